@@ -1,0 +1,50 @@
+import { common } from './common.js';
+
+/** Supported interface languages; French first. */
+export const LOCALES = ['fr', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** A feature's messages in every language (French is the reference: English must have the same keys). */
+export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
+
+// Each feature keeps its strings in its own file; they are merged here.
+const CATALOGUES: Catalogue[] = [common];
+
+const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
+for (const cat of CATALOGUES) {
+  Object.assign(merged.fr, cat.fr);
+  Object.assign(merged.en, cat.en);
+}
+
+/** Every message key of every catalogue, for the completeness test. */
+export const ALL_MESSAGES = merged;
+
+const STORAGE_KEY = 'lc-locale';
+let current: Locale = (() => {
+  const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
+  return stored === 'en' || stored === 'fr' ? stored : 'fr';
+})();
+
+/** The current interface language. */
+export const locale = () => current;
+
+/** Switches the language, remembers it, and tells the page (`lc-locale-changed` on window). */
+export function setLocale(l: Locale) {
+  current = l;
+  globalThis.localStorage?.setItem(STORAGE_KEY, l);
+  document.documentElement.lang = l;
+  window.dispatchEvent(new CustomEvent('lc-locale-changed', { detail: l }));
+}
+
+/**
+ * Translates a key, filling `{name}` placeholders from `params`.
+ * Falls back to French, then to the key itself (so a missing string is visible, not blank).
+ */
+export function t(key: string, params: Record<string, string | number> = {}): string {
+  const text = merged[current][key] ?? merged.fr[key] ?? key;
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+/** Formats a date-time for the current language. */
+export const formatDate = (iso: string) =>
+  new Date(iso).toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,0 +1,73 @@
+import { Hono } from 'hono';
+import { createNodeWebSocket } from '@hono/node-ws';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Database } from './db/open.js';
+import { defaultConfig, type Config } from './config.js';
+import type { AppEnv, AppServices } from './env.js';
+import { AppError, handleError } from './errors.js';
+import { authenticate } from './auth/middleware.js';
+import { WikiServices } from './wiki/services.js';
+import { authRoutes } from './routes/auth.js';
+import { health } from './routes/health.js';
+import { pages } from './routes/pages.js';
+import { clientApp } from './static.js';
+
+/** What `createApp` needs. */
+export interface AppDeps {
+  db: Database;
+  config?: Partial<Config>;
+}
+
+/**
+ * Builds the whole HTTP application from its dependencies (nothing read from the environment).
+ * @returns the Hono app and the services it built, for the server and the tests.
+ */
+export function createApp(deps: AppDeps) {
+  const config = defaultConfig(deps.config);
+  const db = deps.db;
+  const services: AppServices = { wiki: new WikiServices() };
+
+  const app = new Hono<AppEnv>();
+  // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
+  const { upgradeWebSocket, injectWebSocket } = createNodeWebSocket({ app });
+  void upgradeWebSocket;
+  app.onError(handleError);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.use('*', async (c, next) => {
+    c.set('db', db);
+    c.set('config', config);
+    c.set('services', services);
+    await next();
+  });
+  app.use(
+    '*',
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'https:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: config.bodyLimit,
+      onError: () => {
+        throw new AppError(413, 'payload_too_large', `The body is larger than ${config.bodyLimit} bytes`);
+      },
+    }),
+  );
+  app.use('/api/*', authenticate);
+
+  app.route('/api/health', health);
+  app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
+  app.route('/api/pages', pages);
+  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.route('/', clientApp(config.clientDir));
+  return { app, services, config, injectWebSocket };
+}

@@ -1,0 +1,75 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { AppEnv } from '../env.js';
+import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
+
+/** Name of the session cookie. */
+export const SESSION_COOKIE = 'lc_session';
+/** Header carrying the CSRF token on cookie-authenticated writes. */
+export const CSRF_HEADER = 'x-csrf-token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Resolves who is calling: `Authorization: Bearer <token>` first, then the session cookie.
+ * A cookie-authenticated write must carry the session's CSRF token in `X-CSRF-Token`.
+ */
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const db = c.var.db;
+  c.set('user', null);
+  c.set('authVia', null);
+  c.set('csrf', null);
+  const auth = c.req.header('authorization');
+  if (auth) {
+    const m = /^Bearer\s+(\S+)$/i.exec(auth);
+    const user = m ? userForApiToken(db, m[1]) : undefined;
+    if (!user) throw unauthenticated('Invalid API token');
+    c.set('user', user);
+    c.set('authVia', 'token');
+  } else {
+    const sid = getCookie(c, SESSION_COOKIE);
+    const session = sid ? getSession(db, sid) : undefined;
+    if (session) {
+      c.set('user', session.user);
+      c.set('authVia', 'session');
+      c.set('csrf', session.csrf);
+      if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrf) {
+        throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated write`);
+      }
+    }
+  }
+  await next();
+};
+
+/** Returns the user or throws 401/403 when the role is below `min`. For use inside handlers. */
+export function requireRole(c: Context<AppEnv>, min: Role): User {
+  const user = c.var.user;
+  if (!user) throw unauthenticated();
+  if (!hasRole(user.role, min)) throw forbidden(`This action needs the role "${min}" or higher`);
+  return user;
+}
+
+/** Middleware form of `requireRole`. */
+export const roleAtLeast =
+  (min: Role): MiddlewareHandler<AppEnv> =>
+  async (c, next) => {
+    requireRole(c, min);
+    await next();
+  };
+
+/** Refuses anonymous reads when the instance is configured as private. */
+export const readAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (!c.var.config.publicRead && !c.var.user) throw unauthenticated('This wiki is private: log in to read it');
+  await next();
+};
+
+/** The caller's address (for rate limiting), 'unknown' when the runtime does not tell. */
+export function clientAddress(c: Context<AppEnv>): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}

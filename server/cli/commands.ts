@@ -1,0 +1,165 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { configFromEnv } from '../config.js';
+import { openDatabase, type Database } from '../db/open.js';
+import { createApiToken, createUser, getUserForLogin, ROLES, type Role } from '../auth/users.js';
+import { startServer } from '../server.js';
+import { seedIfEmpty } from '../seed/index.js';
+import { parse, UsageError } from './args.js';
+
+/** One CLI command: its one-line help and what it runs. */
+export interface Command {
+  usage: string;
+  run(argv: string[]): Promise<void>;
+}
+
+/** Opens the database named by --db, LC_DB, or the default path. */
+export function dbFrom(flag: string | undefined): Database {
+  return openDatabase(configFromEnv(process.env, flag ? { dbPath: flag } : {}).dbPath);
+}
+
+const serve: Command = {
+  usage: 'serve [--db PATH] [--port N] [--no-seed]   start the server (demo content on an empty database)',
+  async run(argv) {
+    const { values } = parse(argv, { port: { type: 'string' }, 'no-seed': { type: 'boolean' } });
+    const config = configFromEnv(process.env, {
+      ...(values.db ? { dbPath: values.db } : {}),
+      ...(values.port ? { port: Number(values.port) } : {}),
+    });
+    const db = openDatabase(config.dbPath);
+    if (!values['no-seed']) {
+      const seeded = await seedIfEmpty(db);
+      if (seeded) console.log(`Demo content written to ${config.dbPath}`);
+    }
+    const server = await startServer(db, config);
+    console.log(`Lieux Communs: http://localhost:${server.port} (database ${resolve(config.dbPath)})`);
+    const stop = async () => {
+      await server.close();
+      db.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  },
+};
+
+const user: Command = {
+  usage: 'user add EMAIL --role ROLE --password P [--name NAME] [--db PATH]   create an account',
+  async run(argv) {
+    const { values, positionals } = parse(argv, {
+      role: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+    });
+    const [sub, email] = positionals;
+    if (sub !== 'add' || !email) throw new UsageError('usage: user add EMAIL --role ROLE --password P');
+    const role = (values.role ?? 'contributor') as Role;
+    if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+    if (!values.password || values.password.length < 8) throw new UsageError('--password: at least 8 characters');
+    const db = dbFrom(values.db);
+    try {
+      const u = await createUser(db, { email, name: values.name ?? email.split('@')[0], password: values.password, role });
+      console.log(`Created ${u.email} (${u.role}, id ${u.id})`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+const token: Command = {
+  usage: 'token EMAIL [--label L] [--db PATH]   print a new API token for an account',
+  async run(argv) {
+    const { values, positionals } = parse(argv, { label: { type: 'string' } });
+    const email = positionals[0];
+    if (!email) throw new UsageError('usage: token EMAIL');
+    const db = dbFrom(values.db);
+    try {
+      const u = getUserForLogin(db, email);
+      if (!u) throw new UsageError(`no account for ${email}`);
+      console.log(createApiToken(db, u.id, values.label ?? 'cli'));
+    } finally {
+      db.close();
+    }
+  },
+};
+
+const backup: Command = {
+  usage: 'backup FILE [--db PATH]   online copy of the database (safe while the server runs)',
+  async run(argv) {
+    const { values, positionals } = parse(argv, {});
+    const file = positionals[0];
+    if (!file) throw new UsageError('usage: backup FILE');
+    const db = dbFrom(values.db);
+    try {
+      mkdirSync(resolve(file, '..'), { recursive: true });
+      await db.backup(file);
+      console.log(`Backup written to ${file}`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+const yamlString = (s: string) => JSON.stringify(s);
+
+const exportPages: Command = {
+  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter',
+  async run(argv) {
+    const { values, positionals } = parse(argv, {});
+    const dir = positionals[0];
+    if (!dir) throw new UsageError('usage: export-pages DIR');
+    const db = dbFrom(values.db);
+    try {
+      mkdirSync(dir, { recursive: true });
+      const rows = db
+        .prepare(
+          `SELECT p.slug, p.title, p.kind, p.markdown, p.revision, p.created_at, p.updated_at,
+             u.name AS updated_by, r.name AS referent,
+             (SELECT json_group_array(category) FROM page_categories WHERE page_id = p.id) AS categories
+           FROM pages p LEFT JOIN users u ON u.id = p.updated_by LEFT JOIN users r ON r.id = p.referent_id
+           ORDER BY p.slug`,
+        )
+        .all() as {
+        slug: string;
+        title: string;
+        kind: string;
+        markdown: string;
+        revision: number;
+        created_at: string;
+        updated_at: string;
+        updated_by: string | null;
+        referent: string | null;
+        categories: string;
+      }[];
+      for (const p of rows) {
+        const front = [
+          '---',
+          `title: ${yamlString(p.title)}`,
+          `slug: ${p.slug}`,
+          `kind: ${p.kind}`,
+          `categories: ${p.categories}`,
+          `revision: ${p.revision}`,
+          `created: ${p.created_at}`,
+          `updated: ${p.updated_at}`,
+          ...(p.updated_by ? [`updatedBy: ${yamlString(p.updated_by)}`] : []),
+          ...(p.referent ? [`referent: ${yamlString(p.referent)}`] : []),
+          '---',
+          '',
+        ].join('\n');
+        writeFileSync(join(dir, `${p.slug}.md`), front + p.markdown + (p.markdown.endsWith('\n') ? '' : '\n'));
+      }
+      console.log(`${rows.length} pages exported to ${dir}`);
+    } finally {
+      db.close();
+    }
+  },
+};
+
+/** Every CLI command by name. Other modules add theirs here. */
+export const COMMANDS: Record<string, Command> = {
+  serve,
+  user,
+  token,
+  backup,
+  'export-pages': exportPages,
+};

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Database } from 'better-sqlite3';
+
+/** The folder holding the numbered `NNNN_name.sql` migrations. */
+export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** One migration file: its number (the `PRAGMA user_version` it brings the database to). */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Thrown when a database was written by a newer version of the code. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly databaseVersion: number,
+    readonly codeVersion: number,
+  ) {
+    super(
+      `The database is at schema version ${databaseVersion}, but this version of Lieux Communs ` +
+        `only knows up to ${codeVersion}. Upgrade the code; it will not open a newer database.`,
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/**
+ * Reads the migrations folder, in order.
+ * @throws Error when two files share a number or the numbers have a gap.
+ */
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  const files = readdirSync(dir)
+    .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
+    .sort();
+  return files.map((file, i) => {
+    const version = Number(file.slice(0, 4));
+    if (version !== i + 1) {
+      throw new Error(`Migration ${file} is out of sequence: expected number ${i + 1}`);
+    }
+    return { version, name: file, sql: readFileSync(join(dir, file), 'utf8') };
+  });
+}
+
+/**
+ * Brings the database to the latest schema, each migration in its own transaction.
+ * @returns the schema version reached.
+ * @throws DatabaseTooNewError when the database is newer than the code.
+ */
+export function migrate(db: Database, migrations: Migration[] = loadMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
+  if (current > latest) throw new DatabaseTooNewError(current, latest);
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    })();
+  }
+  return latest;
+}

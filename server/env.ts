@@ -1,0 +1,26 @@
+import type { Database } from './db/open.js';
+import type { Config } from './config.js';
+import type { User } from './auth/users.js';
+import type { WikiServices } from './wiki/services.js';
+
+/** Long-lived services built once by `createApp` and reachable from every handler as `c.var.services`. */
+export interface AppServices {
+  wiki: WikiServices;
+  /** Releases timers and connections held by services (called when the server stops). */
+  close?: () => void;
+}
+
+/** Hono environment shared by every sub-app. */
+export interface AppEnv {
+  Variables: {
+    db: Database;
+    config: Config;
+    services: AppServices;
+    /** The authenticated user, or null for an anonymous visitor. */
+    user: User | null;
+    /** How the user authenticated: cookie sessions need CSRF tokens, bearer tokens do not. */
+    authVia: 'session' | 'token' | null;
+    /** The CSRF token bound to the session, when authenticated by cookie. */
+    csrf: string | null;
+  };
+}
