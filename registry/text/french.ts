@@ -1,0 +1,66 @@
+import { lunrFr } from './lunr-fr.js';
+
+/**
+ * French-first text analysis shared by wiki search and the switchyard:
+ * lowercasing, elision splitting (l'association → association), punctuation-proof tokenising,
+ * stop words and Snowball stemming from lunr-languages, then accent folding.
+ * Any input string is accepted: nothing here throws on user text.
+ */
+
+/** Removes diacritics (é → e, œ → oe) and lowercases. */
+export function foldAccents(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+// French elided articles and pronouns: l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu'
+const ELISION_RE = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ`´](?=\p{L})/giu;
+
+/**
+ * Splits text into lowercase word tokens: elisions removed, any non-letter/digit is a separator.
+ * Keeps accents (the French stemmer and stop-word list expect them).
+ */
+export function tokenize(text: string): string[] {
+  const lowered = text.toLowerCase().replace(ELISION_RE, ' ');
+  return lowered.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+const STOP = lunrFr.fr.stopWordFilter;
+const STEM = lunrFr.fr.stemmer;
+
+/** True for a French stop word (le, de, pour, avec…), accents as written. */
+export function isStopWord(word: string): boolean {
+  return STOP(new lunrFr.Token(word, {}), 0, []) === undefined;
+}
+
+/** Snowball French stem of a lowercase word, accents folded afterwards. */
+export function stem(word: string): string {
+  const out = STEM(new lunrFr.Token(word, {}), 0, []) as lunr.Token | undefined;
+  return foldAccents(out ? out.toString() : word);
+}
+
+/** One analysed term: the stem used for matching, and the surface word it came from. */
+export interface Term {
+  stem: string;
+  word: string;
+}
+
+/**
+ * Full pipeline: tokenize → drop stop words → stem → fold accents.
+ * @param keepStopWords keep stop words (for phrase-like uses); default false.
+ */
+export function analyze(text: string, keepStopWords = false): Term[] {
+  const out: Term[] = [];
+  for (const word of tokenize(text)) {
+    if (!keepStopWords && isStopWord(word)) continue;
+    out.push({ stem: stem(word), word: foldAccents(word) });
+  }
+  return out;
+}
+
+/** The stems of `text`, in order (duplicates kept). */
+export const stems = (text: string) => analyze(text).map((t) => t.stem);
