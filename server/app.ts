@@ -12,6 +12,7 @@ import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
 import { clientApp } from './static.js';
+import { openApiDocument } from './openapi/index.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -64,6 +65,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', authenticate);
 
   app.route('/api/health', health);
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));

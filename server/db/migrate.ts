@@ -28,18 +28,19 @@ export class DatabaseTooNewError extends Error {
 }
 
 /**
- * Reads the migrations folder, in order.
- * @throws Error when two files share a number or the numbers have a gap.
+ * Reads the migrations folder, in order. Numbers must be unique and increasing; gaps are allowed
+ * (features reserve their numbers).
+ * @throws Error when two files share a number.
  */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   const files = readdirSync(dir)
     .filter((f) => /^\d{4}_[\w-]+\.sql$/.test(f))
     .sort();
-  return files.map((file, i) => {
+  const seen = new Set<number>();
+  return files.map((file) => {
     const version = Number(file.slice(0, 4));
-    if (version !== i + 1) {
-      throw new Error(`Migration ${file} is out of sequence: expected number ${i + 1}`);
-    }
+    if (seen.has(version)) throw new Error(`Two migrations share the number ${version}: ${file}`);
+    seen.add(version);
     return { version, name: file, sql: readFileSync(join(dir, file), 'utf8') };
   });
 }

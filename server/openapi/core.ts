@@ -1,0 +1,56 @@
+import type { OpenApiFragment } from './index.js';
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
+
+/** Health and accounts. */
+export const core: OpenApiFragment = {
+  tags: [
+    { name: 'system', description: 'Health and API description' },
+    { name: 'auth', description: 'Accounts, sessions and API tokens' },
+  ],
+  paths: {
+    '/api/health': { get: { tags: ['system'], summary: 'Liveness and schema version', responses: { 200: { description: 'OK' } } } },
+    '/api/openapi.json': { get: { tags: ['system'], summary: 'This document', responses: { 200: { description: 'OK' } } } },
+    '/api/auth/register': {
+      post: {
+        tags: ['auth'],
+        summary: 'Create an account and log in (the first account becomes admin)',
+        requestBody: json({
+          type: 'object',
+          required: ['email', 'name', 'password'],
+          properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' }, password: { type: 'string', minLength: 8 } },
+        }),
+        responses: { 201: { description: 'Created; sets the session cookie, returns the CSRF token' }, 400: error('Invalid field'), 409: error('E-mail taken') },
+      },
+    },
+    '/api/auth/login': {
+      post: {
+        tags: ['auth'],
+        summary: 'Log in (rate-limited per account and per address)',
+        requestBody: json({ type: 'object', required: ['email', 'password'], properties: { email: { type: 'string' }, password: { type: 'string' } } }),
+        responses: { 200: { description: 'Logged in' }, 401: error('Wrong credentials'), 429: error('Too many attempts') },
+      },
+    },
+    '/api/auth/logout': { post: { tags: ['auth'], summary: 'End the session', responses: { 200: { description: 'OK' } } } },
+    '/api/auth/me': { get: { tags: ['auth'], summary: 'The current user and CSRF token (user null when anonymous)', responses: { 200: { description: 'OK' } } } },
+    '/api/auth/tokens': {
+      post: {
+        tags: ['auth'],
+        summary: 'Create an API token for the current user',
+        requestBody: json({ type: 'object', properties: { label: { type: 'string' } } }),
+        responses: { 201: { description: 'The token, shown once' }, 401: error('Not logged in') },
+      },
+    },
+    '/api/auth/users': { get: { tags: ['auth'], summary: 'List accounts (admin)', responses: { 200: { description: 'OK' }, 403: error('Not admin') } } },
+    '/api/auth/users/{id}': {
+      patch: {
+        tags: ['auth'],
+        summary: 'Change an account role (admin)',
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        requestBody: json({ type: 'object', required: ['role'], properties: { role: { enum: ['reader', 'contributor', 'facilitator', 'admin'] } } }),
+        responses: { 200: { description: 'OK' }, 403: error('Not admin'), 404: error('No such user') },
+      },
+    },
+  },
+};
