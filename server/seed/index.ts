@@ -12,7 +12,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   if (n > 0) return false;
   const wiki = new WikiServices();
   db.transaction(() => {
-    for (const p of DEMO_PAGES) savePage(db, wiki, { ...p, summary: 'Page de démonstration', authorIds: [] });
+    for (const p of DEMO_PAGES) savePage(db, wiki, { ...p, summary: 'Page de démonstration', authorIds: [], origin: 'seed' });
   })();
   return true;
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../db/open.js';
 import { AppError, notFound } from '../errors.js';
-import type { WikiServices } from './services.js';
+import type { SaveOrigin, WikiServices } from './services.js';
 
 /** A page as stored (current revision). */
 export interface Page {
@@ -43,6 +43,8 @@ export interface SavePageInput {
   categories?: string[];
   /** Authors of this revision: one for a form save, several for a co-editing span. */
   authorIds: number[];
+  /** Who saved: a REST call (default), a co-editing span, a revert, the seed, an import. */
+  origin?: SaveOrigin;
 }
 
 /** Slugs: lowercase letters, digits and dashes, 1–120 characters. */
@@ -138,6 +140,6 @@ export function savePage(db: Database, wiki: WikiServices, input: SavePageInput)
     }
     return getPage(db, input.slug);
   })();
-  wiki.pageChanged(page);
+  wiki.pageChanged(page, input.origin ?? 'rest');
   return page;
 }
