@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError, badRequest, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
-import { findPage, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page } from '../wiki/pages.js';
+import { findPage, findPageMeta, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page, type PageMeta } from '../wiki/pages.js';
 import { getRevision, listRevisions, revertPage, userRef } from '../wiki/revisions.js';
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
@@ -62,8 +62,7 @@ const J = JSON.stringify;
  * The same answer as `pageJson`, as JSON text: the body and the HTML come pre-encoded from the
  * render cache, so reading a cached page does not re-encode them.
  */
-export function pageJsonText(page: Page, wiki: WikiServices): string {
-  const big = wiki.renderJson(page);
+export function pageJsonText(page: PageMeta, big: { markdown: string; html: string }): string {
   const ref = (r: ReturnType<typeof userRef>) => (r ? `{"id":${r.id},"name":${J(r.name)}}` : 'null');
   return (
     `{"slug":${J(page.slug)},"title":${J(page.title)},"kind":${J(page.kind)},"markdown":${big.markdown},` +
@@ -107,8 +106,15 @@ export const pages = new Hono<AppEnv>()
     return c.json(listPages(c.var.db, limit, offset));
   })
   .get('/:slug', readAccess, (c) => {
-    const page = getPage(c.var.db, checkSlug(c.req.param('slug')));
-    return c.body(pageJsonText(page, c.var.services.wiki), 200, { 'content-type': 'application/json' });
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.get('db');
+    const wiki = c.get('services').wiki;
+    const meta = findPageMeta(db, slug);
+    if (!meta) throw notFound(`page "${slug}"`);
+    // A cached revision needs no body from the database; otherwise read it (same revision: no
+    // await in between, so no save can slip in) and fill the cache.
+    const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
+    return c.body(pageJsonText(meta, big), 200, { 'content-type': 'application/json' });
   })
   .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');

@@ -101,6 +101,22 @@ export class WikiServices {
     return { markdown: entry.markdownJson, html: entry.htmlJson };
   }
 
+  /**
+   * `renderJson` of a revision already in the cache (existence re-checked), without needing its
+   * body; undefined when it is not cached with its encodings.
+   */
+  cachedJson(slug: string, revision: number): { markdown: string; html: string } | undefined {
+    this.checkOtherWriters();
+    const entry = this.cache.get(`${slug}@${revision}`);
+    if (!entry || entry.markdownJson === null) return undefined;
+    if (entry.gen !== this.existenceGen) this.recheck(entry);
+    if (entry.htmlJson === null) {
+      entry.htmlJson = JSON.stringify(entry.html);
+      this.cacheChars += entry.htmlJson.length;
+    }
+    return { markdown: entry.markdownJson, html: entry.htmlJson };
+  }
+
   private entry(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): RenderEntry {
     this.checkOtherWriters();
     const key = `${page.slug}@${page.revision}`;
