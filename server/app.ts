@@ -11,6 +11,10 @@ import { WikiServices } from './wiki/services.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
+import { resources } from './routes/resources.js';
+import { places } from './routes/places.js';
+import { people } from './routes/people.js';
+import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -68,6 +72,10 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/resources', resources);
+  app.route('/api/places', places);
+  app.route('/api/people', people);
+  app.route('/api', registryAdmin);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/', clientApp(config.clientDir));
