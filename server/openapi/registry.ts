@@ -198,7 +198,8 @@ export const registry: OpenApiFragment = {
     '/api/import': {
       post: {
         tags: ['registry-admin'],
-        summary: 'Import a commons-bundle/1 (JSON), or a publiccode.yml (Content-Type: application/yaml) as a software resource',
+        summary: 'Import a commons-bundle/1 (JSON), or a publiccode.yml (Content-Type: application/yaml, or ?format=publiccode) as a software resource',
+        parameters: [q('format', '"publiccode": the body is a publiccode.yml file', { enum: ['bundle', 'publiccode'] })],
         ...writes('admin'),
         description: 'Needs: admin. All or nothing, idempotent (upsert by slug). Unknown extra fields are kept.',
         requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['format'], properties: { format: { const: 'commons-bundle/1' } } } }, 'application/yaml': { schema: { type: 'string' } } } },

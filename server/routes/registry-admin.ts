@@ -36,7 +36,7 @@ export const registryAdmin = new Hono<AppEnv>()
     const user = requireRole(c, 'admin');
     const hooks = registryHooks(c.var.db, c.var.services.wiki, 'import', user.id);
     const type = c.req.header('content-type') ?? '';
-    if (/yaml|yml/i.test(type)) {
+    if (/yaml|yml/i.test(type) || c.req.query('format') === 'publiccode') {
       const { record, change } = importPubliccode(c.var.db, await c.req.text(), { hooks, proposedBy: user.id });
       return c.json({ resource: { slug: record.slug, name: record.name }, change }, change === 'created' ? 201 : 200);
     }
@@ -44,7 +44,7 @@ export const registryAdmin = new Hono<AppEnv>()
     try {
       data = await c.req.json();
     } catch {
-      throw badRequest('body', 'not valid JSON (send a commons-bundle/1 document, or a publiccode.yml with Content-Type: application/yaml)');
+      throw badRequest('body', 'not valid JSON (send a commons-bundle/1 document, or a publiccode.yml with Content-Type: application/yaml or ?format=publiccode)');
     }
     return c.json(importBundle(c.var.db, data, { hooks }));
   })
