@@ -13,6 +13,10 @@ import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
 import { recentChangesRoutes, wiki } from './routes/wiki.js';
 import { feed } from './routes/feed.js';
+import { resources } from './routes/resources.js';
+import { places } from './routes/places.js';
+import { people } from './routes/people.js';
+import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -73,6 +77,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/pages', pages);
   app.route('/api/wiki', wiki);
   app.route('/api/recent-changes', recentChangesRoutes);
+  app.route('/api/resources', resources);
+  app.route('/api/places', places);
+  app.route('/api/people', people);
+  app.route('/api', registryAdmin);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/feed', feed);
