@@ -8,9 +8,11 @@ import type { AppEnv, AppServices } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
+import { WikiSearch } from './wiki/search.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
+import { search } from './routes/search.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -27,7 +29,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices() };
+  const wiki = new WikiServices();
+  const services: AppServices = { wiki, search: new WikiSearch(db, wiki) };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
@@ -68,6 +71,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/search', search);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/', clientApp(config.clientDir));

@@ -1,4 +1,6 @@
 import { core } from './core.js';
+import { pages } from './pages.js';
+import { search } from './search.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -11,7 +13,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core];
+const FRAGMENTS: OpenApiFragment[] = [core, pages, search];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -1,0 +1,130 @@
+import type { Database } from '../db/open.js';
+import { FullTextIndex, findSnippet } from '../../registry/text/search-index.js';
+import type { WikiServices } from './services.js';
+
+/*
+ * Wiki full-text search: an incremental inverted index (registry/text/search-index.ts: BM25,
+ * title boosted over body, French analysis) built from the pages table when the app is created
+ * and updated in place by `wiki.onPageChanged` after every committed save. Updating one page
+ * costs about a millisecond, so an edit is findable as soon as its save returns; there is no
+ * rebuild, no delta index and no background job (see the design note in search-index.ts).
+ */
+
+/** Title words weigh this much more than body words. */
+const TITLE_BOOST = 4;
+const BODY_BOOST = 1;
+const SNIPPET_LENGTH = 200;
+
+const SQL_ALL_PAGES = `SELECT slug, title, markdown FROM pages`;
+const SQL_PAGE_TEXT = `SELECT slug, title, markdown FROM pages WHERE slug = @slug`;
+
+/** The text a page is indexed by. */
+export interface SearchablePage {
+  slug: string;
+  title: string;
+  markdown: string;
+}
+
+/** One search result, as the API returns it. */
+export interface WikiSearchResult {
+  slug: string;
+  title: string;
+  /** Plain text around the first match (the client highlights the words). */
+  snippet: string;
+  score: number;
+}
+
+/** What `WikiSearch.search` returns. */
+export interface WikiSearchAnswer {
+  query: string;
+  total: number;
+  results: WikiSearchResult[];
+}
+
+/**
+ * Plain text of a markdown body, for indexing and snippets: wiki links and links keep their
+ * label, images their alt text; markup characters, HTML tags and URLs are dropped.
+ */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/^\s*(```+|~~~+).*$/gm, ' ') // code fences (the code stays)
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt
+    .replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, '$2') // [[target|label]] → label
+    .replace(/\[\[([^\]]*)\]\]/g, '$1') // [[target]] → target
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) → text
+    .replace(/<[^>\n]*>/g, ' ') // HTML tags and autolinks
+    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, '') // headings, quotes, list markers
+    .replace(/^\s*([-*_=]\s*){3,}$/gm, ' ') // rules and setext underlines
+    .replace(/[*_~`|]+/g, ' ') // emphasis, code spans, table pipes
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The wiki's search service (one per app, in `AppServices.search`).
+ */
+export class WikiSearch {
+  private index = new FullTextIndex({
+    fields: [
+      { name: 'title', boost: TITLE_BOOST },
+      { name: 'body', boost: BODY_BOOST },
+    ],
+  });
+  /** Milliseconds the initial build took. */
+  readonly buildMs: number;
+
+  /**
+   * Indexes every page of the database and follows later saves through `wiki.onPageChanged`.
+   * Pages written before the app existed (the seed) are read from the pages table here.
+   */
+  constructor(
+    private readonly db: Database,
+    wiki: WikiServices,
+  ) {
+    const started = performance.now();
+    for (const page of db.prepare(SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
+    this.buildMs = performance.now() - started;
+    wiki.onPageChanged((page) => this.indexPage(page));
+  }
+
+  /** Number of indexed pages. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Number of distinct index terms. */
+  get vocabularySize(): number {
+    return this.index.vocabularySize;
+  }
+
+  /** Adds or replaces a page in the index. */
+  indexPage(page: SearchablePage): void {
+    this.index.set(page.slug, { title: page.title, body: markdownToText(page.markdown) });
+  }
+
+  /** Drops a page from the index (deleted or renamed pages). */
+  removePage(slug: string): void {
+    this.index.remove(slug);
+  }
+
+  /**
+   * Ranks pages for free text. Any string is accepted (empty gives no results); nothing throws.
+   * @param limit results to return.
+   */
+  search(query: string, limit = 20): WikiSearchAnswer {
+    const { total, hits } = this.index.search(query, { limit });
+    const statement = this.db.prepare(SQL_PAGE_TEXT);
+    const results: WikiSearchResult[] = [];
+    for (const hit of hits) {
+      const page = statement.get({ slug: hit.ref }) as SearchablePage | undefined;
+      if (!page) continue;
+      results.push({
+        slug: page.slug,
+        title: page.title,
+        snippet: findSnippet(markdownToText(page.markdown), hit.terms, SNIPPET_LENGTH),
+        score: Math.round(hit.score * 1000) / 1000,
+      });
+    }
+    return { query, total, results };
+  }
+}
