@@ -22,15 +22,27 @@ export function foldAccents(s: string): string {
 }
 
 // French elided articles and pronouns: l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu'
-const ELISION_RE = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ`´](?=\p{L})/giu;
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+// A word, with the apostrophe that may follow it (one native pass; elisions are dropped below).
+const WORD_RE = /[\p{L}\p{N}]+['’ʼ`´]?/gu;
+const APOSTROPHE_END_RE = /['’ʼ`´]$/;
 
 /**
  * Splits text into lowercase word tokens: elisions removed, any non-letter/digit is a separator.
  * Keeps accents (the French stemmer and stop-word list expect them).
  */
 export function tokenize(text: string): string[] {
-  const lowered = text.toLowerCase().replace(ELISION_RE, ' ');
-  return lowered.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.toLowerCase().match(WORD_RE);
+  if (!words) return [];
+  const out: string[] = [];
+  for (const w of words) {
+    if (!APOSTROPHE_END_RE.test(w)) out.push(w);
+    else {
+      const bare = w.slice(0, -1);
+      if (!ELIDED.has(bare)) out.push(bare);
+    }
+  }
+  return out;
 }
 
 const STOP = lunrFr.fr.stopWordFilter;
@@ -93,4 +105,22 @@ export function stemVariants(word: string): string[] {
   if (folded === word) return [a];
   const b = stem(folded);
   return a === b ? [a] : [a, b];
+}
+
+const NO_TERMS: readonly string[] = Object.freeze([]);
+const TERMS_CACHE = new Map<string, readonly string[]>();
+
+/**
+ * The index terms of one token: none for a stop word, else its `stemVariants`. Memoised (one map
+ * lookup a token): the hot path of indexing, which sees the same words again and again.
+ * @param word a lowercase token from `tokenize`.
+ */
+export function termsOfWord(word: string): readonly string[] {
+  let terms = TERMS_CACHE.get(word);
+  if (terms === undefined) {
+    terms = isStopWord(word) ? NO_TERMS : stemVariants(word);
+    if (TERMS_CACHE.size >= STEM_CACHE_MAX) TERMS_CACHE.clear();
+    TERMS_CACHE.set(word, terms);
+  }
+  return terms;
 }

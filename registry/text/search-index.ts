@@ -1,4 +1,4 @@
-import { foldAccents, isStopWord, stemVariants, tokenize } from './french.js';
+import { foldAccents, isStopWord, stemVariants, termsOfWord, tokenize } from './french.js';
 
 /*
  * Design: an incremental inverted index with BM25 scoring and per-field boosts, fed by the
@@ -41,8 +41,10 @@ export interface FullTextIndexOptions {
 export interface SearchHit {
   ref: string;
   score: number;
-  /** Index terms (stems) that matched in this document: feed them to `findSnippet`. */
+  /** Index terms (stems) of the query found in this document, in any field: feed them to `findSnippet`. */
   terms: Set<string>;
+  /** The same, by field name (a title-only match has an empty body set). */
+  fieldTerms: Record<string, Set<string>>;
 }
 
 /** What `FullTextIndex.search` returns: all matching documents counted, the best `limit` ranked. */
@@ -81,6 +83,63 @@ interface QueryWord {
 }
 
 /**
+ * Postings of one term: [docId, tf of field 0, tf of field 1, …] per document, sorted by docId,
+ * in a typed array (half the memory of a JS array, and native moves on insert and delete).
+ */
+class PostingList {
+  data: Int32Array;
+  /** Number of documents. */
+  n = 0;
+
+  constructor(private readonly stride: number) {
+    this.data = new Int32Array(stride * 2);
+  }
+
+  /** Position of `id` (entry index), or -(insertion point) - 1 when absent. */
+  find(id: number): number {
+    const { data, stride } = this;
+    let lo = 0;
+    let hi = this.n - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const v = data[mid * stride];
+      if (v < id) lo = mid + 1;
+      else if (v > id) hi = mid - 1;
+      else return mid;
+    }
+    return -lo - 1;
+  }
+
+  /** Sets the term frequencies of document `id` (inserted when absent). */
+  put(id: number, tf: number[], offset: number): void {
+    const stride = this.stride;
+    let i = this.find(id);
+    if (i < 0) {
+      i = -i - 1;
+      if ((this.n + 1) * stride > this.data.length) {
+        const grown = new Int32Array(this.data.length * 2);
+        grown.set(this.data.subarray(0, this.n * stride));
+        this.data = grown;
+      }
+      this.data.copyWithin((i + 1) * stride, i * stride, this.n * stride);
+      this.n++;
+    }
+    const at = i * stride;
+    this.data[at] = id;
+    for (let f = 1; f < stride; f++) this.data[at + f] = tf[offset + f - 1];
+  }
+
+  /** Removes document `id` if present. */
+  delete(id: number): void {
+    const i = this.find(id);
+    if (i < 0) return;
+    const stride = this.stride;
+    this.data.copyWithin(i * stride, (i + 1) * stride, this.n * stride);
+    this.n--;
+  }
+}
+
+/**
  * A mutable full-text index: `set` adds or replaces a document, `remove` drops it, `search`
  * ranks documents with BM25 over boosted fields. Synchronous; not thread-shared.
  */
@@ -90,17 +149,18 @@ export class FullTextIndex {
   private readonly b: number;
   private readonly stride: number;
 
-  /** term → postings, flattened: [docId, tf field 0, tf field 1, …] repeated. */
-  private postings = new Map<string, number[]>();
-  /** All terms, sorted, for prefix expansion. */
+  private postings = new Map<string, PostingList>();
+  /** All terms, sorted, for prefix expansion (see `sorted()`). */
   private sortedTerms: string[] = [];
+  /** New terms not yet merged into `sortedTerms` (a bulk build would otherwise move the array for each). */
+  private pendingTerms: string[] = [];
   /** Terms by length, for typo tolerance. */
   private termsByLength = new Map<number, Set<string>>();
 
   private refs: (string | undefined)[] = [];
   private idByRef = new Map<string, number>();
   private freeIds: number[] = [];
-  /** docId → its distinct terms (to remove it). */
+  /** docId → its distinct terms (to update or remove it). */
   private docTerms: (string[] | undefined)[] = [];
   /** field → docId → length in tokens. */
   private lengths: number[][];
@@ -138,69 +198,64 @@ export class FullTextIndex {
   }
 
   /**
-   * Adds a document, or replaces the one with the same ref.
+   * Adds a document, or replaces the one with the same ref. A replacement only touches the
+   * postings of terms that changed, appeared or disappeared (in place, by binary search).
    * @param fields text of each field by name (missing fields count as empty).
    */
   set(ref: string, fields: Record<string, string>): void {
-    this.remove(ref);
-    const id = this.freeIds.pop() ?? this.refs.length;
-    this.refs[id] = ref;
-    this.idByRef.set(ref, id);
-    this.count++;
-
-    const tfs = new Map<string, number[]>();
-    this.fields.forEach((field, f) => {
-      const tokens = tokenize(fields[field.name] ?? '');
+    const F = this.fields.length;
+    const slots = new Map<string, number>();
+    const tf: number[] = [];
+    const lengths: number[] = [];
+    for (let f = 0; f < F; f++) {
       let length = 0;
-      for (const word of tokens) {
-        if (isStopWord(word)) continue;
+      for (const word of tokenize(fields[this.fields[f].name] ?? '')) {
+        const terms = termsOfWord(word);
+        if (terms.length === 0) continue;
         length++;
-        for (const s of stemVariants(word)) {
-          let tf = tfs.get(s);
-          if (!tf) {
-            tf = new Array<number>(this.fields.length).fill(0);
-            tfs.set(s, tf);
+        for (const term of terms) {
+          let slot = slots.get(term);
+          if (slot === undefined) {
+            slot = slots.size * F;
+            slots.set(term, slot);
+            for (let k = 0; k < F; k++) tf.push(0);
           }
-          tf[f]++;
+          tf[slot + f]++;
         }
       }
-      this.lengths[f][id] = length;
-      this.totalLengths[f] += length;
-    });
+      lengths.push(length);
+    }
 
-    for (const [term, tf] of tfs) {
+    let id = this.idByRef.get(ref);
+    if (id === undefined) {
+      id = this.freeIds.pop() ?? this.refs.length;
+      this.refs[id] = ref;
+      this.idByRef.set(ref, id);
+      this.count++;
+    } else {
+      for (const term of this.docTerms[id] ?? []) if (!slots.has(term)) this.unpost(term, id);
+    }
+    for (const [term, slot] of slots) {
       let list = this.postings.get(term);
       if (!list) {
-        list = [];
+        list = new PostingList(this.stride);
         this.postings.set(term, list);
         this.addTerm(term);
       }
-      list.push(id, ...tf);
+      list.put(id, tf, slot);
     }
-    this.docTerms[id] = [...tfs.keys()];
+    for (let f = 0; f < F; f++) {
+      this.totalLengths[f] += lengths[f] - (this.lengths[f][id] ?? 0);
+      this.lengths[f][id] = lengths[f];
+    }
+    this.docTerms[id] = [...slots.keys()];
   }
 
   /** Removes a document. @returns false when it was not indexed. */
   remove(ref: string): boolean {
     const id = this.idByRef.get(ref);
     if (id === undefined) return false;
-    const stride = this.stride;
-    for (const term of this.docTerms[id] ?? []) {
-      const list = this.postings.get(term);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i += stride) {
-        if (list[i] !== id) continue;
-        // Order of postings does not matter: move the last one into the hole.
-        const last = list.length - stride;
-        for (let k = 0; k < stride; k++) list[i + k] = list[last + k];
-        list.length = last;
-        break;
-      }
-      if (list.length === 0) {
-        this.postings.delete(term);
-        this.dropTerm(term);
-      }
-    }
+    for (const term of this.docTerms[id] ?? []) this.unpost(term, id);
     this.fields.forEach((_, f) => {
       this.totalLengths[f] -= this.lengths[f][id] ?? 0;
       this.lengths[f][id] = 0;
@@ -211,6 +266,16 @@ export class FullTextIndex {
     this.freeIds.push(id);
     this.count--;
     return true;
+  }
+
+  private unpost(term: string, id: number): void {
+    const list = this.postings.get(term);
+    if (!list) return;
+    list.delete(id);
+    if (list.n === 0) {
+      this.postings.delete(term);
+      this.dropTerm(term);
+    }
   }
 
   /**
@@ -229,7 +294,9 @@ export class FullTextIndex {
       this.total = new Float64Array(size);
       this.matched = new Uint16Array(size);
     }
-    const { wordScore, total, matched, stride } = this;
+    const { wordScore, total, matched, stride, k1, b } = this;
+    const F = this.fields.length;
+    const boosts = this.fields.map((f) => f.boost);
     const avg = this.totalLengths.map((l) => (this.count > 0 ? l / this.count : 1) || 1);
     const touched: number[] = [];
     const required = words.filter((w) => !w.optional).length;
@@ -239,18 +306,20 @@ export class FullTextIndex {
       for (const [term, weight] of word.expansions) {
         const list = this.postings.get(term);
         if (!list) continue;
-        const df = list.length / stride;
-        const idf = Math.log(1 + (this.count - df + 0.5) / (df + 0.5));
-        for (let i = 0; i < list.length; i += stride) {
-          const id = list[i];
+        const df = list.n;
+        const idf = Math.log(1 + (this.count - df + 0.5) / (df + 0.5)) * weight;
+        const data = list.data;
+        const end = list.n * stride;
+        for (let i = 0; i < end; i += stride) {
+          const id = data[i];
           let s = 0;
-          for (let f = 0; f < this.fields.length; f++) {
-            const tf = list[i + 1 + f];
+          for (let f = 0; f < F; f++) {
+            const tf = data[i + 1 + f];
             if (tf === 0) continue;
-            const norm = 1 - this.b + (this.b * this.lengths[f][id]) / avg[f];
-            s += (this.fields[f].boost * tf * (this.k1 + 1)) / (tf + this.k1 * norm);
+            const norm = 1 - b + (b * this.lengths[f][id]) / avg[f];
+            s += (boosts[f] * tf * (k1 + 1)) / (tf + k1 * norm);
           }
-          s *= idf * weight;
+          s *= idf;
           // A word matching through several of its expansions counts once, by its best one.
           if (wordScore[id] === 0) wordTouched.push(id);
           if (s > wordScore[id]) wordScore[id] = s;
@@ -273,7 +342,7 @@ export class FullTextIndex {
     }
     const score = (id: number) => (all || required === 0 ? total[id] : total[id] * (matched[id] / required) ** 2);
     const best = topK(candidates, limit, score, (id) => this.refs[id] ?? '');
-    const hits: SearchHit[] = best.map((id) => ({ ref: this.refs[id] ?? '', score: score(id), terms: this.matchedTerms(id, words) }));
+    const hits: SearchHit[] = best.map((id) => ({ ref: this.refs[id] ?? '', score: score(id), ...this.matchedTerms(id, words) }));
     for (const id of touched) {
       total[id] = 0;
       matched[id] = 0;
@@ -281,22 +350,20 @@ export class FullTextIndex {
     return { total: candidates.length, hits };
   }
 
-  /** Index terms of the query that occur in a document. */
-  private matchedTerms(id: number, words: QueryWord[]): Set<string> {
-    const found = new Set<string>();
+  /** Index terms of the query that occur in a document, overall and by field. */
+  private matchedTerms(id: number, words: QueryWord[]): Pick<SearchHit, 'terms' | 'fieldTerms'> {
+    const terms = new Set<string>();
+    const byField = this.fields.map(() => new Set<string>());
     for (const word of words) {
       for (const term of word.expansions.keys()) {
         const list = this.postings.get(term);
-        if (!list || found.has(term)) continue;
-        for (let i = 0; i < list.length; i += this.stride) {
-          if (list[i] === id) {
-            found.add(term);
-            break;
-          }
-        }
+        const at = list && !terms.has(term) ? list.find(id) : -1;
+        if (!list || at < 0) continue;
+        terms.add(term);
+        for (let f = 0; f < this.fields.length; f++) if (list.data[at * this.stride + 1 + f] > 0) byField[f].add(term);
       }
     }
-    return found;
+    return { terms, fieldTerms: Object.fromEntries(this.fields.map((f, k) => [f.name, byField[k]])) };
   }
 
   /** Analyses the query into words, each with the index terms it matches. */
@@ -337,12 +404,12 @@ export class FullTextIndex {
 
   /** Adds the most frequent index terms starting with `prefix`. */
   private expandPrefix(prefix: string, into: Map<string, number>): void {
-    const terms = this.sortedTerms;
+    const terms = this.sorted();
     let i = lowerBound(terms, prefix);
     const found: string[] = [];
     for (; i < terms.length && terms[i].startsWith(prefix); i++) found.push(terms[i]);
     if (found.length > MAX_EXPANSIONS) {
-      const df = (t: string) => this.postings.get(t)?.length ?? 0;
+      const df = (t: string) => this.postings.get(t)?.n ?? 0;
       found.sort((a, b) => df(b) - df(a));
       found.length = MAX_EXPANSIONS;
     }
@@ -370,16 +437,33 @@ export class FullTextIndex {
   }
 
   private addTerm(term: string): void {
-    this.sortedTerms.splice(lowerBound(this.sortedTerms, term), 0, term);
+    this.pendingTerms.push(term);
     let set = this.termsByLength.get(term.length);
     if (!set) this.termsByLength.set(term.length, (set = new Set()));
     set.add(term);
   }
 
   private dropTerm(term: string): void {
-    const i = lowerBound(this.sortedTerms, term);
-    if (this.sortedTerms[i] === term) this.sortedTerms.splice(i, 1);
+    const p = this.pendingTerms.indexOf(term);
+    if (p >= 0) this.pendingTerms.splice(p, 1);
+    else {
+      const i = lowerBound(this.sortedTerms, term);
+      if (this.sortedTerms[i] === term) this.sortedTerms.splice(i, 1);
+    }
     this.termsByLength.get(term.length)?.delete(term);
+  }
+
+  /** The sorted vocabulary, new terms merged in: one by one after an edit, by a full sort after a bulk load. */
+  private sorted(): string[] {
+    const pending = this.pendingTerms;
+    if (pending.length > 256) {
+      for (const t of pending) this.sortedTerms.push(t);
+      this.sortedTerms.sort();
+    } else {
+      for (const t of pending) this.sortedTerms.splice(lowerBound(this.sortedTerms, t), 0, t);
+    }
+    this.pendingTerms = [];
+    return this.sortedTerms;
   }
 }
 
@@ -452,33 +536,45 @@ function topK(ids: number[], k: number, score: (id: number) => number, ref: (id:
 }
 
 /**
+ * Offset of the first word of `text` whose stem is one of `terms`, or -1.
+ */
+export function firstMatch(text: string, terms: Set<string>): number {
+  if (terms.size === 0) return -1;
+  const wordRe = /[\p{L}\p{N}]+/gu;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
+    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) return m.index;
+  }
+  return -1;
+}
+
+/**
  * A plain-text excerpt of `text` around the first word whose stem is in `terms` (or the
  * beginning of the text when no word matches), cut at word boundaries, with "…" where cut.
  * @param length target length of the excerpt in characters.
  */
 export function findSnippet(text: string, terms: Set<string>, length = 200): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= length) return flat;
-  let at = -1;
-  if (terms.size > 0) {
-    const wordRe = /[\p{L}\p{N}]+/gu;
-    for (let m = wordRe.exec(flat); m; m = wordRe.exec(flat)) {
-      if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) {
-        at = m.index;
-        break;
-      }
-    }
-  }
-  let start = at <= 0 ? 0 : Math.max(0, at - Math.floor(length / 3));
+  if (text.length <= length) return text.replace(/\s+/g, ' ').trim();
+  const at = firstMatch(text, terms);
+  // Only a window around the match is looked at (pages can be long).
+  const anchor = Math.max(at, 0);
+  const from = Math.max(0, anchor - length);
+  const to = Math.min(text.length, anchor + 2 * length);
+  const head = text.slice(from, anchor).replace(/\s+/g, ' ');
+  const flat = head + text.slice(anchor, to).replace(/\s+/g, ' ');
+  const match = head.length;
+
+  let start = at < 0 ? 0 : Math.max(0, match - Math.floor(length / 3));
   if (start > 0) {
     // Start on a word boundary, never after the match itself.
     const space = flat.indexOf(' ', start - 1);
-    if (space >= 0 && space < at) start = space + 1;
+    if (space >= 0 && space < match) start = space + 1;
   }
   let end = Math.min(flat.length, start + length);
   if (end < flat.length) {
     const space = flat.lastIndexOf(' ', end);
-    if (space > Math.max(start + length / 2, at)) end = space;
+    if (space > Math.max(start + length / 2, match)) end = space;
   }
-  return `${start > 0 ? '…' : ''}${flat.slice(start, end).trim()}${end < flat.length ? '…' : ''}`;
+  const before = from + start > 0;
+  const after = end < flat.length || to < text.length;
+  return `${before ? '…' : ''}${flat.slice(start, end).trim()}${after ? '…' : ''}`;
 }

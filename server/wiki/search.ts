@@ -1,5 +1,5 @@
 import type { Database } from '../db/open.js';
-import { FullTextIndex, findSnippet } from '../../registry/text/search-index.js';
+import { FullTextIndex, findSnippet, firstMatch } from '../../registry/text/search-index.js';
 import type { WikiServices } from './services.js';
 
 /*
@@ -58,6 +58,32 @@ export function markdownToText(markdown: string): string {
     .replace(/[*_~`|]+/g, ' ') // emphasis, code spans, table pipes
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/**
+ * Plain-text snippet of a markdown body around the first of `terms`, converting only the lines
+ * it needs (pages can be long and a results page shows twenty snippets).
+ * @param terms index terms found in the body (empty: the beginning of the page).
+ */
+export function snippetOf(markdown: string, terms: Set<string>): string {
+  const lines = markdown.split('\n');
+  let before = '';
+  let i = 0;
+  if (terms.size > 0) {
+    for (; i < lines.length; i++) {
+      const plain = markdownToText(lines[i]);
+      if (plain && firstMatch(plain, terms) >= 0) break;
+      if (plain) before = `${before} ${plain}`.slice(-SNIPPET_LENGTH);
+    }
+    if (i === lines.length) {
+      // Matched in a construct spanning lines (a link across a line break…): convert it whole.
+      return findSnippet(markdownToText(markdown), terms, SNIPPET_LENGTH);
+    }
+  }
+  let text = before;
+  for (; i < lines.length && text.length < before.length + 2 * SNIPPET_LENGTH; i++) text = `${text} ${markdownToText(lines[i])}`;
+  const snippet = findSnippet(text.trim(), terms, SNIPPET_LENGTH);
+  return i < lines.length && !snippet.endsWith('…') ? `${snippet}…` : snippet;
 }
 
 /**
@@ -121,7 +147,7 @@ export class WikiSearch {
       results.push({
         slug: page.slug,
         title: page.title,
-        snippet: findSnippet(markdownToText(page.markdown), hit.terms, SNIPPET_LENGTH),
+        snippet: snippetOf(page.markdown, hit.fieldTerms.body ?? new Set()),
         score: Math.round(hit.score * 1000) / 1000,
       });
     }
