@@ -113,20 +113,27 @@ class PostingList {
   /** Sets the term frequencies of document `id` (inserted when absent). */
   put(id: number, tf: number[], offset: number): void {
     const stride = this.stride;
-    let i = this.find(id);
+    const n = this.n;
+    // Fast path: a new document has the highest id (bulk loads, new pages).
+    let i = n === 0 || this.data[(n - 1) * stride] < id ? -n - 1 : this.find(id);
     if (i < 0) {
       i = -i - 1;
-      if ((this.n + 1) * stride > this.data.length) {
+      if ((n + 1) * stride > this.data.length) {
         const grown = new Int32Array(this.data.length * 2);
-        grown.set(this.data.subarray(0, this.n * stride));
+        grown.set(this.data);
         this.data = grown;
       }
-      this.data.copyWithin((i + 1) * stride, i * stride, this.n * stride);
-      this.n++;
+      if (i < n) this.data.copyWithin((i + 1) * stride, i * stride, n * stride);
+      this.n = n + 1;
     }
     const at = i * stride;
     this.data[at] = id;
     for (let f = 1; f < stride; f++) this.data[at + f] = tf[offset + f - 1];
+  }
+
+  /** Drops the spare capacity (after a bulk load). */
+  compact(): void {
+    if (this.data.length > this.n * this.stride) this.data = this.data.slice(0, Math.max(1, this.n) * this.stride);
   }
 
   /** Removes document `id` if present. */
@@ -192,6 +199,22 @@ export class FullTextIndex {
     return this.postings.size;
   }
 
+  /** Number of (term, document) pairs. */
+  get postingCount(): number {
+    let n = 0;
+    for (const list of this.postings.values()) n += list.n;
+    return n;
+  }
+
+  /**
+   * Releases the spare capacity that growing postings keep, and merges new terms into the sorted
+   * vocabulary. Call after a bulk load; later edits grow the lists again as needed.
+   */
+  compact(): void {
+    for (const list of this.postings.values()) list.compact();
+    this.sorted();
+  }
+
   /** True when a document with this ref is indexed. */
   has(ref: string): boolean {
     return this.idByRef.has(ref);
@@ -208,11 +231,18 @@ export class FullTextIndex {
     const tf: number[] = [];
     const lengths: number[] = [];
     for (let f = 0; f < F; f++) {
-      let length = 0;
+      // Count words first (one map operation a token), analyse each distinct word once.
+      const counts = new Map<string, { n: number }>();
       for (const word of tokenize(fields[this.fields[f].name] ?? '')) {
+        const c = counts.get(word);
+        if (c) c.n++;
+        else counts.set(word, { n: 1 });
+      }
+      let length = 0;
+      for (const [word, { n }] of counts) {
         const terms = termsOfWord(word);
         if (terms.length === 0) continue;
-        length++;
+        length += n;
         for (const term of terms) {
           let slot = slots.get(term);
           if (slot === undefined) {
@@ -220,7 +250,7 @@ export class FullTextIndex {
             slots.set(term, slot);
             for (let k = 0; k < F; k++) tf.push(0);
           }
-          tf[slot + f]++;
+          tf[slot + f] += n;
         }
       }
       lengths.push(length);

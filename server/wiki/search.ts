@@ -109,6 +109,7 @@ export class WikiSearch {
   ) {
     const started = performance.now();
     for (const page of db.prepare(SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
+    this.index.compact();
     this.buildMs = performance.now() - started;
     wiki.onPageChanged((page) => this.indexPage(page));
   }
@@ -121,6 +122,11 @@ export class WikiSearch {
   /** Number of distinct index terms. */
   get vocabularySize(): number {
     return this.index.vocabularySize;
+  }
+
+  /** Number of (term, page) pairs in the index. */
+  get postingCount(): number {
+    return this.index.postingCount;
   }
 
   /** Adds or replaces a page in the index. */
