@@ -1,5 +1,5 @@
 import { core } from './core.js';
-import { pages } from './pages.js';
+import { wikiApi } from './wiki.js';
 import { search } from './search.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
@@ -13,7 +13,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, pages, search];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, search];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -1,6 +1,7 @@
 import type { Database } from '../db/open.js';
 import { FullTextIndex, findSnippet, firstMatch } from '../../registry/text/search-index.js';
 import type { WikiServices } from './services.js';
+import { stmt } from './statements.js';
 
 /*
  * Wiki full-text search: an incremental inverted index (registry/text/search-index.ts: BM25,
@@ -8,6 +9,9 @@ import type { WikiServices } from './services.js';
  * and updated in place by `wiki.onPageChanged` after every committed save. Updating one page
  * costs about a millisecond, so an edit is findable as soon as its save returns; there is no
  * rebuild, no delta index and no background job (see the design note in search-index.ts).
+ * Writes by another process (the CLI, an import) do not reach the listeners: SQLite's
+ * `PRAGMA data_version` tells, at each search, whether another connection committed, and only
+ * then the pages whose revision moved are re-indexed.
  */
 
 /** Title words weigh this much more than body words. */
@@ -15,14 +19,17 @@ const TITLE_BOOST = 4;
 const BODY_BOOST = 1;
 const SNIPPET_LENGTH = 200;
 
-const SQL_ALL_PAGES = `SELECT slug, title, markdown FROM pages`;
-const SQL_PAGE_TEXT = `SELECT slug, title, markdown FROM pages WHERE slug = @slug`;
+const SQL_ALL_PAGES = `SELECT slug, title, markdown, revision FROM pages`;
+const SQL_PAGE_TEXT = `SELECT slug, title, markdown, revision FROM pages WHERE slug = @slug`;
+const SQL_REVISIONS = `SELECT slug, revision FROM pages`;
+const SQL_DATA_VERSION = `PRAGMA data_version`;
 
-/** The text a page is indexed by. */
+/** The text a page is indexed by, and the revision it is at. */
 export interface SearchablePage {
   slug: string;
   title: string;
   markdown: string;
+  revision: number;
 }
 
 /** One search result, as the API returns it. */
@@ -96,6 +103,9 @@ export class WikiSearch {
       { name: 'body', boost: BODY_BOOST },
     ],
   });
+  /** Indexed revision of every page, to catch up with writes from other processes. */
+  private revisions = new Map<string, number>();
+  private dataVersion: number;
   /** Milliseconds the initial build took. */
   readonly buildMs: number;
 
@@ -108,7 +118,8 @@ export class WikiSearch {
     wiki: WikiServices,
   ) {
     const started = performance.now();
-    for (const page of db.prepare(SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
+    this.dataVersion = this.readDataVersion();
+    for (const page of stmt(db, SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
     this.index.compact();
     this.buildMs = performance.now() - started;
     wiki.onPageChanged((page) => this.indexPage(page));
@@ -132,11 +143,32 @@ export class WikiSearch {
   /** Adds or replaces a page in the index. */
   indexPage(page: SearchablePage): void {
     this.index.set(page.slug, { title: page.title, body: markdownToText(page.markdown) });
+    this.revisions.set(page.slug, page.revision);
   }
 
   /** Drops a page from the index (deleted or renamed pages). */
   removePage(slug: string): void {
     this.index.remove(slug);
+    this.revisions.delete(slug);
+  }
+
+  /**
+   * Catches up with pages written by another connection since the last call (cheap when none
+   * did: one pragma). Called by `search`.
+   */
+  refresh(): void {
+    const version = this.readDataVersion();
+    if (version === this.dataVersion) return;
+    this.dataVersion = version;
+    const seen = new Set<string>();
+    const text = stmt(this.db, SQL_PAGE_TEXT);
+    for (const { slug, revision } of stmt(this.db, SQL_REVISIONS).all() as { slug: string; revision: number }[]) {
+      seen.add(slug);
+      if (this.revisions.get(slug) === revision) continue;
+      const page = text.get({ slug }) as SearchablePage | undefined;
+      if (page) this.indexPage(page);
+    }
+    for (const slug of [...this.revisions.keys()]) if (!seen.has(slug)) this.removePage(slug);
   }
 
   /**
@@ -144,8 +176,9 @@ export class WikiSearch {
    * @param limit results to return.
    */
   search(query: string, limit = 20): WikiSearchAnswer {
+    this.refresh();
     const { total, hits } = this.index.search(query, { limit });
-    const statement = this.db.prepare(SQL_PAGE_TEXT);
+    const statement = stmt(this.db, SQL_PAGE_TEXT);
     const results: WikiSearchResult[] = [];
     for (const hit of hits) {
       const page = statement.get({ slug: hit.ref }) as SearchablePage | undefined;
@@ -158,5 +191,9 @@ export class WikiSearch {
       });
     }
     return { query, total, results };
+  }
+
+  private readDataVersion(): number {
+    return (stmt(this.db, SQL_DATA_VERSION).get() as { data_version: number }).data_version;
   }
 }

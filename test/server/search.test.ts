@@ -4,6 +4,9 @@ import { openDatabase } from '../../server/db/open.js';
 import { createApp } from '../../server/app.js';
 import { savePage } from '../../server/wiki/pages.js';
 import { WikiServices } from '../../server/wiki/services.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
@@ -210,6 +213,31 @@ describe('search index build', () => {
     const res = await app.request('/api/search?q=rural');
     expect(res.status).toBe(200);
     expect(((await res.json()) as { results: { slug: string }[] }).results.map((r) => r.slug)).toEqual(['avant']);
+  });
+});
+
+describe('writes by another process', () => {
+  it('are found at the next search (the CLI, an import), deletions too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-search-'));
+    try {
+      const file = join(dir, 'wiki.sqlite');
+      const serverDb = openDatabase(file);
+      const { app } = createApp({ db: serverDb });
+      const find = async (q: string) =>
+        (((await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as { results: { slug: string }[] }).results).map((r) => r.slug);
+      const cliDb = openDatabase(file);
+      savePage(cliDb, new WikiServices(cliDb), { slug: 'importee', title: 'Page importée', markdown: 'Une recyclerie de quartier.', authorIds: [], origin: 'import' });
+      expect(await find('recyclerie')).toEqual(['importee']);
+      savePage(cliDb, new WikiServices(cliDb), { slug: 'importee', title: 'Page importée', markdown: 'Une conciergerie de quartier.', authorIds: [], origin: 'import' });
+      expect(await find('recyclerie')).toEqual([]);
+      expect(await find('conciergerie')).toEqual(['importee']);
+      cliDb.prepare(`DELETE FROM pages WHERE slug = 'importee'`).run();
+      expect(await find('conciergerie')).toEqual([]);
+      cliDb.close();
+      serverDb.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
