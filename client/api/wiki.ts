@@ -102,6 +102,8 @@ export interface PageDiff {
 
 /** A line of the recent changes. */
 export interface RecentChange {
+  /** The revision's id, to page back (`before`). */
+  id?: number;
   slug: string;
   title: string;
   revision: number;
@@ -186,7 +188,7 @@ export const getCategories = () => api<{ categories: { name: string; count: numb
 /** The pages of one category. */
 export const getCategory = (name: string) => api<{ name: string; pages: PageRef[] }>('GET', `/api/wiki/categories/${enc(name)}`);
 
-/** The latest changes, newest first; `before` (a date) pages back in time. */
+/** The latest changes, newest first; `before` (a revision id from a previous answer, or a date) pages back. */
 export const getRecentChanges = (limit = 50, before?: string) =>
   api<{ changes: RecentChange[] }>(
     'GET',

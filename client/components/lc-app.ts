@@ -34,7 +34,7 @@ export class LcApp extends LitElement {
     main { max-width: 72rem; margin: 0 auto; padding: 1.4rem 1.2rem 3rem; outline: none; }
     @media (max-width: 40rem) {
       .bar { padding: 0.5rem 0.8rem; }
-      .sections { padding: 0 0.4rem; }
+      .sections { padding: 0 0.4rem; flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; scrollbar-width: none; }
       .sections a { padding: 0.45rem 0.5rem; font-size: 0.9rem; }
       lc-search-box { order: 3; flex-basis: 100%; max-width: none; }
       .account { font-size: 0.9rem; }

@@ -43,8 +43,10 @@ export class LcPageDiff extends LitElement {
       table { border-collapse: collapse; width: 100%; font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.84rem; line-height: 1.45; table-layout: fixed; }
       th.h { text-align: left; font-family: system-ui, sans-serif; font-size: 0.85rem; background: #f3f1ea; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--lc-line); }
       td { vertical-align: top; padding: 0 0.5rem; }
-      td.no { width: 3.2rem; text-align: right; color: #8a918c; user-select: none; font-variant-numeric: tabular-nums; }
-      td.mk { width: 1.4rem; text-align: center; font-weight: 700; user-select: none; }
+      col.no { width: 3.2rem; }
+      col.mk { width: 1.6rem; }
+      td.no { text-align: right; color: #8a918c; user-select: none; font-variant-numeric: tabular-nums; }
+      td.mk { text-align: center; font-weight: 700; user-select: none; }
       td.tx { white-space: pre-wrap; overflow-wrap: anywhere; }
       tr.ins td, td.ins { background: #e6f4ea; }
       tr.del td, td.del { background: #fdeceb; }
@@ -55,7 +57,6 @@ export class LcPageDiff extends LitElement {
       del { background: #f5b6b0; color: #5e100b; text-decoration: line-through; text-decoration-thickness: 1px; border-radius: 2px; }
       tr.fold td { background: #f3f6fa; color: #3d5a80; text-align: center; font-family: system-ui, sans-serif; padding: 0.25rem; }
       tr.fold button { font: inherit; font-size: 0.85rem; background: none; border: 0; color: inherit; cursor: pointer; text-decoration: underline; }
-      .split td.tx { width: calc(50% - 4.6rem); }
       .title-change { margin: 0 0 1rem; }
       .same { padding: 1rem; }
     `,
@@ -205,11 +206,12 @@ export class LcPageDiff extends LitElement {
 
   private _renderUnified(d: PageDiff) {
     return html`<table class="unified">
+      <colgroup><col class="no" /><col class="no" /><col class="mk" /><col /></colgroup>
       <thead>
         <tr>
-          <th class="h" scope="col" style="width:3.2rem">${d.from}</th>
-          <th class="h" scope="col" style="width:3.2rem">${d.to}</th>
-          <th class="h" scope="col" style="width:1.4rem"><span class="visually-hidden">±</span></th>
+          <th class="h" scope="col">${d.from}</th>
+          <th class="h" scope="col">${d.to}</th>
+          <th class="h" scope="col"><span class="visually-hidden">±</span></th>
           <th class="h" scope="col">${t('wiki.diff.text')}</th>
         </tr>
       </thead>
@@ -263,6 +265,7 @@ export class LcPageDiff extends LitElement {
 
   private _renderSplit(d: PageDiff) {
     return html`<table class="split">
+      <colgroup><col class="no" /><col class="mk" /><col /><col class="no" /><col class="mk" /><col /></colgroup>
       <thead>
         <tr>
           <th class="h" scope="colgroup" colspan="3">${t('wiki.diff.legendOld', { n: d.from })}</th>

@@ -17,9 +17,9 @@ export class LcPageView extends LitElement {
       :host { display: block; }
       .layout { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: 1.5rem; align-items: start; }
       @media (max-width: 52rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
-      .head { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: flex-start; justify-content: space-between; }
+      .head { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: flex-start; justify-content: space-between; margin-bottom: 0.8rem; }
       .head h1 { margin-bottom: 0.2rem; }
-      .meta { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; font-size: 0.9rem; color: var(--lc-muted); margin-bottom: 1rem; }
+      .meta { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; font-size: 0.9rem; color: var(--lc-muted); }
       article.card { padding: 1.4rem 1.6rem; }
       @media (max-width: 40rem) { article.card { padding: 1rem; } }
       aside .card { margin-bottom: 1rem; }
@@ -31,8 +31,9 @@ export class LcPageView extends LitElement {
       aside li { margin: 0.25rem 0; }
       .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
       .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
-      .flag form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; margin-top: 0.5rem; width: 100%; }
-      .flag form input { flex: 1 1 14rem; width: auto; }
+      .flag-open { margin: 0.9rem 0 0; }
+      .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
+      .flag-form label { font-weight: 600; }
       .missing { text-align: center; padding: 2rem 1rem; }
     `,
   ];
@@ -147,6 +148,7 @@ export class LcPageView extends LitElement {
                   : html`<span class="muted">${t('wiki.page.noCategories')}</span>`}
               </dd>
             </dl>
+            ${this._renderFlagControl(p, canEdit)}
           </section>
           <section class="card" aria-labelledby="backlinks">
             <h2 id="backlinks">${t('wiki.page.backlinks')}</h2>
@@ -163,30 +165,40 @@ export class LcPageView extends LitElement {
     `;
   }
 
+  /** The "à améliorer" banner above the page, when the page is flagged. */
   private _renderFlag(p: WikiPage, canEdit: boolean) {
+    if (p.needsWork === null) return nothing;
+    return html`<div class="message warning flag" role="note" data-testid="needs-work">
+      <span><strong>${t('wiki.needsWork.title')}</strong> ${p.needsWork}</span>
+      ${canEdit ? html`<button class="btn small secondary" @click=${this._unflag}>${t('wiki.needsWork.clear')}</button>` : nothing}
+      ${this._flagError ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>` : nothing}
+    </div>`;
+  }
+
+  /** For contributors, in the side panel: flag the page as needing work, with a reason. */
+  private _renderFlagControl(p: WikiPage, canEdit: boolean) {
+    if (p.needsWork !== null || !canEdit) return nothing;
     const err = this._flagError ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>` : nothing;
-    if (p.needsWork !== null) {
-      return html`<div class="message warning flag" role="note" data-testid="needs-work">
-        <span><strong>${t('wiki.needsWork.title')}</strong> ${p.needsWork}</span>
-        ${canEdit ? html`<button class="btn small secondary" @click=${this._unflag}>${t('wiki.needsWork.clear')}</button>` : nothing}
-        ${err}
-      </div>`;
-    }
-    if (!canEdit) return nothing;
     if (!this._flagging) {
-      return html`<p class="small">
-        <button class="btn small secondary" @click=${() => (this._flagging = true)}>⚑ ${t('wiki.needsWork.flag')}</button>
+      return html`<p class="flag-open">
+        <button class="btn small secondary" @click=${this._openFlag}>⚑ ${t('wiki.needsWork.flag')}</button>
       </p>`;
     }
-    return html`<div class="message warning flag">
-      <form @submit=${this._flag}>
-        <label for="reason">${t('wiki.needsWork.reason')}</label>
-        <input id="reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.needsWork.placeholder')} />
+    return html`<form class="flag-form" @submit=${this._flag}>
+      <label for="reason">${t('wiki.needsWork.reason')}</label>
+      <input id="reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.needsWork.placeholder')} />
+      <span class="actions">
         <button class="btn small" type="submit">${t('wiki.needsWork.confirm')}</button>
         <button class="btn small secondary" type="button" @click=${() => (this._flagging = false)}>${t('wiki.cancel')}</button>
-      </form>
+      </span>
       ${err}
-    </div>`;
+    </form>`;
+  }
+
+  private async _openFlag() {
+    this._flagging = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#reason')?.focus();
   }
 
   private _renderMissing() {

@@ -19,11 +19,13 @@ export class LcRecentChanges extends LitElement {
       h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--lc-muted); margin: 1.2rem 0 0.4rem; }
       h3:first-child { margin-top: 0; }
       ul { list-style: none; margin: 0; padding: 0; }
-      li { display: flex; flex-wrap: wrap; gap: 0.15rem 0.6rem; align-items: baseline; padding: 0.45rem 0; border-bottom: 1px solid #ece8dd; }
+      li { display: grid; grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid #ece8dd; }
       li:last-child { border-bottom: 0; }
-      .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; min-width: 3rem; }
+      .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; padding-top: 0.1rem; }
+      .line { display: flex; flex-wrap: wrap; gap: 0.1rem 0.55rem; align-items: baseline; }
       .title { font-weight: 600; }
-      .summary { color: var(--lc-muted); font-style: italic; overflow-wrap: anywhere; }
+      .meta { font-size: 0.9rem; color: var(--lc-muted); }
+      .summary { font-style: italic; overflow-wrap: anywhere; }
       .links { font-size: 0.85rem; }
       .more { margin-top: 1rem; }
       .feed { font-size: 0.85rem; }
@@ -63,7 +65,7 @@ export class LcRecentChanges extends LitElement {
     const last = this._changes?.at(-1);
     if (!last) return;
     this._loadingMore = true;
-    await this._load(last.createdAt);
+    await this._load(String(last.id ?? last.createdAt));
     this._loadingMore = false;
   }
 
@@ -99,19 +101,25 @@ export class LcRecentChanges extends LitElement {
   private _renderChange(c: RecentChange, lang: string) {
     return html`<li>
       <span class="time">${timeLabel(c.createdAt, lang)}</span>
-      <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
-      ${c.isNew ? html`<span class="badge new">${t('wiki.recent.new')}</span>` : nothing}
-      ${sizeDelta(c.sizeDelta)}
-      <span>${userName(c.author)}</span>
-      ${c.summary ? html`<span class="summary">${c.summary}</span>` : nothing}
-      ${this.compact
-        ? nothing
-        : html`<span class="links">
-            ${c.isNew || c.revision < 2
-              ? nothing
-              : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}">${t('wiki.recent.diff')}</a> ·`}
-            <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
-          </span>`}
+      <div>
+        <div class="line">
+          <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
+          ${c.isNew ? html`<span class="badge new">${t('wiki.recent.new')}</span>` : nothing}
+          ${sizeDelta(c.sizeDelta)}
+        </div>
+        <div class="line meta">
+          <span>${userName(c.author)}</span>
+          ${c.summary ? html`<span class="summary">« ${c.summary} »</span>` : nothing}
+          ${this.compact
+            ? nothing
+            : html`<span class="links">
+                ${c.isNew || c.revision < 2
+                  ? nothing
+                  : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}">${t('wiki.recent.diff')}</a> ·`}
+                <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
+              </span>`}
+        </div>
+      </div>
     </li>`;
   }
 }

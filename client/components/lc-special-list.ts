@@ -57,7 +57,7 @@ export class LcSpecialList extends LitElement {
     sharedStyles,
     css`
       :host { display: block; }
-      .card { padding: 0.3rem 1.2rem; }
+      ul.rows.card { padding: 0.2rem 1.2rem; }
       ul.rows > li { padding: 0.6rem 0; border-bottom: 1px solid #ece8dd; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; align-items: baseline; }
       ul.rows > li:last-child { border-bottom: 0; }
       .title { font-weight: 600; }
