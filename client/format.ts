@@ -78,3 +78,19 @@ export function plural(key: string, n: number, params: Record<string, string | n
   const form = new Intl.PluralRules(locale() === 'fr' ? 'fr-FR' : 'en-GB').select(n) === 'one' ? 'one' : 'other';
   return t(`${key}.${form}`, { n, ...params });
 }
+
+/** A readable title guessed from a slug ("compost-collectif" → "Compost collectif"), for pages not written yet. */
+export const titleFromSlug = (slug: string) => {
+  const words = slug.replace(/-+/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/**
+ * The title to propose for a missing page reached by a wiki link: the link's text when it names
+ * that page ("[[Compost collectif]]"), otherwise a title guessed from the slug ("[[slug|other text]]").
+ */
+export function titleForMissingLink(slug: string, linkText: string, slugOf: (title: string) => string): string {
+  const text = linkText.trim();
+  if (text && slugOf(text) === slug) return text.charAt(0).toUpperCase() + text.slice(1);
+  return titleFromSlug(slug);
+}

@@ -1,9 +1,9 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { getPage, savePage, type WikiPage } from '../api/wiki.js';
+import { getPage, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, kindLabel, loadingLine, PAGE_KINDS, pageUrl, userName } from '../format.js';
+import { errorBox, kindLabel, loadingLine, PAGE_KINDS, pageUrl, titleFromSlug, userName } from '../format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
@@ -41,6 +41,8 @@ export class LcPageEditor extends LitElement {
       @media (max-width: 48rem) { .versions { grid-template-columns: 1fr; } }
       .versions textarea { min-height: 12rem; background: #fbfaf7; font-size: 0.85rem; }
       .versions h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+      .referent label.check { font-weight: 400; display: flex; gap: 0.5rem; align-items: center; cursor: pointer; }
+      .referent input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
       .footer { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; }
       .footer .hint { font-size: 0.85rem; color: var(--lc-muted); }
     `,
@@ -69,6 +71,10 @@ export class LcPageEditor extends LitElement {
   /** The user's own text, kept aside after they took the current version. */
   @state() private _keptText: string | null = null;
   @state() private _dirty = false;
+  /** The page's référent when the form was loaded. */
+  @state() private _referent: UserRef | null = null;
+  /** Whether the user asks to be (or stay) the page's référent. */
+  @state() private _beReferent = false;
   private _session = new SessionController(this);
 
   override connectedCallback() {
@@ -109,7 +115,7 @@ export class LcPageEditor extends LitElement {
       if (slug !== this.slug) return;
       if (err instanceof ApiError && err.status === 404 && err.code === 'not_found') {
         // Editing a page that does not exist yet: create it at that address.
-        this.initialTitle ||= slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+        this.initialTitle ||= titleFromSlug(slug);
         this.creating = true;
       } else {
         this._loadError = err;
@@ -124,6 +130,8 @@ export class LcPageEditor extends LitElement {
     this._kind = page?.kind ?? 'practice';
     this._categories = page?.categories.join(', ') ?? '';
     this._baseRevision = page?.revision ?? 0;
+    this._referent = page?.referent ?? null;
+    this._beReferent = !!page?.referent && page.referent.id === this._session.user?.id;
     this._loaded = true;
     document.title = `${t(page ? 'wiki.edit.titleOf' : 'wiki.new.heading', { title: this._title })} · ${t('app.name')}`;
   }
@@ -182,6 +190,7 @@ export class LcPageEditor extends LitElement {
         baseRevision: this._baseRevision,
         kind: this._kind,
         categories,
+        referentId: this._referentId(),
       });
       this._dirty = false;
       navigate(pageUrl(page.slug));
@@ -190,6 +199,15 @@ export class LcPageEditor extends LitElement {
     } finally {
       this._saving = false;
     }
+  }
+
+  /** The référent to send: me when asked, nobody when I stepped down, unchanged otherwise. */
+  private _referentId(): number | null | undefined {
+    const me = this._session.user;
+    if (!me) return undefined;
+    const wasMe = this._referent?.id === me.id;
+    if (this._beReferent) return wasMe ? undefined : me.id;
+    return wasMe ? null : undefined;
   }
 
   private async _onSaveError(err: unknown, slug: string) {
@@ -242,6 +260,7 @@ export class LcPageEditor extends LitElement {
     this._kind = c.kind;
     this._categories = c.categories.join(', ');
     this._baseRevision = c.revision;
+    this._referent = c.referent ?? null;
     this._conflict = null;
   }
 
@@ -304,6 +323,7 @@ export class LcPageEditor extends LitElement {
               ${kinds.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${kindLabel(k)}</option>`)}
             </select>`)}
         </div>
+        ${this._renderReferent()}
         ${this._field('summary', t('wiki.edit.summary'), html`<input
             id="summary"
             type="text"
@@ -325,6 +345,26 @@ export class LcPageEditor extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  private _renderReferent() {
+    const me = this._session.user;
+    if (!me) return nothing;
+    const other = this._referent && this._referent.id !== me.id ? this._referent : null;
+    return html`<div class="field referent">
+      <label class="check">
+        <input
+          type="checkbox"
+          .checked=${this._beReferent}
+          @change=${(e: Event) => {
+            this._beReferent = (e.target as HTMLInputElement).checked;
+            this._dirty = true;
+          }}
+        />
+        ${other ? t('wiki.edit.referentTakeOver', { name: other.name }) : t('wiki.edit.referentMe')}
+      </label>
+      <span class="hint">${t('wiki.edit.referentHint')}</span>
+    </div>`;
   }
 
   private _field(id: Field, label: string, control: unknown, hint: unknown = nothing) {

@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { clearNeedsWork, flagNeedsWork, getBacklinks, getPage, type PageRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, errorText, kindLabel, loadingLine, pageUrl, userName } from '../format.js';
+import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
@@ -138,7 +138,7 @@ export class LcPageView extends LitElement {
                 ${t('wiki.page.updatedOnBy', { date: formatDate(p.updatedAt), name: userName(p.updatedBy) })}
               </dd>
               <dt>${t('wiki.page.referent')}</dt>
-              <dd>${p.referent ? p.referent.name : html`<span class="muted">${t('wiki.page.noReferent')}</span>`}</dd>
+              <dd data-testid="referent">${p.referent ? p.referent.name : html`<span class="muted">${t('wiki.page.noReferent')}</span>`}</dd>
               <dt>${t('wiki.page.categories')}</dt>
               <dd>
                 ${p.categories.length
@@ -202,7 +202,7 @@ export class LcPageView extends LitElement {
   }
 
   private _renderMissing() {
-    const title = this.slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+    const title = titleFromSlug(this.slug);
     const href = `/new?${new URLSearchParams({ title, slug: this.slug })}`;
     return html`<div class="card missing" data-testid="missing-page">
       <h1>${t('wiki.missing.title')}</h1>

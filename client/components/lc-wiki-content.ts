@@ -2,6 +2,8 @@ import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigate } from '../router.js';
+import { titleForMissingLink } from '../format.js';
+import { slugify } from '../../server/wiki/slug.js';
 
 /**
  * Shows the rendered HTML of a wiki page. The HTML comes from the server's markdown renderer,
@@ -59,8 +61,8 @@ export class LcWikiContent extends LitElement {
     if (url.origin !== location.origin || !url.pathname.startsWith('/wiki/')) return;
     e.preventDefault();
     const slug = decodeURIComponent(url.pathname.slice('/wiki/'.length));
-    const title = (a.textContent ?? '').trim();
-    navigate(`/new?${new URLSearchParams({ title: title || slug, slug })}`);
+    const title = titleForMissingLink(slug, a.textContent ?? '', slugify);
+    navigate(`/new?${new URLSearchParams({ title, slug })}`);
   }
 }
 

@@ -92,6 +92,9 @@ export const wiki: Catalogue = {
     'wiki.edit.newHint': 'La page sera créée à l’enregistrement.',
     'wiki.edit.baseHint': 'Vous modifiez la révision {n}. Raccourci : Ctrl+S.',
     'wiki.edit.loginFirst': 'Connectez-vous pour modifier les pages.',
+    'wiki.edit.referentMe': 'Je suis référent·e de cette page',
+    'wiki.edit.referentTakeOver': 'Prendre le relais de {name} comme référent·e de cette page',
+    'wiki.edit.referentHint': 'Le ou la référent·e veille à ce que la page reste à jour et répond aux questions.',
     'wiki.edit.error.titleRequired': 'Donnez un titre à la page.',
     'wiki.edit.error.titleNoSlug': 'Le titre doit contenir au moins une lettre ou un chiffre.',
 
@@ -289,6 +292,9 @@ export const wiki: Catalogue = {
     'wiki.edit.newHint': 'The page is created when you save.',
     'wiki.edit.baseHint': 'You are editing revision {n}. Shortcut: Ctrl+S.',
     'wiki.edit.loginFirst': 'Log in to edit pages.',
+    'wiki.edit.referentMe': 'I am this page’s référent',
+    'wiki.edit.referentTakeOver': 'Take over from {name} as this page’s référent',
+    'wiki.edit.referentHint': 'The référent keeps the page up to date and answers questions about it.',
     'wiki.edit.error.titleRequired': 'Give the page a title.',
     'wiki.edit.error.titleNoSlug': 'The title must contain at least one letter or digit.',
 

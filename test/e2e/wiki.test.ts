@@ -4,44 +4,24 @@ import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type Browse
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
-/** Failed requests this test provokes on purpose. */
-const PROVOKED = [
-  '400 POST /api/auth/register', // the short password
-  // Following a plain link to a page not written yet (a red wiki link opens the editor directly).
-  '404 GET /api/pages/compost-collectif',
-];
-
-/** Wiki endpoints that main does not serve until wiki-core is merged (their views then show an error box). */
-const WIKI_CORE_ROUTES = /^404 GET \/api\/(recent-changes|wiki\/|pages\/[^/]+\/(backlinks|revisions|diff))/;
-
-/** True when the server answers the wiki-core routes (history, diff, lists). */
-const serverHasWikiCore = async (url: string) => (await fetch(`${url}/api/recent-changes`)).status !== 404;
-
-/** The failed requests that were neither provoked nor due to wiki-core routes missing on this branch. */
-const unexpectedHttp = (problems: PageProblems, provoked: string[], hasWikiCore: boolean) =>
-  problems.http.filter((line) => !provoked.includes(line) && (hasWikiCore || !WIKI_CORE_ROUTES.test(line)));
+/** The failed requests that the test did not provoke on purpose. */
+const unexpectedHttp = (problems: PageProblems, provoked: string[]) => problems.http.filter((line) => !provoked.includes(line));
 
 describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
   let s: BrowserSession;
   let page: Page;
   let problems: PageProblems;
-  let hasWikiCore = true;
-  // With wiki-core, a [[wiki link]] to a missing page; before it, a plain markdown link to the same URL.
-  const compostLink = () =>
-    hasWikiCore ? '[[Compost collectif|le compost collectif]]' : '[le compost collectif](/wiki/compost-collectif)';
 
   beforeAll(async () => {
     s = await startBrowserSession();
     ({ page, problems } = await watchedPage(s.context));
-    hasWikiCore = await serverHasWikiCore(s.url);
-    if (!hasWikiCore) console.warn('wiki-core routes are not on this branch yet: history and diff are not covered');
   });
 
   afterAll(async () => {
     await s?.close();
   });
 
-  it('registers, creates a page, edits it, reads it back and follows a link to a new page', async () => {
+  it('registers, creates, edits and reads a page, follows a red link to create another, sees history, diff and revert', async () => {
     await page.goto('/');
     await page.getByRole('heading', { name: 'Le wiki des tiers-lieux' }).waitFor();
 
@@ -56,10 +36,10 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.getByTestId('register').click();
     await expectText(page.getByTestId('current-user'), 'Camille Martin');
 
-    // A new page from the home page's form, linking to a page that does not exist yet.
+    // A new page from the home page's form, with a wiki link to a page not written yet.
     await page.getByRole('textbox', { name: 'Créer une page' }).fill('Jardin partagé');
     await page.getByTestId('new-page').click();
-    await page.getByLabel('Contenu (Markdown)').fill(`# Le jardin\n\nNous cultivons ensemble. Voir ${compostLink()}.\n`);
+    await page.getByLabel('Contenu (Markdown)').fill('# Le jardin\n\nNous cultivons ensemble. Voir [[Compost collectif]].\n');
     await page.getByLabel('Catégories').fill('Jardinage, Écologie');
     await page.getByLabel('Résumé de la modification').fill('Première version');
     await page.getByTestId('save').click();
@@ -67,13 +47,14 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.getByRole('heading', { name: 'Jardin partagé', level: 1 }).waitFor();
     await page.getByText('Nous cultivons ensemble.').waitFor();
     await page.getByRole('link', { name: 'Écologie' }).waitFor();
+    await expectText(page.getByTestId('updated'), 'Camille Martin');
 
     // Edit it: the new text is rendered (strong text, a table) at revision 2.
     await page.getByTestId('edit-link').click();
     const body = page.getByLabel('Contenu (Markdown)');
     await expect.poll(() => body.inputValue()).toContain('Nous cultivons ensemble.');
     await body.fill(
-      `# Le jardin\n\nNous cultivons **ensemble** le mardi.\n\n| Jour | Tâche |\n|---|---|\n| Mardi | Arrosage |\n\nVoir ${compostLink()}.\n`,
+      '# Le jardin\n\nNous cultivons **ensemble** le mardi.\n\n| Jour | Tâche |\n|---|---|\n| Mardi | Arrosage |\n\nVoir [[Compost collectif]].\n',
     );
     await page.getByLabel('Résumé de la modification').fill('Ajout du planning');
     await page.getByTestId('save').click();
@@ -86,36 +67,44 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.reload();
     await page.getByRole('cell', { name: 'Arrosage' }).waitFor();
 
-    // Follow the link to the missing page, and create it from there.
-    await page.getByRole('link', { name: 'le compost collectif' }).click();
-    const missing = page.getByTestId('missing-page');
-    const editorTitle = page.getByLabel('Titre', { exact: true });
-    await Promise.race([missing.waitFor(), editorTitle.waitFor()]);
-    if (await missing.isVisible()) await missing.getByRole('link', { name: 'Créer cette page' }).click();
-    await expect.poll(() => editorTitle.inputValue()).toMatch(/compost collectif/i);
-    await editorTitle.fill('Compost collectif');
-    await page.getByLabel('Contenu (Markdown)').fill(`Le compost du ${hasWikiCore ? '[[jardin-partage|jardin]]' : '[jardin](/wiki/jardin-partage)'}.\n`);
+    // The home page lists the missing page among the pages to create.
+    await page.getByRole('link', { name: 'Accueil', exact: true }).click();
+    await page.getByTestId('wanted').getByRole('link', { name: 'Compost collectif' }).waitFor();
+    await page.goBack();
+
+    // Follow the red link: the editor opens with the page's title, and the new page links back.
+    const red = page.locator('lc-wiki-content a.wikilink.missing', { hasText: 'Compost collectif' });
+    await red.click();
+    await page.waitForURL(/\/new\?/);
+    const title = page.getByLabel('Titre', { exact: true });
+    await expect.poll(() => title.inputValue()).toBe('Compost collectif');
+    await page.getByLabel('Contenu (Markdown)').fill('Le compost du [[Jardin partagé|jardin]].\n');
     await page.getByTestId('save').click();
     await page.waitForURL('**/wiki/compost-collectif');
     await page.getByText('Le compost du').waitFor();
 
-    // Back to the first page through the link.
-    await page.locator('lc-wiki-content').getByRole('link', { name: 'jardin' }).click();
+    // Back to the first page through the link, which lists the new page among its backlinks.
+    await page.locator('lc-wiki-content a.wikilink', { hasText: 'jardin' }).click();
     await page.waitForURL('**/wiki/jardin-partage');
-    await page.getByRole('cell', { name: 'Arrosage' }).waitFor();
+    await page.getByTestId('backlinks').getByRole('link', { name: 'Compost collectif' }).waitFor();
+    await expect.poll(() => page.locator('lc-wiki-content a.wikilink.missing').count()).toBe(0);
 
-    if (hasWikiCore) await historyDiffAndRevert(page);
+    await historyDiffAndRevert(page);
+    await specialPages(page);
 
     // The language switch re-renders the view in English.
+    await page.goto('/wiki/jardin-partage');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('link', { name: 'History' }).waitFor();
+    await page.getByRole('heading', { name: 'What links here' }).waitFor();
     await page.getByRole('button', { name: 'Français' }).click();
     await page.getByRole('link', { name: 'Historique' }).waitFor();
 
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
-    expect(unexpectedHttp(problems, PROVOKED, hasWikiCore)).toEqual([]);
-    expect(problems.http).toContain(PROVOKED[0]);
+    // The short password is the only failed request.
+    expect(unexpectedHttp(problems, ['400 POST /api/auth/register'])).toEqual([]);
+    expect(problems.http).toContain('400 POST /api/auth/register');
   }, 120_000);
 });
 
@@ -160,10 +149,12 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     await expect.poll(() => body.inputValue()).toContain('relue par une autre personne');
     await expect.poll(() => page.getByTestId('kept-text').locator('textarea').inputValue()).toContain('Mon ajout important.');
     await body.fill('Version de départ, relue par une autre personne.\n\nMon ajout important.\n');
+    await page.getByLabel('Je suis référent·e de cette page').check();
     await page.getByTestId('save').click();
     await page.waitForURL('**/wiki/charte-du-lieu');
     await page.getByText('révision 3').waitFor();
     await page.getByText('Mon ajout important.').waitFor();
+    await expectText(page.getByTestId('referent'), 'Dominique');
 
     // Log out, fail to log in, log in.
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
@@ -179,17 +170,16 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
     const provoked = ['401 POST /api/auth/login', '409 PUT /api/pages/charte-du-lieu'];
-    expect(unexpectedHttp(problems, provoked, await serverHasWikiCore(s.url))).toEqual([]);
+    expect(unexpectedHttp(problems, provoked)).toEqual([]);
     expect(problems.http).toEqual(expect.arrayContaining(provoked));
   }, 120_000);
 });
 
 /**
- * On the page "Jardin partagé" (2 revisions, linked from "Compost collectif"): what links here,
- * the history with both summaries, the diff of the two revisions, and a revert to the first.
+ * On the page "Jardin partagé" (2 revisions): the history with both summaries, the diff of the
+ * two revisions in both layouts, and a revert to the first.
  */
 async function historyDiffAndRevert(page: Page) {
-  await page.getByTestId('backlinks').getByRole('link', { name: 'Compost collectif' }).waitFor();
   await page.getByRole('link', { name: 'Historique' }).click();
   const revisions = page.getByTestId('revisions');
   await revisions.getByText('Ajout du planning').waitFor();
@@ -215,6 +205,21 @@ async function historyDiffAndRevert(page: Page) {
   await page.getByText('révision 3').waitFor();
   await page.getByText('Nous cultivons ensemble.').waitFor();
   await expect.poll(() => page.getByRole('cell', { name: 'Arrosage' }).count()).toBe(0);
+}
+
+/** The recent changes and the special lists show the pages just written. */
+async function specialPages(page: Page) {
+  await page.getByRole('link', { name: 'Modifications récentes' }).first().click();
+  await page.getByTestId('recent-changes').getByText('Révocation vers la révision 1').waitFor();
+
+  await page.goto('/special/all-pages');
+  const list = page.getByTestId('special-list');
+  await list.getByRole('link', { name: 'Compost collectif' }).waitFor();
+  await list.getByRole('link', { name: 'Jardin partagé' }).waitFor();
+
+  await page.goto('/special/categories');
+  await page.getByTestId('special-list').getByRole('link', { name: 'Jardinage' }).click();
+  await page.getByTestId('category-pages').getByRole('link', { name: 'Jardin partagé' }).waitFor();
 }
 
 /** Waits until the locator shows a text containing `text`. */
