@@ -36,8 +36,14 @@ export function errorText(err: unknown): string {
   return t('error.network');
 }
 
-/** The error box of a view. */
-export const errorBox = (err: unknown) => html`<div class="message error" role="alert">${errorText(err)}</div>`;
+/** The error box of a view; when the visitor must log in first, it links to the login form. */
+export const errorBox = (err: unknown) =>
+  html`<div class="message error" role="alert">
+    ${errorText(err)}
+    ${err instanceof ApiError && err.status === 401
+      ? html`<a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('nav.login')}</a>`
+      : ''}
+  </div>`;
 
 /** The "loading" line of a view (announced politely to screen readers). */
 export const loadingLine = () => html`<p class="muted" role="status">${t('loading')}</p>`;

@@ -42,8 +42,11 @@ export const WIKI_ROUTES: Route[] = [
   { pattern: '/search', render: (_p, q) => html`<lc-search-page .query=${q.get('q') ?? ''}></lc-search-page>` },
   {
     pattern: '/recent',
-    render: () => html`<h1>${t('wiki.recent.heading')}</h1>
-      <lc-recent-changes limit="50"></lc-recent-changes>`,
+    render: () => {
+      document.title = `${t('wiki.recent.heading')} · ${t('app.name')}`;
+      return html`<h1>${t('wiki.recent.heading')}</h1>
+        <lc-recent-changes limit="50"></lc-recent-changes>`;
+    },
   },
   { pattern: '/special', render: () => html`<lc-special-list list="index"></lc-special-list>` },
   {

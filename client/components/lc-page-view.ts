@@ -204,11 +204,12 @@ export class LcPageView extends LitElement {
   private _renderMissing() {
     const title = titleFromSlug(this.slug);
     const href = `/new?${new URLSearchParams({ title, slug: this.slug })}`;
+    const canCreate = this._session.canEdit || !this._session.user;
     return html`<div class="card missing" data-testid="missing-page">
       <h1>${t('wiki.missing.title')}</h1>
       <p>${t('wiki.missing.text', { slug: this.slug })}</p>
       <p class="actions" style="justify-content:center">
-        <a class="btn" href=${href}>${t('wiki.missing.create')}</a>
+        ${canCreate ? html`<a class="btn" href=${href}>${t('wiki.missing.create')}</a>` : nothing}
         <a class="btn secondary" href="/search?q=${encodeURIComponent(title)}">${t('wiki.missing.search')}</a>
       </p>
     </div>`;
