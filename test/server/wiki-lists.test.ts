@@ -150,6 +150,9 @@ describe('special lists', () => {
       ],
     });
     expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([{ slug: 'a', title: 'Alpha' }]);
+    await save(t, 'd', 'Delta', 'Texte', { categories: ['Élus / collectivités & co'] });
+    const odd = await t.request('GET', `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`);
+    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }] });
     const none = await t.request('GET', '/api/wiki/categories/Inconnue');
     expect(none.status).toBe(404);
   });
