@@ -8,6 +8,8 @@ import type { AppEnv, AppServices } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
+import { CollabService } from './collab/service.js';
+import { collabRoutes } from './collab/upgrade.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
@@ -27,12 +29,26 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices() };
+  const wiki = new WikiServices();
+  const collab = new CollabService(db, wiki, {
+    quietMs: config.collabQuietMs,
+    maxSpanMs: config.collabMaxSpanMs,
+    compactEvery: config.collabCompactEvery,
+    unloadMs: config.collabUnloadMs,
+  });
+  const services: AppServices = {
+    wiki,
+    collab,
+    close: () => {
+      collab.close();
+    },
+  };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
-  const { upgradeWebSocket, injectWebSocket } = createNodeWebSocket({ app });
-  void upgradeWebSocket;
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // Larger WebSocket messages are refused by ws itself (close 1009) before being buffered whole.
+  wss.options.maxPayload = config.collabMaxMessageBytes;
   app.onError(handleError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
   app.use('*', async (c, next) => {
@@ -68,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/', clientApp(config.clientDir));
