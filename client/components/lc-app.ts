@@ -68,6 +68,7 @@ export class LcApp extends LitElement {
       <header>
         <a class="brand" href="/">${t('app.name')}</a>
         <nav>
+          <a href="/communs">${t('nav.communs')}</a> <a href="/lieux">${t('nav.lieux')}</a> <a href="/personnes">${t('nav.personnes')}</a>
           ${this._user
             ? html`<span data-testid="current-user">${this._user.name}</span>
                 <button @click=${this._logout}>${t('nav.logout')}</button>`
