@@ -66,7 +66,7 @@ export class LcAssessmentForm extends LitElement {
       <fieldset class="field ${this._errors.level ? 'invalid' : ''}">
         <legend>${t('assessForm.level')}</legend>
         ${[0, 1, 2, 3].map(
-          (l) => html`<label style="font-weight:normal"><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} — ${t(`qualif.level${l}`)}</label>`,
+          (l) => html`<label><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} — ${t(`qualif.level${l}`)}</label>`,
         )}
         ${this._err('level')}
       </fieldset>

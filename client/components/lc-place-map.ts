@@ -27,6 +27,20 @@ const HOME_ICON = L.divIcon({
 });
 
 /**
+ * Keeps the points between the 3rd and 97th percentiles of latitude and longitude, so that a
+ * few far-away places (overseas territories) do not zoom the whole map out; they stay on the
+ * map, in their clusters.
+ */
+function trimOutliers(points: L.LatLng[]): L.LatLng[] {
+  const q = (values: number[], p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
+  const lats = points.map((p) => p.lat).sort((a, b) => a - b);
+  const lons = points.map((p) => p.lng).sort((a, b) => a - b);
+  const [s, n, w, e] = [q(lats, 0.03), q(lats, 0.97), q(lons, 0.03), q(lons, 0.97)];
+  const kept = points.filter((p) => p.lat >= s && p.lat <= n && p.lng >= w && p.lng <= e);
+  return kept.length ? kept : points;
+}
+
+/**
  * A Leaflet map of places with marker clustering (thousands of points stay fluid). Tiles come
  * from OpenStreetMap and may fail to load (offline): markers, clusters and popups do not depend
  * on them. Fires `lc-map-moved` ({ bbox: "W,S,E,N" }) after the visitor pans or zooms.
@@ -47,6 +61,13 @@ export class LcPlaceMap extends LitElement {
       .popup-name { font-weight: 700; display: block; margin-bottom: 0.2rem; }
       .popup-detail { display: block; color: #5b6b63; margin-bottom: 0.3rem; }
       .leaflet-container a.popup-link { color: #22613f; }
+      .marker-cluster-small { background-color: rgba(47, 111, 79, 0.25); }
+      .marker-cluster-small div { background-color: rgba(47, 111, 79, 0.7); }
+      .marker-cluster-medium { background-color: rgba(31, 79, 134, 0.25); }
+      .marker-cluster-medium div { background-color: rgba(31, 79, 134, 0.7); }
+      .marker-cluster-large { background-color: rgba(194, 65, 12, 0.25); }
+      .marker-cluster-large div { background-color: rgba(194, 65, 12, 0.72); }
+      .marker-cluster div { color: #fff; font-weight: 700; }
     `,
   ];
 
@@ -157,7 +178,8 @@ export class LcPlaceMap extends LitElement {
 
   private _fit(markers: L.Marker[]) {
     const map = this._map!;
-    const latlngs = markers.map((m) => m.getLatLng());
+    let latlngs = markers.map((m) => m.getLatLng());
+    if (latlngs.length > 20) latlngs = trimOutliers(latlngs);
     if (this.home?.lat != null && this.home?.lon != null) latlngs.push(L.latLng(this.home.lat, this.home.lon));
     if (latlngs.length === 0) {
       map.setView(FRANCE, 5);

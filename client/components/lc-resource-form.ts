@@ -28,8 +28,9 @@ export class LcResourceForm extends LitElement {
     registryStyles,
     css`
       form { max-width: 46rem; }
-      .themes { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 0.2rem 1rem; border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0; }
+      .themes { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 0.2rem 1rem; border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0 0 0.9rem; }
       .themes label { font-weight: normal; display: flex; gap: 0.4rem; align-items: baseline; font-size: 0.92rem; }
+      .themes .field-error { grid-column: 1 / -1; }
       .themes legend { font-weight: 600; padding: 0 0.3rem; }
       .row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
       @media (max-width: 640px) { .row2 { grid-template-columns: 1fr; } }
@@ -215,8 +216,8 @@ export class LcResourceForm extends LitElement {
           ${THEME_SLUGS.map(
             (th) => html`<label><input type="checkbox" name="themes" value=${th} ?checked=${themes.has(th)} /> ${themeLabel(th)}</label>`,
           )}
+          ${this._err('themes')}
         </fieldset>
-        ${this._err('themes')}
         <div class="field ${this._errors.description ? 'invalid' : ''}">
           <label for="description">${t('resourceForm.description')}</label>
           <textarea id="description" name="description" style="min-height:8rem" .value=${r?.description ?? ''}></textarea>

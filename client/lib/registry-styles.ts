@@ -28,6 +28,9 @@ export const registryStyles = css`
   label { font-weight: 600; }
   .field { display: flex; flex-direction: column; gap: 0.25rem; margin: 0 0 0.9rem; }
   .field input, .field select, .field textarea { width: 100%; }
+  .field input[type='checkbox'], .field input[type='radio'] { width: auto; margin: 0; }
+  fieldset.field { border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.5rem 0.8rem; }
+  fieldset.field label { font-weight: normal; display: flex; gap: 0.4rem; align-items: center; }
   .field .hint { font-weight: normal; color: #5b6b63; font-size: 0.85rem; }
   .field-error { color: #a61b1b; font-size: 0.88rem; }
   .field.invalid input, .field.invalid select, .field.invalid textarea, .field.invalid fieldset { border-color: #a61b1b; }
