@@ -59,7 +59,7 @@ export interface ResourceList {
 
 /** Who did something (an assessment), as the API names them. */
 export interface UserRef {
-  id?: number;
+  id?: number | null;
   name: string;
   slug?: string;
 }
@@ -68,10 +68,11 @@ export interface UserRef {
 export interface CriterionAssessment {
   criterion: string;
   label?: string;
-  level: number;
+  /** 0–3; null for a criterion not assessed yet. */
+  level: number | null;
   evidence: string;
   by?: UserRef | null;
-  at: string;
+  at: string | null;
 }
 
 /** A place as embedded in another record. */

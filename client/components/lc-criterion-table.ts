@@ -19,6 +19,7 @@ export class LcCriterionTable extends LitElement {
     .lvl { display: block; font-size: 0.8rem; color: #5b6b63; }
     .evidence { white-space: pre-line; }
     .who { white-space: nowrap; color: #3c4d44; }
+    tr.pending th { color: #5b6b63; font-weight: normal; }
   `;
 
   /** The assessments to list. */
@@ -36,16 +37,20 @@ export class LcCriterionTable extends LitElement {
       </thead>
       <tbody>
         ${this.rows.map(
-          (c) => html`<tr data-criterion=${c.criterion}>
+          (c) => html`<tr data-criterion=${c.criterion} class=${c.level == null ? 'pending' : ''}>
             <th scope="row">${c.label || c.criterion}</th>
             <td>
-              <span class="dots" role="img" aria-label=${t('qualif.levelOf', { level: c.level })}
-                >${[1, 2, 3].map((i) => html`<span class=${i <= c.level ? 'on' : 'off'}>●</span>`)}</span
-              >
-              <span class="lvl">${t(`qualif.level${Math.max(0, Math.min(3, c.level))}`)}</span>
+              ${c.level == null
+                ? html`<span class="lvl">${t('qualif.notAssessed')}</span>`
+                : html`<span class="dots" role="img" aria-label=${t('qualif.levelOf', { level: c.level })}
+                      >${[1, 2, 3].map((i) => html`<span class=${i <= c.level! ? 'on' : 'off'}>●</span>`)}</span
+                    >
+                    <span class="lvl">${t(`qualif.level${Math.max(0, Math.min(3, c.level))}`)}</span>`}
             </td>
             <td class="evidence">${c.evidence}</td>
-            <td class="who">${c.by?.name ?? t('qualif.someone')}<br /><span class="lvl">${c.at ? formatDay(c.at) : ''}</span></td>
+            <td class="who">
+              ${c.level == null ? '' : (c.by?.name ?? t('qualif.someone'))}<br /><span class="lvl">${c.at ? formatDay(c.at) : ''}</span>
+            </td>
           </tr>`,
         )}
       </tbody>
