@@ -57,6 +57,10 @@ export class LcPersonPage extends LitElement {
         ${p.place ? html`<a href=${`/lieux/${encodeURIComponent(p.place.slug)}`}>${p.place.name}</a>` : nothing}${p.place && p.region ? ' · ' : ''}${p.region ?? ''}
       </p>
       ${p.bio ? html`<p class="bio">${p.bio}</p>` : nothing}
+      <div class="contact">
+        ${p.contactable ? html`<lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>` : html`<p class="muted">${t('person.notContactable')}</p>`}
+      </div>
+
       ${p.themes?.length
         ? html`<h2>${t('person.themes')}</h2>
             <div class="chips">${p.themes.map((th) => html`<a class="chip" href=${`/personnes?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}</div>`
@@ -77,9 +81,6 @@ export class LcPersonPage extends LitElement {
             )}
           </ul>`
         : html`<p class="empty">${t('person.referentNone')}</p>`}
-      <div class="contact">
-        ${p.contactable ? html`<lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>` : html`<p class="muted">${t('person.notContactable')}</p>`}
-      </div>
     `;
   }
 }

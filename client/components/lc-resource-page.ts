@@ -266,7 +266,7 @@ export class LcResourcePage extends LitElement {
             .map(([k, v]) => html`<dt>${t(k)}</dt><dd><a href=${v!} target="_blank" rel="noopener noreferrer">${new URL(v!).host}</a></dd>`)}
         </dl>
         ${r.keywords?.length
-          ? html`<p class="small"><strong>${t('resource.keywords')} :</strong> ${r.keywords.join(' · ')}</p>`
+          ? html`<p class="small"><strong>${t('resource.keywords')}</strong> · ${r.keywords.join(' · ')}</p>`
           : nothing}
         <p class="small"><a href=${`/wiki/${encodeURIComponent(wiki)}`} data-testid="wiki-link">${t('resource.wikiLink', { name: r.name })}</a></p>
       </section>
