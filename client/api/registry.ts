@@ -45,7 +45,7 @@ export interface ResourceQuery {
   status?: string;
   region?: string;
   near?: string;
-  sort?: 'relevance' | 'name' | 'recent' | 'usage';
+  sort?: 'relevance' | 'name' | 'recent' | 'usage' | 'distance';
   limit?: number;
   offset?: number;
 }
@@ -127,8 +127,14 @@ export interface ResourceDetail extends ResourceSummary {
   governance?: string | null;
   organisation?: string | null;
   lockIn?: string | null;
-  compliance?: string | null;
+  /** GDPR and accessibility notes. */
+  compliance?: { rgpd?: string | null; accessibility?: string | null } | null;
   needs?: string | null;
+  developmentSteps?: string | null;
+  /** Full name of the licence (e.g. "GNU Affero General Public License v3.0 or later"). */
+  licenseName?: string | null;
+  /** Creative Commons restrictions that keep a licence from being fully open. */
+  licenseRestrictions?: ('non-commercial' | 'no-derivatives')[] | null;
   lastReviewedAt?: string | null;
   wikiPage?: string | null;
   qualification: { status: QualificationStatus; criteria: CriterionAssessment[]; expiresAt?: string | null };
@@ -186,6 +192,12 @@ export interface PlaceSummary {
 
 /** A place page. */
 export interface PlaceDetail extends PlaceSummary {
+  address?: string | null;
+  website?: string | null;
+  management?: string | null;
+  networks?: string[];
+  needs?: { skills?: string[] | null; equipment?: string[] | null; spaces?: string[] | null } | null;
+  offers?: { skills?: string[] | null; equipment?: string[] | null; spaces?: string[] | null } | null;
   uses: { resource: { slug: string; name: string }; status: UsageStatus; note?: string | null }[];
   people: PublicPerson[];
 }

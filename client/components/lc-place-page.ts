@@ -58,6 +58,26 @@ export class LcPlacePage extends LitElement {
     }
   }
 
+  private _meta(p: PlaceDetail) {
+    const website = p.website && /^https?:\/\//i.test(p.website) ? p.website : null;
+    const exchange = (key: 'needs' | 'offers') => {
+      const x = p[key];
+      const parts = (['skills', 'equipment', 'spaces'] as const).filter((k) => x?.[k]?.length);
+      return parts.length
+        ? html`<dt>${t(`place.${key}`)}</dt>
+            <dd>${parts.map((k) => html`<div><em>${t(`place.${k}`)}</em> : ${x![k]!.join(', ')}</div>`)}</dd>`
+        : nothing;
+    };
+    const rows = [
+      website ? html`<dt>${t('place.website')}</dt><dd><a href=${website} target="_blank" rel="noopener noreferrer">${new URL(website).host}</a></dd>` : nothing,
+      p.management ? html`<dt>${t('place.management')}</dt><dd>${p.management}</dd>` : nothing,
+      p.networks?.length ? html`<dt>${t('place.networks')}</dt><dd>${p.networks.join(', ')}</dd>` : nothing,
+      exchange('needs'),
+      exchange('offers'),
+    ];
+    return rows.some((r) => r !== nothing) ? html`<dl class="meta">${rows}</dl>` : nothing;
+  }
+
   override render() {
     if (this._notFound) return html`<p><a href="/lieux">${t('place.back')}</a></p><h1>${t('notFound.title')}</h1><p>${t('place.notFound')}</p>`;
     if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
@@ -74,7 +94,9 @@ export class LcPlacePage extends LitElement {
         ${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}
         ${km != null ? html` · <span class="muted">${t('card.distance', { km: formatKm(km) })}</span>` : nothing}
       </p>
+      ${p.address ? html`<p class="small muted">${p.address}</p>` : nothing}
       <div class="chips">${(p.families ?? []).map((f) => html`<span class="chip">${facetLabel('family', f)}</span>`)}</div>
+      ${this._meta(p)}
       <p>
         ${mine
           ? html`<span class="chip">● ${t('place.isMine')}</span>`

@@ -102,7 +102,10 @@ export class LcRegistryBrowse extends LitElement {
     for (const k of FACETS) if (f.facets[k]) q[k] = f.facets[k];
     const home = getMyPlace();
     if (f.sort === 'near') {
-      if (home?.lat != null && home?.lon != null) q.near = `${home.lat},${home.lon}`;
+      if (home?.lat != null && home?.lon != null) {
+        q.near = `${home.lat},${home.lon}`;
+        q.sort = 'distance';
+      }
     } else if (f.sort) {
       q.sort = f.sort;
     }

@@ -6,6 +6,7 @@ import { navigate } from '../router.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { createResource, getResource, updateResource, type ResourceDetail, type ResourceInput } from '../api/registry.js';
 import { THEME_SLUGS, describeError, hasRole, themeLabel } from '../lib/registry-format.js';
+import { slugify } from '../../server/wiki/slug.js';
 
 const KINDS = ['software', 'method', 'legal-template', 'training', 'guide', 'dataset', 'hardware', 'service'];
 const DEV_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'];
@@ -14,6 +15,9 @@ const COMMON_LICENSES = ['AGPL-3.0-or-later', 'GPL-3.0-or-later', 'LGPL-3.0-or-l
 /** Text fields beyond the required ones, in the order of the form. */
 const EXTRA_TEXT = ['challenge', 'organisation', 'governance', 'documentationUrl', 'sourceUrl'] as const;
 const FIELDS = ['slug', 'name', 'kind', 'summary', 'description', 'features', 'themes', 'keywords', 'license', 'url', 'languages', 'developmentStatus', 'maintenance', ...EXTRA_TEXT];
+
+/** Fields of a resource that this form does not edit: kept as they are on a (full) update. */
+const KEPT_ON_EDIT = ['lockIn', 'compliance', 'needs', 'developmentSteps', 'status', 'lastReviewedAt', 'providers'] as const;
 
 const lines = (v: FormDataEntryValue | null) => String(v ?? '').split('\n').map((s) => s.trim()).filter(Boolean);
 const commas = (v: FormDataEntryValue | null) => String(v ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -78,8 +82,13 @@ export class LcResourceForm extends LitElement {
       summary: text('summary'),
       themes: d.getAll('themes').map(String),
     };
-    const slug = text('slug');
-    if (slug) input.slug = slug;
+    if (this._initial) {
+      // A PUT replaces the whole record: carry over what this form does not show.
+      const kept = this._initial as unknown as Record<string, unknown>;
+      for (const k of KEPT_ON_EDIT) if (kept[k] != null) (input as unknown as Record<string, unknown>)[k] = kept[k];
+    } else {
+      input.slug = text('slug') || slugify(input.name);
+    }
     const optional: Partial<ResourceInput> = {
       description: text('description') || undefined,
       features: lines(d.get('features')),
@@ -104,7 +113,7 @@ export class LcResourceForm extends LitElement {
     if (!input.summary) errors.summary = t('form.required');
     else if (input.summary.length > 200) errors.summary = t('resourceForm.summaryCount', { count: input.summary.length });
     if (!input.themes.length) errors.themes = t('resourceForm.themesRequired');
-    if (input.slug && !/^[a-z0-9-]+$/.test(input.slug)) errors.slug = t('resourceForm.slugHint');
+    if (!this.slug && input.name && !/^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/.test(input.slug ?? '')) errors.slug = t('resourceForm.slugHint');
     return errors;
   }
 

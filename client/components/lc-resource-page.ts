@@ -237,8 +237,10 @@ export class LcResourcePage extends LitElement {
       ['resource.organisation', r.organisation],
       ['resource.governance', r.governance],
       ['resource.lockIn', r.lockIn],
-      ['resource.compliance', r.compliance],
+      ['resource.rgpd', r.compliance?.rgpd],
+      ['resource.accessibility', r.compliance?.accessibility],
       ['resource.needs', r.needs],
+      ['resource.developmentSteps', r.developmentSteps],
       ['resource.lastReviewed', r.lastReviewedAt ? formatDay(r.lastReviewedAt) : null],
     ];
     const links: [string, string | null | undefined][] = [
@@ -251,6 +253,8 @@ export class LcResourcePage extends LitElement {
       <section class="card" data-testid="license">
         <h2>${t('license.title')}</h2>
         <lc-license-flag .license=${r.license} flag=${r.licenseFlag}></lc-license-flag>
+        ${r.licenseName ? html`<p class="small">${r.licenseName}</p>` : nothing}
+        ${(r.licenseRestrictions ?? []).map((x) => html`<p class="notice warn small">${t(`license.restriction.${x}`)}</p>`)}
         ${r.licenseFlag === 'proprietary'
           ? html`<p class="notice warn small" role="note">${t('license.proprietaryWarning')}</p>`
           : r.licenseFlag === 'unknown'
