@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPlaces, placePoints, type FacetValue, type GeoPoint, type PlaceSummary } from '../api/registry.js';
-import { MY_PLACE_EVENT, facetLabel, getMyPlace, type MyPlace } from '../lib/registry-format.js';
+import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, type MyPlace } from '../lib/registry-format.js';
 import './lc-place-map.js';
 import './lc-my-place.js';
 
@@ -44,6 +44,7 @@ export class LcPlacesDirectory extends LitElement {
       .list li a:hover { text-decoration: underline; }
       .list .where { font-size: 0.88rem; color: #5b6b63; }
       .list .fam { font-size: 0.78rem; }
+      .list .km { float: right; color: #1f4f86; }
       .listhead { display: flex; justify-content: space-between; padding: 0.5rem 0.8rem; border-bottom: 1px solid #dfe5e1; background: #f2f5f3; font-size: 0.9rem; position: sticky; top: 0; }
       .more { padding: 0.6rem; text-align: center; }
       lc-my-place { margin-bottom: 0.6rem; }
@@ -138,6 +139,12 @@ export class LcPlacesDirectory extends LitElement {
     if (this._f.inView) this._loadList(false);
   }
 
+  private _km(p: PlaceSummary): number | null {
+    const h = this._home;
+    if (h?.lat == null || h?.lon == null || p.lat == null || p.lon == null || h.slug === p.slug) return null;
+    return distanceKm(h.lat, h.lon, p.lat, p.lon);
+  }
+
   private _options(facet: 'region' | 'family', selected: string) {
     const values = this._facets[facet] ?? [];
     const list = selected && !values.some((v) => v.value === selected) ? [{ value: selected, count: 0 }, ...values] : values;
@@ -199,7 +206,10 @@ export class LcPlacesDirectory extends LitElement {
             ${this._items.map(
               (p) => html`<li data-slug=${p.slug}>
                 <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
-                <div class="where">${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}</div>
+                <div class="where">
+                  ${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}
+                  ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
+                </div>
                 ${p.families?.length
                   ? html`<div class="chips fam">${p.families.map((x) => html`<span class="chip">${facetLabel('family', x)}</span>`)}</div>`
                   : nothing}
