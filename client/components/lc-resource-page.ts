@@ -217,9 +217,8 @@ export class LcResourcePage extends LitElement {
       <h2>${t('qualif.title')}</h2>
       <lc-qualification-badge status=${q.status} explain></lc-qualification-badge>
       ${q.expiresAt ? html`<p class="small muted">${t('qualif.expires', { date: formatDay(q.expiresAt) })}</p>` : nothing}
-      ${q.criteria.some((c) => c.level != null)
-        ? html`<lc-criterion-table .rows=${q.criteria}></lc-criterion-table>`
-        : html`<p class="empty">${t('qualif.none')}</p>`}
+      ${q.criteria.some((c) => c.level != null) ? nothing : html`<p class="empty">${t('qualif.none')}</p>`}
+      ${q.criteria.length ? html`<lc-criterion-table .rows=${q.criteria}></lc-criterion-table>` : nothing}
       <details>
         <summary>${t('qualif.history', { count: history.length })}</summary>
         ${history.length
