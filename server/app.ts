@@ -11,6 +11,8 @@ import { WikiServices } from './wiki/services.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
+import { switchyard } from './routes/switchyard.js';
+import { SwitchyardService } from '../registry/switchyard/service.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -27,7 +29,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices() };
+  const services: AppServices = { wiki: new WikiServices(), switchyard: new SwitchyardService(db) };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
@@ -68,6 +70,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/switchyard', switchyard);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/', clientApp(config.clientDir));

@@ -1,4 +1,5 @@
 import { core } from './core.js';
+import { switchyardApi } from './switchyard.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -11,7 +12,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core];
+const FRAGMENTS: OpenApiFragment[] = [core, switchyardApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {
