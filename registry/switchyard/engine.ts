@@ -142,10 +142,16 @@ export interface SwitchyardIndex {
 
 const THEME_LABEL = new Map<string, { fr: string; en: string }>(THEMES.map((t) => [t.slug, { fr: t.fr, en: t.en }]));
 const themeLabel = (slug: string, lang: ReasonLang) => THEME_LABEL.get(slug)?.[lang] ?? slug;
-const isProprietary = (r: Resource) => (r.license ?? '').toLowerCase() === 'proprietary';
+/** Fields a registry may add to a resource beyond the bundle (read when present). */
+type ResourceExtras = Resource & { wikiPage?: string | null; challenge?: string; licenseFlag?: string };
+const isProprietary = (r: ResourceExtras) => r.licenseFlag === 'proprietary' || (r.license ?? '').toLowerCase() === 'proprietary';
+
+/** How many best text matches are ranked in full (resources / people). */
+const RESOURCE_CANDIDATES = 300;
+const PEOPLE_TEXT_CANDIDATES = 300;
 
 /** Words problems are full of that say nothing about the need (general French request phrasing). */
-const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il savoir sait idée conseil merci bonjour svp truc chose choses gens quelqu qqn';
+const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il savoir sait idée conseil merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez';
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -226,12 +232,13 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   const { k1, b } = config.bm25;
   const resourceIndex = new FieldedIndex<string>(
     resources.map((r, i) => {
-      const wikiSlug = (r as Resource & { wikiPage?: string | null }).wikiPage;
-      const wiki = wikiSlug ? pageBySlug.get(wikiSlug) : undefined;
+      const extras = r as ResourceExtras;
+      const wiki = extras.wikiPage ? pageBySlug.get(extras.wikiPage) : undefined;
       return {
         name: r.name,
         keywords: r.keywords ?? [],
-        summary: r.summary,
+        // The challenge ("défi") a resource answers is written like a problem: as telling as its summary.
+        summary: [r.summary, extras.challenge ?? ''],
         features: r.features ?? [],
         description: r.description ?? '',
         themes: themeText(r.themes),
@@ -480,8 +487,11 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   let bestText = 0;
   for (const v of text) if (v > bestText) bestText = v;
   const scored: { i: number; s: number }[] = [];
+  // Priors and theme agreement only reorder the best text matches: on a large registry the
+  // long tail of weak matches is not worth scoring in full.
+  const floor = kthLargest(text, RESOURCE_CANDIDATES);
   for (let i = 0; i < text.length; i++) {
-    if (text[i] <= 0) continue;
+    if (text[i] <= 0 || text[i] < floor) continue;
     const r = ix.resources[i];
     let agree = 0;
     for (const t of r.themes) agree = Math.max(agree, lexThemes.get(t) ?? 0);
@@ -520,19 +530,25 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const resources: ResourceProposal[] = ranked.slice(0, cfg.limits.resources).map(({ i, s }) => {
     const r = ix.resources[i];
     const reasons: string[] = [];
+    // The problem's own words that matched, most specific first; thesaurus links only when few did.
+    const direct = [...terms]
+      .filter(([stem, t]) => t.origin !== 'thesaurus' && ix.resourceIndex.contains(stem, i))
+      .sort((x, y) => ix.resourceIndex.idfOf(y[0]) - ix.resourceIndex.idfOf(x[0]));
     const words = new Set<string>();
-    for (const [stem, t] of terms) if (t.origin !== 'thesaurus' && ix.resourceIndex.contains(stem, i)) for (const w of t.words) words.add(w);
-    for (const [stem, t] of terms) {
-      if (t.origin === 'thesaurus' && words.size < 6 && ix.resourceIndex.contains(stem, i)) words.add(`${[...t.words][0] ?? ''} ≈ ${t.via ?? stem}`);
+    for (const [, t] of direct) for (const w of t.words) if (words.size < 5) words.add(w);
+    if (words.size < 3) {
+      for (const [stem, t] of terms) {
+        if (t.origin === 'thesaurus' && words.size < 4 && ix.resourceIndex.contains(stem, i)) words.add(`${[...t.words][0] ?? ''} ≈ ${t.via ?? stem}`);
+      }
     }
-    if (words.size) reasons.push(reason(lang, 'words', { words: [...words].slice(0, 6).join(', ') }));
+    if (words.size) reasons.push(reason(lang, 'words', { words: [...words].join(', ') }));
     const places = ix.users[i];
     const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
     if (nearby > 0) reasons.push(reason(lang, 'usedRegion', { n: nearby, region: region! }));
     else if (places.length > 0) reasons.push(reason(lang, 'usedNetwork', { n: places.length }));
     if (r.qualification === 'qualified') reasons.push(reason(lang, 'qualified'));
     if (ix.resourceHelped[i] > 0) reasons.push(reason(lang, 'helped', { n: ix.resourceHelped[i] }));
-    const mainTheme = r.themes.find((t) => themeDist.some(([k]) => k === t));
+    const mainTheme = r.themes.find((t) => themeDist.slice(0, 3).some(([k]) => k === t));
     if (mainTheme) reasons.push(reason(lang, 'theme', { theme: themeLabel(mainTheme, lang) }));
     if (isProprietary(r)) reasons.push(reason(lang, 'proprietary'));
     if (r.status === 'archived') reasons.push(reason(lang, 'archived'));
@@ -568,10 +584,10 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   if (bestPersonText > 0) {
     // Only the people whose own words match best compete on words (a large registry has
     // thousands of weak matches; scoring them all would cost more than it could change).
-    const floor = kthLargest(personText, 300);
+    const personFloor = kthLargest(personText, PEOPLE_TEXT_CANDIDATES);
     for (let p = 0; p < personText.length; p++) {
       const v = personText[p];
-      if (v > 0 && v >= floor) personScore.set(p, (personScore.get(p) ?? 0) + (pr.text * v) / bestPersonText);
+      if (v > 0 && v >= personFloor) personScore.set(p, (personScore.get(p) ?? 0) + (pr.text * v) / bestPersonText);
     }
   }
   const themeShare = new Map(themeDist);

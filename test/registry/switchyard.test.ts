@@ -70,7 +70,7 @@ describe('switchyard matching: ranking', () => {
   it('explains proposals in French by default and in English on request', () => {
     const fr = ask({ problem: 'gérer les adhésions', region: 'Hauts-de-France' });
     const g = fr.resources.find((r) => r.slug === 'gestasso')!;
-    expect(g.reasons).toContain('utilisé par 2 lieu(x) en Hauts-de-France');
+    expect(g.reasons).toContain('utilisé par 2 lieux en Hauts-de-France');
     expect(g.reasons.join(' ')).toMatch(/adhésions/);
     expect(fr.people[0].reasons).toContain('référent expert de Gestasso');
     const en = ask({ problem: 'gérer les adhésions', region: 'Hauts-de-France', lang: 'en' });
