@@ -12,7 +12,9 @@ import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
 import { switchyard } from './routes/switchyard.js';
-import { SwitchyardService } from '../registry/switchyard/service.js';
+import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
+import { recentChangesRoutes, wiki } from './routes/wiki.js';
+import { feed } from './routes/feed.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -29,7 +31,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices(), switchyard: new SwitchyardService(db) };
+  const services: AppServices = { wiki: new WikiServices(db), switchyard: new SwitchyardService(db, registrySnapshotSource(db)) };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
@@ -65,14 +67,18 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', authenticate);
+  app.use('/feed/*', authenticate);
 
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
   app.route('/api/switchyard', switchyard);
+  app.route('/api/wiki', wiki);
+  app.route('/api/recent-changes', recentChangesRoutes);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
+  app.route('/feed', feed);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

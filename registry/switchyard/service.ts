@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { RegistrySnapshot } from '../types.js';
+import { loadRegistrySnapshot } from '../snapshot.js';
+import { registryVersion } from '../store.js';
 import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } from './config.js';
 import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
 import { listOutcomes, outcomesVersion } from './requests.js';
@@ -16,6 +18,11 @@ export const EMPTY_SNAPSHOT_SOURCE: SnapshotSource = {
   load: () => ({ resources: [], places: [], people: [], usages: [], referents: [] }),
   version: () => 'empty',
 };
+
+/** The registry tables of `db` (the server's source): reloaded when `registryVersion` moves. */
+export function registrySnapshotSource(db: Database): SnapshotSource {
+  return { load: () => loadRegistrySnapshot(db), version: () => registryVersion(db) };
+}
 
 interface PageRow {
   slug: string;

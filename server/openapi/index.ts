@@ -1,5 +1,6 @@
 import { core } from './core.js';
 import { switchyardApi } from './switchyard.js';
+import { wikiApi } from './wiki.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -12,7 +13,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, switchyardApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, switchyardApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -4,6 +4,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { openDatabase } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
+import { importBundle } from '../../registry/bundle.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const built = existsSync(new URL('../../dist/client/index.html', import.meta.url));
@@ -15,9 +16,9 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
   let page: Page;
 
   beforeAll(async () => {
-    server = await startServer(openDatabase(':memory:'), { port: 0, loginMaxAttempts: 1000 });
-    const registry = fixtureRegistry();
-    server.app.services.switchyard.useSource({ load: () => registry, version: () => 'fixture' });
+    const db = openDatabase(':memory:');
+    importBundle(db, fixtureRegistry().bundle);
+    server = await startServer(db, { port: 0, loginMaxAttempts: 1000 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     page = await browser.newPage();
   });

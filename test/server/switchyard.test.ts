@@ -1,13 +1,14 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
+import { importBundle } from '../../registry/bundle.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
 async function appWithRegistry(): Promise<T> {
   const t = await testApp();
-  const registry = fixtureRegistry();
-  t.services.switchyard.useSource({ load: () => registry, version: () => 'fixture' });
+  // The registry comes from the database, imported the way an instance imports a bundle.
+  importBundle(t.db, fixtureRegistry().bundle);
   return t;
 }
 
