@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { RegistrySnapshot } from '../types.js';
 import { loadRegistrySnapshot } from '../snapshot.js';
 import { registryVersion } from '../store.js';
+import { listAllResources } from '../resources.js';
 import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } from './config.js';
 import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
 import { listOutcomes, outcomesVersion } from './requests.js';
@@ -19,9 +20,19 @@ export const EMPTY_SNAPSHOT_SOURCE: SnapshotSource = {
   version: () => 'empty',
 };
 
-/** The registry tables of `db` (the server's source): reloaded when `registryVersion` moves. */
+/**
+ * The registry tables of `db` (the server's source): reloaded when `registryVersion` moves.
+ * Each resource also carries the slug of its wiki page, whose text then speaks for it.
+ */
 export function registrySnapshotSource(db: Database): SnapshotSource {
-  return { load: () => loadRegistrySnapshot(db), version: () => registryVersion(db) };
+  return {
+    load: () => {
+      const snapshot = loadRegistrySnapshot(db);
+      const pages = new Map(listAllResources(db).map((r) => [r.slug, r.wikiPage]));
+      return { ...snapshot, resources: snapshot.resources.map((r) => (pages.get(r.slug) ? { ...r, wikiPage: pages.get(r.slug) } : r)) };
+    },
+    version: () => registryVersion(db),
+  };
 }
 
 interface PageRow {

@@ -55,6 +55,24 @@ describe('POST /api/switchyard', () => {
     expect(notJson.status).toBe(400);
   });
 
+  it("reads a resource's wiki page: words only its page holds find it", async () => {
+    const t2 = await testApp();
+    const insertPage = t2.db.prepare(`INSERT INTO pages (slug, title, markdown) VALUES (@slug, @title, @markdown)`);
+    importBundle(t2.db, fixtureRegistry().bundle, {
+      hooks: {
+        createWikiPage: (r) => {
+          const slug = `commun-${r.slug}`;
+          const markdown = r.slug === 'bailtype' ? 'Retours : le dépôt de garantie a été négocié à la baisse.' : 'Page du commun.';
+          insertPage.run({ slug, title: r.name, markdown });
+          return slug;
+        },
+      },
+    });
+    const res = await t2.request('POST', '/api/switchyard', { body: { problem: 'le dépôt de garantie' } });
+    expect(res.json.resources[0].slug).toBe('bailtype');
+    expect(res.json.pages[0].slug).toBe('commun-bailtype');
+  });
+
   it('links related wiki pages', async () => {
     t.db
       .prepare(`INSERT INTO pages (slug, title, markdown) VALUES ('tenir-sa-compta', 'Tenir la comptabilité de l''association', 'Plan comptable, bilan et adhésions.')`)
