@@ -145,3 +145,20 @@ export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: 
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
   return `/api/switchyard/dashboard.csv?${q}`;
 };
+
+/** A thesaurus group as the API returns it. */
+export interface ThesaurusGroup {
+  id: string;
+  terms: string[];
+  source: 'default' | 'edited' | 'added';
+  updatedAt?: string;
+}
+
+/** The thesaurus in force (shipped groups with the facilitators' edits). */
+export const getThesaurus = () => api<{ groups: ThesaurusGroup[] }>('GET', '/api/switchyard/thesaurus');
+
+/** Creates or replaces a group (facilitators). */
+export const saveThesaurusGroup = (id: string, terms: string[]) => api<ThesaurusGroup>('PUT', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`, { terms });
+
+/** Removes a group (facilitators). */
+export const deleteThesaurusGroup = (id: string) => api<null>('DELETE', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`);

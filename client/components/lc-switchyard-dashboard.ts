@@ -28,6 +28,9 @@ export class LcSwitchyardDashboard extends LitElement {
     .missing li { margin: 0.4rem 0; }
     .missing q { color: #444; }
     .error { color: #a33; }
+    table.months { border-collapse: collapse; margin-top: 0.8rem; font-size: 0.9rem; }
+    table.months th, table.months td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e1e6e3; text-align: right; }
+    table.months th:first-child, table.months td:first-child { text-align: left; }
   `;
 
   @state() private _d: Dashboard | null = null;
@@ -135,6 +138,19 @@ export class LcSwitchyardDashboard extends LitElement {
                       <h2>${t('sy.dash.perMonth')}</h2>
                       ${this._monthChart(d)}
                       <div class="legend">${d.byTheme.map((r) => html`<span style="--c:${themeColour(r.theme)}">${themeName(r.theme)}</span>`)}</div>
+                      <table class="months">
+                        <thead>
+                          <tr><th>${t('sy.dash.month')}</th><th>${t('sy.dash.requests')}</th><th>${t('sy.dash.resolvedCount')}</th><th>${t('sy.dash.firstContact')}</th></tr>
+                        </thead>
+                        <tbody>
+                          ${d.byMonth.map(
+                            (m) => html`<tr>
+                              <td>${m.month}</td><td>${m.requests}</td><td>${m.resolved}</td>
+                              <td>${m.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: m.medianHoursToFirstContact })}</td>
+                            </tr>`,
+                          )}
+                        </tbody>
+                      </table>
                     </section>
                     <section>
                       <h2>${t('sy.dash.perTheme')}</h2>

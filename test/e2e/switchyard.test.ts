@@ -76,4 +76,16 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     expect(await page.locator('[data-testid=sy-kpi-requests] strong').textContent()).toBe('1');
     expect(await page.locator('lc-switchyard-dashboard svg').count()).toBeGreaterThanOrEqual(2);
   });
+
+  it('a facilitator extends the champ lexical from its page, and the next answer uses it', async () => {
+    await page.goto(`${server.url}/aiguillage/champ-lexical`);
+    await page.getByPlaceholder('Identifiant').fill('jargon');
+    await page.getByPlaceholder('Expressions équivalentes').fill('zoomette, visioconférence');
+    await page.getByRole('button', { name: 'Ajouter le groupe' }).click();
+    await page.locator('lc-switchyard-thesaurus td', { hasText: 'jargon' }).waitFor();
+    await page.goto(`${server.url}/aiguillage`);
+    await ask('une zoomette, vite');
+    await page.locator('[data-testid=sy-resource]', { hasText: 'Visiolibre' }).first().waitFor();
+    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Visiolibre');
+  });
 });
