@@ -151,7 +151,7 @@ const RESOURCE_CANDIDATES = 300;
 const PEOPLE_TEXT_CANDIDATES = 300;
 
 /** Words problems are full of that say nothing about the need (general French request phrasing). */
-const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il savoir sait idée conseil merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez';
+const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez';
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -455,8 +455,9 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  */
 export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): SwitchyardAnswer {
   const cfg = ix.config;
-  const lang: ReasonLang = query.lang ?? 'fr';
+  // The problem's language; reasons follow the asker's language, else the problem's.
   const textLang = query.lang === 'en' ? 'en' : guessLanguage(query.problem);
+  const lang: ReasonLang = query.lang ?? textLang;
   const answers = query.answers ?? {};
   const askingPlace = query.place ? ix.places.get(query.place) : undefined;
   const region = query.region ?? askingPlace?.region;

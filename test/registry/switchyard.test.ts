@@ -82,6 +82,10 @@ describe('switchyard matching: ranking', () => {
     expect(a.resources[0].slug).toBe('gestasso');
     const b = ask('Any open source video conference tool for remote meetings?');
     expect(b.resources[0].slug).toBe('visiolibre');
+    // No language given: the reasons follow the problem's language.
+    expect(b.lang).toBe('en');
+    expect(b.resources[0].reasons.join(' ')).toMatch(/matching words/);
+    expect(ask('We need a free tool to track membership fees', ).people[0].reasons).toContain('expert referent for Gestasso');
   });
 
   it('past outcomes lift the resource that helped', () => {
