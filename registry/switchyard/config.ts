@@ -50,6 +50,9 @@ export interface SwitchyardConfig {
     /** Multipliers for proximity. */
     sameRegion: number;
     sameCircle: number;
+    /** Multiplier for a person whose place is within `nearKm` of the asking place. */
+    near: number;
+    nearKm: number;
     /** Bonus per request the person helped resolve. */
     outcome: number;
   };
@@ -121,6 +124,8 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     themes: 0.15,
     sameRegion: 1.2,
     sameCircle: 1.1,
+    near: 1.1,
+    nearKm: 60,
     outcome: 0.1,
   },
   clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },

@@ -447,6 +447,16 @@ function kthLargest(values: Float64Array, k: number): number {
   return sorted[sorted.length - k];
 }
 
+/** Great-circle distance in km between two places, or undefined when a position is missing. */
+function distanceKm(a: Place | undefined, b: Place | undefined): number | undefined {
+  if (!a || !b || a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined) return undefined;
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /**
@@ -602,10 +612,10 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
     for (const t of person.themes ?? []) themeFit = Math.max(themeFit, themeShare.get(t) ?? 0);
     let s = base + pr.themes * themeFit + pr.outcome * Math.log1p(ix.personHelped[p]);
     if (region && ix.personRegion[p] === region) s *= pr.sameRegion;
-    if (circles.size) {
-      const personPlace = person.place ? ix.places.get(person.place) : undefined;
-      if (personPlace?.networks?.some((n) => circles.has(n))) s *= pr.sameCircle;
-    }
+    const personPlace = person.place ? ix.places.get(person.place) : undefined;
+    if (circles.size && personPlace?.networks?.some((n) => circles.has(n))) s *= pr.sameCircle;
+    const km = distanceKm(askingPlace, personPlace);
+    if (km !== undefined && km <= pr.nearKm) s *= pr.near;
     peopleRanked.push({ p, s });
   }
   peopleRanked.sort((a, b) => b.s - a.s);
@@ -619,6 +629,8 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
     if (region && personRegion === region) reasons.push(reason(lang, 'sameRegion', { region }));
     const personPlace = person.place ? ix.places.get(person.place) : undefined;
     if (circles.size && personPlace?.networks?.some((n) => circles.has(n))) reasons.push(reason(lang, 'sameCircle'));
+    const km = distanceKm(askingPlace, personPlace);
+    if (km !== undefined && km <= pr.nearKm) reasons.push(reason(lang, 'near', { km: Math.max(1, Math.round(km)) }));
     if (ix.personHelped[p] > 0) reasons.push(reason(lang, 'helped', { n: ix.personHelped[p] }));
     if (reasons.length === 0) {
       const t = (person.themes ?? []).find((x) => themeShare.has(x));

@@ -24,6 +24,7 @@ const MESSAGES = {
   skills: { fr: 'compétences : {skills}', en: 'skills: {skills}' },
   sameRegion: { fr: 'dans votre région ({region})', en: 'in your region ({region})' },
   sameCircle: { fr: 'même cercle que vous', en: 'same circle as you' },
+  near: { fr: 'à {km} km de chez vous', en: '{km} km from you' },
   themesPerson: { fr: 'connaît le thème {theme}', en: 'knows about {theme}' },
 } as const;
 

@@ -59,9 +59,9 @@ export function fixtureRegistry(): RegistrySnapshot & { bundle: Record<string, u
       },
     ],
     places: [
-      { slug: 'lieu-nord', name: 'Le Lieu du Nord', region: 'Hauts-de-France', networks: ['cercle-nord'] },
-      { slug: 'lieu-ouest', name: 'Le Lieu de l\u2019Ouest', region: 'Bretagne' },
-      { slug: 'lieu-voisin', name: 'Le Lieu Voisin', region: 'Hauts-de-France', networks: ['cercle-nord'] },
+      { slug: 'lieu-nord', name: 'Le Lieu du Nord', region: 'Hauts-de-France', networks: ['cercle-nord'], lat: 50.63, lon: 3.06 },
+      { slug: 'lieu-ouest', name: 'Le Lieu de l\u2019Ouest', region: 'Bretagne', lat: 48.11, lon: -1.68 },
+      { slug: 'lieu-voisin', name: 'Le Lieu Voisin', region: 'Hauts-de-France', networks: ['cercle-nord'], lat: 50.69, lon: 3.17 },
       { slug: 'lieu-sud', name: 'Le Lieu du Sud', region: 'Occitanie' },
     ],
     people: [

@@ -110,6 +110,7 @@ describe('switchyard matching: people', () => {
     expect(slugs(north.people)[0]).toBe('alice');
     expect(north.people[0].reasons).toContain('dans votre région (Hauts-de-France)');
     expect(north.people[0].reasons).toContain('même cercle que vous');
+    expect(north.people[0].reasons).toContain('à 10 km de chez vous');
     const west = ask({ problem: 'gérer les adhésions', region: 'Bretagne' });
     expect(slugs(west.people)[0]).toBe('bruno');
   });
