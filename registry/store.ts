@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Change tracking for registry data. Every registry write calls `registryChanged(db)`; readers
@@ -13,6 +13,7 @@ export type RegistryListener = () => void;
 interface Tracker {
   version: number;
   listeners: RegistryListener[];
+  dataVersion?: Statement;
 }
 
 const TRACKERS = new WeakMap<Database, Tracker>();
@@ -46,7 +47,10 @@ export function onRegistryChanged(db: Database, listener: RegistryListener): voi
 
 /** An opaque version string: different whenever registry data may have changed. */
 export function registryVersion(db: Database): string {
-  return `${db.pragma('data_version', { simple: true }) as number}:${tracker(db).version}`;
+  const t = tracker(db);
+  // Prepared once per connection: db.pragma() would prepare a statement on every call.
+  t.dataVersion ??= db.prepare('PRAGMA data_version').pluck();
+  return `${t.dataVersion.get() as number}:${t.version}`;
 }
 
 /** Parses a JSON column, falling back to `fallback` on a malformed value. */
