@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stmt } from './store.js';
 import type { ZodError, ZodType } from 'zod';
 import { RegistryError } from './errors.js';
 import { listAllPeople, personAsInput, isVisible, upsertPerson } from './people.js';
@@ -92,7 +93,7 @@ export function validateBundle(db: Database, data: unknown): Bundle {
       if (set.has(r.slug)) throw refError(label(collection, i, r), 'slug', `"${r.slug}" appears twice in ${collection}`);
       set.add(r.slug);
     });
-    const known = new Set((db.prepare(`SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug));
+    const known = new Set((stmt(db, `SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug));
     return (slug: string) => set.has(slug) || known.has(slug);
   };
   const hasResource = slugs('resources', 'resources');

@@ -3,7 +3,7 @@ import { invalid, missing, RegistryError } from './errors.js';
 import { normalizeRegion } from './geo.js';
 import { dropNulls, PersonSchema, type PersonInput } from './schema.js';
 import { searchText } from './search-text.js';
-import { parseJson, registryChanged } from './store.js';
+import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
 import type { ThemeSlug } from './themes.js';
 
@@ -125,30 +125,30 @@ export const isVisible = (p: Pick<PersonRecord, 'contactable' | 'public'>) => p.
 
 /** A person by slug, whatever their visibility (for facilitators and the person's own account). */
 export function findPerson(db: Database, slug: string): PersonRecord | undefined {
-  const row = db.prepare(SQL_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
+  const row = stmt(db, SQL_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
   return row && toPerson(row);
 }
 
 /** A person that public reads may show. @throws RegistryError 404 (also for a hidden person). */
 export function getPublicPerson(db: Database, slug: string): PersonRecord {
-  const row = db.prepare(SQL_PUBLIC_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
+  const row = stmt(db, SQL_PUBLIC_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
   if (!row) throw missing(`person "${slug}"`);
   return toPerson(row);
 }
 
 /** Every person, hidden ones included (facilitator views, snapshot filtering). */
 export function listAllPeople(db: Database): PersonRecord[] {
-  return (db.prepare(SQL_ALL_PEOPLE).all() as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_ALL_PEOPLE).all() as PersonRow[]).map(toPerson);
 }
 
 /** Every person public reads may show. */
 export function listPublicPeople(db: Database): PersonRecord[] {
-  return (db.prepare(SQL_PUBLIC_PEOPLE).all() as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_PUBLIC_PEOPLE).all() as PersonRow[]).map(toPerson);
 }
 
 /** The visible people attached to a place. */
 export function publicPeopleOfPlace(db: Database, placeId: number): PersonRecord[] {
-  return (db.prepare(SQL_PUBLIC_PEOPLE_OF_PLACE).all({ placeId }) as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_PUBLIC_PEOPLE_OF_PLACE).all({ placeId }) as PersonRow[]).map(toPerson);
 }
 
 /**
@@ -183,7 +183,7 @@ function splitExtra(input: PersonInput): { known: PersonInput; extra: Record<str
 function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>): Params {
   let placeId: number | null = null;
   if (p.place) {
-    const row = db.prepare(SQL_PLACE_ID).get({ slug: p.place }) as { id: number } | undefined;
+    const row = stmt(db, SQL_PLACE_ID).get({ slug: p.place }) as { id: number } | undefined;
     if (!row) throw invalid('place', `unknown place "${p.place}"`);
     placeId = row.id;
   }
@@ -199,7 +199,10 @@ function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>):
     // Unless said otherwise, a profile is public exactly when the person accepts to be contacted.
     public: (p.public ?? p.contactable) ? 1 : 0,
     extra: JSON.stringify(extra),
-    search_text: searchText([p.name, p.skills, p.bio]),
+    // Derived from the other columns and costly (stemming): computed only when the row is written.
+    get search_text() {
+      return searchText([p.name, p.skills, p.bio]);
+    },
   };
 }
 
@@ -214,7 +217,7 @@ export function upsertPerson(
   opts: { mode: 'merge' | 'replace'; userId?: number | null; now?: string },
 ): { record: PersonRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
-  const existing = db.prepare(SQL_PERSON_BY_SLUG).get({ slug: input.slug }) as PersonRow | undefined;
+  const existing = stmt(db, SQL_PERSON_BY_SLUG).get({ slug: input.slug }) as PersonRow | undefined;
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPerson(existing);
@@ -224,24 +227,24 @@ export function upsertPerson(
     fields.public = known.public;
     const params = toParams(db, fields, { ...before.extra, ...extra });
     const sameUser = opts.userId === undefined || opts.userId === null || opts.userId === existing.user_id;
-    if (COLUMNS.every((c) => params[c] === existing[c]) && sameUser) return { record: before, change: 'unchanged' };
+    if (COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && sameUser) return { record: before, change: 'unchanged' };
     try {
-      db.prepare(SQL_UPDATE_PERSON).run({ ...params, id: existing.id, user_id: opts.userId ?? null, now });
+      stmt(db, SQL_UPDATE_PERSON).run({ ...params, id: existing.id, user_id: opts.userId ?? null, now });
     } catch (err) {
       throw uniqueUser(err);
     }
     registryChanged(db);
-    return { record: toPerson(db.prepare(SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow), change: 'updated' };
+    return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow), change: 'updated' };
   }
   const params = toParams(db, known, extra);
   let id: number;
   try {
-    id = Number(db.prepare(SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now }).lastInsertRowid);
+    id = Number(stmt(db, SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now }).lastInsertRowid);
   } catch (err) {
     throw uniqueUser(err);
   }
   registryChanged(db);
-  return { record: toPerson(db.prepare(SQL_PERSON_BY_ID).get({ id }) as PersonRow), change: 'created' };
+  return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id }) as PersonRow), change: 'created' };
 }
 
 function uniqueUser(err: unknown): unknown {
@@ -270,13 +273,13 @@ export interface ContactMessage {
 export function contactPerson(db: Database, slug: string, input: { message: string; from?: string; userId: number | null }): { id: number } {
   const person = getPublicPerson(db, slug);
   if (!person.contactable) throw new RegistryError('conflict', `${person.name} does not accept to be contacted`, { field: 'person' });
-  const info = db.prepare(SQL_INSERT_MESSAGE).run({ personId: person.id, userId: input.userId, from: input.from ?? '', message: input.message });
+  const info = stmt(db, SQL_INSERT_MESSAGE).run({ personId: person.id, userId: input.userId, from: input.from ?? '', message: input.message });
   return { id: Number(info.lastInsertRowid) };
 }
 
 /** Messages, newest first: all of them, or those for one person. */
 export function listMessages(db: Database, personId: number | null): ContactMessage[] {
-  const rows = db.prepare(SQL_MESSAGES).all({ personId }) as {
+  const rows = stmt(db, SQL_MESSAGES).all({ personId }) as {
     id: number;
     message: string;
     from_text: string;

@@ -3,7 +3,7 @@ import { distanceKm } from './geo.js';
 import type { LicenseFlag } from './licenses.js';
 import { effectiveStatus, type QualificationStatus } from './qualification.js';
 import { queryStems } from './search-text.js';
-import { cachedByVersion, parseJson } from './store.js';
+import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
 import { THEMES, type ThemeSlug } from './themes.js';
 import type { ResourceKind, ResourceStatus } from './types.js';
@@ -96,7 +96,7 @@ const SQL_INDEX_USAGES = `SELECT u.resource_id, p.region, p.lat, p.lon FROM usag
 const SQL_INDEX_REFERENTS = `SELECT x.resource_id, COUNT(*) AS n FROM referents x JOIN public_people pe ON pe.id = x.person_id GROUP BY x.resource_id`;
 
 function buildIndex(db: Database): Index {
-  const rows = db.prepare(SQL_INDEX_RESOURCES).all() as {
+  const rows = stmt(db, SQL_INDEX_RESOURCES).all() as {
     id: number; slug: string; name: string; kind: ResourceKind; summary: string; themes: string; license: string | null;
     license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string; search_text: string;
   }[];
@@ -127,14 +127,14 @@ function buildIndex(db: Database): Index {
     byId.set(r.id, item);
     return item;
   });
-  for (const u of db.prepare(SQL_INDEX_USAGES).all() as { resource_id: number; region: string | null; lat: number | null; lon: number | null }[]) {
+  for (const u of stmt(db, SQL_INDEX_USAGES).all() as { resource_id: number; region: string | null; lat: number | null; lon: number | null }[]) {
     const item = byId.get(u.resource_id);
     if (!item) continue;
     item.usageCount++;
     if (u.region && !item.regions.includes(u.region)) item.regions.push(u.region);
     if (u.lat !== null && u.lon !== null) item.points.push([u.lat, u.lon]);
   }
-  for (const x of db.prepare(SQL_INDEX_REFERENTS).all() as { resource_id: number; n: number }[]) {
+  for (const x of stmt(db, SQL_INDEX_REFERENTS).all() as { resource_id: number; n: number }[]) {
     const item = byId.get(x.resource_id);
     if (item) item.referentCount = x.n;
   }

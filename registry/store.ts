@@ -85,3 +85,23 @@ export function cachedByVersion<T>(db: Database, key: string, build: () => T): T
   caches.set(key, { version, value });
   return value;
 }
+
+const STATEMENTS = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * The prepared statement for `sql` on this connection, prepared once: imports run the same
+ * few statements thousands of times, and preparing costs more than running them.
+ */
+export function stmt(db: Database, sql: string): Statement {
+  let cache = STATEMENTS.get(db);
+  if (!cache) {
+    cache = new Map();
+    STATEMENTS.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
+}
