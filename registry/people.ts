@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { invalid, missing, RegistryError } from './errors.js';
 import { normalizeRegion } from './geo.js';
-import { dropNulls, PersonSchema, type PersonInput } from './schema.js';
+import { dropNulls, mergeFields, PersonSchema, type PersonInput } from './schema.js';
 import { searchText } from './search-text.js';
 import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
@@ -207,7 +207,8 @@ function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>):
 }
 
 /**
- * Creates or updates a person ('merge' keeps fields the input leaves out, 'replace' clears them).
+ * Creates or updates a person ('merge' keeps fields the input leaves out and clears those sent as
+ * null; 'replace' takes every field from the input).
  * @param opts.userId links the record to a user account (the person can then edit it).
  * @throws RegistryError 400 when `place` names an unknown place.
  */
@@ -221,7 +222,7 @@ export function upsertPerson(
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPerson(existing);
-    const fields = opts.mode === 'merge' ? { ...splitExtra(personAsInput(before, true)).known, ...known } : known;
+    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(personAsInput(before, true)).known, input, known) : known;
     // Privacy first: an input without "public" (every commons bundle) makes the profile public
     // exactly when the person is contactable, even if it was public before.
     fields.public = known.public;

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { missing } from './errors.js';
 import { normalizeRegion, regionOfPostcode } from './geo.js';
-import { dropNulls, PlaceSchema, type PlaceInput } from './schema.js';
+import { dropNulls, mergeFields, PlaceSchema, type PlaceInput } from './schema.js';
 import { searchText } from './search-text.js';
 import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
@@ -186,7 +186,8 @@ function splitExtra(input: PlaceInput): { known: PlaceInput; extra: Record<strin
 }
 
 /**
- * Creates or updates a place ('merge' keeps fields the input leaves out, 'replace' clears them).
+ * Creates or updates a place ('merge' keeps fields the input leaves out and clears those sent as
+ * null; 'replace' takes every field from the input).
  * `sourceRef` identifies a place from an external base (it wins over the slug when matching, so
  * a renamed place is updated, not duplicated). The same content twice changes nothing.
  */
@@ -202,7 +203,7 @@ export function upsertPlace(
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPlace(existing);
-    const fields = opts.mode === 'merge' ? { ...splitExtra(placeAsInput(before)).known, ...known } : known;
+    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(placeAsInput(before)).known, input, known) : known;
     if (opts.sourceRef) fields.slug = existing.slug; // the slug of an existing place never moves
     const params = toParams(fields, { ...before.extra, ...extra });
     const same = COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && (!opts.sourceRef || opts.sourceRef === existing.source_ref);

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { checkLicense, type LicenseFlag } from './licenses.js';
 import { missing } from './errors.js';
 import { recomputeQualification } from './qualification.js';
-import { dropNulls, ResourceSchema, type ResourceInput } from './schema.js';
+import { dropNulls, mergeFields, ResourceSchema, type ResourceInput } from './schema.js';
 import { searchText } from './search-text.js';
 import { parseJson, registryChanged, stmt } from './store.js';
 import type { ThemeSlug } from './themes.js';
@@ -287,8 +287,9 @@ function splitExtra(input: ResourceInput): { known: ResourceInput; extra: Record
 }
 
 /**
- * Creates or updates a resource from validated input. With `mode: 'merge'` (imports) fields the
- * input leaves out keep their stored value; with `'replace'` (a full PUT) they are cleared.
+ * Creates or updates a resource from validated input. With `mode: 'merge'` (imports, PUT) fields
+ * the input leaves out keep their stored value and fields sent as `null` are cleared; with
+ * `'replace'` (creation) every field comes from the input.
  * Writing the same content again changes nothing (not even `updated_at`). Call inside a
  * transaction when several records are written together.
  * @returns the stored record and what happened.
@@ -307,8 +308,8 @@ export function upsertResource(
   if (existing) {
     const before = toResource(existing, providersOf(db, existing.id));
     extras = { ...before.extra, ...extra };
-    if (opts.mode === 'merge') fields = { ...splitExtra(resourceAsInput(before)).known, ...known };
-    providers = providers ?? (opts.mode === 'merge' ? before.providers : []);
+    if (opts.mode === 'merge') fields = mergeFields(splitExtra(resourceAsInput(before)).known, input, known);
+    providers = providers ?? (opts.mode === 'merge' && input.providers !== null ? before.providers : []);
     const params = toParams(fields, extras);
     const same =
       COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && JSON.stringify(providers) === JSON.stringify(before.providers);
