@@ -82,6 +82,7 @@ const SQL_INSERT_PERSON = `INSERT INTO people (${COLUMNS.join(', ')}, user_id, c
 const SQL_UPDATE_PERSON = `UPDATE people SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
   user_id = COALESCE(@user_id, user_id), updated_at = @now WHERE id = @id`;
 const SQL_INSERT_MESSAGE = `INSERT INTO contact_messages (person_id, from_user_id, from_text, message) VALUES (@personId, @userId, @from, @message)`;
+const SQL_SET_MESSAGE_STATUS = `UPDATE contact_messages SET status = @status WHERE id = @id`;
 const SQL_MESSAGES = `SELECT m.id, m.message, m.from_text, m.status, m.created_at, u.name AS from_user, pe.slug AS person_slug, pe.name AS person_name
   FROM contact_messages m JOIN people pe ON pe.id = m.person_id LEFT JOIN users u ON u.id = m.from_user_id
   WHERE (@personId IS NULL OR m.person_id = @personId) ORDER BY m.created_at DESC, m.id DESC LIMIT 500`;
@@ -299,4 +300,13 @@ export function listMessages(db: Database, personId: number | null): ContactMess
     status: r.status,
     createdAt: r.created_at,
   }));
+}
+
+/**
+ * Marks a message as relayed to the person, or closed.
+ * @throws RegistryError 404 for an unknown message.
+ */
+export function setMessageStatus(db: Database, id: number, status: 'new' | 'relayed' | 'closed'): void {
+  const info = stmt(db, SQL_SET_MESSAGE_STATUS).run({ id, status });
+  if (info.changes === 0) throw missing(`message ${id}`);
 }

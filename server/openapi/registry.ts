@@ -194,7 +194,17 @@ export const registry: OpenApiFragment = {
       parameters: [slug('person')],
       get: { tags: ['people'], summary: 'Messages left for a person (facilitators, or the person\'s own account)', ...writes('facilitator or own account'), responses: { 200: ok('OK'), 404: error('Unknown person'), 401: error('Not logged in') } },
     },
-    '/api/contact-messages': { get: { tags: ['people'], summary: 'Every message to relay', ...writes('facilitator'), responses: { 200: ok('OK'), ...denied } } },
+    '/api/contact-messages': { get: { tags: ['people'], summary: 'Every message to relay, newest first', ...writes('facilitator'), responses: { 200: ok('OK'), ...denied } } },
+    '/api/contact-messages/{id}': {
+      patch: {
+        tags: ['people'],
+        summary: 'Mark a message relayed or closed',
+        ...writes('facilitator'),
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        requestBody: json({ type: 'object', required: ['status'], properties: { status: { enum: ['new', 'relayed', 'closed'] } } }),
+        responses: { 200: ok('OK'), 404: error('Unknown message'), ...denied },
+      },
+    },
     '/api/import': {
       post: {
         tags: ['registry-admin'],
