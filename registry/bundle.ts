@@ -112,6 +112,10 @@ export function validateBundle(db: Database, data: unknown): Bundle {
     if (!hasResource(r.resource)) throw refError(rec, 'resource', `unknown resource "${r.resource}"`);
     if (!hasPerson(r.person)) throw refError(rec, 'person', `unknown person "${r.person}"`);
   });
+  // The same pair listed twice: the last one wins (writing both would make a re-import "update").
+  const lastBy = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
+  bundle.usages = lastBy(bundle.usages, (u) => `${u.resource}\n${u.place}`);
+  bundle.referents = lastBy(bundle.referents, (r) => `${r.resource}\n${r.person}`);
   return bundle;
 }
 
