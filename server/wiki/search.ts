@@ -1,5 +1,6 @@
 import type { Database } from '../db/open.js';
 import { FullTextIndex, findSnippet, firstMatch } from '../../registry/text/search-index.js';
+import { foldAccents } from '../../registry/text/french.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -55,6 +56,8 @@ export interface WikiSearchAnswer {
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/^\s*(```+|~~~+).*$/gm, ' ') // code fences (the code stays)
+    .replace(/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/gm, ' ') // table delimiter rows
+    .replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]\s+/gm, '$1') // task list boxes
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt
     .replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, '$2') // [[target|label]] → label
     .replace(/\[\[([^\]]*)\]\]/g, '$1') // [[target]] → target
@@ -71,9 +74,15 @@ export function markdownToText(markdown: string): string {
  * Plain-text snippet of a markdown body around the first of `terms`, converting only the lines
  * it needs (pages can be long and a results page shows twenty snippets).
  * @param terms index terms found in the body (empty: the beginning of the page).
+ * @param title the page title: a first heading repeating it is left out.
  */
-export function snippetOf(markdown: string, terms: Set<string>): string {
+export function snippetOf(markdown: string, terms: Set<string>, title = ''): string {
   const lines = markdown.split('\n');
+  // A first heading repeating the title says nothing the result does not already show.
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first >= 0 && /^\s{0,3}#\s/.test(lines[first]) && foldAccents(markdownToText(lines[first])) === foldAccents(title.trim())) {
+    lines.splice(0, first + 1);
+  }
   let before = '';
   let i = 0;
   if (terms.size > 0) {
@@ -84,7 +93,7 @@ export function snippetOf(markdown: string, terms: Set<string>): string {
     }
     if (i === lines.length) {
       // Matched in a construct spanning lines (a link across a line break…): convert it whole.
-      return findSnippet(markdownToText(markdown), terms, SNIPPET_LENGTH);
+      return findSnippet(markdownToText(lines.join('\n')), terms, SNIPPET_LENGTH);
     }
   }
   let text = before;
@@ -186,7 +195,7 @@ export class WikiSearch {
       results.push({
         slug: page.slug,
         title: page.title,
-        snippet: snippetOf(page.markdown, hit.fieldTerms.body ?? new Set()),
+        snippet: snippetOf(page.markdown, hit.fieldTerms.body ?? new Set(), page.title),
         score: Math.round(hit.score * 1000) / 1000,
       });
     }

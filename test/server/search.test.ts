@@ -123,6 +123,9 @@ describe('GET /api/search', () => {
     expect(snippet).not.toMatch(/[*#[\]]|https?:/);
     expect(snippet).toContain('Assemblée générale');
 
+    await put(app, 'budget-machines', 'Budget des machines', '# Budget des machines\n\n| Machine | Prix |\n|---|---:|\n| Laser | 9 000 € |\n\n- [ ] devis');
+    expect((await search('budget')).json.results[0].snippet).toBe('Machine Prix Laser 9 000 € devis');
+
     const long = `${'Introduction sans rapport. '.repeat(40)}Ici on parle de compostage collectif. ${'Suite du texte. '.repeat(40)}`;
     await put(app, 'compost', 'Notes', long);
     const s2: string = (await search('compostage')).json.results[0].snippet;
