@@ -8,7 +8,7 @@ import { stmt } from './statements.js';
  * Wiki full-text search: an incremental inverted index (registry/text/search-index.ts: BM25,
  * title boosted over body, French analysis) built from the pages table when the app is created
  * and updated in place by `wiki.onPageChanged` after every committed save. Updating one page
- * costs about a millisecond, so an edit is findable as soon as its save returns; there is no
+ * costs a few milliseconds at most, so an edit is findable as soon as its save returns; there is no
  * rebuild, no delta index and no background job (see the design note in search-index.ts).
  * Writes by another process (the CLI, an import) do not reach the listeners: SQLite's
  * `PRAGMA data_version` tells, at each search, whether another connection committed, and only
