@@ -114,6 +114,8 @@ export class WikiSearch {
   });
   /** Indexed revision of every page, to catch up with writes from other processes. */
   private revisions = new Map<string, number>();
+  /** Pages saved inside a caller's transaction, which may still roll back: re-read at the next search. */
+  private stale = new Set<string>();
   private dataVersion: number;
   /** Milliseconds the initial build took. */
   readonly buildMs: number;
@@ -131,7 +133,10 @@ export class WikiSearch {
     for (const page of stmt(db, SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
     this.index.compact();
     this.buildMs = performance.now() - started;
-    wiki.onPageChanged((page) => this.indexPage(page));
+    wiki.onPageChanged((page) => {
+      if (db.inTransaction) this.stale.add(page.slug);
+      else this.indexPage(page);
+    });
   }
 
   /** Number of indexed pages. */
@@ -162,15 +167,24 @@ export class WikiSearch {
   }
 
   /**
-   * Catches up with pages written by another connection since the last call (cheap when none
-   * did: one pragma). Called by `search`.
+   * Catches up with pages saved inside a transaction (committed or rolled back since) and with
+   * pages written by another connection since the last call (cheap when none did: one pragma).
+   * Called by `search`.
    */
   refresh(): void {
+    const text = stmt(this.db, SQL_PAGE_TEXT);
+    if (this.stale.size > 0 && !this.db.inTransaction) {
+      for (const slug of this.stale) {
+        const page = text.get({ slug }) as SearchablePage | undefined;
+        if (page) this.indexPage(page);
+        else this.removePage(slug);
+      }
+      this.stale.clear();
+    }
     const version = this.readDataVersion();
     if (version === this.dataVersion) return;
     this.dataVersion = version;
     const seen = new Set<string>();
-    const text = stmt(this.db, SQL_PAGE_TEXT);
     for (const { slug, revision } of stmt(this.db, SQL_REVISIONS).all() as { slug: string; revision: number }[]) {
       seen.add(slug);
       if (this.revisions.get(slug) === revision) continue;

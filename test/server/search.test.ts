@@ -219,6 +219,27 @@ describe('search index build', () => {
   });
 });
 
+describe('saves inside a larger transaction', () => {
+  it('are found once committed, and never when rolled back', async () => {
+    const t = await testApp();
+    const wiki = t.services.wiki;
+    const find = async (q: string) => slugs(await t.request('GET', `/api/search?q=${q}`));
+    t.db.transaction(() => {
+      savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une friche industrielle.', authorIds: [], origin: 'import' });
+    })();
+    expect(await find('friche')).toEqual(['lot-1']);
+    expect(() =>
+      t.db.transaction(() => {
+        savePage(t.db, wiki, { slug: 'lot-2', title: 'Lot annulé', markdown: 'Une péniche amarrée.', authorIds: [], origin: 'import' });
+        savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une péniche aussi.', authorIds: [], origin: 'import' });
+        throw new Error('import failed');
+      })(),
+    ).toThrow('import failed');
+    expect(await find('peniche')).toEqual([]);
+    expect(await find('friche')).toEqual(['lot-1']);
+  });
+});
+
 describe('writes by another process', () => {
   it('are found at the next search (the CLI, an import), deletions too', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-search-'));
