@@ -190,6 +190,10 @@ describe('GET /api/search', () => {
     }
     expect((await search('')).json).toEqual({ query: '', total: 0, results: [] });
     expect((await app.request('GET', '/api/search')).json).toEqual({ query: '', total: 0, results: [] });
+    const repeated = await app.request('GET', '/api/search?q=jardin&q=vélo');
+    expect(repeated.status).toBe(200);
+    expect(repeated.json.query).toBe('jardin');
+    expect((await app.request('GET', '/api/search?q=%E0%A4%A')).status).toBeLessThan(500); // broken percent-encoding
     expect(slugs(await search('jardin^10'))).toContain('jardin-partage');
     expect(slugs(await search('"jardin partagé"'))).toEqual(['jardin-partage']);
     expect(slugs(await search('1901'))).toEqual(['statuts']);
