@@ -580,6 +580,20 @@ export function firstMatch(text: string, terms: Set<string>): number {
 }
 
 /**
+ * Where the words of `text` whose stem is one of `terms` are, as [start, end) offsets in
+ * UTF-16 code units (JavaScript string indices), for highlighting.
+ */
+export function matchRanges(text: string, terms: Set<string>): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (terms.size === 0) return ranges;
+  const wordRe = /[\p{L}\p{N}]+/gu;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
+    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/**
  * A plain-text excerpt of `text` around the first word whose stem is in `terms` (or the
  * beginning of the text when no word matches), cut at word boundaries, with "…" where cut.
  * @param length target length of the excerpt in characters.

@@ -1,5 +1,5 @@
 import type { Database } from '../db/open.js';
-import { FullTextIndex, findSnippet, firstMatch } from '../../registry/text/search-index.js';
+import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../../registry/text/search-index.js';
 import { foldAccents } from '../../registry/text/french.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
@@ -40,6 +40,11 @@ export interface WikiSearchResult {
   /** Plain text around the first match (the client highlights the words). */
   snippet: string;
   score: number;
+  /**
+   * The matched words, as [start, end) offsets (JavaScript string indices) in the title and in the
+   * snippet: they follow the real analysis (stems, accents, elisions, prefixes, typos).
+   */
+  highlights: { title: [number, number][]; snippet: [number, number][] };
 }
 
 /** What `WikiSearch.search` returns. */
@@ -206,11 +211,13 @@ export class WikiSearch {
     for (const hit of hits) {
       const page = statement.get({ slug: hit.ref }) as SearchablePage | undefined;
       if (!page) continue;
+      const snippet = snippetOf(page.markdown, hit.fieldTerms.body ?? new Set(), page.title);
       results.push({
         slug: page.slug,
         title: page.title,
-        snippet: snippetOf(page.markdown, hit.fieldTerms.body ?? new Set(), page.title),
+        snippet,
         score: Math.round(hit.score * 1000) / 1000,
+        highlights: { title: matchRanges(page.title, hit.terms), snippet: matchRanges(snippet, hit.terms) },
       });
     }
     return { query, total, results };

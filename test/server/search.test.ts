@@ -63,7 +63,7 @@ describe('GET /api/search', () => {
     expect(res.json.query).toBe('jardin');
     expect(res.json.total).toBe(1);
     expect(res.json.results).toEqual([
-      { slug: 'jardin-partage', title: 'Jardin partagé', snippet: expect.any(String), score: expect.any(Number) },
+      { slug: 'jardin-partage', title: 'Jardin partagé', snippet: expect.any(String), score: expect.any(Number), highlights: expect.any(Object) },
     ]);
     expect(res.json.results[0].score).toBeGreaterThan(0);
   });
@@ -114,6 +114,16 @@ describe('GET /api/search', () => {
     const res = await search('jardin');
     expect(slugs(res)).toEqual(['jardin-partage', 'recettes']);
     expect(res.json.results[0].score).toBeGreaterThan(res.json.results[1].score);
+  });
+
+  it('locates the matched words in the title and the snippet, as the analyzer sees them', async () => {
+    const [hit] = (await search("benevole l'assemblee")).json.results;
+    expect(hit.slug).toBe('gouvernance-partagee');
+    const words = (text: string, ranges: [number, number][]) => ranges.map(([a, b]) => text.slice(a, b));
+    expect(words(hit.snippet, hit.highlights.snippet)).toEqual(['bénévoles', 'Assemblée']);
+    expect(hit.highlights.title).toEqual([]);
+    const typed = (await search('partag')).json.results.find((r: { slug: string }) => r.slug === 'gouvernance-partagee');
+    expect(words(typed.title, typed.highlights.title)).toEqual(['partagée']);
   });
 
   it('gives a plain-text snippet around the first match', async () => {
