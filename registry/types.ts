@@ -33,6 +33,10 @@ export interface Resource {
   status?: ResourceStatus;
   /** Qualification status computed from assessments. */
   qualification?: 'proposed' | 'under-review' | 'qualified' | 'to-review';
+  /** The challenge ("défi") the resource answers. */
+  challenge?: string;
+  /** How the licence is shown: a recognised open licence, proprietary, or unknown. */
+  licenseFlag?: 'open' | 'proprietary' | 'unknown';
 }
 
 /** A tiers-lieu. */

@@ -13,6 +13,8 @@ import { collabRoutes } from './collab/upgrade.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
+import { recentChangesRoutes, wiki } from './routes/wiki.js';
+import { feed } from './routes/feed.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -29,15 +31,15 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const wiki = new WikiServices();
-  const collab = new CollabService(db, wiki, {
+  const wikiServices = new WikiServices(db);
+  const collab = new CollabService(db, wikiServices, {
     quietMs: config.collabQuietMs,
     maxSpanMs: config.collabMaxSpanMs,
     compactEvery: config.collabCompactEvery,
     unloadMs: config.collabUnloadMs,
   });
   const services: AppServices = {
-    wiki,
+    wiki: wikiServices,
     collab,
     close: () => {
       collab.close();
@@ -79,14 +81,18 @@ export function createApp(deps: AppDeps) {
     }),
   );
   app.use('/api/*', authenticate);
+  app.use('/feed/*', authenticate);
 
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/wiki', wiki);
+  app.route('/api/recent-changes', recentChangesRoutes);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
+  app.route('/feed', feed);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

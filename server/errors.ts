@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
+import { RegistryError } from '../registry/errors.js';
 
 /** Machine-readable error codes shared by every route. */
 export type ErrorCode =
@@ -15,6 +16,7 @@ export type ErrorCode =
   | 'conflict'
   | 'payload_too_large'
   | 'rate_limited'
+  | 'bundle_invalid'
   | 'internal';
 
 /** An error meant for the client: it leaves as `{ error: { code, message, …details } }`. */
@@ -61,6 +63,9 @@ export function handleError(err: Error, c: Context): Response {
     return c.json({ error: { code: err.code, message: err.message, ...err.details } }, err.status);
   }
   if (err instanceof ZodError) return handleError(fromZodError(err), c);
+  if (err instanceof RegistryError) {
+    return c.json({ error: { code: err.code, message: err.message, ...err.details } }, err.status);
+  }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
     const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';

@@ -6,6 +6,7 @@ import { createApiToken, createUser, getUserForLogin, ROLES, type Role } from '.
 import { startServer } from '../server.js';
 import { seedIfEmpty } from '../seed/index.js';
 import { parse, UsageError } from './args.js';
+import { REGISTRY_COMMANDS } from './registry.js';
 
 /** One CLI command: its one-line help and what it runs. */
 export interface Command {
@@ -162,4 +163,5 @@ export const COMMANDS: Record<string, Command> = {
   token,
   backup,
   'export-pages': exportPages,
+  ...REGISTRY_COMMANDS,
 };

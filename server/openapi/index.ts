@@ -1,4 +1,5 @@
 import { core } from './core.js';
+import { wikiApi } from './wiki.js';
 import { collab } from './collab.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
@@ -12,7 +13,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, collab];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, collab];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

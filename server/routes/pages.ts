@@ -1,10 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { badRequest } from '../errors.js';
-import { jsonBody } from '../validate.js';
-import { readAccess, requireRole } from '../auth/middleware.js';
-import { getPage, savePage, SLUG_RE, type Page } from '../wiki/pages.js';
+import type { Database } from '../db/open.js';
+import { AppError, badRequest } from '../errors.js';
+import { jsonBody, queryParams } from '../validate.js';
+import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
+import { findPage, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page } from '../wiki/pages.js';
+import { getRevision, listRevisions, revertPage, userRef } from '../wiki/revisions.js';
+import { backlinks, listPages } from '../wiki/lists.js';
+import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
 
 const PutPageBody = z.object({
@@ -14,6 +18,25 @@ const PutPageBody = z.object({
   baseRevision: z.number().int().min(0).optional(),
   kind: z.string().trim().min(1).max(40).optional(),
   categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  referentId: z.number().int().positive().nullable().optional(),
+});
+const RevertBody = z.object({
+  revision: z.number().int().min(1),
+  baseRevision: z.number().int().min(0).optional(),
+  summary: z.string().max(500).optional(),
+});
+const NeedsWorkBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const HistoryQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(500),
+  before: z.coerce.number().int().min(1).optional(),
+});
+const DiffQuery = z.object({
+  from: z.coerce.number().int().min(0).optional(),
+  to: z.coerce.number().int().min(1).optional(),
 });
 
 /** A page as the API returns it. */
@@ -26,8 +49,11 @@ export const pageJson = (page: Page, wiki: WikiServices) => ({
   revision: page.revision,
   categories: page.categories,
   needsWork: page.needsWork,
+  referent: userRef(page.referentId, page.referentName),
   createdAt: page.createdAt,
   updatedAt: page.updatedAt,
+  updatedBy: userRef(page.updatedBy, page.updatedByName),
+  backlinkCount: page.backlinkCount,
 });
 
 const checkSlug = (slug: string) => {
@@ -35,16 +61,92 @@ const checkSlug = (slug: string) => {
   return slug;
 };
 
-/** /api/pages: read and write wiki pages. */
+const revisionNumber = (raw: string) => {
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw badRequest('revision', 'a revision number (1, 2, …)');
+  return Number(raw);
+};
+
+/**
+ * Runs a save; a stale-revision conflict leaves with the current page, so the editor can merge.
+ * @throws AppError 409 with `currentRevision` and `current`.
+ */
+function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, save: () => T): T {
+  try {
+    return save();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'conflict' && err.details.field === 'baseRevision') {
+      const current = findPage(db, slug);
+      throw new AppError(409, 'conflict', err.message, { ...err.details, current: current ? pageJson(current, wiki) : null });
+    }
+    throw err;
+  }
+}
+
+/** /api/pages: read, write and inspect the history of wiki pages. */
 export const pages = new Hono<AppEnv>()
+  .get('/', readAccess, queryParams(ListQuery), (c) => {
+    const { limit, offset } = c.req.valid('query');
+    return c.json(listPages(c.var.db, limit, offset));
+  })
   .get('/:slug', readAccess, (c) => {
     const page = getPage(c.var.db, checkSlug(c.req.param('slug')));
     return c.json(pageJson(page, c.var.services.wiki));
   })
-  .put('/:slug', jsonBody(PutPageBody), (c) => {
+  .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
-    const page = savePage(c.var.db, c.var.services.wiki, { ...body, slug, authorIds: [user.id] });
-    return c.json(pageJson(page, c.var.services.wiki), page.revision === 1 ? 201 : 200);
+    const { db, services } = c.var;
+    const result = withConflictPage(db, services.wiki, slug, () =>
+      savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
+    );
+    return c.json(pageJson(result.page, services.wiki), result.created ? 201 : 200);
+  })
+  .get('/:slug/revisions', readAccess, queryParams(HistoryQuery), (c) => {
+    const { limit, before } = c.req.valid('query');
+    return c.json({ revisions: listRevisions(c.var.db, checkSlug(c.req.param('slug')), { limit, before }) });
+  })
+  .get('/:slug/revisions/:n', readAccess, (c) => {
+    const slug = checkSlug(c.req.param('slug'));
+    const rev = getRevision(c.var.db, slug, revisionNumber(c.req.param('n')));
+    return c.json({ ...rev, html: c.var.services.wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
+  })
+  .get('/:slug/diff', readAccess, queryParams(DiffQuery), (c) => {
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.var.db;
+    const page = getPage(db, slug);
+    const q = c.req.valid('query');
+    const to = q.to ?? page.revision;
+    const from = q.from ?? Math.max(0, to - 1);
+    // Revision 0 is the empty page before the first save.
+    const side = (n: number, field: string) => {
+      if (n === 0) return { title: '', markdown: '' };
+      if (n > page.revision) throw badRequest(field, `the page has ${page.revision} revisions`);
+      return getRevision(db, slug, n);
+    };
+    const a = side(from, 'from');
+    const b = side(to, 'to');
+    return c.json({ from, to, title: { from: a.title, to: b.title }, hunks: diffTexts(a.markdown, b.markdown) });
+  })
+  .post('/:slug/revert', roleAtLeast('contributor'), jsonBody(RevertBody), (c) => {
+    const user = requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const body = c.req.valid('json');
+    const { db, services } = c.var;
+    const result = withConflictPage(db, services.wiki, slug, () =>
+      revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
+    );
+    return c.json(pageJson(result.page, services.wiki));
+  })
+  .get('/:slug/backlinks', readAccess, (c) => {
+    return c.json({ pages: backlinks(c.var.db, checkSlug(c.req.param('slug'))) });
+  })
+  .put('/:slug/needs-work', roleAtLeast('contributor'), jsonBody(NeedsWorkBody), (c) => {
+    const slug = checkSlug(c.req.param('slug'));
+    const page = setNeedsWork(c.var.db, slug, c.req.valid('json').reason);
+    return c.json(pageJson(page, c.var.services.wiki));
+  })
+  .delete('/:slug/needs-work', roleAtLeast('contributor'), (c) => {
+    const page = setNeedsWork(c.var.db, checkSlug(c.req.param('slug')), null);
+    return c.json(pageJson(page, c.var.services.wiki));
   });

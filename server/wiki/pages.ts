@@ -1,8 +1,11 @@
 import type { Database } from '../db/open.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, badRequest, notFound } from '../errors.js';
+import { foldAccents } from '../../registry/text/french.js';
+import { normalizeCategory } from './markdown.js';
 import type { SaveOrigin, WikiServices } from './services.js';
+import { stmt } from './statements.js';
 
-/** A page as stored (current revision). */
+/** A page as stored (current revision), with the names the API shows next to the ids. */
 export interface Page {
   id: number;
   slug: string;
@@ -11,11 +14,17 @@ export interface Page {
   markdown: string;
   revision: number;
   referentId: number | null;
+  /** Display name of the referent (the person to ask about this practice). */
+  referentName: string | null;
   needsWork: string | null;
   createdAt: string;
   updatedAt: string;
   updatedBy: number | null;
+  updatedByName: string | null;
+  /** Explicit and `[[Catégorie:…]]` categories, sorted. */
   categories: string[];
+  /** Other pages linking here (a link to itself does not count). */
+  backlinkCount: number;
 }
 
 interface PageRow {
@@ -26,10 +35,19 @@ interface PageRow {
   markdown: string;
   revision: number;
   referent_id: number | null;
+  referent_name: string | null;
   needs_work: string | null;
   created_at: string;
   updated_at: string;
   updated_by: number | null;
+  updated_by_name: string | null;
+  categories: string;
+  backlink_count: number;
+}
+
+interface CategoryRow {
+  category: string;
+  source: 'explicit' | 'markdown';
 }
 
 /** What a save carries. `baseRevision` is the revision the editor started from (0 for a new page). */
@@ -40,27 +58,55 @@ export interface SavePageInput {
   summary?: string;
   baseRevision?: number;
   kind?: string;
+  /** Explicit categories (replacing the previous explicit ones); omitted: kept as they were. */
   categories?: string[];
+  /** The page's referent: a user id, null to clear, omitted to keep. */
+  referentId?: number | null;
   /** Authors of this revision: one for a form save, several for a co-editing span. */
   authorIds: number[];
   /** Who saved: a REST call (default), a co-editing span, a revert, the seed, an import. */
   origin?: SaveOrigin;
 }
 
+/** What `savePageDetailed` did. */
+export interface SaveResult {
+  page: Page;
+  /** The page did not exist before. */
+  created: boolean;
+  /** A revision was written (false for a save that changed nothing). */
+  changed: boolean;
+}
+
 /** Slugs: lowercase letters, digits and dashes, 1–120 characters. */
 export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 
-const SQL_PAGE_BY_SLUG = `SELECT * FROM pages WHERE slug = @slug`;
-const SQL_CATEGORIES = `SELECT category FROM page_categories WHERE page_id = @id ORDER BY category`;
-const SQL_INSERT_PAGE = `INSERT INTO pages (slug, title, kind, markdown, revision, updated_by)
-  VALUES (@slug, @title, @kind, @markdown, 1, @author)`;
-const SQL_UPDATE_PAGE = `UPDATE pages SET title = @title, kind = @kind, markdown = @markdown, revision = @revision,
+/** The home page: never listed as an orphan. */
+export const HOME_SLUG = 'accueil';
+
+const SQL_PAGE_FULL = `SELECT p.id, p.slug, p.title, p.kind, p.markdown, p.revision, p.referent_id, p.needs_work,
+    p.created_at, p.updated_at, p.updated_by, r.name AS referent_name, u.name AS updated_by_name,
+    (SELECT json_group_array(category) FROM (SELECT category FROM page_categories WHERE page_id = p.id ORDER BY category)) AS categories,
+    (SELECT COUNT(*) FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id) AS backlink_count
+  FROM pages p LEFT JOIN users r ON r.id = p.referent_id LEFT JOIN users u ON u.id = p.updated_by
+  WHERE p.slug = @slug`;
+const SQL_PAGE_HEAD = `SELECT id, title, kind, markdown, revision, referent_id FROM pages WHERE slug = @slug`;
+const SQL_PAGE_CATEGORIES = `SELECT category, source FROM page_categories WHERE page_id = @id ORDER BY category`;
+const SQL_USER_EXISTS = `SELECT 1 FROM users WHERE id = @id`;
+const SQL_INSERT_PAGE = `INSERT INTO pages (slug, title, title_key, kind, markdown, revision, referent_id, updated_by, text_length)
+  VALUES (@slug, @title, @titleKey, @kind, @markdown, 1, @referentId, @author, @textLength)`;
+const SQL_UPDATE_PAGE = `UPDATE pages SET title = @title, title_key = @titleKey, kind = @kind, markdown = @markdown,
+  revision = @revision, referent_id = @referentId, text_length = @textLength,
   updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_by = @author WHERE id = @id`;
 const SQL_INSERT_REVISION = `INSERT INTO revisions (page_id, number, title, markdown, summary, author_id)
   VALUES (@pageId, @number, @title, @markdown, @summary, @author)`;
 const SQL_INSERT_REVISION_AUTHOR = `INSERT OR IGNORE INTO revision_authors (revision_id, user_id) VALUES (@revisionId, @userId)`;
+const SQL_DELETE_LINKS = `DELETE FROM page_links WHERE from_id = @pageId`;
+const SQL_INSERT_LINK = `INSERT OR IGNORE INTO page_links (from_id, to_slug, to_title) VALUES (@pageId, @to, @title)`;
+const SQL_DELETE_CATEGORIES = `DELETE FROM page_categories WHERE page_id = @pageId`;
+const SQL_INSERT_CATEGORY = `INSERT OR IGNORE INTO page_categories (page_id, category, source) VALUES (@pageId, @category, @source)`;
+const SQL_SET_NEEDS_WORK = `UPDATE pages SET needs_work = @reason WHERE slug = @slug`;
 
-const toPage = (db: Database, r: PageRow): Page => ({
+const toPage = (r: PageRow): Page => ({
   id: r.id,
   slug: r.slug,
   title: r.title,
@@ -68,17 +114,23 @@ const toPage = (db: Database, r: PageRow): Page => ({
   markdown: r.markdown,
   revision: r.revision,
   referentId: r.referent_id,
+  referentName: r.referent_name,
   needsWork: r.needs_work,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
   updatedBy: r.updated_by,
-  categories: (db.prepare(SQL_CATEGORIES).all({ id: r.id }) as { category: string }[]).map((x) => x.category),
+  updatedByName: r.updated_by_name,
+  categories: JSON.parse(r.categories) as string[],
+  backlinkCount: r.backlink_count,
 });
+
+/** The key pages sort by: accent-folded lowercase title ("Évaluer" files under e). */
+export const titleKey = (title: string) => foldAccents(title).trim();
 
 /** A page by slug, or undefined. */
 export function findPage(db: Database, slug: string): Page | undefined {
-  const row = db.prepare(SQL_PAGE_BY_SLUG).get({ slug }) as PageRow | undefined;
-  return row && toPage(db, row);
+  const row = stmt(db, SQL_PAGE_FULL).get({ slug }) as PageRow | undefined;
+  return row && toPage(row);
 }
 
 /** A page by slug. @throws AppError 404. */
@@ -88,16 +140,23 @@ export function getPage(db: Database, slug: string): Page {
   return page;
 }
 
+const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
 /**
  * Saves a page as a new revision, with its links and categories, in one transaction, then
- * updates the search index. A save whose `baseRevision` is not the current revision is refused.
- * @throws AppError 409 (code conflict, with `currentRevision`) on a stale base revision.
+ * tells the listeners (search index, co-editing). A save that changes nothing writes no revision.
+ * A save whose `baseRevision` is not the current revision is refused.
+ * @throws AppError 409 (code conflict, with `currentRevision`) on a stale base revision;
+ *   400 (field referentId) for an unknown referent.
  */
-export function savePage(db: Database, wiki: WikiServices, input: SavePageInput): Page {
+export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePageInput): SaveResult {
   const author = input.authorIds[0] ?? null;
-  const links = wiki.extractLinks(input.markdown);
-  const page = db.transaction(() => {
-    const existing = db.prepare(SQL_PAGE_BY_SLUG).get({ slug: input.slug }) as PageRow | undefined;
+  const analysis = wiki.analyze(input.markdown);
+  const title = input.title.trim();
+  const result = db.transaction((): SaveResult => {
+    const existing = stmt(db, SQL_PAGE_HEAD).get({ slug: input.slug }) as
+      | Pick<PageRow, 'id' | 'title' | 'kind' | 'markdown' | 'revision' | 'referent_id'>
+      | undefined;
     const current = existing?.revision ?? 0;
     if (input.baseRevision !== undefined && input.baseRevision !== current) {
       throw new AppError(409, 'conflict', `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`, {
@@ -105,41 +164,80 @@ export function savePage(db: Database, wiki: WikiServices, input: SavePageInput)
         currentRevision: current,
       });
     }
-    let pageId: number;
-    const number = current + 1;
+    const referentId = input.referentId === undefined ? (existing?.referent_id ?? null) : input.referentId;
+    if (referentId !== null && referentId !== existing?.referent_id && !stmt(db, SQL_USER_EXISTS).get({ id: referentId })) {
+      throw badRequest('referentId', `no user with id ${referentId}`);
+    }
     const kind = input.kind ?? existing?.kind ?? 'practice';
+    const stored = existing ? (stmt(db, SQL_PAGE_CATEGORIES).all({ id: existing.id }) as CategoryRow[]) : [];
+    const explicit = new Set(
+      input.categories
+        ? input.categories.map(normalizeCategory).filter(Boolean)
+        : stored.filter((c) => c.source === 'explicit').map((c) => c.category),
+    );
+    const all = [...new Set([...explicit, ...analysis.categories])];
+
+    if (
+      existing &&
+      existing.title === title &&
+      existing.markdown === input.markdown &&
+      existing.kind === kind &&
+      existing.referent_id === referentId &&
+      sameSet(all, stored.map((c) => c.category)) &&
+      [...explicit].every((c) => stored.some((s) => s.category === c && s.source === 'explicit'))
+    ) {
+      return { page: getPage(db, input.slug), created: false, changed: false };
+    }
+
+    const number = current + 1;
+    const row = {
+      title,
+      titleKey: titleKey(title),
+      kind,
+      markdown: input.markdown,
+      referentId,
+      author,
+      textLength: analysis.textLength,
+    };
+    let pageId: number;
     if (existing) {
       pageId = existing.id;
-      db.prepare(SQL_UPDATE_PAGE).run({ id: pageId, title: input.title, kind, markdown: input.markdown, revision: number, author });
+      stmt(db, SQL_UPDATE_PAGE).run({ ...row, id: pageId, revision: number });
     } else {
-      pageId = Number(
-        db.prepare(SQL_INSERT_PAGE).run({ slug: input.slug, title: input.title, kind, markdown: input.markdown, author })
-          .lastInsertRowid,
-      );
+      pageId = Number(stmt(db, SQL_INSERT_PAGE).run({ ...row, slug: input.slug }).lastInsertRowid);
     }
     const revisionId = Number(
-      db.prepare(SQL_INSERT_REVISION).run({
-        pageId,
-        number,
-        title: input.title,
-        markdown: input.markdown,
-        summary: input.summary ?? '',
-        author,
-      }).lastInsertRowid,
+      stmt(db, SQL_INSERT_REVISION).run({ pageId, number, title, markdown: input.markdown, summary: input.summary ?? '', author })
+        .lastInsertRowid,
     );
-    for (const userId of new Set(input.authorIds)) {
-      db.prepare(SQL_INSERT_REVISION_AUTHOR).run({ revisionId, userId });
-    }
-    db.prepare(`DELETE FROM page_links WHERE from_id = @pageId`).run({ pageId });
-    const insertLink = db.prepare(`INSERT OR IGNORE INTO page_links (from_id, to_slug) VALUES (@pageId, @to)`);
-    for (const to of links) insertLink.run({ pageId, to });
-    if (input.categories) {
-      db.prepare(`DELETE FROM page_categories WHERE page_id = @pageId`).run({ pageId });
-      const insertCat = db.prepare(`INSERT OR IGNORE INTO page_categories (page_id, category) VALUES (@pageId, @category)`);
-      for (const category of input.categories) insertCat.run({ pageId, category });
-    }
-    return getPage(db, input.slug);
+    const insertAuthor = stmt(db, SQL_INSERT_REVISION_AUTHOR);
+    for (const userId of new Set(input.authorIds)) insertAuthor.run({ revisionId, userId });
+    stmt(db, SQL_DELETE_LINKS).run({ pageId });
+    const insertLink = stmt(db, SQL_INSERT_LINK);
+    for (const link of analysis.links) insertLink.run({ pageId, to: link.slug, title: link.title.slice(0, 200) });
+    stmt(db, SQL_DELETE_CATEGORIES).run({ pageId });
+    const insertCat = stmt(db, SQL_INSERT_CATEGORY);
+    for (const category of all) insertCat.run({ pageId, category, source: explicit.has(category) ? 'explicit' : 'markdown' });
+    return { page: getPage(db, input.slug), created: !existing, changed: true };
   })();
-  wiki.pageChanged(page, input.origin ?? 'rest');
-  return page;
+  if (result.changed) wiki.pageChanged(result.page, input.origin ?? 'rest');
+  return result;
+}
+
+/**
+ * Saves a page (see `savePageDetailed`) and returns it.
+ * @throws AppError 409 on a stale base revision, 400 for an unknown referent.
+ */
+export function savePage(db: Database, wiki: WikiServices, input: SavePageInput): Page {
+  return savePageDetailed(db, wiki, input).page;
+}
+
+/**
+ * Flags a page "à améliorer" with a reason, or clears the flag (`reason` null). Not a revision.
+ * @throws AppError 404 for an unknown page.
+ */
+export function setNeedsWork(db: Database, slug: string, reason: string | null): Page {
+  const info = stmt(db, SQL_SET_NEEDS_WORK).run({ slug, reason });
+  if (info.changes === 0) throw notFound(`page "${slug}"`);
+  return getPage(db, slug);
 }

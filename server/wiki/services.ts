@@ -1,5 +1,8 @@
-import MarkdownIt from 'markdown-it';
+import type { MarkdownIt } from 'markdown-it';
+import type { Database } from '../db/open.js';
 import type { Page } from './pages.js';
+import { analyzeMarkdown, createMarkdown, finalizeHtml, type MarkdownAnalysis } from './markdown.js';
+import { stmt } from './statements.js';
 
 /** Where a save came from: listeners use it (co-editing ignores its own saves, for instance). */
 export type SaveOrigin = 'rest' | 'collab' | 'revert' | 'seed' | 'import';
@@ -7,31 +10,108 @@ export type SaveOrigin = 'rest' | 'collab' | 'revert' | 'seed' | 'import';
 /** Told about every committed save. */
 export type PageListener = (page: Page, origin: SaveOrigin) => void;
 
+/** Options of `WikiServices`. */
+export interface WikiServicesOptions {
+  /** Budget of the render cache, in characters of HTML (default 32 M, about 64 MB). */
+  cacheChars?: number;
+}
+
+/** One cached rendering of a page revision. */
+interface RenderEntry {
+  template: string;
+  /** Distinct wiki link targets of the revision. */
+  targets: string[];
+  /** Targets that had no page when `html` was filled in, joined by spaces (a cheap comparable key). */
+  missingKey: string;
+  html: string;
+  /** `existenceGen` when `html` was last checked. */
+  gen: number;
+}
+
+const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs))`;
+const SQL_DATA_VERSION = `PRAGMA data_version`;
+
 /**
  * The wiki's in-memory services: markdown rendering (cached per revision), link extraction,
  * and the listeners that keep derived state (search index, live co-editing documents) current.
  * One instance per app.
+ *
+ * The render cache is keyed by slug and revision, so an edit never serves stale HTML. What a
+ * revision's HTML also depends on is which linked pages exist (the "missing" class): every entry
+ * remembers the existence generation it was checked at; the generation moves when a page is
+ * created in this process, or when another process (the CLI, an import) wrote to the database.
+ * A moved generation costs one indexed query for that entry's targets, and a string fill-in only
+ * when the answer changed; never a re-parse.
  */
 export class WikiServices {
-  private md = new MarkdownIt({ html: false, linkify: true });
-  private cache = new Map<string, string>();
-  private listeners: PageListener[] = [];
+  private readonly md: MarkdownIt = createMarkdown();
+  private readonly cache = new Map<string, RenderEntry>();
+  private cacheChars = 0;
+  private readonly maxCacheChars: number;
+  private existenceGen = 0;
+  private dataVersion = -1;
+  private lastAnalysis: { markdown: string; analysis: MarkdownAnalysis } | null = null;
+  private readonly listeners: PageListener[] = [];
+
+  /**
+   * @param db the database whose pages decide which wiki links are "missing"; without one (the
+   *   seed, tools) every link is shown as existing.
+   */
+  constructor(
+    private readonly db?: Database,
+    options: WikiServicesOptions = {},
+  ) {
+    this.maxCacheChars = options.cacheChars ?? 32 * 1024 * 1024;
+  }
+
+  /**
+   * Parses a body: HTML template, wiki links, categories, text length. The last result is kept,
+   * so a save followed by the rendering of the same body parses once.
+   */
+  analyze(markdown: string): MarkdownAnalysis {
+    const last = this.lastAnalysis;
+    if (last && last.markdown === markdown) return last.analysis;
+    const analysis = analyzeMarkdown(this.md, markdown);
+    this.lastAnalysis = { markdown, analysis };
+    return analysis;
+  }
 
   /** Rendered HTML of a page revision, cached by slug and revision number. */
   render(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): string {
+    this.checkOtherWriters();
     const key = `${page.slug}@${page.revision}`;
-    let html = this.cache.get(key);
-    if (html === undefined) {
-      html = this.md.render(page.markdown);
-      if (this.cache.size > 5000) this.cache.clear();
-      this.cache.set(key, html);
+    let entry = this.cache.get(key);
+    if (entry) {
+      // Least recently used goes first: re-inserting moves the entry to the end of the Map.
+      this.cache.delete(key);
+      this.cache.set(key, entry);
+      if (entry.gen !== this.existenceGen) this.recheck(entry);
+      return entry.html;
     }
-    return html;
+    const analysis = this.analyze(page.markdown);
+    const targets = analysis.links.map((l) => l.slug);
+    const missing = this.missingOf(targets);
+    entry = {
+      template: analysis.template,
+      targets,
+      missingKey: [...missing].join(' '),
+      html: finalizeHtml(analysis.template, (s) => missing.has(s)),
+      gen: this.existenceGen,
+    };
+    this.cache.set(key, entry);
+    this.cacheChars += entry.template.length + entry.html.length;
+    this.evict();
+    return entry.html;
   }
 
-  /** Slugs of the wiki pages a markdown body links to. */
-  extractLinks(_markdown: string): string[] {
-    return [];
+  /** Slugs of the wiki pages a markdown body links to (distinct, in order of appearance). */
+  extractLinks(markdown: string): string[] {
+    return this.analyze(markdown).links.map((l) => l.slug);
+  }
+
+  /** Tells the render cache that pages may have appeared or disappeared (creation, deletion, import). */
+  pagesExistenceChanged(): void {
+    this.existenceGen++;
   }
 
   /** Registers a listener called after every committed save. */
@@ -41,12 +121,56 @@ export class WikiServices {
 
   /** Called by `savePage` after a page was committed. A failing listener is logged, not thrown. */
   pageChanged(page: Page, origin: SaveOrigin): void {
+    if (page.revision === 1) this.pagesExistenceChanged();
     for (const l of this.listeners) {
       try {
         l(page, origin);
       } catch (err) {
         console.error('[wiki] page listener failed', err);
       }
+    }
+  }
+
+  /** Number of cached renderings (for tests and benchmarks). */
+  get cacheSize(): number {
+    return this.cache.size;
+  }
+
+  private missingOf(targets: string[]): Set<string> {
+    if (!this.db || targets.length === 0) return new Set();
+    const found = new Set(
+      stmt(this.db, SQL_EXISTING_SLUGS).pluck().all({ slugs: JSON.stringify(targets) }) as string[],
+    );
+    return new Set(targets.filter((t) => !found.has(t)));
+  }
+
+  private recheck(entry: RenderEntry): void {
+    const missing = this.missingOf(entry.targets);
+    const key = [...missing].join(' ');
+    if (key !== entry.missingKey) {
+      this.cacheChars -= entry.html.length;
+      entry.html = finalizeHtml(entry.template, (s) => missing.has(s));
+      entry.missingKey = key;
+      this.cacheChars += entry.html.length;
+    }
+    entry.gen = this.existenceGen;
+  }
+
+  /** Another connection (a CLI import while the server runs) committed: page existence may have moved. */
+  private checkOtherWriters(): void {
+    if (!this.db) return;
+    const v = stmt(this.db, SQL_DATA_VERSION).pluck().get() as number;
+    if (v !== this.dataVersion) {
+      if (this.dataVersion !== -1) this.existenceGen++;
+      this.dataVersion = v;
+    }
+  }
+
+  private evict(): void {
+    for (const [key, entry] of this.cache) {
+      if (this.cacheChars <= this.maxCacheChars || this.cache.size <= 1) break;
+      this.cache.delete(key);
+      this.cacheChars -= entry.template.length + entry.html.length;
     }
   }
 }

@@ -1,0 +1,69 @@
+/**
+ * A small RFC 4180 CSV parser: quoted fields may hold commas, doubled quotes and line breaks;
+ * CRLF or LF line ends; a leading UTF-8 byte-order mark is dropped. Any input is accepted (an
+ * unterminated quote runs to the end of the text).
+ */
+
+/**
+ * Parses CSV text into rows of fields.
+ * @param text the whole file, already decoded (UTF-8).
+ * @param separator one character, `,` by default.
+ */
+export function parseCsv(text: string, separator = ','): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let quoted = false;
+  const n = text.length;
+  while (i < n) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+        i++;
+        continue;
+      }
+      field += ch;
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') {
+      quoted = true;
+      i++;
+    } else if (ch === separator) {
+      row.push(field);
+      field = '';
+      i++;
+    } else if (ch === '\r' || ch === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
+    } else {
+      field += ch;
+      i++;
+    }
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/**
+ * Parses CSV with a header line into objects keyed by column name; blank lines are skipped and
+ * missing trailing fields are empty strings.
+ */
+export function parseCsvRecords(text: string, separator = ','): Record<string, string>[] {
+  const rows = parseCsv(text, separator).filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  const header = (rows.shift() ?? []).map((h) => h.trim());
+  return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
+}

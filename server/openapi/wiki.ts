@@ -1,0 +1,377 @@
+import type { OpenApiFragment } from './index.js';
+
+const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
+const ok = (description: string, schema: unknown) => ({ description, ...json(schema) });
+const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const arrayOf = (schema: unknown) => ({ type: 'array', items: schema });
+
+const slugParam = {
+  name: 'slug',
+  in: 'path',
+  required: true,
+  description: 'Lowercase letters, digits and dashes, 1 to 120 characters',
+  schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$' },
+};
+const intQuery = (name: string, description: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema: { type: 'integer', ...extra },
+});
+const readErrors = { 400: error('Invalid slug or parameter'), 401: error('Private wiki: log in to read'), 404: error('Unknown page') };
+const writeErrors = {
+  400: error('Invalid field (named in error.field)'),
+  401: error('Not logged in'),
+  403: error('Role below contributor, or missing CSRF token'),
+  413: error('Body over the configured limit'),
+};
+const conflict = {
+  description: 'Stale baseRevision: the page moved on',
+  ...json({
+    type: 'object',
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message', 'field', 'currentRevision', 'current'],
+        properties: {
+          code: { const: 'conflict' },
+          message: { type: 'string' },
+          field: { const: 'baseRevision' },
+          currentRevision: { type: 'integer' },
+          current: { oneOf: [ref('Page'), { type: 'null' }] },
+        },
+      },
+    },
+  }),
+};
+
+const userRef = { oneOf: [ref('UserRef'), { type: 'null' }] };
+const pageRefs = { type: 'object', required: ['pages'], properties: { pages: arrayOf(ref('PageRef')) } };
+
+/** Wiki pages, history, special lists, recent changes and the Atom feed. */
+export const wikiApi: OpenApiFragment = {
+  tags: [
+    { name: 'pages', description: 'Wiki pages and their history' },
+    { name: 'wiki', description: 'Special lists (pages à créer, à améliorer, orphelines), categories, recent changes' },
+  ],
+  schemas: {
+    UserRef: {
+      type: 'object',
+      required: ['id', 'name'],
+      properties: { id: { type: 'integer' }, name: { type: 'string' } },
+    },
+    PageRef: { type: 'object', required: ['slug', 'title'], properties: { slug: { type: 'string' }, title: { type: 'string' } } },
+    Page: {
+      type: 'object',
+      required: ['slug', 'title', 'kind', 'markdown', 'html', 'revision', 'categories', 'needsWork', 'referent', 'createdAt', 'updatedAt', 'updatedBy', 'backlinkCount'],
+      properties: {
+        slug: { type: 'string' },
+        title: { type: 'string' },
+        kind: { type: 'string', examples: ['practice', 'guide'] },
+        markdown: { type: 'string' },
+        html: {
+          type: 'string',
+          description:
+            'Safe HTML (no raw HTML, only http/https/mailto/relative URLs). Wiki links are `<a class="wikilink" href="/wiki/slug">`, ' +
+            'with class `missing` when the page does not exist; headings carry ids `h-…`; category links are not rendered inline.',
+        },
+        revision: { type: 'integer' },
+        categories: { type: 'array', items: { type: 'string' }, description: 'Explicit categories and [[Catégorie:…]] links, merged' },
+        needsWork: { type: ['string', 'null'], description: 'Why the page is flagged "à améliorer"' },
+        referent: userRef,
+        createdAt: { type: 'string', format: 'date-time' },
+        updatedAt: { type: 'string', format: 'date-time' },
+        updatedBy: userRef,
+        backlinkCount: { type: 'integer', description: 'Other pages linking here (self-links excluded)' },
+      },
+    },
+    PageInput: {
+      type: 'object',
+      required: ['title', 'markdown'],
+      properties: {
+        title: { type: 'string', minLength: 1, maxLength: 200 },
+        markdown: { type: 'string' },
+        summary: { type: 'string', maxLength: 500 },
+        baseRevision: { type: 'integer', minimum: 0, description: 'The revision the edit started from (0 to create). Omitted: last write wins.' },
+        kind: { type: 'string', maxLength: 40 },
+        categories: { type: 'array', items: { type: 'string', maxLength: 80 }, maxItems: 50, description: 'Explicit categories; omitted: kept' },
+        referentId: { type: ['integer', 'null'], description: 'User id of the referent; null clears it; omitted: kept' },
+      },
+    },
+    RevisionSummary: {
+      type: 'object',
+      required: ['number', 'title', 'summary', 'author', 'authors', 'createdAt', 'size', 'sizeDelta'],
+      properties: {
+        number: { type: 'integer' },
+        title: { type: 'string' },
+        summary: { type: 'string' },
+        author: userRef,
+        authors: arrayOf(ref('UserRef')),
+        createdAt: { type: 'string', format: 'date-time' },
+        size: { type: 'integer', description: 'Bytes (UTF-8)' },
+        sizeDelta: { type: 'integer' },
+      },
+    },
+    DiffLine: {
+      type: 'object',
+      required: ['op', 'text'],
+      properties: {
+        op: { enum: ['equal', 'insert', 'delete'] },
+        text: { type: 'string' },
+        oldNumber: { type: 'integer' },
+        newNumber: { type: 'integer' },
+        words: arrayOf({
+          type: 'object',
+          required: ['op', 'text'],
+          properties: { op: { enum: ['equal', 'insert', 'delete'] }, text: { type: 'string' } },
+        }),
+      },
+    },
+    RecentChange: {
+      type: 'object',
+      required: ['id', 'slug', 'title', 'revision', 'summary', 'author', 'createdAt', 'sizeDelta', 'isNew'],
+      properties: {
+        id: { type: 'integer', description: 'Pass as `before` for the next page' },
+        slug: { type: 'string' },
+        title: { type: 'string' },
+        revision: { type: 'integer' },
+        summary: { type: 'string' },
+        author: userRef,
+        createdAt: { type: 'string', format: 'date-time' },
+        sizeDelta: { type: 'integer' },
+        isNew: { type: 'boolean' },
+      },
+    },
+  },
+  paths: {
+    '/api/pages': {
+      get: {
+        tags: ['pages'],
+        summary: 'All pages, in title order (accents folded)',
+        parameters: [intQuery('limit', 'Page size (default 100)', { minimum: 1, maximum: 1000 }), intQuery('offset', 'Skip this many', { minimum: 0 })],
+        responses: {
+          200: ok('The index', {
+            type: 'object',
+            required: ['total', 'pages'],
+            properties: {
+              total: { type: 'integer' },
+              pages: arrayOf({
+                type: 'object',
+                properties: {
+                  slug: { type: 'string' },
+                  title: { type: 'string' },
+                  kind: { type: 'string' },
+                  revision: { type: 'integer' },
+                  updatedAt: { type: 'string', format: 'date-time' },
+                },
+              }),
+            },
+          }),
+          400: error('Invalid limit or offset'),
+          401: error('Private wiki'),
+        },
+      },
+    },
+    '/api/pages/{slug}': {
+      parameters: [slugParam],
+      get: { tags: ['pages'], summary: 'A page with its rendered HTML', responses: { 200: ok('The page', ref('Page')), ...readErrors } },
+      put: {
+        tags: ['pages'],
+        summary: 'Create or edit a page (contributor+); a save that changes nothing writes no revision',
+        requestBody: json(ref('PageInput')),
+        responses: { 200: ok('Saved', ref('Page')), 201: ok('Created', ref('Page')), ...writeErrors, 409: conflict },
+      },
+    },
+    '/api/pages/{slug}/revisions': {
+      parameters: [slugParam],
+      get: {
+        tags: ['pages'],
+        summary: 'History, newest first',
+        parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 1000 }), intQuery('before', 'Only revisions numbered below', { minimum: 1 })],
+        responses: { 200: ok('Revisions', { type: 'object', properties: { revisions: arrayOf(ref('RevisionSummary')) } }), ...readErrors },
+      },
+    },
+    '/api/pages/{slug}/revisions/{n}': {
+      parameters: [slugParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      get: {
+        tags: ['pages'],
+        summary: 'One revision, with its markdown and HTML',
+        responses: {
+          200: ok('The revision', {
+            type: 'object',
+            properties: {
+              number: { type: 'integer' },
+              title: { type: 'string' },
+              markdown: { type: 'string' },
+              html: { type: 'string' },
+              summary: { type: 'string' },
+              author: userRef,
+              authors: arrayOf(ref('UserRef')),
+              createdAt: { type: 'string', format: 'date-time' },
+            },
+          }),
+          ...readErrors,
+        },
+      },
+    },
+    '/api/pages/{slug}/diff': {
+      parameters: [slugParam],
+      get: {
+        tags: ['pages'],
+        summary: 'Line diff between two revisions, with word detail for changed line pairs',
+        parameters: [
+          intQuery('from', 'Old revision (0: the empty page; default: to − 1)', { minimum: 0 }),
+          intQuery('to', 'New revision (default: current)', { minimum: 1 }),
+        ],
+        responses: {
+          200: ok('The diff', {
+            type: 'object',
+            properties: {
+              from: { type: 'integer' },
+              to: { type: 'integer' },
+              title: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } },
+              hunks: arrayOf({
+                type: 'object',
+                properties: { op: { enum: ['equal', 'insert', 'delete', 'replace'] }, lines: arrayOf(ref('DiffLine')) },
+              }),
+            },
+          }),
+          ...readErrors,
+        },
+      },
+    },
+    '/api/pages/{slug}/revert': {
+      parameters: [slugParam],
+      post: {
+        tags: ['pages'],
+        summary: 'Revert to a revision: a NEW revision with its title and text (contributor+)',
+        requestBody: json({
+          type: 'object',
+          required: ['revision'],
+          properties: { revision: { type: 'integer', minimum: 1 }, baseRevision: { type: 'integer' }, summary: { type: 'string' } },
+        }),
+        responses: { 200: ok('Reverted', ref('Page')), ...writeErrors, 404: error('Unknown page or revision'), 409: conflict },
+      },
+    },
+    '/api/pages/{slug}/backlinks': {
+      parameters: [slugParam],
+      get: { tags: ['pages'], summary: 'Pages linking here (works for pages not written yet)', responses: { 200: ok('Pages', pageRefs), ...readErrors } },
+    },
+    '/api/pages/{slug}/needs-work': {
+      parameters: [slugParam],
+      put: {
+        tags: ['pages'],
+        summary: 'Flag the page "à améliorer" (contributor+; not a revision)',
+        requestBody: json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }),
+        responses: { 200: ok('Flagged', ref('Page')), ...writeErrors, 404: error('Unknown page') },
+      },
+      delete: {
+        tags: ['pages'],
+        summary: 'Clear the "à améliorer" flag (contributor+)',
+        responses: { 200: ok('Cleared', ref('Page')), ...writeErrors, 404: error('Unknown page') },
+      },
+    },
+    '/api/wiki/wanted': {
+      get: {
+        tags: ['wiki'],
+        summary: 'Pages à créer: linked but missing, most wanted first',
+        parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 2000 })],
+        responses: {
+          200: ok('Wanted pages', {
+            type: 'object',
+            properties: {
+              pages: arrayOf({
+                type: 'object',
+                properties: { slug: { type: 'string' }, title: { type: 'string' }, count: { type: 'integer' }, from: arrayOf(ref('PageRef')) },
+              }),
+            },
+          }),
+          401: error('Private wiki'),
+        },
+      },
+    },
+    '/api/wiki/to-improve': {
+      get: {
+        tags: ['wiki'],
+        summary: 'Pages à améliorer: flagged pages, then stubs (under 300 characters of text)',
+        responses: {
+          200: ok('Pages', {
+            type: 'object',
+            properties: {
+              pages: arrayOf({
+                type: 'object',
+                properties: {
+                  slug: { type: 'string' },
+                  title: { type: 'string' },
+                  reason: { enum: ['flagged', 'stub'] },
+                  note: { type: ['string', 'null'] },
+                  textLength: { type: ['integer', 'null'] },
+                },
+              }),
+            },
+          }),
+          401: error('Private wiki'),
+        },
+      },
+    },
+    '/api/wiki/orphans': {
+      get: { tags: ['wiki'], summary: 'Pages no other page links to (home page excepted)', responses: { 200: ok('Pages', pageRefs), 401: error('Private wiki') } },
+    },
+    '/api/wiki/categories': {
+      get: {
+        tags: ['wiki'],
+        summary: 'Categories with their page counts',
+        responses: {
+          200: ok('Categories', {
+            type: 'object',
+            properties: { categories: arrayOf({ type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } } }) },
+          }),
+          401: error('Private wiki'),
+        },
+      },
+    },
+    '/api/wiki/categories/{name}': {
+      parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        tags: ['wiki'],
+        summary: 'Pages of a category (first letter case-insensitive)',
+        responses: {
+          200: ok('The category', { type: 'object', properties: { name: { type: 'string' }, pages: arrayOf(ref('PageRef')) } }),
+          401: error('Private wiki'),
+          404: error('No page in this category'),
+        },
+      },
+    },
+    '/api/recent-changes': {
+      get: {
+        tags: ['wiki'],
+        summary: 'Latest revisions of every page, newest first',
+        parameters: [
+          intQuery('limit', 'At most this many (default 50)', { minimum: 1, maximum: 500 }),
+          { name: 'before', in: 'query', required: false, description: 'A change id (`next` of the previous answer) or an ISO date', schema: { type: 'string' } },
+        ],
+        responses: {
+          200: ok('Changes', {
+            type: 'object',
+            properties: { changes: arrayOf(ref('RecentChange')), next: { type: ['string', 'null'], description: 'Cursor for the next page' } },
+          }),
+          400: error('Invalid limit or before'),
+          401: error('Private wiki'),
+        },
+      },
+    },
+    '/feed/recent-changes.atom': {
+      get: {
+        tags: ['wiki'],
+        summary: 'Recent changes as an Atom 1.0 feed',
+        parameters: [intQuery('limit', 'Entries (default 50)', { minimum: 1, maximum: 500 })],
+        responses: {
+          200: { description: 'The feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+          401: error('Private wiki'),
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,50 @@
+import type { Database } from './db/open.js';
+import type { RegistryHooks, ResourceRecord } from '../registry/resources.js';
+import { findPage, savePage } from './wiki/pages.js';
+import type { SaveOrigin, WikiServices } from './wiki/services.js';
+
+/** Markdown of the wiki page created with a resource: its summary, then room for free documentation. */
+function pageMarkdown(r: ResourceRecord): string {
+  return [
+    `# ${r.name}`,
+    '',
+    r.summary,
+    '',
+    ...(r.description ? [r.description, ''] : []),
+    `Fiche du registre : [${r.name}](/communs/${r.slug})`,
+    '',
+    '## Retours d’expérience',
+    '',
+    '_Installation, paramétrage, astuces, limites rencontrées : complétez cette page._',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The registry's hooks into the wiki: each new resource gets a page of kind "commun" (at the
+ * resource slug when free, else at "commun-<slug>"), saved through `savePage` like any page.
+ */
+export function registryHooks(db: Database, wiki: WikiServices, origin: SaveOrigin = 'rest', authorId?: number): RegistryHooks {
+  return {
+    createWikiPage(resource) {
+      const candidates = [resource.slug, `commun-${resource.slug}`, `commun-${resource.id}`].map((s) => s.slice(0, 120).replace(/-+$/, ''));
+      for (const slug of candidates) {
+        const existing = findPage(db, slug);
+        if (existing && existing.kind === 'commun') return slug;
+        if (existing) continue;
+        savePage(db, wiki, {
+          slug,
+          title: resource.name,
+          markdown: pageMarkdown(resource),
+          summary: 'Page créée avec la fiche du registre',
+          kind: 'commun',
+          categories: ['Communs'],
+          authorIds: authorId ? [authorId] : [],
+          origin,
+        });
+        return slug;
+      }
+      return undefined;
+    },
+  };
+}
