@@ -226,6 +226,26 @@ describe('co-editing with stock y-websocket clients', () => {
     await until(() => [a, b, c].every((x) => x.text.toString() === final), 'converged after reconnect');
   });
 
+  it('brings a revert to connected editors as a forward change, without resurrecting anything on reconnect', async () => {
+    await put('histoire', 'Version A.\n');
+    await put('histoire', 'Version A.\nAjout B.\n');
+    const a = open('histoire', users.contributor.token);
+    const b = open('histoire', users.admin.token);
+    await Promise.all([a.synced, b.synced]);
+    await until(() => b.text.toString() === 'Version A.\nAjout B.\n', 'seeded');
+    b.provider.disconnect();
+    const res = await fetch(`${env.server.url}/api/pages/histoire/revert`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${users.contributor.token}` },
+      body: JSON.stringify({ revision: 1 }),
+    });
+    expect(res.status).toBeLessThan(300);
+    await until(() => a.text.toString() === 'Version A.\n', 'revert reached a');
+    b.provider.connect();
+    await until(() => b.provider.synced && b.text.toString() === 'Version A.\n', 'b re-synced without resurrecting');
+    expect(a.text.toString()).toBe('Version A.\n');
+  });
+
   it('applies a REST edit to the stored document when nobody is connected', async () => {
     await env.stop();
     await boot({ collabUnloadMs: 20 });
