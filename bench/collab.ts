@@ -1,6 +1,6 @@
 /**
  * Co-editing benchmark: `npm run bench:collab` (about 2.5 minutes; `-- --quick` for a 1-minute smoke run,
- * `-- --only a|b`, `-- --server ours|ref`).
+ * `-- --only a|b`, `-- --server ours|ref`, `-- --profile DIR` for CPU profiles of the servers).
  *
  * Scenarios, on one page:
  *   (a) 50 clients all typing 5 edits per second for 20 s;
@@ -64,8 +64,8 @@ class Child {
   private inbox: Reply[] = [];
   private first: Promise<Reply>;
 
-  constructor(file: string, argv: string[]) {
-    this.proc = fork(here(file), argv, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+  constructor(file: string, argv: string[], extraExecArgv: string[] = []) {
+    this.proc = fork(here(file), argv, { execArgv: ['--import', 'tsx', ...extraExecArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
     this.first = this.next();
     this.proc.on('message', (m: Reply) => {
       const w = this.waiting.shift();
@@ -113,7 +113,9 @@ interface Result {
 
 async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Result> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-collab-'));
-  const srv = new Child('./collab-server.ts', [server, join(dir, 'bench.sqlite')]);
+  // --profile DIR writes a CPU profile of each server process there (node --cpu-prof).
+  const profile = flag('profile');
+  const srv = new Child('./collab-server.ts', [server, join(dir, 'bench.sqlite')], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
   const gens = Array.from({ length: GENERATORS }, () => new Child('./collab-generator.ts', []));
   try {
     const { port, token } = (await srv.ready()) as { port: number; token: string };
@@ -199,6 +201,7 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
     };
   } finally {
     for (const g of gens) g.kill();
+    if (profile && srv.proc.exitCode === null) await new Promise((r) => (srv.proc.once('exit', r), setTimeout(r, 5000)));
     srv.kill();
     rmSync(dir, { recursive: true, force: true });
   }
