@@ -198,3 +198,6 @@ export const getRecentChanges = (limit = 50, before?: string) =>
 /** Full-text search over titles and bodies. */
 export const search = (q: string, limit = 20) =>
   api<{ query: string; total: number; results: SearchResult[] }>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
+
+/** Renders an unsaved body as the server would (the editor's preview; contributors only). */
+export const previewMarkdown = (markdown: string) => api<{ html: string }>('POST', '/api/wiki/preview', { markdown });

@@ -47,6 +47,8 @@ export class LcWikiContent extends LitElement {
 
   /** Server-rendered, sanitised HTML of the page. */
   @property() html = '';
+  /** A preview inside the edit form: links do not navigate away from the unsaved text. */
+  @property({ type: Boolean }) preview = false;
 
   override render() {
     return html`<div class="content" @click=${this._onClick}>${unsafeHTML(this.html)}</div>`;
@@ -73,6 +75,10 @@ export class LcWikiContent extends LitElement {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element).closest?.('a') as HTMLAnchorElement | null;
     if (!a || !a.href) return;
+    if (this.preview) {
+      e.preventDefault();
+      return;
+    }
     const url = new URL(a.href);
     if (url.origin !== location.origin) return;
     if (url.pathname === location.pathname && url.hash) {

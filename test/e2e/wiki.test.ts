@@ -56,6 +56,11 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await body.fill(
       '# Le jardin\n\nNous cultivons **ensemble** le mardi.\n\n| Jour | Tâche |\n|---|---|\n| Mardi | Arrosage |\n\nVoir [[Compost collectif]].\n',
     );
+    // The preview shows the server's rendering of the unsaved text.
+    await page.getByTestId('preview-tab').click();
+    await page.getByTestId('preview').getByRole('cell', { name: 'Arrosage' }).waitFor();
+    await page.getByTestId('preview').locator('a.wikilink.missing', { hasText: 'Compost collectif' }).waitFor();
+    await page.getByRole('button', { name: 'Écrire' }).click();
     await page.getByLabel('Résumé de la modification').fill('Ajout du planning');
     await page.getByTestId('save').click();
     await page.waitForURL('**/wiki/jardin-partage');
