@@ -92,15 +92,31 @@ export class LcPageEditor extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('beforeunload', this._onBeforeUnload);
+    // Capture phase: runs before the router turns the click into an in-app navigation.
+    window.addEventListener('click', this._onLinkClick, true);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this._onBeforeUnload);
+    window.removeEventListener('click', this._onLinkClick, true);
   }
 
   private _onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (this._dirty) e.preventDefault();
+  };
+
+  /** Asks before a link leaves the form with unsaved text. */
+  private _onLinkClick = (e: MouseEvent) => {
+    if (!this._dirty || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const path = e.composedPath();
+    const a = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!a || !a.href || a.target) return;
+    if (path.some((n) => n instanceof HTMLElement && n.localName === 'lc-wiki-content' && n.hasAttribute('preview'))) return;
+    if (!confirm(t('wiki.edit.leaveConfirm'))) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
 
   override willUpdate(changed: PropertyValues<this>) {

@@ -143,6 +143,17 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     await expect.poll(() => body.inputValue()).toContain('Version de départ.');
     await body.fill('Version de départ.\n\nMon ajout important.\n');
 
+    // Leaving by a link asks first; staying keeps the text.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'Accueil', exact: true }).click();
+    await expect.poll(() => asked).toContain('pas enregistrées');
+    expect(new URL(page.url()).pathname).toBe('/wiki/charte-du-lieu/edit');
+    expect(await body.inputValue()).toContain('Mon ajout important.');
+
     // Someone else saves meanwhile.
     expect((await put('Version de départ, relue par une autre personne.\n', 1)).status()).toBe(200);
     await page.getByTestId('save').click();
