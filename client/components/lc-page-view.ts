@@ -58,7 +58,7 @@ export class LcPageView extends LitElement {
       .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
       .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
       .flag-open { margin: 0.9rem 0 0; }
-      .flag-open .btn { white-space: normal; text-align: left; }
+      .flag-open .btn { white-space: normal; text-align: left; line-height: 1.35; }
       .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
       .flag-form label { font-weight: 600; }
       .missing { text-align: center; padding: 2rem 1rem; }
@@ -147,6 +147,9 @@ export class LcPageView extends LitElement {
         <div class="actions">
           ${canEdit || anonymous
             ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
+            : nothing}
+          ${canEdit
+            ? html`<a class="btn secondary" href="/wiki/${p.slug}/coedit" title=${t('wiki.page.coeditHint')}>${t('wiki.page.coedit')}</a>`
             : nothing}
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
         </div>
