@@ -15,6 +15,7 @@ export const wiki: Catalogue = {
     'error.csrf': 'Votre session a expiré. Rechargez la page puis réessayez.',
     'error.rateLimited': 'Trop de tentatives. Réessayez dans quelques minutes.',
     'error.tooLarge': 'Le contenu est trop volumineux.',
+    'error.conflict': 'La page a changé entre-temps. Rechargez-la puis réessayez.',
     'error.network': 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
 
     'auth.email': 'Adresse e-mail',
@@ -135,6 +136,7 @@ export const wiki: Catalogue = {
     'wiki.history.pickFrom': 'Comparer depuis la révision {n}',
     'wiki.history.pickTo': 'Comparer jusqu’à la révision {n}',
     'wiki.history.current': 'actuelle',
+    'wiki.history.more': 'Révisions plus anciennes',
     'wiki.history.diffPrev': 'Voir les changements',
     'wiki.history.revert': 'Revenir à cette version',
     'wiki.history.revertConfirm': 'Rétablir le texte de la révision {n} ? Une nouvelle révision sera créée ; rien n’est effacé.',
@@ -223,6 +225,7 @@ export const wiki: Catalogue = {
     'error.csrf': 'Your session has expired. Reload the page and try again.',
     'error.rateLimited': 'Too many attempts. Try again in a few minutes.',
     'error.tooLarge': 'The content is too large.',
+    'error.conflict': 'The page changed meanwhile. Reload it and try again.',
     'error.network': 'The server does not answer. Check your connection and try again.',
 
     'auth.email': 'E-mail address',
@@ -343,6 +346,7 @@ export const wiki: Catalogue = {
     'wiki.history.pickFrom': 'Compare from revision {n}',
     'wiki.history.pickTo': 'Compare up to revision {n}',
     'wiki.history.current': 'current',
+    'wiki.history.more': 'Older revisions',
     'wiki.history.diffPrev': 'See the changes',
     'wiki.history.revert': 'Revert to this version',
     'wiki.history.revertConfirm': 'Restore the text of revision {n}? A new revision is created; nothing is deleted.',

@@ -191,6 +191,45 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
   }, 120_000);
 });
 
+describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('pages back through more revisions than one answer holds', async () => {
+    const { page, problems } = await watchedPage(s.context);
+    await page.goto('/');
+    const reg = await page.request.post('/api/auth/register', {
+      data: { email: 'alex@example.org', name: 'Alex', password: 'mot de passe solide' },
+    });
+    const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
+    for (let n = 1; n <= 102; n++) {
+      const r = await page.request.put('/api/pages/journal', {
+        headers: { 'x-csrf-token': csrf },
+        data: { title: 'Journal', markdown: `Entrée ${n}\n`, summary: `Entrée ${n}`, baseRevision: n - 1 },
+      });
+      expect(r.ok()).toBe(true);
+    }
+    await page.goto('/wiki/journal/history');
+    const rows = page.getByTestId('revisions').locator('li');
+    await expect.poll(() => rows.count()).toBe(100);
+    await page.getByRole('button', { name: 'Révisions plus anciennes' }).click();
+    await expect.poll(() => rows.count()).toBe(102);
+    await rows.last().getByText('Entrée 1', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(0);
+
+    expect(problems.page).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.http).toEqual([]);
+  }, 120_000);
+});
+
 describe.skipIf(!HAS_CHROMIUM)('searching from the header, in a real browser', () => {
   let s: BrowserSession;
 
