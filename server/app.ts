@@ -8,11 +8,17 @@ import type { AppEnv, AppServices } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
+import { WikiSearch } from './wiki/search.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
+import { search } from './routes/search.js';
 import { recentChangesRoutes, wiki } from './routes/wiki.js';
 import { feed } from './routes/feed.js';
+import { resources } from './routes/resources.js';
+import { places } from './routes/places.js';
+import { people } from './routes/people.js';
+import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -29,7 +35,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices(db) };
+  const wikiServices = new WikiServices(db);
+  const services: AppServices = { wiki: wikiServices, search: new WikiSearch(db, wikiServices) };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
@@ -73,6 +80,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/pages', pages);
   app.route('/api/wiki', wiki);
   app.route('/api/recent-changes', recentChangesRoutes);
+  app.route('/api/resources', resources);
+  app.route('/api/places', places);
+  app.route('/api/people', people);
+  app.route('/api', registryAdmin);
+  app.route('/api/search', search);
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/feed', feed);

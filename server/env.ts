@@ -2,10 +2,13 @@ import type { Database } from './db/open.js';
 import type { Config } from './config.js';
 import type { User } from './auth/users.js';
 import type { WikiServices } from './wiki/services.js';
+import type { WikiSearch } from './wiki/search.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.var.services`. */
 export interface AppServices {
   wiki: WikiServices;
+  /** Full-text search over wiki pages, kept current by wiki saves. */
+  search: WikiSearch;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

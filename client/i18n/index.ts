@@ -1,4 +1,5 @@
 import { common } from './common.js';
+import { wiki } from './wiki.js';
 import { registry } from './registry.js';
 
 /** Supported interface languages; French first. */
@@ -9,7 +10,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, registry];
+const CATALOGUES: Catalogue[] = [common, wiki, registry];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

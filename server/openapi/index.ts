@@ -1,5 +1,7 @@
 import { core } from './core.js';
 import { wikiApi } from './wiki.js';
+import { registry } from './registry.js';
+import { search } from './search.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -12,7 +14,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, registry, search];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {
