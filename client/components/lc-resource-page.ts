@@ -153,6 +153,8 @@ export class LcResourcePage extends LitElement {
         ${r.themes.map((th) => html`<a class="chip" href=${`/communs?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}
       </div>
       <p class="lead">${r.summary}</p>
+      ${r.status === 'archived' ? html`<p class="notice warn" role="note">${t('resource.archived')}</p>` : nothing}
+      ${r.status === 'dormant' ? html`<p class="notice warn" role="note">${t('resource.dormant')}</p>` : nothing}
       ${this._actions(r)}
       <div class="cols">
         <div>

@@ -111,6 +111,8 @@ export const registry: Catalogue = {
     // Resource page
     'resource.back': '← Tous les communs',
     'resource.notFound': "Ce commun n'existe pas (ou plus).",
+    'resource.archived': "Ce commun est archivé : il n'est plus proposé, sa fiche reste consultable.",
+    'resource.dormant': 'Ce commun est en sommeil : il n’évolue plus beaucoup, vérifiez qu’il répond encore à votre besoin.',
     'resource.website': 'Site web',
     'resource.documentation': 'Documentation',
     'resource.source': 'Code source',
@@ -391,6 +393,8 @@ export const registry: Catalogue = {
 
     'resource.back': '← All commons',
     'resource.notFound': 'This commons does not exist (any more).',
+    'resource.archived': 'This commons is archived: it is no longer proposed, its page stays readable.',
+    'resource.dormant': 'This commons is dormant: it barely evolves now, check that it still meets your need.',
     'resource.website': 'Website',
     'resource.documentation': 'Documentation',
     'resource.source': 'Source code',
