@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import type { Route } from './router.js';
-import { t } from './i18n/index.js';
+import { WIKI_ROUTES } from './wiki-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -10,7 +10,14 @@ import './components/lc-switchyard-thesaurus.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
-  { pattern: '/', render: () => html`<h1>${t('app.name')}</h1>` },
+  {
+    // Real-time co-editing; the editor (CodeMirror, Yjs) is loaded on demand, in its own chunk.
+    pattern: '/wiki/:slug/coedit',
+    render: (p) => {
+      void import('./components/lc-collab-editor.js');
+      return html`<lc-collab-editor .slug=${p.slug}></lc-collab-editor>`;
+    },
+  },
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',
@@ -22,4 +29,5 @@ export const ROUTES: Route[] = [
   { pattern: '/aiguillage/demandes/:id', render: (p) => html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>` },
   { pattern: '/aiguillage/tableau-de-bord', render: () => html`${switchyardNav()}<lc-switchyard-dashboard></lc-switchyard-dashboard>` },
   { pattern: '/aiguillage/champ-lexical', render: () => html`${switchyardNav()}<lc-switchyard-thesaurus></lc-switchyard-thesaurus>` },
+  ...WIKI_ROUTES,
 ];

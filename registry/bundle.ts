@@ -163,7 +163,8 @@ export function importBundle(
 
 /**
  * Everything public as a bundle: every resource, place, usage; people that public reads may show
- * and their referent links (hidden people never leave the instance).
+ * and their referent links (hidden people never leave the instance, nor do the unknown fields
+ * of people, which may be contact details).
  */
 export function exportBundle(db: Database): Bundle {
   const people = listAllPeople(db).filter(isVisible);
@@ -171,7 +172,7 @@ export function exportBundle(db: Database): Bundle {
     format: BUNDLE_FORMAT,
     resources: listAllResources(db).map(resourceAsInput),
     places: listAllPlaces(db).map(placeAsInput),
-    people: people.map(personAsInput),
+    people: people.map((p) => personAsInput(p)),
     usages: listAllUsages(db),
     referents: listAllReferents(db, true),
   };

@@ -151,10 +151,13 @@ export function publicPeopleOfPlace(db: Database, placeId: number): PersonRecord
   return (db.prepare(SQL_PUBLIC_PEOPLE_OF_PLACE).all({ placeId }) as PersonRow[]).map(toPerson);
 }
 
-/** The input-shaped view of a stored person. */
-export function personAsInput(p: PersonRecord): PersonInput {
+/**
+ * The input-shaped view of a stored person. Unknown fields (an e-mail, a phone number from a
+ * spreadsheet…) stay private: they are only included with `withExtra` (merging on import).
+ */
+export function personAsInput(p: PersonRecord, withExtra = false): PersonInput {
   return dropNulls({
-    ...p.extra,
+    ...(withExtra ? p.extra : {}),
     slug: p.slug,
     name: p.name,
     place: p.place?.slug,
@@ -215,7 +218,7 @@ export function upsertPerson(
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPerson(existing);
-    const fields = opts.mode === 'merge' ? { ...splitExtra(personAsInput(before)).known, ...known } : known;
+    const fields = opts.mode === 'merge' ? { ...splitExtra(personAsInput(before, true)).known, ...known } : known;
     // Privacy first: an input without "public" (every commons bundle) makes the profile public
     // exactly when the person is contactable, even if it was public before.
     fields.public = known.public;

@@ -8,13 +8,21 @@ import type { AppEnv, AppServices } from './env.js';
 import { AppError, handleError } from './errors.js';
 import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
+import { WikiSearch } from './wiki/search.js';
+import { CollabService } from './collab/service.js';
+import { collabRoutes } from './collab/upgrade.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
 import { switchyard } from './routes/switchyard.js';
 import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
-import { recentChangesRoutes, wiki } from './routes/wiki.js';
+import { search } from './routes/search.js';
+import { recentChangesRoutes, wiki as wikiRoutes } from './routes/wiki.js';
 import { feed } from './routes/feed.js';
+import { resources } from './routes/resources.js';
+import { places } from './routes/places.js';
+import { people } from './routes/people.js';
+import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 
@@ -31,12 +39,28 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const services: AppServices = { wiki: new WikiServices(db), switchyard: new SwitchyardService(db, registrySnapshotSource(db)) };
+  const wiki = new WikiServices(db);
+  const collab = new CollabService(db, wiki, {
+    quietMs: config.collabQuietMs,
+    maxSpanMs: config.collabMaxSpanMs,
+    compactEvery: config.collabCompactEvery,
+    unloadMs: config.collabUnloadMs,
+  });
+  const services: AppServices = {
+    wiki,
+    search: new WikiSearch(db, wiki),
+    collab,
+    switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
+    close: () => {
+      collab.close();
+    },
+  };
 
   const app = new Hono<AppEnv>();
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
-  const { upgradeWebSocket, injectWebSocket } = createNodeWebSocket({ app });
-  void upgradeWebSocket;
+  const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
+  // Larger WebSocket messages are refused by ws itself (close 1009) before being buffered whole.
+  wss.options.maxPayload = config.collabMaxMessageBytes;
   app.onError(handleError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
   app.use('*', async (c, next) => {
@@ -74,8 +98,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
   app.route('/api/switchyard', switchyard);
-  app.route('/api/wiki', wiki);
+  app.route('/api/wiki', wikiRoutes);
   app.route('/api/recent-changes', recentChangesRoutes);
+  app.route('/api/resources', resources);
+  app.route('/api/places', places);
+  app.route('/api/people', people);
+  app.route('/api', registryAdmin);
+  app.route('/api/search', search);
+  app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.route('/feed', feed);

@@ -17,6 +17,16 @@ export interface Config {
   loginWindowMs: number;
   /** Folder of the built browser application (Vite output). */
   clientDir: string;
+  /** Co-editing: a revision is written after this many ms without edits (and when the last editor leaves). */
+  collabQuietMs: number;
+  /** Co-editing: …or after this many ms of continuous editing. */
+  collabMaxSpanMs: number;
+  /** Co-editing: the update log is folded into a snapshot after this many updates. */
+  collabCompactEvery: number;
+  /** Co-editing: a document nobody is connected to leaves memory after this many ms. */
+  collabUnloadMs: number;
+  /** Co-editing: largest accepted WebSocket message, in bytes (larger ones close the connection). */
+  collabMaxMessageBytes: number;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -31,11 +41,16 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     loginMaxAttempts: 10,
     loginWindowMs: 15 * 60 * 1000,
     clientDir: new URL('../dist/client/', import.meta.url).pathname,
+    collabQuietMs: 30_000,
+    collabMaxSpanMs: 5 * 60_000,
+    collabCompactEvery: 500,
+    collabUnloadMs: 10_000,
+    collabMaxMessageBytes: 5 * 1024 * 1024,
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_SECURE_COOKIES). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -43,5 +58,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   if (env.LC_PUBLIC_READ) fromEnv.publicRead = env.LC_PUBLIC_READ !== 'false';
   if (env.LC_BODY_LIMIT) fromEnv.bodyLimit = Number(env.LC_BODY_LIMIT);
   if (env.LC_SECURE_COOKIES) fromEnv.secureCookies = env.LC_SECURE_COOKIES === 'true';
+  if (env.LC_COLLAB_QUIET_MS) fromEnv.collabQuietMs = Number(env.LC_COLLAB_QUIET_MS);
   return defaultConfig({ ...fromEnv, ...overrides });
 }

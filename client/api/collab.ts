@@ -1,0 +1,75 @@
+/**
+ * Network side of real-time co-editing: the y-websocket connection to /collab/:slug (the session
+ * cookie authenticates it) and the page metadata the editor shows.
+ */
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+import { api, ApiError } from './http.js';
+
+/** Name of the Y.Text holding the page markdown (the server uses the same name). */
+export const TEXT_NAME = 'markdown';
+
+/** What the co-editor needs to know about a page (null fields when the page does not exist yet). */
+export interface CollabPageInfo {
+  exists: boolean;
+  title: string | null;
+  revision: number;
+}
+
+/** The page's title and revision, or `exists: false` for a page not created yet. */
+export async function pageInfo(slug: string): Promise<CollabPageInfo> {
+  try {
+    const p = await api<{ title: string; revision: number }>('GET', `/api/pages/${encodeURIComponent(slug)}`);
+    return { exists: true, title: p.title, revision: p.revision };
+  } catch (err) {
+    if (err instanceof ApiError && err.status === 404) return { exists: false, title: null, revision: 0 };
+    throw err;
+  }
+}
+
+/** The person shown to the others (awareness field `user`, as y-codemirror.next expects it). */
+export interface CollabIdentity {
+  name: string;
+  color: string;
+  colorLight: string;
+}
+
+/** A live co-editing session on one page. */
+export interface CollabSession {
+  doc: Y.Doc;
+  text: Y.Text;
+  provider: WebsocketProvider;
+  /** Disconnects and frees everything. */
+  destroy(): void;
+}
+
+/** Address of the co-editing endpoint for the current origin. */
+export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+
+/**
+ * Connects to a page's live document. Edits made while offline stay in the local document and
+ * are merged when the connection returns (the provider reconnects by itself).
+ */
+export function openCollab(slug: string, identity: CollabIdentity): CollabSession {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(collabServerUrl(), slug, doc);
+  provider.awareness.setLocalStateField('user', identity);
+  return {
+    doc,
+    text: doc.getText(TEXT_NAME),
+    provider,
+    destroy() {
+      provider.awareness.setLocalState(null);
+      provider.destroy();
+      doc.destroy();
+    },
+  };
+}
+
+const PALETTE = ['#2f6f4f', '#b5482f', '#2f5fb5', '#8a4fb5', '#b58a2f', '#2f9aa5', '#c2417a', '#5b7a1f'];
+
+/** A stable colour per person (by user id, or random for a guest). */
+export function colorFor(userId: number | null): { color: string; colorLight: string } {
+  const color = PALETTE[(userId ?? Math.floor(Math.random() * 1000)) % PALETTE.length];
+  return { color, colorLight: `${color}33` };
+}

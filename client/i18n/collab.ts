@@ -1,0 +1,41 @@
+import type { Catalogue } from './index.js';
+
+/** Strings of the real-time co-editor. */
+export const collab: Catalogue = {
+  fr: {
+    'collab.title': 'Co-édition : {title}',
+    'collab.newPage': 'Cette page n’existe pas encore : elle sera créée avec votre premier enregistrement automatique.',
+    'collab.readOnly': 'Lecture seule : vous voyez les modifications en direct, mais votre rôle ne permet pas de modifier.',
+    'collab.loginToEdit': 'Connectez-vous pour modifier cette page.',
+    'collab.status.connected': 'Connecté',
+    'collab.status.connecting': 'Reconnexion…',
+    'collab.status.offline': 'Hors ligne : vos modifications seront fusionnées au retour de la connexion',
+    'collab.status.refused': 'Connexion refusée',
+    'collab.presence': 'Ici maintenant',
+    'collab.presence.you': '{name} (vous)',
+    'collab.guest': 'Invité',
+    'collab.preview': 'Aperçu',
+    'collab.editor': 'Texte (markdown)',
+    'collab.view': 'Voir la page',
+    'collab.autosave': 'Enregistré automatiquement après une pause dans la saisie, et quand le dernier participant s’en va.',
+    'collab.pageError': 'Impossible de charger la page : {message}',
+  },
+  en: {
+    'collab.title': 'Co-editing: {title}',
+    'collab.newPage': 'This page does not exist yet: it will be created by your first automatic save.',
+    'collab.readOnly': 'Read only: you see edits live, but your role does not allow editing.',
+    'collab.loginToEdit': 'Log in to edit this page.',
+    'collab.status.connected': 'Connected',
+    'collab.status.connecting': 'Reconnecting…',
+    'collab.status.offline': 'Offline: your edits will be merged when the connection returns',
+    'collab.status.refused': 'Connection refused',
+    'collab.presence': 'Here now',
+    'collab.presence.you': '{name} (you)',
+    'collab.guest': 'Guest',
+    'collab.preview': 'Preview',
+    'collab.editor': 'Text (markdown)',
+    'collab.view': 'View the page',
+    'collab.autosave': 'Saved automatically after a pause in typing, and when the last participant leaves.',
+    'collab.pageError': 'Could not load the page: {message}',
+  },
+};

@@ -1,0 +1,431 @@
+/**
+ * The document manager: loads co-editing documents from SQLite (completely, synchronously, before
+ * the first sync message), persists each update before broadcasting it, keeps the page and the
+ * live document in step in both directions (quiet-period revisions out, REST edits in), and
+ * unloads idle documents.
+ */
+import * as Y from 'yjs';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import type { Database } from '../db/open.js';
+import { findPage, savePage, type Page } from '../wiki/pages.js';
+import type { WikiServices } from '../wiki/services.js';
+import type { CollabStore } from './persistence.js';
+import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
+import { diffText } from './text-diff.js';
+
+/** Timings and thresholds of the document manager. */
+export interface CollabOptions {
+  /** A revision is written once nobody edited for this long (ms). */
+  quietMs: number;
+  /** …or when a co-editing span has lasted this long without a quiet period (ms). */
+  maxSpanMs: number;
+  /** The update log is folded into the snapshot after this many updates. */
+  compactEvery: number;
+  /** A document nobody is connected to is unloaded after this long (ms). */
+  unloadMs: number;
+}
+
+/** Transaction origin of server-side changes (REST edits reaching the live document). */
+class ServerOrigin {
+  constructor(readonly userId: number | null) {}
+}
+
+/** A document in memory with its connections. */
+export class LiveDoc implements ProtocolDoc {
+  readonly ydoc = new Y.Doc();
+  readonly text = this.ydoc.getText(TEXT_NAME);
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  readonly conns = new Set<CollabConnection>();
+  lastUpdateId = 0;
+  /** Log entries not folded into the snapshot. */
+  logLength = 0;
+  /** The page revision the text last matched. */
+  baseRevision = 0;
+  dirty = false;
+  spanAuthors = new Set<number>();
+  spanStart = 0;
+  lastEditAt = 0;
+  quietTimer: NodeJS.Timeout | null = null;
+  unloadTimer: NodeJS.Timeout | null = null;
+  compactScheduled = false;
+  /** Broadcasts held back until the SQLite transaction that wrote their updates commits. */
+  held: Uint8Array[] | null = null;
+  /** Set when an update could not be stored: the document is dropped and reloaded from disk. */
+  failed = false;
+  destroyed = false;
+
+  constructor(readonly name: string) {
+    this.awareness.setLocalState(null);
+  }
+
+  /** Sends a message to every connection but `except`. */
+  broadcast(message: Uint8Array, except: CollabConnection | null): void {
+    for (const c of this.conns) if (c !== except) c.send(message);
+  }
+}
+
+/** Page title for a page created by co-editing: its first `# heading`, else the slug in words. */
+export function titleFor(slug: string, markdown: string): string {
+  const h = /^#[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
+  const title = h ? h[1].trim() : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
+  return title.slice(0, 200) || slug;
+}
+
+/** Counters for figures and tests. */
+export interface CollabStats {
+  loadedDocs: number;
+  connections: number;
+  updatesPersisted: number;
+  revisionsWritten: number;
+}
+
+/** Loads, keeps and unloads the live documents. One instance per app. */
+export class DocumentManager implements UpdateSink {
+  private readonly docs = new Map<string, LiveDoc>();
+  private closed = false;
+  private readonly counters = { updatesPersisted: 0, revisionsWritten: 0 };
+
+  constructor(
+    private readonly db: Database,
+    private readonly wiki: WikiServices,
+    private readonly store: CollabStore,
+    private readonly opts: CollabOptions,
+  ) {}
+
+  /** The loaded document of that name, if any. */
+  get(name: string): LiveDoc | undefined {
+    return this.docs.get(name);
+  }
+
+  /** Every loaded document. */
+  loaded(): IterableIterator<LiveDoc> {
+    return this.docs.values();
+  }
+
+  /** The loaded document, loading it (synchronously, completely) if needed. */
+  acquire(name: string): LiveDoc {
+    const doc = this.docs.get(name) ?? this.load(name);
+    if (doc.unloadTimer) {
+      clearTimeout(doc.unloadTimer);
+      doc.unloadTimer = null;
+    }
+    return doc;
+  }
+
+  /** Adds a connection to its document. */
+  attach(conn: CollabConnection, doc: LiveDoc): void {
+    doc.conns.add(conn);
+  }
+
+  /** Removes a closed connection; saves a revision when the last editor left, unloads later. */
+  detach(conn: CollabConnection): void {
+    const doc = this.docs.get(conn.doc.name);
+    if (!doc || !doc.conns.delete(conn)) return;
+    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(doc.awareness, [...conn.awarenessIds], null);
+    let editors = 0;
+    for (const c of doc.conns) if (c.canWrite) editors++;
+    if (editors === 0) this.saveRevision(doc);
+    if (doc.conns.size === 0) this.scheduleUnload(doc);
+  }
+
+  /** Applies an update from a client: persisted (in the update handler) before it is broadcast. */
+  applyUpdate(conn: CollabConnection, update: Uint8Array): void {
+    const doc = this.docs.get(conn.doc.name);
+    if (!doc || doc.failed) return;
+    Y.applyUpdate(doc.ydoc, update, conn);
+  }
+
+  private load(name: string): LiveDoc {
+    const doc = new LiveDoc(name);
+    const stored = this.store.read(name);
+    if (stored) {
+      if (stored.updates.length) Y.applyUpdate(doc.ydoc, stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates));
+      doc.lastUpdateId = stored.lastUpdateId;
+      doc.logLength = stored.logLength;
+      doc.baseRevision = stored.baseRevision;
+      if (stored.dirty) {
+        doc.dirty = true;
+        doc.spanAuthors = new Set(stored.spanAuthors);
+        doc.spanStart = doc.lastEditAt = Date.now();
+        this.armQuiet(doc, this.opts.quietMs);
+      }
+    }
+    // Registered after loading: what was read from disk is not written again.
+    doc.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(doc, update, origin));
+    doc.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(doc, change, origin));
+    this.docs.set(name, doc);
+    try {
+      const page = findPage(this.db, name);
+      // Seeds a never co-edited page (its first forward change), or catches up with saves made
+      // while the server was not watching (an import by another process, for instance).
+      if (page && page.revision > doc.baseRevision) this.applyPageChange(doc, page);
+      else if (!stored) this.store.ensure(name);
+    } catch (err) {
+      this.drop(doc, 'load failed');
+      throw err;
+    }
+    if (doc.logLength >= this.opts.compactEvery) this.compact(doc);
+    return doc;
+  }
+
+  /** The doc's 'update' handler: append to SQLite, then broadcast. Never throws (Yjs would be left mid-cleanup). */
+  private onUpdate(doc: LiveDoc, update: Uint8Array, origin: unknown): void {
+    if (doc.failed) return;
+    const conn = origin instanceof CollabConnection ? origin : null;
+    const userId = conn ? (conn.user?.id ?? null) : origin instanceof ServerOrigin ? origin.userId : null;
+    try {
+      doc.lastUpdateId = this.store.appendUpdate(doc.name, update, userId);
+    } catch (err) {
+      console.error(`[collab] could not store an update of "${doc.name}"; dropping the document from memory`, err);
+      doc.failed = true;
+      setImmediate(() => this.drop(doc, 'storage failure'));
+      return;
+    }
+    this.counters.updatesPersisted++;
+    doc.logLength++;
+    const message = encodeUpdateMessage(update);
+    if (doc.held) doc.held.push(message);
+    else doc.broadcast(message, conn);
+    if (conn) this.edited(doc, conn);
+    if (doc.logLength >= this.opts.compactEvery && !doc.compactScheduled) {
+      doc.compactScheduled = true;
+      setImmediate(() => {
+        doc.compactScheduled = false;
+        if (!doc.destroyed) this.compact(doc);
+      });
+    }
+  }
+
+  private onAwareness(doc: LiveDoc, { added, updated, removed }: AwarenessChange, origin: unknown): void {
+    if (origin instanceof CollabConnection) {
+      for (const id of added) origin.awarenessIds.add(id);
+      for (const id of removed) origin.awarenessIds.delete(id);
+      // Presence shows the authenticated name, whatever the client claims.
+      if (origin.user) {
+        for (const id of added.length || updated.length ? added.concat(updated) : []) {
+          const state = doc.awareness.states.get(id) as { user?: unknown } | undefined;
+          if (state && typeof state.user === 'object' && state.user !== null) (state.user as { name?: string }).name = origin.user.name;
+        }
+      }
+    }
+    // Echoed to the sender too: the stock client reconnects after 30 s without any message.
+    doc.broadcast(encodeAwarenessMessage(doc.awareness, added.concat(updated, removed)), null);
+  }
+
+  private edited(doc: LiveDoc, conn: CollabConnection): void {
+    const now = Date.now();
+    doc.lastEditAt = now;
+    const userId = conn.user?.id;
+    if (!doc.dirty || (userId !== undefined && !doc.spanAuthors.has(userId))) {
+      if (!doc.dirty) doc.spanStart = now;
+      doc.dirty = true;
+      if (userId !== undefined) doc.spanAuthors.add(userId);
+      try {
+        this.store.setDirty(doc.name, true, doc.spanAuthors);
+      } catch (err) {
+        console.error('[collab] could not record the co-editing span', err);
+      }
+    }
+    if (!doc.quietTimer) this.armQuiet(doc, this.opts.quietMs);
+  }
+
+  private armQuiet(doc: LiveDoc, delay: number): void {
+    doc.quietTimer = setTimeout(() => {
+      doc.quietTimer = null;
+      if (doc.destroyed || !doc.dirty) return;
+      const now = Date.now();
+      const idle = now - doc.lastEditAt;
+      const age = now - doc.spanStart;
+      if (idle >= this.opts.quietMs || age >= this.opts.maxSpanMs) this.saveRevision(doc);
+      else this.armQuiet(doc, Math.max(1, Math.min(this.opts.quietMs - idle, this.opts.maxSpanMs - age)));
+    }, delay);
+    doc.quietTimer.unref();
+  }
+
+  /**
+   * Writes the live text as a page revision (origin 'collab') attributed to the span's editors,
+   * when it differs from the page; records the new base state. No-op when nothing is pending.
+   */
+  saveRevision(doc: LiveDoc): void {
+    if (!doc.dirty || doc.failed || doc.destroyed) return;
+    if (doc.quietTimer) {
+      clearTimeout(doc.quietTimer);
+      doc.quietTimer = null;
+    }
+    const text = doc.text.toString();
+    const authors = [...doc.spanAuthors];
+    try {
+      const revision = this.store.transaction(() => {
+        const page = findPage(this.db, doc.name);
+        let revision = page?.revision ?? 0;
+        if (page ? page.markdown !== text : text.trim() !== '') {
+          revision = savePage(this.db, this.wiki, {
+            slug: doc.name,
+            title: page?.title ?? titleFor(doc.name, text),
+            markdown: text,
+            summary: 'Co-édition',
+            authorIds: authors,
+            origin: 'collab',
+          }).revision;
+          this.counters.revisionsWritten++;
+        }
+        this.store.setBase(doc.name, revision);
+        this.store.setDirty(doc.name, false, []);
+        return revision;
+      });
+      doc.baseRevision = revision;
+      doc.dirty = false;
+      doc.spanAuthors = new Set();
+    } catch (err) {
+      console.error(`[collab] could not write the revision of "${doc.name}"; will retry`, err);
+      this.armQuiet(doc, this.opts.quietMs);
+    }
+  }
+
+  /**
+   * A page was saved by someone else (REST, revert, import): the live document is brought to the
+   * saved text by a forward change (the minimal deletions and insertions, one transaction), so
+   * connected clients and clients reconnecting later merge it without duplicating or resurrecting
+   * anything, and the document and the page stay equal. An unloaded document with stored state is
+   * loaded for it (then unloaded), so the stored state never lags behind the page.
+   */
+  pageChanged(page: Page): void {
+    if (this.closed) return;
+    const loaded = this.docs.get(page.slug);
+    if (loaded) {
+      this.applyPageChange(loaded, page);
+      return;
+    }
+    if (!this.store.has(page.slug)) return; // seeded from the page when first opened
+    const doc = this.load(page.slug); // load() applies the change
+    if (doc.conns.size === 0) this.scheduleUnload(doc);
+  }
+
+  private applyPageChange(doc: LiveDoc, page: Page): void {
+    if (page.revision <= doc.baseRevision || doc.failed) return;
+    const edits = diffText(doc.text.toString(), page.markdown);
+    doc.held = [];
+    try {
+      this.store.transaction(() => {
+        this.store.ensure(doc.name);
+        if (edits.length) {
+          doc.ydoc.transact(() => {
+            for (let i = edits.length - 1; i >= 0; i--) {
+              const e = edits[i];
+              if (e.deleteCount) doc.text.delete(e.index, e.deleteCount);
+              if (e.insert) doc.text.insert(e.index, e.insert);
+            }
+          }, new ServerOrigin(page.updatedBy));
+          if (doc.failed) throw new Error('the forward change could not be stored');
+        }
+        this.store.setBase(doc.name, page.revision);
+        // The saved text supersedes co-edits not yet written: nothing is pending any more.
+        if (doc.dirty) this.store.setDirty(doc.name, false, []);
+      });
+    } catch (err) {
+      doc.held = null;
+      // The in-memory document may be ahead of the disk: drop it, clients re-sync from disk.
+      this.drop(doc, 'storage failure');
+      throw err;
+    }
+    const held = doc.held;
+    doc.held = null;
+    for (const m of held) doc.broadcast(m, null);
+    doc.baseRevision = page.revision;
+    doc.dirty = false;
+    doc.spanAuthors = new Set();
+    if (doc.quietTimer) {
+      clearTimeout(doc.quietTimer);
+      doc.quietTimer = null;
+    }
+  }
+
+  /** Folds the update log into the snapshot. */
+  compact(doc: LiveDoc): void {
+    if (doc.logLength === 0 || doc.failed || doc.destroyed) return;
+    try {
+      this.store.compact(doc.name, Y.encodeStateAsUpdate(doc.ydoc), doc.lastUpdateId);
+      doc.logLength = 0;
+    } catch (err) {
+      console.error(`[collab] could not compact "${doc.name}"`, err);
+    }
+  }
+
+  private scheduleUnload(doc: LiveDoc): void {
+    if (doc.unloadTimer || this.closed) return;
+    doc.unloadTimer = setTimeout(() => {
+      doc.unloadTimer = null;
+      if (doc.conns.size === 0) this.unload(doc);
+    }, this.opts.unloadMs);
+    doc.unloadTimer.unref();
+  }
+
+  /** Saves, compacts and forgets a document nobody is connected to. */
+  unload(doc: LiveDoc): void {
+    if (doc.destroyed) return;
+    this.saveRevision(doc);
+    this.compact(doc);
+    if (doc.lastUpdateId === 0 && !doc.dirty && !findPage(this.db, doc.name)) {
+      try {
+        this.store.remove(doc.name); // opened for creation, left empty
+      } catch (err) {
+        console.error('[collab] could not remove an empty document', err);
+      }
+    }
+    this.destroy(doc);
+  }
+
+  /** Discards a document from memory without saving (its disk state is the truth); closes its connections. */
+  private drop(doc: LiveDoc, reason: string): void {
+    for (const c of doc.conns) c.close(CLOSE.serverError, reason);
+    this.destroy(doc);
+  }
+
+  private destroy(doc: LiveDoc): void {
+    doc.destroyed = true;
+    if (doc.quietTimer) clearTimeout(doc.quietTimer);
+    if (doc.unloadTimer) clearTimeout(doc.unloadTimer);
+    doc.quietTimer = doc.unloadTimer = null;
+    doc.conns.clear();
+    doc.awareness.destroy();
+    doc.ydoc.destroy();
+    if (this.docs.get(doc.name) === doc) this.docs.delete(doc.name);
+  }
+
+  /** Writes the revisions left pending by a crash (documents marked dirty on disk). */
+  recover(): void {
+    for (const name of this.store.dirtyDocs()) {
+      if (this.docs.has(name)) continue;
+      try {
+        this.unload(this.load(name));
+      } catch (err) {
+        console.error(`[collab] could not recover "${name}"`, err);
+      }
+    }
+  }
+
+  /** Counters for figures and tests. */
+  stats(): CollabStats {
+    let connections = 0;
+    for (const d of this.docs.values()) connections += d.conns.size;
+    return { loadedDocs: this.docs.size, connections, ...this.counters };
+  }
+
+  /** Saves pending revisions, compacts, closes every connection (they reconnect to the next server). */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    for (const doc of [...this.docs.values()]) {
+      const conns = [...doc.conns];
+      this.unload(doc);
+      for (const c of conns) c.close(CLOSE.restart, 'server restarting');
+    }
+  }
+}
+
+/** Payload of an awareness 'update' event. */
+interface AwarenessChange {
+  added: number[];
+  updated: number[];
+  removed: number[];
+}

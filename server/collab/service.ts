@@ -1,0 +1,104 @@
+import type { WebSocket } from 'ws';
+import type { Database } from '../db/open.js';
+import type { User } from '../auth/users.js';
+import type { WikiServices } from '../wiki/services.js';
+import { CollabStore } from './persistence.js';
+import { DocumentManager, type CollabOptions, type CollabStats } from './documents.js';
+import { CLOSE, CollabConnection, greet, handleMessage } from './protocol.js';
+
+/** How often connections are pinged; one without a pong since the previous round is terminated. */
+const PING_INTERVAL_MS = 30_000;
+
+/**
+ * Real-time co-editing of wiki pages: the entry point the WebSocket route and the app use.
+ * Builds the store and the document manager, follows page saves made elsewhere, recovers
+ * revisions left pending by a crash, and pings connections to find dead ones.
+ */
+export class CollabService {
+  readonly store: CollabStore;
+  readonly documents: DocumentManager;
+  private readonly pingTimer: NodeJS.Timeout;
+
+  constructor(db: Database, wiki: WikiServices, options: CollabOptions) {
+    this.store = new CollabStore(db);
+    this.documents = new DocumentManager(db, wiki, this.store, options);
+    wiki.onPageChanged((page, origin) => {
+      if (origin !== 'collab') this.documents.pageChanged(page);
+    });
+    this.documents.recover();
+    this.pingTimer = setInterval(() => this.pingRound(), PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  /**
+   * Opens a connection on a page's document (loaded completely first) and sends the greeting.
+   * @param canWrite whether the user may edit (contributor or above).
+   */
+  connect(name: string, ws: WebSocket, user: User | null, canWrite: boolean): CollabConnection {
+    const doc = this.documents.acquire(name);
+    const conn = new CollabConnection(ws, doc, user, canWrite);
+    this.documents.attach(conn, doc);
+    ws.on('pong', () => {
+      conn.alive = true;
+    });
+    // ws reports oversized and invalid frames here, and closes the socket itself.
+    ws.on('error', (err) => {
+      console.warn(`[collab] closing a connection to "${name}" (user ${user?.id ?? 'anonymous'}): ${err.message}`);
+    });
+    greet(conn);
+    return conn;
+  }
+
+  /** Handles one message; a malformed one closes that connection only, with a logged reason. */
+  message(conn: CollabConnection, data: ArrayBuffer | string): void {
+    if (conn.closed) return;
+    if (typeof data === 'string') {
+      this.refuse(conn, 'text frames are not part of the protocol');
+      return;
+    }
+    try {
+      handleMessage(conn, new Uint8Array(data), this.documents);
+    } catch (err) {
+      this.refuse(conn, `malformed message (${err instanceof Error ? err.message : String(err)})`);
+    }
+  }
+
+  private refuse(conn: CollabConnection, reason: string): void {
+    console.warn(`[collab] closing a connection to "${conn.doc.name}" (user ${conn.user?.id ?? 'anonymous'}): ${reason}`);
+    conn.close(CLOSE.badMessage, reason.slice(0, 120));
+  }
+
+  /** Forgets a closed connection. */
+  disconnect(conn: CollabConnection): void {
+    conn.closed = true;
+    this.documents.detach(conn);
+  }
+
+  private pingRound(): void {
+    for (const doc of this.documents.loaded()) {
+      for (const conn of doc.conns) {
+        if (!conn.alive) {
+          conn.ws.terminate();
+          continue;
+        }
+        conn.alive = false;
+        try {
+          conn.ws.ping();
+        } catch {
+          conn.ws.terminate();
+        }
+      }
+    }
+  }
+
+  /** Counters for figures and tests. */
+  stats(): CollabStats {
+    return this.documents.stats();
+  }
+
+  /** Writes pending revisions, compacts, and closes every connection. */
+  close(): void {
+    clearInterval(this.pingTimer);
+    this.documents.close();
+  }
+}

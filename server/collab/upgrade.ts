@@ -1,0 +1,85 @@
+/**
+ * The co-editing WebSocket route, `GET /collab/:slug` (y-websocket room name = page slug).
+ * Authentication happens before the upgrade: a refused request gets a plain HTTP error status
+ * and no WebSocket.
+ */
+import { Hono } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { UpgradeWebSocket } from 'hono/ws';
+import type { WebSocket } from 'ws';
+import type { AppEnv } from '../env.js';
+import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../errors.js';
+import { SESSION_COOKIE } from '../auth/middleware.js';
+import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
+import { findPage, SLUG_RE } from '../wiki/pages.js';
+import type { CollabConnection } from './protocol.js';
+
+/** Who is connecting, from `?token=`, `Authorization: Bearer`, or the session cookie. */
+function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
+  const db = c.var.db;
+  const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
+  const token = c.req.query('token') ?? bearer;
+  if (token !== undefined) {
+    const user = userForApiToken(db, token);
+    if (!user) throw unauthenticated('Invalid API token');
+    return user;
+  }
+  const sid = getCookie(c, SESSION_COOKIE);
+  const session = sid ? getSession(db, sid) : undefined;
+  if (!session) return null;
+  // Cookies ride along on cross-site WebSocket handshakes too: only our own pages may use them.
+  const origin = c.req.header('origin');
+  if (origin) {
+    let originHost: string;
+    try {
+      originHost = new URL(origin).host;
+    } catch {
+      throw forbidden('Invalid Origin header');
+    }
+    const hosts = [c.req.header('host'), c.req.header('x-forwarded-host')];
+    if (!hosts.includes(originHost)) throw forbidden('Cross-site WebSocket connections are refused');
+  }
+  return session.user;
+}
+
+/**
+ * Builds the route. Anyone who may read pages may connect and receive live edits; only
+ * contributors and above may send edits. A page that does not exist yet may be opened by a
+ * contributor (it is created by the first co-editing revision); others get 404.
+ */
+export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
+  return new Hono<AppEnv>().get(
+    '/:slug',
+    upgradeWebSocket((c) => {
+      if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
+        throw new AppError(426, 'bad_request', 'This address only accepts WebSocket connections (y-websocket protocol)');
+      }
+      const slug = c.req.param('slug') ?? '';
+      if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+      const user = authenticateUpgrade(c);
+      if (!user && !c.var.config.publicRead) throw unauthenticated('This wiki is private: log in to read it');
+      const canWrite = !!user && hasRole(user.role, 'contributor');
+      if (!canWrite && !findPage(c.var.db, slug)) throw notFound(`page "${slug}"`);
+      const collab = c.var.services.collab;
+      let conn: CollabConnection | null = null;
+      return {
+        onOpen(_evt, ws) {
+          try {
+            conn = collab.connect(slug, ws.raw!, user, canWrite);
+          } catch (err) {
+            console.error(`[collab] could not open "${slug}"`, err);
+            ws.close(1011, 'could not open the document');
+          }
+        },
+        onMessage(evt) {
+          if (conn) collab.message(conn, evt.data as ArrayBuffer | string);
+        },
+        onClose() {
+          if (conn) collab.disconnect(conn);
+        },
+        // No onError here: the adapter builds an ErrorEvent, which Node 20 lacks; the service
+        // listens to the socket's 'error' events itself.
+      };
+    }),
+  );
+}

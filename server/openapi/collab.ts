@@ -1,0 +1,41 @@
+import type { OpenApiFragment } from './index.js';
+
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+
+/** The co-editing WebSocket endpoint (OpenAPI has no WebSocket notion: described as its handshake). */
+export const collab: OpenApiFragment = {
+  tags: [{ name: 'collab', description: 'Real-time co-editing of wiki pages (Yjs, y-websocket protocol)' }],
+  paths: {
+    '/collab/{slug}': {
+      get: {
+        tags: ['collab'],
+        summary: 'Open a co-editing WebSocket on a page (y-websocket protocol; room name = page slug)',
+        description:
+          'Speaks the y-websocket protocol: binary messages whose first varUint is 0 (sync: step 1, step 2, update) or ' +
+          '1 (awareness); the server may send 2 (auth: permission denied) to a reader whose edit was refused. ' +
+          'A stock `WebsocketProvider(\'wss://HOST/collab\', slug, doc, { params: { token } })` works as is. ' +
+          'The page text is the Y.Text named `markdown`. Authentication happens before the upgrade, with the session ' +
+          'cookie (same-origin pages only) or `?token=` (API token). Readers receive live edits; contributors and ' +
+          'above may also edit, and may open a page that does not exist yet (it is created by the first co-editing ' +
+          'revision). Every update is stored before it is broadcast. A revision is written after a quiet period and ' +
+          'when the last editor leaves. Close codes: 4400 malformed message, 4403 reader kept sending edits, ' +
+          '1009 message too large, 1011 storage failure, 1012 server restarting, 1013 client too slow.',
+        parameters: [
+          { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$' } },
+          { name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'API token (instead of the session cookie)' },
+        ],
+        responses: {
+          101: { description: 'Switching protocols: the WebSocket is open' },
+          400: error('Invalid slug'),
+          401: error('Invalid token, or anonymous visitor on a private wiki'),
+          403: error('Cookie-authenticated handshake from another origin'),
+          404: error('No such page (only contributors may open a page that does not exist yet)'),
+          426: error('Not a WebSocket handshake'),
+        },
+      },
+    },
+  },
+};
