@@ -82,6 +82,24 @@ describe('POST /api/switchyard', () => {
   });
 });
 
+describe('the switchyard follows the registry', () => {
+  it('answers from a bundle imported over HTTP and sees a resource added afterwards', async () => {
+    const t = await testApp();
+    const imported = await t.request('POST', '/api/import', { body: fixtureRegistry().bundle, as: 'admin' });
+    expect(imported.status).toBe(200);
+    expect((await t.request('POST', '/api/switchyard', { body: { problem: 'gérer les adhésions' } })).json.resources[0].slug).toBe('gestasso');
+    const before = await t.request('POST', '/api/switchyard', { body: { problem: 'un broyeur de végétaux partagé' } });
+    expect(before.json.resources).toEqual([]);
+    const created = await t.request('POST', '/api/resources', {
+      as: 'contributor',
+      body: { slug: 'broyeur-commun', name: 'Broyeur commun', kind: 'hardware', summary: 'Un broyeur de végétaux prêté entre jardins partagés.', themes: ['transition'] },
+    });
+    expect(created.status).toBe(201);
+    const after = await t.request('POST', '/api/switchyard', { body: { problem: 'un broyeur de végétaux partagé' } });
+    expect(after.json.resources[0].slug).toBe('broyeur-commun');
+  });
+});
+
 describe('/api/switchyard/thesaurus', () => {
   let t: T;
   beforeEach(async () => {
