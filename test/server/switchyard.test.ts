@@ -31,6 +31,16 @@ describe('POST /api/switchyard', () => {
     expect(Array.isArray(res.json.pages)).toBe(true);
   });
 
+  it("knows who asks from the caller's registry profile: their own place's people are not proposed", async () => {
+    await t.tokenFor('reader');
+    t.db.prepare(`UPDATE people SET user_id = (SELECT id FROM users WHERE email = 'reader@example.org') WHERE slug = 'alice'`).run();
+    const res = await t.request('POST', '/api/switchyard', { body: { problem: 'gérer les adhésions' }, as: 'reader' });
+    expect(res.json.people.map((p: { slug: string }) => p.slug)).not.toContain('alice');
+    expect(res.json.people.map((p: { slug: string }) => p.slug)).toContain('bruno');
+    const tracked = await t.request('POST', '/api/switchyard/requests', { body: { problem: 'gérer les adhésions' }, as: 'reader' });
+    expect(tracked.json.request).toMatchObject({ place: 'lieu-nord', person: 'alice', region: 'Hauts-de-France' });
+  });
+
   it('answers in English when asked', async () => {
     const res = await t.request('POST', '/api/switchyard', { body: { problem: 'membership fees and accounting software', lang: 'en' } });
     expect(res.json.resources[0].slug).toBe('gestasso');
