@@ -567,15 +567,21 @@ function topK(ids: number[], k: number, score: (id: number) => number, ref: (id:
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
+// One memoised lookup a word (stop words have no terms, so never match).
+const hasTerm = (word: string, terms: Set<string>) => {
+  for (const t of termsOfWord(word.toLowerCase())) if (terms.has(t)) return true;
+  return false;
+};
+
 /**
- * Offset of the first word of `text` whose stem is one of `terms`, or -1.
+ * Offset of the first word of `text`, at or after offset `from`, whose stem is one of `terms`,
+ * or -1.
  */
-export function firstMatch(text: string, terms: Set<string>): number {
+export function firstMatch(text: string, terms: Set<string>, from = 0): number {
   if (terms.size === 0) return -1;
   const wordRe = /[\p{L}\p{N}]+/gu;
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) return m.index;
-  }
+  wordRe.lastIndex = from;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) if (hasTerm(m[0], terms)) return m.index;
   return -1;
 }
 
@@ -588,7 +594,7 @@ export function matchRanges(text: string, terms: Set<string>): [number, number][
   if (terms.size === 0) return ranges;
   const wordRe = /[\p{L}\p{N}]+/gu;
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) ranges.push([m.index, m.index + m[0].length]);
+    if (hasTerm(m[0], terms)) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }
