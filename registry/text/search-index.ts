@@ -239,11 +239,12 @@ export class FullTextIndex {
         else counts.set(word, { n: 1 });
       }
       let length = 0;
-      for (const [word, { n }] of counts) {
+      counts.forEach(({ n }, word) => {
         const terms = termsOfWord(word);
-        if (terms.length === 0) continue;
+        if (terms.length === 0) return;
         length += n;
-        for (const term of terms) {
+        for (let t = 0; t < terms.length; t++) {
+          const term = terms[t];
           let slot = slots.get(term);
           if (slot === undefined) {
             slot = slots.size * F;
@@ -252,7 +253,7 @@ export class FullTextIndex {
           }
           tf[slot + f] += n;
         }
-      }
+      });
       lengths.push(length);
     }
 
