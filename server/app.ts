@@ -10,6 +10,7 @@ import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
 import { CollabService } from './collab/service.js';
 import { collabRoutes } from './collab/upgrade.js';
+import { flushCoEditsBeforeWrite } from './collab/flush.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
@@ -86,6 +87,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
+  app.use('/api/pages/:slug', flushCoEditsBeforeWrite);
+  app.use('/api/pages/:slug/revert', flushCoEditsBeforeWrite);
   app.route('/api/pages', pages);
   app.route('/api/wiki', wiki);
   app.route('/api/recent-changes', recentChangesRoutes);
