@@ -19,7 +19,10 @@ UPDATE pages SET title_key = lower(
     title, 'É','e'), 'È','e'), 'Ê','e'), 'Ë','e'), 'À','a'), 'Â','a'), 'Î','i'), 'Ï','i'), 'Ô','o'), 'Ù','u'),
     'Û','u'), 'Ç','c'), 'Œ','oe'), 'é','e'), 'è','e'), 'ê','e'), 'ë','e'), 'à','a'), 'â','a'), 'î','i'),
     'ï','i'), 'ô','o'), 'ù','u'), 'û','u'), 'ç','c'), 'œ','oe'));
-CREATE INDEX pages_title_key ON pages(title_key, title);
+CREATE INDEX pages_title_key ON pages(title_key, title, slug);
+-- "À améliorer": stubs by text length, flagged pages (few) by a partial index.
+CREATE INDEX pages_text_length ON pages(text_length);
+CREATE INDEX pages_needs_work ON pages(updated_at) WHERE needs_work IS NOT NULL;
 
 -- Recent changes of one page and "previous size" look-ups go through (page_id, number): already unique.
 -- Orphans and backlinks go through page_links(to_slug): already indexed.

@@ -7,10 +7,14 @@ import { lunrFr } from './lunr-fr.js';
  * Any input string is accepted: nothing here throws on user text.
  */
 
+const ASCII_RE = /^[\x00-\x7f]*$/;
+
 /** Removes diacritics (é → e, œ → oe) and lowercases. */
 export function foldAccents(s: string): string {
-  return s
-    .toLowerCase()
+  const lower = s.toLowerCase();
+  // Fast path: plain ASCII has nothing to fold (most words, even in French).
+  if (ASCII_RE.test(lower)) return lower;
+  return lower
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .normalize('NFD')
@@ -18,15 +22,27 @@ export function foldAccents(s: string): string {
 }
 
 // French elided articles and pronouns: l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu'
-const ELISION_RE = /\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ`´](?=\p{L})/giu;
+const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+// A word, with the apostrophe that may follow it (one native pass; elisions are dropped below).
+const WORD_RE = /[\p{L}\p{N}]+['’ʼ`´]?/gu;
+const APOSTROPHE_END_RE = /['’ʼ`´]$/;
 
 /**
  * Splits text into lowercase word tokens: elisions removed, any non-letter/digit is a separator.
  * Keeps accents (the French stemmer and stop-word list expect them).
  */
 export function tokenize(text: string): string[] {
-  const lowered = text.toLowerCase().replace(ELISION_RE, ' ');
-  return lowered.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const words = text.toLowerCase().match(WORD_RE);
+  if (!words) return [];
+  const out: string[] = [];
+  for (const w of words) {
+    if (!APOSTROPHE_END_RE.test(w)) out.push(w);
+    else {
+      const bare = w.slice(0, -1);
+      if (!ELIDED.has(bare)) out.push(bare);
+    }
+  }
+  return out;
 }
 
 const STOP = lunrFr.fr.stopWordFilter;
@@ -37,10 +53,21 @@ export function isStopWord(word: string): boolean {
   return STOP(new lunrFr.Token(word, {}), 0, []) === undefined;
 }
 
-/** Snowball French stem of a lowercase word, accents folded afterwards. */
+// Stemming is the costly step of analysis (~2 µs a word) and text repeats its words, so stems are
+// memoised. The cache is bounded: when full it is simply cleared (cheap, and vocabulary refills it).
+const STEM_CACHE = new Map<string, string>();
+const STEM_CACHE_MAX = 100_000;
+
+/** Snowball French stem of a lowercase word, accents folded afterwards (memoised). */
 export function stem(word: string): string {
-  const out = STEM(new lunrFr.Token(word, {}), 0, []) as lunr.Token | undefined;
-  return foldAccents(out ? out.toString() : word);
+  let out = STEM_CACHE.get(word);
+  if (out === undefined) {
+    const token = STEM(new lunrFr.Token(word, {}), 0, []) as lunr.Token | undefined;
+    out = foldAccents(token ? token.toString() : word);
+    if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
+    STEM_CACHE.set(word, out);
+  }
+  return out;
 }
 
 /** One analysed term: the stem used for matching, and the surface word it came from. */
@@ -64,3 +91,36 @@ export function analyze(text: string, keepStopWords = false): Term[] {
 
 /** The stems of `text`, in order (duplicates kept). */
 export const stems = (text: string) => analyze(text).map((t) => t.stem);
+
+/**
+ * The stems a word may be matched by: its stem as written, and the stem of its accent-free
+ * spelling when that differs (Snowball reads accents: "activités" → "activ" but "activites" →
+ * "activit"). Indexing and querying both with this pair lets a query typed without accents find
+ * accented text and the other way round.
+ * @param word a lowercase token from `tokenize`.
+ */
+export function stemVariants(word: string): string[] {
+  const a = stem(word);
+  const folded = foldAccents(word);
+  if (folded === word) return [a];
+  const b = stem(folded);
+  return a === b ? [a] : [a, b];
+}
+
+const NO_TERMS: readonly string[] = Object.freeze([]);
+const TERMS_CACHE = new Map<string, readonly string[]>();
+
+/**
+ * The index terms of one token: none for a stop word, else its `stemVariants`. Memoised (one map
+ * lookup a token): the hot path of indexing, which sees the same words again and again.
+ * @param word a lowercase token from `tokenize`.
+ */
+export function termsOfWord(word: string): readonly string[] {
+  let terms = TERMS_CACHE.get(word);
+  if (terms === undefined) {
+    terms = isStopWord(word) ? NO_TERMS : stemVariants(word);
+    if (TERMS_CACHE.size >= STEM_CACHE_MAX) TERMS_CACHE.clear();
+    TERMS_CACHE.set(word, terms);
+  }
+  return terms;
+}

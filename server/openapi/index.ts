@@ -1,5 +1,8 @@
 import { core } from './core.js';
+import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
+import { registry } from './registry.js';
+import { search } from './search.js';
 import { collab } from './collab.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
@@ -13,7 +16,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, collab];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, registry, search, collab, switchyardApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -2,17 +2,20 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError, badRequest, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
-import { findPage, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page } from '../wiki/pages.js';
+import { findPage, findPageMeta, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page, type PageMeta } from '../wiki/pages.js';
 import { getRevision, listRevisions, revertPage, userRef } from '../wiki/revisions.js';
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
 
+// One line of visible text: no control characters (a title lands in links, feeds and file names).
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
 const PutPageBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters'),
   markdown: z.string(),
   summary: z.string().max(500).optional(),
   baseRevision: z.number().int().min(0).optional(),
@@ -56,6 +59,23 @@ export const pageJson = (page: Page, wiki: WikiServices) => ({
   backlinkCount: page.backlinkCount,
 });
 
+const J = JSON.stringify;
+
+/**
+ * The same answer as `pageJson`, as JSON text: the body and the HTML come pre-encoded from the
+ * render cache, so reading a cached page does not re-encode them.
+ */
+export function pageJsonText(page: PageMeta, big: { markdown: string; html: string }): string {
+  const ref = (r: ReturnType<typeof userRef>) => (r ? `{"id":${r.id},"name":${J(r.name)}}` : 'null');
+  return (
+    `{"slug":${J(page.slug)},"title":${J(page.title)},"kind":${J(page.kind)},"markdown":${big.markdown},` +
+    `"html":${big.html},"revision":${page.revision},"categories":${J(page.categories)},"needsWork":${J(page.needsWork)},` +
+    `"referent":${ref(userRef(page.referentId, page.referentName))},"createdAt":${J(page.createdAt)},` +
+    `"updatedAt":${J(page.updatedAt)},"updatedBy":${ref(userRef(page.updatedBy, page.updatedByName))},` +
+    `"backlinkCount":${page.backlinkCount}}`
+  );
+}
+
 const checkSlug = (slug: string) => {
   if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
   return slug;
@@ -89,8 +109,15 @@ export const pages = new Hono<AppEnv>()
     return c.json(listPages(c.var.db, limit, offset));
   })
   .get('/:slug', readAccess, (c) => {
-    const page = getPage(c.var.db, checkSlug(c.req.param('slug')));
-    return c.json(pageJson(page, c.var.services.wiki));
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.get('db');
+    const wiki = c.get('services').wiki;
+    const meta = findPageMeta(db, slug);
+    if (!meta) throw notFound(`page "${slug}"`);
+    // A cached revision needs no body from the database; otherwise read it (same revision: no
+    // await in between, so no save can slip in) and fill the cache.
+    const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
+    return c.body(pageJsonText(meta, big), 200, { 'content-type': 'application/json' });
   })
   .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');

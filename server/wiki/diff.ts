@@ -40,6 +40,8 @@ export interface DiffHunk {
 
 /** Default budget: enough for any edit a person makes, bounded for machine rewrites. */
 const DEFAULT_BUDGET = 2_000_000;
+/** Word detail is for human-sized edits: past this many characters of paired lines, lines come whole. */
+const WORD_DETAIL_CHARS = 256 * 1024;
 
 interface Budget {
   left: number;
@@ -231,7 +233,7 @@ export function diffWords(oldLine: string, newLine: string): { old: WordPiece[];
 
 /**
  * Line diff of two texts, grouped into hunks; replaced lines that pair up (the i-th removed line
- * with the i-th added one) carry word-level detail.
+ * with the i-th added one) carry word-level detail, for the first 256 K characters of such pairs.
  */
 export function diffTexts(oldText: string, newText: string): DiffHunk[] {
   const la = splitLines(oldText);
@@ -239,6 +241,7 @@ export function diffTexts(oldText: string, newText: string): DiffHunk[] {
   const [ia, ib] = toIds(la, lb);
   const ops = diffSequences(ia, ib);
   const hunks: DiffHunk[] = [];
+  let wordChars = WORD_DETAIL_CHARS;
   for (let i = 0; i < ops.length; i++) {
     const o = ops[i];
     if (o.op === 'equal') {
@@ -267,6 +270,8 @@ export function diffTexts(oldText: string, newText: string): DiffHunk[] {
     if (del && ins) {
       const pairs = Math.min(deleted.length, inserted.length);
       for (let k = 0; k < pairs; k++) {
+        wordChars -= deleted[k].text.length + inserted[k].text.length;
+        if (wordChars < 0) break;
         const words = diffWords(deleted[k].text, inserted[k].text);
         if (words) {
           deleted[k].words = words.old;

@@ -6,12 +6,16 @@ import type { SaveOrigin, WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
 /** A page as stored (current revision), with the names the API shows next to the ids. */
-export interface Page {
+export interface Page extends PageMeta {
+  markdown: string;
+}
+
+/** Everything about a page but its body (what a read needs when the body is cached). */
+export interface PageMeta {
   id: number;
   slug: string;
   title: string;
   kind: string;
-  markdown: string;
   revision: number;
   referentId: number | null;
   /** Display name of the referent (the person to ask about this practice). */
@@ -32,7 +36,7 @@ interface PageRow {
   slug: string;
   title: string;
   kind: string;
-  markdown: string;
+  markdown?: string;
   revision: number;
   referent_id: number | null;
   referent_name: string | null;
@@ -83,12 +87,15 @@ export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 /** The home page: never listed as an orphan. */
 export const HOME_SLUG = 'accueil';
 
-const SQL_PAGE_FULL = `SELECT p.id, p.slug, p.title, p.kind, p.markdown, p.revision, p.referent_id, p.needs_work,
+const PAGE_META_COLUMNS = `p.id, p.slug, p.title, p.kind, p.revision, p.referent_id, p.needs_work,
     p.created_at, p.updated_at, p.updated_by, r.name AS referent_name, u.name AS updated_by_name,
     (SELECT json_group_array(category) FROM (SELECT category FROM page_categories WHERE page_id = p.id ORDER BY category)) AS categories,
-    (SELECT COUNT(*) FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id) AS backlink_count
-  FROM pages p LEFT JOIN users r ON r.id = p.referent_id LEFT JOIN users u ON u.id = p.updated_by
+    (SELECT COUNT(*) FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id) AS backlink_count`;
+const PAGE_FROM = `FROM pages p LEFT JOIN users r ON r.id = p.referent_id LEFT JOIN users u ON u.id = p.updated_by
   WHERE p.slug = @slug`;
+const SQL_PAGE_FULL = `SELECT ${PAGE_META_COLUMNS}, p.markdown ${PAGE_FROM}`;
+// Decoding a body costs more than the rest of the row: reads whose body is cached skip it.
+const SQL_PAGE_META = `SELECT ${PAGE_META_COLUMNS} ${PAGE_FROM}`;
 const SQL_PAGE_HEAD = `SELECT id, title, kind, markdown, revision, referent_id FROM pages WHERE slug = @slug`;
 const SQL_PAGE_CATEGORIES = `SELECT category, source FROM page_categories WHERE page_id = @id ORDER BY category`;
 const SQL_USER_EXISTS = `SELECT 1 FROM users WHERE id = @id`;
@@ -106,12 +113,11 @@ const SQL_DELETE_CATEGORIES = `DELETE FROM page_categories WHERE page_id = @page
 const SQL_INSERT_CATEGORY = `INSERT OR IGNORE INTO page_categories (page_id, category, source) VALUES (@pageId, @category, @source)`;
 const SQL_SET_NEEDS_WORK = `UPDATE pages SET needs_work = @reason WHERE slug = @slug`;
 
-const toPage = (r: PageRow): Page => ({
+const toMeta = (r: PageRow): PageMeta => ({
   id: r.id,
   slug: r.slug,
   title: r.title,
   kind: r.kind,
-  markdown: r.markdown,
   revision: r.revision,
   referentId: r.referent_id,
   referentName: r.referent_name,
@@ -130,7 +136,13 @@ export const titleKey = (title: string) => foldAccents(title).trim();
 /** A page by slug, or undefined. */
 export function findPage(db: Database, slug: string): Page | undefined {
   const row = stmt(db, SQL_PAGE_FULL).get({ slug }) as PageRow | undefined;
-  return row && toPage(row);
+  return row && { ...toMeta(row), markdown: row.markdown ?? '' };
+}
+
+/** A page without its body, by slug, or undefined. */
+export function findPageMeta(db: Database, slug: string): PageMeta | undefined {
+  const row = stmt(db, SQL_PAGE_META).get({ slug }) as PageRow | undefined;
+  return row && toMeta(row);
 }
 
 /** A page by slug. @throws AppError 404. */
@@ -219,7 +231,9 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
     const insertCat = stmt(db, SQL_INSERT_CATEGORY);
     for (const category of all) insertCat.run({ pageId, category, source: explicit.has(category) ? 'explicit' : 'markdown' });
     return { page: getPage(db, input.slug), created: !existing, changed: true };
-  })();
+    // IMMEDIATE: the write lock is taken before the base revision is read, so a save from another
+    // process (the CLI, an import) waits for its turn instead of failing on a stale snapshot.
+  }).immediate();
   if (result.changed) wiki.pageChanged(result.page, input.origin ?? 'rest');
   return result;
 }

@@ -24,6 +24,9 @@ interface RenderEntry {
   /** Targets that had no page when `html` was filled in, joined by spaces (a cheap comparable key). */
   missingKey: string;
   html: string;
+  /** `html` and the body as JSON string literals, made on first use: page reads splice them in. */
+  htmlJson: string | null;
+  markdownJson: string | null;
   /** `existenceGen` when `html` was last checked. */
   gen: number;
 }
@@ -78,6 +81,43 @@ export class WikiServices {
 
   /** Rendered HTML of a page revision, cached by slug and revision number. */
   render(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): string {
+    return this.entry(page).html;
+  }
+
+  /**
+   * The body and the rendered HTML of a page revision as JSON string literals, cached with the
+   * rendering: a page read splices them into its answer instead of re-encoding kilobytes of text.
+   */
+  renderJson(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): { markdown: string; html: string } {
+    const entry = this.entry(page);
+    if (entry.htmlJson === null) {
+      entry.htmlJson = JSON.stringify(entry.html);
+      this.cacheChars += entry.htmlJson.length;
+    }
+    if (entry.markdownJson === null) {
+      entry.markdownJson = JSON.stringify(page.markdown);
+      this.cacheChars += entry.markdownJson.length;
+    }
+    return { markdown: entry.markdownJson, html: entry.htmlJson };
+  }
+
+  /**
+   * `renderJson` of a revision already in the cache (existence re-checked), without needing its
+   * body; undefined when it is not cached with its encodings.
+   */
+  cachedJson(slug: string, revision: number): { markdown: string; html: string } | undefined {
+    this.checkOtherWriters();
+    const entry = this.cache.get(`${slug}@${revision}`);
+    if (!entry || entry.markdownJson === null) return undefined;
+    if (entry.gen !== this.existenceGen) this.recheck(entry);
+    if (entry.htmlJson === null) {
+      entry.htmlJson = JSON.stringify(entry.html);
+      this.cacheChars += entry.htmlJson.length;
+    }
+    return { markdown: entry.markdownJson, html: entry.htmlJson };
+  }
+
+  private entry(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): RenderEntry {
     this.checkOtherWriters();
     const key = `${page.slug}@${page.revision}`;
     let entry = this.cache.get(key);
@@ -86,7 +126,7 @@ export class WikiServices {
       this.cache.delete(key);
       this.cache.set(key, entry);
       if (entry.gen !== this.existenceGen) this.recheck(entry);
-      return entry.html;
+      return entry;
     }
     const analysis = this.analyze(page.markdown);
     const targets = analysis.links.map((l) => l.slug);
@@ -96,12 +136,25 @@ export class WikiServices {
       targets,
       missingKey: [...missing].join(' '),
       html: finalizeHtml(analysis.template, (s) => missing.has(s)),
+      htmlJson: null,
+      markdownJson: null,
       gen: this.existenceGen,
     };
     this.cache.set(key, entry);
     this.cacheChars += entry.template.length + entry.html.length;
     this.evict();
-    return entry.html;
+    return entry;
+  }
+
+  /**
+   * HTML of a body that is not saved (the editor's preview): rendered exactly like a page, with
+   * links to missing pages marked, and not cached.
+   */
+  preview(markdown: string): string {
+    this.checkOtherWriters();
+    const analysis = analyzeMarkdown(this.md, markdown);
+    const missing = this.missingOf(analysis.links.map((l) => l.slug));
+    return finalizeHtml(analysis.template, (s) => missing.has(s));
   }
 
   /** Slugs of the wiki pages a markdown body links to (distinct, in order of appearance). */
@@ -148,8 +201,9 @@ export class WikiServices {
     const missing = this.missingOf(entry.targets);
     const key = [...missing].join(' ');
     if (key !== entry.missingKey) {
-      this.cacheChars -= entry.html.length;
+      this.cacheChars -= entry.html.length + (entry.htmlJson?.length ?? 0);
       entry.html = finalizeHtml(entry.template, (s) => missing.has(s));
+      entry.htmlJson = null;
       entry.missingKey = key;
       this.cacheChars += entry.html.length;
     }
@@ -170,7 +224,7 @@ export class WikiServices {
     for (const [key, entry] of this.cache) {
       if (this.cacheChars <= this.maxCacheChars || this.cache.size <= 1) break;
       this.cache.delete(key);
-      this.cacheChars -= entry.template.length + entry.html.length;
+      this.cacheChars -= entry.template.length + entry.html.length + (entry.htmlJson?.length ?? 0) + (entry.markdownJson?.length ?? 0);
     }
   }
 }

@@ -32,6 +32,24 @@ describe('/api/pages', () => {
     expect(updated.json).toMatchObject({ revision: 2, title: 'Gouvernance partagée', kind: 'guide', updatedBy: { name: 'Test facilitator' } });
   });
 
+  it('answers a read with exactly the JSON a save answers, whatever the characters', async () => {
+    const t = await testApp();
+    await t.tokenFor('facilitator');
+    const fac = t.db.prepare(`SELECT id FROM users WHERE role = 'facilitator'`).get() as { id: number };
+    const markdown = 'Guillemets "doubles" et \\ barre, séparateurs \u2028 \u2029, emoji 🎉, </script>, [[Autre page]]\n\ttab';
+    const put = await t.request('PUT', '/api/pages/p', {
+      as: 'contributor',
+      body: page('Titre "cité" \\ é', markdown, { referentId: fac.id, categories: ['Économie "x"'] }),
+    });
+    await t.request('PUT', '/api/pages/q', { as: 'contributor', body: page('Q', '[[p]]') });
+    const get = await t.request('GET', '/api/pages/p');
+    expect(get.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(get.json).toEqual({ ...put.json, backlinkCount: 1 });
+    expect(get.json.markdown).toBe(markdown);
+    // Twice: the second answer comes from the cached encodings.
+    expect((await t.request('GET', '/api/pages/p')).text).toBe(get.text);
+  });
+
   it('sets and clears a referent, refusing unknown users with 400 naming referentId', async () => {
     const t = await testApp();
     await t.tokenFor('facilitator');
@@ -73,6 +91,9 @@ describe('/api/pages', () => {
     const noTitle = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: '  ', markdown: 'x' } });
     expect(noTitle.status).toBe(400);
     expect(noTitle.json.error.field).toBe('title');
+    const twoLines = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'a\nb', markdown: 'x' } });
+    expect(twoLines.status).toBe(400);
+    expect(twoLines.json.error.field).toBe('title');
     const badMd = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'x', markdown: 42 } });
     expect(badMd.status).toBe(400);
     expect(badMd.json.error.field).toBe('markdown');

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
+import { createApp } from '../../server/app.js';
+import { openDatabase } from '../../server/db/open.js';
+import { savePage } from '../../server/wiki/pages.js';
+import { WikiServices } from '../../server/wiki/services.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 import { DEMO_PAGES } from '../../server/seed/pages.js';
+import { DEMO_REGISTRY } from '../../server/seed/registry.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 const save = (t: T, slug: string, title: string, markdown: string, extra: Record<string, unknown> = {}) =>
@@ -25,16 +33,30 @@ describe('links between pages', () => {
     expect(rev.json.html).toContain('<a class="wikilink" href="/wiki/ouvrir-un-fablab">');
   });
 
-  it('notices pages written by another connection (a CLI import) in cached renderings', async () => {
-    const t = await testApp();
-    await save(t, 'accueil', 'Accueil', 'Voir [[Cible]].');
-    expect((await t.request('GET', '/api/pages/accueil')).json.html).toContain('wikilink missing');
-    // In-memory databases cannot be shared between connections; writing through the same
-    // connection without telling the services is the harder case the existence check must
-    // still not get wrong once told.
-    t.db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES ('cible', 'Cible', 'x', 1)`).run();
-    t.services.wiki.pagesExistenceChanged();
-    expect((await t.request('GET', '/api/pages/accueil')).json.html).toContain('<a class="wikilink" href="/wiki/cible">');
+  it('notices pages written by another process (a CLI import) in cached renderings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-wiki-'));
+    const path = join(dir, 'wiki.sqlite');
+    const db = openDatabase(path);
+    const other = openDatabase(path);
+    try {
+      const { app, services } = createApp({ db });
+      await seedIfEmpty(db);
+      const read = async () => ((await (await app.request('/api/pages/accueil')).json()) as { html: string }).html;
+      await read();
+      savePage(other, new WikiServices(), { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[Cible]].', authorIds: [] });
+      expect(await read()).toContain('<a class="wikilink missing" href="/wiki/cible">');
+      const cached = services.wiki.cacheSize;
+      expect(await read()).toContain('wikilink missing');
+      expect(services.wiki.cacheSize).toBe(cached);
+      // Another connection creates the target: the cached rendering is re-checked, not re-parsed.
+      savePage(other, new WikiServices(), { slug: 'cible', title: 'Cible', markdown: 'Ici.', authorIds: [] });
+      expect(await read()).toContain('<a class="wikilink" href="/wiki/cible">Cible</a>');
+      expect(services.wiki.cacheSize).toBe(cached);
+    } finally {
+      other.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('tracks backlinks and their count, and updates them on every save', async () => {
@@ -129,6 +151,9 @@ describe('special lists', () => {
       ],
     });
     expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([{ slug: 'a', title: 'Alpha' }]);
+    await save(t, 'd', 'Delta', 'Texte', { categories: ['Élus / collectivités & co'] });
+    const odd = await t.request('GET', `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`);
+    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }] });
     const none = await t.request('GET', '/api/wiki/categories/Inconnue');
     expect(none.status).toBe(404);
   });
@@ -137,7 +162,8 @@ describe('special lists', () => {
     const t = await testApp();
     expect(await seedIfEmpty(t.db)).toBe(true);
     const pages = await t.request('GET', '/api/pages?limit=100');
-    expect(pages.json.total).toBe(DEMO_PAGES.length);
+    // Demo pages plus one page of kind "commun" per demo registry resource.
+    expect(pages.json.total).toBe(DEMO_PAGES.length + DEMO_REGISTRY.resources.length);
     expect(pages.json.total).toBeGreaterThanOrEqual(12);
     const wanted = await t.request('GET', '/api/wiki/wanted');
     expect(wanted.json.pages.length).toBeGreaterThanOrEqual(2);

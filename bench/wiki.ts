@@ -1,0 +1,472 @@
+/**
+ * Wiki benchmark (`npm run bench:wiki`): prints figures, asserts nothing.
+ *
+ * (a) Page reads: GET /api/pages/:slug (rendered, render cache warm) on the real server vs a bare
+ *     Hono "hello" route on @hono/node-server. Each server runs in its own child process (same
+ *     Node, same flags), idle while the other is measured; one autocannon client in this process
+ *     drives both with the same connections, alternating rounds so machine noise hits both alike.
+ * (b) Saves: savePage of a 20 KB page with 50 wiki links on a 10,000-page database, including the
+ *     revision, links, categories and the search index update (listeners run before it returns).
+ * (c) Search over 10,000 generated French pages: index build time and memory, p50/p95 of a few
+ *     hundred varied queries (service call and full HTTP round trip in-process), and the time from
+ *     a PUT to the new words being found by GET /api/search.
+ * Uses a temporary database directory, removed at the end. Bounded: about one to two minutes.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { Hono } from 'hono';
+import { serve } from '@hono/node-server';
+import { openDatabase, type Database } from '../server/db/open.js';
+import { createApp } from '../server/app.js';
+import { startServer } from '../server/server.js';
+import { savePage } from '../server/wiki/pages.js';
+import { WikiServices } from '../server/wiki/services.js';
+import { slugify } from '../server/wiki/slug.js';
+import { createApiToken, createUser } from '../server/auth/users.js';
+
+const THIS_FILE = fileURLToPath(import.meta.url);
+const PAGE_COUNT = 10_000;
+const SAVES = 200;
+const QUERIES = 300;
+const READ_ROUND_SECONDS = 4;
+const READ_ROUNDS = 2;
+const CONNECTIONS = 16;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Autocannon = (opts: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
+
+function startChild(args: string[]): Promise<{ child: ChildProcess; port: number }> {
+  return new Promise((resolve, reject) => {
+    const child = fork(THIS_FILE, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deterministic French-like text
+
+function prng(seed: number) {
+  return () => {
+    seed |= 0;
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const rand = prng(42);
+const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
+
+const BASE_WORDS = `tiers-lieu tiers-lieux association bénévole bénévoles atelier ateliers fablab coworking café
+  associatif jardin jardins partagé partagée partagés gouvernance collective collectif réunion réunions
+  adhérent adhérents adhésion cotisation budget subvention subventions financement mairie commune
+  territoire rural rurale quartier habitants habitant voisinage accueil accueillir animation animer
+  animateur animatrice médiation numérique numériques ordinateur imprimante découpeuse laser machine
+  machines outil outils réparation réparer vélo vélos recyclage ressourcerie compost compostage potager
+  légumes récolte cuisine repas cantine épicerie solidaire solidarité économie sociale circulaire emploi
+  formation formations apprentissage apprendre enseigner école élèves jeunes enfants familles aînés
+  culture culturelle concert spectacle exposition bibliothèque livres lecture musique théâtre cinéma
+  événement événements fête marché producteurs locaux agriculture alimentation santé bien-être sport
+  statuts juridique loi scic scop coopérative sociétaires conseil administration bureau président
+  trésorière secrétaire assemblée générale vote décision décisions consentement charte règlement
+  intérieur espace espaces salle salles local locaux bâtiment travaux chauffage énergie électricité
+  isolation rénovation accessibilité handicap inclusion mobilité transport covoiturage navette gare
+  communication affiche réseau réseaux sociaux site internet lettre information newsletter partenaires
+  partenariat entreprise entreprises artisans artisanat bois métal textile couture tricot poterie
+  planning calendrier agenda permanence horaires ouverture clés badge sécurité assurance ménage
+  entretien convivialité confiance écoute conflit médiation facilitation intelligence projet projets
+  idée idées lancement démarrage bilan évaluation impact indicateurs rapport annuel comptes tableau
+  logiciel libre licence ouverte documentation wiki contribution contributeurs communs ressource
+  ressources partage mutualisation mutualiser prêt emprunt matériel stock inventaire commande achat
+  fournisseur facture devis paiement caisse monnaie locale tarif prix gratuit participation libre`
+  .split(/\s+/)
+  .filter(Boolean);
+const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo tra tre tri pro pre pla ple cha che chi cou mou lou sou ain ein on an en in oir eau'.split(' ');
+const ENDINGS = ['', '', 'e', 's', 'es', 'er', 'é', 'ée', 'ement', 'tion', 'tions', 'age', 'ité', 'eur', 'euse', 'ique', 'iste', 'isme'];
+const FILLER = 'le la les un une des du de et à au aux pour avec dans sur par qui que est sont a ont ce cette nous vous ils elles on se ne pas plus'.split(' ');
+
+// Vocabulary with a Zipf-like distribution: real words first (frequent), then a long synthetic tail.
+const vocabulary: string[] = [...BASE_WORDS];
+const seenWords = new Set(vocabulary);
+while (vocabulary.length < 30_000) {
+  const n = 2 + Math.floor(rand() * 3);
+  let w = '';
+  for (let i = 0; i < n; i++) w += pick(SYLLABLES);
+  w += pick(ENDINGS);
+  if (!seenWords.has(w)) {
+    seenWords.add(w);
+    vocabulary.push(w);
+  }
+}
+const cumulative: number[] = [];
+{
+  let sum = 0;
+  for (let r = 1; r <= vocabulary.length; r++) cumulative.push((sum += 1 / r ** 1.05));
+}
+function zipfWord(): string {
+  const x = rand() * cumulative[cumulative.length - 1];
+  let lo = 0;
+  let hi = cumulative.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cumulative[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return vocabulary[lo];
+}
+
+function sentence(words: number): string {
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(rand() < 0.35 ? pick(FILLER) : zipfWord());
+  if (rand() < 0.15) out.splice(1, 0, `l'${zipfWord()}`);
+  const s = out.join(' ');
+  return `${s[0].toUpperCase()}${s.slice(1)}.`;
+}
+
+function title(i: number): string {
+  const n = 2 + Math.floor(rand() * 3);
+  const words = Array.from({ length: n }, () => vocabulary[Math.floor(rand() * 3000)]);
+  const t = words.join(' ');
+  return `${t[0].toUpperCase()}${t.slice(1)} ${i}`;
+}
+
+/** A markdown body of about `words` words with `links` wiki links among `titles`. */
+function body(words: number, links: number, titles: string[]): string {
+  const parts: string[] = [`# ${sentence(4).slice(0, -1)}`];
+  let written = 0;
+  let linked = 0;
+  const used = new Set<string>();
+  while (written < words || linked < links) {
+    const n = 8 + Math.floor(rand() * 14);
+    let s = sentence(n);
+    if (linked < links) {
+      let target = pick(titles);
+      while (used.has(target) && used.size < titles.length) target = pick(titles);
+      used.add(target);
+      s += ` Voir [[${target}]].`;
+      linked++;
+    }
+    if (rand() < 0.2) s = s.replace(/ (\p{L}{6,}) /u, ' **$1** ');
+    parts.push(s);
+    if (rand() < 0.15) parts.push(`\n## ${sentence(3).slice(0, -1)}\n`);
+    else if (rand() < 0.25) parts.push('\n');
+    written += n;
+  }
+  return parts.join(' ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measurement helpers
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
+function stats(samples: number[]) {
+  const s = [...samples].sort((a, b) => a - b);
+  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] };
+}
+setFlagsFromString('--expose-gc');
+const gc = runInNewContext('gc') as () => void;
+/** JS heap plus ArrayBuffers (the index keeps its postings in typed arrays), after GC, in MB. */
+function memoryMb(): number {
+  gc();
+  gc();
+  const m = process.memoryUsage();
+  return (m.heapUsed + m.arrayBuffers) / 1024 / 1024;
+}
+
+interface Row {
+  what: string;
+  value: string;
+  target: string;
+}
+const rows: Row[] = [];
+const row = (what: string, value: string, target = '') => {
+  rows.push({ what, value, target });
+  console.log(`  ${what}: ${value}${target ? `  (${target})` : ''}`);
+};
+
+// ---------------------------------------------------------------------------------------------
+
+async function benchReads(dir: string): Promise<void> {
+  console.log('\n(a) page reads: GET /api/pages/:slug vs bare Hono hello (autocannon, loopback)');
+  const dbPath = join(dir, 'reads.sqlite');
+  const db = openDatabase(dbPath);
+  const titles = Array.from({ length: 30 }, (_, i) => title(i));
+  savePage(db, new WikiServices(), {
+    slug: 'gouvernance-partagee',
+    title: 'Gouvernance partagée',
+    markdown: body(700, 20, titles), // ~5 KB, a typical practice page
+    authorIds: [],
+    origin: 'seed',
+  });
+  db.close();
+
+  const app = await startChild(['--serve-app', dbPath]);
+  let bare: { child: ChildProcess } | undefined;
+  try {
+    const pageUrl = `http://127.0.0.1:${app.port}/api/pages/gouvernance-partagee`;
+    const check = await fetch(pageUrl);
+    if (check.status !== 200) throw new Error(`page read answered ${check.status}`);
+    // The bare server also serves the very same JSON as a constant: the ceiling for that payload.
+    const bodyPath = join(dir, 'page.json');
+    writeFileSync(bodyPath, await check.text());
+    const size = statSync(bodyPath).size;
+    const started = await startChild(['--serve-hello', bodyPath]);
+    bare = started;
+    const targets = [
+      { name: 'hello', url: `http://127.0.0.1:${started.port}/` },
+      { name: 'static', url: `http://127.0.0.1:${started.port}/same-json` },
+      { name: 'page', url: pageUrl },
+    ];
+    for (const t of targets) await autocannon({ url: t.url, connections: CONNECTIONS, duration: 1 }); // warm-up (JIT, render cache)
+    const rps: Record<string, number[]> = { hello: [], static: [], page: [] };
+    const lat: Record<string, number[]> = { hello: [], static: [], page: [] };
+    let failures = 0;
+    for (let round = 0; round < READ_ROUNDS; round++) {
+      for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
+        const r = await autocannon({ url: t.url, connections: CONNECTIONS, duration: READ_ROUND_SECONDS });
+        rps[t.name].push(r.requests.average);
+        lat[t.name].push(r.latency.p99);
+        failures += r.non2xx + r.errors;
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const helloRps = mean(rps.hello);
+    const staticRps = mean(rps.static);
+    const pageRps = mean(rps.page);
+    const kb = (size / 1024).toFixed(1);
+    row('bare Hono "hello" route', `${Math.round(helloRps)} req/s (p99 ${Math.max(...lat.hello)} ms)`);
+    row(`bare Hono, same ${kb} KB JSON as a constant`, `${Math.round(staticRps)} req/s (p99 ${Math.max(...lat.static)} ms)`);
+    row(`GET /api/pages/:slug (${kb} KB JSON, rendered, cached)`, `${Math.round(pageRps)} req/s (p99 ${Math.max(...lat.page)} ms)`);
+    row('page / hello ratio', (pageRps / helloRps).toFixed(2), 'target ≥ 0.5');
+    row('page / same-size constant ratio', (pageRps / staticRps).toFixed(2));
+    if (failures > 0) row('read failures (non-2xx or errors)', String(failures));
+  } finally {
+    app.child.kill();
+    bare?.child.kill();
+  }
+}
+
+async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnType<typeof createApp> }> {
+  console.log(`\n(c) search over ${PAGE_COUNT} generated French pages`);
+  const db = openDatabase(join(dir, 'wiki.sqlite'));
+  const titles = Array.from({ length: PAGE_COUNT }, (_, i) => title(i));
+  let t0 = performance.now();
+  const insert = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`);
+  let bytes = 0;
+  db.transaction(() => {
+    titles.forEach((t, i) => {
+      const markdown = body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles);
+      bytes += markdown.length;
+      insert.run({ slug: slugify(t), title: t, markdown });
+    });
+  })();
+  console.log(`  generated ${PAGE_COUNT} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB of markdown, in ${Math.round(performance.now() - t0)} ms`);
+
+  const before = memoryMb();
+  t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const built = createApp({ db });
+  const buildMs = performance.now() - t0;
+  const buildCpu = process.cpuUsage(cpu0);
+  const after = memoryMb();
+  const index = built.services.search;
+  row(
+    'index build (createApp, from the pages table)',
+    `${(buildMs / 1000).toFixed(2)} s wall, ${((buildCpu.user + buildCpu.system) / 1e6).toFixed(2)} s CPU; ${index.size} pages, ${index.vocabularySize} terms, ${(index.postingCount / 1e6).toFixed(2)} M postings`,
+  );
+  row('index memory (heap + array buffers, delta after GC)', `${Math.round(after - before)} MB`);
+
+  // Varied queries: frequent and rare words, several words, prefixes, no accents, typos, elisions.
+  const common = () => vocabulary[Math.floor(rand() * 200)];
+  const any = () => zipfWord();
+  const typo = (w: string) => {
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return w.length > 5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
+  };
+  const deaccent = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const makers: (() => string)[] = [
+    () => common(),
+    () => any(),
+    () => `${common()} ${common()}`,
+    () => `${any()} ${any()}`,
+    () => `${common()} ${any()} ${common()}`,
+    () => common().slice(0, 3 + Math.floor(rand() * 3)), // typing a prefix
+    () => `${common()} ${any().slice(0, 4)}`,
+    () => deaccent(`${common()} ${common()}`).toUpperCase(),
+    () => typo(pick(BASE_WORDS)),
+    () => `l'${pick(BASE_WORDS)}`,
+    () => `"${common()} ${common()}" -${any()} title:${any()}~2`,
+    () => pick(titles),
+  ];
+  const queries = Array.from({ length: QUERIES }, (_, i) => makers[i % makers.length]());
+  const search = built.services.search;
+  for (const q of queries.slice(0, 40)) search.search(q, 20); // warm-up
+  const serviceMs: number[] = [];
+  const cpuMs: number[] = [];
+  let totalHits = 0;
+  for (const q of queries) {
+    const c = process.cpuUsage();
+    const s = performance.now();
+    totalHits += search.search(q, 20).total;
+    serviceMs.push(performance.now() - s);
+    const used = process.cpuUsage(c);
+    cpuMs.push((used.user + used.system) / 1000);
+  }
+  const httpMs: number[] = [];
+  for (const q of queries) {
+    const s = performance.now();
+    const res = await built.app.request(`/api/search?q=${encodeURIComponent(q)}&limit=20`);
+    await res.text();
+    httpMs.push(performance.now() - s);
+    if (res.status !== 200) throw new Error(`search answered ${res.status} for ${q}`);
+  }
+  const sv = stats(serviceMs);
+  const cpu = stats(cpuMs);
+  const ht = stats(httpMs);
+  row(`search, service call (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`, `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`, 'target p95 < 50 ms');
+  row('search, service call, CPU time (less sensitive to load)', `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`);
+  row('search, GET /api/search in-process', `p50 ${ms(ht.p50)} ms, p95 ${ms(ht.p95)} ms, max ${ms(ht.max)} ms`, 'target p95 < 50 ms');
+
+  // Freshness: PUT through the API, then search for a word that did not exist before.
+  const admin = await createUser(db, { email: 'bench@example.org', name: 'Bench', password: 'password123', role: 'admin' });
+  const token = createApiToken(db, admin.id, 'bench');
+  const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+  const fresh: number[] = [];
+  let notFound = 0;
+  for (let i = 0; i < 30; i++) {
+    const slug = slugify(titles[i * 7]);
+    const word = `zorglubinette${i}quasar`;
+    const current = (await (await built.app.request(`/api/pages/${slug}`)).json()) as { revision: number; markdown: string };
+    const s = performance.now();
+    const put = await built.app.request(`/api/pages/${slug}`, {
+      method: 'PUT',
+      headers,
+      body: JSON.stringify({ title: titles[i * 7], markdown: `${current.markdown}\n\nMot nouveau : ${word}.`, baseRevision: current.revision }),
+    });
+    if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
+    for (;;) {
+      const res = (await (await built.app.request(`/api/search?q=${word}`)).json()) as { results: { slug: string }[] };
+      if (res.results.some((r) => r.slug === slug)) break;
+      notFound++;
+      if (performance.now() - s > 5000) throw new Error('fresh edit not findable after 5 s');
+    }
+    fresh.push(performance.now() - s);
+  }
+  const fr = stats(fresh);
+  row(
+    'fresh edit findable (PUT returns → GET /api/search finds it)',
+    `median ${ms(fr.p50)} ms, max ${ms(fr.max)} ms (${notFound} searches missed it)`,
+    'target < 1 s',
+  );
+  return { db, built };
+}
+
+function benchSaves(db: Database, built: ReturnType<typeof createApp>): void {
+  console.log(`\n(b) saves of a 20 KB page with 50 wiki links (savePage, ${SAVES} saves + 10 warm-up)`);
+  const titles = Array.from({ length: 200 }, (_, i) => title(100_000 + i));
+  const wiki = built.services.wiki;
+  const markdowns: string[] = [];
+  for (let i = 0; i < SAVES + 10; i++) {
+    let md = body(3000, 50, titles);
+    while (md.length < 20 * 1024) md += ` ${sentence(12)}`;
+    markdowns.push(md.slice(0, 20 * 1024));
+  }
+  const linkCount = (markdowns[0].match(/\[\[/g) ?? []).length;
+  const times: number[] = [];
+  const cpuTimes: number[] = [];
+  const indexTimes: number[] = [];
+  const slugs = ['charte-des-communs', 'guide-accueil', 'gouvernance-du-lieu', 'budget-annuel'];
+  const revisions = new Map<string, number>();
+  markdowns.forEach((markdown, i) => {
+    const slug = slugs[i % slugs.length];
+    const c = process.cpuUsage();
+    const s = performance.now();
+    const page = savePage(db, wiki, {
+      slug,
+      title: `Page ${slug}`,
+      markdown,
+      summary: 'bench',
+      baseRevision: revisions.get(slug) ?? 0,
+      categories: ['Bench'],
+      authorIds: [],
+    });
+    const elapsed = performance.now() - s;
+    const cpu = process.cpuUsage(c);
+    revisions.set(slug, page.revision);
+    if (i >= 10) {
+      times.push(elapsed);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
+    }
+    // Search update alone, measured apart (savePage already did it once through the listener).
+    const s2 = performance.now();
+    built.services.search.indexPage(page);
+    if (i >= 10) indexTimes.push(performance.now() - s2);
+  });
+  const sv = stats(times);
+  const sc = stats(cpuTimes);
+  const ix = stats(indexTimes);
+  row(
+    `save 20 KB / ${linkCount} links (revision + links + search update)`,
+    `median ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
+    'target median < 20 ms',
+  );
+  row('  same, CPU time (less sensitive to load)', `median ${ms(sc.p50)} ms, p95 ${ms(sc.p95)} ms`);
+  row('  of which search index update (measured apart)', `median ${ms(ix.p50)} ms, p95 ${ms(ix.p95)} ms`);
+  const links = (db.prepare(`SELECT COUNT(*) AS n FROM page_links pl JOIN pages p ON p.id = pl.from_id WHERE p.slug = @slug`).get({ slug: slugs[0] }) as { n: number }).n;
+  row('  wiki links stored for the page (distinct targets)', String(links));
+}
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const dir = mkdtempSync(join(tmpdir(), 'lc-bench-wiki-'));
+  console.log(`Wiki benchmark: Node ${process.version}, temp dir ${dir}`);
+  console.log('Figures are indicative: rerun on a quiet machine before comparing.');
+  try {
+    await benchReads(dir);
+    const { db, built } = await benchSearch(dir);
+    benchSaves(db, built);
+    db.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const w1 = Math.max(...rows.map((r) => r.what.length));
+  const w2 = Math.max(...rows.map((r) => r.value.length));
+  console.log(`\nSummary (whole bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  console.log(`${'measure'.padEnd(w1)} | ${'result'.padEnd(w2)} | target`);
+  console.log(`${'-'.repeat(w1)}-|-${'-'.repeat(w2)}-|-------`);
+  for (const r of rows) console.log(`${r.what.padEnd(w1)} | ${r.value.padEnd(w2)} | ${r.target}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point: this file is also the child process of each server measured in (a).
+// (Last in the file so that every constant above is initialised.)
+
+if (process.argv[2] === '--serve-app') {
+  const db = openDatabase(process.argv[3]);
+  const server = await startServer(db, { port: 0, publicRead: true });
+  process.send?.({ port: server.port });
+} else if (process.argv[2] === '--serve-hello') {
+  const json = readFileSync(process.argv[3], 'utf8');
+  const app = new Hono()
+    .get('/', (c) => c.text('hello'))
+    .get('/same-json', (c) => c.body(json, 200, { 'content-type': 'application/json' }));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));
+  void server;
+} else {
+  await main();
+}

@@ -1,0 +1,204 @@
+import { api } from './http.js';
+
+/** A user as public answers name them (never with an e-mail). */
+export interface UserRef {
+  id: number;
+  name: string;
+}
+
+/** A wiki page as `GET /api/pages/:slug` returns it. */
+export interface WikiPage {
+  slug: string;
+  title: string;
+  kind: string;
+  markdown: string;
+  /** Rendered, server-sanitised HTML. */
+  html: string;
+  revision: number;
+  categories: string[];
+  /** Why the page is flagged "à améliorer", or null. */
+  needsWork: string | null;
+  referent?: UserRef | null;
+  createdAt: string;
+  updatedAt: string;
+  updatedBy?: UserRef | null;
+  backlinkCount?: number;
+}
+
+/** What an edit sends. */
+export interface PageInput {
+  title: string;
+  markdown: string;
+  summary?: string;
+  /** Revision the edit started from; 0 to create a page. */
+  baseRevision?: number;
+  kind?: string;
+  categories?: string[];
+  referentId?: number | null;
+}
+
+/** A short reference to a page. */
+export interface PageRef {
+  slug: string;
+  title: string;
+}
+
+/** One line of `GET /api/pages`. */
+export interface PageListItem extends PageRef {
+  kind: string;
+  revision: number;
+  updatedAt: string;
+}
+
+/** One revision in a page history. */
+export interface RevisionSummary {
+  number: number;
+  title: string;
+  summary: string;
+  author: UserRef | null;
+  authors: UserRef[];
+  createdAt: string;
+  size: number;
+  sizeDelta: number;
+}
+
+/** One revision with its text. */
+export interface Revision {
+  number: number;
+  title: string;
+  markdown: string;
+  html: string;
+  summary: string;
+  author: UserRef | null;
+  authors: UserRef[];
+  createdAt: string;
+}
+
+/** An operation of a diff. */
+export type DiffOp = 'equal' | 'insert' | 'delete';
+
+/** A diff line, with word-level detail when it pairs with a changed line. */
+export interface DiffLine {
+  op: DiffOp;
+  text: string;
+  oldNumber?: number;
+  newNumber?: number;
+  words?: { op: DiffOp; text: string }[];
+}
+
+/** A group of consecutive diff lines. */
+export interface DiffHunk {
+  op: DiffOp | 'replace';
+  lines: DiffLine[];
+}
+
+/** The diff between two revisions of a page. */
+export interface PageDiff {
+  from: number;
+  to: number;
+  title: { from: string; to: string };
+  hunks: DiffHunk[];
+}
+
+/** A line of the recent changes. */
+export interface RecentChange {
+  /** The revision's id, to page back (`before`). */
+  id?: number;
+  slug: string;
+  title: string;
+  revision: number;
+  summary: string;
+  author: UserRef | null;
+  createdAt: string;
+  sizeDelta: number;
+  isNew: boolean;
+}
+
+/** A page that is linked to but does not exist. */
+export interface WantedPage extends PageRef {
+  count: number;
+  from: PageRef[];
+}
+
+/** A page that needs work: flagged by someone, or too short. */
+export interface PageToImprove extends PageRef {
+  reason: 'flagged' | 'stub';
+  note: string | null;
+}
+
+/** A search hit. */
+export interface SearchResult extends PageRef {
+  /** Plain text around the matched words (the client highlights them). */
+  snippet: string;
+  score: number;
+}
+
+const enc = encodeURIComponent;
+const pagePath = (slug: string) => `/api/pages/${enc(slug)}`;
+
+/** A page with its rendered HTML. @throws ApiError (404 not_found for an unknown slug). */
+export const getPage = (slug: string) => api<WikiPage>('GET', pagePath(slug));
+
+/**
+ * Creates or edits a page. @throws ApiError: 409 `conflict` (with `currentRevision` and `current`
+ * in `details`) when `baseRevision` is stale; 400 naming the field.
+ */
+export const savePage = (slug: string, input: PageInput) => api<WikiPage>('PUT', pagePath(slug), input);
+
+/** Every page, in title order, one slice at a time. */
+export const listPages = (limit = 100, offset = 0) =>
+  api<{ total: number; pages: PageListItem[] }>('GET', `/api/pages?limit=${limit}&offset=${offset}`);
+
+/** The revisions of a page, newest first, `limit` at a time; `before` (a revision number) pages back. */
+export const getRevisions = (slug: string, limit = 100, before?: number) =>
+  api<{ revisions: RevisionSummary[] }>('GET', `${pagePath(slug)}/revisions?limit=${limit}${before ? `&before=${before}` : ''}`);
+
+/** One revision of a page, with its text and HTML. */
+export const getRevision = (slug: string, n: number) => api<Revision>('GET', `${pagePath(slug)}/revisions/${n}`);
+
+/** The line and word diff between two revisions. */
+export const getDiff = (slug: string, from: number, to: number) =>
+  api<PageDiff>('GET', `${pagePath(slug)}/diff?from=${from}&to=${to}`);
+
+/** Restores an old revision's text as a new revision. */
+export const revertPage = (slug: string, revision: number, baseRevision?: number) =>
+  api<WikiPage>('POST', `${pagePath(slug)}/revert`, { revision, baseRevision });
+
+/** The pages that link to this one. */
+export const getBacklinks = (slug: string) => api<{ pages: PageRef[] }>('GET', `${pagePath(slug)}/backlinks`);
+
+/** Flags a page "à améliorer" with a reason. */
+export const flagNeedsWork = (slug: string, reason: string) =>
+  api<WikiPage>('PUT', `${pagePath(slug)}/needs-work`, { reason });
+
+/** Removes the "à améliorer" flag. */
+export const clearNeedsWork = (slug: string) => api<WikiPage>('DELETE', `${pagePath(slug)}/needs-work`);
+
+/** Pages linked to but missing, most wanted first. */
+export const getWanted = () => api<{ pages: WantedPage[] }>('GET', '/api/wiki/wanted');
+
+/** Pages flagged or too short. */
+export const getToImprove = () => api<{ pages: PageToImprove[] }>('GET', '/api/wiki/to-improve');
+
+/** Pages no other page links to. */
+export const getOrphans = () => api<{ pages: PageRef[] }>('GET', '/api/wiki/orphans');
+
+/** Every category with its number of pages. */
+export const getCategories = () => api<{ categories: { name: string; count: number }[] }>('GET', '/api/wiki/categories');
+
+/** The pages of one category. */
+export const getCategory = (name: string) => api<{ name: string; pages: PageRef[] }>('GET', `/api/wiki/categories/${enc(name)}`);
+
+/** The latest changes, newest first; `before` (a revision id from a previous answer, or a date) pages back. */
+export const getRecentChanges = (limit = 50, before?: string) =>
+  api<{ changes: RecentChange[] }>(
+    'GET',
+    `/api/recent-changes?limit=${limit}${before ? `&before=${enc(before)}` : ''}`,
+  );
+
+/** Full-text search over titles and bodies. */
+export const search = (q: string, limit = 20) =>
+  api<{ query: string; total: number; results: SearchResult[] }>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
+
+/** Renders an unsaved body as the server would (the editor's preview; contributors only). */
+export const previewMarkdown = (markdown: string) => api<{ html: string }>('POST', '/api/wiki/preview', { markdown });

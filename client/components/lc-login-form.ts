@@ -1,0 +1,92 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError } from '../api/http.js';
+import { login } from '../api/auth.js';
+import { t } from '../i18n/index.js';
+import { errorText } from '../format.js';
+import { navigate } from '../router.js';
+import { setCurrentUser } from '../session.js';
+import { sharedStyles } from '../styles.js';
+import { authFormStyles, fieldErrors, safeNext } from './auth-form.js';
+
+/** The login form; errors appear next to the field the API names. */
+@customElement('lc-login-form')
+export class LcLoginForm extends LitElement {
+  static override styles = [sharedStyles, authFormStyles, css``];
+
+  /** Where to go after logging in (a path of this site). */
+  @property() next = '/';
+
+  @state() private _errors: Record<string, string> = {};
+  @state() private _error = '';
+  @state() private _busy = false;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.title = `${t('nav.login')} · ${t('app.name')}`;
+  }
+
+  private async _submit(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    const email = String(data.get('email') ?? '').trim();
+    const password = String(data.get('password') ?? '');
+    const errors: Record<string, string> = {};
+    if (!email) errors.email = t('auth.error.emailRequired');
+    if (!password) errors.password = t('auth.error.passwordRequired');
+    this._errors = errors;
+    this._error = '';
+    if (Object.keys(errors).length) return this._focusError();
+    this._busy = true;
+    try {
+      setCurrentUser(await login(email, password));
+      navigate(safeNext(this.next));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 401) this._error = t('auth.error.wrongCredentials');
+      else if (err instanceof ApiError && err.status === 400 && typeof err.details.field === 'string') {
+        this._errors = fieldErrors(err);
+        this._focusError();
+      } else this._error = errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _focusError() {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }
+
+  private _err(field: string) {
+    return this._errors[field] ? html`<span class="field-error" id="${field}-error">${this._errors[field]}</span>` : nothing;
+  }
+
+  override render() {
+    return html`<div class="auth card">
+      <h1>${t('nav.login')}</h1>
+      ${this._error ? html`<div class="message error" role="alert" data-testid="form-error">${this._error}</div>` : nothing}
+      <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
+        <div class="field">
+          <label for="email">${t('auth.email')}</label>
+          <input id="email" name="email" type="email" autocomplete="username" required
+            aria-invalid=${this._errors.email ? 'true' : 'false'} aria-describedby="email-error" />
+          ${this._err('email')}
+        </div>
+        <div class="field">
+          <label for="password">${t('auth.password')}</label>
+          <input id="password" name="password" type="password" autocomplete="current-password" required
+            aria-invalid=${this._errors.password ? 'true' : 'false'} aria-describedby="password-error" />
+          ${this._err('password')}
+        </div>
+        <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('nav.login')}</button>
+      </form>
+      <p class="switch">${t('auth.noAccount')} <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}">${t('nav.register')}</a></p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-login-form': LcLoginForm;
+  }
+}

@@ -1,0 +1,273 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { ApiError } from '../api/http.js';
+import { clearNeedsWork, flagNeedsWork, getBacklinks, getPage, type PageRef, type WikiPage } from '../api/wiki.js';
+import { formatDate, t } from '../i18n/index.js';
+import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
+import { SessionController } from '../session.js';
+import { sharedStyles } from '../styles.js';
+import './lc-wiki-content.js';
+
+/** A heading of the page, for the table of contents. */
+interface TocEntry {
+  id: string;
+  text: string;
+  level: number;
+}
+
+/** Fewest headings for a table of contents to be worth showing. */
+const TOC_MIN = 3;
+
+/** The h2 and h3 headings of rendered HTML (parsed inert, never inserted). */
+function tableOfContents(html: string): TocEntry[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return [...doc.querySelectorAll('h2[id], h3[id]')].map((h) => ({
+    id: h.id,
+    text: (h.textContent ?? '').trim(),
+    level: Number(h.tagName[1]),
+  }));
+}
+
+/** Reads a wiki page: title, kind, categories, rendered body, who keeps it alive, what links here. */
+@customElement('lc-page-view')
+export class LcPageView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: 1.5rem; align-items: start; }
+      @media (max-width: 52rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .head { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: flex-start; justify-content: space-between; margin-bottom: 0.8rem; }
+      .head h1 { margin-bottom: 0.2rem; }
+      .meta { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; font-size: 0.9rem; color: var(--lc-muted); }
+      article.card { padding: 1.4rem 1.6rem; }
+      @media (max-width: 40rem) { article.card { padding: 1rem; } }
+      aside .card { margin-bottom: 1rem; }
+      aside h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+      aside dl { margin: 0; font-size: 0.92rem; }
+      aside dt { color: var(--lc-muted); font-size: 0.82rem; text-transform: uppercase; letter-spacing: 0.03em; margin-top: 0.6rem; }
+      aside dt:first-child { margin-top: 0; }
+      aside dd { margin: 0.1rem 0 0; }
+      aside li { margin: 0.25rem 0; }
+      .toc ol { font-size: 0.92rem; }
+      .toc li { margin: 0.2rem 0; }
+      .toc li.l3 { padding-left: 0.9rem; font-size: 0.88rem; }
+      .toc a { text-decoration: none; }
+      .toc a:hover { text-decoration: underline; }
+      @media (max-width: 52rem) { .toc { display: none; } }
+      .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
+      .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+      .flag-open { margin: 0.9rem 0 0; }
+      .flag-open .btn { white-space: normal; text-align: left; line-height: 1.35; }
+      .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
+      .flag-form label { font-weight: 600; }
+      .missing { text-align: center; padding: 2rem 1rem; }
+    `,
+  ];
+
+  /** Slug of the page to show. */
+  @property() slug = '';
+
+  @state() private _page: WikiPage | null = null;
+  @state() private _error: unknown = null;
+  @state() private _backlinks: PageRef[] | null = null;
+  @state() private _flagging = false;
+  @state() private _flagError: unknown = null;
+  @state() private _toc: TocEntry[] = [];
+  private _session = new SessionController(this);
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('slug')) void this._load();
+  }
+
+  private async _load() {
+    const slug = this.slug;
+    this._page = null;
+    this._error = null;
+    this._backlinks = null;
+    try {
+      const page = await getPage(slug);
+      if (slug !== this.slug) return;
+      this._page = page;
+      this._toc = tableOfContents(page.html);
+      document.title = `${page.title} · ${t('app.name')}`;
+    } catch (err) {
+      if (slug === this.slug) this._error = err;
+      return;
+    }
+    try {
+      const b = await getBacklinks(slug);
+      if (slug === this.slug) this._backlinks = b.pages;
+    } catch {
+      // Backlinks are a complement: the page stays readable without them.
+      if (slug === this.slug) this._backlinks = [];
+    }
+  }
+
+  private async _flag(e: SubmitEvent) {
+    e.preventDefault();
+    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
+    try {
+      this._page = await flagNeedsWork(this.slug, reason || t('wiki.needsWork.defaultReason'));
+      this._flagging = false;
+      this._flagError = null;
+    } catch (err) {
+      this._flagError = err;
+    }
+  }
+
+  private async _unflag() {
+    try {
+      this._page = await clearNeedsWork(this.slug);
+      this._flagError = null;
+    } catch (err) {
+      this._flagError = err;
+    }
+  }
+
+  override render() {
+    if (this._error instanceof ApiError && this._error.status === 404 && this._error.code === 'not_found') {
+      return this._renderMissing();
+    }
+    if (this._error) return errorBox(this._error);
+    const p = this._page;
+    if (!p) return loadingLine();
+    const canEdit = this._session.canEdit;
+    const anonymous = this._session.known && !this._session.user;
+    const editHref = anonymous ? `/login?next=${encodeURIComponent(`/wiki/${p.slug}/edit`)}` : `/wiki/${p.slug}/edit`;
+    return html`
+      <div class="head">
+        <div>
+          <h1>${p.title}</h1>
+          <div class="meta">
+            <span class="badge" data-testid="page-kind">${kindLabel(p.kind)}</span>
+            <span>${t('wiki.page.revision', { n: p.revision })}</span>
+          </div>
+        </div>
+        <div class="actions">
+          ${canEdit || anonymous
+            ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
+            : nothing}
+          ${canEdit
+            ? html`<a class="btn secondary" href="/wiki/${p.slug}/coedit" title=${t('wiki.page.coeditHint')}>${t('wiki.page.coedit')}</a>`
+            : nothing}
+          <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
+        </div>
+      </div>
+      ${this._renderFlag(p, canEdit)}
+      <div class="layout">
+        <article class="card" aria-label=${p.title}>
+          ${p.markdown.trim()
+            ? html`<lc-wiki-content .html=${p.html}></lc-wiki-content>`
+            : html`<p class="muted">${t('wiki.page.empty')}</p>`}
+        </article>
+        <aside>
+          ${this._toc.length >= TOC_MIN ? this._renderToc() : nothing}
+          <section class="card" aria-labelledby="about">
+            <h2 id="about">${t('wiki.page.about')}</h2>
+            <dl>
+              <dt>${t('wiki.page.updated')}</dt>
+              <dd data-testid="updated">
+                ${t('wiki.page.updatedOnBy', { date: formatDate(p.updatedAt), name: userName(p.updatedBy) })}
+              </dd>
+              <dt>${t('wiki.page.referent')}</dt>
+              <dd data-testid="referent">${p.referent ? p.referent.name : html`<span class="muted">${t('wiki.page.noReferent')}</span>`}</dd>
+              <dt>${t('wiki.page.categories')}</dt>
+              <dd>
+                ${p.categories.length
+                  ? html`<span class="cats">
+                      ${p.categories.map((c) => html`<a class="badge" href="/category/${encodeURIComponent(c)}">${c}</a>`)}
+                    </span>`
+                  : html`<span class="muted">${t('wiki.page.noCategories')}</span>`}
+              </dd>
+            </dl>
+            ${this._renderFlagControl(p, canEdit)}
+          </section>
+          <section class="card" aria-labelledby="backlinks">
+            <h2 id="backlinks">${t('wiki.page.backlinks')}</h2>
+            ${this._backlinks === null
+              ? loadingLine()
+              : this._backlinks.length
+                ? html`<ul class="plain" data-testid="backlinks">
+                    ${this._backlinks.map((b) => html`<li><a href=${pageUrl(b.slug)}>${b.title}</a></li>`)}
+                  </ul>`
+                : html`<p class="muted small">${t('wiki.page.noBacklinks')}</p>`}
+          </section>
+        </aside>
+      </div>
+    `;
+  }
+
+  private _renderToc() {
+    return html`<nav class="card toc" aria-labelledby="toc-h">
+      <h2 id="toc-h">${t('wiki.page.toc')}</h2>
+      <ol class="plain">
+        ${this._toc.map(
+          (h) => html`<li class="l${h.level}">
+            <a href="#${h.id}" @click=${(e: Event) => this._goTo(e, h.id)}>${h.text}</a>
+          </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  private _goTo(e: Event, id: string) {
+    if (this.renderRoot.querySelector('lc-wiki-content')?.scrollToAnchor(id)) e.preventDefault();
+  }
+
+  /** The "à améliorer" banner above the page, when the page is flagged. */
+  private _renderFlag(p: WikiPage, canEdit: boolean) {
+    if (p.needsWork === null) return nothing;
+    return html`<div class="message warning flag" role="note" data-testid="needs-work">
+      <span><strong>${t('wiki.needsWork.title')}</strong> ${p.needsWork}</span>
+      ${canEdit ? html`<button class="btn small secondary" @click=${this._unflag}>${t('wiki.needsWork.clear')}</button>` : nothing}
+      ${this._flagError ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>` : nothing}
+    </div>`;
+  }
+
+  /** For contributors, in the side panel: flag the page as needing work, with a reason. */
+  private _renderFlagControl(p: WikiPage, canEdit: boolean) {
+    if (p.needsWork !== null || !canEdit) return nothing;
+    const err = this._flagError ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>` : nothing;
+    if (!this._flagging) {
+      return html`<p class="flag-open">
+        <button class="btn small secondary" @click=${this._openFlag}>⚑ ${t('wiki.needsWork.flag')}</button>
+      </p>`;
+    }
+    return html`<form class="flag-form" @submit=${this._flag}>
+      <label for="reason">${t('wiki.needsWork.reason')}</label>
+      <input id="reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.needsWork.placeholder')} />
+      <span class="actions">
+        <button class="btn small" type="submit">${t('wiki.needsWork.confirm')}</button>
+        <button class="btn small secondary" type="button" @click=${() => (this._flagging = false)}>${t('wiki.cancel')}</button>
+      </span>
+      ${err}
+    </form>`;
+  }
+
+  private async _openFlag() {
+    this._flagging = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#reason')?.focus();
+  }
+
+  private _renderMissing() {
+    const title = titleFromSlug(this.slug);
+    const href = `/new?${new URLSearchParams({ title, slug: this.slug })}`;
+    const canCreate = this._session.canEdit || !this._session.user;
+    return html`<div class="card missing" data-testid="missing-page">
+      <h1>${t('wiki.missing.title')}</h1>
+      <p>${t('wiki.missing.text', { slug: this.slug })}</p>
+      <p class="actions" style="justify-content:center">
+        ${canCreate ? html`<a class="btn" href=${href}>${t('wiki.missing.create')}</a>` : nothing}
+        <a class="btn secondary" href="/search?q=${encodeURIComponent(title)}">${t('wiki.missing.search')}</a>
+      </p>
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-page-view': LcPageView;
+  }
+}

@@ -1,0 +1,131 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { getRecentChanges, type RecentChange } from '../api/wiki.js';
+import { locale, t } from '../i18n/index.js';
+import { dayLabel, errorBox, loadingLine, pageUrl, sizeDelta, timeLabel, userName } from '../format.js';
+import { SessionController } from '../session.js';
+import { sharedStyles } from '../styles.js';
+
+/**
+ * The latest edits of the wiki, grouped by day: page, time, author, summary, size change,
+ * links to the diff and the history. `compact` shows a short list for the home page.
+ */
+@customElement('lc-recent-changes')
+export class LcRecentChanges extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host { display: block; }
+      h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--lc-muted); margin: 1.2rem 0 0.4rem; }
+      h3:first-child { margin-top: 0; }
+      ul { list-style: none; margin: 0; padding: 0; }
+      li { display: grid; grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid #ece8dd; }
+      li:last-child { border-bottom: 0; }
+      .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; padding-top: 0.1rem; }
+      .line { display: flex; flex-wrap: wrap; gap: 0.1rem 0.55rem; align-items: baseline; }
+      .title { font-weight: 600; }
+      .meta { font-size: 0.9rem; color: var(--lc-muted); }
+      .summary { font-style: italic; overflow-wrap: anywhere; }
+      .links { font-size: 0.85rem; }
+      .more { margin-top: 1rem; }
+      .feed { font-size: 0.85rem; }
+    `,
+  ];
+
+  /** A short list (home page) rather than the full page. */
+  @property({ type: Boolean }) compact = false;
+  /** How many changes to load at a time. */
+  @property({ type: Number }) limit = 50;
+
+  @state() private _changes: RecentChange[] | null = null;
+  @state() private _error: unknown = null;
+  @state() private _hasMore = false;
+  @state() private _loadingMore = false;
+  // Re-renders on a language switch (dates and labels).
+  private _session = new SessionController(this);
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load(before?: string) {
+    try {
+      const r = await getRecentChanges(this.limit, before);
+      const seen = new Set((before ? (this._changes ?? []) : []).map((c) => `${c.slug}@${c.revision}`));
+      const fresh = r.changes.filter((c) => !seen.has(`${c.slug}@${c.revision}`));
+      this._changes = [...(before ? (this._changes ?? []) : []), ...fresh];
+      this._hasMore = fresh.length > 0 && r.changes.length === this.limit;
+    } catch (err) {
+      this._error = err;
+    }
+  }
+
+  private async _more() {
+    const last = this._changes?.at(-1);
+    if (!last) return;
+    this._loadingMore = true;
+    await this._load(String(last.id ?? last.createdAt));
+    this._loadingMore = false;
+  }
+
+  override render() {
+    if (this._error) return errorBox(this._error);
+    const changes = this._changes;
+    if (!changes) return loadingLine();
+    if (!changes.length) return html`<p class="muted">${t('wiki.recent.empty')}</p>`;
+    const lang = locale();
+    const days = new Map<string, RecentChange[]>();
+    for (const c of changes) {
+      const day = dayLabel(c.createdAt, lang);
+      days.set(day, [...(days.get(day) ?? []), c]);
+    }
+    return html`
+      ${[...days].map(
+        ([day, list]) => html`<h3>${day}</h3>
+          <ul data-testid="recent-changes">
+            ${list.map((c) => this._renderChange(c, lang))}
+          </ul>`,
+      )}
+      ${this.compact
+        ? html`<p class="more"><a href="/recent">${t('wiki.recent.all')} →</a></p>`
+        : html`<p class="more actions">
+            ${this._hasMore
+              ? html`<button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>${t('wiki.recent.more')}</button>`
+              : nothing}
+            <a class="feed" href="/feed/recent-changes.atom">${t('wiki.recent.feed')}</a>
+          </p>`}
+    `;
+  }
+
+  private _renderChange(c: RecentChange, lang: string) {
+    return html`<li>
+      <span class="time">${timeLabel(c.createdAt, lang)}</span>
+      <div>
+        <div class="line">
+          <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
+          ${c.isNew ? html`<span class="badge new">${t('wiki.recent.new')}</span>` : nothing}
+          ${sizeDelta(c.sizeDelta)}
+        </div>
+        <div class="line meta">
+          <span>${userName(c.author)}</span>
+          ${c.summary ? html`<span class="summary">« ${c.summary} »</span>` : nothing}
+          ${this.compact
+            ? nothing
+            : html`<span class="links">
+                ${c.isNew || c.revision < 2
+                  ? nothing
+                  : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}">${t('wiki.recent.diff')}</a> ·`}
+                <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
+              </span>`}
+        </div>
+      </div>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-recent-changes': LcRecentChanges;
+  }
+}

@@ -1,0 +1,84 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { AppError, badRequest, forbidden, notFound } from '../errors.js';
+import { jsonBody, queryParams } from '../validate.js';
+import { readAccess, requireRole } from '../auth/middleware.js';
+import { hasRole, type User } from '../auth/users.js';
+import { searchPeople } from '../../registry/directory.js';
+import { contactPerson, findPerson, listMessages, upsertPerson, type PersonRecord } from '../../registry/people.js';
+import { PersonSchema, SLUG_RE } from '../../registry/schema.js';
+import { personDetail } from '../../registry/views.js';
+import { csvList, paging } from './registry-params.js';
+
+const ListQuery = z.object({
+  q: z.string().max(500).optional(),
+  theme: csvList,
+  region: csvList,
+  contactable: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  ...paging,
+});
+const PostBody = PersonSchema.extend({
+  /** Link the new profile to the caller's own account (any logged-in user may create their own). */
+  self: z.boolean().optional(),
+});
+const PutBody = PersonSchema.extend({ slug: PersonSchema.shape.slug.optional() });
+const ContactBody = z.object({
+  message: z.string().trim().min(1).max(4000),
+  from: z.string().trim().max(300).optional(),
+});
+
+const slugParam = (slug: string) => {
+  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  return slug;
+};
+
+/** The caller may manage this person: facilitators and admins, or the person's own account. */
+function mayManage(user: User | null, person: PersonRecord): boolean {
+  return !!user && (hasRole(user.role, 'facilitator') || person.userId === user.id);
+}
+
+/** The person, if the caller may manage it; hidden people are a 404 for everyone else. */
+function managed(c: Context<AppEnv>, slug: string): PersonRecord {
+  const person = findPerson(c.var.db, slug);
+  if (!person || !mayManage(c.var.user, person)) throw notFound(`person "${slug}"`);
+  return person;
+}
+
+/** /api/people: the directory of people who can help (only contactable or public profiles). */
+export const people = new Hono<AppEnv>()
+  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPeople(c.var.db, c.req.valid('query'))))
+  .post('/', jsonBody(PostBody), (c) => {
+    const user = requireRole(c, 'reader');
+    const { self, ...body } = c.req.valid('json');
+    if (!self && !hasRole(user.role, 'contributor')) throw forbidden('Creating someone else’s profile needs the role "contributor"; use self: true for your own');
+    if (findPerson(c.var.db, body.slug)) throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, { field: 'slug' });
+    upsertPerson(c.var.db, body, { mode: 'replace', userId: self ? user.id : null });
+    const created = findPerson(c.var.db, body.slug)!;
+    return c.json(created.contactable || created.public ? personDetail(c.var.db, body.slug) : { slug: body.slug, hidden: true }, 201);
+  })
+  .get('/:slug', readAccess, (c) => c.json(personDetail(c.var.db, slugParam(c.req.param('slug')))))
+  .put('/:slug', jsonBody(PutBody), (c) => {
+    const user = requireRole(c, 'reader');
+    const slug = slugParam(c.req.param('slug'));
+    const person = findPerson(c.var.db, slug);
+    const own = !!person && person.userId === user.id;
+    if (!own && !hasRole(user.role, 'contributor')) throw forbidden('Only the person’s own account or a contributor may edit this profile');
+    if (!person) throw notFound(`person "${slug}"`);
+    const body = c.req.valid('json');
+    if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
+    upsertPerson(c.var.db, { ...body, slug }, { mode: 'merge' });
+    const after = findPerson(c.var.db, slug)!;
+    return c.json(after.contactable || after.public ? personDetail(c.var.db, slug) : { slug, hidden: true });
+  })
+  .post('/:slug/contact', jsonBody(ContactBody), (c) => {
+    const slug = slugParam(c.req.param('slug'));
+    const body = c.req.valid('json');
+    const { id } = contactPerson(c.var.db, slug, { ...body, userId: c.var.user?.id ?? null });
+    return c.json({ id, status: 'stored', message: 'Message transmis : l’équipe d’animation le relaie à la personne.' }, 202);
+  })
+  .get('/:slug/messages', (c) => {
+    requireRole(c, 'reader');
+    const person = managed(c, slugParam(c.req.param('slug')));
+    return c.json({ messages: listMessages(c.var.db, person.id) });
+  });

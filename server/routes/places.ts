@@ -1,0 +1,42 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { AppError, badRequest } from '../errors.js';
+import { jsonBody, queryParams } from '../validate.js';
+import { readAccess, requireRole } from '../auth/middleware.js';
+import { placePoints, searchPlaces } from '../../registry/directory.js';
+import { findPlace, getPlace, upsertPlace } from '../../registry/places.js';
+import { PlaceSchema, SLUG_RE } from '../../registry/schema.js';
+import { placeDetail } from '../../registry/views.js';
+import { bboxParam, csvList, paging } from './registry-params.js';
+
+const ListQuery = z.object({ q: z.string().max(500).optional(), region: csvList, family: csvList, bbox: bboxParam, ...paging });
+const GeoQuery = z.object({ region: csvList, family: csvList });
+const PutBody = PlaceSchema.extend({ slug: PlaceSchema.shape.slug.optional() });
+
+const slugParam = (slug: string) => {
+  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  return slug;
+};
+
+/** /api/places: the directory of tiers-lieux and its map. */
+export const places = new Hono<AppEnv>()
+  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPlaces(c.var.db, c.req.valid('query'))))
+  .get('/geo', readAccess, queryParams(GeoQuery), (c) => c.json({ points: placePoints(c.var.db, c.req.valid('query')) }))
+  .post('/', jsonBody(PlaceSchema), (c) => {
+    requireRole(c, 'contributor');
+    const body = c.req.valid('json');
+    if (findPlace(c.var.db, body.slug)) throw new AppError(409, 'conflict', `slug: a place "${body.slug}" already exists`, { field: 'slug' });
+    upsertPlace(c.var.db, body, { mode: 'replace' });
+    return c.json(placeDetail(c.var.db, body.slug), 201);
+  })
+  .get('/:slug', readAccess, (c) => c.json(placeDetail(c.var.db, slugParam(c.req.param('slug')))))
+  .put('/:slug', jsonBody(PutBody), (c) => {
+    requireRole(c, 'contributor');
+    const slug = slugParam(c.req.param('slug'));
+    const body = c.req.valid('json');
+    if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
+    getPlace(c.var.db, slug);
+    upsertPlace(c.var.db, { ...body, slug }, { mode: 'merge' });
+    return c.json(placeDetail(c.var.db, slug));
+  });
