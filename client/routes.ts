@@ -1,13 +1,13 @@
 import { html } from 'lit';
 import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
-import './components/lc-registry-browse.js';
-import './components/lc-resource-page.js';
-import './components/lc-resource-form.js';
-import './components/lc-places-directory.js';
-import './components/lc-place-page.js';
-import './components/lc-people-directory.js';
-import './components/lc-person-page.js';
+import { REGISTRY_ROUTES } from './registry-routes.js';
+import { switchyardNav } from './components/switchyard-nav.js';
+import './components/lc-switchyard.js';
+import './components/lc-switchyard-requests.js';
+import './components/lc-switchyard-request.js';
+import './components/lc-switchyard-dashboard.js';
+import './components/lc-switchyard-thesaurus.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
@@ -20,13 +20,17 @@ export const ROUTES: Route[] = [
     },
   },
   ...WIKI_ROUTES,
-  // Commons registry and directories (/communs/new before /communs/:slug).
-  { pattern: '/communs', render: () => html`<lc-registry-browse></lc-registry-browse>` },
-  { pattern: '/communs/new', render: () => html`<lc-resource-form></lc-resource-form>` },
-  { pattern: '/communs/:slug/modifier', render: (p) => html`<lc-resource-form slug=${p.slug}></lc-resource-form>` },
-  { pattern: '/communs/:slug', render: (p) => html`<lc-resource-page slug=${p.slug}></lc-resource-page>` },
-  { pattern: '/lieux', render: () => html`<lc-places-directory></lc-places-directory>` },
-  { pattern: '/lieux/:slug', render: (p) => html`<lc-place-page slug=${p.slug}></lc-place-page>` },
-  { pattern: '/personnes', render: () => html`<lc-people-directory></lc-people-directory>` },
-  { pattern: '/personnes/:slug', render: (p) => html`<lc-person-page slug=${p.slug}></lc-person-page>` },
+  // Commons registry and directories (client/registry-routes.ts).
+  ...REGISTRY_ROUTES,
+  // Gare d'aiguillage (switchyard)
+  {
+    pattern: '/aiguillage',
+    render: (_p, q) => html`${switchyardNav()}<lc-switchyard detailed .place=${q.get('lieu') ?? ''} .region=${q.get('region') ?? ''}></lc-switchyard>`,
+  },
+  { pattern: '/aiguillage/demandes', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests>` },
+  { pattern: '/aiguillage/file', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="queue"></lc-switchyard-requests>` },
+  { pattern: '/aiguillage/manquants', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="missing"></lc-switchyard-requests>` },
+  { pattern: '/aiguillage/demandes/:id', render: (p) => html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>` },
+  { pattern: '/aiguillage/tableau-de-bord', render: () => html`${switchyardNav()}<lc-switchyard-dashboard></lc-switchyard-dashboard>` },
+  { pattern: '/aiguillage/champ-lexical', render: () => html`${switchyardNav()}<lc-switchyard-thesaurus></lc-switchyard-thesaurus>` },
 ];

@@ -4,6 +4,7 @@ import type { User } from './auth/users.js';
 import type { WikiServices } from './wiki/services.js';
 import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
+import type { SwitchyardService } from '../registry/switchyard/service.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.var.services`. */
 export interface AppServices {
@@ -12,6 +13,8 @@ export interface AppServices {
   search: WikiSearch;
   /** Real-time co-editing (Yjs documents, WebSocket connections). */
   collab: CollabService;
+  /** The switchyard's matcher with its per-snapshot indexes. */
+  switchyard: SwitchyardService;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

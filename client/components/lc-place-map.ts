@@ -87,6 +87,7 @@ export class LcPlaceMap extends LitElement {
   private _homeLayer?: L.Marker;
   private _resize?: ResizeObserver;
   private _fitted = false;
+  private _bySlug = new Map<string, L.Marker>();
 
   override render() {
     const count = this.points.length;
@@ -129,6 +130,13 @@ export class LcPlaceMap extends LitElement {
     this._map = undefined;
   }
 
+  /** Zooms to a place's marker (opening its cluster if needed) and opens its popup. */
+  reveal(slug: string) {
+    const marker = this._bySlug.get(slug);
+    if (!marker || !this._cluster) return;
+    this._cluster.zoomToShowLayer(marker, () => marker.openPopup());
+  }
+
   /** Centers the map on a point at a street-level zoom. */
   centerOn(lat: number, lon: number, zoom = 12) {
     this._map?.setView([lat, lon], zoom);
@@ -159,6 +167,7 @@ export class LcPlaceMap extends LitElement {
   private _drawPoints() {
     const cluster = this._cluster!;
     cluster.clearLayers();
+    this._bySlug.clear();
     const markers: L.Marker[] = [];
     for (const [lat, lon, slug, name] of this.points) {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
@@ -170,6 +179,7 @@ export class LcPlaceMap extends LitElement {
       });
       m.bindPopup(() => this._popup(slug, name));
       markers.push(m);
+      this._bySlug.set(slug, m);
     }
     cluster.addLayers(markers);
     this.dataset.markers = String(markers.length);

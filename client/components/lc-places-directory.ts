@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPlaces, placePoints, type FacetValue, type GeoPoint, type PlaceSummary } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, type MyPlace } from '../lib/registry-format.js';
 import './lc-place-map.js';
+import type { LcPlaceMap } from './lc-place-map.js';
 import './lc-my-place.js';
 
 const PAGE = 50;
@@ -39,15 +40,17 @@ export class LcPlacesDirectory extends LitElement {
       lc-place-map { height: 36rem; position: sticky; top: 0.8rem; }
       .list { max-height: 36rem; overflow: auto; background: #fff; border: 1px solid #dfe5e1; border-radius: 10px; }
       .list ul { list-style: none; margin: 0; padding: 0; }
-      .list li { padding: 0.55rem 0.8rem; border-bottom: 1px solid #eef1ef; }
+      .list li { padding: 0.55rem 0.8rem; border-bottom: 1px solid #eef1ef; display: flex; justify-content: space-between; gap: 0.6rem; }
+      .list .side { display: flex; flex-direction: column; align-items: flex-end; gap: 0.2rem; white-space: nowrap; font-size: 0.85rem; }
       .list li a { font-weight: 600; text-decoration: none; }
       .list li a:hover { text-decoration: underline; }
       .list .where { font-size: 0.88rem; color: #5b6b63; }
       .list .fam { font-size: 0.78rem; }
-      .list .km { float: right; color: #1f4f86; }
+      .list .km { color: #1f4f86; }
       .listhead { display: flex; justify-content: space-between; padding: 0.5rem 0.8rem; border-bottom: 1px solid #dfe5e1; background: #f2f5f3; font-size: 0.9rem; position: sticky; top: 0; }
       .more { padding: 0.6rem; text-align: center; }
-      lc-my-place { margin-bottom: 0.6rem; }
+      .mine { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; margin-bottom: 0.6rem; }
+      .list .onmap { font-size: 0.82rem; }
     `,
   ];
 
@@ -59,6 +62,7 @@ export class LcPlacesDirectory extends LitElement {
   @state() private _error = '';
   @state() private _loading = false;
   @state() private _home: MyPlace | null = getMyPlace();
+  @query('lc-place-map') private _map?: LcPlaceMap;
   private _bbox = '';
   private _seq = 0;
   private _typing?: ReturnType<typeof setTimeout>;
@@ -187,7 +191,12 @@ export class LcPlacesDirectory extends LitElement {
           ${t('places.inView')}</label
         >
       </form>
-      <lc-my-place></lc-my-place>
+      <div class="mine">
+        <lc-my-place></lc-my-place>
+        ${this._home?.lat != null && this._home?.lon != null
+          ? html`<button class="btn link" @click=${() => this._map?.centerOn(this._home!.lat!, this._home!.lon!, 10)}>${t('places.centerOnMine')}</button>`
+          : nothing}
+      </div>
       ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
       <div class="layout">
         <lc-place-map
@@ -205,14 +214,21 @@ export class LcPlacesDirectory extends LitElement {
           <ul data-testid="places-list">
             ${this._items.map(
               (p) => html`<li data-slug=${p.slug}>
-                <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
-                <div class="where">
-                  ${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}
-                  ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
+                <div class="main">
+                  <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
+                  <div class="where">${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}</div>
+                  ${p.families?.length
+                    ? html`<div class="chips fam">${p.families.map((x) => html`<span class="chip">${facetLabel('family', x)}</span>`)}</div>`
+                    : nothing}
                 </div>
-                ${p.families?.length
-                  ? html`<div class="chips fam">${p.families.map((x) => html`<span class="chip">${facetLabel('family', x)}</span>`)}</div>`
-                  : nothing}
+                <div class="side">
+                  ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
+                  ${p.lat != null && p.lon != null
+                    ? html`<button class="btn link onmap" @click=${() => this._map?.reveal(p.slug)} aria-label=${t('places.showOnMapOf', { name: p.name })}>
+                        ${t('places.showOnMap')}
+                      </button>`
+                    : nothing}
+                </div>
               </li>`,
             )}
           </ul>

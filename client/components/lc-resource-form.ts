@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { navigate } from '../router.js';
-import { me, type SessionUser } from '../api/auth.js';
+import { SessionController } from '../session.js';
 import { createResource, getResource, updateResource, type ResourceDetail, type ResourceInput } from '../api/registry.js';
 import { THEME_SLUGS, describeError, hasRole, themeLabel } from '../lib/registry-format.js';
 import { slugify } from '../../server/wiki/slug.js';
@@ -48,19 +48,12 @@ export class LcResourceForm extends LitElement {
   /** Slug of the resource to edit; empty to propose a new one. */
   @property() slug = '';
 
-  @state() private _user: SessionUser | null | undefined = undefined;
+  private _session = new SessionController(this);
   @state() private _initial: ResourceDetail | null = null;
   @state() private _errors: Record<string, string> = {};
   @state() private _message = '';
   @state() private _saving = false;
   @state() private _summaryLength = 0;
-
-  override connectedCallback() {
-    super.connectedCallback();
-    me()
-      .then((u) => (this._user = u))
-      .catch(() => (this._user = null));
-  }
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('slug') && this.slug) {
@@ -184,12 +177,13 @@ export class LcResourceForm extends LitElement {
   }
 
   override render() {
-    if (this._user === undefined || (this.slug && !this._initial && !this._message)) return html`<p class="muted">${t('loading')}</p>`;
-    if (!this._user) {
+    const user = this._session.user;
+    if (!this._session.known || (this.slug && !this._initial && !this._message)) return html`<p class="muted">${t('loading')}</p>`;
+    if (!user) {
       return html`<h1>${t('resourceForm.title')}</h1>
-        <p class="notice">${t('form.loginRequired')} <a href="/login">${t('nav.login')}</a> · <a href="/register">${t('nav.register')}</a></p>`;
+        <p class="notice">${t('form.loginRequired')} <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a> · <a href="/register">${t('nav.register')}</a></p>`;
     }
-    if (this.slug && !hasRole(this._user, 'contributor')) return html`<p class="notice error">${t('form.roleRequired')}</p>`;
+    if (this.slug && !hasRole(user, 'contributor')) return html`<p class="notice error">${t('form.roleRequired')}</p>`;
     const r = this._initial;
     const themes = new Set(r?.themes ?? []);
     return html`

@@ -4,7 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import MarkdownIt from 'markdown-it';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
-import { me, type SessionUser } from '../api/auth.js';
+import { SessionController } from '../session.js';
 import { getResource, listAssessments, type Assessment, type GeoPoint, type ResourceDetail, type ResourceUsage } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, formatDay, formatKm, getMyPlace, hasRole, label, themeShort, type MyPlace } from '../lib/registry-format.js';
 import './lc-qualification-badge.js';
@@ -74,7 +74,7 @@ export class LcResourcePage extends LitElement {
   @state() private _error = '';
   @state() private _notFound = false;
   @state() private _history: Assessment[] | null = null;
-  @state() private _user: SessionUser | null = null;
+  private _session = new SessionController(this);
   @state() private _panel: Panel = null;
   @state() private _saved = false;
   @state() private _home: MyPlace | null = getMyPlace();
@@ -82,23 +82,14 @@ export class LcResourcePage extends LitElement {
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
-    window.addEventListener('lc-session-changed', this._onSession);
-    window.addEventListener('lc-locale-changed', this._onLocale);
-    me()
-      .then((u) => (this._user = u))
-      .catch(() => (this._user = null));
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener(MY_PLACE_EVENT, this._onMyPlace);
-    window.removeEventListener('lc-session-changed', this._onSession);
-    window.removeEventListener('lc-locale-changed', this._onLocale);
   }
 
   private _onMyPlace = () => (this._home = getMyPlace());
-  private _onSession = (e: Event) => (this._user = (e as CustomEvent<SessionUser | null>).detail);
-  private _onLocale = () => this.requestUpdate();
 
   override willUpdate(changed: Map<string, unknown>) {
     if (changed.has('slug')) this._load();
@@ -162,6 +153,8 @@ export class LcResourcePage extends LitElement {
         ${r.themes.map((th) => html`<a class="chip" href=${`/communs?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}
       </div>
       <p class="lead">${r.summary}</p>
+      ${r.status === 'archived' ? html`<p class="notice warn" role="note">${t('resource.archived')}</p>` : nothing}
+      ${r.status === 'dormant' ? html`<p class="notice warn" role="note">${t('resource.dormant')}</p>` : nothing}
       ${this._actions(r)}
       <div class="cols">
         <div>
@@ -182,9 +175,10 @@ export class LcResourcePage extends LitElement {
   }
 
   private _actions(r: ResourceDetail) {
-    const u = this._user;
+    const u = this._session.user;
+    if (!this._session.known) return nothing;
     if (!u) {
-      return html`<p class="notice small">${t('resource.loginToAct')} <a href="/login">${t('nav.login')}</a></p>`;
+      return html`<p class="notice small">${t('resource.loginToAct')} <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a></p>`;
     }
     const contributor = hasRole(u, 'contributor');
     const facilitator = hasRole(u, 'facilitator');

@@ -1,4 +1,5 @@
 import { core } from './core.js';
+import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
 import { registry } from './registry.js';
 import { search } from './search.js';
@@ -15,7 +16,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, registry, search, collab];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, registry, search, collab, switchyardApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

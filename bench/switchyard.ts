@@ -1,0 +1,167 @@
+/**
+ * Switchyard quality and latency benchmark.
+ *
+ *   npm run bench:switchyard [-- --data DIR]
+ *
+ * For each (bundle, judgments) pair: imports the bundle into a fresh database, loads the registry
+ * snapshot and builds the switchyard's indexes (the server's code path), answers every problem and prints recall@5, MRR, nDCG@5 for
+ * resources and person hit@3, on all queries and on the odd / even ids separately (tune on
+ * one half, check on the other). Then latency p50/p95 on a generated registry of 5,000
+ * resources and 20,000 people. Figures measured on a loaded machine are preliminary.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Bundle as CommonsBundle } from '../registry/bundle.js';
+import { importBundle } from '../registry/bundle.js';
+import { openDatabase } from '../server/db/open.js';
+import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
+import { DEFAULT_SWITCHYARD_CONFIG } from '../registry/switchyard/config.js';
+import { buildSwitchyardIndex, matchProblem, type SwitchyardIndex } from '../registry/switchyard/engine.js';
+import type { RegistrySnapshot } from '../registry/types.js';
+import { THEME_SLUGS } from '../registry/themes.js';
+
+interface Judgment {
+  id: string;
+  problem: string;
+  place?: string;
+  region?: string;
+  resources: Record<string, number>;
+  people: string[];
+}
+
+const argv = process.argv.slice(2);
+const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
+const verbose = argv.includes('--verbose');
+
+const pct = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
+};
+
+function evaluate(ix: SwitchyardIndex, queries: Judgment[]) {
+  // One untimed pass first, so the figures are not the JIT compiler's warm-up.
+  for (const q of queries) matchProblem(ix, { problem: q.problem, place: q.place, region: q.region });
+  const rows = queries.map((q) => {
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
+    const a = matchProblem(ix, { problem: q.problem, place: q.place, region: q.region });
+    const used = process.cpuUsage(c0);
+    const ms = performance.now() - t0;
+    const cpuMs = (used.user + used.system) / 1000;
+    const slugs = a.resources.map((r) => r.slug);
+    const firstGood = slugs.findIndex((s) => (q.resources[s] ?? 0) >= 2);
+    const gains = slugs.slice(0, 5).map((s) => 2 ** (q.resources[s] ?? 0) - 1);
+    const dcg = gains.reduce((acc, g, i) => acc + g / Math.log2(i + 2), 0);
+    const ideal = Object.values(q.resources)
+      .sort((x, y) => y - x)
+      .slice(0, 5)
+      .reduce((acc, g, i) => acc + (2 ** g - 1) / Math.log2(i + 2), 0);
+    const hit = a.people.slice(0, 3).some((p) => q.people.includes(p.slug));
+    if (verbose && (firstGood < 0 || firstGood > 0 || !hit))
+      console.log(`  ${q.id} rank=${firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${hit ? '' : 'MISS-P'}`);
+    return { id: q.id, recall: firstGood >= 0 && firstGood < 5 ? 1 : 0, rr: firstGood >= 0 ? 1 / (firstGood + 1) : 0, ndcg: ideal ? dcg / ideal : 0, hit: hit ? 1 : 0, ms, cpuMs };
+  });
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+  const summary = (rs: typeof rows) => ({
+    n: rs.length,
+    recall5: mean(rs.map((r) => r.recall)),
+    mrr: mean(rs.map((r) => r.rr)),
+    ndcg5: mean(rs.map((r) => r.ndcg)),
+    personHit3: mean(rs.map((r) => r.hit)),
+  });
+  const num = (id: string) => Number(id.replace(/\D/g, ''));
+  return {
+    all: summary(rows),
+    odd: summary(rows.filter((r) => num(r.id) % 2 === 1)),
+    even: summary(rows.filter((r) => num(r.id) % 2 === 0)),
+    p50: pct(rows.map((r) => r.ms), 50),
+    p95: pct(rows.map((r) => r.ms), 95),
+    cpu50: pct(rows.map((r) => r.cpuMs), 50),
+    cpu95: pct(rows.map((r) => r.cpuMs), 95),
+  };
+}
+
+const f3 = (x: number) => x.toFixed(3);
+function report(name: string, judgmentsFile: string) {
+  const judgments = JSON.parse(readFileSync(join(dataDir, judgmentsFile), 'utf8')) as { bundle: string; queries: Judgment[] };
+  const bundle = JSON.parse(readFileSync(join(dirname(join(dataDir, judgmentsFile)), judgments.bundle), 'utf8')) as CommonsBundle;
+  // Same path as the server: import the bundle into a fresh database, load the snapshot from the
+  // registry tables, build the switchyard's indexes.
+  const db = openDatabase(':memory:');
+  const t0 = performance.now();
+  importBundle(db, bundle);
+  const t1 = performance.now();
+  const ix = new SwitchyardService(db, registrySnapshotSource(db)).index();
+  const build = performance.now() - t1;
+  const r = evaluate(ix, judgments.queries);
+  console.log(`\n== ${name} (${judgments.queries.length} problems; import ${(t1 - t0).toFixed(0)} ms, snapshot + indexes ${build.toFixed(0)} ms)`);
+  for (const part of ['all', 'odd', 'even'] as const) {
+    const s = r[part];
+    console.log(`  ${part.padEnd(4)} n=${String(s.n).padStart(2)}  recall@5 ${f3(s.recall5)}  MRR ${f3(s.mrr)}  nDCG@5 ${f3(s.ndcg5)}  person hit@3 ${f3(s.personHit3)}`);
+  }
+  console.log(`  latency p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms (wall clock); CPU time p50 ${r.cpu50.toFixed(2)} ms  p95 ${r.cpu95.toFixed(2)} ms`);
+  return judgments.queries;
+}
+
+/** A registry of the given size whose words are drawn from a real bundle (realistic vocabulary). */
+function generated(base: CommonsBundle, nResources: number, nPeople: number, nPlaces: number): RegistrySnapshot {
+  let seed = 42;
+  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
+  const words = JSON.stringify(base.resources).match(/[\p{L}]{3,}/gu) ?? ['commun'];
+  const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
+  const regions = [...new Set((base.places ?? []).map((p) => p.region ?? 'Bretagne'))];
+  const themes = [...THEME_SLUGS];
+  const resources = Array.from({ length: nResources }, (_, i) => ({
+    slug: `r-${i}`,
+    name: `${sentence(2)} ${i}`,
+    kind: 'software' as const,
+    summary: sentence(18),
+    description: sentence(60),
+    features: [sentence(6), sentence(6), sentence(6)],
+    themes: [pick(themes), pick(themes)],
+    keywords: [sentence(1), sentence(2), sentence(1)],
+    license: rnd() < 0.05 ? 'proprietary' : 'AGPL-3.0',
+  }));
+  const places = Array.from({ length: nPlaces }, (_, i) => ({ slug: `l-${i}`, name: `Lieu ${i}`, region: pick(regions) }));
+  const people = Array.from({ length: nPeople }, (_, i) => ({
+    slug: `p-${i}`,
+    name: `Personne ${i}`,
+    place: `l-${i % nPlaces}`,
+    region: pick(regions),
+    themes: [pick(themes)],
+    skills: [sentence(2), sentence(2), sentence(1)],
+    bio: sentence(25),
+    contactable: rnd() > 0.1,
+  }));
+  const usages = Array.from({ length: nResources * 4 }, () => ({ resource: `r-${Math.floor(rnd() * nResources)}`, place: `l-${Math.floor(rnd() * nPlaces)}`, status: 'uses' as const, note: sentence(12) }));
+  const referents = Array.from({ length: nResources * 3 }, () => ({ resource: `r-${Math.floor(rnd() * nResources)}`, person: `p-${Math.floor(rnd() * nPeople)}`, isExpert: rnd() < 0.4, note: sentence(10) }));
+  return { resources, places, people, usages, referents };
+}
+
+const queries = report('full bundle', 'judgments.json');
+report('thin bundle', 'judgments-thin.json');
+
+const base = JSON.parse(readFileSync(join(dataDir, 'bundle.json'), 'utf8')) as CommonsBundle;
+const big = generated(base, 5000, 20000, 2000);
+const t0 = performance.now();
+const ix = buildSwitchyardIndex(big, DEFAULT_SWITCHYARD_CONFIG);
+const build = performance.now() - t0;
+const times: number[] = [];
+const cpu: number[] = [];
+for (let round = 0; round < 5; round++) {
+  for (const q of queries) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    matchProblem(ix, { problem: q.problem, place: 'l-1', region: q.region });
+    const used = process.cpuUsage(c);
+    times.push(performance.now() - t);
+    cpu.push((used.user + used.system) / 1000);
+  }
+}
+console.log(`\n== generated registry: 5000 resources, 20000 people, 2000 places (index built in ${(build / 1000).toFixed(1)} s)`);
+console.log(`  ${times.length} queries  latency p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms (wall clock)`);
+// CPU time is less sensitive to other processes on a shared machine than wall-clock time.
+console.log(`  CPU time per query p50 ${pct(cpu, 50).toFixed(2)} ms  p95 ${pct(cpu, 95).toFixed(2)} ms`);
+console.log('\n(preliminary figures: measured on a shared, loaded machine)');

@@ -1,0 +1,118 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { t } from '../i18n/index.js';
+import { me, type SessionUser } from '../api/auth.js';
+import { deleteThesaurusGroup, getThesaurus, saveThesaurusGroup, type ThesaurusGroup } from '../api/switchyard.js';
+
+const splitTerms = (s: string) =>
+  s
+    .split(/[,;\n]/)
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+/** The switchyard's champ lexical: everyone reads it, facilitators edit, add and remove groups. */
+@customElement('lc-switchyard-thesaurus')
+export class LcSwitchyardThesaurus extends LitElement {
+  static override styles = css`
+    :host { display: block; }
+    table { width: 100%; border-collapse: collapse; }
+    td, th { text-align: left; padding: 0.35rem; border-bottom: 1px solid #e1e6e3; vertical-align: top; }
+    input { font: inherit; width: 100%; box-sizing: border-box; padding: 0.25rem; }
+    button { font: inherit; padding: 0.2rem 0.6rem; }
+    .source { font-size: 0.8rem; color: #666; }
+    form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0; }
+    .error { color: #a33; }
+  `;
+
+  @state() private _groups: ThesaurusGroup[] = [];
+  @state() private _user: SessionUser | null = null;
+  @state() private _edits: Record<string, string> = {};
+  @state() private _error = '';
+  @state() private _newId = '';
+  @state() private _newTerms = '';
+
+  override connectedCallback() {
+    super.connectedCallback();
+    void this._load();
+  }
+
+  private async _load() {
+    try {
+      this._user = await me();
+      this._groups = (await getThesaurus()).groups;
+    } catch (err) {
+      this._error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  private get _canEdit() {
+    return this._user?.role === 'facilitator' || this._user?.role === 'admin';
+  }
+
+  private async _run(action: () => Promise<unknown>) {
+    this._error = '';
+    try {
+      await action();
+      this._groups = (await getThesaurus()).groups;
+    } catch (err) {
+      this._error = err instanceof Error ? err.message : String(err);
+    }
+  }
+
+  override render() {
+    return html`
+      <h1>${t('sy.thesaurus.title')}</h1>
+      <p>${t('sy.thesaurus.help')}</p>
+      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._canEdit
+        ? html`<form
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              void this._run(async () => {
+                await saveThesaurusGroup(this._newId.trim(), splitTerms(this._newTerms));
+                this._newId = '';
+                this._newTerms = '';
+              });
+            }}
+          >
+            <input aria-label=${t('sy.thesaurus.id')} placeholder=${t('sy.thesaurus.id')} .value=${this._newId} @input=${(e: Event) => (this._newId = (e.target as HTMLInputElement).value)} />
+            <input aria-label=${t('sy.thesaurus.terms')} placeholder=${t('sy.thesaurus.terms')} .value=${this._newTerms} @input=${(e: Event) => (this._newTerms = (e.target as HTMLInputElement).value)} />
+            <button type="submit">${t('sy.thesaurus.add')}</button>
+          </form>`
+        : nothing}
+      <table>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th><th></th></tr></thead>
+        <tbody>
+          ${this._groups.map(
+            (g) => html`<tr>
+              <td>${g.id}<div class="source">${t(`sy.thesaurus.source.${g.source}`)}</div></td>
+              <td>
+                ${this._canEdit
+                  ? html`<input
+                      aria-label=${g.id}
+                      .value=${this._edits[g.id] ?? g.terms.join(', ')}
+                      @input=${(e: Event) => (this._edits = { ...this._edits, [g.id]: (e.target as HTMLInputElement).value })}
+                    />`
+                  : g.terms.join(', ')}
+              </td>
+              <td>
+                ${this._canEdit
+                  ? html`<button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
+                        ${t('sy.thesaurus.save')}
+                      </button>
+                      <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>${t('sy.thesaurus.delete')}</button>`
+                  : nothing}
+              </td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-switchyard-thesaurus': LcSwitchyardThesaurus;
+  }
+}

@@ -1,0 +1,156 @@
+import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
+import type { ThemeSlug } from '../themes.js';
+
+/**
+ * Everything that tunes the switchyard lives here: field weights, query-expansion weights,
+ * ranking priors, people-graph weights, thresholds, and the default vocabulary.
+ * Handlers and the matcher read it; nothing else hard-codes a weight.
+ */
+export interface SwitchyardConfig {
+  /** BM25 parameters. */
+  bm25: { k1: number; b: number };
+  /** Weight of each resource field in the BM25F pseudo-frequency. */
+  resourceFields: Record<ResourceField, number>;
+  /** Weight of each person field. */
+  personFields: Record<PersonField, number>;
+  /** Weight of a query term by where it came from. */
+  termWeights: { original: number; accentRestored: number; typo: number; thesaurus: number; english: number; englishRaw: number; answer: number };
+  /** Resource ranking beyond words. */
+  resourceRank: {
+    /** Multiplier of the text score by theme agreement: score × (1 + themeBoost × agreement). */
+    themeBoost: number;
+    /** Additive bonus for a qualified resource (× best text score). */
+    qualified: number;
+    /** Additive bonus per log(1 + places using it). */
+    usage: number;
+    /** Extra per log(1 + places using it in the asker's region). */
+    usageNearby: number;
+    /** Bonus per log(1 + requests it helped resolve with similar words). */
+    outcome: number;
+    /** Multipliers for statuses to push down. */
+    archived: number;
+    obsolete: number;
+    proprietary: number;
+    /** Boost of resources in a theme chosen by answering a clarifying question. */
+    answeredTheme: number;
+    /** Minimum score relative to the best one to be listed. */
+    minRelative: number;
+  };
+  /** People ranking: graph links to the matched resources and to the detected themes. */
+  peopleRank: {
+    /** How many top resources feed people scores. */
+    topResources: number;
+    expertReferent: number;
+    referent: number;
+    placeUses: number;
+    /** Weight of the person's own words (skills, bio, notes) matching the problem. */
+    text: number;
+    /** Weight of the person's themes agreeing with the detected themes. */
+    themes: number;
+    /** Multipliers for proximity. */
+    sameRegion: number;
+    sameCircle: number;
+    /** Multiplier for a person whose place is within `nearKm` of the asking place. */
+    near: number;
+    nearKm: number;
+    /** Bonus per request the person helped resolve. */
+    outcome: number;
+  };
+  /** When to ask clarifying questions. */
+  clarify: { minConfidence: number; minTerms: number; maxThemeChoices: number };
+  /** Typo tolerance: minimum word length for one edit. */
+  typos: { minLength: number };
+  /** How many results of each kind an answer carries. */
+  limits: { resources: number; people: number; pages: number };
+  thesaurus: ThesaurusGroup[];
+  themeLexicon: Record<ThemeSlug, string[]>;
+  englishGlossary: Record<string, string[]>;
+  clarifyTree: ClarifyQuestion[];
+}
+
+/** Fields of a resource document. */
+export type ResourceField =
+  | 'name'
+  | 'keywords'
+  | 'summary'
+  | 'features'
+  | 'description'
+  | 'themes'
+  | 'usageNotes'
+  | 'referentNotes'
+  | 'referentSkills'
+  | 'wiki'
+  | 'outcomes';
+
+/** Fields of a person document. */
+export type PersonField = 'skills' | 'bio' | 'themes' | 'referentNotes' | 'outcomes';
+
+/** The shipped configuration. */
+export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
+  bm25: { k1: 1.2, b: 0.5 },
+  resourceFields: {
+    name: 3,
+    keywords: 2.5,
+    summary: 2,
+    features: 1.5,
+    description: 1,
+    themes: 0.3,
+    usageNotes: 0.8,
+    referentNotes: 0.8,
+    referentSkills: 0.25,
+    wiki: 0.6,
+    outcomes: 1,
+  },
+  personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
+  termWeights: { original: 1, accentRestored: 1, typo: 0.8, thesaurus: 0.4, english: 0.9, englishRaw: 0.6, answer: 1 },
+  resourceRank: {
+    themeBoost: 0.5,
+    qualified: 0.05,
+    usage: 0.03,
+    usageNearby: 0.03,
+    outcome: 0.1,
+    archived: 0.3,
+    obsolete: 0.6,
+    proprietary: 0.8,
+    answeredTheme: 0.6,
+    minRelative: 0.1,
+  },
+  peopleRank: {
+    topResources: 8,
+    expertReferent: 1,
+    referent: 0.6,
+    placeUses: 0.2,
+    text: 0.5,
+    themes: 0.15,
+    sameRegion: 1.2,
+    sameCircle: 1.1,
+    near: 1.1,
+    nearKm: 60,
+    outcome: 0.1,
+  },
+  clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },
+  typos: { minLength: 5 },
+  limits: { resources: 10, people: 5, pages: 3 },
+  thesaurus: DEFAULT_THESAURUS,
+  themeLexicon: THEME_LEXICON,
+  englishGlossary: ENGLISH_GLOSSARY,
+  clarifyTree: CLARIFY_TREE,
+};
+
+/** A configuration with some parts replaced (deep for the weight objects). */
+export function switchyardConfig(overrides: Partial<SwitchyardConfig> = {}): SwitchyardConfig {
+  const base = DEFAULT_SWITCHYARD_CONFIG;
+  return {
+    ...base,
+    ...overrides,
+    bm25: { ...base.bm25, ...overrides.bm25 },
+    resourceFields: { ...base.resourceFields, ...overrides.resourceFields },
+    personFields: { ...base.personFields, ...overrides.personFields },
+    termWeights: { ...base.termWeights, ...overrides.termWeights },
+    resourceRank: { ...base.resourceRank, ...overrides.resourceRank },
+    peopleRank: { ...base.peopleRank, ...overrides.peopleRank },
+    clarify: { ...base.clarify, ...overrides.clarify },
+    typos: { ...base.typos, ...overrides.typos },
+    limits: { ...base.limits, ...overrides.limits },
+  };
+}

@@ -1,0 +1,110 @@
+import { textStems } from './text.js';
+
+/**
+ * A small BM25F inverted index: each document has weighted fields; the per-(term, document)
+ * pseudo-frequency Σ w_f · tf_f / (1 − b + b · len_f / avglen_f) is computed once at build time,
+ * so a query costs one pass over the postings of its terms.
+ */
+export class FieldedIndex<F extends string> {
+  /** stem → ascending document ids and their pseudo-frequencies. */
+  private readonly postings = new Map<string, { docs: number[]; tf: number[] }>();
+  private readonly idf = new Map<string, number>();
+  readonly size: number;
+
+  /**
+   * @param docs one entry per document: field → texts (already concatenated or as a list).
+   * @param weights field weights (a field missing from the map is ignored).
+   */
+  constructor(
+    docs: Partial<Record<F, string | string[]>>[],
+    weights: Record<F, number>,
+    private readonly k1: number,
+    b: number,
+  ) {
+    this.size = docs.length;
+    const fields = Object.keys(weights) as F[];
+    const lens: Record<string, number[]> = {};
+    const counts: Map<string, number>[][] = [];
+    const totals: Record<string, number> = {};
+    for (const f of fields) {
+      lens[f] = [];
+      totals[f] = 0;
+    }
+    docs.forEach((doc) => {
+      const perField: Map<string, number>[] = [];
+      for (const f of fields) {
+        const raw: string | string[] | undefined = doc[f];
+        const text = raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
+        const m = new Map<string, number>();
+        const stems = text ? textStems(text) : [];
+        for (const s of stems) m.set(s, (m.get(s) ?? 0) + 1);
+        perField.push(m);
+        lens[f].push(stems.length);
+        totals[f] += stems.length;
+      }
+      counts.push(perField);
+    });
+    const avg: Record<string, number> = {};
+    for (const f of fields) avg[f] = Math.max(1, totals[f] / Math.max(1, docs.length));
+    counts.forEach((perField, id) => {
+      const acc = new Map<string, number>();
+      fields.forEach((f, fi) => {
+        const w = weights[f];
+        if (!w) return;
+        const norm = 1 - b + (b * lens[f][id]) / avg[f];
+        for (const [s, n] of perField[fi]) acc.set(s, (acc.get(s) ?? 0) + (w * n) / norm);
+      });
+      for (const [s, tf] of acc) {
+        let p = this.postings.get(s);
+        if (!p) this.postings.set(s, (p = { docs: [], tf: [] }));
+        p.docs.push(id);
+        p.tf.push(tf);
+      }
+    });
+    const n = docs.length;
+    for (const [s, p] of this.postings) this.idf.set(s, Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5)));
+  }
+
+  /** True when some document contains the stem. */
+  has(stem: string): boolean {
+    return this.postings.has(stem);
+  }
+
+  /** Inverse document frequency of a stem (0 when absent). */
+  idfOf(stem: string): number {
+    return this.idf.get(stem) ?? 0;
+  }
+
+  /**
+   * Scores every document for weighted query stems.
+   * @returns dense scores (0 for documents that match nothing).
+   */
+  score(terms: Map<string, number>): Float64Array {
+    const out = new Float64Array(this.size);
+    const k1 = this.k1;
+    for (const [s, w] of terms) {
+      const p = this.postings.get(s);
+      if (!p) continue;
+      const idf = this.idf.get(s)!;
+      const { docs, tf } = p;
+      for (let i = 0; i < docs.length; i++) out[docs[i]] += (w * idf * tf[i] * (k1 + 1)) / (tf[i] + k1);
+    }
+    return out;
+  }
+
+  /** True when document `id` contains `stem` (binary search in the postings). */
+  contains(stem: string, id: number): boolean {
+    const p = this.postings.get(stem);
+    if (!p) return false;
+    let lo = 0;
+    let hi = p.docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = p.docs[mid];
+      if (v === id) return true;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
+  }
+}

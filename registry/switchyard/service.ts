@@ -1,0 +1,158 @@
+import type { Database } from 'better-sqlite3';
+import type { RegistrySnapshot } from '../types.js';
+import { loadRegistrySnapshot } from '../snapshot.js';
+import { registryVersion } from '../store.js';
+import { listAllResources } from '../resources.js';
+import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } from './config.js';
+import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
+import { listOutcomes, outcomesVersion } from './requests.js';
+import { effectiveThesaurus } from './thesaurus-store.js';
+
+/** Where the registry comes from, and a cheap fingerprint that changes when it does. */
+export interface SnapshotSource {
+  load(): RegistrySnapshot;
+  version(): string;
+}
+
+/** An empty registry (before anything is imported). */
+export const EMPTY_SNAPSHOT_SOURCE: SnapshotSource = {
+  load: () => ({ resources: [], places: [], people: [], usages: [], referents: [] }),
+  version: () => 'empty',
+};
+
+/**
+ * The registry tables of `db` (the server's source): reloaded when `registryVersion` moves.
+ * Each resource also carries the slug of its wiki page, whose text then speaks for it.
+ */
+export function registrySnapshotSource(db: Database): SnapshotSource {
+  return {
+    load: () => {
+      const snapshot = loadRegistrySnapshot(db);
+      const pages = new Map(listAllResources(db).map((r) => [r.slug, r.wikiPage]));
+      return { ...snapshot, resources: snapshot.resources.map((r) => (pages.get(r.slug) ? { ...r, wikiPage: pages.get(r.slug) } : r)) };
+    },
+    version: () => registryVersion(db),
+  };
+}
+
+interface PageRow {
+  slug: string;
+  title: string;
+  markdown: string;
+}
+
+const SQL_PAGES = `SELECT slug, title, markdown FROM pages ORDER BY id`;
+const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages`;
+const SQL_THESAURUS_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_thesaurus`;
+
+/** Markdown to plain words (enough for matching: links keep their text, syntax goes). */
+const plain = (md: string) =>
+  md
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, a: string, b?: string) => b ?? a)
+    .replace(/[#>*_`~|]/g, ' ')
+    .slice(0, 20_000);
+
+/**
+ * The switchyard as a long-lived service: keeps the per-snapshot indexes and rebuilds them when
+ * the registry, the wiki pages or the thesaurus change (checked by cheap fingerprints on each
+ * query), and at most every `outcomeRefreshMs` for new outcomes (a rebuild of a large registry
+ * takes seconds; outcomes are a slow signal). Rebuilds slower than `syncBuildMs` happen after
+ * the request that noticed the change, which is answered from the previous indexes.
+ */
+export class SwitchyardService {
+  private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null = null;
+  private source: SnapshotSource;
+  /** Bumped by `invalidate()`: part of the fingerprint, so the next query rebuilds. */
+  private generation = 0;
+  private rebuilding = false;
+  private lastBuildMs = 0;
+
+  constructor(
+    private readonly db: Database,
+    source: SnapshotSource = EMPTY_SNAPSHOT_SOURCE,
+    private readonly baseConfig: SwitchyardConfig = DEFAULT_SWITCHYARD_CONFIG,
+    private readonly outcomeRefreshMs = 60_000,
+    private readonly syncBuildMs = 500,
+  ) {
+    this.source = source;
+  }
+
+  /** Replaces where the registry is read from (and drops the indexes). */
+  useSource(source: SnapshotSource): void {
+    this.source = source;
+    this.cache = null;
+  }
+
+  /** Marks the indexes stale (thesaurus edited…): the next query rebuilds them. */
+  invalidate(): void {
+    this.generation++;
+  }
+
+  /** The configuration in force: shipped weights with the facilitators' thesaurus. */
+  config(): SwitchyardConfig {
+    return switchyardConfig({ ...this.baseConfig, thesaurus: effectiveThesaurus(this.db, this.baseConfig.thesaurus) });
+  }
+
+  /** Slugs of the places of a network (places listing it in `networks`) or of a region. */
+  placesOf(filter: { network?: string; region?: string }): string[] {
+    const out: string[] = [];
+    for (const p of this.index().places.values()) {
+      if (filter.network && !(p.networks ?? []).includes(filter.network)) continue;
+      if (filter.region && p.region !== filter.region) continue;
+      out.push(p.slug);
+    }
+    return out;
+  }
+
+  /**
+   * The indexes for the current state, rebuilt when stale. A small registry is rebuilt at once
+   * (answers are always fresh); when a rebuild takes longer than `syncBuildMs`, the previous
+   * indexes answer while the new ones are built right after the current request.
+   */
+  index(): SwitchyardIndex {
+    const state = this.state();
+    const c = this.cache;
+    if (c && c.key === state.key && (c.outcomes === state.outcomes || Date.now() - c.builtAt < this.outcomeRefreshMs)) return c.index;
+    if (c && this.lastBuildMs > this.syncBuildMs) {
+      if (!this.rebuilding) {
+        this.rebuilding = true;
+        setImmediate(() => {
+          try {
+            this.rebuild(this.state());
+          } catch (err) {
+            console.error('[switchyard] index rebuild failed', err);
+          } finally {
+            this.rebuilding = false;
+          }
+        });
+      }
+      return c.index;
+    }
+    return this.rebuild(state);
+  }
+
+  /** Fingerprints of everything the indexes are built from. */
+  private state(): { key: string; outcomes: string } {
+    const pages = this.db.prepare(SQL_PAGES_VERSION).get() as { n: number; at: string | null };
+    const thes = this.db.prepare(SQL_THESAURUS_VERSION).get() as { n: number; at: string | null };
+    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+  }
+
+  private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
+    const started = Date.now();
+    const snapshot = this.source.load();
+    const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
+    const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db) }, this.config());
+    this.lastBuildMs = Date.now() - started;
+    this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
+    return index;
+  }
+
+  /** Answers a problem. */
+  match(query: SwitchyardQuery): SwitchyardAnswer {
+    return matchProblem(this.index(), query);
+  }
+}

@@ -1,0 +1,205 @@
+import { Hono, type Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { badRequest, notFound, unauthenticated } from '../errors.js';
+import { jsonBody, queryParams } from '../validate.js';
+import { readAccess, requireRole } from '../auth/middleware.js';
+import { hasRole, type User } from '../auth/users.js';
+import { THEME_SLUGS } from '../../registry/themes.js';
+import { computeDashboard, dashboardCsv } from '../../registry/switchyard/dashboard.js';
+import {
+  addRequestNote,
+  createRequest,
+  getRequest,
+  listRequests,
+  recordContact,
+  recordOutcome,
+  REQUEST_STATUSES,
+  updateRequest,
+  type SwitchyardRequest,
+} from '../../registry/switchyard/requests.js';
+import { effectiveThesaurus, removeThesaurusGroup, saveThesaurusGroup } from '../../registry/switchyard/thesaurus-store.js';
+import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
+import { findPerson } from '../../registry/people.js';
+import type { Database } from '../db/open.js';
+
+const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
+
+const ProblemBody = z.object({
+  problem: z.string().trim().min(1, 'describe the problem').max(5000),
+  place: SLUG.optional(),
+  person: SLUG.optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+  lang: z.enum(['fr', 'en']).optional(),
+  answers: z.record(z.string().max(100), z.string().max(100)).optional(),
+});
+
+const ThesaurusBody = z.object({
+  terms: z.array(z.string().trim().min(1).max(80)).min(2, 'a group needs at least two expressions').max(50),
+});
+
+const ListQuery = z.object({
+  status: z.enum(REQUEST_STATUSES).optional(),
+  theme: z.enum(THEME_SLUGS).optional(),
+  mine: z.enum(['1', 'true', '0', 'false']).optional(),
+  missing: z.enum(['1', 'true', '0', 'false']).optional(),
+  assigned: z.enum(['me']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+
+const ChangeBody = z
+  .object({
+    status: z.enum(REQUEST_STATUSES).optional(),
+    facilitator: z.union([z.literal('me'), z.number().int().positive(), z.null()]).optional(),
+    missing: z.boolean().optional(),
+  })
+  .refine((b) => b.status !== undefined || b.facilitator !== undefined || b.missing !== undefined, { message: 'nothing to change', path: ['status'] });
+
+const NoteBody = z.object({ body: z.string().trim().min(1, 'write the note').max(5000) });
+const ContactBody = z.object({ person: SLUG });
+const OutcomeBody = z.object({
+  helped: z.boolean(),
+  resource: SLUG.nullable().optional(),
+  person: SLUG.nullable().optional(),
+  note: z.string().trim().max(5000).nullable().optional(),
+});
+
+const DashboardQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  network: z.string().trim().min(1).max(120).optional(),
+  region: z.string().trim().min(1).max(100).optional(),
+});
+
+const SQL_PERSON_OF_USER = `SELECT slug FROM people WHERE user_id = @userId`;
+
+/**
+ * Fills who is asking from the caller's linked registry profile, when the body does not say:
+ * their person, place and region (so their own place's people are not proposed to them).
+ */
+function withAsker<T extends { place?: string; person?: string; region?: string }>(db: Database, user: User | null, body: T): T {
+  if (!user || (body.place && body.person)) return body;
+  const row = db.prepare(SQL_PERSON_OF_USER).get({ userId: user.id }) as { slug: string } | undefined;
+  const person = row ? findPerson(db, row.slug) : undefined;
+  if (!person) return body;
+  return {
+    ...body,
+    person: body.person ?? person.slug,
+    place: body.place ?? person.place?.slug,
+    region: body.region ?? person.region ?? undefined,
+  };
+}
+
+const yes = (v: string | undefined) => v === '1' || v === 'true';
+
+const parseId = (raw: string) => {
+  const id = Number(raw);
+  if (!Number.isSafeInteger(id) || id < 1) throw badRequest('id', 'must be a positive integer');
+  return id;
+};
+
+/** A request the caller may see: its asker, or a facilitator. Others get a 404 (no existence leak). */
+function visibleRequest(c: Context<AppEnv>, id: number): { user: User; request: SwitchyardRequest } {
+  const user = c.var.user;
+  if (!user) throw unauthenticated();
+  const request = getRequest(c.var.db, id);
+  if (!request || (!hasRole(user.role, 'facilitator') && request.asker?.id !== user.id)) throw notFound(`Request ${id}`);
+  return { user, request };
+}
+
+function dashboardFilter(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) {
+  const places = q.network || q.region ? c.var.services.switchyard.placesOf({ network: q.network, region: q.region }) : undefined;
+  return { from: q.from, to: q.to, places };
+}
+
+/** /api/switchyard: from a problem to resources and people; tracked requests; dashboard; thesaurus. */
+export const switchyard = new Hono<AppEnv>()
+  .post('/', readAccess, jsonBody(ProblemBody), (c) => {
+    const body = withAsker(c.var.db, c.var.user, c.req.valid('json'));
+    return c.json(c.var.services.switchyard.match(body));
+  })
+  .get('/thesaurus', readAccess, (c) => c.json({ groups: effectiveThesaurus(c.var.db, DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
+  .put('/thesaurus/:id', jsonBody(ThesaurusBody), (c) => {
+    const user = requireRole(c, 'facilitator');
+    const id = SLUG.safeParse(c.req.param('id'));
+    if (!id.success) throw badRequest('id', 'use lowercase letters, digits and dashes');
+    saveThesaurusGroup(c.var.db, { id: id.data, terms: c.req.valid('json').terms }, user.id);
+    c.var.services.switchyard.invalidate();
+    const group = effectiveThesaurus(c.var.db, DEFAULT_SWITCHYARD_CONFIG.thesaurus).find((g) => g.id === id.data);
+    return c.json(group);
+  })
+  .delete('/thesaurus/:id', (c) => {
+    const user = requireRole(c, 'facilitator');
+    const id = c.req.param('id');
+    if (!removeThesaurusGroup(c.var.db, id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id)) throw notFound(`Thesaurus group ${id}`);
+    c.var.services.switchyard.invalidate();
+    return c.body(null, 204);
+  })
+  .post('/requests', jsonBody(ProblemBody), (c) => {
+    const user = requireRole(c, 'reader');
+    const body = withAsker(c.var.db, user, c.req.valid('json'));
+    const answer = c.var.services.switchyard.match(body);
+    const request = createRequest(c.var.db, {
+      problem: body.problem,
+      place: body.place,
+      person: body.person,
+      region: body.region,
+      lang: body.lang ?? 'fr',
+      askerId: user.id,
+      answer,
+    });
+    return c.json({ request, answer }, 201);
+  })
+  .get('/requests', queryParams(ListQuery), (c) => {
+    const user = requireRole(c, 'reader');
+    const q = c.req.valid('query');
+    // An asker sees only their own requests; facilitators see the whole queue.
+    const all = hasRole(user.role, 'facilitator') && !yes(q.mine);
+    const result = listRequests(c.var.db, {
+      askerId: all ? undefined : user.id,
+      status: q.status,
+      theme: q.theme,
+      facilitatorId: q.assigned === 'me' ? user.id : undefined,
+      missing: q.missing === undefined ? undefined : yes(q.missing),
+      limit: q.limit,
+      offset: q.offset,
+    });
+    return c.json(result);
+  })
+  .get('/requests/:id', (c) => c.json(visibleRequest(c, parseId(c.req.param('id'))).request))
+  .patch('/requests/:id', jsonBody(ChangeBody), (c) => {
+    const user = requireRole(c, 'facilitator');
+    const id = parseId(c.req.param('id'));
+    const body = c.req.valid('json');
+    const facilitatorId = body.facilitator === 'me' ? user.id : body.facilitator;
+    if (typeof facilitatorId === 'number') {
+      const row = c.var.db.prepare(`SELECT role FROM users WHERE id = @id`).get({ id: facilitatorId }) as { role: User['role'] } | undefined;
+      if (!row || !hasRole(row.role, 'facilitator')) throw badRequest('facilitator', 'must be the id of a facilitator');
+    }
+    const updated = updateRequest(c.var.db, id, { status: body.status, facilitatorId, missing: body.missing }, user.id);
+    if (!updated) throw notFound(`Request ${id}`);
+    return c.json(updated);
+  })
+  .post('/requests/:id/notes', jsonBody(NoteBody), (c) => {
+    const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
+    return c.json(addRequestNote(c.var.db, request.id, c.req.valid('json').body, user.id), 201);
+  })
+  .post('/requests/:id/contact', jsonBody(ContactBody), (c) => {
+    const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
+    return c.json(recordContact(c.var.db, request.id, c.req.valid('json').person, user.id));
+  })
+  .post('/requests/:id/outcome', jsonBody(OutcomeBody), (c) => {
+    const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
+    const updated = recordOutcome(c.var.db, request.id, c.req.valid('json'), user.id);
+    return c.json(updated);
+  })
+  .get('/dashboard', queryParams(DashboardQuery), (c) => {
+    requireRole(c, 'facilitator');
+    return c.json(computeDashboard(c.var.db, dashboardFilter(c, c.req.valid('query'))));
+  })
+  .get('/dashboard.csv', queryParams(DashboardQuery), (c) => {
+    requireRole(c, 'facilitator');
+    const csv = dashboardCsv(computeDashboard(c.var.db, dashboardFilter(c, c.req.valid('query'))));
+    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="aiguillage.csv"' });
+  });
