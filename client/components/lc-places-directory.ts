@@ -69,6 +69,7 @@ export class LcPlacesDirectory extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    document.title = `${t('places.title')} · ${t('app.name')}`;
     window.addEventListener('popstate', this._onPop);
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
     window.addEventListener('lc-locale-changed', this._onLocale);
