@@ -21,6 +21,8 @@ export const registryStyles = css`
   .btn:hover { background: #245a3f; }
   .btn.secondary { background: #fff; color: #2f6f4f; }
   .btn.secondary:hover { background: #eef5f0; }
+  .btn.danger { background: #a61b1b; border-color: #a61b1b; }
+  .btn.danger:hover { background: #861414; }
   .btn.link { background: none; border: 0; color: #22613f; padding: 0.2rem; text-decoration: underline; }
   .btn[disabled] { opacity: 0.6; cursor: default; }
   .searchbar { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }
