@@ -59,17 +59,23 @@ const plain = (md: string) =>
  * The switchyard as a long-lived service: keeps the per-snapshot indexes and rebuilds them when
  * the registry, the wiki pages or the thesaurus change (checked by cheap fingerprints on each
  * query), and at most every `outcomeRefreshMs` for new outcomes (a rebuild of a large registry
- * takes seconds; outcomes are a slow signal).
+ * takes seconds; outcomes are a slow signal). Rebuilds slower than `syncBuildMs` happen after
+ * the request that noticed the change, which is answered from the previous indexes.
  */
 export class SwitchyardService {
   private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null = null;
   private source: SnapshotSource;
+  /** Bumped by `invalidate()`: part of the fingerprint, so the next query rebuilds. */
+  private generation = 0;
+  private rebuilding = false;
+  private lastBuildMs = 0;
 
   constructor(
     private readonly db: Database,
     source: SnapshotSource = EMPTY_SNAPSHOT_SOURCE,
     private readonly baseConfig: SwitchyardConfig = DEFAULT_SWITCHYARD_CONFIG,
     private readonly outcomeRefreshMs = 60_000,
+    private readonly syncBuildMs = 500,
   ) {
     this.source = source;
   }
@@ -80,9 +86,9 @@ export class SwitchyardService {
     this.cache = null;
   }
 
-  /** Forgets the indexes: the next query rebuilds them. */
+  /** Marks the indexes stale (thesaurus edited…): the next query rebuilds them. */
   invalidate(): void {
-    this.cache = null;
+    this.generation++;
   }
 
   /** The configuration in force: shipped weights with the facilitators' thesaurus. */
@@ -101,19 +107,47 @@ export class SwitchyardService {
     return out;
   }
 
-  /** The indexes for the current state, rebuilt when stale. */
+  /**
+   * The indexes for the current state, rebuilt when stale. A small registry is rebuilt at once
+   * (answers are always fresh); when a rebuild takes longer than `syncBuildMs`, the previous
+   * indexes answer while the new ones are built right after the current request.
+   */
   index(): SwitchyardIndex {
+    const state = this.state();
+    const c = this.cache;
+    if (c && c.key === state.key && (c.outcomes === state.outcomes || Date.now() - c.builtAt < this.outcomeRefreshMs)) return c.index;
+    if (c && this.lastBuildMs > this.syncBuildMs) {
+      if (!this.rebuilding) {
+        this.rebuilding = true;
+        setImmediate(() => {
+          try {
+            this.rebuild(this.state());
+          } catch (err) {
+            console.error('[switchyard] index rebuild failed', err);
+          } finally {
+            this.rebuilding = false;
+          }
+        });
+      }
+      return c.index;
+    }
+    return this.rebuild(state);
+  }
+
+  /** Fingerprints of everything the indexes are built from. */
+  private state(): { key: string; outcomes: string } {
     const pages = this.db.prepare(SQL_PAGES_VERSION).get() as { n: number; at: string | null };
     const thes = this.db.prepare(SQL_THESAURUS_VERSION).get() as { n: number; at: string | null };
-    const key = `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}`;
-    const outcomes = outcomesVersion(this.db);
-    const now = Date.now();
-    const c = this.cache;
-    if (c && c.key === key && (c.outcomes === outcomes || now - c.builtAt < this.outcomeRefreshMs)) return c.index;
+    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+  }
+
+  private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
+    const started = Date.now();
     const snapshot = this.source.load();
     const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
     const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db) }, this.config());
-    this.cache = { key, outcomes, builtAt: now, index };
+    this.lastBuildMs = Date.now() - started;
+    this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;
   }
 

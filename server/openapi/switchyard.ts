@@ -142,8 +142,8 @@ export const switchyardApi: OpenApiFragment = {
       required: ['problem'],
       properties: {
         problem: { type: 'string', maxLength: 5000 },
-        place: { type: 'string', description: 'slug of the asking place (its own people are never proposed)' },
-        person: { type: 'string', description: 'slug of the asking person' },
+        place: { type: 'string', description: 'slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile' },
+        person: { type: 'string', description: 'slug of the asking person; defaults to the caller’s registry profile' },
         region: { type: 'string' },
         lang: { enum: ['fr', 'en'], description: 'language of the reasons (fr by default)' },
         answers: { type: 'object', additionalProperties: { type: 'string' }, description: 'clarifying question id → choice id' },

@@ -20,6 +20,8 @@ import {
 } from '../../registry/switchyard/requests.js';
 import { effectiveThesaurus, removeThesaurusGroup, saveThesaurusGroup } from '../../registry/switchyard/thesaurus-store.js';
 import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
+import { findPerson } from '../../registry/people.js';
+import type { Database } from '../db/open.js';
 
 const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
 
@@ -70,6 +72,25 @@ const DashboardQuery = z.object({
   region: z.string().trim().min(1).max(100).optional(),
 });
 
+const SQL_PERSON_OF_USER = `SELECT slug FROM people WHERE user_id = @userId`;
+
+/**
+ * Fills who is asking from the caller's linked registry profile, when the body does not say:
+ * their person, place and region (so their own place's people are not proposed to them).
+ */
+function withAsker<T extends { place?: string; person?: string; region?: string }>(db: Database, user: User | null, body: T): T {
+  if (!user || (body.place && body.person)) return body;
+  const row = db.prepare(SQL_PERSON_OF_USER).get({ userId: user.id }) as { slug: string } | undefined;
+  const person = row ? findPerson(db, row.slug) : undefined;
+  if (!person) return body;
+  return {
+    ...body,
+    person: body.person ?? person.slug,
+    place: body.place ?? person.place?.slug,
+    region: body.region ?? person.region ?? undefined,
+  };
+}
+
 const yes = (v: string | undefined) => v === '1' || v === 'true';
 
 const parseId = (raw: string) => {
@@ -95,7 +116,7 @@ function dashboardFilter(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) 
 /** /api/switchyard: from a problem to resources and people; tracked requests; dashboard; thesaurus. */
 export const switchyard = new Hono<AppEnv>()
   .post('/', readAccess, jsonBody(ProblemBody), (c) => {
-    const body = c.req.valid('json');
+    const body = withAsker(c.var.db, c.var.user, c.req.valid('json'));
     return c.json(c.var.services.switchyard.match(body));
   })
   .get('/thesaurus', readAccess, (c) => c.json({ groups: effectiveThesaurus(c.var.db, DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
@@ -117,7 +138,7 @@ export const switchyard = new Hono<AppEnv>()
   })
   .post('/requests', jsonBody(ProblemBody), (c) => {
     const user = requireRole(c, 'reader');
-    const body = c.req.valid('json');
+    const body = withAsker(c.var.db, user, c.req.valid('json'));
     const answer = c.var.services.switchyard.match(body);
     const request = createRequest(c.var.db, {
       problem: body.problem,

@@ -41,6 +41,10 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Gestasso');
     expect(await person.textContent()).toContain('référent expert de Gestasso');
     expect(await page.locator('[data-testid=sy-person]').allTextContents()).not.toContain(expect.stringContaining('Carole'));
+    // Contact through the platform (no address shown).
+    await person.getByRole('button', { name: 'Contacter' }).click();
+    await person.getByRole('button', { name: 'Envoyer' }).click();
+    await page.getByRole('status').filter({ hasText: 'Message envoyé' }).waitFor();
   });
 
   it('asks clarifying questions inline and refines the answer', async () => {

@@ -31,6 +31,16 @@ describe('POST /api/switchyard', () => {
     expect(Array.isArray(res.json.pages)).toBe(true);
   });
 
+  it("knows who asks from the caller's registry profile: their own place's people are not proposed", async () => {
+    await t.tokenFor('reader');
+    t.db.prepare(`UPDATE people SET user_id = (SELECT id FROM users WHERE email = 'reader@example.org') WHERE slug = 'alice'`).run();
+    const res = await t.request('POST', '/api/switchyard', { body: { problem: 'gérer les adhésions' }, as: 'reader' });
+    expect(res.json.people.map((p: { slug: string }) => p.slug)).not.toContain('alice');
+    expect(res.json.people.map((p: { slug: string }) => p.slug)).toContain('bruno');
+    const tracked = await t.request('POST', '/api/switchyard/requests', { body: { problem: 'gérer les adhésions' }, as: 'reader' });
+    expect(tracked.json.request).toMatchObject({ place: 'lieu-nord', person: 'alice', region: 'Hauts-de-France' });
+  });
+
   it('answers in English when asked', async () => {
     const res = await t.request('POST', '/api/switchyard', { body: { problem: 'membership fees and accounting software', lang: 'en' } });
     expect(res.json.resources[0].slug).toBe('gestasso');
@@ -79,6 +89,24 @@ describe('POST /api/switchyard', () => {
       .run();
     const res = await t.request('POST', '/api/switchyard', { body: { problem: 'la comptabilité de notre association' } });
     expect(res.json.pages[0]).toMatchObject({ slug: 'tenir-sa-compta' });
+  });
+});
+
+describe('the switchyard follows the registry', () => {
+  it('answers from a bundle imported over HTTP and sees a resource added afterwards', async () => {
+    const t = await testApp();
+    const imported = await t.request('POST', '/api/import', { body: fixtureRegistry().bundle, as: 'admin' });
+    expect(imported.status).toBe(200);
+    expect((await t.request('POST', '/api/switchyard', { body: { problem: 'gérer les adhésions' } })).json.resources[0].slug).toBe('gestasso');
+    const before = await t.request('POST', '/api/switchyard', { body: { problem: 'un broyeur de végétaux partagé' } });
+    expect(before.json.resources).toEqual([]);
+    const created = await t.request('POST', '/api/resources', {
+      as: 'contributor',
+      body: { slug: 'broyeur-commun', name: 'Broyeur commun', kind: 'hardware', summary: 'Un broyeur de végétaux prêté entre jardins partagés.', themes: ['transition'] },
+    });
+    expect(created.status).toBe(201);
+    const after = await t.request('POST', '/api/switchyard', { body: { problem: 'un broyeur de végétaux partagé' } });
+    expect(after.json.resources[0].slug).toBe('broyeur-commun');
   });
 });
 
