@@ -9,7 +9,7 @@ import { archiveResource, getResource, listAssessments, type Assessment, type Ge
 import { MY_PLACE_EVENT, distanceKm, formatDay, formatKm, getMyPlace, hasRole, label, themeShort, type MyPlace } from '../lib/registry-format.js';
 import './lc-qualification-badge.js';
 import './lc-license-flag.js';
-import './lc-place-map.js';
+import { loadPlaceMap } from '../lib/load-place-map.js';
 import './lc-my-place.js';
 import './lc-contact-person.js';
 import './lc-usage-form.js';
@@ -83,6 +83,7 @@ export class LcResourcePage extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    loadPlaceMap();
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
   }
 
