@@ -184,7 +184,8 @@ const PEOPLE_TEXT_CANDIDATES = 300;
 
 /** Words problems are full of that say nothing about the need (general French request phrasing). */
 const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez ' +
-  'plus moins très trop vraiment souvent toujours jamais encore déjà aussi bien mieux tout tous toute toutes chaque beaucoup fait faire font';
+  'plus moins très trop vraiment souvent toujours jamais encore déjà aussi bien mieux tout tous toute toutes chaque beaucoup fait faire font ' +
+  'doit doivent doive devons devez devoir';
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
