@@ -29,6 +29,8 @@ export function errorText(err: unknown): string {
         return t('error.rateLimited');
       case 'payload_too_large':
         return t('error.tooLarge');
+      case 'conflict':
+        return t('error.conflict');
       default:
         return t('error.generic', { message: err.message });
     }

@@ -1,6 +1,7 @@
 import { html } from 'lit';
 import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
+import { REGISTRY_ROUTES } from './registry-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -18,6 +19,9 @@ export const ROUTES: Route[] = [
       return html`<lc-collab-editor .slug=${p.slug}></lc-collab-editor>`;
     },
   },
+  ...WIKI_ROUTES,
+  // Commons registry and directories (client/registry-routes.ts).
+  ...REGISTRY_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',
@@ -29,5 +33,4 @@ export const ROUTES: Route[] = [
   { pattern: '/aiguillage/demandes/:id', render: (p) => html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>` },
   { pattern: '/aiguillage/tableau-de-bord', render: () => html`${switchyardNav()}<lc-switchyard-dashboard></lc-switchyard-dashboard>` },
   { pattern: '/aiguillage/champ-lexical', render: () => html`${switchyardNav()}<lc-switchyard-thesaurus></lc-switchyard-thesaurus>` },
-  ...WIKI_ROUTES,
 ];

@@ -105,7 +105,7 @@ export const sharedStyles = css`
   .delta.plus { color: #17672f; }
   .delta.minus { color: var(--lc-red); }
   .delta.zero { color: var(--lc-muted); }
-  ul.plain { list-style: none; padding: 0; margin: 0; }
+  .plain { list-style: none; padding: 0; margin: 0; }
   .visually-hidden {
     position: absolute !important;
     width: 1px;

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { stmt } from './store.js';
 import type { ZodError, ZodType } from 'zod';
 import { RegistryError } from './errors.js';
 import { listAllPeople, personAsInput, isVisible, upsertPerson } from './people.js';
@@ -92,7 +93,7 @@ export function validateBundle(db: Database, data: unknown): Bundle {
       if (set.has(r.slug)) throw refError(label(collection, i, r), 'slug', `"${r.slug}" appears twice in ${collection}`);
       set.add(r.slug);
     });
-    const known = new Set((db.prepare(`SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug));
+    const known = new Set((stmt(db, `SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug));
     return (slug: string) => set.has(slug) || known.has(slug);
   };
   const hasResource = slugs('resources', 'resources');
@@ -111,6 +112,10 @@ export function validateBundle(db: Database, data: unknown): Bundle {
     if (!hasResource(r.resource)) throw refError(rec, 'resource', `unknown resource "${r.resource}"`);
     if (!hasPerson(r.person)) throw refError(rec, 'person', `unknown person "${r.person}"`);
   });
+  // The same pair listed twice: the last one wins (writing both would make a re-import "update").
+  const lastBy = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
+  bundle.usages = lastBy(bundle.usages, (u) => `${u.resource}\n${u.place}`);
+  bundle.referents = lastBy(bundle.referents, (r) => `${r.resource}\n${r.person}`);
   return bundle;
 }
 

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { FacetValue } from './query.js';
 import { listPublicPeople, publicPerson, type PublicPerson } from './people.js';
 import { queryStems } from './search-text.js';
-import { cachedByVersion, parseJson } from './store.js';
+import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
 import { THEMES, type ThemeSlug } from './themes.js';
 import type { PlaceFamily } from './types.js';
@@ -34,7 +34,7 @@ const SQL_PLACES = `SELECT slug, name, city, postcode, region, families, lat, lo
 
 function placeIndex(db: Database): IndexedPlace[] {
   return cachedByVersion(db, 'place-index', () => {
-    const rows = db.prepare(SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & { families: string; search_text: string })[];
+    const rows = stmt(db, SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & { families: string; search_text: string })[];
     return rows
       .map((r) => ({
         slug: r.slug,

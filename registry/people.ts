@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { invalid, missing, RegistryError } from './errors.js';
 import { normalizeRegion } from './geo.js';
-import { dropNulls, PersonSchema, type PersonInput } from './schema.js';
+import { dropNulls, mergeFields, PersonSchema, type PersonInput } from './schema.js';
 import { searchText } from './search-text.js';
-import { parseJson, registryChanged } from './store.js';
+import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
 import type { ThemeSlug } from './themes.js';
 
@@ -82,6 +82,7 @@ const SQL_INSERT_PERSON = `INSERT INTO people (${COLUMNS.join(', ')}, user_id, c
 const SQL_UPDATE_PERSON = `UPDATE people SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
   user_id = COALESCE(@user_id, user_id), updated_at = @now WHERE id = @id`;
 const SQL_INSERT_MESSAGE = `INSERT INTO contact_messages (person_id, from_user_id, from_text, message) VALUES (@personId, @userId, @from, @message)`;
+const SQL_SET_MESSAGE_STATUS = `UPDATE contact_messages SET status = @status WHERE id = @id`;
 const SQL_MESSAGES = `SELECT m.id, m.message, m.from_text, m.status, m.created_at, u.name AS from_user, pe.slug AS person_slug, pe.name AS person_name
   FROM contact_messages m JOIN people pe ON pe.id = m.person_id LEFT JOIN users u ON u.id = m.from_user_id
   WHERE (@personId IS NULL OR m.person_id = @personId) ORDER BY m.created_at DESC, m.id DESC LIMIT 500`;
@@ -125,30 +126,30 @@ export const isVisible = (p: Pick<PersonRecord, 'contactable' | 'public'>) => p.
 
 /** A person by slug, whatever their visibility (for facilitators and the person's own account). */
 export function findPerson(db: Database, slug: string): PersonRecord | undefined {
-  const row = db.prepare(SQL_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
+  const row = stmt(db, SQL_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
   return row && toPerson(row);
 }
 
 /** A person that public reads may show. @throws RegistryError 404 (also for a hidden person). */
 export function getPublicPerson(db: Database, slug: string): PersonRecord {
-  const row = db.prepare(SQL_PUBLIC_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
+  const row = stmt(db, SQL_PUBLIC_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
   if (!row) throw missing(`person "${slug}"`);
   return toPerson(row);
 }
 
 /** Every person, hidden ones included (facilitator views, snapshot filtering). */
 export function listAllPeople(db: Database): PersonRecord[] {
-  return (db.prepare(SQL_ALL_PEOPLE).all() as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_ALL_PEOPLE).all() as PersonRow[]).map(toPerson);
 }
 
 /** Every person public reads may show. */
 export function listPublicPeople(db: Database): PersonRecord[] {
-  return (db.prepare(SQL_PUBLIC_PEOPLE).all() as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_PUBLIC_PEOPLE).all() as PersonRow[]).map(toPerson);
 }
 
 /** The visible people attached to a place. */
 export function publicPeopleOfPlace(db: Database, placeId: number): PersonRecord[] {
-  return (db.prepare(SQL_PUBLIC_PEOPLE_OF_PLACE).all({ placeId }) as PersonRow[]).map(toPerson);
+  return (stmt(db, SQL_PUBLIC_PEOPLE_OF_PLACE).all({ placeId }) as PersonRow[]).map(toPerson);
 }
 
 /**
@@ -183,7 +184,7 @@ function splitExtra(input: PersonInput): { known: PersonInput; extra: Record<str
 function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>): Params {
   let placeId: number | null = null;
   if (p.place) {
-    const row = db.prepare(SQL_PLACE_ID).get({ slug: p.place }) as { id: number } | undefined;
+    const row = stmt(db, SQL_PLACE_ID).get({ slug: p.place }) as { id: number } | undefined;
     if (!row) throw invalid('place', `unknown place "${p.place}"`);
     placeId = row.id;
   }
@@ -199,12 +200,16 @@ function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>):
     // Unless said otherwise, a profile is public exactly when the person accepts to be contacted.
     public: (p.public ?? p.contactable) ? 1 : 0,
     extra: JSON.stringify(extra),
-    search_text: searchText([p.name, p.skills, p.bio]),
+    // Derived from the other columns and costly (stemming): computed only when the row is written.
+    get search_text() {
+      return searchText([p.name, p.skills, p.bio]);
+    },
   };
 }
 
 /**
- * Creates or updates a person ('merge' keeps fields the input leaves out, 'replace' clears them).
+ * Creates or updates a person ('merge' keeps fields the input leaves out and clears those sent as
+ * null; 'replace' takes every field from the input).
  * @param opts.userId links the record to a user account (the person can then edit it).
  * @throws RegistryError 400 when `place` names an unknown place.
  */
@@ -214,34 +219,34 @@ export function upsertPerson(
   opts: { mode: 'merge' | 'replace'; userId?: number | null; now?: string },
 ): { record: PersonRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
-  const existing = db.prepare(SQL_PERSON_BY_SLUG).get({ slug: input.slug }) as PersonRow | undefined;
+  const existing = stmt(db, SQL_PERSON_BY_SLUG).get({ slug: input.slug }) as PersonRow | undefined;
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPerson(existing);
-    const fields = opts.mode === 'merge' ? { ...splitExtra(personAsInput(before, true)).known, ...known } : known;
+    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(personAsInput(before, true)).known, input, known) : known;
     // Privacy first: an input without "public" (every commons bundle) makes the profile public
     // exactly when the person is contactable, even if it was public before.
     fields.public = known.public;
     const params = toParams(db, fields, { ...before.extra, ...extra });
     const sameUser = opts.userId === undefined || opts.userId === null || opts.userId === existing.user_id;
-    if (COLUMNS.every((c) => params[c] === existing[c]) && sameUser) return { record: before, change: 'unchanged' };
+    if (COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && sameUser) return { record: before, change: 'unchanged' };
     try {
-      db.prepare(SQL_UPDATE_PERSON).run({ ...params, id: existing.id, user_id: opts.userId ?? null, now });
+      stmt(db, SQL_UPDATE_PERSON).run({ ...params, id: existing.id, user_id: opts.userId ?? null, now });
     } catch (err) {
       throw uniqueUser(err);
     }
     registryChanged(db);
-    return { record: toPerson(db.prepare(SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow), change: 'updated' };
+    return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow), change: 'updated' };
   }
   const params = toParams(db, known, extra);
   let id: number;
   try {
-    id = Number(db.prepare(SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now }).lastInsertRowid);
+    id = Number(stmt(db, SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now }).lastInsertRowid);
   } catch (err) {
     throw uniqueUser(err);
   }
   registryChanged(db);
-  return { record: toPerson(db.prepare(SQL_PERSON_BY_ID).get({ id }) as PersonRow), change: 'created' };
+  return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id }) as PersonRow), change: 'created' };
 }
 
 function uniqueUser(err: unknown): unknown {
@@ -270,13 +275,13 @@ export interface ContactMessage {
 export function contactPerson(db: Database, slug: string, input: { message: string; from?: string; userId: number | null }): { id: number } {
   const person = getPublicPerson(db, slug);
   if (!person.contactable) throw new RegistryError('conflict', `${person.name} does not accept to be contacted`, { field: 'person' });
-  const info = db.prepare(SQL_INSERT_MESSAGE).run({ personId: person.id, userId: input.userId, from: input.from ?? '', message: input.message });
+  const info = stmt(db, SQL_INSERT_MESSAGE).run({ personId: person.id, userId: input.userId, from: input.from ?? '', message: input.message });
   return { id: Number(info.lastInsertRowid) };
 }
 
 /** Messages, newest first: all of them, or those for one person. */
 export function listMessages(db: Database, personId: number | null): ContactMessage[] {
-  const rows = db.prepare(SQL_MESSAGES).all({ personId }) as {
+  const rows = stmt(db, SQL_MESSAGES).all({ personId }) as {
     id: number;
     message: string;
     from_text: string;
@@ -295,4 +300,13 @@ export function listMessages(db: Database, personId: number | null): ContactMess
     status: r.status,
     createdAt: r.created_at,
   }));
+}
+
+/**
+ * Marks a message as relayed to the person, or closed.
+ * @throws RegistryError 404 for an unknown message.
+ */
+export function setMessageStatus(db: Database, id: number, status: 'new' | 'relayed' | 'closed'): void {
+  const info = stmt(db, SQL_SET_MESSAGE_STATUS).run({ id, status });
+  if (info.changes === 0) throw missing(`message ${id}`);
 }

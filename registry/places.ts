@@ -1,9 +1,9 @@
 import type { Database } from 'better-sqlite3';
 import { missing } from './errors.js';
 import { normalizeRegion, regionOfPostcode } from './geo.js';
-import { dropNulls, PlaceSchema, type PlaceInput } from './schema.js';
+import { dropNulls, mergeFields, PlaceSchema, type PlaceInput } from './schema.js';
 import { searchText } from './search-text.js';
-import { parseJson, registryChanged } from './store.js';
+import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
 import type { PlaceFamily } from './types.js';
 
@@ -107,7 +107,7 @@ function toPlace(r: PlaceRow): PlaceRecord {
 
 /** A place by slug, or undefined. */
 export function findPlace(db: Database, slug: string): PlaceRecord | undefined {
-  const row = db.prepare(SQL_PLACE_BY_SLUG).get({ slug }) as PlaceRow | undefined;
+  const row = stmt(db, SQL_PLACE_BY_SLUG).get({ slug }) as PlaceRow | undefined;
   return row && toPlace(row);
 }
 
@@ -120,7 +120,7 @@ export function getPlace(db: Database, slug: string): PlaceRecord {
 
 /** Every place, by slug. */
 export function listAllPlaces(db: Database): PlaceRecord[] {
-  return (db.prepare(SQL_ALL_PLACES).all() as PlaceRow[]).map(toPlace);
+  return (stmt(db, SQL_ALL_PLACES).all() as PlaceRow[]).map(toPlace);
 }
 
 const emptyExchange = (e: Exchange) => !e.skills?.length && !e.equipment?.length && !e.spaces?.length;
@@ -168,7 +168,10 @@ function toParams(p: PlaceInput, extra: Record<string, unknown>): Params {
     offers: cleanExchange(p.offers),
     website: p.website ?? null,
     extra: JSON.stringify(extra),
-    search_text: searchText([p.name, p.city, p.networks, p.needs?.skills, p.offers?.skills, p.offers?.equipment, p.offers?.spaces]),
+    // Derived from the other columns and costly (stemming): computed only when the row is written.
+    get search_text() {
+      return searchText([p.name, p.city, p.networks, p.needs?.skills, p.offers?.skills, p.offers?.equipment, p.offers?.spaces]);
+    },
   };
 }
 
@@ -183,7 +186,8 @@ function splitExtra(input: PlaceInput): { known: PlaceInput; extra: Record<strin
 }
 
 /**
- * Creates or updates a place ('merge' keeps fields the input leaves out, 'replace' clears them).
+ * Creates or updates a place ('merge' keeps fields the input leaves out and clears those sent as
+ * null; 'replace' takes every field from the input).
  * `sourceRef` identifies a place from an external base (it wins over the slug when matching, so
  * a renamed place is updated, not duplicated). The same content twice changes nothing.
  */
@@ -194,35 +198,35 @@ export function upsertPlace(
 ): { record: PlaceRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
   const existing =
-    (opts.sourceRef ? (db.prepare(SQL_PLACE_BY_SOURCE).get({ sourceRef: opts.sourceRef }) as PlaceRow | undefined) : undefined) ??
-    (db.prepare(SQL_PLACE_BY_SLUG).get({ slug: input.slug }) as PlaceRow | undefined);
+    (opts.sourceRef ? (stmt(db, SQL_PLACE_BY_SOURCE).get({ sourceRef: opts.sourceRef }) as PlaceRow | undefined) : undefined) ??
+    (stmt(db, SQL_PLACE_BY_SLUG).get({ slug: input.slug }) as PlaceRow | undefined);
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPlace(existing);
-    const fields = opts.mode === 'merge' ? { ...splitExtra(placeAsInput(before)).known, ...known } : known;
+    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(placeAsInput(before)).known, input, known) : known;
     if (opts.sourceRef) fields.slug = existing.slug; // the slug of an existing place never moves
     const params = toParams(fields, { ...before.extra, ...extra });
-    const same = COLUMNS.every((c) => params[c] === existing[c]) && (!opts.sourceRef || opts.sourceRef === existing.source_ref);
+    const same = COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && (!opts.sourceRef || opts.sourceRef === existing.source_ref);
     if (same) return { record: before, change: 'unchanged' };
     db.transaction(() => {
-      db.prepare(SQL_UPDATE_PLACE).run({ ...params, id: existing.id, source_ref: opts.sourceRef ?? null, now });
+      stmt(db, SQL_UPDATE_PLACE).run({ ...params, id: existing.id, source_ref: opts.sourceRef ?? null, now });
       writeFamilies(db, existing.id, fields.families ?? []);
     })();
     registryChanged(db);
-    return { record: toPlace(db.prepare(SQL_PLACE_BY_ID).get({ id: existing.id }) as PlaceRow), change: 'updated' };
+    return { record: toPlace(stmt(db, SQL_PLACE_BY_ID).get({ id: existing.id }) as PlaceRow), change: 'updated' };
   }
   const params = toParams(known, extra);
   const id = db.transaction(() => {
-    const newId = Number(db.prepare(SQL_INSERT_PLACE).run({ ...params, source_ref: opts.sourceRef ?? null, now }).lastInsertRowid);
+    const newId = Number(stmt(db, SQL_INSERT_PLACE).run({ ...params, source_ref: opts.sourceRef ?? null, now }).lastInsertRowid);
     writeFamilies(db, newId, known.families ?? []);
     return newId;
   })();
   registryChanged(db);
-  return { record: toPlace(db.prepare(SQL_PLACE_BY_ID).get({ id }) as PlaceRow), change: 'created' };
+  return { record: toPlace(stmt(db, SQL_PLACE_BY_ID).get({ id }) as PlaceRow), change: 'created' };
 }
 
 function writeFamilies(db: Database, id: number, families: string[]): void {
-  db.prepare(SQL_DELETE_FAMILIES).run({ id });
-  const insert = db.prepare(SQL_INSERT_FAMILY);
+  stmt(db, SQL_DELETE_FAMILIES).run({ id });
+  const insert = stmt(db, SQL_INSERT_FAMILY);
   for (const family of families) insert.run({ id, family });
 }

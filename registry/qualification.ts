@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { invalid, missing } from './errors.js';
-import { registryChanged } from './store.js';
+import { registryChanged, stmt } from './store.js';
 
 /**
  * Qualification of resources: admins configure the criteria; facilitators record assessments
@@ -84,12 +84,12 @@ interface AssessmentRow {
 
 /** The configured criteria, in display order. */
 export function listCriteria(db: Database): Criterion[] {
-  return db.prepare(SQL_CRITERIA).all() as Criterion[];
+  return stmt(db, SQL_CRITERIA).all() as Criterion[];
 }
 
 /** The qualification rules (defaults when never configured). */
 export function getQualificationSettings(db: Database): QualificationSettings {
-  const row = db.prepare(SQL_SETTINGS).get() as { value: string } | undefined;
+  const row = stmt(db, SQL_SETTINGS).get() as { value: string } | undefined;
   if (!row) return { ...DEFAULT_QUALIFICATION_SETTINGS };
   try {
     return { ...DEFAULT_QUALIFICATION_SETTINGS, ...(JSON.parse(row.value) as Partial<QualificationSettings>) };
@@ -117,15 +117,15 @@ export function configureQualification(
   }
   db.transaction(() => {
     if (input.criteria) {
-      db.prepare(SQL_DELETE_CRITERIA).run();
-      const insert = db.prepare(SQL_INSERT_CRITERION);
+      stmt(db, SQL_DELETE_CRITERIA).run();
+      const insert = stmt(db, SQL_INSERT_CRITERION);
       input.criteria.forEach((c, position) => insert.run({ ...c, description: c.description ?? '', position }));
     }
     if (input.settings) {
       const settings = { ...getQualificationSettings(db), ...input.settings };
-      db.prepare(SQL_SAVE_SETTINGS).run({ value: JSON.stringify(settings) });
+      stmt(db, SQL_SAVE_SETTINGS).run({ value: JSON.stringify(settings) });
     }
-    for (const { id } of db.prepare(SQL_RESOURCE_IDS).all() as { id: number }[]) recomputeQualification(db, id);
+    for (const { id } of stmt(db, SQL_RESOURCE_IDS).all() as { id: number }[]) recomputeQualification(db, id);
   })();
   registryChanged(db);
   return { criteria: listCriteria(db), settings: getQualificationSettings(db) };
@@ -144,7 +144,7 @@ const toAssessment = (r: AssessmentRow, labels: Map<string, string>): Assessment
 /** The full assessment history of a resource, newest first. */
 export function listAssessments(db: Database, resourceId: number): Assessment[] {
   const labels = new Map(listCriteria(db).map((c) => [c.slug, c.label]));
-  return (db.prepare(SQL_ASSESSMENTS).all({ resourceId }) as AssessmentRow[]).map((r) => toAssessment(r, labels));
+  return (stmt(db, SQL_ASSESSMENTS).all({ resourceId }) as AssessmentRow[]).map((r) => toAssessment(r, labels));
 }
 
 /**
@@ -157,7 +157,7 @@ export function addAssessment(
   slug: string,
   input: { criterion: string; level: number; evidence?: string; userId: number | null; at?: string },
 ): Assessment {
-  const resource = db.prepare(SQL_RESOURCE_ID).get({ slug }) as { id: number } | undefined;
+  const resource = stmt(db, SQL_RESOURCE_ID).get({ slug }) as { id: number } | undefined;
   if (!resource) throw missing(`resource "${slug}"`);
   const criteria = listCriteria(db);
   if (!criteria.some((c) => c.slug === input.criterion)) {
@@ -165,7 +165,7 @@ export function addAssessment(
   }
   if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3) throw invalid('level', 'an integer from 0 to 3');
   const id = db.transaction(() => {
-    const info = db.prepare(SQL_INSERT_ASSESSMENT).run({
+    const info = stmt(db, SQL_INSERT_ASSESSMENT).run({
       resourceId: resource.id,
       criterion: input.criterion,
       level: input.level,
@@ -219,12 +219,12 @@ export function effectiveStatus(stored: string, qualifiedUntil: string | null | 
 
 /** Recomputes and stores one resource's qualification (call inside the writing transaction). */
 export function recomputeQualification(db: Database, resourceId: number): void {
-  const flag = db.prepare(SQL_RESOURCE_FLAG).get({ id: resourceId }) as { license_flag: string } | undefined;
+  const flag = stmt(db, SQL_RESOURCE_FLAG).get({ id: resourceId }) as { license_flag: string } | undefined;
   if (!flag) return;
   const history = listAssessments(db, resourceId);
   const latest = latestPerCriterion(history);
   const result = computeQualification(listCriteria(db), latest, flag.license_flag, getQualificationSettings(db));
-  db.prepare(SQL_SET_QUALIFICATION).run({
+  stmt(db, SQL_SET_QUALIFICATION).run({
     id: resourceId,
     qualification: result.status,
     until: result.qualifiedUntil,

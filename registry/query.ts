@@ -3,7 +3,7 @@ import { distanceKm } from './geo.js';
 import type { LicenseFlag } from './licenses.js';
 import { effectiveStatus, type QualificationStatus } from './qualification.js';
 import { queryStems } from './search-text.js';
-import { cachedByVersion, parseJson } from './store.js';
+import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
 import { THEMES, type ThemeSlug } from './themes.js';
 import type { ResourceKind, ResourceStatus } from './types.js';
@@ -64,6 +64,10 @@ export interface ResourceResults {
 
 interface Indexed {
   slug: string;
+  /** Facet values, precomputed once per index build. */
+  kindValues: readonly string[];
+  licenseValues: readonly string[];
+  licenseLower: readonly string[];
   name: string;
   folded: string;
   kind: ResourceKind;
@@ -92,7 +96,7 @@ const SQL_INDEX_USAGES = `SELECT u.resource_id, p.region, p.lat, p.lon FROM usag
 const SQL_INDEX_REFERENTS = `SELECT x.resource_id, COUNT(*) AS n FROM referents x JOIN public_people pe ON pe.id = x.person_id GROUP BY x.resource_id`;
 
 function buildIndex(db: Database): Index {
-  const rows = db.prepare(SQL_INDEX_RESOURCES).all() as {
+  const rows = stmt(db, SQL_INDEX_RESOURCES).all() as {
     id: number; slug: string; name: string; kind: ResourceKind; summary: string; themes: string; license: string | null;
     license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string; search_text: string;
   }[];
@@ -100,6 +104,9 @@ function buildIndex(db: Database): Index {
   const items = rows.map((r) => {
     const item: Indexed = {
       slug: r.slug,
+      kindValues: [r.kind],
+      licenseValues: r.license ? [r.license] : [],
+      licenseLower: r.license ? [r.license.toLowerCase()] : [],
       name: r.name,
       folded: ` ${foldAccents(r.name)}`,
       kind: r.kind,
@@ -120,14 +127,14 @@ function buildIndex(db: Database): Index {
     byId.set(r.id, item);
     return item;
   });
-  for (const u of db.prepare(SQL_INDEX_USAGES).all() as { resource_id: number; region: string | null; lat: number | null; lon: number | null }[]) {
+  for (const u of stmt(db, SQL_INDEX_USAGES).all() as { resource_id: number; region: string | null; lat: number | null; lon: number | null }[]) {
     const item = byId.get(u.resource_id);
     if (!item) continue;
     item.usageCount++;
     if (u.region && !item.regions.includes(u.region)) item.regions.push(u.region);
     if (u.lat !== null && u.lon !== null) item.points.push([u.lat, u.lon]);
   }
-  for (const x of db.prepare(SQL_INDEX_REFERENTS).all() as { resource_id: number; n: number }[]) {
+  for (const x of stmt(db, SQL_INDEX_REFERENTS).all() as { resource_id: number; n: number }[]) {
     const item = byId.get(x.resource_id);
     if (item) item.referentCount = x.n;
   }
@@ -137,6 +144,12 @@ function buildIndex(db: Database): Index {
 
 const index = (db: Database): Index => cachedByVersion(db, 'resource-index', () => buildIndex(db));
 
+const QUALIFICATION_VALUES: Record<QualificationStatus, readonly string[]> = {
+  proposed: ['proposed'],
+  'under-review': ['under-review'],
+  qualified: ['qualified'],
+  'to-review': ['to-review'],
+};
 const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
 type FacetName = keyof ResourceResults['facets'];
 const FACETS: FacetName[] = ['theme', 'kind', 'license', 'qualification', 'region'];
@@ -162,32 +175,38 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
   const counts: Record<FacetName, Map<string, number>> = {
     theme: new Map(), kind: new Map(), license: new Map(), qualification: new Map(), region: new Map(),
   };
-  const bump = (facet: FacetName, values: (string | null)[]) => {
-    for (const v of values) if (v) counts[facet].set(v, (counts[facet].get(v) ?? 0) + 1);
+  const bump = (facet: FacetName, list: readonly (string | null)[]) => {
+    const m = counts[facet];
+    for (const v of list) if (v) m.set(v, (m.get(v) ?? 0) + 1);
   };
   const hits: { item: Indexed; qualification: QualificationStatus; score: number; distance?: number }[] = [];
+  // Needles built once per query, not per item.
+  const stemNeedles = stems.map((s) => ` ${s}`);
+  const wordNeedles = words.map((w) => ` ${w}`);
+  const near = query.near;
+  const values: Record<FacetName, readonly (string | null)[]> = { theme: [], kind: [], license: [], qualification: [], region: [] };
   for (const item of items) {
     if (statuses ? !statuses.has(item.status) : item.status === 'archived') continue;
     let score = 0;
-    if (stems.length) {
-      for (const s of stems) if (item.search.includes(` ${s}`)) score += 1;
-      for (const w of words) if (item.folded.includes(` ${w}`)) score += 3;
+    if (stemNeedles.length) {
+      for (const n of stemNeedles) if (item.search.includes(n)) score += 1;
+      for (const n of wordNeedles) if (item.folded.includes(n)) score += 3;
       if (score === 0) continue;
     }
     const qualification = effectiveStatus(item.qualification, item.qualifiedUntil, at);
-    const values: Record<FacetName, (string | null)[]> = {
-      theme: item.themes,
-      kind: [item.kind],
-      license: [item.license],
-      qualification: [qualification],
-      region: item.regions,
-    };
+    values.theme = item.themes;
+    values.kind = item.kindValues;
+    values.license = item.licenseValues;
+    values.qualification = QUALIFICATION_VALUES[qualification];
+    values.region = item.regions;
     let failed: FacetName | null = null;
     let failures = 0;
     for (const f of FACETS) {
       const wanted = filters[f];
       if (!wanted) continue;
-      const ok = values[f].some((v) => v !== null && wanted.has(f === 'license' ? v.toLowerCase() : v));
+      const candidates = f === 'license' ? item.licenseLower : values[f];
+      let ok = false;
+      for (const v of candidates) if (v !== null && wanted.has(v)) ok = true;
       if (!ok) {
         failures++;
         failed = f;
@@ -201,8 +220,10 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     }
     for (const f of FACETS) bump(f, values[f]);
     const hit: (typeof hits)[number] = { item, qualification, score };
-    if (query.near && item.points.length) {
-      hit.distance = Math.min(...item.points.map(([lat, lon]) => distanceKm(query.near!.lat, query.near!.lon, lat, lon)));
+    if (near && item.points.length) {
+      let best = Infinity;
+      for (const [lat, lon] of item.points) best = Math.min(best, distanceKm(near.lat, near.lon, lat, lon));
+      hit.distance = best;
     }
     hits.push(hit);
   }

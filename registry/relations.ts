@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { invalid } from './errors.js';
 import { publicPerson, type PersonRecord, type PublicPerson } from './people.js';
-import { parseJson, registryChanged } from './store.js';
+import { parseJson, registryChanged, stmt } from './store.js';
 import type { Change } from './resources.js';
 import type { ThemeSlug } from './themes.js';
 import type { Referent, Usage, UsageStatus } from './types.js';
@@ -52,7 +52,7 @@ const SQL_REFERENT_OF = `SELECT r.slug, r.name, x.is_expert, x.note
   FROM referents x JOIN resources r ON r.id = x.resource_id WHERE x.person_id = @personId ORDER BY r.name`;
 
 const idOf = (db: Database, sql: string, slug: string, field: string, what: string): number => {
-  const row = db.prepare(sql).get({ slug }) as { id: number } | undefined;
+  const row = stmt(db, sql).get({ slug }) as { id: number } | undefined;
   if (!row) throw invalid(field, `unknown ${what} "${slug}"`);
   return row.id;
 };
@@ -64,10 +64,10 @@ const idOf = (db: Database, sql: string, slug: string, field: string, what: stri
 export function upsertUsage(db: Database, u: UsageRecord): Change {
   const resourceId = idOf(db, SQL_RESOURCE_ID, u.resource, 'resource', 'resource');
   const placeId = idOf(db, SQL_PLACE_ID, u.place, 'place', 'place');
-  const before = db.prepare(SQL_USAGE).get({ resourceId, placeId }) as { status: string; note: string; since: string | null } | undefined;
+  const before = stmt(db, SQL_USAGE).get({ resourceId, placeId }) as { status: string; note: string; since: string | null } | undefined;
   const next = { status: u.status, note: u.note ?? '', since: u.since ?? before?.since ?? null };
   if (before && before.status === next.status && before.note === next.note && before.since === next.since) return 'unchanged';
-  db.prepare(SQL_UPSERT_USAGE).run({ resourceId, placeId, ...next });
+  stmt(db, SQL_UPSERT_USAGE).run({ resourceId, placeId, ...next });
   registryChanged(db);
   return before ? 'updated' : 'created';
 }
@@ -79,10 +79,10 @@ export function upsertUsage(db: Database, u: UsageRecord): Change {
 export function upsertReferent(db: Database, r: ReferentRecord): Change {
   const resourceId = idOf(db, SQL_RESOURCE_ID, r.resource, 'resource', 'resource');
   const personId = idOf(db, SQL_PERSON_ID, r.person, 'person', 'person');
-  const before = db.prepare(SQL_REFERENT).get({ resourceId, personId }) as { is_expert: number; note: string } | undefined;
+  const before = stmt(db, SQL_REFERENT).get({ resourceId, personId }) as { is_expert: number; note: string } | undefined;
   const next = { isExpert: r.isExpert ? 1 : 0, note: r.note ?? '' };
   if (before && before.is_expert === next.isExpert && before.note === next.note) return 'unchanged';
-  db.prepare(SQL_UPSERT_REFERENT).run({ resourceId, personId, ...next });
+  stmt(db, SQL_UPSERT_REFERENT).run({ resourceId, personId, ...next });
   registryChanged(db);
   return before ? 'updated' : 'created';
 }
@@ -103,12 +103,12 @@ const referentOut = (r: { resource: string; person: string; is_expert: number; n
 
 /** Every usage. */
 export function listAllUsages(db: Database): (Usage & { since?: string })[] {
-  return (db.prepare(SQL_ALL_USAGES).all() as Parameters<typeof usageOut>[0][]).map(usageOut);
+  return (stmt(db, SQL_ALL_USAGES).all() as Parameters<typeof usageOut>[0][]).map(usageOut);
 }
 
 /** Every referent; with `publicOnly`, only those whose person public reads may show. */
 export function listAllReferents(db: Database, publicOnly: boolean): Referent[] {
-  return (db.prepare(publicOnly ? SQL_PUBLIC_REFERENTS : SQL_ALL_REFERENTS).all() as Parameters<typeof referentOut>[0][]).map(referentOut);
+  return (stmt(db, publicOnly ? SQL_PUBLIC_REFERENTS : SQL_ALL_REFERENTS).all() as Parameters<typeof referentOut>[0][]).map(referentOut);
 }
 
 /** A usage as shown on a resource page. */
@@ -121,7 +121,7 @@ export interface ResourceUsage {
 
 /** The places using a resource (users first). */
 export function usagesOfResource(db: Database, resourceId: number): ResourceUsage[] {
-  const rows = db.prepare(SQL_USAGES_OF_RESOURCE).all({ resourceId }) as {
+  const rows = stmt(db, SQL_USAGES_OF_RESOURCE).all({ resourceId }) as {
     slug: string; name: string; city: string | null; region: string | null; lat: number | null; lon: number | null;
     status: UsageStatus; note: string; since: string | null;
   }[];
@@ -135,13 +135,13 @@ export function usagesOfResource(db: Database, resourceId: number): ResourceUsag
 
 /** The resources a place uses. */
 export function usesOfPlace(db: Database, placeId: number): { resource: { slug: string; name: string }; status: UsageStatus; note: string; since: string | null }[] {
-  const rows = db.prepare(SQL_USES_OF_PLACE).all({ placeId }) as { slug: string; name: string; status: UsageStatus; note: string; since: string | null }[];
+  const rows = stmt(db, SQL_USES_OF_PLACE).all({ placeId }) as { slug: string; name: string; status: UsageStatus; note: string; since: string | null }[];
   return rows.map((r) => ({ resource: { slug: r.slug, name: r.name }, status: r.status, note: r.note, since: r.since }));
 }
 
 /** The visible referents of a resource (experts first); hidden people never appear. */
 export function referentsOfResource(db: Database, resourceId: number): { person: PublicPerson; isExpert: boolean; note: string }[] {
-  const rows = db.prepare(SQL_REFERENTS_OF_RESOURCE).all({ resourceId }) as {
+  const rows = stmt(db, SQL_REFERENTS_OF_RESOURCE).all({ resourceId }) as {
     slug: string; name: string; region: string | null; themes: string; skills: string; bio: string; contactable: number;
     public: number; place_slug: string | null; place_name: string | null; is_expert: number; referent_note: string;
   }[];
@@ -162,6 +162,6 @@ export function referentsOfResource(db: Database, resourceId: number): { person:
 
 /** The resources a person can help with. */
 export function referentOf(db: Database, personId: number): { resource: { slug: string; name: string }; isExpert: boolean; note: string }[] {
-  const rows = db.prepare(SQL_REFERENT_OF).all({ personId }) as { slug: string; name: string; is_expert: number; note: string }[];
+  const rows = stmt(db, SQL_REFERENT_OF).all({ personId }) as { slug: string; name: string; is_expert: number; note: string }[];
   return rows.map((r) => ({ resource: { slug: r.slug, name: r.name }, isExpert: r.is_expert === 1, note: r.note }));
 }

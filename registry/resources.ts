@@ -2,9 +2,9 @@ import type { Database } from 'better-sqlite3';
 import { checkLicense, type LicenseFlag } from './licenses.js';
 import { missing } from './errors.js';
 import { recomputeQualification } from './qualification.js';
-import { dropNulls, ResourceSchema, type ResourceInput } from './schema.js';
+import { dropNulls, mergeFields, ResourceSchema, type ResourceInput } from './schema.js';
 import { searchText } from './search-text.js';
-import { parseJson, registryChanged } from './store.js';
+import { parseJson, registryChanged, stmt } from './store.js';
 import type { ThemeSlug } from './themes.js';
 import type { ResourceKind, ResourceStatus } from './types.js';
 
@@ -178,13 +178,13 @@ const normProviders = (ps: { name: string; url?: string | null; note?: string | 
   ps.map((p) => dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }));
 
 const providersOf = (db: Database, id: number) =>
-  (db.prepare(SQL_PROVIDERS).all({ id }) as { name: string; url: string | null; note: string }[]).map((p) =>
+  (stmt(db, SQL_PROVIDERS).all({ id }) as { name: string; url: string | null; note: string }[]).map((p) =>
     dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }),
   );
 
 /** A resource by slug, or undefined. */
 export function findResource(db: Database, slug: string): ResourceRecord | undefined {
-  const row = db.prepare(SQL_RESOURCE_BY_SLUG).get({ slug }) as ResourceRow | undefined;
+  const row = stmt(db, SQL_RESOURCE_BY_SLUG).get({ slug }) as ResourceRow | undefined;
   return row && toResource(row, providersOf(db, row.id));
 }
 
@@ -198,12 +198,12 @@ export function getResource(db: Database, slug: string): ResourceRecord {
 /** Every resource (archived included), by slug. */
 export function listAllResources(db: Database): ResourceRecord[] {
   const providers = new Map<number, Provider[]>();
-  for (const p of db.prepare(SQL_ALL_PROVIDERS).all() as { resource_id: number; name: string; url: string | null; note: string }[]) {
+  for (const p of stmt(db, SQL_ALL_PROVIDERS).all() as { resource_id: number; name: string; url: string | null; note: string }[]) {
     const list = providers.get(p.resource_id) ?? [];
     list.push(dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }));
     providers.set(p.resource_id, list);
   }
-  return (db.prepare(SQL_ALL_RESOURCES).all() as ResourceRow[]).map((r) => toResource(r, providers.get(r.id) ?? []));
+  return (stmt(db, SQL_ALL_RESOURCES).all() as ResourceRow[]).map((r) => toResource(r, providers.get(r.id) ?? []));
 }
 
 /** The input-shaped view of a stored record (what a bundle would carry). */
@@ -268,7 +268,10 @@ function toParams(input: ResourceInput, extra: Record<string, unknown>): Params 
     status: input.status ?? 'active',
     last_reviewed_at: input.lastReviewedAt ?? null,
     extra: JSON.stringify(extra),
-    search_text: searchText([input.name, input.summary, input.description, input.features, input.keywords, input.challenge, input.organisation]),
+    // Derived from the other columns and costly (stemming): computed only when the row is written.
+    get search_text() {
+      return searchText([input.name, input.summary, input.description, input.features, input.keywords, input.challenge, input.organisation]);
+    },
   };
 }
 
@@ -284,8 +287,9 @@ function splitExtra(input: ResourceInput): { known: ResourceInput; extra: Record
 }
 
 /**
- * Creates or updates a resource from validated input. With `mode: 'merge'` (imports) fields the
- * input leaves out keep their stored value; with `'replace'` (a full PUT) they are cleared.
+ * Creates or updates a resource from validated input. With `mode: 'merge'` (imports, PUT) fields
+ * the input leaves out keep their stored value and fields sent as `null` are cleared; with
+ * `'replace'` (creation) every field comes from the input.
  * Writing the same content again changes nothing (not even `updated_at`). Call inside a
  * transaction when several records are written together.
  * @returns the stored record and what happened.
@@ -296,7 +300,7 @@ export function upsertResource(
   opts: { mode: 'merge' | 'replace'; proposedBy?: number | null; hooks?: RegistryHooks; now?: string },
 ): { record: ResourceRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
-  const existing = db.prepare(SQL_RESOURCE_BY_SLUG).get({ slug: input.slug }) as ResourceRow | undefined;
+  const existing = stmt(db, SQL_RESOURCE_BY_SLUG).get({ slug: input.slug }) as ResourceRow | undefined;
   const { known, extra } = splitExtra(input);
   let fields = known;
   let extras = extra;
@@ -304,47 +308,47 @@ export function upsertResource(
   if (existing) {
     const before = toResource(existing, providersOf(db, existing.id));
     extras = { ...before.extra, ...extra };
-    if (opts.mode === 'merge') fields = { ...splitExtra(resourceAsInput(before)).known, ...known };
-    providers = providers ?? (opts.mode === 'merge' ? before.providers : []);
+    if (opts.mode === 'merge') fields = mergeFields(splitExtra(resourceAsInput(before)).known, input, known);
+    providers = providers ?? (opts.mode === 'merge' && input.providers !== null ? before.providers : []);
     const params = toParams(fields, extras);
     const same =
-      COLUMNS.every((c) => params[c] === existing[c]) && JSON.stringify(providers) === JSON.stringify(before.providers);
+      COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && JSON.stringify(providers) === JSON.stringify(before.providers);
     if (same) return { record: before, change: 'unchanged' };
     const write = () => {
-      db.prepare(SQL_UPDATE_RESOURCE).run({ ...params, id: existing.id, now });
+      stmt(db, SQL_UPDATE_RESOURCE).run({ ...params, id: existing.id, now });
       writeSideTables(db, existing.id, fields, providers ?? []);
       if (params.license_flag !== existing.license_flag) recomputeQualification(db, existing.id);
     };
     db.transaction(write)();
     registryChanged(db);
-    return { record: toResource(db.prepare(SQL_RESOURCE_BY_ID).get({ id: existing.id }) as ResourceRow, providersOf(db, existing.id)), change: 'updated' };
+    return { record: toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id: existing.id }) as ResourceRow, providersOf(db, existing.id)), change: 'updated' };
   }
   const params = toParams(fields, extras);
   const id = db.transaction(() => {
-    const newId = Number(db.prepare(SQL_INSERT_RESOURCE).run({ ...params, proposed_by: opts.proposedBy ?? null, now }).lastInsertRowid);
+    const newId = Number(stmt(db, SQL_INSERT_RESOURCE).run({ ...params, proposed_by: opts.proposedBy ?? null, now }).lastInsertRowid);
     writeSideTables(db, newId, fields, providers ?? []);
-    const created = toResource(db.prepare(SQL_RESOURCE_BY_ID).get({ id: newId }) as ResourceRow, providers ?? []);
+    const created = toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id: newId }) as ResourceRow, providers ?? []);
     const page = opts.hooks?.createWikiPage?.(created);
-    if (page) db.prepare(SQL_SET_WIKI_PAGE).run({ id: newId, page });
+    if (page) stmt(db, SQL_SET_WIKI_PAGE).run({ id: newId, page });
     return newId;
   })();
   registryChanged(db);
-  return { record: toResource(db.prepare(SQL_RESOURCE_BY_ID).get({ id }) as ResourceRow, providersOf(db, id)), change: 'created' };
+  return { record: toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id }) as ResourceRow, providersOf(db, id)), change: 'created' };
 }
 
 function writeSideTables(db: Database, id: number, fields: ResourceInput, providers: Provider[]): void {
-  db.prepare(SQL_DELETE_THEMES).run({ id });
-  const theme = db.prepare(SQL_INSERT_THEME);
+  stmt(db, SQL_DELETE_THEMES).run({ id });
+  const theme = stmt(db, SQL_INSERT_THEME);
   for (const t of fields.themes) theme.run({ id, theme: t });
-  db.prepare(SQL_DELETE_PROVIDERS).run({ id });
-  const prov = db.prepare(SQL_INSERT_PROVIDER);
+  stmt(db, SQL_DELETE_PROVIDERS).run({ id });
+  const prov = stmt(db, SQL_INSERT_PROVIDER);
   for (const p of providers) prov.run({ id, name: p.name, url: p.url ?? null, note: p.note ?? '' });
 }
 
 /** Archives a resource (kept, never proposed first). @throws RegistryError 404. */
 export function archiveResource(db: Database, slug: string): ResourceRecord {
   const r = getResource(db, slug);
-  db.prepare(SQL_ARCHIVE).run({ id: r.id, now: new Date().toISOString() });
+  stmt(db, SQL_ARCHIVE).run({ id: r.id, now: new Date().toISOString() });
   registryChanged(db);
   return getResource(db, slug);
 }

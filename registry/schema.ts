@@ -153,3 +153,13 @@ export function dropNulls<T extends Record<string, unknown>>(o: T): T {
   for (const [k, v] of Object.entries(o)) if (v !== null && v !== undefined) out[k] = v;
   return out as T;
 }
+
+/**
+ * Merges input over a stored record's fields: fields the input leaves out keep their value, and a
+ * field sent as `null` is cleared.
+ */
+export function mergeFields<T extends Record<string, unknown>>(stored: T, input: Record<string, unknown>, known: T): T {
+  const merged: Record<string, unknown> = { ...stored, ...known };
+  for (const [k, v] of Object.entries(input)) if (v === null) delete merged[k];
+  return merged as T;
+}

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 
 /**
  * Change tracking for registry data. Every registry write calls `registryChanged(db)`; readers
@@ -13,6 +13,7 @@ export type RegistryListener = () => void;
 interface Tracker {
   version: number;
   listeners: RegistryListener[];
+  dataVersion?: Statement;
 }
 
 const TRACKERS = new WeakMap<Database, Tracker>();
@@ -46,7 +47,10 @@ export function onRegistryChanged(db: Database, listener: RegistryListener): voi
 
 /** An opaque version string: different whenever registry data may have changed. */
 export function registryVersion(db: Database): string {
-  return `${db.pragma('data_version', { simple: true }) as number}:${tracker(db).version}`;
+  const t = tracker(db);
+  // Prepared once per connection: db.pragma() would prepare a statement on every call.
+  t.dataVersion ??= db.prepare('PRAGMA data_version').pluck();
+  return `${t.dataVersion.get() as number}:${t.version}`;
 }
 
 /** Parses a JSON column, falling back to `fallback` on a malformed value. */
@@ -80,4 +84,24 @@ export function cachedByVersion<T>(db: Database, key: string, build: () => T): T
   const value = build();
   caches.set(key, { version, value });
   return value;
+}
+
+const STATEMENTS = new WeakMap<Database, Map<string, Statement>>();
+
+/**
+ * The prepared statement for `sql` on this connection, prepared once: imports run the same
+ * few statements thousands of times, and preparing costs more than running them.
+ */
+export function stmt(db: Database, sql: string): Statement {
+  let cache = STATEMENTS.get(db);
+  if (!cache) {
+    cache = new Map();
+    STATEMENTS.set(db, cache);
+  }
+  let s = cache.get(sql);
+  if (!s) {
+    s = db.prepare(sql);
+    cache.set(sql, s);
+  }
+  return s;
 }

@@ -2,19 +2,19 @@ import type { Database } from './db/open.js';
 import type { Config } from './config.js';
 import type { User } from './auth/users.js';
 import type { WikiServices } from './wiki/services.js';
-import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
+import type { SwitchyardService } from '../registry/switchyard/service.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.var.services`. */
 export interface AppServices {
   wiki: WikiServices;
-  /** The switchyard's matcher with its per-snapshot indexes. */
-  switchyard: SwitchyardService;
   /** Full-text search over wiki pages, kept current by wiki saves. */
   search: WikiSearch;
   /** Real-time co-editing (Yjs documents, WebSocket connections). */
   collab: CollabService;
+  /** The switchyard's matcher with its per-snapshot indexes. */
+  switchyard: SwitchyardService;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

@@ -149,8 +149,9 @@ export const savePage = (slug: string, input: PageInput) => api<WikiPage>('PUT',
 export const listPages = (limit = 100, offset = 0) =>
   api<{ total: number; pages: PageListItem[] }>('GET', `/api/pages?limit=${limit}&offset=${offset}`);
 
-/** The revisions of a page, newest first. */
-export const getRevisions = (slug: string) => api<{ revisions: RevisionSummary[] }>('GET', `${pagePath(slug)}/revisions`);
+/** The revisions of a page, newest first, `limit` at a time; `before` (a revision number) pages back. */
+export const getRevisions = (slug: string, limit = 100, before?: number) =>
+  api<{ revisions: RevisionSummary[] }>('GET', `${pagePath(slug)}/revisions?limit=${limit}${before ? `&before=${before}` : ''}`);
 
 /** One revision of a page, with its text and HTML. */
 export const getRevision = (slug: string, n: number) => api<Revision>('GET', `${pagePath(slug)}/revisions/${n}`);
@@ -198,3 +199,6 @@ export const getRecentChanges = (limit = 50, before?: string) =>
 /** Full-text search over titles and bodies. */
 export const search = (q: string, limit = 20) =>
   api<{ query: string; total: number; results: SearchResult[] }>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
+
+/** Renders an unsaved body as the server would (the editor's preview; contributors only). */
+export const previewMarkdown = (markdown: string) => api<{ html: string }>('POST', '/api/wiki/preview', { markdown });

@@ -11,19 +11,30 @@ export const authFormStyles = css`
   .switch { text-align: center; margin: 1.2rem 0 0; font-size: 0.95rem; }
 `;
 
-/**
- * A translated message for an API error about one form field (`error.field`), from the field
- * and the error code; falls back to the API's own message.
- */
-export function fieldErrorText(err: ApiError): string {
-  const field = String(err.details.field ?? '');
-  if (err.code === 'conflict' && field === 'email') return t('auth.error.emailTaken');
-  if (err.code === 'validation_failed') {
+/** A translated message for one invalid field, from the field and the error code. */
+function fieldMessage(field: string, code: string, fallback: string): string {
+  if (code === 'conflict' && field === 'email') return t('auth.error.emailTaken');
+  if (code === 'validation_failed') {
     if (field === 'email') return t('auth.error.emailInvalid');
     if (field === 'name') return t('auth.error.nameRequired');
     if (field === 'password') return t('auth.error.passwordShort');
   }
-  return err.message.replace(/^[\w.]+: /, '');
+  return fallback.replace(/^[\w.]+: /, '');
+}
+
+/**
+ * Translated messages for every form field an API error names: `error.field`, and each of
+ * `error.issues` when the API lists several invalid fields.
+ */
+export function fieldErrors(err: ApiError): Record<string, string> {
+  const out: Record<string, string> = {};
+  const issues = Array.isArray(err.details.issues) ? (err.details.issues as { field?: unknown; message?: unknown }[]) : [];
+  for (const i of issues) {
+    if (typeof i.field === 'string' && !(i.field in out)) out[i.field] = fieldMessage(i.field, err.code, String(i.message ?? ''));
+  }
+  const field = err.details.field;
+  if (typeof field === 'string' && !(field in out)) out[field] = fieldMessage(field, err.code, err.message);
+  return out;
 }
 
 /** A same-site path to go to after logging in (anything else becomes "/"). */

@@ -120,7 +120,8 @@ export class LcApp extends LitElement {
         </div>
         <div class="subnav">
           <nav class="sections" aria-label=${t('nav.main')}>
-            ${this._link('/', t('nav.home'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
+            ${this._link('/', t('nav.home'))} ${this._link('/communs', t('nav.communs'))} ${this._link('/lieux', t('nav.lieux'))}
+            ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
             ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
           </nav>
         </div>

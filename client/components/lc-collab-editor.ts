@@ -103,6 +103,8 @@ export class LcCollabEditor extends LitElement {
     window.addEventListener('online', this._onNetwork);
     window.addEventListener('offline', this._onNetwork);
     window.addEventListener('lc-locale-changed', this._onLocale);
+    // Moved in the document: the session closed on disconnection is reopened.
+    if (this.hasUpdated && this.slug && !this._session) void this._open();
   }
 
   override disconnectedCallback() {
@@ -172,6 +174,7 @@ export class LcCollabEditor extends LitElement {
   }
 
   private _close() {
+    this._generation++; // a pending _open() gives up
     if (this._previewTimer !== null) clearTimeout(this._previewTimer);
     this._previewTimer = null;
     this._view?.destroy();

@@ -7,7 +7,7 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authFormStyles, fieldErrorText, safeNext } from './auth-form.js';
+import { authFormStyles, fieldErrors, safeNext } from './auth-form.js';
 
 /** The login form; errors appear next to the field the API names. */
 @customElement('lc-login-form')
@@ -43,8 +43,8 @@ export class LcLoginForm extends LitElement {
       navigate(safeNext(this.next));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) this._error = t('auth.error.wrongCredentials');
-      else if (err instanceof ApiError && typeof err.details.field === 'string' && err.status === 400) {
-        this._errors = { [err.details.field]: fieldErrorText(err) };
+      else if (err instanceof ApiError && err.status === 400 && typeof err.details.field === 'string') {
+        this._errors = fieldErrors(err);
         this._focusError();
       } else this._error = errorText(err);
     } finally {

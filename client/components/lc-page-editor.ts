@@ -1,13 +1,14 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { getPage, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
+import { getPage, previewMarkdown, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, kindLabel, loadingLine, PAGE_KINDS, pageUrl, titleFromSlug, userName } from '../format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import { slugify } from '../../server/wiki/slug.js';
+import './lc-wiki-content.js';
 
 type Field = 'title' | 'markdown' | 'summary' | 'kind' | 'categories' | 'slug';
 const FIELDS: Field[] = ['title', 'markdown', 'summary', 'kind', 'categories', 'slug'];
@@ -30,6 +31,12 @@ export class LcPageEditor extends LitElement {
       @media (max-width: 40rem) { .row { grid-template-columns: minmax(0, 1fr); } }
       #title { font-size: 1.2rem; font-weight: 600; }
       #markdown { min-height: 22rem; resize: vertical; line-height: 1.5; tab-size: 2; }
+      #markdown[hidden] { display: none; }
+      .label-row { display: flex; justify-content: space-between; align-items: flex-end; gap: 0.5rem; flex-wrap: wrap; }
+      .switch { display: inline-flex; border: 1px solid var(--lc-green); border-radius: 6px; overflow: hidden; }
+      .switch button { font: inherit; font-size: 0.88rem; padding: 0.25rem 0.75rem; border: 0; background: #fff; color: var(--lc-green-dark); cursor: pointer; }
+      .switch button[aria-pressed='true'] { background: var(--lc-green); color: #fff; }
+      .preview { min-height: 22rem; border: 1px dashed #b9b3a4; border-radius: 6px; padding: 1rem 1.2rem; background: #fff; }
       .slug { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
       details.help { font-size: 0.9rem; margin: -0.5rem 0 1rem; }
       details.help summary { cursor: pointer; color: var(--lc-green-dark); }
@@ -75,20 +82,41 @@ export class LcPageEditor extends LitElement {
   @state() private _referent: UserRef | null = null;
   /** Whether the user asks to be (or stay) the page's référent. */
   @state() private _beReferent = false;
+  /** Showing the rendered preview instead of the text area. */
+  @state() private _previewing = false;
+  /** The preview's HTML (from the server's renderer), null while it loads. */
+  @state() private _previewHtml: string | null = null;
+  @state() private _previewError: unknown = null;
   private _session = new SessionController(this);
 
   override connectedCallback() {
     super.connectedCallback();
     window.addEventListener('beforeunload', this._onBeforeUnload);
+    // Capture phase: runs before the router turns the click into an in-app navigation.
+    window.addEventListener('click', this._onLinkClick, true);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('beforeunload', this._onBeforeUnload);
+    window.removeEventListener('click', this._onLinkClick, true);
   }
 
   private _onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (this._dirty) e.preventDefault();
+  };
+
+  /** Asks before a link leaves the form with unsaved text. */
+  private _onLinkClick = (e: MouseEvent) => {
+    if (!this._dirty || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    const path = e.composedPath();
+    const a = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
+    if (!a || !a.href || a.target) return;
+    if (path.some((n) => n instanceof HTMLElement && n.localName === 'lc-wiki-content' && n.hasAttribute('preview'))) return;
+    if (!confirm(t('wiki.edit.leaveConfirm'))) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
   };
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -295,14 +323,30 @@ export class LcPageEditor extends LitElement {
             aria-describedby="title-hint title-error"
           />`, isNew ? html`<span class="hint" id="title-hint">${t('wiki.edit.address')}
             <span class="slug">${pageUrl(this._targetSlug || '…')}</span></span>` : nothing)}
-        ${this._field('markdown', t('wiki.edit.markdown'), html`<textarea
+        <div class="field">
+          <div class="label-row">
+            <label for="markdown">${t('wiki.edit.markdown')}</label>
+            <div class="switch" role="group" aria-label=${t('wiki.edit.mode')}>
+              <button type="button" aria-pressed=${!this._previewing} @click=${() => (this._previewing = false)}>
+                ${t('wiki.edit.write')}
+              </button>
+              <button type="button" aria-pressed=${this._previewing} @click=${this._showPreview} data-testid="preview-tab">
+                ${t('wiki.edit.preview')}
+              </button>
+            </div>
+          </div>
+          <textarea
             id="markdown"
             spellcheck="true"
+            ?hidden=${this._previewing}
             .value=${this._markdown}
             @input=${this._input('markdown')}
             aria-invalid=${this._errors.markdown ? 'true' : 'false'}
             aria-describedby="markdown-error"
-          ></textarea>`)}
+          ></textarea>
+          ${this._previewing ? this._renderPreview() : nothing}
+          ${this._errors.markdown ? html`<span class="field-error" id="markdown-error">${this._errors.markdown}</span>` : nothing}
+        </div>
         ${this._renderHelp()}
         <div class="row">
           ${this._field('categories', t('wiki.edit.categories'), html`<input
@@ -345,6 +389,31 @@ export class LcPageEditor extends LitElement {
         </div>
       </form>
     `;
+  }
+
+  private async _showPreview() {
+    this._previewing = true;
+    this._previewHtml = null;
+    this._previewError = null;
+    const text = this._markdown;
+    try {
+      const { html: rendered } = await previewMarkdown(text);
+      if (this._previewing && text === this._markdown) this._previewHtml = rendered;
+    } catch (err) {
+      this._previewError = err;
+    }
+  }
+
+  private _renderPreview() {
+    return html`<div class="preview" role="region" aria-label=${t('wiki.edit.preview')} aria-busy=${this._previewHtml === null} data-testid="preview">
+      ${this._previewError
+        ? errorBox(this._previewError)
+        : this._previewHtml === null
+          ? loadingLine()
+          : this._markdown.trim()
+            ? html`<lc-wiki-content preview .html=${this._previewHtml}></lc-wiki-content>`
+            : html`<p class="muted">${t('wiki.edit.previewEmpty')}</p>`}
+    </div>`;
   }
 
   private _renderReferent() {

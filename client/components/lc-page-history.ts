@@ -7,6 +7,9 @@ import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 
+/** Revisions loaded at a time. */
+const HISTORY_PAGE = 100;
+
 /**
  * The revisions of a page, newest first: author(s), summary, size change. Two radio columns
  * pick the revisions to compare (as in MediaWiki); contributors can revert to an old revision.
@@ -35,6 +38,7 @@ export class LcPageHistory extends LitElement {
         .row-actions { grid-column: 1 / -1; justify-content: flex-start; }
       }
       .card { padding: 0; overflow: hidden; }
+      .more { margin-top: 1rem; }
     `,
   ];
 
@@ -47,6 +51,8 @@ export class LcPageHistory extends LitElement {
   @state() private _from = 0;
   @state() private _to = 0;
   @state() private _reverting = 0;
+  @state() private _hasMore = false;
+  @state() private _loadingMore = false;
   private _session = new SessionController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -58,15 +64,31 @@ export class LcPageHistory extends LitElement {
     this._revisions = null;
     this._error = null;
     try {
-      const [page, r] = await Promise.all([getPage(slug), getRevisions(slug)]);
+      const [page, r] = await Promise.all([getPage(slug), getRevisions(slug, HISTORY_PAGE)]);
       if (slug !== this.slug) return;
       this._page = page;
       this._revisions = r.revisions;
+      this._hasMore = r.revisions.length === HISTORY_PAGE && r.revisions.at(-1)!.number > 1;
       this._to = r.revisions[0]?.number ?? 0;
       this._from = r.revisions[1]?.number ?? this._to;
       document.title = `${t('wiki.history.heading', { title: page.title })} · ${t('app.name')}`;
     } catch (err) {
       if (slug === this.slug) this._error = err;
+    }
+  }
+
+  private async _more() {
+    const last = this._revisions?.at(-1);
+    if (!last) return;
+    this._loadingMore = true;
+    try {
+      const r = await getRevisions(this.slug, HISTORY_PAGE, last.number);
+      this._revisions = [...(this._revisions ?? []), ...r.revisions];
+      this._hasMore = r.revisions.length === HISTORY_PAGE && r.revisions.at(-1)!.number > 1;
+    } catch (err) {
+      this._error = err;
+    } finally {
+      this._loadingMore = false;
     }
   }
 
@@ -166,6 +188,13 @@ export class LcPageHistory extends LitElement {
             </li>`;
           })}
         </ol>
+        ${this._hasMore
+          ? html`<p class="more">
+              <button class="btn secondary" type="button" ?disabled=${this._loadingMore} @click=${this._more}>
+                ${t('wiki.history.more')}
+              </button>
+            </p>`
+          : nothing}
       </form>
     `;
   }

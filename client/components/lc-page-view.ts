@@ -8,6 +8,26 @@ import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 
+/** A heading of the page, for the table of contents. */
+interface TocEntry {
+  id: string;
+  text: string;
+  level: number;
+}
+
+/** Fewest headings for a table of contents to be worth showing. */
+const TOC_MIN = 3;
+
+/** The h2 and h3 headings of rendered HTML (parsed inert, never inserted). */
+function tableOfContents(html: string): TocEntry[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return [...doc.querySelectorAll('h2[id], h3[id]')].map((h) => ({
+    id: h.id,
+    text: (h.textContent ?? '').trim(),
+    level: Number(h.tagName[1]),
+  }));
+}
+
 /** Reads a wiki page: title, kind, categories, rendered body, who keeps it alive, what links here. */
 @customElement('lc-page-view')
 export class LcPageView extends LitElement {
@@ -29,9 +49,16 @@ export class LcPageView extends LitElement {
       aside dt:first-child { margin-top: 0; }
       aside dd { margin: 0.1rem 0 0; }
       aside li { margin: 0.25rem 0; }
+      .toc ol { font-size: 0.92rem; }
+      .toc li { margin: 0.2rem 0; }
+      .toc li.l3 { padding-left: 0.9rem; font-size: 0.88rem; }
+      .toc a { text-decoration: none; }
+      .toc a:hover { text-decoration: underline; }
+      @media (max-width: 52rem) { .toc { display: none; } }
       .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
       .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
       .flag-open { margin: 0.9rem 0 0; }
+      .flag-open .btn { white-space: normal; text-align: left; line-height: 1.35; }
       .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
       .flag-form label { font-weight: 600; }
       .missing { text-align: center; padding: 2rem 1rem; }
@@ -46,6 +73,7 @@ export class LcPageView extends LitElement {
   @state() private _backlinks: PageRef[] | null = null;
   @state() private _flagging = false;
   @state() private _flagError: unknown = null;
+  @state() private _toc: TocEntry[] = [];
   private _session = new SessionController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -61,6 +89,7 @@ export class LcPageView extends LitElement {
       const page = await getPage(slug);
       if (slug !== this.slug) return;
       this._page = page;
+      this._toc = tableOfContents(page.html);
       document.title = `${page.title} · ${t('app.name')}`;
     } catch (err) {
       if (slug === this.slug) this._error = err;
@@ -119,6 +148,9 @@ export class LcPageView extends LitElement {
           ${canEdit || anonymous
             ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
             : nothing}
+          ${canEdit
+            ? html`<a class="btn secondary" href="/wiki/${p.slug}/coedit" title=${t('wiki.page.coeditHint')}>${t('wiki.page.coedit')}</a>`
+            : nothing}
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
         </div>
       </div>
@@ -130,6 +162,7 @@ export class LcPageView extends LitElement {
             : html`<p class="muted">${t('wiki.page.empty')}</p>`}
         </article>
         <aside>
+          ${this._toc.length >= TOC_MIN ? this._renderToc() : nothing}
           <section class="card" aria-labelledby="about">
             <h2 id="about">${t('wiki.page.about')}</h2>
             <dl>
@@ -163,6 +196,23 @@ export class LcPageView extends LitElement {
         </aside>
       </div>
     `;
+  }
+
+  private _renderToc() {
+    return html`<nav class="card toc" aria-labelledby="toc-h">
+      <h2 id="toc-h">${t('wiki.page.toc')}</h2>
+      <ol class="plain">
+        ${this._toc.map(
+          (h) => html`<li class="l${h.level}">
+            <a href="#${h.id}" @click=${(e: Event) => this._goTo(e, h.id)}>${h.text}</a>
+          </li>`,
+        )}
+      </ol>
+    </nav>`;
+  }
+
+  private _goTo(e: Event, id: string) {
+    if (this.renderRoot.querySelector('lc-wiki-content')?.scrollToAnchor(id)) e.preventDefault();
   }
 
   /** The "à améliorer" banner above the page, when the page is flagged. */

@@ -7,7 +7,7 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authFormStyles, fieldErrorText, safeNext } from './auth-form.js';
+import { authFormStyles, fieldErrors, safeNext } from './auth-form.js';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
@@ -41,9 +41,9 @@ export class LcRegisterForm extends LitElement {
       setCurrentUser(await register(email, name, password));
       navigate(safeNext(this.next));
     } catch (err) {
-      const field = err instanceof ApiError ? err.details.field : undefined;
-      if (err instanceof ApiError && typeof field === 'string' && (FIELDS as readonly string[]).includes(field)) {
-        this._errors = { [field]: fieldErrorText(err) };
+      const errors = err instanceof ApiError ? fieldErrors(err) : {};
+      if (Object.keys(errors).some((f) => (FIELDS as readonly string[]).includes(f))) {
+        this._errors = errors;
         await this.updateComplete;
         this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       } else this._error = errorText(err);

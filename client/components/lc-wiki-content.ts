@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigate } from '../router.js';
@@ -8,7 +8,8 @@ import { slugify } from '../../server/wiki/slug.js';
 /**
  * Shows the rendered HTML of a wiki page. The HTML comes from the server's markdown renderer,
  * which allows no raw HTML and only safe URL schemes: it is the only HTML inserted unescaped.
- * A click on a link to a missing page opens the new-page form with the link's text as title.
+ * A click on a link to a missing page opens the new-page form with the page's title; links to
+ * sections (#h-…) scroll inside the content, since ids in a shadow root are not found by the browser.
  */
 @customElement('lc-wiki-content')
 export class LcWikiContent extends LitElement {
@@ -42,23 +43,50 @@ export class LcWikiContent extends LitElement {
     ul.contains-task-list, ul:has(> li > input[type='checkbox']) { list-style: none; padding-left: 0.4em; }
     li.task-list-item { list-style: none; }
     li > input[type='checkbox'] { margin: 0 0.5em 0 0; vertical-align: middle; accent-color: #2f6f4f; }
-    .header-anchor { opacity: 0; text-decoration: none; margin-left: 0.3em; font-size: 0.85em; }
-    h1:hover .header-anchor, h2:hover .header-anchor, h3:hover .header-anchor, .header-anchor:focus { opacity: 1; }
   `;
 
   /** Server-rendered, sanitised HTML of the page. */
   @property() html = '';
+  /** A preview inside the edit form: links do not navigate away from the unsaved text. */
+  @property({ type: Boolean }) preview = false;
 
   override render() {
     return html`<div class="content" @click=${this._onClick}>${unsafeHTML(this.html)}</div>`;
   }
 
+  /** Scrolls to the heading (or any element) with this id inside the content, and puts it in the URL. */
+  scrollToAnchor(id: string): boolean {
+    const target = this.renderRoot.querySelector<HTMLElement>(`[id="${CSS.escape(id)}"]`);
+    if (!target) return false;
+    target.scrollIntoView({ block: 'start' });
+    history.replaceState(history.state, '', `${location.pathname}${location.search}#${encodeURIComponent(id)}`);
+    return true;
+  }
+
+  protected override updated(changed: PropertyValues<this>) {
+    // Ids live inside this shadow root, where the browser does not look for them: scroll by hand.
+    if (changed.has('html') && location.hash.length > 1) {
+      const id = decodeURIComponent(location.hash.slice(1));
+      requestAnimationFrame(() => this.scrollToAnchor(id));
+    }
+  }
+
   private _onClick(e: MouseEvent) {
     if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const a = (e.target as Element).closest?.('a.wikilink.missing') as HTMLAnchorElement | null;
-    if (!a) return;
+    const a = (e.target as Element).closest?.('a') as HTMLAnchorElement | null;
+    if (!a || !a.href) return;
+    if (this.preview) {
+      e.preventDefault();
+      return;
+    }
     const url = new URL(a.href);
-    if (url.origin !== location.origin || !url.pathname.startsWith('/wiki/')) return;
+    if (url.origin !== location.origin) return;
+    if (url.pathname === location.pathname && url.hash) {
+      // A link to a section of this page.
+      if (this.scrollToAnchor(decodeURIComponent(url.hash.slice(1)))) e.preventDefault();
+      return;
+    }
+    if (!a.classList.contains('wikilink') || !a.classList.contains('missing') || !url.pathname.startsWith('/wiki/')) return;
     e.preventDefault();
     const slug = decodeURIComponent(url.pathname.slice('/wiki/'.length));
     const title = titleForMissingLink(slug, a.textContent ?? '', slugify);

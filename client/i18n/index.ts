@@ -1,7 +1,8 @@
 import { common } from './common.js';
-import { switchyardMessages } from './switchyard.js';
 import { wiki } from './wiki.js';
 import { collab } from './collab.js';
+import { registry } from './registry.js';
+import { switchyardMessages } from './switchyard.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -11,7 +12,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, collab, switchyardMessages];
+const CATALOGUES: Catalogue[] = [common, wiki, collab, registry, switchyardMessages];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

@@ -104,7 +104,12 @@ export class DocumentManager implements UpdateSink {
 
   /** The loaded document, loading it (synchronously, completely) if needed. */
   acquire(name: string): LiveDoc {
-    const doc = this.docs.get(name) ?? this.load(name);
+    let doc = this.docs.get(name);
+    if (doc?.failed) {
+      this.drop(doc, 'storage failure');
+      doc = undefined;
+    }
+    doc ??= this.load(name);
     if (doc.unloadTimer) {
       clearTimeout(doc.unloadTimer);
       doc.unloadTimer = null;
@@ -202,7 +207,7 @@ export class DocumentManager implements UpdateSink {
       for (const id of removed) origin.awarenessIds.delete(id);
       // Presence shows the authenticated name, whatever the client claims.
       if (origin.user) {
-        for (const id of added.length || updated.length ? added.concat(updated) : []) {
+        for (const id of [...added, ...updated]) {
           const state = doc.awareness.states.get(id) as { user?: unknown } | undefined;
           if (state && typeof state.user === 'object' && state.user !== null) (state.user as { name?: string }).name = origin.user.name;
         }

@@ -42,6 +42,8 @@ export const CLOSE = {
   tooSlow: 1013,
 } as const;
 
+/** How long a closing connection may take to answer the close frame before its socket is cut. */
+const CLOSE_GRACE_MS = 2000;
 /** Refused reader updates tolerated on one connection before it is closed. */
 const MAX_REFUSED = 20;
 /** Bytes queued for a client beyond which it is considered stuck and disconnected. */
@@ -95,7 +97,12 @@ export class CollabConnection {
       this.ws.close(code, reason);
     } catch {
       this.ws.terminate();
+      return;
     }
+    // A peer that never answers the close frame would hold the socket (and a stopping server) for 30 s.
+    setTimeout(() => {
+      if (this.ws.readyState !== 3) this.ws.terminate();
+    }, CLOSE_GRACE_MS).unref();
   }
 }
 

@@ -82,11 +82,14 @@ function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number): Op[
   return ops.reverse();
 }
 
+/** Work budget of the line diff (lines × edits): keeps the worst case to a few tens of milliseconds. */
+const MAX_WORK = 20_000_000;
+
 /**
  * The edits that turn `a` into `b`.
  * @param maxLineEdits beyond this many changed lines, the changed middle is one replacement.
  */
-export function diffText(a: string, b: string, maxLineEdits = 2000): TextEdit[] {
+export function diffText(a: string, b: string, maxLineEdits = 1000): TextEdit[] {
   if (a === b) return [];
   const { prefix, suffix } = commonEnds(a, b);
   const am = a.slice(prefix, a.length - suffix);
@@ -101,7 +104,8 @@ export function diffText(a: string, b: string, maxLineEdits = 2000): TextEdit[] 
     if (id === undefined) ids.set(line, (id = ids.size));
     return id;
   };
-  const ops = myers(Int32Array.from(la, idOf), Int32Array.from(lb, idOf), maxLineEdits);
+  const budget = Math.min(maxLineEdits, Math.floor(MAX_WORK / (la.length + lb.length)));
+  const ops = myers(Int32Array.from(la, idOf), Int32Array.from(lb, idOf), budget);
   if (!ops) return [{ index: prefix, deleteCount: am.length, insert: bm }];
 
   const edits: TextEdit[] = [];

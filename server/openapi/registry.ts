@@ -70,7 +70,7 @@ export const registry: OpenApiFragment = {
       get: { tags: ['registry'], summary: 'Resource page', responses: { 200: ok('OK', ref('ResourceDetail')), 404: error('Unknown resource') } },
       put: {
         tags: ['registry'],
-        summary: 'Full update (fields left out are cleared; unknown extra fields are kept)',
+        summary: 'Update: fields sent replace the stored ones, fields left out are kept, a field sent as null is cleared',
         ...writes('contributor'),
         requestBody: json(ref('ResourceInput')),
         responses: { 200: ok('OK', ref('ResourceDetail')), 400: error('Invalid field'), 404: error('Unknown resource'), ...denied },
@@ -159,7 +159,7 @@ export const registry: OpenApiFragment = {
     '/api/places/{slug}': {
       parameters: [slug('place')],
       get: { tags: ['places'], summary: 'Place page with the resources it uses and its visible people', responses: { 200: ok('OK'), 404: error('Unknown place') } },
-      put: { tags: ['places'], summary: 'Full update', ...writes('contributor'), requestBody: json(ref('PlaceInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown place'), ...denied } },
+      put: { tags: ['places'], summary: 'Update (fields left out are kept, null clears a field)', ...writes('contributor'), requestBody: json(ref('PlaceInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown place'), ...denied } },
     },
     '/api/people': {
       get: {
@@ -179,7 +179,7 @@ export const registry: OpenApiFragment = {
     '/api/people/{slug}': {
       parameters: [slug('person')],
       get: { tags: ['people'], summary: 'Person page (404 when the person is neither contactable nor public)', responses: { 200: ok('OK', ref('PublicPerson')), 404: error('Unknown or hidden person') } },
-      put: { tags: ['people'], summary: 'Full update', ...writes('contributor, or the person\'s own account'), requestBody: json(ref('PersonInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person'), ...denied } },
+      put: { tags: ['people'], summary: 'Update (fields left out are kept, null clears a field)', ...writes('contributor, or the person\'s own account'), requestBody: json(ref('PersonInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person'), ...denied } },
     },
     '/api/people/{slug}/contact': {
       parameters: [slug('person')],
@@ -194,7 +194,17 @@ export const registry: OpenApiFragment = {
       parameters: [slug('person')],
       get: { tags: ['people'], summary: 'Messages left for a person (facilitators, or the person\'s own account)', ...writes('facilitator or own account'), responses: { 200: ok('OK'), 404: error('Unknown person'), 401: error('Not logged in') } },
     },
-    '/api/contact-messages': { get: { tags: ['people'], summary: 'Every message to relay', ...writes('facilitator'), responses: { 200: ok('OK'), ...denied } } },
+    '/api/contact-messages': { get: { tags: ['people'], summary: 'Every message to relay, newest first', ...writes('facilitator'), responses: { 200: ok('OK'), ...denied } } },
+    '/api/contact-messages/{id}': {
+      patch: {
+        tags: ['people'],
+        summary: 'Mark a message relayed or closed',
+        ...writes('facilitator'),
+        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'integer' } }],
+        requestBody: json({ type: 'object', required: ['status'], properties: { status: { enum: ['new', 'relayed', 'closed'] } } }),
+        responses: { 200: ok('OK'), 404: error('Unknown message'), ...denied },
+      },
+    },
     '/api/import': {
       post: {
         tags: ['registry-admin'],

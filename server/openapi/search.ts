@@ -39,6 +39,10 @@ export const search: OpenApiFragment = {
     },
   },
   schemas: {
+    TextRanges: {
+      type: 'array',
+      items: { type: 'array', items: { type: 'integer', minimum: 0 }, minItems: 2, maxItems: 2 },
+    },
     SearchResults: {
       type: 'object',
       required: ['query', 'total', 'results'],
@@ -49,12 +53,23 @@ export const search: OpenApiFragment = {
           type: 'array',
           items: {
             type: 'object',
-            required: ['slug', 'title', 'snippet', 'score'],
+            required: ['slug', 'title', 'snippet', 'score', 'highlights'],
             properties: {
               slug: { type: 'string' },
               title: { type: 'string' },
               snippet: { type: 'string', description: 'Plain text around the first matched word' },
               score: { type: 'number', description: 'Relevance (BM25, higher is better)' },
+              highlights: {
+                type: 'object',
+                description:
+                  'Matched words as [start, end) offsets (JavaScript string indices, UTF-16) in the title and the snippet, ' +
+                  'following the real analysis: stems, accents, elisions, prefixes, typos',
+                required: ['title', 'snippet'],
+                properties: {
+                  title: { $ref: '#/components/schemas/TextRanges' },
+                  snippet: { $ref: '#/components/schemas/TextRanges' },
+                },
+              },
             },
           },
         },

@@ -316,6 +316,17 @@ export const wikiApi: OpenApiFragment = {
         },
       },
     },
+    '/api/wiki/preview': {
+      post: {
+        tags: ['wiki'],
+        summary: 'Renders a markdown body that is not saved (the edit form preview); links to missing pages are marked',
+        requestBody: { required: true, ...json({ type: 'object', required: ['markdown'], properties: { markdown: { type: 'string' } } }) },
+        responses: {
+          200: ok('The rendered HTML', { type: 'object', required: ['html'], properties: { html: { type: 'string' } } }),
+          ...writeErrors,
+        },
+      },
+    },
     '/api/wiki/orphans': {
       get: { tags: ['wiki'], summary: 'Pages no other page links to (home page excepted)', responses: { 200: ok('Pages', pageRefs), 401: error('Private wiki') } },
     },

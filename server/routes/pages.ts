@@ -11,8 +11,11 @@ import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
 
+// One line of visible text: no control characters (a title lands in links, feeds and file names).
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
 const PutPageBody = z.object({
-  title: z.string().trim().min(1).max(200),
+  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters'),
   markdown: z.string(),
   summary: z.string().max(500).optional(),
   baseRevision: z.number().int().min(0).optional(),

@@ -67,7 +67,7 @@ export const people = new Hono<AppEnv>()
     if (!person) throw notFound(`person "${slug}"`);
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    upsertPerson(c.var.db, { ...body, slug }, { mode: 'replace' });
+    upsertPerson(c.var.db, { ...body, slug }, { mode: 'merge' });
     const after = findPerson(c.var.db, slug)!;
     return c.json(after.contactable || after.public ? personDetail(c.var.db, slug) : { slug, hidden: true });
   })

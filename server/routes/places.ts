@@ -37,6 +37,6 @@ export const places = new Hono<AppEnv>()
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
     getPlace(c.var.db, slug);
-    upsertPlace(c.var.db, { ...body, slug }, { mode: 'replace' });
+    upsertPlace(c.var.db, { ...body, slug }, { mode: 'merge' });
     return c.json(placeDetail(c.var.db, slug));
   });

@@ -7,7 +7,7 @@ import { readAccess, requireRole } from '../auth/middleware.js';
 import { registryHooks } from '../registry-wiki.js';
 import { exportBundle, importBundle } from '../../registry/bundle.js';
 import { checkLicense, LICENSES } from '../../registry/licenses.js';
-import { listMessages } from '../../registry/people.js';
+import { listMessages, setMessageStatus } from '../../registry/people.js';
 import { importPubliccode } from '../../registry/publiccode.js';
 import { configureQualification, getQualificationSettings, listCriteria } from '../../registry/qualification.js';
 import { SLUG_RE } from '../../registry/schema.js';
@@ -29,6 +29,7 @@ const CriteriaBody = z.object({
   threshold: z.number().min(0).max(3).optional(),
 });
 const LicenseQuery = z.object({ id: z.string().max(200) });
+const MessageBody = z.object({ status: z.enum(['new', 'relayed', 'closed']) });
 
 /** /api: registry administration (import, export, criteria), licence checks, contact messages. */
 export const registryAdmin = new Hono<AppEnv>()
@@ -67,4 +68,11 @@ export const registryAdmin = new Hono<AppEnv>()
   .get('/contact-messages', (c) => {
     requireRole(c, 'facilitator');
     return c.json({ messages: listMessages(c.var.db, null) });
+  })
+  .patch('/contact-messages/:id', jsonBody(MessageBody), (c) => {
+    requireRole(c, 'facilitator');
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || id < 1) throw badRequest('id', 'a message number');
+    setMessageStatus(c.var.db, id, c.req.valid('json').status);
+    return c.json({ id, status: c.req.valid('json').status });
   });

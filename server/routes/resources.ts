@@ -73,7 +73,7 @@ export const resources = new Hono<AppEnv>()
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
     getResource(c.var.db, slug);
-    upsertResource(c.var.db, { ...body, slug }, { mode: 'replace' });
+    upsertResource(c.var.db, { ...body, slug }, { mode: 'merge' });
     return c.json(resourceDetail(c.var.db, slug));
   })
   .delete('/:slug', (c) => {

@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { queryParams } from '../validate.js';
-import { readAccess } from '../auth/middleware.js';
+import { jsonBody, queryParams } from '../validate.js';
+import { readAccess, roleAtLeast } from '../auth/middleware.js';
 import { categoryPages, listCategories, orphanPages, pagesToImprove, recentChanges, wantedPages } from '../wiki/lists.js';
 
 const WantedQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
@@ -16,14 +16,20 @@ export const RecentQuery = z.object({
     .optional(),
 });
 
-/** /api/wiki: the special lists (pages à créer, à améliorer, orphelines) and categories. */
+const PreviewBody = z.object({ markdown: z.string() });
+
+/** /api/wiki: the special lists (pages à créer, à améliorer, orphelines), categories, and the editor's preview. */
 export const wiki = new Hono<AppEnv>()
   .use('*', readAccess)
   .get('/wanted', queryParams(WantedQuery), (c) => c.json({ pages: wantedPages(c.var.db, c.req.valid('query').limit) }))
   .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.var.db, c.var.services.wiki) }))
   .get('/orphans', (c) => c.json({ pages: orphanPages(c.var.db) }))
   .get('/categories', (c) => c.json({ categories: listCategories(c.var.db) }))
-  .get('/categories/:name', (c) => c.json(categoryPages(c.var.db, c.req.param('name'))));
+  .get('/categories/:name', (c) => c.json(categoryPages(c.var.db, c.req.param('name'))))
+  // The edit form's preview: contributors only, as rendering costs the server more than reading.
+  .post('/preview', roleAtLeast('contributor'), jsonBody(PreviewBody), (c) =>
+    c.json({ html: c.var.services.wiki.preview(c.req.valid('json').markdown) }),
+  );
 
 /** /api/recent-changes: the latest revisions of every page, newest first. */
 export const recentChangesRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(RecentQuery), (c) => {

@@ -2,6 +2,7 @@ import type { Database } from '../db/open.js';
 import { WikiServices } from '../wiki/services.js';
 import { savePage, setNeedsWork } from '../wiki/pages.js';
 import { DEMO_PAGES } from './pages.js';
+import { seedRegistry } from './registry.js';
 
 /**
  * Writes the French demo content into an empty database (no pages yet), in one transaction.
@@ -17,5 +18,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
       if (needsWork) setNeedsWork(db, p.slug, needsWork);
     }
   })();
+  // The registry comes after the pages: a resource whose slug is already a page gets "commun-<slug>".
+  seedRegistry(db, wiki);
   return true;
 }

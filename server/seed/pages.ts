@@ -40,7 +40,7 @@ Si votre lieu est déjà ouvert, ces pages vous aideront à le faire vivre :
 
 - [[Accueillir des bénévoles]] et [[Animer une communauté]] ;
 - [[Ouvrir un fablab]] ou un atelier partagé ;
-- [[Tiers-lieux nourriciers|Tiers-lieux nourriciers]] : cuisine, jardins, circuits courts ;
+- [[Tiers-lieux nourriciers]] : cuisine, jardins, circuits courts ;
 - [[Comptabilité associative]] et [[Évaluer son utilité sociale]].
 
 ## Contribuer

@@ -231,7 +231,9 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
     const insertCat = stmt(db, SQL_INSERT_CATEGORY);
     for (const category of all) insertCat.run({ pageId, category, source: explicit.has(category) ? 'explicit' : 'markdown' });
     return { page: getPage(db, input.slug), created: !existing, changed: true };
-  })();
+    // IMMEDIATE: the write lock is taken before the base revision is read, so a save from another
+    // process (the CLI, an import) waits for its turn instead of failing on a stale snapshot.
+  }).immediate();
   if (result.changed) wiki.pageChanged(result.page, input.origin ?? 'rest');
   return result;
 }

@@ -1,5 +1,6 @@
 import type { Database } from '../db/open.js';
-import { FullTextIndex, findSnippet, firstMatch } from '../../registry/text/search-index.js';
+import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../../registry/text/search-index.js';
+import { foldAccents } from '../../registry/text/french.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -7,7 +8,7 @@ import { stmt } from './statements.js';
  * Wiki full-text search: an incremental inverted index (registry/text/search-index.ts: BM25,
  * title boosted over body, French analysis) built from the pages table when the app is created
  * and updated in place by `wiki.onPageChanged` after every committed save. Updating one page
- * costs about a millisecond, so an edit is findable as soon as its save returns; there is no
+ * costs a few milliseconds at most, so an edit is findable as soon as its save returns; there is no
  * rebuild, no delta index and no background job (see the design note in search-index.ts).
  * Writes by another process (the CLI, an import) do not reach the listeners: SQLite's
  * `PRAGMA data_version` tells, at each search, whether another connection committed, and only
@@ -39,6 +40,11 @@ export interface WikiSearchResult {
   /** Plain text around the first match (the client highlights the words). */
   snippet: string;
   score: number;
+  /**
+   * The matched words, as [start, end) offsets (JavaScript string indices) in the title and in the
+   * snippet: they follow the real analysis (stems, accents, elisions, prefixes, typos).
+   */
+  highlights: { title: [number, number][]; snippet: [number, number][] };
 }
 
 /** What `WikiSearch.search` returns. */
@@ -55,6 +61,8 @@ export interface WikiSearchAnswer {
 export function markdownToText(markdown: string): string {
   return markdown
     .replace(/^\s*(```+|~~~+).*$/gm, ' ') // code fences (the code stays)
+    .replace(/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/gm, ' ') // table delimiter rows
+    .replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]\s+/gm, '$1') // task list boxes
     .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt
     .replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, '$2') // [[target|label]] → label
     .replace(/\[\[([^\]]*)\]\]/g, '$1') // [[target]] → target
@@ -71,9 +79,15 @@ export function markdownToText(markdown: string): string {
  * Plain-text snippet of a markdown body around the first of `terms`, converting only the lines
  * it needs (pages can be long and a results page shows twenty snippets).
  * @param terms index terms found in the body (empty: the beginning of the page).
+ * @param title the page title: a first heading repeating it is left out.
  */
-export function snippetOf(markdown: string, terms: Set<string>): string {
+export function snippetOf(markdown: string, terms: Set<string>, title = ''): string {
   const lines = markdown.split('\n');
+  // A first heading repeating the title says nothing the result does not already show.
+  const first = lines.findIndex((l) => l.trim() !== '');
+  if (first >= 0 && /^\s{0,3}#\s/.test(lines[first]) && foldAccents(markdownToText(lines[first])) === foldAccents(title.trim())) {
+    lines.splice(0, first + 1);
+  }
   let before = '';
   let i = 0;
   if (terms.size > 0) {
@@ -84,7 +98,7 @@ export function snippetOf(markdown: string, terms: Set<string>): string {
     }
     if (i === lines.length) {
       // Matched in a construct spanning lines (a link across a line break…): convert it whole.
-      return findSnippet(markdownToText(markdown), terms, SNIPPET_LENGTH);
+      return findSnippet(markdownToText(lines.join('\n')), terms, SNIPPET_LENGTH);
     }
   }
   let text = before;
@@ -105,6 +119,8 @@ export class WikiSearch {
   });
   /** Indexed revision of every page, to catch up with writes from other processes. */
   private revisions = new Map<string, number>();
+  /** Pages saved inside a caller's transaction, which may still roll back: re-read at the next search. */
+  private stale = new Set<string>();
   private dataVersion: number;
   /** Milliseconds the initial build took. */
   readonly buildMs: number;
@@ -122,7 +138,10 @@ export class WikiSearch {
     for (const page of stmt(db, SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
     this.index.compact();
     this.buildMs = performance.now() - started;
-    wiki.onPageChanged((page) => this.indexPage(page));
+    wiki.onPageChanged((page) => {
+      if (db.inTransaction) this.stale.add(page.slug);
+      else this.indexPage(page);
+    });
   }
 
   /** Number of indexed pages. */
@@ -153,15 +172,24 @@ export class WikiSearch {
   }
 
   /**
-   * Catches up with pages written by another connection since the last call (cheap when none
-   * did: one pragma). Called by `search`.
+   * Catches up with pages saved inside a transaction (committed or rolled back since) and with
+   * pages written by another connection since the last call (cheap when none did: one pragma).
+   * Called by `search`.
    */
   refresh(): void {
+    const text = stmt(this.db, SQL_PAGE_TEXT);
+    if (this.stale.size > 0 && !this.db.inTransaction) {
+      for (const slug of this.stale) {
+        const page = text.get({ slug }) as SearchablePage | undefined;
+        if (page) this.indexPage(page);
+        else this.removePage(slug);
+      }
+      this.stale.clear();
+    }
     const version = this.readDataVersion();
     if (version === this.dataVersion) return;
     this.dataVersion = version;
     const seen = new Set<string>();
-    const text = stmt(this.db, SQL_PAGE_TEXT);
     for (const { slug, revision } of stmt(this.db, SQL_REVISIONS).all() as { slug: string; revision: number }[]) {
       seen.add(slug);
       if (this.revisions.get(slug) === revision) continue;
@@ -183,11 +211,13 @@ export class WikiSearch {
     for (const hit of hits) {
       const page = statement.get({ slug: hit.ref }) as SearchablePage | undefined;
       if (!page) continue;
+      const snippet = snippetOf(page.markdown, hit.fieldTerms.body ?? new Set(), page.title);
       results.push({
         slug: page.slug,
         title: page.title,
-        snippet: snippetOf(page.markdown, hit.fieldTerms.body ?? new Set()),
+        snippet,
         score: Math.round(hit.score * 1000) / 1000,
+        highlights: { title: matchRanges(page.title, hit.terms), snippet: matchRanges(snippet, hit.terms) },
       });
     }
     return { query, total, results };

@@ -146,6 +146,17 @@ export class WikiServices {
     return entry;
   }
 
+  /**
+   * HTML of a body that is not saved (the editor's preview): rendered exactly like a page, with
+   * links to missing pages marked, and not cached.
+   */
+  preview(markdown: string): string {
+    this.checkOtherWriters();
+    const analysis = analyzeMarkdown(this.md, markdown);
+    const missing = this.missingOf(analysis.links.map((l) => l.slug));
+    return finalizeHtml(analysis.template, (s) => missing.has(s));
+  }
+
   /** Slugs of the wiki pages a markdown body links to (distinct, in order of appearance). */
   extractLinks(markdown: string): string[] {
     return this.analyze(markdown).links.map((l) => l.slug);

@@ -93,4 +93,28 @@ describe('co-editing in two browsers', () => {
     await expect(alice.locator('.cm-ySelectionCaret').count()).resolves.toBeGreaterThan(0);
     await expect(bruno.locator('.cm-ySelectionCaret').count()).resolves.toBeGreaterThan(0);
   }, 120_000);
+
+  it('shows the connection state and merges edits made offline when the connection returns', async () => {
+    savePage(db, server.app.services.wiki, { slug: 'potager', title: 'Potager', markdown: 'Semis de printemps.\n', authorIds: [] });
+    const alice = await editorAs('alice@example.org', 'potager');
+    await expect.poll(() => previewText(alice), { timeout: 15_000 }).toContain('Semis de printemps.');
+    const status = alice.locator('[data-testid=collab-status]');
+
+    // The network goes away (browser offline) and the server restarts meanwhile.
+    await alice.context().setOffline(true);
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 15_000 }).toBe('offline');
+    const port = server.port;
+    await server.close();
+    await alice.locator('[data-testid=collab-editor] .cm-line').first().click();
+    await alice.keyboard.press('End');
+    await alice.keyboard.type(' Écrit hors ligne.', { delay: 10 });
+    server = await startServer(db, { port, clientDir: CLIENT_DIR });
+    await alice.context().setOffline(false);
+    await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
+    await expect
+      .poll(() => server.app.services.collab.documents.get('potager')?.text.toString(), { timeout: 20_000 })
+      .toBe('Semis de printemps. Écrit hors ligne.\n');
+    const bruno = await editorAs('bruno@example.org', 'potager');
+    await expect.poll(() => previewText(bruno), { timeout: 15_000 }).toContain('Semis de printemps. Écrit hors ligne.');
+  }, 120_000);
 });

@@ -56,6 +56,11 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await body.fill(
       '# Le jardin\n\nNous cultivons **ensemble** le mardi.\n\n| Jour | Tâche |\n|---|---|\n| Mardi | Arrosage |\n\nVoir [[Compost collectif]].\n',
     );
+    // The preview shows the server's rendering of the unsaved text.
+    await page.getByTestId('preview-tab').click();
+    await page.getByTestId('preview').getByRole('cell', { name: 'Arrosage' }).waitFor();
+    await page.getByTestId('preview').locator('a.wikilink.missing', { hasText: 'Compost collectif' }).waitFor();
+    await page.getByRole('button', { name: 'Écrire' }).click();
     await page.getByLabel('Résumé de la modification').fill('Ajout du planning');
     await page.getByTestId('save').click();
     await page.waitForURL('**/wiki/jardin-partage');
@@ -138,6 +143,17 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     await expect.poll(() => body.inputValue()).toContain('Version de départ.');
     await body.fill('Version de départ.\n\nMon ajout important.\n');
 
+    // Leaving by a link asks first; staying keeps the text.
+    let asked = '';
+    page.once('dialog', (d) => {
+      asked = d.message();
+      void d.dismiss();
+    });
+    await page.getByRole('link', { name: 'Accueil', exact: true }).click();
+    await expect.poll(() => asked).toContain('pas enregistrées');
+    expect(new URL(page.url()).pathname).toBe('/wiki/charte-du-lieu/edit');
+    expect(await body.inputValue()).toContain('Mon ajout important.');
+
     // Someone else saves meanwhile.
     expect((await put('Version de départ, relue par une autre personne.\n', 1)).status()).toBe(200);
     await page.getByTestId('save').click();
@@ -172,6 +188,84 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     const provoked = ['401 POST /api/auth/login', '409 PUT /api/pages/charte-du-lieu'];
     expect(unexpectedHttp(problems, provoked)).toEqual([]);
     expect(problems.http).toEqual(expect.arrayContaining(provoked));
+  }, 120_000);
+});
+
+describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('pages back through more revisions than one answer holds', async () => {
+    const { page, problems } = await watchedPage(s.context);
+    await page.goto('/');
+    const reg = await page.request.post('/api/auth/register', {
+      data: { email: 'alex@example.org', name: 'Alex', password: 'mot de passe solide' },
+    });
+    const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
+    for (let n = 1; n <= 102; n++) {
+      const r = await page.request.put('/api/pages/journal', {
+        headers: { 'x-csrf-token': csrf },
+        data: { title: 'Journal', markdown: `Entrée ${n}\n`, summary: `Entrée ${n}`, baseRevision: n - 1 },
+      });
+      expect(r.ok()).toBe(true);
+    }
+    await page.goto('/wiki/journal/history');
+    const rows = page.getByTestId('revisions').locator('li');
+    await expect.poll(() => rows.count()).toBe(100);
+    await page.getByRole('button', { name: 'Révisions plus anciennes' }).click();
+    await expect.poll(() => rows.count()).toBe(102);
+    await rows.last().getByText('Entrée 1', { exact: true }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(0);
+
+    expect(problems.page).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.http).toEqual([]);
+  }, 120_000);
+});
+
+describe.skipIf(!HAS_CHROMIUM)('searching from the header, in a real browser', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('finds a page by words of its body and marks them in the snippet', async () => {
+    const { page, problems } = await watchedPage(s.context);
+    await page.goto('/');
+    const reg = await page.request.post('/api/auth/register', {
+      data: { email: 'sacha@example.org', name: 'Sacha', password: 'mot de passe solide' },
+    });
+    const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
+    const created = await page.request.put('/api/pages/ressourcerie', {
+      headers: { 'x-csrf-token': csrf },
+      data: { title: 'Ressourcerie', markdown: 'La ressourcerie collecte les objets et les répare avec les bénévoles.\n', baseRevision: 0 },
+    });
+    expect(created.status()).toBe(201);
+
+    await page.getByRole('searchbox', { name: 'Rechercher dans le wiki' }).fill('objets réparés');
+    await page.getByRole('searchbox', { name: 'Rechercher dans le wiki' }).press('Enter');
+    await page.waitForURL(/\/search\?q=/);
+    const results = page.getByTestId('search-results');
+    await results.getByRole('link', { name: 'Ressourcerie' }).waitFor();
+    await results.locator('mark', { hasText: 'objets' }).waitFor();
+    await results.getByRole('link', { name: 'Ressourcerie' }).click();
+    await page.waitForURL('**/wiki/ressourcerie');
+
+    expect(problems.page).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.http).toEqual([]);
   }, 120_000);
 });
 

@@ -9,6 +9,9 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import { createApiToken, createUser, type Role } from '../../server/auth/users.js';
 import type { Config } from '../../server/config.js';
 
+// Every stock provider adds a process 'exit' listener in Node; tests open dozens.
+process.setMaxListeners(100);
+
 /** A temporary folder removed by `cleanup`. */
 export function tempDir(prefix = 'lc-collab-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));

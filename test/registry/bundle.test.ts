@@ -67,6 +67,16 @@ describe('commons bundle import', () => {
     expect(out.places.find((p) => p.slug === good.places[0].slug)).toMatchObject({ opening: 'lundi' });
   });
 
+  it('keeps the last of a usage listed twice, so that a re-import changes nothing', () => {
+    const db = openDatabase(':memory:');
+    const bundle = load();
+    bundle.usages.push({ ...bundle.usages[0], status: 'stopped', note: 'Abandonné' });
+    importBundle(db, bundle);
+    const again = importBundle(db, bundle);
+    expect(again.updated.usages).toBe(0);
+    expect(db.prepare(`SELECT u.status FROM usages u JOIN resources r ON r.id = u.resource_id JOIN places p ON p.id = u.place_id WHERE r.slug = @r AND p.slug = @p`).get({ r: bundle.usages[0].resource, p: bundle.usages[0].place })).toEqual({ status: 'stopped' });
+  });
+
   it('exports what it imported, and a re-import of the export changes nothing', () => {
     const db = openDatabase(':memory:');
     importBundle(db, load());

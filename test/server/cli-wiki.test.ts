@@ -8,6 +8,10 @@ import { parse as parseYaml } from 'yaml';
 import { openDatabase } from '../../server/db/open.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 import { DEMO_PAGES } from '../../server/seed/pages.js';
+import { DEMO_REGISTRY } from '../../server/seed/registry.js';
+
+// The demo registry also creates one wiki page (kind "commun") per resource.
+const ALL_SLUGS = [...DEMO_PAGES.map((p) => p.slug), ...DEMO_REGISTRY.resources.map((r) => r.slug)];
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
@@ -29,9 +33,9 @@ describe('CLI: export-pages and backup', () => {
   it('exports one markdown file per page with its metadata as front matter', async () => {
     const out = join(dir, 'export');
     const { stdout } = await cli('export-pages', out, '--db', dbPath);
-    expect(stdout).toContain(`${DEMO_PAGES.length} pages exported`);
+    expect(stdout).toContain(`${ALL_SLUGS.length} pages exported`);
     const files = readdirSync(out).sort();
-    expect(files).toEqual(DEMO_PAGES.map((p) => `${p.slug}.md`).sort());
+    expect(files).toEqual(ALL_SLUGS.map((slug) => `${slug}.md`).sort());
     const text = readFileSync(join(out, 'gouvernance-partagee.md'), 'utf8');
     const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
     expect(m).not.toBeNull();
@@ -49,8 +53,8 @@ describe('CLI: export-pages and backup', () => {
     expect(stdout).toContain('Backup written');
     const copy = openDatabase(file);
     try {
-      expect(copy.prepare('SELECT COUNT(*) AS n FROM pages').get()).toEqual({ n: DEMO_PAGES.length });
-      expect(copy.prepare('SELECT COUNT(*) AS n FROM revisions').get()).toEqual({ n: DEMO_PAGES.length });
+      expect(copy.prepare('SELECT COUNT(*) AS n FROM pages').get()).toEqual({ n: ALL_SLUGS.length });
+      expect(copy.prepare('SELECT COUNT(*) AS n FROM revisions').get()).toEqual({ n: ALL_SLUGS.length });
       const links = copy.prepare('SELECT COUNT(*) AS n FROM page_links').get() as { n: number };
       expect(links.n).toBeGreaterThan(20);
     } finally {

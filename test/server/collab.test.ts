@@ -151,6 +151,63 @@ describe('co-editing with stock y-websocket clients', () => {
     expect(reader.provider.wsconnected).toBe(true);
   });
 
+  it('does not refuse a reader whose re-sync only repeats what the server has, deletions included', async () => {
+    savePage(env.db, env.server.app.services.wiki, { slug: 'relecture', title: 'Relecture', markdown: 'Un deux trois quatre.', authorIds: [] });
+    const writer = open('relecture', users.contributor.token);
+    const reader = open('relecture', users.reader.token);
+    await Promise.all([writer.synced, reader.synced]);
+    writer.text.delete(3, 5);
+    writer.text.insert(0, '» ');
+    await until(() => reader.text.toString() === '» Un trois quatre.', 'reader follows deletions');
+    const denied: string[] = [];
+    reader.provider.on('status', ({ status }: { status: string }) => {
+      if (status !== 'connected') return;
+      reader.provider.ws!.addEventListener('message', (e: MessageEvent) => {
+        const d = decoding.createDecoder(new Uint8Array(e.data as ArrayBuffer));
+        if (decoding.readVarUint(d) === 2) denied.push('denied');
+      });
+    });
+    reader.provider.disconnect();
+    reader.provider.connect();
+    await until(() => reader.provider.synced, 'reader re-synced');
+    writer.text.insert(writer.text.length, ' Cinq.');
+    await until(() => reader.text.toString() === '» Un trois quatre. Cinq.', 'reader still follows');
+    expect(denied).toEqual([]);
+  });
+
+  it('echoes awareness to its sender (the stock client needs traffic to stay connected)', async () => {
+    const a = open('presence', users.contributor.token);
+    await a.synced;
+    const raw = await rawSocket(`${env.wsUrl}/presence?token=${users.admin.token}`);
+    const seen: number[] = [];
+    raw.on('message', (data: ArrayBuffer) => {
+      const d = decoding.createDecoder(new Uint8Array(data));
+      if (decoding.readVarUint(d) !== 1) return;
+      const update = decoding.readVarUint8Array(d);
+      const u = decoding.createDecoder(update);
+      for (let n = decoding.readVarUint(u); n > 0; n--) {
+        seen.push(decoding.readVarUint(u));
+        decoding.readVarUint(u);
+        decoding.readVarString(u);
+      }
+    });
+    const e = encoding.createEncoder();
+    encoding.writeVarUint(e, 1);
+    const u = encoding.createEncoder();
+    encoding.writeVarUint(u, 1);
+    encoding.writeVarUint(u, 424242);
+    encoding.writeVarUint(u, 1);
+    encoding.writeVarString(u, JSON.stringify({ user: { name: 'Usurpateur', color: '#123456' } }));
+    encoding.writeVarUint8Array(e, encoding.toUint8Array(u));
+    raw.send(encoding.toUint8Array(e));
+    await until(() => seen.includes(424242), 'own awareness echoed');
+    // The others see it, under the authenticated name.
+    await until(() => a.provider.awareness.getStates().has(424242), 'others see it');
+    expect((a.provider.awareness.getStates().get(424242) as { user: { name: string } }).user.name).toBe(users.admin.name);
+    raw.close();
+    await until(() => !a.provider.awareness.getStates().has(424242), 'removed when the connection closes');
+  });
+
   it('closes a connection sending a malformed or oversized message, and nothing else', async () => {
     const a = open('robuste', users.contributor.token);
     const b = open('robuste', users.contributor.token);
@@ -224,6 +281,26 @@ describe('co-editing with stock y-websocket clients', () => {
     c.provider.connect();
     const final = 'Hors ligne. Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\nAjout REST.\n';
     await until(() => [a, b, c].every((x) => x.text.toString() === final), 'converged after reconnect');
+  });
+
+  it('brings a revert to connected editors as a forward change, without resurrecting anything on reconnect', async () => {
+    await put('histoire', 'Version A.\n');
+    await put('histoire', 'Version A.\nAjout B.\n');
+    const a = open('histoire', users.contributor.token);
+    const b = open('histoire', users.admin.token);
+    await Promise.all([a.synced, b.synced]);
+    await until(() => b.text.toString() === 'Version A.\nAjout B.\n', 'seeded');
+    b.provider.disconnect();
+    const res = await fetch(`${env.server.url}/api/pages/histoire/revert`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${users.contributor.token}` },
+      body: JSON.stringify({ revision: 1 }),
+    });
+    expect(res.status).toBeLessThan(300);
+    await until(() => a.text.toString() === 'Version A.\n', 'revert reached a');
+    b.provider.connect();
+    await until(() => b.provider.synced && b.text.toString() === 'Version A.\n', 'b re-synced without resurrecting');
+    expect(a.text.toString()).toBe('Version A.\n');
   });
 
   it('applies a REST edit to the stored document when nobody is connected', async () => {

@@ -91,6 +91,9 @@ describe('/api/pages', () => {
     const noTitle = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: '  ', markdown: 'x' } });
     expect(noTitle.status).toBe(400);
     expect(noTitle.json.error.field).toBe('title');
+    const twoLines = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'a\nb', markdown: 'x' } });
+    expect(twoLines.status).toBe(400);
+    expect(twoLines.json.error.field).toBe('title');
     const badMd = await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'x', markdown: 42 } });
     expect(badMd.status).toBe(400);
     expect(badMd.json.error.field).toBe('markdown');

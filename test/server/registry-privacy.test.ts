@@ -85,5 +85,9 @@ describe('privacy of people who are neither contactable nor public', () => {
     expect(inbox.json.messages[0]).toMatchObject({ person: { slug: target.slug }, message: 'Pouvez-vous nous aider ?', from: 'Lieu X' });
     expect((await t.request('GET', `/api/people/${target.slug}/messages`, { as: 'reader' })).status).toBe(404);
     expect((await t.request('GET', `/api/people/${target.slug}/messages`, { as: 'facilitator' })).json.messages).toHaveLength(1);
+    expect((await t.request('PATCH', `/api/contact-messages/${sent.json.id}`, { as: 'contributor', body: { status: 'relayed' } })).status).toBe(403);
+    expect((await t.request('PATCH', `/api/contact-messages/${sent.json.id}`, { as: 'facilitator', body: { status: 'relayed' } })).status).toBe(200);
+    expect((await t.request('GET', '/api/contact-messages', { as: 'facilitator' })).json.messages[0].status).toBe('relayed');
+    expect((await t.request('PATCH', '/api/contact-messages/9999', { as: 'facilitator', body: { status: 'closed' } })).status).toBe(404);
   });
 });

@@ -63,7 +63,7 @@ describe('GET /api/search', () => {
     expect(res.json.query).toBe('jardin');
     expect(res.json.total).toBe(1);
     expect(res.json.results).toEqual([
-      { slug: 'jardin-partage', title: 'Jardin partagé', snippet: expect.any(String), score: expect.any(Number) },
+      { slug: 'jardin-partage', title: 'Jardin partagé', snippet: expect.any(String), score: expect.any(Number), highlights: expect.any(Object) },
     ]);
     expect(res.json.results[0].score).toBeGreaterThan(0);
   });
@@ -116,12 +116,25 @@ describe('GET /api/search', () => {
     expect(res.json.results[0].score).toBeGreaterThan(res.json.results[1].score);
   });
 
+  it('locates the matched words in the title and the snippet, as the analyzer sees them', async () => {
+    const [hit] = (await search("benevole l'assemblee")).json.results;
+    expect(hit.slug).toBe('gouvernance-partagee');
+    const words = (text: string, ranges: [number, number][]) => ranges.map(([a, b]) => text.slice(a, b));
+    expect(words(hit.snippet, hit.highlights.snippet)).toEqual(['bénévoles', 'Assemblée']);
+    expect(hit.highlights.title).toEqual([]);
+    const typed = (await search('partag')).json.results.find((r: { slug: string }) => r.slug === 'gouvernance-partagee');
+    expect(words(typed.title, typed.highlights.title)).toEqual(['partagée']);
+  });
+
   it('gives a plain-text snippet around the first match', async () => {
     const res = await search('consentement');
     const snippet: string = res.json.results[0].snippet;
     expect(snippet).toContain('consentement');
     expect(snippet).not.toMatch(/[*#[\]]|https?:/);
     expect(snippet).toContain('Assemblée générale');
+
+    await put(app, 'budget-machines', 'Budget des machines', '# Budget des machines\n\n| Machine | Prix |\n|---|---:|\n| Laser | 9 000 € |\n\n- [ ] devis');
+    expect((await search('budget')).json.results[0].snippet).toBe('Machine Prix Laser 9 000 € devis');
 
     const long = `${'Introduction sans rapport. '.repeat(40)}Ici on parle de compostage collectif. ${'Suite du texte. '.repeat(40)}`;
     await put(app, 'compost', 'Notes', long);
@@ -187,6 +200,10 @@ describe('GET /api/search', () => {
     }
     expect((await search('')).json).toEqual({ query: '', total: 0, results: [] });
     expect((await app.request('GET', '/api/search')).json).toEqual({ query: '', total: 0, results: [] });
+    const repeated = await app.request('GET', '/api/search?q=jardin&q=vélo');
+    expect(repeated.status).toBe(200);
+    expect(repeated.json.query).toBe('jardin');
+    expect((await app.request('GET', '/api/search?q=%E0%A4%A')).status).toBeLessThan(500); // broken percent-encoding
     expect(slugs(await search('jardin^10'))).toContain('jardin-partage');
     expect(slugs(await search('"jardin partagé"'))).toEqual(['jardin-partage']);
     expect(slugs(await search('1901'))).toEqual(['statuts']);
@@ -213,6 +230,27 @@ describe('search index build', () => {
     const res = await app.request('/api/search?q=rural');
     expect(res.status).toBe(200);
     expect(((await res.json()) as { results: { slug: string }[] }).results.map((r) => r.slug)).toEqual(['avant']);
+  });
+});
+
+describe('saves inside a larger transaction', () => {
+  it('are found once committed, and never when rolled back', async () => {
+    const t = await testApp();
+    const wiki = t.services.wiki;
+    const find = async (q: string) => slugs(await t.request('GET', `/api/search?q=${q}`));
+    t.db.transaction(() => {
+      savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une friche industrielle.', authorIds: [], origin: 'import' });
+    })();
+    expect(await find('friche')).toEqual(['lot-1']);
+    expect(() =>
+      t.db.transaction(() => {
+        savePage(t.db, wiki, { slug: 'lot-2', title: 'Lot annulé', markdown: 'Une péniche amarrée.', authorIds: [], origin: 'import' });
+        savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une péniche aussi.', authorIds: [], origin: 'import' });
+        throw new Error('import failed');
+      })(),
+    ).toThrow('import failed');
+    expect(await find('peniche')).toEqual([]);
+    expect(await find('friche')).toEqual(['lot-1']);
   });
 });
 

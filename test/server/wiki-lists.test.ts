@@ -9,6 +9,7 @@ import { savePage } from '../../server/wiki/pages.js';
 import { WikiServices } from '../../server/wiki/services.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 import { DEMO_PAGES } from '../../server/seed/pages.js';
+import { DEMO_REGISTRY } from '../../server/seed/registry.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 const save = (t: T, slug: string, title: string, markdown: string, extra: Record<string, unknown> = {}) =>
@@ -150,6 +151,9 @@ describe('special lists', () => {
       ],
     });
     expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([{ slug: 'a', title: 'Alpha' }]);
+    await save(t, 'd', 'Delta', 'Texte', { categories: ['Élus / collectivités & co'] });
+    const odd = await t.request('GET', `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`);
+    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }] });
     const none = await t.request('GET', '/api/wiki/categories/Inconnue');
     expect(none.status).toBe(404);
   });
@@ -158,7 +162,8 @@ describe('special lists', () => {
     const t = await testApp();
     expect(await seedIfEmpty(t.db)).toBe(true);
     const pages = await t.request('GET', '/api/pages?limit=100');
-    expect(pages.json.total).toBe(DEMO_PAGES.length);
+    // Demo pages plus one page of kind "commun" per demo registry resource.
+    expect(pages.json.total).toBe(DEMO_PAGES.length + DEMO_REGISTRY.resources.length);
     expect(pages.json.total).toBeGreaterThanOrEqual(12);
     const wanted = await t.request('GET', '/api/wiki/wanted');
     expect(wanted.json.pages.length).toBeGreaterThanOrEqual(2);

@@ -88,7 +88,7 @@ describe('wiki markdown rendering', () => {
 
   it('keeps safe links: https, mailto, relative and anchors; autolinks bare URLs', async () => {
     const html = await rendered(
-      '[site](https://example.org) [mail](mailto:contact@example.org) [rel](/wiki/accueil) [ancre](#h-titre)\n\nVoir https://tiers-lieux.example.org/guide et www.example.org',
+      '[site](https://example.org) [mail](mailto:contact@example.org) [rel](/wiki/accueil) [ancre](#h-titre)\n\nVoir https://tiers-lieux.example.org/guide ou écrire à contact@tiers-lieux.example.org',
     );
     expectInert(html);
     expect(html).toContain('href="https://example.org"');
@@ -96,7 +96,7 @@ describe('wiki markdown rendering', () => {
     expect(html).toContain('<a href="/wiki/accueil">rel</a>');
     expect(html).toContain('<a href="#h-titre">ancre</a>');
     expect(html).toContain('href="https://tiers-lieux.example.org/guide"');
-    expect(html).toContain('href="http://www.example.org"');
+    expect(html).toContain('<a href="mailto:contact@tiers-lieux.example.org">contact@tiers-lieux.example.org</a>');
     expect(html).toMatch(/rel="nofollow ugc noopener"/);
   });
 

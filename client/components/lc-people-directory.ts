@@ -1,0 +1,140 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import { t } from '../i18n/index.js';
+import { registryStyles } from '../lib/registry-styles.js';
+import { listPeople, type FacetValue, type PublicPerson } from '../api/registry.js';
+import './lc-facet-list.js';
+import './lc-person-card.js';
+
+const PAGE = 24;
+
+interface Filters {
+  q: string;
+  theme: string;
+  region: string;
+}
+
+function readFilters(search: string): Filters {
+  const p = new URLSearchParams(search);
+  return { q: p.get('q') ?? '', theme: p.get('theme') ?? '', region: p.get('region') ?? '' };
+}
+
+/** The people directory (/personnes): search, filters by theme and region, person cards. */
+@customElement('lc-people-directory')
+export class LcPeopleDirectory extends LitElement {
+  static override styles = [
+    registryStyles,
+    css`
+      .layout { display: grid; grid-template-columns: 15rem 1fr; gap: 1.4rem; align-items: start; }
+      @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+      .more { text-align: center; margin-top: 1rem; }
+      .resultbar { display: flex; gap: 0.6rem; align-items: center; margin-bottom: 0.7rem; }
+    `,
+  ];
+
+  @state() private _f: Filters = readFilters(location.search);
+  @state() private _items: PublicPerson[] = [];
+  @state() private _total = 0;
+  @state() private _facets: Partial<Record<'theme' | 'region', FacetValue[]>> = {};
+  @state() private _loading = false;
+  @state() private _error = '';
+  private _seq = 0;
+  private _typing?: ReturnType<typeof setTimeout>;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('popstate', this._onPop);
+    window.addEventListener('lc-locale-changed', this._onLocale);
+    this._load(false);
+  }
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this._onPop);
+    window.removeEventListener('lc-locale-changed', this._onLocale);
+  }
+  private _onPop = () => {
+    if (location.pathname !== '/personnes') return;
+    this._f = readFilters(location.search);
+    this._load(false);
+  };
+  private _onLocale = () => this.requestUpdate();
+
+  private async _load(append: boolean) {
+    const seq = ++this._seq;
+    this._loading = true;
+    try {
+      const f = this._f;
+      const r = await listPeople({ q: f.q || undefined, theme: f.theme || undefined, region: f.region || undefined, limit: PAGE, offset: append ? this._items.length : 0 });
+      if (seq !== this._seq) return;
+      this._items = append ? [...this._items, ...r.items] : r.items;
+      this._total = r.total;
+      this._facets = r.facets;
+      this._error = '';
+    } catch (err) {
+      if (seq === this._seq) this._error = t('error.generic', { message: (err as Error).message });
+    } finally {
+      if (seq === this._seq) this._loading = false;
+    }
+  }
+
+  private _apply(next: Filters, push: boolean) {
+    this._f = next;
+    const p = new URLSearchParams();
+    if (next.q) p.set('q', next.q);
+    if (next.theme) p.set('theme', next.theme);
+    if (next.region) p.set('region', next.region);
+    const url = `/personnes${p.toString() ? `?${p}` : ''}`;
+    if (push) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+    this._load(false);
+  }
+
+  override render() {
+    const f = this._f;
+    return html`
+      <h1>${t('people.title')}</h1>
+      <p class="muted">${t('people.intro')}</p>
+      <form class="searchbar" role="search" @submit=${(e: Event) => e.preventDefault()}>
+        <input
+          type="search"
+          aria-label=${t('people.search')}
+          placeholder=${t('people.searchPlaceholder')}
+          .value=${f.q}
+          @input=${(e: InputEvent) => {
+            const q = (e.target as HTMLInputElement).value.trim();
+            clearTimeout(this._typing);
+            this._typing = setTimeout(() => this._apply({ ...this._f, q }, false), 250);
+          }}
+        />
+      </form>
+      <div class="layout">
+        <aside
+          class="facets"
+          aria-label=${t('facet.filters')}
+          @lc-facet-change=${(e: CustomEvent<{ facet: 'theme' | 'region'; value: string }>) => this._apply({ ...this._f, [e.detail.facet]: e.detail.value }, true)}
+        >
+          <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._facets.theme ?? []} selected=${f.theme}></lc-facet-list>
+          <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._facets.region ?? []} selected=${f.region}></lc-facet-list>
+        </aside>
+        <section aria-live="polite" aria-busy=${this._loading ? 'true' : 'false'}>
+          <div class="resultbar">
+            <strong data-testid="people-count">${this._total === 1 ? t('people.count1') : t('people.count', { count: this._total })}</strong>
+            ${f.q || f.theme || f.region ? html`<button class="btn link" @click=${() => this._apply({ q: '', theme: '', region: '' }, true)}>${t('browse.clear')}</button>` : nothing}
+          </div>
+          ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+          ${this._items.length === 0 && !this._loading ? html`<p class="empty">${t('people.none')}</p>` : nothing}
+          <div class="grid">${this._items.map((p) => html`<lc-person-card .person=${p}></lc-person-card>`)}</div>
+          ${this._items.length < this._total
+            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._loading} @click=${() => this._load(true)}>${t('people.more')}</button></div>`
+            : nothing}
+        </section>
+      </div>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-people-directory': LcPeopleDirectory;
+  }
+}

@@ -1,0 +1,92 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { t } from '../i18n/index.js';
+import { registryStyles } from '../lib/registry-styles.js';
+import { getPerson, type PersonDetail } from '../api/registry.js';
+import { themeShort } from '../lib/registry-format.js';
+import './lc-contact-person.js';
+
+/** A person's public page (/personnes/:slug): place, themes, skills, the commons they help with, contact. */
+@customElement('lc-person-page')
+export class LcPersonPage extends LitElement {
+  static override styles = [
+    registryStyles,
+    css`
+      .bio { max-width: 44rem; white-space: pre-line; }
+      ul.plain { list-style: none; padding: 0; margin: 0; }
+      ul.plain li { padding: 0.5rem 0; border-bottom: 1px solid #e6ebe8; }
+      .expert { font-size: 0.78rem; font-weight: 700; padding: 0 0.5rem; border-radius: 999px; background: #fff1dc; color: #8a4b00; margin-left: 0.4rem; }
+      .experienced { font-size: 0.78rem; padding: 0 0.5rem; border-radius: 999px; background: #eef0f2; margin-left: 0.4rem; }
+      .contact { max-width: 34rem; margin: 1rem 0; }
+    `,
+  ];
+
+  /** Slug of the person. */
+  @property() slug = '';
+
+  @state() private _p: PersonDetail | null = null;
+  @state() private _notFound = false;
+  @state() private _error = '';
+
+  override willUpdate(changed: Map<string, unknown>) {
+    if (changed.has('slug')) {
+      const slug = this.slug;
+      this._notFound = false;
+      getPerson(slug)
+        .then((p) => {
+          if (slug !== this.slug) return;
+          this._p = p;
+          document.title = `${p.name} · ${t('app.name')}`;
+        })
+        .catch((err) => {
+          if ((err as { status?: number }).status === 404) this._notFound = true;
+          else this._error = t('error.generic', { message: (err as Error).message });
+        });
+    }
+  }
+
+  override render() {
+    if (this._notFound) return html`<p><a href="/personnes">${t('person.back')}</a></p><h1>${t('notFound.title')}</h1><p>${t('person.notFound')}</p>`;
+    if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
+    const p = this._p;
+    if (!p) return html`<p class="muted">${t('loading')}</p>`;
+    return html`
+      <p class="small"><a href="/personnes">${t('person.back')}</a></p>
+      <h1>${p.name}</h1>
+      <p class="muted">
+        ${p.place ? html`<a href=${`/lieux/${encodeURIComponent(p.place.slug)}`}>${p.place.name}</a>` : nothing}${p.place && p.region ? ' · ' : ''}${p.region ?? ''}
+      </p>
+      ${p.bio ? html`<p class="bio">${p.bio}</p>` : nothing}
+      <div class="contact">
+        ${p.contactable ? html`<lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>` : html`<p class="muted">${t('person.notContactable')}</p>`}
+      </div>
+
+      ${p.themes?.length
+        ? html`<h2>${t('person.themes')}</h2>
+            <div class="chips">${p.themes.map((th) => html`<a class="chip" href=${`/personnes?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}</div>`
+        : nothing}
+      ${p.skills?.length
+        ? html`<h2>${t('person.skills')}</h2>
+            <div class="chips">${p.skills.map((s) => html`<span class="chip kind">${s}</span>`)}</div>`
+        : nothing}
+      <h2>${t('person.referentOf')}</h2>
+      ${p.referentOf?.length
+        ? html`<ul class="plain">
+            ${p.referentOf.map(
+              (r) => html`<li>
+                <a href=${`/communs/${encodeURIComponent(r.resource.slug)}`}><strong>${r.resource.name}</strong></a>
+                ${r.isExpert ? html`<span class="expert">★ ${t('resource.expert')}</span>` : html`<span class="experienced">${t('resource.experienced')}</span>`}
+                ${r.note ? html`<div class="small">${r.note}</div>` : nothing}
+              </li>`,
+            )}
+          </ul>`
+        : html`<p class="empty">${t('person.referentNone')}</p>`}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-person-page': LcPersonPage;
+  }
+}

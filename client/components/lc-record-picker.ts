@@ -1,0 +1,114 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { listPeople, listPlaces } from '../api/registry.js';
+
+/** A record chosen in the picker. */
+export interface PickedRecord {
+  slug: string;
+  name: string;
+  detail?: string;
+  lat?: number | null;
+  lon?: number | null;
+  region?: string | null;
+}
+
+/**
+ * A search-as-you-type picker of a place or a person of the directory. Fires `lc-pick`
+ * ({ slug, name, … }) when the visitor chooses one.
+ */
+@customElement('lc-record-picker')
+export class LcRecordPicker extends LitElement {
+  static override styles = css`
+    :host { display: block; position: relative; }
+    input { font: inherit; padding: 0.4rem 0.55rem; border: 1px solid #b9c5be; border-radius: 7px; width: 100%; box-sizing: border-box; }
+    :host([invalid]) input { border-color: #a61b1b; }
+    ul { list-style: none; margin: 0.2rem 0 0; padding: 0; border: 1px solid #dfe5e1; border-radius: 8px; background: #fff; position: absolute; left: 0; right: 0; z-index: 1000; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08); }
+    li button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; padding: 0.4rem 0.6rem; }
+    li button:hover, li button:focus-visible { background: #e6efe9; }
+    .detail { color: #5b6b63; font-size: 0.88rem; }
+  `;
+
+  /** What to search: places or people. */
+  @property() kind: 'place' | 'person' = 'place';
+  /** Placeholder of the input. */
+  @property() placeholder = '';
+  /** Accessible name of the input. */
+  @property() label = '';
+  /** Text in the input. */
+  @property() value = '';
+
+  @state() private _options: PickedRecord[] = [];
+  private _timer?: ReturnType<typeof setTimeout>;
+  private _seq = 0;
+
+  private _search(q: string) {
+    this.value = q;
+    clearTimeout(this._timer);
+    if (q.trim().length < 2) {
+      this._options = [];
+      return;
+    }
+    const seq = ++this._seq;
+    this._timer = setTimeout(async () => {
+      try {
+        const options: PickedRecord[] =
+          this.kind === 'place'
+            ? (await listPlaces({ q: q.trim(), limit: 8 })).items.map((p) => ({
+                slug: p.slug,
+                name: p.name,
+                detail: [p.city, p.region].filter(Boolean).join(', '),
+                lat: p.lat,
+                lon: p.lon,
+                region: p.region,
+              }))
+            : (await listPeople({ q: q.trim(), limit: 8 })).items.map((p) => ({
+                slug: p.slug,
+                name: p.name,
+                detail: [p.place?.name, p.region].filter(Boolean).join(', '),
+                region: p.region,
+              }));
+        if (seq === this._seq) this._options = options;
+      } catch {
+        if (seq === this._seq) this._options = [];
+      }
+    }, 200);
+  }
+
+  private _pick(r: PickedRecord) {
+    this.value = r.name;
+    this._options = [];
+    this.dispatchEvent(new CustomEvent<PickedRecord>('lc-pick', { detail: r, bubbles: true, composed: true }));
+  }
+
+  override render() {
+    return html`<input
+        type="search"
+        autocomplete="off"
+        aria-label=${this.label}
+        placeholder=${this.placeholder}
+        .value=${this.value}
+        @input=${(e: InputEvent) => this._search((e.target as HTMLInputElement).value)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' && this._options.length) {
+            e.preventDefault();
+            this._pick(this._options[0]);
+          }
+        }}
+      />
+      ${this._options.length
+        ? html`<ul role="listbox" aria-label=${this.label}>
+            ${this._options.map(
+              (r) => html`<li role="option" aria-selected="false">
+                <button type="button" data-slug=${r.slug} @click=${() => this._pick(r)}>${r.name} <span class="detail">${r.detail ?? ''}</span></button>
+              </li>`,
+            )}
+          </ul>`
+        : null}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'lc-record-picker': LcRecordPicker;
+  }
+}
