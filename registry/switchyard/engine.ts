@@ -495,11 +495,38 @@ const normalise = (m: Map<ThemeSlug, number>) => {
   return out;
 };
 
-/** The k-th largest value of an array (0 when shorter), native typed-array sort. */
+/** The k-th largest positive value of an array (0 when there are fewer), by quickselect. */
 function kthLargest(values: Float64Array, k: number): number {
-  if (values.length <= k) return 0;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[sorted.length - k];
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) n++;
+  if (n <= k) return 0;
+  const a = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) a[j++] = values[i];
+  // Select the element that would sit at index k − 1 in descending order.
+  const target = k - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let r = hi;
+    while (i <= r) {
+      while (a[i] > pivot) i++;
+      while (a[r] < pivot) r--;
+      if (i <= r) {
+        const tmp = a[i];
+        a[i] = a[r];
+        a[r] = tmp;
+        i++;
+        r--;
+      }
+    }
+    if (target <= r) hi = r;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
 }
 
 /** Great-circle distance in km between two places, or undefined when a position is missing. */
