@@ -578,7 +578,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const rr = cfg.resourceRank;
   const text = ix.resourceIndex.score(weights);
   let bestText = 0;
-  for (const v of text) if (v > bestText) bestText = v;
+  for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
   const scored: { i: number; s: number }[] = [];
   // Priors and theme agreement only reorder the best text matches: on a large registry the
   // long tail of weak matches is not worth scoring in full.
@@ -653,27 +653,39 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const pr = cfg.peopleRank;
   const personText = ix.personIndex.score(weights);
   let bestPersonText = 0;
-  for (const v of personText) if (v > bestPersonText) bestPersonText = v;
+  for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();
-  const personLinks = new Map<number, string[]>();
-  const link = (p: number, v: number, why: string) => {
+  // Why each person is linked, as lazy descriptors: only the proposed people get sentences.
+  type Link = { kind: 'expertOf' | 'referentOf' | 'placeUses'; resource: number; place?: string };
+  const personLinks = new Map<number, Link[]>();
+  const link = (p: number, v: number, why: Link) => {
     personScore.set(p, (personScore.get(p) ?? 0) + v);
     const l = personLinks.get(p);
-    if (l) {
-      if (!l.includes(why)) l.push(why);
-    } else personLinks.set(p, [why]);
+    if (l) l.push(why);
+    else personLinks.set(p, [why]);
   };
   for (const { i, s } of ranked.slice(0, pr.topResources)) {
     const rel = s / topScore;
-    const r = ix.resources[i];
     for (const ref of ix.referents[i]) {
-      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), reason(lang, ref.isExpert ? 'expertOf' : 'referentOf', { resource: r.name }));
+      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), { kind: ref.isExpert ? 'expertOf' : 'referentOf', resource: i });
     }
     for (const placeSlug of ix.users[i]) {
-      const place = ix.places.get(placeSlug);
-      for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, reason(lang, 'placeUses', { place: place?.name ?? placeSlug, resource: r.name }));
+      for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }
   }
+  const linkReasons = (p: number): string[] => {
+    const out: string[] = [];
+    for (const l of personLinks.get(p) ?? []) {
+      const resource = ix.resources[l.resource].name;
+      const text =
+        l.kind === 'placeUses'
+          ? reason(lang, 'placeUses', { place: ix.places.get(l.place!)?.name ?? l.place!, resource })
+          : reason(lang, l.kind, { resource });
+      if (!out.includes(text)) out.push(text);
+      if (out.length === 3) break;
+    }
+    return out;
+  };
   if (bestPersonText > 0) {
     // Only the people whose own words match best compete on words (a large registry has
     // thousands of weak matches; scoring them all would cost more than it could change).
@@ -704,7 +716,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const topPerson = peopleRanked[0]?.s ?? 0;
   const peopleOut: PersonProposal[] = peopleRanked.slice(0, cfg.limits.people).map(({ p, s }) => {
     const person = ix.people[p];
-    const reasons = [...(personLinks.get(p) ?? []).slice(0, 3)];
+    const reasons = linkReasons(p);
     const skills = (person.skills ?? []).filter((sk) => textStems(sk).some((st) => terms.has(st) && terms.get(st)!.origin !== 'thesaurus'));
     if (skills.length) reasons.push(reason(lang, 'skills', { skills: skills.slice(0, 3).join(', ') }));
     const personRegion = ix.personRegion[p];
