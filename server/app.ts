@@ -99,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.use('/api/pages/:slug', flushCoEditsBeforeWrite);
   app.use('/api/pages/:slug/revert', flushCoEditsBeforeWrite);
+  app.use('/api/pages/:slug/properties', flushCoEditsBeforeWrite);
   app.route('/api/pages', pages);
   app.route('/api/wiki', wikiRoutes);
   app.route('/api/switchyard', switchyard);

@@ -259,6 +259,28 @@ export const wikiApi: OpenApiFragment = {
       parameters: [slugParam],
       get: { tags: ['pages'], summary: 'Pages linking here (works for pages not written yet)', responses: { 200: ok('Pages', pageRefs), ...readErrors } },
     },
+    '/api/pages/{slug}/properties': {
+      parameters: [slugParam],
+      patch: {
+        tags: ['pages'],
+        summary: 'Change the metadata (title, kind, categories, référent) without touching the markdown (contributor+)',
+        description:
+          'Writes a revision with the current markdown (pending co-edits are written first) and the given fields; omitted fields ' +
+          'are kept. The summary defaults to "Propriétés : …" naming the changed fields. A change that changes nothing writes no revision.',
+        requestBody: json({
+          type: 'object',
+          minProperties: 1,
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 200 },
+            kind: { type: 'string', minLength: 1, maxLength: 40 },
+            categories: arrayOf({ type: 'string', minLength: 1, maxLength: 80 }),
+            referentId: { type: ['integer', 'null'], description: 'A user id, or null to clear' },
+            summary: { type: 'string', maxLength: 500 },
+          },
+        }),
+        responses: { 200: ok('The page after the change', ref('Page')), ...writeErrors, 404: error('Unknown page') },
+      },
+    },
     '/api/pages/{slug}/needs-work': {
       parameters: [slugParam],
       put: {

@@ -28,6 +28,15 @@ const RevertBody = z.object({
   baseRevision: z.number().int().min(0).optional(),
   summary: z.string().max(500).optional(),
 });
+const PropertiesBody = z.object({
+  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  kind: z.string().trim().min(1).max(40).optional(),
+  categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  referentId: z.number().int().positive().nullable().optional(),
+  summary: z.string().max(500).optional(),
+});
+/** Revision summaries of a properties change, by field (French, like the other automatic summaries). */
+const PROPERTY_LABELS = { title: 'titre', kind: 'type', categories: 'catégories', referentId: 'référent·e' } as const;
 const NeedsWorkBody = z.object({ reason: z.string().trim().min(1).max(500) });
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
@@ -162,6 +171,29 @@ export const pages = new Hono<AppEnv>()
     const { db, services } = c.var;
     const result = withConflictPage(db, services.wiki, slug, () =>
       revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
+    );
+    return c.json(pageJson(result.page, services.wiki));
+  })
+  .patch('/:slug/properties', roleAtLeast('contributor'), jsonBody(PropertiesBody), (c) => {
+    // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
+    // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
+    const user = requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const { summary, ...props } = c.req.valid('json');
+    const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter((k) => props[k] !== undefined);
+    if (given.length === 0) throw badRequest('title', 'give at least one of title, kind, categories, referentId');
+    const { db, services } = c.var;
+    const page = getPage(db, slug);
+    const result = withConflictPage(db, services.wiki, slug, () =>
+      savePageDetailed(db, services.wiki, {
+        ...props,
+        slug,
+        title: props.title ?? page.title,
+        markdown: page.markdown,
+        baseRevision: page.revision,
+        summary: summary?.trim() || `Propriétés : ${given.map((k) => PROPERTY_LABELS[k]).join(', ')}`,
+        authorIds: [user.id],
+      }),
     );
     return c.json(pageJson(result.page, services.wiki));
   })
