@@ -11,14 +11,6 @@ import './components/lc-switchyard-thesaurus.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
-  {
-    // Real-time co-editing; the editor (CodeMirror, Yjs) is loaded on demand, in its own chunk.
-    pattern: '/wiki/:slug/coedit',
-    render: (p) => {
-      void import('./components/lc-collab-editor.js');
-      return html`<lc-collab-editor .slug=${p.slug}></lc-collab-editor>`;
-    },
-  },
   ...WIKI_ROUTES,
   // Commons registry and directories (client/registry-routes.ts).
   ...REGISTRY_ROUTES,

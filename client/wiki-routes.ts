@@ -12,8 +12,18 @@ import './components/lc-special-list.js';
 import './components/lc-category-page.js';
 import './components/lc-login-form.js';
 import './components/lc-register-form.js';
+import { newPageUrl } from './components/lc-new-page.js';
 import { SPECIAL_LISTS, type SpecialList } from './components/lc-special-list.js';
+import { slugify } from '../server/wiki/slug.js';
 import { t } from './i18n/index.js';
+
+/** The page editor: the real-time co-editor (loaded on demand, in its own chunk), or the plain form with ?mode=form. */
+function pageEditor(slug: string, q: URLSearchParams) {
+  const title = q.get('title') ?? '';
+  if (q.get('mode') === 'form') return html`<lc-page-editor .slug=${slug} .initialTitle=${title}></lc-page-editor>`;
+  void import('./components/lc-collab-editor.js');
+  return html`<lc-collab-editor .slug=${slug} .initialTitle=${title}></lc-collab-editor>`;
+}
 
 const num = (s: string | null) => {
   const n = Number(s);
@@ -24,7 +34,9 @@ const num = (s: string | null) => {
 export const WIKI_ROUTES: Route[] = [
   { pattern: '/', render: () => html`<lc-home></lc-home>` },
   { pattern: '/wiki/:slug', render: (p) => html`<lc-page-view .slug=${p.slug}></lc-page-view>` },
-  { pattern: '/wiki/:slug/edit', render: (p) => html`<lc-page-editor .slug=${p.slug}></lc-page-editor>` },
+  // The co-editor is the page editor; ?mode=form keeps the plain form (no WebSocket, 409 conflicts).
+  { pattern: '/wiki/:slug/edit', render: (p, q) => pageEditor(p.slug, q) },
+  { pattern: '/wiki/:slug/coedit', render: (p, q) => pageEditor(p.slug, q) },
   { pattern: '/wiki/:slug/history', render: (p) => html`<lc-page-history .slug=${p.slug}></lc-page-history>` },
   {
     pattern: '/wiki/:slug/diff',
@@ -35,9 +47,18 @@ export const WIKI_ROUTES: Route[] = [
     render: (p) => html`<lc-revision-view .slug=${p.slug} .revision=${num(p.n)}></lc-revision-view>`,
   },
   {
+    // From a title (home form, search, red link): the co-editor at the page's address.
     pattern: '/new',
-    render: (_p, q) =>
-      html`<lc-page-editor creating .slug=${q.get('slug') ?? ''} .initialTitle=${q.get('title') ?? ''}></lc-page-editor>`,
+    render: (_p, q) => {
+      const title = (q.get('title') ?? '').trim();
+      const slug = q.get('slug') || slugify(title);
+      if (q.get('mode') === 'form' || (title && !slug)) {
+        return html`<lc-page-editor creating .slug=${q.get('slug') ?? ''} .initialTitle=${title}></lc-page-editor>`;
+      }
+      if (!title) return html`<lc-new-page></lc-new-page>`;
+      history.replaceState(null, '', newPageUrl(title, slug));
+      return pageEditor(slug, new URLSearchParams({ title }));
+    },
   },
   { pattern: '/search', render: (_p, q) => html`<lc-search-page .query=${q.get('q') ?? ''}></lc-search-page>` },
   {

@@ -5,6 +5,7 @@
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 import { api, ApiError } from './http.js';
+import type { UserRef, WikiPage } from './wiki.js';
 
 /** Name of the Y.Text holding the page markdown (the server uses the same name). */
 export const TEXT_NAME = 'markdown';
@@ -14,17 +15,49 @@ export interface CollabPageInfo {
   exists: boolean;
   title: string | null;
   revision: number;
+  /** The metadata the Y.Text does not hold (edited in the properties panel). */
+  kind: string;
+  categories: string[];
+  referent: UserRef | null;
 }
 
-/** The page's title and revision, or `exists: false` for a page not created yet. */
+const infoOf = (p: WikiPage): CollabPageInfo => ({
+  exists: true,
+  title: p.title,
+  revision: p.revision,
+  kind: p.kind,
+  categories: p.categories,
+  referent: p.referent ?? null,
+});
+
+/** The page's title, revision and metadata, or `exists: false` for a page not created yet. */
 export async function pageInfo(slug: string): Promise<CollabPageInfo> {
   try {
-    const p = await api<{ title: string; revision: number }>('GET', `/api/pages/${encodeURIComponent(slug)}`);
-    return { exists: true, title: p.title, revision: p.revision };
+    return infoOf(await api<WikiPage>('GET', `/api/pages/${encodeURIComponent(slug)}`));
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) return { exists: false, title: null, revision: 0 };
+    if (err instanceof ApiError && err.status === 404) {
+      return { exists: false, title: null, revision: 0, kind: 'practice', categories: [], referent: null };
+    }
     throw err;
   }
+}
+
+/** The page properties the co-editor changes (omitted: kept). */
+export interface PagePropertiesInput {
+  title?: string;
+  kind?: string;
+  categories?: string[];
+  /** A user id, null to clear. */
+  referentId?: number | null;
+}
+
+/**
+ * Saves a page's metadata without touching its markdown (PATCH /api/pages/:slug/properties):
+ * the server writes the pending co-edits first, then a revision with the new properties.
+ * @throws ApiError (400 naming the field, 404 while the page has not been created yet).
+ */
+export async function savePageProperties(slug: string, input: PagePropertiesInput): Promise<CollabPageInfo> {
+  return infoOf(await api<WikiPage>('PATCH', `/api/pages/${encodeURIComponent(slug)}/properties`, input));
 }
 
 /** The person shown to the others (awareness field `user`, as y-codemirror.next expects it). */

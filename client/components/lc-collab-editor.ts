@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import MarkdownIt from 'markdown-it';
 import * as Y from 'yjs';
-import { EditorState, type Extension } from '@codemirror/state';
+import { EditorState, type Extension, type Transaction, type TransactionSpec } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -11,17 +11,31 @@ import {
   highlightSpecialChars,
   keymap,
   lineNumbers,
-  type Command,
+  placeholder,
 } from '@codemirror/view';
-import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { defaultKeymap, indentWithTab } from '@codemirror/commands';
+import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { markdown } from '@codemirror/lang-markdown';
 import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
-import { colorFor, openCollab, pageInfo, type CollabIdentity, type CollabPageInfo, type CollabSession } from '../api/collab.js';
+import { ApiError } from '../api/http.js';
+import {
+  colorFor,
+  openCollab,
+  pageInfo,
+  savePageProperties,
+  type CollabIdentity,
+  type CollabPageInfo,
+  type CollabSession,
+  type PagePropertiesInput,
+} from '../api/collab.js';
 import { previewMarkdown } from '../api/wiki.js';
+import { kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
+import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';
 
 type Status = 'connecting' | 'connected' | 'offline' | 'refused';
@@ -33,25 +47,45 @@ interface Presence {
   self: boolean;
 }
 
-/** Enter inserts a line break (the installed CodeMirror has no @codemirror/commands). */
-const insertNewline: Command = (view) => {
-  view.dispatch(view.state.replaceSelection('\n'), { scrollIntoView: true, userEvent: 'input' });
-  return true;
-};
-
-/** A small editor setup built from the installed CodeMirror 6 packages. */
-const editorSetup = (): Extension => [
+/**
+ * The editor setup: the standard key bindings and search, with y-codemirror's undo manager
+ * (undo and redo of one's own edits only) instead of CodeMirror's history.
+ */
+const editorSetup = (placeholderText: string): Extension => [
   lineNumbers(),
   highlightSpecialChars(),
   drawSelection(),
   dropCursor(),
+  indentOnInput(),
   highlightActiveLine(),
+  highlightSelectionMatches(),
   bracketMatching(),
   syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
   markdown(),
   EditorView.lineWrapping,
-  keymap.of([...yUndoManagerKeymap, { key: 'Enter', run: insertNewline }]),
+  placeholder(placeholderText),
+  keymap.of([
+    ...yUndoManagerKeymap,
+    { key: 'Mod-b', run: wrapSelection('**'), preventDefault: true },
+    { key: 'Mod-i', run: wrapSelection('_'), preventDefault: true },
+    { key: 'Mod-k', run: insertLink, preventDefault: true },
+    ...searchKeymap,
+    ...defaultKeymap,
+    indentWithTab,
+  ]),
 ];
+
+/** The toolbar: label key, icon text, command. */
+const TOOLBAR = [
+  { key: 'collab.tool.bold', icon: 'B', style: 'font-weight:700', run: wrapSelection('**') },
+  { key: 'collab.tool.italic', icon: 'I', style: 'font-style:italic', run: wrapSelection('_') },
+  { key: 'collab.tool.heading', icon: 'H', style: 'font-weight:700', run: prefixLines('## ') },
+  { key: 'collab.tool.link', icon: '🔗', style: '', run: insertLink },
+  { key: 'collab.tool.wikilink', icon: '[[ ]]', style: 'font-family:ui-monospace,monospace', run: insertWikiLink },
+  { key: 'collab.tool.list', icon: '•', style: 'font-weight:700', run: prefixLines('- ') },
+] as const;
+
+type PropField = 'title' | 'kind' | 'categories' | 'referentId';
 
 // Raw HTML off: whatever co-editors type, the preview cannot carry scripts; markdown-it also
 // refuses javascript:, vbscript: and file: links.
@@ -86,11 +120,27 @@ export class LcCollabEditor extends LitElement {
     .cm .cm-editor.cm-focused { outline: 2px solid #2f6f4f; }
     .preview { border: 1px solid #e2ddd0; background: #fffdf8; padding: 0.8rem 1rem; min-height: 24rem; }
     .hint { font-size: 0.85rem; color: #5c6a62; }
+    .links { display: flex; gap: 0.8rem; align-items: baseline; font-size: 0.95rem; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0 0 0.3rem; }
+    .toolbar button { font: inherit; font-size: 0.9rem; min-width: 2.2rem; padding: 0.2rem 0.5rem; border: 1px solid #c9c4b5; border-radius: 4px; background: #fff; color: #1d2a24; cursor: pointer; }
+    .toolbar button:hover { background: #f1efe8; }
+    .toolbar button:focus-visible { outline: 2px solid #2f6f4f; outline-offset: 1px; }
+    details.props { border: 1px solid #e2ddd0; border-radius: 6px; background: #fbfaf6; padding: 0.4rem 0.8rem; margin: 0 0 0.8rem; }
+    details.props summary { cursor: pointer; font-weight: 600; color: #2f6f4f; }
+    details.props form { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 0.5rem 1rem; margin: 0.6rem 0 0.3rem; align-items: start; }
+    @media (max-width: 800px) { details.props form { grid-template-columns: minmax(0, 1fr); } }
+    details.props label { display: block; font-size: 0.9rem; font-weight: 600; margin-bottom: 0.15rem; }
+    details.props input[type='text'], details.props select { width: 100%; box-sizing: border-box; font: inherit; padding: 0.3rem 0.45rem; }
+    details.props label.check { font-weight: 400; display: flex; gap: 0.4rem; align-items: center; }
+    details.props .wide { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; }
+    .field-error { color: #9b2c1a; font-size: 0.85rem; }
   `,
   ];
 
   /** Slug of the page to co-edit. */
   @property() slug = '';
+  /** Title proposed for a page not created yet (from the new-page form or a missing wiki link). */
+  @property() initialTitle = '';
 
   @state() private _status: Status = 'connecting';
   @state() private _presence: Presence[] = [];
@@ -98,6 +148,11 @@ export class LcCollabEditor extends LitElement {
   @state() private _page: CollabPageInfo | null = null;
   @state() private _user: SessionUser | null = null;
   @state() private _error: string | null = null;
+  /** The properties panel's fields (strings as typed). */
+  @state() private _props = { title: '', kind: 'practice', categories: '', referent: false };
+  @state() private _propsSaving = false;
+  @state() private _propsMessage: string | null = null;
+  @state() private _propsError: { field: PropField | null; message: string } | null = null;
 
   private _session: CollabSession | null = null;
   private _view: EditorView | null = null;
@@ -151,6 +206,7 @@ export class LcCollabEditor extends LitElement {
       this._user = user;
       this._page = page;
       this._error = null;
+      this._fillProps(page);
     } catch (err) {
       this._error = t('collab.pageError', { message: err instanceof Error ? err.message : String(err) });
       return;
@@ -178,14 +234,95 @@ export class LcCollabEditor extends LitElement {
       state: EditorState.create({
         doc: text.toString(),
         extensions: [
-          editorSetup(),
+          editorSetup(this._page.exists ? t('collab.placeholder') : t('collab.placeholderNew', { title: this._newTitle })),
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ 'aria-label': t('collab.editor') }),
           yCollab(text, provider.awareness, { undoManager }),
+          EditorState.transactionFilter.of((tr) => this._seedTitle(tr)),
         ],
       }),
     });
+  }
+
+  /** The title a page not created yet will get. */
+  private get _newTitle() {
+    return this.initialTitle.trim() || titleFromSlug(this.slug);
+  }
+
+  /**
+   * A page not created yet starts with its title as a `# heading`, put in front of the first
+   * thing the writer types into the empty text (once synced, so nobody else's text is there):
+   * the first revision takes its title from that heading. Opening the editor alone creates nothing.
+   */
+  private _seedTitle(tr: Transaction): TransactionSpec | readonly TransactionSpec[] {
+    const session = this._session;
+    if (!tr.docChanged || !tr.isUserEvent('input') || tr.startState.doc.length > 0) return tr;
+    if (!session || !this._canWrite || this._page?.exists || !session.provider.synced || session.text.length > 0) return tr;
+    const heading = `# ${this._newTitle.replace(/[\r\n]+/g, ' ')}\n\n`;
+    return [tr, { changes: { from: 0, insert: heading }, sequential: true }];
+  }
+
+  private _fillProps(page: CollabPageInfo) {
+    this._props = {
+      title: page.title ?? this._newTitle,
+      kind: page.kind,
+      categories: page.categories.join(', '),
+      referent: !!page.referent && page.referent.id === this._user?.id,
+    };
+    this._propsMessage = null;
+    this._propsError = null;
+  }
+
+  /** Saves the properties that changed (the markdown is not sent: the server keeps the live text). */
+  private async _saveProps(e: Event) {
+    e.preventDefault();
+    const page = this._page;
+    if (!page || this._propsSaving) return;
+    const p = this._props;
+    const input: PagePropertiesInput = {};
+    const title = p.title.trim();
+    if (!title) {
+      this._propsError = { field: 'title', message: t('collab.props.titleRequired') };
+      return;
+    }
+    if (title !== (page.title ?? '')) input.title = title;
+    if (p.kind !== page.kind) input.kind = p.kind;
+    const categories = p.categories.split(',').map((c) => c.trim()).filter(Boolean);
+    if (categories.join('\u0000') !== page.categories.join('\u0000')) input.categories = categories;
+    const me = this._user;
+    const wasMe = !!me && page.referent?.id === me.id;
+    if (me && p.referent !== wasMe) input.referentId = p.referent ? me.id : null;
+    if (Object.keys(input).length === 0) {
+      this._propsMessage = t('collab.props.unchanged');
+      this._propsError = null;
+      return;
+    }
+    this._propsSaving = true;
+    this._propsMessage = null;
+    this._propsError = null;
+    try {
+      const saved = await savePageProperties(this.slug, input);
+      this._page = saved;
+      this._fillProps(saved);
+      this._propsMessage = t('collab.props.saved', { n: saved.revision });
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) {
+        this._propsError = { field: null, message: t('collab.props.notYet') };
+      } else {
+        const field = err instanceof ApiError ? String(err.details.field ?? '') : '';
+        this._propsError = {
+          field: (['title', 'kind', 'categories', 'referentId'] as const).find((f) => f === field) ?? null,
+          message: err instanceof Error ? err.message : String(err),
+        };
+      }
+    } finally {
+      this._propsSaving = false;
+    }
+  }
+
+  private _runTool(run: (view: EditorView) => boolean) {
+    if (this._view && this._canWrite) run(this._view);
   }
 
   private _close() {
@@ -252,21 +389,93 @@ export class LcCollabEditor extends LitElement {
   private _notice() {
     if (this._error) return html`<p class="notice" role="alert">${this._error}</p>`;
     if (!this._page) return nothing;
-    if (!this._user && !this._page.exists) return html`<p class="notice">${t('collab.loginToEdit')}</p>`;
-    if (!this._canWrite) return html`<p class="notice">${this._user ? t('collab.readOnly') : t('collab.loginToEdit')}</p>`;
-    if (!this._page.exists) return html`<p class="notice">${t('collab.newPage')}</p>`;
+    const login = html`${t('collab.loginToEdit')}
+      <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('collab.login')}</a>`;
+    if (!this._user) return html`<p class="notice">${login}</p>`;
+    if (!this._canWrite) return html`<p class="notice">${t('collab.readOnly')}</p>`;
+    if (!this._page.exists) return html`<p class="notice" data-testid="collab-new">${t('collab.newPage', { title: this._newTitle })}</p>`;
     return nothing;
   }
 
+  private _propInput(field: 'title' | 'categories') {
+    return (e: Event) => {
+      this._props = { ...this._props, [field]: (e.target as HTMLInputElement).value };
+      if (this._propsError?.field === field) this._propsError = null;
+    };
+  }
+
+  /** Title, kind, categories and référent: not part of the text, saved apart. */
+  private _renderProps() {
+    if (!this._canWrite || !this._page) return nothing;
+    const p = this._props;
+    const kinds: string[] = [...PAGE_KINDS];
+    if (!kinds.includes(p.kind)) kinds.push(p.kind);
+    const err = this._propsError;
+    const other = this._page.referent && this._page.referent.id !== this._user?.id ? this._page.referent : null;
+    const invalid = (f: PropField) => (err?.field === f ? 'true' : 'false');
+    return html`<details class="props" data-testid="collab-props" ?open=${!this._page.exists}>
+      <summary>${t('collab.props')}</summary>
+      <form @submit=${this._saveProps} novalidate>
+        <div>
+          <label for="prop-title">${t('collab.props.title')}</label>
+          <input id="prop-title" type="text" maxlength="200" .value=${p.title} @input=${this._propInput('title')} aria-invalid=${invalid('title')} />
+        </div>
+        <div>
+          <label for="prop-kind">${t('collab.props.kind')}</label>
+          <select id="prop-kind" .value=${p.kind} @change=${(e: Event) => (this._props = { ...this._props, kind: (e.target as HTMLSelectElement).value })} aria-invalid=${invalid('kind')}>
+            ${kinds.map((k) => html`<option value=${k} ?selected=${k === p.kind}>${kindLabel(k)}</option>`)}
+          </select>
+        </div>
+        <div>
+          <label for="prop-categories">${t('collab.props.categories')}</label>
+          <input id="prop-categories" type="text" .value=${p.categories} @input=${this._propInput('categories')} aria-invalid=${invalid('categories')} aria-describedby="prop-categories-hint" />
+          <span class="hint" id="prop-categories-hint">${t('collab.props.categoriesHint')}</span>
+        </div>
+        <div>
+          <label class="check">
+            <input type="checkbox" .checked=${p.referent} @change=${(e: Event) => (this._props = { ...this._props, referent: (e.target as HTMLInputElement).checked })} />
+            ${other ? t('collab.props.referentTakeOver', { name: other.name }) : t('collab.props.referentMe')}
+          </label>
+        </div>
+        <div class="wide">
+          <button class="btn small" type="submit" ?disabled=${this._propsSaving} data-testid="collab-props-save">${t('collab.props.save')}</button>
+          ${this._page.exists ? nothing : html`<span class="hint">${t('collab.props.newHint')}</span>`}
+          ${this._propsMessage ? html`<span role="status" data-testid="collab-props-status">${this._propsMessage}</span>` : nothing}
+          ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
+        </div>
+      </form>
+    </details>`;
+  }
+
+  private _renderToolbar() {
+    if (!this._canWrite) return nothing;
+    return html`<div class="toolbar" role="toolbar" aria-label=${t('collab.tool.bar')} aria-controls="cm">
+      ${TOOLBAR.map(
+        (b) => html`<button type="button" aria-label=${t(b.key)} title=${t(b.key)} @click=${() => this._runTool(b.run)}>
+          <span aria-hidden="true" style=${b.style}>${b.icon}</span>
+        </button>`,
+      )}
+    </div>`;
+  }
+
   override render() {
-    const title = this._page?.title ?? this.slug;
+    const title = this._page?.title ?? this._newTitle;
+    const formHref = `/wiki/${encodeURIComponent(this.slug)}/edit?${new URLSearchParams(
+      this._page?.exists ? { mode: 'form' } : { mode: 'form', title: this._newTitle },
+    )}`;
     return html`
       <header>
         <h1>${t('collab.title', { title })}</h1>
         <span class="status" data-testid="collab-status" data-status=${this._status} role="status">${t(`collab.status.${this._status}`)}</span>
-        ${this._page?.exists ? html`<a href="/wiki/${encodeURIComponent(this.slug)}">${t('collab.view')}</a>` : nothing}
+        <span class="links">
+          ${this._page?.exists ? html`<a href="/wiki/${encodeURIComponent(this.slug)}">${t('collab.view')}</a>` : nothing}
+          ${this._canWrite
+            ? html`<a href=${formHref} title=${t('collab.formEditorHint')} data-testid="form-editor-link">${t('collab.formEditor')}</a>`
+            : nothing}
+        </span>
       </header>
       ${this._notice()}
+      ${this._renderProps()}
       <ul class="presence" data-testid="collab-presence" aria-label=${t('collab.presence')}>
         <li><strong>${t('collab.presence')} :</strong></li>
         ${this._presence.map(
@@ -278,7 +487,8 @@ export class LcCollabEditor extends LitElement {
       <div class="panes">
         <section>
           <h2>${t('collab.editor')}</h2>
-          <div class="cm" data-testid="collab-editor"></div>
+          ${this._renderToolbar()}
+          <div class="cm" id="cm" data-testid="collab-editor"></div>
           <p class="hint">${t('collab.autosave')}</p>
         </section>
         <section>

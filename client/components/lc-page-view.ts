@@ -148,9 +148,6 @@ export class LcPageView extends LitElement {
           ${canEdit || anonymous
             ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
             : nothing}
-          ${canEdit
-            ? html`<a class="btn secondary" href="/wiki/${p.slug}/coedit" title=${t('wiki.page.coeditHint')}>${t('wiki.page.coedit')}</a>`
-            : nothing}
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
         </div>
       </div>

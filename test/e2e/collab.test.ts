@@ -54,7 +54,7 @@ async function editorAs(email: string, slug: string): Promise<Page> {
   expect(login.status()).toBe(200);
   const page = await context.newPage();
   page.on('pageerror', (err) => console.error('[browser]', err.message));
-  await page.goto(`${server.url}/wiki/${slug}/coedit`);
+  await page.goto(`${server.url}/wiki/${slug}/edit`);
   await page.locator('[data-testid=collab-status][data-status=connected]').waitFor({ timeout: 30_000 });
   await page.locator('[data-testid=collab-editor] .cm-content').waitFor();
   return page;

@@ -39,6 +39,12 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     // A new page from the home page's form, with a wiki link to a page not written yet.
     await page.getByRole('textbox', { name: 'Créer une page' }).fill('Jardin partagé');
     await page.getByTestId('new-page').click();
+    // It opens the co-editor at the page's address; the plain form is one link away.
+    await page.waitForURL('**/wiki/jardin-partage/edit?title=*');
+    await page.locator('[data-testid=collab-editor] .cm-content').waitFor();
+    await page.getByTestId('form-editor-link').click();
+    await page.waitForURL('**/wiki/jardin-partage/edit?mode=form*');
+    await expect.poll(() => page.getByLabel('Titre', { exact: true }).inputValue()).toBe('Jardin partagé');
     await page.getByLabel('Contenu (Markdown)').fill('# Le jardin\n\nNous cultivons ensemble. Voir [[Compost collectif]].\n');
     await page.getByLabel('Catégories').fill('Jardinage, Écologie');
     await page.getByLabel('Résumé de la modification').fill('Première version');
@@ -49,8 +55,10 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.getByRole('link', { name: 'Écologie' }).waitFor();
     await expectText(page.getByTestId('updated'), 'Camille Martin');
 
-    // Edit it: the new text is rendered (strong text, a table) at revision 2.
+    // Edit it (in the plain form, reached from the co-editor): the new text is rendered (strong text, a table) at revision 2.
     await page.getByTestId('edit-link').click();
+    await page.waitForURL('**/wiki/jardin-partage/edit');
+    await page.getByTestId('form-editor-link').click();
     const body = page.getByLabel('Contenu (Markdown)');
     await expect.poll(() => body.inputValue()).toContain('Nous cultivons ensemble.');
     await body.fill(
@@ -80,7 +88,9 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     // Follow the red link: the editor opens with the page's title, and the new page links back.
     const red = page.locator('lc-wiki-content a.wikilink.missing', { hasText: 'Compost collectif' });
     await red.click();
-    await page.waitForURL(/\/new\?/);
+    await page.waitForURL('**/wiki/compost-collectif/edit?title=*');
+    await page.getByTestId('collab-new').waitFor();
+    await page.getByTestId('form-editor-link').click();
     const title = page.getByLabel('Titre', { exact: true });
     await expect.poll(() => title.inputValue()).toBe('Compost collectif');
     await page.getByLabel('Contenu (Markdown)').fill('Le compost du [[Jardin partagé|jardin]].\n');
@@ -108,7 +118,9 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
     // The short password is the only failed request.
-    expect(unexpectedHttp(problems, ['400 POST /api/auth/register'])).toEqual([]);
+    // The editors ask for the two pages before they exist.
+    const provoked = ['400 POST /api/auth/register', '404 GET /api/pages/jardin-partage', '404 GET /api/pages/compost-collectif'];
+    expect(unexpectedHttp(problems, provoked)).toEqual([]);
     expect(problems.http).toContain('400 POST /api/auth/register');
   }, 120_000);
 });
@@ -138,7 +150,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
       });
     expect((await put('Version de départ.\n', 0)).status()).toBe(201);
 
-    await page.goto('/wiki/charte-du-lieu/edit');
+    await page.goto('/wiki/charte-du-lieu/edit?mode=form');
     const body = page.getByLabel('Contenu (Markdown)');
     await expect.poll(() => body.inputValue()).toContain('Version de départ.');
     await body.fill('Version de départ.\n\nMon ajout important.\n');

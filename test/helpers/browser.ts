@@ -5,6 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
+import type { Config } from '../../server/config.js';
 
 /** Debian's Chromium, driven by playwright-core (no browser download). */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -92,11 +93,13 @@ export interface BrowserSession {
  * Starts the application (real HTTP server, port 0, temporary SQLite file) and a browser
  * context whose base URL is that server.
  */
-export async function startBrowserSession(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<BrowserSession> {
+export async function startBrowserSession(
+  opts: { locale?: string; viewport?: { width: number; height: number }; config?: Partial<Config> } = {},
+): Promise<BrowserSession> {
   const clientDir = ensureClientBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
   const db = openDatabase(join(dir, 'db.sqlite'));
-  const server = await startServer(db, { port: 0, clientDir, loginMaxAttempts: 1000 });
+  const server = await startServer(db, { port: 0, clientDir, loginMaxAttempts: 1000, ...opts.config });
   const browser = await launchBrowser();
   const context = await browser.newContext({
     baseURL: server.url,
