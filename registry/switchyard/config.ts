@@ -14,7 +14,7 @@ export interface SwitchyardConfig {
   /** Weight of each person field. */
   personFields: Record<PersonField, number>;
   /** Weight of a query term by where it came from. */
-  termWeights: { original: number; accentRestored: number; typo: number; thesaurus: number; english: number; englishRaw: number; answer: number };
+  termWeights: { original: number; accentRestored: number; typo: number; prefix: number; thesaurus: number; english: number; englishRaw: number; answer: number };
   /** Resource ranking beyond words. */
   resourceRank: {
     /** Multiplier of the text score by theme agreement: score × (1 + themeBoost × agreement). */
@@ -102,7 +102,7 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcomes: 1,
   },
   personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
-  termWeights: { original: 1, accentRestored: 1, typo: 0.8, thesaurus: 0.4, english: 0.9, englishRaw: 0.6, answer: 1 },
+  termWeights: { original: 1, accentRestored: 1, typo: 0.8, prefix: 0.6, thesaurus: 0.4, english: 0.9, englishRaw: 0.35, answer: 1 },
   resourceRank: {
     themeBoost: 0.5,
     qualified: 0.05,

@@ -88,7 +88,36 @@ export interface SwitchyardAnswer {
   understood: string[];
 }
 
-type Origin = 'original' | 'accentRestored' | 'typo' | 'thesaurus' | 'english' | 'englishRaw' | 'answer';
+type Origin = 'original' | 'accentRestored' | 'typo' | 'prefix' | 'thesaurus' | 'english' | 'englishRaw' | 'answer';
+
+/** Shortest stem extended by prefix matching. */
+const MIN_PREFIX = 5;
+
+/**
+ * Registry stems close to `stem` by their beginning: they share all but at most two letters of
+ * the shorter one (and at least MIN_PREFIX letters), and differ in length by at most 4:
+ * accessibl ~ accessibil, reuni ~ reunion. Found by binary search in the sorted stem list.
+ */
+function prefixNeighbours(sorted: string[], stem: string): string[] {
+  const out: string[] = [];
+  const head = stem.slice(0, Math.max(MIN_PREFIX, stem.length - 2));
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < head) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo, seen = 0; i < sorted.length && sorted[i].startsWith(head) && seen < 60; i++, seen++) {
+    const other = sorted[i];
+    if (other === stem || Math.abs(other.length - stem.length) > 4) continue;
+    let common = 0;
+    while (common < other.length && common < stem.length && other[common] === stem[common]) common++;
+    if (common >= Math.max(MIN_PREFIX, Math.min(other.length, stem.length) - 2)) out.push(other);
+    if (out.length >= 8) break;
+  }
+  return out;
+}
 interface QueryTerm {
   weight: number;
   /** Words of the problem this stem comes from (for reasons). */
@@ -132,7 +161,10 @@ export interface SwitchyardIndex {
   /** resource/person index → number of resolved requests they helped. */
   resourceHelped: number[];
   personHelped: number[];
-  themeStems: Map<ThemeSlug, Set<string>>;
+  /** Per theme: its label's words and its lexicon's expressions, as stems. */
+  themeExpressions: Map<ThemeSlug, string[][]>;
+  /** Every stem of the indexed documents, sorted (for prefix matching). */
+  sortedStems: string[];
   thesaurusByStem: Map<string, CompiledGroup[]>;
   englishGlossary: Map<string, string[]>;
   extraStopStems: Set<string>;
@@ -151,7 +183,9 @@ const RESOURCE_CANDIDATES = 300;
 const PEOPLE_TEXT_CANDIDATES = 300;
 
 /** Words problems are full of that say nothing about the need (general French request phrasing). */
-const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez';
+const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez ' +
+  'plus moins très trop vraiment souvent toujours jamais encore déjà aussi bien mieux tout tous toute toutes chaque beaucoup fait faire font ' +
+  'doit doivent doive devons devez devoir';
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -283,10 +317,15 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   for (const t of THEMES) vocab.add(t.fr);
   vocab.finish();
 
-  const themeStems = new Map<ThemeSlug, Set<string>>();
+  // Filler words never reach a query, so expressions are compiled without them.
+  const fillerStems = new Set(textStems(REQUEST_FILLER));
+  const themeExpressions = new Map<ThemeSlug, string[][]>();
   for (const t of THEMES) {
-    themeStems.set(t.slug, new Set([...textStems(t.fr), ...textStems((config.themeLexicon[t.slug] ?? []).join(' '))]));
+    const label = textStems(t.fr).map((st) => [st]);
+    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => textStems(e).filter((st) => !fillerStems.has(st))).filter((e) => e.length > 0);
+    themeExpressions.set(t.slug, [...label, ...lexicon]);
   }
+  const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
   return {
     config,
@@ -306,21 +345,22 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
-    themeStems,
-    thesaurusByStem: compileThesaurus(config.thesaurus),
+    themeExpressions,
+    sortedStems,
+    thesaurusByStem: compileThesaurus(config.thesaurus, fillerStems),
     englishGlossary: compileGlossary(config.englishGlossary),
-    extraStopStems: new Set(textStems(REQUEST_FILLER)),
+    extraStopStems: fillerStems,
     resourceBySlug,
     builtAt: Date.now(),
   };
 }
 
-function compileThesaurus(groups: ThesaurusGroup[]): Map<string, CompiledGroup[]> {
+function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
   const byStem = new Map<string, CompiledGroup[]>();
   for (const g of groups) {
-    const expressions = g.terms.map((t) => textStems(t)).filter((e) => e.length > 0);
-    const compiled: CompiledGroup = { expressions, surfaces: g.terms };
-    const firsts = new Set(expressions.map((e) => e[0]));
+    const pairs = g.terms.map((t) => [textStems(t).filter((st) => !filler.has(st)), t] as const).filter(([e]) => e.length > 0);
+    const compiled: CompiledGroup = { expressions: pairs.map(([e]) => e), surfaces: pairs.map(([, t]) => t) };
+    const firsts = new Set(compiled.expressions.map((e) => e[0]));
     for (const s of firsts) {
       const list = byStem.get(s);
       if (list) list.push(compiled);
@@ -395,6 +435,15 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   for (const text of extra) for (const word of tokenize(text)) analyseFrenchWord(ix, word, w.answer, 'answer', terms);
   for (const s of ix.extraStopStems) terms.delete(s);
 
+  // Morphology the stemmer misses (accessible / accessibilité, coordonner / coordination): a
+  // problem stem that begins a registry stem, or that a registry stem begins, also matches it.
+  const prefixed: [string, number, string][] = [];
+  for (const [stem, t] of terms) {
+    if (stem.length < MIN_PREFIX) continue;
+    for (const other of prefixNeighbours(ix.sortedStems, stem)) if (!terms.has(other)) prefixed.push([other, t.weight * w.prefix, [...t.words][0] ?? '']);
+  }
+  for (const [s, weight, word] of prefixed) addTerm(terms, s, weight, word, 'prefix');
+
   // Thesaurus: an expression fully present suggests the other expressions of its group. The
   // weight a source word lends is shared among its suggestions, so a word with a large group
   // does not outweigh the problem's own words.
@@ -424,9 +473,15 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
 
 function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>): Map<ThemeSlug, number> {
   const raw = new Map<ThemeSlug, number>();
-  for (const [slug, stems] of ix.themeStems) {
+  for (const [slug, expressions] of ix.themeExpressions) {
+    // Each stem of the problem counts once per theme, through the expressions it completes.
+    const used = new Set<string>();
+    for (const e of expressions) {
+      if (!e.every((st) => terms.has(st))) continue;
+      for (const st of e) used.add(st);
+    }
     let s = 0;
-    for (const [stem, t] of terms) if (stems.has(stem)) s += t.weight;
+    for (const st of used) s += terms.get(st)!.weight;
     if (s > 0) raw.set(slug, s);
   }
   return raw;
@@ -440,11 +495,38 @@ const normalise = (m: Map<ThemeSlug, number>) => {
   return out;
 };
 
-/** The k-th largest value of an array (0 when shorter), native typed-array sort. */
+/** The k-th largest positive value of an array (0 when there are fewer), by quickselect. */
 function kthLargest(values: Float64Array, k: number): number {
-  if (values.length <= k) return 0;
-  const sorted = Float64Array.from(values).sort();
-  return sorted[sorted.length - k];
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) n++;
+  if (n <= k) return 0;
+  const a = new Float64Array(n);
+  let j = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] > 0) a[j++] = values[i];
+  // Select the element that would sit at index k − 1 in descending order.
+  const target = k - 1;
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let r = hi;
+    while (i <= r) {
+      while (a[i] > pivot) i++;
+      while (a[r] < pivot) r--;
+      if (i <= r) {
+        const tmp = a[i];
+        a[i] = a[r];
+        a[r] = tmp;
+        i++;
+        r--;
+      }
+    }
+    if (target <= r) hi = r;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target];
 }
 
 /** Great-circle distance in km between two places, or undefined when a position is missing. */
@@ -496,7 +578,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const rr = cfg.resourceRank;
   const text = ix.resourceIndex.score(weights);
   let bestText = 0;
-  for (const v of text) if (v > bestText) bestText = v;
+  for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
   const scored: { i: number; s: number }[] = [];
   // Priors and theme agreement only reorder the best text matches: on a large registry the
   // long tail of weak matches is not worth scoring in full.
@@ -571,27 +653,39 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const pr = cfg.peopleRank;
   const personText = ix.personIndex.score(weights);
   let bestPersonText = 0;
-  for (const v of personText) if (v > bestPersonText) bestPersonText = v;
+  for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();
-  const personLinks = new Map<number, string[]>();
-  const link = (p: number, v: number, why: string) => {
+  // Why each person is linked, as lazy descriptors: only the proposed people get sentences.
+  type Link = { kind: 'expertOf' | 'referentOf' | 'placeUses'; resource: number; place?: string };
+  const personLinks = new Map<number, Link[]>();
+  const link = (p: number, v: number, why: Link) => {
     personScore.set(p, (personScore.get(p) ?? 0) + v);
     const l = personLinks.get(p);
-    if (l) {
-      if (!l.includes(why)) l.push(why);
-    } else personLinks.set(p, [why]);
+    if (l) l.push(why);
+    else personLinks.set(p, [why]);
   };
   for (const { i, s } of ranked.slice(0, pr.topResources)) {
     const rel = s / topScore;
-    const r = ix.resources[i];
     for (const ref of ix.referents[i]) {
-      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), reason(lang, ref.isExpert ? 'expertOf' : 'referentOf', { resource: r.name }));
+      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), { kind: ref.isExpert ? 'expertOf' : 'referentOf', resource: i });
     }
     for (const placeSlug of ix.users[i]) {
-      const place = ix.places.get(placeSlug);
-      for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, reason(lang, 'placeUses', { place: place?.name ?? placeSlug, resource: r.name }));
+      for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }
   }
+  const linkReasons = (p: number): string[] => {
+    const out: string[] = [];
+    for (const l of personLinks.get(p) ?? []) {
+      const resource = ix.resources[l.resource].name;
+      const text =
+        l.kind === 'placeUses'
+          ? reason(lang, 'placeUses', { place: ix.places.get(l.place!)?.name ?? l.place!, resource })
+          : reason(lang, l.kind, { resource });
+      if (!out.includes(text)) out.push(text);
+      if (out.length === 3) break;
+    }
+    return out;
+  };
   if (bestPersonText > 0) {
     // Only the people whose own words match best compete on words (a large registry has
     // thousands of weak matches; scoring them all would cost more than it could change).
@@ -622,7 +716,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const topPerson = peopleRanked[0]?.s ?? 0;
   const peopleOut: PersonProposal[] = peopleRanked.slice(0, cfg.limits.people).map(({ p, s }) => {
     const person = ix.people[p];
-    const reasons = [...(personLinks.get(p) ?? []).slice(0, 3)];
+    const reasons = linkReasons(p);
     const skills = (person.skills ?? []).filter((sk) => textStems(sk).some((st) => terms.has(st) && terms.get(st)!.origin !== 'thesaurus'));
     if (skills.length) reasons.push(reason(lang, 'skills', { skills: skills.slice(0, 3).join(', ') }));
     const personRegion = ix.personRegion[p];

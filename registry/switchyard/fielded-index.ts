@@ -65,6 +65,11 @@ export class FieldedIndex<F extends string> {
     for (const [s, p] of this.postings) this.idf.set(s, Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5)));
   }
 
+  /** Every stem of the index. */
+  stems(): IterableIterator<string> {
+    return this.postings.keys();
+  }
+
   /** True when some document contains the stem. */
   has(stem: string): boolean {
     return this.postings.has(stem);

@@ -59,8 +59,8 @@ const plain = (md: string) =>
  * The switchyard as a long-lived service: keeps the per-snapshot indexes and rebuilds them when
  * the registry, the wiki pages or the thesaurus change (checked by cheap fingerprints on each
  * query), and at most every `outcomeRefreshMs` for new outcomes (a rebuild of a large registry
- * takes seconds; outcomes are a slow signal). Rebuilds slower than `syncBuildMs` happen after
- * the request that noticed the change, which is answered from the previous indexes.
+ * takes seconds; outcomes are a slow signal). Large registries are re-indexed after the request
+ * that noticed the change, which is answered from the previous indexes.
  */
 export class SwitchyardService {
   private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null = null;
@@ -68,14 +68,15 @@ export class SwitchyardService {
   /** Bumped by `invalidate()`: part of the fingerprint, so the next query rebuilds. */
   private generation = 0;
   private rebuilding = false;
-  private lastBuildMs = 0;
+  /** Resources + people at the last build: large registries are re-indexed after the request. */
+  private lastBuildSize = 0;
 
   constructor(
     private readonly db: Database,
     source: SnapshotSource = EMPTY_SNAPSHOT_SOURCE,
     private readonly baseConfig: SwitchyardConfig = DEFAULT_SWITCHYARD_CONFIG,
     private readonly outcomeRefreshMs = 60_000,
-    private readonly syncBuildMs = 500,
+    private readonly syncBuildMaxRecords = 3000,
   ) {
     this.source = source;
   }
@@ -109,14 +110,15 @@ export class SwitchyardService {
 
   /**
    * The indexes for the current state, rebuilt when stale. A small registry is rebuilt at once
-   * (answers are always fresh); when a rebuild takes longer than `syncBuildMs`, the previous
-   * indexes answer while the new ones are built right after the current request.
+   * (answers are always fresh); above `syncBuildMaxRecords` resources and people (a rebuild then
+   * takes seconds), the previous indexes answer while the new ones are built right after the
+   * current request.
    */
   index(): SwitchyardIndex {
     const state = this.state();
     const c = this.cache;
     if (c && c.key === state.key && (c.outcomes === state.outcomes || Date.now() - c.builtAt < this.outcomeRefreshMs)) return c.index;
-    if (c && this.lastBuildMs > this.syncBuildMs) {
+    if (c && this.lastBuildSize > this.syncBuildMaxRecords) {
       if (!this.rebuilding) {
         this.rebuilding = true;
         setImmediate(() => {
@@ -144,9 +146,9 @@ export class SwitchyardService {
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
     const started = Date.now();
     const snapshot = this.source.load();
+    this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
     const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
     const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db) }, this.config());
-    this.lastBuildMs = Date.now() - started;
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;
   }

@@ -34,7 +34,7 @@ describe('switchyard service: indexes follow their sources', () => {
 
   it('answers from the previous indexes while a slow rebuild runs after the request', async () => {
     const { source, change } = mutableSource();
-    // syncBuildMs −1: every rebuild counts as slow.
+    // syncBuildMaxRecords −1: every registry counts as large.
     const service = new SwitchyardService(openDatabase(':memory:'), source, DEFAULT_SWITCHYARD_CONFIG, 60_000, -1);
     const first = service.index();
     change(withResource(fixtureRegistry()));

@@ -19,6 +19,19 @@ describe('switchyard matching: French text', () => {
     expect(slugs(ask('notre comptabilitée et nos adhésoins').resources)[0]).toBe('gestasso');
   });
 
+  it('matches word forms the stemmer keeps apart (accessibles / accessibilité)', () => {
+    const corpus: SwitchyardCorpus = {
+      resources: [{ slug: 'recensement', name: 'Recensement', kind: 'dataset', summary: "Recenser l'accessibilité des lieux ouverts au public.", themes: ['inclusion'] }],
+      places: [],
+      people: [],
+      usages: [],
+      referents: [],
+    };
+    // No thesaurus: only the morphology tolerance can link the two forms.
+    const ix = buildSwitchyardIndex(corpus, switchyardConfig({ thesaurus: [] }));
+    expect(slugs(ask('des locaux accessibles', ix).resources)).toEqual(['recensement']);
+  });
+
   it('accepts any character without breaking', () => {
     for (const problem of ['compta: "adhésion" ^2 ~1 -bail +visio *', '🚀🚀 visioconférence 🎉', '((( ))) [[ ]] {{ }} \\ / ; \u0000', '', '   ', "'''", 'a'.repeat(5000)]) {
       const a = ask(problem);
