@@ -83,11 +83,24 @@ try {
 
   // Saves.
   const direct: number[] = [];
+  const cpu: number[] = [];
   for (let v = 0; v < SAVES; v++) {
     const md = bigBody(v);
+    const c0 = process.cpuUsage();
     direct.push(time(() => savePage(db, services.wiki, { slug: 'grande-page', title: 'Grande page', markdown: md, authorIds: [user.id] })));
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   console.log(`savePage, 20 KB, 50 links:           ${stats(direct)}`);
+  console.log(`  same, CPU time (less load-sensitive): ${stats(cpu)}`);
+  // The same saves without the other listeners (search index): what the wiki core itself costs.
+  const bare = new WikiServices(db);
+  const core: number[] = [];
+  for (let v = 0; v < SAVES; v++) {
+    const md = bigBody(5000 + v);
+    core.push(time(() => savePage(db, bare, { slug: 'grande-page-2', title: 'Grande page 2', markdown: md, authorIds: [user.id] })));
+  }
+  console.log(`  wiki core only (no search listener): ${stats(core)}`);
   const http: number[] = [];
   for (let v = 0; v < SAVES; v++) {
     const body = JSON.stringify({ title: 'Grande page', markdown: bigBody(SAVES + v) });

@@ -28,7 +28,7 @@ export const sharedStyles = css`
   a { color: var(--lc-green-dark); }
   a:hover { color: var(--lc-green); }
   a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible, textarea:focus-visible {
-    outline: 3px solid #f0b400;
+    outline: 3px solid #1f4f9c;
     outline-offset: 2px;
   }
   .muted { color: var(--lc-muted); }

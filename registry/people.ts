@@ -87,6 +87,7 @@ const SQL_MESSAGES = `SELECT m.id, m.message, m.from_text, m.status, m.created_a
   FROM contact_messages m JOIN people pe ON pe.id = m.person_id LEFT JOIN users u ON u.id = m.from_user_id
   WHERE (@personId IS NULL OR m.person_id = @personId) ORDER BY m.created_at DESC, m.id DESC LIMIT 500`;
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(PersonSchema.shape));
 const COMPUTED_FIELDS = new Set(['id', 'userId', 'createdAt', 'updatedAt', 'referentOf']);
 
@@ -175,7 +176,8 @@ function splitExtra(input: PersonInput): { known: PersonInput; extra: Record<str
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
-    if (v === null || v === undefined || COMPUTED_FIELDS.has(k)) continue;
+    // Computed fields are not input; __proto__ & co. would reach the object's prototype.
+    if (v === null || v === undefined || COMPUTED_FIELDS.has(k) || UNSAFE_KEYS.has(k)) continue;
     (KNOWN_FIELDS.has(k) ? known : extra)[k] = v;
   }
   return { known: known as PersonInput, extra };

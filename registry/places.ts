@@ -77,6 +77,7 @@ const SQL_UPDATE_PLACE = `UPDATE places SET ${COLUMNS.map((c) => `${c} = @${c}`)
 const SQL_DELETE_FAMILIES = `DELETE FROM place_families WHERE place_id = @id`;
 const SQL_INSERT_FAMILY = `INSERT OR IGNORE INTO place_families (place_id, family) VALUES (@id, @family)`;
 
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(PlaceSchema.shape));
 const COMPUTED_FIELDS = new Set(['id', 'sourceRef', 'createdAt', 'updatedAt', 'uses', 'people']);
 const orUndef = <T>(v: T | null | undefined | '') => (v === null || v === undefined || v === '' ? undefined : v);
@@ -179,7 +180,8 @@ function splitExtra(input: PlaceInput): { known: PlaceInput; extra: Record<strin
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
-    if (v === null || v === undefined || COMPUTED_FIELDS.has(k)) continue;
+    // Computed fields are not input; __proto__ & co. would reach the object's prototype.
+    if (v === null || v === undefined || COMPUTED_FIELDS.has(k) || UNSAFE_KEYS.has(k)) continue;
     (KNOWN_FIELDS.has(k) ? known : extra)[k] = v;
   }
   return { known: known as PlaceInput, extra };

@@ -64,6 +64,7 @@ export interface RegistryHooks {
   createWikiPage?(resource: ResourceRecord): string | undefined;
 }
 
+/** A row of the `resources` table. */
 export interface ResourceRow {
   id: number;
   slug: string;
@@ -130,6 +131,7 @@ const COMPUTED_FIELDS = new Set([
   'id', 'licenseFlag', 'qualification', 'qualifiedUntil', 'wikiPage', 'usageCount', 'referentCount', 'usages', 'referents',
   'createdAt', 'updatedAt', 'proposedBy', 'distanceKm', 'licenseRestrictions',
 ]);
+const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(ResourceSchema.shape));
 
 const orUndef = (s: string | null | undefined) => (s === null || s === undefined || s === '' ? undefined : s);
@@ -280,7 +282,8 @@ function splitExtra(input: ResourceInput): { known: ResourceInput; extra: Record
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
-    if (v === null || v === undefined || COMPUTED_FIELDS.has(k)) continue;
+    // Computed fields are not input; __proto__ & co. would reach the object's prototype.
+    if (v === null || v === undefined || COMPUTED_FIELDS.has(k) || UNSAFE_KEYS.has(k)) continue;
     (KNOWN_FIELDS.has(k) ? known : extra)[k] = v;
   }
   return { known: known as ResourceInput, extra };

@@ -45,7 +45,8 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     collabMaxSpanMs: 5 * 60_000,
     collabCompactEvery: 500,
     collabUnloadMs: 10_000,
-    collabMaxMessageBytes: 5 * 1024 * 1024,
+    // Above the REST body limit (a page of that size must still sync), below 10 MB.
+    collabMaxMessageBytes: 8 * 1024 * 1024,
     ...overrides,
   };
 }

@@ -235,6 +235,9 @@ export const createResource = (input: ResourceInput) => api<ResourceDetail>('POS
 export const updateResource = (slug: string, input: ResourceInput) =>
   api<ResourceDetail>('PUT', `/api/resources/${enc(slug)}`, input);
 
+/** Archives a resource (facilitator+): it stays readable but is no longer proposed. */
+export const archiveResource = (slug: string) => api<ResourceDetail>('DELETE', `/api/resources/${enc(slug)}`);
+
 /** Declares that a place uses (or is interested in, or stopped using) a resource. */
 export const declareUsage = (slug: string, body: { place: string; status: UsageStatus; note?: string; since?: string }) =>
   api<unknown>('POST', `/api/resources/${enc(slug)}/usages`, body);

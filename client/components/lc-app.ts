@@ -25,6 +25,7 @@ export class LcApp extends LitElement {
     .sections a:hover { background: rgba(255, 255, 255, 0.08); }
     .sections a[aria-current='page'] { border-bottom-color: #f0c85a; background: none; }
     .sections .new { margin-left: auto; }
+    .menu { display: none; }
     .brand { font-weight: 700; font-size: 1.15rem; display: inline-flex; align-items: center; gap: 0.45rem; white-space: nowrap; }
     .brand svg { width: 1.5rem; height: 1.5rem; }
     lc-search-box { flex: 1 1 14rem; max-width: 28rem; }
@@ -34,8 +35,12 @@ export class LcApp extends LitElement {
     main { max-width: 72rem; margin: 0 auto; padding: 1.4rem 1.2rem 3rem; outline: none; }
     @media (max-width: 40rem) {
       .bar { padding: 0.5rem 0.8rem; }
-      .sections { padding: 0 0.4rem; flex-wrap: nowrap; overflow-x: auto; white-space: nowrap; scrollbar-width: none; }
-      .sections a { padding: 0.45rem 0.5rem; font-size: 0.9rem; }
+      .menu { display: flex; width: 100%; justify-content: space-between; align-items: center; padding: 0.45rem 0.8rem !important; border-radius: 0 !important; font-size: 0.95rem; }
+      .sections { display: none; padding: 0 0 0.4rem; flex-direction: column; align-items: stretch; gap: 0; }
+      .sections.open { display: flex; }
+      .sections a { padding: 0.55rem 0.8rem; border-bottom: 0; border-left: 3px solid transparent; }
+      .sections a[aria-current='page'] { border-left-color: #f0c85a; }
+      .sections .new { margin-left: 0; }
       lc-search-box { order: 3; flex-basis: 100%; max-width: none; }
       .account { font-size: 0.9rem; }
       main { padding: 1rem 0.8rem 2.5rem; }
@@ -45,6 +50,8 @@ export class LcApp extends LitElement {
 
   @state() private _path = location.pathname;
   @state() private _search = location.search;
+  /** On narrow screens, whether the section menu is unfolded. */
+  @state() private _menuOpen = false;
   private _session = new SessionController(this);
 
   override connectedCallback() {
@@ -65,6 +72,7 @@ export class LcApp extends LitElement {
   }
 
   private _onNav = async () => {
+    this._menuOpen = false;
     this._path = location.pathname;
     this._search = location.search;
     window.scrollTo(0, 0);
@@ -119,7 +127,10 @@ export class LcApp extends LitElement {
           </div>
         </div>
         <div class="subnav">
-          <nav class="sections" aria-label=${t('nav.main')}>
+          <button class="menu" aria-expanded=${this._menuOpen} aria-controls="sections" @click=${() => (this._menuOpen = !this._menuOpen)}>
+            <span>${t('nav.menu')}</span><span aria-hidden="true">${this._menuOpen ? '▴' : '▾'}</span>
+          </button>
+          <nav id="sections" class="sections ${this._menuOpen ? 'open' : ''}" aria-label=${t('nav.main')}>
             ${this._link('/', t('nav.home'))} ${this._link('/communs', t('nav.communs'))} ${this._link('/lieux', t('nav.lieux'))}
             ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
             ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}

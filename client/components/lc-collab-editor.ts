@@ -1,6 +1,5 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import MarkdownIt from 'markdown-it';
 import * as Y from 'yjs';
 import { EditorState, type Extension } from '@codemirror/state';
@@ -20,6 +19,10 @@ import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
 import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { colorFor, openCollab, pageInfo, type CollabIdentity, type CollabPageInfo, type CollabSession } from '../api/collab.js';
+import { previewMarkdown } from '../api/wiki.js';
+import { sharedStyles } from '../styles.js';
+import { hasRole } from '../session.js';
+import './lc-wiki-content.js';
 
 type Status = 'connecting' | 'connected' | 'offline' | 'refused';
 
@@ -61,10 +64,12 @@ const md = new MarkdownIt({ html: false, linkify: true });
  */
 @customElement('lc-collab-editor')
 export class LcCollabEditor extends LitElement {
-  static override styles = css`
+  static override styles = [
+    sharedStyles,
+    css`
     :host { display: block; }
     header { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: baseline; margin-bottom: 0.6rem; }
-    h1 { font-size: 1.4rem; margin: 0; flex: 1 1 auto; }
+    header h1 { font-size: 1.4rem; margin: 0; flex: 1 1 auto; }
     .status { font-size: 0.85rem; padding: 0.15rem 0.6rem; border-radius: 1rem; background: #eee; }
     .status[data-status='connected'] { background: #d9efe2; color: #1d5a3a; }
     .status[data-status='connecting'] { background: #fbf0cf; color: #6b5410; }
@@ -75,13 +80,14 @@ export class LcCollabEditor extends LitElement {
     .dot { width: 0.7rem; height: 0.7rem; border-radius: 50%; display: inline-block; }
     .panes { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
     @media (max-width: 800px) { .panes { grid-template-columns: minmax(0, 1fr); } }
-    h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #4a5a52; }
+    .panes h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #4a5a52; }
     .cm { border: 1px solid #c9c4b5; background: #fff; min-height: 24rem; }
     .cm .cm-editor { min-height: 24rem; }
     .cm .cm-editor.cm-focused { outline: 2px solid #2f6f4f; }
-    .preview { border: 1px solid #e2ddd0; background: #fffdf8; padding: 0 1rem; min-height: 24rem; overflow-wrap: anywhere; }
+    .preview { border: 1px solid #e2ddd0; background: #fffdf8; padding: 0.8rem 1rem; min-height: 24rem; }
     .hint { font-size: 0.85rem; color: #5c6a62; }
-  `;
+  `,
+  ];
 
   /** Slug of the page to co-edit. */
   @property() slug = '';
@@ -96,6 +102,7 @@ export class LcCollabEditor extends LitElement {
   private _session: CollabSession | null = null;
   private _view: EditorView | null = null;
   private _previewTimer: number | null = null;
+  private _previewSeq = 0;
   private _generation = 0;
 
   override connectedCallback() {
@@ -103,6 +110,7 @@ export class LcCollabEditor extends LitElement {
     window.addEventListener('online', this._onNetwork);
     window.addEventListener('offline', this._onNetwork);
     window.addEventListener('lc-locale-changed', this._onLocale);
+    window.addEventListener('lc-session-changed', this._onSession);
     // Moved in the document: the session closed on disconnection is reopened.
     if (this.hasUpdated && this.slug && !this._session) void this._open();
   }
@@ -112,6 +120,7 @@ export class LcCollabEditor extends LitElement {
     window.removeEventListener('online', this._onNetwork);
     window.removeEventListener('offline', this._onNetwork);
     window.removeEventListener('lc-locale-changed', this._onLocale);
+    window.removeEventListener('lc-session-changed', this._onSession);
     this._close();
   }
 
@@ -121,10 +130,16 @@ export class LcCollabEditor extends LitElement {
 
   private _onLocale = () => this.requestUpdate();
 
+  /** Logged in or out on this page: reconnect with the new identity and rights. */
+  private _onSession = (e: Event) => {
+    const user = (e as CustomEvent<SessionUser | null>).detail;
+    if (this.slug && user?.id !== this._user?.id) void this._open();
+  };
+
   private _onNetwork = () => this._refreshStatus();
 
   private get _canWrite() {
-    return !!this._user && this._user.role !== 'reader';
+    return hasRole(this._user, 'contributor');
   }
 
   private async _open() {
@@ -208,12 +223,30 @@ export class LcCollabEditor extends LitElement {
     this._presence = list;
   }
 
+  /**
+   * Contributors get the server's rendering (wiki links, missing pages, as the page will look);
+   * others, or when the server does not answer, a client-side rendering without raw HTML.
+   */
   private _schedulePreview() {
     if (this._previewTimer !== null) return;
     this._previewTimer = window.setTimeout(() => {
       this._previewTimer = null;
-      if (this._session) this._preview = md.render(this._session.text.toString());
-    }, 120);
+      if (!this._session) return;
+      const text = this._session.text.toString();
+      const seq = ++this._previewSeq;
+      if (!this._canWrite) {
+        this._preview = md.render(text);
+        return;
+      }
+      previewMarkdown(text).then(
+        (r) => {
+          if (seq === this._previewSeq) this._preview = r.html;
+        },
+        () => {
+          if (seq === this._previewSeq) this._preview = md.render(text);
+        },
+      );
+    }, 250);
   }
 
   private _notice() {
@@ -250,7 +283,8 @@ export class LcCollabEditor extends LitElement {
         </section>
         <section>
           <h2>${t('collab.preview')}</h2>
-          <div class="preview" data-testid="collab-preview">${unsafeHTML(this._preview)}</div>
+          <!-- Server rendering (or markdown-it without raw HTML): lc-wiki-content inserts it. -->
+          <lc-wiki-content class="preview" data-testid="collab-preview" .html=${this._preview}></lc-wiki-content>
         </section>
       </div>
     `;

@@ -7,17 +7,20 @@ import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import './lc-recent-changes.js';
+import './lc-switchyard.js';
 
 /** How many wanted pages the home page lists. */
 const WANTED_ON_HOME = 8;
 
-/** The home page: start a page, the latest changes, the pages others are waiting for. */
+/** The home page: the switchyard box, then the wiki: start a page, the latest changes, the pages others are waiting for. */
 @customElement('lc-home')
 export class LcHome extends LitElement {
   static override styles = [
     sharedStyles,
     css`
       :host { display: block; }
+      .switchyard { margin-bottom: 1.8rem; background: #fff; border: 1px solid var(--lc-line); border-top: 4px solid var(--lc-green); border-radius: var(--lc-radius); padding: 0.6rem 1.4rem 1.2rem; }
+      @media (max-width: 40rem) { .switchyard { padding: 0.4rem 1rem 1rem; } }
       .intro { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: flex-end; justify-content: space-between; margin-bottom: 1.4rem; }
       .intro p { margin: 0; max-width: 40rem; color: var(--lc-muted); }
       .intro h1 { margin-top: 0; }
@@ -56,7 +59,8 @@ export class LcHome extends LitElement {
   override render() {
     const canEdit = this._session.canEdit || !this._session.user;
     return html`
-      <!-- The switchyard box ("Décrivez votre problème") goes here, above everything else. -->
+      <!-- The switchyard box ("Décrivez votre problème") comes first: it is the network's front door. -->
+      <section class="switchyard"><lc-switchyard></lc-switchyard></section>
       <div class="intro">
         <div>
           <h1>${t('wiki.home.title')}</h1>
@@ -82,7 +86,7 @@ export class LcHome extends LitElement {
       <div class="grid">
         <section class="card" aria-labelledby="recent-h">
           <h2 id="recent-h">${t('wiki.recent.heading')}</h2>
-          <lc-recent-changes compact limit="12"></lc-recent-changes>
+          <lc-recent-changes compact limit="10"></lc-recent-changes>
         </section>
         <aside>
           <section class="card wanted" aria-labelledby="wanted-h">

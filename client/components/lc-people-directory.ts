@@ -43,6 +43,7 @@ export class LcPeopleDirectory extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    document.title = `${t('people.title')} · ${t('app.name')}`;
     window.addEventListener('popstate', this._onPop);
     window.addEventListener('lc-locale-changed', this._onLocale);
     this._load(false);

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { getPlace, type PlaceDetail } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, setMyPlace, themeShort, type MyPlace } from '../lib/registry-format.js';
-import './lc-place-map.js';
+import { loadPlaceMap } from '../lib/load-place-map.js';
 import './lc-contact-person.js';
 
 /** A place's page (/lieux/:slug): where it is, the commons it uses, its people. */
@@ -33,6 +33,7 @@ export class LcPlacePage extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    loadPlaceMap();
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
   }
   override disconnectedCallback() {

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPlaces, placePoints, type FacetValue, type GeoPoint, type PlaceSummary } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, type MyPlace } from '../lib/registry-format.js';
-import './lc-place-map.js';
+import { loadPlaceMap } from '../lib/load-place-map.js';
 import type { LcPlaceMap } from './lc-place-map.js';
 import './lc-my-place.js';
 
@@ -69,6 +69,8 @@ export class LcPlacesDirectory extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    loadPlaceMap();
+    document.title = `${t('places.title')} · ${t('app.name')}`;
     window.addEventListener('popstate', this._onPop);
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
     window.addEventListener('lc-locale-changed', this._onLocale);
@@ -194,7 +196,7 @@ export class LcPlacesDirectory extends LitElement {
       <div class="mine">
         <lc-my-place></lc-my-place>
         ${this._home?.lat != null && this._home?.lon != null
-          ? html`<button class="btn link" @click=${() => this._map?.centerOn(this._home!.lat!, this._home!.lon!, 10)}>${t('places.centerOnMine')}</button>`
+          ? html`<button class="btn link" @click=${() => this._map?.centerOn?.(this._home!.lat!, this._home!.lon!, 10)}>${t('places.centerOnMine')}</button>`
           : nothing}
       </div>
       ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
@@ -224,7 +226,7 @@ export class LcPlacesDirectory extends LitElement {
                 <div class="side">
                   ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
                   ${p.lat != null && p.lon != null
-                    ? html`<button class="btn link onmap" @click=${() => this._map?.reveal(p.slug)} aria-label=${t('places.showOnMapOf', { name: p.name })}>
+                    ? html`<button class="btn link onmap" @click=${() => this._map?.reveal?.(p.slug)} aria-label=${t('places.showOnMapOf', { name: p.name })}>
                         ${t('places.showOnMap')}
                       </button>`
                     : nothing}

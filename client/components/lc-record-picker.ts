@@ -24,7 +24,7 @@ export class LcRecordPicker extends LitElement {
     :host([invalid]) input { border-color: #a61b1b; }
     ul { list-style: none; margin: 0.2rem 0 0; padding: 0; border: 1px solid #dfe5e1; border-radius: 8px; background: #fff; position: absolute; left: 0; right: 0; z-index: 1000; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08); }
     li button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; padding: 0.4rem 0.6rem; }
-    li button:hover, li button:focus-visible { background: #e6efe9; }
+    li button:hover, li button:focus-visible, li button.active { background: #e6efe9; }
     .detail { color: #5b6b63; font-size: 0.88rem; }
   `;
 
@@ -38,6 +38,7 @@ export class LcRecordPicker extends LitElement {
   @property() value = '';
 
   @state() private _options: PickedRecord[] = [];
+  @state() private _active = -1;
   private _timer?: ReturnType<typeof setTimeout>;
   private _seq = 0;
 
@@ -67,12 +68,29 @@ export class LcRecordPicker extends LitElement {
                 detail: [p.place?.name, p.region].filter(Boolean).join(', '),
                 region: p.region,
               }));
-        if (seq === this._seq) this._options = options;
+        if (seq === this._seq) {
+          this._options = options;
+          this._active = -1;
+        }
       } catch {
         if (seq === this._seq) this._options = [];
       }
     }, 200);
   }
+
+  private _onKey = (e: KeyboardEvent) => {
+    const n = this._options.length;
+    if (!n) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      this._active = (this._active + (e.key === 'ArrowDown' ? 1 : n - 1) + (this._active < 0 && e.key === 'ArrowUp' ? 1 : 0)) % n;
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      this._pick(this._options[Math.max(0, this._active)]);
+    } else if (e.key === 'Escape') {
+      this._options = [];
+    }
+  };
 
   private _pick(r: PickedRecord) {
     this.value = r.name;
@@ -88,18 +106,20 @@ export class LcRecordPicker extends LitElement {
         placeholder=${this.placeholder}
         .value=${this.value}
         @input=${(e: InputEvent) => this._search((e.target as HTMLInputElement).value)}
-        @keydown=${(e: KeyboardEvent) => {
-          if (e.key === 'Enter' && this._options.length) {
-            e.preventDefault();
-            this._pick(this._options[0]);
-          }
-        }}
+        role="combobox"
+        aria-autocomplete="list"
+        aria-expanded=${this._options.length ? 'true' : 'false'}
+        aria-controls="options"
+        aria-activedescendant=${this._active >= 0 ? `opt-${this._active}` : ''}
+        @keydown=${this._onKey}
       />
       ${this._options.length
-        ? html`<ul role="listbox" aria-label=${this.label}>
+        ? html`<ul role="listbox" id="options" aria-label=${this.label}>
             ${this._options.map(
-              (r) => html`<li role="option" aria-selected="false">
-                <button type="button" data-slug=${r.slug} @click=${() => this._pick(r)}>${r.name} <span class="detail">${r.detail ?? ''}</span></button>
+              (r, i) => html`<li role="option" id=${`opt-${i}`} aria-selected=${i === this._active ? 'true' : 'false'}>
+                <button type="button" tabindex="-1" class=${i === this._active ? 'active' : ''} data-slug=${r.slug} @click=${() => this._pick(r)}>
+                  ${r.name} <span class="detail">${r.detail ?? ''}</span>
+                </button>
               </li>`,
             )}
           </ul>`

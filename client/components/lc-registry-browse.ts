@@ -72,6 +72,7 @@ export class LcRegistryBrowse extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
+    document.title = `${t('browse.title')} · ${t('app.name')}`;
     window.addEventListener('popstate', this._onPop);
     window.addEventListener('lc-locale-changed', this._onLocale);
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);

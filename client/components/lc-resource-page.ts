@@ -5,11 +5,11 @@ import MarkdownIt from 'markdown-it';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { SessionController } from '../session.js';
-import { getResource, listAssessments, type Assessment, type GeoPoint, type ResourceDetail, type ResourceUsage } from '../api/registry.js';
+import { archiveResource, getResource, listAssessments, type Assessment, type GeoPoint, type ResourceDetail, type ResourceUsage } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, formatDay, formatKm, getMyPlace, hasRole, label, themeShort, type MyPlace } from '../lib/registry-format.js';
 import './lc-qualification-badge.js';
 import './lc-license-flag.js';
-import './lc-place-map.js';
+import { loadPlaceMap } from '../lib/load-place-map.js';
 import './lc-my-place.js';
 import './lc-contact-person.js';
 import './lc-usage-form.js';
@@ -78,9 +78,12 @@ export class LcResourcePage extends LitElement {
   @state() private _panel: Panel = null;
   @state() private _saved = false;
   @state() private _home: MyPlace | null = getMyPlace();
+  @state() private _confirmArchive = false;
+  @state() private _actionError = '';
 
   override connectedCallback() {
     super.connectedCallback();
+    loadPlaceMap();
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
   }
 
@@ -110,6 +113,16 @@ export class LcResourcePage extends LitElement {
       else this._error = t('error.generic', { message: (err as Error).message });
     }
   }
+
+  private _archive = async () => {
+    this._actionError = '';
+    try {
+      this._r = await archiveResource(this.slug);
+      this._confirmArchive = false;
+    } catch (err) {
+      this._actionError = (err as Error).message;
+    }
+  };
 
   private _onSaved() {
     this._panel = null;
@@ -195,7 +208,14 @@ export class LcResourcePage extends LitElement {
           ? html`<button class="btn secondary" @click=${toggle('assess')} aria-expanded=${this._panel === 'assess'}>✓ ${t('resource.assess')}</button>`
           : nothing}
         ${contributor ? html`<a class="btn secondary" href=${`/communs/${encodeURIComponent(r.slug)}/modifier`}>✎ ${t('resource.edit')}</a>` : nothing}
+        ${facilitator && r.status !== 'archived'
+          ? this._confirmArchive
+            ? html`<button class="btn danger" @click=${this._archive}>${t('resource.archiveConfirm')}</button>
+                <button class="btn link" @click=${() => (this._confirmArchive = false)}>${t('form.cancel')}</button>`
+            : html`<button class="btn secondary" @click=${() => (this._confirmArchive = true)}>${t('resource.archive')}</button>`
+          : nothing}
       </div>
+      ${this._actionError ? html`<p class="notice error" role="alert">${this._actionError}</p>` : nothing}
       ${this._saved ? html`<p class="notice" role="status">${t('form.saved')}</p>` : nothing}
       <div class="panel" @lc-saved=${this._onSaved} @lc-cancel=${() => (this._panel = null)}>
         ${this._panel === 'usage' ? html`<lc-usage-form slug=${r.slug}></lc-usage-form>` : nothing}

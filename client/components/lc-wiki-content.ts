@@ -25,7 +25,7 @@ export class LcWikiContent extends LitElement {
     p, ul, ol, blockquote, table, pre { margin: 0 0 1em; }
     a { color: #22563c; text-underline-offset: 2px; }
     a:hover { color: #2f6f4f; }
-    a:focus-visible { outline: 3px solid #f0b400; outline-offset: 2px; }
+    a:focus-visible { outline: 3px solid #1f4f9c; outline-offset: 2px; }
     a.wikilink { text-decoration-style: dotted; }
     a.wikilink.missing { color: #b3261e; }
     a.wikilink.missing:hover { color: #8a1c16; }

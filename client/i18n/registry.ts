@@ -146,6 +146,8 @@ export const registry: Catalogue = {
     'resource.iCanHelp': 'Je peux aider',
     'resource.assess': 'Évaluer un critère',
     'resource.edit': 'Modifier',
+    'resource.archive': 'Archiver',
+    'resource.archiveConfirm': 'Confirmer l’archivage',
     'resource.since': 'depuis {date}',
     'resource.loginToAct': 'Connectez-vous pour déclarer un usage ou proposer votre aide.',
 
@@ -428,6 +430,8 @@ export const registry: Catalogue = {
     'resource.iCanHelp': 'I can help',
     'resource.assess': 'Assess a criterion',
     'resource.edit': 'Edit',
+    'resource.archive': 'Archive',
+    'resource.archiveConfirm': 'Confirm archiving',
     'resource.since': 'since {date}',
     'resource.loginToAct': 'Log in to declare a use or offer help.',
 

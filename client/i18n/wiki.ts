@@ -5,6 +5,7 @@ export const wiki: Catalogue = {
   fr: {
     'nav.skip': 'Aller au contenu',
     'nav.main': 'Navigation principale',
+    'nav.menu': 'Menu',
     'nav.recent': 'Modifications récentes',
     'nav.special': 'Pages spéciales',
     'nav.newPage': 'Nouvelle page',
@@ -215,6 +216,7 @@ export const wiki: Catalogue = {
   en: {
     'nav.skip': 'Skip to content',
     'nav.main': 'Main navigation',
+    'nav.menu': 'Menu',
     'nav.recent': 'Recent changes',
     'nav.special': 'Special pages',
     'nav.newPage': 'New page',

@@ -14,11 +14,15 @@ export const registryStyles = css`
   .card { background: #fff; border: 1px solid #dfe5e1; border-radius: 10px; padding: 0.9rem 1rem; }
   .card h3 { margin: 0 0 0.2rem; font-size: 1.08rem; }
   .card h3 a { text-decoration: none; }
+  form.card > h3 { margin-bottom: 0.8rem; }
+  form.card > .btn + .btn { margin-left: 0.4rem; }
   .card h3 a:hover { text-decoration: underline; }
   .btn { display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.42rem 0.9rem; border-radius: 8px; border: 1px solid #2f6f4f; background: #2f6f4f; color: #fff; font: inherit; cursor: pointer; text-decoration: none; }
   .btn:hover { background: #245a3f; }
   .btn.secondary { background: #fff; color: #2f6f4f; }
   .btn.secondary:hover { background: #eef5f0; }
+  .btn.danger { background: #a61b1b; border-color: #a61b1b; }
+  .btn.danger:hover { background: #861414; }
   .btn.link { background: none; border: 0; color: #22613f; padding: 0.2rem; text-decoration: underline; }
   .btn[disabled] { opacity: 0.6; cursor: default; }
   .searchbar { display: flex; gap: 0.5rem; margin: 0.8rem 0; flex-wrap: wrap; }

@@ -25,7 +25,7 @@ export function foldAccents(s: string): string {
 const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
 // A word, with the apostrophe that may follow it (one native pass; elisions are dropped below).
 const WORD_RE = /[\p{L}\p{N}]+['’ʼ`´]?/gu;
-const APOSTROPHE_END_RE = /['’ʼ`´]$/;
+const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x60, 0xb4]);
 
 /**
  * Splits text into lowercase word tokens: elisions removed, any non-letter/digit is a separator.
@@ -36,7 +36,7 @@ export function tokenize(text: string): string[] {
   if (!words) return [];
   const out: string[] = [];
   for (const w of words) {
-    if (!APOSTROPHE_END_RE.test(w)) out.push(w);
+    if (!APOSTROPHES.has(w.charCodeAt(w.length - 1))) out.push(w);
     else {
       const bare = w.slice(0, -1);
       if (!ELIDED.has(bare)) out.push(bare);

@@ -174,6 +174,8 @@ export class FullTextIndex {
   private totalLengths: number[];
   private count = 0;
 
+  /** Cached `lengthNorms()`, dropped by every change. */
+  private norms: Float64Array[] | null = null;
   // Scratch buffers reused by every search (grown with the document id space).
   private wordScore = new Float64Array(0);
   private total = new Float64Array(0);
@@ -239,11 +241,12 @@ export class FullTextIndex {
         else counts.set(word, { n: 1 });
       }
       let length = 0;
-      for (const [word, { n }] of counts) {
+      counts.forEach(({ n }, word) => {
         const terms = termsOfWord(word);
-        if (terms.length === 0) continue;
+        if (terms.length === 0) return;
         length += n;
-        for (const term of terms) {
+        for (let t = 0; t < terms.length; t++) {
+          const term = terms[t];
           let slot = slots.get(term);
           if (slot === undefined) {
             slot = slots.size * F;
@@ -252,7 +255,7 @@ export class FullTextIndex {
           }
           tf[slot + f] += n;
         }
-      }
+      });
       lengths.push(length);
     }
 
@@ -279,6 +282,7 @@ export class FullTextIndex {
       this.lengths[f][id] = lengths[f];
     }
     this.docTerms[id] = [...slots.keys()];
+    this.norms = null;
   }
 
   /** Removes a document. @returns false when it was not indexed. */
@@ -295,6 +299,7 @@ export class FullTextIndex {
     this.idByRef.delete(ref);
     this.freeIds.push(id);
     this.count--;
+    this.norms = null;
     return true;
   }
 
@@ -324,10 +329,10 @@ export class FullTextIndex {
       this.total = new Float64Array(size);
       this.matched = new Uint16Array(size);
     }
-    const { wordScore, total, matched, stride, k1, b } = this;
+    const { wordScore, total, matched, stride } = this;
     const F = this.fields.length;
-    const boosts = this.fields.map((f) => f.boost);
-    const avg = this.totalLengths.map((l) => (this.count > 0 ? l / this.count : 1) || 1);
+    const boosts = this.fields.map((f) => f.boost * (this.k1 + 1));
+    const norms = this.lengthNorms();
     const touched: number[] = [];
     const required = words.filter((w) => !w.optional).length;
 
@@ -345,9 +350,7 @@ export class FullTextIndex {
           let s = 0;
           for (let f = 0; f < F; f++) {
             const tf = data[i + 1 + f];
-            if (tf === 0) continue;
-            const norm = 1 - b + (b * this.lengths[f][id]) / avg[f];
-            s += (boosts[f] * tf * (k1 + 1)) / (tf + k1 * norm);
+            if (tf !== 0) s += (boosts[f] * tf) / (tf + norms[f][id]);
           }
           s *= idf;
           // A word matching through several of its expansions counts once, by its best one.
@@ -370,14 +373,31 @@ export class FullTextIndex {
       candidates = touched.filter((id) => matched[id] > 0);
       all = false;
     }
-    const score = (id: number) => (all || required === 0 ? total[id] : total[id] * (matched[id] / required) ** 2);
-    const best = topK(candidates, limit, score, (id) => this.refs[id] ?? '');
-    const hits: SearchHit[] = best.map((id) => ({ ref: this.refs[id] ?? '', score: score(id), ...this.matchedTerms(id, words) }));
+    if (!all && required > 0) for (const id of candidates) total[id] *= (matched[id] / required) ** 2;
+    const best = topK(candidates, limit, (id) => total[id], (id) => this.refs[id] ?? '');
+    const hits: SearchHit[] = best.map((id) => ({ ref: this.refs[id] ?? '', score: total[id], ...this.matchedTerms(id, words) }));
     for (const id of touched) {
       total[id] = 0;
       matched[id] = 0;
     }
     return { total: candidates.length, hits };
+  }
+
+  /**
+   * BM25 length normalisation of every document and field, k1 · (1 − b + b · length / average),
+   * recomputed only after the index changed (one pass over the documents, not one per posting).
+   */
+  private lengthNorms(): Float64Array[] {
+    if (this.norms) return this.norms;
+    const size = this.refs.length;
+    this.norms = this.fields.map((_, f) => {
+      const avg = (this.count > 0 ? this.totalLengths[f] / this.count : 1) || 1;
+      const lengths = this.lengths[f];
+      const out = new Float64Array(size);
+      for (let id = 0; id < size; id++) out[id] = this.k1 * (1 - this.b + (this.b * (lengths[id] ?? 0)) / avg);
+      return out;
+    });
+    return this.norms;
   }
 
   /** Index terms of the query that occur in a document, overall and by field. */
@@ -567,15 +587,21 @@ function topK(ids: number[], k: number, score: (id: number) => number, ref: (id:
   return heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
 }
 
+// One memoised lookup a word (stop words have no terms, so never match).
+const hasTerm = (word: string, terms: Set<string>) => {
+  for (const t of termsOfWord(word.toLowerCase())) if (terms.has(t)) return true;
+  return false;
+};
+
 /**
- * Offset of the first word of `text` whose stem is one of `terms`, or -1.
+ * Offset of the first word of `text`, at or after offset `from`, whose stem is one of `terms`,
+ * or -1.
  */
-export function firstMatch(text: string, terms: Set<string>): number {
+export function firstMatch(text: string, terms: Set<string>, from = 0): number {
   if (terms.size === 0) return -1;
   const wordRe = /[\p{L}\p{N}]+/gu;
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) return m.index;
-  }
+  wordRe.lastIndex = from;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) if (hasTerm(m[0], terms)) return m.index;
   return -1;
 }
 
@@ -588,7 +614,7 @@ export function matchRanges(text: string, terms: Set<string>): [number, number][
   if (terms.size === 0) return ranges;
   const wordRe = /[\p{L}\p{N}]+/gu;
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (stemVariants(m[0].toLowerCase()).some((s) => terms.has(s))) ranges.push([m.index, m.index + m[0].length]);
+    if (hasTerm(m[0], terms)) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }

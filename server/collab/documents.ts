@@ -136,7 +136,8 @@ export class DocumentManager implements UpdateSink {
   /** Applies an update from a client: persisted (in the update handler) before it is broadcast. */
   applyUpdate(conn: CollabConnection, update: Uint8Array): void {
     const doc = this.docs.get(conn.doc.name);
-    if (!doc || doc.failed) return;
+    // A connection of a dropped document (being closed) must not write into its reloaded successor.
+    if (!doc || doc !== conn.doc || doc.failed) return;
     Y.applyUpdate(doc.ydoc, update, conn);
   }
 

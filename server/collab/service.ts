@@ -91,6 +91,12 @@ export class CollabService {
     }
   }
 
+  /** Writes the pending co-edits of a page as a revision now (before a REST write to it). */
+  flush(name: string): void {
+    const doc = this.documents.get(name);
+    if (doc) this.documents.saveRevision(doc);
+  }
+
   /** Counters for figures and tests. */
   stats(): CollabStats {
     return this.documents.stats();

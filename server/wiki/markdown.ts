@@ -122,6 +122,8 @@ function wikiLinkRule(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
   if (src.charCodeAt(start) !== 0x5b /* [ */ || src.charCodeAt(start + 1) !== 0x5b) return false;
+  // Inside the text of another link, `[[…]]` stays text: links do not nest.
+  if (state.linkLevel > 0) return false;
   const end = src.indexOf(']]', start + 2);
   if (end < 0 || end + 2 > state.posMax) return false;
   const inner = src.slice(start + 2, end);

@@ -76,35 +76,46 @@ export function markdownToText(markdown: string): string {
 }
 
 /**
- * Plain-text snippet of a markdown body around the first of `terms`, converting only the lines
- * it needs (pages can be long and a results page shows twenty snippets).
+ * Plain-text snippet of a markdown body around the first of `terms`. Pages can be long and a
+ * results page shows twenty snippets, so the raw markdown is scanned for the first matching word
+ * and only the lines around it are converted to text (a raw match inside markup, a URL say, is
+ * checked on the converted line and skipped).
  * @param terms index terms found in the body (empty: the beginning of the page).
  * @param title the page title: a first heading repeating it is left out.
  */
 export function snippetOf(markdown: string, terms: Set<string>, title = ''): string {
-  const lines = markdown.split('\n');
+  let body = markdown;
   // A first heading repeating the title says nothing the result does not already show.
-  const first = lines.findIndex((l) => l.trim() !== '');
-  if (first >= 0 && /^\s{0,3}#\s/.test(lines[first]) && foldAccents(markdownToText(lines[first])) === foldAccents(title.trim())) {
-    lines.splice(0, first + 1);
-  }
-  let before = '';
-  let i = 0;
-  if (terms.size > 0) {
-    for (; i < lines.length; i++) {
-      const plain = markdownToText(lines[i]);
-      if (plain && firstMatch(plain, terms) >= 0) break;
-      if (plain) before = `${before} ${plain}`.slice(-SNIPPET_LENGTH);
+  const heading = /^\s*#[ \t]+([^\n]*)(\n|$)/.exec(body);
+  if (heading && foldAccents(markdownToText(heading[1])) === foldAccents(title.trim())) body = body.slice(heading[0].length);
+
+  const window = 2 * SNIPPET_LENGTH;
+  for (let from = 0; terms.size > 0; ) {
+    const at = firstMatch(body, terms, from);
+    if (at < 0) break;
+    const lineStart = body.lastIndexOf('\n', at) + 1;
+    const newline = body.indexOf('\n', at);
+    const lineEnd = newline < 0 ? body.length : newline;
+    if (firstMatch(markdownToText(body.slice(lineStart, lineEnd)), terms) >= 0) {
+      // Whole lines around the match, so that no link or emphasis is cut in half.
+      const start = lineStart === 0 ? 0 : body.lastIndexOf('\n', Math.max(0, lineStart - window)) + 1;
+      const next = body.indexOf('\n', Math.min(body.length, lineEnd + window));
+      const end = next < 0 ? body.length : next;
+      return ellipsis(findSnippet(markdownToText(body.slice(start, end)), terms, SNIPPET_LENGTH), body, start, end);
     }
-    if (i === lines.length) {
-      // Matched in a construct spanning lines (a link across a line break…): convert it whole.
-      return findSnippet(markdownToText(lines.join('\n')), terms, SNIPPET_LENGTH);
-    }
+    from = lineEnd;
   }
-  let text = before;
-  for (; i < lines.length && text.length < before.length + 2 * SNIPPET_LENGTH; i++) text = `${text} ${markdownToText(lines[i])}`;
-  const snippet = findSnippet(text.trim(), terms, SNIPPET_LENGTH);
-  return i < lines.length && !snippet.endsWith('…') ? `${snippet}…` : snippet;
+  const next = body.indexOf('\n', Math.min(body.length, window));
+  const end = next < 0 ? body.length : next;
+  return ellipsis(findSnippet(markdownToText(body.slice(0, end)), new Set(), SNIPPET_LENGTH), body, 0, end);
+}
+
+/** Marks with "…" the sides of a snippet taken from `body.slice(start, end)` where text was left out. */
+function ellipsis(snippet: string, body: string, start: number, end: number): string {
+  let out = snippet;
+  if (start > 0 && !out.startsWith('…') && /\S/.test(body.slice(0, start))) out = `…${out}`;
+  if (end < body.length && !out.endsWith('…') && /\S/.test(body.slice(end))) out = `${out}…`;
+  return out;
 }
 
 /**

@@ -60,7 +60,7 @@ async function editorAs(email: string, slug: string): Promise<Page> {
   return page;
 }
 
-const previewText = (page: Page) => page.locator('[data-testid=collab-preview]').innerText();
+const previewText = (page: Page) => page.locator('[data-testid=collab-preview] .content').innerText();
 
 describe('co-editing in two browsers', () => {
   it('converges on both pages and shows each other’s presence and cursor', async () => {
@@ -85,6 +85,11 @@ describe('co-editing in two browsers', () => {
     expect(live).toContain('# Jardin partagé avec des tomates');
     expect(live).toContain('Arrosage le mardi.');
     expect(live.split('Première ligne.').length).toBe(2);
+
+    // The preview is the server's rendering: wiki links (here to a missing page) work as on the page.
+    await bruno.keyboard.type(' Voir [[Compost collectif]].', { delay: 10 });
+    await alice.locator('[data-testid=collab-preview] a.wikilink.missing').waitFor({ timeout: 15_000 });
+    expect(await alice.locator('[data-testid=collab-preview] a.wikilink.missing').innerText()).toBe('Compost collectif');
 
     // Presence: each sees the other, by name, and the other's cursor in the text.
     const people = (p: Page) => p.locator('[data-testid=collab-person]').allInnerTexts();

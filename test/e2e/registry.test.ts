@@ -239,6 +239,20 @@ describe.skipIf(!HAS_CHROMIUM)(`registry pages in a browser${HAS_CHROMIUM ? '' :
     await context.close();
   });
 
+  it('lets a facilitator archive a resource after confirming', async () => {
+    const context = await newContext({ email: 'admin@example.org' });
+    const { page, errors } = await openPage(context);
+    await page.goto('/communs/tibillet');
+    const view = page.locator('lc-resource-page');
+    await expect.poll(() => view.locator('h1').textContent()).toBe('TiBillet');
+    await view.getByRole('button', { name: 'Archiver' }).click();
+    await view.getByRole('button', { name: 'Confirmer l’archivage' }).click();
+    await expect.poll(() => view.locator('p.notice.warn[role="note"]').first().textContent()).toContain('archivé');
+    expect((await call('GET', '/api/resources/tibillet')).json.status).toBe('archived');
+    expect(errors()).toEqual([]);
+    await context.close();
+  });
+
   it('browses the commons with facets reflected in the address', async () => {
     const context = await newContext();
     const { page, errors } = await openPage(context);

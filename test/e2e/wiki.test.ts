@@ -230,6 +230,53 @@ describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
   }, 120_000);
 });
 
+describe.skipIf(!HAS_CHROMIUM)('a phone-sized screen', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession({ viewport: { width: 375, height: 740 } });
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('opens the section menu and lays every wiki view out without sideways scrolling', async () => {
+    const { page, problems } = await watchedPage(s.context);
+    await page.goto('/');
+    const reg = await page.request.post('/api/auth/register', {
+      data: { email: 'lou@example.org', name: 'Lou', password: 'mot de passe solide' },
+    });
+    const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
+    const long = 'Une très longue ligne sans espace : ' + 'x'.repeat(300);
+    for (const [n, markdown] of [`# Titre\n\n${long}\n`, `# Titre\n\n${long}y\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n`].entries()) {
+      const r = await page.request.put('/api/pages/fiche-longue', {
+        headers: { 'x-csrf-token': csrf },
+        data: { title: 'Fiche longue', markdown, baseRevision: n },
+      });
+      expect(r.ok()).toBe(true);
+    }
+
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Modifications récentes' }).click();
+    await page.getByRole('heading', { name: 'Modifications récentes', level: 1 }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+
+    for (const path of ['/', '/wiki/fiche-longue', '/wiki/fiche-longue/edit', '/wiki/fiche-longue/history', '/wiki/fiche-longue/diff?from=1&to=2', '/special/all-pages', '/login']) {
+      await page.goto(path);
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    }
+
+    expect(problems.page).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.http).toEqual([]);
+  }, 120_000);
+});
+
 describe.skipIf(!HAS_CHROMIUM)('searching from the header, in a real browser', () => {
   let s: BrowserSession;
 

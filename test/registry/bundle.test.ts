@@ -103,3 +103,17 @@ describe('commons bundle import', () => {
     expect(snap.referents.some((r) => hidden.has(r.person))).toBe(false);
   });
 });
+
+describe('bundle import hardening', () => {
+  it('ignores __proto__ keys in records', () => {
+    const db = openDatabase(':memory:');
+    const bundle = JSON.parse(
+      '{"format":"commons-bundle/1","resources":[{"slug":"x","name":"X","kind":"guide","summary":"Un guide.","themes":["documentation"],"__proto__":{"polluted":true}}]}',
+    );
+    importBundle(db, bundle);
+    const out = exportBundle(db);
+    expect(out.resources[0]).toMatchObject({ slug: 'x' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(JSON.stringify(out.resources[0])).not.toContain('polluted');
+  });
+});

@@ -42,11 +42,11 @@ const revisions = (slug: string) =>
     )
     .all(slug) as { number: number; markdown: string; authors: string }[];
 
-async function put(slug: string, markdown: string, token = users.contributor.token) {
+async function put(slug: string, markdown: string, token = users.contributor.token, baseRevision?: number) {
   const res = await fetch(`${env.server.url}/api/pages/${slug}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ title: 'Page', markdown }),
+    body: JSON.stringify({ title: 'Page', markdown, baseRevision }),
   });
   return { status: res.status, json: (await res.json()) as { revision: number; markdown: string } };
 }
@@ -301,6 +301,23 @@ describe('co-editing with stock y-websocket clients', () => {
     b.provider.connect();
     await until(() => b.provider.synced && b.text.toString() === 'Version A.\n', 'b re-synced without resurrecting');
     expect(a.text.toString()).toBe('Version A.\n');
+  });
+
+  it('writes pending co-edits as a revision before a REST save, so a stale save conflicts and nothing is lost', async () => {
+    await put('conflit', 'Base.\n', users.admin.token);
+    const a = open('conflit', users.contributor.token);
+    await a.synced;
+    await until(() => a.text.toString() === 'Base.\n', 'seeded');
+    a.text.insert(a.text.length, 'Co-édition.\n');
+    await until(() => env.server.app.services.collab.stats().updatesPersisted >= 2, 'co-edit stored');
+    const stale = await put('conflit', 'Base modifiée.\n', users.admin.token, 1);
+    expect(stale.status).toBe(409);
+    expect(revisions('conflit').map((r) => r.markdown)).toEqual(['Base.\n', 'Base.\nCo-édition.\n']);
+    expect(JSON.parse(revisions('conflit')[1].authors)).toEqual([users.contributor.id]);
+    const blind = await put('conflit', 'Remplacé.\n', users.admin.token);
+    expect(blind.status).toBe(200);
+    await until(() => a.text.toString() === 'Remplacé.\n', 'REST text reached the editor');
+    expect(revisions('conflit').map((r) => r.markdown)).toEqual(['Base.\n', 'Base.\nCo-édition.\n', 'Remplacé.\n']);
   });
 
   it('applies a REST edit to the stored document when nobody is connected', async () => {

@@ -13,6 +13,9 @@ const BUNDLE = '/work/shared/data/switchyard-dev/bundle.json';
 const CGET = '/work/shared/data/cget-tiers-lieux-2019/CGET_TiersLieux_2019_sans_contacts.csv';
 const YML = new URL('../fixtures/publiccode.yml', import.meta.url).pathname;
 
+// Each test starts node + tsx child processes: generous timeouts for loaded machines.
+const SLOW = 120_000;
+
 describe('CLI: import, export, import-places', () => {
   let dir: string;
   let dbPath: string;
@@ -28,7 +31,7 @@ describe('CLI: import, export, import-places', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'lc-registry-cli-'));
     dbPath = join(dir, 'registry.sqlite');
-  });
+  }, SLOW);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a bundle, then the same bundle again without changes', async () => {
@@ -40,7 +43,7 @@ describe('CLI: import, export, import-places', () => {
     expect(count('resources')).toBe(78);
     // Every resource got its wiki page of kind "commun".
     expect(count(`pages WHERE kind = 'commun'`)).toBe(78);
-  });
+  }, SLOW);
 
   it('refuses a broken bundle with the record and field, writing nothing', async () => {
     const bundle = JSON.parse(readFileSync(BUNDLE, 'utf8'));
@@ -52,12 +55,12 @@ describe('CLI: import, export, import-places', () => {
     expect(err.code).toBe(2);
     expect(err.stderr).toMatch(/referents\[70\] \(nouveau \/ personne-inconnue\): person: unknown person "personne-inconnue"/);
     expect(count(`resources WHERE slug = 'nouveau'`)).toBe(0);
-  });
+  }, SLOW);
 
   it('imports a publiccode.yml as a software resource', async () => {
     const { stdout } = await cli('import', YML, '--db', dbPath);
     expect(stdout).toContain('Agenda Partagé (agenda-partage): created');
-  });
+  }, SLOW);
 
   it('imports the 1,512 places of the national base with a progress display, idempotently', async () => {
     const first = await cli('import-places', CGET, '--db', dbPath);
@@ -66,7 +69,7 @@ describe('CLI: import, export, import-places', () => {
     const again = await cli('import-places', CGET, '--db', dbPath);
     expect(again.stdout).toContain('0 places created, 0 updated, 1512 unchanged');
     expect(count(`places WHERE source_ref LIKE 'cget-2019:%' AND lat IS NOT NULL AND region IS NOT NULL`)).toBe(1512);
-  });
+  }, SLOW);
 
   it('exports everything public to a bundle file', async () => {
     const file = join(dir, 'out', 'bundle.json');
@@ -75,5 +78,5 @@ describe('CLI: import, export, import-places', () => {
     const out = JSON.parse(readFileSync(file, 'utf8'));
     expect(out.format).toBe('commons-bundle/1');
     expect(out.places).toHaveLength(1538);
-  });
+  }, SLOW);
 });

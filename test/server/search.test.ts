@@ -136,6 +136,12 @@ describe('GET /api/search', () => {
     await put(app, 'budget-machines', 'Budget des machines', '# Budget des machines\n\n| Machine | Prix |\n|---|---:|\n| Laser | 9 000 € |\n\n- [ ] devis');
     expect((await search('budget')).json.results[0].snippet).toBe('Machine Prix Laser 9 000 € devis');
 
+    // A word inside a URL is not a match to show: the snippet goes to the word in the text.
+    await put(app, 'lombric', 'Lombrics', `Voir [ce site](https://vermicompostage.example.org/guide).\n\n${'Autre chose. '.repeat(30)}\n\nLe vermicompostage en appartement.`);
+    const s3: string = (await search('vermicompostage')).json.results[0].snippet;
+    expect(s3).toContain('Le vermicompostage en appartement');
+    expect(s3).not.toContain('example');
+
     const long = `${'Introduction sans rapport. '.repeat(40)}Ici on parle de compostage collectif. ${'Suite du texte. '.repeat(40)}`;
     await put(app, 'compost', 'Notes', long);
     const s2: string = (await search('compostage')).json.results[0].snippet;

@@ -1,0 +1,19 @@
+import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from '../env.js';
+import { hasRole } from '../auth/users.js';
+import { SLUG_RE } from '../wiki/pages.js';
+
+/**
+ * Before a write to a page through the REST API (PUT, revert), the co-edits not yet written as a
+ * revision are written first. So no edit is ever lost: a save based on an older revision gets the
+ * usual 409 conflict, and a save without `baseRevision` comes after the co-edits in the history
+ * (then reaches the live document as a forward change).
+ */
+export const flushCoEditsBeforeWrite: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const user = c.var.user;
+  const slug = c.req.param('slug');
+  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug)) {
+    c.var.services.collab.flush(slug);
+  }
+  await next();
+};
