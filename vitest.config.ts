@@ -7,5 +7,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser tests start Chromium; keep two workers so the 2-core machine is not oversubscribed.
     maxWorkers: 2,
+    expect: {
+      // A test that asserts nothing fails.
+      requireAssertions: true,
+      // Browser and WebSocket checks poll for a state; a busy 2-core machine needs more than 1 s.
+      poll: { timeout: 15_000 },
+    },
   },
 });

@@ -27,6 +27,7 @@ import { createApp } from '../server/app.js';
 import { startServer } from '../server/server.js';
 import { savePage } from '../server/wiki/pages.js';
 import { WikiServices } from '../server/wiki/services.js';
+import { seedIfEmpty } from '../server/seed/index.js';
 import { slugify } from '../server/wiki/slug.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
 
@@ -205,11 +206,13 @@ async function benchReads(dir: string): Promise<void> {
   console.log('\n(a) page reads: GET /api/pages/:slug vs bare Hono hello (autocannon, loopback)');
   const dbPath = join(dir, 'reads.sqlite');
   const db = openDatabase(dbPath);
+  // The demo content gives a real practice page; a generated 700-word page with 20 links is the long case.
+  await seedIfEmpty(db);
   const titles = Array.from({ length: 30 }, (_, i) => title(i));
-  savePage(db, new WikiServices(), {
-    slug: 'gouvernance-partagee',
-    title: 'Gouvernance partagée',
-    markdown: body(700, 20, titles), // ~5 KB, a typical practice page
+  savePage(db, new WikiServices(db), {
+    slug: 'page-longue',
+    title: 'Page longue',
+    markdown: body(700, 20, titles),
     authorIds: [],
     origin: 'seed',
   });
@@ -218,23 +221,33 @@ async function benchReads(dir: string): Promise<void> {
   const app = await startChild(['--serve-app', dbPath]);
   let bare: { child: ChildProcess } | undefined;
   try {
-    const pageUrl = `http://127.0.0.1:${app.port}/api/pages/gouvernance-partagee`;
-    const check = await fetch(pageUrl);
-    if (check.status !== 200) throw new Error(`page read answered ${check.status}`);
-    // The bare server also serves the very same JSON as a constant: the ceiling for that payload.
-    const bodyPath = join(dir, 'page.json');
-    writeFileSync(bodyPath, await check.text());
-    const size = statSync(bodyPath).size;
-    const started = await startChild(['--serve-hello', bodyPath]);
+    const pages = [
+      { name: 'typical', slug: 'gouvernance-partagee', label: 'demo page' },
+      { name: 'long', slug: 'page-longue', label: 'long page' },
+    ];
+    const sizes: Record<string, number> = {};
+    const bodyPaths: string[] = [];
+    for (const p of pages) {
+      const check = await fetch(`http://127.0.0.1:${app.port}/api/pages/${p.slug}`);
+      if (check.status !== 200) throw new Error(`page read answered ${check.status}`);
+      // The bare server also serves the very same JSON as a constant: the ceiling for that payload.
+      const bodyPath = join(dir, `${p.name}.json`);
+      writeFileSync(bodyPath, await check.text());
+      sizes[p.name] = statSync(bodyPath).size;
+      bodyPaths.push(bodyPath);
+    }
+    const started = await startChild(['--serve-hello', ...bodyPaths]);
     bare = started;
     const targets = [
       { name: 'hello', url: `http://127.0.0.1:${started.port}/` },
-      { name: 'static', url: `http://127.0.0.1:${started.port}/same-json` },
-      { name: 'page', url: pageUrl },
+      ...pages.flatMap((p, i) => [
+        { name: `static-${p.name}`, url: `http://127.0.0.1:${started.port}/same-json/${i}` },
+        { name: `page-${p.name}`, url: `http://127.0.0.1:${app.port}/api/pages/${p.slug}` },
+      ]),
     ];
     for (const t of targets) await autocannon({ url: t.url, connections: CONNECTIONS, duration: 1 }); // warm-up (JIT, render cache)
-    const rps: Record<string, number[]> = { hello: [], static: [], page: [] };
-    const lat: Record<string, number[]> = { hello: [], static: [], page: [] };
+    const rps: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
+    const lat: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
     let failures = 0;
     for (let round = 0; round < READ_ROUNDS; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
@@ -246,14 +259,16 @@ async function benchReads(dir: string): Promise<void> {
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
     const helloRps = mean(rps.hello);
-    const staticRps = mean(rps.static);
-    const pageRps = mean(rps.page);
-    const kb = (size / 1024).toFixed(1);
     row('bare Hono "hello" route', `${Math.round(helloRps)} req/s (p99 ${Math.max(...lat.hello)} ms)`);
-    row(`bare Hono, same ${kb} KB JSON as a constant`, `${Math.round(staticRps)} req/s (p99 ${Math.max(...lat.static)} ms)`);
-    row(`GET /api/pages/:slug (${kb} KB JSON, rendered, cached)`, `${Math.round(pageRps)} req/s (p99 ${Math.max(...lat.page)} ms)`);
-    row('page / hello ratio', (pageRps / helloRps).toFixed(2), 'target ≥ 0.5');
-    row('page / same-size constant ratio', (pageRps / staticRps).toFixed(2));
+    for (const p of pages) {
+      const staticRps = mean(rps[`static-${p.name}`]);
+      const pageRps = mean(rps[`page-${p.name}`]);
+      const kb = (sizes[p.name] / 1024).toFixed(1);
+      row(`bare Hono, same ${kb} KB JSON as a constant`, `${Math.round(staticRps)} req/s (p99 ${Math.max(...lat[`static-${p.name}`])} ms)`);
+      row(`GET /api/pages/:slug, ${p.label} (${kb} KB JSON, rendered, cached)`, `${Math.round(pageRps)} req/s (p99 ${Math.max(...lat[`page-${p.name}`])} ms)`);
+      row(`${p.label} / hello ratio`, (pageRps / helloRps).toFixed(2), p.name === 'typical' ? 'target ≥ 0.5' : '');
+      row(`${p.label} / same-size constant ratio`, (pageRps / staticRps).toFixed(2));
+    }
     if (failures > 0) row('read failures (non-2xx or errors)', String(failures));
   } finally {
     app.child.kill();
@@ -469,10 +484,10 @@ if (process.argv[2] === '--serve-app') {
   const server = await startServer(db, { port: 0, publicRead: true });
   process.send?.({ port: server.port });
 } else if (process.argv[2] === '--serve-hello') {
-  const json = readFileSync(process.argv[3], 'utf8');
+  const bodies = process.argv.slice(3).map((f) => readFileSync(f, 'utf8'));
   const app = new Hono()
     .get('/', (c) => c.text('hello'))
-    .get('/same-json', (c) => c.body(json, 200, { 'content-type': 'application/json' }));
+    .get('/same-json/:i', (c) => c.body(bodies[Number(c.req.param('i'))], 200, { 'content-type': 'application/json' }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));
   void server;
 } else {

@@ -62,12 +62,14 @@ export interface ResourceResults {
   facets: Record<'theme' | 'kind' | 'license' | 'qualification' | 'region', FacetValue[]>;
 }
 
+/** The facets, in a fixed order: their position is their index in per-item and per-query arrays. */
+const FACETS = ['theme', 'kind', 'license', 'qualification', 'region'] as const;
+type FacetName = (typeof FACETS)[number];
+const QUALIFICATIONS: readonly QualificationStatus[] = ['proposed', 'under-review', 'qualified', 'to-review'];
+const QUALIFICATION_IDS = new Map<string, readonly number[]>(QUALIFICATIONS.map((q, i) => [q, [i]]));
+
 interface Indexed {
   slug: string;
-  /** Facet values, precomputed once per index build. */
-  kindValues: readonly string[];
-  licenseValues: readonly string[];
-  licenseLower: readonly string[];
   name: string;
   folded: string;
   kind: ResourceKind;
@@ -80,14 +82,20 @@ interface Indexed {
   qualifiedUntil: string | null;
   updatedAt: string;
   search: string;
-  regions: string[];
   points: [number, number][];
   usageCount: number;
   referentCount: number;
+  /** Facet values as small integers (ids in `Index.values`), for counting without string keys. */
+  themeIds: number[];
+  kindIds: readonly number[];
+  licenseIds: readonly number[];
+  regionIds: number[];
 }
 
 interface Index {
   items: Indexed[];
+  /** Per facet (but qualification, which is fixed): the distinct values, their id being the position. */
+  values: Record<Exclude<FacetName, 'qualification'>, string[]>;
 }
 
 const SQL_INDEX_RESOURCES = `SELECT id, slug, name, kind, summary, themes, license, license_flag, status, qualification,
@@ -95,23 +103,43 @@ const SQL_INDEX_RESOURCES = `SELECT id, slug, name, kind, summary, themes, licen
 const SQL_INDEX_USAGES = `SELECT u.resource_id, p.region, p.lat, p.lon FROM usages u JOIN places p ON p.id = u.place_id WHERE u.status = 'uses'`;
 const SQL_INDEX_REFERENTS = `SELECT x.resource_id, COUNT(*) AS n FROM referents x JOIN public_people pe ON pe.id = x.person_id GROUP BY x.resource_id`;
 
+/** Interns strings as small integers. */
+function dictionary() {
+  const ids = new Map<string, number>();
+  const values: string[] = [];
+  return {
+    values,
+    id(v: string): number {
+      let id = ids.get(v);
+      if (id === undefined) {
+        id = values.length;
+        values.push(v);
+        ids.set(v, id);
+      }
+      return id;
+    },
+  };
+}
+
 function buildIndex(db: Database): Index {
   const rows = stmt(db, SQL_INDEX_RESOURCES).all() as {
     id: number; slug: string; name: string; kind: ResourceKind; summary: string; themes: string; license: string | null;
     license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string; search_text: string;
   }[];
+  const themes = dictionary();
+  const kinds = dictionary();
+  const licenses = dictionary();
+  const regions = dictionary();
   const byId = new Map<number, Indexed>();
   const items = rows.map((r) => {
+    const themeList = parseJson<ThemeSlug[]>(r.themes, []);
     const item: Indexed = {
       slug: r.slug,
-      kindValues: [r.kind],
-      licenseValues: r.license ? [r.license] : [],
-      licenseLower: r.license ? [r.license.toLowerCase()] : [],
       name: r.name,
       folded: ` ${foldAccents(r.name)}`,
       kind: r.kind,
       summary: r.summary,
-      themes: parseJson<ThemeSlug[]>(r.themes, []),
+      themes: themeList,
       license: r.license,
       licenseFlag: r.license_flag,
       status: r.status,
@@ -119,10 +147,13 @@ function buildIndex(db: Database): Index {
       qualifiedUntil: r.qualified_until,
       updatedAt: r.updated_at,
       search: r.search_text,
-      regions: [],
       points: [],
       usageCount: 0,
       referentCount: 0,
+      themeIds: themeList.map((t) => themes.id(t)),
+      kindIds: [kinds.id(r.kind)],
+      licenseIds: r.license ? [licenses.id(r.license)] : [],
+      regionIds: [],
     };
     byId.set(r.id, item);
     return item;
@@ -131,7 +162,10 @@ function buildIndex(db: Database): Index {
     const item = byId.get(u.resource_id);
     if (!item) continue;
     item.usageCount++;
-    if (u.region && !item.regions.includes(u.region)) item.regions.push(u.region);
+    if (u.region) {
+      const id = regions.id(u.region);
+      if (!item.regionIds.includes(id)) item.regionIds.push(id);
+    }
     if (u.lat !== null && u.lon !== null) item.points.push([u.lat, u.lon]);
   }
   for (const x of stmt(db, SQL_INDEX_REFERENTS).all() as { resource_id: number; n: number }[]) {
@@ -139,20 +173,28 @@ function buildIndex(db: Database): Index {
     if (item) item.referentCount = x.n;
   }
   items.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  return { items };
+  return { items, values: { theme: themes.values, kind: kinds.values, license: licenses.values, region: regions.values } };
 }
 
 const index = (db: Database): Index => cachedByVersion(db, 'resource-index', () => buildIndex(db));
 
-const QUALIFICATION_VALUES: Record<QualificationStatus, readonly string[]> = {
-  proposed: ['proposed'],
-  'under-review': ['under-review'],
-  qualified: ['qualified'],
-  'to-review': ['to-review'],
-};
 const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
-type FacetName = keyof ResourceResults['facets'];
-const FACETS: FacetName[] = ['theme', 'kind', 'license', 'qualification', 'region'];
+
+/** Flags of the wanted value ids of one facet (undefined: no filter on that facet). */
+function wantedFlags(values: readonly string[], wanted: string[] | undefined, fold = false): Uint8Array | undefined {
+  if (!wanted || !wanted.length) return undefined;
+  const set = new Set(fold ? wanted.map((w) => w.toLowerCase()) : wanted);
+  const flags = new Uint8Array(values.length);
+  values.forEach((v, id) => {
+    if (set.has(fold ? v.toLowerCase() : v)) flags[id] = 1;
+  });
+  return flags;
+}
+
+const anyFlag = (ids: readonly number[], flags: Uint8Array) => {
+  for (const id of ids) if (flags[id] === 1) return true;
+  return false;
+};
 
 /**
  * Runs a resource search.
@@ -160,32 +202,24 @@ const FACETS: FacetName[] = ['theme', 'kind', 'license', 'qualification', 'regio
  */
 export function searchResources(db: Database, query: ResourceQuery, now: Date = new Date()): ResourceResults {
   const at = now.toISOString();
-  const { items } = index(db);
+  const idx = index(db);
   const stems = queryStems(query.q);
   const words = query.q ? foldAccents(query.q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1) : [];
-  const set = (a: string[] | undefined) => (a && a.length ? new Set(a) : undefined);
-  const filters = {
-    theme: set(query.theme),
-    kind: set(query.kind),
-    license: set(query.license?.map((l) => l.toLowerCase())),
-    qualification: set(query.qualification),
-    region: set(query.region),
-  };
-  const statuses = set(query.status);
-  const counts: Record<FacetName, Map<string, number>> = {
-    theme: new Map(), kind: new Map(), license: new Map(), qualification: new Map(), region: new Map(),
-  };
-  const bump = (facet: FacetName, list: readonly (string | null)[]) => {
-    const m = counts[facet];
-    for (const v of list) if (v) m.set(v, (m.get(v) ?? 0) + 1);
-  };
-  const hits: { item: Indexed; qualification: QualificationStatus; score: number; distance?: number }[] = [];
-  // Needles built once per query, not per item.
   const stemNeedles = stems.map((s) => ` ${s}`);
   const wordNeedles = words.map((w) => ` ${w}`);
+  const statuses = query.status?.length ? new Set(query.status) : undefined;
+  const facetValues: Record<FacetName, readonly string[]> = { ...idx.values, qualification: QUALIFICATIONS };
+  const flags: (Uint8Array | undefined)[] = [
+    wantedFlags(facetValues.theme, query.theme),
+    wantedFlags(facetValues.kind, query.kind),
+    wantedFlags(facetValues.license, query.license, true),
+    wantedFlags(facetValues.qualification, query.qualification),
+    wantedFlags(facetValues.region, query.region),
+  ];
+  const counts = FACETS.map((f) => new Int32Array(facetValues[f].length));
   const near = query.near;
-  const values: Record<FacetName, readonly (string | null)[]> = { theme: [], kind: [], license: [], qualification: [], region: [] };
-  for (const item of items) {
+  const hits: { item: Indexed; qualification: QualificationStatus; score: number; distance?: number }[] = [];
+  for (const item of idx.items) {
     if (statuses ? !statuses.has(item.status) : item.status === 'archived') continue;
     let score = 0;
     if (stemNeedles.length) {
@@ -194,20 +228,13 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
       if (score === 0) continue;
     }
     const qualification = effectiveStatus(item.qualification, item.qualifiedUntil, at);
-    values.theme = item.themes;
-    values.kind = item.kindValues;
-    values.license = item.licenseValues;
-    values.qualification = QUALIFICATION_VALUES[qualification];
-    values.region = item.regions;
-    let failed: FacetName | null = null;
+    // The item's value ids per facet, in FACETS order.
+    const ids: readonly (readonly number[])[] = [item.themeIds, item.kindIds, item.licenseIds, QUALIFICATION_IDS.get(qualification) ?? [0], item.regionIds];
+    let failed = -1;
     let failures = 0;
-    for (const f of FACETS) {
-      const wanted = filters[f];
-      if (!wanted) continue;
-      const candidates = f === 'license' ? item.licenseLower : values[f];
-      let ok = false;
-      for (const v of candidates) if (v !== null && wanted.has(v)) ok = true;
-      if (!ok) {
+    for (let f = 0; f < FACETS.length; f++) {
+      const want = flags[f];
+      if (want && !anyFlag(ids[f], want)) {
         failures++;
         failed = f;
         if (failures > 1) break;
@@ -215,10 +242,11 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     }
     if (failures > 1) continue;
     if (failures === 1) {
-      bump(failed!, values[failed!]);
+      // Counts for the one facet this item misses: what choosing its value would add.
+      for (const id of ids[failed]) counts[failed][id]++;
       continue;
     }
-    for (const f of FACETS) bump(f, values[f]);
+    for (let f = 0; f < FACETS.length; f++) for (const id of ids[f]) counts[f][id]++;
     const hit: (typeof hits)[number] = { item, qualification, score };
     if (near && item.points.length) {
       let best = Infinity;
@@ -253,10 +281,14 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     if (distance !== undefined) summary.distanceKm = Math.round(distance * 10) / 10;
     return summary;
   });
-  const facet = (f: FacetName): FacetValue[] =>
-    [...counts[f].entries()]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
-      .map(([value, count]) => (f === 'theme' && THEME_LABELS.has(value) ? { value, count, label: THEME_LABELS.get(value)! } : { value, count }));
+  const facet = (f: FacetName): FacetValue[] => {
+    const c = counts[FACETS.indexOf(f)];
+    const out: FacetValue[] = [];
+    facetValues[f].forEach((value, id) => {
+      if (c[id] > 0) out.push(f === 'theme' && THEME_LABELS.has(value) ? { value, count: c[id], label: THEME_LABELS.get(value)! } : { value, count: c[id] });
+    });
+    return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
+  };
   return {
     total: hits.length,
     items: page,

@@ -1,4 +1,4 @@
-import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
+import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, FILLER_WORDS, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
 import type { ThemeSlug } from '../themes.js';
 
 /**
@@ -35,6 +35,8 @@ export interface SwitchyardConfig {
     answeredTheme: number;
     /** Minimum score relative to the best one to be listed. */
     minRelative: number;
+    /** How many best text matches are ranked in full (priors, themes). */
+    candidates: number;
   };
   /** People ranking: graph links to the matched resources and to the detected themes. */
   peopleRank: {
@@ -55,17 +57,27 @@ export interface SwitchyardConfig {
     nearKm: number;
     /** Bonus per request the person helped resolve. */
     outcome: number;
+    /** How many people best matched by their own words compete. */
+    textCandidates: number;
   };
+  /** Theme detection: weight of the best resources' themes next to the problem's own words. */
+  themes: { fromResources: number; resources: number; answeredDamping: number };
+  /** Related wiki pages: field weights and minimum score relative to the best page. */
+  pages: { title: number; text: number; minRelative: number };
   /** When to ask clarifying questions. */
   clarify: { minConfidence: number; minTerms: number; maxThemeChoices: number };
   /** Typo tolerance: minimum word length for one edit. */
   typos: { minLength: number };
+  /** Morphology tolerance: shortest stem matched by its beginning. */
+  prefix: { minLength: number };
   /** How many results of each kind an answer carries. */
   limits: { resources: number; people: number; pages: number };
   thesaurus: ThesaurusGroup[];
   themeLexicon: Record<ThemeSlug, string[]>;
   englishGlossary: Record<string, string[]>;
   clarifyTree: ClarifyQuestion[];
+  /** Words dropped from problems (space-separated). */
+  fillerWords: string;
 }
 
 /** Fields of a resource document. */
@@ -114,6 +126,7 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     proprietary: 0.8,
     answeredTheme: 0.6,
     minRelative: 0.1,
+    candidates: 300,
   },
   peopleRank: {
     topResources: 8,
@@ -127,14 +140,19 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     near: 1.1,
     nearKm: 60,
     outcome: 0.1,
+    textCandidates: 300,
   },
+  themes: { fromResources: 0.8, resources: 5, answeredDamping: 0.3 },
+  pages: { title: 3, text: 1, minRelative: 0.3 },
   clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },
   typos: { minLength: 5 },
+  prefix: { minLength: 5 },
   limits: { resources: 10, people: 5, pages: 3 },
   thesaurus: DEFAULT_THESAURUS,
   themeLexicon: THEME_LEXICON,
   englishGlossary: ENGLISH_GLOSSARY,
   clarifyTree: CLARIFY_TREE,
+  fillerWords: FILLER_WORDS,
 };
 
 /** A configuration with some parts replaced (deep for the weight objects). */
@@ -151,6 +169,9 @@ export function switchyardConfig(overrides: Partial<SwitchyardConfig> = {}): Swi
     peopleRank: { ...base.peopleRank, ...overrides.peopleRank },
     clarify: { ...base.clarify, ...overrides.clarify },
     typos: { ...base.typos, ...overrides.typos },
+    prefix: { ...base.prefix, ...overrides.prefix },
+    themes: { ...base.themes, ...overrides.themes },
+    pages: { ...base.pages, ...overrides.pages },
     limits: { ...base.limits, ...overrides.limits },
   };
 }

@@ -90,17 +90,14 @@ export interface SwitchyardAnswer {
 
 type Origin = 'original' | 'accentRestored' | 'typo' | 'prefix' | 'thesaurus' | 'english' | 'englishRaw' | 'answer';
 
-/** Shortest stem extended by prefix matching. */
-const MIN_PREFIX = 5;
-
 /**
  * Registry stems close to `stem` by their beginning: they share all but at most two letters of
- * the shorter one (and at least MIN_PREFIX letters), and differ in length by at most 4:
+ * the shorter one (and at least `minPrefix` letters), and differ in length by at most 4:
  * accessibl ~ accessibil, reuni ~ reunion. Found by binary search in the sorted stem list.
  */
-function prefixNeighbours(sorted: string[], stem: string): string[] {
+function prefixNeighbours(sorted: string[], stem: string, minPrefix: number): string[] {
   const out: string[] = [];
-  const head = stem.slice(0, Math.max(MIN_PREFIX, stem.length - 2));
+  const head = stem.slice(0, Math.max(minPrefix, stem.length - 2));
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
@@ -113,7 +110,7 @@ function prefixNeighbours(sorted: string[], stem: string): string[] {
     if (other === stem || Math.abs(other.length - stem.length) > 4) continue;
     let common = 0;
     while (common < other.length && common < stem.length && other[common] === stem[common]) common++;
-    if (common >= Math.max(MIN_PREFIX, Math.min(other.length, stem.length) - 2)) out.push(other);
+    if (common >= Math.max(minPrefix, Math.min(other.length, stem.length) - 2)) out.push(other);
     if (out.length >= 8) break;
   }
   return out;
@@ -178,14 +175,6 @@ const themeLabel = (slug: string, lang: ReasonLang) => THEME_LABEL.get(slug)?.[l
 type ResourceExtras = Resource & { wikiPage?: string | null; challenge?: string; licenseFlag?: string };
 const isProprietary = (r: ResourceExtras) => r.licenseFlag === 'proprietary' || (r.license ?? '').toLowerCase() === 'proprietary';
 
-/** How many best text matches are ranked in full (resources / people). */
-const RESOURCE_CANDIDATES = 300;
-const PEOPLE_TEXT_CANDIDATES = 300;
-
-/** Words problems are full of that say nothing about the need (general French request phrasing). */
-const REQUEST_FILLER = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez ' +
-  'plus moins très trop vraiment souvent toujours jamais encore déjà aussi bien mieux tout tous toute toutes chaque beaucoup fait faire font ' +
-  'doit doivent doive devons devez devoir';
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -301,9 +290,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   );
   const pageIndex = new FieldedIndex<string>(
     pages.map((p) => ({ title: p.title, text: p.text })),
-    { title: 3, text: 1 },
+    { title: config.pages.title, text: config.pages.text },
     k1,
-    0.75,
+    b,
   );
 
   const vocab = new Vocabulary(config.typos.minLength);
@@ -318,7 +307,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   vocab.finish();
 
   // Filler words never reach a query, so expressions are compiled without them.
-  const fillerStems = new Set(textStems(REQUEST_FILLER));
+  const fillerStems = new Set(textStems(config.fillerWords));
   const themeExpressions = new Map<ThemeSlug, string[][]>();
   for (const t of THEMES) {
     const label = textStems(t.fr).map((st) => [st]);
@@ -439,8 +428,8 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   // problem stem that begins a registry stem, or that a registry stem begins, also matches it.
   const prefixed: [string, number, string][] = [];
   for (const [stem, t] of terms) {
-    if (stem.length < MIN_PREFIX) continue;
-    for (const other of prefixNeighbours(ix.sortedStems, stem)) if (!terms.has(other)) prefixed.push([other, t.weight * w.prefix, [...t.words][0] ?? '']);
+    if (stem.length < ix.config.prefix.minLength) continue;
+    for (const other of prefixNeighbours(ix.sortedStems, stem, ix.config.prefix.minLength)) if (!terms.has(other)) prefixed.push([other, t.weight * w.prefix, [...t.words][0] ?? '']);
   }
   for (const [s, weight, word] of prefixed) addTerm(terms, s, weight, word, 'prefix');
 
@@ -570,7 +559,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
 
   const lexThemes = normalise(detectThemes(ix, terms));
   if (answeredTheme) {
-    for (const k of lexThemes.keys()) lexThemes.set(k, (lexThemes.get(k) ?? 0) * 0.3);
+    for (const k of lexThemes.keys()) lexThemes.set(k, (lexThemes.get(k) ?? 0) * cfg.themes.answeredDamping);
     lexThemes.set(answeredTheme, (lexThemes.get(answeredTheme) ?? 0) + 1);
   }
 
@@ -582,7 +571,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const scored: { i: number; s: number }[] = [];
   // Priors and theme agreement only reorder the best text matches: on a large registry the
   // long tail of weak matches is not worth scoring in full.
-  const floor = kthLargest(text, RESOURCE_CANDIDATES);
+  const floor = kthLargest(text, rr.candidates);
   for (let i = 0; i < text.length; i++) {
     if (text[i] <= 0 || text[i] < floor) continue;
     const r = ix.resources[i];
@@ -612,10 +601,10 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   // --- themes: lexicon evidence plus the themes of the best resources
   const themeScores = new Map<ThemeSlug, number>();
   for (const [k, v] of lexThemes) themeScores.set(k, v);
-  const topForThemes = ranked.slice(0, 5);
+  const topForThemes = ranked.slice(0, cfg.themes.resources);
   for (const { i, s } of topForThemes) {
     const r = ix.resources[i];
-    for (const t of r.themes) themeScores.set(t, (themeScores.get(t) ?? 0) + (0.8 * (s / topScore)) / r.themes.length / topForThemes.length);
+    for (const t of r.themes) themeScores.set(t, (themeScores.get(t) ?? 0) + (cfg.themes.fromResources * (s / topScore)) / r.themes.length / topForThemes.length);
   }
   const themeDist = [...normalise(themeScores)].sort((a, b) => b[1] - a[1]);
   const confidence = answeredTheme ? 1 : (themeDist[0]?.[1] ?? 0);
@@ -689,7 +678,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   if (bestPersonText > 0) {
     // Only the people whose own words match best compete on words (a large registry has
     // thousands of weak matches; scoring them all would cost more than it could change).
-    const personFloor = kthLargest(personText, PEOPLE_TEXT_CANDIDATES);
+    const personFloor = kthLargest(personText, pr.textCandidates);
     for (let p = 0; p < personText.length; p++) {
       const v = personText[p];
       if (v > 0 && v >= personFloor) personScore.set(p, (personScore.get(p) ?? 0) + (pr.text * v) / bestPersonText);
@@ -747,7 +736,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   for (const v of pageScores) if (v > bestPage) bestPage = v;
   const pagesOut = [...pageScores]
     .map((s, i) => ({ s, i }))
-    .filter((x) => x.s > 0 && x.s >= bestPage * 0.3)
+    .filter((x) => x.s > 0 && x.s >= bestPage * cfg.pages.minRelative)
     .sort((a, b) => b.s - a.s)
     .slice(0, cfg.limits.pages)
     .map(({ s, i }) => ({ slug: ix.pages[i].slug, title: ix.pages[i].title, score: round(s / bestPage) }));

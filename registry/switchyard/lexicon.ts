@@ -208,6 +208,14 @@ export const ENGLISH_GLOSSARY: Record<string, string[]> = {
   volunteers: ['bénévoles'], recommend: ['recommander', 'conseil'], help: ['aide', 'accompagnement'], support: ['accompagnement', 'appui'], advice: ['conseil'],
 };
 
+/**
+ * Words problems are full of that say nothing about the need: general French request phrasing,
+ * modal verbs, adverbs. They never reach a query (nor the expressions compiled from the vocabulary).
+ */
+export const FILLER_WORDS: string = 'besoin cherche chercher cherchons voudrait voudrions aimerait aimerions souhaite souhaitons faut falloir comment quel quelle quels quelles existe existe-t-il idée merci bonjour svp truc chose choses gens quelqu qqn peut peuvent pourrait pourrions pouvons pouvez ' +
+  'plus moins très trop vraiment souvent toujours jamais encore déjà aussi bien mieux tout tous toute toutes chaque beaucoup fait faire font ' +
+  'doit doivent doive devons devez devoir';
+
 /** A choice of a clarifying question: picking it adds its words to the problem. */
 export interface ClarifyChoice {
   id: string;

@@ -4,6 +4,9 @@ import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type Browse
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
+/** Retries an assertion for as long as a browser step may take on a loaded machine (vitest's default is 1 s). */
+const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
+
 /** The failed requests that the test did not provoke on purpose. */
 const unexpectedHttp = (problems: PageProblems, provoked: string[]) => problems.http.filter((line) => !provoked.includes(line));
 
@@ -60,7 +63,7 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.waitForURL('**/wiki/jardin-partage/edit');
     await page.getByTestId('form-editor-link').click();
     const body = page.getByLabel('Contenu (Markdown)');
-    await expect.poll(() => body.inputValue()).toContain('Nous cultivons ensemble.');
+    await poll(() => body.inputValue()).toContain('Nous cultivons ensemble.');
     await body.fill(
       '# Le jardin\n\nNous cultivons **ensemble** le mardi.\n\n| Jour | Tâche |\n|---|---|\n| Mardi | Arrosage |\n\nVoir [[Compost collectif]].\n',
     );
@@ -92,7 +95,7 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.getByTestId('collab-new').waitFor();
     await page.getByTestId('form-editor-link').click();
     const title = page.getByLabel('Titre', { exact: true });
-    await expect.poll(() => title.inputValue()).toBe('Compost collectif');
+    await poll(() => title.inputValue()).toBe('Compost collectif');
     await page.getByLabel('Contenu (Markdown)').fill('Le compost du [[Jardin partagé|jardin]].\n');
     await page.getByTestId('save').click();
     await page.waitForURL('**/wiki/compost-collectif');
@@ -102,7 +105,7 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.locator('lc-wiki-content a.wikilink', { hasText: 'jardin' }).click();
     await page.waitForURL('**/wiki/jardin-partage');
     await page.getByTestId('backlinks').getByRole('link', { name: 'Compost collectif' }).waitFor();
-    await expect.poll(() => page.locator('lc-wiki-content a.wikilink.missing').count()).toBe(0);
+    await poll(() => page.locator('lc-wiki-content a.wikilink.missing').count()).toBe(0);
 
     await historyDiffAndRevert(page);
     await specialPages(page);
@@ -152,7 +155,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
 
     await page.goto('/wiki/charte-du-lieu/edit?mode=form');
     const body = page.getByLabel('Contenu (Markdown)');
-    await expect.poll(() => body.inputValue()).toContain('Version de départ.');
+    await poll(() => body.inputValue()).toContain('Version de départ.');
     await body.fill('Version de départ.\n\nMon ajout important.\n');
 
     // Leaving by a link asks first; staying keeps the text.
@@ -162,7 +165,7 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
       void d.dismiss();
     });
     await page.getByRole('link', { name: 'Accueil', exact: true }).click();
-    await expect.poll(() => asked).toContain('pas enregistrées');
+    await poll(() => asked).toContain('pas enregistrées');
     expect(new URL(page.url()).pathname).toBe('/wiki/charte-du-lieu/edit');
     expect(await body.inputValue()).toContain('Mon ajout important.');
 
@@ -174,8 +177,8 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
 
     // Take the current version: the form holds it, and my text stays on screen.
     await page.getByTestId('take-current').click();
-    await expect.poll(() => body.inputValue()).toContain('relue par une autre personne');
-    await expect.poll(() => page.getByTestId('kept-text').locator('textarea').inputValue()).toContain('Mon ajout important.');
+    await poll(() => body.inputValue()).toContain('relue par une autre personne');
+    await poll(() => page.getByTestId('kept-text').locator('textarea').inputValue()).toContain('Mon ajout important.');
     await body.fill('Version de départ, relue par une autre personne.\n\nMon ajout important.\n');
     await page.getByLabel('Je suis référent·e de cette page').check();
     await page.getByTestId('save').click();
@@ -230,11 +233,11 @@ describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
     }
     await page.goto('/wiki/journal/history');
     const rows = page.getByTestId('revisions').locator('li');
-    await expect.poll(() => rows.count()).toBe(100);
+    await poll(() => rows.count()).toBe(100);
     await page.getByRole('button', { name: 'Révisions plus anciennes' }).click();
-    await expect.poll(() => rows.count()).toBe(102);
+    await poll(() => rows.count()).toBe(102);
     await rows.last().getByText('Entrée 1', { exact: true }).waitFor();
-    await expect.poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(0);
+    await poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(0);
 
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
@@ -273,7 +276,7 @@ describe.skipIf(!HAS_CHROMIUM)('a phone-sized screen', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Modifications récentes' }).click();
     await page.getByRole('heading', { name: 'Modifications récentes', level: 1 }).waitFor();
-    await expect.poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    await poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
 
     for (const path of ['/', '/wiki/fiche-longue', '/wiki/fiche-longue/edit', '/wiki/fiche-longue/history', '/wiki/fiche-longue/diff?from=1&to=2', '/special/all-pages', '/login']) {
       await page.goto(path);
@@ -337,7 +340,7 @@ async function historyDiffAndRevert(page: Page) {
   const revisions = page.getByTestId('revisions');
   await revisions.getByText('Ajout du planning').waitFor();
   await revisions.getByText('Première version').waitFor();
-  await expect.poll(() => revisions.locator('li').count()).toBe(2);
+  await poll(() => revisions.locator('li').count()).toBe(2);
 
   await page.getByTestId('compare').click();
   await page.waitForURL('**/wiki/jardin-partage/diff?from=1&to=2');
@@ -357,7 +360,7 @@ async function historyDiffAndRevert(page: Page) {
   await page.waitForURL('**/wiki/jardin-partage');
   await page.getByText('révision 3').waitFor();
   await page.getByText('Nous cultivons ensemble.').waitFor();
-  await expect.poll(() => page.getByRole('cell', { name: 'Arrosage' }).count()).toBe(0);
+  await poll(() => page.getByRole('cell', { name: 'Arrosage' }).count()).toBe(0);
 }
 
 /** The recent changes and the special lists show the pages just written. */
@@ -378,5 +381,5 @@ async function specialPages(page: Page) {
 /** Waits until the locator shows a text containing `text`. */
 async function expectText(locator: Locator, text: string) {
   await locator.waitFor();
-  await expect.poll(() => locator.textContent()).toContain(text);
+  await poll(() => locator.textContent()).toContain(text);
 }
