@@ -69,6 +69,8 @@ const editorSetup = (placeholderText: string): Extension => [
     { key: 'Mod-b', run: wrapSelection('**'), preventDefault: true },
     { key: 'Mod-i', run: wrapSelection('_'), preventDefault: true },
     { key: 'Mod-k', run: insertLink, preventDefault: true },
+    // Saving is automatic: Ctrl+S must not open the browser's "save page" dialog.
+    { key: 'Mod-s', run: () => true, preventDefault: true },
     ...searchKeymap,
     ...defaultKeymap,
     indentWithTab,

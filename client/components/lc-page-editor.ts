@@ -17,7 +17,8 @@ const FIELDS: Field[] = ['title', 'markdown', 'summary', 'kind', 'categories', '
  * The edit form of a wiki page (also used to create one). It sends the revision it started
  * from; when someone saved in between, it shows both texts and lets the user either keep their
  * text over the new revision or take the current version, without losing what they wrote.
- * The real-time co-editor will replace this element.
+ * The fallback of the real-time co-editor (/wiki/:slug/edit?mode=form, "Éditeur simple"): it
+ * works without WebSocket.
  */
 @customElement('lc-page-editor')
 export class LcPageEditor extends LitElement {
