@@ -53,7 +53,7 @@ export const registryStyles = css`
   .facet li button:focus-visible { outline: 2px solid #2f6f4f; }
   .facet li button[aria-pressed='true'] { background: #2f6f4f; color: #fff; }
   .facet .count { color: inherit; opacity: 0.7; font-variant-numeric: tabular-nums; }
-  dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; margin: 0; }
-  dl.meta dt { font-weight: 600; color: #3c4d44; }
-  dl.meta dd { margin: 0; }
+  dl.meta { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: 0.3rem 1rem; margin: 0; }
+  dl.meta dt { font-weight: 600; color: #3c4d44; max-width: 11rem; }
+  dl.meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 `;
