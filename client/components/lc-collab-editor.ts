@@ -82,7 +82,7 @@ const TOOLBAR = [
   { key: 'collab.tool.bold', icon: 'B', style: 'font-weight:700', run: wrapSelection('**') },
   { key: 'collab.tool.italic', icon: 'I', style: 'font-style:italic', run: wrapSelection('_') },
   { key: 'collab.tool.heading', icon: 'H', style: 'font-weight:700', run: prefixLines('## ') },
-  { key: 'collab.tool.link', icon: '🔗', style: '', run: insertLink },
+  { key: 'collab.tool.link', icon: '↗', style: 'font-weight:700', run: insertLink },
   { key: 'collab.tool.wikilink', icon: '[[ ]]', style: 'font-family:ui-monospace,monospace', run: insertWikiLink },
   { key: 'collab.tool.list', icon: '•', style: 'font-weight:700', run: prefixLines('- ') },
 ] as const;
