@@ -54,8 +54,6 @@ export const wiki: Catalogue = {
 
     'wiki.page.edit': 'Modifier',
     'wiki.page.history': 'Historique',
-    'wiki.page.coedit': 'Éditer à plusieurs',
-    'wiki.page.coeditHint': 'Édition en temps réel : chacun voit les modifications des autres au fil de la frappe',
     'wiki.page.revision': 'révision {n}',
     'wiki.page.empty': 'Cette page est vide pour l’instant.',
     'wiki.page.about': 'À propos de cette page',
@@ -265,8 +263,6 @@ export const wiki: Catalogue = {
 
     'wiki.page.edit': 'Edit',
     'wiki.page.history': 'History',
-    'wiki.page.coedit': 'Edit together',
-    'wiki.page.coeditHint': 'Real-time editing: everyone sees the others’ changes as they type',
     'wiki.page.revision': 'revision {n}',
     'wiki.page.empty': 'This page is empty for now.',
     'wiki.page.about': 'About this page',
