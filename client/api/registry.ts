@@ -1,3 +1,7 @@
+import type { LicenseFlag } from '../../registry/licenses.js';
+import type { QualificationStatus } from '../../registry/qualification.js';
+import type { FacetValue } from '../../registry/query.js';
+import type { UsageStatus } from '../../registry/types.js';
 import { api } from './http.js';
 
 /**
@@ -5,19 +9,9 @@ import { api } from './http.js';
  * HTTP contract of REGISTRY-API.md. Components never call `fetch` themselves.
  */
 
-/** One value of a facet with how many records carry it. */
-export interface FacetValue {
-  value: string;
-  count: number;
-  label?: string;
-}
-
-/** Qualification status of a resource, computed on the server from assessments. */
-export type QualificationStatus = 'proposed' | 'under-review' | 'qualified' | 'to-review';
-/** How open a licence is. */
-export type LicenseFlag = 'open' | 'proprietary' | 'unknown';
-/** A place's relation to a resource. */
-export type UsageStatus = 'uses' | 'interested' | 'stopped';
+// Shapes the registry exports exactly as the API sends them, imported as types only
+// (nothing of the registry reaches the bundle).
+export type { FacetValue, LicenseFlag, QualificationStatus, UsageStatus };
 
 /** A resource as listed by the browse endpoint. */
 export interface ResourceSummary {

@@ -1,46 +1,18 @@
 import { api } from './http.js';
 
-/** A proposal (resource or person) with its reasons. */
-export interface Proposal {
-  slug: string;
-  name: string;
-  score: number;
-  reasons: string[];
-}
-
-/** A resource proposal. */
-export interface ResourceProposal extends Proposal {
-  kind: string;
-  summary: string;
-  license?: string;
-  themes: string[];
-}
-
-/** A person proposal. */
-export interface PersonProposal extends Proposal {
-  region?: string;
-  place: { slug: string; name: string } | null;
-  themes: string[];
-}
+// The wire shapes are the switchyard's own exported types (type-only imports: nothing of the
+// registry reaches the bundle); the client keeps its shorter historical names as aliases.
+import type { AskedQuestion, SwitchyardAnswer } from '../../registry/switchyard/engine.js';
+import type { Dashboard } from '../../registry/switchyard/dashboard.js';
+import type { RequestStatus, SwitchyardRequest } from '../../registry/switchyard/requests.js';
+import type { ThesaurusEntry } from '../../registry/switchyard/thesaurus-store.js';
+export type { PersonProposal, Proposal, ResourceProposal } from '../../registry/switchyard/engine.js';
 
 /** A clarifying question. */
-export interface Question {
-  id: string;
-  label: string;
-  choices: { id: string; label: string }[];
-}
+export type Question = AskedQuestion;
 
 /** The switchyard's answer to a problem. */
-export interface Answer {
-  lang: 'fr' | 'en';
-  themes: { slug: string; label: string; confidence: number }[];
-  confidence: number;
-  resources: ResourceProposal[];
-  people: PersonProposal[];
-  pages: { slug: string; title: string; score: number }[];
-  questions: Question[];
-  understood: string[];
-}
+export type Answer = SwitchyardAnswer;
 
 /** What is sent to the switchyard. */
 export interface Problem {
@@ -51,51 +23,19 @@ export interface Problem {
   answers?: Record<string, string>;
 }
 
-/** Request statuses, in order. */
-export const STATUSES = ['new', 'oriented', 'in-contact', 'resolved', 'closed'] as const;
+/** Request statuses, in order (a runtime copy: importing the registry's value would bundle it). */
+export const STATUSES = ['new', 'oriented', 'in-contact', 'resolved', 'closed'] as const satisfies readonly RequestStatus[];
 /** A request status. */
-export type Status = (typeof STATUSES)[number];
+export type Status = RequestStatus;
 
 /** A dated event of a request. */
-export interface RequestEvent {
-  id: number;
-  kind: 'note' | 'status' | 'assign' | 'contact' | 'outcome';
-  body: string;
-  fromStatus: Status | null;
-  toStatus: Status | null;
-  author: { id: number; name: string } | null;
-  createdAt: string;
-}
+export type { RequestEvent } from '../../registry/switchyard/requests.js';
 
-/** A tracked request (sollicitation). */
-export interface TrackedRequest {
-  id: number;
-  problem: string;
-  place: string | null;
-  region: string | null;
-  asker: { id: number; name: string } | null;
-  themes: string[];
-  mainTheme: string | null;
-  proposal: { resources: { slug: string; name: string; score: number }[]; people: { slug: string; name: string; score: number }[] };
-  status: Status;
-  facilitator: { id: number; name: string } | null;
-  outcome: { helped: boolean; resource: string | null; person: string | null; note: string | null } | null;
-  missing: boolean;
-  createdAt: string;
-  updatedAt: string;
-  firstContactAt: string | null;
-  events?: RequestEvent[];
-}
+/** A tracked request (sollicitation), exactly as the API returns it. */
+export type TrackedRequest = SwitchyardRequest;
 
 /** Dashboard figures. */
-export interface Dashboard {
-  totals: { requests: number; resolved: number; shareResolved: number; contacted: number; medianHoursToFirstContact: number | null; missing: number };
-  months: string[];
-  byMonth: { month: string; requests: number; resolved: number; medianHoursToFirstContact: number | null }[];
-  byTheme: { theme: string; requests: number; resolved: number }[];
-  byThemeMonth: { month: string; theme: string; requests: number; resolved: number }[];
-  missing: { theme: string; count: number; examples: { id: number; problem: string; createdAt: string }[] }[];
-}
+export type { Dashboard } from '../../registry/switchyard/dashboard.js';
 
 /** Asks the switchyard (no tracking). */
 export const askSwitchyard = (p: Problem) => api<Answer>('POST', '/api/switchyard', p);
@@ -147,12 +87,7 @@ export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: 
 };
 
 /** A thesaurus group as the API returns it. */
-export interface ThesaurusGroup {
-  id: string;
-  terms: string[];
-  source: 'default' | 'edited' | 'added';
-  updatedAt?: string;
-}
+export type ThesaurusGroup = ThesaurusEntry;
 
 /** The thesaurus in force (shipped groups with the facilitators' edits). */
 export const getThesaurus = () => api<{ groups: ThesaurusGroup[] }>('GET', '/api/switchyard/thesaurus');

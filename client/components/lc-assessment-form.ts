@@ -1,22 +1,16 @@
-import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
-import { registryStyles } from '../lib/registry-styles.js';
+import { RegistryActionForm } from '../lib/registry-action-form.js';
 import { listCriteria, recordAssessment, type Criterion } from '../api/registry.js';
 import { describeError } from '../lib/registry-format.js';
 
 /** Facilitators record an assessment: a criterion, a level 0–3 and its evidence. Fires `lc-saved` or `lc-cancel`. */
 @customElement('lc-assessment-form')
-export class LcAssessmentForm extends LitElement {
-  static override styles = registryStyles;
-
-  /** Slug of the resource. */
-  @property() slug = '';
+export class LcAssessmentForm extends RegistryActionForm {
+  protected readonly _fields = ['criterion', 'level', 'evidence'];
 
   @state() private _criteria: Criterion[] = [];
-  @state() private _errors: Record<string, string> = {};
-  @state() private _message = '';
-  @state() private _saving = false;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -33,24 +27,9 @@ export class LcAssessmentForm extends LitElement {
       this._errors = { evidence: t('assessForm.evidenceRequired') };
       return;
     }
-    this._saving = true;
-    this._errors = {};
-    this._message = '';
-    try {
-      await recordAssessment(this.slug, { criterion: String(data.get('criterion')), level: Number(data.get('level')), evidence });
-      this.dispatchEvent(new CustomEvent('lc-saved', { bubbles: true, composed: true }));
-    } catch (err) {
-      const { message, field } = describeError(err);
-      if (field && ['criterion', 'level', 'evidence'].includes(field)) this._errors = { [field]: message };
-      else this._message = message;
-    } finally {
-      this._saving = false;
-    }
-  }
-
-  private _err(field: string) {
-    const m = this._errors[field];
-    return m ? html`<span class="field-error" role="alert">${m}</span>` : null;
+    await this._save(() =>
+      recordAssessment(this.slug, { criterion: String(data.get('criterion')), level: Number(data.get('level')), evidence }),
+    );
   }
 
   override render() {
@@ -75,11 +54,7 @@ export class LcAssessmentForm extends LitElement {
         <textarea id="evidence" name="evidence"></textarea>
         ${this._err('evidence')}
       </div>
-      ${this._message ? html`<p class="notice error" role="alert">${this._message}</p>` : null}
-      <button class="btn" type="submit" ?disabled=${this._saving || !this._criteria.length}>${this._saving ? t('form.saving') : t('form.save')}</button>
-      <button class="btn secondary" type="button" @click=${() => this.dispatchEvent(new CustomEvent('lc-cancel', { bubbles: true, composed: true }))}>
-        ${t('form.cancel')}
-      </button>
+      ${this._footer(!this._criteria.length)}
     </form>`;
   }
 }

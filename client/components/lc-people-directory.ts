@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
+import { showFiltersInUrl } from '../lib/filter-url.js';
+import { LatestRequest } from '../lib/latest-request.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPeople, type FacetValue, type PublicPerson } from '../api/registry.js';
 import './lc-facet-list.js';
@@ -38,7 +40,7 @@ export class LcPeopleDirectory extends LitElement {
   @state() private _facets: Partial<Record<'theme' | 'region', FacetValue[]>> = {};
   @state() private _loading = false;
   @state() private _error = '';
-  private _seq = 0;
+  private _latest = new LatestRequest();
   private _typing?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
@@ -60,33 +62,27 @@ export class LcPeopleDirectory extends LitElement {
   };
   private _onLocale = () => this.requestUpdate();
 
-  private async _load(append: boolean) {
-    const seq = ++this._seq;
+  private _load(append: boolean) {
     this._loading = true;
-    try {
-      const f = this._f;
-      const r = await listPeople({ q: f.q || undefined, theme: f.theme || undefined, region: f.region || undefined, limit: PAGE, offset: append ? this._items.length : 0 });
-      if (seq !== this._seq) return;
-      this._items = append ? [...this._items, ...r.items] : r.items;
-      this._total = r.total;
-      this._facets = r.facets;
-      this._error = '';
-    } catch (err) {
-      if (seq === this._seq) this._error = t('error.generic', { message: (err as Error).message });
-    } finally {
-      if (seq === this._seq) this._loading = false;
-    }
+    const f = this._f;
+    return this._latest.run(
+      () => listPeople({ q: f.q || undefined, theme: f.theme || undefined, region: f.region || undefined, limit: PAGE, offset: append ? this._items.length : 0 }),
+      {
+        answer: (r) => {
+          this._items = append ? [...this._items, ...r.items] : r.items;
+          this._total = r.total;
+          this._facets = r.facets;
+          this._error = '';
+        },
+        error: (err) => (this._error = t('error.generic', { message: (err as Error).message })),
+        settled: () => (this._loading = false),
+      },
+    );
   }
 
   private _apply(next: Filters, push: boolean) {
     this._f = next;
-    const p = new URLSearchParams();
-    if (next.q) p.set('q', next.q);
-    if (next.theme) p.set('theme', next.theme);
-    if (next.region) p.set('region', next.region);
-    const url = `/personnes${p.toString() ? `?${p}` : ''}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    showFiltersInUrl('/personnes', { q: next.q, theme: next.theme, region: next.region }, push);
     this._load(false);
   }
 

@@ -1,6 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
+import { RecordPage } from '../lib/record-page.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { getPerson, type PersonDetail } from '../api/registry.js';
 import { themeShort } from '../lib/registry-format.js';
@@ -8,7 +9,7 @@ import './lc-contact-person.js';
 
 /** A person's public page (/personnes/:slug): place, themes, skills, the commons they help with, contact. */
 @customElement('lc-person-page')
-export class LcPersonPage extends LitElement {
+export class LcPersonPage extends RecordPage<PersonDetail> {
   static override styles = [
     registryStyles,
     css`
@@ -21,35 +22,14 @@ export class LcPersonPage extends LitElement {
     `,
   ];
 
-  /** Slug of the person. */
-  @property() slug = '';
-
-  @state() private _p: PersonDetail | null = null;
-  @state() private _notFound = false;
-  @state() private _error = '';
-
-  override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('slug')) {
-      const slug = this.slug;
-      this._notFound = false;
-      getPerson(slug)
-        .then((p) => {
-          if (slug !== this.slug) return;
-          this._p = p;
-          document.title = `${p.name} · ${t('app.name')}`;
-        })
-        .catch((err) => {
-          if ((err as { status?: number }).status === 404) this._notFound = true;
-          else this._error = t('error.generic', { message: (err as Error).message });
-        });
-    }
+  protected _fetch(slug: string) {
+    return getPerson(slug);
   }
 
   override render() {
-    if (this._notFound) return html`<p><a href="/personnes">${t('person.back')}</a></p><h1>${t('notFound.title')}</h1><p>${t('person.notFound')}</p>`;
-    if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
+    const status = this._statusView('/personnes', t('person.back'), t('person.notFound'));
     const p = this._p;
-    if (!p) return html`<p class="muted">${t('loading')}</p>`;
+    if (status || !p) return status;
     return html`
       <p class="small"><a href="/personnes">${t('person.back')}</a></p>
       <h1>${p.name}</h1>

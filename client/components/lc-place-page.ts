@@ -1,6 +1,7 @@
-import { LitElement, css, html, nothing } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { css, html, nothing } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
+import { RecordPage } from '../lib/record-page.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { getPlace, type PlaceDetail } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, setMyPlace, themeShort, type MyPlace } from '../lib/registry-format.js';
@@ -9,7 +10,7 @@ import './lc-contact-person.js';
 
 /** A place's page (/lieux/:slug): where it is, the commons it uses, its people. */
 @customElement('lc-place-page')
-export class LcPlacePage extends LitElement {
+export class LcPlacePage extends RecordPage<PlaceDetail> {
   static override styles = [
     registryStyles,
     css`
@@ -23,12 +24,6 @@ export class LcPlacePage extends LitElement {
     `,
   ];
 
-  /** Slug of the place. */
-  @property() slug = '';
-
-  @state() private _p: PlaceDetail | null = null;
-  @state() private _notFound = false;
-  @state() private _error = '';
   @state() private _home: MyPlace | null = getMyPlace();
 
   override connectedCallback() {
@@ -42,21 +37,8 @@ export class LcPlacePage extends LitElement {
   }
   private _onMyPlace = () => (this._home = getMyPlace());
 
-  override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('slug')) {
-      const slug = this.slug;
-      this._notFound = false;
-      getPlace(slug)
-        .then((p) => {
-          if (slug !== this.slug) return;
-          this._p = p;
-          document.title = `${p.name} · ${t('app.name')}`;
-        })
-        .catch((err) => {
-          if ((err as { status?: number }).status === 404) this._notFound = true;
-          else this._error = t('error.generic', { message: (err as Error).message });
-        });
-    }
+  protected _fetch(slug: string) {
+    return getPlace(slug);
   }
 
   private _meta(p: PlaceDetail) {
@@ -80,10 +62,9 @@ export class LcPlacePage extends LitElement {
   }
 
   override render() {
-    if (this._notFound) return html`<p><a href="/lieux">${t('place.back')}</a></p><h1>${t('notFound.title')}</h1><p>${t('place.notFound')}</p>`;
-    if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
+    const status = this._statusView('/lieux', t('place.back'), t('place.notFound'));
     const p = this._p;
-    if (!p) return html`<p class="muted">${t('loading')}</p>`;
+    if (status || !p) return status;
     const home = this._home;
     const mine = home?.slug === p.slug;
     const km = !mine && home?.lat != null && home?.lon != null && p.lat != null && p.lon != null ? distanceKm(home.lat, home.lon, p.lat, p.lon) : null;

@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
+import { showFiltersInUrl } from '../lib/filter-url.js';
+import { LatestRequest } from '../lib/latest-request.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPlaces, placePoints, type FacetValue, type GeoPoint, type PlaceSummary } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, type MyPlace } from '../lib/registry-format.js';
@@ -64,7 +66,7 @@ export class LcPlacesDirectory extends LitElement {
   @state() private _home: MyPlace | null = getMyPlace();
   @query('lc-place-map') private _map?: LcPlaceMap;
   private _bbox = '';
-  private _seq = 0;
+  private _latest = new LatestRequest();
   private _typing?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
@@ -101,41 +103,35 @@ export class LcPlacesDirectory extends LitElement {
     }
   }
 
-  private async _loadList(append: boolean) {
-    const seq = ++this._seq;
+  private _loadList(append: boolean) {
     this._loading = true;
-    try {
-      const f = this._f;
-      const r = await listPlaces({
-        q: f.q || undefined,
-        region: f.region || undefined,
-        family: f.family || undefined,
-        bbox: f.inView && this._bbox ? this._bbox : undefined,
-        limit: PAGE,
-        offset: append ? this._items.length : 0,
-      });
-      if (seq !== this._seq) return;
-      this._items = append ? [...this._items, ...r.items] : r.items;
-      this._total = r.total;
-      this._facets = r.facets;
-      this._error = '';
-    } catch (err) {
-      if (seq === this._seq) this._error = t('error.generic', { message: (err as Error).message });
-    } finally {
-      if (seq === this._seq) this._loading = false;
-    }
+    const f = this._f;
+    return this._latest.run(
+      () =>
+        listPlaces({
+          q: f.q || undefined,
+          region: f.region || undefined,
+          family: f.family || undefined,
+          bbox: f.inView && this._bbox ? this._bbox : undefined,
+          limit: PAGE,
+          offset: append ? this._items.length : 0,
+        }),
+      {
+        answer: (r) => {
+          this._items = append ? [...this._items, ...r.items] : r.items;
+          this._total = r.total;
+          this._facets = r.facets;
+          this._error = '';
+        },
+        error: (err) => (this._error = t('error.generic', { message: (err as Error).message })),
+        settled: () => (this._loading = false),
+      },
+    );
   }
 
   private _apply(next: Filters, push: boolean, reloadMap: boolean) {
     this._f = next;
-    const p = new URLSearchParams();
-    if (next.q) p.set('q', next.q);
-    if (next.region) p.set('region', next.region);
-    if (next.family) p.set('family', next.family);
-    if (next.inView) p.set('zone', '1');
-    const url = `/lieux${p.toString() ? `?${p}` : ''}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    showFiltersInUrl('/lieux', { q: next.q, region: next.region, family: next.family, zone: next.inView ? '1' : '' }, push);
     if (reloadMap) this._loadMap();
     this._loadList(false);
   }

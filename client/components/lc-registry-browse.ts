@@ -1,6 +1,8 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
+import { showFiltersInUrl } from '../lib/filter-url.js';
+import { LatestRequest } from '../lib/latest-request.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listResources, type ResourceList, type ResourceQuery, type ResourceSummary } from '../api/registry.js';
 import { MY_PLACE_EVENT, getMyPlace } from '../lib/registry-format.js';
@@ -31,15 +33,6 @@ function readFilters(search: string): Filters {
   };
 }
 
-function filtersToSearch(f: Filters): string {
-  const p = new URLSearchParams();
-  if (f.q) p.set('q', f.q);
-  for (const k of FACETS) if (f.facets[k]) p.set(k, f.facets[k]);
-  if (f.sort) p.set('sort', f.sort);
-  const s = p.toString();
-  return s ? `?${s}` : '';
-}
-
 /**
  * The commons browser (/communs): search, facets (theme, kind, licence, qualification,
  * region), sort, and result cards. The address bar reflects the filters, so a filtered view
@@ -67,7 +60,7 @@ export class LcRegistryBrowse extends LitElement {
   @state() private _items: ResourceSummary[] = [];
   @state() private _loading = false;
   @state() private _error = '';
-  private _seq = 0;
+  private _latest = new LatestRequest();
   private _typing?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
@@ -113,29 +106,25 @@ export class LcRegistryBrowse extends LitElement {
     return q;
   }
 
-  private async _load(append: boolean) {
-    const seq = ++this._seq;
+  private _load(append: boolean) {
     this._loading = true;
     this._error = '';
-    try {
-      const data = await listResources(this._query(append ? this._items.length : 0));
-      if (seq !== this._seq) return;
-      this._data = data;
-      this._items = append ? [...this._items, ...data.items] : data.items;
-    } catch (err) {
-      if (seq !== this._seq) return;
-      this._error = t('error.generic', { message: (err as Error).message });
-    } finally {
-      if (seq === this._seq) this._loading = false;
-    }
+    const query = this._query(append ? this._items.length : 0);
+    return this._latest.run(() => listResources(query), {
+      answer: (data) => {
+        this._data = data;
+        this._items = append ? [...this._items, ...data.items] : data.items;
+      },
+      error: (err) => (this._error = t('error.generic', { message: (err as Error).message })),
+      settled: () => (this._loading = false),
+    });
   }
 
   /** Applies new filters: updates the address (push for a click, replace while typing) and reloads. */
   private _apply(next: Filters, push: boolean) {
     this._filters = next;
-    const url = `/communs${filtersToSearch(next)}`;
-    if (push) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    const facets = Object.fromEntries(FACETS.map((k) => [k, next.facets[k]]));
+    showFiltersInUrl('/communs', { q: next.q, ...facets, sort: next.sort }, push);
     this._load(false);
   }
 

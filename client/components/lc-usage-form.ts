@@ -1,9 +1,9 @@
-import { LitElement, html } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { html } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
-import { registryStyles } from '../lib/registry-styles.js';
+import { RegistryActionForm } from '../lib/registry-action-form.js';
 import { declareUsage, type UsageStatus } from '../api/registry.js';
-import { describeError, getMyPlace } from '../lib/registry-format.js';
+import { getMyPlace } from '../lib/registry-format.js';
 import './lc-record-picker.js';
 import type { PickedRecord } from './lc-record-picker.js';
 
@@ -11,16 +11,11 @@ const STATUSES: UsageStatus[] = ['uses', 'interested', 'stopped'];
 
 /** "Nous l'utilisons": declares that a place uses a resource. Fires `lc-saved` then, or `lc-cancel`. */
 @customElement('lc-usage-form')
-export class LcUsageForm extends LitElement {
-  static override styles = registryStyles;
-
-  /** Slug of the resource. */
-  @property() slug = '';
+export class LcUsageForm extends RegistryActionForm {
+  protected readonly _fields = ['place', 'status', 'note', 'since'];
+  protected override readonly _errorIds = true;
 
   @state() private _place: { slug: string; name: string } | null = getMyPlace();
-  @state() private _errors: Record<string, string> = {};
-  @state() private _message = '';
-  @state() private _saving = false;
 
   private async _submit(e: SubmitEvent) {
     e.preventDefault();
@@ -31,29 +26,15 @@ export class LcUsageForm extends LitElement {
     }
     const note = String(data.get('note') ?? '').trim();
     const since = String(data.get('since') ?? '').trim();
-    this._saving = true;
-    this._errors = {};
-    this._message = '';
-    try {
-      await declareUsage(this.slug, {
-        place: this._place.slug,
+    const place = this._place.slug;
+    await this._save(() =>
+      declareUsage(this.slug, {
+        place,
         status: String(data.get('status')) as UsageStatus,
         ...(note ? { note } : {}),
         ...(since ? { since } : {}),
-      });
-      this.dispatchEvent(new CustomEvent('lc-saved', { bubbles: true, composed: true }));
-    } catch (err) {
-      const { message, field } = describeError(err);
-      if (field && ['place', 'status', 'note', 'since'].includes(field)) this._errors = { [field]: message };
-      else this._message = message;
-    } finally {
-      this._saving = false;
-    }
-  }
-
-  private _err(field: string) {
-    const m = this._errors[field];
-    return m ? html`<span class="field-error" id=${`${field}-err`} role="alert">${m}</span>` : null;
+      }),
+    );
   }
 
   override render() {
@@ -89,11 +70,7 @@ export class LcUsageForm extends LitElement {
         <textarea id="note" name="note"></textarea>
         ${this._err('note')}
       </div>
-      ${this._message ? html`<p class="notice error" role="alert">${this._message}</p>` : null}
-      <button class="btn" type="submit" ?disabled=${this._saving}>${this._saving ? t('form.saving') : t('form.save')}</button>
-      <button class="btn secondary" type="button" @click=${() => this.dispatchEvent(new CustomEvent('lc-cancel', { bubbles: true, composed: true }))}>
-        ${t('form.cancel')}
-      </button>
+      ${this._footer()}
     </form>`;
   }
 }

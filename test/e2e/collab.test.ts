@@ -1,43 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../server/wiki/pages.js';
+import { ensureClientBuilt, launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/collab.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CLIENT_DIR = join(ROOT, 'dist/client');
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+let clientDir: string;
 let tmp: ReturnType<typeof tempDir>;
 let db: Database;
 let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(join(CLIENT_DIR, 'index.html'))) execSync('npx vite build', { cwd: ROOT, stdio: 'ignore' });
+  clientDir = ensureClientBuilt();
   tmp = tempDir('lc-e2e-collab-');
   db = openDatabase(join(tmp.dir, 'db.sqlite'));
   await createUser(db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
   await createUser(db, { email: 'alice@example.org', name: 'Alice', password: 'password123', role: 'contributor' });
   await createUser(db, { email: 'bruno@example.org', name: 'Bruno', password: 'password123', role: 'contributor' });
-  server = await startServer(db, { port: 0, clientDir: CLIENT_DIR });
+  server = await startServer(db, { port: 0, clientDir });
   savePage(db, server.app.services.wiki, { slug: 'jardin', title: 'Jardin partagé', markdown: '# Jardin partagé\n\nPremière ligne.\n', authorIds: [] });
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  browser = await launchBrowser();
 }, 180_000);
 
 afterAll(async () => {
@@ -113,7 +99,7 @@ describe('co-editing in two browsers', () => {
     await alice.locator('[data-testid=collab-editor] .cm-line').first().click();
     await alice.keyboard.press('End');
     await alice.keyboard.type(' Écrit hors ligne.', { delay: 10 });
-    server = await startServer(db, { port, clientDir: CLIENT_DIR });
+    server = await startServer(db, { port, clientDir });
     await alice.context().setOffline(false);
     await expect.poll(() => status.getAttribute('data-status'), { timeout: 20_000 }).toBe('connected');
     await expect
