@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
+import { securityHeaders } from './security-headers.js';
 import type { Database } from './db/open.js';
 import { defaultConfig, type Config } from './config.js';
 import type { AppEnv, AppServices } from './env.js';
@@ -70,18 +70,7 @@ export function createApp(deps: AppDeps) {
     c.set('services', services);
     await next();
   });
-  app.use(
-    '*',
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'https:'],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        connectSrc: ["'self'", 'ws:', 'wss:'],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  app.use('*', securityHeaders);
   const limitBody = bodyLimit({
     maxSize: config.bodyLimit,
     onError: () => {
