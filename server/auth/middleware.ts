@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../env.js';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
+import { requestCookie, requestHeader } from '../request-headers.js';
 import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
 
 /** Name of the session cookie. */
@@ -21,7 +21,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set('user', null);
   c.set('authVia', null);
   c.set('csrf', null);
-  const auth = c.req.header('authorization');
+  const auth = requestHeader(c, 'authorization');
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const user = m ? userForApiToken(db, m[1]) : undefined;
@@ -29,13 +29,13 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set('user', user);
     c.set('authVia', 'token');
   } else {
-    const sid = getCookie(c, SESSION_COOKIE);
+    const sid = requestCookie(c, SESSION_COOKIE);
     const session = sid ? getSession(db, sid) : undefined;
     if (session) {
       c.set('user', session.user);
       c.set('authVia', 'session');
       c.set('csrf', session.csrf);
-      if (!SAFE_METHODS.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrf) {
+      if (!SAFE_METHODS.has(c.req.method) && requestHeader(c, CSRF_HEADER) !== session.csrf) {
         throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated write`);
       }
     }

@@ -20,3 +20,41 @@ describe('security headers', () => {
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
+
+describe('on the real HTTP server', () => {
+  it('sends the security headers and reads the session cookie and bearer token from Node headers', async () => {
+    const { openDatabase } = await import('../../server/db/open.js');
+    const { startServer } = await import('../../server/server.js');
+    const db = openDatabase(':memory:');
+    const server = await startServer(db, { port: 0 });
+    try {
+      const health = await fetch(`${server.url}/api/health`);
+      expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+      const reg = await fetch(`${server.url}/api/auth/register`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'a@example.org', name: 'A', password: 'longenough' }),
+      });
+      const { csrfToken } = (await reg.json()) as { csrfToken: string };
+      const cookie = reg.headers.get('set-cookie')!.split(';')[0];
+      const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as { user: { email: string } };
+      expect(me.user.email).toBe('a@example.org');
+      const noCsrf = await fetch(`${server.url}/api/auth/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+      expect(noCsrf.status).toBe(403);
+      const tok = await fetch(`${server.url}/api/auth/tokens`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: '{}',
+      });
+      const { token } = (await tok.json()) as { token: string };
+      const viaToken = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+        user: { email: string };
+      };
+      expect(viaToken.user.email).toBe('a@example.org');
+    } finally {
+      await server.close();
+      db.close();
+    }
+  });
+});
