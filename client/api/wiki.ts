@@ -1,10 +1,9 @@
 import { api } from './http.js';
+// Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
+import type { PageListItem, PageRef, WantedPage } from '../../server/wiki/lists.js';
+import type { RevisionSummary, UserRef } from '../../server/wiki/revisions.js';
 
-/** A user as public answers name them (never with an e-mail). */
-export interface UserRef {
-  id: number;
-  name: string;
-}
+export type { PageListItem, PageRef, RevisionSummary, UserRef, WantedPage };
 
 /** A wiki page as `GET /api/pages/:slug` returns it. */
 export interface WikiPage {
@@ -35,31 +34,6 @@ export interface PageInput {
   kind?: string;
   categories?: string[];
   referentId?: number | null;
-}
-
-/** A short reference to a page. */
-export interface PageRef {
-  slug: string;
-  title: string;
-}
-
-/** One line of `GET /api/pages`. */
-export interface PageListItem extends PageRef {
-  kind: string;
-  revision: number;
-  updatedAt: string;
-}
-
-/** One revision in a page history. */
-export interface RevisionSummary {
-  number: number;
-  title: string;
-  summary: string;
-  author: UserRef | null;
-  authors: UserRef[];
-  createdAt: string;
-  size: number;
-  sizeDelta: number;
 }
 
 /** One revision with its text. */
@@ -112,12 +86,6 @@ export interface RecentChange {
   createdAt: string;
   sizeDelta: number;
   isNew: boolean;
-}
-
-/** A page that is linked to but does not exist. */
-export interface WantedPage extends PageRef {
-  count: number;
-  from: PageRef[];
 }
 
 /** A page that needs work: flagged by someone, or too short. */
