@@ -124,7 +124,7 @@ describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real brow
     await expect.poll(() => page.locator('[data-testid=collab-editor] .cm-line').first().innerText()).toBe('# Repair café');
 
     // Nothing is written while the writer stays (the quiet period is long)…
-    await page.getByText('On répare ensemble, le samedi.').waitFor();
+    await page.getByTestId('collab-editor').getByText('On répare ensemble, le samedi.').waitFor();
     expect(await apiPage(page.request, 'repair-cafe')).toBeNull();
     // …leaving the editor writes the revision that creates the page, titled by the user.
     await page.getByRole('link', { name: 'Accueil', exact: true }).click();

@@ -74,7 +74,12 @@ export async function watchedPage(context: BrowserContext): Promise<{ page: Page
       problems.http.push(`${res.status()} ${res.request().method()} ${url.pathname}${url.search}`);
     }
   });
-  page.on('requestfailed', (req) => problems.http.push(`failed ${req.method()} ${req.url()} ${req.failure()?.errorText ?? ''}`));
+  page.on('requestfailed', (req) => {
+    const error = req.failure()?.errorText ?? '';
+    // Chromium fetches the favicon by itself and aborts that fetch when the page navigates: not the app's request.
+    if (error === 'net::ERR_ABORTED' && new URL(req.url()).pathname === '/favicon.svg') return;
+    problems.http.push(`failed ${req.method()} ${req.url()} ${error}`);
+  });
   return { page, problems };
 }
 
