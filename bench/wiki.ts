@@ -460,10 +460,14 @@ async function main(): Promise<void> {
   console.log(`Wiki benchmark: Node ${process.version}, temp dir ${dir}`);
   console.log('Figures are indicative: rerun on a quiet machine before comparing.');
   try {
-    await benchReads(dir);
-    const { db, built } = await benchSearch(dir);
-    benchSaves(db, built);
-    db.close();
+    // `npm run bench:wiki -- reads` (or `search`) runs one part only.
+    const only = process.argv[2];
+    if (!only || only === 'reads') await benchReads(dir);
+    if (!only || only === 'search') {
+      const { db, built } = await benchSearch(dir);
+      benchSaves(db, built);
+      db.close();
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

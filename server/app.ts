@@ -64,13 +64,12 @@ export function createApp(deps: AppDeps) {
   wss.options.maxPayload = config.collabMaxMessageBytes;
   app.onError(handleError);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
-  app.use('*', async (c, next) => {
+  app.use('*', (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('services', services);
-    await next();
+    return securityHeaders(c, next);
   });
-  app.use('*', securityHeaders);
   const limitBody = bodyLimit({
     maxSize: config.bodyLimit,
     onError: () => {

@@ -6,7 +6,7 @@ import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 
-/** Long-lived services built once by `createApp` and reachable from every handler as `c.var.services`. */
+/** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
   wiki: WikiServices;
   /** Full-text search over wiki pages, kept current by wiki saves. */

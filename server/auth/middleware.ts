@@ -16,8 +16,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * Resolves who is calling: `Authorization: Bearer <token>` first, then the session cookie.
  * A cookie-authenticated write must carry the session's CSRF token in `X-CSRF-Token`.
  */
-export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const db = c.var.db;
+export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
+  const db = c.get('db');
   c.set('user', null);
   c.set('authVia', null);
   c.set('csrf', null);
@@ -40,12 +40,12 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
       }
     }
   }
-  await next();
+  return next();
 };
 
 /** Returns the user or throws 401/403 when the role is below `min`. For use inside handlers. */
 export function requireRole(c: Context<AppEnv>, min: Role): User {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw unauthenticated();
   if (!hasRole(user.role, min)) throw forbidden(`This action needs the role "${min}" or higher`);
   return user;
@@ -60,9 +60,9 @@ export const roleAtLeast =
   };
 
 /** Refuses anonymous reads when the instance is configured as private. */
-export const readAccess: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (!c.var.config.publicRead && !c.var.user) throw unauthenticated('This wiki is private: log in to read it');
-  await next();
+export const readAccess: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (!c.get('config').publicRead && !c.get('user')) throw unauthenticated('This wiki is private: log in to read it');
+  return next();
 };
 
 /** The caller's address (for rate limiting), 'unknown' when the runtime does not tell. */

@@ -9,11 +9,10 @@ import { SLUG_RE } from '../wiki/pages.js';
  * usual 409 conflict, and a save without `baseRevision` comes after the co-edits in the history
  * (then reaches the live document as a forward change).
  */
-export const flushCoEditsBeforeWrite: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const user = c.var.user;
+export const flushCoEditsBeforeWrite: MiddlewareHandler<AppEnv> = (c, next) => {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
+  const user = c.get('user');
   const slug = c.req.param('slug');
-  if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug)) {
-    c.var.services.collab.flush(slug);
-  }
-  await next();
+  if (user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug)) c.get('services').collab.flush(slug);
+  return next();
 };

@@ -16,7 +16,7 @@ import type { CollabConnection } from './protocol.js';
 
 /** Who is connecting, from `?token=`, `Authorization: Bearer`, or the session cookie. */
 function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
-  const db = c.var.db;
+  const db = c.get('db');
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const token = c.req.query('token') ?? bearer;
   if (token !== undefined) {
@@ -57,10 +57,10 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       const slug = c.req.param('slug') ?? '';
       if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
       const user = authenticateUpgrade(c);
-      if (!user && !c.var.config.publicRead) throw unauthenticated('This wiki is private: log in to read it');
+      if (!user && !c.get('config').publicRead) throw unauthenticated('This wiki is private: log in to read it');
       const canWrite = !!user && hasRole(user.role, 'contributor');
-      if (!canWrite && !findPage(c.var.db, slug)) throw notFound(`page "${slug}"`);
-      const collab = c.var.services.collab;
+      if (!canWrite && !findPage(c.get('db'), slug)) throw notFound(`page "${slug}"`);
+      const collab = c.get('services').collab;
       let conn: CollabConnection | null = null;
       return {
         onOpen(_evt, ws) {

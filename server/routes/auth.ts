@@ -40,13 +40,13 @@ export function authRoutes(opts: { maxAttempts: number; windowMs: number }) {
   const perAddress = new RateLimiter(opts.maxAttempts * 5, opts.windowMs);
 
   const startSession = (c: Context<AppEnv>, user: User) => {
-    const { sid, csrf } = createSession(c.var.db, user.id, c.var.config.sessionTtl);
+    const { sid, csrf } = createSession(c.get('db'), user.id, c.get('config').sessionTtl);
     setCookie(c, SESSION_COOKIE, sid, {
       httpOnly: true,
       sameSite: 'Lax',
-      secure: c.var.config.secureCookies,
+      secure: c.get('config').secureCookies,
       path: '/',
-      maxAge: c.var.config.sessionTtl,
+      maxAge: c.get('config').sessionTtl,
     });
     return { user: publicUser(user), csrfToken: csrf };
   };
@@ -54,7 +54,7 @@ export function authRoutes(opts: { maxAttempts: number; windowMs: number }) {
   return new Hono<AppEnv>()
     .post('/register', jsonBody(RegisterBody), async (c) => {
       const body = c.req.valid('json');
-      const user = await createUser(c.var.db, body);
+      const user = await createUser(c.get('db'), body);
       return c.json(startSession(c, user), 201);
     })
     .post('/login', jsonBody(LoginBody), async (c) => {
@@ -66,7 +66,7 @@ export function authRoutes(opts: { maxAttempts: number; windowMs: number }) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
         throw new AppError(429, 'rate_limited', 'Too many login attempts; try again later');
       }
-      const user = getUserForLogin(c.var.db, email);
+      const user = getUserForLogin(c.get('db'), email);
       const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) {
         perAccount.hit(accountKey);
@@ -78,27 +78,27 @@ export function authRoutes(opts: { maxAttempts: number; windowMs: number }) {
     })
     .post('/logout', (c) => {
       const sid = getCookie(c, SESSION_COOKIE);
-      if (sid) deleteSession(c.var.db, sid);
+      if (sid) deleteSession(c.get('db'), sid);
       deleteCookie(c, SESSION_COOKIE, { path: '/' });
       return c.json({ ok: true });
     })
     .get('/me', (c) => {
-      const user = c.var.user;
-      return c.json({ user: user ? publicUser(user) : null, csrfToken: c.var.csrf });
+      const user = c.get('user');
+      return c.json({ user: user ? publicUser(user) : null, csrfToken: c.get('csrf') });
     })
     .post('/tokens', jsonBody(TokenBody), (c) => {
       const user = requireRole(c, 'reader');
-      const token = createApiToken(c.var.db, user.id, c.req.valid('json').label ?? '');
+      const token = createApiToken(c.get('db'), user.id, c.req.valid('json').label ?? '');
       return c.json({ token }, 201);
     })
     .get('/users', (c) => {
       requireRole(c, 'admin');
-      return c.json({ users: listUsers(c.var.db).map(publicUser) });
+      return c.json({ users: listUsers(c.get('db')).map(publicUser) });
     })
     .patch('/users/:id', jsonBody(RoleBody), (c) => {
       requireRole(c, 'admin');
       const id = Number(c.req.param('id'));
       if (!Number.isInteger(id)) throw new AppError(400, 'validation_failed', 'id: must be an integer', { field: 'id' });
-      return c.json({ user: publicUser(setUserRole(c.var.db, id, c.req.valid('json').role)) });
+      return c.json({ user: publicUser(setUserRole(c.get('db'), id, c.req.valid('json').role)) });
     });
 }

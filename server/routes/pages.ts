@@ -115,18 +115,26 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
 export const pages = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => {
     const { limit, offset } = c.req.valid('query');
-    return c.json(listPages(c.var.db, limit, offset));
+    return c.json(listPages(c.get('db'), limit, offset));
   })
   .get('/:slug', readAccess, (c) => {
     const slug = checkSlug(c.req.param('slug'));
-    const db = c.get('db');
     const wiki = c.get('services').wiki;
-    const meta = findPageMeta(db, slug);
-    if (!meta) throw notFound(`page "${slug}"`);
-    // A cached revision needs no body from the database; otherwise read it (same revision: no
-    // await in between, so no save can slip in) and fill the cache.
-    const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
-    return c.body(pageJsonText(meta, big), 200, { 'content-type': 'application/json' });
+    // The whole answer is cached until the next write to the database; it is sent as UTF-8 bytes,
+    // which Node writes as they are (a string would be encoded again for every read).
+    let answer = wiki.cachedAnswer(slug);
+    if (!answer) {
+      const db = c.get('db');
+      const meta = findPageMeta(db, slug);
+      if (!meta) throw notFound(`page "${slug}"`);
+      // A cached revision needs no body from the database; otherwise read it (same revision: no
+      // await in between, so no save can slip in) and fill the cache.
+      const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
+      answer = Buffer.from(pageJsonText(meta, big));
+      wiki.storeAnswer(slug, answer);
+    }
+    // A new headers object each time: @hono/node-server adds Content-Length to it.
+    return c.body(answer, 200, { 'content-type': 'application/json' });
   })
   .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');
@@ -140,16 +148,16 @@ export const pages = new Hono<AppEnv>()
   })
   .get('/:slug/revisions', readAccess, queryParams(HistoryQuery), (c) => {
     const { limit, before } = c.req.valid('query');
-    return c.json({ revisions: listRevisions(c.var.db, checkSlug(c.req.param('slug')), { limit, before }) });
+    return c.json({ revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), { limit, before }) });
   })
   .get('/:slug/revisions/:n', readAccess, (c) => {
     const slug = checkSlug(c.req.param('slug'));
-    const rev = getRevision(c.var.db, slug, revisionNumber(c.req.param('n')));
-    return c.json({ ...rev, html: c.var.services.wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
+    const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')));
+    return c.json({ ...rev, html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
   })
   .get('/:slug/diff', readAccess, queryParams(DiffQuery), (c) => {
     const slug = checkSlug(c.req.param('slug'));
-    const db = c.var.db;
+    const db = c.get('db');
     const page = getPage(db, slug);
     const q = c.req.valid('query');
     const to = q.to ?? page.revision;
@@ -198,14 +206,14 @@ export const pages = new Hono<AppEnv>()
     return c.json(pageJson(result.page, services.wiki));
   })
   .get('/:slug/backlinks', readAccess, (c) => {
-    return c.json({ pages: backlinks(c.var.db, checkSlug(c.req.param('slug'))) });
+    return c.json({ pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))) });
   })
   .put('/:slug/needs-work', roleAtLeast('contributor'), jsonBody(NeedsWorkBody), (c) => {
     const slug = checkSlug(c.req.param('slug'));
-    const page = setNeedsWork(c.var.db, slug, c.req.valid('json').reason);
-    return c.json(pageJson(page, c.var.services.wiki));
+    const page = setNeedsWork(c.get('db'), slug, c.req.valid('json').reason);
+    return c.json(pageJson(page, c.get('services').wiki));
   })
   .delete('/:slug/needs-work', roleAtLeast('contributor'), (c) => {
-    const page = setNeedsWork(c.var.db, checkSlug(c.req.param('slug')), null);
-    return c.json(pageJson(page, c.var.services.wiki));
+    const page = setNeedsWork(c.get('db'), checkSlug(c.req.param('slug')), null);
+    return c.json(pageJson(page, c.get('services').wiki));
   });

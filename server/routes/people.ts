@@ -40,45 +40,45 @@ function mayManage(user: User | null, person: PersonRecord): boolean {
 
 /** The person, if the caller may manage it; hidden people are a 404 for everyone else. */
 function managed(c: Context<AppEnv>, slug: string): PersonRecord {
-  const person = findPerson(c.var.db, slug);
-  if (!person || !mayManage(c.var.user, person)) throw notFound(`person "${slug}"`);
+  const person = findPerson(c.get('db'), slug);
+  if (!person || !mayManage(c.get('user'), person)) throw notFound(`person "${slug}"`);
   return person;
 }
 
 /** /api/people: the directory of people who can help (only contactable or public profiles). */
 export const people = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPeople(c.var.db, c.req.valid('query'))))
+  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPeople(c.get('db'), c.req.valid('query'))))
   .post('/', jsonBody(PostBody), (c) => {
     const user = requireRole(c, 'reader');
     const { self, ...body } = c.req.valid('json');
     if (!self && !hasRole(user.role, 'contributor')) throw forbidden('Creating someone else’s profile needs the role "contributor"; use self: true for your own');
-    if (findPerson(c.var.db, body.slug)) throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, { field: 'slug' });
-    upsertPerson(c.var.db, body, { mode: 'replace', userId: self ? user.id : null });
-    const created = findPerson(c.var.db, body.slug)!;
-    return c.json(created.contactable || created.public ? personDetail(c.var.db, body.slug) : { slug: body.slug, hidden: true }, 201);
+    if (findPerson(c.get('db'), body.slug)) throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, { field: 'slug' });
+    upsertPerson(c.get('db'), body, { mode: 'replace', userId: self ? user.id : null });
+    const created = findPerson(c.get('db'), body.slug)!;
+    return c.json(created.contactable || created.public ? personDetail(c.get('db'), body.slug) : { slug: body.slug, hidden: true }, 201);
   })
-  .get('/:slug', readAccess, (c) => c.json(personDetail(c.var.db, slugParam(c.req.param('slug')))))
+  .get('/:slug', readAccess, (c) => c.json(personDetail(c.get('db'), slugParam(c.req.param('slug')))))
   .put('/:slug', jsonBody(PutBody), (c) => {
     const user = requireRole(c, 'reader');
     const slug = slugParam(c.req.param('slug'));
-    const person = findPerson(c.var.db, slug);
+    const person = findPerson(c.get('db'), slug);
     const own = !!person && person.userId === user.id;
     if (!own && !hasRole(user.role, 'contributor')) throw forbidden('Only the person’s own account or a contributor may edit this profile');
     if (!person) throw notFound(`person "${slug}"`);
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    upsertPerson(c.var.db, { ...body, slug }, { mode: 'merge' });
-    const after = findPerson(c.var.db, slug)!;
-    return c.json(after.contactable || after.public ? personDetail(c.var.db, slug) : { slug, hidden: true });
+    upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
+    const after = findPerson(c.get('db'), slug)!;
+    return c.json(after.contactable || after.public ? personDetail(c.get('db'), slug) : { slug, hidden: true });
   })
   .post('/:slug/contact', jsonBody(ContactBody), (c) => {
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { id } = contactPerson(c.var.db, slug, { ...body, userId: c.var.user?.id ?? null });
+    const { id } = contactPerson(c.get('db'), slug, { ...body, userId: c.get('user')?.id ?? null });
     return c.json({ id, status: 'stored', message: 'Message transmis : l’équipe d’animation le relaie à la personne.' }, 202);
   })
   .get('/:slug/messages', (c) => {
     requireRole(c, 'reader');
     const person = managed(c, slugParam(c.req.param('slug')));
-    return c.json({ messages: listMessages(c.var.db, person.id) });
+    return c.json({ messages: listMessages(c.get('db'), person.id) });
   });

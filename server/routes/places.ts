@@ -21,22 +21,22 @@ const slugParam = (slug: string) => {
 
 /** /api/places: the directory of tiers-lieux and its map. */
 export const places = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPlaces(c.var.db, c.req.valid('query'))))
-  .get('/geo', readAccess, queryParams(GeoQuery), (c) => c.json({ points: placePoints(c.var.db, c.req.valid('query')) }))
+  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPlaces(c.get('db'), c.req.valid('query'))))
+  .get('/geo', readAccess, queryParams(GeoQuery), (c) => c.json({ points: placePoints(c.get('db'), c.req.valid('query')) }))
   .post('/', jsonBody(PlaceSchema), (c) => {
     requireRole(c, 'contributor');
     const body = c.req.valid('json');
-    if (findPlace(c.var.db, body.slug)) throw new AppError(409, 'conflict', `slug: a place "${body.slug}" already exists`, { field: 'slug' });
-    upsertPlace(c.var.db, body, { mode: 'replace' });
-    return c.json(placeDetail(c.var.db, body.slug), 201);
+    if (findPlace(c.get('db'), body.slug)) throw new AppError(409, 'conflict', `slug: a place "${body.slug}" already exists`, { field: 'slug' });
+    upsertPlace(c.get('db'), body, { mode: 'replace' });
+    return c.json(placeDetail(c.get('db'), body.slug), 201);
   })
-  .get('/:slug', readAccess, (c) => c.json(placeDetail(c.var.db, slugParam(c.req.param('slug')))))
+  .get('/:slug', readAccess, (c) => c.json(placeDetail(c.get('db'), slugParam(c.req.param('slug')))))
   .put('/:slug', jsonBody(PutBody), (c) => {
     requireRole(c, 'contributor');
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    getPlace(c.var.db, slug);
-    upsertPlace(c.var.db, { ...body, slug }, { mode: 'merge' });
-    return c.json(placeDetail(c.var.db, slug));
+    getPlace(c.get('db'), slug);
+    upsertPlace(c.get('db'), { ...body, slug }, { mode: 'merge' });
+    return c.json(placeDetail(c.get('db'), slug));
   });

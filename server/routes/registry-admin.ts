@@ -35,10 +35,10 @@ const MessageBody = z.object({ status: z.enum(['new', 'relayed', 'closed']) });
 export const registryAdmin = new Hono<AppEnv>()
   .post('/import', async (c) => {
     const user = requireRole(c, 'admin');
-    const hooks = registryHooks(c.var.db, c.var.services.wiki, 'import', user.id);
+    const hooks = registryHooks(c.get('db'), c.get('services').wiki, 'import', user.id);
     const type = c.req.header('content-type') ?? '';
     if (/yaml|yml/i.test(type) || c.req.query('format') === 'publiccode') {
-      const { record, change } = importPubliccode(c.var.db, await c.req.text(), { hooks, proposedBy: user.id });
+      const { record, change } = importPubliccode(c.get('db'), await c.req.text(), { hooks, proposedBy: user.id });
       return c.json({ resource: { slug: record.slug, name: record.name }, change }, change === 'created' ? 201 : 200);
     }
     let data: unknown;
@@ -47,17 +47,17 @@ export const registryAdmin = new Hono<AppEnv>()
     } catch {
       throw badRequest('body', 'not valid JSON (send a commons-bundle/1 document, or a publiccode.yml with Content-Type: application/yaml or ?format=publiccode)');
     }
-    return c.json(importBundle(c.var.db, data, { hooks }));
+    return c.json(importBundle(c.get('db'), data, { hooks }));
   })
   .get('/export', readAccess, (c) => {
     c.header('content-disposition', 'attachment; filename="lieux-communs-bundle.json"');
-    return c.json(exportBundle(c.var.db));
+    return c.json(exportBundle(c.get('db')));
   })
-  .get('/criteria', readAccess, (c) => c.json({ criteria: listCriteria(c.var.db), ...getQualificationSettings(c.var.db) }))
+  .get('/criteria', readAccess, (c) => c.json({ criteria: listCriteria(c.get('db')), ...getQualificationSettings(c.get('db')) }))
   .put('/criteria', jsonBody(CriteriaBody), (c) => {
     requireRole(c, 'admin');
     const { criteria, ...settings } = c.req.valid('json');
-    const out = configureQualification(c.var.db, {
+    const out = configureQualification(c.get('db'), {
       ...(criteria ? { criteria } : {}),
       ...(settings.maxAgeDays !== undefined || settings.threshold !== undefined ? { settings } : {}),
     });
@@ -67,12 +67,12 @@ export const registryAdmin = new Hono<AppEnv>()
   .get('/licenses/check', readAccess, queryParams(LicenseQuery), (c) => c.json(checkLicense(c.req.valid('query').id)))
   .get('/contact-messages', (c) => {
     requireRole(c, 'facilitator');
-    return c.json({ messages: listMessages(c.var.db, null) });
+    return c.json({ messages: listMessages(c.get('db'), null) });
   })
   .patch('/contact-messages/:id', jsonBody(MessageBody), (c) => {
     requireRole(c, 'facilitator');
     const id = Number(c.req.param('id'));
     if (!Number.isInteger(id) || id < 1) throw badRequest('id', 'a message number');
-    setMessageStatus(c.var.db, id, c.req.valid('json').status);
+    setMessageStatus(c.get('db'), id, c.req.valid('json').status);
     return c.json({ id, status: c.req.valid('json').status });
   });

@@ -53,58 +53,58 @@ const slugParam = (slug: string) => {
 export const resources = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => {
     const q = c.req.valid('query');
-    return c.json(searchResources(c.var.db, q));
+    return c.json(searchResources(c.get('db'), q));
   })
   .post('/', jsonBody(ResourceSchema), (c) => {
     // Anyone logged in may propose a resource; it starts as "proposed".
     const user = requireRole(c, 'reader');
     const body = c.req.valid('json');
-    if (findResource(c.var.db, body.slug)) {
+    if (findResource(c.get('db'), body.slug)) {
       throw new AppError(409, 'conflict', `slug: a resource "${body.slug}" already exists`, { field: 'slug' });
     }
-    const hooks = registryHooks(c.var.db, c.var.services.wiki, 'rest', user.id);
-    upsertResource(c.var.db, body, { mode: 'replace', proposedBy: user.id, hooks });
-    return c.json(resourceDetail(c.var.db, body.slug), 201);
+    const hooks = registryHooks(c.get('db'), c.get('services').wiki, 'rest', user.id);
+    upsertResource(c.get('db'), body, { mode: 'replace', proposedBy: user.id, hooks });
+    return c.json(resourceDetail(c.get('db'), body.slug), 201);
   })
-  .get('/:slug', readAccess, (c) => c.json(resourceDetail(c.var.db, slugParam(c.req.param('slug')))))
+  .get('/:slug', readAccess, (c) => c.json(resourceDetail(c.get('db'), slugParam(c.req.param('slug')))))
   .put('/:slug', jsonBody(PutBody), (c) => {
     requireRole(c, 'contributor');
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    getResource(c.var.db, slug);
-    upsertResource(c.var.db, { ...body, slug }, { mode: 'merge' });
-    return c.json(resourceDetail(c.var.db, slug));
+    getResource(c.get('db'), slug);
+    upsertResource(c.get('db'), { ...body, slug }, { mode: 'merge' });
+    return c.json(resourceDetail(c.get('db'), slug));
   })
   .delete('/:slug', (c) => {
     requireRole(c, 'facilitator');
     const slug = slugParam(c.req.param('slug'));
-    archiveResource(c.var.db, slug);
-    return c.json(resourceDetail(c.var.db, slug));
+    archiveResource(c.get('db'), slug);
+    return c.json(resourceDetail(c.get('db'), slug));
   })
   .post('/:slug/usages', jsonBody(UsageBody), (c) => {
     requireRole(c, 'contributor');
     const slug = slugParam(c.req.param('slug'));
-    getResource(c.var.db, slug);
+    getResource(c.get('db'), slug);
     const body = c.req.valid('json');
-    const change = upsertUsage(c.var.db, { resource: slug, ...body });
-    return c.json({ change, usages: resourceDetail(c.var.db, slug).usages }, change === 'created' ? 201 : 200);
+    const change = upsertUsage(c.get('db'), { resource: slug, ...body });
+    return c.json({ change, usages: resourceDetail(c.get('db'), slug).usages }, change === 'created' ? 201 : 200);
   })
   .post('/:slug/referents', jsonBody(ReferentBody), (c) => {
     requireRole(c, 'contributor');
     const slug = slugParam(c.req.param('slug'));
-    getResource(c.var.db, slug);
+    getResource(c.get('db'), slug);
     const body = c.req.valid('json');
-    const change = upsertReferent(c.var.db, { resource: slug, ...body });
-    return c.json({ change, referents: resourceDetail(c.var.db, slug).referents }, change === 'created' ? 201 : 200);
+    const change = upsertReferent(c.get('db'), { resource: slug, ...body });
+    return c.json({ change, referents: resourceDetail(c.get('db'), slug).referents }, change === 'created' ? 201 : 200);
   })
   .get('/:slug/assessments', readAccess, (c) => {
-    const r = getResource(c.var.db, slugParam(c.req.param('slug')));
-    return c.json({ assessments: listAssessments(c.var.db, r.id) });
+    const r = getResource(c.get('db'), slugParam(c.req.param('slug')));
+    return c.json({ assessments: listAssessments(c.get('db'), r.id) });
   })
   .post('/:slug/assessments', jsonBody(AssessmentBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const slug = slugParam(c.req.param('slug'));
-    const assessment = addAssessment(c.var.db, slug, { ...c.req.valid('json'), userId: user.id });
-    return c.json({ assessment, qualification: resourceDetail(c.var.db, slug).qualification }, 201);
+    const assessment = addAssessment(c.get('db'), slug, { ...c.req.valid('json'), userId: user.id });
+    return c.json({ assessment, qualification: resourceDetail(c.get('db'), slug).qualification }, 201);
   });

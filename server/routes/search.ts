@@ -19,5 +19,5 @@ const SearchQuery = z.object({
 /** /api/search: full-text search over wiki page titles and bodies. */
 export const search = new Hono<AppEnv>().get('/', readAccess, queryParams(SearchQuery), (c) => {
   const { q, limit } = c.req.valid('query');
-  return c.json(c.var.services.search.search(q, limit));
+  return c.json(c.get('services').search.search(q, limit));
 });

@@ -101,46 +101,46 @@ const parseId = (raw: string) => {
 
 /** A request the caller may see: its asker, or a facilitator. Others get a 404 (no existence leak). */
 function visibleRequest(c: Context<AppEnv>, id: number): { user: User; request: SwitchyardRequest } {
-  const user = c.var.user;
+  const user = c.get('user');
   if (!user) throw unauthenticated();
-  const request = getRequest(c.var.db, id);
+  const request = getRequest(c.get('db'), id);
   if (!request || (!hasRole(user.role, 'facilitator') && request.asker?.id !== user.id)) throw notFound(`Request ${id}`);
   return { user, request };
 }
 
 function dashboardFilter(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) {
-  const places = q.network || q.region ? c.var.services.switchyard.placesOf({ network: q.network, region: q.region }) : undefined;
+  const places = q.network || q.region ? c.get('services').switchyard.placesOf({ network: q.network, region: q.region }) : undefined;
   return { from: q.from, to: q.to, places };
 }
 
 /** /api/switchyard: from a problem to resources and people; tracked requests; dashboard; thesaurus. */
 export const switchyard = new Hono<AppEnv>()
   .post('/', readAccess, jsonBody(ProblemBody), (c) => {
-    const body = withAsker(c.var.db, c.var.user, c.req.valid('json'));
-    return c.json(c.var.services.switchyard.match(body));
+    const body = withAsker(c.get('db'), c.get('user'), c.req.valid('json'));
+    return c.json(c.get('services').switchyard.match(body));
   })
-  .get('/thesaurus', readAccess, (c) => c.json({ groups: effectiveThesaurus(c.var.db, DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
+  .get('/thesaurus', readAccess, (c) => c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
   .put('/thesaurus/:id', jsonBody(ThesaurusBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const id = SLUG.safeParse(c.req.param('id'));
     if (!id.success) throw badRequest('id', 'use lowercase letters, digits and dashes');
-    saveThesaurusGroup(c.var.db, { id: id.data, terms: c.req.valid('json').terms }, user.id);
-    c.var.services.switchyard.invalidate();
-    const group = effectiveThesaurus(c.var.db, DEFAULT_SWITCHYARD_CONFIG.thesaurus).find((g) => g.id === id.data);
+    saveThesaurusGroup(c.get('db'), { id: id.data, terms: c.req.valid('json').terms }, user.id);
+    c.get('services').switchyard.invalidate();
+    const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find((g) => g.id === id.data);
     return c.json(group);
   })
   .delete('/thesaurus/:id', (c) => {
     const user = requireRole(c, 'facilitator');
     const id = c.req.param('id');
-    if (!removeThesaurusGroup(c.var.db, id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id)) throw notFound(`Thesaurus group ${id}`);
-    c.var.services.switchyard.invalidate();
+    if (!removeThesaurusGroup(c.get('db'), id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id)) throw notFound(`Thesaurus group ${id}`);
+    c.get('services').switchyard.invalidate();
     return c.body(null, 204);
   })
   .post('/requests', jsonBody(ProblemBody), (c) => {
     const user = requireRole(c, 'reader');
-    const body = withAsker(c.var.db, user, c.req.valid('json'));
-    const answer = c.var.services.switchyard.match(body);
-    const request = createRequest(c.var.db, {
+    const body = withAsker(c.get('db'), user, c.req.valid('json'));
+    const answer = c.get('services').switchyard.match(body);
+    const request = createRequest(c.get('db'), {
       problem: body.problem,
       place: body.place,
       person: body.person,
@@ -156,7 +156,7 @@ export const switchyard = new Hono<AppEnv>()
     const q = c.req.valid('query');
     // An asker sees only their own requests; facilitators see the whole queue.
     const all = hasRole(user.role, 'facilitator') && !yes(q.mine);
-    const result = listRequests(c.var.db, {
+    const result = listRequests(c.get('db'), {
       askerId: all ? undefined : user.id,
       status: q.status,
       theme: q.theme,
@@ -174,32 +174,32 @@ export const switchyard = new Hono<AppEnv>()
     const body = c.req.valid('json');
     const facilitatorId = body.facilitator === 'me' ? user.id : body.facilitator;
     if (typeof facilitatorId === 'number') {
-      const row = c.var.db.prepare(`SELECT role FROM users WHERE id = @id`).get({ id: facilitatorId }) as { role: User['role'] } | undefined;
+      const row = c.get('db').prepare(`SELECT role FROM users WHERE id = @id`).get({ id: facilitatorId }) as { role: User['role'] } | undefined;
       if (!row || !hasRole(row.role, 'facilitator')) throw badRequest('facilitator', 'must be the id of a facilitator');
     }
-    const updated = updateRequest(c.var.db, id, { status: body.status, facilitatorId, missing: body.missing }, user.id);
+    const updated = updateRequest(c.get('db'), id, { status: body.status, facilitatorId, missing: body.missing }, user.id);
     if (!updated) throw notFound(`Request ${id}`);
     return c.json(updated);
   })
   .post('/requests/:id/notes', jsonBody(NoteBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
-    return c.json(addRequestNote(c.var.db, request.id, c.req.valid('json').body, user.id), 201);
+    return c.json(addRequestNote(c.get('db'), request.id, c.req.valid('json').body, user.id), 201);
   })
   .post('/requests/:id/contact', jsonBody(ContactBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
-    return c.json(recordContact(c.var.db, request.id, c.req.valid('json').person, user.id));
+    return c.json(recordContact(c.get('db'), request.id, c.req.valid('json').person, user.id));
   })
   .post('/requests/:id/outcome', jsonBody(OutcomeBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
-    const updated = recordOutcome(c.var.db, request.id, c.req.valid('json'), user.id);
+    const updated = recordOutcome(c.get('db'), request.id, c.req.valid('json'), user.id);
     return c.json(updated);
   })
   .get('/dashboard', queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
-    return c.json(computeDashboard(c.var.db, dashboardFilter(c, c.req.valid('query'))));
+    return c.json(computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))));
   })
   .get('/dashboard.csv', queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
-    const csv = dashboardCsv(computeDashboard(c.var.db, dashboardFilter(c, c.req.valid('query'))));
+    const csv = dashboardCsv(computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))));
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="aiguillage.csv"' });
   });

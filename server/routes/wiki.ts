@@ -21,20 +21,20 @@ const PreviewBody = z.object({ markdown: z.string() });
 /** /api/wiki: the special lists (pages à créer, à améliorer, orphelines), categories, and the editor's preview. */
 export const wiki = new Hono<AppEnv>()
   .use('*', readAccess)
-  .get('/wanted', queryParams(WantedQuery), (c) => c.json({ pages: wantedPages(c.var.db, c.req.valid('query').limit) }))
-  .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.var.db, c.var.services.wiki) }))
-  .get('/orphans', (c) => c.json({ pages: orphanPages(c.var.db) }))
-  .get('/categories', (c) => c.json({ categories: listCategories(c.var.db) }))
-  .get('/categories/:name', (c) => c.json(categoryPages(c.var.db, c.req.param('name'))))
+  .get('/wanted', queryParams(WantedQuery), (c) => c.json({ pages: wantedPages(c.get('db'), c.req.valid('query').limit) }))
+  .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.get('db'), c.get('services').wiki) }))
+  .get('/orphans', (c) => c.json({ pages: orphanPages(c.get('db')) }))
+  .get('/categories', (c) => c.json({ categories: listCategories(c.get('db')) }))
+  .get('/categories/:name', (c) => c.json(categoryPages(c.get('db'), c.req.param('name'))))
   // The edit form's preview: contributors only, as rendering costs the server more than reading.
   .post('/preview', roleAtLeast('contributor'), jsonBody(PreviewBody), (c) =>
-    c.json({ html: c.var.services.wiki.preview(c.req.valid('json').markdown) }),
+    c.json({ html: c.get('services').wiki.preview(c.req.valid('json').markdown) }),
   );
 
 /** /api/recent-changes: the latest revisions of every page, newest first. */
 export const recentChangesRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(RecentQuery), (c) => {
   const { limit, before } = c.req.valid('query');
-  const changes = recentChanges(c.var.db, limit, before);
+  const changes = recentChanges(c.get('db'), limit, before);
   const next = changes.length === limit ? String(changes[changes.length - 1].id) : null;
   return c.json({ changes, next });
 });

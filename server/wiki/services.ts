@@ -14,6 +14,8 @@ export type PageListener = (page: Page, origin: SaveOrigin) => void;
 export interface WikiServicesOptions {
   /** Budget of the render cache, in characters of HTML (default 32 M, about 64 MB). */
   cacheChars?: number;
+  /** Budget of the cache of whole page answers, in bytes (default 16 MB). */
+  answerBytes?: number;
 }
 
 /** One cached rendering of a page revision. */
@@ -33,6 +35,9 @@ interface RenderEntry {
 
 const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs))`;
 const SQL_DATA_VERSION = `PRAGMA data_version`;
+/** Rows written by this connection since it opened (rolled-back writes count too: that only empties a cache). */
+const OTHER_WRITERS_CHECK_MS = 20;
+const SQL_TOTAL_CHANGES = `SELECT total_changes()`;
 
 /**
  * The wiki's in-memory services: markdown rendering (cached per revision), link extraction,
@@ -55,6 +60,12 @@ export class WikiServices {
   private dataVersion = -1;
   private lastAnalysis: { markdown: string; analysis: MarkdownAnalysis } | null = null;
   private readonly listeners: PageListener[] = [];
+  /** Whole page answers (UTF-8 JSON), valid until anything is written to the database. */
+  private readonly answers = new Map<string, Buffer<ArrayBuffer>>();
+  private answerBytes = 0;
+  private readonly maxAnswerBytes: number;
+  private answersStamp = -1;
+  private otherWritersCheckedAt = -Infinity;
 
   /**
    * @param db the database whose pages decide which wiki links are "missing"; without one (the
@@ -65,6 +76,47 @@ export class WikiServices {
     options: WikiServicesOptions = {},
   ) {
     this.maxCacheChars = options.cacheChars ?? 32 * 1024 * 1024;
+    this.maxAnswerBytes = options.answerBytes ?? 16 * 1024 * 1024;
+  }
+
+  /**
+   * The page answer (`GET /api/pages/:slug`) stored by `storeAnswer`, as long as nothing at all was
+   * written to the database since (by this process or another): an answer also shows names,
+   * categories and backlink counts that other writes move, so any write empties this cache. The
+   * check is two statements that touch no table (this connection's change count, and SQLite's
+   * data version for the commits of other connections).
+   */
+  cachedAnswer(slug: string): Buffer<ArrayBuffer> | undefined {
+    if (!this.db) return undefined;
+    const changes = stmt(this.db, SQL_TOTAL_CHANGES).pluck().get() as number;
+    const version = this.dataVersion;
+    const now = performance.now();
+    if (now - this.otherWritersCheckedAt >= OTHER_WRITERS_CHECK_MS) {
+      this.otherWritersCheckedAt = now;
+      this.checkOtherWriters();
+    }
+    if (changes !== this.answersStamp || version !== this.dataVersion) {
+      this.answers.clear();
+      this.answerBytes = 0;
+      this.answersStamp = changes;
+      return undefined;
+    }
+    return this.answers.get(slug);
+  }
+
+  /** Keeps a page answer for `cachedAnswer` (call it right after `cachedAnswer` missed, with no write in between). */
+  storeAnswer(slug: string, body: Buffer<ArrayBuffer>): void {
+    if (!this.db || body.length > this.maxAnswerBytes / 4) return;
+    const old = this.answers.get(slug);
+    if (old) this.answerBytes -= old.length;
+    this.answers.set(slug, body);
+    this.answerBytes += body.length;
+    // Oldest first (insertion order): the whole cache is emptied by any write anyway.
+    for (const [key, b] of this.answers) {
+      if (this.answerBytes <= this.maxAnswerBytes) break;
+      this.answers.delete(key);
+      this.answerBytes -= b.length;
+    }
   }
 
   /**

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 
 describe('security headers', () => {
-  it('are sent on API answers, errors included', async () => {
+  it('are sent on API answers and feeds, errors included: data is never run, framed or sniffed', async () => {
     const t = await testApp();
-    for (const path of ['/api/health', '/api/pages/accueil-inexistant']) {
+    for (const path of ['/api/health', '/api/pages/accueil-inexistant', '/api/pages/accueil', '/feed/recent-changes.atom']) {
       const r = await t.request('GET', path);
-      expect(r.headers.get('content-security-policy')).toContain("default-src 'self'");
-      expect(r.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+      expect(r.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
+      expect(r.headers.get('x-frame-options'), path).toBe('DENY');
+      expect(r.headers.get('referrer-policy'), path).toBe('no-referrer');
+      expect(r.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
     }
   });
 
@@ -17,7 +18,10 @@ describe('security headers', () => {
     const t = await testApp();
     const r = await t.request('GET', '/wiki/accueil');
     expect(r.headers.get('content-security-policy')).toContain("connect-src 'self' ws: wss:");
+    expect(r.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
     expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(r.headers.get('strict-transport-security')).toContain('max-age=');
   });
 });
 
@@ -29,8 +33,12 @@ describe('on the real HTTP server', () => {
     const server = await startServer(db, { port: 0 });
     try {
       const health = await fetch(`${server.url}/api/health`);
-      expect(health.headers.get('x-frame-options')).toBe('SAMEORIGIN');
-      expect(health.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(health.headers.get('x-frame-options')).toBe('DENY');
+      expect(health.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      const page = await fetch(`${server.url}/wiki/accueil`);
+      expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+      expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(page.headers.get('strict-transport-security')).toContain('max-age=');
       const reg = await fetch(`${server.url}/api/auth/register`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },

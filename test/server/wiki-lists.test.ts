@@ -43,14 +43,16 @@ describe('links between pages', () => {
       await seedIfEmpty(db);
       const read = async () => ((await (await app.request('/api/pages/accueil')).json()) as { html: string }).html;
       await read();
+      // Another process's commits are noticed by page reads within a few milliseconds (the check is
+      // throttled so that cached reads do not each query SQLite's data version).
       savePage(other, new WikiServices(), { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[Cible]].', authorIds: [] });
-      expect(await read()).toContain('<a class="wikilink missing" href="/wiki/cible">');
+      await expect.poll(read, { interval: 5 }).toContain('<a class="wikilink missing" href="/wiki/cible">');
       const cached = services.wiki.cacheSize;
       expect(await read()).toContain('wikilink missing');
       expect(services.wiki.cacheSize).toBe(cached);
       // Another connection creates the target: the cached rendering is re-checked, not re-parsed.
       savePage(other, new WikiServices(), { slug: 'cible', title: 'Cible', markdown: 'Ici.', authorIds: [] });
-      expect(await read()).toContain('<a class="wikilink" href="/wiki/cible">Cible</a>');
+      await expect.poll(read, { interval: 5 }).toContain('<a class="wikilink" href="/wiki/cible">Cible</a>');
       expect(services.wiki.cacheSize).toBe(cached);
     } finally {
       other.close();
