@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { bodyLimit } from 'hono/body-limit';
 import { securityHeaders } from './security-headers.js';
@@ -21,7 +22,7 @@ import { switchyard } from './routes/switchyard.js';
 import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
 import { feed } from './routes/feed.js';
 import { resources } from './routes/resources.js';
-import { places } from './routes/places.js';
+import { places, placesMap } from './routes/places.js';
 import { people } from './routes/people.js';
 import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
@@ -57,7 +58,10 @@ export function createApp(deps: AppDeps) {
     },
   };
 
-  const app = new Hono<AppEnv>();
+  // RegExpRouter matches a request with one regular expression, ten times faster than the trie
+  // Hono falls back to when a route is ambiguous (a fixed segment next to a parameter, like
+  // /api/places/geo next to /api/places/:slug). Set here, such a route fails at start-up instead.
+  const app = new Hono<AppEnv>({ router: new RegExpRouter() });
   // WebSocket routes (co-editing) are registered on this app; the server calls injectWebSocket.
   const { upgradeWebSocket, injectWebSocket, wss } = createNodeWebSocket({ app });
   // Larger WebSocket messages are refused by ws itself (close 1009) before being buffered whole.
@@ -77,9 +81,13 @@ export function createApp(deps: AppDeps) {
     },
   });
   // Reads carry no body: checking one makes @hono/node-server build a full Request per read,
-  // which roughly halved the throughput of page reads in bench measurements.
-  app.use('/api/*', (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' ? next() : limitBody(c, next)));
-  app.use('/api/*', authenticate);
+  // which roughly halved the throughput of page reads in bench measurements. (One middleware for
+  // both: every layer is a promise per request.)
+  app.use('/api/*', (c, next) =>
+    c.req.method === 'GET' || c.req.method === 'HEAD' ? authenticate(c, next) : limitBody(c, async () => {
+          await authenticate(c, next);
+        }),
+  );
   app.use('/feed/*', authenticate);
 
   app.route('/api/health', health);
@@ -94,6 +102,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/recent-changes', recentChangesRoutes);
   app.route('/api/resources', resources);
   app.route('/api/places', places);
+  app.route('/api/map/places', placesMap);
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
   app.route('/api/search', search);

@@ -260,7 +260,7 @@ export const listPlaces = (query: { q?: string; region?: string; family?: string
 
 /** Every matching place as compact map points. */
 export const placePoints = (query: { region?: string; family?: string }) =>
-  api<{ points: GeoPoint[] }>('GET', `/api/places/geo${qs(query)}`);
+  api<{ points: GeoPoint[] }>('GET', `/api/map/places${qs(query)}`);
 
 /** One place with the resources it uses and its people. */
 export const getPlace = (slug: string) => api<PlaceDetail>('GET', `/api/places/${enc(slug)}`);

@@ -71,7 +71,7 @@ export class LcPlaceMap extends LitElement {
     `,
   ];
 
-  /** The places to show: [lat, lon, slug, name] tuples (as /api/places/geo answers). */
+  /** The places to show: [lat, lon, slug, name] tuples (as /api/map/places answers). */
   @property({ attribute: false }) points: GeoPoint[] = [];
   /** Optional extra line per slug in the popup (a city, a status). */
   @property({ attribute: false }) details: Record<string, string> = {};

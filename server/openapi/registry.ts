@@ -148,7 +148,7 @@ export const registry: OpenApiFragment = {
       },
       post: { tags: ['places'], summary: 'Add a place', ...writes('contributor'), requestBody: json(ref('PlaceInput')), responses: { 201: ok('The place page'), 400: error('Invalid field'), 409: error('Slug taken'), ...denied } },
     },
-    '/api/places/geo': {
+    '/api/map/places': {
       get: {
         tags: ['places'],
         summary: 'Every matching place with coordinates, compact, for the map',

@@ -19,10 +19,17 @@ const slugParam = (slug: string) => {
   return slug;
 };
 
-/** /api/places: the directory of tiers-lieux and its map. */
+/**
+ * /api/map/places: the points of the places map. Not under /api/places: a fixed path next to
+ * `/api/places/:slug` is an ambiguous route, which the app's RegExpRouter refuses.
+ */
+export const placesMap = new Hono<AppEnv>().get('/', readAccess, queryParams(GeoQuery), (c) =>
+  c.json({ points: placePoints(c.get('db'), c.req.valid('query')) }),
+);
+
+/** /api/places: the directory of tiers-lieux. */
 export const places = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPlaces(c.get('db'), c.req.valid('query'))))
-  .get('/geo', readAccess, queryParams(GeoQuery), (c) => c.json({ points: placePoints(c.get('db'), c.req.valid('query')) }))
   .post('/', jsonBody(PlaceSchema), (c) => {
     requireRole(c, 'contributor');
     const body = c.req.valid('json');

@@ -277,7 +277,7 @@ describe.skipIf(!HAS_CHROMIUM)(`registry pages in a browser${HAS_CHROMIUM ? '' :
   it('shows the places directory: 1,500 places clustered on an offline map, list beside it', async () => {
     const context = await newContext();
     const { page, errors } = await openPage(context);
-    const geo = (await call('GET', '/api/places/geo')).json.points as unknown[];
+    const geo = (await call('GET', '/api/map/places')).json.points as unknown[];
     expect(geo.length).toBeGreaterThan(1500);
     await page.goto('/lieux');
     const map = page.locator('lc-places-directory lc-place-map');
@@ -293,7 +293,7 @@ describe.skipIf(!HAS_CHROMIUM)(`registry pages in a browser${HAS_CHROMIUM ? '' :
     // Filtering by region narrows the map and the list.
     await page.locator('lc-places-directory select[name="region"]').selectOption('Bretagne');
     await expect.poll(() => page.url()).toContain('region=Bretagne');
-    const breton = (await call('GET', '/api/places/geo?region=Bretagne')).json.points as unknown[];
+    const breton = (await call('GET', '/api/map/places?region=Bretagne')).json.points as unknown[];
     await expect.poll(() => map.getAttribute('data-markers')).toBe(String(breton.length));
     expect(errors()).toEqual([]);
     await context.close();

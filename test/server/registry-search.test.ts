@@ -108,7 +108,7 @@ describe('places and people directories', () => {
     expect(lille.json.total).toBeGreaterThan(0);
     const byCity = await t.request('GET', '/api/places?q=roubaix');
     expect(byCity.json.items.some((p: { city: string }) => p.city === 'Roubaix')).toBe(true);
-    const geo = await t.request('GET', '/api/places/geo?region=Hauts-de-France');
+    const geo = await t.request('GET', '/api/map/places?region=Hauts-de-France');
     expect(geo.json.points).toHaveLength(expected.length);
     expect(geo.json.points[0]).toHaveLength(4);
     expect((await t.request('GET', '/api/places?bbox=1,2,3')).json.error.field).toBe('bbox');
