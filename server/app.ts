@@ -12,7 +12,6 @@ import { WikiServices } from './wiki/services.js';
 import { WikiSearch } from './wiki/search.js';
 import { CollabService } from './collab/service.js';
 import { collabRoutes } from './collab/upgrade.js';
-import { flushCoEditsBeforeWrite } from './collab/flush.js';
 import { authRoutes } from './routes/auth.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
@@ -93,9 +92,6 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
-  app.use('/api/pages/:slug', flushCoEditsBeforeWrite);
-  app.use('/api/pages/:slug/revert', flushCoEditsBeforeWrite);
-  app.use('/api/pages/:slug/properties', flushCoEditsBeforeWrite);
   app.route('/api/pages', pages);
   app.route('/api/wiki', wikiRoutes);
   app.route('/api/switchyard', switchyard);

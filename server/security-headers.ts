@@ -7,7 +7,6 @@ type HeaderList = readonly (readonly [string, string])[];
 /** Sent with every answer. */
 const COMMON: HeaderList = [
   ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Referrer-Policy', 'no-referrer'],
   ['X-Content-Type-Options', 'nosniff'],
 ];
 
@@ -23,6 +22,7 @@ const DOCUMENT: HeaderList = [
   ['Cross-Origin-Opener-Policy', 'same-origin'],
   ...COMMON,
   ['Origin-Agent-Cluster', '?1'],
+  ['Referrer-Policy', 'no-referrer'],
   ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
   ['X-DNS-Prefetch-Control', 'off'],
   ['X-Download-Options', 'noopen'],
@@ -32,10 +32,12 @@ const DOCUMENT: HeaderList = [
 ];
 
 /**
- * The API and the feeds (JSON, Atom): data that no browser should run, frame or sniff, as in the
- * OWASP REST security cheat sheet. Fewer headers matter here: they are written on every read.
+ * The API and the feeds (JSON, Atom): data that no browser should run, frame, sniff or hand to
+ * another site (OWASP REST security cheat sheet). `frame-ancestors` is what X-Frame-Options was;
+ * a data answer is never a document that links or navigates, so it needs no Referrer-Policy.
+ * Few headers matter here: they are written on every read, and parsed by every client.
  */
-const DATA: HeaderList = [['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"], ...COMMON, ['X-Frame-Options', 'DENY']];
+const DATA: HeaderList = [['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"], ...COMMON];
 
 const isData = (path: string) => path.startsWith('/api/') || path.startsWith('/feed/');
 

@@ -10,7 +10,6 @@ import { SLUG_RE } from '../wiki/pages.js';
  * (then reaches the live document as a forward change).
  */
 export const flushCoEditsBeforeWrite: MiddlewareHandler<AppEnv> = (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return next();
   const user = c.get('user');
   const slug = c.req.param('slug');
   if (user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug)) c.get('services').collab.flush(slug);

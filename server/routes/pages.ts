@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
+import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
 import { findPage, findPageMeta, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page, type PageMeta } from '../wiki/pages.js';
 import { getRevision, listRevisions, revertPage, userRef } from '../wiki/revisions.js';
@@ -136,7 +137,7 @@ export const pages = new Hono<AppEnv>()
     // A new headers object each time: @hono/node-server adds Content-Length to it.
     return c.body(answer, 200, { 'content-type': 'application/json' });
   })
-  .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), (c) => {
+  .put('/:slug', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
@@ -172,7 +173,7 @@ export const pages = new Hono<AppEnv>()
     const b = side(to, 'to');
     return c.json({ from, to, title: { from: a.title, to: b.title }, hunks: diffTexts(a.markdown, b.markdown) });
   })
-  .post('/:slug/revert', roleAtLeast('contributor'), jsonBody(RevertBody), (c) => {
+  .post('/:slug/revert', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(RevertBody), (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
@@ -182,7 +183,7 @@ export const pages = new Hono<AppEnv>()
     );
     return c.json(pageJson(result.page, services.wiki));
   })
-  .patch('/:slug/properties', roleAtLeast('contributor'), jsonBody(PropertiesBody), (c) => {
+  .patch('/:slug/properties', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PropertiesBody), (c) => {
     // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
     // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
     const user = requireRole(c, 'contributor');
