@@ -272,6 +272,19 @@ describe('deleting a page', () => {
     expect(feed.text.match(/<entry>/g)).toHaveLength(7);
   });
 
+  it('does not let a new registry resource write over a deleted page at its slug', async () => {
+    const t = await testApp();
+    await save(t, 'cryptpad', 'CryptPad', 'Une ancienne page.');
+    await del(t, 'cryptpad');
+    const created = await t.request('POST', '/api/resources', {
+      as: 'contributor',
+      body: { slug: 'cryptpad', name: 'CryptPad', kind: 'software', summary: 'Suite bureautique chiffrée.', themes: ['numerique'], license: 'AGPL-3.0-or-later' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.wikiPage).toBe('commun-cryptpad');
+    expect((await t.request('GET', '/api/pages/cryptpad')).json.error.code).toBe('page_deleted');
+  });
+
   it('keeps a deleted page out of export-pages', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lc-delete-'));
     try {
