@@ -31,6 +31,8 @@ export function errorText(err: unknown): string {
         return t('error.tooLarge');
       case 'conflict':
         return t('error.conflict');
+      case 'page_deleted':
+        return t('error.pageDeleted');
       default:
         return t('error.generic', { message: err.message });
     }

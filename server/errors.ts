@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'csrf_failed'
   | 'not_found'
   | 'conflict'
+  | 'page_deleted'
+  | 'not_deleted'
   | 'payload_too_large'
   | 'rate_limited'
   | 'bundle_invalid'

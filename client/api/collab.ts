@@ -30,12 +30,16 @@ const infoOf = (p: WikiPage): CollabPageInfo => ({
   referent: p.referent ?? null,
 });
 
-/** The page's title, revision and metadata, or `exists: false` for a page not created yet. */
+/**
+ * The page's title, revision and metadata, or `exists: false` for a page not created yet.
+ * @throws ApiError 404 `page_deleted` for a deleted page.
+ */
 export async function pageInfo(slug: string): Promise<CollabPageInfo> {
   try {
     return infoOf(await api<WikiPage>('GET', `/api/pages/${encodeURIComponent(slug)}`));
   } catch (err) {
-    if (err instanceof ApiError && err.status === 404) {
+    // A deleted page is not "not created yet": it cannot be co-edited until it is restored.
+    if (err instanceof ApiError && err.status === 404 && err.code !== 'page_deleted') {
       return { exists: false, title: null, revision: 0, kind: 'practice', categories: [], referent: null };
     }
     throw err;
@@ -75,6 +79,9 @@ export interface CollabSession {
   /** Disconnects and frees everything. */
   destroy(): void;
 }
+
+/** Close code of a co-editing connection whose page was deleted (the provider does not retry). */
+export const CLOSE_PAGE_DELETED = 4410;
 
 /** Address of the co-editing endpoint for the current origin. */
 export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;

@@ -1,4 +1,4 @@
-import { api } from './http.js';
+import { api, ApiError } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
 import type { PageListItem, PageRef, WantedPage } from '../../server/wiki/lists.js';
 import type { RevisionSummary, UserRef } from '../../server/wiki/revisions.js';
@@ -74,18 +74,39 @@ export interface PageDiff {
   hunks: DiffHunk[];
 }
 
-/** A line of the recent changes. */
+/** A line of the recent changes: an edit, or a deletion or restoration of a page. */
 export interface RecentChange {
-  /** The revision's id, to page back (`before`). */
-  id?: number;
+  kind: 'edit' | 'delete' | 'restore';
+  /** Revision id (edit) or log entry id (delete, restore). */
+  id: number;
+  /** Pass as `before` to page back from this change. */
+  cursor: string;
   slug: string;
   title: string;
   revision: number;
   summary: string;
+  /** Why the page was deleted or restored (null for an edit). */
+  reason: string | null;
   author: UserRef | null;
   createdAt: string;
   sizeDelta: number;
   isNew: boolean;
+}
+
+/** When, by whom and why a page was deleted (in the `page_deleted` error of a deleted page). */
+export interface PageDeletion {
+  slug: string;
+  title: string;
+  revision: number;
+  deletedAt: string;
+  deletedBy: UserRef | null;
+  reason: string;
+}
+
+/** The deletion an API error tells about (code `page_deleted`), or null for any other error. */
+export function deletionOf(err: unknown): PageDeletion | null {
+  if (!(err instanceof ApiError) || err.code !== 'page_deleted') return null;
+  return (err.details.deletion as PageDeletion | undefined) ?? null;
 }
 
 /** A page that needs work: flagged by someone, or too short. */
@@ -104,7 +125,10 @@ export interface SearchResult extends PageRef {
 const enc = encodeURIComponent;
 const pagePath = (slug: string) => `/api/pages/${enc(slug)}`;
 
-/** A page with its rendered HTML. @throws ApiError (404 not_found for an unknown slug). */
+/**
+ * A page with its rendered HTML.
+ * @throws ApiError: 404 `not_found` for an unknown slug, 404 `page_deleted` for a deleted page (see `deletionOf`).
+ */
 export const getPage = (slug: string) => api<WikiPage>('GET', pagePath(slug));
 
 /**
@@ -132,6 +156,14 @@ export const getDiff = (slug: string, from: number, to: number) =>
 export const revertPage = (slug: string, revision: number, baseRevision?: number) =>
   api<WikiPage>('POST', `${pagePath(slug)}/revert`, { revision, baseRevision });
 
+/** Deletes a page (facilitators): it can be restored with its whole history. */
+export const deletePage = (slug: string, reason: string) =>
+  api<{ deletion: PageDeletion }>('DELETE', pagePath(slug), { reason });
+
+/** Restores a deleted page (facilitators). */
+export const restorePage = (slug: string, reason?: string) =>
+  api<WikiPage>('POST', `${pagePath(slug)}/restore`, reason ? { reason } : {});
+
 /** The pages that link to this one. */
 export const getBacklinks = (slug: string) => api<{ pages: PageRef[] }>('GET', `${pagePath(slug)}/backlinks`);
 
@@ -157,9 +189,9 @@ export const getCategories = () => api<{ categories: { name: string; count: numb
 /** The pages of one category. */
 export const getCategory = (name: string) => api<{ name: string; pages: PageRef[] }>('GET', `/api/wiki/categories/${enc(name)}`);
 
-/** The latest changes, newest first; `before` (a revision id from a previous answer, or a date) pages back. */
+/** The latest changes, newest first; `before` (the `next` of a previous answer, or a date) pages back. */
 export const getRecentChanges = (limit = 50, before?: string) =>
-  api<{ changes: RecentChange[] }>(
+  api<{ changes: RecentChange[]; next: string | null }>(
     'GET',
     `/api/recent-changes?limit=${limit}${before ? `&before=${enc(before)}` : ''}`,
   );

@@ -22,6 +22,7 @@ import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
 import {
+  CLOSE_PAGE_DELETED,
   colorFor,
   openCollab,
   pageInfo,
@@ -31,14 +32,14 @@ import {
   type CollabSession,
   type PagePropertiesInput,
 } from '../api/collab.js';
-import { previewMarkdown } from '../api/wiki.js';
+import { deletionOf, previewMarkdown } from '../api/wiki.js';
 import { kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
 import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';
 
-type Status = 'connecting' | 'connected' | 'offline' | 'refused';
+type Status = 'connecting' | 'connected' | 'offline' | 'refused' | 'deleted';
 
 interface Presence {
   clientId: number;
@@ -109,7 +110,7 @@ export class LcCollabEditor extends LitElement {
     .status { font-size: 0.85rem; padding: 0.15rem 0.6rem; border-radius: 1rem; background: #eee; }
     .status[data-status='connected'] { background: #d9efe2; color: #1d5a3a; }
     .status[data-status='connecting'] { background: #fbf0cf; color: #6b5410; }
-    .status[data-status='offline'], .status[data-status='refused'] { background: #f6d9d4; color: #7a2414; }
+    .status[data-status='offline'], .status[data-status='refused'], .status[data-status='deleted'] { background: #f6d9d4; color: #7a2414; }
     .notice { background: #fff8e1; border-left: 4px solid #e0b232; padding: 0.5rem 0.8rem; margin: 0 0 0.8rem; }
     .presence { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; list-style: none; padding: 0; margin: 0 0 0.8rem; font-size: 0.9rem; }
     .presence li { display: flex; align-items: center; gap: 0.3rem; }
@@ -210,7 +211,9 @@ export class LcCollabEditor extends LitElement {
       this._error = null;
       this._fillProps(page);
     } catch (err) {
-      this._error = t('collab.pageError', { message: err instanceof Error ? err.message : String(err) });
+      this._error = deletionOf(err)
+        ? t('collab.deleted')
+        : t('collab.pageError', { message: err instanceof Error ? err.message : String(err) });
       return;
     }
     if (!this._page.exists && !this._canWrite) return; // nothing to watch
@@ -221,8 +224,9 @@ export class LcCollabEditor extends LitElement {
     this._session = session;
     const { provider, text } = session;
     provider.on('status', () => this._refreshStatus());
-    provider.on('closed', () => {
-      this._status = 'refused';
+    provider.on('closed', ({ code }: { code: number }) => {
+      this._status = code === CLOSE_PAGE_DELETED ? 'deleted' : 'refused';
+      if (code === CLOSE_PAGE_DELETED) this._error = t('collab.deleted');
     });
     provider.awareness.on('change', () => this._refreshPresence());
     text.observe(() => this._schedulePreview());
@@ -341,7 +345,7 @@ export class LcCollabEditor extends LitElement {
 
   private _refreshStatus() {
     const provider = this._session?.provider;
-    if (!provider || this._status === 'refused') return;
+    if (!provider || this._status === 'refused' || this._status === 'deleted') return;
     if (!navigator.onLine) this._status = 'offline';
     else this._status = provider.wsconnected ? 'connected' : 'connecting';
   }

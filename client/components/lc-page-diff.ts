@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getDiff, getPage, type DiffHunk, type DiffLine, type PageDiff } from '../api/wiki.js';
+import { deletionOf, getDiff, getPage, type DiffHunk, type DiffLine, type PageDiff } from '../api/wiki.js';
 import { t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl } from '../format.js';
 import { sharedStyles } from '../styles.js';
@@ -92,7 +92,13 @@ export class LcPageDiff extends LitElement {
     this._error = null;
     this._unfolded = new Set();
     try {
-      const [d, page] = await Promise.all([getDiff(this.slug, this.from, this.to), getPage(this.slug)]);
+      // The diffs of a deleted page are for facilitators: its revision comes with the deletion.
+      const current = getPage(this.slug).catch((err: unknown) => {
+        const deletion = deletionOf(err);
+        if (!deletion) throw err;
+        return deletion;
+      });
+      const [d, page] = await Promise.all([getDiff(this.slug, this.from, this.to), current]);
       if (key !== `${this.slug}/${this.from}/${this.to}`) return;
       this._diff = d;
       this._latest = page.revision;

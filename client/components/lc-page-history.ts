@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getPage, getRevisions, revertPage, type RevisionSummary, type WikiPage } from '../api/wiki.js';
+import { deletionOf, getPage, getRevisions, revertPage, type RevisionSummary, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl, sizeDelta, userName } from '../format.js';
 import { navigate } from '../router.js';
@@ -46,6 +46,9 @@ export class LcPageHistory extends LitElement {
   @property() slug = '';
 
   @state() private _page: WikiPage | null = null;
+  /** The page is deleted (only facilitators get its history): no revert. */
+  @state() private _deleted = false;
+  @state() private _title: string | null = null;
   @state() private _revisions: RevisionSummary[] | null = null;
   @state() private _error: unknown = null;
   @state() private _from = 0;
@@ -64,9 +67,17 @@ export class LcPageHistory extends LitElement {
     this._revisions = null;
     this._error = null;
     try {
-      const [page, r] = await Promise.all([getPage(slug), getRevisions(slug, HISTORY_PAGE)]);
+      // A deleted page's history is for facilitators: its title comes with the deletion.
+      const pageOrDeletion = getPage(slug).catch((err: unknown) => {
+        const deletion = deletionOf(err);
+        if (!deletion) throw err;
+        return deletion;
+      });
+      const [page, r] = await Promise.all([pageOrDeletion, getRevisions(slug, HISTORY_PAGE)]);
       if (slug !== this.slug) return;
-      this._page = page;
+      this._page = 'deletedAt' in page ? null : page;
+      this._deleted = 'deletedAt' in page;
+      this._title = page.title;
       this._revisions = r.revisions;
       this._hasMore = r.revisions.length === HISTORY_PAGE && r.revisions.at(-1)!.number > 1;
       this._to = r.revisions[0]?.number ?? 0;
@@ -114,7 +125,7 @@ export class LcPageHistory extends LitElement {
 
   override render() {
     const revs = this._revisions;
-    const title = this._page?.title ?? this.slug;
+    const title = this._title ?? this.slug;
     return html`
       <p class="small"><a href=${pageUrl(this.slug)}>← ${title}</a></p>
       <h1>${t('wiki.history.heading', { title })}</h1>
@@ -125,7 +136,7 @@ export class LcPageHistory extends LitElement {
 
   private _renderList(revs: RevisionSummary[]) {
     if (!revs.length) return html`<p class="muted">${t('wiki.history.empty')}</p>`;
-    const canRevert = this._session.canEdit;
+    const canRevert = this._session.canEdit && !this._deleted;
     const latest = revs[0].number;
     return html`
       <form @submit=${this._compare}>

@@ -1,10 +1,21 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { clearNeedsWork, flagNeedsWork, getBacklinks, getPage, type PageRef, type WikiPage } from '../api/wiki.js';
+import {
+  clearNeedsWork,
+  deletePage,
+  deletionOf,
+  flagNeedsWork,
+  getBacklinks,
+  getPage,
+  restorePage,
+  type PageDeletion,
+  type PageRef,
+  type WikiPage,
+} from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
-import { SessionController } from '../session.js';
+import { hasRole, SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 
@@ -62,6 +73,13 @@ export class LcPageView extends LitElement {
       .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
       .flag-form label { font-weight: 600; }
       .missing { text-align: center; padding: 2rem 1rem; }
+      .delete-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
+      .delete-form h2 { font-size: 1.05rem; margin: 0; }
+      .delete-form label { font-weight: 600; }
+      .deleted { padding: 1.6rem; }
+      .deleted h1 { margin-top: 0; }
+      .deleted form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 1rem; max-width: 32rem; }
+      .deleted label { font-weight: 600; font-size: 0.92rem; }
     `,
   ];
 
@@ -74,6 +92,10 @@ export class LcPageView extends LitElement {
   @state() private _flagging = false;
   @state() private _flagError: unknown = null;
   @state() private _toc: TocEntry[] = [];
+  /** The deletion form is open (facilitators). */
+  @state() private _deleting = false;
+  @state() private _deleteError: unknown = null;
+  @state() private _busy = false;
   private _session = new SessionController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -85,6 +107,8 @@ export class LcPageView extends LitElement {
     this._page = null;
     this._error = null;
     this._backlinks = null;
+    this._deleting = false;
+    this._deleteError = null;
     try {
       const page = await getPage(slug);
       if (slug !== this.slug) return;
@@ -125,10 +149,60 @@ export class LcPageView extends LitElement {
     }
   }
 
+  /** Moderators (facilitators and admins) delete and restore pages. */
+  private get _canModerate() {
+    return hasRole(this._session.user, 'facilitator');
+  }
+
+  private async _delete(e: SubmitEvent) {
+    e.preventDefault();
+    const page = this._page;
+    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
+    if (!page || this._busy) return;
+    if (!reason) {
+      this._deleteError = t('wiki.delete.reasonRequired');
+      return;
+    }
+    if (!confirm(t('wiki.delete.confirmDialog', { title: page.title }))) return;
+    this._busy = true;
+    try {
+      await deletePage(this.slug, reason);
+      await this._load();
+    } catch (err) {
+      this._deleteError = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _restore(e: SubmitEvent) {
+    e.preventDefault();
+    if (this._busy) return;
+    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
+    this._busy = true;
+    try {
+      await restorePage(this.slug, reason || undefined);
+      await this._load();
+    } catch (err) {
+      this._deleteError = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  private async _openDelete() {
+    this._deleting = true;
+    this._deleteError = null;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#delete-reason')?.focus();
+  }
+
   override render() {
     if (this._error instanceof ApiError && this._error.status === 404 && this._error.code === 'not_found') {
       return this._renderMissing();
     }
+    const deletion = deletionOf(this._error);
+    if (deletion) return this._renderDeleted(deletion);
     if (this._error) return errorBox(this._error);
     const p = this._page;
     if (!p) return loadingLine();
@@ -149,8 +223,12 @@ export class LcPageView extends LitElement {
             ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
             : nothing}
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
+          ${this._canModerate && !this._deleting
+            ? html`<button class="btn secondary" data-testid="delete-open" @click=${this._openDelete}>${t('wiki.delete.open')}</button>`
+            : nothing}
         </div>
       </div>
+      ${this._deleting && this._canModerate ? this._renderDeleteForm() : nothing}
       ${this._renderFlag(p, canEdit)}
       <div class="layout">
         <article class="card" aria-label=${p.title}>
@@ -246,6 +324,50 @@ export class LcPageView extends LitElement {
     this._flagging = true;
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLInputElement>('#reason')?.focus();
+  }
+
+  /** The deletion form (facilitators): a reason is required, then the browser asks to confirm. */
+  private _renderDeleteForm() {
+    return html`<form class="card delete-form" data-testid="delete-form" @submit=${this._delete} aria-labelledby="delete-h">
+      <h2 id="delete-h">${t('wiki.delete.heading')}</h2>
+      <p class="small muted">${t('wiki.delete.help')}</p>
+      <label for="delete-reason">${t('wiki.delete.reason')}</label>
+      <input id="delete-reason" name="reason" type="text" maxlength="500" required placeholder=${t('wiki.delete.placeholder')} />
+      <span class="actions">
+        <button class="btn danger" type="submit" ?disabled=${this._busy} data-testid="delete-confirm">${t('wiki.delete.confirm')}</button>
+        <button class="btn secondary" type="button" @click=${() => (this._deleting = false)}>${t('wiki.cancel')}</button>
+      </span>
+      ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
+    </form>`;
+  }
+
+  private _errorMessage(err: unknown) {
+    return typeof err === 'string' ? err : errorText(err);
+  }
+
+  /** A deleted page: when, by whom and why; facilitators may restore it and read its history. */
+  private _renderDeleted(d: PageDeletion) {
+    document.title = `${d.title} · ${t('app.name')}`;
+    const params = { date: formatDate(d.deletedAt), name: userName(d.deletedBy), reason: d.reason };
+    return html`<div class="card deleted" data-testid="deleted-page">
+      <h1>${d.title}</h1>
+      <p class="message warning" role="note" data-testid="deletion">
+        <strong>${t('wiki.deleted.title')}.</strong>
+        ${d.reason ? t('wiki.deleted.text', params) : t('wiki.deleted.textNoReason', params)}
+      </p>
+      <p class="muted">${t('wiki.deleted.hint')}</p>
+      ${this._canModerate
+        ? html`<form @submit=${this._restore} data-testid="restore-form">
+            <label for="restore-reason">${t('wiki.deleted.restoreReason')}</label>
+            <input id="restore-reason" name="reason" type="text" maxlength="500" />
+            <span class="actions">
+              <button class="btn" type="submit" ?disabled=${this._busy} data-testid="restore">${t('wiki.deleted.restore')}</button>
+              <a class="btn secondary" href="/wiki/${d.slug}/history">${t('wiki.deleted.history')}</a>
+            </span>
+            ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
+          </form>`
+        : nothing}
+    </div>`;
   }
 
   private _renderMissing() {

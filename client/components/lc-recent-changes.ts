@@ -29,6 +29,7 @@ export class LcRecentChanges extends LitElement {
       .links { font-size: 0.85rem; }
       .more { margin-top: 1rem; }
       .feed { font-size: 0.85rem; }
+      .badge.deleted { background: var(--lc-red-light); color: var(--lc-red); }
     `,
   ];
 
@@ -41,6 +42,8 @@ export class LcRecentChanges extends LitElement {
   @state() private _error: unknown = null;
   @state() private _hasMore = false;
   @state() private _loadingMore = false;
+  /** Cursor of the next (older) changes, from the last answer. */
+  private _next: string | null = null;
   // Re-renders on a language switch (dates and labels).
   private _session = new SessionController(this);
 
@@ -52,20 +55,20 @@ export class LcRecentChanges extends LitElement {
   private async _load(before?: string) {
     try {
       const r = await getRecentChanges(this.limit, before);
-      const seen = new Set((before ? (this._changes ?? []) : []).map((c) => `${c.slug}@${c.revision}`));
-      const fresh = r.changes.filter((c) => !seen.has(`${c.slug}@${c.revision}`));
+      const seen = new Set((before ? (this._changes ?? []) : []).map((c) => c.cursor));
+      const fresh = r.changes.filter((c) => !seen.has(c.cursor));
       this._changes = [...(before ? (this._changes ?? []) : []), ...fresh];
-      this._hasMore = fresh.length > 0 && r.changes.length === this.limit;
+      this._next = r.next;
+      this._hasMore = fresh.length > 0 && r.next !== null;
     } catch (err) {
       this._error = err;
     }
   }
 
   private async _more() {
-    const last = this._changes?.at(-1);
-    if (!last) return;
+    if (!this._next) return;
     this._loadingMore = true;
-    await this._load(String(last.id ?? last.createdAt));
+    await this._load(this._next);
     this._loadingMore = false;
   }
 
@@ -98,7 +101,26 @@ export class LcRecentChanges extends LitElement {
     `;
   }
 
+  /** A deletion or restoration of a page (a log entry): who, why, and a link to the page. */
+  private _renderLogEntry(c: RecentChange, lang: string) {
+    const deleted = c.kind === 'delete';
+    return html`<li data-kind=${c.kind}>
+      <span class="time">${timeLabel(c.createdAt, lang)}</span>
+      <div>
+        <div class="line">
+          <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
+          <span class="badge ${deleted ? 'deleted' : 'restored'}">${t(deleted ? 'wiki.recent.deleted' : 'wiki.recent.restored')}</span>
+        </div>
+        <div class="line meta">
+          <span>${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span>
+          ${c.reason ? html`<span class="summary">« ${c.reason} »</span>` : nothing}
+        </div>
+      </div>
+    </li>`;
+  }
+
   private _renderChange(c: RecentChange, lang: string) {
+    if (c.kind !== 'edit') return this._renderLogEntry(c, lang);
     return html`<li>
       <span class="time">${timeLabel(c.createdAt, lang)}</span>
       <div>

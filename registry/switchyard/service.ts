@@ -41,8 +41,9 @@ interface PageRow {
   markdown: string;
 }
 
-const SQL_PAGES = `SELECT slug, title, markdown FROM pages ORDER BY id`;
-const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages`;
+// Deleted wiki pages (deleted_at set) speak for nothing; a deletion or restoration moves the count.
+const SQL_PAGES = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
+const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
 const SQL_THESAURUS_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_thesaurus`;
 
 /** Markdown to plain words (enough for matching: links keep their text, syntax goes). */

@@ -104,7 +104,7 @@ const backup: Command = {
 const yamlString = (s: string) => JSON.stringify(s);
 
 const exportPages: Command = {
-  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter',
+  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter (deleted pages left out)',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const dir = positionals[0];
@@ -118,6 +118,7 @@ const exportPages: Command = {
              u.name AS updated_by, r.name AS referent,
              (SELECT json_group_array(category) FROM page_categories WHERE page_id = p.id) AS categories
            FROM pages p LEFT JOIN users u ON u.id = p.updated_by LEFT JOIN users r ON r.id = p.referent_id
+           WHERE p.deleted_at IS NULL
            ORDER BY p.slug`,
         )
         .all() as {
@@ -149,7 +150,8 @@ const exportPages: Command = {
         ].join('\n');
         writeFileSync(join(dir, `${p.slug}.md`), front + p.markdown + (p.markdown.endsWith('\n') ? '' : '\n'));
       }
-      console.log(`${rows.length} pages exported to ${dir}`);
+      const deleted = db.prepare(`SELECT COUNT(*) FROM pages WHERE deleted_at IS NOT NULL`).pluck().get() as number;
+      console.log(`${rows.length} pages exported to ${dir}${deleted ? ` (${deleted} deleted pages left out)` : ''}`);
     } finally {
       db.close();
     }

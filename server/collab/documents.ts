@@ -7,7 +7,7 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
-import { findPage, savePage, type Page } from '../wiki/pages.js';
+import { findDeletion, findPage, savePage, type Page } from '../wiki/pages.js';
 import type { WikiServices } from '../wiki/services.js';
 import type { CollabStore } from './persistence.js';
 import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
@@ -262,6 +262,9 @@ export class DocumentManager implements UpdateSink {
     const authors = [...doc.spanAuthors];
     try {
       const revision = this.store.transaction(() => {
+        // A deleted page takes no revision: the co-edits wait in the document (still marked
+        // dirty on disk) and are written when the page is restored and its document loaded.
+        if (findDeletion(this.db, doc.name)) return null;
         const page = findPage(this.db, doc.name);
         let revision = page?.revision ?? 0;
         if (page ? page.markdown !== text : text.trim() !== '') {
@@ -279,6 +282,7 @@ export class DocumentManager implements UpdateSink {
         this.store.setDirty(doc.name, false, []);
         return revision;
       });
+      if (revision === null) return;
       doc.baseRevision = revision;
       doc.dirty = false;
       doc.spanAuthors = new Set();
@@ -305,6 +309,20 @@ export class DocumentManager implements UpdateSink {
     if (!this.store.has(page.slug)) return; // seeded from the page when first opened
     const doc = this.load(page.slug); // load() applies the change
     if (doc.conns.size === 0) this.scheduleUnload(doc);
+  }
+
+  /**
+   * A page was deleted (its pending co-edits were written just before): its connections are
+   * closed with `CLOSE.pageDeleted` and the document leaves memory. Its stored state is kept, so
+   * a restored page goes on with the same document (clients that kept theirs merge cleanly).
+   */
+  pageDeleted(name: string): void {
+    const doc = this.docs.get(name);
+    if (!doc) return;
+    this.saveRevision(doc);
+    this.compact(doc);
+    for (const c of doc.conns) c.close(CLOSE.pageDeleted, 'page deleted');
+    this.destroy(doc);
   }
 
   private applyPageChange(doc: LiveDoc, page: Page): void {

@@ -40,6 +40,8 @@ export const CLOSE = {
   restart: 1012,
   /** The client does not read fast enough. */
   tooSlow: 1013,
+  /** The page was deleted (4400–4499: stock clients do not reconnect). */
+  pageDeleted: 4410,
 } as const;
 
 /** How long a closing connection may take to answer the close frame before its socket is cut. */

@@ -25,6 +25,7 @@ export class CollabService {
     wiki.onPageChanged((page, origin) => {
       if (origin !== 'collab') this.documents.pageChanged(page);
     });
+    wiki.onPageDeleted((slug) => this.documents.pageDeleted(slug));
     this.documents.recover();
     this.pingTimer = setInterval(() => this.pingRound(), PING_INTERVAL_MS);
     this.pingTimer.unref();
@@ -91,7 +92,7 @@ export class CollabService {
     }
   }
 
-  /** Writes the pending co-edits of a page as a revision now (before a REST write to it). */
+  /** Writes the pending co-edits of a page as a revision now (before a REST write to it, or its deletion). */
   flush(name: string): void {
     const doc = this.documents.get(name);
     if (doc) this.documents.saveRevision(doc);

@@ -11,8 +11,8 @@ import type { AppEnv } from '../env.js';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../errors.js';
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
-import { findPage, SLUG_RE } from '../wiki/pages.js';
-import type { CollabConnection } from './protocol.js';
+import { findDeletion, findPage, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
+import { CLOSE, type CollabConnection } from './protocol.js';
 
 /** Who is connecting, from `?token=`, `Authorization: Bearer`, or the session cookie. */
 function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
@@ -45,7 +45,8 @@ function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
 /**
  * Builds the route. Anyone who may read pages may connect and receive live edits; only
  * contributors and above may send edits. A page that does not exist yet may be opened by a
- * contributor (it is created by the first co-editing revision); others get 404.
+ * contributor (it is created by the first co-editing revision); others get 404. A deleted page
+ * is refused to everyone (404 `page_deleted`): it is restored, never recreated, by co-editing.
  */
 export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   return new Hono<AppEnv>().get(
@@ -59,11 +60,19 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       const user = authenticateUpgrade(c);
       if (!user && !c.get('config').publicRead) throw unauthenticated('This wiki is private: log in to read it');
       const canWrite = !!user && hasRole(user.role, 'contributor');
-      if (!canWrite && !findPage(c.get('db'), slug)) throw notFound(`page "${slug}"`);
+      const db = c.get('db');
+      const deletion = findDeletion(db, slug);
+      if (deletion) throw pageDeletedError(deletion);
+      if (!canWrite && !findPage(db, slug)) throw notFound(`page "${slug}"`);
       const collab = c.get('services').collab;
       let conn: CollabConnection | null = null;
       return {
         onOpen(_evt, ws) {
+          // Deleted between the handshake and now: refused like a connection open at the deletion.
+          if (findDeletion(db, slug)) {
+            ws.close(CLOSE.pageDeleted, 'page deleted');
+            return;
+          }
           try {
             conn = collab.connect(slug, ws.raw!, user, canWrite);
           } catch (err) {

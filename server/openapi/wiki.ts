@@ -48,6 +48,26 @@ const conflict = {
 };
 
 const userRef = { oneOf: [ref('UserRef'), { type: 'null' }] };
+/** The error of a request naming a deleted page (404 for a read, 409 for a write). */
+const pageDeleted = (description: string) => ({
+  description,
+  ...json({
+    type: 'object',
+    required: ['error'],
+    properties: {
+      error: {
+        type: 'object',
+        required: ['code', 'message', 'deletion'],
+        properties: { code: { const: 'page_deleted' }, message: { type: 'string' }, deletion: ref('PageDeletion') },
+      },
+    },
+  }),
+});
+const facilitatorErrors = {
+  400: error('Invalid slug or field (named in error.field)'),
+  401: error('Not logged in'),
+  403: error('Role below facilitator, or missing CSRF token'),
+};
 const pageRefs = { type: 'object', required: ['pages'], properties: { pages: arrayOf(ref('PageRef')) } };
 
 /** Wiki pages, history, special lists, recent changes and the Atom feed. */
@@ -129,15 +149,30 @@ export const wikiApi: OpenApiFragment = {
         }),
       },
     },
-    RecentChange: {
+    PageDeletion: {
       type: 'object',
-      required: ['id', 'slug', 'title', 'revision', 'summary', 'author', 'createdAt', 'sizeDelta', 'isNew'],
+      required: ['slug', 'title', 'revision', 'deletedAt', 'deletedBy', 'reason'],
       properties: {
-        id: { type: 'integer', description: 'Pass as `before` for the next page' },
         slug: { type: 'string' },
         title: { type: 'string' },
-        revision: { type: 'integer' },
+        revision: { type: 'integer', description: 'The revision the page is at (a restoration brings it back as it was)' },
+        deletedAt: { type: 'string', format: 'date-time' },
+        deletedBy: userRef,
+        reason: { type: 'string' },
+      },
+    },
+    RecentChange: {
+      type: 'object',
+      required: ['kind', 'id', 'cursor', 'slug', 'title', 'revision', 'summary', 'reason', 'author', 'createdAt', 'sizeDelta', 'isNew'],
+      properties: {
+        kind: { enum: ['edit', 'delete', 'restore'], description: 'A revision, or a deletion or restoration of the page (a log entry)' },
+        id: { type: 'integer', description: 'Revision id (edit) or log entry id (delete, restore)' },
+        cursor: { type: 'string', description: 'Pass as `before` for the changes older than this one' },
+        slug: { type: 'string' },
+        title: { type: 'string' },
+        revision: { type: 'integer', description: 'The revision written, or the page revision when it was deleted or restored' },
         summary: { type: 'string' },
+        reason: { type: ['string', 'null'], description: 'Why the page was deleted or restored (null for an edit)' },
         author: userRef,
         createdAt: { type: 'string', format: 'date-time' },
         sizeDelta: { type: 'integer' },
@@ -176,19 +211,63 @@ export const wikiApi: OpenApiFragment = {
     },
     '/api/pages/{slug}': {
       parameters: [slugParam],
-      get: { tags: ['pages'], summary: 'A page with its rendered HTML', responses: { 200: ok('The page', ref('Page')), ...readErrors } },
+      get: {
+        tags: ['pages'],
+        summary: 'A page with its rendered HTML',
+        responses: {
+          200: ok('The page', ref('Page')),
+          ...readErrors,
+          404: error('Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)'),
+        },
+      },
       put: {
         tags: ['pages'],
         summary: 'Create or edit a page (contributor+); a save that changes nothing writes no revision',
+        description: 'A deleted page cannot be edited nor recreated: 409 `page_deleted` (a facilitator restores it first).',
         requestBody: json(ref('PageInput')),
-        responses: { 200: ok('Saved', ref('Page')), 201: ok('Created', ref('Page')), ...writeErrors, 409: conflict },
+        responses: {
+          200: ok('Saved', ref('Page')),
+          201: ok('Created', ref('Page')),
+          ...writeErrors,
+          409: { ...conflict, description: 'Stale baseRevision (`conflict`, shape below), or deleted page (`page_deleted`)' },
+        },
+      },
+      delete: {
+        tags: ['pages'],
+        summary: 'Delete a page (facilitator+); nothing is lost: it can be restored with its whole history',
+        description:
+          'The page leaves the lists, the search, categories, backlinks and wanted pages; links to it render as missing; ' +
+          'its history stays readable by facilitators. Pending co-edits are written as a revision first, then open ' +
+          'co-editing connections are closed (code 4410). Logged in the recent changes (kind `delete`).',
+        requestBody: { required: true, ...json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }) },
+        responses: {
+          200: ok('Deleted', { type: 'object', required: ['deletion'], properties: { deletion: ref('PageDeletion') } }),
+          ...facilitatorErrors,
+          404: error('Unknown page'),
+          409: pageDeleted('Already deleted'),
+        },
+      },
+    },
+    '/api/pages/{slug}/restore': {
+      parameters: [slugParam],
+      post: {
+        tags: ['pages'],
+        summary: 'Restore a deleted page with all its revisions (facilitator+)',
+        description: 'Links, search and lists come back; logged in the recent changes (kind `restore`).',
+        requestBody: json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }),
+        responses: {
+          200: ok('The restored page', ref('Page')),
+          ...facilitatorErrors,
+          404: error('Unknown page'),
+          409: error('The page is not deleted (`not_deleted`)'),
+        },
       },
     },
     '/api/pages/{slug}/revisions': {
       parameters: [slugParam],
       get: {
         tags: ['pages'],
-        summary: 'History, newest first',
+        summary: 'History, newest first (of a deleted page: facilitators only, others get 404 `page_deleted`)',
         parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 1000 }), intQuery('before', 'Only revisions numbered below', { minimum: 1 })],
         responses: { 200: ok('Revisions', { type: 'object', properties: { revisions: arrayOf(ref('RevisionSummary')) } }), ...readErrors },
       },
@@ -380,7 +459,7 @@ export const wikiApi: OpenApiFragment = {
     '/api/recent-changes': {
       get: {
         tags: ['wiki'],
-        summary: 'Latest revisions of every page, newest first',
+        summary: 'Latest revisions of every live page, and deletions and restorations of pages, newest first',
         parameters: [
           intQuery('limit', 'At most this many (default 50)', { minimum: 1, maximum: 500 }),
           { name: 'before', in: 'query', required: false, description: 'A change id (`next` of the previous answer) or an ISO date', schema: { type: 'string' } },

@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
@@ -6,8 +6,21 @@ import { AppError, badRequest, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
-import { findPage, findPageMeta, getPage, savePageDetailed, setNeedsWork, SLUG_RE, type Page, type PageMeta } from '../wiki/pages.js';
-import { getRevision, listRevisions, revertPage, userRef } from '../wiki/revisions.js';
+import { hasRole } from '../auth/users.js';
+import {
+  assertNotDeleted,
+  findPage,
+  findPageMeta,
+  getPage,
+  missingPage,
+  savePageDetailed,
+  setNeedsWork,
+  SLUG_RE,
+  type Page,
+  type PageMeta,
+} from '../wiki/pages.js';
+import { deletePage, restorePage } from '../wiki/deletion.js';
+import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../wiki/revisions.js';
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
@@ -39,6 +52,8 @@ const PropertiesBody = z.object({
 /** Revision summaries of a properties change, by field (French, like the other automatic summaries). */
 const PROPERTY_LABELS = { title: 'titre', kind: 'type', categories: 'catégories', referentId: 'référent·e' } as const;
 const NeedsWorkBody = z.object({ reason: z.string().trim().min(1).max(500) });
+const DeleteBody = z.object({ reason: z.string().trim().min(1).max(500).regex(NO_CONTROL, 'no line breaks or control characters') });
+const RestoreBody = z.object({ reason: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional() });
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -96,6 +111,12 @@ const revisionNumber = (raw: string) => {
   return Number(raw);
 };
 
+/** The history of a deleted page is for facilitators and admins only. */
+const historyAccess = (c: Context<AppEnv>): HistoryAccess => {
+  const user = c.get('user');
+  return { includeDeleted: !!user && hasRole(user.role, 'facilitator') };
+};
+
 /**
  * Runs a save; a stale-revision conflict leaves with the current page, so the editor can merge.
  * @throws AppError 409 with `currentRevision` and `current`.
@@ -127,7 +148,8 @@ export const pages = new Hono<AppEnv>()
     if (!answer) {
       const db = c.get('db');
       const meta = findPageMeta(db, slug);
-      if (!meta) throw notFound(`page "${slug}"`);
+      // A deleted page answers 404 `page_deleted`, with when, by whom and why.
+      if (!meta) throw missingPage(db, slug);
       // A cached revision needs no body from the database; otherwise read it (same revision: no
       // await in between, so no save can slip in) and fill the cache.
       const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
@@ -149,17 +171,19 @@ export const pages = new Hono<AppEnv>()
   })
   .get('/:slug/revisions', readAccess, queryParams(HistoryQuery), (c) => {
     const { limit, before } = c.req.valid('query');
-    return c.json({ revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), { limit, before }) });
+    const access = historyAccess(c);
+    return c.json({ revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), { limit, before, ...access }) });
   })
   .get('/:slug/revisions/:n', readAccess, (c) => {
     const slug = checkSlug(c.req.param('slug'));
-    const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')));
+    const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')), historyAccess(c));
     return c.json({ ...rev, html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
   })
   .get('/:slug/diff', readAccess, queryParams(DiffQuery), (c) => {
     const slug = checkSlug(c.req.param('slug'));
     const db = c.get('db');
-    const page = getPage(db, slug);
+    const access = historyAccess(c);
+    const page = historyPage(db, slug, access);
     const q = c.req.valid('query');
     const to = q.to ?? page.revision;
     const from = q.from ?? Math.max(0, to - 1);
@@ -167,7 +191,7 @@ export const pages = new Hono<AppEnv>()
     const side = (n: number, field: string) => {
       if (n === 0) return { title: '', markdown: '' };
       if (n > page.revision) throw badRequest(field, `the page has ${page.revision} revisions`);
-      return getRevision(db, slug, n);
+      return getRevision(db, slug, n, access);
     };
     const a = side(from, 'from');
     const b = side(to, 'to');
@@ -178,6 +202,7 @@ export const pages = new Hono<AppEnv>()
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
     const { db, services } = c.var;
+    assertNotDeleted(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>
       revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
     );
@@ -192,6 +217,7 @@ export const pages = new Hono<AppEnv>()
     const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter((k) => props[k] !== undefined);
     if (given.length === 0) throw badRequest('title', 'give at least one of title, kind, categories, referentId');
     const { db, services } = c.var;
+    assertNotDeleted(db, slug);
     const page = getPage(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>
       savePageDetailed(db, services.wiki, {
@@ -205,6 +231,26 @@ export const pages = new Hono<AppEnv>()
       }),
     );
     return c.json(pageJson(result.page, services.wiki));
+  })
+  .delete('/:slug', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
+    // Deletion (facilitators): pending co-edits are written as a revision first (no await between
+    // that and the deletion, so nothing typed slips in), then open co-editing connections close.
+    const user = requireRole(c, 'facilitator');
+    const slug = checkSlug(c.req.param('slug'));
+    const { reason } = c.req.valid('json');
+    const db = c.get('db');
+    const services = c.get('services');
+    services.collab.flush(slug);
+    const deletion = deletePage(db, services.wiki, { slug, userId: user.id, reason });
+    const { pageId: _id, ...shown } = deletion;
+    return c.json({ deletion: shown });
+  })
+  .post('/:slug/restore', roleAtLeast('facilitator'), jsonBody(RestoreBody), (c) => {
+    const user = requireRole(c, 'facilitator');
+    const slug = checkSlug(c.req.param('slug'));
+    const services = c.get('services');
+    const page = restorePage(c.get('db'), services.wiki, { slug, userId: user.id, reason: c.req.valid('json').reason ?? '' });
+    return c.json(pageJson(page, services.wiki));
   })
   .get('/:slug/backlinks', readAccess, (c) => {
     return c.json({ pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))) });

@@ -3,17 +3,14 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast } from '../auth/middleware.js';
-import { categoryPages, listCategories, orphanPages, pagesToImprove, recentChanges, wantedPages } from '../wiki/lists.js';
+import { categoryPages, listCategories, orphanPages, pagesToImprove, RECENT_CURSOR_RE, recentChanges, wantedPages } from '../wiki/lists.js';
 
 const WantedQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
 
-/** Query of the recent changes: `before` is a revision id from a previous answer, or an ISO date. */
+/** Query of the recent changes: `before` is a cursor from a previous answer (`next`), or an ISO date. */
 export const RecentQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z
-    .string()
-    .regex(/^(?:\d{1,15}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?)$/, 'a revision id or an ISO date')
-    .optional(),
+  before: z.string().regex(RECENT_CURSOR_RE, 'a cursor from a previous answer (next) or an ISO date').optional(),
 });
 
 const PreviewBody = z.object({ markdown: z.string() });
@@ -31,10 +28,10 @@ export const wiki = new Hono<AppEnv>()
     c.json({ html: c.get('services').wiki.preview(c.req.valid('json').markdown) }),
   );
 
-/** /api/recent-changes: the latest revisions of every page, newest first. */
+/** /api/recent-changes: the latest revisions, deletions and restorations of pages, newest first. */
 export const recentChangesRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(RecentQuery), (c) => {
   const { limit, before } = c.req.valid('query');
   const changes = recentChanges(c.get('db'), limit, before);
-  const next = changes.length === limit ? String(changes[changes.length - 1].id) : null;
+  const next = changes.length === limit ? changes[changes.length - 1].cursor : null;
   return c.json({ changes, next });
 });

@@ -24,19 +24,28 @@ export interface AtomOptions {
 
 const sizeText = (delta: number) => (delta > 0 ? `+${delta}` : String(delta));
 
+/** The summary of a deletion or restoration entry (French, like the other automatic summaries). */
+const logSummary = (ch: RecentChange) =>
+  `${ch.kind === 'delete' ? 'Page supprimée' : 'Page restaurée'}${ch.reason ? ` : ${ch.reason}` : ''}`;
+
 /**
  * The recent changes as an Atom 1.0 feed (RFC 4287): one entry per revision, linking to its diff
- * (or to the page for a creation). Every entry has an author, so the feed needs none of its own.
+ * (or to the page for a creation), and one per deletion or restoration of a page, linking to the
+ * page. Every entry has an author, so the feed needs none of its own.
  */
 export function recentChangesAtom(changes: RecentChange[], options: AtomOptions): string {
   const o = options.origin.replace(/\/+$/, '');
   const updated = changes[0]?.createdAt ?? '1970-01-01T00:00:00.000Z';
   const entries = changes.map((ch) => {
-    const link = ch.isNew ? `${o}/wiki/${ch.slug}` : `${o}/wiki/${ch.slug}/diff?from=${ch.revision - 1}&to=${ch.revision}`;
-    const summary = `${ch.summary || (ch.isNew ? 'Nouvelle page' : 'Modification')} (${sizeText(ch.sizeDelta)} octets)`;
+    const edit = ch.kind === 'edit';
+    const link = !edit || ch.isNew ? `${o}/wiki/${ch.slug}` : `${o}/wiki/${ch.slug}/diff?from=${ch.revision - 1}&to=${ch.revision}`;
+    const summary = edit
+      ? `${ch.summary || (ch.isNew ? 'Nouvelle page' : 'Modification')} (${sizeText(ch.sizeDelta)} octets)`
+      : logSummary(ch);
+    const id = edit ? `${o}/wiki/${ch.slug}?revision=${ch.revision}` : `${o}/wiki/${ch.slug}?log=${ch.id}`;
     return [
       '  <entry>',
-      `    <id>${xmlEscape(`${o}/wiki/${ch.slug}?revision=${ch.revision}`)}</id>`,
+      `    <id>${xmlEscape(id)}</id>`,
       `    <title>${xmlEscape(ch.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xmlEscape(link)}"/>`,
       `    <updated>${xmlEscape(ch.createdAt)}</updated>`,

@@ -35,14 +35,24 @@ export interface PageToImprove extends PageRef {
   textLength: number | null;
 }
 
+/** What a line of the recent changes records: a revision, or a deletion or restoration of a page. */
+export type RecentChangeKind = 'edit' | 'delete' | 'restore';
+
 /** One line of the recent changes. */
 export interface RecentChange {
-  /** The revision's id: pass it as `before` to get the next page of changes. */
+  kind: RecentChangeKind;
+  /** The revision's id (an edit) or the log entry's id (a deletion or restoration). */
   id: number;
+  /** Pass as `before` to get the changes older than this one. */
+  cursor: string;
   slug: string;
   title: string;
+  /** The revision written (an edit), or the page's revision when it was deleted or restored. */
   revision: number;
   summary: string;
+  /** Why the page was deleted or restored (null for an edit). */
+  reason: string | null;
+  /** Who edited, deleted or restored. */
   author: UserRef | null;
   createdAt: string;
   sizeDelta: number;
@@ -52,34 +62,48 @@ export interface RecentChange {
 /** Pages whose body holds fewer characters of text than this are stubs ("ébauches"). */
 export const STUB_TEXT_LENGTH = 300;
 
-const SQL_COUNT_PAGES = `SELECT COUNT(*) FROM pages`;
-const SQL_LIST_PAGES = `SELECT slug, title, kind, revision, updated_at AS updatedAt FROM pages
+// Deleted pages are left out of every list; their outgoing links are removed when they are
+// deleted (server/wiki/deletion.ts), so link-based lists need no filter on the linking side.
+const SQL_COUNT_PAGES = `SELECT COUNT(*) FROM pages WHERE deleted_at IS NULL`;
+const SQL_LIST_PAGES = `SELECT slug, title, kind, revision, updated_at AS updatedAt FROM pages WHERE deleted_at IS NULL
   ORDER BY title_key, title, slug LIMIT @limit OFFSET @offset`;
 const SQL_BACKLINKS = `SELECT p.slug, p.title FROM page_links l JOIN pages p ON p.id = l.from_id
   WHERE l.to_slug = @slug AND p.slug <> @slug ORDER BY p.title_key, p.slug`;
 const SQL_WANTED = `SELECT l.to_slug AS slug, COUNT(*) AS count,
     json_group_array(json_object('slug', p.slug, 'title', p.title, 'linkTitle', l.to_title)) AS sources
   FROM page_links l JOIN pages p ON p.id = l.from_id
-  WHERE NOT EXISTS (SELECT 1 FROM pages t WHERE t.slug = l.to_slug)
+  WHERE NOT EXISTS (SELECT 1 FROM pages t WHERE t.slug = l.to_slug AND t.deleted_at IS NULL)
   GROUP BY l.to_slug ORDER BY count DESC, l.to_slug LIMIT @limit`;
 const SQL_FLAGGED = `SELECT slug, title, needs_work AS note, text_length AS textLength FROM pages
-  WHERE needs_work IS NOT NULL ORDER BY updated_at DESC`;
+  WHERE needs_work IS NOT NULL AND deleted_at IS NULL ORDER BY updated_at DESC`;
 const SQL_STUBS = `SELECT slug, title, text_length AS textLength FROM pages
-  WHERE needs_work IS NULL AND text_length < @max ORDER BY text_length, title_key`;
+  WHERE needs_work IS NULL AND text_length < @max AND deleted_at IS NULL ORDER BY text_length, title_key`;
 const SQL_UNMEASURED = `SELECT id, markdown FROM pages WHERE text_length IS NULL`;
 const SQL_SET_TEXT_LENGTH = `UPDATE pages SET text_length = @textLength WHERE id = @id`;
 const SQL_ORPHANS = `SELECT p.slug, p.title FROM pages p
-  WHERE p.slug <> @home AND NOT EXISTS (SELECT 1 FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id)
+  WHERE p.slug <> @home AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id)
   ORDER BY p.title_key, p.slug`;
-const SQL_CATEGORIES = `SELECT category AS name, COUNT(*) AS count FROM page_categories GROUP BY category`;
+// Categories stay stored with a deleted page (explicit ones cannot be recomputed from its text).
+const SQL_CATEGORIES = `SELECT c.category AS name, COUNT(*) AS count FROM page_categories c JOIN pages p ON p.id = c.page_id
+  WHERE p.deleted_at IS NULL GROUP BY c.category`;
 const SQL_CATEGORY_PAGES = `SELECT p.slug, p.title FROM page_categories c JOIN pages p ON p.id = c.page_id
-  WHERE c.category = @name ORDER BY p.title_key, p.slug`;
+  WHERE c.category = @name AND p.deleted_at IS NULL ORDER BY p.title_key, p.slug`;
 const RECENT_COLUMNS = `SELECT r.id, p.slug, r.title, r.number AS revision, r.summary, r.author_id, u.name AS author_name,
     r.created_at AS createdAt, length(CAST(r.markdown AS BLOB)) AS size,
     (SELECT length(CAST(o.markdown AS BLOB)) FROM revisions o WHERE o.page_id = r.page_id AND o.number = r.number - 1) AS prevSize
-  FROM revisions r JOIN pages p ON p.id = r.page_id LEFT JOIN users u ON u.id = r.author_id`;
-const SQL_RECENT = `${RECENT_COLUMNS} WHERE r.id < @beforeId ORDER BY r.id DESC LIMIT @limit`;
-const SQL_RECENT_BEFORE_DATE = `${RECENT_COLUMNS} WHERE r.created_at < @beforeDate ORDER BY r.id DESC LIMIT @limit`;
+  FROM revisions r JOIN pages p ON p.id = r.page_id LEFT JOIN users u ON u.id = r.author_id
+  WHERE p.deleted_at IS NULL`;
+// The revisions of a deleted page leave the recent changes (as in MediaWiki); its log entries stay.
+const SQL_RECENT = `${RECENT_COLUMNS} AND r.id <= @maxId ORDER BY r.id DESC LIMIT @limit`;
+const SQL_RECENT_BEFORE_DATE = `${RECENT_COLUMNS} AND r.created_at < @beforeDate ORDER BY r.id DESC LIMIT @limit`;
+const LOG_COLUMNS = `SELECT g.id, g.action, g.slug, g.title, g.revision, g.reason, g.user_id, u.name AS user_name,
+    g.created_at AS createdAt, g.after_revision_id AS afterId
+  FROM page_log g LEFT JOIN users u ON u.id = g.user_id`;
+const SQL_RECENT_LOG = `${LOG_COLUMNS} WHERE g.after_revision_id < @afterId OR (g.after_revision_id = @afterId AND g.id < @logId)
+  ORDER BY g.after_revision_id DESC, g.id DESC LIMIT @limit`;
+const SQL_RECENT_LOG_BEFORE_DATE = `${LOG_COLUMNS} WHERE g.created_at < @beforeDate
+  ORDER BY g.after_revision_id DESC, g.id DESC LIMIT @limit`;
+const SQL_LOG_POSITION = `SELECT after_revision_id FROM page_log WHERE id = @id`;
 
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
@@ -164,31 +188,96 @@ export function categoryPages(db: Database, name: string): { name: string; pages
   return { name: normalized, pages };
 }
 
+/** A `before` cursor of the recent changes: a revision id, `log-<id>` (a log entry), or an ISO date. */
+export const RECENT_CURSOR_RE = /^(?:\d{1,15}|log-\d{1,15}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?)$/;
+
 /**
- * Latest revisions of every page, newest first.
- * @param before a revision id (from a previous answer) or an ISO date: only older changes.
+ * Latest changes of the wiki, newest first: revisions of live pages, and deletions and
+ * restorations of pages (log entries, placed after the revision that was newest when they
+ * happened).
+ * @param before a cursor from a previous answer (`cursor` of its last change) or an ISO date: only older changes.
  */
 export function recentChanges(db: Database, limit: number, before?: string): RecentChange[] {
-  type Row = Omit<RecentChange, 'author' | 'sizeDelta' | 'isNew'> & {
+  type Row = {
+    id: number;
+    slug: string;
+    title: string;
+    revision: number;
+    summary: string;
     author_id: number | null;
     author_name: string | null;
+    createdAt: string;
     size: number;
     prevSize: number | null;
   };
-  const rows = (
-    before && !/^\d+$/.test(before)
-      ? stmt(db, SQL_RECENT_BEFORE_DATE).all({ beforeDate: before, limit })
-      : stmt(db, SQL_RECENT).all({ beforeId: before ? Number(before) : Number.MAX_SAFE_INTEGER, limit })
-  ) as Row[];
-  return rows.map((r) => ({
-    id: r.id,
-    slug: r.slug,
-    title: r.title,
-    revision: r.revision,
-    summary: r.summary,
-    author: userRef(r.author_id, r.author_name),
-    createdAt: r.createdAt,
-    sizeDelta: r.size - (r.prevSize ?? 0),
-    isNew: r.revision === 1,
-  }));
+  type LogRow = {
+    id: number;
+    action: 'delete' | 'restore';
+    slug: string;
+    title: string;
+    revision: number;
+    reason: string;
+    user_id: number | null;
+    user_name: string | null;
+    createdAt: string;
+    afterId: number;
+  };
+  let rows: Row[];
+  let logs: LogRow[];
+  if (before && /^\d{4}-/.test(before)) {
+    rows = stmt(db, SQL_RECENT_BEFORE_DATE).all({ beforeDate: before, limit }) as Row[];
+    logs = stmt(db, SQL_RECENT_LOG_BEFORE_DATE).all({ beforeDate: before, limit }) as LogRow[];
+  } else {
+    // Every change has a position (revision id, log id): a revision at (id, 0), a log entry at
+    // (the newest revision id when it was written, its own id). Older means a smaller position.
+    let afterId = Number.MAX_SAFE_INTEGER;
+    let logId = 0;
+    if (before?.startsWith('log-')) {
+      logId = Number(before.slice(4));
+      afterId = (stmt(db, SQL_LOG_POSITION).pluck().get({ id: logId }) as number | undefined) ?? -1;
+    } else if (before) {
+      afterId = Number(before) - 1;
+      logId = Number.MAX_SAFE_INTEGER;
+    }
+    rows = stmt(db, SQL_RECENT).all({ maxId: afterId, limit }) as Row[];
+    logs = stmt(db, SQL_RECENT_LOG).all({ afterId, logId, limit }) as LogRow[];
+  }
+  const edits = rows.map(
+    (r): RecentChange & { pos: [number, number] } => ({
+      kind: 'edit',
+      id: r.id,
+      cursor: String(r.id),
+      slug: r.slug,
+      title: r.title,
+      revision: r.revision,
+      summary: r.summary,
+      reason: null,
+      author: userRef(r.author_id, r.author_name),
+      createdAt: r.createdAt,
+      sizeDelta: r.size - (r.prevSize ?? 0),
+      isNew: r.revision === 1,
+      pos: [r.id, 0],
+    }),
+  );
+  const entries = logs.map(
+    (g): RecentChange & { pos: [number, number] } => ({
+      kind: g.action,
+      id: g.id,
+      cursor: `log-${g.id}`,
+      slug: g.slug,
+      title: g.title,
+      revision: g.revision,
+      summary: '',
+      reason: g.reason,
+      author: userRef(g.user_id, g.user_name),
+      createdAt: g.createdAt,
+      sizeDelta: 0,
+      isNew: false,
+      pos: [g.afterId, g.id],
+    }),
+  );
+  return [...edits, ...entries]
+    .sort((a, b) => b.pos[0] - a.pos[0] || b.pos[1] - a.pos[1])
+    .slice(0, limit)
+    .map(({ pos: _pos, ...change }) => change);
 }

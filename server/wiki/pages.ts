@@ -91,12 +91,15 @@ const PAGE_META_COLUMNS = `p.id, p.slug, p.title, p.kind, p.revision, p.referent
     p.created_at, p.updated_at, p.updated_by, r.name AS referent_name, u.name AS updated_by_name,
     (SELECT json_group_array(category) FROM (SELECT category FROM page_categories WHERE page_id = p.id ORDER BY category)) AS categories,
     (SELECT COUNT(*) FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id) AS backlink_count`;
+// Deleted pages are not pages for readers: `findDeletion` tells them apart from unknown slugs.
 const PAGE_FROM = `FROM pages p LEFT JOIN users r ON r.id = p.referent_id LEFT JOIN users u ON u.id = p.updated_by
-  WHERE p.slug = @slug`;
+  WHERE p.slug = @slug AND p.deleted_at IS NULL`;
 const SQL_PAGE_FULL = `SELECT ${PAGE_META_COLUMNS}, p.markdown ${PAGE_FROM}`;
 // Decoding a body costs more than the rest of the row: reads whose body is cached skip it.
 const SQL_PAGE_META = `SELECT ${PAGE_META_COLUMNS} ${PAGE_FROM}`;
-const SQL_PAGE_HEAD = `SELECT id, title, kind, markdown, revision, referent_id FROM pages WHERE slug = @slug`;
+const SQL_PAGE_HEAD = `SELECT id, title, kind, markdown, revision, referent_id, deleted_at FROM pages WHERE slug = @slug`;
+const SQL_DELETION = `SELECT p.id, p.slug, p.title, p.revision, p.deleted_at, p.deleted_by, u.name AS deleted_by_name, p.delete_reason
+  FROM pages p LEFT JOIN users u ON u.id = p.deleted_by WHERE p.slug = @slug AND p.deleted_at IS NOT NULL`;
 const SQL_PAGE_CATEGORIES = `SELECT category, source FROM page_categories WHERE page_id = @id ORDER BY category`;
 const SQL_USER_EXISTS = `SELECT 1 FROM users WHERE id = @id`;
 const SQL_INSERT_PAGE = `INSERT INTO pages (slug, title, title_key, kind, markdown, revision, referent_id, updated_by, text_length)
@@ -111,7 +114,7 @@ const SQL_DELETE_LINKS = `DELETE FROM page_links WHERE from_id = @pageId`;
 const SQL_INSERT_LINK = `INSERT OR IGNORE INTO page_links (from_id, to_slug, to_title) VALUES (@pageId, @to, @title)`;
 const SQL_DELETE_CATEGORIES = `DELETE FROM page_categories WHERE page_id = @pageId`;
 const SQL_INSERT_CATEGORY = `INSERT OR IGNORE INTO page_categories (page_id, category, source) VALUES (@pageId, @category, @source)`;
-const SQL_SET_NEEDS_WORK = `UPDATE pages SET needs_work = @reason WHERE slug = @slug`;
+const SQL_SET_NEEDS_WORK = `UPDATE pages SET needs_work = @reason WHERE slug = @slug AND deleted_at IS NULL`;
 
 const toMeta = (r: PageRow): PageMeta => ({
   id: r.id,
@@ -145,11 +148,88 @@ export function findPageMeta(db: Database, slug: string): PageMeta | undefined {
   return row && toMeta(row);
 }
 
-/** A page by slug. @throws AppError 404. */
+/** A page by slug. @throws AppError 404 (code `page_deleted` for a deleted page, else `not_found`). */
 export function getPage(db: Database, slug: string): Page {
   const page = findPage(db, slug);
-  if (!page) throw notFound(`page "${slug}"`);
+  if (!page) throw missingPage(db, slug);
   return page;
+}
+
+/** How, when, by whom and why a page was deleted. */
+export interface PageDeletion {
+  pageId: number;
+  slug: string;
+  title: string;
+  /** The page's current revision (kept: a restoration brings it back as it was). */
+  revision: number;
+  deletedAt: string;
+  deletedBy: { id: number; name: string } | null;
+  reason: string;
+}
+
+interface DeletionRow {
+  id: number;
+  slug: string;
+  title: string;
+  revision: number;
+  deleted_at: string;
+  deleted_by: number | null;
+  deleted_by_name: string | null;
+  delete_reason: string | null;
+}
+
+/** The deletion of a page, or undefined when the page is live or unknown. */
+export function findDeletion(db: Database, slug: string): PageDeletion | undefined {
+  const r = stmt(db, SQL_DELETION).get({ slug }) as DeletionRow | undefined;
+  if (!r) return undefined;
+  return {
+    pageId: r.id,
+    slug: r.slug,
+    title: r.title,
+    revision: r.revision,
+    deletedAt: r.deleted_at,
+    deletedBy: r.deleted_by !== null && r.deleted_by_name !== null ? { id: r.deleted_by, name: r.deleted_by_name } : null,
+    reason: r.delete_reason ?? '',
+  };
+}
+
+/**
+ * The error for a request naming a deleted page: 404 for a read, 409 for a write (a facilitator
+ * must restore the page first). `deletion` in the error tells when, by whom and why.
+ */
+export function pageDeletedError(deletion: PageDeletion, status: 404 | 409 = 404): AppError {
+  const by = deletion.deletedBy ? ` by ${deletion.deletedBy.name}` : '';
+  const why = deletion.reason ? `: ${deletion.reason}` : '';
+  const hint = status === 409 ? '; a facilitator must restore it before it can be edited or recreated' : '';
+  const { pageId: _id, ...shown } = deletion;
+  return new AppError(status, 'page_deleted', `page "${deletion.slug}" was deleted on ${deletion.deletedAt}${by}${why}${hint}`, {
+    deletion: shown,
+  });
+}
+
+/** The 404 for a slug with no live page: `page_deleted` (with the deletion) or `not_found`. */
+export function missingPage(db: Database, slug: string): AppError {
+  const deletion = findDeletion(db, slug);
+  return deletion ? pageDeletedError(deletion, 404) : notFound(`page "${slug}"`);
+}
+
+/**
+ * Refuses a write to a deleted page.
+ * @throws AppError 409 `page_deleted`.
+ */
+export function assertNotDeleted(db: Database, slug: string): void {
+  const deletion = findDeletion(db, slug);
+  if (deletion) throw pageDeletedError(deletion, 409);
+}
+
+/**
+ * Replaces the outgoing wiki links of a page (inside the caller's transaction).
+ * @param links the links of its body, from `wiki.analyze(markdown).links`.
+ */
+export function writeLinks(db: Database, pageId: number, links: readonly { slug: string; title: string }[]): void {
+  stmt(db, SQL_DELETE_LINKS).run({ pageId });
+  const insertLink = stmt(db, SQL_INSERT_LINK);
+  for (const link of links) insertLink.run({ pageId, to: link.slug, title: link.title.slice(0, 200) });
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
@@ -158,8 +238,8 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * Saves a page as a new revision, with its links and categories, in one transaction, then
  * tells the listeners (search index, co-editing). A save that changes nothing writes no revision.
  * A save whose `baseRevision` is not the current revision is refused.
- * @throws AppError 409 (code conflict, with `currentRevision`) on a stale base revision;
- *   400 (field referentId) for an unknown referent.
+ * @throws AppError 409 (code conflict, with `currentRevision`) on a stale base revision; 409
+ *   `page_deleted` for a deleted page; 400 (field referentId) for an unknown referent.
  */
 export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePageInput): SaveResult {
   const author = input.authorIds[0] ?? null;
@@ -167,8 +247,10 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
   const title = input.title.trim();
   const result = db.transaction((): SaveResult => {
     const existing = stmt(db, SQL_PAGE_HEAD).get({ slug: input.slug }) as
-      | Pick<PageRow, 'id' | 'title' | 'kind' | 'markdown' | 'revision' | 'referent_id'>
+      | (Pick<PageRow, 'id' | 'title' | 'kind' | 'markdown' | 'revision' | 'referent_id'> & { deleted_at: string | null })
       | undefined;
+    // One slug, one page: a deleted page is restored (history and all), never written over.
+    if (existing?.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
     const current = existing?.revision ?? 0;
     if (input.baseRevision !== undefined && input.baseRevision !== current) {
       throw new AppError(409, 'conflict', `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`, {
@@ -224,9 +306,7 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
     );
     const insertAuthor = stmt(db, SQL_INSERT_REVISION_AUTHOR);
     for (const userId of new Set(input.authorIds)) insertAuthor.run({ revisionId, userId });
-    stmt(db, SQL_DELETE_LINKS).run({ pageId });
-    const insertLink = stmt(db, SQL_INSERT_LINK);
-    for (const link of analysis.links) insertLink.run({ pageId, to: link.slug, title: link.title.slice(0, 200) });
+    writeLinks(db, pageId, analysis.links);
     stmt(db, SQL_DELETE_CATEGORIES).run({ pageId });
     const insertCat = stmt(db, SQL_INSERT_CATEGORY);
     for (const category of all) insertCat.run({ pageId, category, source: explicit.has(category) ? 'explicit' : 'markdown' });
@@ -248,10 +328,13 @@ export function savePage(db: Database, wiki: WikiServices, input: SavePageInput)
 
 /**
  * Flags a page "à améliorer" with a reason, or clears the flag (`reason` null). Not a revision.
- * @throws AppError 404 for an unknown page.
+ * @throws AppError 404 for an unknown page, 409 `page_deleted` for a deleted one.
  */
 export function setNeedsWork(db: Database, slug: string, reason: string | null): Page {
   const info = stmt(db, SQL_SET_NEEDS_WORK).run({ slug, reason });
-  if (info.changes === 0) throw notFound(`page "${slug}"`);
+  if (info.changes === 0) {
+    assertNotDeleted(db, slug);
+    throw notFound(`page "${slug}"`);
+  }
   return getPage(db, slug);
 }

@@ -1,6 +1,6 @@
 import type { Database } from '../db/open.js';
 import { notFound } from '../errors.js';
-import { getPage, savePageDetailed, type SaveResult } from './pages.js';
+import { missingPage, savePageDetailed, type SaveResult } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -46,6 +46,7 @@ const AUTHORS_SUBQUERY = `(SELECT json_group_array(json_object('id', ua.id, 'nam
     FROM revision_authors ra JOIN users ua ON ua.id = ra.user_id WHERE ra.revision_id = r.id)`;
 const PREV_SIZE_SUBQUERY = `(SELECT length(CAST(p.markdown AS BLOB)) FROM revisions p WHERE p.page_id = r.page_id AND p.number = r.number - 1)`;
 
+const SQL_PAGE_ID = `SELECT id, revision, deleted_at FROM pages WHERE slug = @slug`;
 const SQL_HISTORY = `SELECT r.number, r.title, r.summary, r.author_id, u.name AS author_name, r.created_at,
     length(CAST(r.markdown AS BLOB)) AS size, ${PREV_SIZE_SUBQUERY} AS prev_size, ${AUTHORS_SUBQUERY} AS authors
   FROM revisions r LEFT JOIN users u ON u.id = r.author_id
@@ -61,13 +62,33 @@ export const userRef = (id: number | null, name: string | null): UserRef | null 
 
 const parseAuthors = (json: string) => (JSON.parse(json) as UserRef[]).sort((a, b) => a.id - b.id);
 
+/** Who may read what: the history of a deleted page is for facilitators (`includeDeleted`). */
+export interface HistoryAccess {
+  includeDeleted?: boolean;
+}
+
+/**
+ * The id and current revision of a page whose history is read.
+ * @throws AppError 404 (`page_deleted` for a deleted page unless `includeDeleted`, else `not_found`).
+ */
+export function historyPage(db: Database, slug: string, access: HistoryAccess = {}): { id: number; revision: number; deleted: boolean } {
+  const row = stmt(db, SQL_PAGE_ID).get({ slug }) as { id: number; revision: number; deleted_at: string | null } | undefined;
+  if (!row || (row.deleted_at && !access.includeDeleted)) throw missingPage(db, slug);
+  return { id: row.id, revision: row.revision, deleted: row.deleted_at !== null };
+}
+
 /**
  * A page's history, newest first.
- * @param options.limit at most this many (default 500); options.before: only revisions numbered below.
- * @throws AppError 404 for an unknown page.
+ * @param options.limit at most this many (default 500); options.before: only revisions numbered below;
+ *   options.includeDeleted: a deleted page's history too.
+ * @throws AppError 404 for an unknown page (or a deleted one, see `historyPage`).
  */
-export function listRevisions(db: Database, slug: string, options: { limit?: number; before?: number } = {}): RevisionSummary[] {
-  const page = getPage(db, slug);
+export function listRevisions(
+  db: Database,
+  slug: string,
+  options: { limit?: number; before?: number } & HistoryAccess = {},
+): RevisionSummary[] {
+  const page = historyPage(db, slug, options);
   const rows = stmt(db, SQL_HISTORY).all({
     pageId: page.id,
     before: options.before ?? Number.MAX_SAFE_INTEGER,
@@ -86,11 +107,11 @@ export function listRevisions(db: Database, slug: string, options: { limit?: num
 }
 
 /**
- * One revision of a page.
- * @throws AppError 404 for an unknown page or revision.
+ * One revision of a page (of a deleted page too with `includeDeleted`).
+ * @throws AppError 404 for an unknown page or revision (or a deleted page, see `historyPage`).
  */
-export function getRevision(db: Database, slug: string, number: number): Revision {
-  const page = getPage(db, slug);
+export function getRevision(db: Database, slug: string, number: number, access: HistoryAccess = {}): Revision {
+  const page = historyPage(db, slug, access);
   const r = stmt(db, SQL_REVISION).get({ pageId: page.id, number }) as RevisionRow | undefined;
   if (!r) throw notFound(`revision ${number} of "${slug}"`);
   return {
@@ -107,14 +128,14 @@ export function getRevision(db: Database, slug: string, number: number): Revisio
 /**
  * Reverts a page to an older revision's title and text, as a NEW revision (history is never
  * rewritten). Explicit categories and the referent are kept.
- * @throws AppError 404 (page or revision), 409 on a stale `baseRevision`.
+ * @throws AppError 404 (page or revision), 409 on a stale `baseRevision` or a deleted page.
  */
 export function revertPage(
   db: Database,
   wiki: WikiServices,
   input: { slug: string; revision: number; baseRevision?: number; summary?: string; authorId: number },
 ): SaveResult {
-  const target = getRevision(db, input.slug, input.revision);
+  const target = getRevision(db, input.slug, input.revision, { includeDeleted: true });
   return savePageDetailed(db, wiki, {
     slug: input.slug,
     title: target.title,

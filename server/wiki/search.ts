@@ -20,9 +20,10 @@ const TITLE_BOOST = 4;
 const BODY_BOOST = 1;
 const SNIPPET_LENGTH = 200;
 
-const SQL_ALL_PAGES = `SELECT slug, title, markdown, revision FROM pages`;
-const SQL_PAGE_TEXT = `SELECT slug, title, markdown, revision FROM pages WHERE slug = @slug`;
-const SQL_REVISIONS = `SELECT slug, revision FROM pages`;
+// Deleted pages are not searchable (a restoration indexes them again).
+const SQL_ALL_PAGES = `SELECT slug, title, markdown, revision FROM pages WHERE deleted_at IS NULL`;
+const SQL_PAGE_TEXT = `SELECT slug, title, markdown, revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;
+const SQL_REVISIONS = `SELECT slug, revision FROM pages WHERE deleted_at IS NULL`;
 const SQL_DATA_VERSION = `PRAGMA data_version`;
 
 /** The text a page is indexed by, and the revision it is at. */
@@ -137,7 +138,8 @@ export class WikiSearch {
   readonly buildMs: number;
 
   /**
-   * Indexes every page of the database and follows later saves through `wiki.onPageChanged`.
+   * Indexes every live page of the database and follows later saves, deletions and restorations
+   * through `wiki.onPageChanged` and `wiki.onPageDeleted`.
    * Pages written before the app existed (the seed) are read from the pages table here.
    */
   constructor(
@@ -152,6 +154,10 @@ export class WikiSearch {
     wiki.onPageChanged((page) => {
       if (db.inTransaction) this.stale.add(page.slug);
       else this.indexPage(page);
+    });
+    wiki.onPageDeleted((slug) => {
+      if (db.inTransaction) this.stale.add(slug);
+      else this.removePage(slug);
     });
   }
 

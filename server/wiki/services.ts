@@ -4,11 +4,17 @@ import type { Page } from './pages.js';
 import { analyzeMarkdown, createMarkdown, finalizeHtml, type MarkdownAnalysis } from './markdown.js';
 import { stmt } from './statements.js';
 
-/** Where a save came from: listeners use it (co-editing ignores its own saves, for instance). */
-export type SaveOrigin = 'rest' | 'collab' | 'revert' | 'seed' | 'import';
+/**
+ * Where a save came from: listeners use it (co-editing ignores its own saves, for instance).
+ * 'restore' is a deleted page coming back as it was (no new revision).
+ */
+export type SaveOrigin = 'rest' | 'collab' | 'revert' | 'seed' | 'import' | 'restore';
 
-/** Told about every committed save. */
+/** Told about every committed save, and every restoration of a deleted page. */
 export type PageListener = (page: Page, origin: SaveOrigin) => void;
+
+/** Told about every committed page deletion (the slug no longer names a live page). */
+export type PageDeletedListener = (slug: string) => void;
 
 /** Options of `WikiServices`. */
 export interface WikiServicesOptions {
@@ -33,7 +39,7 @@ interface RenderEntry {
   gen: number;
 }
 
-const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs))`;
+const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs)) AND deleted_at IS NULL`;
 const SQL_DATA_VERSION = `PRAGMA data_version`;
 /** Rows written by this connection since it opened (rolled-back writes count too: that only empties a cache). */
 const OTHER_WRITERS_CHECK_MS = 20;
@@ -60,6 +66,7 @@ export class WikiServices {
   private dataVersion = -1;
   private lastAnalysis: { markdown: string; analysis: MarkdownAnalysis } | null = null;
   private readonly listeners: PageListener[] = [];
+  private readonly deletedListeners: PageDeletedListener[] = [];
   /** Whole page answers (UTF-8 JSON), valid until anything is written to the database. */
   private readonly answers = new Map<string, Buffer<ArrayBuffer>>();
   private answerBytes = 0;
@@ -234,6 +241,32 @@ export class WikiServices {
         console.error('[wiki] page listener failed', err);
       }
     }
+  }
+
+  /** Registers a listener called after every committed page deletion. */
+  onPageDeleted(listener: PageDeletedListener): void {
+    this.deletedListeners.push(listener);
+  }
+
+  /**
+   * Called by `deletePage` after a deletion was committed: links to the page now render as
+   * missing, and the listeners (search index, co-editing) let go of it. A failing listener is logged.
+   */
+  pageDeleted(slug: string): void {
+    this.pagesExistenceChanged();
+    for (const l of this.deletedListeners) {
+      try {
+        l(slug);
+      } catch (err) {
+        console.error('[wiki] page deletion listener failed', err);
+      }
+    }
+  }
+
+  /** Called by `restorePage` after a restoration was committed: the page is back for every listener. */
+  pageRestored(page: Page): void {
+    this.pagesExistenceChanged();
+    this.pageChanged(page, 'restore');
   }
 
   /** Number of cached renderings (for tests and benchmarks). */
