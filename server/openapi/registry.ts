@@ -164,9 +164,17 @@ export const registry: OpenApiFragment = {
     '/api/people': {
       get: {
         tags: ['people'],
-        summary: 'Search people (contactable or public profiles only)',
-        parameters: [q('q', 'Name, skills, bio'), q('theme', list('Themes')), q('region', list('Regions')), q('contactable', 'true: only people who accept contact', { enum: ['true', 'false'] }), ...paging],
-        responses: { 200: ok('A page', { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: ref('PublicPerson') }, facets: facets(['theme', 'region']) } }) },
+        summary: 'Search people (contactable or public profiles only; with visibility=all, facilitators and admins also get hidden people)',
+        parameters: [
+          q('q', 'Name, skills, bio'), q('theme', list('Themes')), q('region', list('Regions')), q('contactable', 'true: only people who accept contact', { enum: ['true', 'false'] }),
+          q('visibility', 'public (default): contactable or public profiles; all: hidden people too, each item then carrying `hidden` (facilitator or admin, 401/403 otherwise)', { type: 'string', enum: ['public', 'all'], default: 'public' }),
+          ...paging,
+        ],
+        responses: {
+          200: ok('A page', { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: { allOf: [ref('PublicPerson'), { type: 'object', properties: { hidden: { type: 'boolean', description: 'Only with visibility=all' } } }] } }, facets: facets(['theme', 'region']) } }),
+          400: error('Invalid parameter'),
+          ...denied,
+        },
       },
       post: {
         tags: ['people'],
@@ -178,8 +186,18 @@ export const registry: OpenApiFragment = {
     },
     '/api/people/{slug}': {
       parameters: [slug('person')],
-      get: { tags: ['people'], summary: 'Person page (404 when the person is neither contactable nor public)', responses: { 200: ok('OK', ref('PublicPerson')), 404: error('Unknown or hidden person') } },
-      put: { tags: ['people'], summary: 'Update (fields left out are kept, null clears a field)', ...writes('contributor, or the person\'s own account'), requestBody: json(ref('PersonInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person'), ...denied } },
+      get: {
+        tags: ['people'],
+        summary: 'Person page. A hidden person (neither contactable nor public) is a 404, like an unknown slug, except for facilitators, admins and the person\'s own account, who get the managed view (any person, with public and hidden)',
+        responses: { 200: ok('OK', { oneOf: [ref('PublicPerson'), ref('ManagedPerson')] }), 404: error('Unknown person, or hidden from the caller') },
+      },
+      put: {
+        tags: ['people'],
+        summary: 'Update (fields left out are kept, null clears a field). Answers the managed view to those who may manage the person, the public page otherwise, or { slug, hidden: true } when the edit hid the person from the caller',
+        ...writes('contributor, or facilitator/admin/own account for a hidden person (404 for anyone else)'),
+        requestBody: json(ref('PersonInput')),
+        responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person, or hidden from the caller'), ...denied },
+      },
     },
     '/api/people/{slug}/contact': {
       parameters: [slug('person')],
@@ -328,6 +346,20 @@ export const registry: OpenApiFragment = {
         place: { oneOf: [{ type: 'null' }, { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } }] },
         themes: strings, skills: strings, bio: { type: 'string' }, contactable: { type: 'boolean' },
       },
+    },
+    ManagedPerson: {
+      description: 'A person as facilitators, admins and the person\'s own account see it (fields outside the schema are never shown)',
+      allOf: [
+        ref('PublicPerson'),
+        {
+          type: 'object',
+          properties: {
+            public: { type: 'boolean', description: 'Profile shown publicly even when not contactable' },
+            hidden: { type: 'boolean', description: 'Neither contactable nor public: invisible to everyone else' },
+            referentOf: { type: 'array', items: { type: 'object' } },
+          },
+        },
+      ],
     },
   },
 };
