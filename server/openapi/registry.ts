@@ -229,11 +229,14 @@ export const registry: OpenApiFragment = {
         summary: 'Import a commons-bundle/1 (JSON), or a publiccode.yml (Content-Type: application/yaml, or ?format=publiccode) as a software resource',
         parameters: [q('format', '"publiccode": the body is a publiccode.yml file', { enum: ['bundle', 'publiccode'] })],
         ...writes('admin'),
-        description: 'Needs: admin. All or nothing, idempotent (upsert by slug). Unknown extra fields are kept.',
+        description:
+          'Needs: admin. All or nothing, idempotent (upsert by slug). Unknown extra fields are kept. ' +
+          'The body may reach importBodyLimit (LC_IMPORT_BODY_LIMIT, 64 MB by default) instead of the 5 MB of every other route.',
         requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['format'], properties: { format: { const: 'commons-bundle/1' } } } }, 'application/yaml': { schema: { type: 'string' } } } },
         responses: {
           200: ok('Counts: created / updated / unchanged per collection'),
           400: error('bundle_invalid: `record` ("resources[3] (slug x)") and `field` name the problem; nothing was written'),
+          413: error('payload_too_large: the body is over importBodyLimit (the message names it)'),
           ...denied,
         },
       },
