@@ -60,12 +60,14 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       if (!user && !c.get('config').publicRead) throw unauthenticated('This wiki is private: log in to read it');
       const canWrite = !!user && hasRole(user.role, 'contributor');
       if (!canWrite && !findPage(c.get('db'), slug)) throw notFound(`page "${slug}"`);
+      // `?title=`: the title of a page a writer creates, seeded once as its first heading.
+      const seedTitle = canWrite ? c.req.query('title')?.slice(0, 400) : undefined;
       const collab = c.get('services').collab;
       let conn: CollabConnection | null = null;
       return {
         onOpen(_evt, ws) {
           try {
-            conn = collab.connect(slug, ws.raw!, user, canWrite);
+            conn = collab.connect(slug, ws.raw!, user, canWrite, seedTitle);
           } catch (err) {
             console.error(`[collab] could not open "${slug}"`, err);
             ws.close(1011, 'could not open the document');
