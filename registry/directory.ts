@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import type { FacetValue } from './query.js';
-import { listPublicPeople, publicPerson, type PublicPerson } from './people.js';
+import { isVisible, listAllPeople, listPublicPeople, publicPerson, type PublicPerson } from './people.js';
 import { queryStems } from './search-text.js';
 import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
@@ -9,8 +9,9 @@ import type { PlaceFamily } from './types.js';
 
 /**
  * Directories of places and people: filters, facets and paging over in-memory lists rebuilt when
- * registry data changes (a few thousand places at most). The people directory is built from the
- * `public_people` view only, so hidden people cannot leak through it.
+ * registry data changes (a few thousand places at most). The public people directory is built
+ * from the `public_people` view only, so hidden people cannot leak through it; the facilitators'
+ * directory (`includeHidden`) is a separate index over every person.
  */
 
 /** A place in lists and on the map. */
@@ -127,21 +128,28 @@ export function placePoints(db: Database, query: Pick<PlaceQuery, 'region' | 'fa
 
 interface IndexedPerson {
   person: PublicPerson;
+  /** Neither contactable nor public: only facilitators (and the person) may see it. */
+  hidden: boolean;
   folded: string;
   search: string;
 }
 
-function peopleIndex(db: Database): IndexedPerson[] {
-  return cachedByVersion(db, 'people-index', () =>
-    listPublicPeople(db)
+/** The people directory's index: public people only, or everyone (`all`, for facilitators). */
+function peopleIndex(db: Database, all: boolean): IndexedPerson[] {
+  return cachedByVersion(db, all ? 'people-index-all' : 'people-index', () =>
+    (all ? listAllPeople(db) : listPublicPeople(db))
       .map((p) => ({
         person: publicPerson(p),
+        hidden: !isVisible(p),
         folded: ` ${foldAccents([p.name, ...p.skills, p.place?.name ?? ''].join(' '))}`,
         search: ` ${queryStems([p.name, ...p.skills, p.bio ?? ''].join(' ')).join(' ')} `,
       }))
       .sort((a, b) => a.person.name.localeCompare(b.person.name, 'fr')),
   );
 }
+
+/** A person in the directory; `hidden` is only present in the facilitators' directory. */
+export type DirectoryPerson = PublicPerson & { hidden?: boolean };
 
 /** Person filters. */
 export interface PeopleQuery {
@@ -150,28 +158,37 @@ export interface PeopleQuery {
   region?: string[];
   /** Only people who accept to be contacted. */
   contactable?: boolean;
+  /**
+   * Hidden people too (neither contactable nor public), each item then saying `hidden`: for
+   * facilitators only, the caller checks the role.
+   */
+  includeHidden?: boolean;
   limit?: number;
   offset?: number;
 }
 
 const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
 
-/** Searches the people public reads may show; facets count with every filter but their own. */
-export function searchPeople(db: Database, query: PeopleQuery): { total: number; items: PublicPerson[]; facets: { theme: FacetValue[]; region: FacetValue[] } } {
+/**
+ * Searches the people public reads may show (or everyone with `includeHidden`); facets count
+ * with every filter but their own.
+ */
+export function searchPeople(db: Database, query: PeopleQuery): { total: number; items: DirectoryPerson[]; facets: { theme: FacetValue[]; region: FacetValue[] } } {
+  const all = query.includeHidden === true;
   const match = textMatch(query.q);
   const themes = query.theme?.length ? new Set(query.theme) : undefined;
   const regions = query.region?.length ? new Set(query.region) : undefined;
   const themeCounts = new Map<string, number>();
   const regionCounts = new Map<string, number>();
-  const hits: PublicPerson[] = [];
-  for (const { person, folded, search } of peopleIndex(db)) {
+  const hits: DirectoryPerson[] = [];
+  for (const { person, hidden, folded, search } of peopleIndex(db, all)) {
     if (match && !match(folded, search)) continue;
     if (query.contactable && !person.contactable) continue;
     const okTheme = !themes || person.themes.some((t: ThemeSlug) => themes.has(t));
     const okRegion = !regions || (person.region !== null && regions.has(person.region));
     if (okRegion) bump(themeCounts, person.themes);
     if (okTheme) bump(regionCounts, [person.region]);
-    if (okTheme && okRegion) hits.push(person);
+    if (okTheme && okRegion) hits.push(all ? { ...person, hidden } : person);
   }
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 20;

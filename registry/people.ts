@@ -73,6 +73,7 @@ const FROM_PUBLIC = `FROM public_people pe LEFT JOIN places pl ON pl.id = pe.pla
 const SQL_PERSON_BY_SLUG = `${SELECT_PERSON} ${FROM_ALL} WHERE pe.slug = @slug`;
 const SQL_PUBLIC_PERSON_BY_SLUG = `${SELECT_PERSON} ${FROM_PUBLIC} WHERE pe.slug = @slug`;
 const SQL_PERSON_BY_ID = `${SELECT_PERSON} ${FROM_ALL} WHERE pe.id = @id`;
+const SQL_PERSON_OF_USER = `${SELECT_PERSON} ${FROM_ALL} WHERE pe.user_id = @userId`;
 const SQL_ALL_PEOPLE = `${SELECT_PERSON} ${FROM_ALL} ORDER BY pe.slug`;
 const SQL_PUBLIC_PEOPLE = `${SELECT_PERSON} ${FROM_PUBLIC} ORDER BY pe.slug`;
 const SQL_PUBLIC_PEOPLE_OF_PLACE = `${SELECT_PERSON} ${FROM_PUBLIC} WHERE pe.place_id = @placeId ORDER BY pe.name`;
@@ -128,6 +129,16 @@ export const isVisible = (p: Pick<PersonRecord, 'contactable' | 'public'>) => p.
 /** A person by slug, whatever their visibility (for facilitators and the person's own account). */
 export function findPerson(db: Database, slug: string): PersonRecord | undefined {
   const row = stmt(db, SQL_PERSON_BY_SLUG).get({ slug }) as PersonRow | undefined;
+  return row && toPerson(row);
+}
+
+/**
+ * The registry profile linked to a user account (`people.user_id`, unique), whatever its
+ * visibility: the caller's own profile. Undefined when the account has none.
+ * @param userId the id of a row of `users`.
+ */
+export function personOfUser(db: Database, userId: number): PersonRecord | undefined {
+  const row = stmt(db, SQL_PERSON_OF_USER).get({ userId }) as PersonRow | undefined;
   return row && toPerson(row);
 }
 

@@ -1,14 +1,15 @@
 import type { Database } from 'better-sqlite3';
 import { checkLicense } from './licenses.js';
 import { getPlace } from './places.js';
-import { getPublicPerson, publicPerson, publicPeopleOfPlace, type PersonRecord, type PublicPerson } from './people.js';
+import { getPublicPerson, isVisible, publicPerson, publicPeopleOfPlace, type PersonRecord, type PublicPerson } from './people.js';
 import { qualificationView, type QualificationView } from './qualification.js';
 import { referentOf, referentsOfResource, usagesOfResource, usesOfPlace, type ResourceUsage } from './relations.js';
 import { getResource, resourceAsInput, type Provider } from './resources.js';
 
 /**
  * The JSON shapes of the registry's detail pages (REGISTRY-API.md), assembled from the
- * repositories. Only visible people appear anywhere in them.
+ * repositories. Only visible people appear anywhere in them, except in `managedPersonDetail`
+ * (for facilitators and the person's own account).
  */
 
 /** A resource page: every bundle field, the registry's extensions, qualification and relations. */
@@ -77,4 +78,16 @@ export function placeDetail(db: Database, slug: string) {
 export function personDetail(db: Database, slug: string): PublicPerson & { referentOf: ReturnType<typeof referentOf> } {
   const p: PersonRecord = getPublicPerson(db, slug);
   return { ...publicPerson(p), referentOf: referentOf(db, p.id) };
+}
+
+/**
+ * A person page for those who may manage the person (facilitators, admins, the person's own
+ * account; the caller checks): the public view of any person, hidden ones included, with its
+ * visibility settings. Fields outside the schema (addresses from a spreadsheet) stay out.
+ */
+export function managedPersonDetail(
+  db: Database,
+  p: PersonRecord,
+): PublicPerson & { public: boolean; hidden: boolean; referentOf: ReturnType<typeof referentOf> } {
+  return { ...publicPerson(p), public: p.public, hidden: !isVisible(p), referentOf: referentOf(db, p.id) };
 }

@@ -4,8 +4,10 @@ export interface Config {
   dbPath: string;
   /** HTTP port. */
   port: number;
-  /** Largest accepted request body, in bytes. */
+  /** Largest accepted request body, in bytes (every route but `POST /api/import`). */
   bodyLimit: number;
+  /** Largest accepted body of `POST /api/import` (commons bundles, admins only), in bytes. */
+  importBodyLimit: number;
   /** Whether anonymous visitors may read pages and the registry. */
   publicRead: boolean;
   /** Mark session cookies `Secure` (set when served over HTTPS). */
@@ -35,6 +37,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     dbPath: './data/lieux-communs.sqlite',
     port: 3000,
     bodyLimit: 5 * 1024 * 1024,
+    importBodyLimit: 64 * 1024 * 1024,
     publicRead: true,
     secureCookies: false,
     sessionTtl: 30 * 24 * 3600,
@@ -51,13 +54,14 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
   if (env.LC_DB) fromEnv.dbPath = env.LC_DB;
   if (env.LC_PUBLIC_READ) fromEnv.publicRead = env.LC_PUBLIC_READ !== 'false';
   if (env.LC_BODY_LIMIT) fromEnv.bodyLimit = Number(env.LC_BODY_LIMIT);
+  if (env.LC_IMPORT_BODY_LIMIT) fromEnv.importBodyLimit = Number(env.LC_IMPORT_BODY_LIMIT);
   if (env.LC_SECURE_COOKIES) fromEnv.secureCookies = env.LC_SECURE_COOKIES === 'true';
   if (env.LC_COLLAB_QUIET_MS) fromEnv.collabQuietMs = Number(env.LC_COLLAB_QUIET_MS);
   return defaultConfig({ ...fromEnv, ...overrides });

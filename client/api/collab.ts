@@ -10,6 +10,22 @@ import type { UserRef, WikiPage } from './wiki.js';
 /** Name of the Y.Text holding the page markdown (the server uses the same name). */
 export const TEXT_NAME = 'markdown';
 
+/**
+ * Awareness field of the server's own state: `{ revision }`, the page revision the live text
+ * matches (absent while the page does not exist). The server removes it from clients' states.
+ */
+export const PAGE_STATE_FIELD = 'page';
+
+/** The newest page revision the server announced in a session's awareness (0: none yet). */
+export function announcedRevision(session: CollabSession): number {
+  let revision = 0;
+  session.provider.awareness.getStates().forEach((state) => {
+    const page = (state as { [PAGE_STATE_FIELD]?: { revision?: unknown } })[PAGE_STATE_FIELD];
+    if (page && typeof page.revision === 'number' && page.revision > revision) revision = page.revision;
+  });
+  return revision;
+}
+
 /** What the co-editor needs to know about a page (null fields when the page does not exist yet). */
 export interface CollabPageInfo {
   exists: boolean;
@@ -89,10 +105,12 @@ export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' :
 /**
  * Connects to a page's live document. Edits made while offline stay in the local document and
  * are merged when the connection returns (the provider reconnects by itself).
+ * @param newTitle for a page not created yet: its title, which the server puts once as the
+ *   `# heading` the empty text starts with (whoever opens the new page first).
  */
-export function openCollab(slug: string, identity: CollabIdentity): CollabSession {
+export function openCollab(slug: string, identity: CollabIdentity, newTitle?: string): CollabSession {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(collabServerUrl(), slug, doc);
+  const provider = new WebsocketProvider(collabServerUrl(), slug, doc, newTitle ? { params: { title: newTitle } } : {});
   provider.awareness.setLocalStateField('user', identity);
   return {
     doc,

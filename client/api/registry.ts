@@ -89,6 +89,11 @@ export interface PublicPerson {
   skills: string[];
   bio?: string | null;
   contactable: boolean;
+  /**
+   * Neither contactable nor public: only facilitators, admins and the person's own account see
+   * such a profile (present in their answers only).
+   */
+  hidden?: boolean;
 }
 
 /** A place using a resource. */
@@ -198,6 +203,8 @@ export interface PlaceDetail extends PlaceSummary {
 
 /** A person page. */
 export interface PersonDetail extends PublicPerson {
+  /** Shown publicly even when not contactable (in the answers of those who may manage the person). */
+  public?: boolean;
   referentOf: { resource: { slug: string; name: string }; isExpert: boolean; note?: string | null }[];
 }
 
@@ -265,14 +272,14 @@ export const placePoints = (query: { region?: string; family?: string }) =>
 /** One place with the resources it uses and its people. */
 export const getPlace = (slug: string) => api<PlaceDetail>('GET', `/api/places/${enc(slug)}`);
 
-/** People directory page with facets. */
-export const listPeople = (query: { q?: string; theme?: string; region?: string; limit?: number; offset?: number }) =>
+/** People directory page with facets; `visibility: 'all'` adds hidden people (facilitators and admins). */
+export const listPeople = (query: { q?: string; theme?: string; region?: string; visibility?: 'all'; limit?: number; offset?: number }) =>
   api<{ total: number; items: PublicPerson[]; facets: Partial<Record<'theme' | 'region', FacetValue[]>> }>(
     'GET',
     `/api/people${qs(query)}`,
   );
 
-/** One public person. @throws ApiError 404 when unknown or not public. */
+/** One person: public ones for everyone, hidden ones for those who may manage them. @throws ApiError 404 when unknown or hidden from the caller. */
 export const getPerson = (slug: string) => api<PersonDetail>('GET', `/api/people/${enc(slug)}`);
 
 /** Sends a message to a person through the platform (their address is never shown). */

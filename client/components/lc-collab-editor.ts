@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import MarkdownIt from 'markdown-it';
 import * as Y from 'yjs';
-import { EditorState, type Extension, type Transaction, type TransactionSpec } from '@codemirror/state';
+import { EditorState, type Extension } from '@codemirror/state';
 import {
   EditorView,
   drawSelection,
@@ -23,6 +23,7 @@ import { me, type SessionUser } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
 import {
   CLOSE_PAGE_DELETED,
+  announcedRevision,
   colorFor,
   openCollab,
   pageInfo,
@@ -156,6 +157,12 @@ export class LcCollabEditor extends LitElement {
   @state() private _propsSaving = false;
   @state() private _propsMessage: string | null = null;
   @state() private _propsError: { field: PropField | null; message: string } | null = null;
+  /** Whether the properties panel is unfolded (open at first for a new page; then the user's choice). */
+  @state() private _propsOpen = false;
+  /** The user changed a property field since it was last filled from the page. */
+  private _propsTouched = false;
+  private _refreshing = false;
+  private _refreshAgain = false;
 
   private _session: CollabSession | null = null;
   private _view: EditorView | null = null;
@@ -210,6 +217,7 @@ export class LcCollabEditor extends LitElement {
       this._page = page;
       this._error = null;
       this._fillProps(page);
+      this._propsOpen = !page.exists;
     } catch (err) {
       this._error = deletionOf(err)
         ? t('collab.deleted')
@@ -220,7 +228,10 @@ export class LcCollabEditor extends LitElement {
     await this.updateComplete;
     if (generation !== this._generation) return;
     const identity: CollabIdentity = { name: this._user?.name ?? t('collab.guest'), ...colorFor(this._user?.id ?? null) };
-    const session = openCollab(this.slug, identity);
+    const isNew = !this._page.exists;
+    // A new page's title is put in front of its empty text by the server, once (not by each
+    // writer's browser: two people starting the same page at once would both add it).
+    const session = openCollab(this.slug, identity, isNew && this._canWrite ? this._newTitle : undefined);
     this._session = session;
     const { provider, text } = session;
     provider.on('status', () => this._refreshStatus());
@@ -229,6 +240,9 @@ export class LcCollabEditor extends LitElement {
       if (code === CLOSE_PAGE_DELETED) this._error = t('collab.deleted');
     });
     provider.awareness.on('change', () => this._refreshPresence());
+    // 'update' also fires for the server's periodic renewal of its state: a failed re-read is retried.
+    provider.awareness.on('update', () => this._checkRevision());
+    if (isNew) provider.once('sync', () => this._caretAfterTitle());
     text.observe(() => this._schedulePreview());
     this._refreshPresence();
     this._schedulePreview();
@@ -245,7 +259,6 @@ export class LcCollabEditor extends LitElement {
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ 'aria-label': t('collab.editor') }),
           yCollab(text, provider.awareness, { undoManager }),
-          EditorState.transactionFilter.of((tr) => this._seedTitle(tr)),
         ],
       }),
     });
@@ -256,26 +269,61 @@ export class LcCollabEditor extends LitElement {
     return this.initialTitle.trim() || titleFromSlug(this.slug);
   }
 
-  /**
-   * A page not created yet starts with its title as a `# heading`, put in front of the first
-   * thing the writer types into the empty text (once synced, so nobody else's text is there):
-   * the first revision takes its title from that heading. Opening the editor alone creates nothing.
-   */
-  private _seedTitle(tr: Transaction): TransactionSpec | readonly TransactionSpec[] {
-    const session = this._session;
-    if (!tr.docChanged || !tr.isUserEvent('input') || tr.startState.doc.length > 0) return tr;
-    if (!session || !this._canWrite || this._page?.exists || !session.provider.synced || session.text.length > 0) return tr;
-    const heading = `# ${this._newTitle.replace(/[\r\n]+/g, ' ')}\n\n`;
-    return [tr, { changes: { from: 0, insert: heading }, sequential: true }];
+  /** A new page's text arrived with its title heading: the writer goes on below it, not above. */
+  private _caretAfterTitle() {
+    const view = this._view;
+    if (!view || view.hasFocus || view.state.selection.main.head !== 0) return;
+    view.dispatch({ selection: { anchor: view.state.doc.length } });
   }
 
-  private _fillProps(page: CollabPageInfo) {
-    this._props = {
+  /**
+   * The server announced a revision newer than the one shown (the first one creates a page being
+   * written here): the page's title and properties are read again, and a new page becomes an
+   * ordinary one (no "new page" notice, properties can be saved).
+   */
+  private _checkRevision() {
+    const session = this._session;
+    const page = this._page;
+    if (!session || !page || announcedRevision(session) <= page.revision) return;
+    if (this._refreshing) {
+      this._refreshAgain = true;
+      return;
+    }
+    this._refreshing = true;
+    const generation = this._generation;
+    pageInfo(this.slug)
+      .then((fresh) => {
+        if (generation !== this._generation || !this._page || fresh.revision <= this._page.revision) return;
+        const created = !this._page.exists && fresh.exists;
+        this._page = fresh;
+        // Fields being typed in are left alone; the others follow the page.
+        if (!this._propsTouched) this._props = this._propsOf(fresh);
+        if (created && this._propsError?.field === null) this._propsError = null;
+      })
+      .catch(() => {
+        // The next awareness message (at the latest the server's renewal of its state) tries again.
+      })
+      .finally(() => {
+        this._refreshing = false;
+        if (this._refreshAgain) {
+          this._refreshAgain = false;
+          this._checkRevision();
+        }
+      });
+  }
+
+  private _propsOf(page: CollabPageInfo) {
+    return {
       title: page.title ?? this._newTitle,
       kind: page.kind,
       categories: page.categories.join(', '),
       referent: !!page.referent && page.referent.id === this._user?.id,
     };
+  }
+
+  private _fillProps(page: CollabPageInfo) {
+    this._props = this._propsOf(page);
+    this._propsTouched = false;
     this._propsMessage = null;
     this._propsError = null;
   }
@@ -405,9 +453,15 @@ export class LcCollabEditor extends LitElement {
 
   private _propInput(field: 'title' | 'categories') {
     return (e: Event) => {
+      this._propsTouched = true;
       this._props = { ...this._props, [field]: (e.target as HTMLInputElement).value };
       if (this._propsError?.field === field) this._propsError = null;
     };
+  }
+
+  private _setProp<K extends 'kind' | 'referent'>(field: K, value: LcCollabEditor['_props'][K]) {
+    this._propsTouched = true;
+    this._props = { ...this._props, [field]: value };
   }
 
   /** Title, kind, categories and référent: not part of the text, saved apart. */
@@ -419,7 +473,12 @@ export class LcCollabEditor extends LitElement {
     const err = this._propsError;
     const other = this._page.referent && this._page.referent.id !== this._user?.id ? this._page.referent : null;
     const invalid = (f: PropField) => (err?.field === f ? 'true' : 'false');
-    return html`<details class="props" data-testid="collab-props" ?open=${!this._page.exists}>
+    return html`<details
+      class="props"
+      data-testid="collab-props"
+      ?open=${this._propsOpen}
+      @toggle=${(e: Event) => (this._propsOpen = (e.target as HTMLDetailsElement).open)}
+    >
       <summary>${t('collab.props')}</summary>
       <form @submit=${this._saveProps} novalidate>
         <div>
@@ -428,7 +487,7 @@ export class LcCollabEditor extends LitElement {
         </div>
         <div>
           <label for="prop-kind">${t('collab.props.kind')}</label>
-          <select id="prop-kind" .value=${p.kind} @change=${(e: Event) => (this._props = { ...this._props, kind: (e.target as HTMLSelectElement).value })} aria-invalid=${invalid('kind')}>
+          <select id="prop-kind" .value=${p.kind} @change=${(e: Event) => this._setProp('kind', (e.target as HTMLSelectElement).value)} aria-invalid=${invalid('kind')}>
             ${kinds.map((k) => html`<option value=${k} ?selected=${k === p.kind}>${kindLabel(k)}</option>`)}
           </select>
         </div>
@@ -439,7 +498,7 @@ export class LcCollabEditor extends LitElement {
         </div>
         <div>
           <label class="check">
-            <input type="checkbox" .checked=${p.referent} @change=${(e: Event) => (this._props = { ...this._props, referent: (e.target as HTMLInputElement).checked })} />
+            <input type="checkbox" .checked=${p.referent} @change=${(e: Event) => this._setProp('referent', (e.target as HTMLInputElement).checked)} />
             ${other ? t('collab.props.referentTakeOver', { name: other.name }) : t('collab.props.referentMe')}
           </label>
         </div>

@@ -5,6 +5,7 @@ import { showFiltersInUrl } from '../lib/filter-url.js';
 import { LatestRequest } from '../lib/latest-request.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { listPeople, type FacetValue, type PublicPerson } from '../api/registry.js';
+import { hasRole, SessionController } from '../session.js';
 import './lc-facet-list.js';
 import './lc-person-card.js';
 
@@ -14,11 +15,13 @@ interface Filters {
   q: string;
   theme: string;
   region: string;
+  /** Hidden profiles too (facilitators and admins): `?visibility=all`. */
+  all: boolean;
 }
 
 function readFilters(search: string): Filters {
   const p = new URLSearchParams(search);
-  return { q: p.get('q') ?? '', theme: p.get('theme') ?? '', region: p.get('region') ?? '' };
+  return { q: p.get('q') ?? '', theme: p.get('theme') ?? '', region: p.get('region') ?? '', all: p.get('visibility') === 'all' };
 }
 
 /** The people directory (/personnes): search, filters by theme and region, person cards. */
@@ -31,6 +34,7 @@ export class LcPeopleDirectory extends LitElement {
       @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
       .more { text-align: center; margin-top: 1rem; }
       .resultbar { display: flex; gap: 0.6rem; align-items: center; margin-bottom: 0.7rem; }
+      .hidden-toggle { display: inline-flex; gap: 0.4rem; align-items: center; margin: 0 0 0.8rem; }
     `,
   ];
 
@@ -40,6 +44,7 @@ export class LcPeopleDirectory extends LitElement {
   @state() private _facets: Partial<Record<'theme' | 'region', FacetValue[]>> = {};
   @state() private _loading = false;
   @state() private _error = '';
+  private _session = new SessionController(this);
   private _latest = new LatestRequest();
   private _typing?: ReturnType<typeof setTimeout>;
 
@@ -48,12 +53,14 @@ export class LcPeopleDirectory extends LitElement {
     document.title = `${t('people.title')} · ${t('app.name')}`;
     window.addEventListener('popstate', this._onPop);
     window.addEventListener('lc-locale-changed', this._onLocale);
+    window.addEventListener('lc-session-changed', this._onSession);
     this._load(false);
   }
   override disconnectedCallback() {
     super.disconnectedCallback();
     window.removeEventListener('popstate', this._onPop);
     window.removeEventListener('lc-locale-changed', this._onLocale);
+    window.removeEventListener('lc-session-changed', this._onSession);
   }
   private _onPop = () => {
     if (location.pathname !== '/personnes') return;
@@ -61,12 +68,29 @@ export class LcPeopleDirectory extends LitElement {
     this._load(false);
   };
   private _onLocale = () => this.requestUpdate();
+  /** Logged in or out: the hidden profiles come or go. */
+  private _onSession = () => {
+    if (this._f.all) this._load(false);
+  };
+
+  /** Hidden profiles are asked for only by those allowed to see them. */
+  private get _showHidden() {
+    return this._f.all && hasRole(this._session.user, 'facilitator');
+  }
 
   private _load(append: boolean) {
     this._loading = true;
     const f = this._f;
     return this._latest.run(
-      () => listPeople({ q: f.q || undefined, theme: f.theme || undefined, region: f.region || undefined, limit: PAGE, offset: append ? this._items.length : 0 }),
+      () =>
+        listPeople({
+          q: f.q || undefined,
+          theme: f.theme || undefined,
+          region: f.region || undefined,
+          visibility: this._showHidden ? 'all' : undefined,
+          limit: PAGE,
+          offset: append ? this._items.length : 0,
+        }),
       {
         answer: (r) => {
           this._items = append ? [...this._items, ...r.items] : r.items;
@@ -82,7 +106,7 @@ export class LcPeopleDirectory extends LitElement {
 
   private _apply(next: Filters, push: boolean) {
     this._f = next;
-    showFiltersInUrl('/personnes', { q: next.q, theme: next.theme, region: next.region }, push);
+    showFiltersInUrl('/personnes', { q: next.q, theme: next.theme, region: next.region, visibility: next.all ? 'all' : '' }, push);
     this._load(false);
   }
 
@@ -104,6 +128,17 @@ export class LcPeopleDirectory extends LitElement {
           }}
         />
       </form>
+      ${hasRole(this._session.user, 'facilitator')
+        ? html`<label class="small hidden-toggle">
+            <input
+              type="checkbox"
+              data-testid="people-show-hidden"
+              .checked=${f.all}
+              @change=${(e: Event) => this._apply({ ...this._f, all: (e.target as HTMLInputElement).checked }, true)}
+            />
+            ${t('people.showHidden')}
+          </label>`
+        : nothing}
       <div class="layout">
         <aside
           class="facets"
@@ -116,7 +151,7 @@ export class LcPeopleDirectory extends LitElement {
         <section aria-live="polite" aria-busy=${this._loading ? 'true' : 'false'}>
           <div class="resultbar">
             <strong data-testid="people-count">${this._total === 1 ? t('people.count1') : t('people.count', { count: this._total })}</strong>
-            ${f.q || f.theme || f.region ? html`<button class="btn link" @click=${() => this._apply({ q: '', theme: '', region: '' }, true)}>${t('browse.clear')}</button>` : nothing}
+            ${f.q || f.theme || f.region ? html`<button class="btn link" @click=${() => this._apply({ q: '', theme: '', region: '', all: f.all }, true)}>${t('browse.clear')}</button>` : nothing}
           </div>
           ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
           ${this._items.length === 0 && !this._loading ? html`<p class="empty">${t('people.none')}</p>` : nothing}

@@ -33,6 +33,7 @@ export class LcPersonPage extends RecordPage<PersonDetail> {
     return html`
       <p class="small"><a href="/personnes">${t('person.back')}</a></p>
       <h1>${p.name}</h1>
+      ${p.hidden ? html`<p class="notice warn" data-testid="person-hidden-notice">${t('person.hiddenNotice')}</p>` : nothing}
       <p class="muted">
         ${p.place ? html`<a href=${`/lieux/${encodeURIComponent(p.place.slug)}`}>${p.place.name}</a>` : nothing}${p.place && p.region ? ' · ' : ''}${p.region ?? ''}
       </p>

@@ -10,7 +10,7 @@ import type { Database } from '../db/open.js';
 import { findDeletion, findPage, savePage, type Page } from '../wiki/pages.js';
 import type { WikiServices } from '../wiki/services.js';
 import type { CollabStore } from './persistence.js';
-import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
+import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, PAGE_STATE_FIELD, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
 import { diffText } from './text-diff.js';
 
 /** Timings and thresholds of the document manager. */
@@ -71,6 +71,12 @@ export function titleFor(slug: string, markdown: string): string {
   return title.slice(0, 200) || slug;
 }
 
+/** The `# heading` a new page's text starts with, from the title its creator gave (one line, 200 characters at most). */
+export function seedHeading(title: string): string {
+  const line = title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200).trim();
+  return line ? `# ${line}\n\n` : '';
+}
+
 /** Counters for figures and tests. */
 export interface CollabStats {
   loadedDocs: number;
@@ -122,6 +128,22 @@ export class DocumentManager implements UpdateSink {
     doc.conns.add(conn);
   }
 
+  /**
+   * Starts the text of a page that does not exist yet with its title as a `# heading`, once: only
+   * while the text is empty (the first writer to open the page seeds it; whoever comes next, even
+   * a moment later, finds it there). Done by the server, synchronously, so two people opening or
+   * typing into the same new page at once cannot both add a heading. Not an edit: it writes no
+   * revision, and a document left with only its heading is forgotten when unloaded.
+   * @param userId who opened the page (the update's author in the log).
+   * @returns whether the heading was added.
+   */
+  seedNewPage(doc: LiveDoc, title: string, userId: number | null): boolean {
+    const heading = seedHeading(title);
+    if (!heading || doc.failed || doc.text.length > 0 || findPage(this.db, doc.name)) return false;
+    doc.ydoc.transact(() => doc.text.insert(0, heading), new ServerOrigin(userId));
+    return !doc.failed;
+  }
+
   /** Removes a closed connection; saves a revision when the last editor left, unloads later. */
   detach(conn: CollabConnection): void {
     const doc = this.docs.get(conn.doc.name);
@@ -171,7 +193,21 @@ export class DocumentManager implements UpdateSink {
       throw err;
     }
     if (doc.logLength >= this.opts.compactEvery) this.compact(doc);
+    this.announceRevision(doc);
     return doc;
+  }
+
+  /**
+   * Publishes the page revision the live text matches in the server's own awareness state
+   * (`PAGE_STATE_FIELD`), so editors notice a page they are creating now exists, and later
+   * revisions. Nothing while the page does not exist. Sent to every connection by the awareness
+   * handler, and in the greeting of new ones.
+   */
+  private announceRevision(doc: LiveDoc): void {
+    if (doc.baseRevision <= 0 || doc.destroyed) return;
+    const current = doc.awareness.getLocalState() as { [PAGE_STATE_FIELD]?: { revision: number } } | null;
+    if (current?.[PAGE_STATE_FIELD]?.revision === doc.baseRevision) return;
+    doc.awareness.setLocalState({ [PAGE_STATE_FIELD]: { revision: doc.baseRevision } });
   }
 
   /** The doc's 'update' handler: append to SQLite, then broadcast. Never throws (Yjs would be left mid-cleanup). */
@@ -206,12 +242,13 @@ export class DocumentManager implements UpdateSink {
     if (origin instanceof CollabConnection) {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
-      // Presence shows the authenticated name, whatever the client claims.
-      if (origin.user) {
-        for (const id of [...added, ...updated]) {
-          const state = doc.awareness.states.get(id) as { user?: unknown } | undefined;
-          if (state && typeof state.user === 'object' && state.user !== null) (state.user as { name?: string }).name = origin.user.name;
-        }
+      for (const id of [...added, ...updated]) {
+        const state = doc.awareness.states.get(id) as { user?: unknown; [PAGE_STATE_FIELD]?: unknown } | undefined;
+        if (typeof state !== 'object' || state === null) continue;
+        // Presence shows the authenticated name, whatever the client claims.
+        if (origin.user && typeof state.user === 'object' && state.user !== null) (state.user as { name?: string }).name = origin.user.name;
+        // Only the server announces revisions.
+        if (PAGE_STATE_FIELD in state) delete state[PAGE_STATE_FIELD];
       }
     }
     // Echoed to the sender too: the stock client reconnects after 30 s without any message.
@@ -286,6 +323,7 @@ export class DocumentManager implements UpdateSink {
       doc.baseRevision = revision;
       doc.dirty = false;
       doc.spanAuthors = new Set();
+      this.announceRevision(doc);
     } catch (err) {
       console.error(`[collab] could not write the revision of "${doc.name}"; will retry`, err);
       this.armQuiet(doc, this.opts.quietMs);
@@ -362,6 +400,7 @@ export class DocumentManager implements UpdateSink {
       clearTimeout(doc.quietTimer);
       doc.quietTimer = null;
     }
+    this.announceRevision(doc);
   }
 
   /** Folds the update log into the snapshot. */
@@ -389,9 +428,11 @@ export class DocumentManager implements UpdateSink {
     if (doc.destroyed) return;
     this.saveRevision(doc);
     this.compact(doc);
-    if (doc.lastUpdateId === 0 && !doc.dirty && !findPage(this.db, doc.name)) {
+    // Opened for creation and left without a revision: empty, only the seeded heading, or text
+    // that was all deleted again (a pending edit would have been written by saveRevision above).
+    if (!doc.dirty && !findPage(this.db, doc.name)) {
       try {
-        this.store.remove(doc.name); // opened for creation, left empty
+        this.store.remove(doc.name);
       } catch (err) {
         console.error('[collab] could not remove an empty document', err);
       }

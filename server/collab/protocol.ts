@@ -26,6 +26,15 @@ const AUTH_PERMISSION_DENIED = 0;
 export const TEXT_NAME = 'markdown';
 
 /**
+ * Awareness field the server publishes in its own awareness state: `{ revision }`, the page
+ * revision the live text last matched (absent while the page does not exist). Clients learn from
+ * it that a co-editing session created the page, or that a revision was written, without any
+ * message a stock client would not understand. Only the server may set it: the field is removed
+ * from the states clients send.
+ */
+export const PAGE_STATE_FIELD = 'page';
+
+/**
  * WebSocket close codes used by the server. The stock client does not reconnect after a code in
  * 4400–4499 (a deliberate refusal); it does after the others.
  */

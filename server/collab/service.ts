@@ -34,9 +34,12 @@ export class CollabService {
   /**
    * Opens a connection on a page's document (loaded completely first) and sends the greeting.
    * @param canWrite whether the user may edit (contributor or above).
+   * @param seedTitle for a writer opening a page that does not exist yet: its title, put as a
+   *   `# heading` at the start of the still empty text (see `DocumentManager.seedNewPage`).
    */
-  connect(name: string, ws: WebSocket, user: User | null, canWrite: boolean): CollabConnection {
+  connect(name: string, ws: WebSocket, user: User | null, canWrite: boolean, seedTitle?: string): CollabConnection {
     const doc = this.documents.acquire(name);
+    if (canWrite && seedTitle) this.documents.seedNewPage(doc, seedTitle, user?.id ?? null);
     const conn = new CollabConnection(ws, doc, user, canWrite);
     this.documents.attach(conn, doc);
     ws.on('pong', () => {

@@ -64,6 +64,8 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       const deletion = findDeletion(db, slug);
       if (deletion) throw pageDeletedError(deletion);
       if (!canWrite && !findPage(db, slug)) throw notFound(`page "${slug}"`);
+      // `?title=`: the title of a page a writer creates, seeded once as its first heading.
+      const seedTitle = canWrite ? c.req.query('title')?.slice(0, 400) : undefined;
       const collab = c.get('services').collab;
       let conn: CollabConnection | null = null;
       return {
@@ -74,7 +76,7 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
             return;
           }
           try {
-            conn = collab.connect(slug, ws.raw!, user, canWrite);
+            conn = collab.connect(slug, ws.raw!, user, canWrite, seedTitle);
           } catch (err) {
             console.error(`[collab] could not open "${slug}"`, err);
             ws.close(1011, 'could not open the document');

@@ -21,11 +21,21 @@ export const collab: OpenApiFragment = {
           'cookie (same-origin pages only) or `?token=` (API token). Readers receive live edits; contributors and ' +
           'above may also edit, and may open a page that does not exist yet (it is created by the first co-editing ' +
           'revision). Every update is stored before it is broadcast. A revision is written after a quiet period and ' +
-          'when the last editor leaves. Close codes: 4400 malformed message, 4403 reader kept sending edits, ' +
+          'when the last editor leaves. A writer opening a page that does not exist yet may pass `?title=`: the server ' +
+          'starts the still empty text with `# title` once (whoever opens the page first), so concurrent creators do not ' +
+          'each add a heading. The server publishes `{ page: { revision } }` as its own awareness state once the page ' +
+          'exists (and at each new revision); clients cannot set that field. Close codes: 4400 malformed message, 4403 reader kept sending edits, ' +
           '1009 message too large, 1011 storage failure, 1012 server restarting, 1013 client too slow.',
         parameters: [
           { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$' } },
           { name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'API token (instead of the session cookie)' },
+          {
+            name: 'title',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', maxLength: 200 },
+            description: 'Writers creating a page: its title, seeded once as the first `# heading` of the empty text',
+          },
         ],
         responses: {
           101: { description: 'Switching protocols: the WebSocket is open' },

@@ -164,9 +164,17 @@ export const registry: OpenApiFragment = {
     '/api/people': {
       get: {
         tags: ['people'],
-        summary: 'Search people (contactable or public profiles only)',
-        parameters: [q('q', 'Name, skills, bio'), q('theme', list('Themes')), q('region', list('Regions')), q('contactable', 'true: only people who accept contact', { enum: ['true', 'false'] }), ...paging],
-        responses: { 200: ok('A page', { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: ref('PublicPerson') }, facets: facets(['theme', 'region']) } }) },
+        summary: 'Search people (contactable or public profiles only; with visibility=all, facilitators and admins also get hidden people)',
+        parameters: [
+          q('q', 'Name, skills, bio'), q('theme', list('Themes')), q('region', list('Regions')), q('contactable', 'true: only people who accept contact', { enum: ['true', 'false'] }),
+          q('visibility', 'public (default): contactable or public profiles; all: hidden people too, each item then carrying `hidden` (facilitator or admin, 401/403 otherwise)', { type: 'string', enum: ['public', 'all'], default: 'public' }),
+          ...paging,
+        ],
+        responses: {
+          200: ok('A page', { type: 'object', properties: { total: { type: 'integer' }, items: { type: 'array', items: { allOf: [ref('PublicPerson'), { type: 'object', properties: { hidden: { type: 'boolean', description: 'Only with visibility=all' } } }] } }, facets: facets(['theme', 'region']) } }),
+          400: error('Invalid parameter'),
+          ...denied,
+        },
       },
       post: {
         tags: ['people'],
@@ -178,8 +186,18 @@ export const registry: OpenApiFragment = {
     },
     '/api/people/{slug}': {
       parameters: [slug('person')],
-      get: { tags: ['people'], summary: 'Person page (404 when the person is neither contactable nor public)', responses: { 200: ok('OK', ref('PublicPerson')), 404: error('Unknown or hidden person') } },
-      put: { tags: ['people'], summary: 'Update (fields left out are kept, null clears a field)', ...writes('contributor, or the person\'s own account'), requestBody: json(ref('PersonInput')), responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person'), ...denied } },
+      get: {
+        tags: ['people'],
+        summary: 'Person page. A hidden person (neither contactable nor public) is a 404, like an unknown slug, except for facilitators, admins and the person\'s own account, who get the managed view (any person, with public and hidden)',
+        responses: { 200: ok('OK', { oneOf: [ref('PublicPerson'), ref('ManagedPerson')] }), 404: error('Unknown person, or hidden from the caller') },
+      },
+      put: {
+        tags: ['people'],
+        summary: 'Update (fields left out are kept, null clears a field). Answers the managed view to those who may manage the person, the public page otherwise, or { slug, hidden: true } when the edit hid the person from the caller',
+        ...writes('contributor, or facilitator/admin/own account for a hidden person (404 for anyone else)'),
+        requestBody: json(ref('PersonInput')),
+        responses: { 200: ok('OK'), 400: error('Invalid field'), 404: error('Unknown person, or hidden from the caller'), ...denied },
+      },
     },
     '/api/people/{slug}/contact': {
       parameters: [slug('person')],
@@ -211,11 +229,14 @@ export const registry: OpenApiFragment = {
         summary: 'Import a commons-bundle/1 (JSON), or a publiccode.yml (Content-Type: application/yaml, or ?format=publiccode) as a software resource',
         parameters: [q('format', '"publiccode": the body is a publiccode.yml file', { enum: ['bundle', 'publiccode'] })],
         ...writes('admin'),
-        description: 'Needs: admin. All or nothing, idempotent (upsert by slug). Unknown extra fields are kept.',
+        description:
+          'Needs: admin. All or nothing, idempotent (upsert by slug). Unknown extra fields are kept. ' +
+          'The body may reach importBodyLimit (LC_IMPORT_BODY_LIMIT, 64 MB by default) instead of the 5 MB of every other route.',
         requestBody: { content: { 'application/json': { schema: { type: 'object', required: ['format'], properties: { format: { const: 'commons-bundle/1' } } } }, 'application/yaml': { schema: { type: 'string' } } } },
         responses: {
           200: ok('Counts: created / updated / unchanged per collection'),
           400: error('bundle_invalid: `record` ("resources[3] (slug x)") and `field` name the problem; nothing was written'),
+          413: error('payload_too_large: the body is over importBodyLimit (the message names it)'),
           ...denied,
         },
       },
@@ -328,6 +349,20 @@ export const registry: OpenApiFragment = {
         place: { oneOf: [{ type: 'null' }, { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' } } }] },
         themes: strings, skills: strings, bio: { type: 'string' }, contactable: { type: 'boolean' },
       },
+    },
+    ManagedPerson: {
+      description: 'A person as facilitators, admins and the person\'s own account see it (fields outside the schema are never shown)',
+      allOf: [
+        ref('PublicPerson'),
+        {
+          type: 'object',
+          properties: {
+            public: { type: 'boolean', description: 'Profile shown publicly even when not contactable' },
+            hidden: { type: 'boolean', description: 'Neither contactable nor public: invisible to everyone else' },
+            referentOf: { type: 'array', items: { type: 'object' } },
+          },
+        },
+      ],
     },
   },
 };

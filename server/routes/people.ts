@@ -6,9 +6,9 @@ import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { hasRole, type User } from '../auth/users.js';
 import { searchPeople } from '../../registry/directory.js';
-import { contactPerson, findPerson, listMessages, upsertPerson, type PersonRecord } from '../../registry/people.js';
+import { contactPerson, findPerson, isVisible, listMessages, upsertPerson, type PersonRecord } from '../../registry/people.js';
 import { PersonSchema, SLUG_RE } from '../../registry/schema.js';
-import { personDetail } from '../../registry/views.js';
+import { managedPersonDetail, personDetail } from '../../registry/views.js';
 import { csvList, paging } from './registry-params.js';
 
 const ListQuery = z.object({
@@ -16,6 +16,8 @@ const ListQuery = z.object({
   theme: csvList,
   region: csvList,
   contactable: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  /** `all`: hidden people too (facilitators and admins only). */
+  visibility: z.enum(['public', 'all']).optional(),
   ...paging,
 });
 const PostBody = PersonSchema.extend({
@@ -45,31 +47,55 @@ function managed(c: Context<AppEnv>, slug: string): PersonRecord {
   return person;
 }
 
-/** /api/people: the directory of people who can help (only contactable or public profiles). */
+/**
+ * What a caller gets back for a person: the managed view (visibility settings, hidden people
+ * too) when they may manage it, the public page when it is visible, else only that it is hidden.
+ */
+function personAnswer(c: Context<AppEnv>, person: PersonRecord) {
+  if (mayManage(c.get('user'), person)) return managedPersonDetail(c.get('db'), person);
+  return isVisible(person) ? personDetail(c.get('db'), person.slug) : { slug: person.slug, hidden: true };
+}
+
+/**
+ * /api/people: the directory of people who can help. Hidden people (neither contactable nor
+ * public) exist only for facilitators, admins and their own account: everyone else gets the same
+ * 404 as for an unknown slug.
+ */
 export const people = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(searchPeople(c.get('db'), c.req.valid('query'))))
+  .get('/', readAccess, queryParams(ListQuery), (c) => {
+    const { visibility, ...query } = c.req.valid('query');
+    const includeHidden = visibility === 'all';
+    if (includeHidden) requireRole(c, 'facilitator');
+    return c.json(searchPeople(c.get('db'), { ...query, includeHidden }));
+  })
   .post('/', jsonBody(PostBody), (c) => {
     const user = requireRole(c, 'reader');
     const { self, ...body } = c.req.valid('json');
     if (!self && !hasRole(user.role, 'contributor')) throw forbidden('Creating someone else’s profile needs the role "contributor"; use self: true for your own');
     if (findPerson(c.get('db'), body.slug)) throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, { field: 'slug' });
     upsertPerson(c.get('db'), body, { mode: 'replace', userId: self ? user.id : null });
-    const created = findPerson(c.get('db'), body.slug)!;
-    return c.json(created.contactable || created.public ? personDetail(c.get('db'), body.slug) : { slug: body.slug, hidden: true }, 201);
+    return c.json(personAnswer(c, findPerson(c.get('db'), body.slug)!), 201);
   })
-  .get('/:slug', readAccess, (c) => c.json(personDetail(c.get('db'), slugParam(c.req.param('slug')))))
+  .get('/:slug', readAccess, (c) => {
+    const slug = slugParam(c.req.param('slug'));
+    // Anonymous reads go straight to the public view (one query, as before).
+    if (c.get('user')) {
+      const person = findPerson(c.get('db'), slug);
+      if (person && mayManage(c.get('user'), person)) return c.json(managedPersonDetail(c.get('db'), person));
+    }
+    return c.json(personDetail(c.get('db'), slug));
+  })
   .put('/:slug', jsonBody(PutBody), (c) => {
     const user = requireRole(c, 'reader');
     const slug = slugParam(c.req.param('slug'));
     const person = findPerson(c.get('db'), slug);
-    const own = !!person && person.userId === user.id;
-    if (!own && !hasRole(user.role, 'contributor')) throw forbidden('Only the person’s own account or a contributor may edit this profile');
-    if (!person) throw notFound(`person "${slug}"`);
+    // A hidden person is as unknown as a missing one to whoever may not manage it.
+    if (!person || (!isVisible(person) && !mayManage(user, person))) throw notFound(`person "${slug}"`);
+    if (!mayManage(user, person) && !hasRole(user.role, 'contributor')) throw forbidden('Only the person’s own account or a contributor may edit this profile');
     const body = c.req.valid('json');
     if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
     upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
-    const after = findPerson(c.get('db'), slug)!;
-    return c.json(after.contactable || after.public ? personDetail(c.get('db'), slug) : { slug, hidden: true });
+    return c.json(personAnswer(c, findPerson(c.get('db'), slug)!));
   })
   .post('/:slug/contact', jsonBody(ContactBody), (c) => {
     const slug = slugParam(c.req.param('slug'));

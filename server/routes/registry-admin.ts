@@ -5,6 +5,7 @@ import { badRequest } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { registryHooks } from '../registry-wiki.js';
+import { importBodyLimit } from '../body-limit.js';
 import { exportBundle, importBundle } from '../../registry/bundle.js';
 import { checkLicense, LICENSES } from '../../registry/licenses.js';
 import { listMessages, setMessageStatus } from '../../registry/people.js';
@@ -33,7 +34,12 @@ const MessageBody = z.object({ status: z.enum(['new', 'relayed', 'closed']) });
 
 /** /api: registry administration (import, export, criteria), licence checks, contact messages. */
 export const registryAdmin = new Hono<AppEnv>()
-  .post('/import', async (c) => {
+  // Bodies up to config.importBodyLimit (the global limit skips this route), read only once the
+  // caller is known to be an admin.
+  .post('/import', (c, next) => {
+    requireRole(c, 'admin');
+    return next();
+  }, importBodyLimit, async (c) => {
     const user = requireRole(c, 'admin');
     const hooks = registryHooks(c.get('db'), c.get('services').wiki, 'import', user.id);
     const type = c.req.header('content-type') ?? '';

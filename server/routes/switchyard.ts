@@ -20,7 +20,7 @@ import {
 } from '../../registry/switchyard/requests.js';
 import { effectiveThesaurus, removeThesaurusGroup, saveThesaurusGroup } from '../../registry/switchyard/thesaurus-store.js';
 import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
-import { findPerson } from '../../registry/people.js';
+import { personOfUser } from '../../registry/people.js';
 import type { Database } from '../db/open.js';
 
 const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
@@ -72,16 +72,13 @@ const DashboardQuery = z.object({
   region: z.string().trim().min(1).max(100).optional(),
 });
 
-const SQL_PERSON_OF_USER = `SELECT slug FROM people WHERE user_id = @userId`;
-
 /**
  * Fills who is asking from the caller's linked registry profile, when the body does not say:
  * their person, place and region (so their own place's people are not proposed to them).
  */
 function withAsker<T extends { place?: string; person?: string; region?: string }>(db: Database, user: User | null, body: T): T {
   if (!user || (body.place && body.person)) return body;
-  const row = db.prepare(SQL_PERSON_OF_USER).get({ userId: user.id }) as { slug: string } | undefined;
-  const person = row ? findPerson(db, row.slug) : undefined;
+  const person = personOfUser(db, user.id);
   if (!person) return body;
   return {
     ...body,

@@ -229,15 +229,45 @@ function markTask(state: StateCore, i: number, out: Token[]): void {
 }
 
 /**
+ * Teaches linkify bare `www.` addresses: `www.tierslieux.fr/agenda` becomes a link to
+ * `https://www.tierslieux.fr/agenda` (https, not linkify-it's default http: most sites redirect
+ * http to https anyway). The host after `www.` needs a known top-level domain, like linkify-it's
+ * own fuzzy links, so `www.fichier.txt` in prose stays text unless `.txt` were a TLD. The URL
+ * still goes through `validateLink` (isSafeUrl) like every other link.
+ */
+function addWwwLinks(md: Md): void {
+  const re = md.linkify.re;
+  // `www.` then at least one more label and a TLD, an optional port, the end of the host, a path:
+  // linkify-it's own building blocks, so the path rules (trailing dot, brackets) are the same.
+  const tail = new RegExp(
+    `(?:(?:${re.get_domain().source})\\.){1,10}(?:${re.get_tld().source})${re.get_port().source}` +
+      `${re.get_host_terminator().source}${re.get_path().source}`,
+    'iy',
+  );
+  md.linkify.add('www.', {
+    validate: (text: string, pos: number) => {
+      tail.lastIndex = pos;
+      const m = tail.exec(text);
+      return m ? m[0].length : 0;
+    },
+    normalize: (match) => {
+      match.url = `https://${match.url}`;
+    },
+  });
+}
+
+/**
  * Builds the wiki's markdown-it instance. Raw HTML is off (`<script>` shows as text), linkify on,
  * every link and image URL goes through `isSafeUrl`.
  */
 export function createMarkdown(): Md {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.validateLink = isSafeUrl;
-  // URLs with a scheme and bare e-mail addresses become links. Scheme-less "example.org" links
-  // stay off: their detection regex tripled the parse time of a 20 KB page (bench/wiki-core.ts).
+  // URLs with a scheme, bare e-mail addresses and `www.` addresses become links. Other
+  // scheme-less "example.org" links stay off: their detection regex tripled the parse time of a
+  // 20 KB page (bench/wiki-core.ts), while `www.` is one more literal prefix in the schema search.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
+  addWwwLinks(md);
   md.inline.ruler.before('link', 'wiki_link', wikiLinkRule);
   md.core.ruler.push('wiki_core', wikiCoreRule);
   const esc = md.utils.escapeHtml;

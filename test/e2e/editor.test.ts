@@ -90,6 +90,48 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
     expect(problems.http).toEqual([]);
   }, 120_000);
 
+  it('switches a page it created to the normal state once the first revision is written', async () => {
+    // A browser of its own: the shared context is already logged in.
+    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(15_000);
+    const { page, problems } = await watchedPage(context);
+    await page.goto('/');
+    const reg = await page.request.post('/api/auth/register', {
+      data: { email: 'lou@example.org', name: 'Lou', password: 'mot de passe solide' },
+    });
+    expect(reg.status()).toBe(201);
+    await page.goto(`/wiki/carnet-de-bord/edit?title=${encodeURIComponent('Carnet de bord')}`);
+    await coEditorReady(page);
+    await page.getByTestId('collab-new').waitFor();
+    await page.getByText('Disponible une fois la page créée.').waitFor();
+    expect(await page.getByRole('link', { name: 'Voir la page' }).count()).toBe(0);
+
+    // The server put the title in front of the empty text; what is typed goes below it.
+    const lines = page.locator('[data-testid=collab-editor] .cm-line');
+    await expect.poll(() => lines.first().innerText()).toBe('# Carnet de bord');
+    await page.locator('[data-testid=collab-editor] .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('Première note.', { delay: 5 });
+
+    // The quiet-period revision creates the page; the open editor notices without a reload.
+    await expect.poll(async () => (await apiPage(page.request, 'carnet-de-bord'))?.revision, { timeout: 20_000 }).toBe(1);
+    await page.getByTestId('collab-new').waitFor({ state: 'detached' });
+    await page.getByRole('link', { name: 'Voir la page' }).waitFor();
+    expect(await page.getByText('Disponible une fois la page créée.').count()).toBe(0);
+    expect((await apiPage(page.request, 'carnet-de-bord'))?.markdown).toBe('# Carnet de bord\n\nPremière note.');
+    expect(await page.locator('[data-testid=collab-editor] .cm-line', { hasText: /^# Carnet de bord$/ }).count()).toBe(1);
+
+    // Its properties can be saved right away (no "write its text first").
+    await page.getByLabel('Catégories').fill('Organisation');
+    await page.getByTestId('collab-props-save').click();
+    await page.getByTestId('collab-props-status').getByText('Propriétés enregistrées').waitFor();
+    expect((await apiPage(page.request, 'carnet-de-bord'))?.categories).toEqual(['Organisation']);
+
+    expect(problems.page).toEqual([]);
+    expect(problems.console).toEqual([]);
+    expect(problems.http.filter((l) => l !== '404 GET /api/pages/carnet-de-bord')).toEqual([]);
+    await context.close();
+  }, 120_000);
 });
 
 describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real browser', () => {
@@ -118,10 +160,11 @@ describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real brow
     await coEditorReady(page);
     await page.getByTestId('collab-new').waitFor();
 
-    // The first thing typed into the empty text comes after the title, as a heading.
-    await page.locator('[data-testid=collab-editor] .cm-content').click();
-    await page.keyboard.type('On répare ensemble, le samedi.', { delay: 5 });
+    // The text starts with the title as a heading (put there by the server); the writer goes on below it.
     await expect.poll(() => page.locator('[data-testid=collab-editor] .cm-line').first().innerText()).toBe('# Repair café');
+    await page.locator('[data-testid=collab-editor] .cm-content').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('On répare ensemble, le samedi.', { delay: 5 });
 
     // Nothing is written while the writer stays (the quiet period is long)…
     await page.getByTestId('collab-editor').getByText('On répare ensemble, le samedi.').waitFor();

@@ -310,4 +310,35 @@ describe.skipIf(!HAS_CHROMIUM)(`registry pages in a browser${HAS_CHROMIUM ? '' :
     expect(errors()).toEqual([]);
     await context.close();
   });
+
+  it('lets an admin show hidden profiles in the directory and open one; anonymous visitors get a 404', async () => {
+    const hidden = bundle.people.find((x) => !x.contactable)!;
+    const context = await newContext({ email: 'admin@example.org' });
+    const { page, errors } = await openPage(context);
+    await page.goto('/personnes');
+    const cards = page.locator('lc-people-directory lc-person-card');
+    await expect.poll(() => cards.count()).toBeGreaterThan(0);
+    await page.getByTestId('people-show-hidden').check();
+    await page.waitForURL('**/personnes?visibility=all');
+    await page.getByRole('searchbox', { name: 'Rechercher une personne ou une compétence' }).fill(hidden.name);
+    const card = cards.filter({ hasText: hidden.name });
+    await card.getByTestId('person-hidden').getByText('Profil masqué').waitFor();
+    await card.getByRole('link', { name: hidden.name }).click();
+    await page.waitForURL(`**/personnes/${hidden.slug}`);
+    await page.getByRole('heading', { name: hidden.name, level: 1 }).waitFor();
+    await page.getByTestId('person-hidden-notice').waitFor();
+    expect(errors()).toEqual([]);
+    await context.close();
+
+    const anonymous = await newContext();
+    const visitor = await openPage(anonymous, [404]);
+    await visitor.page.goto(`/personnes/${hidden.slug}`);
+    await visitor.page.getByText("Cette personne n'est pas dans l'annuaire public.").waitFor();
+    await visitor.page.goto('/personnes?visibility=all');
+    await expect.poll(() => visitor.page.locator('lc-people-directory lc-person-card').count()).toBeGreaterThan(0);
+    expect(await visitor.page.getByTestId('people-show-hidden').count()).toBe(0);
+    expect(await visitor.page.locator('lc-people-directory lc-person-card').filter({ hasText: hidden.name }).count()).toBe(0);
+    expect(visitor.errors()).toEqual([]);
+    await anonymous.close();
+  });
 });

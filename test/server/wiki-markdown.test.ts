@@ -100,6 +100,65 @@ describe('wiki markdown rendering', () => {
     expect(html).toMatch(/rel="nofollow ugc noopener"/);
   });
 
+  it('links bare www. addresses over https and plain e-mail addresses, never inside code', async () => {
+    const html = await rendered(
+      [
+        'Voir www.tierslieux.fr, WWW.Exemple.ORG/agenda?mois=5#ateliers. (www.fablab.example.fr) ou écrire à contact@tierslieux.fr.',
+        '',
+        'Code : `www.code.fr` et `ecrire@code.fr`',
+        '',
+        '```',
+        'www.bloc.fr ecrire@bloc.fr',
+        '```',
+        '',
+        '    www.indent.fr',
+        '',
+        '[déjà un lien](https://example.org) [www.texte-de-lien.fr](https://example.org/autre) http://www.avec-schema.fr/x',
+        '',
+        'Pas des adresses : wwwx.fr www.fr fichier.www.txt',
+      ].join('\n'),
+    );
+    expectInert(html);
+    expect(html).toContain('<a href="https://www.tierslieux.fr" rel="nofollow ugc noopener" class="external">www.tierslieux.fr</a>,');
+    // Trailing punctuation stays out of the link; query and fragment stay in.
+    expect(html).toContain('href="https://WWW.Exemple.ORG/agenda?mois=5#ateliers" rel=');
+    expect(html).toContain('>WWW.Exemple.ORG/agenda?mois=5#ateliers</a>.');
+    expect(html).toContain('(<a href="https://www.fablab.example.fr" rel="nofollow ugc noopener" class="external">www.fablab.example.fr</a>)');
+    expect(html).toContain('<a href="mailto:contact@tierslieux.fr">contact@tierslieux.fr</a>.');
+    // Nothing is linked inside code spans, fenced blocks or indented code.
+    expect(html).toContain('<code>www.code.fr</code>');
+    expect(html).toContain('<code>ecrire@code.fr</code>');
+    expect(html).toContain('www.bloc.fr ecrire@bloc.fr\n</code></pre>');
+    expect(html).toContain('<code>www.indent.fr\n</code>');
+    expect(html).not.toMatch(/href="[^"]*(?:code|bloc|indent)\.fr/);
+    // A link's own text is not linked again; a URL with a scheme keeps its scheme.
+    expect(html).toContain('>www.texte-de-lien.fr</a>');
+    expect(html.match(/www\.texte-de-lien\.fr/g)).toHaveLength(1);
+    expect(html).toContain('href="http://www.avec-schema.fr/x"');
+    expect(html).not.toContain('https://www.avec-schema.fr');
+    expect(html).toContain('Pas des adresses : wwwx.fr www.fr fichier.www.txt</p>');
+  });
+
+  it('keeps HTML-looking text around a www. address inert', async () => {
+    const html = await rendered(
+      [
+        'www.piege.fr/"onmouseover="alert(1)" et www.piege.fr<script>alert(1)</script>',
+        '',
+        '<a href="javascript:alert(1)">www.piege.fr</a> <www.piege.fr> javascript:www.piege.fr',
+        '',
+        "www.piege.fr/'><img src=x onerror=alert(1)>",
+      ].join('\n'),
+    );
+    expectInert(html);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).toContain('&lt;a href=&quot;javascript:alert(1)&quot;&gt;');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // Every href the text produced is an https link to the host that was written.
+    const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map((m) => m[1]);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href).toMatch(/^https:\/\/www\.piege\.fr(?:[/?#]|$)/);
+  });
+
   it('escapes attribute breakouts in titles and wiki links', async () => {
     const html = await rendered('[x](https://example.org "a\\" onmouseover=\\"alert(1)") [[Page "><img src=x onerror=alert(1)>]] [[a|<b onclick=x>lien</b>]]');
     expectInert(html);

@@ -1,0 +1,36 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv } from './env.js';
+import { AppError } from './errors.js';
+
+/**
+ * The one route whose body may exceed `config.bodyLimit`: commons bundle imports, admins only,
+ * limited by `config.importBodyLimit` instead. The global body-limit middleware skips this exact
+ * path (one string comparison per write request); the route applies `importBodyLimit` itself,
+ * after its role check.
+ */
+export const IMPORT_PATH = '/api/import';
+
+/**
+ * A middleware refusing bodies larger than `maxSize` bytes with a 413 `payload_too_large` that
+ * names the limit (from Content-Length at once, or while a chunked body streams in).
+ * @param maxSize largest accepted body, in bytes.
+ */
+export function limitBodyTo(maxSize: number): MiddlewareHandler<AppEnv> {
+  return bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new AppError(413, 'payload_too_large', `The body is larger than ${maxSize} bytes`);
+    },
+  });
+}
+
+const importLimits = new Map<number, MiddlewareHandler<AppEnv>>();
+
+/** The body limit of `POST /api/import`: `config.importBodyLimit` bytes (413 above). */
+export const importBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const maxSize = c.get('config').importBodyLimit;
+  let limit = importLimits.get(maxSize);
+  if (!limit) importLimits.set(maxSize, (limit = limitBodyTo(maxSize)));
+  return limit(c, next);
+};
