@@ -6,7 +6,8 @@ import { openDatabase, type Database } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 import { createApiToken, createUser } from '../../server/auth/users.js';
-import { negotiateEncoding, etagMatches } from '../../server/compression.js';
+import { Hono } from 'hono';
+import { compressing, etagMatches, negotiateEncoding } from '../../server/compression.js';
 import { rawRequest, type RawAnswer } from '../helpers/raw-http.js';
 import { testApp } from '../helpers/app.js';
 
@@ -225,6 +226,60 @@ describe('JSON answers', () => {
     expect(feed.status).toBe(200);
     expect(feed.headers['content-encoding']).toBe('gzip');
     expect(decode(feed).toString()).toContain('Longue page');
+  });
+});
+
+describe('the compressing middleware', () => {
+  const big = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, name: `élément ${i}` })) });
+  const app = new Hono();
+  app.use('*', compressing((_c, next) => next()));
+  app.get('/stream', (c) =>
+    c.body(
+      new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode(big));
+          controller.close();
+        },
+      }),
+      200,
+      { 'content-type': 'application/json; charset=UTF-8' },
+    ),
+  );
+  app.get('/png', (c) => c.body(new Uint8Array(4096), 200, { 'content-type': 'image/png' }));
+  app.get('/no-transform', (c) => c.body(big, 200, { 'content-type': 'application/json', 'cache-control': 'no-transform' }));
+  app.get('/events', (c) => c.body(big, 200, { 'content-type': 'text/event-stream' }));
+  app.get('/cookies', (c) => {
+    c.header('set-cookie', 'a=1');
+    c.header('set-cookie', 'b=2', { append: true });
+    c.header('vary', 'Cookie');
+    return c.json(JSON.parse(big), 201);
+  });
+  const call = async (path: string, accept = 'gzip') => {
+    const res = await app.request(path, { headers: { 'accept-encoding': accept } });
+    return { res, body: Buffer.from(await res.arrayBuffer()) };
+  };
+
+  it('compresses a streamed answer (read whole), keeping status, cookies and Vary', async () => {
+    const streamed = await call('/stream');
+    expect(streamed.res.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(streamed.res.headers.get('content-length'))).toBe(streamed.body.length);
+    expect(gunzipSync(streamed.body).toString()).toBe(big);
+
+    const cookies = await call('/cookies', 'br');
+    expect(cookies.res.status).toBe(201);
+    expect(cookies.res.headers.get('content-encoding')).toBe('br');
+    expect(cookies.res.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    expect(cookies.res.headers.get('vary')).toBe('Cookie, Accept-Encoding');
+    expect(JSON.parse(brotliDecompressSync(cookies.body).toString())).toEqual(JSON.parse(big));
+  });
+
+  it('leaves binary types, event streams and no-transform answers alone', async () => {
+    for (const path of ['/png', '/no-transform', '/events']) {
+      const r = await call(path);
+      expect(r.res.status, path).toBe(200);
+      expect(r.res.headers.get('content-encoding'), path).toBeNull();
+    }
+    expect((await call('/no-transform')).body.toString()).toBe(big);
   });
 });
 
