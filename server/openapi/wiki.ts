@@ -180,7 +180,8 @@ export const wikiApi: OpenApiFragment = {
         tags: ['pages'],
         summary: 'A page with its rendered HTML',
         description:
-          'Sent with a strong `ETag` (one per content coding: identity, `br`, `gzip`) and `Cache-Control: no-cache`: a client ' +
+          'Sent, to requests with `Accept-Encoding` or `If-None-Match` (every browser), with a strong `ETag` (one per ' +
+          'content coding: identity, `br`, `gzip`) and `Cache-Control: no-cache`: a client ' +
           'keeps its copy and revalidates it with `If-None-Match`, answered `304 Not Modified` without a body while the answer ' +
           'is unchanged. The ETag follows the whole answer (title, body, backlinks, names…), not only the revision.',
         parameters: [

@@ -287,8 +287,18 @@ describe('page reads', () => {
   const slug = 'gouvernance-partagee';
 
   it('carry a strong ETag per form and no-cache; a matching If-None-Match gets a bodiless 304', async () => {
-    const plain = await get(`/api/pages/${slug}`);
+    // Without Accept-Encoding nor If-None-Match (never a browser): the answer as it always was.
+    const bare = await get(`/api/pages/${slug}`);
+    expect(bare.status).toBe(200);
+    expect(bare.headers.etag).toBeUndefined();
+    expect(bare.headers['cache-control']).toBeUndefined();
+    expect(bare.headers['content-encoding']).toBeUndefined();
+    expect(bare.headers['content-type']).toBe('application/json');
+    expect(Number(bare.headers['content-length'])).toBe(bare.body.length);
+
+    const plain = await get(`/api/pages/${slug}`, { 'accept-encoding': 'identity' });
     expect(plain.status).toBe(200);
+    expect(plain.body.equals(bare.body)).toBe(true);
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.headers['cache-control']).toBe('no-cache');
     expect(plain.headers.etag).toMatch(/^"[\w-]{10,}"$/);
