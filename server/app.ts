@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { securityHeaders } from './security-headers.js';
+import { compressing } from './compression.js';
 import type { Database } from './db/open.js';
 import { defaultConfig, type Config } from './config.js';
 import type { AppEnv, AppServices } from './env.js';
@@ -78,14 +79,18 @@ export function createApp(deps: AppDeps) {
   // which roughly halved the throughput of page reads in bench measurements. (One middleware for
   // both: every layer is a promise per request.) Bundle imports have their own, larger limit,
   // applied by their route after the admin check (server/body-limit.ts).
-  app.use('/api/*', (c, next) => {
-    const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD' || c.req.path === IMPORT_PATH) return authenticate(c, next);
-    return limitBody(c, async () => {
-      await authenticate(c, next);
-    });
-  });
-  app.use('/feed/*', authenticate);
+  // Answers larger than 1 KB leave compressed when the client accepts it (server/compression.ts).
+  app.use(
+    '/api/*',
+    compressing<AppEnv>((c, next) => {
+      const method = c.req.method;
+      if (method === 'GET' || method === 'HEAD' || c.req.path === IMPORT_PATH) return authenticate(c, next);
+      return limitBody(c, async () => {
+        await authenticate(c, next);
+      });
+    }),
+  );
+  app.use('/feed/*', compressing(authenticate));
 
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));

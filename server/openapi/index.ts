@@ -52,7 +52,8 @@ export function openApiDocument() {
       version: '0.1.0',
       description:
         'Wiki, commons registry and switchyard for networks of tiers-lieux. Errors are `{ "error": { "code", "message" } }`. ' +
-        'Writes need a session cookie plus the `X-CSRF-Token` header, or `Authorization: Bearer <token>`.',
+        'Writes need a session cookie plus the `X-CSRF-Token` header, or `Authorization: Bearer <token>`. ' +
+        'Answers over 1 KB are compressed (`br`, else `gzip`) when the request\'s `Accept-Encoding` allows it.',
     },
     tags,
     paths,

@@ -214,8 +214,32 @@ export const wikiApi: OpenApiFragment = {
       get: {
         tags: ['pages'],
         summary: 'A page with its rendered HTML',
+        description:
+          'Sent with a strong `ETag` (one per ' +
+          'content coding: identity, `br`, `gzip`) and `Cache-Control: no-cache`: a client ' +
+          'keeps its copy and revalidates it with `If-None-Match`, answered `304 Not Modified` without a body while the answer ' +
+          'is unchanged. The ETag follows the whole answer (title, body, backlinks, names…), not only the revision.',
+        parameters: [
+          {
+            name: 'If-None-Match',
+            in: 'header',
+            required: false,
+            description: 'ETag(s) of a copy the client holds (weak comparison; `*` matches any)',
+            schema: { type: 'string' },
+          },
+        ],
         responses: {
-          200: ok('The page', ref('Page')),
+          200: {
+            ...ok('The page', ref('Page')),
+            headers: {
+              ETag: { description: 'Strong validator of this answer in this content coding', schema: { type: 'string' } },
+              'Cache-Control': { description: '`no-cache`: keep, but revalidate before use', schema: { type: 'string' } },
+            },
+          },
+          304: {
+            description: 'The copy named in If-None-Match is current: no body',
+            headers: { ETag: { description: 'The same validator', schema: { type: 'string' } } },
+          },
           ...readErrors,
           404: error('Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)'),
         },

@@ -24,6 +24,8 @@ import { getRevision, historyPage, listRevisions, revertPage, userRef, type Hist
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
+import { requestHeader } from '../request-headers.js';
+import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding, setAnswerHeader } from '../compression.js';
 
 // One line of visible text: no control characters (a title lands in links, feeds and file names).
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
@@ -153,11 +155,21 @@ export const pages = new Hono<AppEnv>()
       // A cached revision needs no body from the database; otherwise read it (same revision: no
       // await in between, so no save can slip in) and fill the cache.
       const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
-      answer = Buffer.from(pageJsonText(meta, big));
-      wiki.storeAnswer(slug, answer);
+      answer = wiki.storeAnswer(slug, Buffer.from(pageJsonText(meta, big)));
     }
+    const acceptEncoding = requestHeader(c, 'accept-encoding');
+    const ifNoneMatch = requestHeader(c, 'if-none-match');
+    // Compressed forms are made once per cache fill; the ETag lets a browser revalidate its copy
+    // (Cache-Control: no-cache) and get a bodiless 304 while the answer has not changed.
+    const coding = answer.identity.body.length >= COMPRESS_MIN_BYTES ? negotiateEncoding(acceptEncoding) : undefined;
+    const sent = coding ? wiki.answerIn(slug, answer, coding) : answer.identity;
+    setAnswerHeader(c, 'cache-control', 'no-cache');
+    setAnswerHeader(c, 'etag', sent.etag);
+    setAnswerHeader(c, 'vary', 'Accept-Encoding');
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, sent.etag)) return c.body(null, 304);
+    if (coding) setAnswerHeader(c, 'content-encoding', coding);
     // A new headers object each time: @hono/node-server adds Content-Length to it.
-    return c.body(answer, 200, { 'content-type': 'application/json' });
+    return c.body(sent.body, 200, { 'content-type': 'application/json' });
   })
   .put('/:slug', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PutPageBody), (c) => {
     const user = requireRole(c, 'contributor');

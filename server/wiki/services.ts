@@ -1,8 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
 import type { Database } from '../db/open.js';
 import type { Page } from './pages.js';
 import { analyzeMarkdown, createMarkdown, finalizeHtml, type MarkdownAnalysis } from './markdown.js';
 import { stmt } from './statements.js';
+import { BROTLI_CACHED_QUALITY, compressSync, type ContentCoding } from '../compression.js';
 
 /**
  * Where a save came from: listeners use it (co-editing ignores its own saves, for instance).
@@ -23,6 +25,28 @@ export interface WikiServicesOptions {
   /** Budget of the cache of whole page answers, in bytes (default 16 MB). */
   answerBytes?: number;
 }
+
+/** One form of a cached page answer: its bytes and their strong validator (quoted, as sent in ETag). */
+export interface AnswerBytes {
+  readonly body: Buffer<ArrayBuffer>;
+  readonly etag: string;
+}
+
+/**
+ * A cached page answer (UTF-8 JSON) with its validator; its compressed forms are made by
+ * `answerIn` when a request first accepts them, and live as long as the answer.
+ */
+export interface CachedAnswer {
+  readonly identity: AnswerBytes;
+  br?: AnswerBytes;
+  gzip?: AnswerBytes;
+}
+
+/** ETag suffix of each compressed form: a validator names one representation, not the page. */
+const CODING_TAG: Record<ContentCoding, string> = { br: 'br', gzip: 'gz' };
+
+/** Bytes held by a cached answer, compressed forms included. */
+const answerSize = (a: CachedAnswer) => a.identity.body.length + (a.br?.body.length ?? 0) + (a.gzip?.body.length ?? 0);
 
 /** One cached rendering of a page revision. */
 interface RenderEntry {
@@ -67,8 +91,8 @@ export class WikiServices {
   private lastAnalysis: { markdown: string; analysis: MarkdownAnalysis } | null = null;
   private readonly listeners: PageListener[] = [];
   private readonly deletedListeners: PageDeletedListener[] = [];
-  /** Whole page answers (UTF-8 JSON), valid until anything is written to the database. */
-  private readonly answers = new Map<string, Buffer<ArrayBuffer>>();
+  /** Whole page answers (UTF-8 JSON, and compressed forms), valid until anything is written to the database. */
+  private readonly answers = new Map<string, CachedAnswer>();
   private answerBytes = 0;
   private readonly maxAnswerBytes: number;
   private answersStamp = -1;
@@ -93,7 +117,7 @@ export class WikiServices {
    * check is two statements that touch no table (this connection's change count, and SQLite's
    * data version for the commits of other connections).
    */
-  cachedAnswer(slug: string): Buffer<ArrayBuffer> | undefined {
+  cachedAnswer(slug: string): CachedAnswer | undefined {
     if (!this.db) return undefined;
     const changes = stmt(this.db, SQL_TOTAL_CHANGES).pluck().get() as number;
     const version = this.dataVersion;
@@ -111,18 +135,48 @@ export class WikiServices {
     return this.answers.get(slug);
   }
 
-  /** Keeps a page answer for `cachedAnswer` (call it right after `cachedAnswer` missed, with no write in between). */
-  storeAnswer(slug: string, body: Buffer<ArrayBuffer>): void {
-    if (!this.db || body.length > this.maxAnswerBytes / 4) return;
+  /**
+   * Keeps a page answer for `cachedAnswer` (call it right after `cachedAnswer` missed, with no
+   * write in between), with a strong validator: a hash of the bytes, so it is the same in every
+   * process and after a restart, as long as the answer is.
+   * @returns the cache entry (also when the answer is too large to be kept).
+   */
+  storeAnswer(slug: string, body: Buffer<ArrayBuffer>): CachedAnswer {
+    const tag = createHash('sha256').update(body).digest('base64url').slice(0, 22);
+    const answer: CachedAnswer = { identity: { body, etag: `"${tag}"` } };
+    if (!this.db || body.length > this.maxAnswerBytes / 4) return answer;
     const old = this.answers.get(slug);
-    if (old) this.answerBytes -= old.length;
-    this.answers.set(slug, body);
+    if (old) this.answerBytes -= answerSize(old);
+    this.answers.set(slug, answer);
     this.answerBytes += body.length;
+    this.trimAnswers();
+    return answer;
+  }
+
+  /**
+   * A page answer compressed with `coding`: made on first demand (brotli at BROTLI_CACHED_QUALITY,
+   * once per cache fill) and kept with the answer. Its ETag is the answer's with a suffix.
+   */
+  answerIn(slug: string, answer: CachedAnswer, coding: ContentCoding): AnswerBytes {
+    const kept = answer[coding];
+    if (kept) return kept;
+    const body = compressSync(answer.identity.body, coding, BROTLI_CACHED_QUALITY) as Buffer<ArrayBuffer>;
+    const made: AnswerBytes = { body, etag: `${answer.identity.etag.slice(0, -1)}-${CODING_TAG[coding]}"` };
+    answer[coding] = made;
+    // Counted only while the answer is in the cache (an answer too large to keep is not).
+    if (this.answers.get(slug) === answer) {
+      this.answerBytes += body.length;
+      this.trimAnswers();
+    }
+    return made;
+  }
+
+  private trimAnswers(): void {
     // Oldest first (insertion order): the whole cache is emptied by any write anyway.
-    for (const [key, b] of this.answers) {
+    for (const [key, a] of this.answers) {
       if (this.answerBytes <= this.maxAnswerBytes) break;
       this.answers.delete(key);
-      this.answerBytes -= b.length;
+      this.answerBytes -= answerSize(a);
     }
   }
 
