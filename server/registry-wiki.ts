@@ -1,6 +1,6 @@
 import type { Database } from './db/open.js';
 import type { RegistryHooks, ResourceRecord } from '../registry/resources.js';
-import { findDeletion, findPage, savePage } from './wiki/pages.js';
+import { findDeletion, findPage, findRedirect, savePage } from './wiki/pages.js';
 import type { SaveOrigin, WikiServices } from './wiki/services.js';
 
 /** Markdown of the wiki page created with a resource: its summary, then room for free documentation. */
@@ -31,8 +31,9 @@ export function registryHooks(db: Database, wiki: WikiServices, origin: SaveOrig
       for (const slug of candidates) {
         const existing = findPage(db, slug);
         if (existing && existing.kind === 'commun') return slug;
-        // A deleted page keeps its slug (it may be restored): take the next candidate.
-        if (existing || findDeletion(db, slug)) continue;
+        // A deleted page keeps its slug (it may be restored), a moved page's old slug leads to it:
+        // take the next candidate.
+        if (existing || findDeletion(db, slug) || findRedirect(db, slug)) continue;
         savePage(db, wiki, {
           slug,
           title: resource.name,

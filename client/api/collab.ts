@@ -99,6 +99,9 @@ export interface CollabSession {
 /** Close code of a co-editing connection whose page was deleted (the provider does not retry). */
 export const CLOSE_PAGE_DELETED = 4410;
 
+/** Close code of a connection to a page that was moved (renamed): the reason is its new slug. */
+export const CLOSE_PAGE_MOVED = 4411;
+
 /** Address of the co-editing endpoint for the current origin. */
 export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 

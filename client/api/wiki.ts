@@ -74,9 +74,9 @@ export interface PageDiff {
   hunks: DiffHunk[];
 }
 
-/** A line of the recent changes: an edit, or a deletion or restoration of a page. */
+/** A line of the recent changes: an edit, or a deletion, restoration or move of a page. */
 export interface RecentChange {
-  kind: 'edit' | 'delete' | 'restore';
+  kind: 'edit' | 'delete' | 'restore' | 'move';
   /** Revision id (edit) or log entry id (delete, restore). */
   id: number;
   /** Pass as `before` to page back from this change. */
@@ -85,8 +85,12 @@ export interface RecentChange {
   title: string;
   revision: number;
   summary: string;
-  /** Why the page was deleted or restored (null for an edit). */
+  /** Why the page was deleted, restored or moved (null for an edit). */
   reason: string | null;
+  /** A move: slug and title before and after it, and whether a redirect was left. */
+  from?: PageRef;
+  to?: PageRef;
+  redirect?: boolean;
   author: UserRef | null;
   createdAt: string;
   sizeDelta: number;
@@ -159,6 +163,18 @@ export const revertPage = (slug: string, revision: number, baseRevision?: number
 /** Deletes a page (facilitators): it can be restored with its whole history. */
 export const deletePage = (slug: string, reason: string) =>
   api<{ deletion: PageDeletion }>('DELETE', pagePath(slug), { reason });
+
+/** What a move (renaming) carries: the new slug, and optionally title, reason and redirect (default true). */
+export interface MoveInput {
+  slug: string;
+  title?: string;
+  reason?: string;
+  redirect?: boolean;
+}
+
+/** Renames (moves) a page (contributors): it keeps its history; the old slug redirects to it. */
+export const movePage = (slug: string, input: MoveInput) =>
+  api<{ page: WikiPage; move: { from: PageRef; to: PageRef; redirect: boolean } }>('POST', `${pagePath(slug)}/move`, input);
 
 /** Restores a deleted page (facilitators). */
 export const restorePage = (slug: string, reason?: string) =>

@@ -23,6 +23,7 @@ import { me, type SessionUser } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
 import {
   CLOSE_PAGE_DELETED,
+  CLOSE_PAGE_MOVED,
   announcedRevision,
   colorFor,
   openCollab,
@@ -37,6 +38,9 @@ import { deletionOf, previewMarkdown } from '../api/wiki.js';
 import { kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
+
+/** Slugs the server accepts (server/wiki/pages.ts SLUG_RE): a move's close reason must be one. */
+const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';
 
@@ -235,7 +239,14 @@ export class LcCollabEditor extends LitElement {
     this._session = session;
     const { provider, text } = session;
     provider.on('status', () => this._refreshStatus());
-    provider.on('closed', ({ code }: { code: number }) => {
+    provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
+      if (code === CLOSE_PAGE_MOVED && SLUG_RE.test(reason)) {
+        // Renamed: the editor reopens at the new slug (this session is closed by the slug change).
+        this._error = t('collab.moved');
+        history.replaceState(null, '', location.pathname.replace(/^\/wiki\/[^/]+/, `/wiki/${reason}`) + location.search);
+        window.dispatchEvent(new Event('lc-navigate'));
+        return;
+      }
       this._status = code === CLOSE_PAGE_DELETED ? 'deleted' : 'refused';
       if (code === CLOSE_PAGE_DELETED) this._error = t('collab.deleted');
     });

@@ -139,7 +139,15 @@ export class LcPageEditor extends LitElement {
     const slug = this.slug;
     try {
       const page = await getPage(slug);
-      if (slug === this.slug) this._fill(page);
+      if (slug !== this.slug) return;
+      if (page.slug !== slug) {
+        // A moved page's old slug (the read followed the redirect): edit it at its new address,
+        // so a save does not write a new page at the old one.
+        history.replaceState(null, '', location.pathname.replace(/^\/wiki\/[^/]+/, pageUrl(page.slug)) + location.search);
+        window.dispatchEvent(new Event('lc-navigate'));
+        return;
+      }
+      this._fill(page);
     } catch (err) {
       if (slug !== this.slug) return;
       if (err instanceof ApiError && err.status === 404 && err.code === 'not_found') {

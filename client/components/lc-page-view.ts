@@ -8,6 +8,7 @@ import {
   flagNeedsWork,
   getBacklinks,
   getPage,
+  movePage,
   restorePage,
   type PageDeletion,
   type PageRef,
@@ -16,6 +17,8 @@ import {
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
+import { navigate } from '../router.js';
+import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 
@@ -25,6 +28,15 @@ interface TocEntry {
   text: string;
   level: number;
 }
+
+/**
+ * A page read through a redirect (a moved page's old slug): the address bar is set to the new
+ * slug, and the view showing it there takes the page from here and says where it came from.
+ */
+let redirected: { from: string; page: WikiPage } | null = null;
+
+/** Slugs the server accepts (same rule as server/wiki/pages.ts SLUG_RE). */
+const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 
 /** Fewest headings for a table of contents to be worth showing. */
 const TOC_MIN = 3;
@@ -76,6 +88,11 @@ export class LcPageView extends LitElement {
       .delete-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
       .delete-form h2 { font-size: 1.05rem; margin: 0; }
       .delete-form label { font-weight: 600; }
+      .move-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
+      .move-form h2 { font-size: 1.05rem; margin: 0; }
+      .move-form label { font-weight: 600; }
+      .move-form label.check { font-weight: normal; display: flex; gap: 0.4rem; align-items: center; }
+      .redirected { font-size: 0.9rem; color: var(--lc-muted); margin: 0 0 0.2rem; }
       .deleted { padding: 1.6rem; }
       .deleted h1 { margin-top: 0; }
       .deleted form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 1rem; max-width: 32rem; }
@@ -96,6 +113,15 @@ export class LcPageView extends LitElement {
   @state() private _deleting = false;
   @state() private _deleteError: unknown = null;
   @state() private _busy = false;
+  /** The renaming form is open (contributors). */
+  @state() private _moving = false;
+  @state() private _moveTitle = '';
+  @state() private _moveSlug = '';
+  /** The slug was typed by hand: it no longer follows the title. */
+  private _moveSlugTouched = false;
+  @state() private _moveError: unknown = null;
+  /** The old slug this page was reached from (a redirect), or null. */
+  @state() private _redirectedFrom: string | null = null;
   private _session = new SessionController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -109,9 +135,26 @@ export class LcPageView extends LitElement {
     this._backlinks = null;
     this._deleting = false;
     this._deleteError = null;
+    this._moving = false;
+    this._moveError = null;
+    this._redirectedFrom = null;
     try {
-      const page = await getPage(slug);
-      if (slug !== this.slug) return;
+      let page: WikiPage;
+      if (redirected && redirected.page.slug === slug) {
+        page = redirected.page;
+        this._redirectedFrom = redirected.from;
+        redirected = null;
+      } else {
+        page = await getPage(slug);
+        if (slug !== this.slug) return;
+        if (page.slug !== slug) {
+          // Read through a redirect (the fetch followed the 308): show it at its new address.
+          redirected = { from: slug, page };
+          history.replaceState(null, '', pageUrl(page.slug) + location.search + location.hash);
+          window.dispatchEvent(new Event('lc-navigate'));
+          return;
+        }
+      }
       this._page = page;
       this._toc = tableOfContents(page.html);
       document.title = `${page.title} · ${t('app.name')}`;
@@ -120,7 +163,7 @@ export class LcPageView extends LitElement {
       return;
     }
     try {
-      const b = await getBacklinks(slug);
+      const b = await getBacklinks(this._page.slug);
       if (slug === this.slug) this._backlinks = b.pages;
     } catch {
       // Backlinks are a complement: the page stays readable without them.
@@ -190,6 +233,83 @@ export class LcPageView extends LitElement {
     }
   }
 
+  private async _openMove() {
+    const p = this._page;
+    if (!p) return;
+    this._moving = true;
+    this._moveError = null;
+    this._moveTitle = p.title;
+    this._moveSlug = p.slug;
+    this._moveSlugTouched = false;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLInputElement>('#move-title')?.select();
+  }
+
+  private _onMoveTitle(e: InputEvent) {
+    this._moveTitle = (e.target as HTMLInputElement).value;
+    if (!this._moveSlugTouched) this._moveSlug = slugify(this._moveTitle);
+  }
+
+  private _onMoveSlug(e: InputEvent) {
+    this._moveSlug = (e.target as HTMLInputElement).value.trim();
+    this._moveSlugTouched = true;
+  }
+
+  private async _move(e: SubmitEvent) {
+    e.preventDefault();
+    const p = this._page;
+    if (!p || this._busy) return;
+    const form = new FormData(e.target as HTMLFormElement);
+    const slug = this._moveSlug;
+    if (!SLUG_RE.test(slug)) {
+      this._moveError = t('wiki.move.badSlug');
+      return;
+    }
+    if (slug === p.slug) {
+      this._moveError = t('wiki.move.sameSlug');
+      return;
+    }
+    const title = this._moveTitle.trim();
+    const reason = String(form.get('reason') ?? '').trim();
+    this._busy = true;
+    try {
+      const moved = await movePage(p.slug, {
+        slug,
+        ...(title && title !== p.title ? { title } : {}),
+        ...(reason ? { reason } : {}),
+        redirect: form.get('redirect') === 'on',
+      });
+      this._moving = false;
+      navigate(pageUrl(moved.page.slug));
+    } catch (err) {
+      this._moveError = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** The renaming form (contributors): title, the slug derived from it (editable), redirect, reason. */
+  private _renderMoveForm() {
+    return html`<form class="card move-form" data-testid="move-form" @submit=${this._move} aria-labelledby="move-h">
+      <h2 id="move-h">${t('wiki.move.heading')}</h2>
+      <p class="small muted">${t('wiki.move.help')}</p>
+      <label for="move-title">${t('wiki.move.title')}</label>
+      <input id="move-title" name="title" type="text" maxlength="200" required .value=${this._moveTitle} @input=${this._onMoveTitle} />
+      <label for="move-slug">${t('wiki.move.slug')}</label>
+      <input id="move-slug" name="slug" type="text" maxlength="120" required .value=${this._moveSlug} @input=${this._onMoveSlug}
+        aria-describedby="move-slug-help" />
+      <span id="move-slug-help" class="small muted">${t('wiki.move.slugHelp', { slug: this._moveSlug })}</span>
+      <label class="check"><input type="checkbox" name="redirect" checked data-testid="move-redirect" /> ${t('wiki.move.redirect')}</label>
+      <label for="move-reason">${t('wiki.move.reason')}</label>
+      <input id="move-reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.move.placeholder')} />
+      <span class="actions">
+        <button class="btn" type="submit" ?disabled=${this._busy} data-testid="move-confirm">${t('wiki.move.confirm')}</button>
+        <button class="btn secondary" type="button" @click=${() => (this._moving = false)}>${t('wiki.cancel')}</button>
+      </span>
+      ${this._moveError ? html`<p class="field-error" role="alert">${this._errorMessage(this._moveError)}</p>` : nothing}
+    </form>`;
+  }
+
   private async _openDelete() {
     this._deleting = true;
     this._deleteError = null;
@@ -213,6 +333,9 @@ export class LcPageView extends LitElement {
       <div class="head">
         <div>
           <h1>${p.title}</h1>
+          ${this._redirectedFrom
+            ? html`<p class="redirected" data-testid="redirected-from">${t('wiki.movedFrom', { slug: this._redirectedFrom })}</p>`
+            : nothing}
           <div class="meta">
             <span class="badge" data-testid="page-kind">${kindLabel(p.kind)}</span>
             <span>${t('wiki.page.revision', { n: p.revision })}</span>
@@ -223,11 +346,15 @@ export class LcPageView extends LitElement {
             ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
             : nothing}
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
+          ${canEdit && !this._moving
+            ? html`<button class="btn secondary" data-testid="move-open" @click=${this._openMove}>${t('wiki.move.open')}</button>`
+            : nothing}
           ${this._canModerate && !this._deleting
             ? html`<button class="btn secondary" data-testid="delete-open" @click=${this._openDelete}>${t('wiki.delete.open')}</button>`
             : nothing}
         </div>
       </div>
+      ${this._moving && canEdit ? this._renderMoveForm() : nothing}
       ${this._deleting && this._canModerate ? this._renderDeleteForm() : nothing}
       ${this._renderFlag(p, canEdit)}
       <div class="layout">

@@ -101,8 +101,9 @@ export class LcRecentChanges extends LitElement {
     `;
   }
 
-  /** A deletion or restoration of a page (a log entry): who, why, and a link to the page. */
+  /** A deletion, restoration or move of a page (a log entry): who, why, and a link to the page. */
   private _renderLogEntry(c: RecentChange, lang: string) {
+    if (c.kind === 'move') return this._renderMove(c, lang);
     const deleted = c.kind === 'delete';
     return html`<li data-kind=${c.kind}>
       <span class="time">${timeLabel(c.createdAt, lang)}</span>
@@ -113,6 +114,26 @@ export class LcRecentChanges extends LitElement {
         </div>
         <div class="line meta">
           <span>${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span>
+          ${c.reason ? html`<span class="summary">« ${c.reason} »</span>` : nothing}
+        </div>
+      </div>
+    </li>`;
+  }
+
+  /** A move: the page at its new slug, and from which title and slug it was renamed. */
+  private _renderMove(c: RecentChange, lang: string) {
+    const from = c.from ? `${c.from.title} (${c.from.slug})` : '';
+    const to = c.to ? `${c.to.title} (${c.to.slug})` : c.title;
+    return html`<li data-kind="move">
+      <span class="time">${timeLabel(c.createdAt, lang)}</span>
+      <div>
+        <div class="line">
+          <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
+          <span class="badge restored">${t('wiki.recent.moved')}</span>
+        </div>
+        <div class="line meta">
+          <span>${t('wiki.recent.movedBy', { name: userName(c.author), from, to })}</span>
+          ${c.redirect === false ? html`<span>${t('wiki.recent.movedNoRedirect')}</span>` : nothing}
           ${c.reason ? html`<span class="summary">« ${c.reason} »</span>` : nothing}
         </div>
       </div>

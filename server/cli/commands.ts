@@ -104,7 +104,7 @@ const backup: Command = {
 const yamlString = (s: string) => JSON.stringify(s);
 
 const exportPages: Command = {
-  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter (deleted pages left out)',
+  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter (deleted pages left out), moved pages\' old slugs in redirects.json',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const dir = positionals[0];
@@ -150,8 +150,22 @@ const exportPages: Command = {
         ].join('\n');
         writeFileSync(join(dir, `${p.slug}.md`), front + p.markdown + (p.markdown.endsWith('\n') ? '' : '\n'));
       }
+      // Moved pages' old slugs, as { "old-slug": "new-slug" } (to live pages only), when there are any.
+      const redirects = db
+        .prepare(
+          `SELECT g.slug AS "from", p.slug AS "to" FROM page_redirects g JOIN pages p ON p.id = g.page_id
+           WHERE p.deleted_at IS NULL ORDER BY g.slug`,
+        )
+        .all() as { from: string; to: string }[];
+      if (redirects.length) {
+        const map = Object.fromEntries(redirects.map((r) => [r.from, r.to]));
+        writeFileSync(join(dir, 'redirects.json'), JSON.stringify(map, null, 2) + '\n');
+      }
       const deleted = db.prepare(`SELECT COUNT(*) FROM pages WHERE deleted_at IS NOT NULL`).pluck().get() as number;
-      console.log(`${rows.length} pages exported to ${dir}${deleted ? ` (${deleted} deleted pages left out)` : ''}`);
+      console.log(
+        `${rows.length} pages exported to ${dir}${deleted ? ` (${deleted} deleted pages left out)` : ''}` +
+          `${redirects.length ? `, ${redirects.length} redirects in redirects.json` : ''}`,
+      );
     } finally {
       db.close();
     }

@@ -363,6 +363,26 @@ export class DocumentManager implements UpdateSink {
     this.destroy(doc);
   }
 
+  /**
+   * A page was moved (its pending co-edits were written just before, and its stored document
+   * moved to the new slug in the move's transaction): the document of the old slug leaves memory
+   * without writing anything, its connections closed with `CLOSE.pageMoved` and the new slug as
+   * reason. A document loaded at the new slug (a page being opened for creation there) is dropped
+   * too: its clients reconnect and get the moved page.
+   */
+  pageMoved(from: string, to: string): void {
+    const doc = this.docs.get(from);
+    if (doc) {
+      for (const c of doc.conns) c.close(CLOSE.pageMoved, to);
+      this.destroy(doc);
+    }
+    const target = this.docs.get(to);
+    if (target) {
+      for (const c of target.conns) c.close(CLOSE.restart, 'page moved here');
+      this.destroy(target);
+    }
+  }
+
   private applyPageChange(doc: LiveDoc, page: Page): void {
     if (page.revision <= doc.baseRevision || doc.failed) return;
     const edits = diffText(doc.text.toString(), page.markdown);

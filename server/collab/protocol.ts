@@ -51,6 +51,12 @@ export const CLOSE = {
   tooSlow: 1013,
   /** The page was deleted (4400–4499: stock clients do not reconnect). */
   pageDeleted: 4410,
+  /**
+   * The page was moved (renamed): the close reason is its new slug, where the editor reopens.
+   * In 4400–4499 on purpose: a stock client stops instead of reconnecting to the old slug (which
+   * would only be closed again with this code); it reports the code and reason in its 'closed' event.
+   */
+  pageMoved: 4411,
 } as const;
 
 /** How long a closing connection may take to answer the close frame before its socket is cut. */

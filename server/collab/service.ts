@@ -26,6 +26,7 @@ export class CollabService {
       if (origin !== 'collab') this.documents.pageChanged(page);
     });
     wiki.onPageDeleted((slug) => this.documents.pageDeleted(slug));
+    wiki.onPageMoved((from, page) => this.documents.pageMoved(from, page.slug));
     this.documents.recover();
     this.pingTimer = setInterval(() => this.pingRound(), PING_INTERVAL_MS);
     this.pingTimer.unref();

@@ -11,7 +11,7 @@ import type { AppEnv } from '../env.js';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../errors.js';
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
-import { findDeletion, findPage, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
+import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
 
 /** Who is connecting, from `?token=`, `Authorization: Bearer`, or the session cookie. */
@@ -47,6 +47,7 @@ function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
  * contributors and above may send edits. A page that does not exist yet may be opened by a
  * contributor (it is created by the first co-editing revision); others get 404. A deleted page
  * is refused to everyone (404 `page_deleted`): it is restored, never recreated, by co-editing.
+ * The old slug of a moved page is closed at once with `CLOSE.pageMoved` and the new slug as reason.
  */
 export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   return new Hono<AppEnv>().get(
@@ -63,7 +64,10 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       const db = c.get('db');
       const deletion = findDeletion(db, slug);
       if (deletion) throw pageDeletedError(deletion);
-      if (!canWrite && !findPage(db, slug)) throw notFound(`page "${slug}"`);
+      // A moved page's old slug: the connection opens and is closed at once with the new slug, like
+      // a connection open at the move (the editor reopens there; nothing is created at the old slug).
+      const movedTo = findRedirect(db, slug)?.to;
+      if (movedTo === undefined && !canWrite && !findPage(db, slug)) throw notFound(`page "${slug}"`);
       // `?title=`: the title of a page a writer creates, seeded once as its first heading.
       const seedTitle = canWrite ? c.req.query('title')?.slice(0, 400) : undefined;
       const collab = c.get('services').collab;
@@ -73,6 +77,11 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
           // Deleted between the handshake and now: refused like a connection open at the deletion.
           if (findDeletion(db, slug)) {
             ws.close(CLOSE.pageDeleted, 'page deleted');
+            return;
+          }
+          const moved = findRedirect(db, slug)?.to;
+          if (moved !== undefined) {
+            ws.close(CLOSE.pageMoved, moved);
             return;
           }
           try {

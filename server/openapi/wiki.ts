@@ -68,6 +68,20 @@ const facilitatorErrors = {
   401: error('Not logged in'),
   403: error('Role below facilitator, or missing CSRF token'),
 };
+/** The 308 of a moved page's old slug (reads of the page and of its history, diff and backlinks). */
+const movedRedirect = {
+  description:
+    'The page was moved: `Location` is the same request at its new slug (sub-path and query kept); the body says where ' +
+    'for clients that do not follow redirects.',
+  headers: { Location: { description: 'The same path at the new slug', schema: { type: 'string' } } },
+  ...json({
+    type: 'object',
+    required: ['redirect'],
+    properties: {
+      redirect: { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string' }, to: { type: 'string' } } },
+    },
+  }),
+};
 const pageRefs = { type: 'object', required: ['pages'], properties: { pages: arrayOf(ref('PageRef')) } };
 
 /** Wiki pages, history, special lists, recent changes and the Atom feed. */
@@ -165,14 +179,17 @@ export const wikiApi: OpenApiFragment = {
       type: 'object',
       required: ['kind', 'id', 'cursor', 'slug', 'title', 'revision', 'summary', 'reason', 'author', 'createdAt', 'sizeDelta', 'isNew'],
       properties: {
-        kind: { enum: ['edit', 'delete', 'restore'], description: 'A revision, or a deletion or restoration of the page (a log entry)' },
-        id: { type: 'integer', description: 'Revision id (edit) or log entry id (delete, restore)' },
+        kind: { enum: ['edit', 'delete', 'restore', 'move'], description: 'A revision, or a deletion, restoration or move of the page (a log entry)' },
+        id: { type: 'integer', description: 'Revision id (edit) or log entry id (delete, restore, move)' },
         cursor: { type: 'string', description: 'Pass as `before` for the changes older than this one' },
         slug: { type: 'string' },
         title: { type: 'string' },
         revision: { type: 'integer', description: 'The revision written, or the page revision when it was deleted or restored' },
         summary: { type: 'string' },
-        reason: { type: ['string', 'null'], description: 'Why the page was deleted or restored (null for an edit)' },
+        reason: { type: ['string', 'null'], description: 'Why the page was deleted, restored or moved (null for an edit)' },
+        from: { ...ref('PageRef'), description: 'A move only: slug and title before it (`slug`/`title` are those after it)' },
+        to: { ...ref('PageRef'), description: 'A move only: slug and title after it' },
+        redirect: { type: 'boolean', description: 'A move only: the old slug was left as a redirect' },
         author: userRef,
         createdAt: { type: 'string', format: 'date-time' },
         sizeDelta: { type: 'integer' },
@@ -240,6 +257,7 @@ export const wikiApi: OpenApiFragment = {
             description: 'The copy named in If-None-Match is current: no body',
             headers: { ETag: { description: 'The same validator', schema: { type: 'string' } } },
           },
+          308: movedRedirect,
           ...readErrors,
           404: error('Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)'),
         },
@@ -293,7 +311,7 @@ export const wikiApi: OpenApiFragment = {
         tags: ['pages'],
         summary: 'History, newest first (of a deleted page: facilitators only, others get 404 `page_deleted`)',
         parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 1000 }), intQuery('before', 'Only revisions numbered below', { minimum: 1 })],
-        responses: { 200: ok('Revisions', { type: 'object', properties: { revisions: arrayOf(ref('RevisionSummary')) } }), ...readErrors },
+        responses: { 200: ok('Revisions', { type: 'object', properties: { revisions: arrayOf(ref('RevisionSummary')) } }), 308: movedRedirect, ...readErrors },
       },
     },
     '/api/pages/{slug}/revisions/{n}': {
@@ -315,7 +333,7 @@ export const wikiApi: OpenApiFragment = {
               createdAt: { type: 'string', format: 'date-time' },
             },
           }),
-          ...readErrors,
+          308: movedRedirect, ...readErrors,
         },
       },
     },
@@ -341,7 +359,7 @@ export const wikiApi: OpenApiFragment = {
               }),
             },
           }),
-          ...readErrors,
+          308: movedRedirect, ...readErrors,
         },
       },
     },
@@ -360,7 +378,56 @@ export const wikiApi: OpenApiFragment = {
     },
     '/api/pages/{slug}/backlinks': {
       parameters: [slugParam],
-      get: { tags: ['pages'], summary: 'Pages linking here (works for pages not written yet)', responses: { 200: ok('Pages', pageRefs), ...readErrors } },
+      get: {
+        tags: ['pages'],
+        summary: 'Pages linking here, or to one of its old slugs (works for pages not written yet)',
+        responses: { 200: ok('Pages', pageRefs), 308: movedRedirect, ...readErrors },
+      },
+    },
+    '/api/pages/{slug}/move': {
+      parameters: [slugParam],
+      post: {
+        tags: ['pages'],
+        summary: 'Rename (move) a page to a new slug and title (contributor+), leaving a redirect at the old slug',
+        description:
+          'The page keeps its id, whole history, categories and co-editing document; no revision is written, the move is ' +
+          'logged in the recent changes (kind `move`). The old slug becomes a redirect (unless `redirect: false`): reads ' +
+          'answer 308, links to it render as existing and count as backlinks of the page. Registry resources naming the ' +
+          'page follow it. Pending co-edits are written first; open co-editing connections are closed with code 4411 and ' +
+          'the new slug as reason. The target may be a redirect to this same page (moving back); a slug held by a page ' +
+          '(live or deleted) or by a redirect to another page is refused. A PUT at a redirect slug writes a new page there.',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['slug'],
+            properties: {
+              slug: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$', description: 'The new slug' },
+              title: { type: 'string', minLength: 1, maxLength: 200, description: 'The new title (default: kept)' },
+              reason: { type: 'string', maxLength: 500 },
+              redirect: { type: 'boolean', default: true, description: 'Leave a redirect at the old slug' },
+            },
+          }),
+        },
+        responses: {
+          200: ok('Moved', {
+            type: 'object',
+            required: ['page', 'move'],
+            properties: {
+              page: ref('Page'),
+              move: {
+                type: 'object',
+                required: ['from', 'to', 'redirect'],
+                properties: { from: ref('PageRef'), to: ref('PageRef'), redirect: { type: 'boolean' } },
+              },
+            },
+          }),
+          ...writeErrors,
+          400: error('Invalid field (named in error.field); `slug` also when it is the current slug (use PATCH properties)'),
+          404: error('Unknown page'),
+          409: error('Deleted page (`page_deleted`), or target slug taken (`conflict`, field `slug`)'),
+        },
+      },
     },
     '/api/pages/{slug}/properties': {
       parameters: [slugParam],

@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
@@ -11,6 +11,7 @@ import {
   assertNotDeleted,
   findPage,
   findPageMeta,
+  findRedirect,
   getPage,
   missingPage,
   savePageDetailed,
@@ -20,6 +21,7 @@ import {
   type PageMeta,
 } from '../wiki/pages.js';
 import { deletePage, restorePage } from '../wiki/deletion.js';
+import { movePage } from '../wiki/move.js';
 import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../wiki/revisions.js';
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
@@ -56,6 +58,12 @@ const PROPERTY_LABELS = { title: 'titre', kind: 'type', categories: 'catégories
 const NeedsWorkBody = z.object({ reason: z.string().trim().min(1).max(500) });
 const DeleteBody = z.object({ reason: z.string().trim().min(1).max(500).regex(NO_CONTROL, 'no line breaks or control characters') });
 const RestoreBody = z.object({ reason: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional() });
+const MoveBody = z.object({
+  slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
+  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  reason: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  redirect: z.boolean().optional(),
+});
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
@@ -119,6 +127,29 @@ const historyAccess = (c: Context<AppEnv>): HistoryAccess => {
   return { includeDeleted: !!user && hasRole(user.role, 'facilitator') };
 };
 
+/** Where the pages API is mounted (redirects are answered with absolute paths). */
+const BASE = '/api/pages';
+
+/**
+ * The 308 answer for a moved page's old slug: `Location` is the same request at the new slug
+ * (sub-path and query kept), the body tells clients that do not follow redirects where to go.
+ */
+function redirectAnswer(c: Context<AppEnv>, from: string, to: string): Response {
+  const url = new URL(c.req.url);
+  const prefix = `${BASE}/${from}`;
+  const rest = url.pathname.startsWith(prefix) ? url.pathname.slice(prefix.length) : '';
+  c.header('Location', `${BASE}/${to}${rest}${url.search}`);
+  return c.json({ redirect: { from, to } }, 308);
+}
+
+/** Reads of a page's sub-resources (history, diff, backlinks) at a moved page's old slug: 308 to the new one. */
+const followRedirect: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const slug = c.req.param('slug');
+  const redirect = slug && SLUG_RE.test(slug) ? findRedirect(c.get('db'), slug) : undefined;
+  if (redirect) return redirectAnswer(c, redirect.from, redirect.to);
+  await next();
+};
+
 /**
  * Runs a save; a stale-revision conflict leaves with the current page, so the editor can merge.
  * @throws AppError 409 with `currentRevision` and `current`.
@@ -150,8 +181,13 @@ export const pages = new Hono<AppEnv>()
     if (!answer) {
       const db = c.get('db');
       const meta = findPageMeta(db, slug);
-      // A deleted page answers 404 `page_deleted`, with when, by whom and why.
-      if (!meta) throw missingPage(db, slug);
+      if (!meta) {
+        // A moved page's old slug answers 308 to the new one.
+        const redirect = findRedirect(db, slug);
+        if (redirect) return redirectAnswer(c, redirect.from, redirect.to);
+        // A deleted page answers 404 `page_deleted`, with when, by whom and why.
+        throw missingPage(db, slug);
+      }
       // A cached revision needs no body from the database; otherwise read it (same revision: no
       // await in between, so no save can slip in) and fill the cache.
       const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
@@ -181,17 +217,17 @@ export const pages = new Hono<AppEnv>()
     );
     return c.json(pageJson(result.page, services.wiki), result.created ? 201 : 200);
   })
-  .get('/:slug/revisions', readAccess, queryParams(HistoryQuery), (c) => {
+  .get('/:slug/revisions', readAccess, followRedirect, queryParams(HistoryQuery), (c) => {
     const { limit, before } = c.req.valid('query');
     const access = historyAccess(c);
     return c.json({ revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), { limit, before, ...access }) });
   })
-  .get('/:slug/revisions/:n', readAccess, (c) => {
+  .get('/:slug/revisions/:n', readAccess, followRedirect, (c) => {
     const slug = checkSlug(c.req.param('slug'));
     const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')), historyAccess(c));
     return c.json({ ...rev, html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
   })
-  .get('/:slug/diff', readAccess, queryParams(DiffQuery), (c) => {
+  .get('/:slug/diff', readAccess, followRedirect, queryParams(DiffQuery), (c) => {
     const slug = checkSlug(c.req.param('slug'));
     const db = c.get('db');
     const access = historyAccess(c);
@@ -264,7 +300,29 @@ export const pages = new Hono<AppEnv>()
     const page = restorePage(c.get('db'), services.wiki, { slug, userId: user.id, reason: c.req.valid('json').reason ?? '' });
     return c.json(pageJson(page, services.wiki));
   })
-  .get('/:slug/backlinks', readAccess, (c) => {
+  .post('/:slug/move', roleAtLeast('contributor'), jsonBody(MoveBody), (c) => {
+    // Renaming (contributors, as MediaWiki lets confirmed users move pages). Pending co-edits of
+    // the page, and of a page being created at the target, are written first (no await between
+    // that and the move, so nothing typed slips in); then co-editing connections close with the
+    // new slug, and the stored co-editing document follows the page.
+    const user = requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const body = c.req.valid('json');
+    const db = c.get('db');
+    const services = c.get('services');
+    services.collab.flush(slug);
+    if (body.slug !== slug) services.collab.flush(body.slug);
+    const move = movePage(db, services.wiki, {
+      slug,
+      to: body.slug,
+      title: body.title,
+      redirect: body.redirect,
+      userId: user.id,
+      reason: body.reason ?? '',
+    });
+    return c.json({ page: pageJson(move.page, services.wiki), move: { from: move.from, to: move.to, redirect: move.redirect } });
+  })
+  .get('/:slug/backlinks', readAccess, followRedirect, (c) => {
     return c.json({ pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))) });
   })
   .put('/:slug/needs-work', roleAtLeast('contributor'), jsonBody(NeedsWorkBody), (c) => {

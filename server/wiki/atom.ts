@@ -24,14 +24,21 @@ export interface AtomOptions {
 
 const sizeText = (delta: number) => (delta > 0 ? `+${delta}` : String(delta));
 
-/** The summary of a deletion or restoration entry (French, like the other automatic summaries). */
-const logSummary = (ch: RecentChange) =>
-  `${ch.kind === 'delete' ? 'Page supprimée' : 'Page restaurée'}${ch.reason ? ` : ${ch.reason}` : ''}`;
+/** The summary of a deletion, restoration or move entry (French, like the other automatic summaries). */
+const logSummary = (ch: RecentChange) => {
+  const what =
+    ch.kind === 'move' && ch.from && ch.to
+      ? `Page renommée : ${ch.from.title} (${ch.from.slug}) → ${ch.to.title} (${ch.to.slug})${ch.redirect ? '' : ', sans redirection'}`
+      : ch.kind === 'delete'
+        ? 'Page supprimée'
+        : 'Page restaurée';
+  return `${what}${ch.reason ? ` : ${ch.reason}` : ''}`;
+};
 
 /**
  * The recent changes as an Atom 1.0 feed (RFC 4287): one entry per revision, linking to its diff
- * (or to the page for a creation), and one per deletion or restoration of a page, linking to the
- * page. Every entry has an author, so the feed needs none of its own.
+ * (or to the page for a creation), and one per deletion, restoration or move of a page, linking
+ * to the page (at its new slug for a move). Every entry has an author, so the feed needs none of its own.
  */
 export function recentChangesAtom(changes: RecentChange[], options: AtomOptions): string {
   const o = options.origin.replace(/\/+$/, '');

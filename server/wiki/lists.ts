@@ -35,8 +35,8 @@ export interface PageToImprove extends PageRef {
   textLength: number | null;
 }
 
-/** What a line of the recent changes records: a revision, or a deletion or restoration of a page. */
-export type RecentChangeKind = 'edit' | 'delete' | 'restore';
+/** What a line of the recent changes records: a revision, or a deletion, restoration or move of a page. */
+export type RecentChangeKind = 'edit' | 'delete' | 'restore' | 'move';
 
 /** One line of the recent changes. */
 export interface RecentChange {
@@ -50,8 +50,14 @@ export interface RecentChange {
   /** The revision written (an edit), or the page's revision when it was deleted or restored. */
   revision: number;
   summary: string;
-  /** Why the page was deleted or restored (null for an edit). */
+  /** Why the page was deleted, restored or moved (null for an edit). */
   reason: string | null;
+  /** A move: the slug and title before it (absent for other changes). */
+  from?: PageRef;
+  /** A move: the slug and title after it (absent for other changes). */
+  to?: PageRef;
+  /** A move: whether the old slug was left as a redirect (absent for other changes). */
+  redirect?: boolean;
   /** Who edited, deleted or restored. */
   author: UserRef | null;
   createdAt: string;
@@ -67,12 +73,15 @@ export const STUB_TEXT_LENGTH = 300;
 const SQL_COUNT_PAGES = `SELECT COUNT(*) FROM pages WHERE deleted_at IS NULL`;
 const SQL_LIST_PAGES = `SELECT slug, title, kind, revision, updated_at AS updatedAt FROM pages WHERE deleted_at IS NULL
   ORDER BY title_key, title, slug LIMIT @limit OFFSET @offset`;
-const SQL_BACKLINKS = `SELECT p.slug, p.title FROM page_links l JOIN pages p ON p.id = l.from_id
-  WHERE l.to_slug = @slug AND p.slug <> @slug ORDER BY p.title_key, p.slug`;
+// Links to a page's redirects (its former slugs) are links to it.
+const SQL_BACKLINKS = `SELECT DISTINCT p.slug, p.title, p.title_key FROM page_links l JOIN pages p ON p.id = l.from_id
+  WHERE l.to_slug IN (SELECT @slug UNION ALL SELECT g.slug FROM page_redirects g JOIN pages t ON t.id = g.page_id WHERE t.slug = @slug)
+    AND p.slug <> @slug ORDER BY p.title_key, p.slug`;
 const SQL_WANTED = `SELECT l.to_slug AS slug, COUNT(*) AS count,
     json_group_array(json_object('slug', p.slug, 'title', p.title, 'linkTitle', l.to_title)) AS sources
   FROM page_links l JOIN pages p ON p.id = l.from_id
   WHERE NOT EXISTS (SELECT 1 FROM pages t WHERE t.slug = l.to_slug AND t.deleted_at IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM page_redirects g JOIN pages t ON t.id = g.page_id WHERE g.slug = l.to_slug AND t.deleted_at IS NULL)
   GROUP BY l.to_slug ORDER BY count DESC, l.to_slug LIMIT @limit`;
 const SQL_FLAGGED = `SELECT slug, title, needs_work AS note, text_length AS textLength FROM pages
   WHERE needs_work IS NOT NULL AND deleted_at IS NULL ORDER BY updated_at DESC`;
@@ -81,7 +90,8 @@ const SQL_STUBS = `SELECT slug, title, text_length AS textLength FROM pages
 const SQL_UNMEASURED = `SELECT id, markdown FROM pages WHERE text_length IS NULL`;
 const SQL_SET_TEXT_LENGTH = `UPDATE pages SET text_length = @textLength WHERE id = @id`;
 const SQL_ORPHANS = `SELECT p.slug, p.title FROM pages p
-  WHERE p.slug <> @home AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id)
+  WHERE p.slug <> @home AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM page_links l WHERE l.from_id <> p.id
+    AND l.to_slug IN (SELECT p.slug UNION ALL SELECT g.slug FROM page_redirects g WHERE g.page_id = p.id))
   ORDER BY p.title_key, p.slug`;
 // Categories stay stored with a deleted page (explicit ones cannot be recomputed from its text).
 const SQL_CATEGORIES = `SELECT c.category AS name, COUNT(*) AS count FROM page_categories c JOIN pages p ON p.id = c.page_id
@@ -96,7 +106,7 @@ const RECENT_COLUMNS = `SELECT r.id, p.slug, r.title, r.number AS revision, r.su
 // The revisions of a deleted page leave the recent changes (as in MediaWiki); its log entries stay.
 const SQL_RECENT = `${RECENT_COLUMNS} AND r.id <= @maxId ORDER BY r.id DESC LIMIT @limit`;
 const SQL_RECENT_BEFORE_DATE = `${RECENT_COLUMNS} AND r.created_at < @beforeDate ORDER BY r.id DESC LIMIT @limit`;
-const LOG_COLUMNS = `SELECT g.id, g.action, g.slug, g.title, g.revision, g.reason, g.user_id, u.name AS user_name,
+const LOG_COLUMNS = `SELECT g.id, g.action, g.slug, g.title, g.new_slug, g.new_title, g.redirected, g.revision, g.reason, g.user_id, u.name AS user_name,
     g.created_at AS createdAt, g.after_revision_id AS afterId
   FROM page_log g LEFT JOIN users u ON u.id = g.user_id`;
 const SQL_RECENT_LOG = `${LOG_COLUMNS} WHERE g.after_revision_id < @afterId OR (g.after_revision_id = @afterId AND g.id < @logId)
@@ -114,9 +124,12 @@ export function listPages(db: Database, limit: number, offset: number): { total:
   return { total, pages };
 }
 
-/** Pages linking to `slug` (the page itself excluded), whether or not `slug` exists yet. */
+/**
+ * Pages linking to `slug` or to one of its redirects (the page itself excluded), whether or not
+ * `slug` exists yet.
+ */
 export function backlinks(db: Database, slug: string): PageRef[] {
-  return stmt(db, SQL_BACKLINKS).all({ slug }) as PageRef[];
+  return (stmt(db, SQL_BACKLINKS).all({ slug }) as (PageRef & { title_key: string })[]).map((r) => ({ slug: r.slug, title: r.title }));
 }
 
 /** "Humanises" a slug when no link gave a title: "tiers-lieux-nourriciers" → "Tiers lieux nourriciers". */
@@ -192,8 +205,8 @@ export function categoryPages(db: Database, name: string): { name: string; pages
 export const RECENT_CURSOR_RE = /^(?:\d{1,15}|log-\d{1,15}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?)$/;
 
 /**
- * Latest changes of the wiki, newest first: revisions of live pages, and deletions and
- * restorations of pages (log entries, placed after the revision that was newest when they
+ * Latest changes of the wiki, newest first: revisions of live pages, and deletions,
+ * restorations and moves of pages (log entries, placed after the revision that was newest when they
  * happened).
  * @param before a cursor from a previous answer (`cursor` of its last change) or an ISO date: only older changes.
  */
@@ -212,9 +225,12 @@ export function recentChanges(db: Database, limit: number, before?: string): Rec
   };
   type LogRow = {
     id: number;
-    action: 'delete' | 'restore';
+    action: 'delete' | 'restore' | 'move';
     slug: string;
     title: string;
+    new_slug: string | null;
+    new_title: string | null;
+    redirected: number | null;
     revision: number;
     reason: string;
     user_id: number | null;
@@ -260,21 +276,29 @@ export function recentChanges(db: Database, limit: number, before?: string): Rec
     }),
   );
   const entries = logs.map(
-    (g): RecentChange & { pos: [number, number] } => ({
-      kind: g.action,
-      id: g.id,
-      cursor: `log-${g.id}`,
-      slug: g.slug,
-      title: g.title,
-      revision: g.revision,
-      summary: '',
-      reason: g.reason,
-      author: userRef(g.user_id, g.user_name),
-      createdAt: g.createdAt,
-      sizeDelta: 0,
-      isNew: false,
-      pos: [g.afterId, g.id],
-    }),
+    (g): RecentChange & { pos: [number, number] } => {
+      // A move is shown under the slug and title the page got (where its link leads).
+      const move =
+        g.action === 'move' && g.new_slug !== null
+          ? { from: { slug: g.slug, title: g.title }, to: { slug: g.new_slug, title: g.new_title ?? g.title }, redirect: g.redirected === 1 }
+          : null;
+      return {
+        kind: g.action,
+        id: g.id,
+        cursor: `log-${g.id}`,
+        slug: move ? move.to.slug : g.slug,
+        title: move ? move.to.title : g.title,
+        revision: g.revision,
+        summary: '',
+        reason: g.reason,
+        ...(move ?? {}),
+        author: userRef(g.user_id, g.user_name),
+        createdAt: g.createdAt,
+        sizeDelta: 0,
+        isNew: false,
+        pos: [g.afterId, g.id],
+      };
+    },
   );
   return [...edits, ...entries]
     .sort((a, b) => b.pos[0] - a.pos[0] || b.pos[1] - a.pos[1])

@@ -90,7 +90,9 @@ export const HOME_SLUG = 'accueil';
 const PAGE_META_COLUMNS = `p.id, p.slug, p.title, p.kind, p.revision, p.referent_id, p.needs_work,
     p.created_at, p.updated_at, p.updated_by, r.name AS referent_name, u.name AS updated_by_name,
     (SELECT json_group_array(category) FROM (SELECT category FROM page_categories WHERE page_id = p.id ORDER BY category)) AS categories,
-    (SELECT COUNT(*) FROM page_links l WHERE l.to_slug = p.slug AND l.from_id <> p.id) AS backlink_count`;
+    (SELECT COUNT(DISTINCT l.from_id) FROM page_links l WHERE l.from_id <> p.id
+      AND l.to_slug IN (SELECT p.slug UNION ALL SELECT g.slug FROM page_redirects g WHERE g.page_id = p.id)) AS backlink_count`;
+// Links to one of a page's redirects (its former slugs) count as links to it.
 // Deleted pages are not pages for readers: `findDeletion` tells them apart from unknown slugs.
 const PAGE_FROM = `FROM pages p LEFT JOIN users r ON r.id = p.referent_id LEFT JOIN users u ON u.id = p.updated_by
   WHERE p.slug = @slug AND p.deleted_at IS NULL`;
@@ -114,6 +116,9 @@ const SQL_DELETE_LINKS = `DELETE FROM page_links WHERE from_id = @pageId`;
 const SQL_INSERT_LINK = `INSERT OR IGNORE INTO page_links (from_id, to_slug, to_title) VALUES (@pageId, @to, @title)`;
 const SQL_DELETE_CATEGORIES = `DELETE FROM page_categories WHERE page_id = @pageId`;
 const SQL_INSERT_CATEGORY = `INSERT OR IGNORE INTO page_categories (page_id, category, source) VALUES (@pageId, @category, @source)`;
+const SQL_DELETE_REDIRECT = `DELETE FROM page_redirects WHERE slug = @slug`;
+const SQL_REDIRECT = `SELECT g.slug AS "from", p.slug AS "to", p.deleted_at IS NOT NULL AS deleted
+  FROM page_redirects g JOIN pages p ON p.id = g.page_id WHERE g.slug = @slug`;
 const SQL_SET_NEEDS_WORK = `UPDATE pages SET needs_work = @reason WHERE slug = @slug AND deleted_at IS NULL`;
 
 const toMeta = (r: PageRow): PageMeta => ({
@@ -222,6 +227,20 @@ export function assertNotDeleted(db: Database, slug: string): void {
   if (deletion) throw pageDeletedError(deletion, 409);
 }
 
+/** A redirect left by a page move: the old slug and where the page is now. */
+export interface PageRedirect {
+  from: string;
+  to: string;
+  /** The page it leads to is deleted. */
+  deleted: boolean;
+}
+
+/** The redirect at `slug` (a former slug of a moved page), or undefined. */
+export function findRedirect(db: Database, slug: string): PageRedirect | undefined {
+  const row = stmt(db, SQL_REDIRECT).get({ slug }) as { from: string; to: string; deleted: number } | undefined;
+  return row && { from: row.from, to: row.to, deleted: row.deleted === 1 };
+}
+
 /**
  * Replaces the outgoing wiki links of a page (inside the caller's transaction).
  * @param links the links of its body, from `wiki.analyze(markdown).links`.
@@ -298,6 +317,9 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
       pageId = existing.id;
       stmt(db, SQL_UPDATE_PAGE).run({ ...row, id: pageId, revision: number });
     } else {
+      // A page written at a redirect's slug replaces the redirect (as in MediaWiki): links to
+      // that slug now lead to the new page.
+      stmt(db, SQL_DELETE_REDIRECT).run({ slug: input.slug });
       pageId = Number(stmt(db, SQL_INSERT_PAGE).run({ ...row, slug: input.slug }).lastInsertRowid);
     }
     const revisionId = Number(

@@ -139,7 +139,7 @@ export class WikiSearch {
 
   /**
    * Indexes every live page of the database and follows later saves, deletions and restorations
-   * through `wiki.onPageChanged` and `wiki.onPageDeleted`.
+   * through `wiki.onPageChanged`, `wiki.onPageDeleted` and `wiki.onPageMoved`.
    * Pages written before the app existed (the seed) are read from the pages table here.
    */
   constructor(
@@ -158,6 +158,15 @@ export class WikiSearch {
     wiki.onPageDeleted((slug) => {
       if (db.inTransaction) this.stale.add(slug);
       else this.removePage(slug);
+    });
+    wiki.onPageMoved((from, page) => {
+      if (db.inTransaction) {
+        this.stale.add(from);
+        this.stale.add(page.slug);
+      } else {
+        this.removePage(from);
+        this.indexPage(page);
+      }
     });
   }
 

@@ -18,6 +18,9 @@ export type PageListener = (page: Page, origin: SaveOrigin) => void;
 /** Told about every committed page deletion (the slug no longer names a live page). */
 export type PageDeletedListener = (slug: string) => void;
 
+/** Told about every committed page move: `from` is the old slug, `page` the page at its new slug. */
+export type PageMovedListener = (from: string, page: Page) => void;
+
 /** Options of `WikiServices`. */
 export interface WikiServicesOptions {
   /** Budget of the render cache, in characters of HTML (default 32 M, about 64 MB). */
@@ -63,7 +66,10 @@ interface RenderEntry {
   gen: number;
 }
 
-const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs)) AND deleted_at IS NULL`;
+// A redirect to a live page (a moved page's former slug) is an existing link target too.
+const SQL_EXISTING_SLUGS = `SELECT slug FROM pages WHERE slug IN (SELECT value FROM json_each(@slugs)) AND deleted_at IS NULL
+  UNION ALL SELECT g.slug FROM page_redirects g JOIN pages p ON p.id = g.page_id
+  WHERE g.slug IN (SELECT value FROM json_each(@slugs)) AND p.deleted_at IS NULL`;
 const SQL_DATA_VERSION = `PRAGMA data_version`;
 /** Rows written by this connection since it opened (rolled-back writes count too: that only empties a cache). */
 const OTHER_WRITERS_CHECK_MS = 20;
@@ -91,6 +97,7 @@ export class WikiServices {
   private lastAnalysis: { markdown: string; analysis: MarkdownAnalysis } | null = null;
   private readonly listeners: PageListener[] = [];
   private readonly deletedListeners: PageDeletedListener[] = [];
+  private readonly movedListeners: PageMovedListener[] = [];
   /** Whole page answers (UTF-8 JSON, and compressed forms), valid until anything is written to the database. */
   private readonly answers = new Map<string, CachedAnswer>();
   private answerBytes = 0;
@@ -321,6 +328,35 @@ export class WikiServices {
   pageRestored(page: Page): void {
     this.pagesExistenceChanged();
     this.pageChanged(page, 'restore');
+  }
+
+  /** Registers a listener called after every committed page move. */
+  onPageMoved(listener: PageMovedListener): void {
+    this.movedListeners.push(listener);
+  }
+
+  /**
+   * Called by `movePage` after a move was committed: renderings cached under the old slug are
+   * dropped (a new page written there would start again at revision 1), links to the old and the
+   * new slug are re-checked, and the listeners (search index, co-editing) follow the page.
+   * A failing listener is logged.
+   */
+  pageMoved(from: string, page: Page): void {
+    for (const key of [...this.cache.keys()]) {
+      if (key.startsWith(`${from}@`)) {
+        const entry = this.cache.get(key)!;
+        this.cache.delete(key);
+        this.cacheChars -= entry.template.length + entry.html.length + (entry.htmlJson?.length ?? 0) + (entry.markdownJson?.length ?? 0);
+      }
+    }
+    this.pagesExistenceChanged();
+    for (const l of this.movedListeners) {
+      try {
+        l(from, page);
+      } catch (err) {
+        console.error('[wiki] page move listener failed', err);
+      }
+    }
   }
 
   /** Number of cached renderings (for tests and benchmarks). */
