@@ -94,7 +94,7 @@ export class LcWikiLog extends LitElement {
 
   private async _load(before?: number) {
     document.title = `${t('wiki.log.heading')} · ${t('app.name')}`;
-    await this._latest.run(() => getLog({ actions: this._actionList, slug: this.page || undefined, limit: PAGE_SIZE, before }), {
+    await this._latest.run(() => getLog({ actions: this._actionList, slug: slugify(this.page) || undefined, limit: PAGE_SIZE, before }), {
       answer: (r) => {
         this._entries = before ? [...(this._entries ?? []), ...r.entries] : r.entries;
         this._next = r.next;
@@ -117,8 +117,8 @@ export class LcWikiLog extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const actions = (form.elements.namedItem('action') as HTMLSelectElement).value;
-    const text = this._pageText.trim();
-    navigate(logUrl({ actions, page: text ? slugify(text) || text : '' }));
+    // A title or an address: both become the page's slug (text with no letter nor digit: no filter).
+    navigate(logUrl({ actions, page: slugify(this._pageText) }));
   }
 
   override render() {
@@ -204,7 +204,7 @@ export class LcWikiLog extends LitElement {
           <span>${t('wiki.log.atRevision', { n: e.revision })}</span>
           <span class="links">
             <a href="/wiki/${encodeURIComponent(e.slug)}/history">${t('wiki.log.history')}</a>
-            ${this.page === e.slug ? nothing : html`· <a href=${logUrl({ actions: this.actions, page: e.slug })}>${t('wiki.log.pageLog')}</a>`}
+            ${slugify(this.page) === e.slug ? nothing : html`· <a href=${logUrl({ actions: this.actions, page: e.slug })}>${t('wiki.log.pageLog')}</a>`}
           </span>
         </div>
         ${details.length
