@@ -9,6 +9,8 @@ import './components/lc-revision-view.js';
 import './components/lc-recent-changes.js';
 import './components/lc-search-page.js';
 import './components/lc-special-list.js';
+import './components/lc-wiki-log.js';
+import './components/lc-deleted-pages.js';
 import './components/lc-category-page.js';
 import './components/lc-login-form.js';
 import './components/lc-register-form.js';
@@ -70,6 +72,12 @@ export const WIKI_ROUTES: Route[] = [
     },
   },
   { pattern: '/special', render: () => html`<lc-special-list list="index"></lc-special-list>` },
+  // The log and the deleted pages sit with the special lists (a /wiki/… address would hide a page of that name).
+  {
+    pattern: '/special/journal',
+    render: (_p, q) => html`<lc-wiki-log .actions=${q.get('action') ?? ''} .page=${q.get('page') ?? ''}></lc-wiki-log>`,
+  },
+  { pattern: '/special/pages-supprimees', render: (_p, q) => html`<lc-deleted-pages .offset=${num(q.get('offset'))}></lc-deleted-pages>` },
   {
     pattern: '/special/:list',
     render: (p, q) => {

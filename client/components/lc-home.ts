@@ -4,7 +4,9 @@ import { getWanted, type WantedPage } from '../api/wiki.js';
 import { t } from '../i18n/index.js';
 import { errorBox, loadingLine, plural } from '../format.js';
 import { navigate } from '../router.js';
-import { SessionController } from '../session.js';
+import { hasRole, SessionController } from '../session.js';
+import { LOG_PATH } from './lc-wiki-log.js';
+import { DELETED_PAGES_PATH } from './lc-deleted-pages.js';
 import { sharedStyles } from '../styles.js';
 import './lc-recent-changes.js';
 import './lc-switchyard.js';
@@ -102,6 +104,10 @@ export class LcHome extends LitElement {
                 <li><a class="badge" href="/special/orphans">${t('wiki.special.orphans')}</a></li>
                 <li><a class="badge" href="/special/categories">${t('wiki.special.categories')}</a></li>
                 <li><a class="badge" href="/recent">${t('wiki.recent.heading')}</a></li>
+                <li><a class="badge" href=${LOG_PATH}>${t('wiki.log.heading')}</a></li>
+                ${hasRole(this._session.user, 'facilitator')
+                  ? html`<li><a class="badge" href=${DELETED_PAGES_PATH}>${t('wiki.deletedPages.heading')}</a></li>`
+                  : ''}
               </ul>
             </nav>
           </section>

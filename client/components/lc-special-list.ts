@@ -13,7 +13,9 @@ import {
 } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, kindLabel, loadingLine, pageUrl, plural } from '../format.js';
-import { SessionController } from '../session.js';
+import { hasRole, SessionController } from '../session.js';
+import { LOG_PATH } from './lc-wiki-log.js';
+import { DELETED_PAGES_PATH } from './lc-deleted-pages.js';
 import { sharedStyles } from '../styles.js';
 
 /** The special pages, by the name used in their URL (/special/<name>). */
@@ -147,6 +149,16 @@ export class LcSpecialList extends LitElement {
             <strong>${t('wiki.recent.heading')}</strong>
             <span class="muted small">${t('wiki.special.recentHelp')}</span>
           </a>
+          <a class="card" href=${LOG_PATH}>
+            <strong>${t('wiki.log.heading')}</strong>
+            <span class="muted small">${t('wiki.log.help')}</span>
+          </a>
+          ${hasRole(this._session.user, 'facilitator')
+            ? html`<a class="card" href=${DELETED_PAGES_PATH}>
+                <strong>${t('wiki.deletedPages.heading')}</strong>
+                <span class="muted small">${t('wiki.deletedPages.help')}</span>
+              </a>`
+            : nothing}
         </div>`;
       case 'wanted':
         if (!d.pages.length) return this._empty();

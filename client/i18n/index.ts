@@ -1,5 +1,6 @@
 import { common } from './common.js';
 import { wiki } from './wiki.js';
+import { wikiLog } from './wiki-log.js';
 import { collab } from './collab.js';
 import { registry } from './registry.js';
 import { switchyardMessages } from './switchyard.js';
@@ -12,7 +13,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, collab, registry, switchyardMessages];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

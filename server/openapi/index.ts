@@ -1,6 +1,7 @@
 import { core } from './core.js';
 import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
+import { wikiLogApi } from './wiki-log.js';
 import { registry } from './registry.js';
 import { search } from './search.js';
 import { collab } from './collab.js';
@@ -16,7 +17,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, registry, search, collab, switchyardApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {
