@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.js';
+import { openDatabase, type Database } from '../../server/db/open.js';
+import { savePage } from '../../server/wiki/pages.js';
+import { WikiServices } from '../../server/wiki/services.js';
+
+/** Two connections on one database file: the server's and another process's (a CLI import). */
+function twoConnections() {
+  const dir = mkdtempSync(join(tmpdir(), 'lc-cache-'));
+  const path = join(dir, 'wiki.sqlite');
+  const db = openDatabase(path);
+  const other = openDatabase(path);
+  return {
+    db,
+    other,
+    close: () => {
+      other.close();
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+const titleOf = async (app: ReturnType<typeof createApp>['app'], slug: string) =>
+  ((await (await app.request(`/api/pages/${slug}`)).json()) as { title: string }).title;
+
+describe('cached page answers and other connections', () => {
+  it('follow a commit of another connection even when another read noticed it first', async () => {
+    const { db, other, close } = twoConnections();
+    try {
+      const { app } = createApp({ db });
+      savePage(db, new WikiServices(), { slug: 'a', title: 'A un', markdown: 'Page a.', authorIds: [] });
+      savePage(db, new WikiServices(), { slug: 'b', title: 'B', markdown: 'Page b.', authorIds: [] });
+      expect(await titleOf(app, 'a')).toBe('A un');
+      // Another process renames page a.
+      savePage(other as Database, new WikiServices(), { slug: 'a', title: 'A deux', markdown: 'Page a.', authorIds: [] });
+      // A read of something else renders a page, and so looks at SQLite's data version first.
+      expect((await app.request('/api/pages/b/revisions/1')).status).toBe(200);
+      await expect.poll(() => titleOf(app, 'a'), { interval: 5, timeout: 2000 }).toBe('A deux');
+    } finally {
+      close();
+    }
+  });
+});
