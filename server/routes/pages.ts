@@ -163,7 +163,8 @@ export const pages = new Hono<AppEnv>()
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     const result = withConflictPage(db, services.wiki, slug, () =>
       savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
     );
@@ -201,7 +202,8 @@ export const pages = new Hono<AppEnv>()
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     assertNotDeleted(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>
       revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
@@ -216,7 +218,8 @@ export const pages = new Hono<AppEnv>()
     const { summary, ...props } = c.req.valid('json');
     const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter((k) => props[k] !== undefined);
     if (given.length === 0) throw badRequest('title', 'give at least one of title, kind, categories, referentId');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     assertNotDeleted(db, slug);
     const page = getPage(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>

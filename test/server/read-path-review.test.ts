@@ -45,3 +45,17 @@ describe('cached page answers and other connections', () => {
     }
   });
 });
+
+describe('answers under /feed/', () => {
+  it('are data (404 JSON) where no feed is, not the browser application under the data CSP', async () => {
+    const { app } = createApp({ db: openDatabase(':memory:') });
+    for (const path of ['/feed/nothing', '/feed/recent-changes.rss']) {
+      const r = await app.request(path);
+      expect(r.status, path).toBe(404);
+      expect(r.headers.get('content-type'), path).toContain('application/json');
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('not_found');
+      expect(r.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+    }
+    expect((await app.request('/feed/recent-changes.atom')).status).toBe(200);
+  });
+});
