@@ -275,6 +275,11 @@ export class WikiServices {
     this.pageChanged(page, 'restore');
   }
 
+  /** Number of cached page answers (for tests and benchmarks). */
+  get answerCount(): number {
+    return this.answers.size;
+  }
+
   /** Number of cached renderings (for tests and benchmarks). */
   get cacheSize(): number {
     return this.cache.size;

@@ -6,6 +6,7 @@ import { createApp } from '../../server/app.js';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { savePage } from '../../server/wiki/pages.js';
 import { WikiServices } from '../../server/wiki/services.js';
+import { createApiToken, createUser } from '../../server/auth/users.js';
 
 /** Two connections on one database file: the server's and another process's (a CLI import). */
 function twoConnections() {
@@ -57,5 +58,27 @@ describe('answers under /feed/', () => {
       expect(r.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
     }
     expect((await app.request('/feed/recent-changes.atom')).status).toBe(200);
+  });
+});
+
+describe('cached page answers and API tokens', () => {
+  it('survive reads by a token client: using a token is not a write on every request', async () => {
+    const db = openDatabase(':memory:');
+    const { app, services } = createApp({ db });
+    savePage(db, new WikiServices(), { slug: 'a', title: 'A', markdown: 'Page a.', authorIds: [] });
+    savePage(db, new WikiServices(), { slug: 'b', title: 'B', markdown: 'Page b.', authorIds: [] });
+    const user = await createUser(db, { email: 'bot@example.org', name: 'Robot', password: 'password123', role: 'reader' });
+    const token = createApiToken(db, user.id, 'bot');
+    const read = (slug: string) => app.request(`/api/pages/${slug}`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await read('a')).status).toBe(200);
+    expect((await read('b')).status).toBe(200);
+    expect(services.wiki.answerCount).toBe(2);
+    expect((await app.request('/api/pages/a')).status).toBe(200);
+    expect((await read('b')).status).toBe(200);
+    expect(services.wiki.answerCount).toBe(2);
+    // Any real write still empties the cache.
+    savePage(db, new WikiServices(), { slug: 'c', title: 'C', markdown: 'Page c.', authorIds: [] });
+    expect((await read('a')).status).toBe(200);
+    expect(services.wiki.answerCount).toBe(1);
   });
 });
