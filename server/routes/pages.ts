@@ -159,7 +159,7 @@ export const pages = new Hono<AppEnv>()
     // A new headers object each time: @hono/node-server adds Content-Length to it.
     return c.body(answer, 200, { 'content-type': 'application/json' });
   })
-  .put('/:slug', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PutPageBody), (c) => {
+  .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), flushCoEditsBeforeWrite, (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
@@ -198,7 +198,7 @@ export const pages = new Hono<AppEnv>()
     const b = side(to, 'to');
     return c.json({ from, to, title: { from: a.title, to: b.title }, hunks: diffTexts(a.markdown, b.markdown) });
   })
-  .post('/:slug/revert', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(RevertBody), (c) => {
+  .post('/:slug/revert', roleAtLeast('contributor'), jsonBody(RevertBody), flushCoEditsBeforeWrite, (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
@@ -210,7 +210,7 @@ export const pages = new Hono<AppEnv>()
     );
     return c.json(pageJson(result.page, services.wiki));
   })
-  .patch('/:slug/properties', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PropertiesBody), (c) => {
+  .patch('/:slug/properties', roleAtLeast('contributor'), jsonBody(PropertiesBody), flushCoEditsBeforeWrite, (c) => {
     // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
     // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
     const user = requireRole(c, 'contributor');
