@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { securityHeaders } from './security-headers.js';
@@ -67,7 +67,9 @@ export function createApp(deps: AppDeps) {
   // Larger WebSocket messages are refused by ws itself (close 1009) before being buffered whole.
   wss.options.maxPayload = config.collabMaxMessageBytes;
   app.onError(handleError);
-  app.notFound((c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  const noRoute = (c: Context<AppEnv>) =>
+    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
+  app.notFound(noRoute);
   app.use('*', (c, next) => {
     c.set('db', db);
     c.set('config', config);
@@ -106,9 +108,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
   app.route('/collab', collabRoutes(upgradeWebSocket));
-  app.all('/api/*', (c) => c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404));
+  app.all('/api/*', noRoute);
 
   app.route('/feed', feed);
+  // Under /feed/ answers get the data security headers (CSP default-src 'none'): the browser
+  // application must not answer there, it would be a blank page.
+  app.all('/feed/*', noRoute);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/open.js';
 import { AppError } from '../errors.js';
 import { hashPassword } from './passwords.js';
+import { stmt } from '../wiki/statements.js';
 
 /** Roles, from least to most powerful. */
 export const ROLES = ['reader', 'contributor', 'facilitator', 'admin'] as const;
@@ -103,15 +104,20 @@ export function createApiToken(db: Database, userId: number, label = ''): string
   return token;
 }
 
-/** The user an API token belongs to, or undefined. */
+/**
+ * Marks a token as used, at most once a minute: a write on every authenticated request would empty
+ * the cache of page answers (any write to the database does) for every reader, each time.
+ */
+const SQL_TOKEN_USED = `UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+  WHERE token_hash = @hash AND (last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ','now','-60 seconds'))`;
+
+/** The user an API token belongs to, or undefined (its last use is recorded to the minute). */
 export function userForApiToken(db: Database, token: string): User | undefined {
   const row = db
     .prepare(`SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @hash`)
     .get({ hash: sha256(token) }) as UserRow | undefined;
   if (!row) return undefined;
-  db.prepare(`UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ','now') WHERE token_hash = @hash`).run({
-    hash: sha256(token),
-  });
+  stmt(db, SQL_TOKEN_USED).run({ hash: sha256(token) });
   return toUser(row);
 }
 

@@ -207,11 +207,12 @@ export const pages = new Hono<AppEnv>()
     // A new headers object each time: @hono/node-server adds Content-Length to it.
     return c.body(sent.body, 200, { 'content-type': 'application/json' });
   })
-  .put('/:slug', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PutPageBody), (c) => {
+  .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), flushCoEditsBeforeWrite, (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     const result = withConflictPage(db, services.wiki, slug, () =>
       savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
     );
@@ -245,18 +246,19 @@ export const pages = new Hono<AppEnv>()
     const b = side(to, 'to');
     return c.json({ from, to, title: { from: a.title, to: b.title }, hunks: diffTexts(a.markdown, b.markdown) });
   })
-  .post('/:slug/revert', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(RevertBody), (c) => {
+  .post('/:slug/revert', roleAtLeast('contributor'), jsonBody(RevertBody), flushCoEditsBeforeWrite, (c) => {
     const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     assertNotDeleted(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>
       revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
     );
     return c.json(pageJson(result.page, services.wiki));
   })
-  .patch('/:slug/properties', roleAtLeast('contributor'), flushCoEditsBeforeWrite, jsonBody(PropertiesBody), (c) => {
+  .patch('/:slug/properties', roleAtLeast('contributor'), jsonBody(PropertiesBody), flushCoEditsBeforeWrite, (c) => {
     // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
     // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
     const user = requireRole(c, 'contributor');
@@ -264,7 +266,8 @@ export const pages = new Hono<AppEnv>()
     const { summary, ...props } = c.req.valid('json');
     const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter((k) => props[k] !== undefined);
     if (given.length === 0) throw badRequest('title', 'give at least one of title, kind, categories, referentId');
-    const { db, services } = c.var;
+    const db = c.get('db');
+    const services = c.get('services');
     assertNotDeleted(db, slug);
     const page = getPage(db, slug);
     const result = withConflictPage(db, services.wiki, slug, () =>

@@ -103,6 +103,12 @@ export class WikiServices {
   private answerBytes = 0;
   private readonly maxAnswerBytes: number;
   private answersStamp = -1;
+  /**
+   * `dataVersion` when the answers were last emptied. Compared with `dataVersion` itself, not with
+   * whether this call moved it: every rendering also looks at the data version, and would otherwise
+   * swallow another connection's commit before a cached read saw it.
+   */
+  private answersVersion = -1;
   private otherWritersCheckedAt = -Infinity;
 
   /**
@@ -127,16 +133,16 @@ export class WikiServices {
   cachedAnswer(slug: string): CachedAnswer | undefined {
     if (!this.db) return undefined;
     const changes = stmt(this.db, SQL_TOTAL_CHANGES).pluck().get() as number;
-    const version = this.dataVersion;
     const now = performance.now();
     if (now - this.otherWritersCheckedAt >= OTHER_WRITERS_CHECK_MS) {
       this.otherWritersCheckedAt = now;
       this.checkOtherWriters();
     }
-    if (changes !== this.answersStamp || version !== this.dataVersion) {
+    if (changes !== this.answersStamp || this.answersVersion !== this.dataVersion) {
       this.answers.clear();
       this.answerBytes = 0;
       this.answersStamp = changes;
+      this.answersVersion = this.dataVersion;
       return undefined;
     }
     return this.answers.get(slug);
@@ -357,6 +363,11 @@ export class WikiServices {
         console.error('[wiki] page move listener failed', err);
       }
     }
+  }
+
+  /** Number of cached page answers (for tests and benchmarks). */
+  get answerCount(): number {
+    return this.answers.size;
   }
 
   /** Number of cached renderings (for tests and benchmarks). */

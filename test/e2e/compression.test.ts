@@ -15,7 +15,15 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
   let s: BrowserSession;
   let page: Page;
   let problems: PageProblems;
-  const seen: { path: string; status: number; encoding?: string; ifNoneMatch?: string }[] = [];
+  // Chromium's ExtraInfo events may come before or after the main ones: requests and responses
+  // are kept by id and joined when read.
+  const paths = new Map<string, { path: string; ifNoneMatch?: string }>();
+  const responses = new Map<string, { status: number; encoding?: string }>();
+  const seen = () =>
+    [...responses].flatMap(([id, r]) => {
+      const req = paths.get(id);
+      return req ? [{ path: req.path, ifNoneMatch: req.ifNoneMatch, ...r }] : [];
+    });
 
   beforeAll(async () => {
     s = await startBrowserSession();
@@ -25,7 +33,6 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     // as the cached 200): Chromium's own network events.
     const cdp = await s.context.newCDPSession(page);
     await cdp.send('Network.enable');
-    const paths = new Map<string, { path: string; ifNoneMatch?: string }>();
     cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
       const entry = paths.get(e.requestId);
       const headers = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
@@ -40,10 +47,8 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
       else paths.set(e.requestId, { path: url.pathname });
     });
     cdp.on('Network.responseReceivedExtraInfo', (e) => {
-      const entry = paths.get(e.requestId);
-      if (!entry) return;
       const headers = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      seen.push({ path: entry.path, status: e.statusCode ?? 0, encoding: headers['content-encoding'], ifNoneMatch: entry.ifNoneMatch });
+      responses.set(e.requestId, { status: e.statusCode ?? 0, encoding: headers['content-encoding'] });
     });
   });
 
@@ -55,10 +60,10 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     await page.goto(`/wiki/${SLUG}`);
     const heading = page.getByRole('heading', { name: 'Gouvernance partagée', level: 1 }).first();
     await heading.waitFor();
-    await expect.poll(() => seen.filter((r) => r.path === `/api/pages/${SLUG}`).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const script = seen.find((r) => r.path.startsWith('/assets/index-') && r.path.endsWith('.js'));
+    await expect.poll(() => seen().filter((r) => r.path === `/api/pages/${SLUG}`).length, { timeout: 15_000 }).toBeGreaterThan(0);
+    const script = seen().find((r) => r.path.startsWith('/assets/index-') && r.path.endsWith('.js'));
     expect(script).toMatchObject({ status: 200, encoding: 'br' });
-    expect(seen.find((r) => r.path === `/api/pages/${SLUG}`)).toMatchObject({ status: 200, encoding: 'br' });
+    expect(seen().find((r) => r.path === `/api/pages/${SLUG}`)).toMatchObject({ status: 200, encoding: 'br' });
 
     // Elsewhere and back: the browser asks again with the validator it kept, the server answers 304.
     await page.goto('/');
@@ -66,9 +71,9 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     await page.goto(`/wiki/${SLUG}`);
     await heading.waitFor();
     await expect
-      .poll(() => seen.filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined).length, { timeout: 15_000 })
+      .poll(() => seen().filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined).length, { timeout: 15_000 })
       .toBeGreaterThan(0);
-    const revalidated = seen.filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined);
+    const revalidated = seen().filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined);
     expect(revalidated.at(-1)!.status).toBe(304);
     await page.getByRole('heading', { name: 'Décider par consentement' }).waitFor();
     expect(problems.console).toEqual([]);
