@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import type { MiddlewareHandler } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
 
 type HeaderList = readonly (readonly [string, string])[];
@@ -39,7 +39,11 @@ const DOCUMENT: HeaderList = [
  */
 const DATA: HeaderList = [['Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'"], ...COMMON];
 
-const isData = (path: string) => path.startsWith('/api/') || path.startsWith('/feed/');
+/** Whether `path` is `prefix` itself or below it (what Hono's `prefix/*` matches). */
+export const isUnder = (path: string, prefix: string) =>
+  path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47); // '/'
+
+const isData = (path: string) => isUnder(path, '/api') || isUnder(path, '/feed');
 
 /** The security headers an answer to `path` gets (for tests and documentation). */
 export function securityHeadersFor(path: string): HeaderList {
@@ -47,12 +51,13 @@ export function securityHeadersFor(path: string): HeaderList {
 }
 
 /**
- * Sets the security headers of every answer. hono/secure-headers (and `c.header`) go through a
- * WHATWG Headers object per request, which cost most of the throughput of cached page reads in
- * bench:wiki; on @hono/node-server they are set on Node's ServerResponse instead, which merges them
- * into whatever the handler answers. Elsewhere (tests through `app.request`) `c.header` is used.
+ * Sets the security headers of an answer, before its handler runs. hono/secure-headers (and
+ * `c.header`) go through a WHATWG Headers object per request, which cost most of the throughput of
+ * cached page reads in bench:wiki; on @hono/node-server they are set on Node's ServerResponse
+ * instead, which merges them into whatever the handler answers. Elsewhere (tests through
+ * `app.request`) `c.header` is used.
  */
-export const securityHeaders: MiddlewareHandler<AppEnv> = (c, next) => {
+export function setSecurityHeaders(c: Context<AppEnv>): void {
   const headers = securityHeadersFor(c.req.path);
   const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
   if (outgoing && typeof outgoing.setHeader === 'function') {
@@ -60,5 +65,4 @@ export const securityHeaders: MiddlewareHandler<AppEnv> = (c, next) => {
   } else {
     for (const [name, value] of headers) c.header(name, value);
   }
-  return next();
-};
+}

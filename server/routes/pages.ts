@@ -5,7 +5,7 @@ import type { Database } from '../db/open.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
-import { readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
+import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
 import { hasRole } from '../auth/users.js';
 import {
   assertNotDeleted,
@@ -172,7 +172,8 @@ export const pages = new Hono<AppEnv>()
     const { limit, offset } = c.req.valid('query');
     return c.json(listPages(c.get('db'), limit, offset));
   })
-  .get('/:slug', readAccess, (c) => {
+  .get('/:slug', (c) => {
+    assertReadAccess(c);
     const slug = checkSlug(c.req.param('slug'));
     const wiki = c.get('services').wiki;
     // The whole answer is cached until the next write to the database; it is sent as UTF-8 bytes,

@@ -44,7 +44,9 @@ describe('on the real HTTP server', () => {
       });
       const { csrfToken } = (await reg.json()) as { csrfToken: string };
       const cookie = reg.headers.get('set-cookie')!.split(';')[0];
-      const me = (await (await fetch(`${server.url}/api/auth/me`, { headers: { cookie } })).json()) as { user: { email: string } };
+      const meRes = await fetch(`${server.url}/api/auth/me`, { headers: { cookie } });
+      expect(meRes.headers.get('cache-control')).toBe('no-store');
+      const me = (await meRes.json()) as { user: { email: string } };
       expect(me.user.email).toBe('a@example.org');
       const noCsrf = await fetch(`${server.url}/api/auth/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
       expect(noCsrf.status).toBe(403);
@@ -62,5 +64,22 @@ describe('on the real HTTP server', () => {
       await server.close();
       db.close();
     }
+  });
+});
+
+describe('caching of authenticated answers', () => {
+  it('is forbidden (no-store), except for public page reads, which revalidate with their ETag', async () => {
+    const t = await testApp();
+    await t.request('PUT', '/api/pages/publique', { as: 'contributor', body: { title: 'Publique', markdown: 'Texte.' } });
+    const me = await t.request('GET', '/api/auth/me', { as: 'contributor' });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('cache-control')).toBe('no-store');
+    const list = await t.request('GET', '/api/pages', { as: 'reader' });
+    expect(list.headers.get('cache-control')).toBe('no-store');
+    const page = await t.request('GET', '/api/pages/publique', { as: 'reader' });
+    expect(page.headers.get('cache-control')).toBe('no-cache');
+    expect(page.headers.get('etag')).toBeTruthy();
+    const anonymous = await t.request('GET', '/api/pages');
+    expect(anonymous.headers.get('cache-control')).toBeNull();
   });
 });
