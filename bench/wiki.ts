@@ -12,10 +12,10 @@
  *     a PUT to the new words being found by GET /api/search.
  * Uses a temporary database directory, removed at the end. Bounded: about one to two minutes.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -48,9 +48,25 @@ interface AutocannonResult {
 type Autocannon = (opts: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
+/**
+ * Load generator and servers on separate cores when the machine has several (`taskset`, Linux):
+ * otherwise autocannon and the server measured take CPU from each other, and the figures move
+ * with the scheduler. Both servers (hello and the app) get the same core, one at a time.
+ */
+const CORES = availableParallelism();
+const PIN = CORES >= 2 && process.platform === 'linux' && spawnSync('taskset', ['-V']).status === 0;
+const SERVER_CORE = String(CORES - 1);
+if (PIN && !process.argv[2]?.startsWith('--serve')) {
+  // This process (autocannon's) on every core but the servers' one.
+  spawnSync('taskset', ['-a', '-p', '-c', `0-${CORES - 2}`, String(process.pid)]);
+}
+
 function startChild(args: string[]): Promise<{ child: ChildProcess; port: number }> {
   return new Promise((resolve, reject) => {
-    const child = fork(THIS_FILE, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(THIS_FILE, args, {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      ...(PIN ? { execPath: 'taskset', execArgv: ['-c', SERVER_CORE, process.execPath, ...process.execArgv] } : {}),
+    });
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`bench child ${args[0]} exited with ${code}`)));
