@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,3 +95,46 @@ export function rawSocket(url: string, headers: Record<string, string> = {}): Pr
 /** Resolves with the close code and reason of a socket. */
 export const closed = (ws: WebSocket) =>
   new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+
+/**
+ * For a test file about co-editing through whole-page operations: before each test, a real server
+ * on a temporary database file with users of `roles`; after it, every client opened with `open`
+ * destroyed, the server stopped and the files removed. `call` sends a bearer-authenticated JSON
+ * request without following redirects; `terminalClose` resolves with the close a stock provider
+ * gives up reconnecting on. Read `env` and `users` inside tests (they change with each test).
+ */
+export function collabFixture(roles: Role[], config: Partial<Config> = {}) {
+  let tmp: ReturnType<typeof tempDir>;
+  const clients: TestClient[] = [];
+  const fx = {
+    env: undefined as unknown as Awaited<ReturnType<typeof startOn>>,
+    users: undefined as unknown as Awaited<ReturnType<typeof makeUsers>>,
+    open(slug: string, token?: string): TestClient {
+      const c = client(fx.env.wsUrl, slug, token);
+      clients.push(c);
+      return c;
+    },
+    async call(method: string, path: string, token: string, body?: unknown) {
+      const res = await fetch(`${fx.env.server.url}${path}`, {
+        method,
+        redirect: 'manual',
+        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      return { status: res.status, json: (await res.json()) as any };
+    },
+    terminalClose: (c: TestClient) =>
+      new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close))),
+  };
+  beforeEach(async () => {
+    tmp = tempDir();
+    fx.env = await startOn(join(tmp.dir, 'db.sqlite'), config);
+    fx.users = await makeUsers(fx.env.db, roles);
+  });
+  afterEach(async () => {
+    for (const c of clients.splice(0)) c.destroy();
+    await fx.env.stop();
+    tmp.cleanup();
+  });
+  return fx;
+}

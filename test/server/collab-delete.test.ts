@@ -1,8 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { savePage } from '../../server/wiki/pages.js';
 import { deletePage } from '../../server/wiki/deletion.js';
-import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type TestClient } from '../helpers/collab.js';
+import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
 
 /*
  * Deleting a page that is being co-edited, with stock y-websocket clients on the real server:
@@ -11,49 +10,15 @@ import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type Tes
  * everyone back into the same document.
  */
 
-type Env = Awaited<ReturnType<typeof startOn>>;
-let tmp: ReturnType<typeof tempDir>;
-let env: Env;
-let users: Awaited<ReturnType<typeof makeUsers>>;
-const clients: TestClient[] = [];
-
-const open = (slug: string, token?: string) => {
-  const c = client(env.wsUrl, slug, token);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  tmp = tempDir();
-  // A long quiet period: co-edits stay pending until something writes them.
-  env = await startOn(join(tmp.dir, 'db.sqlite'), { collabQuietMs: 60_000 });
-  users = await makeUsers(env.db, ['admin', 'facilitator', 'contributor', 'reader']);
-});
-
-afterEach(async () => {
-  for (const c of clients.splice(0)) c.destroy();
-  await env.stop();
-  tmp.cleanup();
-});
-
-async function call(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.server.url}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-}
-
-/** Resolves with the close code and reason a stock provider was given, once it gives up reconnecting. */
-const terminalClose = (c: TestClient) =>
-  new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close)));
+// A long quiet period: co-edits stay pending until something writes them.
+const fx = collabFixture(['admin', 'facilitator', 'contributor', 'reader'], { collabQuietMs: 60_000 });
+const { open, call, terminalClose } = fx;
 
 describe('deleting a page that is being co-edited', () => {
   it('writes pending co-edits as a revision first, closes the connections with 4410, refuses new ones, and lets them back after a restoration', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Début.', authorIds: [users.admin.id] });
-    const writer = open('atelier', users.contributor.token);
-    const watcher = open('atelier', users.reader.token);
+    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Début.', authorIds: [fx.users.admin.id] });
+    const writer = open('atelier', fx.users.contributor.token);
+    const watcher = open('atelier', fx.users.reader.token);
     await Promise.all([writer.synced, watcher.synced]);
     await until(() => writer.text.toString() === 'Début.', 'seeded');
     writer.text.insert(writer.text.length, ' Tapé juste avant.');
@@ -61,7 +26,7 @@ describe('deleting a page that is being co-edited', () => {
     const writerClosed = terminalClose(writer);
     const watcherClosed = terminalClose(watcher);
 
-    const del = await call('DELETE', '/api/pages/atelier', users.facilitator.token, { reason: 'Doublon' });
+    const del = await call('DELETE', '/api/pages/atelier', fx.users.facilitator.token, { reason: 'Doublon' });
     expect(del.status).toBe(200);
     // The co-edit became revision 2, before the deletion (which records revision 2).
     expect(del.json.deletion.revision).toBe(2);
@@ -69,24 +34,24 @@ describe('deleting a page that is being co-edited', () => {
     expect(await watcherClosed).toEqual({ code: 4410, reason: 'page deleted' });
     expect(writer.provider.shouldConnect).toBe(false);
 
-    const history = await call('GET', '/api/pages/atelier/revisions', users.facilitator.token);
+    const history = await call('GET', '/api/pages/atelier/revisions', fx.users.facilitator.token);
     expect(history.json.revisions.map((r: { number: number; summary: string }) => `${r.number} ${r.summary}`)).toEqual(['2 Co-édition', '1 ']);
-    expect(history.json.revisions[0].authors.map((a: { id: number }) => a.id)).toEqual([users.contributor.id]);
-    const rev = await call('GET', '/api/pages/atelier/revisions/2', users.facilitator.token);
+    expect(history.json.revisions[0].authors.map((a: { id: number }) => a.id)).toEqual([fx.users.contributor.id]);
+    const rev = await call('GET', '/api/pages/atelier/revisions/2', fx.users.facilitator.token);
     expect(rev.json.markdown).toBe('Début. Tapé juste avant.');
-    const recent = await call('GET', '/api/recent-changes', users.reader.token);
+    const recent = await call('GET', '/api/recent-changes', fx.users.reader.token);
     expect(recent.json.changes.map((c: { kind: string }) => c.kind)).toEqual(['delete']);
 
     // New connections are refused like an unknown page, for everyone (a contributor cannot recreate it).
-    for (const token of [users.contributor.token, users.admin.token, users.reader.token]) {
-      await expect(rawSocket(`${env.wsUrl}/atelier?token=${token}`)).rejects.toThrow('HTTP 404');
+    for (const token of [fx.users.contributor.token, fx.users.admin.token, fx.users.reader.token]) {
+      await expect(rawSocket(`${fx.env.wsUrl}/atelier?token=${token}`)).rejects.toThrow('HTTP 404');
     }
-    await expect(rawSocket(`${env.wsUrl}/atelier`)).rejects.toThrow('HTTP 404');
-    expect(env.server.app.services.collab.stats().loadedDocs).toBe(0);
+    await expect(rawSocket(`${fx.env.wsUrl}/atelier`)).rejects.toThrow('HTTP 404');
+    expect(fx.env.server.app.services.collab.stats().loadedDocs).toBe(0);
 
     // Restored: the same document goes on; a client that kept its copy merges without duplicates.
-    expect((await call('POST', '/api/pages/atelier/restore', users.admin.token, { reason: 'Erreur' })).status).toBe(200);
-    const fresh = open('atelier', users.reader.token);
+    expect((await call('POST', '/api/pages/atelier/restore', fx.users.admin.token, { reason: 'Erreur' })).status).toBe(200);
+    const fresh = open('atelier', fx.users.reader.token);
     await fresh.synced;
     await until(() => fresh.text.toString() === 'Début. Tapé juste avant.', 'restored text');
     writer.provider.connect();
@@ -98,39 +63,39 @@ describe('deleting a page that is being co-edited', () => {
 
   it('keeps co-edits that could not be written before a deletion in the document, and writes them after the restoration', async () => {
     // A deletion that did not go through the route (so nothing flushed the co-edits first).
-    const { db } = env;
-    const { wiki } = env.server.app.services;
+    const { db } = fx.env;
+    const { wiki } = fx.env.server.app.services;
     savePage(db, wiki, { slug: 'notes', title: 'Notes', markdown: 'A.', authorIds: [] });
-    const writer = open('notes', users.contributor.token);
+    const writer = open('notes', fx.users.contributor.token);
     await writer.synced;
     await until(() => writer.text.toString() === 'A.', 'seeded');
     const gone = terminalClose(writer);
     writer.text.insert(2, ' B.');
-    await until(() => env.server.app.services.collab.documents.get('notes')?.text.toString() === 'A. B.', 'edit stored');
-    deletePage(db, wiki, { slug: 'notes', userId: users.admin.id, reason: 'Test' });
+    await until(() => fx.env.server.app.services.collab.documents.get('notes')?.text.toString() === 'A. B.', 'edit stored');
+    deletePage(db, wiki, { slug: 'notes', userId: fx.users.admin.id, reason: 'Test' });
     expect((await gone).code).toBe(4410);
-    expect((await call('GET', '/api/pages/notes/revisions', users.admin.token)).json.revisions).toHaveLength(1);
-    expect((await call('POST', '/api/pages/notes/restore', users.admin.token, {})).status).toBe(200);
+    expect((await call('GET', '/api/pages/notes/revisions', fx.users.admin.token)).json.revisions).toHaveLength(1);
+    expect((await call('POST', '/api/pages/notes/restore', fx.users.admin.token, {})).status).toBe(200);
     // The restoration loads the document, still marked as holding co-edits: its quiet period (60 s
     // here) or the next write would save them; flushing does it now.
-    env.server.app.services.collab.flush('notes');
+    fx.env.server.app.services.collab.flush('notes');
     await until(() => {
       const page = db.prepare(`SELECT markdown FROM pages WHERE slug = 'notes'`).get() as { markdown: string };
       return page.markdown === 'A. B.';
     }, 'co-edits written after the restoration');
-    const history = await call('GET', '/api/pages/notes/revisions', users.reader.token);
+    const history = await call('GET', '/api/pages/notes/revisions', fx.users.reader.token);
     expect(history.json.revisions.map((r: { number: number }) => r.number)).toEqual([2, 1]);
   });
 
   it('closes a raw connection with the close code and reason, and the page stays deleted for co-editing saves', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'brouillon', title: 'Brouillon', markdown: 'Texte.', authorIds: [] });
-    const raw = await rawSocket(`${env.wsUrl}/brouillon?token=${users.contributor.token}`);
+    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'brouillon', title: 'Brouillon', markdown: 'Texte.', authorIds: [] });
+    const raw = await rawSocket(`${fx.env.wsUrl}/brouillon?token=${fx.users.contributor.token}`);
     const done = closed(raw);
-    expect((await call('DELETE', '/api/pages/brouillon', users.admin.token, { reason: 'Spam' })).status).toBe(200);
+    expect((await call('DELETE', '/api/pages/brouillon', fx.users.admin.token, { reason: 'Spam' })).status).toBe(200);
     expect(await done).toEqual({ code: 4410, reason: 'page deleted' });
     // No revision was written by the connection closing (the page had no pending co-edits).
-    const history = await call('GET', '/api/pages/brouillon/revisions', users.admin.token);
+    const history = await call('GET', '/api/pages/brouillon/revisions', fx.users.admin.token);
     expect(history.json.revisions).toHaveLength(1);
-    expect((await call('GET', '/api/pages/brouillon', users.reader.token)).json.error.code).toBe('page_deleted');
+    expect((await call('GET', '/api/pages/brouillon', fx.users.reader.token)).json.error.code).toBe('page_deleted');
   });
 });

@@ -1,10 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { join } from 'node:path';
-import * as Y from 'yjs';
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
 import { savePage } from '../../server/wiki/pages.js';
-import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type TestClient } from '../helpers/collab.js';
+import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
 
 /*
  * Moving a page that is being co-edited, with stock y-websocket clients on the real server: what
@@ -14,52 +12,19 @@ import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type Tes
  * the new slug without duplicating anything.
  */
 
-type Env = Awaited<ReturnType<typeof startOn>>;
-let tmp: ReturnType<typeof tempDir>;
-let env: Env;
-let users: Awaited<ReturnType<typeof makeUsers>>;
-const clients: TestClient[] = [];
+// A long quiet period: co-edits stay pending until something writes them.
+const fx = collabFixture(['admin', 'contributor', 'reader'], { collabQuietMs: 60_000 });
+const { open, call, terminalClose } = fx;
 const providers: WebsocketProvider[] = [];
-
-const open = (slug: string, token?: string) => {
-  const c = client(env.wsUrl, slug, token);
-  clients.push(c);
-  return c;
-};
-
-beforeEach(async () => {
-  tmp = tempDir();
-  // A long quiet period: co-edits stay pending until something writes them.
-  env = await startOn(join(tmp.dir, 'db.sqlite'), { collabQuietMs: 60_000 });
-  users = await makeUsers(env.db, ['admin', 'contributor', 'reader']);
-});
-
-afterEach(async () => {
+afterEach(() => {
   for (const p of providers.splice(0)) p.destroy();
-  for (const c of clients.splice(0)) c.destroy();
-  await env.stop();
-  tmp.cleanup();
 });
-
-async function call(method: string, path: string, token: string, body?: unknown) {
-  const res = await fetch(`${env.server.url}${path}`, {
-    method,
-    redirect: 'manual',
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  return { status: res.status, json: (await res.json()) as any };
-}
-
-/** Resolves with the close code and reason a stock provider was given, once it gives up reconnecting. */
-const terminalClose = (c: TestClient) =>
-  new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close)));
 
 describe('moving a page that is being co-edited', () => {
   it('writes pending co-edits first, closes connections with 4411 and the new slug, and the document follows the page', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Début.', authorIds: [users.admin.id] });
-    const writer = open('atelier', users.contributor.token);
-    const watcher = open('atelier', users.reader.token);
+    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Début.', authorIds: [fx.users.admin.id] });
+    const writer = open('atelier', fx.users.contributor.token);
+    const watcher = open('atelier', fx.users.reader.token);
     await Promise.all([writer.synced, watcher.synced]);
     await until(() => writer.text.toString() === 'Début.', 'seeded');
     writer.text.insert(writer.text.length, ' Tapé juste avant.');
@@ -67,7 +32,7 @@ describe('moving a page that is being co-edited', () => {
     const writerClosed = terminalClose(writer);
     const watcherClosed = terminalClose(watcher);
 
-    const moved = await call('POST', '/api/pages/atelier/move', users.contributor.token, { slug: 'atelier-partage', title: 'Atelier partagé' });
+    const moved = await call('POST', '/api/pages/atelier/move', fx.users.contributor.token, { slug: 'atelier-partage', title: 'Atelier partagé' });
     expect(moved.status).toBe(200);
     // The co-edit became revision 2, before the move (which adds no revision).
     expect(moved.json.page.revision).toBe(2);
@@ -75,59 +40,59 @@ describe('moving a page that is being co-edited', () => {
     expect(await writerClosed).toEqual({ code: 4411, reason: 'atelier-partage' });
     expect(await watcherClosed).toEqual({ code: 4411, reason: 'atelier-partage' });
     expect(writer.provider.shouldConnect).toBe(false);
-    const history = await call('GET', '/api/pages/atelier-partage/revisions', users.reader.token);
+    const history = await call('GET', '/api/pages/atelier-partage/revisions', fx.users.reader.token);
     expect(history.json.revisions.map((r: { number: number; summary: string }) => `${r.number} ${r.summary}`)).toEqual(['2 Co-édition', '1 ']);
 
     // The stored document moved with the page: nothing is left under the old slug.
-    const names = env.db.prepare(`SELECT name FROM collab_docs ORDER BY name`).pluck().all();
+    const names = fx.env.db.prepare(`SELECT name FROM collab_docs ORDER BY name`).pluck().all();
     expect(names).toEqual(['atelier-partage']);
-    expect(env.db.prepare(`SELECT COUNT(*) FROM collab_updates WHERE doc = 'atelier'`).pluck().get()).toBe(0);
+    expect(fx.env.db.prepare(`SELECT COUNT(*) FROM collab_updates WHERE doc = 'atelier'`).pluck().get()).toBe(0);
 
     // The old slug: every new connection is closed at once the same way (nothing is created there).
-    for (const token of [users.contributor.token, users.reader.token]) {
-      const raw = await rawSocket(`${env.wsUrl}/atelier?token=${token}`);
+    for (const token of [fx.users.contributor.token, fx.users.reader.token]) {
+      const raw = await rawSocket(`${fx.env.wsUrl}/atelier?token=${token}`);
       expect(await closed(raw)).toEqual({ code: 4411, reason: 'atelier-partage' });
     }
-    expect((await call('GET', '/api/pages/atelier', users.reader.token)).status).toBe(308);
+    expect((await call('GET', '/api/pages/atelier', fx.users.reader.token)).status).toBe(308);
 
     // The editor reopens at the new slug with the document it kept: it merges without duplicates.
-    const reopened = new WebsocketProvider(env.wsUrl, 'atelier-partage', writer.doc, {
+    const reopened = new WebsocketProvider(fx.env.wsUrl, 'atelier-partage', writer.doc, {
       WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-      params: { token: users.contributor.token },
+      params: { token: fx.users.contributor.token },
       disableBc: true,
     });
     providers.push(reopened);
-    const fresh = open('atelier-partage', users.reader.token);
+    const fresh = open('atelier-partage', fx.users.reader.token);
     await fresh.synced;
     await until(() => reopened.synced, 'reopened client synced');
     await until(() => fresh.text.toString() === 'Début. Tapé juste avant.', 'fresh client has the text');
     writer.text.insert(writer.text.length, ' Après.');
     await until(() => fresh.text.toString() === 'Début. Tapé juste avant. Après.', 'edit after the move');
     expect(writer.text.toString()).toBe('Début. Tapé juste avant. Après.');
-    env.server.app.services.collab.flush('atelier-partage');
-    const page = await call('GET', '/api/pages/atelier-partage', users.reader.token);
+    fx.env.server.app.services.collab.flush('atelier-partage');
+    const page = await call('GET', '/api/pages/atelier-partage', fx.users.reader.token);
     expect(page.json).toMatchObject({ revision: 3, markdown: 'Début. Tapé juste avant. Après.', title: 'Atelier partagé' });
   });
 
   it('refuses a move onto a page someone is creating by co-editing there (its text is written first)', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'source', title: 'Source', markdown: 'Texte.', authorIds: [] });
-    const creator = open('nouvelle', users.contributor.token);
+    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'source', title: 'Source', markdown: 'Texte.', authorIds: [] });
+    const creator = open('nouvelle', fx.users.contributor.token);
     await creator.synced;
     creator.text.insert(0, 'Une page en cours.');
-    await until(() => env.server.app.services.collab.documents.get('nouvelle')?.text.toString() === 'Une page en cours.', 'typed');
-    const refused = await call('POST', '/api/pages/source/move', users.contributor.token, { slug: 'nouvelle' });
+    await until(() => fx.env.server.app.services.collab.documents.get('nouvelle')?.text.toString() === 'Une page en cours.', 'typed');
+    const refused = await call('POST', '/api/pages/source/move', fx.users.contributor.token, { slug: 'nouvelle' });
     expect(refused.status).toBe(409);
     expect(refused.json.error).toMatchObject({ code: 'conflict', field: 'slug' });
-    expect((await call('GET', '/api/pages/nouvelle', users.reader.token)).json.markdown).toBe('Une page en cours.');
+    expect((await call('GET', '/api/pages/nouvelle', fx.users.reader.token)).json.markdown).toBe('Une page en cours.');
   });
 
   it('takes an empty document opened for creation at the target: its clients are sent to the moved page', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'source', title: 'Source', markdown: 'Texte.', authorIds: [] });
-    const raw = await rawSocket(`${env.wsUrl}/cible?token=${users.contributor.token}`);
+    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'source', title: 'Source', markdown: 'Texte.', authorIds: [] });
+    const raw = await rawSocket(`${fx.env.wsUrl}/cible?token=${fx.users.contributor.token}`);
     const done = closed(raw);
-    expect((await call('POST', '/api/pages/source/move', users.contributor.token, { slug: 'cible' })).status).toBe(200);
+    expect((await call('POST', '/api/pages/source/move', fx.users.contributor.token, { slug: 'cible' })).status).toBe(200);
     expect((await done).code).toBe(1012);
-    const after = open('cible', users.reader.token);
+    const after = open('cible', fx.users.reader.token);
     await after.synced;
     await until(() => after.text.toString() === 'Texte.', 'the moved page at the target');
   });
