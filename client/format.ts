@@ -65,6 +65,18 @@ export function dayLabel(iso: string, locale: string): string {
   });
 }
 
+/** Items with a date-time grouped by their `dayLabel`, in the order they come (newest first lists stay so). */
+export function byDay<T extends { createdAt: string }>(items: T[], locale: string): [day: string, items: T[]][] {
+  const days = new Map<string, T[]>();
+  for (const item of items) {
+    const day = dayLabel(item.createdAt, locale);
+    const list = days.get(day);
+    if (list) list.push(item);
+    else days.set(day, [item]);
+  }
+  return [...days];
+}
+
 /** The time of day of a date-time ("14:05"). */
 export function timeLabel(iso: string, locale: string): string {
   return new Date(iso).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });

@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getRecentChanges, type RecentChange } from '../api/wiki.js';
 import { locale, t } from '../i18n/index.js';
-import { dayLabel, errorBox, loadingLine, pageUrl, sizeDelta, timeLabel, userName } from '../format.js';
+import { byDay, errorBox, loadingLine, pageUrl, sizeDelta, timeLabel, userName } from '../format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 
@@ -78,13 +78,8 @@ export class LcRecentChanges extends LitElement {
     if (!changes) return loadingLine();
     if (!changes.length) return html`<p class="muted">${t('wiki.recent.empty')}</p>`;
     const lang = locale();
-    const days = new Map<string, RecentChange[]>();
-    for (const c of changes) {
-      const day = dayLabel(c.createdAt, lang);
-      days.set(day, [...(days.get(day) ?? []), c]);
-    }
     return html`
-      ${[...days].map(
+      ${byDay(changes, lang).map(
         ([day, list]) => html`<h3>${day}</h3>
           <ul data-testid="recent-changes">
             ${list.map((c) => this._renderChange(c, lang))}

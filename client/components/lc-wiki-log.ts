@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getLog, type LogEntry } from '../api/wiki-log.js';
 import { locale, t } from '../i18n/index.js';
-import { dayLabel, errorBox, loadingLine, pageUrl, timeLabel, userName } from '../format.js';
+import { byDay, errorBox, loadingLine, pageUrl, timeLabel, userName } from '../format.js';
 import { LatestRequest } from '../lib/latest-request.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
@@ -169,13 +169,8 @@ export class LcWikiLog extends LitElement {
       </p>`;
     }
     const lang = locale();
-    const days = new Map<string, LogEntry[]>();
-    for (const e of entries) {
-      const day = dayLabel(e.createdAt, lang);
-      days.set(day, [...(days.get(day) ?? []), e]);
-    }
     return html`
-      ${[...days].map(
+      ${byDay(entries, lang).map(
         ([day, list]) => html`<h3>${day}</h3>
           <ul class="entries" data-testid="log-entries">
             ${list.map((e) => this._renderEntry(e, lang))}
