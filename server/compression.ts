@@ -1,8 +1,7 @@
-import type { ServerResponse } from 'node:http';
 import { promisify } from 'node:util';
 import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
 import type { Context, Env, MiddlewareHandler } from 'hono';
-import { requestHeader } from './request-headers.js';
+import { nodeResponse, requestHeader } from './request-headers.js';
 
 /** A content coding this server sends (identity aside). */
 export type ContentCoding = 'br' | 'gzip';
@@ -79,24 +78,6 @@ export function compressBytes(bytes: Uint8Array, coding: ContentCoding): Buffer 
   return coding === 'br' ? brotliAsync(bytes, brotliOptions(bytes.length)) : gzipAsync(bytes, GZIP_OPTIONS);
 }
 
-const outgoingOf = (c: Context) => {
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  return outgoing && typeof outgoing.setHeader === 'function' ? outgoing : undefined;
-};
-
-/**
- * Sets a header of the answer the handler is about to return. On @hono/node-server it goes on
- * Node's ServerResponse, which merges it into the answer without the WHATWG Headers object that
- * `c.header` (or more than one header given to `c.body`) builds per request; elsewhere (tests
- * through `app.request`) `c.header` is used. Call it only when nothing can throw before the
- * handler returns: an error answer would carry it too.
- */
-export function setAnswerHeader(c: Context, name: string, value: string): void {
-  const outgoing = outgoingOf(c);
-  if (outgoing) outgoing.setHeader(name, value);
-  else c.header(name, value);
-}
-
 /** What `compressAnswer` needs to know of the request, read before the handler runs (or undefined: nothing to do). */
 export function answerCoding(c: Context): ContentCoding | undefined {
   return negotiateEncoding(requestHeader(c, 'accept-encoding'));
@@ -139,7 +120,7 @@ function lightAnswer(res: Response): { body: string | Uint8Array; headers: [stri
  */
 export async function compressAnswer(c: Context, coding: ContentCoding): Promise<void> {
   // Set on Node's answer by a handler that sends its own compressed bytes (page reads).
-  if (outgoingOf(c)?.hasHeader('content-encoding')) return;
+  if (nodeResponse(c)?.hasHeader('content-encoding')) return;
   const res = c.res;
   const status = res.status;
   if (status < 200 || status === 204 || status === 206 || status === 304) return;

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 
 /**
@@ -31,4 +31,25 @@ export function requestCookie(c: Context, name: string): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * Node's ServerResponse of the request when the app runs on @hono/node-server (undefined in tests
+ * through `app.request`).
+ */
+export function nodeResponse(c: Context): ServerResponse | undefined {
+  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
+  return outgoing && typeof outgoing.setHeader === 'function' ? outgoing : undefined;
+}
+
+/**
+ * Sets a header of the answer the handler is about to return. On @hono/node-server it goes on
+ * Node's ServerResponse, which merges it into the answer without the WHATWG Headers object that
+ * `c.header` (or more than one header given to `c.body`) builds per request; elsewhere (tests
+ * through `app.request`) `c.header` is used. Set before the handler runs, it is on error answers too.
+ */
+export function setAnswerHeader(c: Context, name: string, value: string): void {
+  const outgoing = nodeResponse(c);
+  if (outgoing) outgoing.setHeader(name, value);
+  else c.header(name, value);
 }

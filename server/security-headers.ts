@@ -1,6 +1,6 @@
-import type { ServerResponse } from 'node:http';
 import type { Context } from 'hono';
 import type { AppEnv } from './env.js';
+import { nodeResponse } from './request-headers.js';
 
 type HeaderList = readonly (readonly [string, string])[];
 
@@ -59,10 +59,9 @@ export function securityHeadersFor(path: string): HeaderList {
  */
 export function setSecurityHeaders(c: Context<AppEnv>): void {
   const headers = securityHeadersFor(c.req.path);
-  const outgoing = (c.env as { outgoing?: ServerResponse } | undefined)?.outgoing;
-  if (outgoing && typeof outgoing.setHeader === 'function') {
-    for (const [name, value] of headers) outgoing.setHeader(name, value);
-  } else {
-    for (const [name, value] of headers) c.header(name, value);
+  const outgoing = nodeResponse(c);
+  for (const [name, value] of headers) {
+    if (outgoing) outgoing.setHeader(name, value);
+    else c.header(name, value);
   }
 }

@@ -2,8 +2,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../env.js';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
-import { requestCookie, requestHeader } from '../request-headers.js';
-import { setAnswerHeader } from '../compression.js';
+import { requestCookie, requestHeader, setAnswerHeader } from '../request-headers.js';
 import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
 
 /** Name of the session cookie. */

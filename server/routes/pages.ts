@@ -26,8 +26,8 @@ import { getRevision, historyPage, listRevisions, revertPage, userRef, type Hist
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
 import type { WikiServices } from '../wiki/services.js';
-import { requestHeader } from '../request-headers.js';
-import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding, setAnswerHeader } from '../compression.js';
+import { requestHeader, setAnswerHeader } from '../request-headers.js';
+import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compression.js';
 
 // One line of visible text: no control characters (a title lands in links, feeds and file names).
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
