@@ -115,3 +115,19 @@ export const sharedStyles = css`
     white-space: nowrap;
   }
 `;
+
+/**
+ * A list of dated entries grouped by day (recent changes, the journal): day headings, then rows
+ * of a time column and the entry's line. The list is `ul.timeline`.
+ */
+export const timelineStyles = css`
+  h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--lc-muted); margin: 1.2rem 0 0.4rem; }
+  ul.timeline { list-style: none; margin: 0; padding: 0; }
+  ul.timeline > li { display: grid; grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid #ece8dd; }
+  ul.timeline > li:last-child { border-bottom: 0; }
+  .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; padding-top: 0.1rem; }
+  .line { display: flex; flex-wrap: wrap; gap: 0.1rem 0.55rem; align-items: baseline; }
+  .title { font-weight: 600; }
+  .meta { font-size: 0.9rem; color: var(--lc-muted); }
+  .links { font-size: 0.85rem; }
+`;

@@ -4,7 +4,7 @@ import { getRecentChanges, type RecentChange } from '../api/wiki.js';
 import { locale, t } from '../i18n/index.js';
 import { byDay, errorBox, loadingLine, pageUrl, sizeDelta, timeLabel, userName } from '../format.js';
 import { SessionController } from '../session.js';
-import { sharedStyles } from '../styles.js';
+import { sharedStyles, timelineStyles } from '../styles.js';
 
 /**
  * The latest edits of the wiki, grouped by day: page, time, author, summary, size change,
@@ -14,19 +14,11 @@ import { sharedStyles } from '../styles.js';
 export class LcRecentChanges extends LitElement {
   static override styles = [
     sharedStyles,
+    timelineStyles,
     css`
       :host { display: block; }
-      h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--lc-muted); margin: 1.2rem 0 0.4rem; }
       h3:first-child { margin-top: 0; }
-      ul { list-style: none; margin: 0; padding: 0; }
-      li { display: grid; grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid #ece8dd; }
-      li:last-child { border-bottom: 0; }
-      .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; padding-top: 0.1rem; }
-      .line { display: flex; flex-wrap: wrap; gap: 0.1rem 0.55rem; align-items: baseline; }
-      .title { font-weight: 600; }
-      .meta { font-size: 0.9rem; color: var(--lc-muted); }
       .summary { font-style: italic; overflow-wrap: anywhere; }
-      .links { font-size: 0.85rem; }
       .more { margin-top: 1rem; }
       .feed { font-size: 0.85rem; }
       .badge.deleted { background: var(--lc-red-light); color: var(--lc-red); }
@@ -81,7 +73,7 @@ export class LcRecentChanges extends LitElement {
     return html`
       ${byDay(changes, lang).map(
         ([day, list]) => html`<h3>${day}</h3>
-          <ul data-testid="recent-changes">
+          <ul class="timeline" data-testid="recent-changes">
             ${list.map((c) => this._renderChange(c, lang))}
           </ul>`,
       )}

@@ -6,7 +6,7 @@ import { byDay, errorBox, loadingLine, pageUrl, timeLabel, userName } from '../f
 import { LatestRequest } from '../lib/latest-request.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
-import { sharedStyles } from '../styles.js';
+import { sharedStyles, timelineStyles } from '../styles.js';
 import { slugify } from '../../server/wiki/slug.js';
 
 /** The journal's address; its filters go in the query string (`action`, `page`). */
@@ -41,21 +41,13 @@ export function logUrl(filter: { actions?: string; page?: string } = {}): string
 export class LcWikiLog extends LitElement {
   static override styles = [
     sharedStyles,
+    timelineStyles,
     css`
       :host { display: block; }
       form.filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: flex-end; margin: 1rem 0 1.4rem; }
       form.filters .field { margin: 0; flex: 0 1 14rem; }
       form.filters .field.page { flex: 1 1 16rem; }
-      h3 { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.04em; color: var(--lc-muted); margin: 1.2rem 0 0.4rem; }
-      ul.entries { list-style: none; margin: 0; padding: 0; }
-      li { display: grid; grid-template-columns: 3.2rem minmax(0, 1fr); gap: 0 0.4rem; padding: 0.5rem 0; border-bottom: 1px solid #ece8dd; }
-      li:last-child { border-bottom: 0; }
-      .time { font-variant-numeric: tabular-nums; color: var(--lc-muted); font-size: 0.88rem; padding-top: 0.1rem; }
-      .line { display: flex; flex-wrap: wrap; gap: 0.1rem 0.55rem; align-items: baseline; }
-      .title { font-weight: 600; }
-      .meta { font-size: 0.9rem; color: var(--lc-muted); }
       .reason { font-style: italic; overflow-wrap: anywhere; }
-      .links { font-size: 0.85rem; }
       .details { font-size: 0.85rem; color: var(--lc-muted); overflow-wrap: anywhere; }
       .badge.delete { background: var(--lc-red-light); color: var(--lc-red); }
       .more { margin-top: 1rem; }
@@ -172,7 +164,7 @@ export class LcWikiLog extends LitElement {
     return html`
       ${byDay(entries, lang).map(
         ([day, list]) => html`<h3>${day}</h3>
-          <ul class="entries" data-testid="log-entries">
+          <ul class="timeline" data-testid="log-entries">
             ${list.map((e) => this._renderEntry(e, lang))}
           </ul>`,
       )}
