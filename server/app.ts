@@ -27,6 +27,8 @@ import { people } from './routes/people.js';
 import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
+import { MailSender } from './mail/sender.js';
+import { mailAdmin } from './routes/mail.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -48,13 +50,17 @@ export function createApp(deps: AppDeps) {
     compactEvery: config.collabCompactEvery,
     unloadMs: config.collabUnloadMs,
   });
+  const mail = new MailSender(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: config.mailPollMs });
+  mail.start();
   const services: AppServices = {
     wiki,
+    mail,
     search: new WikiSearch(db, wiki),
     switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
     collab,
     close: () => {
       collab.close();
+      mail.stop();
     },
   };
 
@@ -110,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
+  app.route('/api/admin/outbox', mailAdmin);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 

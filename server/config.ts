@@ -29,6 +29,14 @@ export interface Config {
   collabUnloadMs: number;
   /** Co-editing: largest accepted WebSocket message, in bytes (larger ones close the connection). */
   collabMaxMessageBytes: number;
+  /** Outgoing mail: `smtp://user:pass@host:port` (or `smtps://`); null keeps mails in the admins' outbox. */
+  smtpUrl: string | null;
+  /** The From address of outgoing mail. */
+  mailFrom: string;
+  /** How often queued mails are looked at for sending, in ms. */
+  mailPollMs: number;
+  /** The public address of this instance (links in mails), without a trailing slash. */
+  publicUrl: string;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -50,11 +58,15 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     collabUnloadMs: 10_000,
     // Above the REST body limit (a page of that size must still sync), below 10 MB.
     collabMaxMessageBytes: 8 * 1024 * 1024,
+    smtpUrl: null,
+    mailFrom: 'Lieux Communs <noreply@localhost>',
+    mailPollMs: 5_000,
+    publicUrl: 'http://localhost:3000',
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -64,5 +76,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   if (env.LC_IMPORT_BODY_LIMIT) fromEnv.importBodyLimit = Number(env.LC_IMPORT_BODY_LIMIT);
   if (env.LC_SECURE_COOKIES) fromEnv.secureCookies = env.LC_SECURE_COOKIES === 'true';
   if (env.LC_COLLAB_QUIET_MS) fromEnv.collabQuietMs = Number(env.LC_COLLAB_QUIET_MS);
+  if (env.LC_SMTP_URL) fromEnv.smtpUrl = env.LC_SMTP_URL;
+  if (env.LC_MAIL_FROM) fromEnv.mailFrom = env.LC_MAIL_FROM;
+  if (env.LC_PUBLIC_URL) fromEnv.publicUrl = env.LC_PUBLIC_URL.replace(/\/+$/, '');
+  else if (env.PORT) fromEnv.publicUrl = `http://localhost:${env.PORT}`;
   return defaultConfig({ ...fromEnv, ...overrides });
 }

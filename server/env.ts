@@ -5,6 +5,7 @@ import type { WikiServices } from './wiki/services.js';
 import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
+import type { MailSender } from './mail/sender.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
@@ -15,6 +16,8 @@ export interface AppServices {
   collab: CollabService;
   /** The switchyard's matcher with its per-snapshot indexes. */
   switchyard: SwitchyardService;
+  /** Delivers queued mail (server/mail/queue.ts's enqueueMail queues it) through SMTP, when configured. */
+  mail: MailSender;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

@@ -5,6 +5,7 @@ import { wikiLogApi } from './wiki-log.js';
 import { registry } from './registry.js';
 import { search } from './search.js';
 import { collab } from './collab.js';
+import { mailApi } from './mail.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -17,7 +18,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {
