@@ -1,6 +1,7 @@
 import { defineConfig, type Plugin } from 'vite';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Files worth compressing (source maps are left out: only developer tools fetch them). */
@@ -44,11 +45,47 @@ function precompress(): Plugin {
   };
 }
 
+/**
+ * Writes dist/client/.sources.json: the hash of every source file the build read (our modules,
+ * index.html and public files, the Vite config and the lock file), so that `bin/build-client.js`
+ * (run by `npm start`) rebuilds only when one of them changed.
+ */
+function sourceManifest(): Plugin {
+  let outDir = '';
+  let root = '';
+  const ids = new Set<string>();
+  return {
+    name: 'lc-source-manifest',
+    apply: 'build',
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+      root = resolve(config.root, '..');
+    },
+    buildEnd() {
+      for (const id of this.getModuleIds()) {
+        const file = id.split('?')[0];
+        if (!file.startsWith('\0') && !file.includes('/node_modules/') && existsSync(file)) ids.add(file);
+      }
+    },
+    closeBundle() {
+      const walk = (dir: string): string[] =>
+        existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];
+      const files = [...ids, ...walk(join(root, 'client/public')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')];
+      const hashes: Record<string, string> = {};
+      for (const file of files.sort()) {
+        if (!existsSync(file) || !statSync(file).isFile()) continue;
+        hashes[relative(root, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
+      }
+      writeFileSync(join(outDir, '.sources.json'), `${JSON.stringify(hashes, null, 1)}\n`);
+    },
+  };
+}
+
 // The browser application lives in client/ and is built into dist/client, served by the Hono server.
 export default defineConfig({
   root: 'client',
   publicDir: 'public',
-  plugins: [precompress()],
+  plugins: [precompress(), sourceManifest()],
   build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
   server: { proxy: { '/api': 'http://localhost:3000', '/feed': 'http://localhost:3000', '/collab': { target: 'ws://localhost:3000', ws: true } } },
 });
