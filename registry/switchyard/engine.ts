@@ -1,8 +1,9 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
 import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
-import { foldAccents, tokenize } from '../text/french.js';
+import { foldAccents, tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { FieldedIndex } from './fielded-index.js';
+import { compileExpression, isAcronymSpelling, wordAgrees, type Expression, type SurfaceEvidence } from './expressions.js';
 import type { ClarifyQuestion, ThesaurusGroup } from './lexicon.js';
 import { reason, type ReasonLang } from './reasons.js';
 import { englishStem, guessLanguage, isEnglishStopWord, stemToken, textStems, Vocabulary } from './text.js';
@@ -125,7 +126,7 @@ interface QueryTerm {
 }
 
 interface CompiledGroup {
-  expressions: string[][];
+  expressions: Expression[];
   surfaces: string[];
 }
 
@@ -159,7 +160,7 @@ export interface SwitchyardIndex {
   resourceHelped: number[];
   personHelped: number[];
   /** Per theme: its label's words and its lexicon's expressions, as stems. */
-  themeExpressions: Map<ThemeSlug, string[][]>;
+  themeExpressions: Map<ThemeSlug, Expression[]>;
   /** Every stem of the indexed documents, sorted (for prefix matching). */
   sortedStems: string[];
   thesaurusByStem: Map<string, CompiledGroup[]>;
@@ -308,11 +309,12 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
 
   // Filler words never reach a query, so expressions are compiled without them.
   const fillerStems = new Set(textStems(config.fillerWords));
-  const themeExpressions = new Map<ThemeSlug, string[][]>();
+  const themeExpressions = new Map<ThemeSlug, Expression[]>();
   for (const t of THEMES) {
-    const label = textStems(t.fr).map((st) => [st]);
-    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => textStems(e).filter((st) => !fillerStems.has(st))).filter((e) => e.length > 0);
-    themeExpressions.set(t.slug, [...label, ...lexicon]);
+    // Each word of the label is an expression of its own; lexicon entries are whole expressions.
+    const label = tokenizeCased(t.fr).map((w) => compileExpression(w, new Set()));
+    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
+    themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
   }
   const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
@@ -347,9 +349,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
 function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
   const byStem = new Map<string, CompiledGroup[]>();
   for (const g of groups) {
-    const pairs = g.terms.map((t) => [textStems(t).filter((st) => !filler.has(st)), t] as const).filter(([e]) => e.length > 0);
+    const pairs = g.terms.map((t) => [compileExpression(t, filler), t] as const).filter((p): p is [Expression, string] => p[0] !== null);
     const compiled: CompiledGroup = { expressions: pairs.map(([e]) => e), surfaces: pairs.map(([, t]) => t) };
-    const firsts = new Set(compiled.expressions.map((e) => e[0]));
+    const firsts = new Set(compiled.expressions.map((e) => e.stems[0]));
     for (const s of firsts) {
       const list = byStem.get(s);
       if (list) list.push(compiled);
@@ -407,10 +409,13 @@ function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number
 }
 
 /** Turns a problem (and answers) into weighted stems: language, accents, typos, English, thesaurus. */
-function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en', extra: string[]): Map<string, QueryTerm> {
+function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en', extra: string[], capitals: Set<string>): Map<string, QueryTerm> {
   const w = ix.config.termWeights;
   const terms = new Map<string, QueryTerm>();
-  for (const word of tokenize(problem)) {
+  for (const cased of tokenizeCased(problem)) {
+    const word = cased.toLowerCase();
+    // "ca" in lower case is "ça" typed without its cedilla (a stop word), not the acronym CA.
+    if (word === 'ca' && !isAcronymSpelling(cased)) continue;
     if (ix.extraStopStems.has(stemToken(word) ?? '')) continue;
     if (lang === 'en') {
       if (isEnglishStopWord(word)) continue;
@@ -421,7 +426,7 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
       analyseFrenchWord(ix, word, w.original, 'original', terms);
     }
   }
-  for (const text of extra) for (const word of tokenize(text)) analyseFrenchWord(ix, word, w.answer, 'answer', terms);
+  for (const text of extra) for (const word of tokenizeCased(text)) analyseFrenchWord(ix, word.toLowerCase(), w.answer, 'answer', terms);
   for (const s of ix.extraStopStems) terms.delete(s);
 
   // Morphology the stemmer misses (accessible / accessibilité, coordonner / coordination): a
@@ -440,13 +445,13 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   const expansions: [string, number, string, string][] = [];
   for (const stem of present) {
     for (const g of ix.thesaurusByStem.get(stem) ?? []) {
-      const hit = g.expressions.some((e) => e[0] === stem && e.every((s) => present.has(s)));
+      const hit = g.expressions.some((e) => e.stems[0] === stem && expressionPresent(e, terms, capitals));
       if (!hit) continue;
       const source = terms.get(stem)!;
       const word = [...source.words][0] ?? '';
       const fresh: [string, string][] = [];
       g.expressions.forEach((e, k) => {
-        for (const s of e) if (!present.has(s)) fresh.push([s, g.surfaces[k]]);
+        for (const s of e.stems) if (!present.has(s)) fresh.push([s, g.surfaces[k]]);
       });
       const share = (w.thesaurus * Math.min(1, source.weight)) / Math.sqrt(Math.max(1, fresh.length / 2));
       for (const [s, surface] of fresh) expansions.push([s, share, word, surface]);
@@ -460,14 +465,25 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   return terms;
 }
 
-function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>): Map<ThemeSlug, number> {
+/** The surface evidence of an analysed term (see expressions.ts). */
+const evidenceOf = (t: QueryTerm): SurfaceEvidence => ({ words: t.words, literal: t.origin === 'original' || t.origin === 'accentRestored' || t.origin === 'prefix' });
+
+/** Whether every word of a vocabulary expression is in the problem, as that word (not a false friend). */
+function expressionPresent(e: Expression, terms: Map<string, QueryTerm>, capitals: Set<string>): boolean {
+  return e.stems.every((s, k) => {
+    const t = terms.get(s);
+    return t !== undefined && wordAgrees(e, k, evidenceOf(t), capitals);
+  });
+}
+
+function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>, capitals: Set<string>): Map<ThemeSlug, number> {
   const raw = new Map<ThemeSlug, number>();
   for (const [slug, expressions] of ix.themeExpressions) {
     // Each stem of the problem counts once per theme, through the expressions it completes.
     const used = new Set<string>();
     for (const e of expressions) {
-      if (!e.every((st) => terms.has(st))) continue;
-      for (const st of e) used.add(st);
+      if (!expressionPresent(e, terms, capitals)) continue;
+      for (const st of e.stems) used.add(st);
     }
     let s = 0;
     for (const st of used) s += terms.get(st)!.weight;
@@ -553,11 +569,13 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
     if (c) extraTexts.push(c.terms);
   }
 
-  const terms = analyseProblem(ix, query.problem, textLang, extraTexts);
+  // The problem's words written in capitals: only they can be acronyms of the vocabulary.
+  const capitals = new Set(tokenizeCased(query.problem).filter(isAcronymSpelling).map((w) => w.toLowerCase()));
+  const terms = analyseProblem(ix, query.problem, textLang, extraTexts, capitals);
   const weights = new Map<string, number>();
   for (const [s, t] of terms) weights.set(s, t.weight);
 
-  const lexThemes = normalise(detectThemes(ix, terms));
+  const lexThemes = normalise(detectThemes(ix, terms, capitals));
   if (answeredTheme) {
     for (const k of lexThemes.keys()) lexThemes.set(k, (lexThemes.get(k) ?? 0) * cfg.themes.answeredDamping);
     lexThemes.set(answeredTheme, (lexThemes.get(answeredTheme) ?? 0) + 1);
