@@ -12,7 +12,8 @@
  * resources and 20,000 people. Figures measured on a loaded machine are preliminary.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { answerMetrics, readJudgments, type Judgment } from './switchyard-metrics.js';
 import { performance } from 'node:perf_hooks';
 import type { Bundle as CommonsBundle } from '../registry/bundle.js';
 import { importBundle } from '../registry/bundle.js';
@@ -25,14 +26,6 @@ import { THEME_SLUGS } from '../registry/themes.js';
 import { lunrFr } from '../registry/text/lunr-fr.js';
 import { tokenize } from '../registry/text/french.js';
 
-interface Judgment {
-  id: string;
-  problem: string;
-  place?: string;
-  region?: string;
-  resources: Record<string, number>;
-  people: string[];
-}
 
 const argv = process.argv.slice(2);
 const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
@@ -58,17 +51,10 @@ function evaluate(match: Matcher, queries: Judgment[]) {
     const ms = performance.now() - t0;
     const cpuMs = (used.user + used.system) / 1000;
     const slugs = a.resources.map((r) => r.slug);
-    const firstGood = slugs.findIndex((s) => (q.resources[s] ?? 0) >= 2);
-    const gains = slugs.slice(0, 5).map((s) => 2 ** (q.resources[s] ?? 0) - 1);
-    const dcg = gains.reduce((acc, g, i) => acc + g / Math.log2(i + 2), 0);
-    const ideal = Object.values(q.resources)
-      .sort((x, y) => y - x)
-      .slice(0, 5)
-      .reduce((acc, g, i) => acc + (2 ** g - 1) / Math.log2(i + 2), 0);
-    const hit = a.people.slice(0, 3).some((p) => q.people.includes(p.slug));
-    if (verbose && (firstGood < 0 || firstGood > 0 || !hit))
-      console.log(`  ${q.id} rank=${firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${hit ? '' : 'MISS-P'}`);
-    return { id: q.id, recall: firstGood >= 0 && firstGood < 5 ? 1 : 0, rr: firstGood >= 0 ? 1 / (firstGood + 1) : 0, ndcg: ideal ? dcg / ideal : 0, hit: hit ? 1 : 0, ms, cpuMs };
+    const m = answerMetrics(q, slugs, a.people.map((p) => p.slug));
+    if (verbose && (m.firstGood !== 0 || !m.hit))
+      console.log(`  ${q.id} rank=${m.firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${m.hit ? '' : 'MISS-P'}`);
+    return { id: q.id, ...m, ms, cpuMs };
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const summary = (rs: typeof rows) => ({
@@ -92,8 +78,8 @@ function evaluate(match: Matcher, queries: Judgment[]) {
 
 const f3 = (x: number) => x.toFixed(3);
 function report(name: string, dir: string, judgmentsFile: string) {
-  const judgments = JSON.parse(readFileSync(join(dir, judgmentsFile), 'utf8')) as { bundle: string; queries: Judgment[] };
-  const bundle = JSON.parse(readFileSync(join(dirname(join(dir, judgmentsFile)), judgments.bundle), 'utf8')) as CommonsBundle;
+  const judgments = readJudgments(dir, judgmentsFile);
+  const bundle = judgments.bundle;
   // Same path as the server: import the bundle into a fresh database, load the snapshot from the
   // registry tables, build the switchyard's indexes.
   const db = openDatabase(':memory:');

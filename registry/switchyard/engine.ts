@@ -3,6 +3,7 @@ import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
 import { foldAccents, tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { FieldedIndex } from './fielded-index.js';
+import { feedbackTerms } from './feedback.js';
 import { compileExpression, isAcronymSpelling, wordAgrees, type Expression, type SurfaceEvidence } from './expressions.js';
 import type { ClarifyQuestion, ThesaurusGroup } from './lexicon.js';
 import { reason, type ReasonLang } from './reasons.js';
@@ -276,6 +277,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     config.resourceFields,
     k1,
     b,
+    true,
   );
   const personIndex = new FieldedIndex<string>(
     people.map((p, i) => ({
@@ -583,38 +585,47 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
 
   // --- resources
   const rr = cfg.resourceRank;
-  const text = ix.resourceIndex.score(weights);
-  let bestText = 0;
-  for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
-  const scored: { i: number; s: number }[] = [];
-  // Priors and theme agreement only reorder the best text matches: on a large registry the
-  // long tail of weak matches is not worth scoring in full.
-  const floor = kthLargest(text, rr.candidates);
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] <= 0 || text[i] < floor) continue;
-    const r = ix.resources[i];
-    let agree = 0;
-    for (const t of r.themes) agree = Math.max(agree, lexThemes.get(t) ?? 0);
-    let s = text[i] * (1 + rr.themeBoost * agree);
-    if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
-    const places = ix.users[i];
-    const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
-    let prior = rr.usage * Math.log1p(places.length) + rr.usageNearby * Math.log1p(nearby) + rr.outcome * Math.log1p(ix.resourceHelped[i]);
-    if (r.qualification === 'qualified') prior += rr.qualified;
-    s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
-    if (r.status === 'archived') s *= rr.archived;
-    if (r.developmentStatus === 'obsolete') s *= rr.obsolete;
-    if (isProprietary(r)) s *= rr.proprietary;
-    scored.push({ i, s });
-  }
-  scored.sort((a, b) => b.s - a.s);
-  // Never an archived resource first: the best non-archived one leads when there is one.
-  if (scored.length > 1 && ix.resources[scored[0].i].status === 'archived') {
-    const k = scored.findIndex((x) => ix.resources[x.i].status !== 'archived');
-    if (k > 0) scored.unshift(...scored.splice(k, 1));
-  }
-  const topScore = scored[0]?.s ?? 0;
-  const ranked = scored.filter((x) => x.s >= topScore * rr.minRelative);
+  const rankResources = (queryWeights: Map<string, number>) => {
+    const text = ix.resourceIndex.score(queryWeights);
+    let bestText = 0;
+    for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
+    const scored: { i: number; s: number }[] = [];
+    // Priors and theme agreement only reorder the best text matches: on a large registry the
+    // long tail of weak matches is not worth scoring in full.
+    const floor = kthLargest(text, rr.candidates);
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] <= 0 || text[i] < floor) continue;
+      const r = ix.resources[i];
+      let agree = 0;
+      for (const t of r.themes) agree = Math.max(agree, lexThemes.get(t) ?? 0);
+      let s = text[i] * (1 + rr.themeBoost * agree);
+      if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
+      const places = ix.users[i];
+      const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
+      let prior = rr.usage * Math.log1p(places.length) + rr.usageNearby * Math.log1p(nearby) + rr.outcome * Math.log1p(ix.resourceHelped[i]);
+      if (r.qualification === 'qualified') prior += rr.qualified;
+      s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
+      if (r.status === 'archived') s *= rr.archived;
+      if (r.developmentStatus === 'obsolete') s *= rr.obsolete;
+      if (isProprietary(r)) s *= rr.proprietary;
+      scored.push({ i, s });
+    }
+    scored.sort((a, b) => b.s - a.s);
+    // Never an archived resource first: the best non-archived one leads when there is one.
+    if (scored.length > 1 && ix.resources[scored[0].i].status === 'archived') {
+      const k = scored.findIndex((x) => ix.resources[x.i].status !== 'archived');
+      if (k > 0) scored.unshift(...scored.splice(k, 1));
+    }
+    const top = scored[0]?.s ?? 0;
+    return { top, ranked: scored.filter((x) => x.s >= top * rr.minRelative) };
+  };
+  let { top: topScore, ranked } = rankResources(weights);
+  // Query expansion from the registry's own words (feedback.ts), then a second, final ranking.
+  const fb = cfg.feedback;
+  const expansion = feedbackTerms(ix.resourceIndex, ranked.map((x) => ({ i: x.i, rel: x.s / topScore })), new Set(weights.keys()), fb);
+  const expanded = new Map(weights);
+  for (const [stem, v] of expansion) expanded.set(stem, v);
+  if (expansion.size && fb.resourceRerank) ({ top: topScore, ranked } = rankResources(expanded));
 
   // --- themes: lexicon evidence plus the themes of the best resources
   const themeScores = new Map<ThemeSlug, number>();
@@ -658,7 +669,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
 
   // --- people: graph links to the best resources, own words, themes, proximity
   const pr = cfg.peopleRank;
-  const personText = ix.personIndex.score(weights);
+  const personText = ix.personIndex.score(fb.people ? expanded : weights);
   let bestPersonText = 0;
   for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();
