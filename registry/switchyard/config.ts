@@ -28,6 +28,8 @@ export interface SwitchyardConfig {
     usageNearby: number;
     /** Bonus per log(1 + requests it helped resolve with similar words). */
     outcome: number;
+    /** Penalty for the requests it did not help: score × (1 − min(½, outcomeMissed × their text match ÷ best text match)). */
+    outcomeMissed: number;
     /** Multipliers for statuses to push down. */
     archived: number;
     obsolete: number;
@@ -129,6 +131,7 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     usage: 0.03,
     usageNearby: 0.03,
     outcome: 0.1,
+    outcomeMissed: 1,
     archived: 0.3,
     obsolete: 0.6,
     proprietary: 0.8,

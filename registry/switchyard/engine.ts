@@ -160,6 +160,8 @@ export interface SwitchyardIndex {
   /** resource/person index → number of resolved requests they helped. */
   resourceHelped: number[];
   personHelped: number[];
+  /** Per resource, the problems of the requests that it did not help (empty index when none). */
+  missedIndex: FieldedIndex<string>;
   /** Per theme: its label's words and its lexicon's expressions, as stems. */
   themeExpressions: Map<ThemeSlug, Expression[]>;
   /** Every stem of the indexed documents, sorted (for prefix matching). */
@@ -239,8 +241,14 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   const personHelped = people.map(() => 0);
   const resourceOutcomes: string[][] = resources.map(() => []);
   const personOutcomes: string[][] = people.map(() => []);
+  const resourceMissed: string[][] = resources.map(() => []);
   for (const o of corpus.outcomes ?? []) {
-    if (!o.helped) continue;
+    if (!o.helped) {
+      // A resource named in a request that did not help is pushed down for problems like it.
+      const missed = o.resource ? resourceBySlug.get(o.resource) : undefined;
+      if (missed !== undefined) resourceMissed[missed].push(o.problem);
+      continue;
+    }
     const r = o.resource ? resourceBySlug.get(o.resource) : undefined;
     if (r !== undefined) {
       resourceHelped[r]++;
@@ -338,6 +346,12 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
+    missedIndex: new FieldedIndex<string>(
+      resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
+      { missed: 1 },
+      k1,
+      b,
+    ),
     themeExpressions,
     sortedStems,
     thesaurusByStem: compileThesaurus(config.thesaurus, fillerStems),
@@ -587,6 +601,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const rr = cfg.resourceRank;
   const rankResources = (queryWeights: Map<string, number>) => {
     const text = ix.resourceIndex.score(queryWeights);
+    const missed = ix.missedIndex.size ? ix.missedIndex.score(queryWeights) : null;
     let bestText = 0;
     for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
     const scored: { i: number; s: number }[] = [];
@@ -602,12 +617,17 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
       if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
       const places = ix.users[i];
       const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
-      let prior = rr.usage * Math.log1p(places.length) + rr.usageNearby * Math.log1p(nearby) + rr.outcome * Math.log1p(ix.resourceHelped[i]);
+      let prior =
+        rr.usage * Math.log1p(places.length) +
+        rr.usageNearby * Math.log1p(nearby) +
+        rr.outcome * Math.log1p(ix.resourceHelped[i]);
       if (r.qualification === 'qualified') prior += rr.qualified;
       s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
       if (r.status === 'archived') s *= rr.archived;
       if (r.developmentStatus === 'obsolete') s *= rr.obsolete;
       if (isProprietary(r)) s *= rr.proprietary;
+      // Requests like this one that it did not help: down by up to half, as close as they are.
+      if (missed && missed[i] > 0) s *= 1 - Math.min(0.5, (rr.outcomeMissed * missed[i]) / bestText);
       scored.push({ i, s });
     }
     scored.sort((a, b) => b.s - a.s);
