@@ -1,9 +1,10 @@
 /**
  * Learns the switchyard's ranking weights on the development corpus, and only on it.
  *
- *   npm run bench:switchyard-tune [-- --data DIR]
+ *   npm run bench:switchyard-tune [-- --data DIR] [-- --fields] [-- --all]
  *
- * Evaluates a grid of settings (query expansion from the registry's own words, people signals)
+ * Evaluates a grid of settings (query expansion from the registry's own words, people signals;
+ * with `--fields`, the weights of the resource fields, which rebuild the indexes)
  * on the dev corpus, rich and thin, and prints the best by the mean of recall@5, MRR, nDCG@5 and
  * person hit@3 over both. The held-out corpus (bench/data/switchyard-heldout) is never read here:
  * it only checks the chosen weights, in `npm run bench:switchyard`.
@@ -20,11 +21,11 @@ const argv = process.argv.slice(2);
 const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
 if (dataDir.includes('heldout')) throw new Error('bench:switchyard-tune learns on the development corpus only');
 
-function load(file: string, withoutReferents = false): { ix: SwitchyardIndex; queries: Judgment[] } {
+function load(file: string, withoutReferents = false, config: SwitchyardConfig = DEFAULT_SWITCHYARD_CONFIG): { ix: SwitchyardIndex; queries: Judgment[] } {
   const { bundle, queries } = readJudgments(dataDir, file);
   const db = openDatabase(':memory:');
   importBundle(db, withoutReferents ? { ...bundle, referents: [] } : bundle);
-  return { ix: new SwitchyardService(db, registrySnapshotSource(db)).index(), queries };
+  return { ix: new SwitchyardService(db, registrySnapshotSource(db), config).index(), queries };
 }
 
 function measure(ix: SwitchyardIndex, queries: Judgment[], config: SwitchyardConfig) {
@@ -45,10 +46,21 @@ function measure(ix: SwitchyardIndex, queries: Judgment[], config: SwitchyardCon
 
 // Third view of the same dev corpus: no referent links, so that the people signals other than
 // referents (skills, bio, themes, place, region) have something to learn from.
-const corpora = [load('judgments.json'), load('judgments-thin.json'), load('judgments.json', true)];
+const views = (config?: SwitchyardConfig) => [load('judgments.json', false, config), load('judgments-thin.json', false, config), load('judgments.json', true, config)];
 const base = DEFAULT_SWITCHYARD_CONFIG;
-const grid: { name: string; config: SwitchyardConfig }[] = [];
-for (const weight of [0, 0.15, 0.3, 0.5])
+const grid: { name: string; config: SwitchyardConfig; fields?: boolean }[] = [];
+// Field weights change the indexes: each setting is built anew.
+if (argv.includes('--fields'))
+  for (const themes of [0.3, 0.6, 1])
+    for (const usageNotes of [0.4, 0.8])
+      for (const referentSkills of [0.25, 0.5])
+        grid.push({
+          name: `fields themes=${themes} usageNotes=${usageNotes} referentSkills=${referentSkills}`,
+          config: switchyardConfig({ resourceFields: { ...base.resourceFields, themes, usageNotes, referentSkills } }),
+          fields: true,
+        });
+else
+  for (const weight of [0, 0.15, 0.3, 0.5])
   for (const terms of [5, 10, 20])
     for (const minShare of [0.34, 0.67])
       for (const resourceRerank of [false, true])
@@ -63,7 +75,9 @@ for (const weight of [0, 0.15, 0.3, 0.5])
               }),
             });
           }
-const rows = grid.map(({ name, config }) => {
+const shared = argv.includes('--fields') ? null : views();
+const rows = grid.map(({ name, config, fields }) => {
+  const corpora = fields || !shared ? views(config) : shared;
   const [rich, thin, noRef] = corpora.map((c) => measure(c.ix, c.queries, config));
   const objective = (rich.recall + rich.mrr + rich.ndcg + rich.hit + thin.recall + thin.mrr + thin.ndcg + thin.hit + noRef.hit) / 9;
   return { name, rich, thin, noRef, objective };
