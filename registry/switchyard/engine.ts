@@ -398,8 +398,8 @@ function addTerm(terms: Map<string, QueryTerm>, stem: string, weight: number, wo
   }
 }
 
-/** Analyses a French word of the problem: accents restored from the registry, typos corrected. */
-function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number, origin: Origin, terms: Map<string, QueryTerm>) {
+/** Analyses a French word of the problem: accents restored from the registry, typos corrected. `shown` is the word as reasons show it. */
+function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number, origin: Origin, terms: Map<string, QueryTerm>, shown = word) {
   const w = ix.config.termWeights;
   const direct = stemToken(word);
   if (direct === null) return;
@@ -407,21 +407,21 @@ function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number
   const restored = ix.vocab.restore(word);
   if (restored && restored !== word) {
     const s = stemToken(restored);
-    if (s) addTerm(terms, s, baseWeight * w.accentRestored, word, origin);
-    if (s !== direct && ix.resourceIndex.has(direct)) addTerm(terms, direct, baseWeight, word, origin);
+    if (s) addTerm(terms, s, baseWeight * w.accentRestored, shown, origin);
+    if (s !== direct && ix.resourceIndex.has(direct)) addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
   if (ix.vocab.has(folded) || ix.resourceIndex.has(direct) || ix.personIndex.has(direct)) {
-    addTerm(terms, direct, baseWeight, word, origin);
+    addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
   const corrected = ix.vocab.correct(word);
   if (corrected) {
     const s = stemToken(corrected);
-    if (s) addTerm(terms, s, baseWeight * w.typo, word, 'typo');
+    if (s) addTerm(terms, s, baseWeight * w.typo, shown, 'typo');
     return;
   }
-  addTerm(terms, direct, baseWeight, word, origin);
+  addTerm(terms, direct, baseWeight, shown, origin);
 }
 
 /** Turns a problem (and answers) into weighted stems: language, accents, typos, English, thesaurus. */
@@ -439,7 +439,8 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
       if (fr) for (const expr of fr) for (const fw of tokenize(expr)) analyseFrenchWord(ix, fw, w.english, 'english', terms);
       analyseFrenchWord(ix, word, fr ? w.englishRaw : w.original, fr ? 'englishRaw' : 'original', terms);
     } else {
-      analyseFrenchWord(ix, word, w.original, 'original', terms);
+      // An acronym keeps its capitals in the reasons ("CA ≈ gouvernance").
+      analyseFrenchWord(ix, word, w.original, 'original', terms, isAcronymSpelling(cased) ? cased : word);
     }
   }
   for (const text of extra) for (const word of tokenizeCased(text)) analyseFrenchWord(ix, word.toLowerCase(), w.answer, 'answer', terms);

@@ -23,7 +23,7 @@ export interface Expression {
 
 /** What a problem's analysed stem carries that agreement needs. */
 export interface SurfaceEvidence {
-  /** Problem words (lowercase) this stem comes from. */
+  /** Problem words this stem comes from (lowercase, or in capitals for an acronym). */
   words: Set<string>;
   /** False when the stem came from a correction (typo, English glossary, an answer): no surface to compare. */
   literal: boolean;
@@ -65,7 +65,7 @@ export function wordAgrees(e: Expression, k: number, evidence: SurfaceEvidence, 
   if (e.acronym[k]) {
     if (capitals.has(word)) return true;
     if (word.length < 4) return false;
-    for (const w of evidence.words) if (w === word) return true;
+    for (const w of evidence.words) if (foldAccents(w) === word) return true;
     return false;
   }
   if (!evidence.literal) return true;
