@@ -1,16 +1,19 @@
 /**
  * Switchyard quality and latency benchmark.
  *
- *   npm run bench:switchyard [-- --data DIR]
+ *   npm run bench:switchyard [-- --data DIR] [-- --heldout DIR] [-- --verbose]
  *
- * For each (bundle, judgments) pair: imports the bundle into a fresh database, loads the registry
+ * Two corpora: the shared development corpus (`--data`, tuned on) and the held-out corpus
+ * written in another voice on another registry (`--heldout`, bench/data/switchyard-heldout by
+ * default; never tuned on). For each corpus, rich and thin: imports the bundle into a fresh database, loads the registry
  * snapshot and builds the switchyard's indexes (the server's code path), answers every problem and prints recall@5, MRR, nDCG@5 for
  * resources and person hit@3, on all queries and on the odd / even ids separately (tune on
  * one half, check on the other). Then latency p50/p95 on a generated registry of 5,000
  * resources and 20,000 people. Figures measured on a loaded machine are preliminary.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
+import { answerMetrics, readJudgments, type Judgment } from './switchyard-metrics.js';
 import { performance } from 'node:perf_hooks';
 import type { Bundle as CommonsBundle } from '../registry/bundle.js';
 import { importBundle } from '../registry/bundle.js';
@@ -20,18 +23,13 @@ import { DEFAULT_SWITCHYARD_CONFIG } from '../registry/switchyard/config.js';
 import { buildSwitchyardIndex, matchProblem, type SwitchyardIndex } from '../registry/switchyard/engine.js';
 import type { RegistrySnapshot } from '../registry/types.js';
 import { THEME_SLUGS } from '../registry/themes.js';
+import { lunrFr } from '../registry/text/lunr-fr.js';
+import { tokenize } from '../registry/text/french.js';
 
-interface Judgment {
-  id: string;
-  problem: string;
-  place?: string;
-  region?: string;
-  resources: Record<string, number>;
-  people: string[];
-}
 
 const argv = process.argv.slice(2);
 const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
+const heldoutDir = resolve(argv.includes('--heldout') ? argv[argv.indexOf('--heldout') + 1] : join(import.meta.dirname, 'data/switchyard-heldout'));
 const verbose = argv.includes('--verbose');
 
 const pct = (xs: number[], p: number) => {
@@ -39,28 +37,24 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
 
-function evaluate(ix: SwitchyardIndex, queries: Judgment[]) {
+/** What a matcher answers: ranked resource and people slugs. */
+type Matcher = (q: Judgment) => { resources: { slug: string }[]; people: { slug: string }[] };
+
+function evaluate(match: Matcher, queries: Judgment[]) {
   // One untimed pass first, so the figures are not the JIT compiler's warm-up.
-  for (const q of queries) matchProblem(ix, { problem: q.problem, place: q.place, region: q.region });
+  for (const q of queries) match(q);
   const rows = queries.map((q) => {
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const a = matchProblem(ix, { problem: q.problem, place: q.place, region: q.region });
+    const a = match(q);
     const used = process.cpuUsage(c0);
     const ms = performance.now() - t0;
     const cpuMs = (used.user + used.system) / 1000;
     const slugs = a.resources.map((r) => r.slug);
-    const firstGood = slugs.findIndex((s) => (q.resources[s] ?? 0) >= 2);
-    const gains = slugs.slice(0, 5).map((s) => 2 ** (q.resources[s] ?? 0) - 1);
-    const dcg = gains.reduce((acc, g, i) => acc + g / Math.log2(i + 2), 0);
-    const ideal = Object.values(q.resources)
-      .sort((x, y) => y - x)
-      .slice(0, 5)
-      .reduce((acc, g, i) => acc + (2 ** g - 1) / Math.log2(i + 2), 0);
-    const hit = a.people.slice(0, 3).some((p) => q.people.includes(p.slug));
-    if (verbose && (firstGood < 0 || firstGood > 0 || !hit))
-      console.log(`  ${q.id} rank=${firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${hit ? '' : 'MISS-P'}`);
-    return { id: q.id, recall: firstGood >= 0 && firstGood < 5 ? 1 : 0, rr: firstGood >= 0 ? 1 / (firstGood + 1) : 0, ndcg: ideal ? dcg / ideal : 0, hit: hit ? 1 : 0, ms, cpuMs };
+    const m = answerMetrics(q, slugs, a.people.map((p) => p.slug));
+    if (verbose && (m.firstGood !== 0 || !m.hit))
+      console.log(`  ${q.id} rank=${m.firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${m.hit ? '' : 'MISS-P'}`);
+    return { id: q.id, ...m, ms, cpuMs };
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
   const summary = (rs: typeof rows) => ({
@@ -83,9 +77,9 @@ function evaluate(ix: SwitchyardIndex, queries: Judgment[]) {
 }
 
 const f3 = (x: number) => x.toFixed(3);
-function report(name: string, judgmentsFile: string) {
-  const judgments = JSON.parse(readFileSync(join(dataDir, judgmentsFile), 'utf8')) as { bundle: string; queries: Judgment[] };
-  const bundle = JSON.parse(readFileSync(join(dirname(join(dataDir, judgmentsFile)), judgments.bundle), 'utf8')) as CommonsBundle;
+function report(name: string, dir: string, judgmentsFile: string) {
+  const judgments = readJudgments(dir, judgmentsFile);
+  const bundle = judgments.bundle;
   // Same path as the server: import the bundle into a fresh database, load the snapshot from the
   // registry tables, build the switchyard's indexes.
   const db = openDatabase(':memory:');
@@ -94,14 +88,42 @@ function report(name: string, judgmentsFile: string) {
   const t1 = performance.now();
   const ix = new SwitchyardService(db, registrySnapshotSource(db)).index();
   const build = performance.now() - t1;
-  const r = evaluate(ix, judgments.queries);
+  const r = evaluate((q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }), judgments.queries);
   console.log(`\n== ${name} (${judgments.queries.length} problems; import ${(t1 - t0).toFixed(0)} ms, snapshot + indexes ${build.toFixed(0)} ms)`);
   for (const part of ['all', 'odd', 'even'] as const) {
     const s = r[part];
     console.log(`  ${part.padEnd(4)} n=${String(s.n).padStart(2)}  recall@5 ${f3(s.recall5)}  MRR ${f3(s.mrr)}  nDCG@5 ${f3(s.ndcg5)}  person hit@3 ${f3(s.personHit3)}`);
   }
   console.log(`  latency p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms (wall clock); CPU time p50 ${r.cpu50.toFixed(2)} ms  p95 ${r.cpu95.toFixed(2)} ms`);
+  const b = evaluate(plainLunr(bundle), judgments.queries).all;
+  console.log(`  plain-lunr baseline  recall@5 ${f3(b.recall5)}  MRR ${f3(b.mrr)}  nDCG@5 ${f3(b.ndcg5)}  person hit@3 ${f3(b.personHit3)}`);
   return judgments.queries;
+}
+
+/**
+ * The plain-lunr baseline: lunr's French pipeline, BM25 over the resource text, people = the
+ * contactable referents of the top resources in rank order.
+ */
+function plainLunr(bundle: CommonsBundle): Matcher {
+  const ix = lunrFr(function () {
+    this.use(lunrFr.fr);
+    this.ref('slug');
+    for (const f of ['name', 'summary', 'description', 'features', 'keywords', 'themes']) this.field(f);
+    for (const r of bundle.resources)
+      this.add({ ...r, features: (r.features ?? []).join(' '), keywords: (r.keywords ?? []).join(' '), themes: r.themes.join(' ') });
+  });
+  const contactable = new Set((bundle.people ?? []).filter((p) => p.contactable).map((p) => p.slug));
+  return (q) => {
+    const words = tokenize(q.problem);
+    const resources = ix.query((query) => {
+      for (const w of words) query.term(w, { usePipeline: true });
+    });
+    const people: string[] = [];
+    for (const hit of resources)
+      for (const ref of bundle.referents ?? [])
+        if (ref.resource === hit.ref && contactable.has(ref.person) && !people.includes(ref.person)) people.push(ref.person);
+    return { resources: resources.map((h) => ({ slug: h.ref })), people: people.map((slug) => ({ slug })) };
+  };
 }
 
 /** A registry of the given size whose words are drawn from a real bundle (realistic vocabulary). */
@@ -140,8 +162,10 @@ function generated(base: CommonsBundle, nResources: number, nPeople: number, nPl
   return { resources, places, people, usages, referents };
 }
 
-const queries = report('full bundle', 'judgments.json');
-report('thin bundle', 'judgments-thin.json');
+const queries = report('dev corpus, full bundle', dataDir, 'judgments.json');
+report('dev corpus, thin bundle', dataDir, 'judgments-thin.json');
+report('held-out corpus, full bundle', heldoutDir, 'judgments.json');
+report('held-out corpus, thin bundle', heldoutDir, 'judgments-thin.json');
 
 const base = JSON.parse(readFileSync(join(dataDir, 'bundle.json'), 'utf8')) as CommonsBundle;
 const big = generated(base, 5000, 20000, 2000);

@@ -1,5 +1,6 @@
 import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, FILLER_WORDS, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
 import type { ThemeSlug } from '../themes.js';
+import type { FeedbackConfig } from './feedback.js';
 
 /**
  * Everything that tunes the switchyard lives here: field weights, query-expansion weights,
@@ -27,6 +28,8 @@ export interface SwitchyardConfig {
     usageNearby: number;
     /** Bonus per log(1 + requests it helped resolve with similar words). */
     outcome: number;
+    /** Penalty for the requests it did not help: score × (1 − min(½, outcomeMissed × their text match ÷ best text match)). */
+    outcomeMissed: number;
     /** Multipliers for statuses to push down. */
     archived: number;
     obsolete: number;
@@ -59,6 +62,13 @@ export interface SwitchyardConfig {
     outcome: number;
     /** How many people best matched by their own words compete. */
     textCandidates: number;
+  };
+  /** Query expansion from the best first-pass resources' words (feedback.ts). */
+  feedback: FeedbackConfig & {
+    /** Rank resources again with the expanded query. */
+    resourceRerank: boolean;
+    /** Match people's own words with the expanded query. */
+    people: boolean;
   };
   /** Theme detection: weight of the best resources' themes next to the problem's own words. */
   themes: { fromResources: number; resources: number; answeredDamping: number };
@@ -121,6 +131,7 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     usage: 0.03,
     usageNearby: 0.03,
     outcome: 0.1,
+    outcomeMissed: 1,
     archived: 0.3,
     obsolete: 0.6,
     proprietary: 0.8,
@@ -132,9 +143,9 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     topResources: 8,
     expertReferent: 1,
     referent: 0.6,
-    placeUses: 0.2,
+    placeUses: 0.4,
     text: 0.5,
-    themes: 0.15,
+    themes: 0.6,
     sameRegion: 1.2,
     sameCircle: 1.1,
     near: 1.1,
@@ -142,6 +153,8 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcome: 0.1,
     textCandidates: 300,
   },
+  // Learnt on the dev corpus (npm run bench:switchyard-tune), checked on the held-out one.
+  feedback: { resources: 3, terms: 10, weight: 0.3, minShare: 0.34, resourceRerank: false, people: true },
   themes: { fromResources: 0.8, resources: 5, answeredDamping: 0.3 },
   pages: { title: 3, text: 1, minRelative: 0.3 },
   clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },
@@ -171,6 +184,7 @@ export function switchyardConfig(overrides: Partial<SwitchyardConfig> = {}): Swi
     typos: { ...base.typos, ...overrides.typos },
     prefix: { ...base.prefix, ...overrides.prefix },
     themes: { ...base.themes, ...overrides.themes },
+    feedback: { ...base.feedback, ...overrides.feedback },
     pages: { ...base.pages, ...overrides.pages },
     limits: { ...base.limits, ...overrides.limits },
   };

@@ -1,8 +1,10 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
 import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
-import { foldAccents, tokenize } from '../text/french.js';
+import { foldAccents, tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { FieldedIndex } from './fielded-index.js';
+import { feedbackTerms } from './feedback.js';
+import { compileExpression, isAcronymSpelling, wordAgrees, type Expression, type SurfaceEvidence } from './expressions.js';
 import type { ClarifyQuestion, ThesaurusGroup } from './lexicon.js';
 import { reason, type ReasonLang } from './reasons.js';
 import { englishStem, guessLanguage, isEnglishStopWord, stemToken, textStems, Vocabulary } from './text.js';
@@ -125,7 +127,7 @@ interface QueryTerm {
 }
 
 interface CompiledGroup {
-  expressions: string[][];
+  expressions: Expression[];
   surfaces: string[];
 }
 
@@ -158,8 +160,10 @@ export interface SwitchyardIndex {
   /** resource/person index → number of resolved requests they helped. */
   resourceHelped: number[];
   personHelped: number[];
+  /** Per resource, the problems of the requests that it did not help (empty index when none). */
+  missedIndex: FieldedIndex<string>;
   /** Per theme: its label's words and its lexicon's expressions, as stems. */
-  themeExpressions: Map<ThemeSlug, string[][]>;
+  themeExpressions: Map<ThemeSlug, Expression[]>;
   /** Every stem of the indexed documents, sorted (for prefix matching). */
   sortedStems: string[];
   thesaurusByStem: Map<string, CompiledGroup[]>;
@@ -237,8 +241,14 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   const personHelped = people.map(() => 0);
   const resourceOutcomes: string[][] = resources.map(() => []);
   const personOutcomes: string[][] = people.map(() => []);
+  const resourceMissed: string[][] = resources.map(() => []);
   for (const o of corpus.outcomes ?? []) {
-    if (!o.helped) continue;
+    if (!o.helped) {
+      // A resource named in a request that did not help is pushed down for problems like it.
+      const missed = o.resource ? resourceBySlug.get(o.resource) : undefined;
+      if (missed !== undefined) resourceMissed[missed].push(o.problem);
+      continue;
+    }
     const r = o.resource ? resourceBySlug.get(o.resource) : undefined;
     if (r !== undefined) {
       resourceHelped[r]++;
@@ -275,6 +285,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     config.resourceFields,
     k1,
     b,
+    true,
   );
   const personIndex = new FieldedIndex<string>(
     people.map((p, i) => ({
@@ -308,11 +319,12 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
 
   // Filler words never reach a query, so expressions are compiled without them.
   const fillerStems = new Set(textStems(config.fillerWords));
-  const themeExpressions = new Map<ThemeSlug, string[][]>();
+  const themeExpressions = new Map<ThemeSlug, Expression[]>();
   for (const t of THEMES) {
-    const label = textStems(t.fr).map((st) => [st]);
-    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => textStems(e).filter((st) => !fillerStems.has(st))).filter((e) => e.length > 0);
-    themeExpressions.set(t.slug, [...label, ...lexicon]);
+    // Each word of the label is an expression of its own; lexicon entries are whole expressions.
+    const label = tokenizeCased(t.fr).map((w) => compileExpression(w, new Set()));
+    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
+    themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
   }
   const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
@@ -334,6 +346,12 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
+    missedIndex: new FieldedIndex<string>(
+      resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
+      { missed: 1 },
+      k1,
+      b,
+    ),
     themeExpressions,
     sortedStems,
     thesaurusByStem: compileThesaurus(config.thesaurus, fillerStems),
@@ -347,9 +365,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
 function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
   const byStem = new Map<string, CompiledGroup[]>();
   for (const g of groups) {
-    const pairs = g.terms.map((t) => [textStems(t).filter((st) => !filler.has(st)), t] as const).filter(([e]) => e.length > 0);
+    const pairs = g.terms.map((t) => [compileExpression(t, filler), t] as const).filter((p): p is [Expression, string] => p[0] !== null);
     const compiled: CompiledGroup = { expressions: pairs.map(([e]) => e), surfaces: pairs.map(([, t]) => t) };
-    const firsts = new Set(compiled.expressions.map((e) => e[0]));
+    const firsts = new Set(compiled.expressions.map((e) => e.stems[0]));
     for (const s of firsts) {
       const list = byStem.get(s);
       if (list) list.push(compiled);
@@ -380,8 +398,8 @@ function addTerm(terms: Map<string, QueryTerm>, stem: string, weight: number, wo
   }
 }
 
-/** Analyses a French word of the problem: accents restored from the registry, typos corrected. */
-function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number, origin: Origin, terms: Map<string, QueryTerm>) {
+/** Analyses a French word of the problem: accents restored from the registry, typos corrected. `shown` is the word as reasons show it. */
+function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number, origin: Origin, terms: Map<string, QueryTerm>, shown = word) {
   const w = ix.config.termWeights;
   const direct = stemToken(word);
   if (direct === null) return;
@@ -389,28 +407,31 @@ function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number
   const restored = ix.vocab.restore(word);
   if (restored && restored !== word) {
     const s = stemToken(restored);
-    if (s) addTerm(terms, s, baseWeight * w.accentRestored, word, origin);
-    if (s !== direct && ix.resourceIndex.has(direct)) addTerm(terms, direct, baseWeight, word, origin);
+    if (s) addTerm(terms, s, baseWeight * w.accentRestored, shown, origin);
+    if (s !== direct && ix.resourceIndex.has(direct)) addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
   if (ix.vocab.has(folded) || ix.resourceIndex.has(direct) || ix.personIndex.has(direct)) {
-    addTerm(terms, direct, baseWeight, word, origin);
+    addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
   const corrected = ix.vocab.correct(word);
   if (corrected) {
     const s = stemToken(corrected);
-    if (s) addTerm(terms, s, baseWeight * w.typo, word, 'typo');
+    if (s) addTerm(terms, s, baseWeight * w.typo, shown, 'typo');
     return;
   }
-  addTerm(terms, direct, baseWeight, word, origin);
+  addTerm(terms, direct, baseWeight, shown, origin);
 }
 
 /** Turns a problem (and answers) into weighted stems: language, accents, typos, English, thesaurus. */
-function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en', extra: string[]): Map<string, QueryTerm> {
+function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en', extra: string[], capitals: Set<string>): Map<string, QueryTerm> {
   const w = ix.config.termWeights;
   const terms = new Map<string, QueryTerm>();
-  for (const word of tokenize(problem)) {
+  for (const cased of tokenizeCased(problem)) {
+    const word = cased.toLowerCase();
+    // "ca" in lower case is "ça" typed without its cedilla (a stop word), not the acronym CA.
+    if (word === 'ca' && !isAcronymSpelling(cased)) continue;
     if (ix.extraStopStems.has(stemToken(word) ?? '')) continue;
     if (lang === 'en') {
       if (isEnglishStopWord(word)) continue;
@@ -418,10 +439,11 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
       if (fr) for (const expr of fr) for (const fw of tokenize(expr)) analyseFrenchWord(ix, fw, w.english, 'english', terms);
       analyseFrenchWord(ix, word, fr ? w.englishRaw : w.original, fr ? 'englishRaw' : 'original', terms);
     } else {
-      analyseFrenchWord(ix, word, w.original, 'original', terms);
+      // An acronym keeps its capitals in the reasons ("CA ≈ gouvernance").
+      analyseFrenchWord(ix, word, w.original, 'original', terms, isAcronymSpelling(cased) ? cased : word);
     }
   }
-  for (const text of extra) for (const word of tokenize(text)) analyseFrenchWord(ix, word, w.answer, 'answer', terms);
+  for (const text of extra) for (const word of tokenizeCased(text)) analyseFrenchWord(ix, word.toLowerCase(), w.answer, 'answer', terms);
   for (const s of ix.extraStopStems) terms.delete(s);
 
   // Morphology the stemmer misses (accessible / accessibilité, coordonner / coordination): a
@@ -440,13 +462,13 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   const expansions: [string, number, string, string][] = [];
   for (const stem of present) {
     for (const g of ix.thesaurusByStem.get(stem) ?? []) {
-      const hit = g.expressions.some((e) => e[0] === stem && e.every((s) => present.has(s)));
+      const hit = g.expressions.some((e) => e.stems[0] === stem && expressionPresent(e, terms, capitals));
       if (!hit) continue;
       const source = terms.get(stem)!;
       const word = [...source.words][0] ?? '';
       const fresh: [string, string][] = [];
       g.expressions.forEach((e, k) => {
-        for (const s of e) if (!present.has(s)) fresh.push([s, g.surfaces[k]]);
+        for (const s of e.stems) if (!present.has(s)) fresh.push([s, g.surfaces[k]]);
       });
       const share = (w.thesaurus * Math.min(1, source.weight)) / Math.sqrt(Math.max(1, fresh.length / 2));
       for (const [s, surface] of fresh) expansions.push([s, share, word, surface]);
@@ -460,14 +482,25 @@ function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en',
   return terms;
 }
 
-function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>): Map<ThemeSlug, number> {
+/** The surface evidence of an analysed term (see expressions.ts). */
+const evidenceOf = (t: QueryTerm): SurfaceEvidence => ({ words: t.words, literal: t.origin === 'original' || t.origin === 'accentRestored' || t.origin === 'prefix' });
+
+/** Whether every word of a vocabulary expression is in the problem, as that word (not a false friend). */
+function expressionPresent(e: Expression, terms: Map<string, QueryTerm>, capitals: Set<string>): boolean {
+  return e.stems.every((s, k) => {
+    const t = terms.get(s);
+    return t !== undefined && wordAgrees(e, k, evidenceOf(t), capitals);
+  });
+}
+
+function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>, capitals: Set<string>): Map<ThemeSlug, number> {
   const raw = new Map<ThemeSlug, number>();
   for (const [slug, expressions] of ix.themeExpressions) {
     // Each stem of the problem counts once per theme, through the expressions it completes.
     const used = new Set<string>();
     for (const e of expressions) {
-      if (!e.every((st) => terms.has(st))) continue;
-      for (const st of e) used.add(st);
+      if (!expressionPresent(e, terms, capitals)) continue;
+      for (const st of e.stems) used.add(st);
     }
     let s = 0;
     for (const st of used) s += terms.get(st)!.weight;
@@ -553,11 +586,13 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
     if (c) extraTexts.push(c.terms);
   }
 
-  const terms = analyseProblem(ix, query.problem, textLang, extraTexts);
+  // The problem's words written in capitals: only they can be acronyms of the vocabulary.
+  const capitals = new Set(tokenizeCased(query.problem).filter(isAcronymSpelling).map((w) => w.toLowerCase()));
+  const terms = analyseProblem(ix, query.problem, textLang, extraTexts, capitals);
   const weights = new Map<string, number>();
   for (const [s, t] of terms) weights.set(s, t.weight);
 
-  const lexThemes = normalise(detectThemes(ix, terms));
+  const lexThemes = normalise(detectThemes(ix, terms, capitals));
   if (answeredTheme) {
     for (const k of lexThemes.keys()) lexThemes.set(k, (lexThemes.get(k) ?? 0) * cfg.themes.answeredDamping);
     lexThemes.set(answeredTheme, (lexThemes.get(answeredTheme) ?? 0) + 1);
@@ -565,38 +600,53 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
 
   // --- resources
   const rr = cfg.resourceRank;
-  const text = ix.resourceIndex.score(weights);
-  let bestText = 0;
-  for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
-  const scored: { i: number; s: number }[] = [];
-  // Priors and theme agreement only reorder the best text matches: on a large registry the
-  // long tail of weak matches is not worth scoring in full.
-  const floor = kthLargest(text, rr.candidates);
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] <= 0 || text[i] < floor) continue;
-    const r = ix.resources[i];
-    let agree = 0;
-    for (const t of r.themes) agree = Math.max(agree, lexThemes.get(t) ?? 0);
-    let s = text[i] * (1 + rr.themeBoost * agree);
-    if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
-    const places = ix.users[i];
-    const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
-    let prior = rr.usage * Math.log1p(places.length) + rr.usageNearby * Math.log1p(nearby) + rr.outcome * Math.log1p(ix.resourceHelped[i]);
-    if (r.qualification === 'qualified') prior += rr.qualified;
-    s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
-    if (r.status === 'archived') s *= rr.archived;
-    if (r.developmentStatus === 'obsolete') s *= rr.obsolete;
-    if (isProprietary(r)) s *= rr.proprietary;
-    scored.push({ i, s });
-  }
-  scored.sort((a, b) => b.s - a.s);
-  // Never an archived resource first: the best non-archived one leads when there is one.
-  if (scored.length > 1 && ix.resources[scored[0].i].status === 'archived') {
-    const k = scored.findIndex((x) => ix.resources[x.i].status !== 'archived');
-    if (k > 0) scored.unshift(...scored.splice(k, 1));
-  }
-  const topScore = scored[0]?.s ?? 0;
-  const ranked = scored.filter((x) => x.s >= topScore * rr.minRelative);
+  const rankResources = (queryWeights: Map<string, number>) => {
+    const text = ix.resourceIndex.score(queryWeights);
+    const missed = ix.missedIndex.size ? ix.missedIndex.score(queryWeights) : null;
+    let bestText = 0;
+    for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
+    const scored: { i: number; s: number }[] = [];
+    // Priors and theme agreement only reorder the best text matches: on a large registry the
+    // long tail of weak matches is not worth scoring in full.
+    const floor = kthLargest(text, rr.candidates);
+    for (let i = 0; i < text.length; i++) {
+      if (text[i] <= 0 || text[i] < floor) continue;
+      const r = ix.resources[i];
+      let agree = 0;
+      for (const t of r.themes) agree = Math.max(agree, lexThemes.get(t) ?? 0);
+      let s = text[i] * (1 + rr.themeBoost * agree);
+      if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
+      const places = ix.users[i];
+      const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
+      let prior =
+        rr.usage * Math.log1p(places.length) +
+        rr.usageNearby * Math.log1p(nearby) +
+        rr.outcome * Math.log1p(ix.resourceHelped[i]);
+      if (r.qualification === 'qualified') prior += rr.qualified;
+      s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
+      if (r.status === 'archived') s *= rr.archived;
+      if (r.developmentStatus === 'obsolete') s *= rr.obsolete;
+      if (isProprietary(r)) s *= rr.proprietary;
+      // Requests like this one that it did not help: down by up to half, as close as they are.
+      if (missed && missed[i] > 0) s *= 1 - Math.min(0.5, (rr.outcomeMissed * missed[i]) / bestText);
+      scored.push({ i, s });
+    }
+    scored.sort((a, b) => b.s - a.s);
+    // Never an archived resource first: the best non-archived one leads when there is one.
+    if (scored.length > 1 && ix.resources[scored[0].i].status === 'archived') {
+      const k = scored.findIndex((x) => ix.resources[x.i].status !== 'archived');
+      if (k > 0) scored.unshift(...scored.splice(k, 1));
+    }
+    const top = scored[0]?.s ?? 0;
+    return { top, ranked: scored.filter((x) => x.s >= top * rr.minRelative) };
+  };
+  let { top: topScore, ranked } = rankResources(weights);
+  // Query expansion from the registry's own words (feedback.ts), then a second, final ranking.
+  const fb = cfg.feedback;
+  const expansion = feedbackTerms(ix.resourceIndex, ranked.map((x) => ({ i: x.i, rel: x.s / topScore })), new Set(weights.keys()), fb);
+  const expanded = new Map(weights);
+  for (const [stem, v] of expansion) expanded.set(stem, v);
+  if (expansion.size && fb.resourceRerank) ({ top: topScore, ranked } = rankResources(expanded));
 
   // --- themes: lexicon evidence plus the themes of the best resources
   const themeScores = new Map<ThemeSlug, number>();
@@ -640,7 +690,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
 
   // --- people: graph links to the best resources, own words, themes, proximity
   const pr = cfg.peopleRank;
-  const personText = ix.personIndex.score(weights);
+  const personText = ix.personIndex.score(fb.people ? expanded : weights);
   let bestPersonText = 0;
   for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();

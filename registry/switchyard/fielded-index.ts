@@ -9,19 +9,24 @@ export class FieldedIndex<F extends string> {
   /** stem → ascending document ids and their pseudo-frequencies. */
   private readonly postings = new Map<string, { docs: number[]; tf: number[] }>();
   private readonly idf = new Map<string, number>();
+  /** Per document, its stems and pseudo-frequencies (kept only when asked: see `docTerms`). */
+  private readonly forward: { stems: string[]; tf: number[] }[] | null;
   readonly size: number;
 
   /**
    * @param docs one entry per document: field → texts (already concatenated or as a list).
    * @param weights field weights (a field missing from the map is ignored).
+   * @param keepForward also keep each document's terms, for `docTerms` (query expansion).
    */
   constructor(
     docs: Partial<Record<F, string | string[]>>[],
     weights: Record<F, number>,
     private readonly k1: number,
     b: number,
+    keepForward = false,
   ) {
     this.size = docs.length;
+    this.forward = keepForward ? [] : null;
     const fields = Object.keys(weights) as F[];
     const lens: Record<string, number[]> = {};
     const counts: Map<string, number>[][] = [];
@@ -54,6 +59,7 @@ export class FieldedIndex<F extends string> {
         const norm = 1 - b + (b * lens[f][id]) / avg[f];
         for (const [s, n] of perField[fi]) acc.set(s, (acc.get(s) ?? 0) + (w * n) / norm);
       });
+      if (this.forward) this.forward.push({ stems: [...acc.keys()], tf: [...acc.values()] });
       for (const [s, tf] of acc) {
         let p = this.postings.get(s);
         if (!p) this.postings.set(s, (p = { docs: [], tf: [] }));
@@ -63,6 +69,20 @@ export class FieldedIndex<F extends string> {
     });
     const n = docs.length;
     for (const [s, p] of this.postings) this.idf.set(s, Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5)));
+  }
+
+  /**
+   * The stems of document `id` with their saturated weight in it, tf·(k1+1)/(tf+k1) × idf (what
+   * the document would give a one-word query), or nothing when the index keeps no forward lists.
+   */
+  *docTerms(id: number): IterableIterator<[string, number]> {
+    const d = this.forward?.[id];
+    if (!d) return;
+    const k1 = this.k1;
+    for (let i = 0; i < d.stems.length; i++) {
+      const tf = d.tf[i];
+      yield [d.stems[i], ((tf * (k1 + 1)) / (tf + k1)) * (this.idf.get(d.stems[i]) ?? 0)];
+    }
   }
 
   /** Every stem of the index. */

@@ -59,9 +59,9 @@ const plain = (md: string) =>
 /**
  * The switchyard as a long-lived service: keeps the per-snapshot indexes and rebuilds them when
  * the registry, the wiki pages or the thesaurus change (checked by cheap fingerprints on each
- * query), and at most every `outcomeRefreshMs` for new outcomes (a rebuild of a large registry
- * takes seconds; outcomes are a slow signal). Large registries are re-indexed after the request
- * that noticed the change, which is answered from the previous indexes.
+ * query), and for new outcomes: at once on a small registry, at most every `outcomeRefreshMs` on
+ * a large one (a rebuild then takes seconds; outcomes are a slow signal). Large registries are
+ * re-indexed after the request that noticed the change, which is answered from the previous indexes.
  */
 export class SwitchyardService {
   private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null = null;
@@ -118,7 +118,10 @@ export class SwitchyardService {
   index(): SwitchyardIndex {
     const state = this.state();
     const c = this.cache;
-    if (c && c.key === state.key && (c.outcomes === state.outcomes || Date.now() - c.builtAt < this.outcomeRefreshMs)) return c.index;
+    // New outcomes are a slow signal on a large registry (a rebuild takes seconds): they wait up to
+    // `outcomeRefreshMs` there; a small registry is rebuilt at once, so a resolved request counts.
+    const outcomesFresh = c?.outcomes === state.outcomes || (this.lastBuildSize > this.syncBuildMaxRecords && Date.now() - (c?.builtAt ?? 0) < this.outcomeRefreshMs);
+    if (c && c.key === state.key && outcomesFresh) return c.index;
     if (c && this.lastBuildSize > this.syncBuildMaxRecords) {
       if (!this.rebuilding) {
         this.rebuilding = true;

@@ -1,4 +1,5 @@
 import { lunrFr } from './lunr-fr.js';
+import { singularOfX } from './french-plurals.js';
 
 /**
  * French-first text analysis shared by wiki search and the switchyard:
@@ -32,14 +33,26 @@ const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x60, 0xb4]);
  * Keeps accents (the French stemmer and stop-word list expect them).
  */
 export function tokenize(text: string): string[] {
-  const words = text.toLowerCase().match(WORD_RE);
+  return splitWords(text.toLowerCase());
+}
+
+/**
+ * The same tokens as `tokenize`, with their case as written ("CA" stays "CA", "ça" stays "ça"):
+ * where the case tells an acronym from a common word.
+ */
+export function tokenizeCased(text: string): string[] {
+  return splitWords(text);
+}
+
+function splitWords(text: string): string[] {
+  const words = text.match(WORD_RE);
   if (!words) return [];
   const out: string[] = [];
   for (const w of words) {
     if (!APOSTROPHES.has(w.charCodeAt(w.length - 1))) out.push(w);
     else {
       const bare = w.slice(0, -1);
-      if (!ELIDED.has(bare)) out.push(bare);
+      if (!ELIDED.has(bare.toLowerCase())) out.push(bare);
     }
   }
   return out;
@@ -48,9 +61,14 @@ export function tokenize(text: string): string[] {
 const STOP = lunrFr.fr.stopWordFilter;
 const STEM = lunrFr.fr.stemmer;
 
-/** True for a French stop word (le, de, pour, avec…), accents as written. */
+// Function words that lunr-languages' list lacks. "ça" is the pronoun of every colloquial
+// problem ("ça ne marche pas"); left in, it stems to "ca" and meets the acronym CA (conseil
+// d'administration) in the registry's text.
+const EXTRA_STOP = new Set(['ça']);
+
+/** True for a French stop word (le, de, pour, avec, ça…), accents as written. */
 export function isStopWord(word: string): boolean {
-  return STOP(new lunrFr.Token(word, {}), 0, []) === undefined;
+  return EXTRA_STOP.has(word) || STOP(new lunrFr.Token(word, {}), 0, []) === undefined;
 }
 
 // Stemming is the costly step of analysis (~2 µs a word) and text repeats its words, so stems are
@@ -58,11 +76,14 @@ export function isStopWord(word: string): boolean {
 const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_MAX = 100_000;
 
-/** Snowball French stem of a lowercase word, accents folded afterwards (memoised). */
+/**
+ * Snowball French stem of a lowercase word, accents folded afterwards (memoised). Plurals in -x
+ * that Snowball leaves apart (lieux, jeux, travaux) are brought to their singular first.
+ */
 export function stem(word: string): string {
   let out = STEM_CACHE.get(word);
   if (out === undefined) {
-    const token = STEM(new lunrFr.Token(word, {}), 0, []) as lunr.Token | undefined;
+    const token = STEM(new lunrFr.Token(singularOfX(word), {}), 0, []) as lunr.Token | undefined;
     out = foldAccents(token ? token.toString() : word);
     if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
     STEM_CACHE.set(word, out);
