@@ -34,3 +34,19 @@ export const importBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
   if (!limit) importLimits.set(maxSize, (limit = limitBodyTo(maxSize)));
   return limit(c, next);
 };
+
+/**
+ * File uploads (`POST /api/files`) are limited by `config.uploadLimit` (LC_UPLOAD_LIMIT) instead
+ * of the body limit: the global middleware skips this path too, the route applies `uploadBodyLimit`.
+ */
+export const UPLOAD_PATH = '/api/files';
+
+const uploadLimits = new Map<number, MiddlewareHandler<AppEnv>>();
+
+/** The body limit of `POST /api/files`: `config.uploadLimit` bytes (413 above). */
+export const uploadBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
+  const maxSize = c.get('config').uploadLimit;
+  let limit = uploadLimits.get(maxSize);
+  if (!limit) uploadLimits.set(maxSize, (limit = limitBodyTo(maxSize)));
+  return limit(c, next);
+};
