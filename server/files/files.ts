@@ -292,7 +292,7 @@ export function getFileInfo(db: Database, name: string): FileInfo {
  */
 export function referencedFileNames(markdown: string): string[] {
   const names = new Set<string>();
-  for (const m of markdown.matchAll(/(?:^|[\s(<:"'])\/files\/([a-z0-9][a-z0-9.-]*[a-z0-9])(?![a-z0-9.-])/g)) names.add(m[1]);
+  for (const m of markdown.matchAll(/(?:^|[\s(<:"'])\/files\/([a-z0-9][a-z0-9.-]*[a-z0-9])(?![\w.-])/g)) names.add(m[1]);
   return [...names];
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { queryParams } from '../validate.js';
-import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
+import { readAccess, requireRole } from '../auth/middleware.js';
 import { uploadBodyLimit } from '../body-limit.js';
 import {
   fileNameFrom,
