@@ -113,6 +113,22 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await camille.close();
   });
 
+  it('the simple form takes a pasted image too', async () => {
+    const camille = await loggedIn('camille@example.org');
+    const { page, problems } = await watchedPage(camille);
+    await page.goto('/wiki/le-garage/edit?mode=form');
+    const area = page.locator('textarea#markdown');
+    await area.waitFor();
+    await area.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(0, 0));
+    await pasteFile(area, { name: 'plan.png', type: 'image/png', bytes: [...tinyPng([0, 90, 0])] });
+    await expect.poll(() => area.inputValue(), { timeout: 20_000 }).toBe('![plan](/files/plan.png)\nUn garage.\n');
+    await page.getByTestId('save').click();
+    await page.locator('lc-wiki-content img[alt="plan"]').waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual({ console: [], page: [], http: [] });
+    await camille.close();
+  });
+
   it('fields are edited in Propriétés, shown as an infobox, and filter the list of pages', async () => {
     const camille = await loggedIn('camille@example.org');
     const { page, problems } = await watchedPage(camille);

@@ -84,6 +84,12 @@ describe('files', () => {
     const old = await t.app.request('/files/plan.png?version=1');
     expect(new Uint8Array(await old.arrayBuffer())).toEqual(tinyPng([1, 2, 3]));
     expect(old.headers.get('cache-control')).toContain('immutable');
+    // Revalidation by hash: a bodiless 304 while the current version is the one held.
+    const current = await t.app.request('/files/plan.png');
+    expect(current.headers.get('cache-control')).toBe('no-cache');
+    const etag = current.headers.get('etag')!;
+    expect((await t.app.request('/files/plan.png', { headers: { 'if-none-match': etag } })).status).toBe(304);
+    expect((await t.app.request('/files/plan.png', { headers: { 'if-none-match': `"${first.json.file.sha256}"` } })).status).toBe(200);
     expect(first.json.file.sha256).not.toBe(second.json.file.sha256);
     expect((await t.app.request('/files/plan.png?version=3')).status).toBe(404);
   });
