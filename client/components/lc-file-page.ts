@@ -2,8 +2,8 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getFile, markdownForFile, uploadFile, type FileDetails } from '../api/files.js';
 import { formatDate, locale, t } from '../i18n/index.js';
-import { errorBox, errorText, loadingLine, pageUrl } from '../format.js';
-import { fileSize, uploaderName } from '../lib/files-format.js';
+import { errorBox, loadingLine, pageUrl } from '../format.js';
+import { chosenUpload, fileSize, headRow, uploaderName, uploadInputs, uploadProblem } from '../lib/files-format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 
@@ -60,9 +60,8 @@ export class LcFilePage extends LitElement {
   private async _newVersion(e: SubmitEvent) {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
-    const data = new FormData(form);
-    const file = data.get('file');
-    if (!(file instanceof File) || !file.size) {
+    const chosen = chosenUpload(form);
+    if (!chosen) {
       this._uploadError = t('files.chooseFile');
       return;
     }
@@ -70,7 +69,7 @@ export class LcFilePage extends LitElement {
     this._uploadError = null;
     this._message = null;
     try {
-      const result = await uploadFile(file, { name: this.name, comment: String(data.get('comment') ?? '') });
+      const result = await uploadFile(chosen.file, { name: this.name, comment: chosen.comment });
       this._message = result.changed ? t('files.versionSaved', { n: result.file.version }) : t('files.sameBytes');
       form.reset();
       await this._load();
@@ -101,15 +100,7 @@ export class LcFilePage extends LitElement {
           <section class="card" aria-labelledby="versions-h">
             <h2 id="versions-h">${t('files.versions')}</h2>
             <table data-testid="file-versions">
-              <thead>
-                <tr>
-                  <th scope="col">${t('files.version')}</th>
-                  <th scope="col">${t('files.uploadedAt')}</th>
-                  <th scope="col">${t('files.uploadedBy')}</th>
-                  <th scope="col">${t('files.size')}</th>
-                  <th scope="col">${t('files.comment')}</th>
-                </tr>
-              </thead>
+              ${headRow(['files.version', 'files.uploadedAt', 'files.uploadedBy', 'files.size', 'files.comment'])}
               <tbody>
                 ${f.versions.map(
                   (v) => html`<tr>
@@ -153,17 +144,12 @@ export class LcFilePage extends LitElement {
     return html`<section class="card" aria-labelledby="upload-h">
       <h2 id="upload-h">${t('files.newVersion')}</h2>
       <form @submit=${this._newVersion}>
-        <label for="version-file">${t('files.file')}</label>
-        <input id="version-file" name="file" type="file" required />
-        <label for="version-comment">${t('files.comment')}</label>
-        <input id="version-comment" name="comment" type="text" maxlength="500" />
+        ${uploadInputs('version')}
         <span class="actions">
           <button class="btn" type="submit" ?disabled=${this._busy}>${this._busy ? t('files.uploading') : t('files.send')}</button>
         </span>
         ${this._message ? html`<p role="status">${this._message}</p>` : nothing}
-        ${this._uploadError
-          ? html`<p class="field-error" role="alert">${typeof this._uploadError === 'string' ? this._uploadError : errorText(this._uploadError)}</p>`
-          : nothing}
+        ${uploadProblem(this._uploadError)}
       </form>
     </section>`;
   }

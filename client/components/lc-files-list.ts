@@ -2,8 +2,8 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { listFiles, uploadFile, type FileInfo } from '../api/files.js';
 import { formatDate, locale, t } from '../i18n/index.js';
-import { errorBox, errorText, loadingLine } from '../format.js';
-import { filePageUrl, fileSize, uploaderName } from '../lib/files-format.js';
+import { errorBox, loadingLine } from '../format.js';
+import { chosenUpload, filePageUrl, fileSize, headRow, uploaderName, uploadInputs, uploadProblem } from '../lib/files-format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
@@ -57,16 +57,15 @@ export class LcFilesList extends LitElement {
 
   private async _upload(e: SubmitEvent) {
     e.preventDefault();
-    const data = new FormData(e.target as HTMLFormElement);
-    const file = data.get('file');
-    if (!(file instanceof File) || !file.size) {
+    const chosen = chosenUpload(e.target as HTMLFormElement);
+    if (!chosen) {
       this._uploadError = t('files.chooseFile');
       return;
     }
     this._busy = true;
     this._uploadError = null;
     try {
-      const result = await uploadFile(file, { comment: String(data.get('comment') ?? '') });
+      const result = await uploadFile(chosen.file, { comment: chosen.comment });
       navigate(filePageUrl(result.file.name));
     } catch (err) {
       this._uploadError = err;
@@ -84,19 +83,10 @@ export class LcFilesList extends LitElement {
         ? html`<section class="card upload" aria-labelledby="upload-h">
             <h2 id="upload-h">${t('files.upload')}</h2>
             <form @submit=${this._upload}>
-              <div class="field">
-                <label for="upload-file">${t('files.file')}</label>
-                <input id="upload-file" name="file" type="file" required />
-              </div>
-              <div class="field">
-                <label for="upload-comment">${t('files.comment')}</label>
-                <input id="upload-comment" name="comment" type="text" maxlength="500" />
-              </div>
+              ${uploadInputs('upload')}
               <button class="btn" type="submit" ?disabled=${this._busy}>${this._busy ? t('files.uploading') : t('files.send')}</button>
             </form>
-            ${this._uploadError
-              ? html`<p class="field-error" role="alert">${typeof this._uploadError === 'string' ? this._uploadError : errorText(this._uploadError)}</p>`
-              : nothing}
+            ${uploadProblem(this._uploadError)}
           </section>`
         : nothing}
       <form role="search" @submit=${this._filter}>
@@ -111,15 +101,7 @@ export class LcFilesList extends LitElement {
         : this._files.length
           ? html`<p class="muted small" role="status">${t('files.count', { n: this._total })}</p>
               <table data-testid="files-table">
-                <thead>
-                  <tr>
-                    <th scope="col">${t('files.name')}</th>
-                    <th scope="col">${t('files.type')}</th>
-                    <th scope="col">${t('files.size')}</th>
-                    <th scope="col">${t('files.uploadedBy')}</th>
-                    <th scope="col">${t('files.uploadedAt')}</th>
-                  </tr>
-                </thead>
+                ${headRow(['files.name', 'files.type', 'files.size', 'files.uploadedBy', 'files.uploadedAt'])}
                 <tbody>
                   ${this._files.map(
                     (f) => html`<tr>

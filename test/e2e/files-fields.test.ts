@@ -111,7 +111,8 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await camille.close();
-  });
+    // Real Chromium on a loaded machine: waits are on state, this only bounds the whole scenario.
+  }, 120_000);
 
   it('the simple form takes a pasted image too', async () => {
     const camille = await loggedIn('camille@example.org');
@@ -127,7 +128,7 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await camille.close();
-  });
+  }, 120_000);
 
   it('fields are edited in Propriétés, shown as an infobox, and filter the list of pages', async () => {
     const camille = await loggedIn('camille@example.org');
@@ -163,7 +164,7 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await camille.close();
-  });
+  }, 120_000);
 
   it('an admin declares a field for a kind', async () => {
     const alice = await loggedIn('admin@example.org');
@@ -188,5 +189,5 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await alice.close();
-  });
+  }, 120_000);
 });
