@@ -29,6 +29,10 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { events, eventsIcs } from './routes/events.js';
+import { campaigns } from './routes/campaigns.js';
+import { placeEvents } from './routes/place-events.js';
+import { embed } from './routes/embed.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -112,11 +116,15 @@ export function createApp(deps: AppDeps) {
   app.route('/api/recent-changes', recentChangesRoutes);
   app.route('/api/resources', resources);
   app.route('/api/places', places);
+  app.route('/api/places', placeEvents);
   app.route('/api/map/places', placesMap);
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
   app.route('/api/admin/outbox', mailAdmin);
+  app.route('/api/events', events);
+  app.route('/api/events.ics', eventsIcs);
+  app.route('/api/campaigns', campaigns);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 
@@ -124,6 +132,7 @@ export function createApp(deps: AppDeps) {
   // Under /feed/ answers get the data security headers (CSP default-src 'none'): the browser
   // application must not answer there, it would be a blank page.
   app.all('/feed/*', noRoute);
+  app.route('/embed', embed);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

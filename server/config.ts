@@ -37,6 +37,12 @@ export interface Config {
   mailPollMs: number;
   /** The public address of this instance (links in mails), without a trailing slash. */
   publicUrl: string;
+  /** Calendar import from a URL: how long the fetch may take, in ms. */
+  calendarFetchTimeoutMs: number;
+  /** Calendar import from a URL: largest calendar accepted, in bytes. */
+  calendarMaxBytes: number;
+  /** Calendar import from a URL: allow loopback and private addresses (tests only; refused in production against SSRF). */
+  calendarAllowPrivate: boolean;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -62,6 +68,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lieux Communs <noreply@localhost>',
     mailPollMs: 5_000,
     publicUrl: 'http://localhost:3000',
+    calendarFetchTimeoutMs: 10_000,
+    calendarMaxBytes: 2 * 1024 * 1024,
+    calendarAllowPrivate: false,
     ...overrides,
   };
 }
