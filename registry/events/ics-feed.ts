@@ -48,8 +48,8 @@ export function eventsFeed(events: EventView[], opts: { name: string; publicUrl:
   const cal = ical({
     name: opts.name,
     prodId: { company: 'Lieux Communs', product: 'evenements', language: 'FR' },
-    timezone: { name: EVENT_ZONE, generator: () => PARIS_VTIMEZONE },
     ttl: 3600,
+    x: [['X-WR-TIMEZONE', EVENT_ZONE]],
   });
   for (const e of events) {
     const url = `${opts.publicUrl}/evenements/${e.id}`;
@@ -73,5 +73,9 @@ export function eventsFeed(events: EventView[], opts: { name: string; publicUrl:
       });
     }
   }
-  return cal.toString();
+  // The VTIMEZONE goes in by hand: given a calendar time zone, ical-generator also writes DTSTAMP
+  // and LAST-MODIFIED in it without the "Z" RFC 5545 requires (they must be UTC).
+  const text = cal.toString();
+  const at = text.search(/BEGIN:VEVENT|END:VCALENDAR/);
+  return `${text.slice(0, at)}${PARIS_VTIMEZONE}\r\n${text.slice(at)}`;
 }

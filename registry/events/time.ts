@@ -25,14 +25,14 @@ export function parseInstant(field: string, value: string): DateTime {
 /**
  * Reads a range bound: a plain date is a whole day in Europe/Paris (`from` its first instant, `to`
  * the first instant of the next day, so `to=2025-10-02` includes that day); a date-time is read as
- * `parseInstant` does.
+ * `parseInstant` does. `end` (default: the field is `to`) reads a plain date as the end of that day.
  * @throws RegistryError 400 naming `field`.
  */
-export function parseBound(field: 'from' | 'to', value: string): string {
+export function parseBound(field: string, value: string, end = field === 'to'): string {
   if (DATE_ONLY.test(value)) {
     const day = DateTime.fromISO(value, { zone: EVENT_ZONE });
     if (!day.isValid) throw invalid(field, `"${value}" is not a date`);
-    return storedInstant(field === 'to' ? day.plus({ days: 1 }).startOf('day') : day.startOf('day'));
+    return storedInstant(end ? day.plus({ days: 1 }).startOf('day') : day.startOf('day'));
   }
   return storedInstant(parseInstant(field, value));
 }

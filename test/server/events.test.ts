@@ -166,6 +166,7 @@ describe('GET /api/events', () => {
     const visit = vevents.filter((v) => v.getFirstPropertyValue('summary') === 'Visite de l’atelier');
     expect(visit).toHaveLength(2);
     expect(visit[0].getFirstProperty('dtstart')!.getParameter('tzid')).toBe('Europe/Paris');
+    expect(visit[0].getFirstProperty('dtstamp')!.toICALString()).toMatch(/^DTSTAMP:\d{8}T\d{6}Z$/);
     const start = new ICAL.Event(visit[0]).startDate;
     expect(start.toUnixTime()).toBe(Date.parse('2025-10-02T08:00:00Z') / 1000);
     expect(String(visit[0].getFirstPropertyValue('location'))).toBe('La Ruche, 12 rue des Arts, 59000 Lille');
