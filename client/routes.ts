@@ -3,6 +3,7 @@ import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
 import { REGISTRY_ROUTES } from './registry-routes.js';
 import { FILES_ROUTES } from './files-routes.js';
+import { EVENTS_ROUTES } from './events-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -17,6 +18,8 @@ export const ROUTES: Route[] = [
   ...WIKI_ROUTES,
   // Commons registry and directories (client/registry-routes.ts).
   ...REGISTRY_ROUTES,
+  // Events and campaigns (client/events-routes.ts).
+  ...EVENTS_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',

@@ -32,6 +32,10 @@ import { mailAdmin } from './routes/mail.js';
 import { fileContents, files } from './routes/files.js';
 import { fieldDefs, pageExtras } from './routes/fields.js';
 import { LocalFileStorage, resolveFilesDir } from './files/storage.js';
+import { events, eventsIcs } from './routes/events.js';
+import { campaigns } from './routes/campaigns.js';
+import { placeEvents } from './routes/place-events.js';
+import { embed } from './routes/embed.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -117,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/recent-changes', recentChangesRoutes);
   app.route('/api/resources', resources);
   app.route('/api/places', places);
+  app.route('/api/places', placeEvents);
   app.route('/api/map/places', placesMap);
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
@@ -125,6 +130,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/files', files);
   app.route('/api/page-fields', fieldDefs);
   app.route('/api/pages', pageExtras);
+  app.route('/api/events', events);
+  app.route('/api/events.ics', eventsIcs);
+  app.route('/api/campaigns', campaigns);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 
@@ -134,6 +142,7 @@ export function createApp(deps: AppDeps) {
   app.all('/feed/*', noRoute);
   app.route('/files', fileContents);
   app.all('/files/*', noRoute);
+  app.route('/embed', embed);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

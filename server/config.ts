@@ -41,6 +41,12 @@ export interface Config {
   filesDir: string | null;
   /** Largest accepted upload (`POST /api/files`), in bytes (413 above). */
   uploadLimit: number;
+  /** Calendar import from a URL: how long the fetch may take, in ms. */
+  calendarFetchTimeoutMs: number;
+  /** Calendar import from a URL: largest calendar accepted, in bytes. */
+  calendarMaxBytes: number;
+  /** Calendar import from a URL: allow loopback and private addresses (tests only; refused in production against SSRF). */
+  calendarAllowPrivate: boolean;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -68,6 +74,9 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost:3000',
     filesDir: null,
     uploadLimit: 20 * 1024 * 1024,
+    calendarFetchTimeoutMs: 10_000,
+    calendarMaxBytes: 2 * 1024 * 1024,
+    calendarAllowPrivate: false,
     ...overrides,
   };
 }

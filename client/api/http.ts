@@ -17,6 +17,9 @@ export const setCsrfToken = (token: string | null) => {
   csrfToken = token;
 };
 
+/** The CSRF header of the session, for the few calls that send something else than JSON. */
+export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+
 /**
  * Calls the JSON API. Writes carry the session's CSRF token.
  * @throws ApiError for any non-2xx answer.

@@ -7,6 +7,7 @@ import { getPlace, type PlaceDetail } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, setMyPlace, themeShort, type MyPlace } from '../lib/registry-format.js';
 import { loadPlaceMap } from '../lib/load-place-map.js';
 import './lc-contact-person.js';
+import './lc-place-events.js';
 
 /** A place's page (/lieux/:slug): where it is, the commons it uses, its people. */
 @customElement('lc-place-page')
@@ -105,6 +106,7 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
           ? html`<lc-place-map .points=${[[p.lat!, p.lon!, p.slug, p.name]]} selected=${p.slug} .home=${mine ? null : home}></lc-place-map>`
           : html`<p class="muted">${t('places.noCoords')}</p>`}
       </div>
+      <section><lc-place-events place=${p.slug}></lc-place-events></section>
       <section>
         <h2>${t('place.people')}</h2>
         ${p.people.length

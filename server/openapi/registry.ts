@@ -1,3 +1,4 @@
+import { EVENT_FILTER_PARAMS } from './events.js';
 import type { OpenApiFragment } from './index.js';
 import { RESOURCE_KINDS, PLACE_FAMILIES, RESOURCE_STATUSES, USAGE_STATUSES } from '../../registry/types.js';
 import { THEME_SLUGS } from '../../registry/themes.js';
@@ -151,9 +152,10 @@ export const registry: OpenApiFragment = {
     '/api/map/places': {
       get: {
         tags: ['places'],
-        summary: 'Every matching place with coordinates, compact, for the map',
-        parameters: [q('region', list('Regions')), q('family', list('Families'))],
-        responses: { 200: ok('[[lat, lon, slug, name], …]', { type: 'object', properties: { points: { type: 'array', items: { type: 'array' } } } }) },
+        summary: 'Every matching place with coordinates, compact, for the map; with event filters, the places with matching events',
+        // Event filters: see server/openapi/events.ts (region is shared).
+        parameters: [q('region', list('Regions')), q('family', list('Families')), ...EVENT_FILTER_PARAMS.filter((p) => p.name !== 'region')],
+        responses: { 200: ok('[[lat, lon, slug, name], …], plus the count of matching events as a 5th item when events are filtered', { type: 'object', properties: { points: { type: 'array', items: { type: 'array' } } } }) },
       },
     },
     '/api/places/{slug}': {

@@ -4,14 +4,17 @@ import type { AppEnv } from '../env.js';
 import { AppError, badRequest } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
-import { placePoints, searchPlaces } from '../../registry/directory.js';
+import { searchPlaces } from '../../registry/directory.js';
 import { findPlace, getPlace, upsertPlace } from '../../registry/places.js';
 import { PlaceSchema, SLUG_RE } from '../../registry/schema.js';
 import { placeDetail } from '../../registry/views.js';
 import { bboxParam, csvList, paging } from './registry-params.js';
+import { EventFilters, eventQuery } from './events.js';
+import { mapPoints } from '../../registry/events/map.js';
 
 const ListQuery = z.object({ q: z.string().max(500).optional(), region: csvList, family: csvList, bbox: bboxParam, ...paging });
-const GeoQuery = z.object({ region: csvList, family: csvList });
+// Event filters (dates, type, campaign, now) keep the places with matching events (server/routes/events.ts).
+const GeoQuery = z.object({ ...EventFilters, region: csvList, family: csvList });
 const PutBody = PlaceSchema.extend({ slug: PlaceSchema.shape.slug.optional() });
 
 const slugParam = (slug: string) => {
@@ -23,9 +26,10 @@ const slugParam = (slug: string) => {
  * /api/map/places: the points of the places map. Not under /api/places: a fixed path next to
  * `/api/places/:slug` is an ambiguous route, which the app's RegExpRouter refuses.
  */
-export const placesMap = new Hono<AppEnv>().get('/', readAccess, queryParams(GeoQuery), (c) =>
-  c.json({ points: placePoints(c.get('db'), c.req.valid('query')) }),
-);
+export const placesMap = new Hono<AppEnv>().get('/', readAccess, queryParams(GeoQuery), (c) => {
+  const q = c.req.valid('query');
+  return c.json({ points: mapPoints(c.get('db'), { ...eventQuery(q), family: q.family }) });
+});
 
 /** /api/places: the directory of tiers-lieux. */
 export const places = new Hono<AppEnv>()

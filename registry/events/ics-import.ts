@@ -1,0 +1,216 @@
+import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import ICAL from 'ical.js';
+import { DateTime, IANAZone } from 'luxon';
+import { invalid } from '../errors.js';
+import { foldAccents } from '../text/french.js';
+import { stmt } from '../store.js';
+import { EVENT_TYPES, type EventInput, type EventType } from './schema.js';
+import { createEvent, deleteEvent, eventAsInput, getEvent, placeIdOf, updateEvent, type Writer } from './store.js';
+import { EVENT_ZONE, storedInstant } from './time.js';
+
+/**
+ * Imports a place's iCalendar file (OpenAgenda, Nextcloud, Google…) with ical.js: one event per
+ * UID, recurring events (RRULE, RDATE, EXDATE, overridden occurrences) expanded into its slots,
+ * times read in the calendar's own time zones. Re-importing updates events by UID and never
+ * duplicates them; a VEVENT with STATUS:CANCELLED removes the event imported from it. The whole
+ * file is checked before anything is written, and written in one transaction.
+ */
+
+/** Limits of an import. */
+export interface ImportOptions {
+  /** Occurrences before this instant are left out (default: 31 days before now). */
+  since?: Date;
+  /** Occurrences after this instant are left out (default: 1 year after now). */
+  until?: Date;
+  /** Most slots kept per event (the first ones). */
+  maxSlots?: number;
+  now?: Date;
+}
+
+/** What an import did. */
+export interface ImportResult {
+  created: { id: number; uid: string; title: string }[];
+  updated: { id: number; uid: string; title: string }[];
+  unchanged: { id: number; uid: string; title: string }[];
+  deleted: { id: number; uid: string; title: string }[];
+  /** VEVENTs with no occurrence in the imported window. */
+  skipped: { uid: string; title: string; reason: string }[];
+}
+
+interface Parsed {
+  uid: string;
+  cancelled: boolean;
+  input: EventInput;
+}
+
+const TYPE_WORDS: [EventType, RegExp][] = [
+  ['visite', /\b(visite|portes? ouvertes?|open day)/],
+  ['atelier', /\b(atelier|workshop)/],
+  ['conference', /\b(conference|debat|table ronde|talk)/],
+  ['demonstration', /\b(demonstration|demo)\b/],
+  ['spectacle', /\b(spectacle|exposition|expo|concert|projection|show)/],
+  ['formation', /\b(formation|training|cours)\b/],
+  ['rencontre', /\b(rencontre|meetup|apero|permanence)/],
+];
+
+/** The event type a VEVENT's CATEGORIES (or, failing that, its title) suggest; 'rencontre' otherwise. */
+function typeOf(categories: string[], title: string): EventType {
+  for (const text of [...categories, title]) {
+    const folded = foldAccents(text).toLowerCase();
+    if ((EVENT_TYPES as readonly string[]).includes(folded)) return folded as EventType;
+    for (const [type, re] of TYPE_WORDS) if (re.test(folded)) return type;
+  }
+  return 'rencontre';
+}
+
+/**
+ * The instant of an ical.js time: its zone when the calendar defines it (VTIMEZONE) or it is UTC;
+ * else its TZID read as an IANA zone; else (floating times, unknown zones) Europe/Paris. A date
+ * without a time is the start of that day in Europe/Paris.
+ */
+function instantOf(t: ICAL.Time, tzid: string | undefined): DateTime {
+  const parts = { year: t.year, month: t.month, day: t.day, hour: t.isDate ? 0 : t.hour, minute: t.isDate ? 0 : t.minute, second: t.isDate ? 0 : t.second };
+  if (!t.isDate && t.zone && t.zone.tzid !== 'floating' && t.zone.tzid !== '') {
+    return DateTime.fromMillis(t.toUnixTime() * 1000, { zone: 'utc' });
+  }
+  const zone = !t.isDate && tzid && IANAZone.isValidZone(tzid) ? tzid : EVENT_ZONE;
+  return DateTime.fromObject(parts, { zone });
+}
+
+const firstText = (c: ICAL.Component, name: string): string => {
+  const v = c.getFirstPropertyValue(name);
+  return typeof v === 'string' ? v.trim() : '';
+};
+
+/** A stable UID for a VEVENT that has none (RFC 5545 requires one; some exports forget it). */
+const syntheticUid = (c: ICAL.Component) =>
+  'lc-' + createHash('sha256').update(`${firstText(c, 'summary')}|${c.getFirstProperty('dtstart')?.toICALString() ?? ''}`).digest('hex').slice(0, 24);
+
+/**
+ * Parses an iCalendar text into event inputs for a place, without writing anything.
+ * @throws RegistryError 400 naming `calendar` for a malformed file or VEVENT.
+ */
+export function parseCalendar(text: string, place: string, opts: ImportOptions = {}): { events: Parsed[]; skipped: ImportResult['skipped'] } {
+  const now = opts.now ?? new Date();
+  const since = storedInstant(DateTime.fromJSDate(opts.since ?? new Date(now.getTime() - 31 * 86_400_000)));
+  const until = storedInstant(DateTime.fromJSDate(opts.until ?? new Date(now.getTime() + 366 * 86_400_000)));
+  const maxSlots = opts.maxSlots ?? 500;
+  let root: ICAL.Component;
+  try {
+    const jcal = ICAL.parse(text);
+    root = new ICAL.Component(jcal as unknown[]);
+  } catch (err) {
+    throw invalid('calendar', `not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`);
+  }
+  if (root.name !== 'vcalendar') throw invalid('calendar', `not a valid iCalendar file (it starts with ${root.name.toUpperCase()}, not VCALENDAR)`);
+  const vevents = root.getAllSubcomponents('vevent');
+  // Overridden occurrences (RECURRENCE-ID) belong to their master VEVENT.
+  const masters = new Map<string, ICAL.Component>();
+  const exceptions = new Map<string, ICAL.Component[]>();
+  for (const c of vevents) {
+    const uid = firstText(c, 'uid') || syntheticUid(c);
+    if (c.hasProperty('recurrence-id')) {
+      const list = exceptions.get(uid) ?? [];
+      list.push(c);
+      exceptions.set(uid, list);
+    } else if (!masters.has(uid)) masters.set(uid, c);
+  }
+  const events: Parsed[] = [];
+  const skipped: ImportResult['skipped'] = [];
+  for (const [uid, c] of masters) {
+    const title = firstText(c, 'summary').slice(0, 200) || 'Sans titre';
+    const where = `event "${title}" (UID ${uid})`;
+    let slots: { startsAt: string; endsAt: string }[];
+    try {
+      if (!c.hasProperty('dtstart')) throw new Error('it has no DTSTART');
+      const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
+      const tzid = (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
+      slots = [];
+      const slotOf = (start: ICAL.Time, end: ICAL.Time | null) => {
+        const s = instantOf(start, tzid);
+        // No DTEND nor DURATION: a day for a date, an hour for a date-time (RFC 5545 says zero;
+        // a slot of no length would never show as "ouvert maintenant").
+        let e = end ? instantOf(end, tzid) : undefined;
+        if (!e || e <= s) e = start.isDate ? s.plus({ days: 1 }) : s.plus({ hours: 1 });
+        return { startsAt: storedInstant(s), endsAt: storedInstant(e) };
+      };
+      if (event.isRecurring()) {
+        const it = event.iterator();
+        for (let next = it.next(), guard = 0; next && guard < 20_000; next = it.next(), guard++) {
+          const d = event.getOccurrenceDetails(next);
+          const slot = slotOf(d.startDate, d.endDate);
+          if (slot.startsAt >= until) break;
+          if (slot.endsAt <= since) continue;
+          slots.push(slot);
+          if (slots.length >= maxSlots) break;
+        }
+      } else {
+        const slot = slotOf(event.startDate, c.hasProperty('dtend') || c.hasProperty('duration') ? event.endDate : null);
+        if (slot.endsAt > since && slot.startsAt < until) slots.push(slot);
+      }
+    } catch (err) {
+      throw invalid('calendar', `${where}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (!slots.length) {
+      skipped.push({ uid, title, reason: 'no occurrence in the imported window' });
+      continue;
+    }
+    const url = firstText(c, 'url');
+    const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
+    events.push({
+      uid,
+      cancelled: firstText(c, 'status').toUpperCase() === 'CANCELLED',
+      input: {
+        title,
+        type: typeOf(categories, title),
+        place,
+        slots,
+        description: firstText(c, 'description').slice(0, 20_000),
+        registration: /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? { kind: 'link', url } : undefined,
+      },
+    });
+  }
+  return { events, skipped };
+}
+
+const SQL_BY_IMPORT_UID = `SELECT id FROM events WHERE place_id = @place_id AND import_uid = @uid`;
+
+/** The fields an import sets, to tell an unchanged event from an updated one. */
+const importedFields = (i: EventInput) => JSON.stringify([i.title, i.type, i.description ?? '', i.slots, i.registration?.kind === 'link' ? i.registration.url : null]);
+
+/**
+ * Imports an iCalendar text into a place's events, idempotently by UID, all or nothing.
+ * @throws RegistryError 400 naming `calendar` (malformed) or `place` (unknown).
+ */
+export function importCalendar(db: Database, placeSlug: string, text: string, by: Writer, opts: ImportOptions = {}): ImportResult {
+  const placeId = placeIdOf(db, placeSlug);
+  const { events, skipped } = parseCalendar(text, placeSlug, opts);
+  const result: ImportResult = { created: [], updated: [], unchanged: [], deleted: [], skipped };
+  db.transaction(() => {
+    for (const { uid, cancelled, input } of events) {
+      const existing = stmt(db, SQL_BY_IMPORT_UID).get({ place_id: placeId, uid }) as { id: number } | undefined;
+      const entry = (id: number) => ({ id, uid, title: input.title });
+      if (cancelled) {
+        if (existing) {
+          deleteEvent(db, existing.id);
+          result.deleted.push(entry(existing.id));
+        }
+        continue;
+      }
+      if (!existing) {
+        result.created.push(entry(createEvent(db, input, by, uid)));
+        continue;
+      }
+      const before = eventAsInput(getEvent(db, existing.id));
+      // What the place edited here (campaign, audience, seats…) is kept; the calendar's fields win.
+      if (importedFields({ ...input, registration: input.registration ?? before.registration }) === importedFields(before)) {
+        result.unchanged.push(entry(existing.id));
+        continue;
+      }
+      updateEvent(db, existing.id, { title: input.title, type: input.type, description: input.description, slots: input.slots, ...(input.registration ? { registration: input.registration } : {}) }, by);
+      result.updated.push(entry(existing.id));
+    }
+  })();
+  return result;
+}
