@@ -29,6 +29,8 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { PermanenceService } from './permanences/service.js';
+import { bookings, experts, permanenceDashboard, permanenceDashboardCsvRoute, permanences, permanencesFeed } from './routes/permanences.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -52,15 +54,23 @@ export function createApp(deps: AppDeps) {
   });
   const mail = new MailSender(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: config.mailPollMs });
   mail.start();
+  const permanenceService = new PermanenceService(db, {
+    publicUrl: config.publicUrl,
+    reminderPollMs: config.permanenceReminderPollMs,
+    onMailQueued: () => void mail.flush(),
+  });
+  permanenceService.start();
   const services: AppServices = {
     wiki,
     mail,
+    permanences: permanenceService,
     search: new WikiSearch(db, wiki),
     switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
     collab,
     close: () => {
       collab.close();
       mail.stop();
+      permanenceService.stop();
     },
   };
 
@@ -117,6 +127,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
   app.route('/api/admin/outbox', mailAdmin);
+  app.route('/api/permanences', permanences);
+  app.route('/api/permanences.ics', permanencesFeed);
+  app.route('/api/bookings', bookings);
+  app.route('/api/experts', experts);
+  app.route('/api/permanence-dashboard', permanenceDashboard);
+  app.route('/api/permanence-dashboard.csv', permanenceDashboardCsvRoute);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 

@@ -37,6 +37,8 @@ export interface Config {
   mailPollMs: number;
   /** The public address of this instance (links in mails), without a trailing slash. */
   publicUrl: string;
+  /** How often bookings are looked at for their 24 h reminder mail, in ms. */
+  permanenceReminderPollMs: number;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -62,6 +64,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lieux Communs <noreply@localhost>',
     mailPollMs: 5_000,
     publicUrl: 'http://localhost:3000',
+    permanenceReminderPollMs: 5 * 60_000,
     ...overrides,
   };
 }
