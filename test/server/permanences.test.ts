@@ -170,6 +170,37 @@ describe('permanences API', () => {
     const after = await call('place', 'GET', `/api/switchyard/requests/${requestId}`);
     expect(after.json.events.at(-1).body).toContain('Modèle de statuts SCIC envoyé.');
   });
+
+  it('counts places helped per month and theme, the attendance rate and requests resolved after a permanence (facilitators)', async () => {
+    const id = await publish({ format: 'collective', capacity: 4, themes: ['juridique', 'gouvernance'] });
+    const made = await call('otherPlace', 'POST', '/api/switchyard/requests', { problem: 'Écrire une charte de gouvernance partagée' });
+    const a = await call('place', 'POST', `/api/permanences/${id}/bookings`, { place: 'la-fabrique', question: 'Charte' });
+    const b = await call('otherPlace', 'POST', `/api/permanences/${id}/bookings`, { place: 'le-hangar', question: 'Charte aussi', request: made.json.request.id });
+    // The session took place last month: its expert moves it there, then records who came.
+    const held = new Date();
+    held.setUTCDate(1);
+    held.setUTCMonth(held.getUTCMonth() - 1);
+    held.setUTCHours(9, 0, 0, 0);
+    const heldEnd = new Date(held.getTime() + 2 * 3600_000);
+    expect((await call('expert', 'PATCH', `/api/permanences/${id}`, { startsAt: held.toISOString(), endsAt: heldEnd.toISOString() })).status).toBe(200);
+    await call('expert', 'PATCH', `/api/bookings/${a.json.id}`, { attended: false });
+    await call('expert', 'PATCH', `/api/bookings/${b.json.id}`, { attended: true, followup: 'Charte relue ensemble' });
+    await call('otherPlace', 'POST', `/api/switchyard/requests/${made.json.request.id}/outcome`, { helped: true, person: 'eva-experte' });
+    const month = held.toISOString().slice(0, 7);
+    const from = `${month}-01`;
+    expect((await call('place', 'GET', '/api/permanence-dashboard')).status).toBe(403);
+    const dash = await call('facilitator', 'GET', `/api/permanence-dashboard?from=${from}`);
+    expect(dash.status).toBe(200);
+    expect(dash.json.totals).toEqual({ sessions: 1, bookings: 2, placesHelped: 1, attendanceRate: 0.5, requestsWithPermanence: 1, requestsResolved: 1 });
+    expect(dash.json.byThemeMonth).toEqual([
+      { month, theme: 'gouvernance', bookings: 2, placesHelped: 1 },
+      { month, theme: 'juridique', bookings: 2, placesHelped: 1 },
+    ]);
+    const csv = await call('facilitator', 'GET', `/api/permanence-dashboard.csv?from=${from}`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.text).toBe(`month,theme,bookings,places_helped\r\n${month},gouvernance,2,1\r\n${month},juridique,2,1\r\n`);
+    expect((await call('facilitator', 'GET', '/api/permanence-dashboard?from=hier')).json.error.field).toBe('from');
+  });
 });
 
 describe('seats are never oversold', () => {
