@@ -38,6 +38,7 @@ export const permanencesApi: OpenApiFragment = {
         status: { type: 'string', enum: ['scheduled', 'cancelled'] },
         sequence: { type: 'integer', description: 'iCalendar SEQUENCE, bumped when moved or cancelled' },
         canManage: { type: 'boolean' },
+        myPlace: { ...refOrNull, description: 'The place the caller books for (their registry profile), when any' },
         bookings: { type: 'array', items: ref('Booking'), description: 'Only the bookings the caller may see; absent for anonymous visitors' },
       },
     },

@@ -14,14 +14,16 @@ export interface Viewer {
   personId: number | null;
   /** The place of that person: the place the account books for. */
   placeId: number | null;
+  /** That place's slug and name, offered as the booking place in the UI. */
+  place: { slug: string; name: string } | null;
 }
 
 /** The viewer behind an account (or an anonymous visitor). */
 export function viewerOf(db: Database, user: User | null): Viewer {
-  if (!user) return { user: null, facilitator: false, personId: null, placeId: null };
+  if (!user) return { user: null, facilitator: false, personId: null, placeId: null, place: null };
   const person = personOfUser(db, user.id);
   const placeId = person?.place ? ((db.prepare('SELECT id FROM places WHERE slug = ?').get(person.place.slug) as { id: number } | undefined)?.id ?? null) : null;
-  return { user, facilitator: hasRole(user.role, 'facilitator'), personId: person?.id ?? null, placeId };
+  return { user, facilitator: hasRole(user.role, 'facilitator'), personId: person?.id ?? null, placeId, place: placeId !== null ? (person?.place ?? null) : null };
 }
 
 /** Facilitators and the session's expert manage it (move, cancel, record attendance). */

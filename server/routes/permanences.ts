@@ -123,7 +123,8 @@ const icsAnswer = (c: Context<AppEnv>, body: string, filename: string, download 
 /** The session's JSON for the viewer (with the bookings they may see). */
 function sessionJson(c: Context<AppEnv>, id: number) {
   const p = service(c).session(id);
-  return sessionFor(viewer(c), p, c.get('user') ? bookingsOf(c.get('db'), id) : []);
+  const v = viewer(c);
+  return { ...sessionFor(v, p, c.get('user') ? bookingsOf(c.get('db'), id) : []), myPlace: v.place };
 }
 
 /** /api/permanences */
@@ -135,7 +136,8 @@ export const permanences = new Hono<AppEnv>()
     const from = q.from ?? (q.to ? undefined : new Date().toISOString());
     const items = listPermanences(c.get('db'), { ...q, from, includeCancelled: q.status === 'all' });
     // Lists carry seats, not bookings: each session's private part is on its own page.
-    return c.json({ items: items.map((p) => ({ ...sessionFor(v, p, []), bookings: undefined })) });
+    // `myPlace`: the place the caller books for (their registry profile's), for the booking forms.
+    return c.json({ items: items.map((p) => ({ ...sessionFor(v, p, []), bookings: undefined })), myPlace: v.place });
   })
   .post('/', jsonBody(PublishBody), (c) => {
     const user = requireRole(c, 'reader');
