@@ -4,6 +4,7 @@ import { WIKI_ROUTES } from './wiki-routes.js';
 import { REGISTRY_ROUTES } from './registry-routes.js';
 import { FILES_ROUTES } from './files-routes.js';
 import { EVENTS_ROUTES } from './events-routes.js';
+import { PERMANENCE_ROUTES } from './permanence-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -20,6 +21,8 @@ export const ROUTES: Route[] = [
   ...REGISTRY_ROUTES,
   // Events and campaigns (client/events-routes.ts).
   ...EVENTS_ROUTES,
+  // Expert permanences and the admins' outbox (client/permanence-routes.ts).
+  ...PERMANENCE_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',

@@ -36,6 +36,8 @@ import { events, eventsIcs } from './routes/events.js';
 import { campaigns } from './routes/campaigns.js';
 import { placeEvents } from './routes/place-events.js';
 import { embed } from './routes/embed.js';
+import { PermanenceService } from './permanences/service.js';
+import { bookings, experts, permanenceDashboard, permanenceDashboardCsvRoute, permanences, permanencesFeed } from './routes/permanences.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -59,9 +61,16 @@ export function createApp(deps: AppDeps) {
   });
   const mail = new MailSender(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: config.mailPollMs });
   mail.start();
+  const permanenceService = new PermanenceService(db, {
+    publicUrl: config.publicUrl,
+    reminderPollMs: config.permanenceReminderPollMs,
+    onMailQueued: () => void mail.flush(),
+  });
+  permanenceService.start();
   const services: AppServices = {
     wiki,
     mail,
+    permanences: permanenceService,
     search: new WikiSearch(db, wiki),
     switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
     collab,
@@ -69,6 +78,7 @@ export function createApp(deps: AppDeps) {
     close: () => {
       collab.close();
       mail.stop();
+      permanenceService.stop();
     },
   };
 
@@ -133,6 +143,12 @@ export function createApp(deps: AppDeps) {
   app.route('/api/events', events);
   app.route('/api/events.ics', eventsIcs);
   app.route('/api/campaigns', campaigns);
+  app.route('/api/permanences', permanences);
+  app.route('/api/permanences.ics', permanencesFeed);
+  app.route('/api/bookings', bookings);
+  app.route('/api/experts', experts);
+  app.route('/api/permanence-dashboard', permanenceDashboard);
+  app.route('/api/permanence-dashboard.csv', permanenceDashboardCsvRoute);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 

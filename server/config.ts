@@ -47,6 +47,8 @@ export interface Config {
   calendarMaxBytes: number;
   /** Calendar import from a URL: allow loopback and private addresses (tests only; refused in production against SSRF). */
   calendarAllowPrivate: boolean;
+  /** How often bookings are looked at for their 24 h reminder mail, in ms. */
+  permanenceReminderPollMs: number;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -77,6 +79,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     calendarFetchTimeoutMs: 10_000,
     calendarMaxBytes: 2 * 1024 * 1024,
     calendarAllowPrivate: false,
+    permanenceReminderPollMs: 5 * 60_000,
     ...overrides,
   };
 }

@@ -7,6 +7,7 @@ import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';
 import type { FileStorage } from './files/storage.js';
+import type { PermanenceService } from './permanences/service.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
@@ -21,6 +22,8 @@ export interface AppServices {
   mail: MailSender;
   /** Where uploaded files' contents live (content-addressed; server/files/storage.ts). */
   files: FileStorage;
+  /** Expert permanences: publishing, bookings, notifications and the 24 h reminders. */
+  permanences: PermanenceService;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

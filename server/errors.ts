@@ -19,6 +19,10 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'bundle_invalid'
+  // Permanences (server/permanences): no seat left, the place already booked, a cancelled or started session.
+  | 'full'
+  | 'already_booked'
+  | 'not_bookable'
   | 'internal';
 
 /** An error meant for the client: it leaves as `{ error: { code, message, …details } }`. */

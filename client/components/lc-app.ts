@@ -132,10 +132,11 @@ export class LcApp extends LitElement {
           </button>
           <nav id="sections" class="sections ${this._menuOpen ? 'open' : ''}" aria-label=${t('nav.main')}>
             ${this._link('/', t('nav.home'))} ${this._link('/aiguillage', t('nav.aiguillage'))} ${this._link('/communs', t('nav.communs'))}
-            ${this._link('/lieux', t('nav.lieux'))} ${this._link('/evenements', t('nav.evenements'))}
+            ${this._link('/lieux', t('nav.lieux'))} ${this._link('/evenements', t('nav.evenements'))} ${this._link('/permanences', t('nav.permanences'))}
             ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
             ${this._link('/fichiers', t('nav.files'))}
             ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
+            ${hasRole(user, 'admin') ? this._link('/admin/courriels', t('nav.outbox')) : nothing}
           </nav>
         </div>
       </header>

@@ -4,6 +4,7 @@ import { t } from '../i18n/index.js';
 import { ApiError } from '../api/http.js';
 import { dashboardCsvUrl, getDashboard, type Dashboard } from '../api/switchyard.js';
 import { themeColour, themeName } from './switchyard-themes.js';
+import './lc-permanences-dashboard.js';
 
 /**
  * The network's switchyard dashboard, readable at a glance: key figures, requests per month
@@ -168,6 +169,7 @@ export class LcSwitchyardDashboard extends LitElement {
                       )}
                     </ol>
                   </section>`}
+            <lc-permanences-dashboard .from=${this._from} .to=${this._to}></lc-permanences-dashboard>
           `
         : nothing}
     `;

@@ -4,6 +4,7 @@ import { formatDate, t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { addNote, changeRequest, getRequest, recordOutcome, STATUSES, type RequestEvent, type Status, type TrackedRequest } from '../api/switchyard.js';
 import { themeName } from './switchyard-themes.js';
+import './lc-request-permanences.js';
 
 /** One request: problem, proposals, status changes (facilitators), dated notes, outcome. */
 @customElement('lc-switchyard-request')
@@ -170,6 +171,7 @@ export class LcSwitchyardRequest extends LitElement {
           </fieldset>
         </div>
       </div>
+      <lc-request-permanences .request=${r} @lc-booked=${() => void this._load()}></lc-request-permanences>
     `;
   }
 }

@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { locale, t } from '../i18n/index.js';
 import { ApiError } from '../api/http.js';
 import { askSwitchyard, contactPerson, followProblem, recordContact, type Answer, type PersonProposal, type Problem } from '../api/switchyard.js';
+import './lc-permanence-book.js';
 
 /**
  * The switchyard box: "Décrivez votre problème". Shows the people and the resources side by
@@ -109,6 +110,12 @@ export class LcSwitchyard extends LitElement {
     }
   }
 
+  /** Booking a permanence from an answer attaches it to the request, followed first when it is not yet. */
+  private _ensureRequest = async (): Promise<number | null> => {
+    if (this._requestId === null) await this._follow();
+    return this._requestId;
+  };
+
   private _openContact(p: PersonProposal) {
     this._contacting = p.slug;
     this._message = t('sy.contact.default', { problem: this._problem.trim().slice(0, 500) });
@@ -148,6 +155,7 @@ export class LcSwitchyard extends LitElement {
             </div>
           </div>`
         : html`<div class="actions"><button class="secondary" @click=${() => this._openContact(p)}>${t('sy.contact')}</button></div>`}
+      <lc-permanence-book expert=${p.slug} question=${this._problem.trim()} .ensureRequest=${this._ensureRequest}></lc-permanence-book>
     </li>`;
   }
 

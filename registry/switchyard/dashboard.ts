@@ -134,7 +134,8 @@ export function computeDashboard(db: Database, f: DashboardFilter = {}): Dashboa
   };
 }
 
-const csvCell = (v: string | number | null) => {
+/** One CSV cell, quoted when needed and kept from being run as a spreadsheet formula. */
+export const csvCell = (v: string | number | null) => {
   const s = v === null ? '' : String(v);
   // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
   const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;

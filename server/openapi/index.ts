@@ -8,6 +8,7 @@ import { collab } from './collab.js';
 import { mailApi } from './mail.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
+import { permanencesApi } from './permanences.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -20,7 +21,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

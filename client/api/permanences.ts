@@ -1,0 +1,123 @@
+import { api } from './http.js';
+
+/** A registry record next to a session: slug and name. */
+export interface RecordRef {
+  slug: string;
+  name: string;
+}
+
+/** A place's seat in a session (seen by the place, the expert and facilitators). */
+export interface Booking {
+  id: number;
+  permanenceId: number;
+  place: RecordRef;
+  question: string;
+  request: number | null;
+  bookedBy: { id: number; name: string } | null;
+  status: 'confirmed' | 'cancelled';
+  attended: boolean | null;
+  followup: string | null;
+  createdAt: string;
+  cancelledAt: string | null;
+}
+
+/** A session of an expert permanence. */
+export interface Permanence {
+  id: number;
+  seriesId: number | null;
+  rrule: string | null;
+  expert: RecordRef;
+  title: string;
+  description: string;
+  themes: string[];
+  format: 'individual' | 'collective';
+  mode: 'remote' | 'onsite';
+  place: RecordRef | null;
+  link: string | null;
+  startsAt: string;
+  endsAt: string;
+  capacity: number;
+  booked: number;
+  seatsLeft: number;
+  status: 'scheduled' | 'cancelled';
+  canManage: boolean;
+  bookings?: Booking[];
+  myPlace?: RecordRef | null;
+}
+
+/** Filters of the sessions list. */
+export interface PermanenceFilter {
+  from?: string;
+  to?: string;
+  theme?: string;
+  expert?: string;
+  mode?: string;
+}
+
+/** What publishing a permanence takes. */
+export interface PublishInput {
+  expert: string;
+  title: string;
+  description?: string;
+  themes?: string[];
+  format: 'individual' | 'collective';
+  mode: 'remote' | 'onsite';
+  place?: string;
+  link?: string;
+  startsAt: string;
+  endsAt: string;
+  capacity?: number;
+  rrule?: string;
+}
+
+/** The permanences dashboard. */
+export interface PermanenceDashboard {
+  totals: { sessions: number; bookings: number; placesHelped: number; attendanceRate: number | null; requestsWithPermanence: number; requestsResolved: number };
+  months: string[];
+  byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
+  byThemeMonth: { month: string; theme: string; placesHelped: number; bookings: number }[];
+}
+
+const qs = (q: Record<string, string | undefined>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+/** Upcoming sessions (or those of the filter's period), and the place the caller books for. */
+export const listPermanences = (f: PermanenceFilter = {}) =>
+  api<{ items: Permanence[]; myPlace: RecordRef | null }>('GET', `/api/permanences${qs({ ...f })}`);
+/** One session, with the bookings the caller may see. */
+export const getPermanence = (id: number) => api<Permanence>('GET', `/api/permanences/${id}`);
+/** Publishes a permanence (one session or a series). */
+export const publishPermanence = (body: PublishInput) => api<{ id: number; sessions: number[] }>('POST', '/api/permanences', body);
+/** Cancels one session. */
+export const cancelSession = (id: number) => api<Permanence>('DELETE', `/api/permanences/${id}`);
+/** Books a seat for a place, optionally for a switchyard request. */
+export const bookSession = (id: number, body: { place: string; question: string; request?: number }) =>
+  api<Booking>('POST', `/api/permanences/${id}/bookings`, body);
+/** Cancels a booking. */
+export const cancelBooking = (id: number) => api<Booking>('DELETE', `/api/bookings/${id}`);
+/** Records attendance and the follow-up note. */
+export const recordFollowup = (id: number, body: { attended?: boolean | null; followup?: string | null }) =>
+  api<Booking>('PATCH', `/api/bookings/${id}`, body);
+/** The bookings attached to a switchyard request. */
+export const bookingsOfRequest = (requestId: number) =>
+  api<{ items: (Booking & { permanence: Permanence })[] }>('GET', `/api/bookings?request=${requestId}`);
+/** Whether an expert's private feed is on. */
+export const calendarTokenState = (slug: string) => api<{ active: boolean }>('GET', `/api/experts/${encodeURIComponent(slug)}/calendar-token`);
+/** Creates (or replaces) an expert's private feed address. */
+export const newCalendarToken = (slug: string) => api<{ token: string; url: string }>('POST', `/api/experts/${encodeURIComponent(slug)}/calendar-token`);
+/** Revokes an expert's private feed. */
+export const revokeCalendarToken = (slug: string) => api<null>('DELETE', `/api/experts/${encodeURIComponent(slug)}/calendar-token`);
+/** The dashboard (facilitators). */
+export const getPermanenceDashboard = (q: { from?: string; to?: string }) => api<PermanenceDashboard>('GET', `/api/permanence-dashboard${qs(q)}`);
+/** The dashboard's CSV address. */
+export const permanenceDashboardCsvUrl = (q: { from?: string; to?: string }) => `/api/permanence-dashboard.csv${qs(q)}`;
+/** A session's .ics address. */
+export const sessionIcsUrl = (id: number) => `/api/permanences/${id}/calendar.ics`;
+/** A booking's .ics address. */
+export const bookingIcsUrl = (id: number) => `/api/bookings/${id}/calendar.ics`;
+/** The public feed of collective sessions. */
+export const PUBLIC_FEED_URL = '/api/permanences.ics';

@@ -1,0 +1,113 @@
+import type { Database } from 'better-sqlite3';
+import { parseJson } from '../store.js';
+import { csvCell, NO_THEME } from '../switchyard/dashboard.js';
+
+/**
+ * What permanences bring to the network: places helped per month and theme (a place helped = a
+ * place with a seat in a session that took place, not recorded absent), the attendance rate, and
+ * the switchyard requests resolved after a permanence.
+ */
+
+/** Filters: ISO dates, `from` inclusive, `to` exclusive, on the session's start. */
+export interface PermanenceDashboardFilter {
+  from?: string;
+  to?: string;
+  /** Sessions that start before this instant count as held (defaults to now). */
+  now?: Date;
+}
+
+/** The figures. */
+export interface PermanenceDashboard {
+  totals: {
+    sessions: number;
+    bookings: number;
+    placesHelped: number;
+    /** Present / (present + absent) over bookings whose attendance was recorded; null when none. */
+    attendanceRate: number | null;
+    requestsWithPermanence: number;
+    requestsResolved: number;
+  };
+  months: string[];
+  byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
+  byThemeMonth: { month: string; theme: string; placesHelped: number; bookings: number }[];
+}
+
+interface Row {
+  permanence_id: number;
+  starts_at: string;
+  themes: string;
+  place_id: number | null;
+  attended: number | null;
+  request_id: number | null;
+  request_status: string | null;
+  outcome_helped: number | null;
+}
+
+const SQL_ROWS = `SELECT p.id AS permanence_id, p.starts_at, p.themes, b.place_id, b.attended, b.request_id,
+    r.status AS request_status, r.outcome_helped
+  FROM permanences p
+  LEFT JOIN permanence_bookings b ON b.permanence_id = p.id AND b.status = 'confirmed'
+  LEFT JOIN switchyard_requests r ON r.id = b.request_id
+  WHERE p.status = 'scheduled' AND p.starts_at >= @from AND p.starts_at < @to AND p.starts_at <= @now
+  ORDER BY p.starts_at`;
+
+const rate = (a: number, b: number) => (a + b ? Math.round((a / (a + b)) * 1000) / 1000 : null);
+
+/** Computes the permanences dashboard over the sessions held in the period. */
+export function computePermanenceDashboard(db: Database, f: PermanenceDashboardFilter = {}): PermanenceDashboard {
+  const rows = db.prepare(SQL_ROWS).all({ from: f.from ?? '0000', to: f.to ?? '9999', now: (f.now ?? new Date()).toISOString() }) as Row[];
+  const month = (r: Row) => r.starts_at.slice(0, 7);
+  const themesOf = (r: Row) => {
+    const t = parseJson<string[]>(r.themes, []);
+    return t.length ? t : [NO_THEME];
+  };
+  const helped = (r: Row) => r.place_id !== null && r.attended !== 0;
+  const months = [...new Set(rows.map(month))].sort();
+  const booked = rows.filter((r) => r.place_id !== null);
+  const requests = new Map<number, boolean>();
+  for (const r of booked) {
+    if (r.request_id === null) continue;
+    const resolved = r.request_status === 'resolved' || r.outcome_helped === 1;
+    requests.set(r.request_id, (requests.get(r.request_id) ?? false) || resolved);
+  }
+  const byThemeMonth: PermanenceDashboard['byThemeMonth'] = [];
+  for (const m of months) {
+    const inMonth = booked.filter((r) => month(r) === m);
+    const themes = [...new Set(inMonth.flatMap(themesOf))].sort();
+    for (const t of themes) {
+      const g = inMonth.filter((r) => themesOf(r).includes(t));
+      byThemeMonth.push({ month: m, theme: t, bookings: g.length, placesHelped: new Set(g.filter(helped).map((r) => r.place_id)).size });
+    }
+  }
+  return {
+    totals: {
+      sessions: new Set(rows.map((r) => r.permanence_id)).size,
+      bookings: booked.length,
+      placesHelped: new Set(booked.filter(helped).map((r) => r.place_id)).size,
+      attendanceRate: rate(booked.filter((r) => r.attended === 1).length, booked.filter((r) => r.attended === 0).length),
+      requestsWithPermanence: requests.size,
+      requestsResolved: [...requests.values()].filter(Boolean).length,
+    },
+    months,
+    byMonth: months.map((m) => {
+      const g = rows.filter((r) => month(r) === m);
+      const b = g.filter((r) => r.place_id !== null);
+      return {
+        month: m,
+        sessions: new Set(g.map((r) => r.permanence_id)).size,
+        bookings: b.length,
+        placesHelped: new Set(b.filter(helped).map((r) => r.place_id)).size,
+        attended: b.filter((r) => r.attended === 1).length,
+        absent: b.filter((r) => r.attended === 0).length,
+      };
+    }),
+    byThemeMonth,
+  };
+}
+
+/** The dashboard as CSV: one line per month and theme. */
+export function permanenceDashboardCsv(d: PermanenceDashboard): string {
+  const lines = ['month,theme,bookings,places_helped'];
+  for (const r of d.byThemeMonth) lines.push([r.month, r.theme, r.bookings, r.placesHelped].map(csvCell).join(','));
+  return lines.join('\r\n') + '\r\n';
+}
