@@ -17,21 +17,10 @@ import { createEvent } from '../registry/events/store.js';
 import { createCampaign } from '../registry/events/campaigns.js';
 import { EVENT_TYPES } from '../registry/events/schema.js';
 import { listAllPlaces } from '../registry/places.js';
+import { pct, rng } from './registry.js';
 
 const CGET = '/work/shared/data/cget-tiers-lieux-2019/CGET_TiersLieux_2019_sans_contacts.csv';
 const RUNS = 400;
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
-  return () => {
-    seed |= 0;
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-events-'));

@@ -27,8 +27,8 @@ const CGET = '/work/shared/data/cget-tiers-lieux-2019/CGET_TiersLieux_2019_sans_
 const SELF = fileURLToPath(import.meta.url);
 const RESOURCES = 5000;
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function rng(seed: number) {
+/** Deterministic pseudo-random numbers (mulberry32); bench/events.ts uses them too. */
+export function rng(seed: number) {
   return () => {
     seed |= 0;
     seed = (seed + 0x6d2b79f5) | 0;
@@ -147,7 +147,8 @@ const toSearch = (q: ResourceQuery) => {
   return p.toString();
 };
 
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+/** The p-th percentile of sorted figures. */
+export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-registry-'));

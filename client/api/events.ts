@@ -1,5 +1,7 @@
 import { api, ApiError, csrfHeader } from './http.js';
 import type { GeoPoint } from './registry.js';
+import type { CampaignSummary } from '../../registry/events/campaigns.js';
+import type { ImportResult } from '../../registry/events/ics-import.js';
 
 /** Event types, in the order forms list them. */
 export const EVENT_TYPES = ['visite', 'atelier', 'conference', 'demonstration', 'rencontre', 'spectacle', 'formation'] as const;
@@ -67,14 +69,8 @@ export interface EventFilters {
   now?: boolean;
 }
 
-export interface Campaign {
-  slug: string;
-  title: string;
-  description: string;
-  startsOn: string;
-  endsOn: string;
-  regions: string[];
-}
+/** A campaign as listed. */
+export type Campaign = CampaignSummary;
 
 export interface CampaignDetail extends Campaign {
   places: { total: number; byRegion: { region: string; places: number; events: number }[]; items: { slug: string; name: string; city: string | null; region: string | null; events: number }[] };
@@ -82,13 +78,7 @@ export interface CampaignDetail extends Campaign {
 }
 
 /** What a calendar import did. */
-export interface ImportResult {
-  created: { id: number; uid: string; title: string }[];
-  updated: { id: number; uid: string; title: string }[];
-  unchanged: { id: number; uid: string; title: string }[];
-  deleted: { id: number; uid: string; title: string }[];
-  skipped: { uid: string; title: string; reason: string }[];
-}
+export type { ImportResult };
 
 /** The query string of filters (empty ones left out), with a leading "?" when not empty. */
 export function filterQuery(f: EventFilters & { limit?: number }): string {
