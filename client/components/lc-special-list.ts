@@ -153,6 +153,14 @@ export class LcSpecialList extends LitElement {
             <strong>${t('wiki.log.heading')}</strong>
             <span class="muted small">${t('wiki.log.help')}</span>
           </a>
+          <a class="card" href="/special/fiches">
+            <strong>${t('fields.list.heading')}</strong>
+            <span class="muted small">${t('fields.list.help')}</span>
+          </a>
+          <a class="card" href="/special/champs">
+            <strong>${t('fields.defs.heading')}</strong>
+            <span class="muted small">${t('fields.defs.help')}</span>
+          </a>
           ${hasRole(this._session.user, 'facilitator')
             ? html`<a class="card" href=${DELETED_PAGES_PATH}>
                 <strong>${t('wiki.deletedPages.heading')}</strong>

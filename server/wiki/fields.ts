@@ -298,7 +298,7 @@ export function setPageFields(
       stmt(db, SQL_DELETE_VALUE).run({ pageId, name: w.name });
       w.values.forEach((value, position) => insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }));
     }
-    return getPageFields(db, pageId);
+    return fieldValuesOfPages(db, [page]).get(pageId) ?? {};
   })();
 }
 
@@ -387,20 +387,52 @@ export function listPagesByFields(
     where.push('p.kind = @kind');
     params.kind = kind;
   }
+  // Each filter is a set of page ids read from the (name, value_key) index, so a filter costs the
+  // pages it matches, not a probe per page of the kind.
   query.filters.forEach((f, i) => {
-    where.push(`EXISTS (SELECT 1 FROM page_field_values v WHERE v.page_id = p.id AND v.name = @n${i} AND v.value_key = @v${i})`);
+    where.push(`p.id IN (SELECT v.page_id FROM page_field_values v WHERE v.name = @n${i} AND v.value_key = @v${i})`);
     params[`n${i}`] = f.name;
     params[`v${i}`] = fieldValueKey(f.value);
   });
   const clause = where.join(' AND ');
-  // The WHERE clause is built from fixed fragments; values only travel as named parameters.
-  const total = db.prepare(`SELECT COUNT(*) FROM pages p WHERE ${clause}`).pluck().get(params) as number;
-  const rows = db
-    .prepare(
-      `SELECT p.id, p.slug, p.title, p.kind, p.revision, p.updated_at AS updatedAt FROM pages p WHERE ${clause}
-       ORDER BY p.title_key, p.title, p.slug LIMIT @limit OFFSET @offset`,
-    )
-    .all(params) as (Omit<FieldListItem, 'fields'> & { id: number })[];
-  const pages = rows.map(({ id, ...r }) => ({ ...r, fields: getPageFields(db, id) }));
+  // The WHERE clause is built from fixed fragments (one shape per number of filters, so the
+  // statement cache stays small); values only travel as named parameters.
+  const total = stmt(db, `SELECT COUNT(*) FROM pages p WHERE ${clause}`).pluck().get(params) as number;
+  const rows = stmt(
+    db,
+    `SELECT p.id, p.slug, p.title, p.kind, p.revision, p.updated_at AS updatedAt FROM pages p WHERE ${clause}
+     ORDER BY p.title_key, p.title, p.slug LIMIT @limit OFFSET @offset`,
+  ).all(params) as (Omit<FieldListItem, 'fields'> & { id: number })[];
+  const values = fieldValuesOfPages(db, rows);
+  const pages = rows.map(({ id, ...r }) => ({ ...r, fields: values.get(id) ?? {} }));
   return { total, pages };
+}
+
+const SQL_VALUES_OF_PAGES = `SELECT page_id, name, position, value FROM page_field_values
+  WHERE page_id IN (SELECT value FROM json_each(@ids)) ORDER BY page_id, name, position`;
+
+/** The declared fields' values of several pages, in one query (declarations read once per kind). */
+function fieldValuesOfPages(db: Database, pages: { id: number; kind: string }[]): Map<number, Record<string, FieldValue>> {
+  const raw = new Map<number, Map<string, string[]>>();
+  for (const r of stmt(db, SQL_VALUES_OF_PAGES).all({ ids: JSON.stringify(pages.map((p) => p.id)) }) as ValueRow[]) {
+    let byName = raw.get(r.page_id);
+    if (!byName) raw.set(r.page_id, (byName = new Map()));
+    const list = byName.get(r.name) ?? [];
+    list.push(r.value);
+    byName.set(r.name, list);
+  }
+  const defsByKind = new Map<string, FieldDef[]>();
+  const out = new Map<number, Record<string, FieldValue>>();
+  for (const p of pages) {
+    let defs = defsByKind.get(p.kind);
+    if (!defs) defsByKind.set(p.kind, (defs = fieldDefsOf(db, p.kind)));
+    const byName = raw.get(p.id);
+    const fields: Record<string, FieldValue> = {};
+    for (const def of defs) {
+      const values = byName?.get(def.name);
+      if (values) fields[def.name] = shownValue(def, values);
+    }
+    out.set(p.id, fields);
+  }
+  return out;
 }
