@@ -72,7 +72,7 @@ export interface PublishInput {
 
 /** The permanences dashboard. */
 export interface PermanenceDashboard {
-  totals: { sessions: number; bookings: number; placesHelped: number; attendanceRate: number | null; requestsWithPermanence: number; requestsResolved: number };
+  totals: { sessions: number; bookings: number; placesHelped: number; attendanceRate: number | null; requestsWithPermanence: number; requestsResolved: number; upcomingBookings: number };
   months: string[];
   byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
   byThemeMonth: { month: string; theme: string; placesHelped: number; bookings: number }[];
