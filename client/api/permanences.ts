@@ -1,49 +1,20 @@
 import { api } from './http.js';
+// The wire shapes are the server's own types (type-only imports: nothing of the server is bundled).
+import type { Booking as StoredBooking, Permanence as StoredPermanence, RecordRef } from '../../registry/permanences/store.js';
+import type { PermanenceDashboard } from '../../registry/permanences/dashboard.js';
 
-/** A registry record next to a session: slug and name. */
-export interface RecordRef {
-  slug: string;
-  name: string;
-}
+export type { PermanenceDashboard, RecordRef };
 
 /** A place's seat in a session (seen by the place, the expert and facilitators). */
-export interface Booking {
-  id: number;
-  permanenceId: number;
-  place: RecordRef;
-  question: string;
-  request: number | null;
-  bookedBy: { id: number; name: string } | null;
-  status: 'confirmed' | 'cancelled';
-  attended: boolean | null;
-  followup: string | null;
-  createdAt: string;
-  cancelledAt: string | null;
-}
+export type Booking = StoredBooking;
 
-/** A session of an expert permanence. */
-export interface Permanence {
-  id: number;
-  seriesId: number | null;
-  rrule: string | null;
+/** A session of an expert permanence, as the API sends it to the caller. */
+export type Permanence = Omit<StoredPermanence, 'expert'> & {
   expert: RecordRef;
-  title: string;
-  description: string;
-  themes: string[];
-  format: 'individual' | 'collective';
-  mode: 'remote' | 'onsite';
-  place: RecordRef | null;
-  link: string | null;
-  startsAt: string;
-  endsAt: string;
-  capacity: number;
-  booked: number;
-  seatsLeft: number;
-  status: 'scheduled' | 'cancelled';
   canManage: boolean;
   bookings?: Booking[];
   myPlace?: RecordRef | null;
-}
+};
 
 /** Filters of the sessions list. */
 export interface PermanenceFilter {
@@ -68,14 +39,6 @@ export interface PublishInput {
   endsAt: string;
   capacity?: number;
   rrule?: string;
-}
-
-/** The permanences dashboard. */
-export interface PermanenceDashboard {
-  totals: { sessions: number; bookings: number; placesHelped: number; attendanceRate: number | null; requestsWithPermanence: number; requestsResolved: number };
-  months: string[];
-  byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
-  byThemeMonth: { month: string; theme: string; placesHelped: number; bookings: number }[];
 }
 
 const qs = (q: Record<string, string | undefined>) => {

@@ -89,6 +89,7 @@ export class LcPermanencesDashboard extends LitElement {
       <div class="kpis">
         <div class="kpi"><strong>${d.totals.sessions}</strong>${t('perm.dash.sessions')}</div>
         <div class="kpi" data-testid="perm-kpi-bookings"><strong>${d.totals.bookings}</strong>${t('perm.dash.bookings')}</div>
+        <div class="kpi" data-testid="perm-kpi-upcoming"><strong>${d.totals.upcomingBookings}</strong>${t('perm.dash.upcoming')}</div>
         <div class="kpi" data-testid="perm-kpi-places"><strong>${d.totals.placesHelped}</strong>${t('perm.dash.placesHelped')}</div>
         <div class="kpi"><strong>${d.totals.attendanceRate === null ? '—' : `${Math.round(d.totals.attendanceRate * 100)} %`}</strong>${t('perm.dash.attendance')}</div>
         <div class="kpi"><strong>${d.totals.requestsResolved}/${d.totals.requestsWithPermanence}</strong>${t('perm.dash.resolved')}</div>

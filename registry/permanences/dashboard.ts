@@ -26,6 +26,8 @@ export interface PermanenceDashboard {
     attendanceRate: number | null;
     requestsWithPermanence: number;
     requestsResolved: number;
+    /** Seats booked in sessions still to come (in the period), to see what is on its way. */
+    upcomingBookings: number;
   };
   months: string[];
   byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
@@ -51,11 +53,15 @@ const SQL_ROWS = `SELECT p.id AS permanence_id, p.starts_at, p.themes, b.place_i
   WHERE p.status = 'scheduled' AND p.starts_at >= @from AND p.starts_at < @to AND p.starts_at <= @now
   ORDER BY p.starts_at`;
 
+const SQL_UPCOMING = `SELECT count(*) AS n FROM permanence_bookings b JOIN permanences p ON p.id = b.permanence_id
+  WHERE b.status = 'confirmed' AND p.status = 'scheduled' AND p.starts_at > @now AND p.starts_at >= @from AND p.starts_at < @to`;
+
 const rate = (a: number, b: number) => (a + b ? Math.round((a / (a + b)) * 1000) / 1000 : null);
 
 /** Computes the permanences dashboard over the sessions held in the period. */
 export function computePermanenceDashboard(db: Database, f: PermanenceDashboardFilter = {}): PermanenceDashboard {
-  const rows = db.prepare(SQL_ROWS).all({ from: f.from ?? '0000', to: f.to ?? '9999', now: (f.now ?? new Date()).toISOString() }) as Row[];
+  const params = { from: f.from ?? '0000', to: f.to ?? '9999', now: (f.now ?? new Date()).toISOString() };
+  const rows = db.prepare(SQL_ROWS).all(params) as Row[];
   const month = (r: Row) => r.starts_at.slice(0, 7);
   const themesOf = (r: Row) => {
     const t = parseJson<string[]>(r.themes, []);
@@ -87,6 +93,7 @@ export function computePermanenceDashboard(db: Database, f: PermanenceDashboardF
       attendanceRate: rate(booked.filter((r) => r.attended === 1).length, booked.filter((r) => r.attended === 0).length),
       requestsWithPermanence: requests.size,
       requestsResolved: [...requests.values()].filter(Boolean).length,
+      upcomingBookings: (db.prepare(SQL_UPCOMING).get(params) as { n: number }).n,
     },
     months,
     byMonth: months.map((m) => {

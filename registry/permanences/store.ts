@@ -112,6 +112,14 @@ const SELECT_PERMANENCE = `SELECT p.*, s.rrule, e.slug AS expert_slug, e.name AS
   LEFT JOIN places pl ON pl.id = p.place_id
   LEFT JOIN permanence_series s ON s.id = p.series_id`;
 const SQL_PERMANENCE = `${SELECT_PERMANENCE} WHERE p.id = @id`;
+// A filter left null does not filter; a session is in [from, to) when it ends after from and starts before to.
+const SQL_LIST = `${SELECT_PERMANENCE}
+  WHERE (@from IS NULL OR p.ends_at > @from) AND (@to IS NULL OR p.starts_at < @to)
+    AND (@theme IS NULL OR EXISTS (SELECT 1 FROM json_each(p.themes) WHERE json_each.value = @theme))
+    AND (@expert IS NULL OR e.slug = @expert) AND (@expertId IS NULL OR p.expert_id = @expertId)
+    AND (@mode IS NULL OR p.mode = @mode) AND (@format IS NULL OR p.format = @format)
+    AND (@all = 1 OR p.status = 'scheduled')
+  ORDER BY p.starts_at, p.id LIMIT @limit`;
 const SQL_INSERT_SERIES = `INSERT INTO permanence_series (rrule, created_by, created_at) VALUES (@rrule, @createdBy, @now)`;
 const SQL_INSERT_PERMANENCE = `INSERT INTO permanences
   (series_id, expert_id, title, description, themes, format, mode, place_id, link, starts_at, ends_at, capacity, created_by, created_at, updated_at)
@@ -243,39 +251,17 @@ export interface PermanenceFilter {
 
 /** Sessions in time order. */
 export function listPermanences(db: Database, f: PermanenceFilter = {}): Permanence[] {
-  const where: string[] = [];
-  const params: Record<string, unknown> = { limit: Math.min(Math.max(f.limit ?? 200, 1), 1000) };
-  if (f.from) {
-    where.push('p.ends_at > @from');
-    params.from = f.from;
-  }
-  if (f.to) {
-    where.push('p.starts_at < @to');
-    params.to = f.to;
-  }
-  if (f.theme) {
-    where.push('EXISTS (SELECT 1 FROM json_each(p.themes) WHERE json_each.value = @theme)');
-    params.theme = f.theme;
-  }
-  if (f.expert) {
-    where.push('e.slug = @expert');
-    params.expert = f.expert;
-  }
-  if (f.expertId !== undefined) {
-    where.push('p.expert_id = @expertId');
-    params.expertId = f.expertId;
-  }
-  if (f.mode) {
-    where.push('p.mode = @mode');
-    params.mode = f.mode;
-  }
-  if (f.format) {
-    where.push('p.format = @format');
-    params.format = f.format;
-  }
-  if (!f.includeCancelled) where.push(`p.status = 'scheduled'`);
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const rows = db.prepare(`${SELECT_PERMANENCE} ${clause} ORDER BY p.starts_at, p.id LIMIT @limit`).all(params) as PermanenceRow[];
+  const rows = stmt(db, SQL_LIST).all({
+    from: f.from ?? null,
+    to: f.to ?? null,
+    theme: f.theme ?? null,
+    expert: f.expert ?? null,
+    expertId: f.expertId ?? null,
+    mode: f.mode ?? null,
+    format: f.format ?? null,
+    all: f.includeCancelled ? 1 : 0,
+    limit: Math.min(Math.max(f.limit ?? 200, 1), 1000),
+  }) as PermanenceRow[];
   return rows.map(toPermanence);
 }
 

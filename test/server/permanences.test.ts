@@ -188,15 +188,16 @@ describe('permanences API', () => {
     await call('otherPlace', 'POST', `/api/switchyard/requests/${made.json.request.id}/outcome`, { helped: true, person: 'eva-experte' });
     const month = held.toISOString().slice(0, 7);
     const from = `${month}-01`;
+    const next = new Date(Date.UTC(held.getUTCFullYear(), held.getUTCMonth() + 1, 1)).toISOString().slice(0, 10);
     expect((await call('place', 'GET', '/api/permanence-dashboard')).status).toBe(403);
-    const dash = await call('facilitator', 'GET', `/api/permanence-dashboard?from=${from}`);
+    const dash = await call('facilitator', 'GET', `/api/permanence-dashboard?from=${from}&to=${next}`);
     expect(dash.status).toBe(200);
-    expect(dash.json.totals).toEqual({ sessions: 1, bookings: 2, placesHelped: 1, attendanceRate: 0.5, requestsWithPermanence: 1, requestsResolved: 1 });
+    expect(dash.json.totals).toEqual({ sessions: 1, bookings: 2, placesHelped: 1, attendanceRate: 0.5, requestsWithPermanence: 1, requestsResolved: 1, upcomingBookings: 0 });
     expect(dash.json.byThemeMonth).toEqual([
       { month, theme: 'gouvernance', bookings: 2, placesHelped: 1 },
       { month, theme: 'juridique', bookings: 2, placesHelped: 1 },
     ]);
-    const csv = await call('facilitator', 'GET', `/api/permanence-dashboard.csv?from=${from}`);
+    const csv = await call('facilitator', 'GET', `/api/permanence-dashboard.csv?from=${from}&to=${next}`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     expect(csv.text).toBe(`month,theme,bookings,places_helped\r\n${month},gouvernance,2,1\r\n${month},juridique,2,1\r\n`);
     expect((await call('facilitator', 'GET', '/api/permanence-dashboard?from=hier')).json.error.field).toBe('from');
