@@ -29,6 +29,7 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { collabSave } from './routes/collab-save.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -107,6 +108,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/pages', collabSave);
   app.route('/api/wiki', wikiRoutes);
   app.route('/api/switchyard', switchyard);
   app.route('/api/recent-changes', recentChangesRoutes);
