@@ -21,6 +21,7 @@ import { navigate } from '../router.js';
 import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
+import { whenCoEditsSaved } from '../api/collab.js';
 
 /** A heading of the page, for the table of contents. */
 interface TocEntry {
@@ -145,6 +146,8 @@ export class LcPageView extends LitElement {
         this._redirectedFrom = redirected.from;
         redirected = null;
       } else {
+        // An editor of this page just closed with edits not yet written: they are, first.
+        await whenCoEditsSaved(slug);
         page = await getPage(slug);
         if (slug !== this.slug) return;
         if (page.slug !== slug) {
