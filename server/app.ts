@@ -30,6 +30,7 @@ import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
 import { collabSave } from './routes/collab-save.js';
+import { inbox, myMessages, unread } from './routes/inbox.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -118,6 +119,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
+  app.route('/api/inbox', inbox);
+  app.route('/api/my-messages', myMessages);
+  app.route('/api/unread', unread);
   app.route('/api/admin/outbox', mailAdmin);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
