@@ -129,7 +129,13 @@ export const inboxApi: OpenApiFragment = {
         tags: ['inbox'],
         summary: 'The header’s counts: messages waiting in the caller’s inbox (`inbox`), unseen answers to what they sent (`answers`)',
         ...loggedIn,
-        responses: { 200: { description: '`{ inbox, answers }`', ...json({ type: 'object', properties: { inbox: { type: 'integer' }, answers: { type: 'integer' } } }) }, ...denied },
+        responses: {
+          200: {
+            description: '`{ inbox, answers, handles }` (`handles`: the caller has an inbox: a linked profile, or facilitator and above)',
+            ...json({ type: 'object', properties: { inbox: { type: 'integer' }, answers: { type: 'integer' }, handles: { type: 'boolean' } } }),
+          },
+          ...denied,
+        },
       },
     },
   },

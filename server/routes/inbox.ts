@@ -102,8 +102,10 @@ export const myMessages = new Hono<AppEnv>()
     return c.json({ ok: true });
   });
 
-/** /api/unread: the header's counts, messages waiting in the caller's inbox and unseen answers. */
+/** /api/unread: the header's counts, messages waiting in the caller's inbox and unseen answers, and whether they have an inbox. */
 export const unread = new Hono<AppEnv>().get('/', (c) => {
   const user = requireRole(c, 'reader');
-  return c.json(unreadCounts(c.get('db'), scopeOf(c, user), user.id));
+  const scope = scopeOf(c, user);
+  // handles: whether the user has an inbox at all (the header shows its link even with nothing unread).
+  return c.json({ ...unreadCounts(c.get('db'), scope, user.id), handles: scope.all || scope.personId !== null });
 });

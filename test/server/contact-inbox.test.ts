@@ -45,7 +45,7 @@ describe('contact-message inbox', () => {
     expect(smtp.mails[0].text).toContain(`https://lieux.example.org/messages/${id}`);
     expect(smtp.mails[0].text).not.toContain('contributor@example.org');
 
-    expect((await as(nadia, 'GET', '/api/unread')).json).toEqual({ inbox: 1, answers: 0 });
+    expect((await as(nadia, 'GET', '/api/unread')).json).toEqual({ inbox: 1, answers: 0, handles: true });
     const box = await as(nadia, 'GET', '/api/inbox');
     expect(box.json.scope).toEqual({ all: false, person: 'nadia' });
     expect(box.json.messages).toHaveLength(1);
@@ -60,7 +60,7 @@ describe('contact-message inbox', () => {
 
     const read = await as(nadia, 'POST', `/api/inbox/${id}/read`);
     expect(read.json.read).toBe(true);
-    expect((await as(nadia, 'GET', '/api/unread')).json).toEqual({ inbox: 0, answers: 0 });
+    expect((await as(nadia, 'GET', '/api/unread')).json).toEqual({ inbox: 0, answers: 0, handles: true });
 
     const reply = await as(nadia, 'POST', `/api/inbox/${id}/replies`, { body: 'Avec plaisir, envoyez-le moi ici.' });
     expect(reply.status).toBe(201);
@@ -74,7 +74,7 @@ describe('contact-message inbox', () => {
     expect(smtp.mails[1].text).not.toContain('nadia@example.org');
 
     // The sender: the answer in "Mes demandes", counted until seen.
-    expect((await t.request('GET', '/api/unread', { as: 'contributor' })).json).toEqual({ inbox: 0, answers: 1 });
+    expect((await t.request('GET', '/api/unread', { as: 'contributor' })).json).toEqual({ inbox: 0, answers: 1, handles: false });
     const mine = await t.request('GET', '/api/my-messages', { as: 'contributor' });
     expect(mine.json.messages).toEqual([
       expect.objectContaining({ id, person: { slug: 'nadia', name: 'Nadia Benali' }, status: 'relayed', unread: 1, replies: [expect.objectContaining({ body: 'Avec plaisir, envoyez-le moi ici.' })] }),
