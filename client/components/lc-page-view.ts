@@ -22,6 +22,7 @@ import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 import { whenCoEditsSaved } from '../api/collab.js';
+import { withoutTitleHeading } from '../lib/page-heading.js';
 
 /** A heading of the page, for the table of contents. */
 interface TocEntry {
@@ -363,7 +364,7 @@ export class LcPageView extends LitElement {
       <div class="layout">
         <article class="card" aria-label=${p.title}>
           ${p.markdown.trim()
-            ? html`<lc-wiki-content .html=${p.html}></lc-wiki-content>`
+            ? html`<lc-wiki-content .html=${withoutTitleHeading(p.html, p.title)}></lc-wiki-content>`
             : html`<p class="muted">${t('wiki.page.empty')}</p>`}
         </article>
         <aside>

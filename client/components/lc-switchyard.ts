@@ -6,6 +6,7 @@ import { label } from '../lib/registry-format.js';
 import type { PickedRecord } from './lc-record-picker.js';
 import './lc-record-picker.js';
 import { askSwitchyard, contactPerson, followProblem, recordContact, type Answer, type PersonProposal, type Problem } from '../api/switchyard.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * The switchyard box: "Décrivez votre problème". Shows the people and the resources side by
@@ -14,7 +15,7 @@ import { askSwitchyard, contactPerson, followProblem, recordContact, type Answer
  */
 @customElement('lc-switchyard')
 export class LcSwitchyard extends LitElement {
-  static override styles = css`
+  static override styles = [sharedStyles, css`
     :host { display: block; }
     form { display: grid; gap: 0.5rem; }
     h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.4rem 0 0.8rem; }
@@ -48,7 +49,7 @@ export class LcSwitchyard extends LitElement {
     .notice { margin: 0.6rem 0; padding: 0.5rem 0.7rem; border-radius: 6px; background: #eef6ff; }
     .error { background: #fdecea; }
     .actions { display: flex; gap: 0.5rem; margin-top: 0.8rem; flex-wrap: wrap; align-items: center; }
-  `;
+  `];
 
   /** Slug of the asking place, when known (its own people are not proposed to it). */
   @property() place = '';
