@@ -31,6 +31,7 @@ import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
 import { collabSave } from './routes/collab-save.js';
 import { inbox, myMessages, unread } from './routes/inbox.js';
+import { searchAll } from './routes/search-all.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -118,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/map/places', placesMap);
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
+  app.route('/api/search/all', searchAll);
   app.route('/api/search', search);
   app.route('/api/inbox', inbox);
   app.route('/api/my-messages', myMessages);
