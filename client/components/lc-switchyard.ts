@@ -67,6 +67,8 @@ export class LcSwitchyard extends LitElement {
   @state() private _contacting: string | null = null;
   @state() private _message = '';
   @state() private _requestId: number | null = null;
+  /** The name shown in the place picker (the slug given in the address, until one is chosen). */
+  @state() private _placeName: string | null = null;
 
   override connectedCallback() {
     super.connectedCallback();
@@ -88,6 +90,7 @@ export class LcSwitchyard extends LitElement {
   /** The place chosen by name in the picker (its slug is what the server needs). */
   private _pickPlace(e: CustomEvent<PickedRecord>) {
     this.place = e.detail.slug;
+    this._placeName = e.detail.name;
     if (!this.region.trim() && e.detail.region) this.region = e.detail.region;
   }
 
@@ -248,9 +251,12 @@ export class LcSwitchyard extends LitElement {
                 data-testid="sy-place"
                 .label=${t('syb.placeByName')}
                 .placeholder=${t('syb.placeByName')}
-                .value=${this.place}
+                .value=${this._placeName ?? this.place}
                 @lc-pick=${this._pickPlace}
-                @input=${() => (this.place = '')}
+                @input=${(e: Event) => {
+                  this.place = '';
+                  this._placeName = (e.composedPath()[0] as HTMLInputElement).value;
+                }}
               ></lc-record-picker>
               <input aria-label=${t('sy.box.region')} placeholder=${t('sy.box.region')} .value=${this.region} @input=${(e: Event) => (this.region = (e.target as HTMLInputElement).value)} />
             </div>`
