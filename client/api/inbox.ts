@@ -1,41 +1,10 @@
 /** Network side of the contact-message inbox (/api/inbox, /api/my-messages, /api/unread). */
 import { api } from './http.js';
 
-/** An answer to a message: by the person it was for, or by the facilitation team. */
-export interface ContactReply {
-  id: number;
-  body: string;
-  author: { name: string; role: 'person' | 'team' };
-  createdAt: string;
-}
+import type { InboxFilter, InboxMessage, SentMessage } from '../../registry/contact-inbox.js';
 
-/** A message as the person and the facilitators see it. */
-export interface InboxMessage {
-  id: number;
-  person: { slug: string; name: string };
-  message: string;
-  from: string;
-  sender: string | null;
-  status: 'new' | 'relayed' | 'closed';
-  read: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  replies: ContactReply[];
-}
-
-/** A message as its sender sees it. */
-export interface SentMessage {
-  id: number;
-  person: { slug: string; name: string };
-  message: string;
-  status: 'new' | 'relayed' | 'closed';
-  createdAt: string;
-  unread: number;
-  replies: ContactReply[];
-}
-
-/** Which messages of the inbox. */
-export type InboxFilter = 'open' | 'closed' | 'all';
+/** The shapes the inbox API answers (the server's own types). */
+export type { ContactReply, InboxFilter, InboxMessage, SentMessage } from '../../registry/contact-inbox.js';
 
 /** The caller's inbox: whose messages they handle, and the messages. */
 export const listInbox = (status: InboxFilter = 'open') =>
