@@ -11,6 +11,8 @@ import './components/lc-switchyard-requests.js';
 import './components/lc-switchyard-request.js';
 import './components/lc-switchyard-dashboard.js';
 import './components/lc-switchyard-thesaurus.js';
+import './components/lc-inbox.js';
+import './components/lc-my-messages.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
@@ -28,7 +30,10 @@ export const ROUTES: Route[] = [
     pattern: '/aiguillage',
     render: (_p, q) => html`${switchyardNav()}<lc-switchyard detailed .place=${q.get('lieu') ?? ''} .region=${q.get('region') ?? ''}></lc-switchyard>`,
   },
-  { pattern: '/aiguillage/demandes', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests>` },
+  { pattern: '/aiguillage/demandes', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests><lc-my-messages></lc-my-messages>` },
+  // Contact messages received (the person's account, facilitators); /messages/:id is the alerts' link.
+  { pattern: '/messages', render: () => html`<lc-inbox></lc-inbox>` },
+  { pattern: '/messages/:id', render: (p) => html`<lc-inbox .messageId=${Number(p.id)}></lc-inbox>` },
   { pattern: '/aiguillage/file', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="queue"></lc-switchyard-requests>` },
   { pattern: '/aiguillage/manquants', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="missing"></lc-switchyard-requests>` },
   { pattern: '/aiguillage/demandes/:id', render: (p) => html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>` },

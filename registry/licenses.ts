@@ -258,3 +258,14 @@ function verdict(l: LicenseInfo): LicenseCheck {
     ...(l.deprecated ? { deprecated: true } : {}),
   };
 }
+
+/**
+ * The licence facet's group of an id: SPDX's variants of one licence (`AGPL-3.0`, its deprecated
+ * spelling, `AGPL-3.0-only`, `AGPL-3.0-or-later`, `AGPL-3.0+`) count as one value, the base id, so
+ * the facet does not list the same licence three times. Any other id is its own group.
+ */
+export function licenseGroup(id: string): string {
+  const m = /^(.+?)(?:-only|-or-later|\+)$/i.exec(id.trim());
+  const base = BY_LOWER.get((m ? m[1] : id.trim()).toLowerCase());
+  return base && (m || base.id.toLowerCase() === id.trim().toLowerCase()) ? base.id : id;
+}

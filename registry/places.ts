@@ -232,3 +232,10 @@ function writeFamilies(db: Database, id: number, families: string[]): void {
   const insert = stmt(db, SQL_INSERT_FAMILY);
   for (const family of families) insert.run({ id, family });
 }
+
+const SQL_KNOWN_NETWORKS = `SELECT DISTINCT n.value AS name FROM places p, json_each(p.networks) n WHERE trim(n.value) != '' ORDER BY n.value COLLATE NOCASE`;
+
+/** Every network some place belongs to, in alphabetical order (the dashboard's filter offers them). */
+export function knownNetworks(db: Database): string[] {
+  return (stmt(db, SQL_KNOWN_NETWORKS).all() as { name: string }[]).map((r) => r.name);
+}

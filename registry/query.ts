@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { distanceKm } from './geo.js';
-import type { LicenseFlag } from './licenses.js';
+import { licenseGroup, type LicenseFlag } from './licenses.js';
 import { effectiveStatus, type QualificationStatus } from './qualification.js';
 import { queryStems } from './search-text.js';
 import { cachedByVersion, parseJson, stmt } from './store.js';
@@ -152,7 +152,8 @@ function buildIndex(db: Database): Index {
       referentCount: 0,
       themeIds: themeList.map((t) => themes.id(t)),
       kindIds: [kinds.id(r.kind)],
-      licenseIds: r.license ? [licenses.id(r.license)] : [],
+      // SPDX variants of one licence (-only, -or-later, the bare deprecated id) are one facet value.
+      licenseIds: r.license ? [licenses.id(licenseGroup(r.license))] : [],
       regionIds: [],
     };
     byId.set(r.id, item);
@@ -212,7 +213,7 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
   const flags: (Uint8Array | undefined)[] = [
     wantedFlags(facetValues.theme, query.theme),
     wantedFlags(facetValues.kind, query.kind),
-    wantedFlags(facetValues.license, query.license, true),
+    wantedFlags(facetValues.license, query.license?.map(licenseGroup), true),
     wantedFlags(facetValues.qualification, query.qualification),
     wantedFlags(facetValues.region, query.region),
   ];

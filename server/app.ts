@@ -38,6 +38,9 @@ import { placeEvents } from './routes/place-events.js';
 import { embed } from './routes/embed.js';
 import { PermanenceService } from './permanences/service.js';
 import { bookings, experts, permanenceDashboard, permanenceDashboardCsvRoute, permanences, permanencesFeed } from './routes/permanences.js';
+import { collabSave } from './routes/collab-save.js';
+import { inbox, myMessages, unread } from './routes/inbox.js';
+import { searchAll } from './routes/search-all.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -126,6 +129,7 @@ export function createApp(deps: AppDeps) {
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
   app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
   app.route('/api/pages', pages);
+  app.route('/api/pages', collabSave);
   app.route('/api/wiki', wikiRoutes);
   app.route('/api/switchyard', switchyard);
   app.route('/api/recent-changes', recentChangesRoutes);
@@ -135,7 +139,11 @@ export function createApp(deps: AppDeps) {
   app.route('/api/map/places', placesMap);
   app.route('/api/people', people);
   app.route('/api', registryAdmin);
+  app.route('/api/search/all', searchAll);
   app.route('/api/search', search);
+  app.route('/api/inbox', inbox);
+  app.route('/api/my-messages', myMessages);
+  app.route('/api/unread', unread);
   app.route('/api/admin/outbox', mailAdmin);
   app.route('/api/files', files);
   app.route('/api/page-fields', fieldDefs);

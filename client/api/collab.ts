@@ -35,12 +35,15 @@ export interface CollabPageInfo {
   kind: string;
   categories: string[];
   referent: UserRef | null;
+  /** When the revision was written (null while the page does not exist). */
+  updatedAt: string | null;
 }
 
 const infoOf = (p: WikiPage): CollabPageInfo => ({
   exists: true,
   title: p.title,
   revision: p.revision,
+  updatedAt: p.updatedAt,
   kind: p.kind,
   categories: p.categories,
   referent: p.referent ?? null,
@@ -56,7 +59,7 @@ export async function pageInfo(slug: string): Promise<CollabPageInfo> {
   } catch (err) {
     // A deleted page is not "not created yet": it cannot be co-edited until it is restored.
     if (err instanceof ApiError && err.status === 404 && err.code !== 'page_deleted') {
-      return { exists: false, title: null, revision: 0, kind: 'practice', categories: [], referent: null };
+      return { exists: false, title: null, revision: 0, kind: 'practice', categories: [], referent: null, updatedAt: null };
     }
     throw err;
   }
@@ -134,3 +137,41 @@ export function colorFor(userId: number | null): { color: string; colorLight: st
   const color = PALETTE[(userId ?? Math.floor(Math.random() * 1000)) % PALETTE.length];
   return { color, colorLight: `${color}33` };
 }
+
+/** What the server answers to a save request (POST /api/pages/:slug/collab-save). */
+export interface CollabSaveResult {
+  /** The page revision the live text matches now (0: the page does not exist yet). */
+  revision: number;
+  /** Whether a revision was written (false: nothing was pending). */
+  saved: boolean;
+  /** Whether the server held every edit this editor had made. */
+  complete: boolean;
+}
+
+/** Saves in flight, by slug: the page view waits for them before reading the page. */
+const pendingSaves = new Map<string, Promise<unknown>>();
+
+/**
+ * Writes the pending co-edits of a page as a revision now (contributors and above), with an
+ * optional summary. The editor's state vector goes along: the server waits until its live
+ * document holds what this editor typed, so the last keystrokes are saved.
+ * @throws ApiError (403 for readers, 409 `page_deleted`, 400 naming the field).
+ */
+export function saveCoEdits(slug: string, doc: Y.Doc, summary?: string): Promise<CollabSaveResult> {
+  const vector = Y.encodeStateVector(doc);
+  let binary = '';
+  for (const byte of vector) binary += String.fromCharCode(byte);
+  const body = { stateVector: btoa(binary), ...(summary ? { summary } : {}) };
+  const request = api<CollabSaveResult>('POST', `/api/pages/${encodeURIComponent(slug)}/collab-save`, body);
+  const tracked = request.catch(() => undefined).finally(() => {
+    if (pendingSaves.get(slug) === tracked) pendingSaves.delete(slug);
+  });
+  pendingSaves.set(slug, tracked);
+  return request;
+}
+
+/**
+ * Resolves once the saves started for this page (an editor just left it) are done, failed or not:
+ * a page read after it shows what was typed.
+ */
+export const whenCoEditsSaved = (slug: string): Promise<unknown> => pendingSaves.get(slug) ?? Promise.resolve();

@@ -77,11 +77,11 @@ export const contactPerson = (slug: string, message: string) => api<unknown>('PO
 /** The network dashboard (facilitators). */
 export const getDashboard = (filter: { from?: string; to?: string; network?: string } = {}) => {
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
-  return api<Dashboard>('GET', `/api/switchyard/dashboard?${q}`);
+  return api<Dashboard & { networks: string[] }>('GET', `/api/switchyard/dashboard?${q}`);
 };
 
 /** URL of the dashboard CSV export. */
-export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: string } = {}) => {
+export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: string; dialect?: 'fr' | 'en' } = {}) => {
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
   return `/api/switchyard/dashboard.csv?${q}`;
 };

@@ -6,6 +6,7 @@ import { locale, setLocale, t } from '../i18n/index.js';
 import { logout, me } from '../api/auth.js';
 import { hasRole, SessionController, setCurrentUser } from '../session.js';
 import './lc-search-box.js';
+import './lc-unread-link.js';
 
 /** The application shell: header, navigation, search, language switch, and the routed view. */
 @customElement('lc-app')
@@ -118,7 +119,8 @@ export class LcApp extends LitElement {
           <lc-search-box .value=${q}></lc-search-box>
           <div class="account">
             ${user
-              ? html`<span class="user" data-testid="current-user">${user.name}</span>
+              ? html`<lc-unread-link></lc-unread-link>
+                  <span class="user" data-testid="current-user">${user.name}</span>
                   <button @click=${this._logout}>${t('nav.logout')}</button>`
               : html`${this._link('/login', t('nav.login'))} ${this._link('/register', t('nav.register'))}`}
             <button class="lang" lang=${locale() === 'fr' ? 'en' : 'fr'} @click=${() => setLocale(locale() === 'fr' ? 'en' : 'fr')}>

@@ -28,6 +28,7 @@ import {
   colorFor,
   openCollab,
   pageInfo,
+  saveCoEdits,
   savePageProperties,
   type CollabIdentity,
   type CollabPageInfo,
@@ -45,6 +46,7 @@ import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab
 import './lc-wiki-content.js';
 import './lc-fields-editor.js';
 import { fileDropExtension, type UploadStatus } from '../lib/cm-file-drop.js';
+import './lc-collab-save.js';
 
 type Status = 'connecting' | 'connected' | 'offline' | 'refused' | 'deleted';
 
@@ -173,6 +175,8 @@ export class LcCollabEditor extends LitElement {
   private _refreshAgain = false;
 
   private _session: CollabSession | null = null;
+  /** The open session, as state: the save status follows it. */
+  @state() private _live: CollabSession | null = null;
   private _view: EditorView | null = null;
   private _previewTimer: number | null = null;
   private _previewSeq = 0;
@@ -241,6 +245,7 @@ export class LcCollabEditor extends LitElement {
     // writer's browser: two people starting the same page at once would both add it).
     const session = openCollab(this.slug, identity, isNew && this._canWrite ? this._newTitle : undefined);
     this._session = session;
+    this._live = session;
     const { provider, text } = session;
     provider.on('status', () => this._refreshStatus());
     provider.on('closed', ({ code, reason }: { code: number; reason: string }) => {
@@ -401,6 +406,11 @@ export class LcCollabEditor extends LitElement {
     this._previewTimer = null;
     this._view?.destroy();
     this._view = null;
+    // Leaving with edits the server has not written yet (the page view, or any other screen, comes
+    // next): they are written now, and the page view waits for it before reading the page.
+    const saver = this.renderRoot?.querySelector('lc-collab-save');
+    if (this._session && this._canWrite && saver?.dirty) saveCoEdits(this.slug, this._session.doc).catch(() => undefined);
+    this._live = null;
     this._session?.destroy();
     this._session = null;
     this._presence = [];
@@ -519,7 +529,7 @@ export class LcCollabEditor extends LitElement {
           </label>
         </div>
         <div class="wide">
-          <button class="btn small" type="submit" ?disabled=${this._propsSaving} data-testid="collab-props-save">${t('collab.props.save')}</button>
+          <button class="btn small" type="submit" ?disabled=${this._propsSaving || !this._page.exists} data-testid="collab-props-save">${t('collab.props.save')}</button>
           ${this._page.exists ? nothing : html`<span class="hint">${t('collab.props.newHint')}</span>`}
           ${this._propsMessage ? html`<span role="status" data-testid="collab-props-status">${this._propsMessage}</span>` : nothing}
           ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
@@ -566,6 +576,13 @@ export class LcCollabEditor extends LitElement {
             : nothing}
         </span>
       </header>
+      <lc-collab-save
+        .slug=${this.slug}
+        .session=${this._live}
+        .pageRevision=${this._page?.revision ?? 0}
+        .pageUpdatedAt=${this._page?.updatedAt ?? null}
+        .canWrite=${this._canWrite && !!this._live}
+      ></lc-collab-save>
       ${this._notice()}
       ${this._renderProps()}
       <ul class="presence" data-testid="collab-presence" aria-label=${t('collab.presence')}>

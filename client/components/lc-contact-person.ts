@@ -3,6 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { contactPerson } from '../api/registry.js';
 import { ApiError } from '../api/http.js';
+import { currentUser } from '../session.js';
 
 /**
  * A "Contacter" button that opens a short form and sends the message through the platform
@@ -59,7 +60,8 @@ export class LcContactPerson extends LitElement {
   }
 
   override render() {
-    if (this._sent) return html`<p class="ok" role="status">${t('contact.sent', { name: this.name })}</p>`;
+    // Logged in, the answer comes back in "Mes demandes"; without an account, only through what the sender wrote.
+    if (this._sent) return html`<p class="ok" role="status">${t(currentUser() ? 'inbox.contactSent' : 'inbox.contactSentAnonymous', { name: this.name })}</p>`;
     if (!this._open) {
       return html`<button class="btn" data-testid="contact" @click=${() => (this._open = true)} aria-label=${t('contact.title', { name: this.name })}>
         ✉ ${t('contact.button')}

@@ -23,6 +23,8 @@ import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 import './lc-page-infobox.js';
 import './lc-page-files.js';
+import { whenCoEditsSaved } from '../api/collab.js';
+import { withoutTitleHeading } from '../lib/page-heading.js';
 
 /** A heading of the page, for the table of contents. */
 interface TocEntry {
@@ -147,6 +149,8 @@ export class LcPageView extends LitElement {
         this._redirectedFrom = redirected.from;
         redirected = null;
       } else {
+        // An editor of this page just closed with edits not yet written: they are, first.
+        await whenCoEditsSaved(slug);
         page = await getPage(slug);
         if (slug !== this.slug) return;
         if (page.slug !== slug) {
@@ -362,7 +366,7 @@ export class LcPageView extends LitElement {
       <div class="layout">
         <article class="card" aria-label=${p.title}>
           ${p.markdown.trim()
-            ? html`<lc-wiki-content .html=${p.html}></lc-wiki-content>`
+            ? html`<lc-wiki-content .html=${withoutTitleHeading(p.html, p.title)}></lc-wiki-content>`
             : html`<p class="muted">${t('wiki.page.empty')}</p>`}
         </article>
         <aside>

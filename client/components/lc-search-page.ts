@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { search, type SearchResult } from '../api/wiki.js';
+import type { SearchResult } from '../api/wiki.js';
+import { searchEverything, type SearchEverything } from '../api/search-all.js';
+import { label } from '../lib/registry-format.js';
 import { t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl, plural } from '../format.js';
 import { SessionController } from '../session.js';
@@ -8,7 +10,10 @@ import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import { highlightParts } from '../highlight.js';
 
-/** The search results page: titles, snippets with the matched words marked, a way to create the page. */
+/**
+ * The search results page, grouped by kind: wiki pages (titles, snippets with the matched words
+ * marked), communs, places and people; a way to create the page when nothing else matched.
+ */
 @customElement('lc-search-page')
 export class LcSearchPage extends LitElement {
   static override styles = [
@@ -18,7 +23,9 @@ export class LcSearchPage extends LitElement {
       ol { list-style: none; padding: 0; margin: 0; }
       li { padding: 0.9rem 0; border-bottom: 1px solid var(--lc-line); }
       li:last-child { border-bottom: 0; }
+      ul.card { list-style: none; margin: 0; }
       li a.title { font-size: 1.1rem; font-weight: 600; }
+      h2 small { font-weight: 400; font-size: 0.9rem; }
       .url { color: var(--lc-muted); font-size: 0.82rem; font-family: ui-monospace, Menlo, Consolas, monospace; }
       .snippet { margin: 0.25rem 0 0; color: #34423b; }
       mark { background: #ffe58a; color: inherit; padding: 0 0.1em; border-radius: 2px; }
@@ -33,6 +40,8 @@ export class LcSearchPage extends LitElement {
 
   @state() private _results: SearchResult[] | null = null;
   @state() private _total = 0;
+  /** The other kinds of results (communs, places, people). */
+  @state() private _others: SearchEverything | null = null;
   @state() private _error: unknown = null;
   private _session = new SessionController(this);
 
@@ -51,10 +60,11 @@ export class LcSearchPage extends LitElement {
       return;
     }
     try {
-      const r = await search(q, 50);
+      const r = await searchEverything(q, 50);
       if (q !== this.query.trim()) return;
-      this._results = r.results;
-      this._total = r.total;
+      this._others = r;
+      this._results = r.pages.items;
+      this._total = r.pages.total + r.communs.total + r.places.total + r.people.total;
     } catch (err) {
       this._error = err;
     }
@@ -72,10 +82,28 @@ export class LcSearchPage extends LitElement {
     if (!q) return html`<p class="muted">${t('wiki.search.typeSomething')}</p>`;
     const exact = results.some((r) => r.slug === slugify(q));
     const canCreate = this._session.canEdit || !this._session.user;
+    const o = this._others;
+    // A query that found a place, a person or a commun is not a page waiting to be written.
+    const foundRecords = !!o && o.communs.total + o.places.total + o.people.total > 0;
+    const group = <T,>(key: string, testid: string, g: { total: number; items: T[] } | undefined, line: (x: T) => unknown) =>
+      g && g.total
+        ? html`<section aria-labelledby="g-${testid}">
+            <h2 id="g-${testid}">${t(key)} <small class="muted">(${g.total})</small></h2>
+            <ul class="card" data-testid=${testid}>${g.items.map((x) => html`<li>${line(x)}</li>`)}</ul>
+            ${g.total > g.items.length ? html`<p class="muted small">${t('searchAll.more', { shown: g.items.length, total: g.total })}</p>` : nothing}
+          </section>`
+        : nothing;
     return html`
       <p class="muted" role="status">${plural('wiki.search.count', this._total)}</p>
+      ${group('searchAll.places', 'search-places', o?.places, (p) => html`<a class="title" href="/lieux/${encodeURIComponent(p.slug)}">${p.name}</a>
+          <div class="url">${[p.city, p.region].filter(Boolean).join(', ')}</div>`)}
+      ${group('searchAll.people', 'search-people', o?.people, (p) => html`<a class="title" href="/personnes/${encodeURIComponent(p.slug)}">${p.name}</a>
+          <div class="url">${[p.place?.name, p.region].filter(Boolean).join(', ')}</div>`)}
+      ${group('searchAll.communs', 'search-communs', o?.communs, (r) => html`<a class="title" href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a>
+          <div class="url">${label('kind', r.kind)}</div><p class="snippet">${r.summary}</p>`)}
+      ${results.length ? html`<h2 id="g-pages">${t('searchAll.pages')} <small class="muted">(${o?.pages.total ?? results.length})</small></h2>` : nothing}
       ${results.length
-        ? html`<ol class="card" data-testid="search-results">
+        ? html`<ol class="card" data-testid="search-results" aria-labelledby="g-pages">
             ${results.map(
               (r) => html`<li>
                 <a class="title" href=${pageUrl(r.slug)}>${r.title}</a>
@@ -88,8 +116,10 @@ export class LcSearchPage extends LitElement {
               </li>`,
             )}
           </ol>`
-        : html`<p>${t('wiki.search.none')}</p>`}
-      ${!exact && canCreate && slugify(q)
+        : foundRecords
+          ? nothing
+          : html`<p>${t('searchAll.none')}</p>`}
+      ${!exact && !foundRecords && canCreate && slugify(q)
         ? html`<p class="create">
             ${t('wiki.search.createPrompt')}
             <a class="btn secondary small" href="/new?${new URLSearchParams({ title: q })}">${t('wiki.search.create', { q })}</a>

@@ -1,6 +1,9 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { t } from '../i18n/index.js';
+import { locale, t } from '../i18n/index.js';
+import { sharedStyles } from '../styles.js';
+import { backofficeStyles } from '../lib/backoffice-styles.js';
+import { monthLabel } from '../lib/month-label.js';
 import { ApiError } from '../api/http.js';
 import { dashboardCsvUrl, getDashboard, type Dashboard } from '../api/switchyard.js';
 import { themeColour, themeName } from './switchyard-themes.js';
@@ -13,11 +16,14 @@ import './lc-permanences-dashboard.js';
  */
 @customElement('lc-switchyard-dashboard')
 export class LcSwitchyardDashboard extends LitElement {
-  static override styles = css`
+  static override styles = [
+    sharedStyles,
+    backofficeStyles,
+    css`
     :host { display: block; }
     form { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
     label { display: grid; font-size: 0.85rem; color: #555; }
-    input, button { font: inherit; padding: 0.3rem 0.5rem; }
+    .hint { flex-basis: 100%; font-size: 0.85rem; color: var(--lc-muted); margin: 0; }
     .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.8rem; margin-bottom: 1.2rem; }
     .kpi { border: 1px solid #d5dcd8; border-radius: 8px; padding: 0.7rem; background: #fff; }
     .kpi strong { display: block; font-size: 1.8rem; color: #1f5a3d; }
@@ -32,18 +38,34 @@ export class LcSwitchyardDashboard extends LitElement {
     table.months { border-collapse: collapse; margin-top: 0.8rem; font-size: 0.9rem; }
     table.months th, table.months td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e1e6e3; text-align: right; }
     table.months th:first-child, table.months td:first-child { text-align: left; }
-  `;
+  `,
+  ];
 
-  @state() private _d: Dashboard | null = null;
+  @state() private _d: (Dashboard & { networks: string[] }) | null = null;
   @state() private _error = '';
   @state() private _from = '';
   @state() private _to = '';
   @state() private _network = '';
 
+  /** Whether the caller may see the dashboard: unknown until the first answer, then the filters show. */
+  @state() private _allowed = false;
+
   override connectedCallback() {
     super.connectedCallback();
+    document.title = `${t('sy.dash.title')} · ${t('app.name')}`;
+    window.addEventListener('lc-locale-changed', this._onLocale);
+    window.addEventListener('lc-session-changed', this._onSession);
     void this._load();
   }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('lc-locale-changed', this._onLocale);
+    window.removeEventListener('lc-session-changed', this._onSession);
+  }
+
+  private _onLocale = () => this.requestUpdate();
+  private _onSession = () => void this._load();
 
   private _filter() {
     return { from: this._from || undefined, to: this._to || undefined, network: this._network || undefined };
@@ -54,8 +76,14 @@ export class LcSwitchyardDashboard extends LitElement {
     this._error = '';
     try {
       this._d = await getDashboard(this._filter());
+      this._allowed = true;
     } catch (err) {
-      this._error = err instanceof ApiError && (err.status === 403 || err.status === 401) ? t('sy.dash.forbidden') : err instanceof Error ? err.message : String(err);
+      const refused = err instanceof ApiError && (err.status === 403 || err.status === 401);
+      if (refused) {
+        this._allowed = false;
+        this._d = null;
+      }
+      this._error = refused ? t('sy.dash.forbidden') : err instanceof Error ? err.message : String(err);
     }
   }
 
@@ -80,9 +108,9 @@ export class LcSwitchyardDashboard extends LitElement {
               const y0 = y(acc);
               acc += r.requests;
               const y1 = y(acc);
-              return svg`<rect x=${x} y=${y1} width=${bw * 0.7} height=${Math.max(0, y0 - y1)} fill=${themeColour(r.theme)}><title>${m} · ${themeName(r.theme)} : ${r.requests}</title></rect>`;
+              return svg`<rect x=${x} y=${y1} width=${bw * 0.7} height=${Math.max(0, y0 - y1)} fill=${themeColour(r.theme)}><title>${monthLabel(m, locale())} · ${themeName(r.theme)} : ${r.requests}</title></rect>`;
             })}
-          <text x=${x + bw * 0.35} y=${H - pad.b + 14} text-anchor="middle" fill="#444">${m}</text>
+          <text x=${x + bw * 0.35} y=${H - pad.b + 14} text-anchor="middle" fill="#444">${monthLabel(m, locale(), true)}</text>
         </g>`;
       })}
     </svg>`;
@@ -114,13 +142,24 @@ export class LcSwitchyardDashboard extends LitElement {
     const d = this._d;
     return html`
       <h1>${t('sy.dash.title')}</h1>
-      <form @submit=${this._load}>
-        <label>${t('sy.dash.from')}<input type="date" .value=${this._from} @input=${(e: Event) => (this._from = (e.target as HTMLInputElement).value)} /></label>
-        <label>${t('sy.dash.to')}<input type="date" .value=${this._to} @input=${(e: Event) => (this._to = (e.target as HTMLInputElement).value)} /></label>
-        <label>${t('sy.dash.network')}<input .value=${this._network} @input=${(e: Event) => (this._network = (e.target as HTMLInputElement).value)} /></label>
-        <button type="submit">${t('sy.dash.apply')}</button>
-        <a href=${dashboardCsvUrl(this._filter())} download="aiguillage.csv">${t('sy.dash.csv')}</a>
-      </form>
+      ${this._allowed
+        ? html`<form @submit=${this._load} aria-label=${t('syb.filters')}>
+            <label>${t('sy.dash.from')}<input type="date" .value=${this._from} @input=${(e: Event) => (this._from = (e.target as HTMLInputElement).value)} /></label>
+            <label>${t('sy.dash.to')}<input type="date" .value=${this._to} @input=${(e: Event) => (this._to = (e.target as HTMLInputElement).value)} /></label>
+            <label
+              >${t('sy.dash.network')}<input
+                list="sy-networks"
+                aria-describedby="sy-network-hint"
+                .value=${this._network}
+                @input=${(e: Event) => (this._network = (e.target as HTMLInputElement).value)}
+            /></label>
+            <datalist id="sy-networks">${(d?.networks ?? []).map((n) => html`<option value=${n}></option>`)}</datalist>
+            <button type="submit">${t('sy.dash.apply')}</button>
+            <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'fr' })} download="aiguillage.csv" data-testid="sy-csv-fr">${t('syb.csvFr')}</a>
+            <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'en' })} download="switchyard.csv">${t('syb.csvEn')}</a>
+            <p class="hint" id="sy-network-hint">${t('syb.networkHint')}${d?.networks.length ? ` (${d.networks.slice(0, 6).join(', ')}${d.networks.length > 6 ? '…' : ''})` : ''}</p>
+          </form>`
+        : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
       ${d
         ? html`
@@ -146,7 +185,7 @@ export class LcSwitchyardDashboard extends LitElement {
                         <tbody>
                           ${d.byMonth.map(
                             (m) => html`<tr>
-                              <td>${m.month}</td><td>${m.requests}</td><td>${m.resolved}</td>
+                              <td>${monthLabel(m.month, locale())}</td><td>${m.requests}</td><td>${m.resolved}</td>
                               <td>${m.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: m.medianHoursToFirstContact })}</td>
                             </tr>`,
                           )}
@@ -160,6 +199,7 @@ export class LcSwitchyardDashboard extends LitElement {
                   </div>
                   <section class="missing">
                     <h2>${t('sy.dash.topMissing')}</h2>
+                    ${d.missing.length === 0 ? html`<p data-testid="sy-missing-empty">${t('syb.missingEmpty')}</p>` : nothing}
                     <ol>
                       ${d.missing.map(
                         (m) => html`<li>

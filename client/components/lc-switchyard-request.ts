@@ -5,11 +5,13 @@ import { me, type SessionUser } from '../api/auth.js';
 import { addNote, changeRequest, getRequest, recordOutcome, STATUSES, type RequestEvent, type Status, type TrackedRequest } from '../api/switchyard.js';
 import { themeName } from './switchyard-themes.js';
 import './lc-request-permanences.js';
+import { sharedStyles } from '../styles.js';
+import { backofficeStyles } from '../lib/backoffice-styles.js';
 
 /** One request: problem, proposals, status changes (facilitators), dated notes, outcome. */
 @customElement('lc-switchyard-request')
 export class LcSwitchyardRequest extends LitElement {
-  static override styles = css`
+  static override styles = [sharedStyles, backofficeStyles, css`
     :host { display: block; }
     .problem { white-space: pre-wrap; background: #f6f8f7; border-radius: 6px; padding: 0.7rem; }
     .meta { color: #555; font-size: 0.9rem; }
@@ -24,7 +26,7 @@ export class LcSwitchyardRequest extends LitElement {
     .status { font-weight: 600; }
     .missing { color: #a35b00; font-weight: 600; }
     .error { color: #a33; }
-  `;
+  `];
 
   /** The request id. */
   @property({ type: Number }) requestId = 0;

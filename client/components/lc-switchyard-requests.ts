@@ -4,11 +4,17 @@ import { formatDate, t } from '../i18n/index.js';
 import { ApiError } from '../api/http.js';
 import { listRequests, STATUSES, type Status, type TrackedRequest } from '../api/switchyard.js';
 import { themeName } from './switchyard-themes.js';
+import { hasRole, SessionController, sessionKnown } from '../session.js';
+import { sharedStyles } from '../styles.js';
+import { backofficeStyles } from '../lib/backoffice-styles.js';
 
 /** A list of requests: the asker's own ("mine"), the facilitators' queue, or the missing communs. */
 @customElement('lc-switchyard-requests')
 export class LcSwitchyardRequests extends LitElement {
-  static override styles = css`
+  static override styles = [
+    sharedStyles,
+    backofficeStyles,
+    css`
     :host { display: block; }
     .filters { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 0.8rem; }
     select { font: inherit; padding: 0.25rem; }
@@ -21,7 +27,9 @@ export class LcSwitchyardRequests extends LitElement {
     .status-in-contact { background: #dcecff; }
     .status-resolved { background: #dff3e4; }
     .error { color: #a33; }
-  `;
+    .unassigned { color: var(--lc-muted); font-style: italic; }
+  `,
+  ];
 
   /** Which list: the user's own requests, the facilitators' queue, or the missing communs. */
   @property() mode: 'mine' | 'queue' | 'missing' = 'mine';
@@ -31,10 +39,21 @@ export class LcSwitchyardRequests extends LitElement {
   @state() private _status: Status | '' = '';
   @state() private _error = '';
   @state() private _loaded = false;
+  private _session = new SessionController(this);
+  private _loadedFor: string | null | undefined = undefined;
 
-  override connectedCallback() {
-    super.connectedCallback();
-    void this._load();
+  /** The queue and the missing commons are the team's: others are told so instead of a list of their own. */
+  private get _reserved() {
+    return this.mode !== 'mine' && !hasRole(this._session.user, 'facilitator');
+  }
+
+  override willUpdate() {
+    // Loaded again when the session becomes known or changes (the list depends on who asks).
+    const who = sessionKnown() ? (this._session.user?.role ?? null) : undefined;
+    if (who !== this._loadedFor && who !== undefined) {
+      this._loadedFor = who;
+      void this._load();
+    }
   }
 
   override updated(changed: Map<string, unknown>) {
@@ -43,6 +62,10 @@ export class LcSwitchyardRequests extends LitElement {
 
   private async _load() {
     this._error = '';
+    if (this._reserved) {
+      this._loaded = true;
+      return;
+    }
     try {
       const r = await listRequests({ mine: this.mode === 'mine', status: this._status || undefined, missing: this.mode === 'missing' });
       this._items = r.items;
@@ -56,6 +79,13 @@ export class LcSwitchyardRequests extends LitElement {
 
   override render() {
     const title = this.mode === 'mine' ? t('sy.requests.mine') : this.mode === 'queue' ? t('sy.requests.queue') : t('sy.requests.missing');
+    if (this._reserved) {
+      const text = !this._session.user ? t('syb.loginFirst') : this.mode === 'queue' ? t('syb.queueReserved') : t('syb.missingReserved');
+      return html`<h1>${title}</h1>
+        <p data-testid="sy-reserved">${text} ${this._session.user
+          ? html`<a href="/aiguillage/demandes">${t('sy.nav.requests')}</a>`
+          : html`<a href="/login?next=${encodeURIComponent(location.pathname)}">${t('nav.login')}</a>`}</p>`;
+    }
     return html`
       <h1>${title} ${this._loaded && !this._error ? html`<small>(${this._total})</small>` : nothing}</h1>
       ${this.mode !== 'missing'
@@ -73,13 +103,15 @@ export class LcSwitchyardRequests extends LitElement {
           </div>`
         : nothing}
       ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
-      ${this._loaded && !this._error && this._items.length === 0 ? html`<p>${t('sy.requests.empty')}</p>` : nothing}
+      ${this._loaded && !this._error && this._items.length === 0
+        ? html`<p data-testid="sy-requests-empty">${this.mode === 'missing' ? t('syb.missingNone') : t('sy.requests.empty')}</p>`
+        : nothing}
       ${this._items.length
         ? html`<table>
             <thead>
               <tr>
                 <th>#</th>
-                <th>${t('sy.box.title')}</th>
+                <th>${t('syb.problem')}</th>
                 <th>${t('sy.answer.themes')}</th>
                 <th>${t('sy.request.setStatus')}</th>
                 ${this.mode !== 'mine' ? html`<th>${t('sy.requests.asker')}</th><th>${t('sy.requests.followedBy')}</th>` : nothing}
@@ -94,7 +126,7 @@ export class LcSwitchyardRequests extends LitElement {
                   <td>${themeName(r.mainTheme)}</td>
                   <td><span class="status status-${r.status}">${t(`sy.status.${r.status}`)}</span></td>
                   ${this.mode !== 'mine'
-                    ? html`<td>${r.asker?.name ?? ''}</td><td>${r.facilitator?.name ?? t('sy.requests.nobody')}</td>`
+                    ? html`<td>${r.asker?.name ?? ''}</td><td>${r.facilitator?.name ?? html`<span class="unassigned">${t('syb.unassigned')}</span>`}</td>`
                     : nothing}
                   <td>${formatDate(r.createdAt)}</td>
                 </tr>`,

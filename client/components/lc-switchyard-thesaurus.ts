@@ -3,6 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { deleteThesaurusGroup, getThesaurus, saveThesaurusGroup, type ThesaurusGroup } from '../api/switchyard.js';
+import { sharedStyles } from '../styles.js';
+import { backofficeStyles } from '../lib/backoffice-styles.js';
 
 const splitTerms = (s: string) =>
   s
@@ -13,7 +15,7 @@ const splitTerms = (s: string) =>
 /** The switchyard's champ lexical: everyone reads it, facilitators edit, add and remove groups. */
 @customElement('lc-switchyard-thesaurus')
 export class LcSwitchyardThesaurus extends LitElement {
-  static override styles = css`
+  static override styles = [sharedStyles, backofficeStyles, css`
     :host { display: block; }
     table { width: 100%; border-collapse: collapse; }
     td, th { text-align: left; padding: 0.35rem; border-bottom: 1px solid #e1e6e3; vertical-align: top; }
@@ -22,7 +24,7 @@ export class LcSwitchyardThesaurus extends LitElement {
     .source { font-size: 0.8rem; color: #666; }
     form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0; }
     .error { color: #a33; }
-  `;
+  `];
 
   @state() private _groups: ThesaurusGroup[] = [];
   @state() private _user: SessionUser | null = null;

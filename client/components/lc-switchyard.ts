@@ -2,8 +2,12 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { locale, t } from '../i18n/index.js';
 import { ApiError } from '../api/http.js';
+import { label } from '../lib/registry-format.js';
+import type { PickedRecord } from './lc-record-picker.js';
+import './lc-record-picker.js';
 import { askSwitchyard, contactPerson, followProblem, recordContact, type Answer, type PersonProposal, type Problem } from '../api/switchyard.js';
 import './lc-permanence-book.js';
+import { sharedStyles } from '../styles.js';
 
 /**
  * The switchyard box: "Décrivez votre problème". Shows the people and the resources side by
@@ -12,10 +16,12 @@ import './lc-permanence-book.js';
  */
 @customElement('lc-switchyard')
 export class LcSwitchyard extends LitElement {
-  static override styles = css`
+  static override styles = [sharedStyles, css`
     :host { display: block; }
     form { display: grid; gap: 0.5rem; }
+    h1 { font-size: 1.9rem; line-height: 1.2; margin: 0.4rem 0 0.8rem; }
     h2 { margin: 0 0 0.3rem; font-size: 1.3rem; }
+    .row lc-record-picker { flex: 1 1 16rem; max-width: 24rem; }
     .help { margin: 0; color: #555; }
     textarea { font: inherit; padding: 0.6rem; min-height: 5.5rem; border: 1px solid #9aa; border-radius: 6px; resize: vertical; }
     .row { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: center; }
@@ -44,7 +50,7 @@ export class LcSwitchyard extends LitElement {
     .notice { margin: 0.6rem 0; padding: 0.5rem 0.7rem; border-radius: 6px; background: #eef6ff; }
     .error { background: #fdecea; }
     .actions { display: flex; gap: 0.5rem; margin-top: 0.8rem; flex-wrap: wrap; align-items: center; }
-  `;
+  `];
 
   /** Slug of the asking place, when known (its own people are not proposed to it). */
   @property() place = '';
@@ -62,6 +68,32 @@ export class LcSwitchyard extends LitElement {
   @state() private _contacting: string | null = null;
   @state() private _message = '';
   @state() private _requestId: number | null = null;
+  /** The name shown in the place picker (the slug given in the address, until one is chosen). */
+  @state() private _placeName: string | null = null;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    // The language switch re-renders the box (it used to stay in French on the home page).
+    window.addEventListener('lc-locale-changed', this._onLocale);
+    if (this.detailed) document.title = `${t('sy.title')} · ${t('app.name')}`;
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    window.removeEventListener('lc-locale-changed', this._onLocale);
+  }
+
+  private _onLocale = () => {
+    if (this.detailed) document.title = `${t('sy.title')} · ${t('app.name')}`;
+    this.requestUpdate();
+  };
+
+  /** The place chosen by name in the picker (its slug is what the server needs). */
+  private _pickPlace(e: CustomEvent<PickedRecord>) {
+    this.place = e.detail.slug;
+    this._placeName = e.detail.name;
+    if (!this.region.trim() && e.detail.region) this.region = e.detail.region;
+  }
 
   private _query(): Problem {
     const p: Problem = { problem: this._problem, lang: locale(), answers: this._answers };
@@ -187,7 +219,7 @@ export class LcSwitchyard extends LitElement {
               <ul>
                 ${a.resources.slice(0, 6).map(
                   (r) => html`<li class="card" data-testid="sy-resource">
-                    <header><a href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a><span class="meta">${r.kind}</span></header>
+                    <header><a href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a><span class="meta">${label('kind', r.kind)}</span></header>
                     <p class="summary">${r.summary}</p>
                     ${this._reasons(r.reasons)}
                   </li>`,
@@ -208,6 +240,7 @@ export class LcSwitchyard extends LitElement {
 
   override render() {
     return html`
+      ${this.detailed ? html`<h1>${t('sy.title')}</h1>` : nothing}
       <form @submit=${this._ask}>
         <h2>${t('sy.box.title')}</h2>
         <p class="help">${t('sy.box.help')}</p>
@@ -220,7 +253,19 @@ export class LcSwitchyard extends LitElement {
         ></textarea>
         ${this.detailed
           ? html`<div class="row">
-              <input aria-label=${t('sy.box.place')} placeholder=${t('sy.box.place')} .value=${this.place} @input=${(e: Event) => (this.place = (e.target as HTMLInputElement).value)} />
+              <lc-record-picker
+                class="place"
+                kind="place"
+                data-testid="sy-place"
+                .label=${t('syb.placeByName')}
+                .placeholder=${t('syb.placeByName')}
+                .value=${this._placeName ?? this.place}
+                @lc-pick=${this._pickPlace}
+                @input=${(e: Event) => {
+                  this.place = '';
+                  this._placeName = (e.composedPath()[0] as HTMLInputElement).value;
+                }}
+              ></lc-record-picker>
               <input aria-label=${t('sy.box.region')} placeholder=${t('sy.box.region')} .value=${this.region} @input=${(e: Event) => (this.region = (e.target as HTMLInputElement).value)} />
             </div>`
           : nothing}

@@ -7,6 +7,10 @@ import { switchyardMessages } from './switchyard.js';
 import { files } from './files.js';
 import { events } from './events.js';
 import { permanencesMessages } from './permanences.js';
+import { collabSave } from './collab-save.js';
+import { inboxMessages } from './inbox.js';
+import { switchyardBackoffice } from './switchyard-backoffice.js';
+import { searchAllMessages } from './search-all.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -16,7 +20,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { parseJson } from '../store.js';
-import { csvCell, NO_THEME } from '../switchyard/dashboard.js';
+import { NO_THEME } from '../switchyard/dashboard.js';
+import { csvTable, monthInWords, themeInWords, type CsvDialect } from '../switchyard/dashboard-csv.js';
 
 /**
  * What permanences bring to the network: places helped per month and theme (a place helped = a
@@ -112,9 +113,13 @@ export function computePermanenceDashboard(db: Database, f: PermanenceDashboardF
   };
 }
 
-/** The dashboard as CSV: one line per month and theme. */
-export function permanenceDashboardCsv(d: PermanenceDashboard): string {
-  const lines = ['month,theme,bookings,places_helped'];
-  for (const r of d.byThemeMonth) lines.push([r.month, r.theme, r.bookings, r.placesHelped].map(csvCell).join(','));
-  return lines.join('\r\n') + '\r\n';
+const CSV_HEADERS: Record<CsvDialect, string[]> = {
+  fr: ['Mois', 'Thème', 'Réservations', 'Lieux aidés'],
+  en: ['Month', 'Theme', 'Bookings', 'Places helped'],
+};
+
+/** The dashboard as CSV (French spreadsheet dialect by default): one line per month and theme. */
+export function permanenceDashboardCsv(d: PermanenceDashboard, dialect: CsvDialect = 'fr'): string {
+  const rows = d.byThemeMonth.map((r) => [monthInWords(r.month, dialect), themeInWords(r.theme, dialect), r.bookings, r.placesHelped]);
+  return csvTable(CSV_HEADERS[dialect], rows, dialect);
 }

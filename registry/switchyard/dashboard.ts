@@ -133,20 +133,3 @@ export function computeDashboard(db: Database, f: DashboardFilter = {}): Dashboa
       .slice(0, 10),
   };
 }
-
-/** One CSV cell, quoted when needed and kept from being run as a spreadsheet formula. */
-export const csvCell = (v: string | number | null) => {
-  const s = v === null ? '' : String(v);
-  // Quote when needed; a leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-  return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** The dashboard as CSV: one line per month and theme. */
-export function dashboardCsv(d: Dashboard): string {
-  const lines = ['month,theme,requests,resolved,share_resolved,median_hours_to_first_contact'];
-  for (const r of d.byThemeMonth) {
-    lines.push([r.month, r.theme, r.requests, r.resolved, Math.round((r.resolved / r.requests) * 1000) / 1000, r.medianHoursToFirstContact].map(csvCell).join(','));
-  }
-  return lines.join('\r\n') + '\r\n';
-}

@@ -288,8 +288,9 @@ export class DocumentManager implements UpdateSink {
   /**
    * Writes the live text as a page revision (origin 'collab') attributed to the span's editors,
    * when it differs from the page; records the new base state. No-op when nothing is pending.
+   * @param summary the revision's summary (an editor's *Enregistrer maintenant*), else "Co-édition".
    */
-  saveRevision(doc: LiveDoc): void {
+  saveRevision(doc: LiveDoc, summary?: string): void {
     if (!doc.dirty || doc.failed || doc.destroyed) return;
     if (doc.quietTimer) {
       clearTimeout(doc.quietTimer);
@@ -309,7 +310,7 @@ export class DocumentManager implements UpdateSink {
             slug: doc.name,
             title: page?.title ?? titleFor(doc.name, text),
             markdown: text,
-            summary: 'Co-édition',
+            summary: summary || 'Co-édition',
             authorIds: authors,
             origin: 'collab',
           }).revision;

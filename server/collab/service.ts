@@ -1,10 +1,19 @@
 import type { WebSocket } from 'ws';
+import * as Y from 'yjs';
 import type { Database } from '../db/open.js';
 import type { User } from '../auth/users.js';
 import type { WikiServices } from '../wiki/services.js';
+import { findPage } from '../wiki/pages.js';
 import { CollabStore } from './persistence.js';
 import { DocumentManager, type CollabOptions, type CollabStats } from './documents.js';
 import { CLOSE, CollabConnection, greet, handleMessage } from './protocol.js';
+
+/** Whether a document holds every update a peer with that state vector has seen. */
+function covers(ydoc: Y.Doc, stateVector: Uint8Array): boolean {
+  const mine = Y.decodeStateVector(Y.encodeStateVector(ydoc));
+  for (const [client, clock] of Y.decodeStateVector(stateVector)) if ((mine.get(client) ?? 0) < clock) return false;
+  return true;
+}
 
 /** How often connections are pinged; one without a pong since the previous round is terminated. */
 const PING_INTERVAL_MS = 30_000;
@@ -19,7 +28,7 @@ export class CollabService {
   readonly documents: DocumentManager;
   private readonly pingTimer: NodeJS.Timeout;
 
-  constructor(db: Database, wiki: WikiServices, options: CollabOptions) {
+  constructor(private readonly db: Database, wiki: WikiServices, options: CollabOptions) {
     this.store = new CollabStore(db);
     this.documents = new DocumentManager(db, wiki, this.store, options);
     wiki.onPageChanged((page, origin) => {
@@ -100,6 +109,30 @@ export class CollabService {
   flush(name: string): void {
     const doc = this.documents.get(name);
     if (doc) this.documents.saveRevision(doc);
+  }
+
+  /**
+   * An editor's *Enregistrer maintenant*: writes the pending co-edits of a page as a revision with
+   * that summary. The request travels apart from the WebSocket, so it may arrive before the last
+   * keystrokes it is meant to save: with the editor's state vector, the server waits (up to
+   * `waitMs`) until the live document holds everything the editor had, then writes.
+   * @param stateVector the editor's `Y.encodeStateVector(doc)`.
+   * @returns the page revision the live text now matches (0: the page does not exist), whether a
+   *   revision was written, and whether the document held all of the editor's edits.
+   */
+  async saveNow(name: string, opts: { summary?: string; stateVector?: Uint8Array; waitMs?: number }): Promise<{ revision: number; saved: boolean; complete: boolean }> {
+    const deadline = Date.now() + (opts.waitMs ?? 3000);
+    let doc = this.documents.get(name);
+    let complete = !opts.stateVector || (!!doc && covers(doc.ydoc, opts.stateVector));
+    while (!complete && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      doc = this.documents.get(name);
+      complete = !!doc && covers(doc.ydoc, opts.stateVector!);
+    }
+    if (!doc) return { revision: findPage(this.db, name)?.revision ?? 0, saved: false, complete };
+    const before = this.stats().revisionsWritten;
+    this.documents.saveRevision(doc, opts.summary);
+    return { revision: doc.baseRevision, saved: this.stats().revisionsWritten > before, complete };
   }
 
   /** Counters for figures and tests. */

@@ -47,5 +47,36 @@ export const collab: OpenApiFragment = {
         },
       },
     },
+    '/api/pages/{slug}/collab-save': {
+      post: {
+        tags: ['collab'],
+        summary: 'Write the pending co-edits of a page as a revision now (the editor’s “Enregistrer maintenant”)',
+        description:
+          'Contributors and above. `summary` becomes the revision’s summary (default “Co-édition”). `stateVector` (base64 of ' +
+          'the editor’s `Y.encodeStateVector(doc)`) makes the server wait, up to 3 s, until the live document holds every edit ' +
+          'the editor had sent, so the last keystrokes are in the revision. Answers `{ revision, saved, complete }`: the page ' +
+          'revision the live text matches (0 while the page does not exist), whether a revision was written, and whether the ' +
+          'document held all of the editor’s edits. Nothing pending: `saved: false` with the current revision.',
+        parameters: [{ name: 'slug', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: { summary: { type: 'string', maxLength: 500 }, stateVector: { type: 'string', format: 'byte' } },
+              },
+            },
+          },
+        },
+        responses: {
+          200: { description: '`{ revision, saved, complete }`' },
+          400: error('Invalid slug, summary or state vector (names the field)'),
+          401: error('Not logged in'),
+          403: error('Role below contributor'),
+          409: error('The page is deleted (`page_deleted`)'),
+        },
+      },
+    },
   },
 };

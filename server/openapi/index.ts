@@ -9,6 +9,8 @@ import { mailApi } from './mail.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
 import { permanencesApi } from './permanences.js';
+import { inboxApi } from './inbox.js';
+import { searchAllApi } from './search-all.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -21,7 +23,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -124,14 +124,22 @@ export const switchyardApi: OpenApiFragment = {
         tags,
         summary: 'Requests per theme and month, time to first contact, share resolved, top missing needs (facilitator)',
         parameters: dashboardParams,
-        responses: { 200: ok('Dashboard'), 403: error('Not a facilitator') },
+        responses: { 200: ok('Dashboard, with `networks`: every network some place belongs to (the filter offers them)'), 403: error('Not a facilitator') },
       },
     },
     '/api/switchyard/dashboard.csv': {
       get: {
         tags,
-        summary: 'The dashboard as CSV, one line per month and theme (facilitator)',
-        parameters: dashboardParams,
+        summary: 'The dashboard as CSV, one line per month and theme, months and themes in words (facilitator)',
+        parameters: [
+          ...dashboardParams,
+          {
+            name: 'dialect',
+            in: 'query',
+            schema: { type: 'string', enum: ['fr', 'en'], default: 'fr' },
+            description: '`fr`: UTF-8 BOM, `;`, decimal comma, French headers ("décembre 2026"), for a French Excel; `en`: BOM, `,`, English headers',
+          },
+        ],
         responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, 403: error('Not a facilitator') },
       },
     },

@@ -10,6 +10,8 @@ import { contactPerson, findPerson, isVisible, listMessages, upsertPerson, type 
 import { PersonSchema, SLUG_RE } from '../../registry/schema.js';
 import { managedPersonDetail, personDetail } from '../../registry/views.js';
 import { csvList, paging } from './registry-params.js';
+import { getInboxMessage } from '../../registry/contact-inbox.js';
+import { alertNewMessage } from '../mail/contact-alerts.js';
 
 const ListQuery = z.object({
   q: z.string().max(500).optional(),
@@ -100,7 +102,14 @@ export const people = new Hono<AppEnv>()
   .post('/:slug/contact', jsonBody(ContactBody), (c) => {
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
-    const { id } = contactPerson(c.get('db'), slug, { ...body, userId: c.get('user')?.id ?? null });
+    const db = c.get('db');
+    // The message and its alert (to the person's account, or to the team): all or nothing.
+    const { id } = db.transaction(() => {
+      const stored = contactPerson(db, slug, { ...body, userId: c.get('user')?.id ?? null });
+      const { message, personId } = getInboxMessage(db, stored.id);
+      alertNewMessage(db, c.get('config').publicUrl, message, personId);
+      return stored;
+    })();
     return c.json({ id, status: 'stored', message: 'Message transmis : l’équipe d’animation le relaie à la personne.' }, 202);
   })
   .get('/:slug/messages', (c) => {

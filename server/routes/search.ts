@@ -8,7 +8,7 @@ import { readAccess } from '../auth/middleware.js';
 export const MAX_SEARCH_LIMIT = 100;
 
 // `q` is free text: any string is accepted (a repeated `q` counts by its first value).
-const SearchQuery = z.object({
+export const SearchQuery = z.object({
   q: z
     .union([z.string(), z.array(z.string())])
     .optional()

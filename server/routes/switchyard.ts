@@ -6,7 +6,9 @@ import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { hasRole, type User } from '../auth/users.js';
 import { THEME_SLUGS } from '../../registry/themes.js';
-import { computeDashboard, dashboardCsv } from '../../registry/switchyard/dashboard.js';
+import { computeDashboard } from '../../registry/switchyard/dashboard.js';
+import { dashboardCsv } from '../../registry/switchyard/dashboard-csv.js';
+import { knownNetworks } from '../../registry/places.js';
 import {
   addRequestNote,
   createRequest,
@@ -70,6 +72,8 @@ const DashboardQuery = z.object({
   to: z.iso.date().optional(),
   network: z.string().trim().min(1).max(120).optional(),
   region: z.string().trim().min(1).max(100).optional(),
+  /** CSV only: `fr` (`;`, decimal comma, French words; default) or `en` (`,`, English words). */
+  dialect: z.enum(['fr', 'en']).optional(),
 });
 
 /**
@@ -193,10 +197,12 @@ export const switchyard = new Hono<AppEnv>()
   })
   .get('/dashboard', queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
-    return c.json(computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))));
+    // The known networks come along: the filter offers them.
+    return c.json({ ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))), networks: knownNetworks(c.get('db')) });
   })
   .get('/dashboard.csv', queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
-    const csv = dashboardCsv(computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))));
+    const query = c.req.valid('query');
+    const csv = dashboardCsv(computeDashboard(c.get('db'), dashboardFilter(c, query)), query.dialect ?? 'fr');
     return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="aiguillage.csv"' });
   });

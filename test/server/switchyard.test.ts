@@ -252,14 +252,28 @@ describe('dashboard', () => {
     expect(d.json.totals.medianHoursToFirstContact).toBeGreaterThanOrEqual(0);
     expect(d.json.byTheme.map((x: { theme: string }) => x.theme).sort()).toEqual(['gestion', 'numerique']);
 
+    // French Excel by default: byte-order mark, ";", French headers, months and themes in words.
     const csv = await t.request('GET', '/api/switchyard/dashboard.csv', { as: 'facilitator' });
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
+    // Response.text() drops a byte-order mark: the bytes say whether it is there.
+    const raw = await t.app.request('/api/switchyard/dashboard.csv', { headers: { authorization: `Bearer ${await t.tokenFor('facilitator')}` } });
+    expect([...new Uint8Array(await raw.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.text.trim().split('\r\n');
-    expect(lines[0]).toBe('month,theme,requests,resolved,share_resolved,median_hours_to_first_contact');
+    expect(lines[0]).toBe('Mois;Thème;Demandes;Résolues;Part résolue;Délai médian avant le premier contact (heures)');
     expect(lines).toHaveLength(3);
-    const month = new Date().toISOString().slice(0, 7);
-    expect(lines.some((l) => l.startsWith(`${month},gestion,1,1,1,`))).toBe(true);
+    const month = new Date().toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(lines.some((l) => l.startsWith(`${month};Outils de gestion (compta, facturation, adhésions, réservations);1;1;1;`))).toBe(true);
+    expect(csv.text).not.toMatch(/;gestion;|\d{4}-\d{2};/);
+    // The English dialect: "," and English words.
+    const en = (await t.request('GET', '/api/switchyard/dashboard.csv?dialect=en', { as: 'facilitator' })).text.trim().split('\r\n');
+    expect(en[0]).toBe('Month,Theme,Requests,Resolved,Share resolved,Median time to first contact (hours)');
+    const enMonth = new Date().toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    expect(en.some((l) => l.startsWith(`${enMonth},"Management tools (accounting, invoicing, memberships, bookings)",1,1,1,`))).toBe(true);
+    const bad = await t.request('GET', '/api/switchyard/dashboard.csv?dialect=xlsx', { as: 'facilitator' });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.field).toBe('dialect');
+    expect(d.json.networks).toEqual(expect.any(Array));
 
     const none = await t.request('GET', '/api/switchyard/dashboard?network=cercle-nord', { as: 'facilitator' });
     expect(none.json.totals.requests).toBe(0);

@@ -1,0 +1,163 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { createUser } from '../../server/auth/users.js';
+import { importBundle } from '../../registry/bundle.js';
+import { savePage } from '../../server/wiki/pages.js';
+import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
+import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import { seriousA11yViolations } from '../helpers/axe.js';
+
+if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
+
+/*
+ * What a place and a facilitator meet first on the switchyard and the wiki, in real Chromium:
+ * headings and titles, labels instead of codes, the place chosen by name, the English switch,
+ * each tool shown to who may use it, the queue's and dashboard's wording, one h1 per wiki page.
+ */
+describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', () => {
+  let s: BrowserSession;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+    importBundle(s.db, fixtureRegistry().bundle);
+    await createUser(s.db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
+    await createUser(s.db, { email: 'fanny@example.org', name: 'Fanny', password: 'password123', role: 'facilitator' });
+    await createUser(s.db, { email: 'colin@example.org', name: 'Colin', password: 'password123', role: 'contributor' });
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => {});
+    await s?.close();
+  });
+
+  async function browserAs(email: string | null) {
+    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    context.setDefaultTimeout(20_000);
+    contexts.push(context);
+    const watched = await watchedPage(context);
+    let csrf = '';
+    if (email) {
+      const login = await watched.page.request.post('/api/auth/login', { data: { email, password: 'password123' } });
+      expect(login.status()).toBe(200);
+      csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    }
+    return { ...watched, csrf };
+  }
+  const navLinks = (page: Page) => page.getByTestId('sy-nav').getByRole('link').allInnerTexts();
+
+  it('gives the switchyard an h1 and a title, labels instead of codes, and the place by name', async () => {
+    const { page, problems } = await browserAs(null);
+    await page.goto('/aiguillage');
+    await page.getByRole('heading', { name: "Gare d'aiguillage", level: 1 }).waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Gare d.aiguillage · /);
+    // Anonymous visitors see only what they may use.
+    await expect.poll(() => navLinks(page)).toEqual(['Poser une question']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The place by its name: typing proposes places, choosing one sends its slug.
+    const picker = page.getByRole('combobox', { name: 'Votre lieu (tapez son nom, facultatif)' });
+    await picker.fill('Lieu du No');
+    await page.getByRole('option', { name: /Le Lieu du Nord/ }).click();
+    expect(await picker.inputValue()).toBe('Le Lieu du Nord');
+    await page.locator('lc-switchyard textarea').fill("l'adhesion et la compta de l'asso");
+    const asked = page.waitForRequest((r) => r.url().endsWith('/api/switchyard') && r.method() === 'POST');
+    await page.getByRole('button', { name: 'Trouver de l’aide' }).click();
+    expect(JSON.parse((await asked).postData() ?? '{}')).toMatchObject({ place: 'lieu-nord', region: 'Hauts-de-France' });
+    // Result cards: "Logiciel", not "software".
+    const card = page.locator('[data-testid=sy-resource]', { hasText: 'Gestasso' });
+    await card.waitFor();
+    expect(await card.locator('.meta').innerText()).toBe('Logiciel');
+    expect(await page.locator('[data-testid=sy-resource] .meta').allInnerTexts()).not.toContain('software');
+    expect(problems.page).toEqual([]);
+  }, 120_000);
+
+  it('switches the home page’s switchyard box to English', async () => {
+    const { page } = await browserAs(null);
+    await page.goto('/');
+    await page.locator('lc-switchyard').getByRole('heading', { name: 'Décrivez votre problème' }).waitFor();
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.locator('lc-switchyard').getByRole('heading', { name: 'Describe your problem' }).waitFor();
+    expect(await page.locator('lc-switchyard').getByRole('button', { name: 'Find help' }).count()).toBe(1);
+    await page.evaluate(() => localStorage.setItem('lc-locale', 'fr'));
+  }, 60_000);
+
+  it('shows a contributor only their tools, and says what the queue and the dashboard are', async () => {
+    const { page, csrf } = await browserAs('colin@example.org');
+    const asked = await page.request.post('/api/switchyard/requests', { headers: { 'x-csrf-token': csrf }, data: { problem: 'gérer les adhésions' } });
+    expect(asked.status()).toBe(201);
+    await page.goto('/aiguillage');
+    await expect.poll(() => navLinks(page)).toEqual(['Poser une question', 'Mes demandes']);
+    await page.goto('/aiguillage/file');
+    await page.getByTestId('sy-reserved').getByText('réservée à l’équipe d’animation').waitFor();
+    expect(await page.getByText('Aucune demande').count()).toBe(0);
+    await page.goto('/aiguillage/tableau-de-bord');
+    await page.getByText('Le tableau de bord est réservé').waitFor();
+    expect(await page.getByRole('button', { name: 'Appliquer' }).count()).toBe(0);
+    expect(await page.getByText('Exporter en CSV').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  }, 60_000);
+
+  it('gives a facilitator the queue’s and dashboard’s wording, known networks and months in words', async () => {
+    const { page, problems, csrf } = await browserAs('fanny@example.org');
+    expect((await page.request.post('/api/switchyard/requests', { headers: { 'x-csrf-token': csrf }, data: { problem: 'un bail pour le local' } })).status()).toBe(201);
+    await page.goto('/aiguillage/file');
+    await expect.poll(() => navLinks(page)).toEqual(['Poser une question', 'Mes demandes', 'File', 'Communs manquants', 'Tableau de bord', 'Champ lexical']);
+    const row = page.getByTestId('sy-request-row').first();
+    await row.waitFor();
+    expect(await page.locator('lc-switchyard-requests th').allInnerTexts()).toContain('Problème');
+    expect(await row.innerText()).toContain('non attribuée');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto('/aiguillage/manquants');
+    await page.getByTestId('sy-requests-empty').getByText('Aucune demande n’est marquée « commun manquant »').waitFor();
+
+    await page.goto('/aiguillage/tableau-de-bord');
+    await page.locator('[data-testid=sy-kpi-requests]').waitFor();
+    await expect.poll(() => page.title()).toMatch(/^Tableau de bord/);
+    const month = new Date().toLocaleDateString('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    await page.locator('table.months td', { hasText: month }).waitFor();
+    expect(await page.locator('table.months').innerText()).not.toMatch(/\d{4}-\d{2}/);
+    await page.getByTestId('sy-missing-empty').waitFor();
+    expect(await page.locator('datalist#sy-networks option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual(['cercle-nord']);
+    expect(await page.getByText('Choisissez un réseau connu').count()).toBe(1);
+    const csv = await page.request.get((await page.getByTestId('sy-csv-fr').getAttribute('href'))!);
+    expect((await csv.text()).split('\r\n')[0]).toContain('Mois;Thème;Demandes');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems.page).toEqual([]);
+  }, 90_000);
+
+  it('searches places, people and communs from the header, grouped by kind, without offering to create them', async () => {
+    const { page, problems } = await browserAs(null);
+    await page.goto('/');
+    const box = page.getByRole('searchbox', { name: 'Rechercher dans le wiki' });
+    await box.fill('Voisin');
+    await box.press('Enter');
+    await page.waitForURL(/\/search\?q=Voisin/);
+    await page.getByTestId('search-places').getByRole('link', { name: 'Le Lieu Voisin' }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Lieux/, level: 2 }).count()).toBe(1);
+    expect(await page.getByText('Créer la page').count()).toBe(0);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    await page.goto('/search?q=Emma');
+    await page.getByTestId('search-people').getByRole('link', { name: 'Emma Visio' }).waitFor();
+    expect(await page.getByText('Créer la page').count()).toBe(0);
+    await page.goto('/search?q=Gestasso');
+    await page.getByTestId('search-communs').getByRole('link', { name: 'Gestasso' }).waitFor();
+    expect(await page.getByTestId('search-communs').getByText('Logiciel', { exact: true }).count()).toBe(1);
+
+    // Nothing anywhere: the page can be created.
+    await page.goto('/search?q=Zorglub');
+    await page.getByText('Rien ne correspond à cette recherche').waitFor();
+    await page.getByText('Créer la page « Zorglub »').waitFor();
+    expect(problems.page).toEqual([]);
+  }, 60_000);
+
+  it('shows a wiki page’s title once, as its only h1', async () => {
+    savePage(s.db, s.server.app.services.wiki, { slug: 'compost', title: 'Compost collectif', markdown: '# Compost collectif\n\nLe bac est au fond du jardin.\n', authorIds: [] });
+    const { page } = await browserAs(null);
+    await page.goto('/wiki/compost');
+    await page.getByText('Le bac est au fond du jardin.').waitFor();
+    expect(await page.getByRole('heading', { level: 1 }).allInnerTexts()).toEqual(['Compost collectif']);
+  }, 60_000);
+});
