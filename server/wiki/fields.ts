@@ -279,27 +279,43 @@ export function setPageFields(
   fields: Record<string, unknown>,
   options: SetFieldsOptions = {},
 ): Record<string, FieldValue> {
-  return db.transaction(() => {
-    const page = stmt(db, SQL_PAGE_KIND).get({ pageId }) as { id: number; kind: string } | undefined;
-    if (!page) throw notFound(`page ${pageId}`);
-    const defs = new Map(fieldDefsOf(db, page.kind).map((d) => [d.name, d]));
-    const writes: { name: string; values: string[] }[] = [];
-    for (const [name, raw] of Object.entries(fields)) {
-      const def = defs.get(name);
-      if (!def) {
-        const known = [...defs.keys()];
-        throw badRequest(`fields.${name}`, `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`);
-      }
-      writes.push({ name, values: isEmpty(raw) ? [] : canonicalValues(db, def, raw) });
+  let write = WRITES.get(db);
+  // One transaction function per database: making one costs more than the write itself.
+  if (!write) WRITES.set(db, (write = db.transaction(writeFields)));
+  return write(db, pageId, fields, options);
+}
+
+type FieldsWrite = (db: Database, pageId: number, fields: Record<string, unknown>, options: SetFieldsOptions) => Record<string, FieldValue>;
+const WRITES = new WeakMap<Database, FieldsWrite>();
+
+/** The body of `setPageFields`, inside its transaction. */
+function writeFields(db: Database, pageId: number, fields: Record<string, unknown>, options: SetFieldsOptions): Record<string, FieldValue> {
+  const page = stmt(db, SQL_PAGE_KIND).get({ pageId }) as { id: number; kind: string } | undefined;
+  if (!page) throw notFound(`page ${pageId}`);
+  const declared = fieldDefsOf(db, page.kind);
+  const defs = new Map(declared.map((d) => [d.name, d]));
+  const writes: { name: string; values: string[] }[] = [];
+  for (const [name, raw] of Object.entries(fields)) {
+    const def = defs.get(name);
+    if (!def) {
+      const known = [...defs.keys()];
+      throw badRequest(`fields.${name}`, `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`);
     }
-    if (options.replace) stmt(db, SQL_DELETE_VALUES).run({ pageId });
-    const insert = stmt(db, SQL_INSERT_VALUE);
-    for (const w of writes) {
-      stmt(db, SQL_DELETE_VALUE).run({ pageId, name: w.name });
-      w.values.forEach((value, position) => insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }));
-    }
-    return fieldValuesOfPages(db, [page]).get(pageId) ?? {};
-  })();
+    writes.push({ name, values: isEmpty(raw) ? [] : canonicalValues(db, def, raw) });
+  }
+  if (options.replace) stmt(db, SQL_DELETE_VALUES).run({ pageId });
+  const insert = stmt(db, SQL_INSERT_VALUE);
+  for (const w of writes) {
+    stmt(db, SQL_DELETE_VALUE).run({ pageId, name: w.name });
+    w.values.forEach((value, position) => insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }));
+  }
+  const byName = valuesByName(db, pageId);
+  const out: Record<string, FieldValue> = {};
+  for (const def of declared) {
+    const values = byName.get(def.name);
+    if (values) out[def.name] = shownValue(def, values);
+  }
+  return out;
 }
 
 /** The page id of a live page, or a 404. */

@@ -43,6 +43,7 @@ describe('CLI: fields and files in export-pages and backup', () => {
     db.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // Each test runs the CLI (Node and tsx starting): tens of seconds on a loaded machine.
 
   it('puts fields in the front matter and files (current versions, all versions listed) beside the pages', async () => {
     const out = join(dir, 'export');
@@ -59,7 +60,7 @@ describe('CLI: fields and files in export-pages and backup', () => {
       ['logo.png', 2, true],
       ['statuts.pdf', 1, true],
     ]);
-  });
+  }, 120_000);
 
   it('backs up the files beside the database copy, and only new ones the second time', async () => {
     const target = join(dir, 'backups', 'wiki.sqlite');
@@ -73,6 +74,5 @@ describe('CLI: fields and files in export-pages and backup', () => {
     for (const h of hashes) expect(existsSync(storage.pathOf(h))).toBe(true);
     const second = await cli('backup', target, '--db', dbPath);
     expect(second.stdout).toContain('0 copied, 3 already there');
-    // Two runs of the CLI: each starts Node and tsx, slow on a loaded machine.
   }, 120_000);
 });
