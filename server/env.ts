@@ -6,6 +6,7 @@ import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';
+import type { TrustedProxies } from './auth/proxy.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   switchyard: SwitchyardService;
   /** Delivers queued mail (server/mail/queue.ts's enqueueMail queues it) through SMTP, when configured. */
   mail: MailSender;
+  /** Reverse proxies whose forwarding headers are believed (`LC_TRUST_PROXY`). */
+  proxies: TrustedProxies;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }
@@ -34,5 +37,7 @@ export interface AppEnv {
     authVia: 'session' | 'token' | null;
     /** The CSRF token bound to the session, when authenticated by cookie. */
     csrf: string | null;
+    /** The public id of the cookie session (to mark "this device" and keep it on a password change). */
+    sessionId: string | null;
   };
 }

@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'rate_limited'
   | 'bundle_invalid'
+  | 'token_invalid'
+  | 'email_unverified'
+  | 'password_reset_required'
   | 'internal';
 
 /** An error meant for the client: it leaves as `{ error: { code, message, …details } }`. */

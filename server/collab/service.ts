@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Database } from '../db/open.js';
-import type { User } from '../auth/users.js';
+import { credentialAlive, getUser, hasRole, type User } from '../auth/users.js';
 import type { WikiServices } from '../wiki/services.js';
 import { CollabStore } from './persistence.js';
 import { DocumentManager, type CollabOptions, type CollabStats } from './documents.js';
@@ -18,8 +18,13 @@ export class CollabService {
   readonly store: CollabStore;
   readonly documents: DocumentManager;
   private readonly pingTimer: NodeJS.Timeout;
+  private anonymousCount = 0;
 
-  constructor(db: Database, wiki: WikiServices, options: CollabOptions) {
+  constructor(
+    private readonly db: Database,
+    wiki: WikiServices,
+    options: CollabOptions,
+  ) {
     this.store = new CollabStore(db);
     this.documents = new DocumentManager(db, wiki, this.store, options);
     wiki.onPageChanged((page, origin) => {
@@ -38,10 +43,18 @@ export class CollabService {
    * @param seedTitle for a writer opening a page that does not exist yet: its title, put as a
    *   `# heading` at the start of the still empty text (see `DocumentManager.seedNewPage`).
    */
-  connect(name: string, ws: WebSocket, user: User | null, canWrite: boolean, seedTitle?: string): CollabConnection {
+  connect(
+    name: string,
+    ws: WebSocket,
+    user: User | null,
+    canWrite: boolean,
+    seedTitle?: string,
+    access: { credential: string | null; writeScope: boolean } = { credential: null, writeScope: true },
+  ): CollabConnection {
     const doc = this.documents.acquire(name);
     if (canWrite && seedTitle) this.documents.seedNewPage(doc, seedTitle, user?.id ?? null);
-    const conn = new CollabConnection(ws, doc, user, canWrite);
+    const conn = new CollabConnection(ws, doc, user, canWrite, access.credential, access.writeScope);
+    if (!user) conn.anonymousName = `Anonyme ${++this.anonymousCount}`;
     this.documents.attach(conn, doc);
     ws.on('pong', () => {
       conn.alive = true;
@@ -94,6 +107,32 @@ export class CollabService {
         }
       }
     }
+  }
+
+  /**
+   * Applies an account change to its open connections at once: a revoked session or token, or a
+   * deleted account, closes them (`CLOSE.revoked`); a role change updates who may write (a
+   * demoted user's next edits are refused with the protocol's permission-denied message) and the
+   * name shown in presence. Call it after committing the change.
+   * @returns how many connections were closed.
+   */
+  accountChanged(userId: number): number {
+    const user = getUser(this.db, userId);
+    let closed = 0;
+    for (const doc of this.documents.loaded()) {
+      for (const conn of doc.conns) {
+        if (conn.user?.id !== userId || conn.closed) continue;
+        if (!user || (conn.credential && !credentialAlive(this.db, conn.credential))) {
+          conn.close(CLOSE.revoked, user ? 'session revoked' : 'account deleted');
+          closed++;
+          continue;
+        }
+        conn.user = user;
+        conn.canWrite = conn.writeScope && hasRole(user.role, 'contributor');
+        this.documents.renameInPresence(doc, conn);
+      }
+    }
+    return closed;
   }
 
   /** Writes the pending co-edits of a page as a revision now (before a REST write to it, or its deletion). */
