@@ -111,9 +111,10 @@ export class CollabService {
 
   /**
    * Applies an account change to its open connections at once: a revoked session or token, or a
-   * deleted account, closes them (`CLOSE.revoked`); a role change updates who may write (a
-   * demoted user's next edits are refused with the protocol's permission-denied message) and the
-   * name shown in presence. Call it after committing the change.
+   * deleted account, closes them (`CLOSE.revoked`); a demotion takes effect on the open
+   * connection (the next edits are refused with the protocol's permission-denied message); a
+   * promotion closes it with `CLOSE.restart` so the client reconnects and re-syncs with write
+   * rights; the name shown in presence follows the account. Call it after committing the change.
    * @returns how many connections were closed.
    */
   accountChanged(userId: number): number {
@@ -127,8 +128,16 @@ export class CollabService {
           closed++;
           continue;
         }
+        const canWrite = conn.writeScope && hasRole(user.role, 'contributor');
+        if (canWrite && !conn.canWrite) {
+          // Promoted: the client's edits refused meanwhile are missing on our side, and Yjs would
+          // hold its later ones back for them. Reconnecting (a stock client does after 1012)
+          // re-syncs everything with the new rights.
+          conn.close(CLOSE.restart, 'role changed');
+          continue;
+        }
         conn.user = user;
-        conn.canWrite = conn.writeScope && hasRole(user.role, 'contributor');
+        conn.canWrite = canWrite;
         this.documents.renameInPresence(doc, conn);
       }
     }
