@@ -1,29 +1,15 @@
 import { api, setCsrfToken } from './http.js';
 import type { SessionUser } from './auth.js';
+// The shapes the server answers with (type-only imports: nothing of the server is bundled).
+import type { SessionInfo, TokenInfo } from '../../server/auth/credentials.js';
+import type { Invitation } from '../../server/auth/invitations.js';
+import type { AuditEntry } from '../../server/auth/audit.js';
+import type { SignupPolicy } from '../../server/auth/signup-policy.js';
+
+export type { AuditEntry, Invitation, SessionInfo, SignupPolicy, TokenInfo };
 
 /** Roles, least to most powerful. */
 export type Role = SessionUser['role'];
-/** Sign-up policies admins choose from. */
-export type SignupPolicy = 'open' | 'invitation' | 'approval';
-
-/** One of my sessions. */
-export interface SessionInfo {
-  id: string;
-  userAgent: string;
-  createdAt: string;
-  lastSeenAt: string | null;
-  expiresAt: string;
-  current: boolean;
-}
-
-/** One of my API tokens (never the secret). */
-export interface TokenInfo {
-  id: number;
-  name: string;
-  scope: 'read' | 'write';
-  createdAt: string;
-  lastUsedAt: string | null;
-}
 
 /** An account as facilitators and admins see it. */
 export interface AdminUser extends SessionUser {
@@ -33,29 +19,6 @@ export interface AdminUser extends SessionUser {
   createdAt: string;
   sessions: number;
   lastSeenAt: string | null;
-}
-
-/** An invitation. */
-export interface Invitation {
-  id: number;
-  email: string;
-  role: Role;
-  invitedBy: { id: number; name: string } | null;
-  createdAt: string;
-  expiresAt: string;
-  status: 'pending' | 'used' | 'expired' | 'revoked';
-}
-
-/** One audit log entry. */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  action: string;
-  actor: { id: number; name: string } | null;
-  target: { id: number; name: string } | null;
-  email: string | null;
-  address: string;
-  detail: Record<string, unknown>;
 }
 
 interface SessionAnswer {

@@ -1,36 +1,12 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { auditLog, type AuditEntry } from '../api/accounts.js';
+import { AUDIT_ACTIONS } from '../../server/auth/audit.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorText, loadingLine } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import { accountStyles } from '../lib/account-styles.js';
-
-/** Actions offered in the filter (the server's list). */
-const ACTIONS = [
-  'login',
-  'login_failed',
-  'logout',
-  'signup',
-  'signup_existing',
-  'email_verified',
-  'account_approved',
-  'role_changed',
-  'account_deleted',
-  'session_revoked',
-  'token_created',
-  'token_revoked',
-  'revoked_all',
-  'password_changed',
-  'password_reset_requested',
-  'password_reset',
-  'reset_forced',
-  'invitation_sent',
-  'invitation_revoked',
-  'invitation_used',
-  'signup_policy_changed',
-];
 
 /** The security log for admins (`/admin/journal`), filtered by action, paged with "older events". */
 @customElement('lc-audit-log')
@@ -81,7 +57,7 @@ export class LcAuditLog extends LitElement {
           void this._load(false);
         }}>
           <option value="">${t('acc.audit.all')}</option>
-          ${ACTIONS.map((a) => html`<option value=${a} ?selected=${a === this._action}>${t(`audit.${a}`)}</option>`)}
+          ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${a === this._action}>${t(`audit.${a}`)}</option>`)}
         </select>
       </div>
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
