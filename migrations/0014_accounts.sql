@@ -22,10 +22,13 @@ ALTER TABLE api_tokens ADD COLUMN scope TEXT NOT NULL DEFAULT 'write' CHECK (sco
 CREATE INDEX api_tokens_user ON api_tokens(user_id);
 
 -- Single-use secrets sent by mail: password resets (1 hour) and e-mail verifications. Stored hashed.
+-- A verification carries the password hash of the sign-up that asked for it: the account takes the
+-- password of the link its owner confirms (with that password), never one a stranger signed up with.
 CREATE TABLE account_tokens (
-  token_hash TEXT PRIMARY KEY,
-  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-  purpose    TEXT NOT NULL CHECK (purpose IN ('reset', 'verify')),
+  token_hash    TEXT PRIMARY KEY,
+  user_id       INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  purpose       TEXT NOT NULL CHECK (purpose IN ('reset', 'verify')),
+  password_hash TEXT,
   expires_at TEXT NOT NULL,
   created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );

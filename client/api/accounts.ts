@@ -44,9 +44,9 @@ export const signupPolicy = () => api<{ policy: SignupPolicy }>('GET', '/api/aut
 export const invitationInfo = (token: string) =>
   api<{ email: string; role: Role; expiresAt: string }>('GET', `/api/auth/invitations/${encodeURIComponent(token)}`);
 
-/** Confirms an address with the mailed link and signs in. */
-export async function verifyEmail(token: string): Promise<SessionUser> {
-  const r = await api<SessionAnswer>('POST', '/api/auth/verify', { token });
+/** Confirms an address with the mailed link and the password chosen at that sign-up, and signs in. */
+export async function verifyEmail(token: string, password: string): Promise<SessionUser> {
+  const r = await api<SessionAnswer>('POST', '/api/auth/verify', { token, password });
   setCsrfToken(r.csrfToken);
   return r.user;
 }

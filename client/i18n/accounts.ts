@@ -25,6 +25,9 @@ export const accounts: Catalogue = {
     'acc.verify.heading': 'Confirmation de l’adresse',
     'acc.verify.done': 'Adresse confirmée : vous êtes connecté·e.',
     'acc.verify.missing': 'Ce lien est incomplet.',
+    'acc.verify.intro': 'Pour activer votre compte, saisissez le mot de passe choisi lors de l’inscription.',
+    'acc.verify.submit': 'Activer mon compte',
+    'acc.verify.wrongPassword': 'Ce n’est pas le mot de passe choisi lors de cette inscription.',
 
     'acc.forgot.heading': 'Mot de passe oublié',
     'acc.forgot.intro': 'Indiquez l’adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.',
@@ -165,6 +168,9 @@ export const accounts: Catalogue = {
     'acc.verify.heading': 'Address confirmation',
     'acc.verify.done': 'Address confirmed: you are logged in.',
     'acc.verify.missing': 'This link is incomplete.',
+    'acc.verify.intro': 'To activate your account, enter the password you chose when signing up.',
+    'acc.verify.submit': 'Activate my account',
+    'acc.verify.wrongPassword': 'This is not the password chosen for this sign-up.',
 
     'acc.forgot.heading': 'Forgot your password',
     'acc.forgot.intro': 'Enter your account’s address: you will get a link to choose a new password.',

@@ -39,9 +39,11 @@ export const accountsApi: OpenApiFragment = {
     '/api/auth/verify': {
       post: {
         tags: ['auth'],
-        summary: 'Confirm an address with the mailed link (single use, 48 h) and sign in',
-        requestBody: obj(['token'], { token: { type: 'string' } }),
-        responses: { 200: ok('Signed in'), 400: error('token_invalid') },
+        summary:
+          'Confirm an address with the mailed link (single use, 48 h) and the password chosen at that sign-up, and sign in. ' +
+          'The account takes that password (a link sent because someone else signed up with the address cannot be used without theirs).',
+        requestBody: obj(['token', 'password'], { token: { type: 'string' }, password: { type: 'string' } }),
+        responses: { 200: ok('Signed in'), 400: error('token_invalid, or not the password of that sign-up'), 429: error('Too many attempts') },
       },
     },
     '/api/auth/signup-policy': { get: { tags: ['auth'], summary: 'The sign-up policy: open, invitation or approval', responses: { 200: ok() } } },

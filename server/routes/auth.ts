@@ -10,7 +10,7 @@ import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import { RateLimiter } from '../auth/rate-limit.js';
 import { checkNewPassword, MAX_PASSWORD_LENGTH } from '../auth/password-policy.js';
 import { audit } from '../auth/audit.js';
-import { consumeAccountToken, issueAccountToken } from '../auth/account-tokens.js';
+import { consumeAccountToken, issueAccountToken, peekAccountToken } from '../auth/account-tokens.js';
 import { markInvitationUsed, openInvitation } from '../auth/invitations.js';
 import { getSignupPolicy } from '../auth/signup-policy.js';
 import { mailAlreadyRegistered, mailPasswordChanged, mailReset, mailVerify } from '../auth/account-mails.js';
@@ -32,7 +32,7 @@ const LoginBody = z.object({ email: z.string().trim().max(254), password: z.stri
 const PasswordBody = z.object({ currentPassword: z.string().max(MAX_PASSWORD_LENGTH), newPassword: z.string().max(MAX_PASSWORD_LENGTH) });
 const ResetRequestBody = z.object({ email: Email });
 const ResetBody = z.object({ token: z.string().min(1).max(200), password: z.string().max(MAX_PASSWORD_LENGTH) });
-const VerifyBody = z.object({ token: z.string().min(1).max(200) });
+const VerifyBody = z.object({ token: z.string().min(1).max(200), password: z.string().max(MAX_PASSWORD_LENGTH) });
 
 // A real hash of a random password, so unknown accounts cost the same time as wrong passwords.
 const DUMMY_HASH =
@@ -109,7 +109,7 @@ export function authRoutes(config: Config) {
       db.transaction(() => {
         const existing = getUserForLogin(db, body.email);
         if (existing) {
-          if (existing.emailVerifiedAt === null) mailVerify(mailCtx(c), existing.email, existing.name, issueAccountToken(db, existing.id, 'verify'));
+          if (existing.emailVerifiedAt === null) mailVerify(mailCtx(c), existing.email, existing.name, issueAccountToken(db, existing.id, 'verify', { passwordHash }));
           else mailAlreadyRegistered(mailCtx(c), existing.email, existing.name);
           audit(db, { action: 'signup_existing', targetId: existing.id, address });
           return;
@@ -122,19 +122,34 @@ export function authRoutes(config: Config) {
           status: policy === 'approval' ? 'pending' : 'active',
           verified: false,
         });
-        mailVerify(mailCtx(c), u.email, u.name, issueAccountToken(db, u.id, 'verify'));
+        mailVerify(mailCtx(c), u.email, u.name, issueAccountToken(db, u.id, 'verify', { passwordHash }));
         audit(db, { action: 'signup', actorId: u.id, targetId: u.id, address, detail: { policy } });
       })();
       await answerNoSoonerThan(start, c.get('config').accountAnswerFloorMs);
       return c.json(CHECK_MAIL, 202);
     })
-    .post('/verify', jsonBody(VerifyBody), (c) => {
+    .post('/verify', jsonBody(VerifyBody), async (c) => {
+      // The link's owner confirms with the password chosen at that sign-up: a link sent because a
+      // stranger signed up with this address (with their password) cannot verify the account.
       const db = c.get('db');
+      const { token, password } = c.req.valid('json');
+      const pending = peekAccountToken(db, token, 'verify');
+      const key = `verify:${pending.userId}`;
+      if (perAccount.retryAfter(key) > 0) throw new AppError(429, 'rate_limited', 'Too many attempts; try again later');
+      const current = getUser(db, pending.userId);
+      const hash = pending.passwordHash ?? (current ? getUserForLogin(db, current.email)?.passwordHash : undefined) ?? DUMMY_HASH;
+      if (!(await verifyPassword(password, hash))) {
+        perAccount.hit(key);
+        throw new AppError(400, 'validation_failed', 'password: not the password chosen when signing up with this link', { field: 'password' });
+      }
       const user = db.transaction(() => {
-        const id = consumeAccountToken(db, c.req.valid('json').token, 'verify');
-        db.prepare(`UPDATE users SET email_verified_at = COALESCE(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')) WHERE id = @id`).run({ id });
-        audit(db, { action: 'email_verified', actorId: id, targetId: id, address: clientAddress(c) });
-        return getUser(db, id)!;
+        const { userId } = consumeAccountToken(db, token, 'verify');
+        db.prepare(
+          `UPDATE users SET password_hash = @hash,
+             email_verified_at = COALESCE(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')) WHERE id = @id`,
+        ).run({ id: userId, hash });
+        audit(db, { action: 'email_verified', actorId: userId, targetId: userId, address: clientAddress(c) });
+        return getUser(db, userId)!;
       })();
       return c.json(startSession(c, user));
     })
@@ -229,7 +244,7 @@ export function authRoutes(config: Config) {
       checkNewPassword(password);
       const hash = await hashPassword(password);
       const userId = db.transaction(() => {
-        const id = consumeAccountToken(db, token, 'reset');
+        const id = consumeAccountToken(db, token, 'reset').userId;
         // The link came by mail: the address is verified too.
         db.prepare(
           `UPDATE users SET password_hash = @hash, must_reset = 0,

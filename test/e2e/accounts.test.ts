@@ -57,6 +57,8 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.goto(`/compte/verifier?token=${await secretFromMail('dominique@example.org')}`);
+    await page.getByLabel('Mot de passe').fill('une haie de noisetiers');
+    await page.getByRole('button', { name: 'Activer mon compte' }).click();
     await page.getByTestId('verified').waitFor();
     await poll(() => page.getByTestId('current-user').innerText()).toBe('Dominique');
     expect(await seriousA11yViolations(page)).toEqual([]);

@@ -12,6 +12,8 @@ afterAll(async () => {
 });
 
 const PASSWORD = 'un jardin partagé';
+// Each scrypt hash (sign-ups, logins, resets) takes from 50 ms to over a second on a busy machine: these
+// tests hash a dozen times or more.
 
 /** An app whose mails go to the test SMTP server, with an admin account signed up first. */
 async function setup(config: Parameters<typeof testApp>[0] = {}) {
@@ -44,7 +46,7 @@ async function setup(config: Parameters<typeof testApp>[0] = {}) {
   };
 }
 
-describe('sign-up', () => {
+describe('sign-up', { timeout: 90_000 }, () => {
   it('verifies the address by mail before the first sign-in, and answers alike for addresses that have an account', async () => {
     const t = await setup();
     const body = { email: 'camille@example.org', name: 'Camille', password: PASSWORD };
@@ -59,11 +61,14 @@ describe('sign-up', () => {
     expect(mail.subject).toContain('Confirmez votre adresse');
     expect(mail.text).toContain('https://wiki.example.org/compte/verifier?token=');
     const token = t.secretIn(mail.text!);
-    const verified = await t.request('POST', '/api/auth/verify', { body: { token } });
+    const wrongPassword = await t.request('POST', '/api/auth/verify', { body: { token, password: 'pas le bon' } });
+    expect(wrongPassword.status).toBe(400);
+    expect(wrongPassword.json.error.field).toBe('password');
+    const verified = await t.request('POST', '/api/auth/verify', { body: { token, password: PASSWORD } });
     expect(verified.status).toBe(200);
     expect(verified.json.user).toMatchObject({ email: 'camille@example.org', role: 'contributor', emailVerified: true });
     expect(verified.headers.get('set-cookie')).toMatch(/lc_session=/);
-    const again = await t.request('POST', '/api/auth/verify', { body: { token } });
+    const again = await t.request('POST', '/api/auth/verify', { body: { token, password: PASSWORD } });
     expect(again.status).toBe(400);
     expect(again.json.error).toMatchObject({ code: 'token_invalid', field: 'token' });
 
@@ -75,6 +80,27 @@ describe('sign-up', () => {
     expect(notice.subject).toContain('Vous avez déjà un compte');
     expect((t.db.prepare(`SELECT COUNT(*) AS n FROM users WHERE email = 'camille@example.org'`).get() as { n: number }).n).toBe(1);
     expect((await t.login('camille@example.org', PASSWORD)).status).toBe(200);
+  });
+
+  it('a stranger who signs up first with someone’s address can neither verify nor keep the account', async () => {
+    const t = await setup();
+    const signUp = (name: string, password: string) =>
+      t.request('POST', '/api/auth/register', { body: { email: 'rosa@example.org', name, password } });
+    await signUp('Intrus', 'le mot de passe de l’intrus');
+    const strangersLink = t.secretIn((await t.lastMail('rosa@example.org')).text!);
+    await signUp('Rosa', PASSWORD);
+    const ownLink = t.secretIn((await t.lastMail('rosa@example.org')).text!);
+    expect(ownLink).not.toBe(strangersLink);
+    // The owner clicks the stranger's link by mistake: her password does not open it.
+    const mistaken = await t.request('POST', '/api/auth/verify', { body: { token: strangersLink, password: PASSWORD } });
+    expect(mistaken.json.error.field).toBe('password');
+    const ok = await t.request('POST', '/api/auth/verify', { body: { token: ownLink, password: PASSWORD } });
+    expect(ok.status).toBe(200);
+    // The account has her password; the stranger's neither signs in nor verifies any more.
+    expect((await t.login('rosa@example.org', 'le mot de passe de l’intrus')).status).toBe(401);
+    expect((await t.login('rosa@example.org', PASSWORD)).status).toBe(200);
+    const late = await t.request('POST', '/api/auth/verify', { body: { token: strangersLink, password: 'le mot de passe de l’intrus' } });
+    expect(late.json.error.code).toBe('token_invalid');
   });
 
   it('refuses short and common passwords, naming the field and the reason', async () => {
@@ -113,7 +139,7 @@ describe('sign-up', () => {
     expect((await t.request('GET', '/api/auth/signup-policy')).json.policy).toBe('approval');
 
     await t.request('POST', '/api/auth/register', { body: { email: 'noe@example.org', name: 'Noé', password: PASSWORD } });
-    const verified = await t.request('POST', '/api/auth/verify', { body: { token: t.secretIn((await t.lastMail('noe@example.org')).text!) } });
+    const verified = await t.request('POST', '/api/auth/verify', { body: { token: t.secretIn((await t.lastMail('noe@example.org')).text!), password: PASSWORD } });
     expect(verified.json.user).toMatchObject({ role: 'reader', status: 'pending' });
     const pending = await t.request('GET', '/api/admin/users?status=pending', { as: 'facilitator' });
     expect(pending.json.users.map((u: { email: string }) => u.email)).toEqual(['noe@example.org']);
@@ -157,7 +183,7 @@ describe('sign-up', () => {
   });
 });
 
-describe('passwords', () => {
+describe('passwords', { timeout: 90_000 }, () => {
   it('resets by mail with a single-use link valid one hour, without telling which addresses have an account', async () => {
     const t = await setup();
     await createUser(t.db, { email: 'sam@example.org', name: 'Sam', password: PASSWORD });
@@ -213,7 +239,7 @@ describe('passwords', () => {
   });
 });
 
-describe('sessions and tokens', () => {
+describe('sessions and tokens', { timeout: 90_000 }, () => {
   it('lists one’s sessions (device, last seen) and tokens (name, scope, last use); each is revocable', async () => {
     const t = await setup();
     await createUser(t.db, { email: 'iris@example.org', name: 'Iris', password: PASSWORD });
@@ -253,7 +279,7 @@ describe('sessions and tokens', () => {
   });
 });
 
-describe('admin', () => {
+describe('admin', { timeout: 90_000 }, () => {
   it('forces a reset, revokes all, changes roles and deletes accounts, with an audit log', async () => {
     const t = await setup();
     const u = await createUser(t.db, { email: 'gael@example.org', name: 'Gaël', password: PASSWORD });
