@@ -5,6 +5,7 @@ import { REGISTRY_ROUTES } from './registry-routes.js';
 import { FILES_ROUTES } from './files-routes.js';
 import { EVENTS_ROUTES } from './events-routes.js';
 import { PERMANENCE_ROUTES } from './permanence-routes.js';
+import { ACCOUNT_ROUTES } from './account-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -25,6 +26,8 @@ export const ROUTES: Route[] = [
   ...EVENTS_ROUTES,
   // Expert permanences and the admins' outbox (client/permanence-routes.ts).
   ...PERMANENCE_ROUTES,
+  // Accounts: verification and reset links, Sécurité, administration (client/account-routes.ts).
+  ...ACCOUNT_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',

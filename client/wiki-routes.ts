@@ -87,5 +87,8 @@ export const WIKI_ROUTES: Route[] = [
   },
   { pattern: '/category/:name', render: (p) => html`<lc-category-page .name=${p.name}></lc-category-page>` },
   { pattern: '/login', render: (_p, q) => html`<lc-login-form .next=${q.get('next') ?? '/'}></lc-login-form>` },
-  { pattern: '/register', render: (_p, q) => html`<lc-register-form .next=${q.get('next') ?? '/'}></lc-register-form>` },
+  {
+    pattern: '/register',
+    render: (_p, q) => html`<lc-register-form .next=${q.get('next') ?? '/'} .invitation=${q.get('invitation') ?? ''}></lc-register-form>`,
+  },
 ];

@@ -9,11 +9,13 @@ import type { AppEnv, AppServices } from './env.js';
 import { handleError } from './errors.js';
 import { IMPORT_PATH, limitBodyTo, UPLOAD_PATH } from './body-limit.js';
 import { authenticate } from './auth/middleware.js';
+import { TrustedProxies } from './auth/proxy.js';
 import { WikiServices } from './wiki/services.js';
 import { WikiSearch } from './wiki/search.js';
 import { CollabService } from './collab/service.js';
 import { collabRoutes } from './collab/upgrade.js';
 import { authRoutes } from './routes/auth.js';
+import { accountsAdmin } from './routes/accounts-admin.js';
 import { health } from './routes/health.js';
 import { pages } from './routes/pages.js';
 import { search } from './routes/search.js';
@@ -74,6 +76,7 @@ export function createApp(deps: AppDeps) {
     wiki,
     mail,
     permanences: permanenceService,
+    proxies: new TrustedProxies(config.trustProxy),
     search: new WikiSearch(db, wiki),
     switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
     collab,
@@ -127,7 +130,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/api/health', health);
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
-  app.route('/api/auth', authRoutes({ maxAttempts: config.loginMaxAttempts, windowMs: config.loginWindowMs }));
+  app.route('/api/auth', authRoutes(config));
+  app.route('/api/admin', accountsAdmin);
   app.route('/api/pages', pages);
   app.route('/api/pages', collabSave);
   app.route('/api/wiki', wikiRoutes);

@@ -1,3 +1,5 @@
+import { parseTrustProxy } from './auth/proxy.js';
+
 /** Runtime configuration: built once by the CLI from flags and environment, then passed down. */
 export interface Config {
   /** Path of the SQLite database file. */
@@ -17,6 +19,12 @@ export interface Config {
   /** Login attempts allowed per account and per address within `loginWindowMs`. */
   loginMaxAttempts: number;
   loginWindowMs: number;
+  /** Sign-ups (and reset requests) allowed per address, and from everyone together, within `signupWindowMs`. */
+  signupMaxPerAddress: number;
+  signupMaxGlobal: number;
+  signupWindowMs: number;
+  /** Sign-up and reset-request answers take at least this long, whether or not the address has an account. */
+  accountAnswerFloorMs: number;
   /** Folder of the built browser application (Vite output). */
   clientDir: string;
   /** Co-editing: a revision is written after this many ms without edits (and when the last editor leaves). */
@@ -49,6 +57,8 @@ export interface Config {
   calendarAllowPrivate: boolean;
   /** How often bookings are looked at for their 24 h reminder mail, in ms. */
   permanenceReminderPollMs: number;
+  /** Reverse proxies (addresses or CIDRs) whose `Forwarded` / `X-Forwarded-*` headers are read; empty: none. */
+  trustProxy: string[];
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -63,6 +73,10 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     sessionTtl: 30 * 24 * 3600,
     loginMaxAttempts: 10,
     loginWindowMs: 15 * 60 * 1000,
+    signupMaxPerAddress: 10,
+    signupMaxGlobal: 200,
+    signupWindowMs: 60 * 60 * 1000,
+    accountAnswerFloorMs: 250,
     clientDir: new URL('../dist/client/', import.meta.url).pathname,
     collabQuietMs: 30_000,
     collabMaxSpanMs: 5 * 60_000,
@@ -80,11 +94,12 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     calendarMaxBytes: 2 * 1024 * 1024,
     calendarAllowPrivate: false,
     permanenceReminderPollMs: 5 * 60_000,
+    trustProxy: [],
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT, LC_TRUST_PROXY). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -100,5 +115,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   else if (env.PORT) fromEnv.publicUrl = `http://localhost:${env.PORT}`;
   if (env.LC_FILES_DIR) fromEnv.filesDir = env.LC_FILES_DIR;
   if (env.LC_UPLOAD_LIMIT) fromEnv.uploadLimit = Number(env.LC_UPLOAD_LIMIT);
+  if (env.LC_TRUST_PROXY) fromEnv.trustProxy = parseTrustProxy(env.LC_TRUST_PROXY);
   return defaultConfig({ ...fromEnv, ...overrides });
 }

@@ -8,6 +8,7 @@ import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';
 import type { FileStorage } from './files/storage.js';
 import type { PermanenceService } from './permanences/service.js';
+import type { TrustedProxies } from './auth/proxy.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
@@ -24,6 +25,8 @@ export interface AppServices {
   files: FileStorage;
   /** Expert permanences: publishing, bookings, notifications and the 24 h reminders. */
   permanences: PermanenceService;
+  /** Reverse proxies whose forwarding headers are believed (`LC_TRUST_PROXY`). */
+  proxies: TrustedProxies;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }
@@ -40,5 +43,7 @@ export interface AppEnv {
     authVia: 'session' | 'token' | null;
     /** The CSRF token bound to the session, when authenticated by cookie. */
     csrf: string | null;
+    /** The public id of the cookie session (to mark "this device" and keep it on a password change). */
+    sessionId: string | null;
   };
 }

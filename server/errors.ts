@@ -23,6 +23,9 @@ export type ErrorCode =
   | 'full'
   | 'already_booked'
   | 'not_bookable'
+  | 'token_invalid'
+  | 'email_unverified'
+  | 'password_reset_required'
   | 'internal';
 
 /** An error meant for the client: it leaves as `{ error: { code, message, …details } }`. */

@@ -6,6 +6,8 @@ export interface SessionUser {
   email: string;
   name: string;
   role: 'reader' | 'contributor' | 'facilitator' | 'admin';
+  /** 'pending': waiting for a facilitator's approval (a reader meanwhile). */
+  status?: 'active' | 'pending';
 }
 
 interface SessionAnswer {
@@ -23,13 +25,6 @@ export async function me(): Promise<SessionUser | null> {
 /** Logs in; remembers the CSRF token. */
 export async function login(email: string, password: string): Promise<SessionUser> {
   const r = await api<SessionAnswer>('POST', '/api/auth/login', { email, password });
-  setCsrfToken(r.csrfToken);
-  return r.user!;
-}
-
-/** Creates an account and logs in. */
-export async function register(email: string, name: string, password: string): Promise<SessionUser> {
-  const r = await api<SessionAnswer>('POST', '/api/auth/register', { email, name, password });
   setCsrfToken(r.csrfToken);
   return r.user!;
 }

@@ -33,6 +33,11 @@ export function fieldErrors(err: ApiError): Record<string, string> {
     if (typeof i.field === 'string' && !(i.field in out)) out[i.field] = fieldMessage(i.field, err.code, String(i.message ?? ''));
   }
   const field = err.details.field;
+  // A refused new password says why (too short, among the most common ones).
+  const reason = err.details.reason;
+  if (typeof field === 'string' && (reason === 'too_common' || reason === 'too_short')) {
+    out[field] = t(reason === 'too_common' ? 'acc.error.tooCommon' : 'acc.error.tooShort');
+  }
   if (typeof field === 'string' && !(field in out)) out[field] = fieldMessage(field, err.code, err.message);
   return out;
 }

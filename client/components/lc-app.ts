@@ -121,6 +121,8 @@ export class LcApp extends LitElement {
             ${user
               ? html`<lc-unread-link></lc-unread-link>
                   <span class="user" data-testid="current-user">${user.name}</span>
+                  ${this._link('/securite', t('nav.security'))}
+                  ${hasRole(user, 'facilitator') ? this._link('/admin/comptes', t('nav.admin')) : nothing}
                   <button @click=${this._logout}>${t('nav.logout')}</button>`
               : html`${this._link('/login', t('nav.login'))} ${this._link('/register', t('nav.register'))}`}
             <button class="lang" lang=${locale() === 'fr' ? 'en' : 'fr'} @click=${() => setLocale(locale() === 'fr' ? 'en' : 'fr')}>

@@ -43,6 +43,8 @@ export class LcLoginForm extends LitElement {
       navigate(safeNext(this.next));
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) this._error = t('auth.error.wrongCredentials');
+      else if (err instanceof ApiError && err.code === 'email_unverified') this._error = t('acc.error.unverified');
+      else if (err instanceof ApiError && err.code === 'password_reset_required') this._error = t('acc.error.mustReset');
       else if (err instanceof ApiError && err.status === 400 && typeof err.details.field === 'string') {
         this._errors = fieldErrors(err);
         this._focusError();
@@ -80,6 +82,7 @@ export class LcLoginForm extends LitElement {
         </div>
         <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('nav.login')}</button>
       </form>
+      <p class="switch"><a href="/compte/mot-de-passe-oublie">${t('acc.forgot')}</a></p>
       <p class="switch">${t('auth.noAccount')} <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}">${t('nav.register')}</a></p>
     </div>`;
   }

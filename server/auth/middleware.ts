@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { AppEnv } from '../env.js';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
 import { requestCookie, requestHeader, setAnswerHeader } from '../request-headers.js';
+import { clientAddressOf, forwardedHttps } from './proxy.js';
 import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
 
 /** Name of the session cookie. */
@@ -21,6 +21,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
   c.set('user', null);
   c.set('authVia', null);
   c.set('csrf', null);
+  c.set('sessionId', null);
   const auth = requestHeader(c, 'authorization');
   if (auth) {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
@@ -29,12 +30,16 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
     c.set('user', user);
     c.set('authVia', 'token');
     privateAnswer(c);
+    if (user.tokenScope === 'read' && !SAFE_METHODS.has(c.req.method)) {
+      throw new AppError(403, 'forbidden', 'This API token is read-only (scope "read"): writes are refused');
+    }
   } else {
     const sid = requestCookie(c, SESSION_COOKIE);
     const session = sid ? getSession(db, sid) : undefined;
     if (session) {
       c.set('user', session.user);
       c.set('authVia', 'session');
+      c.set('sessionId', session.publicId);
       privateAnswer(c);
       c.set('csrf', session.csrf);
       if (!SAFE_METHODS.has(c.req.method) && requestHeader(c, CSRF_HEADER) !== session.csrf) {
@@ -81,11 +86,15 @@ export function assertReadAccess(c: Context<AppEnv>): void {
   if (!c.get('config').publicRead && !c.get('user')) throw unauthenticated('This wiki is private: log in to read it');
 }
 
-/** The caller's address (for rate limiting), 'unknown' when the runtime does not tell. */
+/**
+ * The caller's address (for rate limits and the audit log): the socket peer, or the address a
+ * trusted proxy (`LC_TRUST_PROXY`) forwarded; 'unknown' when the runtime does not tell.
+ */
 export function clientAddress(c: Context<AppEnv>): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
+  return clientAddressOf(c, c.get('services').proxies);
+}
+
+/** Whether cookies must be `Secure`: configured so, or a trusted proxy says the client used HTTPS. */
+export function secureRequest(c: Context<AppEnv>): boolean {
+  return c.get('config').secureCookies || forwardedHttps(c, c.get('services').proxies);
 }

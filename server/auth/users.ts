@@ -15,7 +15,19 @@ export interface User {
   name: string;
   role: Role;
   createdAt: string;
+  /** 'pending': signed up under the approval policy, a reader until a facilitator approves. */
+  status: UserStatus;
+  /** When the address was verified (null: never). */
+  emailVerifiedAt: string | null;
+  /** An admin forced a password reset: the password does not open sessions until reset. */
+  mustReset: boolean;
 }
+
+/** Account states. */
+export type UserStatus = 'active' | 'pending';
+
+/** What an API token may do: 'read' tokens are refused every write (REST and co-editing). */
+export type TokenScope = 'read' | 'write';
 
 interface UserRow {
   id: number;
@@ -24,6 +36,9 @@ interface UserRow {
   role: Role;
   created_at: string;
   password_hash: string;
+  status: UserStatus;
+  email_verified_at: string | null;
+  must_reset: number;
 }
 
 const toUser = (r: UserRow): User => ({
@@ -32,35 +47,70 @@ const toUser = (r: UserRow): User => ({
   name: r.name,
   role: r.role,
   createdAt: r.created_at,
+  status: r.status,
+  emailVerifiedAt: r.email_verified_at,
+  mustReset: r.must_reset === 1,
 });
 
 /** True when `role` is at least `min`. */
 export const hasRole = (role: Role, min: Role) => ROLES.indexOf(role) >= ROLES.indexOf(min);
 
-const SQL_INSERT_USER = `INSERT INTO users (email, name, password_hash, role) VALUES (@email, @name, @hash, @role)`;
+const SQL_INSERT_USER = `INSERT INTO users (email, name, password_hash, role, status, email_verified_at)
+  VALUES (@email, @name, @hash, @role, @status, @verifiedAt)`;
 const SQL_USER_BY_EMAIL = `SELECT * FROM users WHERE email = @email`;
 const SQL_USER_BY_ID = `SELECT * FROM users WHERE id = @id`;
 const SQL_COUNT_USERS = `SELECT COUNT(*) AS n FROM users`;
 
+/** A new account's fields, its password already hashed (see `insertUser`). */
+export interface NewUser {
+  email: string;
+  name: string;
+  passwordHash: string;
+  role?: Role;
+  status?: UserStatus;
+  /** False for a sign-up whose address is not verified yet; the first account is always verified. */
+  verified?: boolean;
+}
+
 /**
- * Creates an account. The very first account becomes admin whatever `role` says.
+ * Inserts an account, synchronously (for use inside a caller's transaction). The very first
+ * account becomes an active, verified admin whatever the input says.
+ * @throws AppError 409 when the e-mail is taken.
+ */
+export function insertUser(db: Database, input: NewUser): User {
+  if (db.prepare(SQL_USER_BY_EMAIL).get({ email: input.email })) {
+    throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', { field: 'email' });
+  }
+  const first = countUsers(db) === 0;
+  const role: Role = first ? 'admin' : (input.role ?? 'contributor');
+  const info = db.prepare(SQL_INSERT_USER).run({
+    email: input.email,
+    name: input.name,
+    hash: input.passwordHash,
+    role,
+    status: first ? 'active' : (input.status ?? 'active'),
+    verifiedAt: first || input.verified !== false ? new Date().toISOString() : null,
+  });
+  return getUser(db, Number(info.lastInsertRowid))!;
+}
+
+/** How many accounts exist. */
+export function countUsers(db: Database): number {
+  return (db.prepare(SQL_COUNT_USERS).get() as { n: number }).n;
+}
+
+/**
+ * Creates an account (CLI, tests, invitations): active and verified. The very first account
+ * becomes admin whatever `role` says.
  * @throws AppError 409 when the e-mail is taken.
  */
 export async function createUser(
   db: Database,
   input: { email: string; name: string; password: string; role?: Role },
 ): Promise<User> {
-  const hash = await hashPassword(input.password);
+  const passwordHash = await hashPassword(input.password);
   // Counting and inserting in one transaction: two concurrent first registrations cannot both become admin.
-  return db.transaction(() => {
-    if (db.prepare(SQL_USER_BY_EMAIL).get({ email: input.email })) {
-      throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', { field: 'email' });
-    }
-    const first = (db.prepare(SQL_COUNT_USERS).get() as { n: number }).n === 0;
-    const role: Role = first ? 'admin' : (input.role ?? 'contributor');
-    const info = db.prepare(SQL_INSERT_USER).run({ email: input.email, name: input.name, hash, role });
-    return getUser(db, Number(info.lastInsertRowid))!;
-  })();
+  return db.transaction(() => insertUser(db, { email: input.email, name: input.name, passwordHash, role: input.role }))();
 }
 
 /** A user by id, or undefined. */
@@ -94,12 +144,13 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 export const newSecret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /** Creates an API token for a user and returns it in clear (only time it is visible). */
-export function createApiToken(db: Database, userId: number, label = ''): string {
+export function createApiToken(db: Database, userId: number, label = '', scope: TokenScope = 'write'): string {
   const token = `lc_${newSecret()}`;
-  db.prepare(`INSERT INTO api_tokens (user_id, token_hash, label) VALUES (@userId, @hash, @label)`).run({
+  db.prepare(`INSERT INTO api_tokens (user_id, token_hash, label, scope) VALUES (@userId, @hash, @label, @scope)`).run({
     userId,
     hash: sha256(token),
     label,
+    scope,
   });
   return token;
 }
@@ -111,40 +162,68 @@ export function createApiToken(db: Database, userId: number, label = ''): string
 const SQL_TOKEN_USED = `UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
   WHERE token_hash = @hash AND (last_used_at IS NULL OR last_used_at < strftime('%Y-%m-%dT%H:%M:%fZ','now','-60 seconds'))`;
 
-/** The user an API token belongs to, or undefined (its last use is recorded to the minute). */
-export function userForApiToken(db: Database, token: string): User | undefined {
-  const row = db
-    .prepare(`SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @hash`)
-    .get({ hash: sha256(token) }) as UserRow | undefined;
+/**
+ * The user an API token belongs to with the token's scope, or undefined (its last use is recorded
+ * to the minute).
+ */
+export function userForApiToken(db: Database, token: string): (User & { tokenScope: TokenScope; credential: string }) | undefined {
+  const hash = sha256(token);
+  const row = stmt(db, `SELECT u.*, t.scope AS token_scope FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @hash`)
+    .get({ hash }) as (UserRow & { token_scope: TokenScope }) | undefined;
   if (!row) return undefined;
-  stmt(db, SQL_TOKEN_USED).run({ hash: sha256(token) });
-  return toUser(row);
+  stmt(db, SQL_TOKEN_USED).run({ hash });
+  return { ...toUser(row), tokenScope: row.token_scope, credential: `t:${hash}` };
 }
 
-/** Opens a session; returns the cookie value and the CSRF token bound to it. */
-export function createSession(db: Database, userId: number, ttlSeconds: number): { sid: string; csrf: string } {
+/**
+ * Opens a session; returns the cookie value and the CSRF token bound to it.
+ * @param userAgent the browser's User-Agent, shown as the session's device on the "Sécurité" page.
+ */
+export function createSession(db: Database, userId: number, ttlSeconds: number, userAgent = ''): { sid: string; csrf: string } {
   const sid = newSecret();
   const csrf = newSecret(24);
   const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
   db.prepare(
-    `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at) VALUES (@hash, @userId, @csrf, @expires)`,
-  ).run({ hash: sha256(sid), userId, csrf, expires });
+    `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at, public_id, user_agent, last_seen_at)
+     VALUES (@hash, @userId, @csrf, @expires, @publicId, @userAgent, strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
+  ).run({ hash: sha256(sid), userId, csrf, expires, publicId: newSecret(9), userAgent: userAgent.slice(0, 400) });
   return { sid, csrf };
 }
 
-/** The live session for a cookie value (expired ones are deleted), or undefined. */
-export function getSession(db: Database, sid: string): { user: User; csrf: string } | undefined {
-  const row = db
-    .prepare(
-      `SELECT u.*, s.csrf_token, s.expires_at FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = @hash`,
-    )
-    .get({ hash: sha256(sid) }) as (UserRow & { csrf_token: string; expires_at: string }) | undefined;
+// Like tokens, the last use is written at most once a minute (a write empties the page-answer cache).
+const SQL_SESSION_SEEN = `UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT%H:%M:%fZ','now')
+  WHERE id_hash = @hash AND (last_seen_at IS NULL OR last_seen_at < strftime('%Y-%m-%dT%H:%M:%fZ','now','-60 seconds'))`;
+
+/**
+ * The live session for a cookie value (expired ones are deleted), or undefined. `credential`
+ * names the session for the co-editing service (revoking it closes the sockets it opened).
+ */
+export function getSession(db: Database, sid: string): { user: User; csrf: string; publicId: string; credential: string } | undefined {
+  const hash = sha256(sid);
+  const row = stmt(
+    db,
+    `SELECT u.*, s.csrf_token, s.expires_at, s.public_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = @hash`,
+  ).get({ hash }) as (UserRow & { csrf_token: string; expires_at: string; public_id: string }) | undefined;
   if (!row) return undefined;
   if (row.expires_at < new Date().toISOString()) {
     deleteSession(db, sid);
     return undefined;
   }
-  return { user: toUser(row), csrf: row.csrf_token };
+  stmt(db, SQL_SESSION_SEEN).run({ hash });
+  return { user: toUser(row), csrf: row.csrf_token, publicId: row.public_id, credential: `s:${hash}` };
+}
+
+/**
+ * True while a credential (`s:<session hash>` or `t:<token hash>`, as `getSession` and
+ * `userForApiToken` name them) still exists and, for a session, has not expired.
+ */
+export function credentialAlive(db: Database, credential: string): boolean {
+  const hash = credential.slice(2);
+  if (credential.startsWith('s:')) {
+    const row = stmt(db, `SELECT expires_at FROM sessions WHERE id_hash = @hash`).get({ hash }) as { expires_at: string } | undefined;
+    return !!row && row.expires_at >= new Date().toISOString();
+  }
+  return !!stmt(db, `SELECT 1 FROM api_tokens WHERE token_hash = @hash`).get({ hash });
 }
 
 /** Ends a session. */

@@ -245,14 +245,21 @@ export class DocumentManager implements UpdateSink {
       for (const id of [...added, ...updated]) {
         const state = doc.awareness.states.get(id) as { user?: unknown; [PAGE_STATE_FIELD]?: unknown } | undefined;
         if (typeof state !== 'object' || state === null) continue;
-        // Presence shows the authenticated name, whatever the client claims.
-        if (origin.user && typeof state.user === 'object' && state.user !== null) (state.user as { name?: string }).name = origin.user.name;
+        setPresenceName(state, origin);
         // Only the server announces revisions.
         if (PAGE_STATE_FIELD in state) delete state[PAGE_STATE_FIELD];
       }
     }
     // Echoed to the sender too: the stock client reconnects after 30 s without any message.
     doc.broadcast(encodeAwarenessMessage(doc.awareness, added.concat(updated, removed)), null);
+  }
+
+  /** Re-labels a connection's presence states after its account changed name, and tells everyone. */
+  renameInPresence(doc: LiveDoc, conn: CollabConnection): void {
+    const ids = [...conn.awarenessIds].filter((id) => doc.awareness.states.has(id));
+    if (!ids.length) return;
+    for (const id of ids) setPresenceName(doc.awareness.states.get(id) as Record<string, unknown>, conn);
+    doc.broadcast(encodeAwarenessMessage(doc.awareness, ids), null);
   }
 
   private edited(doc: LiveDoc, conn: CollabConnection): void {
@@ -507,6 +514,19 @@ export class DocumentManager implements UpdateSink {
       for (const c of conns) c.close(CLOSE.restart, 'server restarting');
     }
   }
+}
+
+/**
+ * Presence shows the account's name, or "Anonyme n" for an anonymous reader, whatever the client
+ * claims (a reader could otherwise appear as anyone). The client's other `user` fields (a colour)
+ * are kept when they are plain strings.
+ */
+function setPresenceName(state: Record<string, unknown>, conn: CollabConnection): void {
+  const claimed = typeof state.user === 'object' && state.user !== null ? (state.user as Record<string, unknown>) : {};
+  const user: Record<string, string> = {};
+  for (const [k, v] of Object.entries(claimed)) if (typeof v === 'string' && v.length <= 64) user[k] = v;
+  user.name = conn.user ? conn.user.name : conn.anonymousName;
+  state.user = user;
 }
 
 /** Payload of an awareness 'update' event. */

@@ -49,6 +49,8 @@ export const CLOSE = {
   restart: 1012,
   /** The client does not read fast enough. */
   tooSlow: 1013,
+  /** The session or token was revoked, or the account deleted (stock clients do not reconnect). */
+  revoked: 4401,
   /** The page was deleted (4400–4499: stock clients do not reconnect). */
   pageDeleted: 4410,
   /**
@@ -87,13 +89,23 @@ export class CollabConnection {
   refused = 0;
   closed = false;
 
+  /** The name shown in presence for an anonymous reader ("Anonyme n"), set when it connects. */
+  anonymousName = '';
+
   constructor(
     readonly ws: WebSocket,
     readonly doc: ProtocolDoc,
-    /** The authenticated user, null for an anonymous reader. */
-    readonly user: User | null,
-    /** Contributors and above may edit; others only receive. */
-    readonly canWrite: boolean,
+    /** The authenticated user, null for an anonymous reader (re-read when the account changes). */
+    public user: User | null,
+    /** Contributors and above may edit; others only receive. Lowered live when the user is demoted. */
+    public canWrite: boolean,
+    /**
+     * The session or API token the connection was opened with (`s:hash` / `t:hash`), null for an
+     * anonymous reader: revoking it closes the connection.
+     */
+    readonly credential: string | null = null,
+    /** False for a read-only API token: never allowed to write, whatever the role. */
+    readonly writeScope: boolean = true,
   ) {}
 
   /** Sends one binary message (the same buffer may be sent to many connections). */

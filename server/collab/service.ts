@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Database } from '../db/open.js';
-import type { User } from '../auth/users.js';
+import { credentialAlive, getUser, hasRole, type User } from '../auth/users.js';
 import type { WikiServices } from '../wiki/services.js';
 import { findPage } from '../wiki/pages.js';
 import { CollabStore } from './persistence.js';
@@ -27,6 +27,7 @@ export class CollabService {
   readonly store: CollabStore;
   readonly documents: DocumentManager;
   private readonly pingTimer: NodeJS.Timeout;
+  private anonymousCount = 0;
 
   constructor(private readonly db: Database, wiki: WikiServices, options: CollabOptions) {
     this.store = new CollabStore(db);
@@ -47,10 +48,18 @@ export class CollabService {
    * @param seedTitle for a writer opening a page that does not exist yet: its title, put as a
    *   `# heading` at the start of the still empty text (see `DocumentManager.seedNewPage`).
    */
-  connect(name: string, ws: WebSocket, user: User | null, canWrite: boolean, seedTitle?: string): CollabConnection {
+  connect(
+    name: string,
+    ws: WebSocket,
+    user: User | null,
+    canWrite: boolean,
+    seedTitle?: string,
+    access: { credential: string | null; writeScope: boolean } = { credential: null, writeScope: true },
+  ): CollabConnection {
     const doc = this.documents.acquire(name);
     if (canWrite && seedTitle) this.documents.seedNewPage(doc, seedTitle, user?.id ?? null);
-    const conn = new CollabConnection(ws, doc, user, canWrite);
+    const conn = new CollabConnection(ws, doc, user, canWrite, access.credential, access.writeScope);
+    if (!user) conn.anonymousName = `Anonyme ${++this.anonymousCount}`;
     this.documents.attach(conn, doc);
     ws.on('pong', () => {
       conn.alive = true;
@@ -103,6 +112,41 @@ export class CollabService {
         }
       }
     }
+  }
+
+  /**
+   * Applies an account change to its open connections at once: a revoked session or token, or a
+   * deleted account, closes them (`CLOSE.revoked`); a demotion takes effect on the open
+   * connection (the next edits are refused with the protocol's permission-denied message); a
+   * promotion closes it with `CLOSE.restart` so the client reconnects and re-syncs with write
+   * rights; the name shown in presence follows the account. Call it after committing the change.
+   * @returns how many connections were closed.
+   */
+  accountChanged(userId: number): number {
+    const user = getUser(this.db, userId);
+    let closed = 0;
+    for (const doc of this.documents.loaded()) {
+      for (const conn of doc.conns) {
+        if (conn.user?.id !== userId || conn.closed) continue;
+        if (!user || (conn.credential && !credentialAlive(this.db, conn.credential))) {
+          conn.close(CLOSE.revoked, user ? 'session revoked' : 'account deleted');
+          closed++;
+          continue;
+        }
+        const canWrite = conn.writeScope && hasRole(user.role, 'contributor');
+        if (canWrite && !conn.canWrite) {
+          // Promoted: the client's edits refused meanwhile are missing on our side, and Yjs would
+          // hold its later ones back for them. Reconnecting (a stock client does after 1012)
+          // re-syncs everything with the new rights.
+          conn.close(CLOSE.restart, 'role changed');
+          continue;
+        }
+        conn.user = user;
+        conn.canWrite = canWrite;
+        this.documents.renameInPresence(doc, conn);
+      }
+    }
+    return closed;
   }
 
   /** Writes the pending co-edits of a page as a revision now (before a REST write to it, or its deletion). */

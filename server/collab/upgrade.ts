@@ -10,19 +10,22 @@ import type { WebSocket } from 'ws';
 import type { AppEnv } from '../env.js';
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../errors.js';
 import { SESSION_COOKIE } from '../auth/middleware.js';
+import { forwardedHost } from '../auth/proxy.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
 import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
 
-/** Who is connecting, from `?token=`, `Authorization: Bearer`, or the session cookie. */
-function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
+/** Who is connecting, and with which credential, from `?token=`, `Authorization: Bearer`, or the session cookie. */
+function authenticateUpgrade(
+  c: import('hono').Context<AppEnv>,
+): { user: User; credential: string; writeScope: boolean } | null {
   const db = c.get('db');
   const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1];
   const token = c.req.query('token') ?? bearer;
   if (token !== undefined) {
     const user = userForApiToken(db, token);
     if (!user) throw unauthenticated('Invalid API token');
-    return user;
+    return { user, credential: user.credential, writeScope: user.tokenScope === 'write' };
   }
   const sid = getCookie(c, SESSION_COOKIE);
   const session = sid ? getSession(db, sid) : undefined;
@@ -36,10 +39,11 @@ function authenticateUpgrade(c: import('hono').Context<AppEnv>): User | null {
     } catch {
       throw forbidden('Invalid Origin header');
     }
-    const hosts = [c.req.header('host'), c.req.header('x-forwarded-host')];
+    // X-Forwarded-Host only counts when a trusted proxy (LC_TRUST_PROXY) sent it.
+    const hosts = [c.req.header('host'), forwardedHost(c, c.get('services').proxies)];
     if (!hosts.includes(originHost)) throw forbidden('Cross-site WebSocket connections are refused');
   }
-  return session.user;
+  return { user: session.user, credential: session.credential, writeScope: true };
 }
 
 /**
@@ -58,9 +62,11 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       }
       const slug = c.req.param('slug') ?? '';
       if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
-      const user = authenticateUpgrade(c);
+      const who = authenticateUpgrade(c);
+      const user = who?.user ?? null;
       if (!user && !c.get('config').publicRead) throw unauthenticated('This wiki is private: log in to read it');
-      const canWrite = !!user && hasRole(user.role, 'contributor');
+      const canWrite = !!who && who.writeScope && hasRole(who.user.role, 'contributor');
+      const access = { credential: who?.credential ?? null, writeScope: who?.writeScope ?? false };
       const db = c.get('db');
       const deletion = findDeletion(db, slug);
       if (deletion) throw pageDeletedError(deletion);
@@ -85,7 +91,7 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
             return;
           }
           try {
-            conn = collab.connect(slug, ws.raw!, user, canWrite, seedTitle);
+            conn = collab.connect(slug, ws.raw!, user, canWrite, seedTitle, access);
           } catch (err) {
             console.error(`[collab] could not open "${slug}"`, err);
             ws.close(1011, 'could not open the document');

@@ -12,18 +12,6 @@ export const core: OpenApiFragment = {
   paths: {
     '/api/health': { get: { tags: ['system'], summary: 'Liveness and schema version', responses: { 200: { description: 'OK' } } } },
     '/api/openapi.json': { get: { tags: ['system'], summary: 'This document', responses: { 200: { description: 'OK' } } } },
-    '/api/auth/register': {
-      post: {
-        tags: ['auth'],
-        summary: 'Create an account and log in (the first account becomes admin)',
-        requestBody: json({
-          type: 'object',
-          required: ['email', 'name', 'password'],
-          properties: { email: { type: 'string', format: 'email' }, name: { type: 'string' }, password: { type: 'string', minLength: 8 } },
-        }),
-        responses: { 201: { description: 'Created; sets the session cookie, returns the CSRF token' }, 400: error('Invalid field'), 409: error('E-mail taken') },
-      },
-    },
     '/api/auth/login': {
       post: {
         tags: ['auth'],
@@ -34,14 +22,6 @@ export const core: OpenApiFragment = {
     },
     '/api/auth/logout': { post: { tags: ['auth'], summary: 'End the session', responses: { 200: { description: 'OK' } } } },
     '/api/auth/me': { get: { tags: ['auth'], summary: 'The current user and CSRF token (user null when anonymous)', responses: { 200: { description: 'OK' } } } },
-    '/api/auth/tokens': {
-      post: {
-        tags: ['auth'],
-        summary: 'Create an API token for the current user',
-        requestBody: json({ type: 'object', properties: { label: { type: 'string' } } }),
-        responses: { 201: { description: 'The token, shown once' }, 401: error('Not logged in') },
-      },
-    },
     '/api/auth/users': { get: { tags: ['auth'], summary: 'List accounts (admin)', responses: { 200: { description: 'OK' }, 403: error('Not admin') } } },
     '/api/auth/users/{id}': {
       patch: {

@@ -11,6 +11,7 @@ import { eventsApi } from './events.js';
 import { permanencesApi } from './permanences.js';
 import { inboxApi } from './inbox.js';
 import { searchAllApi } from './search-all.js';
+import { accountsApi } from './accounts.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -23,7 +24,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import { createUser } from '../../server/auth/users.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -96,10 +97,10 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
     context.setDefaultTimeout(15_000);
     const { page, problems } = await watchedPage(context);
     await page.goto('/');
-    const reg = await page.request.post('/api/auth/register', {
-      data: { email: 'lou@example.org', name: 'Lou', password: 'mot de passe solide' },
-    });
-    expect(reg.status()).toBe(201);
+    // A second account: created directly (sign-ups after the first wait for a verified address).
+    await createUser(s.db, { email: 'lou@example.org', name: 'Lou', password: 'mot de passe solide', role: 'contributor' });
+    const login = await page.request.post('/api/auth/login', { data: { email: 'lou@example.org', password: 'mot de passe solide' } });
+    expect(login.status()).toBe(200);
     await page.goto(`/wiki/carnet-de-bord/edit?title=${encodeURIComponent('Carnet de bord')}`);
     await coEditorReady(page);
     await page.getByTestId('collab-new').waitFor();

@@ -59,7 +59,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
   it('follows the request, then a facilitator changes its status; the dashboard shows it', async () => {
     // The first account is an admin (a facilitator and more).
     await page.evaluate(async () => {
-      await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'fa@example.org', name: 'Fanny', password: 'password123' }) });
+      await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'fa@example.org', name: 'Fanny', password: 'mot de passe solide' }) });
     });
     await page.goto(`${server.url}/aiguillage`);
     await ask('gérer les adhésions');
