@@ -7,6 +7,7 @@ import { startServer } from '../server.js';
 import { seedIfEmpty } from '../seed/index.js';
 import { parse, UsageError } from './args.js';
 import { REGISTRY_COMMANDS } from './registry.js';
+import { MEDIAWIKI_COMMANDS } from './mediawiki.js';
 
 /** One CLI command: its one-line help and what it runs. */
 export interface Command {
@@ -180,4 +181,5 @@ export const COMMANDS: Record<string, Command> = {
   backup,
   'export-pages': exportPages,
   ...REGISTRY_COMMANDS,
+  ...MEDIAWIKI_COMMANDS,
 };
