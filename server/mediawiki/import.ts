@@ -80,12 +80,20 @@ const CANONICAL_NAMESPACES: Record<string, number> = {
 
 const SQL_KNOWN_REVISIONS = `SELECT rev_id FROM mediawiki_revisions WHERE source = @source AND rev_id IN (SELECT value FROM json_each(@ids))`;
 const SQL_MAPPED_PAGE = `SELECT mp.page_id, p.slug FROM mediawiki_pages mp JOIN pages p ON p.id = mp.page_id WHERE mp.source = @source AND mp.mw_page_id = @mwId`;
-const SQL_SLUG_OWNER = `SELECT mp.mw_page_id FROM mediawiki_pages mp JOIN pages p ON p.id = mp.page_id WHERE mp.source = @source AND p.slug = @slug`;
+const SQL_SLUG_OWNER = `SELECT mw_page_id FROM mediawiki_pages WHERE page_id = (SELECT id FROM pages WHERE slug = @slug) AND source = @source`;
+const SQL_PAGE_HEAD = `SELECT id, markdown FROM pages WHERE slug = @slug`;
+// A history row between the first and the last new revision of a page (see writeRevisions).
+const SQL_HISTORY_ROW = `INSERT INTO revisions (page_id, number, title, markdown, summary, author_id, created_at, imported_author, imported_kind, minor)
+  VALUES (@pageId, (SELECT MAX(number) + 1 FROM revisions WHERE page_id = @pageId), @title, @markdown, @summary, @authorId, @createdAt, @author, @kind, @minor)
+  RETURNING id, number`;
+const SQL_REVISION_AUTHOR = `INSERT OR IGNORE INTO revision_authors (revision_id, user_id) VALUES (@revisionId, @userId)`;
+// The page row follows its history rows, so the last save numbers and compares from there.
+const SQL_PAGE_AT = `UPDATE pages SET revision = (SELECT MAX(number) FROM revisions WHERE page_id = @pageId), markdown = @markdown WHERE id = @pageId`;
 const SQL_SLUG_TAKEN = `SELECT 1 FROM pages WHERE slug = @slug UNION ALL SELECT 1 FROM page_redirects WHERE slug = @slug`;
 const SQL_MAP_PAGE = `INSERT OR REPLACE INTO mediawiki_pages (source, mw_page_id, page_id, title) VALUES (@source, @mwId, @pageId, @title)`;
 const SQL_USER_BY_NAME = `SELECT id FROM users WHERE name = @name ORDER BY id LIMIT 1`;
 const SQL_MARK_REVISION = `UPDATE revisions SET created_at = @createdAt, imported_author = @author, imported_kind = @kind, minor = @minor
-  WHERE page_id = @pageId AND number = @number RETURNING id`;
+  WHERE page_id = @pageId AND number = @number RETURNING id, number`;
 const SQL_MAP_REVISION = `INSERT OR IGNORE INTO mediawiki_revisions (source, rev_id, page_id, revision_id) VALUES (@source, @revId, @pageId, @revisionId)`;
 const SQL_PAGE_DATES = `UPDATE pages SET updated_at = (SELECT created_at FROM revisions WHERE page_id = @pageId AND number = pages.revision),
     updated_by = (SELECT author_id FROM revisions WHERE page_id = @pageId AND number = pages.revision),
@@ -144,6 +152,10 @@ const isoTimestamp = (ts: string) => {
   const d = new Date(ts);
   return Number.isNaN(d.getTime()) ? new Date().toISOString() : d.toISOString();
 };
+
+/** Pages written per transaction, at most (and at most this many characters of wikitext). */
+const BATCH_PAGES = 100;
+const BATCH_CHARS = 8_000_000;
 
 interface PendingRedirect {
   title: string;
@@ -239,10 +251,24 @@ export async function importMediawiki(
       redirects.push({ title: page.title, slug: slugify(page.title), target: redirectTarget });
       return;
     }
-    writePage(page, latestConversion);
+    pending.push({ page, latestConversion });
+    pendingChars += page.revisions.reduce((n, r) => n + (r.text?.length ?? 0), 0);
+    if (pending.length >= BATCH_PAGES || pendingChars >= BATCH_CHARS) flush();
   };
 
-  /** All new revisions of one page, in one transaction. */
+  // Pages are written in batches, one transaction per batch and a savepoint per page: a commit
+  // costs more than a small page's writes. The batch is written synchronously, between two reads
+  // of the file, so no transaction stays open across an await.
+  let pending: { page: XmlPage; latestConversion: Conversion | null }[] = [];
+  let pendingChars = 0;
+  const flush = () => {
+    const batch = pending;
+    pending = [];
+    pendingChars = 0;
+    if (batch.length) db.transaction(() => batch.forEach((p) => writePage(p.page, p.latestConversion)))();
+  };
+
+  /** All new revisions of one page, or none (a savepoint inside the batch's transaction). */
   const writePage = (page: XmlPage, latestConversion: Conversion | null) => {
     const ids = page.revisions.map((r) => r.id);
     const known = new Set(
@@ -258,7 +284,7 @@ export async function importMediawiki(
       return;
     }
     try {
-      const outcome = db.transaction(() => writeRevisions(page, fresh))();
+      const outcome = db.transaction(() => writeRevisions(page, fresh, latestConversion))();
       report.pages[outcome]++;
     } catch (err) {
       if (!(err instanceof AppError)) throw err;
@@ -267,56 +293,97 @@ export async function importMediawiki(
     }
   };
 
-  const writeRevisions = (page: XmlPage, fresh: XmlRevision[]): 'created' | 'updated' | 'unchanged' => {
+  /**
+   * Writes the new revisions of a page. The first and the last go through `savePageDetailed` (the
+   * page row, deletion check, links, categories, listeners); those in between are history rows
+   * only, written the same way, because nothing derived from the body (links, search) depends on them.
+   */
+  const writeRevisions = (page: XmlPage, fresh: XmlRevision[], latestConversion: Conversion | null): 'created' | 'updated' | 'unchanged' => {
+    const latest = page.revisions[page.revisions.length - 1];
     const mapped = stmt(db, SQL_MAPPED_PAGE).get({ source, mwId: page.id }) as { page_id: number; slug: string } | undefined;
     const slug = mapped?.slug ?? freeSlug(page);
-    let pageId = mapped?.page_id ?? null;
-    let created = false;
-    let wrote = 0;
+    const existing = stmt(db, SQL_PAGE_HEAD).get({ slug }) as { id: number; markdown: string } | undefined;
+    let previous: string | null = existing?.markdown ?? null;
     let fields: string | null = null;
-    let previous: string | null = null;
+    let kind: string | undefined;
+    // Consecutive revisions with the same text (a suppressed text, a null edit) write nothing more.
+    const steps: { rev: XmlRevision; markdown: string }[] = [];
+    const same: XmlRevision[] = [];
     for (const rev of fresh) {
-      let conversion: Conversion | null = null;
-      if (rev.text === null) report.revisions.suppressedText++;
-      else conversion = convertWikitext(rev.text, context(page.title));
-      // A suppressed text keeps the text before it: its revision is recorded, no content invented.
-      const markdown: string | null = conversion?.markdown ?? previous ?? (pageId ? null : '');
-      if (conversion?.fields) fields = JSON.stringify({ template: conversion.fields.template, fields: conversion.fields.fields });
-      const author = authorOf(rev);
-      let revisionId: number | null = null;
-      if (markdown !== null) {
-        const result = savePageDetailed(db, wiki, {
-          slug,
-          title: page.title,
-          markdown,
-          summary: (rev.comment ?? '').slice(0, 500),
-          authorIds: author.userId ? [author.userId] : [],
-          origin: 'import',
-          ...(conversion?.fields?.kind ? { kind: conversion.fields.kind } : {}),
-        });
-        pageId = result.page.id;
-        created ||= result.created;
-        if (result.changed) {
-          const row = stmt(db, SQL_MARK_REVISION).get({
-            createdAt: isoTimestamp(rev.timestamp),
-            author: author.name,
-            kind: author.kind,
-            minor: rev.minor ? 1 : 0,
-            pageId,
-            number: result.page.revision,
-          }) as { id: number };
-          revisionId = row.id;
-          wrote++;
-          report.revisions.imported++;
-        } else report.revisions.unchangedText++;
-        previous = markdown;
+      let markdown: string;
+      if (rev.text === null) {
+        report.revisions.suppressedText++;
+        markdown = previous ?? '';
+      } else {
+        const conversion = rev === latest && latestConversion ? latestConversion : convertWikitext(rev.text, context(page.title));
+        markdown = conversion.markdown;
+        if (conversion.fields) {
+          fields = JSON.stringify({ template: conversion.fields.template, fields: conversion.fields.fields });
+          kind = conversion.fields.kind ?? kind;
+        }
       }
-      if (pageId !== null) stmt(db, SQL_MAP_REVISION).run({ source, revId: rev.id, pageId, revisionId });
+      if (markdown === previous) {
+        same.push(rev);
+        report.revisions.unchangedText++;
+      } else steps.push({ rev, markdown });
+      previous = markdown;
     }
+    let pageId = existing?.id ?? null;
+    let created = false;
+    const save = (step: { rev: XmlRevision; markdown: string }) => {
+      const author = authorOf(step.rev);
+      const result = savePageDetailed(db, wiki, {
+        slug,
+        title: page.title,
+        markdown: step.markdown,
+        summary: (step.rev.comment ?? '').slice(0, 500),
+        authorIds: author.userId ? [author.userId] : [],
+        origin: 'import',
+        ...(kind ? { kind } : {}),
+      });
+      pageId = result.page.id;
+      created ||= result.created;
+      if (!result.changed) return null;
+      return stmt(db, SQL_MARK_REVISION).get({
+        createdAt: isoTimestamp(step.rev.timestamp),
+        author: author.name,
+        kind: author.kind,
+        minor: step.rev.minor ? 1 : 0,
+        pageId,
+        number: result.page.revision,
+      }) as { id: number; number: number };
+    };
+    const record = (rev: XmlRevision, revisionId: number | null) => {
+      if (revisionId !== null) report.revisions.imported++;
+      stmt(db, SQL_MAP_REVISION).run({ source, revId: rev.id, pageId, revisionId });
+    };
+    steps.forEach((step, k) => {
+      if (k === 0 || k === steps.length - 1) {
+        if (k > 0) stmt(db, SQL_PAGE_AT).run({ pageId, markdown: steps[k - 1].markdown });
+        const row = save(step);
+        record(step.rev, row?.id ?? null);
+        return;
+      }
+      const author = authorOf(step.rev);
+      const row = stmt(db, SQL_HISTORY_ROW).get({
+        pageId,
+        title: page.title,
+        markdown: step.markdown,
+        summary: (step.rev.comment ?? '').slice(0, 500),
+        authorId: author.userId,
+        createdAt: isoTimestamp(step.rev.timestamp),
+        author: author.name,
+        kind: author.kind,
+        minor: step.rev.minor ? 1 : 0,
+      }) as { id: number };
+      if (author.userId) stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: row.id, userId: author.userId });
+      record(step.rev, row.id);
+    });
     if (pageId === null) return 'unchanged';
+    for (const rev of same) record(rev, null);
     stmt(db, SQL_MAP_PAGE).run({ source, mwId: page.id, pageId, title: page.title });
     stmt(db, SQL_PAGE_DATES).run({ pageId, created: created ? 1 : 0, fields });
-    return created ? 'created' : wrote ? 'updated' : 'unchanged';
+    return created ? 'created' : steps.length ? 'updated' : 'unchanged';
   };
 
   /** The page's slug; another source page holding it already makes it `slug-2`, `slug-3`… */
@@ -371,7 +438,12 @@ export async function importMediawiki(
   };
 
   try {
-    await readMediawikiXml(counted, { siteinfo: onSite, page: onPage });
+    try {
+      await readMediawikiXml(counted, { siteinfo: onSite, page: onPage });
+    } finally {
+      // Pages read whole before an error in the file are imported too.
+      if (pending.length) flush();
+    }
     db.transaction(() => writeRedirects(db, source, redirects, report))();
     wiki.pagesExistenceChanged();
   } catch (err) {
