@@ -70,8 +70,10 @@ export function templateKey(name: string): string {
 // Private-use characters hold protected pieces (nowiki, code, templates) between passes.
 const PH_OPEN = '\uE000';
 const PH_CLOSE = '\uE001';
-const PH_RE = /\uE000(\d+)\uE001/g;
-const BLOCK_PH_RE = /^\uE000(\d+)\uE001$/;
+/** Opens a protected block (code, gallery): alone on its line, it is a block of its own. */
+const PH_BLOCK = '\uE002';
+const PH_RE = /[\uE000\uE002](\d+)\uE001/g;
+const BLOCK_PH_RE = /^\uE002(\d+)\uE001$/;
 
 const MAGIC_WORD_RE = /__[A-ZÀ-Ü_]{2,30}__/g;
 const DROPPED_TEMPLATES = new Set(['Références', 'References', 'Reflist', 'Notes', 'Clear', 'Clr', '-']);
@@ -119,9 +121,9 @@ class Converter {
 
   constructor(private readonly ctx: WikitextContext) {}
 
-  private hold(markdown: string): string {
+  private hold(markdown: string, block = false): string {
     this.held.push(markdown);
-    return `${PH_OPEN}${this.held.length - 1}${PH_CLOSE}`;
+    return `${block ? PH_BLOCK : PH_OPEN}${this.held.length - 1}${PH_CLOSE}`;
   }
 
   private problem(what: string): void {
@@ -152,7 +154,7 @@ class Converter {
   /** Puts protected pieces back (they may nest: a template kept inside a footnote). */
   private restore(md: string): string {
     let s = md;
-    for (let i = 0; i < 5 && s.includes(PH_OPEN); i++) s = s.replace(PH_RE, (_m, n: string) => this.held[Number(n)] ?? '');
+    for (let i = 0; i < 5 && (s.includes(PH_OPEN) || s.includes(PH_BLOCK)); i++) s = s.replace(PH_RE, (_m, n: string) => this.held[Number(n)] ?? '');
     return s;
   }
 
@@ -163,10 +165,10 @@ class Converter {
       (whole, nowiki?: string, pre?: string, _tag?: string, attrs?: string, code?: string, gallery?: string) => {
         if (nowiki !== undefined) return this.hold(escapeMarkdown(decodeEntities(nowiki)).replace(/\n/g, ' '));
         if (whole.startsWith('<!--') || /^<nowiki/i.test(whole)) return '';
-        if (pre !== undefined) return `\n${this.hold(fence(decodeEntities(pre.replace(/^\n/, '')), ''))}\n`;
+        if (pre !== undefined) return `\n${this.hold(fence(decodeEntities(pre.replace(/^\n/, '')), ''), true)}\n`;
         if (code !== undefined) {
           const lang = /lang\s*=\s*"?([\w+-]+)/i.exec(attrs ?? '')?.[1] ?? '';
-          return `\n${this.hold(fence(code.replace(/^\n/, ''), lang))}\n`;
+          return `\n${this.hold(fence(code.replace(/^\n/, ''), lang), true)}\n`;
         }
         const images = (gallery ?? '')
           .split('\n')
@@ -177,7 +179,7 @@ class Converter {
             const name = target.replace(/^[^:]*:/, '').trim();
             return this.image(name, rest);
           });
-        return `\n${this.hold(images.join('\n\n'))}\n`;
+        return `\n${this.hold(images.join('\n\n'), true)}\n`;
       },
     );
   }
@@ -236,7 +238,7 @@ class Converter {
     // Kept visible, as written: a reader sees what the source wiki had there.
     const literal = whole.trim();
     if (!literal.includes('\n')) return this.hold(codeSpan(literal));
-    return `${atLineStart ? '' : '\n'}${this.hold(fence(literal, 'wikitext'))}\n`;
+    return `${atLineStart ? '' : '\n'}${this.hold(fence(literal, 'wikitext'), true)}\n`;
   }
 
   /** `<ref>…</ref>` and `<ref name="x"/>` to `[^n]` footnotes; `<references/>` dropped. */
@@ -462,7 +464,7 @@ class Converter {
     };
     while (i < source.length) {
       const ch = source[i];
-      if (ch === PH_OPEN) {
+      if (ch === PH_OPEN || ch === PH_BLOCK) {
         const end = source.indexOf(PH_CLOSE, i);
         flushText();
         out += source.slice(i, end + 1);
