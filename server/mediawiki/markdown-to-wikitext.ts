@@ -225,7 +225,8 @@ class Writer {
           out += '\n';
           break;
         case 'hardbreak':
-          out += breaks ? '<br />\n' : '<br />';
+          // On the same wikitext line: a newline after it would start a new paragraph on import.
+          out += '<br />';
           break;
         case 'strong_open':
         case 'strong_close':
