@@ -29,6 +29,7 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { MEDIAWIKI_UPLOAD_PATH, mediawikiAdmin } from './routes/mediawiki.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -83,7 +84,7 @@ export function createApp(deps: AppDeps) {
   // Answers larger than 1 KB leave compressed when the client accepts it (server/compression.ts).
   const api = compressing<AppEnv>((c, next) => {
     const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD' || c.req.path === IMPORT_PATH) return authenticate(c, next);
+    if (method === 'GET' || method === 'HEAD' || c.req.path === IMPORT_PATH || c.req.path === MEDIAWIKI_UPLOAD_PATH) return authenticate(c, next);
     return limitBody(c, async () => {
       await authenticate(c, next);
     });
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
   app.route('/api/admin/outbox', mailAdmin);
+  app.route('/api/admin/mediawiki', mediawikiAdmin);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 
