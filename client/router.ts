@@ -31,7 +31,7 @@ export function interceptLinks() {
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a || !a.href || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href);
-    if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/feed/')) return;
+    if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/feed/') || url.pathname.startsWith('/files/')) return;
     e.preventDefault();
     navigate(url.pathname + url.search + url.hash);
   });

@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
 import { REGISTRY_ROUTES } from './registry-routes.js';
+import { FILES_ROUTES } from './files-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -11,6 +12,8 @@ import './components/lc-switchyard-thesaurus.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
+  // Files and structured fields (client/files-routes.ts), before the wiki's /special/:list.
+  ...FILES_ROUTES,
   ...WIKI_ROUTES,
   // Commons registry and directories (client/registry-routes.ts).
   ...REGISTRY_ROUTES,

@@ -7,7 +7,7 @@ import type { Database } from './db/open.js';
 import { defaultConfig, type Config } from './config.js';
 import type { AppEnv, AppServices } from './env.js';
 import { handleError } from './errors.js';
-import { IMPORT_PATH, limitBodyTo } from './body-limit.js';
+import { IMPORT_PATH, limitBodyTo, UPLOAD_PATH } from './body-limit.js';
 import { authenticate } from './auth/middleware.js';
 import { WikiServices } from './wiki/services.js';
 import { WikiSearch } from './wiki/search.js';
@@ -30,6 +30,9 @@ import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
 import { MEDIAWIKI_UPLOAD_PATH, mediawikiAdmin } from './routes/mediawiki.js';
+import { fileContents, files } from './routes/files.js';
+import { fieldDefs, pageExtras } from './routes/fields.js';
+import { LocalFileStorage, resolveFilesDir } from './files/storage.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -59,6 +62,7 @@ export function createApp(deps: AppDeps) {
     search: new WikiSearch(db, wiki),
     switchyard: new SwitchyardService(db, registrySnapshotSource(db)),
     collab,
+    files: new LocalFileStorage(resolveFilesDir(config.filesDir, db)),
     close: () => {
       collab.close();
       mail.stop();
@@ -84,7 +88,10 @@ export function createApp(deps: AppDeps) {
   // Answers larger than 1 KB leave compressed when the client accepts it (server/compression.ts).
   const api = compressing<AppEnv>((c, next) => {
     const method = c.req.method;
-    if (method === 'GET' || method === 'HEAD' || c.req.path === IMPORT_PATH || c.req.path === MEDIAWIKI_UPLOAD_PATH) return authenticate(c, next);
+    const path = c.req.path;
+    if (method === 'GET' || method === 'HEAD' || path === IMPORT_PATH || path === UPLOAD_PATH || path === MEDIAWIKI_UPLOAD_PATH) {
+      return authenticate(c, next);
+    }
     return limitBody(c, async () => {
       await authenticate(c, next);
     });
@@ -100,7 +107,7 @@ export function createApp(deps: AppDeps) {
     setSecurityHeaders(c);
     const path = c.req.path;
     if (isUnder(path, '/api')) return api(c, next);
-    if (isUnder(path, '/feed')) return feedAuth(c, next);
+    if (isUnder(path, '/feed') || isUnder(path, '/files')) return feedAuth(c, next);
     return next();
   });
 
@@ -119,6 +126,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/search', search);
   app.route('/api/admin/outbox', mailAdmin);
   app.route('/api/admin/mediawiki', mediawikiAdmin);
+  app.route('/api/files', files);
+  app.route('/api/page-fields', fieldDefs);
+  app.route('/api/pages', pageExtras);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 
@@ -126,6 +136,8 @@ export function createApp(deps: AppDeps) {
   // Under /feed/ answers get the data security headers (CSP default-src 'none'): the browser
   // application must not answer there, it would be a blank page.
   app.all('/feed/*', noRoute);
+  app.route('/files', fileContents);
+  app.all('/files/*', noRoute);
   app.route('/', clientApp(config.clientDir));
   return { app, services, config, injectWebSocket };
 }

@@ -25,12 +25,30 @@ export function limitBodyTo(maxSize: number): MiddlewareHandler<AppEnv> {
   });
 }
 
-const importLimits = new Map<number, MiddlewareHandler<AppEnv>>();
+/** The middlewares of each limit value, made once (a configuration rarely has more than one). */
+const limitsBySize = new Map<number, MiddlewareHandler<AppEnv>>();
+
+/**
+ * A body-limit middleware whose size is read from the app's configuration at each request.
+ * @param sizeOf picks the limit in bytes from the configuration.
+ */
+const configuredLimit =
+  (sizeOf: (config: AppEnv['Variables']['config']) => number): MiddlewareHandler<AppEnv> =>
+  (c, next) => {
+    const maxSize = sizeOf(c.get('config'));
+    let limit = limitsBySize.get(maxSize);
+    if (!limit) limitsBySize.set(maxSize, (limit = limitBodyTo(maxSize)));
+    return limit(c, next);
+  };
 
 /** The body limit of `POST /api/import`: `config.importBodyLimit` bytes (413 above). */
-export const importBodyLimit: MiddlewareHandler<AppEnv> = (c, next) => {
-  const maxSize = c.get('config').importBodyLimit;
-  let limit = importLimits.get(maxSize);
-  if (!limit) importLimits.set(maxSize, (limit = limitBodyTo(maxSize)));
-  return limit(c, next);
-};
+export const importBodyLimit = configuredLimit((config) => config.importBodyLimit);
+
+/**
+ * File uploads (`POST /api/files`) are limited by `config.uploadLimit` (LC_UPLOAD_LIMIT) instead
+ * of the body limit: the global middleware skips this path too, the route applies `uploadBodyLimit`.
+ */
+export const UPLOAD_PATH = '/api/files';
+
+/** The body limit of `POST /api/files`: `config.uploadLimit` bytes (413 above). */
+export const uploadBodyLimit = configuredLimit((config) => config.uploadLimit);

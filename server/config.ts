@@ -37,6 +37,10 @@ export interface Config {
   mailPollMs: number;
   /** The public address of this instance (links in mails), without a trailing slash. */
   publicUrl: string;
+  /** Folder of uploaded files; null: `files` beside the database (a temporary folder for an in-memory one). */
+  filesDir: string | null;
+  /** Largest accepted upload (`POST /api/files`), in bytes (413 above). */
+  uploadLimit: number;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -62,11 +66,13 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lieux Communs <noreply@localhost>',
     mailPollMs: 5_000,
     publicUrl: 'http://localhost:3000',
+    filesDir: null,
+    uploadLimit: 20 * 1024 * 1024,
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -80,5 +86,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   if (env.LC_MAIL_FROM) fromEnv.mailFrom = env.LC_MAIL_FROM;
   if (env.LC_PUBLIC_URL) fromEnv.publicUrl = env.LC_PUBLIC_URL.replace(/\/+$/, '');
   else if (env.PORT) fromEnv.publicUrl = `http://localhost:${env.PORT}`;
+  if (env.LC_FILES_DIR) fromEnv.filesDir = env.LC_FILES_DIR;
+  if (env.LC_UPLOAD_LIMIT) fromEnv.uploadLimit = Number(env.LC_UPLOAD_LIMIT);
   return defaultConfig({ ...fromEnv, ...overrides });
 }

@@ -6,6 +6,7 @@ import type { WikiSearch } from './wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';
+import type { FileStorage } from './files/storage.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
@@ -18,6 +19,8 @@ export interface AppServices {
   switchyard: SwitchyardService;
   /** Delivers queued mail (server/mail/queue.ts's enqueueMail queues it) through SMTP, when configured. */
   mail: MailSender;
+  /** Where uploaded files' contents live (content-addressed; server/files/storage.ts). */
+  files: FileStorage;
   /** Releases timers and connections held by services (called when the server stops). */
   close?: () => void;
 }

@@ -43,7 +43,8 @@ const DATA: HeaderList = [['Content-Security-Policy', "default-src 'none'; frame
 export const isUnder = (path: string, prefix: string) =>
   path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47); // '/'
 
-const isData = (path: string) => isUnder(path, '/api') || isUnder(path, '/feed');
+// Uploaded files (/files/NAME) are data too: never a document of the application.
+const isData = (path: string) => isUnder(path, '/api') || isUnder(path, '/feed') || isUnder(path, '/files');
 
 /** The security headers an answer to `path` gets (for tests and documentation). */
 export function securityHeadersFor(path: string): HeaderList {

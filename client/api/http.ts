@@ -38,3 +38,19 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   }
   return data as T;
 }
+
+/**
+ * Sends a multipart form (file uploads) to the API, with the session's CSRF token.
+ * @throws ApiError for any non-2xx answer (413 for a file over the upload limit).
+ */
+export async function apiForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  const res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
+  if (!res.ok) {
+    const err = data?.error ?? {};
+    throw new ApiError(res.status, err.code ?? 'http_error', err.message ?? res.statusText, err);
+  }
+  return data as T;
+}

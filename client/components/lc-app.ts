@@ -134,6 +134,7 @@ export class LcApp extends LitElement {
             ${this._link('/', t('nav.home'))} ${this._link('/aiguillage', t('nav.aiguillage'))} ${this._link('/communs', t('nav.communs'))}
             ${this._link('/lieux', t('nav.lieux'))}
             ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
+            ${this._link('/fichiers', t('nav.files'))}
             ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
           </nav>
         </div>

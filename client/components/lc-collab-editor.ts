@@ -35,7 +35,7 @@ import {
   type PagePropertiesInput,
 } from '../api/collab.js';
 import { deletionOf, previewMarkdown } from '../api/wiki.js';
-import { kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
+import { errorText, kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
 
@@ -43,6 +43,8 @@ import { hasRole } from '../session.js';
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';
+import './lc-fields-editor.js';
+import { fileDropExtension, type UploadStatus } from '../lib/cm-file-drop.js';
 
 type Status = 'connecting' | 'connected' | 'offline' | 'refused' | 'deleted';
 
@@ -163,6 +165,8 @@ export class LcCollabEditor extends LitElement {
   @state() private _propsError: { field: PropField | null; message: string } | null = null;
   /** Whether the properties panel is unfolded (open at first for a new page; then the user's choice). */
   @state() private _propsOpen = false;
+  /** The last upload from a drop or a paste into the text (files and images). */
+  @state() private _upload: UploadStatus | null = null;
   /** The user changed a property field since it was last filled from the page. */
   private _propsTouched = false;
   private _refreshing = false;
@@ -270,6 +274,7 @@ export class LcCollabEditor extends LitElement {
           EditorView.editable.of(!readOnly),
           EditorView.contentAttributes.of({ 'aria-label': t('collab.editor') }),
           yCollab(text, provider.awareness, { undoManager }),
+          ...(readOnly ? [] : [fileDropExtension((status) => (this._upload = status))]),
         ],
       }),
     });
@@ -520,7 +525,18 @@ export class LcCollabEditor extends LitElement {
           ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
         </div>
       </form>
+      ${this._page.exists ? html`<lc-fields-editor .slug=${this.slug} .kind=${this._page.kind}></lc-fields-editor>` : nothing}
     </details>`;
+  }
+
+  /** Where an upload from a drop or a paste stands. */
+  private _renderUpload() {
+    const u = this._upload;
+    if (!u) return nothing;
+    if (u.state === 'error') return html`<p class="field-error" role="alert" data-testid="upload-status">${errorText(u.error)}</p>`;
+    return html`<p class="hint" role="status" data-testid="upload-status">
+      ${u.state === 'uploading' ? t('files.inserting', { n: u.count }) : t('files.inserted')}
+    </p>`;
   }
 
   private _renderToolbar() {
@@ -565,7 +581,8 @@ export class LcCollabEditor extends LitElement {
           <h2>${t('collab.editor')}</h2>
           ${this._renderToolbar()}
           <div class="cm" id="cm" data-testid="collab-editor"></div>
-          <p class="hint">${t('collab.autosave')}</p>
+          <p class="hint">${t('collab.autosave')} ${this._canWrite ? t('files.dropHint') : nothing}</p>
+          ${this._renderUpload()}
         </section>
         <section>
           <h2>${t('collab.preview')}</h2>

@@ -3,12 +3,14 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { getPage, previewMarkdown, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, kindLabel, loadingLine, PAGE_KINDS, pageUrl, titleFromSlug, userName } from '../format.js';
+import { errorBox, errorText, kindLabel, loadingLine, PAGE_KINDS, pageUrl, titleFromSlug, userName } from '../format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import { slugify } from '../../server/wiki/slug.js';
 import './lc-wiki-content.js';
+import './lc-fields-editor.js';
+import { transferredFiles, uploadAsMarkdown } from '../lib/file-upload.js';
 
 type Field = 'title' | 'markdown' | 'summary' | 'kind' | 'categories' | 'slug';
 const FIELDS: Field[] = ['title', 'markdown', 'summary', 'kind', 'categories', 'slug'];
@@ -69,6 +71,11 @@ export class LcPageEditor extends LitElement {
   @state() private _markdown = '';
   @state() private _summary = '';
   @state() private _kind = 'practice';
+  /** The saved page's kind (its structured fields are those of this kind). */
+  @state() private _savedKind = 'practice';
+  /** Files dropped or pasted into the text being uploaded, or the last upload's error. */
+  @state() private _uploading = 0;
+  @state() private _uploadError: unknown = null;
   @state() private _categories = '';
   @state() private _baseRevision = 0;
   @state() private _saving = false;
@@ -165,6 +172,7 @@ export class LcPageEditor extends LitElement {
     this._markdown = page?.markdown ?? '';
     this._summary = '';
     this._kind = page?.kind ?? 'practice';
+    this._savedKind = this._kind;
     this._categories = page?.categories.join(', ') ?? '';
     this._baseRevision = page?.revision ?? 0;
     this._referent = page?.referent ?? null;
@@ -350,12 +358,18 @@ export class LcPageEditor extends LitElement {
             ?hidden=${this._previewing}
             .value=${this._markdown}
             @input=${this._input('markdown')}
+            @paste=${this._onFiles}
+            @drop=${this._onFiles}
+            @dragover=${this._onDragOver}
             aria-invalid=${this._errors.markdown ? 'true' : 'false'}
             aria-describedby="markdown-error"
           ></textarea>
           ${this._previewing ? this._renderPreview() : nothing}
           ${this._errors.markdown ? html`<span class="field-error" id="markdown-error">${this._errors.markdown}</span>` : nothing}
         </div>
+        <p class="hint">${t('files.dropHint')}</p>
+        ${this._uploading ? html`<p class="hint" role="status">${t('files.inserting', { n: this._uploading })}</p>` : nothing}
+        ${this._uploadError ? html`<p class="field-error" role="alert">${errorText(this._uploadError)}</p>` : nothing}
         ${this._renderHelp()}
         <div class="row">
           ${this._field('categories', t('wiki.edit.categories'), html`<input
@@ -397,7 +411,38 @@ export class LcPageEditor extends LitElement {
           <span class="hint">${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span>
         </div>
       </form>
+      ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind}></lc-fields-editor>`}
     `;
+  }
+
+  /** Lets files be dropped on the text (the browser would open them otherwise). */
+  private _onDragOver(e: DragEvent) {
+    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+  }
+
+  /** Files dropped or pasted into the text: uploaded, then shown where the caret was. */
+  private async _onFiles(e: ClipboardEvent | DragEvent) {
+    const data = 'clipboardData' in e ? e.clipboardData : e.dataTransfer;
+    const files = transferredFiles(data);
+    if (!files.length) return;
+    e.preventDefault();
+    const area = e.target as HTMLTextAreaElement;
+    const at = area.selectionStart ?? this._markdown.length;
+    this._uploading = files.length;
+    this._uploadError = null;
+    try {
+      const markdown = await uploadAsMarkdown(files);
+      const text = this._markdown;
+      const pos = Math.min(at, text.length);
+      const before = pos > 0 && text[pos - 1] !== '\n' ? '\n' : '';
+      const after = pos < text.length && text[pos] !== '\n' ? '\n' : '';
+      this._markdown = text.slice(0, pos) + before + markdown + after + text.slice(pos);
+      this._dirty = true;
+    } catch (err) {
+      this._uploadError = err;
+    } finally {
+      this._uploading = 0;
+    }
   }
 
   private async _showPreview() {

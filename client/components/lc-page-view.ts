@@ -21,6 +21,8 @@ import { navigate } from '../router.js';
 import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
+import './lc-page-infobox.js';
+import './lc-page-files.js';
 
 /** A heading of the page, for the table of contents. */
 interface TocEntry {
@@ -364,6 +366,7 @@ export class LcPageView extends LitElement {
             : html`<p class="muted">${t('wiki.page.empty')}</p>`}
         </article>
         <aside>
+          <lc-page-infobox .slug=${p.slug} .revision=${p.revision}></lc-page-infobox>
           ${this._toc.length >= TOC_MIN ? this._renderToc() : nothing}
           <section class="card" aria-labelledby="about">
             <h2 id="about">${t('wiki.page.about')}</h2>
@@ -395,6 +398,7 @@ export class LcPageView extends LitElement {
                   </ul>`
                 : html`<p class="muted small">${t('wiki.page.noBacklinks')}</p>`}
           </section>
+          <lc-page-files .slug=${p.slug} .revision=${p.revision} ?canUpload=${canEdit}></lc-page-files>
         </aside>
       </div>
     `;

@@ -8,6 +8,12 @@ import { seedIfEmpty } from '../seed/index.js';
 import { parse, UsageError } from './args.js';
 import { REGISTRY_COMMANDS } from './registry.js';
 import { MEDIAWIKI_COMMANDS } from './mediawiki.js';
+import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
+import { backupFiles, backupFilesDir, exportFiles } from '../files/backup.js';
+import { getPageFields } from '../wiki/fields.js';
+
+/** The file store of the database named by --db (LC_FILES_DIR, else `files` beside the database). */
+const filesOf = (db: Database) => new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db));
 
 /** One CLI command: its one-line help and what it runs. */
 export interface Command {
@@ -86,7 +92,7 @@ const token: Command = {
 };
 
 const backup: Command = {
-  usage: 'backup FILE [--db PATH]   online copy of the database (safe while the server runs)',
+  usage: 'backup FILE [--db PATH]   online copy of the database (safe while the server runs), uploaded files in FILE.files/',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
@@ -95,7 +101,9 @@ const backup: Command = {
     try {
       mkdirSync(resolve(file, '..'), { recursive: true });
       await db.backup(file);
+      const files = await backupFiles(filesOf(db), file);
       console.log(`Backup written to ${file}`);
+      if (files.copied + files.kept) console.log(`Files in ${backupFilesDir(file)}: ${files.copied} copied, ${files.kept} already there`);
     } finally {
       db.close();
     }
@@ -105,7 +113,7 @@ const backup: Command = {
 const yamlString = (s: string) => JSON.stringify(s);
 
 const exportPages: Command = {
-  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata as front matter (deleted pages left out), moved pages\' old slugs in redirects.json',
+  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata and fields as front matter (deleted pages left out), moved pages\' old slugs in redirects.json, files in files/',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const dir = positionals[0];
@@ -115,7 +123,7 @@ const exportPages: Command = {
       mkdirSync(dir, { recursive: true });
       const rows = db
         .prepare(
-          `SELECT p.slug, p.title, p.kind, p.markdown, p.revision, p.created_at, p.updated_at,
+          `SELECT p.id, p.slug, p.title, p.kind, p.markdown, p.revision, p.created_at, p.updated_at,
              u.name AS updated_by, r.name AS referent,
              (SELECT json_group_array(category) FROM page_categories WHERE page_id = p.id) AS categories
            FROM pages p LEFT JOIN users u ON u.id = p.updated_by LEFT JOIN users r ON r.id = p.referent_id
@@ -123,6 +131,7 @@ const exportPages: Command = {
            ORDER BY p.slug`,
         )
         .all() as {
+        id: number;
         slug: string;
         title: string;
         kind: string;
@@ -135,6 +144,7 @@ const exportPages: Command = {
         categories: string;
       }[];
       for (const p of rows) {
+        const fields = getPageFields(db, p.id);
         const front = [
           '---',
           `title: ${yamlString(p.title)}`,
@@ -146,6 +156,8 @@ const exportPages: Command = {
           `updated: ${p.updated_at}`,
           ...(p.updated_by ? [`updatedBy: ${yamlString(p.updated_by)}`] : []),
           ...(p.referent ? [`referent: ${yamlString(p.referent)}`] : []),
+          // Structured fields (server/wiki/fields.ts) as a YAML flow mapping.
+          ...(Object.keys(fields).length ? [`fields: ${JSON.stringify(fields)}`] : []),
           '---',
           '',
         ].join('\n');
@@ -162,10 +174,12 @@ const exportPages: Command = {
         const map = Object.fromEntries(redirects.map((r) => [r.from, r.to]));
         writeFileSync(join(dir, 'redirects.json'), JSON.stringify(map, null, 2) + '\n');
       }
+      const files = await exportFiles(db, filesOf(db), dir);
       const deleted = db.prepare(`SELECT COUNT(*) FROM pages WHERE deleted_at IS NOT NULL`).pluck().get() as number;
       console.log(
         `${rows.length} pages exported to ${dir}${deleted ? ` (${deleted} deleted pages left out)` : ''}` +
-          `${redirects.length ? `, ${redirects.length} redirects in redirects.json` : ''}`,
+          `${redirects.length ? `, ${redirects.length} redirects in redirects.json` : ''}` +
+          `${files.files ? `, ${files.files} files in files/` : ''}${files.missing ? ` (${files.missing} missing from the file store)` : ''}`,
       );
     } finally {
       db.close();

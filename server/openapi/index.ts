@@ -7,6 +7,7 @@ import { search } from './search.js';
 import { collab } from './collab.js';
 import { mailApi } from './mail.js';
 import { mediawikiApi } from './mediawiki.js';
+import { filesApi } from './files.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -19,7 +20,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, mediawikiApi, filesApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

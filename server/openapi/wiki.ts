@@ -202,7 +202,14 @@ export const wikiApi: OpenApiFragment = {
       get: {
         tags: ['pages'],
         summary: 'All pages, in title order (accents folded)',
-        parameters: [intQuery('limit', 'Page size (default 100)', { minimum: 1, maximum: 1000 }), intQuery('offset', 'Skip this many', { minimum: 0 })],
+        description:
+          'With `kind` and/or structured field parameters (`?kind=lieu&ville=Lille`, see /api/page-fields), only the pages of that kind ' +
+          'whose fields equal the values given (accents and case ignored), each with its `fields`.',
+        parameters: [
+          intQuery('limit', 'Page size (default 100)', { minimum: 1, maximum: 1000 }),
+          intQuery('offset', 'Skip this many', { minimum: 0 }),
+          { name: 'kind', in: 'query', required: false, description: 'Page kind (lieu/place, pratique/practice…)', schema: { type: 'string' } },
+        ],
         responses: {
           200: ok('The index', {
             type: 'object',

@@ -25,6 +25,7 @@ import { movePage } from '../wiki/move.js';
 import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../wiki/revisions.js';
 import { backlinks, listPages } from '../wiki/lists.js';
 import { diffTexts } from '../wiki/diff.js';
+import { fieldFilters, listPagesByFields } from '../wiki/fields.js';
 import type { WikiServices } from '../wiki/services.js';
 import { requestHeader, setAnswerHeader } from '../request-headers.js';
 import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compression.js';
@@ -67,6 +68,7 @@ const MoveBody = z.object({
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
+  kind: z.string().trim().min(1).max(40).optional(),
 });
 const HistoryQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(500),
@@ -169,7 +171,10 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
 /** /api/pages: read, write and inspect the history of wiki pages. */
 export const pages = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => {
-    const { limit, offset } = c.req.valid('query');
+    const { limit, offset, kind } = c.req.valid('query');
+    // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (server/wiki/fields.ts).
+    const filters = fieldFilters(c.req.queries());
+    if (kind || filters.length) return c.json(listPagesByFields(c.get('db'), { kind, filters, limit, offset }));
     return c.json(listPages(c.get('db'), limit, offset));
   })
   .get('/:slug', (c) => {

@@ -20,9 +20,11 @@ const TITLE_BOOST = 4;
 const BODY_BOOST = 1;
 const SNIPPET_LENGTH = 200;
 
-// Deleted pages are not searchable (a restoration indexes them again).
-const SQL_ALL_PAGES = `SELECT slug, title, markdown, revision FROM pages WHERE deleted_at IS NULL`;
-const SQL_PAGE_TEXT = `SELECT slug, title, markdown, revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;
+// Deleted pages are not searchable (a restoration indexes them again). A page's structured field
+// values (server/wiki/fields.ts) are indexed with its body.
+const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
+const SQL_ALL_PAGES = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE deleted_at IS NULL`;
+const SQL_PAGE_TEXT = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;
 const SQL_REVISIONS = `SELECT slug, revision FROM pages WHERE deleted_at IS NULL`;
 const SQL_DATA_VERSION = `PRAGMA data_version`;
 
@@ -153,7 +155,7 @@ export class WikiSearch {
     this.buildMs = performance.now() - started;
     wiki.onPageChanged((page) => {
       if (db.inTransaction) this.stale.add(page.slug);
-      else this.indexPage(page);
+      else this.reindex(page.slug);
     });
     wiki.onPageDeleted((slug) => {
       if (db.inTransaction) this.stale.add(slug);
@@ -189,6 +191,17 @@ export class WikiSearch {
   indexPage(page: SearchablePage): void {
     this.index.set(page.slug, { title: page.title, body: markdownToText(page.markdown) });
     this.revisions.set(page.slug, page.revision);
+  }
+
+  /** Indexes a page again as the database holds it (body and field values), or drops it when it is gone. */
+  reindex(slug: string): void {
+    if (this.db.inTransaction) {
+      this.stale.add(slug);
+      return;
+    }
+    const page = stmt(this.db, SQL_PAGE_TEXT).get({ slug }) as SearchablePage | undefined;
+    if (page) this.indexPage(page);
+    else this.removePage(slug);
   }
 
   /** Drops a page from the index (deleted or renamed pages). */

@@ -1,0 +1,71 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { badRequest } from '../errors.js';
+import { jsonBody } from '../validate.js';
+import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
+import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFields, shownPageFields } from '../wiki/fields.js';
+import { attachFile, detachFile, FILE_NAME_RE, pageFiles } from '../files/files.js';
+import { SLUG_RE } from '../wiki/pages.js';
+
+const DefsBody = z.object({
+  fields: z
+    .array(
+      z.object({
+        name: z.string(),
+        label: z.object({ fr: z.string().trim().min(1).max(80), en: z.string().trim().min(1).max(80) }),
+        type: z.enum(FIELD_TYPES),
+      }),
+    )
+    .max(50),
+});
+const FieldValue = z.union([z.string(), z.number(), z.array(z.union([z.string(), z.number()])), z.null()]);
+const FieldsBody = z.object({
+  fields: z.record(z.string(), FieldValue),
+  /** true: fields not sent are cleared. */
+  replace: z.boolean().optional(),
+});
+const AttachBody = z.object({ name: z.string().regex(FILE_NAME_RE, 'a file name') });
+
+const checkSlug = (slug: string) => {
+  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  return slug;
+};
+
+/** /api/page-fields: the fields declared per page kind (admins declare them). */
+export const fieldDefs = new Hono<AppEnv>()
+  .get('/', readAccess, (c) => c.json({ fields: listFieldDefs(c.get('db')) }))
+  .put('/:kind', roleAtLeast('admin'), jsonBody(DefsBody), (c) => {
+    requireRole(c, 'admin');
+    const kind = c.req.param('kind');
+    return c.json({ kind, fields: setFieldDefs(c.get('db'), kind, c.req.valid('json').fields) });
+  });
+
+/** /api/pages/:slug/fields and /api/pages/:slug/files: a page's structured fields and its files list. */
+export const pageExtras = new Hono<AppEnv>()
+  .get('/:slug/fields', readAccess, (c) => c.json(shownPageFields(c.get('db'), checkSlug(c.req.param('slug')))))
+  .put('/:slug/fields', roleAtLeast('contributor'), jsonBody(FieldsBody), (c) => {
+    requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.get('db');
+    const body = c.req.valid('json');
+    setPageFields(db, pageIdOf(db, slug), body.fields, { replace: body.replace });
+    // Field values are searchable: the page is indexed again with them.
+    c.get('services').search.reindex(slug);
+    return c.json(shownPageFields(db, slug));
+  })
+  .get('/:slug/files', readAccess, (c) => c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }))
+  .post('/:slug/files', roleAtLeast('contributor'), jsonBody(AttachBody), (c) => {
+    requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.get('db');
+    attachFile(db, pageIdOf(db, slug), c.req.valid('json').name);
+    return c.json({ files: pageFiles(db, slug) });
+  })
+  .delete('/:slug/files/:name', roleAtLeast('contributor'), (c) => {
+    requireRole(c, 'contributor');
+    const slug = checkSlug(c.req.param('slug'));
+    const db = c.get('db');
+    detachFile(db, pageIdOf(db, slug), c.req.param('name'));
+    return c.json({ files: pageFiles(db, slug) });
+  });

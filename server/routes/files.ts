@@ -1,0 +1,117 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { AppEnv } from '../env.js';
+import { badRequest } from '../errors.js';
+import { queryParams } from '../validate.js';
+import { readAccess, requireRole } from '../auth/middleware.js';
+import { uploadBodyLimit } from '../body-limit.js';
+import {
+  fileNameFrom,
+  FILE_NAME_RE,
+  getFileDetails,
+  getFileVersion,
+  listFiles,
+  missingBytes,
+  storeFile,
+} from '../files/files.js';
+import { isInlineSafe } from '../files/sniff.js';
+import { pageIdOf } from '../wiki/fields.js';
+import { SLUG_RE } from '../wiki/pages.js';
+
+const ListQuery = z.object({
+  q: z.string().max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).default(0),
+});
+const RawQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+const checkName = (raw: string) => {
+  if (!FILE_NAME_RE.test(raw)) throw badRequest('name', 'lowercase letters, digits and dashes, with an optional extension');
+  return raw;
+};
+
+/** A multipart text field: absent, or a string (a file sent where text is expected is a mistake). */
+function textField(form: Record<string, unknown>, field: string, max: number): string | undefined {
+  const v = form[field];
+  if (v === undefined) return undefined;
+  if (typeof v !== 'string') throw badRequest(field, 'a text field');
+  if (v.length > max) throw badRequest(field, `at most ${max} characters`);
+  return v.trim() || undefined;
+}
+
+/**
+ * /api/files: upload (multipart `file`, optional `name`, `comment`, `page`), list and describe
+ * files. Bodies up to `config.uploadLimit` (LC_UPLOAD_LIMIT), read once the caller is known to be
+ * a contributor.
+ */
+export const files = new Hono<AppEnv>()
+  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(listFiles(c.get('db'), c.req.valid('query'))))
+  .post(
+    '/',
+    (c, next) => {
+      requireRole(c, 'contributor');
+      return next();
+    },
+    uploadBodyLimit,
+    async (c) => {
+      const user = requireRole(c, 'contributor');
+      const type = c.req.header('content-type') ?? '';
+      if (!/^multipart\/form-data/i.test(type)) throw badRequest('file', 'send the file as multipart/form-data, in the field "file"');
+      let form: Record<string, unknown>;
+      try {
+        form = await c.req.parseBody();
+      } catch (err) {
+        // A body cut by the size limit arrives here as the limit's own error.
+        if (err instanceof Error && err.name === 'AppError') throw err;
+        throw badRequest('file', 'the multipart body could not be read');
+      }
+      const file = form.file;
+      if (!(file instanceof File)) throw badRequest('file', 'a file in the field "file"');
+      const name = textField(form, 'name', 200);
+      const comment = textField(form, 'comment', 500);
+      const page = textField(form, 'page', 120);
+      if (page !== undefined && !SLUG_RE.test(page)) throw badRequest('page', 'a page slug');
+      const db = c.get('db');
+      const pageId = page === undefined ? undefined : pageIdOf(db, page);
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await storeFile(db, c.get('services').files, {
+        bytes,
+        name: name ? fileNameFrom(name) : undefined,
+        originalName: file.name || name || 'fichier',
+        comment,
+        userId: user.id,
+        pageId,
+      });
+      return c.json(result, result.created ? 201 : 200);
+    },
+  )
+  .get('/:name', readAccess, (c) => c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))));
+
+/**
+ * /files/NAME: a file's bytes (the current version, or `?version=N`). The type is the one sniffed
+ * at upload; only raster images, PDF, audio, video and plain text are shown inline, everything
+ * else (SVG, HTML, unknown) is an attachment, and every answer is sandboxed and never sniffed.
+ */
+export const fileContents = new Hono<AppEnv>().get('/:name', readAccess, queryParams(RawQuery), async (c) => {
+  const name = checkName(c.req.param('name'));
+  const { version } = c.req.valid('query');
+  const db = c.get('db');
+  const v = getFileVersion(db, name, version);
+  const etag = `"${v.sha256}"`;
+  const cache = version ? 'public, max-age=31536000, immutable' : 'no-cache';
+  // The hash names the bytes: a browser holding them revalidates for a bodiless 304.
+  if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': cache });
+  const storage = c.get('services').files;
+  if (!(await storage.has(v.sha256))) throw missingBytes(name);
+  const bytes = await storage.get(v.sha256);
+  const disposition = isInlineSafe(v.contentType) ? 'inline' : 'attachment';
+  return c.body(new Uint8Array(bytes), 200, {
+    'content-type': v.contentType.startsWith('text/') ? `${v.contentType}; charset=utf-8` : v.contentType,
+    'content-disposition': `${disposition}; filename="${name}"`,
+    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+    'x-content-type-options': 'nosniff',
+    // Contents never change under a version; the current version may.
+    'cache-control': cache,
+    etag,
+  });
+});
