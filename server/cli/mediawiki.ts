@@ -1,9 +1,11 @@
-import { closeSync, createReadStream, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { closeSync, createReadStream, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { configFromEnv } from '../config.js';
 import { openDatabase, type Database } from '../db/open.js';
 import { exportMediawiki } from '../mediawiki/export.js';
-import { importMediawiki, MediawikiImportError, type MediawikiImportReport } from '../mediawiki/import.js';
+import { importMediawiki, MediawikiImportError, mediawikiFileKey, type MediawikiImportReport } from '../mediawiki/import.js';
 import { formatReport } from '../mediawiki/report.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
@@ -61,9 +63,37 @@ export function importProgress(totalBytes: number, stream: NodeJS.WriteStream = 
   };
 }
 
+// MediaWiki's images/ folder also holds thumbnails, old versions and deleted files: not the files.
+const SKIPPED_IMAGE_DIRS = new Set(['thumb', 'archive', 'deleted', 'temp', 'lockdir']);
+
+/**
+ * The files of a MediaWiki `images/` folder (hashed subfolders `a/ab/Nom.jpg`) or of dumpUploads'
+ * output (flat), by MediaWiki file name.
+ * @throws UsageError when the folder cannot be read.
+ */
+export function imagesIndex(dir: string): Map<string, () => Promise<Uint8Array>> {
+  const files = new Map<string, () => Promise<Uint8Array>>();
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_IMAGE_DIRS.has(entry.name)) walk(path);
+      } else if (entry.isFile() && !entry.name.startsWith('.')) {
+        files.set(mediawikiFileKey(entry.name), () => readFile(path));
+      }
+    }
+  };
+  try {
+    walk(dir);
+  } catch (err) {
+    throw new UsageError(`--images ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  return files;
+}
+
 const importCommand: Command = {
   usage:
-    'import-mediawiki FILE [--templates MAP.yml] [--namespaces 0,14,…] [--db PATH]   import a MediaWiki XML export (.xml or .xml.gz) with every revision',
+    'import-mediawiki FILE [--images DIR] [--templates MAP.yml] [--namespaces 0,14,…] [--json] [--db PATH]   import a MediaWiki XML export (.xml or .xml.gz) with every revision',
   async run(argv) {
     const { values, positionals } = parse(argv, {
       templates: { type: 'string' },
@@ -93,12 +123,12 @@ const importCommand: Command = {
         throw new UsageError(`--templates ${values.templates}: ${(err as Error).message}`);
       }
     }
-    if (values.images) {
-      // Files arrive with the files feature (issue 10 §3); the pages already name them.
-      console.error('import-mediawiki: --images is not supported yet: files named by pages are listed in the report');
-    }
+    const imageFiles = values.images ? imagesIndex(values.images) : null;
     const namespaces = values.namespaces?.split(',').map((s) => s.trim()).filter(Boolean);
     const db = dbFrom(values.db);
+    const images = imageFiles
+      ? { files: imageFiles, storage: new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db)) }
+      : undefined;
     const progress = importProgress(size);
     let pages = 0;
     try {
@@ -106,6 +136,7 @@ const importCommand: Command = {
         fileName: basename(file),
         via: 'cli',
         templates,
+        ...(images ? { images } : {}),
         ...(namespaces ? { namespaces } : {}),
         onProgress: (n, bytes) => {
           pages = n;

@@ -5,6 +5,9 @@ import { savePageDetailed } from '../wiki/pages.js';
 import type { WikiServices } from '../wiki/services.js';
 import { slugify } from '../wiki/slug.js';
 import { stmt } from '../wiki/statements.js';
+import { fileNameFrom, fileUrl as storedFileUrl, storeFile } from '../files/files.js';
+import type { FileStorage } from '../files/storage.js';
+import { canonicalKind, fieldDefsOf, setPageFields } from '../wiki/fields.js';
 import { readMediawikiXml, type SiteInfo, type XmlPage, type XmlRevision } from './xml-reader.js';
 import { convertWikitext, NS, templateKey, type Conversion, type TemplateMapping, type WikitextContext } from './wikitext.js';
 
@@ -29,9 +32,32 @@ export interface MediawikiImportOptions {
   userId?: number | null;
   /** Called after every page with the number of pages read and of bytes consumed from the input. */
   onProgress?: (pages: number, bytes: number) => void;
-  /** URL given to `[[Fichier:X]]` (default `/files/X`). */
+  /** URL given to `[[Fichier:X]]` (default: the file's address in this wiki's file store, `/files/x.jpg`). */
   fileUrl?: (name: string) => string;
+  /**
+   * The files of the source wiki (`--images DIR`: its `images/` folder or dumpUploads' output),
+   * stored into `storage` when a page names them. Found by name, in any subfolder.
+   */
+  images?: { files: Map<string, () => Promise<Uint8Array>>; storage: FileStorage };
 }
+
+/**
+ * The name a MediaWiki file has here: this wiki's file name rules ("Coop façade.jpg" →
+ * "coop-facade.jpg"), or the name as it was when nothing usable is left.
+ */
+export function importedFileName(name: string): string {
+  try {
+    return fileNameFrom(name.replace(/_/g, ' '));
+  } catch {
+    return name;
+  }
+}
+
+/** A source file name as MediaWiki compares them: underscores as spaces, first letter uppercase. */
+export const mediawikiFileKey = (name: string) => {
+  const s = name.replace(/_/g, ' ').trim();
+  return s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
+};
 
 /** Pages with what could not be converted (from their latest revision). */
 export interface PageProblems {
@@ -50,8 +76,10 @@ export interface MediawikiImportReport {
   categories: { described: number };
   /** Pages of namespaces left out, by namespace name. */
   leftOut: Record<string, number>;
-  /** Files named by pages (`[[Fichier:…]]`), and how many. */
-  files: { count: number; names: string[] };
+  /** Files named by pages (`[[Fichier:…]]`), and how many; with `--images`, how many were stored and which were missing. */
+  files: { count: number; names: string[]; stored: number; missing: string[] };
+  /** Template fields not written as page fields (no such field declared for the kind, or a bad value). */
+  fields: { written: number; kept: { title: string; field: string; reason: string }[] };
   /** Templates: mapped to fields / kept visible, with the number of pages using them. */
   templates: { mapped: Record<string, number>; unmapped: Record<string, number> };
   problems: PageProblems[];
@@ -141,7 +169,8 @@ const emptyReport = (): MediawikiImportReport => ({
   redirects: { created: 0, unchanged: 0, skipped: [] },
   categories: { described: 0 },
   leftOut: {},
-  files: { count: 0, names: [] },
+  files: { count: 0, names: [], stored: 0, missing: [] },
+  fields: { written: 0, kept: [] },
   templates: { mapped: {}, unmapped: {} },
   problems: [],
   seconds: 0,
@@ -180,7 +209,7 @@ export async function importMediawiki(
   const report = emptyReport();
   const importId = Number(stmt(db, SQL_START).run({ fileName: options.fileName, via: options.via, userId: options.userId ?? null }).lastInsertRowid);
   const templates = new Map(Object.entries(options.templates ?? {}).map(([name, m]) => [templateKey(name), m]));
-  const fileUrl = options.fileUrl ?? ((name: string) => `/files/${encodeURIComponent(name.replace(/ /g, '_'))}`);
+  const fileUrl = options.fileUrl ?? ((name: string) => storedFileUrl(importedFileName(name)));
   const redirects: PendingRedirect[] = [];
   const files = new Set<string>();
   let source = '';
@@ -319,7 +348,7 @@ export async function importMediawiki(
         markdown = conversion.markdown;
         if (conversion.fields) {
           fields = JSON.stringify({ template: conversion.fields.template, fields: conversion.fields.fields });
-          kind = conversion.fields.kind ?? kind;
+          kind = conversion.fields.kind ? canonicalKind(conversion.fields.kind) : kind;
         }
       }
       if (markdown === previous) {
@@ -383,6 +412,7 @@ export async function importMediawiki(
     for (const rev of same) record(rev, null);
     stmt(db, SQL_MAP_PAGE).run({ source, mwId: page.id, pageId, title: page.title });
     stmt(db, SQL_PAGE_DATES).run({ pageId, created: created ? 1 : 0, fields });
+    if (fields) writeFields(page.title, pageId, kind, (JSON.parse(fields) as { fields: Record<string, string> }).fields);
     return created ? 'created' : steps.length ? 'updated' : 'unchanged';
   };
 
@@ -399,6 +429,37 @@ export async function importMediawiki(
     }
     if (slug !== base) addProblem(page.title, slug, `its slug "${base}" is another page's: imported as "${slug}"`);
     return slug;
+  };
+
+  /**
+   * Template parameters become the page's structured fields where its kind declares them; the
+   * others stay in `imported_fields` and are reported (an admin may declare them and import again).
+   */
+  const writeFields = (title: string, pageId: number, kind: string | undefined, values: Record<string, string>) => {
+    const declared = new Set(kind ? fieldDefsOf(db, kind).map((d) => d.name) : []);
+    const keep = (field: string, reason: string) => report.fields.kept.push({ title, field, reason });
+    const known: Record<string, string> = {};
+    for (const [field, value] of Object.entries(values)) {
+      if (declared.has(field)) known[field] = value;
+      else keep(field, `no field "${field}" declared for the kind "${kind ?? 'practice'}"`);
+    }
+    if (!Object.keys(known).length) return;
+    try {
+      setPageFields(db, pageId, known);
+      report.fields.written += Object.keys(known).length;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      // One bad value: write the others, report that one.
+      for (const [field, value] of Object.entries(known)) {
+        try {
+          setPageFields(db, pageId, { [field]: value });
+          report.fields.written++;
+        } catch (e) {
+          if (!(e instanceof AppError)) throw e;
+          keep(field, e.message);
+        }
+      }
+    }
   };
 
   const authorCache = new Map<string, number | null>();
@@ -432,7 +493,7 @@ export async function importMediawiki(
   };
 
   const finish = (status: 'done' | 'failed', error: string | null) => {
-    report.files = { count: files.size, names: [...files].slice(0, 200) };
+    report.files = { ...report.files, count: files.size, names: [...files].slice(0, 200) };
     report.seconds = Math.round((performance.now() - started) / 10) / 100;
     stmt(db, SQL_FINISH).run({ id: importId, status, source: source || null, report: JSON.stringify(report), error });
   };
@@ -445,6 +506,7 @@ export async function importMediawiki(
       if (pending.length) flush();
     }
     db.transaction(() => writeRedirects(db, source, redirects, report))();
+    if (options.images) await storeImages(db, options.images, files, report);
     wiki.pagesExistenceChanged();
   } catch (err) {
     wiki.pagesExistenceChanged();
@@ -504,6 +566,33 @@ function writeRedirects(db: Database, source: string, redirects: PendingRedirect
     report.redirects.created++;
   }
   void source;
+}
+
+/**
+ * Stores the files pages name from the source wiki's files (`--images`), under this wiki's names,
+ * attached to no page (the pages link to them by address). A file already stored with the same
+ * bytes is not stored twice. Missing files are reported.
+ */
+async function storeImages(
+  db: Database,
+  images: NonNullable<MediawikiImportOptions['images']>,
+  names: Set<string>,
+  report: MediawikiImportReport,
+): Promise<void> {
+  for (const name of names) {
+    const read = images.files.get(mediawikiFileKey(name));
+    if (!read) {
+      if (report.files.missing.length < 200) report.files.missing.push(name);
+      continue;
+    }
+    try {
+      const result = await storeFile(db, images.storage, { bytes: await read(), name: importedFileName(name), originalName: name, userId: null, comment: 'import MediaWiki' });
+      if (result.changed) report.files.stored++;
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      if (report.files.missing.length < 200) report.files.missing.push(`${name} (${err.message})`);
+    }
+  }
 }
 
 interface ImportRowDb {

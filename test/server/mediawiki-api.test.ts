@@ -33,7 +33,7 @@ describe('/api/admin/mediawiki (admins)', () => {
 
     const page = await t.request('GET', '/api/pages/la-coop-des-communs');
     expect(page.status).toBe(200);
-    expect(page.json.kind).toBe('lieu');
+    expect(page.json.kind).toBe('place');
     const history = await t.request('GET', '/api/pages/tiers-lieu/revisions');
     expect(history.json.revisions).toHaveLength(3);
     expect(history.json.revisions[2].imported).toEqual({ name: 'Margot', kind: 'user' });

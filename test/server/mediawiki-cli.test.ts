@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -8,6 +8,10 @@ import { openDatabase, type Database } from '../../server/db/open.js';
 import { savePage } from '../../server/wiki/pages.js';
 import { WikiServices } from '../../server/wiki/services.js';
 import { createUser } from '../../server/auth/users.js';
+import { getPageFields, setFieldDefs } from '../../server/wiki/fields.js';
+
+// A 1×1 PNG: what the source wiki's images/ folder holds for "Coop façade.jpg".
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
 const FIXTURES = new URL('../fixtures/mediawiki/', import.meta.url).pathname;
@@ -53,8 +57,18 @@ describe('lieux-communs import-mediawiki (French Movilab-like export)', { timeou
     // An account whose name matches a source author: that author's edits are attributed to it.
     const db = openDatabase(dbPath);
     await createUser(db, { email: 'remi@example.org', name: 'Rémi', password: 'password123', role: 'contributor' });
+    // Place sheets declare three of the infobox's four parameters as fields.
+    setFieldDefs(db, 'place', [
+      { name: 'nom', label: { fr: 'Nom', en: 'Name' }, type: 'text' },
+      { name: 'ville', label: { fr: 'Ville', en: 'City' }, type: 'text' },
+      { name: 'code_postal', label: { fr: 'Code postal', en: 'Postcode' }, type: 'text' },
+    ]);
     db.close();
-    first = await cli('import-mediawiki', fixture('movilab.xml'), '--templates', fixture('templates.yml'), '--db', dbPath);
+    const images = join(dir, 'images');
+    mkdirSync(join(images, 'a', 'ab'), { recursive: true });
+    mkdirSync(join(images, 'thumb', 'a', 'ab'), { recursive: true });
+    writeFileSync(join(images, 'a', 'ab', 'Coop_façade.jpg'), PNG);
+    first = await cli('import-mediawiki', fixture('movilab.xml'), '--templates', fixture('templates.yml'), '--images', images, '--db', dbPath);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -122,27 +136,33 @@ describe('lieux-communs import-mediawiki (French Movilab-like export)', { timeou
     }
   });
 
-  it('turns a mapped infobox into the page kind and fields, and keeps unmapped templates visible and reported', () => {
+  it('turns a mapped infobox into the page kind and its structured fields, and keeps unmapped templates visible and reported', () => {
     const db = openDatabase(dbPath);
     try {
-      const row = db.prepare(`SELECT kind, imported_fields, markdown FROM pages WHERE slug = 'la-coop-des-communs'`).get() as {
+      const row = db.prepare(`SELECT id, kind, imported_fields, markdown FROM pages WHERE slug = 'la-coop-des-communs'`).get() as {
+        id: number;
         kind: string;
         imported_fields: string;
         markdown: string;
       };
-      expect(row.kind).toBe('lieu');
-      expect(JSON.parse(row.imported_fields)).toEqual({
-        template: 'Lieu',
-        fields: { nom: 'La Coop des Communs', ville: 'Lille', codePostal: '59000', siteWeb: 'https://coop.example' },
-      });
+      expect(row.kind).toBe('place');
+      expect(getPageFields(db, row.id)).toEqual({ nom: 'La Coop des Communs', ville: 'Lille', code_postal: '59000' });
+      // The parameter no field takes is kept with the page and reported.
+      expect(JSON.parse(row.imported_fields).fields.site_web).toBe('https://coop.example');
+      expect(first.stdout).toContain('Template fields written as page fields: 3, kept aside: 1');
+      expect(first.stdout).toContain('La Coop des Communs: site_web: no field "site_web" declared for the kind "place"');
       expect(row.markdown).not.toContain('{{Lieu');
       expect(row.markdown).toContain('`{{Ébauche}}`');
-      expect(row.markdown).toContain('![La façade de la Coop](</files/Coop_fa%C3%A7ade.jpg>)');
+      expect(row.markdown).toContain('![La façade de la Coop](</files/coop-facade.jpg>)');
       expect(first.stdout).toContain('Templates mapped: Lieu (1)');
       expect(first.stdout).toContain('Templates kept as written (unmapped): Ébauche (1)');
       expect(first.stdout).toContain('template {{Ébauche}} kept as written (not mapped)');
       const report = JSON.parse(db.prepare(`SELECT report FROM mediawiki_imports ORDER BY id LIMIT 1`).pluck().get() as string);
-      expect(report.files).toEqual({ count: 1, names: ['Coop façade.jpg'] });
+      expect(report.files).toEqual({ count: 1, names: ['Coop façade.jpg'], stored: 1, missing: [] });
+      // The file from --images is in the file store under this wiki's name, with its sniffed type.
+      expect(db.prepare(`SELECT content_type FROM file_versions v JOIN files f ON f.id = v.file_id WHERE f.name = 'coop-facade.jpg'`).pluck().get()).toBe(
+        'image/png',
+      );
     } finally {
       db.close();
     }

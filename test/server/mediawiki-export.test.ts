@@ -92,7 +92,7 @@ describe('export-mediawiki', () => {
     expect(xml).toContain('<namespace key="14" case="first-letter">Catégorie</namespace>');
     expect(xml).toContain('<redirect title="Tiers-lieu" />');
     // The mapped infobox is written back as the template, for a MediaWiki to show again.
-    expect(xml).toContain('{{Lieu\n|nom=La Coop des Communs\n|ville=Lille\n|codePostal=59000');
+    expect(xml).toContain('{{Lieu\n|nom=La Coop des Communs\n|ville=Lille\n|code_postal=59000');
     // No address of anyone: authors are names, IP edits an unknown address.
     expect(xml).not.toContain('@');
     expect(xml).not.toContain('192.0.2.14');
