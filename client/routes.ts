@@ -3,6 +3,7 @@ import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
 import { REGISTRY_ROUTES } from './registry-routes.js';
 import { FILES_ROUTES } from './files-routes.js';
+import './components/lc-mediawiki-imports.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -12,6 +13,8 @@ import './components/lc-switchyard-thesaurus.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
+  // MediaWiki imports (admins).
+  { pattern: '/admin/mediawiki', render: () => html`<lc-mediawiki-imports></lc-mediawiki-imports>` },
   // Files and structured fields (client/files-routes.ts), before the wiki's /special/:list.
   ...FILES_ROUTES,
   ...WIKI_ROUTES,

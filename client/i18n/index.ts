@@ -5,6 +5,7 @@ import { collab } from './collab.js';
 import { registry } from './registry.js';
 import { switchyardMessages } from './switchyard.js';
 import { files } from './files.js';
+import { mediawiki } from './mediawiki.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -14,7 +15,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, mediawiki];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {
