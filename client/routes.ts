@@ -6,6 +6,7 @@ import { FILES_ROUTES } from './files-routes.js';
 import { EVENTS_ROUTES } from './events-routes.js';
 import { PERMANENCE_ROUTES } from './permanence-routes.js';
 import { ACCOUNT_ROUTES } from './account-routes.js';
+import './components/lc-mediawiki-imports.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -17,6 +18,8 @@ import './components/lc-my-messages.js';
 
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
+  // MediaWiki imports (admins).
+  { pattern: '/admin/mediawiki', render: () => html`<lc-mediawiki-imports></lc-mediawiki-imports>` },
   // Files and structured fields (client/files-routes.ts), before the wiki's /special/:list.
   ...FILES_ROUTES,
   ...WIKI_ROUTES,

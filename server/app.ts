@@ -31,6 +31,7 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { MEDIAWIKI_UPLOAD_PATH, mediawikiAdmin } from './routes/mediawiki.js';
 import { fileContents, files } from './routes/files.js';
 import { fieldDefs, pageExtras } from './routes/fields.js';
 import { LocalFileStorage, resolveFilesDir } from './files/storage.js';
@@ -108,7 +109,9 @@ export function createApp(deps: AppDeps) {
   const api = compressing<AppEnv>((c, next) => {
     const method = c.req.method;
     const path = c.req.path;
-    if (method === 'GET' || method === 'HEAD' || path === IMPORT_PATH || path === UPLOAD_PATH) return authenticate(c, next);
+    if (method === 'GET' || method === 'HEAD' || path === IMPORT_PATH || path === UPLOAD_PATH || path === MEDIAWIKI_UPLOAD_PATH) {
+      return authenticate(c, next);
+    }
     return limitBody(c, async () => {
       await authenticate(c, next);
     });
@@ -149,6 +152,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/my-messages', myMessages);
   app.route('/api/unread', unread);
   app.route('/api/admin/outbox', mailAdmin);
+  app.route('/api/admin/mediawiki', mediawikiAdmin);
   app.route('/api/files', files);
   app.route('/api/page-fields', fieldDefs);
   app.route('/api/pages', pageExtras);

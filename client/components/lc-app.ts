@@ -139,6 +139,7 @@ export class LcApp extends LitElement {
             ${this._link('/lieux', t('nav.lieux'))} ${this._link('/evenements', t('nav.evenements'))} ${this._link('/permanences', t('nav.permanences'))}
             ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
             ${this._link('/fichiers', t('nav.files'))}
+            ${hasRole(user, 'admin') ? this._link('/admin/mediawiki', t('nav.mediawiki')) : nothing}
             ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
             ${hasRole(user, 'admin') ? this._link('/admin/courriels', t('nav.outbox')) : nothing}
           </nav>

@@ -149,7 +149,11 @@ export class LcPageHistory extends LitElement {
         <ol class="card" aria-describedby="pick-help" data-testid="revisions">
           ${revs.map((r, i) => {
             const prev = revs[i + 1]?.number;
-            const authors = r.authors.length ? r.authors.map((a) => a.name).join(', ') : userName(r.author);
+            const authors = r.authors.length
+              ? r.authors.map((a) => a.name).join(', ')
+              : r.imported
+                ? t('mediawiki.history.imported', { name: r.imported.name ?? t(`mediawiki.history.${r.imported.kind === 'ip' ? 'anonymous' : 'hidden'}`) })
+                : userName(r.author);
             return html`<li class=${r.number === latest ? 'current' : ''}>
               <span class="pick">
                 <input

@@ -12,6 +12,7 @@ import { inboxMessages } from './inbox.js';
 import { switchyardBackoffice } from './switchyard-backoffice.js';
 import { searchAllMessages } from './search-all.js';
 import { accounts } from './accounts.js';
+import { mediawiki } from './mediawiki.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -21,7 +22,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages, accounts];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages, accounts, mediawiki];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

@@ -7,6 +7,7 @@ import { startServer } from '../server.js';
 import { seedIfEmpty } from '../seed/index.js';
 import { parse, UsageError } from './args.js';
 import { REGISTRY_COMMANDS } from './registry.js';
+import { MEDIAWIKI_COMMANDS } from './mediawiki.js';
 import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { backupFiles, backupFilesDir, exportFiles } from '../files/backup.js';
 import { getPageFields } from '../wiki/fields.js';
@@ -194,4 +195,5 @@ export const COMMANDS: Record<string, Command> = {
   backup,
   'export-pages': exportPages,
   ...REGISTRY_COMMANDS,
+  ...MEDIAWIKI_COMMANDS,
 };

@@ -6,6 +6,7 @@ import { registry } from './registry.js';
 import { search } from './search.js';
 import { collab } from './collab.js';
 import { mailApi } from './mail.js';
+import { mediawikiApi } from './mediawiki.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
 import { permanencesApi } from './permanences.js';
@@ -24,7 +25,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi, mediawikiApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

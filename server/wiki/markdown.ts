@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it';
+import footnote from 'markdown-it-footnote';
 import type { MarkdownIt as Md, StateCore, StateInline, Token } from 'markdown-it';
 import { slugify } from './slug.js';
 
@@ -268,6 +269,8 @@ export function createMarkdown(): Md {
   // 20 KB page (bench/wiki-core.ts), while `www.` is one more literal prefix in the schema search.
   md.linkify.set({ fuzzyLink: false, fuzzyEmail: true });
   addWwwLinks(md);
+  // `[^1]` footnotes: what MediaWiki's <ref> become on import (server/mediawiki/wikitext.ts).
+  md.use(footnote);
   md.inline.ruler.before('link', 'wiki_link', wikiLinkRule);
   md.core.ruler.push('wiki_core', wikiCoreRule);
   const esc = md.utils.escapeHtml;

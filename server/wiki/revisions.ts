@@ -22,10 +22,18 @@ export interface RevisionSummary {
   size: number;
   /** Size change from the previous revision (the whole size for the first one). */
   sizeDelta: number;
+  /** Imported from a MediaWiki: the author there (no account here; name null for an IP or a suppressed user), else null. */
+  imported: ImportedAuthor | null;
+}
+
+/** Who wrote an imported revision on the source wiki. */
+export interface ImportedAuthor {
+  name: string | null;
+  kind: 'user' | 'ip' | 'suppressed';
 }
 
 /** One revision with its text. */
-export interface Revision extends Omit<RevisionSummary, 'size' | 'sizeDelta'> {
+export interface Revision extends Omit<RevisionSummary, 'size' | 'sizeDelta' | 'imported'> {
   markdown: string;
 }
 
@@ -40,6 +48,8 @@ interface RevisionRow {
   size: number;
   prev_size: number | null;
   markdown?: string;
+  imported_author: string | null;
+  imported_kind: ImportedAuthor['kind'] | null;
 }
 
 const AUTHORS_SUBQUERY = `(SELECT json_group_array(json_object('id', ua.id, 'name', ua.name))
@@ -47,7 +57,7 @@ const AUTHORS_SUBQUERY = `(SELECT json_group_array(json_object('id', ua.id, 'nam
 const PREV_SIZE_SUBQUERY = `(SELECT length(CAST(p.markdown AS BLOB)) FROM revisions p WHERE p.page_id = r.page_id AND p.number = r.number - 1)`;
 
 const SQL_PAGE_ID = `SELECT id, revision, deleted_at FROM pages WHERE slug = @slug`;
-const SQL_HISTORY = `SELECT r.number, r.title, r.summary, r.author_id, u.name AS author_name, r.created_at,
+const SQL_HISTORY = `SELECT r.number, r.title, r.summary, r.author_id, u.name AS author_name, r.created_at, r.imported_author, r.imported_kind,
     length(CAST(r.markdown AS BLOB)) AS size, ${PREV_SIZE_SUBQUERY} AS prev_size, ${AUTHORS_SUBQUERY} AS authors
   FROM revisions r LEFT JOIN users u ON u.id = r.author_id
   WHERE r.page_id = @pageId AND r.number < @before ORDER BY r.number DESC LIMIT @limit`;
@@ -103,6 +113,7 @@ export function listRevisions(
     createdAt: r.created_at,
     size: r.size,
     sizeDelta: r.size - (r.prev_size ?? 0),
+    imported: r.imported_kind ? { name: r.imported_author, kind: r.imported_kind } : null,
   }));
 }
 
