@@ -2,6 +2,7 @@ import { html } from 'lit';
 import type { Route } from './router.js';
 import { WIKI_ROUTES } from './wiki-routes.js';
 import { REGISTRY_ROUTES } from './registry-routes.js';
+import { ACCESSIBILITY_ROUTES } from './accessibility-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -14,6 +15,7 @@ export const ROUTES: Route[] = [
   ...WIKI_ROUTES,
   // Commons registry and directories (client/registry-routes.ts).
   ...REGISTRY_ROUTES,
+  ...ACCESSIBILITY_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',

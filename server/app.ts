@@ -29,6 +29,7 @@ import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
+import { accessibility } from './routes/accessibility.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -117,6 +118,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api', registryAdmin);
   app.route('/api/search', search);
   app.route('/api/admin/outbox', mailAdmin);
+  app.route('/api/accessibility', accessibility);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 

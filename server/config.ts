@@ -37,6 +37,8 @@ export interface Config {
   mailPollMs: number;
   /** The public address of this instance (links in mails), without a trailing slash. */
   publicUrl: string;
+  /** Where people report an accessibility problem (the statement's contact): an e-mail address or a URL; null when unset. */
+  a11yContact: string | null;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -62,11 +64,12 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'Lieux Communs <noreply@localhost>',
     mailPollMs: 5_000,
     publicUrl: 'http://localhost:3000',
+    a11yContact: null,
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_A11Y_CONTACT). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -80,5 +83,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   if (env.LC_MAIL_FROM) fromEnv.mailFrom = env.LC_MAIL_FROM;
   if (env.LC_PUBLIC_URL) fromEnv.publicUrl = env.LC_PUBLIC_URL.replace(/\/+$/, '');
   else if (env.PORT) fromEnv.publicUrl = `http://localhost:${env.PORT}`;
+  if (env.LC_A11Y_CONTACT) fromEnv.a11yContact = env.LC_A11Y_CONTACT.trim();
   return defaultConfig({ ...fromEnv, ...overrides });
 }

@@ -6,6 +6,7 @@ import { locale, setLocale, t } from '../i18n/index.js';
 import { logout, me } from '../api/auth.js';
 import { hasRole, SessionController, setCurrentUser } from '../session.js';
 import './lc-search-box.js';
+import './lc-site-footer.js';
 
 /** The application shell: header, navigation, search, language switch, and the routed view. */
 @customElement('lc-app')
@@ -139,6 +140,7 @@ export class LcApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">${this._view()}</main>
+      <lc-site-footer></lc-site-footer>
     `;
   }
 }

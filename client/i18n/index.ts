@@ -4,6 +4,7 @@ import { wikiLog } from './wiki-log.js';
 import { collab } from './collab.js';
 import { registry } from './registry.js';
 import { switchyardMessages } from './switchyard.js';
+import { accessibility } from './accessibility.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -13,7 +14,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, accessibility];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

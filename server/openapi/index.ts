@@ -6,6 +6,7 @@ import { registry } from './registry.js';
 import { search } from './search.js';
 import { collab } from './collab.js';
 import { mailApi } from './mail.js';
+import { accessibilityApi } from './accessibility.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -18,7 +19,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, accessibilityApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {
