@@ -34,6 +34,8 @@ interface Focused {
 }
 
 async function focused(page: Page): Promise<Focused | null> {
+  // CodeMirror marks its focus (.cm-focused) on its next update: read the styles after two frames.
+  await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
   return page.evaluate(() => {
     let el: Element | null = document.activeElement;
     const hosts: string[] = [];
