@@ -7,6 +7,7 @@ import { EVENTS_ROUTES } from './events-routes.js';
 import { PERMANENCE_ROUTES } from './permanence-routes.js';
 import { ACCOUNT_ROUTES } from './account-routes.js';
 import './components/lc-mediawiki-imports.js';
+import { ACCESSIBILITY_ROUTES } from './accessibility-routes.js';
 import { switchyardNav } from './components/switchyard-nav.js';
 import './components/lc-switchyard.js';
 import './components/lc-switchyard-requests.js';
@@ -31,6 +32,7 @@ export const ROUTES: Route[] = [
   ...PERMANENCE_ROUTES,
   // Accounts: verification and reset links, Sécurité, administration (client/account-routes.ts).
   ...ACCOUNT_ROUTES,
+  ...ACCESSIBILITY_ROUTES,
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',

@@ -44,6 +44,7 @@ import { bookings, experts, permanenceDashboard, permanenceDashboardCsvRoute, pe
 import { collabSave } from './routes/collab-save.js';
 import { inbox, myMessages, unread } from './routes/inbox.js';
 import { searchAll } from './routes/search-all.js';
+import { accessibility } from './routes/accessibility.js';
 
 /** What `createApp` needs. */
 export interface AppDeps {
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/experts', experts);
   app.route('/api/permanence-dashboard', permanenceDashboard);
   app.route('/api/permanence-dashboard.csv', permanenceDashboardCsvRoute);
+  app.route('/api/accessibility', accessibility);
   app.route('/collab', collabRoutes(upgradeWebSocket));
   app.all('/api/*', noRoute);
 

@@ -59,6 +59,8 @@ export interface Config {
   permanenceReminderPollMs: number;
   /** Reverse proxies (addresses or CIDRs) whose `Forwarded` / `X-Forwarded-*` headers are read; empty: none. */
   trustProxy: string[];
+  /** Where people report an accessibility problem (the statement's contact): an e-mail address or a URL; null when unset. */
+  a11yContact: string | null;
 }
 
 /** Defaults for everything; `overrides` wins. */
@@ -95,11 +97,12 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     calendarAllowPrivate: false,
     permanenceReminderPollMs: 5 * 60_000,
     trustProxy: [],
+    a11yContact: null,
     ...overrides,
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT, LC_TRUST_PROXY). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT, LC_TRUST_PROXY, LC_A11Y_CONTACT). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -116,5 +119,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   if (env.LC_FILES_DIR) fromEnv.filesDir = env.LC_FILES_DIR;
   if (env.LC_UPLOAD_LIMIT) fromEnv.uploadLimit = Number(env.LC_UPLOAD_LIMIT);
   if (env.LC_TRUST_PROXY) fromEnv.trustProxy = parseTrustProxy(env.LC_TRUST_PROXY);
+  if (env.LC_A11Y_CONTACT) fromEnv.a11yContact = env.LC_A11Y_CONTACT.trim();
   return defaultConfig({ ...fromEnv, ...overrides });
 }

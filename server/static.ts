@@ -85,6 +85,8 @@ export function clientApp(clientDir: string) {
     throw notFound('asset');
   });
   app.use('/favicon.svg', serveStatic({ root, precompressed: true, onFound: varyIfPrecompressed }));
+  // The accessibility statement's figures (client/public/accessibility/results.json, written by the test suite).
+  app.use('/accessibility/*', serveStatic({ root, precompressed: true, onFound: varyIfPrecompressed }));
   const index = indexDocument(`${clientDir}/index.html`);
   app.get('*', (c) => {
     const coding = negotiateEncoding(requestHeader(c, 'accept-encoding'));

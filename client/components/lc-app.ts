@@ -7,6 +7,7 @@ import { logout, me } from '../api/auth.js';
 import { hasRole, SessionController, setCurrentUser } from '../session.js';
 import './lc-search-box.js';
 import './lc-unread-link.js';
+import './lc-site-footer.js';
 
 /** The application shell: header, navigation, search, language switch, and the routed view. */
 @customElement('lc-app')
@@ -146,6 +147,7 @@ export class LcApp extends LitElement {
         </div>
       </header>
       <main id="main" tabindex="-1">${this._view()}</main>
+      <lc-site-footer></lc-site-footer>
     `;
   }
 }

@@ -129,6 +129,8 @@ export class LcCollabEditor extends LitElement {
     .panes h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #4a5a52; }
     .cm { border: 1px solid #c9c4b5; background: #fff; min-height: 24rem; }
     .cm .cm-editor { min-height: 24rem; }
+    /* CodeMirror's own focus mark is a 1px dotted line: the app's focus ring instead (RGAA 10.7). */
+    .cm .cm-editor.cm-focused { outline: 3px solid #1f4f9c; outline-offset: 2px; }
     .cm .cm-editor.cm-focused { outline: 2px solid #2f6f4f; }
     .preview { border: 1px solid #e2ddd0; background: #fffdf8; padding: 0.8rem 1rem; min-height: 24rem; }
     .hint { font-size: 0.85rem; color: #5c6a62; }
@@ -277,7 +279,8 @@ export class LcCollabEditor extends LitElement {
           editorSetup(this._page.exists ? t('collab.placeholder') : t('collab.placeholderNew', { title: this._newTitle })),
           EditorState.readOnly.of(readOnly),
           EditorView.editable.of(!readOnly),
-          EditorView.contentAttributes.of({ 'aria-label': t('collab.editor') }),
+          // Read-only, the text is not editable and so not focusable: tabindex lets keyboard users reach and scroll it.
+          EditorView.contentAttributes.of(readOnly ? { 'aria-label': t('collab.editor'), tabindex: '0' } : { 'aria-label': t('collab.editor') }),
           yCollab(text, provider.awareness, { undoManager }),
           ...(readOnly ? [] : [fileDropExtension((status) => (this._upload = status))]),
         ],
@@ -599,6 +602,7 @@ export class LcCollabEditor extends LitElement {
           ${this._renderToolbar()}
           <div class="cm" id="cm" data-testid="collab-editor"></div>
           <p class="hint">${t('collab.autosave')} ${this._canWrite ? t('files.dropHint') : nothing}</p>
+          ${this._canWrite ? html`<p class="hint">${t('collab.keyboard')}</p>` : nothing}
           ${this._renderUpload()}
         </section>
         <section>

@@ -33,7 +33,7 @@ export class LcFacetList extends LitElement {
     if (this.selected && !values.some((v) => v.value === this.selected)) values = [{ value: this.selected, count: 0 }, ...values];
     if (!values.length) return null;
     return html`<section class="facet" data-facet=${this.facet}>
-      <h3 id="h">${this.heading}</h3>
+      <h2 id="h">${this.heading}</h2>
       <ul aria-labelledby="h">
         ${values.map(
           (v) => html`<li>

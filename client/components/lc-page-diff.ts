@@ -45,7 +45,7 @@ export class LcPageDiff extends LitElement {
       td { vertical-align: top; padding: 0 0.5rem; }
       col.no { width: 3.2rem; }
       col.mk { width: 1.6rem; }
-      td.no { text-align: right; color: #8a918c; user-select: none; font-variant-numeric: tabular-nums; }
+      td.no { text-align: right; color: #5b6862; user-select: none; font-variant-numeric: tabular-nums; }
       td.mk { text-align: center; font-weight: 700; user-select: none; }
       td.tx { white-space: pre-wrap; overflow-wrap: anywhere; }
       tr.ins td, td.ins { background: #e6f4ea; }

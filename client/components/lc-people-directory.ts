@@ -115,7 +115,7 @@ export class LcPeopleDirectory extends LitElement {
     return html`
       <h1>${t('people.title')}</h1>
       <p class="muted">${t('people.intro')}</p>
-      <form class="searchbar" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="searchbar" role="search" aria-label=${t('people.search')} @submit=${(e: Event) => e.preventDefault()}>
         <input
           type="search"
           aria-label=${t('people.search')}

@@ -159,7 +159,7 @@ export class LcPlacesDirectory extends LitElement {
     return html`
       <h1>${t('places.title')}</h1>
       <p class="muted">${t('places.intro')}</p>
-      <form class="filters" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="filters" role="search" aria-label=${t('places.search')} @submit=${(e: Event) => e.preventDefault()}>
         <label
           >${t('places.search')}
           <input

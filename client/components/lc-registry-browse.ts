@@ -156,7 +156,7 @@ export class LcRegistryBrowse extends LitElement {
         </div>
         <a class="btn" href="/communs/new">+ ${t('browse.propose')}</a>
       </div>
-      <form class="searchbar" role="search" @submit=${(e: Event) => e.preventDefault()}>
+      <form class="searchbar" role="search" aria-label=${t('browse.search')} @submit=${(e: Event) => e.preventDefault()}>
         <input
           type="search"
           name="q"

@@ -57,7 +57,7 @@ export class LcSearchBox extends LitElement {
   }
 
   override render() {
-    return html`<form role="search" @submit=${this._submit}>
+    return html`<form role="search" aria-label=${t('wiki.search.label')} @submit=${this._submit}>
       <label class="visually-hidden" for="q">${t('wiki.search.label')}</label>
       <input
         id="q"

@@ -38,6 +38,7 @@ export class LcSwitchyardDashboard extends LitElement {
     table.months { border-collapse: collapse; margin-top: 0.8rem; font-size: 0.9rem; }
     table.months th, table.months td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e1e6e3; text-align: right; }
     table.months th:first-child, table.months td:first-child { text-align: left; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `,
   ];
 
@@ -195,6 +196,13 @@ export class LcSwitchyardDashboard extends LitElement {
                     <section>
                       <h2>${t('sy.dash.perTheme')}</h2>
                       ${this._themeChart(d)}
+                      <table class="months" data-testid="sy-theme-table">
+                        <caption class="visually-hidden">${t('sy.dash.perTheme')}</caption>
+                        <thead><tr><th scope="col">${t('sy.dash.theme')}</th><th scope="col">${t('sy.dash.requests')}</th><th scope="col">${t('sy.dash.resolvedCount')}</th></tr></thead>
+                        <tbody>
+                          ${d.byTheme.map((r) => html`<tr><th scope="row">${themeName(r.theme)}</th><td>${r.requests}</td><td>${r.resolved}</td></tr>`)}
+                        </tbody>
+                      </table>
                     </section>
                   </div>
                   <section class="missing">

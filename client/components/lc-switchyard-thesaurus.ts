@@ -83,7 +83,7 @@ export class LcSwitchyardThesaurus extends LitElement {
           </form>`
         : nothing}
       <table>
-        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th><th></th></tr></thead>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th><th>${t('sy.thesaurus.actions')}</th></tr></thead>
         <tbody>
           ${this._groups.map(
             (g) => html`<tr>

@@ -13,6 +13,7 @@ import { switchyardBackoffice } from './switchyard-backoffice.js';
 import { searchAllMessages } from './search-all.js';
 import { accounts } from './accounts.js';
 import { mediawiki } from './mediawiki.js';
+import { accessibility } from './accessibility.js';
 
 /** Supported interface languages; French first. */
 export const LOCALES = ['fr', 'en'] as const;
@@ -22,7 +23,7 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages, accounts, mediawiki];
+const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages, accounts, mediawiki, accessibility];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {

@@ -92,6 +92,7 @@ export const switchyardMessages: Catalogue = {
     'sy.thesaurus.help': 'Des mots que les lieux emploient pour la même chose : en trouver un fait chercher les autres. Séparez les expressions par des virgules.',
     'sy.thesaurus.id': 'Identifiant',
     'sy.thesaurus.terms': 'Expressions équivalentes',
+    'sy.thesaurus.actions': 'Actions',
     'sy.thesaurus.add': 'Ajouter le groupe',
     'sy.thesaurus.save': 'Enregistrer',
     'sy.thesaurus.delete': 'Supprimer',
@@ -104,6 +105,7 @@ export const switchyardMessages: Catalogue = {
     'sy.nav.dashboard': 'Tableau de bord',
     'sy.nav.thesaurus': 'Champ lexical',
     'sy.dash.month': 'Mois',
+    'sy.dash.theme': 'Thème',
     'sy.dash.resolvedCount': 'Résolues',
   },
   en: {
@@ -196,6 +198,7 @@ export const switchyardMessages: Catalogue = {
     'sy.thesaurus.help': 'Words places use for the same thing: finding one searches for the others. Separate expressions with commas.',
     'sy.thesaurus.id': 'Identifier',
     'sy.thesaurus.terms': 'Equivalent expressions',
+    'sy.thesaurus.actions': 'Actions',
     'sy.thesaurus.add': 'Add the group',
     'sy.thesaurus.save': 'Save',
     'sy.thesaurus.delete': 'Delete',
@@ -208,6 +211,7 @@ export const switchyardMessages: Catalogue = {
     'sy.nav.dashboard': 'Dashboard',
     'sy.nav.thesaurus': 'Vocabulary',
     'sy.dash.month': 'Month',
+    'sy.dash.theme': 'Theme',
     'sy.dash.resolvedCount': 'Resolved',
   },
 };

@@ -46,7 +46,7 @@ export const registryStyles = css`
   .stack > * + * { margin-top: 0.6rem; }
   .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(17rem, 1fr)); gap: 0.8rem; }
   .facets { display: flex; flex-direction: column; gap: 0.9rem; }
-  .facet h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+  .facet h2, .facet h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
   .facet ul { list-style: none; margin: 0; padding: 0; max-height: 15rem; overflow: auto; }
   .facet li button { all: unset; cursor: pointer; display: flex; justify-content: space-between; gap: 0.5rem; width: 100%; box-sizing: border-box; padding: 0.15rem 0.4rem; border-radius: 6px; font-size: 0.92rem; }
   .facet li button:hover { background: #e6efe9; }

@@ -13,6 +13,7 @@ import { permanencesApi } from './permanences.js';
 import { inboxApi } from './inbox.js';
 import { searchAllApi } from './search-all.js';
 import { accountsApi } from './accounts.js';
+import { accessibilityApi } from './accessibility.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -25,7 +26,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi, mediawikiApi, accessibilityApi];
 
 /** Shared error envelope. */
 const ERROR_SCHEMA = {

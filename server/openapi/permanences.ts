@@ -222,7 +222,7 @@ export const permanencesApi: OpenApiFragment = {
       get: {
         tags: TAG,
         summary: 'The dashboard as CSV, one line per month and theme (facilitators)',
-        parameters: [q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' })],
+        parameters: [q('from', { type: 'string', format: 'date' }), q('to', { type: 'string', format: 'date' }), q('dialect', { type: 'string', enum: ['fr', 'en'], default: 'fr' })],
         responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, '401': error('Not logged in'), '403': error('Not a facilitator') },
       },
     },

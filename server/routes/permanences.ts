@@ -102,7 +102,7 @@ const BookingsQuery = z.object({
   request: z.coerce.number().int().positive().optional(),
 });
 
-const DashboardQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional() });
+const DashboardQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), dialect: z.enum(['fr', 'en']).optional() });
 
 const parseId = (raw: string, what: string) => {
   const id = Number(raw);
@@ -258,6 +258,7 @@ export const permanenceDashboard = new Hono<AppEnv>()
 /** /api/permanence-dashboard.csv */
 export const permanenceDashboardCsvRoute = new Hono<AppEnv>().get('/', queryParams(DashboardQuery), (c) => {
   requireRole(c, 'facilitator');
-  const csv = permanenceDashboardCsv(computePermanenceDashboard(c.get('db'), c.req.valid('query')));
+  // French spreadsheets by default (`;`, BOM, French headers); `?dialect=en` for English ones.
+  const csv = permanenceDashboardCsv(computePermanenceDashboard(c.get('db'), c.req.valid('query')), c.req.valid('query').dialect ?? 'fr');
   return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="permanences.csv"' });
 });

@@ -168,7 +168,7 @@ describe.skipIf(!HAS_CHROMIUM)(`registry pages in a browser${HAS_CHROMIUM ? '' :
 
     // Contact one of them through the platform.
     const card = people.locator(`article[data-slug="${visible[0].slug}"]`);
-    await card.getByRole('button', { name: /Écrire à/ }).click();
+    await card.getByRole('button', { name: `Contacter ${visible[0].name}` }).click();
     await card.locator('textarea[name="message"]').fill('Bonjour, pourriez-vous nous aider à installer Paheko ?');
     const sent = page.waitForResponse((r) => r.url().endsWith(`/api/people/${visible[0].slug}/contact`));
     await card.getByRole('button', { name: 'Envoyer' }).click();

@@ -199,7 +199,13 @@ describe('permanences API', () => {
     ]);
     const csv = await call('facilitator', 'GET', `/api/permanence-dashboard.csv?from=${from}&to=${next}`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    expect(csv.text).toBe(`month,theme,bookings,places_helped\r\n${month},gouvernance,2,1\r\n${month},juridique,2,1\r\n`);
+    // French spreadsheet dialect (the byte-order mark is removed by text decoding): months in words, theme names.
+    const words = new Intl.DateTimeFormat('fr-FR', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+    expect(csv.text).toBe(
+      `Mois;Thème;Réservations;Lieux aidés\r\n${words};Gouvernance partagée, prise de décision;2;1\r\n${words};Ressources juridiques (statuts, baux, contrats, assurances);2;1\r\n`,
+    );
+    const en = await call('facilitator', 'GET', `/api/permanence-dashboard.csv?from=${from}&to=${next}&dialect=en`);
+    expect(en.text.split('\r\n')[0]).toBe('Month,Theme,Bookings,Places helped');
     expect((await call('facilitator', 'GET', '/api/permanence-dashboard?from=hier')).json.error.field).toBe('from');
   });
 });
