@@ -105,6 +105,17 @@ const SCREENS: Screen[] = [
   { id: 'register', label: 'Création de compte', path: '/register', as: ['anonymous'], ready: 'lc-register-form input[type=password]' },
   { id: 'new-page', label: 'Nouvelle page', path: '/new', as: ['contributor'], ready: 'lc-new-page input' },
   { id: 'not-found', label: 'Page introuvable (404)', path: '/adresse-inconnue', as: ['anonymous'], ready: 'lc-app main h1' },
+  { id: 'permanences', label: 'Permanences d’expert·es', path: '/permanences', as: ['anonymous', 'facilitator'], ready: 'lc-permanences h1' },
+  { id: 'events', label: 'Événements et carte', path: '/evenements', as: ['anonymous'], ready: 'lc-events-page h1' },
+  { id: 'campaigns', label: 'Campagnes (Journées Portes Ouvertes)', path: '/campagnes', as: ['anonymous'], ready: 'lc-campaigns h1' },
+  { id: 'files', label: 'Fichiers', path: '/fichiers', as: ['anonymous'], ready: 'lc-files-list h1' },
+  { id: 'field-defs', label: 'Champs des fiches', path: '/special/champs', as: ['admin'], ready: 'lc-field-defs h1' },
+  { id: 'inbox', label: 'Messages reçus', path: '/messages', as: ['facilitator'], ready: 'lc-inbox h1' },
+  { id: 'security', label: 'Sécurité du compte', path: '/securite', as: ['contributor'], ready: 'lc-security-page h1' },
+  { id: 'admin-accounts', label: 'Administration des comptes', path: '/admin/comptes', as: ['admin'], ready: 'lc-admin-accounts h1' },
+  { id: 'audit-log', label: 'Journal de sécurité', path: '/admin/journal', as: ['admin'], ready: 'lc-audit-log h1' },
+  { id: 'outbox', label: 'Courriels envoyés', path: '/admin/courriels', as: ['admin'], ready: 'lc-mail-outbox h1' },
+  { id: 'mediawiki', label: 'Import MediaWiki', path: '/admin/mediawiki', as: ['admin'], ready: 'lc-mediawiki-imports h1' },
   { id: 'statement', label: 'Déclaration d’accessibilité', path: '/accessibilite', as: ['anonymous'], ready: 'lc-accessibility-statement [data-testid="a11y-results"]' },
 ];
 

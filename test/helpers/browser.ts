@@ -78,6 +78,9 @@ export async function watchedPage(context: BrowserContext): Promise<{ page: Page
     const error = req.failure()?.errorText ?? '';
     // Chromium fetches the favicon by itself and aborts that fetch when the page navigates: not the app's request.
     if (error === 'net::ERR_ABORTED' && new URL(req.url()).pathname === '/favicon.svg') return;
+    // A navigation cancels the page's reads still under way (the header's unread counts, a list
+    // being loaded): the browser's doing, not a failure of the application.
+    if (error === 'net::ERR_ABORTED' && req.method() === 'GET' && req.resourceType() === 'fetch') return;
     problems.http.push(`failed ${req.method()} ${req.url()} ${error}`);
   });
   return { page, problems };
