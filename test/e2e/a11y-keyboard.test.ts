@@ -145,7 +145,9 @@ describe.skipIf(!HAS_CHROMIUM)(`keyboard-only walkthrough${HAS_CHROMIUM ? '' : `
     await page.keyboard.type('gras');
     await expect.poll(() => editor.locator('.cm-content').textContent()).toContain('Mot au clavier **gras**');
 
-    // Leaving the text: Escape, then Tab goes on to what follows the editor (no trap).
+    // Leaving the text: Escape, then Tab goes on to what follows the editor (no trap). The preview
+    // is re-rendered after typing: wait for it, or the link focused in it may be replaced under the focus.
+    await expect.poll(() => editor.locator('lc-wiki-content.preview strong').last().textContent()).toBe('gras');
     await page.keyboard.press('Escape');
     await page.keyboard.press('Tab');
     const after = await focused(page);

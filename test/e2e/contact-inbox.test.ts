@@ -46,7 +46,7 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
     const camille = await loggedIn('camille@example.org');
     await camille.page.goto('/personnes/nadia');
     await camille.page.getByTestId('contact').click();
-    await camille.page.getByRole('textbox', { name: 'Écrire à Nadia Benali' }).fill('Bonjour, pouvez-vous relire notre budget prévisionnel ?');
+    await camille.page.getByRole('dialog', { name: 'Écrire à Nadia Benali' }).getByRole('textbox', { name: 'Votre message' }).fill('Bonjour, pouvez-vous relire notre budget prévisionnel ?');
     await camille.page.getByRole('button', { name: 'Envoyer' }).click();
     await camille.page.getByText('la réponse s’affichera dans « Mes demandes »').waitFor();
 
