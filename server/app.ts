@@ -65,6 +65,7 @@ export function createApp(deps: AppDeps) {
     maxSpanMs: config.collabMaxSpanMs,
     compactEvery: config.collabCompactEvery,
     unloadMs: config.collabUnloadMs,
+    accessCheckMs: config.collabAccessCheckMs,
   });
   const mail = new MailSender(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: config.mailPollMs });
   mail.start();

@@ -37,6 +37,8 @@ export interface Config {
   collabUnloadMs: number;
   /** Co-editing: largest accepted WebSocket message, in bytes (larger ones close the connection). */
   collabMaxMessageBytes: number;
+  /** Co-editing: how often open sockets' sessions and tokens are checked, in ms (an expired session's sockets close within it). */
+  collabAccessCheckMs: number;
   /** Outgoing mail: `smtp://user:pass@host:port` (or `smtps://`); null keeps mails in the admins' outbox. */
   smtpUrl: string | null;
   /** The From address of outgoing mail. */
@@ -86,6 +88,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     collabUnloadMs: 10_000,
     // Above the REST body limit (a page of that size must still sync), below 10 MB.
     collabMaxMessageBytes: 8 * 1024 * 1024,
+    collabAccessCheckMs: 15_000,
     smtpUrl: null,
     mailFrom: 'Lieux Communs <noreply@localhost>',
     mailPollMs: 5_000,

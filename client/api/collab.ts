@@ -101,6 +101,8 @@ export interface CollabSession {
 
 /** Close code of a co-editing connection whose page was deleted (the provider does not retry). */
 export const CLOSE_PAGE_DELETED = 4410;
+/** Close code of a socket whose session ended (expired, logged out, revoked) or whose writing rights were withdrawn. */
+export const CLOSE_ACCESS_ENDED = 4401;
 
 /** Close code of a connection to a page that was moved (renamed): the reason is its new slug. */
 export const CLOSE_PAGE_MOVED = 4411;

@@ -22,6 +22,7 @@ import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
 import {
+  CLOSE_ACCESS_ENDED,
   CLOSE_PAGE_DELETED,
   CLOSE_PAGE_MOVED,
   announcedRevision,
@@ -260,6 +261,7 @@ export class LcCollabEditor extends LitElement {
       }
       this._status = code === CLOSE_PAGE_DELETED ? 'deleted' : 'refused';
       if (code === CLOSE_PAGE_DELETED) this._error = t('collab.deleted');
+      if (code === CLOSE_ACCESS_ENDED) this._error = t(reason === 'role changed' ? 'collab.rightsChanged' : 'collab.sessionEnded');
     });
     provider.awareness.on('change', () => this._refreshPresence());
     // 'update' also fires for the server's periodic renewal of its state: a failed re-read is retried.

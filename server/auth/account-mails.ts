@@ -65,8 +65,8 @@ export function mailPasswordChanged(ctx: Ctx, to: string, name: string): void {
     to,
     'password-changed',
     'Mot de passe changé / Password changed',
-    `Bonjour ${name},\n\nLe mot de passe de votre compte vient d'être changé ; vos autres sessions ont été fermées. Si ce n'était pas vous, demandez un nouveau mot de passe : ${ctx.publicUrl}/compte/mot-de-passe-oublie`,
-    `Hello ${name},\n\nYour account's password was just changed; your other sessions were closed. If it was not you, ask for a new password: ${ctx.publicUrl}/compte/mot-de-passe-oublie`,
+    `Bonjour ${name},\n\nLe mot de passe de votre compte vient d'être changé ; vos autres sessions ont été fermées et vos jetons d'API révoqués. Si ce n'était pas vous, demandez un nouveau mot de passe : ${ctx.publicUrl}/compte/mot-de-passe-oublie`,
+    `Hello ${name},\n\nYour account's password was just changed; your other sessions were closed and your API tokens revoked. If it was not you, ask for a new password: ${ctx.publicUrl}/compte/mot-de-passe-oublie`,
   );
 }
 
@@ -93,4 +93,32 @@ export function mailApproved(ctx: Ctx, to: string, name: string): void {
     `Bonjour ${name},\n\nVotre compte a été validé : vous pouvez maintenant contribuer. ${ctx.publicUrl}/`,
     `Hello ${name},\n\nYour account was approved: you can now contribute. ${ctx.publicUrl}/`,
   );
+}
+
+/**
+ * Tells every admin that an account waits for approval (sign-up policy `approval`), once its owner
+ * has confirmed the address: an unconfirmed sign-up (anyone can type any address) alerts nobody.
+ * One mail per admin per account (deduplicated).
+ */
+export function mailApprovalNeeded(ctx: Ctx, account: { id: number; email: string; name: string }): void {
+  const link = `${ctx.publicUrl}/admin/comptes`;
+  const admins = ctx.db.prepare(`SELECT id, email, name FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id`).all() as {
+    id: number;
+    email: string;
+    name: string;
+  }[];
+  for (const admin of admins) {
+    enqueueMail(ctx.db, {
+      to: admin.email,
+      kind: 'approval-needed',
+      dedupeKey: `approval-needed:${account.id}:${admin.id}`,
+      subject: `Compte à valider : ${account.name} / Account waiting for approval`,
+      text:
+        `Bonjour ${admin.name},\n\n${account.name} (${account.email}) a créé un compte et confirmé son adresse ; ` +
+        `il attend votre validation pour pouvoir contribuer. Validez-le (ou non) ici :\n${link}` +
+        `\n\n---\n\n` +
+        `Hello ${admin.name},\n\n${account.name} (${account.email}) signed up and confirmed their address; ` +
+        `the account waits for your approval before it can contribute. Approve it (or not) here:\n${link}${SIGNATURE}`,
+    });
+  }
 }

@@ -1,7 +1,8 @@
 import type { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import type { Database } from '../db/open.js';
-import { credentialAlive, getUser, hasRole, type User } from '../auth/users.js';
+import { getUser, hasRole, type User } from '../auth/users.js';
+import { accessEnded } from './access-guard.js';
 import type { WikiServices } from '../wiki/services.js';
 import { findPage } from '../wiki/pages.js';
 import { CollabStore } from './persistence.js';
@@ -18,6 +19,15 @@ function covers(ydoc: Y.Doc, stateVector: Uint8Array): boolean {
 /** How often connections are pinged; one without a pong since the previous round is terminated. */
 const PING_INTERVAL_MS = 30_000;
 
+/** Options of the service beyond those of its documents. */
+export interface CollabServiceOptions extends CollabOptions {
+  /**
+   * How often every open connection's session, token and account are checked (ms): a socket
+   * whose session expired is closed within this delay. Default 15 s.
+   */
+  accessCheckMs?: number;
+}
+
 /**
  * Real-time co-editing of wiki pages: the entry point the WebSocket route and the app use.
  * Builds the store and the document manager, follows page saves made elsewhere, recovers
@@ -27,9 +37,10 @@ export class CollabService {
   readonly store: CollabStore;
   readonly documents: DocumentManager;
   private readonly pingTimer: NodeJS.Timeout;
+  private readonly accessTimer: NodeJS.Timeout;
   private anonymousCount = 0;
 
-  constructor(private readonly db: Database, wiki: WikiServices, options: CollabOptions) {
+  constructor(private readonly db: Database, wiki: WikiServices, options: CollabServiceOptions) {
     this.store = new CollabStore(db);
     this.documents = new DocumentManager(db, wiki, this.store, options);
     wiki.onPageChanged((page, origin) => {
@@ -40,6 +51,8 @@ export class CollabService {
     this.documents.recover();
     this.pingTimer = setInterval(() => this.pingRound(), PING_INTERVAL_MS);
     this.pingTimer.unref();
+    this.accessTimer = setInterval(() => this.checkAccess(), options.accessCheckMs ?? 15_000);
+    this.accessTimer.unref();
   }
 
   /**
@@ -115,12 +128,12 @@ export class CollabService {
   }
 
   /**
-   * Applies an account change to its open connections at once: a revoked session or token, or a
-   * deleted account, closes them (`CLOSE.revoked`); a demotion takes effect on the open
-   * connection (the next edits are refused with the protocol's permission-denied message); a
+   * Applies an account change to its open connections at once: a revoked or expired session or
+   * token, a deleted or locked account (forced password reset), or a writer demoted below
+   * contributor closes them (`CLOSE.revoked`, the reason says which; see `accessEnded`); a
    * promotion closes it with `CLOSE.restart` so the client reconnects and re-syncs with write
    * rights; the name shown in presence follows the account. Call it after committing the change.
-   * @returns how many connections were closed.
+   * @returns how many connections were closed for good.
    */
   accountChanged(userId: number): number {
     const user = getUser(this.db, userId);
@@ -128,8 +141,9 @@ export class CollabService {
     for (const doc of this.documents.loaded()) {
       for (const conn of doc.conns) {
         if (conn.user?.id !== userId || conn.closed) continue;
-        if (!user || (conn.credential && !credentialAlive(this.db, conn.credential))) {
-          conn.close(CLOSE.revoked, user ? 'session revoked' : 'account deleted');
+        const ended = accessEnded(this.db, conn, user);
+        if (ended || !user) {
+          conn.close(CLOSE.revoked, ended ?? 'account deleted');
           closed++;
           continue;
         }
@@ -144,6 +158,29 @@ export class CollabService {
         conn.user = user;
         conn.canWrite = canWrite;
         this.documents.renameInPresence(doc, conn);
+      }
+    }
+    return closed;
+  }
+
+  /**
+   * Checks every signed-in connection (the periodic sweep): closes those whose session expired or
+   * whose access ended in a way no route announced (see `accessEnded`).
+   * @returns how many connections were closed.
+   */
+  checkAccess(): number {
+    const users = new Map<number, User | undefined>();
+    let closed = 0;
+    for (const doc of this.documents.loaded()) {
+      for (const conn of doc.conns) {
+        if (!conn.user || conn.closed) continue;
+        const id = conn.user.id;
+        if (!users.has(id)) users.set(id, getUser(this.db, id));
+        const ended = accessEnded(this.db, conn, users.get(id));
+        if (ended) {
+          conn.close(CLOSE.revoked, ended);
+          closed++;
+        }
       }
     }
     return closed;
@@ -187,6 +224,7 @@ export class CollabService {
   /** Writes pending revisions, compacts, and closes every connection. */
   close(): void {
     clearInterval(this.pingTimer);
+    clearInterval(this.accessTimer);
     this.documents.close();
   }
 }

@@ -14,6 +14,12 @@ import { forwardedHost } from '../auth/proxy.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
 import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
+import { accountBlocked } from './access-guard.js';
+
+/** Refuses an account that may not co-edit at all (an admin forced a password reset). @throws AppError 403. */
+function refuseBlocked(user: User): void {
+  if (accountBlocked(user)) throw new AppError(403, 'password_reset_required', 'An administrator asked for a new password: reset it before co-editing');
+}
 
 /** Who is connecting, and with which credential, from `?token=`, `Authorization: Bearer`, or the session cookie. */
 function authenticateUpgrade(
@@ -25,11 +31,16 @@ function authenticateUpgrade(
   if (token !== undefined) {
     const user = userForApiToken(db, token);
     if (!user) throw unauthenticated('Invalid API token');
+    refuseBlocked(user);
     return { user, credential: user.credential, writeScope: user.tokenScope === 'write' };
   }
   const sid = getCookie(c, SESSION_COOKIE);
   const session = sid ? getSession(db, sid) : undefined;
+  // A cookie naming no live session (expired, logged out, revoked): refused, not downgraded to an
+  // anonymous reader, so a socket never outlives its session by reconnecting.
+  if (sid && !session) throw unauthenticated('Your session has ended (expired, logged out or revoked): log in again');
   if (!session) return null;
+  refuseBlocked(session.user);
   // Cookies ride along on cross-site WebSocket handshakes too: only our own pages may use them.
   const origin = c.req.header('origin');
   if (origin) {

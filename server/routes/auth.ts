@@ -13,9 +13,9 @@ import { audit } from '../auth/audit.js';
 import { consumeAccountToken, issueAccountToken, peekAccountToken } from '../auth/account-tokens.js';
 import { markInvitationUsed, openInvitation } from '../auth/invitations.js';
 import { getSignupPolicy } from '../auth/signup-policy.js';
-import { mailAlreadyRegistered, mailPasswordChanged, mailReset, mailVerify } from '../auth/account-mails.js';
+import { mailAlreadyRegistered, mailApprovalNeeded, mailPasswordChanged, mailReset, mailVerify } from '../auth/account-mails.js';
 import { accountChanged, answerNoSoonerThan, publicUser, startSession } from '../auth/account-actions.js';
-import { revokeSessions } from '../auth/credentials.js';
+import { revokeSessions, revokeTokens } from '../auth/credentials.js';
 import { countUsers, deleteSession, getSession, getUser, getUserForLogin, insertUser, listUsers, type User } from '../auth/users.js';
 import { changeRole, RoleBody } from './accounts-admin.js';
 import { accountSecurity } from './account-security.js';
@@ -144,12 +144,16 @@ export function authRoutes(config: Config) {
       }
       const user = db.transaction(() => {
         const { userId } = consumeAccountToken(db, token, 'verify');
+        const before = getUser(db, userId);
         db.prepare(
           `UPDATE users SET password_hash = @hash,
              email_verified_at = COALESCE(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')) WHERE id = @id`,
         ).run({ id: userId, hash });
         audit(db, { action: 'email_verified', actorId: userId, targetId: userId, address: clientAddress(c) });
-        return getUser(db, userId)!;
+        const verified = getUser(db, userId)!;
+        // Under the approval policy the account now waits for someone to approve it: tell the admins.
+        if (before?.emailVerifiedAt === null && verified.status === 'pending') mailApprovalNeeded(mailCtx(c), verified);
+        return verified;
       })();
       return c.json(startSession(c, user));
     })
@@ -213,10 +217,18 @@ export function authRoutes(config: Config) {
       const hash = await hashPassword(newPassword);
       db.transaction(() => {
         db.prepare(`UPDATE users SET password_hash = @hash, must_reset = 0 WHERE id = @id`).run({ id: me.id, hash });
-        // The other devices are signed out; this one stays.
+        // The other devices are signed out and every API token revoked (whoever learnt the old
+        // password may have made one); the session making the change stays.
         const closed = revokeSessions(db, me.id, c.get('sessionId'));
+        const tokens = revokeTokens(db, me.id);
         mailPasswordChanged(mailCtx(c), me.email, me.name);
-        audit(db, { action: 'password_changed', actorId: me.id, targetId: me.id, address: clientAddress(c), detail: { sessionsClosed: closed } });
+        audit(db, {
+          action: 'password_changed',
+          actorId: me.id,
+          targetId: me.id,
+          address: clientAddress(c),
+          detail: { sessionsClosed: closed, tokensRevoked: tokens },
+        });
       })();
       accountChanged(c, me.id);
       return c.json({ ok: true });
@@ -251,7 +263,8 @@ export function authRoutes(config: Config) {
              email_verified_at = COALESCE(email_verified_at, strftime('%Y-%m-%dT%H:%M:%fZ','now')) WHERE id = @id`,
         ).run({ id, hash });
         const closed = revokeSessions(db, id);
-        audit(db, { action: 'password_reset', actorId: id, targetId: id, address: clientAddress(c), detail: { sessionsClosed: closed } });
+        const tokens = revokeTokens(db, id);
+        audit(db, { action: 'password_reset', actorId: id, targetId: id, address: clientAddress(c), detail: { sessionsClosed: closed, tokensRevoked: tokens } });
         return id;
       })();
       accountChanged(c, userId);

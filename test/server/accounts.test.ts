@@ -151,6 +151,37 @@ describe('sign-up', { timeout: 90_000 }, () => {
     expect((await t.lastMail('noe@example.org')).subject).toContain('Compte validé');
   });
 
+  it('under the approval policy, admins get a mail once a new account has confirmed its address and waits', async () => {
+    const t = await setup();
+    await createUser(t.db, { email: 'admin2@example.org', name: 'Deuxième admin', password: PASSWORD, role: 'admin' });
+    await t.tokenFor('facilitator');
+    await t.request('PUT', '/api/admin/signup-policy', { body: { policy: 'approval' }, as: 'admin' });
+    // The SMTP server is shared by the file's tests: only this test's accounts count.
+    const approvalMails = async (name = 'Inès') =>
+      (await t.mailsTo('admin@example.org')).concat(await t.mailsTo('admin2@example.org')).filter((m) => m.subject === `Compte à valider : ${name} / Account waiting for approval`);
+
+    await t.request('POST', '/api/auth/register', { body: { email: 'ines@example.org', name: 'Inès', password: PASSWORD } });
+    // An unconfirmed sign-up (anyone may type any address) alerts nobody.
+    expect(await approvalMails()).toEqual([]);
+    const token = t.secretIn((await t.lastMail('ines@example.org')).text!);
+    const verified = await t.request('POST', '/api/auth/verify', { body: { token, password: PASSWORD } });
+    expect(verified.json.user).toMatchObject({ status: 'pending' });
+
+    const mails = await approvalMails();
+    expect(mails.map((m) => m.envelopeTo).flat().sort()).toEqual(['admin2@example.org', 'admin@example.org']);
+    expect(mails[0].subject).toBe('Compte à valider : Inès / Account waiting for approval');
+    expect(mails[0].text).toContain('Inès (ines@example.org)');
+    expect(mails[0].text).toContain('https://wiki.example.org/admin/comptes');
+    expect((await t.mailsTo('facilitator@example.org')).filter((m) => m.subject?.startsWith('Compte à valider'))).toEqual([]);
+
+    // Under the open policy, a new account waits for nobody: no mail.
+    await t.request('PUT', '/api/admin/signup-policy', { body: { policy: 'open' }, as: 'admin' });
+    await t.request('POST', '/api/auth/register', { body: { email: 'tom@example.org', name: 'Tom', password: PASSWORD } });
+    await t.request('POST', '/api/auth/verify', { body: { token: t.secretIn((await t.lastMail('tom@example.org')).text!), password: PASSWORD } });
+    expect(await approvalMails('Tom')).toEqual([]);
+    expect(await approvalMails()).toHaveLength(2);
+  });
+
   it('under the invitation policy, only an invitation link (7 days, single use) opens an account', async () => {
     const t = await setup();
     await t.request('PUT', '/api/admin/signup-policy', { body: { policy: 'invitation' }, as: 'admin' });
@@ -236,6 +267,42 @@ describe('passwords', { timeout: 90_000 }, () => {
     expect((await t.request('GET', '/api/auth/me', { headers: { cookie: phone.cookie } })).json.user).toBeNull();
     expect((await t.lastMail('ali@example.org')).subject).toContain('Mot de passe changé');
     expect((await t.request('POST', '/api/auth/password', { body: { currentPassword: 'x', newPassword: 'y' } })).status).toBe(401);
+  });
+
+  it('a password change revokes every API token of the account; the session that made it stays', async () => {
+    const t = await setup();
+    await createUser(t.db, { email: 'maud@example.org', name: 'Maud', password: PASSWORD });
+    const laptop = await t.login('maud@example.org', PASSWORD, 'Laptop');
+    const as = { cookie: laptop.cookie, 'x-csrf-token': laptop.csrf };
+    const made = await t.request('POST', '/api/auth/tokens', { body: { name: 'script' }, headers: as });
+    const bearer = { authorization: `Bearer ${made.json.token}` };
+    expect((await t.request('GET', '/api/auth/me', { headers: bearer })).status).toBe(200);
+
+    const changed = await t.request('POST', '/api/auth/password', { body: { currentPassword: PASSWORD, newPassword: 'une haie de noisetiers' }, headers: as });
+    expect(changed.status).toBe(200);
+    const after = await t.request('GET', '/api/auth/me', { headers: bearer });
+    expect(after.status).toBe(401);
+    expect(after.json.error.code).toBe('unauthenticated');
+    expect((await t.request('GET', '/api/auth/tokens', { headers: as })).json.tokens).toEqual([]);
+    expect((await t.request('GET', '/api/auth/me', { headers: { cookie: laptop.cookie } })).json.user.email).toBe('maud@example.org');
+    expect((await t.lastMail('maud@example.org')).text).toContain('jetons d\'API révoqués');
+    const log = await t.request('GET', '/api/admin/audit?action=password_changed', { as: 'admin' });
+    expect(log.json.entries[0].detail).toMatchObject({ tokensRevoked: 1 });
+  });
+
+  it('a reset by mail revokes every API token and every session of the account', async () => {
+    const t = await setup();
+    await createUser(t.db, { email: 'noor@example.org', name: 'Noor', password: PASSWORD });
+    const phone = await t.login('noor@example.org', PASSWORD, 'Phone');
+    const made = await t.request('POST', '/api/auth/tokens', { body: { name: 'script' }, headers: { cookie: phone.cookie, 'x-csrf-token': phone.csrf } });
+    const bearer = { authorization: `Bearer ${made.json.token}` };
+    expect((await t.request('GET', '/api/auth/me', { headers: bearer })).status).toBe(200);
+
+    await t.request('POST', '/api/auth/password-reset', { body: { email: 'noor@example.org' } });
+    const token = t.secretIn((await t.lastMail('noor@example.org')).text!);
+    expect((await t.request('POST', '/api/auth/password-reset/confirm', { body: { token, password: 'une haie de noisetiers' } })).status).toBe(200);
+    expect((await t.request('GET', '/api/auth/me', { headers: bearer })).status).toBe(401);
+    expect((await t.request('GET', '/api/auth/me', { headers: { cookie: phone.cookie } })).json.user).toBeNull();
   });
 });
 

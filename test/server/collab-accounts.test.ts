@@ -23,7 +23,7 @@ async function editThenMark(c: TestClient, observer: TestClient, insert: string,
 }
 
 describe('co-editing follows account changes', () => {
-  it('a demoted contributor’s next edits are refused on the open connection', async () => {
+  it('a demoted contributor’s writing socket is closed; a promoted reader’s restarts with write rights', async () => {
     await page('atelier');
     const writer = fx.open('atelier', fx.users.contributor.token);
     const observer = fx.open('atelier', fx.users.admin.token);
@@ -31,18 +31,22 @@ describe('co-editing follows account changes', () => {
     await editThenMark(writer, observer, ' Avant.', 1);
     await until(() => observer.text.toString().includes('Avant.'), 'the contributor’s edit');
 
+    // Demoted: the socket opened to write is closed for good (see collab-session-end.test.ts).
+    const ended = fx.terminalClose(writer);
     const demoted = await fx.call('PATCH', `/api/admin/users/${fx.users.contributor.id}`, fx.users.admin.token, { role: 'reader' });
     expect(demoted.status).toBe(200);
-    await editThenMark(writer, observer, ' Après.', 2);
-    expect(observer.text.toString()).not.toContain('Après.');
-    expect(writer.provider.wsconnected).toBe(true);
+    expect(await ended).toEqual({ code: 4401, reason: 'role changed' });
 
-    // Promoted again: the connection is restarted (1012), the stock client reconnects by itself
+    // A reader promoted: the connection is restarted (1012), the stock client reconnects by itself
     // and re-syncs with write rights.
-    await fx.call('PATCH', `/api/admin/users/${fx.users.contributor.id}`, fx.users.admin.token, { role: 'contributor' });
-    await until(() => writer.provider.wsconnected && writer.provider.synced, 'the reconnection');
-    writer.text.insert(writer.text.length, ' Encore.');
-    await until(() => observer.text.toString().includes('Encore.'), 'the promoted contributor’s edit');
+    const reader = fx.open('atelier', fx.users.reader.token);
+    await reader.synced;
+    await editThenMark(reader, observer, ' Refusé.', 2);
+    expect(observer.text.toString()).not.toContain('Refusé.');
+    await fx.call('PATCH', `/api/admin/users/${fx.users.reader.id}`, fx.users.admin.token, { role: 'contributor' });
+    await until(() => reader.provider.wsconnected && reader.provider.synced, 'the reconnection');
+    reader.text.insert(reader.text.length, ' Encore.');
+    await until(() => observer.text.toString().includes('Encore.'), 'the promoted reader’s edit');
   });
 
   it('revoking all of a user’s credentials, or deleting the account, closes their sockets', async () => {
