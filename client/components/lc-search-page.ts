@@ -9,10 +9,12 @@ import { SessionController } from '../session.js';
 import { slugify } from '../../server/wiki/slug.js';
 import { sharedStyles } from '../styles.js';
 import { highlightParts } from '../highlight.js';
+import { slotLabel } from '../lib/event-format.js';
 
 /**
  * The search results page, grouped by kind: wiki pages (titles, snippets with the matched words
- * marked), communs, places and people; a way to create the page when nothing else matched.
+ * marked), communs, places, people and events (with their date, upcoming first); a way to create
+ * the page when nothing else matched.
  */
 @customElement('lc-search-page')
 export class LcSearchPage extends LitElement {
@@ -64,7 +66,7 @@ export class LcSearchPage extends LitElement {
       if (q !== this.query.trim()) return;
       this._others = r;
       this._results = r.pages.items;
-      this._total = r.pages.total + r.communs.total + r.places.total + r.people.total;
+      this._total = r.pages.total + r.communs.total + r.places.total + r.people.total + r.events.total;
     } catch (err) {
       this._error = err;
     }
@@ -84,7 +86,7 @@ export class LcSearchPage extends LitElement {
     const canCreate = this._session.canEdit || !this._session.user;
     const o = this._others;
     // A query that found a place, a person or a commun is not a page waiting to be written.
-    const foundRecords = !!o && o.communs.total + o.places.total + o.people.total > 0;
+    const foundRecords = !!o && o.communs.total + o.places.total + o.people.total + o.events.total > 0;
     const group = <T,>(key: string, testid: string, g: { total: number; items: T[] } | undefined, line: (x: T) => unknown) =>
       g && g.total
         ? html`<section aria-labelledby="g-${testid}">
@@ -99,6 +101,9 @@ export class LcSearchPage extends LitElement {
           <div class="url">${[p.city, p.region].filter(Boolean).join(', ')}</div>`)}
       ${group('searchAll.people', 'search-people', o?.people, (p) => html`<a class="title" href="/personnes/${encodeURIComponent(p.slug)}">${p.name}</a>
           <div class="url">${[p.place?.name, p.region].filter(Boolean).join(', ')}</div>`)}
+      ${group('searchAll.events', 'search-events', o?.events, (e) => html`<a class="title" href="/evenements/${e.id}">${e.title}</a>
+          <div class="url"><time datetime=${e.startsAt}>${slotLabel(e)}</time>${e.upcoming ? nothing : html` · ${t('searchAll.eventPast')}`}</div>
+          <div class="snippet">${t(`eventType.${e.type}`)} · ${[e.place.name, e.place.city].filter(Boolean).join(', ')}${e.campaign ? html` · ${e.campaign.title}` : nothing}</div>`)}
       ${group('searchAll.communs', 'search-communs', o?.communs, (r) => html`<a class="title" href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a>
           <div class="url">${label('kind', r.kind)}</div><p class="snippet">${r.summary}</p>`)}
       ${results.length ? html`<h2 id="g-pages">${t('searchAll.pages')} <small class="muted">(${o?.pages.total ?? results.length})</small></h2>` : nothing}

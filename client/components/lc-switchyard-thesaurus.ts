@@ -1,7 +1,8 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
-import { me, type SessionUser } from '../api/auth.js';
+import { ApiError } from '../api/http.js';
+import { hasRole, SessionController } from '../session.js';
 import { deleteThesaurusGroup, getThesaurus, saveThesaurusGroup, type ThesaurusGroup } from '../api/switchyard.js';
 import { sharedStyles } from '../styles.js';
 import { backofficeStyles } from '../lib/backoffice-styles.js';
@@ -12,22 +13,26 @@ const splitTerms = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
-/** The switchyard's champ lexical: everyone reads it, facilitators edit, add and remove groups. */
+/**
+ * The switchyard's champ lexical: everyone reads it, facilitators and admins edit, add and remove
+ * groups. Others see the groups read-only, with a line saying who may change them (the server
+ * refuses their writes anyway).
+ */
 @customElement('lc-switchyard-thesaurus')
 export class LcSwitchyardThesaurus extends LitElement {
   static override styles = [sharedStyles, backofficeStyles, css`
     :host { display: block; }
     table { width: 100%; border-collapse: collapse; }
-    td, th { text-align: left; padding: 0.35rem; border-bottom: 1px solid #e1e6e3; vertical-align: top; }
-    input { font: inherit; width: 100%; box-sizing: border-box; padding: 0.25rem; }
-    button { font: inherit; padding: 0.2rem 0.6rem; }
-    .source { font-size: 0.8rem; color: #666; }
-    form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0; }
-    .error { color: #a33; }
+    td, th { text-align: left; padding: 0.5rem 0.4rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
+    td input { width: 100%; box-sizing: border-box; }
+    td.actions { white-space: nowrap; }
+    td.actions button + button { margin-left: 0.4rem; }
+    .source { font-size: 0.8rem; color: var(--lc-muted); }
+    form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0 1.2rem; }
   `];
 
   @state() private _groups: ThesaurusGroup[] = [];
-  @state() private _user: SessionUser | null = null;
+  private _session = new SessionController(this);
   @state() private _edits: Record<string, string> = {};
   @state() private _error = '';
   @state() private _newId = '';
@@ -40,7 +45,6 @@ export class LcSwitchyardThesaurus extends LitElement {
 
   private async _load() {
     try {
-      this._user = await me();
       this._groups = (await getThesaurus()).groups;
     } catch (err) {
       this._error = err instanceof Error ? err.message : String(err);
@@ -48,7 +52,7 @@ export class LcSwitchyardThesaurus extends LitElement {
   }
 
   private get _canEdit() {
-    return this._user?.role === 'facilitator' || this._user?.role === 'admin';
+    return hasRole(this._session.user, 'facilitator');
   }
 
   private async _run(action: () => Promise<unknown>) {
@@ -57,15 +61,25 @@ export class LcSwitchyardThesaurus extends LitElement {
       await action();
       this._groups = (await getThesaurus()).groups;
     } catch (err) {
-      this._error = err instanceof Error ? err.message : String(err);
+      this._error = err instanceof ApiError && (err.status === 401 || err.status === 403) ? t('syb.thesaurusReserved') : err instanceof Error ? err.message : String(err);
     }
+  }
+
+  /** Who may change the groups, said to everyone else (with a way to log in for visitors). */
+  private _readOnlyNote() {
+    if (!this._session.known) return nothing;
+    return html`<p class="message info" data-testid="sy-thesaurus-readonly">
+      ${t('syb.thesaurusReadOnly')}
+      ${this._session.user ? nothing : html`<a href="/login?next=${encodeURIComponent(location.pathname)}">${t('nav.login')}</a>`}
+    </p>`;
   }
 
   override render() {
     return html`
       <h1>${t('sy.thesaurus.title')}</h1>
       <p>${t('sy.thesaurus.help')}</p>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
+      ${this._canEdit ? nothing : this._readOnlyNote()}
       ${this._canEdit
         ? html`<form
             @submit=${(e: Event) => {
@@ -83,7 +97,7 @@ export class LcSwitchyardThesaurus extends LitElement {
           </form>`
         : nothing}
       <table>
-        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th><th>${t('sy.thesaurus.actions')}</th></tr></thead>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th>${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
         <tbody>
           ${this._groups.map(
             (g) => html`<tr>
@@ -97,14 +111,14 @@ export class LcSwitchyardThesaurus extends LitElement {
                     />`
                   : g.terms.join(', ')}
               </td>
-              <td>
-                ${this._canEdit
-                  ? html`<button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
-                        ${t('sy.thesaurus.save')}
-                      </button>
-                      <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>${t('sy.thesaurus.delete')}</button>`
-                  : nothing}
-              </td>
+              ${this._canEdit
+                ? html`<td class="actions">
+                    <button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
+                      ${t('sy.thesaurus.save')}
+                    </button>
+                    <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>${t('sy.thesaurus.delete')}</button>
+                  </td>`
+                : nothing}
             </tr>`,
           )}
         </tbody>

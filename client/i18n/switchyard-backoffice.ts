@@ -16,6 +16,8 @@ export const switchyardBackoffice: Catalogue = {
     'syb.csvEn': 'CSV international (virgules)',
     'syb.networkHint': 'Choisissez un réseau connu ou tapez son nom.',
     'syb.filters': 'Filtres du tableau de bord',
+    'syb.thesaurusReadOnly': 'Consultation seule : le champ lexical est modifié par l’équipe d’animation (facilitateur·rices et administrateur·rices).',
+    'syb.thesaurusReserved': 'Seule l’équipe d’animation (facilitateur·rices et administrateur·rices) peut modifier le champ lexical.',
   },
   en: {
     'syb.placeByName': 'Your place (type its name, optional)',
@@ -31,5 +33,7 @@ export const switchyardBackoffice: Catalogue = {
     'syb.csvEn': 'International CSV (commas)',
     'syb.networkHint': 'Pick a known network or type its name.',
     'syb.filters': 'Dashboard filters',
+    'syb.thesaurusReadOnly': 'Read only: the vocabulary is edited by the facilitation team (facilitators and admins).',
+    'syb.thesaurusReserved': 'Only the facilitation team (facilitators and admins) may change the vocabulary.',
   },
 };

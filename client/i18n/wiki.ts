@@ -237,8 +237,8 @@ export const wiki: Catalogue = {
     'wiki.category.heading': 'Catégorie : {name}',
     'wiki.category.empty': 'Aucune page dans cette catégorie.',
 
-    'wiki.search.label': 'Rechercher dans le wiki',
-    'wiki.search.placeholder': 'Rechercher…',
+    'wiki.search.label': 'Rechercher sur tout le site',
+    'wiki.search.placeholder': 'Pages, communs, lieux, personnes, événements…',
     'wiki.search.heading': 'Recherche',
     'wiki.search.headingFor': 'Recherche : « {q} »',
     'wiki.search.typeSomething': 'Tapez un ou plusieurs mots dans le champ de recherche.',
@@ -483,8 +483,8 @@ export const wiki: Catalogue = {
     'wiki.category.heading': 'Category: {name}',
     'wiki.category.empty': 'No page in this category.',
 
-    'wiki.search.label': 'Search the wiki',
-    'wiki.search.placeholder': 'Search…',
+    'wiki.search.label': 'Search the whole site',
+    'wiki.search.placeholder': 'Pages, commons, places, people, events…',
     'wiki.search.heading': 'Search',
     'wiki.search.headingFor': 'Search: “{q}”',
     'wiki.search.typeSomething': 'Type one or more words in the search field.',

@@ -5,26 +5,33 @@ import { readAccess } from '../auth/middleware.js';
 import { SearchQuery } from './search.js';
 import { searchResources } from '../../registry/query.js';
 import { searchPeople, searchPlaces } from '../../registry/directory.js';
+import { searchEvents } from '../../registry/events/search.js';
 
 /**
  * /api/search/all: the header's search, over everything at once, grouped by kind: wiki pages,
- * communs (resources), places and people (only those public reads may show; never an address).
- * `limit` is per kind; each group says its total.
+ * communs (resources), places, people (only those public reads may show; never an address) and
+ * events (title, place, date; upcoming first, then past ones). `limit` is per kind; each group
+ * says its total.
  */
 export const searchAll = new Hono<AppEnv>().get('/', readAccess, queryParams(SearchQuery), (c) => {
   const { q, limit } = c.req.valid('query');
   const db = c.get('db');
   const text = q.trim();
-  if (!text) return c.json({ q, pages: { total: 0, items: [] }, communs: { total: 0, items: [] }, places: { total: 0, items: [] }, people: { total: 0, items: [] } });
+  if (!text) {
+    const none = { total: 0, items: [] };
+    return c.json({ q, pages: none, communs: none, places: none, people: none, events: none });
+  }
   const pages = c.get('services').search.search(text, limit);
   const communs = searchResources(db, { q: text, limit, sort: 'relevance' });
   const places = searchPlaces(db, { q: text, limit });
   const people = searchPeople(db, { q: text, limit });
+  const events = searchEvents(db, text, { limit });
   return c.json({
     q,
     pages: { total: pages.total, items: pages.results },
     communs: { total: communs.total, items: communs.items.map((r) => ({ slug: r.slug, name: r.name, kind: r.kind, summary: r.summary })) },
     places: { total: places.total, items: places.items.map((p) => ({ slug: p.slug, name: p.name, city: p.city, region: p.region })) },
     people: { total: people.total, items: people.items.map((p) => ({ slug: p.slug, name: p.name, place: p.place, region: p.region })) },
+    events,
   });
 });

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { importBundle } from '../../registry/bundle.js';
 import { savePage } from '../../server/wiki/pages.js';
+import { createEvent } from '../../registry/events/store.js';
 import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
 import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
@@ -24,6 +25,12 @@ describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', (
     await createUser(s.db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
     await createUser(s.db, { email: 'fanny@example.org', name: 'Fanny', password: 'password123', role: 'facilitator' });
     await createUser(s.db, { email: 'colin@example.org', name: 'Colin', password: 'password123', role: 'contributor' });
+    // A Saturday in June, Paris time (UTC+2): its date reads the same whatever day the test runs.
+    createEvent(
+      s.db,
+      { title: 'Portes ouvertes du Lieu Voisin', type: 'visite', place: 'lieu-voisin', slots: [{ startsAt: '2030-06-15T08:00:00Z', endsAt: '2030-06-15T10:00:00Z' }] },
+      { userId: null },
+    );
   });
 
   afterAll(async () => {
@@ -127,17 +134,31 @@ describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', (
     expect(problems.page).toEqual([]);
   }, 90_000);
 
-  it('searches places, people and communs from the header, grouped by kind, without offering to create them', async () => {
+  it('searches places, people, communs and events from the header, grouped by kind, without offering to create them', async () => {
     const { page, problems } = await browserAs(null);
     await page.goto('/');
-    const box = page.getByRole('searchbox', { name: 'Rechercher dans le wiki' });
+    const box = page.getByRole('searchbox', { name: 'Rechercher sur tout le site' });
+    expect(await box.getAttribute('placeholder')).toBe('Pages, communs, lieux, personnes, événements…');
     await box.fill('Voisin');
     await box.press('Enter');
     await page.waitForURL(/\/search\?q=Voisin/);
     await page.getByTestId('search-places').getByRole('link', { name: 'Le Lieu Voisin' }).waitFor();
     expect(await page.getByRole('heading', { name: /^Lieux/, level: 2 }).count()).toBe(1);
+    // The event, with its date in French (Paris time), its type and its place.
+    const events = page.getByTestId('search-events');
+    await events.getByRole('link', { name: 'Portes ouvertes du Lieu Voisin' }).waitFor();
+    expect(await page.getByRole('heading', { name: /^Événements \(1\)/, level: 2 }).count()).toBe(1);
+    expect(await events.innerText()).toContain('samedi 15 juin 2030, 10:00 – 12:00');
+    expect(await events.innerText()).toContain('Visite · Le Lieu Voisin');
     expect(await page.getByText('Créer la page').count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    // In English, the group and the date follow.
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: /^Events \(1\)/, level: 2 }).waitFor();
+    expect(await events.innerText()).toContain('Saturday 15 June 2030, 10:00 – 12:00');
+    await page.evaluate(() => localStorage.setItem('lc-locale', 'fr'));
+    await page.reload();
+    await page.getByRole('heading', { name: /^Événements/, level: 2 }).waitFor();
 
     await page.goto('/search?q=Emma');
     await page.getByTestId('search-people').getByRole('link', { name: 'Emma Visio' }).waitFor();
@@ -152,6 +173,30 @@ describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', (
     await page.getByText('Créer la page « Zorglub »').waitFor();
     expect(problems.page).toEqual([]);
   }, 60_000);
+
+  it('shows the champ lexical read-only, saying who may change it, to visitors and contributors; editable to facilitators', async () => {
+    const rows = (page: Page) => page.locator('lc-switchyard-thesaurus tbody tr');
+    for (const who of [null, 'colin@example.org']) {
+      const { page, problems } = await browserAs(who);
+      await page.goto('/aiguillage/champ-lexical');
+      await page.getByRole('heading', { name: 'Champ lexical de l’aiguillage', level: 1 }).waitFor();
+      const note = page.getByTestId('sy-thesaurus-readonly');
+      await note.waitFor();
+      expect(await note.innerText()).toContain('modifié par l’équipe d’animation');
+      expect(await note.getByRole('link', { name: 'Se connecter' }).count()).toBe(who ? 0 : 1);
+      await expect.poll(() => rows(page).count()).toBeGreaterThan(0);
+      expect(await page.locator('lc-switchyard-thesaurus').getByRole('button').count(), String(who)).toBe(0);
+      expect(await page.locator('lc-switchyard-thesaurus').getByRole('textbox').count()).toBe(0);
+      expect(await page.getByRole('columnheader', { name: 'Actions' }).count()).toBe(0);
+      expect(await seriousA11yViolations(page)).toEqual([]);
+      expect(problems.page).toEqual([]);
+    }
+    const { page } = await browserAs('fanny@example.org');
+    await page.goto('/aiguillage/champ-lexical');
+    await page.getByRole('button', { name: 'Ajouter le groupe' }).waitFor();
+    await expect.poll(() => page.getByRole('button', { name: 'Supprimer' }).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('sy-thesaurus-readonly').count()).toBe(0);
+  }, 90_000);
 
   it('shows a wiki page’s title once, as its only h1', async () => {
     savePage(s.db, s.server.app.services.wiki, { slug: 'compost', title: 'Compost collectif', markdown: '# Compost collectif\n\nLe bac est au fond du jardin.\n', authorIds: [] });

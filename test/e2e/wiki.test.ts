@@ -316,8 +316,8 @@ describe.skipIf(!HAS_CHROMIUM)('searching from the header, in a real browser', (
     });
     expect(created.status()).toBe(201);
 
-    await page.getByRole('searchbox', { name: 'Rechercher dans le wiki' }).fill('objets réparés');
-    await page.getByRole('searchbox', { name: 'Rechercher dans le wiki' }).press('Enter');
+    await page.getByRole('searchbox', { name: 'Rechercher sur tout le site' }).fill('objets réparés');
+    await page.getByRole('searchbox', { name: 'Rechercher sur tout le site' }).press('Enter');
     await page.waitForURL(/\/search\?q=/);
     const results = page.getByTestId('search-results');
     await results.getByRole('link', { name: 'Ressourcerie' }).waitFor();

@@ -32,4 +32,47 @@ describe('GET /api/search/all', () => {
     expect(bad.json.error.field).toBe('limit');
     t.services.close?.();
   });
+
+  it('finds events by title, type or place, with their place and date, upcoming first', async () => {
+    const t = await testApp();
+    importBundle(t.db, fixtureRegistry().bundle);
+    const day = 24 * 3600 * 1000;
+    const base = Math.floor(Date.now() / 1000) * 1000;
+    const at = (days: number, hours = 2) => ({
+      startsAt: new Date(base + days * day).toISOString().slice(0, 19) + 'Z',
+      endsAt: new Date(base + days * day + hours * 3600 * 1000).toISOString().slice(0, 19) + 'Z',
+    });
+    const add = async (title: string, slots: { startsAt: string; endsAt: string }[], type = 'atelier') => {
+      const r = await t.request('POST', '/api/events', { as: 'contributor', body: { title, type, place: 'lieu-nord', slots } });
+      expect(r.status, JSON.stringify(r.json)).toBe(201);
+      return r.json.id as number;
+    };
+    const later = await add('Atelier réparation de vélos', [at(30)]);
+    const soon = await add('Atelier compost collectif', [at(-3), at(5)]);
+    const past = await add('Atelier couture', [at(-40)]);
+    await add('Visite guidée du jardin', [at(10)], 'visite');
+
+    const ateliers = await t.request('GET', '/api/search/all?q=atelier');
+    expect(ateliers.status).toBe(200);
+    expect(ateliers.json.events.total).toBe(3);
+    // Upcoming by their next slot (the compost's past slot does not count), then the past one.
+    expect(ateliers.json.events.items.map((e: { id: number }) => e.id)).toEqual([soon, later, past]);
+    expect(ateliers.json.events.items[0]).toMatchObject({
+      title: 'Atelier compost collectif',
+      type: 'atelier',
+      place: { slug: 'lieu-nord' },
+      startsAt: at(5).startsAt,
+      upcoming: true,
+    });
+    expect(ateliers.json.events.items[2]).toMatchObject({ upcoming: false, startsAt: at(-40).startsAt });
+
+    // By the place's name, and by a French plural of a word of the title.
+    const nord = await t.request('GET', '/api/search/all?q=nord');
+    expect(nord.json.events.total).toBe(4);
+    expect((await t.request('GET', '/api/search/all?q=jardins')).json.events.items.map((e: { title: string }) => e.title)).toEqual(['Visite guidée du jardin']);
+    expect((await t.request('GET', '/api/search/all?q=v%C3%A9los&limit=1')).json.events).toMatchObject({ total: 1, items: [{ id: later }] });
+    expect((await t.request('GET', '/api/search/all?q=')).json.events).toEqual({ total: 0, items: [] });
+    expect((await t.request('GET', '/api/search/all?q=xylophone')).json.events.total).toBe(0);
+    t.services.close?.();
+  });
 });
