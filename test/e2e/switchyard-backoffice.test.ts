@@ -155,7 +155,8 @@ describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', (
     // In English, the group and the date follow.
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: /^Events \(1\)/, level: 2 }).waitFor();
-    expect(await events.innerText()).toContain('Saturday 15 June 2030, 10:00 – 12:00');
+    expect(await events.innerText()).toMatch(/Saturday,? 15 June 2030, 10:00 – 12:00/);
+    expect(await events.innerText()).toContain('Visit · Le Lieu Voisin');
     await page.evaluate(() => localStorage.setItem('lc-locale', 'fr'));
     await page.reload();
     await page.getByRole('heading', { name: /^Événements/, level: 2 }).waitFor();
