@@ -3,9 +3,11 @@ import { WikiServices } from '../wiki/services.js';
 import { savePage, setNeedsWork } from '../wiki/pages.js';
 import { DEMO_PAGES } from './pages.js';
 import { seedRegistry } from './registry.js';
+import { seedAgenda } from './agenda.js';
 
 /**
- * Writes the French demo content into an empty database (no pages yet), in one transaction.
+ * Writes the French demo content into an empty database (no pages yet): wiki pages, the registry,
+ * and an agenda (events, an open-days campaign, expert permanences) dated from today.
  * @returns true when it seeded something.
  */
 export async function seedIfEmpty(db: Database): Promise<boolean> {
@@ -20,5 +22,7 @@ export async function seedIfEmpty(db: Database): Promise<boolean> {
   })();
   // The registry comes after the pages: a resource whose slug is already a page gets "commun-<slug>".
   seedRegistry(db, wiki);
+  // The agenda uses the registry's places and people; its dates count from today.
+  seedAgenda(db);
   return true;
 }
