@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import {
@@ -35,7 +35,14 @@ const POLICIES: SignupPolicy[] = ['open', 'invitation', 'approval'];
  */
 @customElement('lc-admin-accounts')
 export class LcAdminAccounts extends LitElement {
-  static override styles = [sharedStyles, accountStyles];
+  static override styles = [
+    sharedStyles,
+    accountStyles,
+    // The role picker in the accounts table: wide enough for "administrateur".
+    css`
+      td select { width: auto; min-width: 10rem; }
+    `,
+  ];
 
   private _session = new SessionController(this);
   @state() private _users: AdminUser[] | null = null;
@@ -166,7 +173,7 @@ export class LcAdminAccounts extends LitElement {
         ? html`<section aria-labelledby="policy-h">
             <h2 id="policy-h">${t('acc.admin.policy')}</h2>
             <fieldset>
-              <legend>${t('acc.admin.policy')}</legend>
+              <legend>${t('acc.admin.policyLegend')}</legend>
               ${POLICIES.map(
                 (p) => html`<label><input type="radio" name="policy" value=${p} .checked=${p === this._policy} ?disabled=${this._busy}
                   @change=${() => this._act(() => setSignupPolicy(p), () => t('acc.admin.policySaved'))} /> ${t(`acc.admin.policy.${p}`)}</label>`,

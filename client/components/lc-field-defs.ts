@@ -105,7 +105,10 @@ export class LcFieldDefs extends LitElement {
       </div>
       ${admin
         ? html`<form class="card" @submit=${this._save} novalidate data-testid="field-defs-form">
-            <table>
+            ${this._rows.length
+              ? nothing
+              : html`<p class="muted" data-testid="field-defs-empty">${t('fields.defs.noneYet', { kind: kindLabel(this._kind) })}</p>`}
+            <table ?hidden=${!this._rows.length}>
               <thead>
                 <tr>
                   <th scope="col">${t('fields.defs.name')}</th>

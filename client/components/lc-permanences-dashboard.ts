@@ -94,7 +94,7 @@ export class LcPermanencesDashboard extends LitElement {
         <div class="kpi"><strong>${d.totals.attendanceRate === null ? '—' : `${Math.round(d.totals.attendanceRate * 100)} %`}</strong>${t('perm.dash.attendance')}</div>
         <div class="kpi"><strong>${d.totals.requestsResolved}/${d.totals.requestsWithPermanence}</strong>${t('perm.dash.resolved')}</div>
       </div>
-      <p><a class="btn secondary small" href=${permanenceDashboardCsvUrl(this._filter())} download="permanences.csv">${t('perm.dash.csv')}</a></p>
+      <p><a class="btn secondary" href=${permanenceDashboardCsvUrl(this._filter())} download="permanences.csv">${t('perm.dash.csv')}</a></p>
       ${d.months.length
         ? html`<h3>${t('perm.dash.byMonth')}</h3>
             ${this._chart(d)}

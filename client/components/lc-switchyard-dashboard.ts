@@ -23,6 +23,7 @@ export class LcSwitchyardDashboard extends LitElement {
     :host { display: block; }
     form { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
     label { display: grid; font-size: 0.85rem; color: #555; }
+    .exports { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: -0.4rem 0 1.2rem; }
     .hint { flex-basis: 100%; font-size: 0.85rem; color: var(--lc-muted); margin: 0; }
     .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.8rem; margin-bottom: 1.2rem; }
     .kpi { border: 1px solid #d5dcd8; border-radius: 8px; padding: 0.7rem; background: #fff; }
@@ -156,12 +157,14 @@ export class LcSwitchyardDashboard extends LitElement {
             /></label>
             <datalist id="sy-networks">${(d?.networks ?? []).map((n) => html`<option value=${n}></option>`)}</datalist>
             <button type="submit">${t('sy.dash.apply')}</button>
+            <p class="hint" id="sy-network-hint">${t('syb.networkHint')}${d?.networks.length ? ` (${d.networks.slice(0, 6).join(', ')}${d.networks.length > 6 ? '…' : ''})` : ''}</p>
+          </form>
+          <div class="exports" role="group" aria-label=${t('syb.exports')}>
             <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'fr' })} download="aiguillage.csv" data-testid="sy-csv-fr">${t('syb.csvFr')}</a>
             <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'en' })} download="switchyard.csv">${t('syb.csvEn')}</a>
-            <p class="hint" id="sy-network-hint">${t('syb.networkHint')}${d?.networks.length ? ` (${d.networks.slice(0, 6).join(', ')}${d.networks.length > 6 ? '…' : ''})` : ''}</p>
-          </form>`
+          </div>`
         : nothing}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
       ${d
         ? html`
             <div class="kpis">

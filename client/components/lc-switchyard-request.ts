@@ -97,11 +97,13 @@ export class LcSwitchyardRequest extends LitElement {
         ${r.missing ? html` · <span class="missing">${t('sy.request.missing')}</span>` : nothing}
       </p>
       <div class="problem">${r.problem}</div>
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
       <div class="grid">
         <div>
           <h2>${t('sy.request.history')}</h2>
-          <ol>${(r.events ?? []).map((e) => this._event(e))}</ol>
+          ${(r.events ?? []).length
+            ? html`<ol>${(r.events ?? []).map((e) => this._event(e))}</ol>`
+            : html`<p class="muted" data-testid="sy-history-empty">${t('syb.historyEmpty')}</p>`}
           <fieldset>
             <legend>${t('sy.request.note')}</legend>
             <textarea aria-label=${t('sy.request.note')} .value=${this._note} @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}></textarea>

@@ -17,7 +17,7 @@ export class LcSwitchyardRequests extends LitElement {
     css`
     :host { display: block; }
     .filters { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 0.8rem; }
-    select { font: inherit; padding: 0.25rem; }
+    .filters select { width: auto; min-width: 14rem; }
     table { width: 100%; border-collapse: collapse; }
     th, td { text-align: left; padding: 0.45rem 0.4rem; border-bottom: 1px solid #e1e6e3; vertical-align: top; }
     th { font-size: 0.85rem; color: #555; }
@@ -26,7 +26,6 @@ export class LcSwitchyardRequests extends LitElement {
     .status-new { background: #fff1cc; }
     .status-in-contact { background: #dcecff; }
     .status-resolved { background: #dff3e4; }
-    .error { color: #a33; }
     .unassigned { color: var(--lc-muted); font-style: italic; }
   `,
   ];
@@ -91,7 +90,7 @@ export class LcSwitchyardRequests extends LitElement {
       ${this.mode !== 'missing'
         ? html`<div class="filters">
             <select
-              aria-label=${t('sy.request.setStatus')}
+              aria-label=${t('syb.statusFilter')}
               @change=${(e: Event) => {
                 this._status = (e.target as HTMLSelectElement).value as Status | '';
                 void this._load();
@@ -102,7 +101,7 @@ export class LcSwitchyardRequests extends LitElement {
             </select>
           </div>`
         : nothing}
-      ${this._error ? html`<p class="error" role="alert">${this._error}</p>` : nothing}
+      ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
       ${this._loaded && !this._error && this._items.length === 0
         ? html`<p data-testid="sy-requests-empty">${this.mode === 'missing' ? t('syb.missingNone') : t('sy.requests.empty')}</p>`
         : nothing}
@@ -113,7 +112,7 @@ export class LcSwitchyardRequests extends LitElement {
                 <th>#</th>
                 <th>${t('syb.problem')}</th>
                 <th>${t('sy.answer.themes')}</th>
-                <th>${t('sy.request.setStatus')}</th>
+                <th>${t('syb.statusColumn')}</th>
                 ${this.mode !== 'mine' ? html`<th>${t('sy.requests.asker')}</th><th>${t('sy.requests.followedBy')}</th>` : nothing}
                 <th>${t('sy.requests.created')}</th>
               </tr>

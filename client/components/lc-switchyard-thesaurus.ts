@@ -25,7 +25,9 @@ export class LcSwitchyardThesaurus extends LitElement {
     table { width: 100%; border-collapse: collapse; }
     td, th { text-align: left; padding: 0.5rem 0.4rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
     td input { width: 100%; box-sizing: border-box; }
-    td.actions { white-space: nowrap; }
+    th:first-child { width: 12rem; }
+    /* The actions take what their buttons need; the expressions get the rest of the width. */
+    td.actions, th.actions { width: 1%; white-space: nowrap; }
     td.actions button + button { margin-left: 0.4rem; }
     .source { font-size: 0.8rem; color: var(--lc-muted); }
     form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0 1.2rem; }
@@ -97,7 +99,7 @@ export class LcSwitchyardThesaurus extends LitElement {
           </form>`
         : nothing}
       <table>
-        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th>${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th class="actions">${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
         <tbody>
           ${this._groups.map(
             (g) => html`<tr>

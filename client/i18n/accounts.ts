@@ -70,6 +70,7 @@ export const accounts: Catalogue = {
 
     'acc.admin.heading': 'Administration des comptes',
     'acc.admin.policy': 'Inscriptions',
+    'acc.admin.policyLegend': 'Qui peut créer un compte ?',
     'acc.admin.policy.open': 'Ouvertes à tous (adresse vérifiée par courriel)',
     'acc.admin.policy.invitation': 'Sur invitation seulement',
     'acc.admin.policy.approval': 'Ouvertes, avec validation par un animateur',
@@ -213,6 +214,7 @@ export const accounts: Catalogue = {
 
     'acc.admin.heading': 'Accounts administration',
     'acc.admin.policy': 'Sign-up',
+    'acc.admin.policyLegend': 'Who may create an account?',
     'acc.admin.policy.open': 'Open to anyone (address verified by mail)',
     'acc.admin.policy.invitation': 'By invitation only',
     'acc.admin.policy.approval': 'Open, approved by a facilitator',

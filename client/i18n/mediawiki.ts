@@ -6,7 +6,7 @@ export const mediawiki: Catalogue = {
     'nav.mediawiki': 'Import MediaWiki',
     'mediawiki.heading': 'Imports MediaWiki',
     'mediawiki.help':
-      "Importez un export XML d'un MediaWiki (Spécial:Exporter ou dumpBackup.php, .xml ou .xml.gz) avec tout son historique. Importer deux fois le même fichier ne change rien ; un export plus récent n'ajoute que les nouvelles révisions.",
+      "Importez un export XML d’un MediaWiki (Spécial:Exporter ou dumpBackup.php, .xml ou .xml.gz) avec tout son historique. Importer deux fois le même fichier ne change rien ; un export plus récent n’ajoute que les nouvelles révisions.",
     'mediawiki.adminOnly': 'Réservé aux administrateurs.',
     'mediawiki.file': 'Fichier d’export',
     'mediawiki.templates': 'Correspondance des modèles (YAML, facultatif)',
