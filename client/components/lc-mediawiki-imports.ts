@@ -102,7 +102,7 @@ export class LcMediawikiImports extends LitElement {
   override render() {
     const user = this._session.user;
     if (!this._session.known) return loadingLine();
-    if (!hasRole(user, 'admin')) return html`<h1>${t('mediawiki.heading')}</h1><p role="alert">${t('mediawiki.adminOnly')}</p>`;
+    if (!hasRole(user, 'admin')) return html`<h1>${t('mediawiki.heading')}</h1><p class="message warning" role="alert">${t('mediawiki.adminOnly')}</p>`;
     if (this._imports === null && !this._error) void this._load();
     return html`
       <h1>${t('mediawiki.heading')}</h1>

@@ -7,7 +7,7 @@ export const mediawiki: Catalogue = {
     'mediawiki.heading': 'Imports MediaWiki',
     'mediawiki.help':
       "Importez un export XML d’un MediaWiki (Spécial:Exporter ou dumpBackup.php, .xml ou .xml.gz) avec tout son historique. Importer deux fois le même fichier ne change rien ; un export plus récent n’ajoute que les nouvelles révisions.",
-    'mediawiki.adminOnly': 'Réservé aux administrateurs.',
+    'mediawiki.adminOnly': 'Réservé aux administrateur·rices.',
     'mediawiki.file': 'Fichier d’export',
     'mediawiki.templates': 'Correspondance des modèles (YAML, facultatif)',
     'mediawiki.templatesHelp': 'Par exemple : Lieu: { kind: lieu, fields: { ville: ville, "code postal": code_postal } }',

@@ -3,7 +3,7 @@ import type { Catalogue } from './index.js';
 /** Strings of the switchyard (gare d'aiguillage): box, answer, requests, dashboard. */
 export const switchyardMessages: Catalogue = {
   fr: {
-    'sy.title': "Gare d'aiguillage",
+    'sy.title': 'Gare d’aiguillage',
     'sy.box.title': 'Décrivez votre problème',
     'sy.box.help': 'Avec vos mots : ce qui coince, ce que vous avez essayé. Nous vous proposons des communs et des personnes qui peuvent aider.',
     'sy.box.placeholder': 'Ex. : on ne sait plus qui a payé sa cotisation, tout est dans un tableur…',

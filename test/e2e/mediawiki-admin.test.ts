@@ -72,7 +72,7 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     const context = await loggedIn('camille@example.org');
     const { page } = await watchedPage(context);
     await page.goto('/admin/mediawiki');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Réservé aux administrateurs.');
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Réservé aux administrateur·rices.');
     expect(await page.getByRole('link', { name: 'Import MediaWiki' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();

@@ -56,7 +56,7 @@ describe.skipIf(!HAS_CHROMIUM)('the switchyard back-office and first screens', (
   it('gives the switchyard an h1 and a title, labels instead of codes, and the place by name', async () => {
     const { page, problems } = await browserAs(null);
     await page.goto('/aiguillage');
-    await page.getByRole('heading', { name: "Gare d'aiguillage", level: 1 }).waitFor();
+    await page.getByRole('heading', { name: 'Gare d’aiguillage', level: 1 }).waitFor();
     await expect.poll(() => page.title()).toMatch(/^Gare d.aiguillage · /);
     // Anonymous visitors see only what they may use.
     await expect.poll(() => navLinks(page)).toEqual(['Poser une question']);
