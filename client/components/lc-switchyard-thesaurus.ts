@@ -28,7 +28,7 @@ export class LcSwitchyardThesaurus extends LitElement {
     th:first-child { width: 12rem; }
     /* The actions take what their buttons need; the expressions get the rest of the width. */
     td.actions, th.actions { width: 1%; white-space: nowrap; }
-    td.actions button + button { margin-left: 0.4rem; }
+    td.actions div { display: flex; gap: 0.4rem; }
     .source { font-size: 0.8rem; color: var(--lc-muted); }
     form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0 1.2rem; }
   `];
@@ -114,12 +114,12 @@ export class LcSwitchyardThesaurus extends LitElement {
                   : g.terms.join(', ')}
               </td>
               ${this._canEdit
-                ? html`<td class="actions">
+                ? html`<td class="actions"><div>
                     <button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
                       ${t('sy.thesaurus.save')}
                     </button>
                     <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>${t('sy.thesaurus.delete')}</button>
-                  </td>`
+                  </div>                  </td>`
                 : nothing}
             </tr>`,
           )}
