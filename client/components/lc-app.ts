@@ -141,8 +141,8 @@ export class LcApp extends LitElement {
             ${this._link('/personnes', t('nav.personnes'))} ${this._link('/recent', t('nav.recent'))} ${this._link('/special', t('nav.special'))}
             ${this._link('/fichiers', t('nav.files'))}
             ${hasRole(user, 'admin') ? this._link('/admin/mediawiki', t('nav.mediawiki')) : nothing}
-            ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
             ${hasRole(user, 'admin') ? this._link('/admin/courriels', t('nav.outbox')) : nothing}
+            ${!user || hasRole(user, 'contributor') ? this._link('/new', `+ ${t('nav.newPage')}`, 'new') : nothing}
           </nav>
         </div>
       </header>
