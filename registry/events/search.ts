@@ -24,17 +24,18 @@ export interface EventHit {
   upcoming: boolean;
 }
 
-const SQL_EVENTS = `SELECT e.id, e.title, e.type, e.description, p.slug AS p_slug, p.name AS p_name, p.city AS p_city,
+const SQL_EVENTS = `SELECT e.id, e.title, e.type, e.updated_at, p.slug AS p_slug, p.name AS p_name, p.city AS p_city,
     c.slug AS c_slug, c.title AS c_title,
     (SELECT s.starts_at || '|' || s.ends_at FROM event_slots s WHERE s.event_id = e.id AND s.ends_at > @now ORDER BY s.starts_at LIMIT 1) AS next_slot,
     (SELECT s.starts_at || '|' || s.ends_at FROM event_slots s WHERE s.event_id = e.id ORDER BY s.starts_at DESC LIMIT 1) AS last_slot
   FROM events e JOIN places p ON p.id = e.place_id LEFT JOIN campaigns c ON c.id = e.campaign_id`;
+const SQL_DESCRIPTION = `SELECT description FROM events WHERE id = @id`;
 
 interface Row {
   id: number;
   title: string;
   type: EventType;
-  description: string;
+  updated_at: string;
   p_slug: string;
   p_name: string;
   p_city: string | null;
@@ -42,6 +43,33 @@ interface Row {
   c_title: string | null;
   next_slot: string | null;
   last_slot: string | null;
+}
+
+/** What an event is matched on, derived once per text (stemming every description on every search is slow). */
+interface Indexed {
+  sig: string;
+  folded: string;
+  stems: string;
+}
+const INDEXES = new WeakMap<Database, Map<number, Indexed>>();
+
+/** The matching text of an event row, rebuilt only when its title, description, place or campaign changed. */
+function indexed(db: Database, r: Row): Indexed {
+  let index = INDEXES.get(db);
+  if (!index) INDEXES.set(db, (index = new Map()));
+  // Deleted events leave entries behind: start afresh once they could outnumber the live ones.
+  if (index.size > 10_000) index.clear();
+  // An edit of the event bumps updated_at; its place's and campaign's names are compared as they are.
+  const sig = [r.updated_at, r.title, r.type, r.p_name, r.p_city, r.c_title].join('\u0000');
+  const hit = index.get(r.id);
+  if (hit && hit.sig === sig) return hit;
+  const fresh = {
+    sig,
+    folded: ` ${foldAccents(`${r.title} ${r.p_name} ${r.p_city ?? ''} ${r.c_title ?? ''}`)}`,
+    stems: searchText([r.title, r.type, (stmt(db, SQL_DESCRIPTION).get({ id: r.id }) as { description: string }).description, r.p_name, r.p_city, r.c_title]),
+  };
+  index.set(r.id, fresh);
+  return fresh;
 }
 
 /**
@@ -60,8 +88,7 @@ export function searchEvents(db: Database, q: string, opts: { limit?: number; no
   for (const r of stmt(db, SQL_EVENTS).all({ now }) as Row[]) {
     const slot = r.next_slot ?? r.last_slot;
     if (!slot) continue;
-    const folded = ` ${foldAccents(`${r.title} ${r.p_name} ${r.p_city ?? ''} ${r.c_title ?? ''}`)}`;
-    const stems = searchText([r.title, r.type, r.description, r.p_name, r.p_city, r.c_title]);
+    const { folded, stems } = indexed(db, r);
     const ok = words.every(({ w, stem }) => folded.includes(` ${w}`) || folded.includes(`-${w}`) || (stem !== undefined && stems.includes(` ${stem}`)));
     if (!ok) continue;
     const [startsAt, endsAt] = slot.split('|');
