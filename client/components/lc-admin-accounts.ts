@@ -109,7 +109,7 @@ export class LcAdminAccounts extends LitElement {
     return badges.length ? badges : html`<span class="muted">${t('acc.admin.active')}</span>`;
   }
 
-  private _userRow(u: AdminUser, admin: boolean) {
+  private _userRow(u: AdminUser, admin: boolean, withActions: boolean) {
     return html`<tr data-testid="user-row" data-email=${u.email}>
       <td>${u.name}</td>
       <td>${u.email}</td>
@@ -123,7 +123,8 @@ export class LcAdminAccounts extends LitElement {
       </td>
       <td>${this._state(u)}</td>
       <td>${u.lastSeenAt ? formatDate(u.lastSeenAt) : '—'}</td>
-      <td class="actions">
+      ${withActions
+        ? html`<td><div class="actions">
         ${u.status === 'pending'
           ? html`<button class="btn small" ?disabled=${this._busy} @click=${() => this._act(() => approveUser(u.id))}>${t('acc.admin.approve')}</button>`
           : nothing}
@@ -134,7 +135,8 @@ export class LcAdminAccounts extends LitElement {
               <button class="btn danger small" ?disabled=${this._busy}
                 @click=${() => confirm(t('acc.admin.confirmDelete', { name: u.name })) && this._act(() => deleteUser(u.id))}>${t('acc.admin.delete')}</button>`
           : nothing}
-      </td>
+      </div></td>`
+        : nothing}
     </tr>`;
   }
 
@@ -165,6 +167,8 @@ export class LcAdminAccounts extends LitElement {
       return html`<h1>${t('acc.admin.heading')}</h1><p class="message error" role="alert">${t('acc.admin.forbidden')}</p>`;
     }
     const admin = hasRole(me, 'admin');
+    // Facilitators act only on accounts waiting for approval: no empty column otherwise.
+    const withActions = admin || !!this._users?.some((u) => u.status === 'pending');
     return html`<h1>${t('acc.admin.heading')}</h1>
       ${admin ? html`<p><a href="/admin/journal">${t('acc.admin.auditLink')}</a></p>` : nothing}
       ${this._notice ? html`<div class="message info" role="status" data-testid="notice">${this._notice}</div>` : nothing}
@@ -205,8 +209,8 @@ export class LcAdminAccounts extends LitElement {
         <h2 id="users-h">${t('acc.admin.users')}</h2>
         ${this._users
           ? html`<div class="table-wrap"><table data-testid="users">
-              <thead><tr><th scope="col">${t('acc.admin.name')}</th><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.sec.lastSeen')}</th><th scope="col">${t('acc.admin.actions')}</th></tr></thead>
-              <tbody>${this._users.map((u) => this._userRow(u, admin))}</tbody>
+              <thead><tr><th scope="col">${t('acc.admin.name')}</th><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.sec.lastSeen')}</th>${withActions ? html`<th scope="col">${t('acc.admin.actions')}</th>` : nothing}</tr></thead>
+              <tbody>${this._users.map((u) => this._userRow(u, admin, withActions))}</tbody>
             </table></div>`
           : loadingLine()}
       </section>`;

@@ -46,7 +46,7 @@ export class LcAuditLog extends LitElement {
 
   override render() {
     if (this._session.known && !hasRole(this._session.user, 'admin')) {
-      return html`<h1>${t('acc.audit.heading')}</h1><p class="message error" role="alert">${t('acc.audit.forbidden')}</p>`;
+      return html`<h1>${t('acc.audit.heading')}</h1><p class="message warning" role="alert">${t('acc.audit.forbidden')}</p>`;
     }
     return html`<h1>${t('acc.audit.heading')}</h1>
       <p class="muted">${t('acc.audit.intro')}</p>

@@ -27,8 +27,8 @@ export class LcSwitchyardThesaurus extends LitElement {
     td input { width: 100%; box-sizing: border-box; }
     th:first-child { width: 12rem; }
     /* The actions take what their buttons need; the expressions get the rest of the width. */
-    td.actions, th.actions { width: 1%; white-space: nowrap; }
-    td.actions div { display: flex; gap: 0.4rem; }
+    td.row-actions, th.row-actions { width: 1%; white-space: nowrap; }
+    td.row-actions div { display: flex; gap: 0.4rem; }
     .source { font-size: 0.8rem; color: var(--lc-muted); }
     form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0 1.2rem; }
   `];
@@ -99,7 +99,7 @@ export class LcSwitchyardThesaurus extends LitElement {
           </form>`
         : nothing}
       <table>
-        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th class="actions">${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th class="row-actions">${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
         <tbody>
           ${this._groups.map(
             (g) => html`<tr>
@@ -114,7 +114,7 @@ export class LcSwitchyardThesaurus extends LitElement {
                   : g.terms.join(', ')}
               </td>
               ${this._canEdit
-                ? html`<td class="actions"><div>
+                ? html`<td class="row-actions"><div>
                     <button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
                       ${t('sy.thesaurus.save')}
                     </button>

@@ -107,7 +107,7 @@ export const accounts: Catalogue = {
     'acc.admin.revokeInvitation': 'Révoquer l’invitation pour {email}',
     'acc.admin.auditLink': 'Journal de sécurité',
     'acc.admin.forbidden': 'Cette page est réservée aux animateurs et aux administrateurs.',
-    'acc.audit.forbidden': 'Le journal de sécurité est réservé aux administrateurs.',
+    'acc.audit.forbidden': 'Le journal de sécurité est réservé aux administrateur·rices.',
     'role.reader': 'lecteur',
     'role.contributor': 'contributeur',
     'role.facilitator': 'animateur',
