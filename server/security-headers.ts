@@ -74,10 +74,16 @@ export const isUnder = (path: string, prefix: string) =>
  * Sets the security headers of a data answer (API, feeds, uploaded files), before its handler
  * runs. A fast path kept on purpose: hono/secure-headers sets its headers on `c.res` after the
  * handler, which makes @hono/node-server turn its lightweight answer into a full Response with a
- * WHATWG Headers object on every request; cached page reads are benchmarked against a bare route
- * (bench:wiki, target ≥ 0.5 of it) and `npm run bench:compression` part (d) compares both ways on
- * a bare app. On @hono/node-server the headers go on Node's ServerResponse, which merges them
- * into whatever the handler answers (errors included); elsewhere (`app.request`) `c.header`.
+ * WHATWG Headers object on every request, and cached page reads are held to ≥ 0.5 of a bare
+ * "hello" route (bench:wiki). Measured 7 Dec 2026 on the shared 2-core machine at load 15-21:
+ * `npm run bench:compression` part (d), bare app, 5 KB JSON: this path 584/1513/1090 req/s per
+ * round against 441/1132/748 for hono/secure-headers with the same three headers (24-31% fewer);
+ * bench:wiki reads, two runs each way: page/hello medians 0.70 and 0.69 here, 0.70 and 0.68 with
+ * hono/secure-headers, a difference the load's noise (round ratios 0.3-2.0) cannot show. To be
+ * measured again on a quiet machine: swapping in `dataSecurityHeadersThroughHono` is one line in
+ * server/app.ts, and test/server/node-server-paths.test.ts checks that both send the same headers.
+ * On @hono/node-server the headers go on Node's ServerResponse, which merges them into whatever
+ * the handler answers (errors included); elsewhere (`app.request`) `c.header`.
  */
 export function setDataSecurityHeaders(c: Context<AppEnv>): void {
   const outgoing = nodeResponse(c);

@@ -3,9 +3,11 @@
 // for documents and embeds, cookies, body limit), checked through the real @hono/node-server on
 // port 0: `app.request` takes the other branch of each fast path.
 import { request } from 'node:http';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
+import { dataSecurityHeadersThroughHono } from '../../server/security-headers.js';
 
 const DATA_CSP = "default-src 'none'; frame-ancestors 'none'";
 
@@ -129,5 +131,17 @@ describe('on the real Node server', () => {
     // Under the limit, the same route goes on to authentication (anonymous writes are refused).
     const small = await fetch(`${server.url}/api/pages/petit`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"title":"Petit","markdown":"x"}' });
     expect(small.status).toBe(401);
+  });
+});
+
+describe('the data security headers through hono/secure-headers (what the fast path is measured against)', () => {
+  it('are the same three headers as the fast path, and no more', async () => {
+    const app = new Hono().use(dataSecurityHeadersThroughHono).get('/', (c) => c.json({ ok: true }));
+    const res = await app.request('/');
+    const security = [...res.headers.keys()].filter((name) => name !== 'content-type').sort();
+    expect(security).toEqual(['content-security-policy', 'cross-origin-resource-policy', 'x-content-type-options']);
+    expect(res.headers.get('content-security-policy')).toBe(DATA_CSP);
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
 });
