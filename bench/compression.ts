@@ -10,6 +10,9 @@
  *     73 KB OpenAPI document, which is compressed on the thread pool).
  * (c) The per-request middleware against hono/compress (CompressionStream, streamed answer) on a
  *     bare Hono app serving the same JSON constants, gzip both.
+ * (d) Security headers of data answers (API, feeds): the fast path on Node's ServerResponse
+ *     against hono/secure-headers set to the same three headers, and Hono's cookie parsing
+ *     (getCookie, what a signed-in request pays) against no cookie at all, on the bare app.
  * Each server runs in its own child process; targets alternate by round so machine noise hits
  * them alike. Bounded: about one and a half minutes.
  */
@@ -21,11 +24,14 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
+import { getCookie } from 'hono/cookie';
 import { serve } from '@hono/node-server';
 import { openDatabase } from '../server/db/open.js';
 import { startServer } from '../server/server.js';
 import { seedIfEmpty } from '../server/seed/index.js';
 import { compressing } from '../server/compression.js';
+import { dataSecurityHeadersThroughHono, setDataSecurityHeaders } from '../server/security-headers.js';
+import type { AppEnv } from '../server/env.js';
 import { rawRequest } from '../test/helpers/raw-http.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
@@ -116,7 +122,7 @@ async function main(): Promise<void> {
 
     const br = { 'accept-encoding': 'br' };
     const gzip = { 'accept-encoding': 'gzip' };
-    const targets: { name: string; url: string; headers?: Record<string, string>; part: 'b' | 'c' }[] = [
+    const targets: { name: string; url: string; headers?: Record<string, string>; part: 'b' | 'c' | 'd' }[] = [
       { part: 'b', name: 'page read, no Accept-Encoding', url: `${base}/api/pages/${PAGE}` },
       { part: 'b', name: 'page read, br (cached form)', url: `${base}/api/pages/${PAGE}`, headers: br },
       { part: 'b', name: 'page read, If-None-Match → 304', url: `${base}/api/pages/${PAGE}`, headers: { 'if-none-match': String(page.headers.etag) } },
@@ -128,6 +134,10 @@ async function main(): Promise<void> {
       { part: 'c', name: 'bare 5 KB JSON, gzip, hono/compress', url: `${bareBase}/hono/0`, headers: gzip },
       { part: 'c', name: 'bare 73 KB JSON, gzip, this middleware', url: `${bareBase}/ours/1`, headers: gzip },
       { part: 'c', name: 'bare 73 KB JSON, gzip, hono/compress', url: `${bareBase}/hono/1`, headers: gzip },
+      { part: 'd', name: 'bare 5 KB JSON, no security headers', url: `${bareBase}/plain/0` },
+      { part: 'd', name: 'bare 5 KB JSON, data security headers, fast path', url: `${bareBase}/sec-ours/0` },
+      { part: 'd', name: 'bare 5 KB JSON, data security headers, hono/secure-headers', url: `${bareBase}/sec-hono/0` },
+      { part: 'd', name: 'bare 5 KB JSON, session cookie read with getCookie', url: `${bareBase}/cookie/0`, headers: { cookie: 'theme=dark; lc_session=abcdefghijklmnopqrstuvwxyz0123456789' } },
     ];
     for (const t of targets) {
       const check = await rawRequest(t.url, { headers: t.headers });
@@ -146,8 +156,9 @@ async function main(): Promise<void> {
       }
     }
     const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    for (const part of ['b', 'c'] as const) {
-      console.log(part === 'b' ? '\n(b) real server (req/s, mean of rounds)' : '\n(c) bare Hono: this middleware vs hono/compress');
+    const titles = { b: '\n(b) real server (req/s, mean of rounds)', c: '\n(c) bare Hono: this middleware vs hono/compress', d: '\n(d) bare Hono: security headers and cookies' };
+    for (const part of ['b', 'c', 'd'] as const) {
+      console.log(titles[part]);
       for (const t of targets.filter((x) => x.part === part)) {
         const xs = rps.get(t.name)!;
         row(t.name, `${Math.round(mean(xs))} req/s (rounds ${xs.map((x) => Math.round(x)).join(', ')}; p99 ${Math.max(...p99.get(t.name)!)} ms)`);
@@ -170,9 +181,18 @@ if (process.argv[2] === '--serve-app') {
   process.send?.({ port: server.port });
 } else if (process.argv[2] === '--serve-bare') {
   const bodies = process.argv.slice(3).map((f) => readFileSync(f, 'utf8'));
-  const app = new Hono();
+  const app = new Hono<AppEnv>();
   app.use('/hono/*', compress());
   app.use('/ours/*', compressing((_c, next) => next()));
+  app.use('/sec-ours/*', (c, next) => {
+    setDataSecurityHeaders(c);
+    return next();
+  });
+  app.use('/sec-hono/*', dataSecurityHeadersThroughHono);
+  app.use('/cookie/*', async (c, next) => {
+    if (getCookie(c, 'lc_session') === undefined) throw new Error('no cookie');
+    await next();
+  });
   app.get('/:kind/:i', (c) => c.body(bodies[Number(c.req.param('i'))], 200, { 'content-type': 'application/json' }));
   serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));
 } else {

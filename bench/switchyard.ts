@@ -20,7 +20,7 @@ import { importBundle } from '../registry/bundle.js';
 import { openDatabase } from '../server/db/open.js';
 import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
 import { DEFAULT_SWITCHYARD_CONFIG } from '../registry/switchyard/config.js';
-import { buildSwitchyardIndex, matchProblem, type SwitchyardIndex } from '../registry/switchyard/engine.js';
+import { buildSwitchyardIndex, matchProblem } from '../registry/switchyard/engine.js';
 import type { RegistrySnapshot } from '../registry/types.js';
 import { THEME_SLUGS } from '../registry/themes.js';
 import { lunrFr } from '../registry/text/lunr-fr.js';

@@ -309,7 +309,7 @@ async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnTy
   const insert = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`);
   let bytes = 0;
   db.transaction(() => {
-    titles.forEach((t, i) => {
+    titles.forEach((t) => {
       const markdown = body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles);
       bytes += markdown.length;
       insert.run({ slug: slugify(t), title: t, markdown });

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { createNodeWebSocket } from '@hono/node-ws';
-import { isUnder, setSecurityHeaders } from './security-headers.js';
+import { documentSecurityHeaders, embedSecurityHeaders, isUnder, setDataSecurityHeaders } from './security-headers.js';
 import { compressing } from './compression.js';
 import type { Database } from './db/open.js';
 import { defaultConfig, type Config } from './config.js';
@@ -121,16 +121,23 @@ export function createApp(deps: AppDeps) {
   const feedAuth = compressing<AppEnv>(authenticate);
   // One middleware in front of every route (each layer is a promise per request, and page reads
   // are benchmarked against a bare route): services, security headers, then for the API and the
-  // feeds, compression, body limit and authentication.
+  // feeds, compression, body limit and authentication. Data answers get their security headers
+  // by a fast path (server/security-headers.ts), documents through hono/secure-headers.
   app.use('*', (c, next) => {
     c.set('db', db);
     c.set('config', config);
     c.set('services', services);
-    setSecurityHeaders(c);
     const path = c.req.path;
-    if (isUnder(path, '/api')) return api(c, next);
-    if (isUnder(path, '/feed') || isUnder(path, '/files')) return feedAuth(c, next);
-    return next();
+    if (isUnder(path, '/api')) {
+      setDataSecurityHeaders(c);
+      return api(c, next);
+    }
+    if (isUnder(path, '/feed') || isUnder(path, '/files')) {
+      setDataSecurityHeaders(c);
+      return feedAuth(c, next);
+    }
+    if (isUnder(path, '/embed')) return embedSecurityHeaders(c, next);
+    return documentSecurityHeaders(c, next);
   });
 
   app.route('/api/health', health);

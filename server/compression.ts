@@ -174,6 +174,15 @@ export function etagMatches(ifNoneMatch: string, etag: string): boolean {
 }
 
 /**
+ * Kept instead of hono/compress, on purpose (issue 14 asked for Hono's middleware unless a bench
+ * shows a loss): hono/compress offers gzip and deflate only, so API answers would lose brotli
+ * (tests assert `br`; page reads and the client's files are served pre-compressed either way),
+ * and it streams through a CompressionStream, which @hono/node-server writes chunk by chunk.
+ * `npm run bench:compression` part (c), bare app, 5 KB JSON, gzip both: 6.1k req/s here against
+ * 2.6k for hono/compress on a quiet machine; 597 against 324 req/s (rounds 227/193, 292/176,
+ * 1272/604) on the shared 2-core machine at load 19 (7 Dec 2026). Both are tested through the
+ * real Node server in test/server/compression.test.ts.
+ *
  * Wraps a middleware so that the answer it leads to is compressed (`compressAnswer`) when the
  * request accepts it. A wrapper rather than one more layer: a request without Accept-Encoding
  * (an API client, the read benchmark) goes through exactly as before.

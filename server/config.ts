@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { parseTrustProxy } from './auth/proxy.js';
+import { PROJECT_ROOT } from './project-root.js';
 
 /** Runtime configuration: built once by the CLI from flags and environment, then passed down. */
 export interface Config {
@@ -81,7 +83,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     signupMaxGlobal: 200,
     signupWindowMs: 60 * 60 * 1000,
     accountAnswerFloorMs: 250,
-    clientDir: new URL('../dist/client/', import.meta.url).pathname,
+    clientDir: join(PROJECT_ROOT, 'dist/client/'),
     collabQuietMs: 30_000,
     collabMaxSpanMs: 5 * 60_000,
     collabCompactEvery: 500,

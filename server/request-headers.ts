@@ -15,24 +15,6 @@ export function requestHeader(c: Context, name: string): string | undefined {
   return c.req.header(name);
 }
 
-/** One cookie's value from the Cookie header, or undefined. */
-export function requestCookie(c: Context, name: string): string | undefined {
-  const header = requestHeader(c, 'cookie');
-  if (!header) return undefined;
-  for (const part of header.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq < 0 || part.slice(0, eq).trim() !== name) continue;
-    let value = part.slice(eq + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"')) value = value.slice(1, -1);
-    try {
-      return decodeURIComponent(value);
-    } catch {
-      return value;
-    }
-  }
-  return undefined;
-}
-
 /**
  * Node's ServerResponse of the request when the app runs on @hono/node-server (undefined in tests
  * through `app.request`).

@@ -1,7 +1,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.js';
 import { AppError, forbidden, unauthenticated } from '../errors.js';
-import { requestCookie, requestHeader, setAnswerHeader } from '../request-headers.js';
+import { requestHeader, setAnswerHeader } from '../request-headers.js';
 import { clientAddressOf, forwardedHttps } from './proxy.js';
 import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
 
@@ -34,7 +35,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
       throw new AppError(403, 'forbidden', 'This API token is read-only (scope "read"): writes are refused');
     }
   } else {
-    const sid = requestCookie(c, SESSION_COOKIE);
+    // Hono parses the cookie; the header is looked up on Node's request first (requestHeader) so
+    // that an anonymous read, which has none, does not build the WHATWG request headers for it.
+    const sid = requestHeader(c, 'cookie') ? getCookie(c, SESSION_COOKIE) : undefined;
     const session = sid ? getSession(db, sid) : undefined;
     if (session) {
       c.set('user', session.user);

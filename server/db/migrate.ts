@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Database } from 'better-sqlite3';
+import { PROJECT_ROOT } from '../project-root.js';
 
 /** The folder holding the numbered `NNNN_name.sql` migrations. */
-export const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations/');
 
 /** One migration file: its number (the `PRAGMA user_version` it brings the database to). */
 export interface Migration {

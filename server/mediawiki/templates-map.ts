@@ -35,7 +35,7 @@ export function parseTemplateMap(text: string): Record<string, TemplateMapping> 
   try {
     data = parseYaml(text);
   } catch (err) {
-    throw new Error(`not valid YAML: ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(`not valid YAML: ${(err as Error).message.split('\n')[0]}`, { cause: err });
   }
   const result = MAP_SCHEMA.safeParse(data ?? {});
   if (!result.success) {

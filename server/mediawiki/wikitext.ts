@@ -85,7 +85,7 @@ const FILE_OPTION_RE =
 const ALT_RE = /^alt\s*=(.*)$/i;
 
 const INLINE_TAGS: Record<string, string> = { b: '**', strong: '**', i: '*', em: '*', s: '~~', del: '~~', strike: '~~' };
-const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>\]\[|"]+/g;
+const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>\][|"]+/g;
 const EXT_LINK_RE = /\[((?:https?|ftp|mailto):[^\s\]]+|\/\/[^\s\]]+)(?:\s+([^\]]*))?\]/y;
 const LINK_TRAIL_RE = /^[a-zàâäçéèêëîïôöûùüÿœæ]+/;
 

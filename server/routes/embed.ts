@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { DateTime } from 'luxon';
 import type { AppEnv } from '../env.js';
-import { nodeResponse } from '../request-headers.js';
 import { getCampaign } from '../../registry/events/campaigns.js';
 import { EVENT_ZONE } from '../../registry/events/time.js';
 import { SLUG_RE } from '../../registry/schema.js';
@@ -14,29 +13,19 @@ const TYPE_FR: Record<string, string> = {
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
 
-// A programme framed by a partner's site: no script, no cookie, styles inline; any site may frame it.
-const EMBED_HEADERS: [string, string][] = [
-  ['Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors *; base-uri 'none'; form-action 'none'"],
-  ['Cross-Origin-Resource-Policy', 'cross-origin'],
-  ['Content-Type', 'text/html; charset=utf-8'],
-];
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;color:#1d2a24;margin:0;padding:0.8rem}h1{font-size:1.2rem;margin:0 0 .2rem}
 .dates{color:#4a5a52;margin:0 0 .8rem}h2{font-size:1rem;margin:1rem 0 .3rem;border-bottom:1px solid #d5ddd8;text-transform:capitalize}
 ul{list-style:none;margin:0;padding:0}li{margin:.35rem 0}.time{font-variant-numeric:tabular-nums;font-weight:600;margin-right:.4rem}
 .type{font-size:.8rem;background:#e7f0ea;border-radius:4px;padding:0 .3rem;margin-left:.3rem}.place{color:#4a5a52}a{color:#1f5c3d}`;
 
-/** /embed: pages meant for an iframe on a partner's site (no cookies, no script). */
+/**
+ * /embed: pages meant for an iframe on a partner's site (no cookies, no script; their security
+ * headers, which let any site frame them, are `embedSecurityHeaders` in server/security-headers.ts).
+ */
 export const embed = new Hono<AppEnv>().get('/campaigns/:slug', (c) => {
   const slug = c.req.param('slug');
-  const outgoing = nodeResponse(c);
-  // The app's document headers forbid framing: this page replaces them.
-  if (outgoing) outgoing.removeHeader('X-Frame-Options');
-  else c.header('X-Frame-Options', undefined);
-  for (const [name, value] of EMBED_HEADERS) {
-    if (outgoing) outgoing.setHeader(name, value);
-    else c.header(name, value);
-  }
+  c.header('Content-Type', 'text/html; charset=utf-8');
   const view = SLUG_RE.test(slug) ? safeCampaign(c.get('db'), slug) : undefined;
   if (!view) return c.body(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Programme introuvable</title><p>Programme introuvable.</p></html>`, 404);
   const base = c.get('config').publicUrl;

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createApiToken, createUser, type Role } from '../../server/auth/users.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
+import type { AnswerJson } from './app.js';
 import { startBrowserSession, watchedPage, type BrowserSession, type PageProblems } from './browser.js';
 
 /** Who looks at a screen: an anonymous visitor or an account of one role. */
@@ -46,7 +47,7 @@ export async function startA11yFixture(): Promise<A11yFixture> {
       headers: { authorization: `Bearer ${tokens.get(role)}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    return { status: res.status, json: (await res.json()) as Record<string, any> };
+    return { status: res.status, json: (await res.json()) as Record<string, AnswerJson> };
   };
   const asked = await call('reader', 'POST', '/api/switchyard/requests', {
     problem: 'Nous cherchons un logiciel libre pour tenir la comptabilité et les adhésions de notre association.',

@@ -6,9 +6,10 @@ import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import { openDatabase, type Database } from '../../server/db/open.js';
-import { startServer, type RunningServer } from '../../server/server.js';
+import { startServer } from '../../server/server.js';
 import { createApiToken, createUser, type Role } from '../../server/auth/users.js';
 import type { Config } from '../../server/config.js';
+import type { AnswerJson } from './app.js';
 
 // Every stock provider adds a process 'exit' listener in Node; tests open dozens.
 process.setMaxListeners(100);
@@ -121,7 +122,7 @@ export function collabFixture(roles: Role[], config: Partial<Config> = {}) {
         headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: res.status, json: (await res.json()) as any };
+      return { status: res.status, json: (await res.json()) as AnswerJson };
     },
     terminalClose: (c: TestClient) =>
       new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close))),

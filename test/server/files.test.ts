@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 import { tinyPng } from '../helpers/files.js';
 import { LocalFileStorage, sha256Of } from '../../server/files/storage.js';
 import { attachFile, fileNameFrom, getFileDetails, referencedFileNames, storeFile } from '../../server/files/files.js';
@@ -20,7 +20,7 @@ async function upload(t: T, file: { bytes: Uint8Array; filename: string; type?: 
   for (const [k, v] of Object.entries(fields)) form.set(k, v);
   const headers: Record<string, string> = role ? { authorization: `Bearer ${await t.tokenFor(role)}` } : {};
   const res = await t.app.request('/api/files', { method: 'POST', body: form, headers });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
 describe('files', () => {
@@ -148,7 +148,7 @@ describe('files', () => {
     const noFile = new FormData();
     noFile.set('name', 'x.txt');
     const res = await t.app.request('/api/files', { method: 'POST', body: noFile, headers: { authorization: `Bearer ${await t.tokenFor('contributor')}` } });
-    expect(((await res.json()) as any).error.field).toBe('file');
+    expect(((await res.json()) as AnswerJson).error.field).toBe('file');
 
     // Roles: readers and anonymous visitors cannot upload.
     expect((await upload(t, { bytes: PDF, filename: 'a.pdf' }, {}, 'reader')).status).toBe(403);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 
 const FIXTURES = new URL('../fixtures/mediawiki/', import.meta.url).pathname;
 const MOVILAB = readFileSync(`${FIXTURES}movilab.xml`);
@@ -19,7 +19,7 @@ async function upload(t: Awaited<ReturnType<typeof testApp>>, role: 'admin' | 'f
     headers: { authorization: `Bearer ${await t.tokenFor(role)}` },
     body: form,
   });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
 describe('/api/admin/mediawiki (admins)', () => {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 
 /*
  * The OpenAPI document must look like valid OpenAPI 3.1 and describe exactly the routes the
@@ -11,7 +11,7 @@ type Doc = {
   openapi: string;
   info: { title: string; version: string };
   tags?: { name: string; description?: string }[];
-  paths: Record<string, Record<string, any>>;
+  paths: Record<string, Record<string, AnswerJson>>;
   components?: Record<string, Record<string, unknown>>;
 };
 
@@ -85,11 +85,11 @@ describe('OpenAPI document', () => {
         const where = `${method.toUpperCase()} ${path}`;
         expect(op.responses, `${where}: responses`).toBeTypeOf('object');
         expect(Object.keys(op.responses).length, `${where}: at least one response`).toBeGreaterThan(0);
-        for (const [status, response] of Object.entries<any>(op.responses)) {
+        for (const [status, response] of Object.entries<AnswerJson>(op.responses)) {
           expect(status, `${where}: response key`).toMatch(/^([1-5]\d\d|[1-5]XX|default)$/);
           if (!response.$ref) expect(typeof response.description, `${where} ${status}: description`).toBe('string');
         }
-        const params: any[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
+        const params: AnswerJson[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
         for (const p of params) {
           if (p.$ref) continue;
           expect(typeof p.name, `${where}: parameter name`).toBe('string');
@@ -119,7 +119,7 @@ describe('OpenAPI document', () => {
   it('resolves every $ref inside the document', () => {
     for (const ref of refs(doc)) {
       expect(ref, 'local references only').toMatch(/^#\//);
-      let node: any = doc;
+      let node: AnswerJson = doc;
       for (const part of ref.slice(2).split('/')) node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
       expect(node, `unresolved ${ref}`).toBeDefined();
     }
