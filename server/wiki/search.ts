@@ -24,7 +24,7 @@ export { markdownToText };
  */
 
 /** Column weights of `bm25()`: title, body, field values. */
-const TITLE_WEIGHT = 4;
+const TITLE_WEIGHT = 10;
 const BODY_WEIGHT = 1;
 const FIELDS_WEIGHT = 1;
 const SNIPPET_LENGTH = 200;
@@ -42,10 +42,11 @@ const MAX_FUZZY = 50;
 // A page's structured field values (server/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
 const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages WHERE id = @id AND deleted_at IS NULL`;
-// Materialised: bm25() cannot run inside a window function, and the count needs every match.
-const SQL_HITS = `WITH m AS MATERIALIZED (SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
-  FROM wiki_fts WHERE wiki_fts MATCH @match)
-  SELECT id, rank, (SELECT count(*) FROM m) AS total FROM m ORDER BY rank, id LIMIT @limit`;
+// The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
+// bm25(), and only when the page of results is full.
+const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rank, rowid LIMIT @limit`;
+const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @match`;
 const SQL_TERM = `SELECT 1 FROM wiki_fts_vocab WHERE term = @term`;
 const SQL_PREFIX = `SELECT 1 FROM wiki_fts_vocab WHERE term >= @from AND term < @to LIMIT 1`;
 const SQL_NEIGHBOURS = `SELECT term FROM wiki_fts_vocab WHERE term >= @from AND term < @to AND length(term) BETWEEN @min AND @max`;
@@ -197,9 +198,11 @@ export class WikiSearch {
     // Every word when some page has them all; else pages with some of them (or with the optional ones).
     const all = required.length > 0 && required.every((w) => w.terms.length + w.prefixes.length > 0) ? required.map(wordMatch).join(' AND ') : '';
     const some = usable.map(wordMatch).join(' OR ');
+    let match = all;
     let hits = all ? this.run(all, limit) : [];
-    if (hits.length === 0 && some !== all) hits = this.run(some, limit);
+    if (hits.length === 0 && some !== all) hits = this.run((match = some), limit);
     if (hits.length === 0) return { query, total: 0, results: [] };
+    const total = hits.length < limit ? hits.length : (ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number);
     const terms = new QueryTerms(usable);
     const page = stmt(this.db, SQL_PAGE_BY_ID);
     const results: WikiSearchResult[] = [];
@@ -217,11 +220,11 @@ export class WikiSearch {
         highlights: { title: matchRanges(p.title, terms), snippet: matchRanges(snippet, terms) },
       });
     }
-    return { query, total: hits[0].total, results };
+    return { query, total, results };
   }
 
-  private run(match: string, limit: number): { id: number; rank: number; total: number }[] {
-    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as { id: number; rank: number; total: number }[];
+  private run(match: string, limit: number): { id: number; rank: number }[] {
+    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as { id: number; rank: number }[];
   }
 
   /** Analyses the query into words, each with the index terms it matches. */
