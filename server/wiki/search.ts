@@ -258,6 +258,11 @@ export class WikiSearch {
         this.stemsOf(foldAccents(token), found);
         terms.push(...found);
       }
+      // A whole term that a prefix of the same word covers adds a bm25() phrase (time for every
+      // matching page) and nothing to the matches.
+      if (prefixes.length > 0) {
+        for (let k = terms.length - 1; k >= 0; k--) if (prefixes.some((p) => terms[k].startsWith(p))) terms.splice(k, 1);
+      }
       // A typed stop word ("de", "la") is a prefix only: it never makes other words fail.
       if (stop && prefixes.length === 0) return;
       words.push({ terms, prefixes, optional: stop });
