@@ -4,6 +4,7 @@ import { isVisible, listAllPeople, listPublicPeople, publicPerson, type PublicPe
 import { queryStems } from './search-text.js';
 import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
+import { ftsPrefix, ftsStatement } from './text/fts.js';
 import { THEMES, type ThemeSlug } from './themes.js';
 import type { PlaceFamily } from './types.js';
 
@@ -27,17 +28,17 @@ export interface PlaceSummary {
 }
 
 interface IndexedPlace extends PlaceSummary {
-  folded: string;
-  search: string;
+  id: number;
 }
 
-const SQL_PLACES = `SELECT slug, name, city, postcode, region, families, lat, lon, search_text FROM places`;
+const SQL_PLACES = `SELECT id, slug, name, city, postcode, region, families, lat, lon FROM places`;
 
 function placeIndex(db: Database): IndexedPlace[] {
   return cachedByVersion(db, 'place-index', () => {
-    const rows = stmt(db, SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & { families: string; search_text: string })[];
+    const rows = stmt(db, SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & { id: number; families: string })[];
     return rows
       .map((r) => ({
+        id: r.id,
         slug: r.slug,
         name: r.name,
         city: r.city,
@@ -46,8 +47,6 @@ function placeIndex(db: Database): IndexedPlace[] {
         families: parseJson<PlaceFamily[]>(r.families, []),
         lat: r.lat,
         lon: r.lon,
-        folded: ` ${foldAccents(`${r.name} ${r.city ?? ''} ${r.postcode ?? ''}`)}`,
-        search: r.search_text,
       }))
       .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   });
@@ -72,20 +71,26 @@ const facetList = (m: Map<string, number>, labels?: Map<string, string>): FacetV
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
     .map(([value, count]) => (labels?.has(value) ? { value, count, label: labels.get(value)! } : { value, count }));
 
-function textMatch(q: string | undefined): ((folded: string, search: string) => boolean) | undefined {
+/**
+ * Ids of the rows of a directory's full-text table (`places_fts`, `people_fts`; see
+ * migrations/0016_fts.sql) matching free text, or undefined when the text has no word (no filter).
+ * Every word must match, as the start of a word of the name (and city, skills…), or as the start
+ * of a stem of the analysed text.
+ */
+function textMatch(db: Database, table: 'places_fts' | 'people_fts', q: string | undefined): Set<number> | undefined {
   if (!q || !q.trim()) return undefined;
   const words = foldAccents(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => ({ w, stem: queryStems(w)[0] }));
-  // Every word must match, as the start of a word of the name / city, or as a stem of the text.
-  return (folded, search) =>
-    words.every(({ w, stem }) => folded.includes(` ${w}`) || folded.includes(`-${w}`) || (stem !== undefined && search.includes(` ${stem}`)));
+  if (words.length === 0) return undefined;
+  const match = words.map(({ w, stem }) => `(name : ${ftsPrefix(w)}${stem !== undefined ? ` OR terms : ${ftsPrefix(stem)}` : ''})`).join(' AND ');
+  return new Set(ftsStatement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH @match`).pluck().all({ match }) as number[]);
 }
 
 /** Searches places; facets count with every filter but their own. */
 export function searchPlaces(db: Database, query: PlaceQuery): { total: number; items: PlaceSummary[]; facets: { region: FacetValue[]; family: FacetValue[] } } {
-  const match = textMatch(query.q);
+  const match = textMatch(db, 'places_fts', query.q);
   const regions = query.region?.length ? new Set(query.region) : undefined;
   const families = query.family?.length ? new Set(query.family) : undefined;
   const bbox = query.bbox;
@@ -93,7 +98,7 @@ export function searchPlaces(db: Database, query: PlaceQuery): { total: number; 
   const familyCounts = new Map<string, number>();
   const hits: PlaceSummary[] = [];
   for (const p of placeIndex(db)) {
-    if (match && !match(p.folded, p.search)) continue;
+    if (match && !match.has(p.id)) continue;
     if (bbox && (p.lat === null || p.lon === null || p.lon < bbox[0] || p.lat < bbox[1] || p.lon > bbox[2] || p.lat > bbox[3])) continue;
     const okRegion = !regions || (p.region !== null && regions.has(p.region));
     const okFamily = !families || p.families.some((f) => families.has(f));
@@ -127,23 +132,17 @@ export function placePoints(db: Database, query: Pick<PlaceQuery, 'region' | 'fa
 }
 
 interface IndexedPerson {
+  id: number;
   person: PublicPerson;
   /** Neither contactable nor public: only facilitators (and the person) may see it. */
   hidden: boolean;
-  folded: string;
-  search: string;
 }
 
 /** The people directory's index: public people only, or everyone (`all`, for facilitators). */
 function peopleIndex(db: Database, all: boolean): IndexedPerson[] {
   return cachedByVersion(db, all ? 'people-index-all' : 'people-index', () =>
     (all ? listAllPeople(db) : listPublicPeople(db))
-      .map((p) => ({
-        person: publicPerson(p),
-        hidden: !isVisible(p),
-        folded: ` ${foldAccents([p.name, ...p.skills, p.place?.name ?? ''].join(' '))}`,
-        search: ` ${queryStems([p.name, ...p.skills, p.bio ?? ''].join(' ')).join(' ')} `,
-      }))
+      .map((p) => ({ id: p.id, person: publicPerson(p), hidden: !isVisible(p) }))
       .sort((a, b) => a.person.name.localeCompare(b.person.name, 'fr')),
   );
 }
@@ -175,14 +174,14 @@ const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
  */
 export function searchPeople(db: Database, query: PeopleQuery): { total: number; items: DirectoryPerson[]; facets: { theme: FacetValue[]; region: FacetValue[] } } {
   const all = query.includeHidden === true;
-  const match = textMatch(query.q);
+  const match = textMatch(db, 'people_fts', query.q);
   const themes = query.theme?.length ? new Set(query.theme) : undefined;
   const regions = query.region?.length ? new Set(query.region) : undefined;
   const themeCounts = new Map<string, number>();
   const regionCounts = new Map<string, number>();
   const hits: DirectoryPerson[] = [];
-  for (const { person, hidden, folded, search } of peopleIndex(db, all)) {
-    if (match && !match(folded, search)) continue;
+  for (const { id, person, hidden } of peopleIndex(db, all)) {
+    if (match && !match.has(id)) continue;
     if (query.contactable && !person.contactable) continue;
     const okTheme = !themes || person.themes.some((t: ThemeSlug) => themes.has(t));
     const okRegion = !regions || (person.region !== null && regions.has(person.region));

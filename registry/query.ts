@@ -5,14 +5,16 @@ import { effectiveStatus, type QualificationStatus } from './qualification.js';
 import { queryStems } from './search-text.js';
 import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
+import { ftsPrefix, ftsStatement } from './text/fts.js';
 import { THEMES, type ThemeSlug } from './themes.js';
 import type { ResourceKind, ResourceStatus } from './types.js';
 
 /**
  * Faceted search over resources. The filterable attributes of every resource (a few hundred
  * bytes each) are kept in an in-memory index per database, rebuilt when `registryVersion`
- * moves; a query is then a single pass in JavaScript: filters, disjunctive facet counts (each
- * facet counted with every filter but its own), relevance, "near me" distance and paging.
+ * moves; free text is matched by the `resources_fts` table (SQLite FTS5, kept by triggers), and a
+ * query is then a single pass in JavaScript: filters, disjunctive facet counts (each facet
+ * counted with every filter but its own), relevance, "near me" distance and paging.
  */
 
 /** A facet value and how many resources have it. */
@@ -69,9 +71,9 @@ const QUALIFICATIONS: readonly QualificationStatus[] = ['proposed', 'under-revie
 const QUALIFICATION_IDS = new Map<string, readonly number[]>(QUALIFICATIONS.map((q, i) => [q, [i]]));
 
 interface Indexed {
+  id: number;
   slug: string;
   name: string;
-  folded: string;
   kind: ResourceKind;
   summary: string;
   themes: ThemeSlug[];
@@ -81,7 +83,6 @@ interface Indexed {
   qualification: string;
   qualifiedUntil: string | null;
   updatedAt: string;
-  search: string;
   points: [number, number][];
   usageCount: number;
   referentCount: number;
@@ -99,7 +100,7 @@ interface Index {
 }
 
 const SQL_INDEX_RESOURCES = `SELECT id, slug, name, kind, summary, themes, license, license_flag, status, qualification,
-  qualified_until, updated_at, search_text FROM resources`;
+  qualified_until, updated_at FROM resources`;
 const SQL_INDEX_USAGES = `SELECT u.resource_id, p.region, p.lat, p.lon FROM usages u JOIN places p ON p.id = u.place_id WHERE u.status = 'uses'`;
 const SQL_INDEX_REFERENTS = `SELECT x.resource_id, COUNT(*) AS n FROM referents x JOIN public_people pe ON pe.id = x.person_id GROUP BY x.resource_id`;
 
@@ -124,7 +125,7 @@ function dictionary() {
 function buildIndex(db: Database): Index {
   const rows = stmt(db, SQL_INDEX_RESOURCES).all() as {
     id: number; slug: string; name: string; kind: ResourceKind; summary: string; themes: string; license: string | null;
-    license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string; search_text: string;
+    license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string;
   }[];
   const themes = dictionary();
   const kinds = dictionary();
@@ -134,9 +135,9 @@ function buildIndex(db: Database): Index {
   const items = rows.map((r) => {
     const themeList = parseJson<ThemeSlug[]>(r.themes, []);
     const item: Indexed = {
+      id: r.id,
       slug: r.slug,
       name: r.name,
-      folded: ` ${foldAccents(r.name)}`,
       kind: r.kind,
       summary: r.summary,
       themes: themeList,
@@ -146,7 +147,6 @@ function buildIndex(db: Database): Index {
       qualification: r.qualification,
       qualifiedUntil: r.qualified_until,
       updatedAt: r.updated_at,
-      search: r.search_text,
       points: [],
       usageCount: 0,
       referentCount: 0,
@@ -197,6 +197,28 @@ const anyFlag = (ids: readonly number[], flags: Uint8Array) => {
   return false;
 };
 
+const SQL_MATCH = `SELECT rowid FROM resources_fts WHERE resources_fts MATCH @match`;
+
+/**
+ * Relevance of the resources matching free text, by id, through the `resources_fts` table
+ * (migrations/0016_fts.sql): 1 for each query stem that begins a stem of the resource's analysed
+ * text, 3 for each query word that begins a word of its name. Undefined when the text has no stem
+ * (no text filter); a resource absent from the map does not match.
+ */
+function textScores(db: Database, q: string | undefined): Map<number, number> | undefined {
+  const stems = queryStems(q);
+  if (!q || stems.length === 0) return undefined;
+  const words = foldAccents(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const scores = new Map<number, number>();
+  const match = ftsStatement(db, SQL_MATCH).pluck();
+  const add = (expression: string, points: number) => {
+    for (const id of match.all({ match: expression }) as number[]) scores.set(id, (scores.get(id) ?? 0) + points);
+  };
+  for (const s of stems) add(`terms : ${ftsPrefix(s)}`, 1);
+  for (const w of words) add(`name : ${ftsPrefix(w)}`, 3);
+  return scores;
+}
+
 /**
  * Runs a resource search.
  * @param now the instant qualifications are judged at.
@@ -204,10 +226,7 @@ const anyFlag = (ids: readonly number[], flags: Uint8Array) => {
 export function searchResources(db: Database, query: ResourceQuery, now: Date = new Date()): ResourceResults {
   const at = now.toISOString();
   const idx = index(db);
-  const stems = queryStems(query.q);
-  const words = query.q ? foldAccents(query.q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1) : [];
-  const stemNeedles = stems.map((s) => ` ${s}`);
-  const wordNeedles = words.map((w) => ` ${w}`);
+  const scores = textScores(db, query.q);
   const statuses = query.status?.length ? new Set(query.status) : undefined;
   const facetValues: Record<FacetName, readonly string[]> = { ...idx.values, qualification: QUALIFICATIONS };
   const flags: (Uint8Array | undefined)[] = [
@@ -223,9 +242,8 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
   for (const item of idx.items) {
     if (statuses ? !statuses.has(item.status) : item.status === 'archived') continue;
     let score = 0;
-    if (stemNeedles.length) {
-      for (const n of stemNeedles) if (item.search.includes(n)) score += 1;
-      for (const n of wordNeedles) if (item.folded.includes(n)) score += 3;
+    if (scores) {
+      score = scores.get(item.id) ?? 0;
       if (score === 0) continue;
     }
     const qualification = effectiveStatus(item.qualification, item.qualifiedUntil, at);
@@ -256,7 +274,7 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     }
     hits.push(hit);
   }
-  const sort = query.sort ?? (query.near ? 'distance' : stems.length ? 'relevance' : 'name');
+  const sort = query.sort ?? (query.near ? 'distance' : scores ? 'relevance' : 'name');
   // Items are pre-sorted by name and Array.prototype.sort is stable: ties stay in name order.
   const dist = (h: (typeof hits)[number]) => h.distance ?? Number.MAX_VALUE;
   if (sort === 'distance') hits.sort((a, b) => dist(a) - dist(b));

@@ -1,8 +1,9 @@
-import { analyze, foldAccents } from './text/french.js';
+import { analyze } from './text/french.js';
 
 /**
  * The text stored in `search_text` columns: the distinct French stems of the given texts, space
- * separated, with a space at both ends so that `LIKE '% stem%'` matches a whole-stem prefix.
+ * separated (with a space at both ends). The full-text triggers copy it into the `terms` column of
+ * `resources_fts`, `places_fts` and `people_fts` (migrations/0016_fts.sql).
  */
 export function searchText(parts: (string | string[] | null | undefined)[]): string {
   const stems = new Set<string>();
@@ -20,9 +21,3 @@ export function queryStems(q: string | undefined): string[] {
   if (!terms.length) terms = analyze(q, true);
   return [...new Set(terms.map((t) => t.stem))].filter(Boolean);
 }
-
-/** Escapes `%`, `_` and `\` for a LIKE pattern used with `ESCAPE '\'`. */
-export const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/** Accent-folded lowercase text for plain substring matching of names. */
-export const foldedName = (s: string) => foldAccents(s);

@@ -145,3 +145,20 @@ export function termsOfWord(word: string): readonly string[] {
   }
   return terms;
 }
+
+/**
+ * The text a full-text table stores for `text`: every index term of every word (`termsOfWord`:
+ * stop words dropped, each word's stem as written and without accents), space separated. SQLite's
+ * FTS5 tables (`unicode61 remove_diacritics 0` tokenizer) index these stems as they are; queries
+ * are analysed the same way, so stemming, accents and elisions are handled here, once.
+ * Any string is accepted; an empty or stop-word-only text gives ''.
+ */
+export function indexText(text: string | null | undefined): string {
+  if (!text) return '';
+  const out: string[] = [];
+  for (const word of tokenize(text)) {
+    const terms = termsOfWord(word);
+    for (let i = 0; i < terms.length; i++) out.push(terms[i]);
+  }
+  return out.join(' ');
+}

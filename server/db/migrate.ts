@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { PROJECT_ROOT } from '../project-root.js';
+import { registerTextFunctions } from '../../registry/text/fts.js';
 
 /** The folder holding the numbered `NNNN_name.sql` migrations. */
 export const MIGRATIONS_DIR = join(PROJECT_ROOT, 'migrations/');
@@ -46,11 +47,14 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
- * Brings the database to the latest schema, each migration in its own transaction.
+ * Brings the database to the latest schema, each migration in its own transaction. Registers the
+ * French analyser's SQL functions first (registry/text/fts.ts): the full-text migration fills its
+ * tables with them, and the full-text triggers call them on every later write of this connection.
  * @returns the schema version reached.
  * @throws DatabaseTooNewError when the database is newer than the code.
  */
 export function migrate(db: Database, migrations: Migration[] = loadMigrations()): number {
+  registerTextFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length ? migrations[migrations.length - 1].version : 0;
   if (current > latest) throw new DatabaseTooNewError(current, latest);

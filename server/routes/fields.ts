@@ -50,8 +50,6 @@ export const pageExtras = new Hono<AppEnv>()
     const db = c.get('db');
     const body = c.req.valid('json');
     setPageFields(db, pageIdOf(db, slug), body.fields, { replace: body.replace });
-    // Field values are searchable: the page is indexed again with them.
-    c.get('services').search.reindex(slug);
     return c.json(shownPageFields(db, slug));
   })
   .get('/:slug/files', readAccess, (c) => c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }))

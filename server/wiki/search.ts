@@ -1,39 +1,63 @@
 import type { Database } from '../db/open.js';
-import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../../registry/text/search-index.js';
-import { foldAccents } from '../../registry/text/french.js';
+import { findSnippet, firstMatch, matchRanges, withinOneEdit, type TermLookup } from '../../registry/text/snippets.js';
+import { foldAccents, isStopWord, stemVariants, tokenize } from '../../registry/text/french.js';
+import { markdownToText } from '../../registry/text/markdown-text.js';
+import { ftsPrefix, ftsStatement, ftsString } from '../../registry/text/fts.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
+export { markdownToText };
+
 /*
- * Wiki full-text search: an incremental inverted index (registry/text/search-index.ts: BM25,
- * title boosted over body, French analysis) built from the pages table when the app is created
- * and updated in place by `wiki.onPageChanged` after every committed save. Updating one page
- * costs a few milliseconds at most, so an edit is findable as soon as its save returns; there is no
- * rebuild, no delta index and no background job (see the design note in search-index.ts).
- * Writes by another process (the CLI, an import) do not reach the listeners: SQLite's
- * `PRAGMA data_version` tells, at each search, whether another connection committed, and only
- * then the pages whose revision moved are re-indexed.
+ * Wiki full-text search on SQLite FTS5 (migrations/0016_fts.sql): the `wiki_fts` table holds the
+ * analysed title, body and field values of every live page, kept current by triggers in the same
+ * transaction as every write (saves, deletions, restorations, moves, imports, other processes),
+ * so an edit is findable as soon as its transaction commits and nothing is built at start-up.
+ *
+ * Queries are never parsed as a query language: the text is analysed into words (the shared
+ * French analyser) and the FTS5 expression is built here from quoted terms, so `:`, `^`, `~`, `*`,
+ * quotes or any garbage are just separators. Each word matches its stems; the last word, while
+ * typed, also matches as a prefix; a word that matches nothing gets typo tolerance (terms one edit
+ * away in the `wiki_fts_vocab` table, or terms the word starts with: a typo in an ending defeats
+ * the stemmer). Pages matching every word are returned, ranked by `bm25()` with the title weighing
+ * more than the body; when none does, pages matching some words.
  */
 
-/** Title words weigh this much more than body words. */
-const TITLE_BOOST = 4;
-const BODY_BOOST = 1;
+/** Column weights of `bm25()`: title, body, field values. */
+const TITLE_WEIGHT = 10;
+const BODY_WEIGHT = 1;
+const FIELDS_WEIGHT = 1;
 const SNIPPET_LENGTH = 200;
+/** Shortest typed prefix that is expanded. */
+const MIN_PREFIX = 2;
+/** Shortest stem that gets typo tolerance (shorter words have too many one-edit neighbours). */
+const MIN_FUZZY = 4;
+/** Longest word ending a stemmer removes ("ements", "ations"), for typo tolerance. */
+const MAX_SUFFIX = 6;
+/** Query words beyond this are ignored (a pasted paragraph must stay fast). */
+const MAX_QUERY_WORDS = 24;
+/** Most one-edit neighbours one misspelt word expands to. */
+const MAX_FUZZY = 50;
 
-// Deleted pages are not searchable (a restoration indexes them again). A page's structured field
-// values (server/wiki/fields.ts) are indexed with its body.
+// A page's structured field values (server/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
-const SQL_ALL_PAGES = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE deleted_at IS NULL`;
-const SQL_PAGE_TEXT = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;
-const SQL_REVISIONS = `SELECT slug, revision FROM pages WHERE deleted_at IS NULL`;
-const SQL_DATA_VERSION = `PRAGMA data_version`;
+const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages WHERE id = @id AND deleted_at IS NULL`;
+// The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
+// bm25(), and only when the page of results is full.
+const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rank, rowid LIMIT @limit`;
+const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @match`;
+const SQL_TERM = `SELECT 1 FROM wiki_fts_vocab WHERE term = @term`;
+const SQL_PREFIX = `SELECT 1 FROM wiki_fts_vocab WHERE term >= @from AND term < @to LIMIT 1`;
+const SQL_NEIGHBOURS = `SELECT term FROM wiki_fts_vocab WHERE term >= @from AND term < @to AND length(term) BETWEEN @min AND @max`;
+const SQL_COUNT = `SELECT count(*) FROM wiki_fts`;
+const SQL_VOCABULARY = `SELECT count(*) AS terms, coalesce(sum(doc), 0) AS postings FROM wiki_fts_vocab`;
 
-/** The text a page is indexed by, and the revision it is at. */
+/** The text a page is searched by. */
 export interface SearchablePage {
   slug: string;
   title: string;
   markdown: string;
-  revision: number;
 }
 
 /** One search result, as the API returns it. */
@@ -57,26 +81,42 @@ export interface WikiSearchAnswer {
   results: WikiSearchResult[];
 }
 
-/**
- * Plain text of a markdown body, for indexing and snippets: wiki links and links keep their
- * label, images their alt text; markup characters, HTML tags and URLs are dropped.
- */
-export function markdownToText(markdown: string): string {
-  return markdown
-    .replace(/^\s*(```+|~~~+).*$/gm, ' ') // code fences (the code stays)
-    .replace(/^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$/gm, ' ') // table delimiter rows
-    .replace(/^(\s*(?:[-*+]|\d+[.)])\s+)\[[ xX]\]\s+/gm, '$1') // task list boxes
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1') // images → alt
-    .replace(/\[\[([^\]|]*)\|([^\]]*)\]\]/g, '$2') // [[target|label]] → label
-    .replace(/\[\[([^\]]*)\]\]/g, '$1') // [[target]] → target
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1') // [text](url) → text
-    .replace(/<[^>\n]*>/g, ' ') // HTML tags and autolinks
-    .replace(/^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)])\s+/gm, '') // headings, quotes, list markers
-    .replace(/^\s*([-*_=]\s*){3,}$/gm, ' ') // rules and setext underlines
-    .replace(/[*_~`|]+/g, ' ') // emphasis, code spans, table pipes
-    .replace(/\s+/g, ' ')
-    .trim();
+/** One analysed query word: the index terms it matches whole, and as prefixes. */
+interface QueryWord {
+  terms: string[];
+  prefixes: string[];
+  /** Stop words typed last are kept only as prefixes and never required. */
+  optional: boolean;
 }
+
+/** The index terms of a query, for highlights and snippets: whole terms, and terms beginning with a typed prefix. */
+class QueryTerms implements TermLookup {
+  private readonly terms = new Set<string>();
+  private readonly prefixes: string[] = [];
+
+  constructor(words: QueryWord[]) {
+    for (const w of words) {
+      for (const t of w.terms) this.terms.add(t);
+      for (const p of w.prefixes) if (!this.prefixes.includes(p)) this.prefixes.push(p);
+    }
+  }
+
+  has(term: string): boolean {
+    if (this.terms.has(term)) return true;
+    for (const p of this.prefixes) if (term.startsWith(p)) return true;
+    return false;
+  }
+
+  get size(): number {
+    return this.terms.size + this.prefixes.length;
+  }
+}
+
+/** The smallest string greater than every string starting with `prefix` (for range scans of the vocabulary). */
+const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+
+/** An FTS5 expression matching any of a word's terms and prefixes. */
+const wordMatch = (w: QueryWord) => `(${[...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)].join(' OR ')})`;
 
 /**
  * Plain-text snippet of a markdown body around the first of `terms`. Pages can be long and a
@@ -86,7 +126,7 @@ export function markdownToText(markdown: string): string {
  * @param terms index terms found in the body (empty: the beginning of the page).
  * @param title the page title: a first heading repeating it is left out.
  */
-export function snippetOf(markdown: string, terms: Set<string>, title = ''): string {
+export function snippetOf(markdown: string, terms: TermLookup, title = ''): string {
   let body = markdown;
   // A first heading repeating the title says nothing the result does not already show.
   const heading = /^\s*#[ \t]+([^\n]*)(\n|$)/.exec(body);
@@ -122,120 +162,28 @@ function ellipsis(snippet: string, body: string, start: number, end: number): st
 }
 
 /**
- * The wiki's search service (one per app, in `AppServices.search`).
+ * The wiki's search service (one per app, in `AppServices.search`): reads the `wiki_fts` table,
+ * which the database keeps current itself. Holds no index of its own.
  */
 export class WikiSearch {
-  private index = new FullTextIndex({
-    fields: [
-      { name: 'title', boost: TITLE_BOOST },
-      { name: 'body', boost: BODY_BOOST },
-    ],
-  });
-  /** Indexed revision of every page, to catch up with writes from other processes. */
-  private revisions = new Map<string, number>();
-  /** Pages saved inside a caller's transaction, which may still roll back: re-read at the next search. */
-  private stale = new Set<string>();
-  private dataVersion: number;
-  /** Milliseconds the initial build took. */
-  readonly buildMs: number;
-
   /**
-   * Indexes every live page of the database and follows later saves, deletions and restorations
-   * through `wiki.onPageChanged`, `wiki.onPageDeleted` and `wiki.onPageMoved`.
-   * Pages written before the app existed (the seed) are read from the pages table here.
+   * @param db the database (migrated: its full-text table and triggers exist).
+   * @param _wiki the wiki's services (kept for the constructor's shape: nothing to follow, the
+   *   triggers index every write).
    */
   constructor(
     private readonly db: Database,
-    wiki: WikiServices,
-  ) {
-    const started = performance.now();
-    this.dataVersion = this.readDataVersion();
-    for (const page of stmt(db, SQL_ALL_PAGES).iterate() as IterableIterator<SearchablePage>) this.indexPage(page);
-    this.index.compact();
-    this.buildMs = performance.now() - started;
-    wiki.onPageChanged((page) => {
-      if (db.inTransaction) this.stale.add(page.slug);
-      else this.reindex(page.slug);
-    });
-    wiki.onPageDeleted((slug) => {
-      if (db.inTransaction) this.stale.add(slug);
-      else this.removePage(slug);
-    });
-    wiki.onPageMoved((from, page) => {
-      if (db.inTransaction) {
-        this.stale.add(from);
-        this.stale.add(page.slug);
-      } else {
-        this.removePage(from);
-        this.indexPage(page);
-      }
-    });
-  }
+    _wiki?: WikiServices,
+  ) {}
 
-  /** Number of indexed pages. */
+  /** Number of indexed (live) pages. */
   get size(): number {
-    return this.index.size;
+    return ftsStatement(this.db, SQL_COUNT).pluck().get() as number;
   }
 
-  /** Number of distinct index terms. */
-  get vocabularySize(): number {
-    return this.index.vocabularySize;
-  }
-
-  /** Number of (term, page) pairs in the index. */
-  get postingCount(): number {
-    return this.index.postingCount;
-  }
-
-  /** Adds or replaces a page in the index. */
-  indexPage(page: SearchablePage): void {
-    this.index.set(page.slug, { title: page.title, body: markdownToText(page.markdown) });
-    this.revisions.set(page.slug, page.revision);
-  }
-
-  /** Indexes a page again as the database holds it (body and field values), or drops it when it is gone. */
-  reindex(slug: string): void {
-    if (this.db.inTransaction) {
-      this.stale.add(slug);
-      return;
-    }
-    const page = stmt(this.db, SQL_PAGE_TEXT).get({ slug }) as SearchablePage | undefined;
-    if (page) this.indexPage(page);
-    else this.removePage(slug);
-  }
-
-  /** Drops a page from the index (deleted or renamed pages). */
-  removePage(slug: string): void {
-    this.index.remove(slug);
-    this.revisions.delete(slug);
-  }
-
-  /**
-   * Catches up with pages saved inside a transaction (committed or rolled back since) and with
-   * pages written by another connection since the last call (cheap when none did: one pragma).
-   * Called by `search`.
-   */
-  refresh(): void {
-    const text = stmt(this.db, SQL_PAGE_TEXT);
-    if (this.stale.size > 0 && !this.db.inTransaction) {
-      for (const slug of this.stale) {
-        const page = text.get({ slug }) as SearchablePage | undefined;
-        if (page) this.indexPage(page);
-        else this.removePage(slug);
-      }
-      this.stale.clear();
-    }
-    const version = this.readDataVersion();
-    if (version === this.dataVersion) return;
-    this.dataVersion = version;
-    const seen = new Set<string>();
-    for (const { slug, revision } of stmt(this.db, SQL_REVISIONS).all() as { slug: string; revision: number }[]) {
-      seen.add(slug);
-      if (this.revisions.get(slug) === revision) continue;
-      const page = text.get({ slug }) as SearchablePage | undefined;
-      if (page) this.indexPage(page);
-    }
-    for (const slug of [...this.revisions.keys()]) if (!seen.has(slug)) this.removePage(slug);
+  /** Number of distinct index terms, and of (term, page) pairs (a scan of the vocabulary: for benchmarks). */
+  vocabulary(): { terms: number; postings: number } {
+    return ftsStatement(this.db, SQL_VOCABULARY).get() as { terms: number; postings: number };
   }
 
   /**
@@ -243,26 +191,115 @@ export class WikiSearch {
    * @param limit results to return.
    */
   search(query: string, limit = 20): WikiSearchAnswer {
-    this.refresh();
-    const { total, hits } = this.index.search(query, { limit });
-    const statement = stmt(this.db, SQL_PAGE_TEXT);
+    const words = this.queryWords(query);
+    const usable = words.filter((w) => w.terms.length + w.prefixes.length > 0);
+    if (usable.length === 0) return { query, total: 0, results: [] };
+    const required = words.filter((w) => !w.optional);
+    // Every word when some page has them all; else pages with some of them (or with the optional ones).
+    const all = required.length > 0 && required.every((w) => w.terms.length + w.prefixes.length > 0) ? required.map(wordMatch).join(' AND ') : '';
+    const some = usable.map(wordMatch).join(' OR ');
+    let match = all;
+    let hits = all ? this.run(all, limit) : [];
+    if (hits.length === 0 && some !== all) hits = this.run((match = some), limit);
+    if (hits.length === 0) return { query, total: 0, results: [] };
+    const total = hits.length < limit ? hits.length : (ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number);
+    const terms = new QueryTerms(usable);
+    const page = stmt(this.db, SQL_PAGE_BY_ID);
     const results: WikiSearchResult[] = [];
     for (const hit of hits) {
-      const page = statement.get({ slug: hit.ref }) as SearchablePage | undefined;
-      if (!page) continue;
-      const snippet = snippetOf(page.markdown, hit.fieldTerms.body ?? new Set(), page.title);
+      const p = page.get({ id: hit.id }) as SearchablePage | undefined;
+      if (!p) continue;
+      const snippet = snippetOf(p.markdown, terms, p.title);
       results.push({
-        slug: page.slug,
-        title: page.title,
+        slug: p.slug,
+        title: p.title,
         snippet,
-        score: Math.round(hit.score * 1000) / 1000,
-        highlights: { title: matchRanges(page.title, hit.terms), snippet: matchRanges(snippet, hit.terms) },
+        // bm25() is negative, better matches lower; three significant digits (a term found in most
+        // pages has a tiny weight, which must still read as a match).
+        score: Number((-hit.rank).toPrecision(3)),
+        highlights: { title: matchRanges(p.title, terms), snippet: matchRanges(snippet, terms) },
       });
     }
     return { query, total, results };
   }
 
-  private readDataVersion(): number {
-    return (stmt(this.db, SQL_DATA_VERSION).get() as { data_version: number }).data_version;
+  private run(match: string, limit: number): { id: number; rank: number }[] {
+    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as { id: number; rank: number }[];
+  }
+
+  /** Analyses the query into words, each with the index terms it matches. */
+  private queryWords(query: string): QueryWord[] {
+    const tokens = tokenize(query);
+    // The last word is being typed unless the query ends with a separator.
+    const typing = tokens.length > 0 && /[\p{L}\p{N}]$/u.test(query);
+    const words: QueryWord[] = [];
+    const seen = new Set<string>();
+    tokens.forEach((token, i) => {
+      const last = typing && i === tokens.length - 1;
+      const stop = isStopWord(token);
+      if (stop && !last) return;
+      if (words.length >= MAX_QUERY_WORDS) return;
+      const key = `${last ? '*' : ''}${token}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+
+      const stems = stemVariants(token);
+      const terms = stop ? [] : stems.filter((s) => this.hasTerm(s));
+      const prefixes: string[] = [];
+      if (last) {
+        const folded = foldAccents(token);
+        for (const p of new Set([folded, ...stems.filter((s) => folded.startsWith(s))])) {
+          if (p.length >= MIN_PREFIX && this.hasPrefix(p)) prefixes.push(p);
+        }
+      }
+      if (!stop && terms.length === 0 && prefixes.length === 0) {
+        const found = new Set<string>();
+        for (const s of stems) if (s.length >= MIN_FUZZY) this.neighbours(s, found);
+        this.stemsOf(foldAccents(token), found);
+        terms.push(...found);
+      }
+      // A whole term that a prefix of the same word covers adds a bm25() phrase (time for every
+      // matching page) and nothing to the matches.
+      if (prefixes.length > 0) {
+        for (let k = terms.length - 1; k >= 0; k--) if (prefixes.some((p) => terms[k].startsWith(p))) terms.splice(k, 1);
+      }
+      // A typed stop word ("de", "la") is a prefix only: it never makes other words fail.
+      if (stop && prefixes.length === 0) return;
+      words.push({ terms, prefixes, optional: stop });
+    });
+    return words;
+  }
+
+  private hasTerm(term: string): boolean {
+    return ftsStatement(this.db, SQL_TERM).get({ term }) !== undefined;
+  }
+
+  private hasPrefix(prefix: string): boolean {
+    return ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !== undefined;
+  }
+
+  /**
+   * Adds index terms one edit (insertion, deletion, substitution or swap) away from `term`: the
+   * vocabulary is scanned for terms with the same first letter and a length within one.
+   */
+  private neighbours(term: string, into: Set<string>): void {
+    const rows = ftsStatement(this.db, SQL_NEIGHBOURS)
+      .pluck()
+      .all({ from: term[0], to: prefixEnd(term[0]), min: term.length - 1, max: term.length + 1 }) as string[];
+    for (const t of rows) {
+      if (into.size >= MAX_FUZZY) break;
+      if (withinOneEdit(term, t)) into.add(t);
+    }
+  }
+
+  /**
+   * Adds index terms that begin the word: a typo in a suffix can defeat the stemmer
+   * ("consentment" keeps its ending) while the stem itself ("consent") is intact.
+   */
+  private stemsOf(word: string, into: Set<string>): void {
+    for (let len = Math.max(MIN_FUZZY, word.length - MAX_SUFFIX); len < word.length; len++) {
+      const t = word.slice(0, len);
+      if (this.hasTerm(t)) into.add(t);
+    }
   }
 }

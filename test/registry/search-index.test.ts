@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { FullTextIndex, findSnippet, firstMatch, withinOneEdit } from '../../registry/text/search-index.js';
+import { findSnippet, firstMatch, withinOneEdit } from '../../registry/text/snippets.js';
 import { stemVariants, termsOfWord, tokenize } from '../../registry/text/french.js';
-
-const FIELDS = [
-  { name: 'title', boost: 4 },
-  { name: 'body', boost: 1 },
-];
+import { rebuildSearchIndexes } from '../../registry/text/fts.js';
+import { openDatabase, type Database } from '../../server/db/open.js';
+import { WikiSearch } from '../../server/wiki/search.js';
 
 const WORDS = `jardin jardins potager légumes récolte atelier ateliers vélo vélos réparation réparer café associatif
   association associations bénévole bénévoles gouvernance partagée décision décisions consentement assemblée
@@ -51,68 +49,84 @@ describe('withinOneEdit', () => {
   });
 });
 
-describe('FullTextIndex', () => {
-  it('after any sequence of adds, replacements and removals, ranks exactly like an index built from scratch', () => {
+describe('wiki_fts (FTS5 table kept by triggers)', () => {
+  const open = () => {
+    const db = openDatabase(':memory:');
+    return { db, search: new WikiSearch(db) };
+  };
+  const put = (db: Database, slug: string, doc: { title: string; body: string }) =>
+    db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @body, 1)
+      ON CONFLICT (slug) DO UPDATE SET title = excluded.title, markdown = excluded.markdown, revision = revision + 1`).run({ slug, ...doc });
+  const drop = (db: Database, slug: string) => db.prepare(`DELETE FROM pages WHERE slug = ?`).run(slug);
+  const ranked = (search: WikiSearch, q: string) => {
+    const a = search.search(q, 100);
+    return { total: a.total, hits: a.results.map((r) => [r.slug, r.score]) };
+  };
+
+  it('after any sequence of adds, replacements and removals, ranks exactly like a table built from scratch', () => {
     const rand = prng(7);
-    const live = new FullTextIndex({ fields: FIELDS });
+    const live = open();
     const docs = new Map<string, { title: string; body: string }>();
     for (let step = 0; step < 400; step++) {
       const ref = `p${Math.floor(rand() * 60)}`;
       if (rand() < 0.2) {
-        live.remove(ref);
+        drop(live.db, ref);
         docs.delete(ref);
       } else {
         const doc = { title: randomText(rand, 1 + Math.floor(rand() * 3)), body: randomText(rand, Math.floor(rand() * 40)) };
-        live.set(ref, doc);
+        put(live.db, ref, doc);
         docs.set(ref, doc);
       }
     }
-    const fresh = new FullTextIndex({ fields: FIELDS });
-    for (const [ref, doc] of docs) fresh.set(ref, doc);
-    expect(live.size).toBe(docs.size);
-    expect(live.vocabularySize).toBe(fresh.vocabularySize);
+    const fresh = open();
+    for (const [ref, doc] of docs) put(fresh.db, ref, doc);
+    expect(live.search.size).toBe(docs.size);
+    expect(live.search.vocabulary()).toEqual(fresh.search.vocabulary());
     for (const q of ['jardin', 'vélos réparation', 'bénévole assemblée', 'répar', 'consentment', 'associ', 'le', 'statuts coop']) {
-      const a = live.search(q, { limit: 100 });
-      const b = fresh.search(q, { limit: 100 });
+      const a = ranked(live.search, q);
+      const b = ranked(fresh.search, q);
       expect(a.total, q).toBe(b.total);
-      expect(
-        a.hits.map((h) => [h.ref, h.score.toFixed(9)]),
-        q,
-      ).toEqual(b.hits.map((h) => [h.ref, h.score.toFixed(9)]));
+      expect(a.total, q).toBeGreaterThan(0);
+      expect(a.hits, q).toEqual(b.hits);
     }
+    // The reindex command rebuilds the same table.
+    const before = ranked(live.search, 'vélos réparation');
+    expect(rebuildSearchIndexes(live.db).pages).toBe(docs.size);
+    expect(ranked(live.search, 'vélos réparation')).toEqual(before);
   });
 
   it('forgets removed documents and their terms', () => {
-    const index = new FullTextIndex({ fields: FIELDS });
-    index.set('a', { title: 'Compost', body: 'lombricomposteur' });
-    index.set('b', { title: 'Vélo', body: 'atelier' });
-    expect(index.search('lombricomposteur').hits.map((h) => h.ref)).toEqual(['a']);
-    expect(index.remove('a')).toBe(true);
-    expect(index.remove('a')).toBe(false);
-    expect(index.search('lombricomposteur').total).toBe(0);
-    expect(index.search('lombric').total).toBe(0);
-    expect(index.size).toBe(1);
-    index.set('c', { title: 'Compost', body: 'lombricomposteur' });
-    expect(index.search('lombricomposteur').hits.map((h) => h.ref)).toEqual(['c']);
+    const { db, search } = open();
+    put(db, 'a', { title: 'Compost', body: 'lombricomposteur' });
+    put(db, 'b', { title: 'Vélo', body: 'atelier' });
+    expect(search.search('lombricomposteur').results.map((h) => h.slug)).toEqual(['a']);
+    drop(db, 'a');
+    expect(search.search('lombricomposteur').total).toBe(0);
+    expect(search.search('lombric').total).toBe(0);
+    expect(search.size).toBe(1);
+    put(db, 'c', { title: 'Compost', body: 'lombricomposteur' });
+    expect(search.search('lombricomposteur').results.map((h) => h.slug)).toEqual(['c']);
   });
 
-  it('reports the matched terms by field', () => {
-    const index = new FullTextIndex({ fields: FIELDS });
-    index.set('a', { title: 'Jardin partagé', body: 'Le potager du quartier.' });
-    const [hit] = index.search('jardin potager').hits;
-    expect([...hit.fieldTerms.title]).toEqual(stemVariants('jardin'));
-    expect([...hit.fieldTerms.body]).toEqual(stemVariants('potager'));
-    expect(hit.terms.size).toBe(2);
+  it('stores the analysed text: stems, both accent variants, no stop words', () => {
+    const { db } = open();
+    put(db, 'a', { title: "L'Atelier des activités", body: 'Le **potager** du [[Quartier]].' });
+    expect(db.prepare(`SELECT title, body FROM wiki_fts`).get()).toEqual({
+      title: [...stemVariants('atelier'), ...stemVariants('activités')].join(' '),
+      body: [...stemVariants('potager'), ...stemVariants('quartier')].join(' '),
+    });
   });
 
   it('keeps prefixes working across a bulk load followed by single edits', () => {
-    const index = new FullTextIndex({ fields: FIELDS });
-    for (let i = 0; i < 600; i++) index.set(`d${i}`, { title: `mot${i}`, body: `terme${i}x` });
-    expect(index.search('terme12').total).toBeGreaterThan(1); // terme12x, terme120x…
-    index.set('new', { title: 'zygomatique', body: '' });
-    expect(index.search('zygo').hits.map((h) => h.ref)).toEqual(['new']);
-    index.remove('new');
-    expect(index.search('zygo').total).toBe(0);
+    const { db, search } = open();
+    db.transaction(() => {
+      for (let i = 0; i < 600; i++) put(db, `d${i}`, { title: `mot${i}`, body: `terme${i}x` });
+    })();
+    expect(search.search('terme12').total).toBeGreaterThan(1); // terme12x, terme120x…
+    put(db, 'new', { title: 'zygomatique', body: '' });
+    expect(search.search('zygo').results.map((h) => h.slug)).toEqual(['new']);
+    drop(db, 'new');
+    expect(search.search('zygo').total).toBe(0);
   });
 });
 

@@ -1,0 +1,97 @@
+import { termsOfWord } from './french.js';
+
+/*
+ * Text helpers of full-text search that work on the original text (the FTS5 tables hold analysed
+ * stems only): where the matched words are, for highlights, and a readable excerpt around the
+ * first of them, for snippets; and the one-edit test of typo tolerance.
+ */
+
+/**
+ * The index terms a search matched: a `Set` of stems, or anything answering `has` the same way
+ * (the wiki's query terms also match stems that begin with the word being typed).
+ */
+export interface TermLookup {
+  has(term: string): boolean;
+  readonly size: number;
+}
+
+/** True when `a` and `b` differ by at most one insertion, deletion, substitution or adjacent swap. */
+export function withinOneEdit(a: string, b: string): boolean {
+  if (a === b) return true;
+  const la = a.length;
+  const lb = b.length;
+  if (la - lb > 1 || lb - la > 1) return false;
+  const m = Math.min(la, lb);
+  // Common prefix and (non-overlapping) common suffix; no allocation: this runs over the vocabulary.
+  let p = 0;
+  while (p < m && a.charCodeAt(p) === b.charCodeAt(p)) p++;
+  let q = 0;
+  while (q < m - p && a.charCodeAt(la - 1 - q) === b.charCodeAt(lb - 1 - q)) q++;
+  if (la !== lb) return p + q >= m;
+  if (p + q >= la - 1) return true;
+  return p + q === la - 2 && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p);
+}
+
+// One memoised lookup a word (stop words have no terms, so never match).
+const hasTerm = (word: string, terms: TermLookup) => {
+  for (const t of termsOfWord(word.toLowerCase())) if (terms.has(t)) return true;
+  return false;
+};
+
+/**
+ * Offset of the first word of `text`, at or after offset `from`, whose stem is one of `terms`,
+ * or -1.
+ */
+export function firstMatch(text: string, terms: TermLookup, from = 0): number {
+  if (terms.size === 0) return -1;
+  const wordRe = /[\p{L}\p{N}]+/gu;
+  wordRe.lastIndex = from;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) if (hasTerm(m[0], terms)) return m.index;
+  return -1;
+}
+
+/**
+ * Where the words of `text` whose stem is one of `terms` are, as [start, end) offsets in
+ * UTF-16 code units (JavaScript string indices), for highlighting.
+ */
+export function matchRanges(text: string, terms: TermLookup): [number, number][] {
+  const ranges: [number, number][] = [];
+  if (terms.size === 0) return ranges;
+  const wordRe = /[\p{L}\p{N}]+/gu;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
+    if (hasTerm(m[0], terms)) ranges.push([m.index, m.index + m[0].length]);
+  }
+  return ranges;
+}
+
+/**
+ * A plain-text excerpt of `text` around the first word whose stem is in `terms` (or the
+ * beginning of the text when no word matches), cut at word boundaries, with "…" where cut.
+ * @param length target length of the excerpt in characters.
+ */
+export function findSnippet(text: string, terms: TermLookup, length = 200): string {
+  if (text.length <= length) return text.replace(/\s+/g, ' ').trim();
+  const at = firstMatch(text, terms);
+  // Only a window around the match is looked at (pages can be long).
+  const anchor = Math.max(at, 0);
+  const from = Math.max(0, anchor - length);
+  const to = Math.min(text.length, anchor + 2 * length);
+  const head = text.slice(from, anchor).replace(/\s+/g, ' ');
+  const flat = head + text.slice(anchor, to).replace(/\s+/g, ' ');
+  const match = head.length;
+
+  let start = at < 0 ? 0 : Math.max(0, match - Math.floor(length / 3));
+  if (start > 0) {
+    // Start on a word boundary, never after the match itself.
+    const space = flat.indexOf(' ', start - 1);
+    if (space >= 0 && space < match) start = space + 1;
+  }
+  let end = Math.min(flat.length, start + length);
+  if (end < flat.length) {
+    const space = flat.lastIndexOf(' ', end);
+    if (space > Math.max(start + length / 2, match)) end = space;
+  }
+  const before = from + start > 0;
+  const after = end < flat.length || to < text.length;
+  return `${before ? '…' : ''}${flat.slice(start, end).trim()}${after ? '…' : ''}`;
+}
