@@ -6,7 +6,7 @@ import type { ClarifyQuestion } from './lexicon.js';
 import { analyseProblem, detectThemes } from './query-analysis.js';
 import { rankPeople } from './rank-people.js';
 import { rankResources, resourceProposals } from './rank-resources.js';
-import { isThemeSlug, normalise, round, themeLabel } from './ranking-utils.js';
+import { isThemeSlug, normalise, round, themeLabel, themeProbability } from './ranking-utils.js';
 import type { ReasonLang } from './reasons.js';
 import { guessLanguage } from './text.js';
 import type { AskedQuestion, SwitchyardAnswer, SwitchyardIndex, SwitchyardQuery } from './types.js';
@@ -125,7 +125,7 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const understood = [...new Set([...terms.values()].filter((t) => t.origin !== 'thesaurus').flatMap((t) => [...t.words]))];
   return {
     lang,
-    themes: themeDist.slice(0, 5).map(([slug, c]) => ({ slug, label: themeLabel(slug, lang), confidence: round(c) })),
+    themes: themeDist.slice(0, 5).map(([slug, c]) => ({ slug, label: themeLabel(slug, lang), confidence: round(c), probability: round(themeProbability(cfg, c)) })),
     confidence: round(confidence),
     resources,
     people: peopleOut,

@@ -4,7 +4,8 @@ import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex } from './fielded-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
-import { themeLabel, type ResourceExtras } from './ranking-utils.js';
+import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
+import type { Person } from '../types.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
 import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex } from './types.js';
 
@@ -109,6 +110,8 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
         referentSkills: referentSkills[i],
         wiki: wiki ? `${wiki.title}\n${wiki.text}` : '',
         outcomes: resourceOutcomes[i],
+        // What every record has, however thin: its kind and whether its licence is open.
+        kind: kindText(r),
       };
     }),
     config.resourceFields,
@@ -155,6 +158,13 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
     themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
   }
+  const { skillLinks, skillHelpers } = linkSkills(people, resourceIndex, config);
+  const nextSession = new Map<string, string>();
+  for (const a of corpus.availability ?? []) {
+    const known = nextSession.get(a.person);
+    if (!known || a.startsAt < known) nextSession.set(a.person, a.startsAt);
+  }
+  const personAvailable = people.map((p) => nextSession.get(p.slug));
   const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
   return {
@@ -175,6 +185,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
+    skillLinks,
+    skillHelpers,
+    personAvailable,
     missedIndex: new FieldedIndex<string>(
       resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
       { missed: 1 },
@@ -213,4 +226,58 @@ function compileGlossary(glossary: Record<string, string[]>): Map<string, string
     out.set(key, [...(out.get(key) ?? []), ...fr]);
   }
   return out;
+}
+
+/** Words for a resource's kind, in French and English (a thin record still has its kind). */
+const KIND_WORDS: Record<string, string> = {
+  software: 'logiciel outil application software tool',
+  method: 'méthode démarche method',
+  'legal-template': 'modèle juridique modèle de contrat template',
+  training: 'formation training',
+  guide: 'guide fiche pratique',
+  dataset: 'données dataset',
+  hardware: 'matériel hardware',
+  service: 'service accompagnement',
+};
+
+function kindText(r: ResourceExtras): string {
+  const open = !isProprietary(r) && r.license ? ' libre open source' : '';
+  return `${KIND_WORDS[r.kind] ?? ''}${r.kind === 'software' ? open : ''}`;
+}
+
+/**
+ * Links each person to the resources their skills describe: the skills (and, lighter, the bio)
+ * are matched against the resource index as a query; the best matches within half of the
+ * person's best one are kept, with their similarity relative to it. A person who knows
+ * "impression 3D" is then found through the slicer the problem reached, without a referent link.
+ */
+function linkSkills(people: Person[], resourceIndex: FieldedIndex<string>, config: SwitchyardConfig) {
+  const { skillTop, skillHelpers: keep } = config.peopleRank;
+  const skillLinks: { resource: number; sim: number }[][] = people.map(() => []);
+  const helpers: { person: number; sim: number }[][] = Array.from({ length: resourceIndex.size }, () => []);
+  if (skillTop <= 0 || resourceIndex.size === 0) return { skillLinks, skillHelpers: helpers };
+  people.forEach((p, pi) => {
+    const q = new Map<string, number>();
+    for (const st of textStems((p.skills ?? []).join(' \n '))) q.set(st, 1);
+    for (const st of textStems(p.bio ?? '')) if (!q.has(st)) q.set(st, 0.3);
+    if (q.size === 0) return;
+    const scores = resourceIndex.score(q);
+    let best = 0;
+    for (let i = 0; i < scores.length; i++) if (scores[i] > best) best = scores[i];
+    if (best <= 0) return;
+    const top: { resource: number; sim: number }[] = [];
+    for (let i = 0; i < scores.length; i++) {
+      const sim = scores[i] / best;
+      if (sim < 0.5) continue;
+      top.push({ resource: i, sim });
+    }
+    top.sort((a, b) => b.sim - a.sim);
+    skillLinks[pi] = top.slice(0, skillTop);
+    for (const l of skillLinks[pi]) helpers[l.resource].push({ person: pi, sim: l.sim });
+  });
+  for (const list of helpers) {
+    list.sort((a, b) => b.sim - a.sim);
+    list.length = Math.min(list.length, keep);
+  }
+  return { skillLinks, skillHelpers: helpers };
 }

@@ -31,6 +31,10 @@ export interface PeopleRankContext {
   lang: ReasonLang;
 }
 
+/** A day in words, Paris time ("12 mars", "12 March"). */
+const dayLabel = (iso: string, lang: ReasonLang) =>
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
+
 /** Ranks the people who can help and writes their cards with the reasons. */
 export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonProposal[] {
   const cfg = ix.config;
@@ -41,7 +45,7 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
   for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();
   // Why each person is linked, as lazy descriptors: only the proposed people get sentences.
-  type Link = { kind: 'expertOf' | 'referentOf' | 'placeUses'; resource: number; place?: string };
+  type Link = { kind: 'expertOf' | 'referentOf' | 'placeUses' | 'skillFor'; resource: number; place?: string };
   const personLinks = new Map<number, Link[]>();
   const link = (p: number, v: number, why: Link) => {
     personScore.set(p, (personScore.get(p) ?? 0) + v);
@@ -54,6 +58,8 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     for (const ref of ix.referents[i]) {
       link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), { kind: ref.isExpert ? 'expertOf' : 'referentOf', resource: i });
     }
+    // People whose skills describe this resource inherit part of its score (no referent link needed).
+    for (const h of ix.skillHelpers[i]) link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
     for (const placeSlug of ix.users[i]) {
       for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }
@@ -81,6 +87,11 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     }
   }
   const themeShare = new Map(themeDist);
+  const horizon = new Date(Date.now() + pr.availableDays * 86_400_000).toISOString();
+  const availableSoon = (p: number) => {
+    const at = ix.personAvailable[p];
+    return at !== undefined && at <= horizon;
+  };
   const peopleRanked: { p: number; s: number }[] = [];
   for (const [p, base] of personScore) {
     const person = ix.people[p];
@@ -95,6 +106,7 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     if (circles.size && personPlace?.networks?.some((n) => circles.has(n))) s *= pr.sameCircle;
     const km = distanceKm(askingPlace, personPlace);
     if (km !== undefined && km <= pr.nearKm) s *= pr.near;
+    if (availableSoon(p)) s *= pr.available;
     peopleRanked.push({ p, s });
   }
   peopleRanked.sort((a, b) => b.s - a.s);
@@ -111,6 +123,7 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     const km = distanceKm(askingPlace, personPlace);
     if (km !== undefined && km <= pr.nearKm) reasons.push(reason(lang, 'near', { km: Math.max(1, Math.round(km)) }));
     if (ix.personHelped[p] > 0) reasons.push(reason(lang, 'helped', { n: ix.personHelped[p] }));
+    if (availableSoon(p)) reasons.push(reason(lang, 'permanence', { date: dayLabel(ix.personAvailable[p]!, lang) }));
     if (reasons.length === 0) {
       const t = (person.themes ?? []).find((x) => themeShare.has(x));
       if (t) reasons.push(reason(lang, 'themesPerson', { theme: themeLabel(t, lang) }));

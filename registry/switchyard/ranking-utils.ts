@@ -1,5 +1,6 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
 import type { Place, Resource } from '../types.js';
+import type { SwitchyardConfig } from './config.js';
 import type { ReasonLang } from './reasons.js';
 
 /** Small helpers shared by the switchyard's index builder and rankers. */
@@ -73,3 +74,11 @@ export function distanceKm(a: Place | undefined, b: Place | undefined): number |
 
 /** Rounds a score to three decimals for the answer. */
 export const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * The calibrated probability that a detected theme is the problem's: a logistic function of its
+ * share, σ(slope × share + intercept), with slope and intercept learnt on judged problems.
+ */
+export function themeProbability(cfg: SwitchyardConfig, share: number): number {
+  return 1 / (1 + Math.exp(-(cfg.themes.slope * share + cfg.themes.intercept)));
+}

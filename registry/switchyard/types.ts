@@ -31,6 +31,16 @@ export interface SwitchyardOutcome {
 export interface SwitchyardCorpus extends RegistrySnapshot {
   pages?: SwitchyardPage[];
   outcomes?: SwitchyardOutcome[];
+  /** Upcoming permanence sessions with seats left: who is available, and from when. */
+  availability?: SwitchyardAvailability[];
+}
+
+/** A person's next permanence session with seats left. */
+export interface SwitchyardAvailability {
+  /** Person slug (the session's expert). */
+  person: string;
+  /** Start of the next session (ISO instant). */
+  startsAt: string;
 }
 
 /** A problem submitted to the switchyard. */
@@ -80,8 +90,11 @@ export interface AskedQuestion {
 /** The switchyard's answer. */
 export interface SwitchyardAnswer {
   lang: ReasonLang;
-  /** Detected themes, most likely first, with a confidence (shares summing to at most 1). */
-  themes: { slug: ThemeSlug; label: string; confidence: number }[];
+  /**
+   * Detected themes, most likely first, with a confidence (shares summing to at most 1) and a
+   * calibrated probability (0..1, learnt on judged problems: shown as a percentage).
+   */
+  themes: { slug: ThemeSlug; label: string; confidence: number; probability: number }[];
   /** Confidence of the top theme (0..1). */
   confidence: number;
   resources: ResourceProposal[];
@@ -137,6 +150,14 @@ export interface SwitchyardIndex {
   peopleAt: Map<string, number[]>;
   /** person index → resource indexes they are referent for, with expertise. */
   referentOf: { resource: number; isExpert: boolean }[][];
+  /**
+   * person index → resources their skills describe (similarity to the person's best match, 0..1];
+   * and the reverse, resource index → people whose skills describe it, best first.
+   */
+  skillLinks: { resource: number; sim: number }[][];
+  skillHelpers: { person: number; sim: number }[][];
+  /** person index → start of their next permanence session with seats left (ISO), if any. */
+  personAvailable: (string | undefined)[];
   /** resource/person index → number of resolved requests they helped. */
   resourceHelped: number[];
   personHelped: number[];
