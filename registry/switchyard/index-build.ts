@@ -1,11 +1,11 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
 import { tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
-import { compileExpression, type Expression } from './expressions.js';
+import { compileExpression, isAcronymSpelling, type Expression } from './expressions.js';
+import { analyseProblem } from './query-analysis.js';
 import { FieldedIndex } from './fielded-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
-import type { Person } from '../types.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
 import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex } from './types.js';
 
@@ -158,7 +158,6 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
     themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
   }
-  const { skillLinks, skillHelpers } = linkSkills(people, resourceIndex, config);
   const nextSession = new Map<string, string>();
   for (const a of corpus.availability ?? []) {
     const known = nextSession.get(a.person);
@@ -167,7 +166,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   const personAvailable = people.map((p) => nextSession.get(p.slug));
   const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
-  return {
+  const ix: SwitchyardIndex = {
     config,
     resources,
     people,
@@ -185,8 +184,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
-    skillLinks,
-    skillHelpers,
+    // Filled below, once the index can analyse text like a problem.
+    skillLinks: [],
+    skillHelpers: [],
     personAvailable,
     missedIndex: new FieldedIndex<string>(
       resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
@@ -202,6 +202,8 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     resourceBySlug,
     builtAt: Date.now(),
   };
+  Object.assign(ix, linkSkills(ix));
+  return ix;
 }
 
 function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
@@ -247,18 +249,26 @@ function kindText(r: ResourceExtras): string {
 
 /**
  * Links each person to the resources their skills describe: the skills (and, lighter, the bio)
- * are matched against the resource index as a query; the best matches within half of the
+ * are analysed like a problem (same analyser, accents, typos, morphology and thesaurus
+ * expansion) and matched against the resource index; the best matches within half of the
  * person's best one are kept, with their similarity relative to it. A person who knows
- * "impression 3D" is then found through the slicer the problem reached, without a referent link.
+ * "recrutement" and "paie" is then found through the resource on shared jobs the problem
+ * reached, without a referent link.
  */
-function linkSkills(people: Person[], resourceIndex: FieldedIndex<string>, config: SwitchyardConfig) {
-  const { skillTop, skillHelpers: keep } = config.peopleRank;
-  const skillLinks: { resource: number; sim: number }[][] = people.map(() => []);
+function linkSkills(ix: SwitchyardIndex): Pick<SwitchyardIndex, 'skillLinks' | 'skillHelpers'> {
+  const { skillTop, skillHelpers: keep } = ix.config.peopleRank;
+  const resourceIndex = ix.resourceIndex;
+  const skillLinks: { resource: number; sim: number }[][] = ix.people.map(() => []);
   const helpers: { person: number; sim: number }[][] = Array.from({ length: resourceIndex.size }, () => []);
   if (skillTop <= 0 || resourceIndex.size === 0) return { skillLinks, skillHelpers: helpers };
-  people.forEach((p, pi) => {
+  const analyse = (text: string) => {
+    const capitals = new Set(tokenizeCased(text).filter(isAcronymSpelling).map((w) => w.toLowerCase()));
+    return analyseProblem(ix, text, 'fr', [], capitals);
+  };
+  ix.people.forEach((p, pi) => {
     const q = new Map<string, number>();
-    for (const st of textStems((p.skills ?? []).join(' \n '))) q.set(st, 1);
+    for (const [st, t] of analyse((p.skills ?? []).join(' \n '))) q.set(st, t.weight);
+    // The bio is only looser evidence: its own words, not their synonyms.
     for (const st of textStems(p.bio ?? '')) if (!q.has(st)) q.set(st, 0.3);
     if (q.size === 0) return;
     const scores = resourceIndex.score(q);
@@ -268,8 +278,7 @@ function linkSkills(people: Person[], resourceIndex: FieldedIndex<string>, confi
     const top: { resource: number; sim: number }[] = [];
     for (let i = 0; i < scores.length; i++) {
       const sim = scores[i] / best;
-      if (sim < 0.5) continue;
-      top.push({ resource: i, sim });
+      if (sim >= 0.5) top.push({ resource: i, sim });
     }
     top.sort((a, b) => b.sim - a.sim);
     skillLinks[pi] = top.slice(0, skillTop);
