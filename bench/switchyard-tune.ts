@@ -9,7 +9,10 @@
  * view without referents). Coordinate ascent over the fusion weights read at query time (theme
  * agreement, thesaurus / prefix / typo / feedback expansion, usage, people links, skills, themes,
  * proximity): each weight in turn is tried at a few multiples of its value, and kept when the
- * objective rises by more than `MIN_GAIN`. Then a logistic calibration of theme shares into
+ * objective rises by more than `MIN_GAIN`. Two constraints keep it from learning the corpora's
+ * accidents: a signal of the fusion is weighed, never switched off (0 is tried only for the query
+ * expansions), and a word the problem did not write as such (typo, prefix, synonym) never weighs
+ * more than one it did. Build-time settings (field weights, skill links) are set by hand. Then a logistic calibration of theme shares into
  * probabilities is fitted on the same problems (a theme counts as right when a resource graded 2
  * or more carries it). `--write` writes the result to registry/switchyard/learnt-weights.ts.
  * The held-out corpus (bench/data/switchyard-heldout) is never read here: it only checks the
@@ -124,6 +127,10 @@ for (let pass = 0; pass < passes; pass++) {
     const around = g === 'peopleRank' && (k === 'sameRegion' || k === 'near');
     const candidates = around ? [1, 1.1, 1.2, 1.4, 1.7].filter((x) => x !== value) : MULTIPLES.map((m) => Math.round(value * m * 1000) / 1000).filter((x) => x !== value);
     if (!around && value === 0) candidates.push(0.1, 0.3);
+    // A signal of the fusion is weighed, never switched off: 0 is tried only for the expansions.
+    if (g !== 'termWeights' && g !== 'feedback' && value > 0) candidates.splice(0, candidates.length, ...candidates.filter((x) => x > 0));
+    // A word the problem did not write as such (typo, prefix, synonym) never outweighs one it did.
+    if (g === 'termWeights') for (let c = candidates.length - 1; c >= 0; c--) if (candidates[c] > 1) candidates.splice(c, 1);
     for (const x of candidates) {
       const trial = { ...learnt, [g]: { ...(learnt[g] ?? {}), [k]: x } };
       const o = objective(mergeSwitchyardConfig(base, trial as SwitchyardWeights));

@@ -71,6 +71,8 @@ export interface SwitchyardConfig {
     /** How many resources a person's skills link to at most, and how many people a resource keeps. */
     skillTop: number;
     skillHelpers: number;
+    /** Least similarity to the person's best-described resource for a skill link (0..1]. */
+    skillMinSim: number;
     /** Multiplier for a person with a permanence session with seats left within `availableDays`. */
     available: number;
     availableDays: number;
@@ -185,8 +187,9 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcome: 0.1,
     textCandidates: 300,
     skillLink: 0.5,
-    skillTop: 5,
+    skillTop: 8,
     skillHelpers: 20,
+    skillMinSim: 0.3,
     available: 1.1,
     availableDays: 45,
   },

@@ -250,13 +250,13 @@ function kindText(r: ResourceExtras): string {
 /**
  * Links each person to the resources their skills describe: the skills (and, lighter, the bio)
  * are analysed like a problem (same analyser, accents, typos, morphology and thesaurus
- * expansion) and matched against the resource index; the best matches within half of the
- * person's best one are kept, with their similarity relative to it. A person who knows
+ * expansion) and matched against the resource index; the best matches (within `skillMinSim` of
+ * the person's best one) are kept, with their similarity relative to it. A person who knows
  * "recrutement" and "paie" is then found through the resource on shared jobs the problem
  * reached, without a referent link.
  */
 function linkSkills(ix: SwitchyardIndex): Pick<SwitchyardIndex, 'skillLinks' | 'skillHelpers'> {
-  const { skillTop, skillHelpers: keep } = ix.config.peopleRank;
+  const { skillTop, skillHelpers: keep, skillMinSim } = ix.config.peopleRank;
   const resourceIndex = ix.resourceIndex;
   const skillLinks: { resource: number; sim: number }[][] = ix.people.map(() => []);
   const helpers: { person: number; sim: number }[][] = Array.from({ length: resourceIndex.size }, () => []);
@@ -278,7 +278,7 @@ function linkSkills(ix: SwitchyardIndex): Pick<SwitchyardIndex, 'skillLinks' | '
     const top: { resource: number; sim: number }[] = [];
     for (let i = 0; i < scores.length; i++) {
       const sim = scores[i] / best;
-      if (sim >= 0.5) top.push({ resource: i, sim });
+      if (sim >= skillMinSim) top.push({ resource: i, sim });
     }
     top.sort((a, b) => b.sim - a.sim);
     skillLinks[pi] = top.slice(0, skillTop);
