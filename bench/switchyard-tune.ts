@@ -12,7 +12,7 @@
  * objective rises by more than `MIN_GAIN`. Two constraints keep it from learning the corpora's
  * accidents: a signal of the fusion is weighed, never switched off (0 is tried only for the query
  * expansions), and a word the problem did not write as such (typo, prefix, synonym) never weighs
- * more than one it did. Build-time settings (field weights, skill links) are set by hand. Then a logistic calibration of theme shares into
+ * more than one it did. Build-time settings (field weights) and the skill-link settings are set by hand. Then a logistic calibration of theme shares into
  * probabilities is fitted on the same problems (a theme counts as right when a resource graded 2
  * or more carries it). `--write` writes the result to registry/switchyard/learnt-weights.ts.
  * The held-out corpus (bench/data/switchyard-heldout) is never read here: it only checks the
@@ -52,6 +52,8 @@ function load(name: string, dir: string, file: string, withoutReferents: boolean
 function measure(v: View, config: SwitchyardConfig) {
   // The weights searched here are read at query time: the indexes are built once.
   (v.ix as { config: SwitchyardConfig }).config = config;
+  // Skill links are kept per resource with the indexes: computed again under the new weights.
+  v.ix.skillHelpers.clear();
   const sum = { recall: 0, rr: 0, ndcg: 0, hit: 0 };
   for (const q of v.queries) {
     const a = matchProblem(v.ix, { problem: q.problem, place: q.place, region: q.region });

@@ -64,14 +64,16 @@ export interface SwitchyardConfig {
     /** How many people best matched by their own words compete. */
     textCandidates: number;
     /**
-     * Weight of a person whose skills describe one of the best resources (their skills matched
-     * against the resource index at build time): rel(resource) × similarity × skillLink.
+     * Weight of a person whose skills describe one of the best resources (the resource's most
+     * telling words, with their thesaurus synonyms, matched against people's skills):
+     * rel(resource) × similarity × skillLink.
      */
     skillLink: number;
-    /** How many resources a person's skills link to at most, and how many people a resource keeps. */
-    skillTop: number;
+    /** How many of a resource's most telling words are matched against skills. */
+    skillTerms: number;
+    /** How many people a resource links to at most. */
     skillHelpers: number;
-    /** Least similarity to the person's best-described resource for a skill link (0..1]. */
+    /** Least similarity to the resource's best-matching person for a skill link (0..1]. */
     skillMinSim: number;
     /** Multiplier for a person with a permanence session with seats left within `availableDays`. */
     available: number;
@@ -187,7 +189,7 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcome: 0.1,
     textCandidates: 300,
     skillLink: 0.5,
-    skillTop: 8,
+    skillTerms: 25,
     skillHelpers: 20,
     skillMinSim: 0.3,
     available: 1.1,

@@ -1,8 +1,7 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
 import { tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
-import { compileExpression, isAcronymSpelling, type Expression } from './expressions.js';
-import { analyseProblem } from './query-analysis.js';
+import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex } from './fielded-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
@@ -184,9 +183,13 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     referentOf,
     resourceHelped,
     personHelped,
-    // Filled below, once the index can analyse text like a problem.
-    skillLinks: [],
-    skillHelpers: [],
+    skillIndex: new FieldedIndex<string>(
+      people.map((p) => ({ skills: p.skills ?? [] })),
+      { skills: 1 },
+      k1,
+      b,
+    ),
+    skillHelpers: new Map(),
     personAvailable,
     missedIndex: new FieldedIndex<string>(
       resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
@@ -202,7 +205,6 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     resourceBySlug,
     builtAt: Date.now(),
   };
-  Object.assign(ix, linkSkills(ix));
   return ix;
 }
 
@@ -245,48 +247,4 @@ const KIND_WORDS: Record<string, string> = {
 function kindText(r: ResourceExtras): string {
   const open = !isProprietary(r) && r.license ? ' libre open source' : '';
   return `${KIND_WORDS[r.kind] ?? ''}${r.kind === 'software' ? open : ''}`;
-}
-
-/**
- * Links each person to the resources their skills describe: the skills (and, lighter, the bio)
- * are analysed like a problem (same analyser, accents, typos, morphology and thesaurus
- * expansion) and matched against the resource index; the best matches (within `skillMinSim` of
- * the person's best one) are kept, with their similarity relative to it. A person who knows
- * "recrutement" and "paie" is then found through the resource on shared jobs the problem
- * reached, without a referent link.
- */
-function linkSkills(ix: SwitchyardIndex): Pick<SwitchyardIndex, 'skillLinks' | 'skillHelpers'> {
-  const { skillTop, skillHelpers: keep, skillMinSim } = ix.config.peopleRank;
-  const resourceIndex = ix.resourceIndex;
-  const skillLinks: { resource: number; sim: number }[][] = ix.people.map(() => []);
-  const helpers: { person: number; sim: number }[][] = Array.from({ length: resourceIndex.size }, () => []);
-  if (skillTop <= 0 || resourceIndex.size === 0) return { skillLinks, skillHelpers: helpers };
-  const analyse = (text: string) => {
-    const capitals = new Set(tokenizeCased(text).filter(isAcronymSpelling).map((w) => w.toLowerCase()));
-    return analyseProblem(ix, text, 'fr', [], capitals);
-  };
-  ix.people.forEach((p, pi) => {
-    const q = new Map<string, number>();
-    for (const [st, t] of analyse((p.skills ?? []).join(' \n '))) q.set(st, t.weight);
-    // The bio is only looser evidence: its own words, not their synonyms.
-    for (const st of textStems(p.bio ?? '')) if (!q.has(st)) q.set(st, 0.3);
-    if (q.size === 0) return;
-    const scores = resourceIndex.score(q);
-    let best = 0;
-    for (let i = 0; i < scores.length; i++) if (scores[i] > best) best = scores[i];
-    if (best <= 0) return;
-    const top: { resource: number; sim: number }[] = [];
-    for (let i = 0; i < scores.length; i++) {
-      const sim = scores[i] / best;
-      if (sim >= skillMinSim) top.push({ resource: i, sim });
-    }
-    top.sort((a, b) => b.sim - a.sim);
-    skillLinks[pi] = top.slice(0, skillTop);
-    for (const l of skillLinks[pi]) helpers[l.resource].push({ person: pi, sim: l.sim });
-  });
-  for (const list of helpers) {
-    list.sort((a, b) => b.sim - a.sim);
-    list.length = Math.min(list.length, keep);
-  }
-  return { skillLinks, skillHelpers: helpers };
 }

@@ -31,6 +31,39 @@ export interface PeopleRankContext {
   lang: ReasonLang;
 }
 
+/**
+ * The people whose skills describe resource `i`: its most telling words (BM25 weight in the
+ * resource), with the synonyms the thesaurus gives them, matched against people's skills; those
+ * within `skillMinSim` of the best match are kept, best first, with their relative similarity.
+ * Computed on first use and kept with the indexes (a registry's resources are asked again and
+ * again; computing every link when the indexes are built would cost seconds on a large one).
+ */
+export function skillHelpersOf(ix: SwitchyardIndex, i: number): { person: number; sim: number }[] {
+  const known = ix.skillHelpers.get(i);
+  if (known) return known;
+  const pr = ix.config.peopleRank;
+  const words = [...ix.resourceIndex.docTerms(i)].sort((a, b) => b[1] - a[1]).slice(0, pr.skillTerms);
+  const top = words[0]?.[1] ?? 0;
+  const q = new Map<string, number>();
+  for (const [stem, w] of words) q.set(stem, w / top);
+  for (const [stem, w] of words) {
+    for (const g of ix.thesaurusByStem.get(stem) ?? []) {
+      for (const e of g.expressions) for (const s of e.stems) if (!q.has(s)) q.set(s, (ix.config.termWeights.thesaurus * w) / top);
+    }
+  }
+  const out: { person: number; sim: number }[] = [];
+  if (top > 0 && ix.skillIndex.size) {
+    const scores = ix.skillIndex.score(q);
+    let best = 0;
+    for (let p = 0; p < scores.length; p++) if (scores[p] > best) best = scores[p];
+    if (best > 0) for (let p = 0; p < scores.length; p++) if (scores[p] >= best * pr.skillMinSim) out.push({ person: p, sim: scores[p] / best });
+    out.sort((a, b) => b.sim - a.sim);
+    out.length = Math.min(out.length, pr.skillHelpers);
+  }
+  ix.skillHelpers.set(i, out);
+  return out;
+}
+
 /** A day in words, Paris time ("12 mars", "12 March"). */
 const dayLabel = (iso: string, lang: ReasonLang) =>
   new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
@@ -59,7 +92,7 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
       link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), { kind: ref.isExpert ? 'expertOf' : 'referentOf', resource: i });
     }
     // People whose skills describe this resource inherit part of its score (no referent link needed).
-    for (const h of ix.skillHelpers[i]) link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
+    for (const h of skillHelpersOf(ix, i)) link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
     for (const placeSlug of ix.users[i]) {
       for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }

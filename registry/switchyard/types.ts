@@ -150,12 +150,13 @@ export interface SwitchyardIndex {
   peopleAt: Map<string, number[]>;
   /** person index → resource indexes they are referent for, with expertise. */
   referentOf: { resource: number; isExpert: boolean }[][];
+  /** People's skills alone (what people whose skills describe a resource are found by). */
+  skillIndex: FieldedIndex<string>;
   /**
-   * person index → resources their skills describe (similarity to the person's best match, 0..1];
-   * and the reverse, resource index → people whose skills describe it, best first.
+   * resource index → people whose skills describe it (similarity to the best of them, 0..1],
+   * best first: filled on first use by rank-people.ts, kept for the life of the indexes.
    */
-  skillLinks: { resource: number; sim: number }[][];
-  skillHelpers: { person: number; sim: number }[][];
+  skillHelpers: Map<number, { person: number; sim: number }[]>;
   /** person index → start of their next permanence session with seats left (ISO), if any. */
   personAvailable: (string | undefined)[];
   /** resource/person index → number of resolved requests they helped. */
