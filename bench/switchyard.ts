@@ -3,15 +3,16 @@
  *
  *   npm run bench:switchyard [-- --data DIR] [-- --heldout DIR] [-- --verbose]
  *
- * Two corpora: the shared development corpus (`--data`, tuned on) and the held-out corpus
- * written in another voice on another registry (`--heldout`, bench/data/switchyard-heldout by
- * default; never tuned on). For each corpus, rich and thin: imports the bundle into a fresh database, loads the registry
+ * Three corpora: the shared development corpus (`--data`, tuned on), the training corpus
+ * written for issue 13 (`--train`, bench/data/switchyard-train by default, tuned on) and the
+ * held-out corpus written in another voice on another registry (`--heldout`,
+ * bench/data/switchyard-heldout by default; never tuned on, skipped with a note when absent). For each corpus, rich and thin: imports the bundle into a fresh database, loads the registry
  * snapshot and builds the switchyard's indexes (the server's code path), answers every problem and prints recall@5, MRR, nDCG@5 for
  * resources and person hit@3, on all queries and on the odd / even ids separately (tune on
  * one half, check on the other). Then latency p50/p95 on a generated registry of 5,000
  * resources and 20,000 people. Figures measured on a loaded machine are preliminary.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { answerMetrics, readJudgments, type Judgment } from './switchyard-metrics.js';
 import { performance } from 'node:perf_hooks';
@@ -30,6 +31,7 @@ import { tokenize } from '../registry/text/french.js';
 const argv = process.argv.slice(2);
 const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
 const heldoutDir = resolve(argv.includes('--heldout') ? argv[argv.indexOf('--heldout') + 1] : join(import.meta.dirname, 'data/switchyard-heldout'));
+const trainDir = resolve(argv.includes('--train') ? argv[argv.indexOf('--train') + 1] : join(import.meta.dirname, 'data/switchyard-train'));
 const verbose = argv.includes('--verbose');
 
 const pct = (xs: number[], p: number) => {
@@ -40,7 +42,7 @@ const pct = (xs: number[], p: number) => {
 /** What a matcher answers: ranked resource and people slugs. */
 type Matcher = (q: Judgment) => { resources: { slug: string }[]; people: { slug: string }[] };
 
-function evaluate(match: Matcher, queries: Judgment[]) {
+function evaluate(match: Matcher, queries: Judgment[], heldout = false) {
   // One untimed pass first, so the figures are not the JIT compiler's warm-up.
   for (const q of queries) match(q);
   const rows = queries.map((q) => {
@@ -52,7 +54,8 @@ function evaluate(match: Matcher, queries: Judgment[]) {
     const cpuMs = (used.user + used.system) / 1000;
     const slugs = a.resources.map((r) => r.slug);
     const m = answerMetrics(q, slugs, a.people.map((p) => p.slug));
-    if (verbose && (m.firstGood !== 0 || !m.hit))
+    // Per-query failures are never printed for the held-out corpus (held-out discipline).
+    if (verbose && !heldout && (m.firstGood !== 0 || !m.hit))
       console.log(`  ${q.id} rank=${m.firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${m.hit ? '' : 'MISS-P'}`);
     return { id: q.id, ...m, ms, cpuMs };
   });
@@ -88,14 +91,15 @@ function report(name: string, dir: string, judgmentsFile: string) {
   const t1 = performance.now();
   const ix = new SwitchyardService(db, registrySnapshotSource(db)).index();
   const build = performance.now() - t1;
-  const r = evaluate((q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }), judgments.queries);
+  const heldout = dir === heldoutDir;
+  const r = evaluate((q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }), judgments.queries, heldout);
   console.log(`\n== ${name} (${judgments.queries.length} problems; import ${(t1 - t0).toFixed(0)} ms, snapshot + indexes ${build.toFixed(0)} ms)`);
   for (const part of ['all', 'odd', 'even'] as const) {
     const s = r[part];
     console.log(`  ${part.padEnd(4)} n=${String(s.n).padStart(2)}  recall@5 ${f3(s.recall5)}  MRR ${f3(s.mrr)}  nDCG@5 ${f3(s.ndcg5)}  person hit@3 ${f3(s.personHit3)}`);
   }
   console.log(`  latency p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms (wall clock); CPU time p50 ${r.cpu50.toFixed(2)} ms  p95 ${r.cpu95.toFixed(2)} ms`);
-  const b = evaluate(plainLunr(bundle), judgments.queries).all;
+  const b = evaluate(plainLunr(bundle), judgments.queries, heldout).all;
   console.log(`  plain-lunr baseline  recall@5 ${f3(b.recall5)}  MRR ${f3(b.mrr)}  nDCG@5 ${f3(b.ndcg5)}  person hit@3 ${f3(b.personHit3)}`);
   return judgments.queries;
 }
@@ -164,8 +168,12 @@ function generated(base: CommonsBundle, nResources: number, nPeople: number, nPl
 
 const queries = report('dev corpus, full bundle', dataDir, 'judgments.json');
 report('dev corpus, thin bundle', dataDir, 'judgments-thin.json');
-report('held-out corpus, full bundle', heldoutDir, 'judgments.json');
-report('held-out corpus, thin bundle', heldoutDir, 'judgments-thin.json');
+report('training corpus, full bundle', trainDir, 'judgments.json');
+report('training corpus, thin bundle', trainDir, 'judgments-thin.json');
+if (existsSync(join(heldoutDir, 'judgments.json'))) {
+  report('held-out corpus, full bundle', heldoutDir, 'judgments.json');
+  report('held-out corpus, thin bundle', heldoutDir, 'judgments-thin.json');
+} else console.log(`\n== held-out corpus: ${heldoutDir} is absent, not measured`);
 
 const base = JSON.parse(readFileSync(join(dataDir, 'bundle.json'), 'utf8')) as CommonsBundle;
 const big = generated(base, 5000, 20000, 2000);

@@ -194,7 +194,15 @@ export class LcSwitchyard extends LitElement {
   private _renderAnswer(a: Answer) {
     return html`
       ${a.themes.length
-        ? html`<div class="themes"><span>${t('sy.answer.themes')} :</span>${a.themes.slice(0, 3).map((th) => html`<span class="chip">${th.label}</span>`)}</div>`
+        ? html`<div class="themes"><span>${t('sy.answer.themes')} :</span>${a.themes
+              .slice(0, 3)
+              .map(
+                (th) =>
+                  // Answers saved before probabilities existed have none: the label alone then.
+                  typeof th.probability === 'number'
+                    ? html`<span class="chip" title=${t('sy.answer.themeProbabilityTitle')}>${t('sy.answer.themeProbability', { theme: th.label, p: Math.round(th.probability * 100) })}</span>`
+                    : html`<span class="chip">${th.label}</span>`,
+              )}</div>`
         : nothing}
       ${a.questions.length
         ? html`<div class="questions" data-testid="sy-questions">

@@ -1,6 +1,7 @@
 import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, FILLER_WORDS, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
 import type { ThemeSlug } from '../themes.js';
 import type { FeedbackConfig } from './feedback.js';
+import { LEARNT_WEIGHTS } from './learnt-weights.js';
 
 /**
  * Everything that tunes the switchyard lives here: field weights, query-expansion weights,
@@ -62,6 +63,21 @@ export interface SwitchyardConfig {
     outcome: number;
     /** How many people best matched by their own words compete. */
     textCandidates: number;
+    /**
+     * Weight of a person whose skills describe one of the best resources (the resource's most
+     * telling words, with their thesaurus synonyms, matched against people's skills):
+     * rel(resource) × similarity × skillLink.
+     */
+    skillLink: number;
+    /** How many of a resource's most telling words are matched against skills. */
+    skillTerms: number;
+    /** How many people a resource links to at most. */
+    skillHelpers: number;
+    /** Least similarity to the resource's best-matching person for a skill link (0..1]. */
+    skillMinSim: number;
+    /** Multiplier for a person with a permanence session with seats left within `availableDays`. */
+    available: number;
+    availableDays: number;
   };
   /** Query expansion from the best first-pass resources' words (feedback.ts). */
   feedback: FeedbackConfig & {
@@ -71,7 +87,14 @@ export interface SwitchyardConfig {
     people: boolean;
   };
   /** Theme detection: weight of the best resources' themes next to the problem's own words. */
-  themes: { fromResources: number; resources: number; answeredDamping: number };
+  themes: {
+    fromResources: number;
+    resources: number;
+    answeredDamping: number;
+    /** Logistic calibration of a theme's share into a probability: σ(slope × share + intercept). */
+    slope: number;
+    intercept: number;
+  };
   /** Related wiki pages: field weights and minimum score relative to the best page. */
   pages: { title: number; text: number; minRelative: number };
   /** When to ask clarifying questions. */
@@ -102,13 +125,25 @@ export type ResourceField =
   | 'referentNotes'
   | 'referentSkills'
   | 'wiki'
-  | 'outcomes';
+  | 'outcomes'
+  | 'kind';
 
 /** Fields of a person document. */
 export type PersonField = 'skills' | 'bio' | 'themes' | 'referentNotes' | 'outcomes';
 
-/** The shipped configuration. */
-export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
+/** Weight overrides: every weight group, each partly (what `bench:switchyard-tune` learns). */
+export interface SwitchyardWeights {
+  resourceFields?: Partial<SwitchyardConfig['resourceFields']>;
+  personFields?: Partial<SwitchyardConfig['personFields']>;
+  termWeights?: Partial<SwitchyardConfig['termWeights']>;
+  resourceRank?: Partial<SwitchyardConfig['resourceRank']>;
+  peopleRank?: Partial<SwitchyardConfig['peopleRank']>;
+  feedback?: Partial<SwitchyardConfig['feedback']>;
+  themes?: Partial<SwitchyardConfig['themes']>;
+}
+
+/** The hand-set configuration, before the learnt weights (learnt-weights.ts) are applied. */
+export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
   bm25: { k1: 1.2, b: 0.5 },
   resourceFields: {
     name: 3,
@@ -122,6 +157,7 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     referentSkills: 0.25,
     wiki: 0.6,
     outcomes: 1,
+    kind: 0.3,
   },
   personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
   termWeights: { original: 1, accentRestored: 1, typo: 0.8, prefix: 0.6, thesaurus: 0.4, english: 0.9, englishRaw: 0.35, answer: 1 },
@@ -152,10 +188,16 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
     nearKm: 60,
     outcome: 0.1,
     textCandidates: 300,
+    skillLink: 0.5,
+    skillTerms: 25,
+    skillHelpers: 20,
+    skillMinSim: 0.3,
+    available: 1.1,
+    availableDays: 45,
   },
   // Learnt on the dev corpus (npm run bench:switchyard-tune), checked on the held-out one.
   feedback: { resources: 3, terms: 10, weight: 0.3, minShare: 0.34, resourceRerank: false, people: true },
-  themes: { fromResources: 0.8, resources: 5, answeredDamping: 0.3 },
+  themes: { fromResources: 0.8, resources: 5, answeredDamping: 0.3, slope: 6, intercept: -3 },
   pages: { title: 3, text: 1, minRelative: 0.3 },
   clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },
   typos: { minLength: 5 },
@@ -168,9 +210,11 @@ export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = {
   fillerWords: FILLER_WORDS,
 };
 
-/** A configuration with some parts replaced (deep for the weight objects). */
-export function switchyardConfig(overrides: Partial<SwitchyardConfig> = {}): SwitchyardConfig {
-  const base = DEFAULT_SWITCHYARD_CONFIG;
+/**
+ * `base` with some parts replaced (deep for the weight objects).
+ * @param overrides whole parts (vocabulary…) or some weights of a group.
+ */
+export function mergeSwitchyardConfig(base: SwitchyardConfig, overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {}): SwitchyardConfig {
   return {
     ...base,
     ...overrides,
@@ -188,4 +232,12 @@ export function switchyardConfig(overrides: Partial<SwitchyardConfig> = {}): Swi
     pages: { ...base.pages, ...overrides.pages },
     limits: { ...base.limits, ...overrides.limits },
   };
+}
+
+/** The shipped configuration: the hand-set one with the weights learnt on dev + train. */
+export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = mergeSwitchyardConfig(HAND_SET_SWITCHYARD_CONFIG, LEARNT_WEIGHTS);
+
+/** The shipped configuration with some parts replaced (deep for the weight objects). */
+export function switchyardConfig(overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {}): SwitchyardConfig {
+  return mergeSwitchyardConfig(DEFAULT_SWITCHYARD_CONFIG, overrides);
 }

@@ -20,6 +20,8 @@ const MESSAGES = {
   helpedOne: { fr: 'a déjà aidé à résoudre une demande proche', en: 'already helped resolve a similar request' },
   expertOf: { fr: 'référent expert de {resource}', en: 'expert referent for {resource}' },
   referentOf: { fr: 'référent de {resource}', en: 'referent for {resource}' },
+  skillFor: { fr: 'ses compétences correspondent à {resource}', en: 'their skills match {resource}' },
+  permanence: { fr: 'tient une permanence le {date}', en: 'holds a permanence session on {date}' },
   placeUses: { fr: 'son lieu ({place}) utilise {resource}', en: 'their place ({place}) uses {resource}' },
   skills: { fr: 'compétences : {skills}', en: 'skills: {skills}' },
   sameRegion: { fr: 'dans votre région ({region})', en: 'in your region ({region})' },

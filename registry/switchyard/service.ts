@@ -7,6 +7,8 @@ import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } fr
 import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
 import { listOutcomes, outcomesVersion } from './requests.js';
 import { effectiveThesaurus } from './thesaurus-store.js';
+import { listPermanences } from '../permanences/store.js';
+import type { SwitchyardAvailability } from './types.js';
 
 /** Where the registry comes from, and a cheap fingerprint that changes when it does. */
 export interface SnapshotSource {
@@ -45,6 +47,22 @@ interface PageRow {
 const SQL_PAGES = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
 const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
 const SQL_THESAURUS_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_thesaurus`;
+// Sessions and their seats: a new, moved or cancelled session, or a booking made or cancelled.
+const SQL_PERMANENCES_VERSION = `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM permanences)
+  || '|' || (SELECT count(*) || ':' || coalesce(max(cancelled_at), '') FROM permanence_bookings) AS v`;
+
+/**
+ * Who holds a permanence session with seats left from now on (the next one per person): the
+ * switchyard shows it and ranks available people a little higher.
+ */
+export function upcomingAvailability(db: Database, now: Date = new Date()): SwitchyardAvailability[] {
+  const out = new Map<string, string>();
+  for (const p of listPermanences(db, { from: now.toISOString(), limit: 1000 })) {
+    if (p.seatsLeft <= 0 || p.startsAt < now.toISOString() || out.has(p.expert.slug)) continue;
+    out.set(p.expert.slug, p.startsAt);
+  }
+  return [...out].map(([person, startsAt]) => ({ person, startsAt }));
+}
 
 /** Markdown to plain words (enough for matching: links keep their text, syntax goes). */
 const plain = (md: string) =>
@@ -144,7 +162,10 @@ export class SwitchyardService {
   private state(): { key: string; outcomes: string } {
     const pages = this.db.prepare(SQL_PAGES_VERSION).get() as { n: number; at: string | null };
     const thes = this.db.prepare(SQL_THESAURUS_VERSION).get() as { n: number; at: string | null };
-    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+    const perm = this.db.prepare(SQL_PERMANENCES_VERSION).get() as { v: string };
+    // The day is part of the key: sessions that have passed stop counting as availability.
+    const day = new Date().toISOString().slice(0, 10);
+    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${perm.v}|${day}|${this.generation}`, outcomes: outcomesVersion(this.db) };
   }
 
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
@@ -152,7 +173,7 @@ export class SwitchyardService {
     const snapshot = this.source.load();
     this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
     const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
-    const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db) }, this.config());
+    const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db), availability: upcomingAvailability(this.db) }, this.config());
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;
   }

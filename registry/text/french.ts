@@ -84,11 +84,23 @@ export function stem(word: string): string {
   let out = STEM_CACHE.get(word);
   if (out === undefined) {
     const token = STEM(new lunrFr.Token(singularOfX(word), {}), 0, []) as lunr.Token | undefined;
-    out = foldAccents(token ? token.toString() : word);
+    out = keepY(foldAccents(word), foldAccents(token ? token.toString() : word));
     if (STEM_CACHE.size >= STEM_CACHE_MAX) STEM_CACHE.clear();
     STEM_CACHE.set(word, out);
   }
   return out;
+}
+
+/**
+ * Snowball writes the y of a -yer verb as i (payé, payer → "pai"), which makes the verb the noun
+ * spelt with i ("paie", the payroll; "essai", "emploi"). Where the word itself has a y before a
+ * vowel, the stem keeps it (payé, payer, paye → "pay"; paie, paiement → "pai").
+ */
+function keepY(folded: string, s: string): string {
+  for (let k = folded.indexOf('y'); k >= 0 && k < s.length; k = folded.indexOf('y', k + 1)) {
+    if (s[k] === 'i' && /[aeiouy]/.test(folded[k + 1] ?? '') && s.startsWith(folded.slice(0, k))) s = `${s.slice(0, k)}y${s.slice(k + 1)}`;
+  }
+  return s;
 }
 
 /** One analysed term: the stem used for matching, and the surface word it came from. */

@@ -160,7 +160,7 @@ export const switchyardApi: OpenApiFragment = {
     SwitchyardAnswer: {
       type: 'object',
       properties: {
-        themes: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, label: { type: 'string' }, confidence: { type: 'number' } } } },
+        themes: { type: 'array', items: { type: 'object', properties: { slug: { type: 'string' }, label: { type: 'string' }, confidence: { type: 'number', description: 'share of the theme among the detected ones' }, probability: { type: 'number', description: 'calibrated probability that the problem is about this theme (0..1)' } } } },
         confidence: { type: 'number' },
         resources: { type: 'array', items: proposal },
         people: { type: 'array', items: proposal },

@@ -40,6 +40,8 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     await person.waitFor();
     expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Gestasso');
     expect(await person.textContent()).toContain('référent expert de Gestasso');
+    // Each detected theme with its calibrated probability, as a percentage.
+    expect(await page.locator('lc-switchyard .themes .chip').first().textContent()).toMatch(/^Outils de gestion.*\(\d{1,3} %\)$/);
     expect(await page.locator('[data-testid=sy-person]').allTextContents()).not.toContain(expect.stringContaining('Carole'));
     // Contact through the platform (no address shown).
     await person.getByRole('button', { name: 'Contacter' }).click();

@@ -108,3 +108,25 @@ describe('POST /api/switchyard: plurals in -x', () => {
     expect(res.json.resources[0].slug).toBe('brise-glace');
   });
 });
+
+describe('GET /api/search: the y of -yer verbs', () => {
+  it('does not read "payé" as the payroll nor "loyer" as the law, and still finds each family', async () => {
+    const app = await testApp();
+    const pages = [
+      { slug: 'paie', title: 'La paie des salariés', markdown: 'Faire la paie chaque mois.' },
+      { slug: 'cotisations', title: 'Cotisations', markdown: 'Qui a payé sa cotisation : la liste des membres qui ont payé.' },
+      { slug: 'loi-1901', title: 'La loi de 1901', markdown: 'Ce que dit la loi sur les associations.' },
+      { slug: 'bail', title: 'Le bail', markdown: 'Négocier le loyer avec le propriétaire.' },
+    ];
+    for (const p of pages) {
+      const res = await app.request('PUT', `/api/pages/${p.slug}`, { as: 'contributor', body: { title: p.title, markdown: p.markdown } });
+      expect(res.status, res.text).toBeLessThan(300);
+    }
+    const slugs = async (q: string) =>
+      ((await app.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { slug: string }[]).map((r) => r.slug).sort();
+    expect(await slugs('payé')).toEqual(['cotisations']);
+    expect(await slugs('paie')).toEqual(['paie']);
+    expect(await slugs('loyer')).toEqual(['bail']);
+    expect(await slugs('loi')).toEqual(['loi-1901']);
+  });
+});

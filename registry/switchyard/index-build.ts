@@ -1,0 +1,250 @@
+import { THEMES, type ThemeSlug } from '../themes.js';
+import { tokenizeCased } from '../text/french.js';
+import type { SwitchyardConfig } from './config.js';
+import { compileExpression, type Expression } from './expressions.js';
+import { FieldedIndex } from './fielded-index.js';
+import type { ThesaurusGroup } from './lexicon.js';
+import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
+import { englishStem, textStems, Vocabulary } from './text.js';
+import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex } from './types.js';
+
+
+/**
+ * Builds the switchyard indexes for a registry snapshot.
+ * @param corpus the registry (plus optional wiki pages and past outcomes).
+ * @param config ranking weights and vocabulary (thesaurus may be the facilitators' edited one).
+ */
+export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: SwitchyardConfig): SwitchyardIndex {
+  const resources = corpus.resources;
+  const people = corpus.people;
+  const places = new Map(corpus.places.map((p) => [p.slug, p]));
+  const pages = corpus.pages ?? [];
+  const resourceBySlug = new Map(resources.map((r, i) => [r.slug, i]));
+  const personBySlug = new Map(people.map((p, i) => [p.slug, i]));
+  const pageBySlug = new Map(pages.map((p) => [p.slug, p]));
+
+  const referents: { person: number; isExpert: boolean }[][] = resources.map(() => []);
+  const referentOf: { resource: number; isExpert: boolean }[][] = people.map(() => []);
+  const referentNotes: string[][] = resources.map(() => []);
+  const referentSkills: string[][] = resources.map(() => []);
+  const personRefNotes: string[][] = people.map(() => []);
+  for (const ref of corpus.referents) {
+    const r = resourceBySlug.get(ref.resource);
+    const p = personBySlug.get(ref.person);
+    if (r === undefined || p === undefined) continue;
+    referents[r].push({ person: p, isExpert: ref.isExpert });
+    referentOf[p].push({ resource: r, isExpert: ref.isExpert });
+    if (ref.note) {
+      referentNotes[r].push(ref.note);
+      personRefNotes[p].push(ref.note);
+    }
+    const person = people[p];
+    referentSkills[r].push(...(person.skills ?? []), person.bio ?? '');
+  }
+  const users: string[][] = resources.map(() => []);
+  const usageNotes: string[][] = resources.map(() => []);
+  for (const u of corpus.usages) {
+    const r = resourceBySlug.get(u.resource);
+    if (r === undefined) continue;
+    if (u.status !== 'stopped') users[r].push(u.place);
+    if (u.note && u.status !== 'stopped') usageNotes[r].push(u.note);
+  }
+  const usersByRegion = users.map((list) => {
+    const m = new Map<string, number>();
+    for (const slug of list) {
+      const region = places.get(slug)?.region;
+      if (region) m.set(region, (m.get(region) ?? 0) + 1);
+    }
+    return m;
+  });
+  const personRegion = people.map((p) => p.region ?? (p.place ? places.get(p.place)?.region : undefined));
+  const peopleAt = new Map<string, number[]>();
+  people.forEach((p, i) => {
+    if (!p.place) return;
+    const list = peopleAt.get(p.place);
+    if (list) list.push(i);
+    else peopleAt.set(p.place, [i]);
+  });
+
+  const resourceHelped = resources.map(() => 0);
+  const personHelped = people.map(() => 0);
+  const resourceOutcomes: string[][] = resources.map(() => []);
+  const personOutcomes: string[][] = people.map(() => []);
+  const resourceMissed: string[][] = resources.map(() => []);
+  for (const o of corpus.outcomes ?? []) {
+    if (!o.helped) {
+      // A resource named in a request that did not help is pushed down for problems like it.
+      const missed = o.resource ? resourceBySlug.get(o.resource) : undefined;
+      if (missed !== undefined) resourceMissed[missed].push(o.problem);
+      continue;
+    }
+    const r = o.resource ? resourceBySlug.get(o.resource) : undefined;
+    if (r !== undefined) {
+      resourceHelped[r]++;
+      resourceOutcomes[r].push(o.problem);
+    }
+    const p = o.person ? personBySlug.get(o.person) : undefined;
+    if (p !== undefined) {
+      personHelped[p]++;
+      personOutcomes[p].push(o.problem);
+    }
+  }
+
+  const themeText = (themes: readonly string[] | undefined) => (themes ?? []).map((t) => `${themeLabel(t, 'fr')} ${themeLabel(t, 'en')}`).join(' ');
+  const { k1, b } = config.bm25;
+  const resourceIndex = new FieldedIndex<string>(
+    resources.map((r, i) => {
+      const extras = r as ResourceExtras;
+      const wiki = extras.wikiPage ? pageBySlug.get(extras.wikiPage) : undefined;
+      return {
+        name: r.name,
+        keywords: r.keywords ?? [],
+        // The challenge ("défi") a resource answers is written like a problem: as telling as its summary.
+        summary: [r.summary, extras.challenge ?? ''],
+        features: r.features ?? [],
+        description: r.description ?? '',
+        themes: themeText(r.themes),
+        usageNotes: usageNotes[i],
+        referentNotes: referentNotes[i],
+        referentSkills: referentSkills[i],
+        wiki: wiki ? `${wiki.title}\n${wiki.text}` : '',
+        outcomes: resourceOutcomes[i],
+        // What every record has, however thin: its kind and whether its licence is open.
+        kind: kindText(r),
+      };
+    }),
+    config.resourceFields,
+    k1,
+    b,
+    true,
+  );
+  const personIndex = new FieldedIndex<string>(
+    people.map((p, i) => ({
+      skills: p.skills ?? [],
+      bio: p.bio ?? '',
+      themes: themeText(p.themes),
+      referentNotes: personRefNotes[i],
+      outcomes: personOutcomes[i],
+    })),
+    config.personFields,
+    k1,
+    b,
+  );
+  const pageIndex = new FieldedIndex<string>(
+    pages.map((p) => ({ title: p.title, text: p.text })),
+    { title: config.pages.title, text: config.pages.text },
+    k1,
+    b,
+  );
+
+  const vocab = new Vocabulary(config.typos.minLength);
+  for (const r of resources) vocab.add([r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(' '));
+  for (const p of people) vocab.add([...(p.skills ?? []), p.bio ?? ''].join(' '));
+  for (const u of corpus.usages) if (u.note) vocab.add(u.note);
+  for (const r of corpus.referents) if (r.note) vocab.add(r.note);
+  for (const p of pages) vocab.add(`${p.title} ${p.text.slice(0, 5000)}`);
+  for (const g of config.thesaurus) vocab.add(g.terms.join(' '));
+  for (const words of Object.values(config.themeLexicon)) vocab.add(words.join(' '));
+  for (const t of THEMES) vocab.add(t.fr);
+  vocab.finish();
+
+  // Filler words never reach a query, so expressions are compiled without them.
+  const fillerStems = new Set(textStems(config.fillerWords));
+  const themeExpressions = new Map<ThemeSlug, Expression[]>();
+  for (const t of THEMES) {
+    // Each word of the label is an expression of its own; lexicon entries are whole expressions.
+    const label = tokenizeCased(t.fr).map((w) => compileExpression(w, new Set()));
+    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
+    themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
+  }
+  const nextSession = new Map<string, string>();
+  for (const a of corpus.availability ?? []) {
+    const known = nextSession.get(a.person);
+    if (!known || a.startsAt < known) nextSession.set(a.person, a.startsAt);
+  }
+  const personAvailable = people.map((p) => nextSession.get(p.slug));
+  const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
+
+  const ix: SwitchyardIndex = {
+    config,
+    resources,
+    people,
+    places,
+    pages,
+    resourceIndex,
+    personIndex,
+    pageIndex,
+    vocab,
+    referents,
+    users,
+    usersByRegion,
+    personRegion,
+    peopleAt,
+    referentOf,
+    resourceHelped,
+    personHelped,
+    skillIndex: new FieldedIndex<string>(
+      people.map((p) => ({ skills: p.skills ?? [] })),
+      { skills: 1 },
+      k1,
+      b,
+    ),
+    skillHelpers: new Map(),
+    personAvailable,
+    missedIndex: new FieldedIndex<string>(
+      resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
+      { missed: 1 },
+      k1,
+      b,
+    ),
+    themeExpressions,
+    sortedStems,
+    thesaurusByStem: compileThesaurus(config.thesaurus, fillerStems),
+    englishGlossary: compileGlossary(config.englishGlossary),
+    extraStopStems: fillerStems,
+    resourceBySlug,
+    builtAt: Date.now(),
+  };
+  return ix;
+}
+
+function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
+  const byStem = new Map<string, CompiledGroup[]>();
+  for (const g of groups) {
+    const pairs = g.terms.map((t) => [compileExpression(t, filler), t] as const).filter((p): p is [Expression, string] => p[0] !== null);
+    const compiled: CompiledGroup = { expressions: pairs.map(([e]) => e), surfaces: pairs.map(([, t]) => t) };
+    const firsts = new Set(compiled.expressions.map((e) => e.stems[0]));
+    for (const s of firsts) {
+      const list = byStem.get(s);
+      if (list) list.push(compiled);
+      else byStem.set(s, [compiled]);
+    }
+  }
+  return byStem;
+}
+
+function compileGlossary(glossary: Record<string, string[]>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const [en, fr] of Object.entries(glossary)) {
+    const key = englishStem(en.toLowerCase());
+    out.set(key, [...(out.get(key) ?? []), ...fr]);
+  }
+  return out;
+}
+
+/** Words for a resource's kind, in French and English (a thin record still has its kind). */
+const KIND_WORDS: Record<string, string> = {
+  software: 'logiciel outil application software tool',
+  method: 'méthode démarche method',
+  'legal-template': 'modèle juridique modèle de contrat template',
+  training: 'formation training',
+  guide: 'guide fiche pratique',
+  dataset: 'données dataset',
+  hardware: 'matériel hardware',
+  service: 'service accompagnement',
+};
+
+function kindText(r: ResourceExtras): string {
+  const open = !isProprietary(r) && r.license ? ' libre open source' : '';
+  return `${KIND_WORDS[r.kind] ?? ''}${r.kind === 'software' ? open : ''}`;
+}

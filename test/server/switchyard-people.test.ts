@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+import { daysFromNow, seedPermanences, type PermanenceAccounts } from '../helpers/permanences-fixture.js';
+import { importBundle, type Bundle } from '../../registry/bundle.js';
+
+/*
+ * People ranking through the API (issue 13): a person who helps through their skills, without
+ * any referent link, inherits the score of the resource their skills describe, with the reason
+ * shown; a hidden person never does; an upcoming permanence session is shown and counts; detected
+ * themes carry a calibrated probability.
+ */
+
+type T = Awaited<ReturnType<typeof testApp>>;
+type PersonOut = { slug: string; reasons: string[] };
+
+const BUNDLE: Bundle = {
+  format: 'commons-bundle/1',
+  resources: [
+    {
+      slug: 'trancheuse',
+      name: 'Trancheuse',
+      kind: 'software',
+      summary: "Trancheur libre qui prépare les modèles pour l'imprimante 3D : couches, remplissage, supports et adhérence au plateau.",
+      themes: ['fabrication'],
+      license: 'GPL-3.0',
+    },
+    {
+      slug: 'statuts-coop',
+      name: 'Statuts coopératifs commentés',
+      kind: 'legal-template',
+      summary: "Modèle de statuts de SCIC pour transformer une association en coopérative d'intérêt collectif.",
+      themes: ['juridique', 'gouvernance'],
+      license: 'CC-BY-SA-4.0',
+    },
+    {
+      slug: 'caisse-libre',
+      name: 'Caisse libre',
+      kind: 'software',
+      summary: 'Caisse enregistreuse libre pour le bar et la boutique du lieu.',
+      themes: ['gestion'],
+      license: 'AGPL-3.0',
+    },
+  ],
+  places: [],
+  people: [
+    { slug: 'iris-imprime', name: 'Iris', themes: ['fabrication'], skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'], contactable: true },
+    { slug: 'zoe-cachee', name: 'Zoé', themes: ['fabrication'], skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'], contactable: false },
+    { slug: 'marc-caisse', name: 'Marc', themes: ['gestion'], skills: ['caisse enregistreuse', 'bar associatif'], contactable: true },
+  ],
+  usages: [],
+  referents: [],
+};
+
+describe('POST /api/switchyard: people', () => {
+  let t: T;
+  let who: PermanenceAccounts;
+  const ask = async (problem: string) => {
+    const res = await t.request('POST', '/api/switchyard', { body: { problem } });
+    expect(res.status, res.text).toBe(200);
+    return res.json as { resources: { slug: string }[]; people: PersonOut[]; themes: { slug: string; confidence: number; probability: number }[] };
+  };
+
+  beforeAll(async () => {
+    t = await testApp();
+    who = await seedPermanences(t.db);
+    importBundle(t.db, BUNDLE);
+  });
+  afterAll(() => t.services.close?.());
+
+  it('proposes who knows the resource through their skills, without a referent link, and never a hidden person', async () => {
+    // The problem shares no word with Iris's skills: she is found through the resource it reaches.
+    const a = await ask('Nos objets se décollent du plateau et le remplissage rate à chaque couche');
+    expect(a.resources[0].slug).toBe('trancheuse');
+    const iris = a.people.find((p) => p.slug === 'iris-imprime');
+    expect(iris, JSON.stringify(a.people)).toBeDefined();
+    expect(iris!.reasons.join(' | ')).toMatch(/compétences correspondent à Trancheuse/);
+    expect(a.people.map((p) => p.slug)).not.toContain('zoe-cachee');
+    expect(a.people[0].slug).toBe('iris-imprime');
+  });
+
+  it('shows an upcoming permanence session and ranks the person holding it', async () => {
+    const problem = 'Nous voulons transformer notre association en SCIC, qui peut nous aider pour les statuts ?';
+    const before = await ask(problem);
+    const eva = () => before.people.find((p) => p.slug === 'eva-experte');
+    expect(eva(), JSON.stringify(before.people)).toBeDefined();
+    expect(eva()!.reasons.join(' | ')).not.toMatch(/permanence/);
+    const res = await t.request('POST', '/api/permanences', {
+      body: { expert: 'eva-experte', title: 'Statuts et gouvernance', themes: ['juridique'], format: 'individual', mode: 'remote', link: 'https://visio.example.org/eva', startsAt: daysFromNow(3), endsAt: daysFromNow(3, 11) },
+      headers: { authorization: `Bearer ${who.facilitator}` },
+    });
+    expect(res.status, res.text).toBe(201);
+    const after = await ask(problem);
+    const reasons = after.people.find((p) => p.slug === 'eva-experte')?.reasons ?? [];
+    expect(reasons.join(' | ')).toMatch(/tient une permanence le \d{1,2} \p{L}+/u);
+    expect(after.people[0].slug).toBe('eva-experte');
+  });
+
+  it('gives each detected theme a calibrated probability, in the order of the confidences', async () => {
+    const a = await ask('La caisse du bar ne marche plus, il nous faut une caisse enregistreuse');
+    expect(a.themes[0].slug).toBe('gestion');
+    for (const th of a.themes) {
+      expect(th.probability).toBeGreaterThan(0);
+      expect(th.probability).toBeLessThan(1);
+    }
+    for (let k = 1; k < a.themes.length; k++) expect(a.themes[k].probability).toBeLessThanOrEqual(a.themes[k - 1].probability);
+  });
+});
