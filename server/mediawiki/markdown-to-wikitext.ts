@@ -101,7 +101,22 @@ class Writer {
           break;
         }
         case 'paragraph_open': {
-          const text = this.inline(t[i + 1].children ?? [], true);
+          const children = t[i + 1].children ?? [];
+          const bold = children.filter((c) => c.type !== 'text' || c.content !== '');
+          // A bold line followed by a quote is how the importer writes `; term` / `: definition`.
+          if (
+            !prefix &&
+            t[i + 3]?.type === 'blockquote_open' &&
+            bold.length >= 3 &&
+            bold[0].type === 'strong_open' &&
+            bold[bold.length - 1].type === 'strong_close' &&
+            bold.filter((c) => c.type === 'strong_open').length === 1
+          ) {
+            out.push(`; ${this.inline(bold.slice(1, -1), false).replace(/\n/g, ' ')}`);
+            i += 2;
+            break;
+          }
+          const text = this.inline(children, true);
           if (prefix) out.push(`${prefix} ${text.replace(/\n/g, ' ')}`);
           else out.push(text.split('\n').map((l) => l.replace(LINE_START_RE, (m) => nowiki(m))).join('\n'), '');
           i += 2;
@@ -112,7 +127,9 @@ class Writer {
         case 'blockquote_open': {
           const close = this.closing(i);
           const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
+          const start = Number(tok.attrGet('start') ?? 1);
           if (mark === ':') out.push(this.blocks(i + 1, close, prefix + ':'));
+          else if (mark === '#' && !prefix && start !== 1) out.push(this.htmlList(i + 1, close, start));
           else out.push(this.items(i + 1, close, prefix + mark));
           if (!prefix) out.push('');
           i = close;
@@ -176,6 +193,20 @@ class Writer {
       i = close;
     }
     return out.filter((l) => l !== '').join('\n');
+  }
+
+  /** An ordered list that does not start at 1: `<ol start="N">`, its items' first paragraphs. */
+  private htmlList(start: number, end: number, from: number): string {
+    const t = this.tokens;
+    const items: string[] = [];
+    for (let i = start; i < end; i++) {
+      if (t[i].type !== 'list_item_open') continue;
+      const close = this.closing(i);
+      const para = t.slice(i, close).findIndex((x) => x.type === 'inline');
+      items.push(`<li>${para < 0 ? '' : this.inline(t[i + para].children ?? [], false).replace(/\n/g, ' ')}</li>`);
+      i = close;
+    }
+    return `<ol start="${from}">\n${items.join('\n')}\n</ol>`;
   }
 
   private table(start: number, end: number): string {
