@@ -44,6 +44,8 @@ export const files: Catalogue = {
     'fields.list.none': 'Aucune page ne correspond.',
 
     'files.heading': 'Fichiers',
+    'files.missing': 'Fichier manquant : {name}',
+    'files.missing.alt': 'Fichier manquant : {name} ({alt})',
     'files.upload': 'Envoyer un fichier',
     'files.file': 'Fichier',
     'files.comment': 'Commentaire',
@@ -124,6 +126,8 @@ export const files: Catalogue = {
     'fields.list.none': 'No page matches.',
 
     'files.heading': 'Files',
+    'files.missing': 'Missing file: {name}',
+    'files.missing.alt': 'Missing file: {name} ({alt})',
     'files.upload': 'Upload a file',
     'files.file': 'File',
     'files.comment': 'Comment',

@@ -17,6 +17,23 @@ export interface TemplateMapping {
   kind?: string;
   /** Template parameter → field name; parameters not listed keep their own name. */
   fields?: Record<string, string>;
+  /** A place sheet: the page is linked to the registry's place (matched by name and postcode, or created). */
+  place?: PlaceSheetMapping;
+}
+
+/**
+ * Which fields of a place sheet (names after the map's renaming) hold the place's name, postcode,
+ * town, address and coordinates, and which page field (of type "place") links the page to it.
+ * Defaults: fiche, nom, code_postal, ville, adresse, latitude, longitude.
+ */
+export interface PlaceSheetMapping {
+  field?: string;
+  name?: string;
+  postcode?: string;
+  city?: string;
+  address?: string;
+  lat?: string;
+  lon?: string;
 }
 
 /** What the converter needs to know about the source wiki and the page. */
@@ -522,67 +539,50 @@ class Converter {
    * @param breaks `<br>` becomes a hard line break (paragraphs) rather than a space (lists, cells).
    */
   private inline(source: string, breaks: boolean): string {
-    let out = '';
+    // Quote spans and pending text live in a small object, not in closures: this runs for every
+    // line of every revision, and closures made per call cost (tsx names each one it creates).
+    const w = new InlineWriter();
     let i = 0;
-    // Open quote spans: index in `out` where each started, and its marker.
-    const open: { marker: string; at: number }[] = [];
-    const closeSpan = (marker: string) => {
-      const k = open.map((o) => o.marker).lastIndexOf(marker);
-      if (k < 0) return false;
-      // Close the spans opened inside it first (MediaWiki tolerates crossing quotes).
-      const inner = open.splice(k);
-      for (let j = inner.length - 1; j >= 0; j--) out = wrapSpan(out, inner[j].at, inner[j].marker);
-      for (const again of inner.slice(1)) open.push({ marker: again.marker, at: out.length });
-      return true;
-    };
-    const toggle = (marker: string) => {
-      if (!closeSpan(marker)) open.push({ marker, at: out.length });
-    };
-    let text = '';
-    const flushText = () => {
-      out += escapeMarkdown(decodeEntities(text));
-      text = '';
-    };
     while (i < source.length) {
       const ch = source[i];
       if (ch === PH_OPEN || ch === PH_BLOCK) {
         const end = source.indexOf(PH_CLOSE, i);
-        flushText();
-        out += source.slice(i, end + 1);
+        w.flushText();
+        w.out += source.slice(i, end + 1);
         i = end + 1;
         continue;
       }
       if (ch === "'" && source[i + 1] === "'") {
         let n = 2;
         while (source[i + n] === "'") n++;
-        flushText();
+        w.flushText();
         if (n === 4) {
-          text += "'";
-          flushText();
+          w.text += "'";
+          w.flushText();
           n = 3;
         } else if (n > 5) {
-          text += "'".repeat(n - 5);
-          flushText();
+          w.text += "'".repeat(n - 5);
+          w.flushText();
           n = 5;
         }
-        if (n === 2) toggle('*');
-        else if (n === 3) toggle('**');
+        if (n === 2) w.toggle('*');
+        else if (n === 3) w.toggle('**');
         else {
           // ''''' opens both, or closes whichever is open.
-          const hasB = open.some((o) => o.marker === '**');
-          const hasI = open.some((o) => o.marker === '*');
+          const hasB = w.open.some((o) => o.marker === '**');
+          const hasI = w.open.some((o) => o.marker === '*');
           if (hasB || hasI) {
-            const last = open[open.length - 1]?.marker;
+            const last = w.open[w.open.length - 1]?.marker;
             if (last === '*') {
-              toggle('*');
-              toggle('**');
+              w.toggle('*');
+              w.toggle('**');
             } else {
-              toggle('**');
-              toggle('*');
+              w.toggle('**');
+              w.toggle('*');
             }
           } else {
-            toggle('**');
-            toggle('*');
+            w.toggle('**');
+            w.toggle('*');
           }
         }
         i += n;
@@ -591,12 +591,12 @@ class Converter {
       if (ch === '[' && source[i + 1] === '[') {
         const end = findLinkEnd(source, i);
         if (end > 0) {
-          flushText();
+          w.flushText();
           let j = end;
           const trail = LINK_TRAIL_RE.exec(source.slice(j))?.[0] ?? '';
           const link = this.link(source.slice(i + 2, end - 2), trail);
           if (link.usedTrail) j += trail.length;
-          out += link.markdown;
+          w.out += link.markdown;
           i = j;
           continue;
         }
@@ -605,10 +605,10 @@ class Converter {
         EXT_LINK_RE.lastIndex = i;
         const m = EXT_LINK_RE.exec(source);
         if (m) {
-          flushText();
+          w.flushText();
           const url = m[1].startsWith('//') ? `https:${m[1]}` : m[1];
           const label = m[2]?.trim();
-          out += label ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : `<${url}>`;
+          w.out += label ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : `<${url}>`;
           i += m[0].length;
           continue;
         }
@@ -616,21 +616,21 @@ class Converter {
       if (ch === '<') {
         const tag = /^<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/.exec(source.slice(i, i + 300));
         if (tag) {
-          flushText();
+          w.flushText();
           const name = tag[2].toLowerCase();
           const mark = INLINE_TAGS[name];
-          if (name === 'br') out += breaks ? '\\\n' : ' ';
-          else if (mark) toggle(mark);
+          if (name === 'br') w.out += breaks ? '\\\n' : ' ';
+          else if (mark) w.toggle(mark);
           else if (name === 'code' || name === 'tt' || name === 'kbd') {
             const close = source.toLowerCase().indexOf(`</${name}>`, i);
             if (!tag[1] && close > 0) {
-              out += codeSpan(decodeEntities(this.restore(source.slice(i + tag[0].length, close))));
+              w.out += codeSpan(decodeEntities(this.restore(source.slice(i + tag[0].length, close))));
               i = close + name.length + 3;
               continue;
             }
           } else if (!KNOWN_HTML.has(name)) {
             // Not an HTML tag MediaWiki knows (`<3`, `<mon texte>`): the text shows as written.
-            text += tag[0];
+            w.text += tag[0];
           } else if (!tag[1] && !['span', 'div', 'p', 'font', 'small', 'big', 'center', 'sup', 'sub', 'u', 'ins', 'abbr', 'cite', 'blockquote', 'q'].includes(name)) {
             this.problem(`HTML <${name}> reduced to its text`);
           }
@@ -638,13 +638,13 @@ class Converter {
           continue;
         }
       }
-      text += ch;
+      w.text += ch;
       i++;
     }
-    flushText();
+    w.flushText();
     // MediaWiki closes what a line leaves open.
-    for (let k = open.length - 1; k >= 0; k--) out = wrapSpan(out, open[k].at, open[k].marker);
-    return out;
+    for (let k = w.open.length - 1; k >= 0; k--) w.out = wrapSpan(w.out, w.open[k].at, w.open[k].marker);
+    return w.out;
   }
 
   /** `[[…]]`: page, section, category, file, or a namespace that is not imported (plain text). */
@@ -712,6 +712,41 @@ class Converter {
     const shown = plainText(alt || caption || name.replace(/\.[a-z0-9]+$/i, '')).replace(/[[\]]/g, '');
     const title = caption && alt && caption !== alt ? ` "${plainText(caption).replace(/"/g, "'")}"` : '';
     return `![${escapeMarkdown(shown)}](<${this.ctx.fileUrl(name.replace(/_/g, ' ').trim())}>${title})`;
+  }
+}
+
+/** State of one `inline` call: the markdown so far, text not yet escaped, open quote spans. */
+class InlineWriter {
+  out = '';
+  text = '';
+  /** Open quote spans: index in `out` where each started, and its marker. */
+  readonly open: { marker: string; at: number }[] = [];
+
+  flushText(): void {
+    if (!this.text) return;
+    this.out += escapeMarkdown(decodeEntities(this.text));
+    this.text = '';
+  }
+
+  /** Closes the span `marker`; false when none is open. */
+  closeSpan(marker: string): boolean {
+    let k = -1;
+    for (let j = this.open.length - 1; j >= 0; j--) {
+      if (this.open[j].marker === marker) {
+        k = j;
+        break;
+      }
+    }
+    if (k < 0) return false;
+    // Close the spans opened inside it first (MediaWiki tolerates crossing quotes).
+    const inner = this.open.splice(k);
+    for (let j = inner.length - 1; j >= 0; j--) this.out = wrapSpan(this.out, inner[j].at, inner[j].marker);
+    for (const again of inner.slice(1)) this.open.push({ marker: again.marker, at: this.out.length });
+    return true;
+  }
+
+  toggle(marker: string): void {
+    if (!this.closeSpan(marker)) this.open.push({ marker, at: this.out.length });
   }
 }
 

@@ -4,7 +4,9 @@ import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { jsonBody } from '../validate.js';
 import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
-import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFields, shownPageFields } from '../wiki/fields.js';
+import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFieldsWithRevision, shownPageFields } from '../wiki/fields.js';
+import { flushCoEditsBeforeWrite } from '../collab/flush.js';
+import { getPage } from '../wiki/pages.js';
 import { attachFile, detachFile, FILE_NAME_RE, pageFiles } from '../files/files.js';
 import { SLUG_RE } from '../wiki/pages.js';
 
@@ -44,14 +46,18 @@ export const fieldDefs = new Hono<AppEnv>()
 /** /api/pages/:slug/fields and /api/pages/:slug/files: a page's structured fields and its files list. */
 export const pageExtras = new Hono<AppEnv>()
   .get('/:slug/fields', readAccess, (c) => c.json(shownPageFields(c.get('db'), checkSlug(c.req.param('slug')))))
-  .put('/:slug/fields', roleAtLeast('contributor'), jsonBody(FieldsBody), (c) => {
-    requireRole(c, 'contributor');
+  .put('/:slug/fields', roleAtLeast('contributor'), jsonBody(FieldsBody), flushCoEditsBeforeWrite, (c) => {
+    // A change of values is a revision of the page (history, recent changes), written with them.
+    const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const db = c.get('db');
     const body = c.req.valid('json');
-    setPageFields(db, pageIdOf(db, slug), body.fields, { replace: body.replace });
-    // Field values are searchable: the page is indexed again with them.
-    c.get('services').search.reindex(slug);
+    const { revision } = setPageFieldsWithRevision(db, pageIdOf(db, slug), body.fields, user.id, { replace: body.replace });
+    const services = c.get('services');
+    // Listeners learn of the new revision (co-editors' revision number); the search index reads
+    // the field values again either way (they are searchable).
+    if (revision !== null) services.wiki.pageChanged(getPage(db, slug), 'rest');
+    services.search.reindex(slug);
     return c.json(shownPageFields(db, slug));
   })
   .get('/:slug/files', readAccess, (c) => c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }))
