@@ -45,9 +45,9 @@ export const putFieldDefs = (kind: string, fields: { name: string; label: { fr: 
 /** A page's fields as its infobox shows them. */
 export const getPageFields = (slug: string) => api<{ kind: string; fields: ShownField[] }>('GET', `/api/pages/${encodeURIComponent(slug)}/fields`);
 
-/** Writes field values (null or '' clears one). */
+/** Writes field values (null or '' clears one); a change is a revision of the page (its number is returned). */
 export const putPageFields = (slug: string, fields: Record<string, FieldValue | null>) =>
-  api<{ kind: string; fields: ShownField[] }>('PUT', `/api/pages/${encodeURIComponent(slug)}/fields`, { fields });
+  api<{ kind: string; fields: ShownField[]; revision: number; fieldsRevision: number | null }>('PUT', `/api/pages/${encodeURIComponent(slug)}/fields`, { fields });
 
 /** Pages of a kind whose fields equal the values given. */
 export const listPagesByFields = (kind: string, filters: Record<string, string>, offset = 0) =>

@@ -84,8 +84,10 @@ export class LcWikiContent extends LitElement {
         const name = decodeURIComponent(new URL(img.src).pathname.slice('/files/'.length));
         const span = document.createElement('span');
         span.className = 'missing-file';
-        span.setAttribute('role', 'img');
         span.textContent = img.alt ? t('files.missing.alt', { name, alt: img.alt }) : t('files.missing', { name });
+        // In place of an image: an image whose name says what is missing.
+        span.setAttribute('role', 'img');
+        span.setAttribute('aria-label', span.textContent);
         img.replaceWith(span);
       };
       if (img.complete && img.naturalWidth === 0 && img.src) replace();

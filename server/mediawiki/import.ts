@@ -282,6 +282,14 @@ export async function importMediawiki(
       return;
     }
     if (!latest) return;
+    // Every revision imported already (the same file again): nothing to convert or write.
+    const ids = page.revisions.map((r) => r.id);
+    const known = stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as { rev_id: number }[];
+    if (known.length === new Set(ids).size) {
+      report.revisions.alreadyImported += known.length;
+      report.pages.unchanged++;
+      return;
+    }
     const latestConversion = latest.text === null ? null : convertWikitext(latest.text, context(page.title));
     const redirectTarget = page.redirect ?? latestConversion?.redirect ?? null;
     if (redirectTarget) {

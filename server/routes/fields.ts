@@ -58,7 +58,7 @@ export const pageExtras = new Hono<AppEnv>()
     // the field values again either way (they are searchable).
     if (revision !== null) services.wiki.pageChanged(getPage(db, slug), 'rest');
     services.search.reindex(slug);
-    return c.json(shownPageFields(db, slug));
+    return c.json({ ...shownPageFields(db, slug), revision: getPage(db, slug).revision, fieldsRevision: revision });
   })
   .get('/:slug/files', readAccess, (c) => c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }))
   .post('/:slug/files', roleAtLeast('contributor'), jsonBody(AttachBody), (c) => {
