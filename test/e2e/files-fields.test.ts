@@ -151,6 +151,29 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await infobox.locator('[data-field=ouverture]').innerText()).toBe('3 septembre 2019');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The change is a revision in the history, as an infobox edit is on MediaWiki.
+    await page.goto('/wiki/le-garage/history');
+    await expect.poll(() => page.getByTestId('revisions').textContent()).toContain('Propriétés : ville, ouverture');
+
+    // In the simple form, a fields save then a text save: no conflict (the form follows the fields' revision).
+    await page.goto('/wiki/le-garage/edit?mode=form');
+    const area = page.locator('textarea#markdown');
+    await area.waitFor();
+    const form = page.getByTestId('fields-editor');
+    await form.getByLabel('Ville').fill('Roubaix');
+    await form.getByTestId('fields-save').click();
+    await form.getByText('Champs enregistrés.').waitFor();
+    await area.fill('Un garage à vélos.\n');
+    await page.getByTestId('save').click();
+    // Saved: the page view (not the form with a conflict) shows the new text.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/wiki/le-garage');
+    await expect.poll(() => page.locator('lc-wiki-content .content').textContent(), { timeout: 20_000 }).toContain('Un garage à vélos.');
+    await page.goto('/wiki/le-garage/edit?mode=form');
+    await area.waitFor();
+    await page.getByTestId('fields-editor').getByLabel('Ville').fill('Lille');
+    await page.getByTestId('fields-editor').getByTestId('fields-save').click();
+    await page.getByTestId('fields-editor').getByText('Champs enregistrés.').waitFor();
+
     // The list filtered on a field: only Le Garage is in Lille.
     await page.goto('/special/fiches?kind=place');
     const results = page.getByTestId('fields-results');
