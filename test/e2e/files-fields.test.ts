@@ -213,4 +213,28 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await alice.close();
   }, 120_000);
+
+  it('an admin deletes a file from its page (with a reason, logged); contributors see no deletion box', async () => {
+    const camille = await loggedIn('camille@example.org');
+    const seen = await watchedPage(camille);
+    await seen.page.goto('/fichiers/plan.png');
+    await seen.page.getByTestId('file-versions').waitFor();
+    expect(await seen.page.getByTestId('file-delete').count()).toBe(0);
+    await camille.close();
+
+    const alice = await loggedIn('admin@example.org');
+    const { page, problems } = await watchedPage(alice);
+    await page.goto('/fichiers/plan.png');
+    const box = page.getByTestId('file-delete');
+    await box.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await box.getByLabel('Motif (facultatif)').fill('plan périmé');
+    await box.getByRole('button', { name: 'Supprimer le fichier' }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/fichiers');
+    expect((await alice.request.get('/api/files/plan.png')).status()).toBe(404);
+    const log = (await (await alice.request.get('/api/file-log')).json()) as { entries: { action: string; name: string; reason: string }[] };
+    expect(log.entries[0]).toMatchObject({ action: 'delete', name: 'plan.png', reason: 'plan périmé' });
+    expect(problems).toEqual({ console: [], page: [], http: [] });
+    await alice.close();
+  }, 120_000);
 });
