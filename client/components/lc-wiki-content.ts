@@ -90,8 +90,8 @@ export class LcWikiContent extends LitElement {
         span.setAttribute('aria-label', span.textContent);
         img.replaceWith(span);
       };
-      if (img.complete && img.naturalWidth === 0 && img.src) replace();
-      else img.addEventListener('error', replace, { once: true });
+      // Listened to right after rendering, before any answer can arrive (an SVG may have no natural size: not a test).
+      img.addEventListener('error', replace, { once: true });
     }
   }
 
