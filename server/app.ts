@@ -32,7 +32,7 @@ import { openApiDocument } from './openapi/index.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
 import { MEDIAWIKI_UPLOAD_PATH, mediawikiAdmin } from './routes/mediawiki.js';
-import { fileContents, files } from './routes/files.js';
+import { fileContents, fileLogRoutes, files } from './routes/files.js';
 import { fieldDefs, pageExtras } from './routes/fields.js';
 import { LocalFileStorage, resolveFilesDir } from './files/storage.js';
 import { events, eventsIcs } from './routes/events.js';
@@ -163,6 +163,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/admin/outbox', mailAdmin);
   app.route('/api/admin/mediawiki', mediawikiAdmin);
   app.route('/api/files', files);
+  app.route('/api/file-log', fileLogRoutes);
   app.route('/api/page-fields', fieldDefs);
   app.route('/api/pages', pageExtras);
   app.route('/api/events', events);

@@ -15,6 +15,14 @@ export const listFiles = (q = '', offset = 0) =>
 /** A file's page: versions and where it is used. */
 export const getFile = (name: string) => api<FileDetails>('GET', `/api/files/${encodeURIComponent(name)}`);
 
+/** Deletes a file and all its versions (facilitators, admins); logged with the reason. */
+export const deleteFile = (name: string, reason: string) =>
+  api<{ deleted: string }>('DELETE', `/api/files/${encodeURIComponent(name)}`, { reason });
+
+/** Deletes one version of a file (facilitators, admins); the newest left becomes current. */
+export const deleteFileVersion = (name: string, version: number, reason: string) =>
+  api<{ file: FileInfo }>('DELETE', `/api/files/${encodeURIComponent(name)}/versions/${version}`, { reason });
+
 /**
  * Uploads a file; the same name again makes a new version.
  * @param options.name the file's name (default: from the file), `page` a slug to attach it to.
@@ -45,9 +53,9 @@ export const putFieldDefs = (kind: string, fields: { name: string; label: { fr: 
 /** A page's fields as its infobox shows them. */
 export const getPageFields = (slug: string) => api<{ kind: string; fields: ShownField[] }>('GET', `/api/pages/${encodeURIComponent(slug)}/fields`);
 
-/** Writes field values (null or '' clears one). */
+/** Writes field values (null or '' clears one); a change is a revision of the page (its number is returned). */
 export const putPageFields = (slug: string, fields: Record<string, FieldValue | null>) =>
-  api<{ kind: string; fields: ShownField[] }>('PUT', `/api/pages/${encodeURIComponent(slug)}/fields`, { fields });
+  api<{ kind: string; fields: ShownField[]; revision: number; fieldsRevision: number | null }>('PUT', `/api/pages/${encodeURIComponent(slug)}/fields`, { fields });
 
 /** Pages of a kind whose fields equal the values given. */
 export const listPagesByFields = (kind: string, filters: Record<string, string>, offset = 0) =>

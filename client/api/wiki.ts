@@ -202,8 +202,9 @@ export const getOrphans = () => api<{ pages: PageRef[] }>('GET', '/api/wiki/orph
 /** Every category with its number of pages. */
 export const getCategories = () => api<{ categories: { name: string; count: number }[] }>('GET', '/api/wiki/categories');
 
-/** The pages of one category. */
-export const getCategory = (name: string) => api<{ name: string; pages: PageRef[] }>('GET', `/api/wiki/categories/${enc(name)}`);
+/** The pages of one category, and its description (markdown, and its safe rendering) when it has one. */
+export const getCategory = (name: string) =>
+  api<{ name: string; pages: PageRef[]; description: string | null; descriptionHtml: string | null }>('GET', `/api/wiki/categories/${enc(name)}`);
 
 /** The latest changes, newest first; `before` (the `next` of a previous answer, or a date) pages back. */
 export const getRecentChanges = (limit = 50, before?: string) =>

@@ -5,6 +5,7 @@ import { t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl, plural } from '../format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
+import './lc-wiki-content.js';
 
 /** A category: its pages, in title order, grouped by first letter as in MediaWiki. */
 @customElement('lc-category-page')
@@ -17,6 +18,7 @@ export class LcCategoryPage extends LitElement {
       .letter { break-inside: avoid; margin-bottom: 1rem; }
       .letter h2 { font-size: 1rem; margin: 0 0 0.3rem; color: var(--lc-muted); }
       li { padding: 0.15rem 0; }
+      .description { margin-bottom: 1.5rem; }
     `,
   ];
 
@@ -24,6 +26,7 @@ export class LcCategoryPage extends LitElement {
   @property() name = '';
 
   @state() private _pages: PageRef[] | null = null;
+  @state() private _descriptionHtml: string | null = null;
   @state() private _error: unknown = null;
   private _session = new SessionController(this);
 
@@ -34,11 +37,15 @@ export class LcCategoryPage extends LitElement {
   private async _load() {
     const name = this.name;
     this._pages = null;
+    this._descriptionHtml = null;
     this._error = null;
     document.title = `${t('wiki.category.heading', { name })} · ${t('app.name')}`;
     try {
       const r = await getCategory(name);
-      if (name === this.name) this._pages = r.pages;
+      if (name === this.name) {
+        this._descriptionHtml = r.descriptionHtml;
+        this._pages = r.pages;
+      }
     } catch (err) {
       if (name === this.name) this._error = err;
     }
@@ -48,6 +55,9 @@ export class LcCategoryPage extends LitElement {
     return html`
       <p class="small"><a href="/special/categories">← ${t('wiki.special.categories')}</a></p>
       <h1>${t('wiki.category.heading', { name: this.name })}</h1>
+      ${this._descriptionHtml
+        ? html`<lc-wiki-content class="description" data-testid="category-description" .html=${this._descriptionHtml}></lc-wiki-content>`
+        : ''}
       ${this._error ? errorBox(this._error) : this._pages ? this._renderPages(this._pages) : loadingLine()}
     `;
   }

@@ -12,7 +12,7 @@ const INPUT_TYPE: Record<string, string> = { number: 'number', date: 'date' };
 /**
  * The structured fields of a page (its kind's declared fields), edited in the editors'
  * Propriétés panel and saved apart from the text (`PUT /api/pages/:slug/fields`). Fires
- * `lc-fields-saved` after a save.
+ * `lc-fields-saved` after a save (`detail.revision`: the page revision it wrote, or null).
  */
 @customElement('lc-fields-editor')
 export class LcFieldsEditor extends LitElement {
@@ -76,9 +76,10 @@ export class LcFieldsEditor extends LitElement {
     this._message = null;
     this._error = null;
     try {
-      await putPageFields(this.slug, fields);
+      const saved = await putPageFields(this.slug, fields);
       this._message = t('fields.saved');
-      this.dispatchEvent(new CustomEvent('lc-fields-saved', { bubbles: true, composed: true }));
+      // `fieldsRevision`: the revision the change wrote (same text), null when nothing changed.
+      this.dispatchEvent(new CustomEvent('lc-fields-saved', { bubbles: true, composed: true, detail: { revision: saved.fieldsRevision } }));
     } catch (err) {
       const field = err instanceof ApiError ? String(err.details.field ?? '').replace(/^fields\./, '') : '';
       this._error = { field: field || null, message: err instanceof ApiError && err.status === 400 ? err.message : errorText(err) };

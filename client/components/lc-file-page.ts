@@ -1,10 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { getFile, markdownForFile, uploadFile, type FileDetails } from '../api/files.js';
+import { deleteFile, deleteFileVersion, getFile, markdownForFile, uploadFile, type FileDetails } from '../api/files.js';
 import { formatDate, locale, t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl } from '../format.js';
 import { chosenUpload, fileSize, headRow, uploaderName, uploadInputs, uploadProblem } from '../lib/files-format.js';
-import { SessionController } from '../session.js';
+import { hasRole, SessionController } from '../session.js';
+import { navigate } from '../router.js';
 import { sharedStyles } from '../styles.js';
 
 /** A file's page: preview or download, who uploaded each version, where the file is used, a new version. */
@@ -38,6 +39,7 @@ export class LcFilePage extends LitElement {
   @state() private _busy = false;
   @state() private _uploadError: unknown = null;
   @state() private _message: string | null = null;
+  @state() private _deleteError: unknown = null;
   private _session = new SessionController(this);
 
   override willUpdate(changed: PropertyValues<this>) {
@@ -80,6 +82,27 @@ export class LcFilePage extends LitElement {
     }
   }
 
+  /** Deletes the file (`version` undefined) or one version, with the reason typed in the deletion box. */
+  private async _delete(version?: number) {
+    const reason = (this.renderRoot.querySelector<HTMLInputElement>('#delete-reason')?.value ?? '').trim();
+    this._busy = true;
+    this._deleteError = null;
+    try {
+      if (version === undefined) {
+        await deleteFile(this.name, reason);
+        navigate('/fichiers');
+        return;
+      }
+      await deleteFileVersion(this.name, version, reason);
+      this._message = t('files.versionDeleted', { n: version });
+      await this._load();
+    } catch (err) {
+      this._deleteError = err;
+    } finally {
+      this._busy = false;
+    }
+  }
+
   override render() {
     if (this._error) return errorBox(this._error);
     const f = this._file;
@@ -115,6 +138,7 @@ export class LcFilePage extends LitElement {
             </table>
           </section>
           ${this._session.canEdit ? this._renderUpload() : nothing}
+          ${hasRole(this._session.user, 'facilitator') ? this._renderDelete(f) : nothing}
         </div>
         <aside>
           <section class="card" aria-labelledby="about-h">
@@ -138,6 +162,26 @@ export class LcFilePage extends LitElement {
         </aside>
       </div>
     `;
+  }
+
+  private _renderDelete(f: FileDetails) {
+    return html`<section class="card" aria-labelledby="delete-h" data-testid="file-delete">
+      <h2 id="delete-h">${t('files.delete.heading')}</h2>
+      <p class="small muted">${t('files.delete.help')}</p>
+      <label for="delete-reason">${t('files.delete.reason')}</label>
+      <input id="delete-reason" type="text" maxlength="500" />
+      <span class="actions">
+        ${f.versions.length > 1
+          ? f.versions.map(
+              (v) => html`<button class="btn secondary" type="button" ?disabled=${this._busy} @click=${() => this._delete(v.number)}>
+                ${t('files.delete.version', { n: v.number })}
+              </button>`,
+            )
+          : nothing}
+        <button class="btn danger" type="button" ?disabled=${this._busy} @click=${() => this._delete()}>${t('files.delete.file')}</button>
+      </span>
+      ${this._deleteError ? errorBox(this._deleteError) : nothing}
+    </section>`;
   }
 
   private _renderUpload() {

@@ -76,7 +76,8 @@ export class LcMediawikiImports extends LitElement {
     }
     this._busy = true;
     try {
-      const done = await uploadMediawikiExport(file, String(data.get('templates') ?? ''), String(data.get('namespaces') ?? ''));
+      const images = data.getAll('images').filter((v): v is File => v instanceof File && v.size > 0);
+      const done = await uploadMediawikiExport(file, String(data.get('templates') ?? ''), String(data.get('namespaces') ?? ''), images);
       const r = done.report;
       if (r) {
         this._message = t('mediawiki.done', { created: r.pages.created, updated: r.pages.updated, revisions: r.revisions.imported });
@@ -111,6 +112,11 @@ export class LcMediawikiImports extends LitElement {
         <div class="field">
           <label for="mw-file">${t('mediawiki.file')}</label>
           <input id="mw-file" name="file" type="file" accept=".xml,.gz,application/xml,application/gzip" />
+        </div>
+        <div class="field">
+          <label for="mw-images">${t('mediawiki.images')}</label>
+          <input id="mw-images" name="images" type="file" multiple accept="image/*,.pdf,.tar,.tgz,.gz,application/x-tar,application/gzip" aria-describedby="mw-images-help" />
+          <span class="muted small" id="mw-images-help">${t('mediawiki.imagesHelp')}</span>
         </div>
         <div class="field">
           <label for="mw-templates">${t('mediawiki.templates')}</label>
@@ -172,7 +178,8 @@ export class LcMediawikiImports extends LitElement {
             <li>${t('mediawiki.report.redirects', { created: r.redirects.created, skipped: r.redirects.skipped.length })}</li>
             <li>${t('mediawiki.report.categories', { n: r.categories.described })}</li>
             <li>${t('mediawiki.report.files', { count: r.files.count, stored: r.files.stored })}</li>
-            <li>${t('mediawiki.report.fields', { written: r.fields.written, kept: r.fields.kept.length })}</li>
+            <li>${t('mediawiki.report.fields', { written: r.fields.written, kept: r.fields.keptCount ?? r.fields.kept.length })}</li>
+            ${r.places ? html`<li>${t('mediawiki.report.places', r.places)}</li>` : nothing}
             <li>${t('mediawiki.report.mapped', { list: list(r.templates.mapped) })}</li>
             <li>${t('mediawiki.report.unmapped', { list: list(r.templates.unmapped) })}</li>
             <li>${t('mediawiki.report.leftOut', { list: list(r.leftOut) })}</li>

@@ -309,6 +309,15 @@ export class LcPageEditor extends LitElement {
     this._conflict = null;
   }
 
+  /**
+   * A change of fields writes a revision with the same text: the form's text, based on the
+   * revision just before it, is based on this one as well (saving it is no conflict).
+   */
+  private _onFieldsSaved(e: CustomEvent<{ revision: number | null }>) {
+    const revision = e.detail?.revision;
+    if (revision && revision === this._baseRevision + 1) this._baseRevision = revision;
+  }
+
   override render() {
     if (this._loadError) return errorBox(this._loadError);
     if (!this._loaded) return loadingLine();
@@ -411,7 +420,7 @@ export class LcPageEditor extends LitElement {
           <span class="hint">${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span>
         </div>
       </form>
-      ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind}></lc-fields-editor>`}
+      ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind} @lc-fields-saved=${this._onFieldsSaved}></lc-fields-editor>`}
     `;
   }
 

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigate } from '../router.js';
 import { titleForMissingLink } from '../format.js';
+import { t } from '../i18n/index.js';
 import { slugify } from '../../server/wiki/slug.js';
 
 /**
@@ -43,6 +44,7 @@ export class LcWikiContent extends LitElement {
     ul.contains-task-list, ul:has(> li > input[type='checkbox']) { list-style: none; padding-left: 0.4em; }
     li.task-list-item { list-style: none; }
     li > input[type='checkbox'] { margin: 0 0.5em 0 0; vertical-align: middle; accent-color: #2f6f4f; }
+    .missing-file { display: inline-block; border: 1px dashed #b3261e; color: #8a1c16; background: #fbf1f0; padding: 0.5em 0.8em; border-radius: 6px; }
   `;
 
   /** Server-rendered, sanitised HTML of the page. */
@@ -64,10 +66,32 @@ export class LcWikiContent extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>) {
+    if (changed.has('html')) this._watchFiles();
     // Ids live inside this shadow root, where the browser does not look for them: scroll by hand.
     if (changed.has('html') && location.hash.length > 1) {
       const id = decodeURIComponent(location.hash.slice(1));
       requestAnimationFrame(() => this.scrollToAnchor(id));
+    }
+  }
+
+  /**
+   * An image of this wiki's files that does not load (the file was deleted, or never uploaded)
+   * becomes a visible placeholder naming the file, instead of a broken image.
+   */
+  private _watchFiles() {
+    for (const img of this.renderRoot.querySelectorAll<HTMLImageElement>('img[src^="/files/"]')) {
+      const replace = () => {
+        const name = decodeURIComponent(new URL(img.src).pathname.slice('/files/'.length));
+        const span = document.createElement('span');
+        span.className = 'missing-file';
+        span.textContent = img.alt ? t('files.missing.alt', { name, alt: img.alt }) : t('files.missing', { name });
+        // In place of an image: an image whose name says what is missing.
+        span.setAttribute('role', 'img');
+        span.setAttribute('aria-label', span.textContent);
+        img.replaceWith(span);
+      };
+      // Listened to right after rendering, before any answer can arrive (an SVG may have no natural size: not a test).
+      img.addEventListener('error', replace, { once: true });
     }
   }
 

@@ -10,6 +10,7 @@ import { REGISTRY_COMMANDS } from './registry.js';
 import { MEDIAWIKI_COMMANDS } from './mediawiki.js';
 import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { backupFiles, backupFilesDir, exportFiles } from '../files/backup.js';
+import { gcFiles } from '../files/files.js';
 import { getPageFields } from '../wiki/fields.js';
 import { rebuildSearchIndexes } from '../../registry/text/fts.js';
 
@@ -207,6 +208,26 @@ const reindex: Command = {
   },
 };
 
+const gcFilesCommand: Command = {
+  usage: 'gc-files [--dry-run] [--grace-minutes N] [--db PATH]   remove stored file contents no file version names any more (after deletions)',
+  async run(argv) {
+    const { values } = parse(argv, { 'dry-run': { type: 'boolean' }, 'grace-minutes': { type: 'string' } });
+    const grace = values['grace-minutes'] === undefined ? 60 : Number(values['grace-minutes']);
+    if (!Number.isFinite(grace) || grace < 0) throw new UsageError('--grace-minutes: a number of minutes (0 or more)');
+    const db = dbFrom(values.db);
+    try {
+      const r = gcFiles(db, filesOf(db), { graceMs: grace * 60_000, dryRun: values['dry-run'] === true });
+      const verb = values['dry-run'] ? 'would remove' : 'removed';
+      console.log(
+        `gc-files: ${r.stored} stored, ${r.referenced} named by a file version (kept), ${verb} ${r.removed.length} (${r.bytes} bytes)` +
+          (r.young ? `, ${r.young} unnamed but younger than ${grace} min (kept)` : ''),
+      );
+    } finally {
+      db.close();
+    }
+  },
+};
+
 /** Every CLI command by name. Other modules add theirs here. */
 export const COMMANDS: Record<string, Command> = {
   serve,
@@ -215,6 +236,7 @@ export const COMMANDS: Record<string, Command> = {
   backup,
   'export-pages': exportPages,
   reindex,
+  'gc-files': gcFilesCommand,
   ...REGISTRY_COMMANDS,
   ...MEDIAWIKI_COMMANDS,
 };

@@ -7,6 +7,7 @@ import { openDatabase, type Database } from '../db/open.js';
 import { exportMediawiki } from '../mediawiki/export.js';
 import { importMediawiki, MediawikiImportError, mediawikiFileKey, type MediawikiImportReport } from '../mediawiki/import.js';
 import { formatReport } from '../mediawiki/report.js';
+import { SKIPPED_IMAGE_DIRS } from '../mediawiki/images-upload.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
 import { WikiServices } from '../wiki/services.js';
@@ -63,8 +64,6 @@ export function importProgress(totalBytes: number, stream: NodeJS.WriteStream = 
   };
 }
 
-// MediaWiki's images/ folder also holds thumbnails, old versions and deleted files: not the files.
-const SKIPPED_IMAGE_DIRS = new Set(['thumb', 'archive', 'deleted', 'temp', 'lockdir']);
 
 /**
  * The files of a MediaWiki `images/` folder (hashed subfolders `a/ab/Nom.jpg`) or of dumpUploads'

@@ -2,7 +2,7 @@ import type { Database } from '../db/open.js';
 import { AppError, badRequest, notFound } from '../errors.js';
 import { stmt } from '../wiki/statements.js';
 import { slugify } from '../wiki/slug.js';
-import type { FileStorage } from './storage.js';
+import type { FileStorage, LocalFileStorage } from './storage.js';
 import { isImage, sniffContentType } from './sniff.js';
 
 /*
@@ -373,3 +373,135 @@ export function allFileVersions(db: Database): { name: string; number: number; s
 /** The error of a file whose bytes are missing from the storage (a restored database without its files). */
 export const missingBytes = (name: string) =>
   new AppError(404, 'not_found', `the contents of file "${name}" are missing from the file storage`);
+
+const SQL_FILE_ROW = `SELECT id, version FROM files WHERE name = @name`;
+const SQL_VERSION_ROW = `SELECT id, sha256 FROM file_versions WHERE file_id = @fileId AND number = @number`;
+const SQL_VERSION_COUNT = `SELECT COUNT(*) FROM file_versions WHERE file_id = @fileId`;
+const SQL_DELETE_FILE = `DELETE FROM files WHERE id = @id`;
+const SQL_DELETE_VERSION = `DELETE FROM file_versions WHERE id = @id`;
+const SQL_LATEST_VERSION = `UPDATE files SET version = (SELECT MAX(number) FROM file_versions WHERE file_id = @id) WHERE id = @id`;
+const SQL_LOG_FILE = `INSERT INTO file_log (action, file_name, version, sha256, user_id, reason) VALUES (@action, @name, @version, @sha256, @userId, @reason)`;
+const SQL_FILE_LOG = `SELECT l.id, l.action, l.file_name, l.version, l.user_id, u.name AS user_name, l.reason, l.created_at
+  FROM file_log l LEFT JOIN users u ON u.id = l.user_id ORDER BY l.id DESC LIMIT @limit`;
+const SQL_REFERENCED_HASHES = `SELECT DISTINCT sha256 FROM file_versions`;
+
+/** One entry of the file log (deletions). */
+export interface FileLogEntry {
+  id: number;
+  action: 'delete' | 'delete-version';
+  name: string;
+  version: number | null;
+  user: { id: number; name: string } | null;
+  reason: string;
+  createdAt: string;
+}
+
+/**
+ * Deletes a file, all its versions and its attachments to pages, and logs it (one transaction).
+ * Pages that show it keep their text: the image or link then finds no file (a placeholder in the
+ * page). The bytes stay in the storage until `gcFiles` finds no version naming them.
+ * @throws AppError 404 for an unknown file.
+ */
+export function deleteFile(db: Database, name: string, userId: number, reason: string): void {
+  db.transaction(() => {
+    const file = stmt(db, SQL_FILE_ROW).get({ name }) as { id: number; version: number } | undefined;
+    if (!file) throw notFound(`file "${name}"`);
+    stmt(db, SQL_DELETE_FILE).run({ id: file.id });
+    stmt(db, SQL_LOG_FILE).run({ action: 'delete', name, version: null, sha256: null, userId, reason: reason.slice(0, 500) });
+  })();
+}
+
+/**
+ * Deletes one version of a file and logs it; when it was the current one, the newest remaining
+ * version becomes current. The only version of a file is not deleted alone (delete the file).
+ * @throws AppError 404 for an unknown file or version, 409 (conflict, field n) for the only version.
+ */
+export function deleteFileVersion(db: Database, name: string, number: number, userId: number, reason: string): FileInfo {
+  return db.transaction(() => {
+    const file = stmt(db, SQL_FILE_ROW).get({ name }) as { id: number; version: number } | undefined;
+    if (!file) throw notFound(`file "${name}"`);
+    const version = stmt(db, SQL_VERSION_ROW).get({ fileId: file.id, number }) as { id: number; sha256: string } | undefined;
+    if (!version) throw notFound(`version ${number} of file "${name}"`);
+    if ((stmt(db, SQL_VERSION_COUNT).pluck().get({ fileId: file.id }) as number) === 1) {
+      throw new AppError(409, 'conflict', `version ${number} is the only version of "${name}": delete the file instead`, { field: 'n' });
+    }
+    stmt(db, SQL_DELETE_VERSION).run({ id: version.id });
+    stmt(db, SQL_LATEST_VERSION).run({ id: file.id });
+    stmt(db, SQL_LOG_FILE).run({ action: 'delete-version', name, version: number, sha256: version.sha256, userId, reason: reason.slice(0, 500) });
+    return getFileInfo(db, name);
+  })();
+}
+
+/** The file log, newest first. */
+export function fileLog(db: Database, limit = 100): FileLogEntry[] {
+  const rows = stmt(db, SQL_FILE_LOG).all({ limit }) as {
+    id: number;
+    action: 'delete' | 'delete-version';
+    file_name: string;
+    version: number | null;
+    user_id: number | null;
+    user_name: string | null;
+    reason: string;
+    created_at: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    action: r.action,
+    name: r.file_name,
+    version: r.version,
+    user: r.user_id !== null && r.user_name !== null ? { id: r.user_id, name: r.user_name } : null,
+    reason: r.reason,
+    createdAt: r.created_at,
+  }));
+}
+
+/** What `gcFiles` found and did. */
+export interface GcResult {
+  /** Blobs in the storage. */
+  stored: number;
+  /** Blobs named by a file version (kept). */
+  referenced: number;
+  /** Unreferenced blobs removed (or that would be, with `dryRun`). */
+  removed: string[];
+  /** Unreferenced blobs kept because they are younger than the grace period (an upload in progress). */
+  young: number;
+  /** Bytes freed. */
+  bytes: number;
+}
+
+/**
+ * Garbage-collects the file storage: removes the blobs that no file version names. Never removes
+ * a blob a version names (read from the database at the end, after listing the storage), nor one
+ * written less than `graceMs` ago: an upload writes its bytes before the version that names them.
+ * @param options.dryRun only report.
+ */
+export function gcFiles(db: Database, storage: LocalFileStorage, options: { graceMs?: number; dryRun?: boolean } = {}): GcResult {
+  const grace = options.graceMs ?? 60 * 60 * 1000;
+  const stored = storage.listSync();
+  // Read after listing: a version recorded in between names a blob that is in `stored` and is kept.
+  const referenced = new Set(stmt(db, SQL_REFERENCED_HASHES).pluck().all() as string[]);
+  const result: GcResult = { stored: stored.length, referenced: 0, removed: [], young: 0, bytes: 0 };
+  const now = Date.now();
+  for (const hash of stored) {
+    if (referenced.has(hash)) {
+      result.referenced++;
+      continue;
+    }
+    const info = storage.statSync(hash);
+    if (!info) continue;
+    if (now - info.mtimeMs < grace) {
+      result.young++;
+      continue;
+    }
+    // Checked once more just before removing: the one version that matters is the newest.
+    if (stmt(db, SQL_REFERENCED_ONE).get({ sha256: hash })) {
+      result.referenced++;
+      continue;
+    }
+    if (!options.dryRun) storage.removeSync(hash);
+    result.removed.push(hash);
+    result.bytes += info.size;
+  }
+  return result;
+}
+const SQL_REFERENCED_ONE = `SELECT 1 FROM file_versions WHERE sha256 = @sha256 LIMIT 1`;

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -70,6 +70,21 @@ export class LocalFileStorage implements FileStorage {
 
   async has(sha256: string): Promise<boolean> {
     return existsSync(this.pathOf(sha256));
+  }
+
+  /** Size and modification time of a blob, or undefined when it is not there. */
+  statSync(sha256: string): { size: number; mtimeMs: number } | undefined {
+    try {
+      const s = statSync(this.pathOf(sha256));
+      return { size: s.size, mtimeMs: s.mtimeMs };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Removes a blob (garbage collection: see `gcFiles`, which checks that nothing names it). */
+  removeSync(sha256: string): void {
+    rmSync(this.pathOf(sha256), { force: true });
   }
 
   /** `list`, synchronously. */

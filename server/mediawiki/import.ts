@@ -8,6 +8,7 @@ import { stmt } from '../wiki/statements.js';
 import { fileNameFrom, fileUrl as storedFileUrl, storeFile } from '../files/files.js';
 import type { FileStorage } from '../files/storage.js';
 import { canonicalKind, fieldDefsOf, setPageFields } from '../wiki/fields.js';
+import { PLACE_SHEET_DEFAULTS, PlaceMatcher } from './place-sheets.js';
 import { readMediawikiXml, type SiteInfo, type XmlPage, type XmlRevision } from './xml-reader.js';
 import { convertWikitext, NS, templateKey, type Conversion, type TemplateMapping, type WikitextContext } from './wikitext.js';
 
@@ -79,7 +80,9 @@ export interface MediawikiImportReport {
   /** Files named by pages (`[[Fichier:…]]`), and how many; with `--images`, how many were stored and which were missing. */
   files: { count: number; names: string[]; stored: number; missing: string[] };
   /** Template fields not written as page fields (no such field declared for the kind, or a bad value). */
-  fields: { written: number; kept: { title: string; field: string; reason: string }[] };
+  fields: { written: number; kept: { title: string; field: string; reason: string }[]; keptCount?: number };
+  /** Place sheets linked to the registry's places: found there, or created. */
+  places?: { matched: number; created: number };
   /** Templates: mapped to fields / kept visible, with the number of pages using them. */
   templates: { mapped: Record<string, number>; unmapped: Record<string, number> };
   problems: PageProblems[];
@@ -114,6 +117,10 @@ const SQL_PAGE_HEAD = `SELECT id, markdown FROM pages WHERE slug = @slug`;
 const SQL_HISTORY_ROW = `INSERT INTO revisions (page_id, number, title, markdown, summary, author_id, created_at, imported_author, imported_kind, minor)
   VALUES (@pageId, (SELECT MAX(number) + 1 FROM revisions WHERE page_id = @pageId), @title, @markdown, @summary, @authorId, @createdAt, @author, @kind, @minor)
   RETURNING id, number`;
+const SQL_HISTORY_ROW_AT = `INSERT INTO revisions (page_id, number, title, markdown, summary, author_id, created_at, imported_author, imported_kind, minor)
+  VALUES (@pageId, @number, @title, @markdown, @summary, @authorId, @createdAt, @author, @kind, @minor) RETURNING id`;
+const SQL_RENUMBER_REVISION = `UPDATE revisions SET number = @number WHERE id = @id`;
+const SQL_PAGE_REVISION = `UPDATE pages SET revision = @number WHERE id = @pageId`;
 const SQL_REVISION_AUTHOR = `INSERT OR IGNORE INTO revision_authors (revision_id, user_id) VALUES (@revisionId, @userId)`;
 // The page row follows its history rows, so the last save numbers and compares from there.
 const SQL_PAGE_AT = `UPDATE pages SET revision = (SELECT MAX(number) FROM revisions WHERE page_id = @pageId), markdown = @markdown WHERE id = @pageId`;
@@ -171,6 +178,7 @@ const emptyReport = (): MediawikiImportReport => ({
   leftOut: {},
   files: { count: 0, names: [], stored: 0, missing: [] },
   fields: { written: 0, kept: [] },
+  places: { matched: 0, created: 0 },
   templates: { mapped: {}, unmapped: {} },
   problems: [],
   seconds: 0,
@@ -184,7 +192,7 @@ const isoTimestamp = (ts: string) => {
 
 /** Pages written per transaction, at most (and at most this many characters of wikitext). */
 const BATCH_PAGES = 100;
-const BATCH_CHARS = 8_000_000;
+const BATCH_CHARS = 2_000_000;
 
 interface PendingRedirect {
   title: string;
@@ -274,6 +282,14 @@ export async function importMediawiki(
       return;
     }
     if (!latest) return;
+    // Every revision imported already (the same file again): nothing to convert or write.
+    const ids = page.revisions.map((r) => r.id);
+    const known = stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as { rev_id: number }[];
+    if (known.length === new Set(ids).size) {
+      report.revisions.alreadyImported += known.length;
+      report.pages.unchanged++;
+      return;
+    }
     const latestConversion = latest.text === null ? null : convertWikitext(latest.text, context(page.title));
     const redirectTarget = page.redirect ?? latestConversion?.redirect ?? null;
     if (redirectTarget) {
@@ -386,6 +402,35 @@ export async function importMediawiki(
       if (revisionId !== null) report.revisions.imported++;
       stmt(db, SQL_MAP_REVISION).run({ source, revId: rev.id, pageId, revisionId });
     };
+    if (!existing && steps.length > 1) {
+      // A new page: only its newest revision is parsed (links, categories, listeners); the older
+      // ones are history rows numbered before it. The newest is saved first, then renumbered.
+      const last = steps[steps.length - 1];
+      const row = save(last);
+      if (row && pageId !== null) {
+        stmt(db, SQL_RENUMBER_REVISION).run({ id: row.id, number: steps.length });
+        stmt(db, SQL_PAGE_REVISION).run({ pageId, number: steps.length });
+        steps.slice(0, -1).forEach((step, k) => {
+          const author = authorOf(step.rev);
+          const r = stmt(db, SQL_HISTORY_ROW_AT).get({
+            pageId,
+            number: k + 1,
+            title: page.title,
+            markdown: step.markdown,
+            summary: (step.rev.comment ?? '').slice(0, 500),
+            authorId: author.userId,
+            createdAt: isoTimestamp(step.rev.timestamp),
+            author: author.name,
+            kind: author.kind,
+            minor: step.rev.minor ? 1 : 0,
+          }) as { id: number };
+          if (author.userId) stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: r.id, userId: author.userId });
+          record(step.rev, r.id);
+        });
+      }
+      record(last.rev, row?.id ?? null);
+      steps.length = 0;
+    }
     steps.forEach((step, k) => {
       if (k === 0 || k === steps.length - 1) {
         if (k > 0) stmt(db, SQL_PAGE_AT).run({ pageId, markdown: steps[k - 1].markdown });
@@ -412,7 +457,22 @@ export async function importMediawiki(
     for (const rev of same) record(rev, null);
     stmt(db, SQL_MAP_PAGE).run({ source, mwId: page.id, pageId, title: page.title });
     stmt(db, SQL_PAGE_DATES).run({ pageId, created: created ? 1 : 0, fields });
-    if (fields) writeFields(page.title, pageId, kind, (JSON.parse(fields) as { fields: Record<string, string> }).fields);
+    if (fields) {
+      const sheet = JSON.parse(fields) as { template: string; fields: Record<string, string> };
+      const values = { ...sheet.fields };
+      const placeMapping = templates.get(sheet.template)?.place;
+      if (placeMapping) {
+        // A place sheet: the page links to the registry's place, found or created, in its field.
+        places ??= new PlaceMatcher(db, source);
+        const linked = places.link(values, placeMapping, page.title, page.id);
+        if (linked.slug === null) addProblem(page.title, slug, 'place sheet without a name: not linked to a place');
+        else {
+          report.places![linked.outcome]++;
+          values[placeMapping.field ?? PLACE_SHEET_DEFAULTS.field] = linked.slug;
+        }
+      }
+      writeFields(page.title, pageId, kind, values);
+    }
     return created ? 'created' : steps.length ? 'updated' : 'unchanged';
   };
 
@@ -437,7 +497,11 @@ export async function importMediawiki(
    */
   const writeFields = (title: string, pageId: number, kind: string | undefined, values: Record<string, string>) => {
     const declared = new Set(kind ? fieldDefsOf(db, kind).map((d) => d.name) : []);
-    const keep = (field: string, reason: string) => report.fields.kept.push({ title, field, reason });
+    const keep = (field: string, reason: string) => {
+      // The report lists the first 200 (a whole wiki without declared fields would list every page).
+      report.fields.keptCount = (report.fields.keptCount ?? 0) + 1;
+      if (report.fields.kept.length < 200) report.fields.kept.push({ title, field, reason });
+    };
     const known: Record<string, string> = {};
     for (const [field, value] of Object.entries(values)) {
       if (declared.has(field)) known[field] = value;
@@ -462,6 +526,7 @@ export async function importMediawiki(
     }
   };
 
+  let places: PlaceMatcher | null = null;
   const authorCache = new Map<string, number | null>();
   const authorOf = (rev: XmlRevision): { userId: number | null; name: string | null; kind: 'user' | 'ip' | 'suppressed' } => {
     const c = rev.contributor;
@@ -475,10 +540,13 @@ export async function importMediawiki(
     return { userId, name: c.username, kind: 'user' };
   };
 
+  // By title: a linear search of the report's list was quadratic on a wiki with many such pages.
+  const problemsByTitle = new Map<string, PageProblems>();
   const addProblem = (title: string, slug: string, problem: string) => {
-    let entry = report.problems.find((p) => p.title === title);
+    let entry = problemsByTitle.get(title);
     if (!entry) {
       entry = { title, slug, problems: [] };
+      problemsByTitle.set(title, entry);
       report.problems.push(entry);
     }
     if (!entry.problems.includes(problem)) entry.problems.push(problem);

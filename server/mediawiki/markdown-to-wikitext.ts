@@ -80,7 +80,7 @@ class Writer {
       const id = (tokens[i].meta as { id: number }).id;
       const parts: string[] = [];
       for (i++; i < tokens.length && tokens[i].type !== 'footnote_close'; i++) {
-        if (tokens[i].type === 'inline') parts.push(this.inline(tokens[i].children ?? []));
+        if (tokens[i].type === 'inline') parts.push(this.inline(tokens[i].children ?? [], false));
       }
       this.notes.set(id, parts.join(' '));
     }
@@ -96,12 +96,27 @@ class Writer {
         case 'heading_open': {
           const level = Number(tok.tag.slice(1));
           const eq = '='.repeat(level);
-          out.push(`${eq} ${this.inline(t[i + 1].children ?? [])} ${eq}`, '');
+          out.push(`${eq} ${this.inline(t[i + 1].children ?? [], false)} ${eq}`, '');
           i += 2;
           break;
         }
         case 'paragraph_open': {
-          const text = this.inline(t[i + 1].children ?? []);
+          const children = t[i + 1].children ?? [];
+          const bold = children.filter((c) => c.type !== 'text' || c.content !== '');
+          // A bold line followed by a quote is how the importer writes `; term` / `: definition`.
+          if (
+            !prefix &&
+            t[i + 3]?.type === 'blockquote_open' &&
+            bold.length >= 3 &&
+            bold[0].type === 'strong_open' &&
+            bold[bold.length - 1].type === 'strong_close' &&
+            bold.filter((c) => c.type === 'strong_open').length === 1
+          ) {
+            out.push(`; ${this.inline(bold.slice(1, -1), false).replace(/\n/g, ' ')}`);
+            i += 2;
+            break;
+          }
+          const text = this.inline(children, true);
           if (prefix) out.push(`${prefix} ${text.replace(/\n/g, ' ')}`);
           else out.push(text.split('\n').map((l) => l.replace(LINE_START_RE, (m) => nowiki(m))).join('\n'), '');
           i += 2;
@@ -112,7 +127,9 @@ class Writer {
         case 'blockquote_open': {
           const close = this.closing(i);
           const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
+          const start = Number(tok.attrGet('start') ?? 1);
           if (mark === ':') out.push(this.blocks(i + 1, close, prefix + ':'));
+          else if (mark === '#' && !prefix && start !== 1) out.push(this.htmlList(i + 1, close, start));
           else out.push(this.items(i + 1, close, prefix + mark));
           if (!prefix) out.push('');
           i = close;
@@ -157,11 +174,12 @@ class Writer {
       for (let j = i + 1; j < close; j++) {
         const tok = t[j];
         if (tok.type === 'paragraph_open') {
-          const text = this.inline(t[j + 1].children ?? []).replace(/\n/g, ' ');
+          const text = this.inline(t[j + 1].children ?? [], false).replace(/\n/g, ' ');
           line = line ? `${line}<br />${text}` : text;
           j += 2;
         } else if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
           if (line !== null) out.push(`${prefix} ${line}`.trimEnd());
+          line = '';
           const c = this.closing(j);
           const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
           out.push(mark === ':' ? this.blocks(j + 1, c, prefix + ':') : this.items(j + 1, c, prefix + mark));
@@ -177,6 +195,20 @@ class Writer {
     return out.filter((l) => l !== '').join('\n');
   }
 
+  /** An ordered list that does not start at 1: `<ol start="N">`, its items' first paragraphs. */
+  private htmlList(start: number, end: number, from: number): string {
+    const t = this.tokens;
+    const items: string[] = [];
+    for (let i = start; i < end; i++) {
+      if (t[i].type !== 'list_item_open') continue;
+      const close = this.closing(i);
+      const para = t.slice(i, close).findIndex((x) => x.type === 'inline');
+      items.push(`<li>${para < 0 ? '' : this.inline(t[i + para].children ?? [], false).replace(/\n/g, ' ')}</li>`);
+      i = close;
+    }
+    return `<ol start="${from}">\n${items.join('\n')}\n</ol>`;
+  }
+
   private table(start: number, end: number): string {
     const t = this.tokens;
     const rows: string[] = ['{| class="wikitable"'];
@@ -188,7 +220,7 @@ class Writer {
       for (i++; t[i].type !== 'tr_close'; i++) {
         if (t[i].type === 'th_open' || t[i].type === 'td_open') {
           header = t[i].type === 'th_open';
-          cells.push(this.inline(t[i + 1].children ?? []).replace(/\|/g, nowiki('|')).replace(/\n/g, ' ').trim());
+          cells.push(this.inline(t[i + 1].children ?? [], false).replace(/\|/g, nowiki('|')).replace(/\n/g, ' ').trim());
           i += 2;
         }
       }
@@ -211,8 +243,8 @@ class Writer {
     return t.length - 1;
   }
 
-  /** Inline tokens to wikitext (a hard break stays on its line as `<br />`). */
-  inline(children: Token[]): string {
+  /** Inline tokens to wikitext. `breaks`: hard breaks as `<br />` + newline (paragraphs). */
+  inline(children: Token[], breaks: boolean): string {
     let out = '';
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
@@ -259,7 +291,7 @@ class Writer {
         case 'link_open': {
           const close = children.findIndex((x, k) => k > i && x.type === 'link_close');
           const href = String(c.attrGet('href') ?? '');
-          const label = this.inline(children.slice(i + 1, close));
+          const label = this.inline(children.slice(i + 1, close), false);
           if (c.markup === 'linkify') out += href.startsWith('mailto:') ? label : href;
           else if (c.markup === 'autolink') out += `[${href}]`;
           else if (/^(?:https?|ftp|mailto):/i.test(href)) out += `[${href} ${label}]`;

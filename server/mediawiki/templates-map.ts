@@ -11,15 +11,35 @@ import type { TemplateMapping } from './wikitext.js';
  *   kind: lieu
  *   fields:
  *     ville: ville
- *     code postal: codePostal
+ *     code postal: code_postal
+ *   place: true          # a place sheet: linked to the registry's place (see PlaceSheetMapping)
  * ```
  */
+const FIELD = z.string().trim().min(1).max(80);
 const MAP_SCHEMA = z.record(
   z.string().min(1),
   z
     .object({
       kind: z.string().trim().min(1).max(40).optional(),
       fields: z.record(z.string(), z.string().trim().min(1).max(80)).optional(),
+      // `place: true` (defaults) or which fields hold the place's name, postcode… (see PlaceSheetMapping).
+      place: z
+        .union([
+          z.literal(true),
+          z
+            .object({
+              field: FIELD.optional(),
+              name: FIELD.optional(),
+              postcode: FIELD.optional(),
+              city: FIELD.optional(),
+              address: FIELD.optional(),
+              lat: FIELD.optional(),
+              lon: FIELD.optional(),
+            })
+            .strict(),
+        ])
+        .optional()
+        .transform((p) => (p === true ? {} : p)),
     })
     .strict()
     .nullable()

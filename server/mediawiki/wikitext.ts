@@ -17,6 +17,23 @@ export interface TemplateMapping {
   kind?: string;
   /** Template parameter → field name; parameters not listed keep their own name. */
   fields?: Record<string, string>;
+  /** A place sheet: the page is linked to the registry's place (matched by name and postcode, or created). */
+  place?: PlaceSheetMapping;
+}
+
+/**
+ * Which fields of a place sheet (names after the map's renaming) hold the place's name, postcode,
+ * town, address and coordinates, and which page field (of type "place") links the page to it.
+ * Defaults: fiche, nom, code_postal, ville, adresse, latitude, longitude.
+ */
+export interface PlaceSheetMapping {
+  field?: string;
+  name?: string;
+  postcode?: string;
+  city?: string;
+  address?: string;
+  lat?: string;
+  lon?: string;
 }
 
 /** What the converter needs to know about the source wiki and the page. */
@@ -138,6 +155,7 @@ class Converter {
     text = this.templates(text);
     text = this.refs(text);
     text = text.replace(MAGIC_WORD_RE, '');
+    text = this.htmlLists(text);
     const blocks = this.blocks(text);
     let md = blocks;
     if (this.footnotes.length) {
@@ -263,6 +281,38 @@ class Converter {
       });
   }
 
+  /**
+   * HTML lists (`<ol start="5">`, `<ul>`, `<li value="8">`) to markdown lists, innermost first,
+   * keeping their numbers: markdown starts an ordered list at its first item's number.
+   */
+  private htmlLists(text: string): string {
+    if (!/<[ou]l\b/i.test(text)) return text;
+    const LIST_RE = /<(ol|ul)\b([^>]*)>((?:(?!<\/?(?:ol|ul)\b)[\s\S])*)<\/\1\s*>/gi;
+    let s = text;
+    for (let pass = 0; pass < 5 && LIST_RE.test(s); pass++) {
+      LIST_RE.lastIndex = 0;
+      s = s.replace(LIST_RE, (_m, tag: string, attrs: string, inner: string) => {
+        const ordered = tag.toLowerCase() === 'ol';
+        let n = Number(/\bstart\s*=\s*["']?(-?\d+)/i.exec(attrs)?.[1] ?? 1);
+        const items = inner.split(/<li\b/i).slice(1).map((part) => {
+          const close = part.indexOf('>');
+          const value = /\bvalue\s*=\s*["']?(\d+)/i.exec(part.slice(0, close))?.[1];
+          return { value: value === undefined ? null : Number(value), body: part.slice(close + 1).replace(/<\/li\s*>/gi, '').trim() };
+        });
+        const lines = items.map((item) => {
+          if (item.value !== null) n = item.value;
+          const marker = ordered ? `${n++}. ` : '- ';
+          // A nested list (already converted, held) goes under its item, indented by the marker's width.
+          const [first, ...rest] = item.body.split('\n');
+          const nested = rest.map((l) => this.restore(l.trim())).filter(Boolean).join('\n').split('\n').filter(Boolean);
+          return [`${marker}${this.inline(first.trim(), false)}`, ...nested.map((l) => `${' '.repeat(marker.length)}${l}`)].join('\n');
+        });
+        return `\n${this.hold(lines.join('\n'), true)}\n`;
+      });
+    }
+    return s;
+  }
+
   /** Block structure, line by line. */
   private blocks(text: string): string {
     const lines = text.split('\n');
@@ -270,6 +320,7 @@ class Converter {
     let para: string[] = [];
     let list: string[] = [];
     let listMarkers: string[] = [];
+    const listCounts: number[] = [];
     const flushPara = () => {
       if (para.length) out.push(para.map((l, i) => (i === 0 ? escapeLineStart(l) : escapeLineStart(l))).join('\n'), '');
       para = [];
@@ -278,6 +329,7 @@ class Converter {
       if (list.length) out.push(list.join('\n'), '');
       list = [];
       listMarkers = [];
+      listCounts.length = 0;
     };
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i];
@@ -323,7 +375,7 @@ class Converter {
       const listMatch = /^([*#;:]+)\s*(.*)$/.exec(line);
       if (listMatch && !(REDIRECT_RE.test(line) && i === 0)) {
         flushPara();
-        this.listLine(listMatch[1], listMatch[2], list, listMarkers);
+        this.listLine(listMatch[1], listMatch[2], list, listMarkers, listCounts);
         continue;
       }
       if (line.startsWith(' ') && !para.length) {
@@ -349,9 +401,13 @@ class Converter {
 
   /**
    * One list line: `*` bullets, `#` numbers, `;` terms and `:` definitions or indents, nested by
-   * the length of the prefix. Definitions become items under their term.
+   * the length of the prefix. Numbers are written as MediaWiki counts them (a sub-item does not
+   * restart its parent's count), so a list markdown splits still shows the right numbers.
+   * A definition list at the top level (`; terme : définition`) becomes the term in bold on its
+   * own line and its definitions indented below it (a quote, as `:` indents are); inside another
+   * list, terms are bold items and definitions items under them.
    */
-  private listLine(prefix: string, content: string, list: string[], markers: string[]): void {
+  private listLine(prefix: string, content: string, list: string[], markers: string[], counts: number[]): void {
     let body = content;
     let kind = prefix[prefix.length - 1];
     // `; terme : définition` on one line.
@@ -363,43 +419,86 @@ class Converter {
         body = body.slice(0, colon).trim();
       }
     }
-    if (prefix.split('').every((c) => c === ':') && !markers.length) {
-      list.push(`${'> '.repeat(prefix.length)}${escapeLineStart(this.inline(body, false))}`);
+    if (/^[;:]+$/.test(prefix) && (!markers.length || markers.every((m) => m === ';' || m === ':'))) {
+      this.definitionLine(prefix, body, definition, list, markers);
       return;
     }
     // Indentation of a level: the widths of the markers of the levels above it.
     let indent = '';
-    for (let d = 0; d < prefix.length - 1; d++) indent += ' '.repeat(markerWidth(prefix[d]));
+    for (let d = 0; d < prefix.length - 1; d++) indent += ' '.repeat(markerWidth(prefix[d], counts[d]));
     // A definition (`:`) under a term (`;`) of the same level is an item one level in.
     if (kind === ':' && markers[prefix.length - 1] === ';') {
       indent += '  ';
       kind = '*';
     } else if (kind === ':') kind = '*';
+    // A deeper level starts its own count; a shallower one ends the counts below it.
+    if (prefix.length > markers.length || markers[prefix.length - 1] !== prefix[prefix.length - 1]) counts[prefix.length - 1] = 0;
+    counts.length = prefix.length;
     markers.length = prefix.length;
     markers[prefix.length - 1] = prefix[prefix.length - 1] === ':' ? markers[prefix.length - 1] ?? ':' : prefix[prefix.length - 1];
     const text = this.inline(body, false);
     if (kind === ';') list.push(`${indent}- **${text.replace(/\*\*/g, '')}**${definition ? ` : ${this.inline(definition, false)}` : ''}`);
-    else if (kind === '#') list.push(`${indent}1. ${text}`);
-    else list.push(`${indent}- ${text}`);
+    else if (kind === '#') {
+      counts[prefix.length - 1] = (counts[prefix.length - 1] ?? 0) + 1;
+      list.push(`${indent}${counts[prefix.length - 1]}. ${text}`);
+    } else list.push(`${indent}- ${text}`);
   }
 
-  /** `{| … |}` to a markdown table (the first row is the header). Nested tables are flattened. */
-  private table(lines: string[]): string {
+  /** `;` terms and `:` definitions of a definition list (or plain `:` indents) outside other lists. */
+  private definitionLine(prefix: string, body: string, definition: string | null, list: string[], markers: string[]): void {
+    const kind = prefix[prefix.length - 1];
+    // Quote depth of a definition: one level per `:`/`;` before it.
+    const depth = kind === ':' ? prefix.length : prefix.length - 1;
+    const quote = (n: number, s: string) => `${'> '.repeat(n)}${escapeLineStart(s)}`;
+    if (kind === ';') {
+      // A blank line (or a bare quote line) ends the previous definition, so the term does not run into it.
+      if (list.length) list.push(depth ? '>'.repeat(depth) : '');
+      const term = this.inline(body, false).replace(/\*\*/g, '');
+      list.push(depth ? quote(depth, `**${term}**`) : `**${term}**`.replace(/^\*\*\*\*$/, ''));
+      if (definition) list.push(quote(depth + 1, this.inline(definition, false)));
+    } else {
+      // Two definitions in a row are two paragraphs of the quote.
+      const prev = list[list.length - 1];
+      if (prev !== undefined && prev.startsWith('> ') && markers[markers.length - 1] === ':' && prefix.length === markers.length) list.push('>'.repeat(depth));
+      list.push(quote(depth, this.inline(body, false)));
+    }
+    markers.length = prefix.length;
+    markers[prefix.length - 1] = kind;
+  }
+
+  /**
+   * `{| … |}` to a markdown table (the first row is the header). A table nested in a cell cannot
+   * live in a markdown cell: the cell says "→ tableau N" and the inner table follows the outer one,
+   * titled "Tableau N" (with its own caption), so nothing of it is lost and it reads in order.
+   */
+  private table(lines: string[], numbering = { next: 1 }): string {
     const rows: string[][] = [];
     let row: string[] | null = null;
     let caption = '';
-    let nested = 0;
-    const cells = (s: string, sep: RegExp) =>
-      splitTopLevel(s, '').length && s.split(sep).map((c) => stripCellAttributes(c));
-    for (const raw of lines.slice(1, -1)) {
-      const line = raw.trim();
+    const after: string[] = [];
+    const cells = (s: string, sep: RegExp) => s.split(sep).map((c) => stripCellAttributes(c));
+    const body = lines.slice(1, -1);
+    for (let i = 0; i < body.length; i++) {
+      const line = body[i].trim();
       if (line.startsWith('{|')) {
-        nested++;
-        this.problem('nested table flattened');
-        continue;
-      }
-      if (line.startsWith('|}')) {
-        nested--;
+        // The nested table, up to its own `|}`.
+        const inner = [body[i]];
+        let depth = 1;
+        for (i++; i < body.length; i++) {
+          const l = body[i].trim();
+          inner.push(body[i]);
+          if (l.startsWith('{|')) depth++;
+          else if (l.startsWith('|}') && --depth === 0) break;
+        }
+        const n = numbering.next++;
+        after.push(`*Tableau ${n}*\n\n${this.table(inner, numbering)}`);
+        const ref = `→ tableau ${n}`;
+        if (row && row.length) row[row.length - 1] = `${row[row.length - 1].trim()} ${ref}`.trim();
+        else {
+          row ??= [];
+          if (!rows.includes(row)) rows.push(row);
+          row.push(ref);
+        }
         continue;
       }
       if (line.startsWith('|+')) {
@@ -415,10 +514,9 @@ class Converter {
           row = [];
           rows.push(row);
         }
-        const body = line.slice(1);
+        const content = line.slice(1);
         const split = line.startsWith('!') ? /!!|\|\|/ : /\|\|/;
-        const found = cells(body, split) || [];
-        row.push(...found);
+        row.push(...cells(content, split));
         continue;
       }
       if (row && row.length) row[row.length - 1] += ` ${line}`;
@@ -427,13 +525,13 @@ class Converter {
         rows.push(row);
       }
     }
-    void nested;
-    if (!rows.length) return caption ? `*${this.inline(caption, false)}*` : '';
+    const tail = after.length ? `\n\n${after.join('\n\n')}` : '';
+    if (!rows.length) return (caption ? `*${this.inline(caption, false)}*` : '') + tail;
     const width = Math.max(...rows.map((r) => r.length));
     const md = (c: string) => this.inline(c.trim(), false).replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|') || ' ';
     const line = (r: string[]) => `| ${Array.from({ length: width }, (_, k) => md(r[k] ?? '')).join(' | ')} |`;
     const table = [line(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
-    return caption ? `*${this.inline(caption, false)}*\n\n${table}` : table;
+    return (caption ? `*${this.inline(caption, false)}*\n\n${table}` : table) + tail;
   }
 
   /**
@@ -441,67 +539,50 @@ class Converter {
    * @param breaks `<br>` becomes a hard line break (paragraphs) rather than a space (lists, cells).
    */
   private inline(source: string, breaks: boolean): string {
-    let out = '';
+    // Quote spans and pending text live in a small object, not in closures: this runs for every
+    // line of every revision, and closures made per call cost (tsx names each one it creates).
+    const w = new InlineWriter();
     let i = 0;
-    // Open quote spans: index in `out` where each started, and its marker.
-    const open: { marker: string; at: number }[] = [];
-    const closeSpan = (marker: string) => {
-      const k = open.map((o) => o.marker).lastIndexOf(marker);
-      if (k < 0) return false;
-      // Close the spans opened inside it first (MediaWiki tolerates crossing quotes).
-      const inner = open.splice(k);
-      for (let j = inner.length - 1; j >= 0; j--) out = wrapSpan(out, inner[j].at, inner[j].marker);
-      for (const again of inner.slice(1)) open.push({ marker: again.marker, at: out.length });
-      return true;
-    };
-    const toggle = (marker: string) => {
-      if (!closeSpan(marker)) open.push({ marker, at: out.length });
-    };
-    let text = '';
-    const flushText = () => {
-      out += escapeMarkdown(decodeEntities(text));
-      text = '';
-    };
     while (i < source.length) {
       const ch = source[i];
       if (ch === PH_OPEN || ch === PH_BLOCK) {
         const end = source.indexOf(PH_CLOSE, i);
-        flushText();
-        out += source.slice(i, end + 1);
+        w.flushText();
+        w.out += source.slice(i, end + 1);
         i = end + 1;
         continue;
       }
       if (ch === "'" && source[i + 1] === "'") {
         let n = 2;
         while (source[i + n] === "'") n++;
-        flushText();
+        w.flushText();
         if (n === 4) {
-          text += "'";
-          flushText();
+          w.text += "'";
+          w.flushText();
           n = 3;
         } else if (n > 5) {
-          text += "'".repeat(n - 5);
-          flushText();
+          w.text += "'".repeat(n - 5);
+          w.flushText();
           n = 5;
         }
-        if (n === 2) toggle('*');
-        else if (n === 3) toggle('**');
+        if (n === 2) w.toggle('*');
+        else if (n === 3) w.toggle('**');
         else {
           // ''''' opens both, or closes whichever is open.
-          const hasB = open.some((o) => o.marker === '**');
-          const hasI = open.some((o) => o.marker === '*');
+          const hasB = w.open.some((o) => o.marker === '**');
+          const hasI = w.open.some((o) => o.marker === '*');
           if (hasB || hasI) {
-            const last = open[open.length - 1]?.marker;
+            const last = w.open[w.open.length - 1]?.marker;
             if (last === '*') {
-              toggle('*');
-              toggle('**');
+              w.toggle('*');
+              w.toggle('**');
             } else {
-              toggle('**');
-              toggle('*');
+              w.toggle('**');
+              w.toggle('*');
             }
           } else {
-            toggle('**');
-            toggle('*');
+            w.toggle('**');
+            w.toggle('*');
           }
         }
         i += n;
@@ -510,12 +591,12 @@ class Converter {
       if (ch === '[' && source[i + 1] === '[') {
         const end = findLinkEnd(source, i);
         if (end > 0) {
-          flushText();
+          w.flushText();
           let j = end;
           const trail = LINK_TRAIL_RE.exec(source.slice(j))?.[0] ?? '';
           const link = this.link(source.slice(i + 2, end - 2), trail);
           if (link.usedTrail) j += trail.length;
-          out += link.markdown;
+          w.out += link.markdown;
           i = j;
           continue;
         }
@@ -524,10 +605,10 @@ class Converter {
         EXT_LINK_RE.lastIndex = i;
         const m = EXT_LINK_RE.exec(source);
         if (m) {
-          flushText();
+          w.flushText();
           const url = m[1].startsWith('//') ? `https:${m[1]}` : m[1];
           const label = m[2]?.trim();
-          out += label ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : `<${url}>`;
+          w.out += label ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : `<${url}>`;
           i += m[0].length;
           continue;
         }
@@ -535,21 +616,21 @@ class Converter {
       if (ch === '<') {
         const tag = /^<(\/?)([a-zA-Z][\w-]*)\b[^>]*?(\/?)>/.exec(source.slice(i, i + 300));
         if (tag) {
-          flushText();
+          w.flushText();
           const name = tag[2].toLowerCase();
           const mark = INLINE_TAGS[name];
-          if (name === 'br') out += breaks ? '\\\n' : ' ';
-          else if (mark) toggle(mark);
+          if (name === 'br') w.out += breaks ? '\\\n' : ' ';
+          else if (mark) w.toggle(mark);
           else if (name === 'code' || name === 'tt' || name === 'kbd') {
             const close = source.toLowerCase().indexOf(`</${name}>`, i);
             if (!tag[1] && close > 0) {
-              out += codeSpan(decodeEntities(this.restore(source.slice(i + tag[0].length, close))));
+              w.out += codeSpan(decodeEntities(this.restore(source.slice(i + tag[0].length, close))));
               i = close + name.length + 3;
               continue;
             }
           } else if (!KNOWN_HTML.has(name)) {
             // Not an HTML tag MediaWiki knows (`<3`, `<mon texte>`): the text shows as written.
-            text += tag[0];
+            w.text += tag[0];
           } else if (!tag[1] && !['span', 'div', 'p', 'font', 'small', 'big', 'center', 'sup', 'sub', 'u', 'ins', 'abbr', 'cite', 'blockquote', 'q'].includes(name)) {
             this.problem(`HTML <${name}> reduced to its text`);
           }
@@ -557,13 +638,13 @@ class Converter {
           continue;
         }
       }
-      text += ch;
+      w.text += ch;
       i++;
     }
-    flushText();
+    w.flushText();
     // MediaWiki closes what a line leaves open.
-    for (let k = open.length - 1; k >= 0; k--) out = wrapSpan(out, open[k].at, open[k].marker);
-    return out;
+    for (let k = w.open.length - 1; k >= 0; k--) w.out = wrapSpan(w.out, w.open[k].at, w.open[k].marker);
+    return w.out;
   }
 
   /** `[[…]]`: page, section, category, file, or a namespace that is not imported (plain text). */
@@ -634,12 +715,47 @@ class Converter {
   }
 }
 
+/** State of one `inline` call: the markdown so far, text not yet escaped, open quote spans. */
+class InlineWriter {
+  out = '';
+  text = '';
+  /** Open quote spans: index in `out` where each started, and its marker. */
+  readonly open: { marker: string; at: number }[] = [];
+
+  flushText(): void {
+    if (!this.text) return;
+    this.out += escapeMarkdown(decodeEntities(this.text));
+    this.text = '';
+  }
+
+  /** Closes the span `marker`; false when none is open. */
+  closeSpan(marker: string): boolean {
+    let k = -1;
+    for (let j = this.open.length - 1; j >= 0; j--) {
+      if (this.open[j].marker === marker) {
+        k = j;
+        break;
+      }
+    }
+    if (k < 0) return false;
+    // Close the spans opened inside it first (MediaWiki tolerates crossing quotes).
+    const inner = this.open.splice(k);
+    for (let j = inner.length - 1; j >= 0; j--) this.out = wrapSpan(this.out, inner[j].at, inner[j].marker);
+    for (const again of inner.slice(1)) this.open.push({ marker: again.marker, at: this.out.length });
+    return true;
+  }
+
+  toggle(marker: string): void {
+    if (!this.closeSpan(marker)) this.open.push({ marker, at: this.out.length });
+  }
+}
+
 const KNOWN_HTML = new Set(
   'abbr b bdi bdo big blockquote br caption center cite code dd del dfn div dl dt em font h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p q rb rp rt ruby s samp small span strike strong sub sup table td th time tr tt u ul var wbr'.split(' '),
 );
 
-/** Width of a list marker one level up: "- " for bullets and terms, "1. " for numbers. */
-const markerWidth = (c: string) => (c === '#' ? 3 : 2);
+/** Width of a list marker one level up: "- " for bullets and terms, "1. " (or "12. ") for numbers. */
+const markerWidth = (c: string, count = 1) => (c === '#' ? String(Math.max(1, count)).length + 2 : 2);
 
 /** Wraps `out` from `at` in `marker`, moving edge whitespace outside (markdown needs flanking). */
 function wrapSpan(out: string, at: number, marker: string): string {

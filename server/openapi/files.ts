@@ -260,6 +260,30 @@ export const filesApi: OpenApiFragment = {
         parameters: [nameParam],
         responses: { 200: ok('The file', ref('FileDetails')), ...readErrors },
       },
+      delete: {
+        tags: ['files'],
+        summary: 'Delete a file and all its versions (facilitators, admins); logged, bytes removed by `gc-files`',
+        parameters: [nameParam],
+        requestBody: { required: true, ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }) },
+        responses: { 200: ok('Deleted', { type: 'object', properties: { deleted: { type: 'string' } } }), ...writeErrors },
+      },
+    },
+    '/api/files/{name}/versions/{n}': {
+      delete: {
+        tags: ['files'],
+        summary: 'Delete one version of a file (facilitators, admins); the newest left becomes current; 409 for the only one',
+        parameters: [nameParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+        requestBody: { required: true, ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }) },
+        responses: { 200: ok('The file after', { type: 'object', properties: { file: ref('FileInfo') } }), 409: error('The only version of the file'), ...writeErrors },
+      },
+    },
+    '/api/file-log': {
+      get: {
+        tags: ['files'],
+        summary: 'File deletions, newest first',
+        parameters: [{ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } }],
+        responses: { 200: ok('Log entries', { type: 'object', properties: { entries: arrayOf({ type: 'object' }) } }), 401: readErrors[401] },
+      },
     },
     '/files/{name}': {
       get: {

@@ -86,6 +86,11 @@ export const mediawikiApi: OpenApiFragment = {
                   file: { type: 'string', format: 'binary', description: 'The export (Special:Export, dumpBackup.php), plain or gzip' },
                   templates: { type: 'string', description: 'YAML map: template name → { kind, fields: { parameter: field } }' },
                   namespaces: { type: 'string', description: 'Namespaces imported as pages, by number or name, comma-separated (default: 0)' },
+                  images: {
+                    type: 'array',
+                    items: { type: 'string', format: 'binary' },
+                    description: 'The source wiki\'s files (images/ folder), or a .tar/.tar.gz of that folder; thumbnails left out',
+                  },
                 },
               },
             },

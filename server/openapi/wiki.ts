@@ -548,9 +548,17 @@ export const wikiApi: OpenApiFragment = {
         tags: ['wiki'],
         summary: 'Pages of a category (first letter case-insensitive)',
         responses: {
-          200: ok('The category', { type: 'object', properties: { name: { type: 'string' }, pages: arrayOf(ref('PageRef')) } }),
+          200: ok('The category', {
+            type: 'object',
+            properties: {
+              name: { type: 'string' },
+              pages: arrayOf(ref('PageRef')),
+              description: { type: ['string', 'null'], description: 'Markdown of the category page (imported from a MediaWiki)' },
+              descriptionHtml: { type: ['string', 'null'], description: 'The description rendered (no raw HTML)' },
+            },
+          }),
           401: error('Private wiki'),
-          404: error('No page in this category'),
+          404: error('No page in this category, and no description'),
         },
       },
     },

@@ -4,7 +4,9 @@ import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { jsonBody } from '../validate.js';
 import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
-import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFields, shownPageFields } from '../wiki/fields.js';
+import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFieldsWithRevision, shownPageFields } from '../wiki/fields.js';
+import { flushCoEditsBeforeWrite } from '../collab/flush.js';
+import { getPage } from '../wiki/pages.js';
 import { attachFile, detachFile, FILE_NAME_RE, pageFiles } from '../files/files.js';
 import { SLUG_RE } from '../wiki/pages.js';
 
@@ -44,13 +46,18 @@ export const fieldDefs = new Hono<AppEnv>()
 /** /api/pages/:slug/fields and /api/pages/:slug/files: a page's structured fields and its files list. */
 export const pageExtras = new Hono<AppEnv>()
   .get('/:slug/fields', readAccess, (c) => c.json(shownPageFields(c.get('db'), checkSlug(c.req.param('slug')))))
-  .put('/:slug/fields', roleAtLeast('contributor'), jsonBody(FieldsBody), (c) => {
-    requireRole(c, 'contributor');
+  .put('/:slug/fields', roleAtLeast('contributor'), jsonBody(FieldsBody), flushCoEditsBeforeWrite, (c) => {
+    // A change of values is a revision of the page (history, recent changes), written with them.
+    const user = requireRole(c, 'contributor');
     const slug = checkSlug(c.req.param('slug'));
     const db = c.get('db');
     const body = c.req.valid('json');
-    setPageFields(db, pageIdOf(db, slug), body.fields, { replace: body.replace });
-    return c.json(shownPageFields(db, slug));
+    const { revision } = setPageFieldsWithRevision(db, pageIdOf(db, slug), body.fields, user.id, { replace: body.replace });
+    const services = c.get('services');
+    // Listeners learn of the new revision (co-editors' revision number); the search tables follow
+    // the field values through their triggers (migration 0016).
+    if (revision !== null) services.wiki.pageChanged(getPage(db, slug), 'rest');
+    return c.json({ ...shownPageFields(db, slug), revision: getPage(db, slug).revision, fieldsRevision: revision });
   })
   .get('/:slug/files', readAccess, (c) => c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }))
   .post('/:slug/files', roleAtLeast('contributor'), jsonBody(AttachBody), (c) => {

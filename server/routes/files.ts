@@ -3,9 +3,13 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { queryParams } from '../validate.js';
-import { readAccess, requireRole } from '../auth/middleware.js';
+import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
+import { jsonBody } from '../validate.js';
 import { uploadBodyLimit } from '../body-limit.js';
 import {
+  deleteFile,
+  deleteFileVersion,
+  fileLog,
   fileNameFrom,
   FILE_NAME_RE,
   getFileDetails,
@@ -23,6 +27,8 @@ const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
+const DeleteBody = z.object({ reason: z.string().trim().max(500).optional() });
+const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 const RawQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 const checkName = (raw: string) => {
@@ -85,7 +91,25 @@ export const files = new Hono<AppEnv>()
       return c.json(result, result.created ? 201 : 200);
     },
   )
-  .get('/:name', readAccess, (c) => c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))));
+  .get('/:name', readAccess, (c) => c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))))
+  // Facilitators and admins delete a file or one version; the bytes go at the next `gc-files`.
+  .delete('/:name', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
+    const user = requireRole(c, 'facilitator');
+    deleteFile(c.get('db'), checkName(c.req.param('name')), user.id, c.req.valid('json').reason ?? '');
+    return c.json({ deleted: c.req.param('name') });
+  })
+  .delete('/:name/versions/:n', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
+    const user = requireRole(c, 'facilitator');
+    const n = Number(c.req.param('n'));
+    if (!Number.isInteger(n) || n < 1) throw badRequest('n', 'a version number (1, 2, …)');
+    const file = deleteFileVersion(c.get('db'), checkName(c.req.param('name')), n, user.id, c.req.valid('json').reason ?? '');
+    return c.json({ file });
+  });
+
+/** /api/file-log: file deletions, newest first. Public, like the pages' log: who, what and why. */
+export const fileLogRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(LogQuery), (c) =>
+  c.json({ entries: fileLog(c.get('db'), c.req.valid('query').limit) }),
+);
 
 /**
  * /files/NAME: a file's bytes (the current version, or `?version=N`). The type is the one sniffed

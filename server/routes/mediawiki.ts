@@ -6,6 +6,7 @@ import { requireRole } from '../auth/middleware.js';
 import { importBodyLimit } from '../body-limit.js';
 import { findMediawikiImport, importMediawiki, listMediawikiImports, MediawikiImportError } from '../mediawiki/import.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
+import { uploadedImages } from '../mediawiki/images-upload.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
 import type { TemplateMapping } from '../mediawiki/wikitext.js';
 
@@ -16,7 +17,8 @@ const Id = z.coerce.number().int().positive();
 
 /**
  * /api/admin/mediawiki (admins): the MediaWiki imports with their reports (CLI and web), and the
- * upload of an export (multipart: `file`, optional `templates` YAML and `namespaces`), imported by
+ * upload of an export (multipart: `file`, optional `templates` YAML and `namespaces`, and `images`:
+ * the source wiki's image files, or a .tar/.tar.gz of its images/ folder), imported by
  * the same code as `lieux-communs import-mediawiki`.
  */
 export const mediawikiAdmin = new Hono<AppEnv>()
@@ -42,27 +44,36 @@ export const mediawikiAdmin = new Hono<AppEnv>()
       if (!(c.req.header('content-type') ?? '').startsWith('multipart/form-data')) {
         throw badRequest('file', 'send the export as multipart/form-data, in the field "file"');
       }
-      const form = await c.req.parseBody();
-      const file = form.file;
+      const form = await c.req.parseBody({ all: true });
+      const file = Array.isArray(form.file) ? form.file[0] : form.file;
       if (!(file instanceof File) || file.size === 0) throw badRequest('file', 'choose a MediaWiki XML export (.xml or .xml.gz)');
       let templates: Record<string, TemplateMapping> = {};
-      if (typeof form.templates === 'string' && form.templates.trim()) {
+      const templatesText = Array.isArray(form.templates) ? form.templates[0] : form.templates;
+      const namespacesText = Array.isArray(form.namespaces) ? form.namespaces[0] : form.namespaces;
+      if (typeof templatesText === 'string' && templatesText.trim()) {
         try {
-          templates = parseTemplateMap(form.templates);
+          templates = parseTemplateMap(templatesText);
         } catch (err) {
           throw badRequest('templates', (err as Error).message);
         }
       }
-      const namespaces = typeof form.namespaces === 'string' && form.namespaces.trim()
-        ? form.namespaces.split(',').map((s) => s.trim()).filter(Boolean)
+      const namespaces = typeof namespacesText === 'string' && namespacesText.trim()
+        ? namespacesText.split(',').map((s) => s.trim()).filter(Boolean)
         : undefined;
+      // The images/ folder: several files, or a tar of it (the CLI's --images DIR, same code after).
+      const imageParts = (Array.isArray(form.images) ? form.images : form.images === undefined ? [] : [form.images]).filter(
+        (p): p is File => p instanceof File && p.size > 0,
+      );
+      const services = c.get('services');
+      const images = imageParts.length ? { files: await uploadedImages(imageParts), storage: services.files } : undefined;
       const db = c.get('db');
       try {
-        const { importId } = await importMediawiki(db, c.get('services').wiki, file.stream() as unknown as AsyncIterable<Buffer>, {
+        const { importId } = await importMediawiki(db, services.wiki, file.stream() as unknown as AsyncIterable<Buffer>, {
           fileName: file.name || 'export.xml',
           via: 'web',
           userId: user.id,
           templates,
+          ...(images ? { images } : {}),
           ...(namespaces ? { namespaces } : {}),
         });
         return c.json({ import: findMediawikiImport(db, importId) }, 201);

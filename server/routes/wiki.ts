@@ -51,7 +51,12 @@ export const wiki = new Hono<AppEnv>()
   .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.get('db'), c.get('services').wiki) }))
   .get('/orphans', (c) => c.json({ pages: orphanPages(c.get('db')) }))
   .get('/categories', (c) => c.json({ categories: listCategories(c.get('db')) }))
-  .get('/categories/:name', (c) => c.json(categoryPages(c.get('db'), c.req.param('name'))))
+  .get('/categories/:name', (c) => {
+    // The description (an imported category page) is markdown: rendered by the wiki's safe renderer.
+    const category = categoryPages(c.get('db'), c.req.param('name'));
+    const descriptionHtml = category.description === null ? null : c.get('services').wiki.preview(category.description);
+    return c.json({ ...category, descriptionHtml });
+  })
   // Public like the recent changes (as MediaWiki's logs are): deletions show who and why, not the text.
   .get('/log', queryParams(LogQuery), (c) => {
     const { action, slug, limit, before } = c.req.valid('query');

@@ -452,3 +452,43 @@ function fieldValuesOfPages(db: Database, pages: { id: number; kind: string }[])
   }
   return out;
 }
+
+const SQL_PAGE_HEAD_FOR_FIELDS = `SELECT id, title, markdown, revision FROM pages WHERE id = @pageId`;
+const SQL_FIELDS_REVISION = `INSERT INTO revisions (page_id, number, title, markdown, summary, author_id)
+  VALUES (@pageId, @number, @title, @markdown, @summary, @author)`;
+const SQL_FIELDS_REVISION_AUTHOR = `INSERT OR IGNORE INTO revision_authors (revision_id, user_id) VALUES (@revisionId, @userId)`;
+const SQL_FIELDS_PAGE_AT = `UPDATE pages SET revision = @number, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ','now'), updated_by = @author WHERE id = @pageId`;
+
+/**
+ * Writes a page's fields (see `setPageFields`) and, when a value changed, a revision of the page
+ * (same text, summary "Propriétés : ville, code postal", by `userId`), as MediaWiki records an
+ * infobox edit: the change shows in the page history and recent changes with its author and time.
+ * One transaction. The revision keeps the text only: field values are not part of a revision, so
+ * reverting it does not bring old values back.
+ * @returns the values after the write and the revision number written (null when nothing changed).
+ * @throws AppError as `setPageFields`.
+ */
+export function setPageFieldsWithRevision(
+  db: Database,
+  pageId: number,
+  fields: Record<string, unknown>,
+  userId: number,
+  options: SetFieldsOptions = {},
+): { values: Record<string, FieldValue>; revision: number | null } {
+  return db.transaction(() => {
+    const before = getPageFields(db, pageId);
+    const values = setPageFields(db, pageId, fields, options);
+    const page = stmt(db, SQL_PAGE_HEAD_FOR_FIELDS).get({ pageId }) as { id: number; title: string; markdown: string; revision: number };
+    const kind = (stmt(db, SQL_PAGE_KIND).get({ pageId }) as { kind: string }).kind;
+    const changed = fieldDefsOf(db, kind).filter((d) => JSON.stringify(before[d.name] ?? null) !== JSON.stringify(values[d.name] ?? null));
+    if (!changed.length) return { values, revision: null };
+    const number = page.revision + 1;
+    const summary = `Propriétés : ${changed.map((d) => d.label.fr.toLocaleLowerCase('fr')).join(', ')}`.slice(0, 500);
+    const revisionId = Number(
+      stmt(db, SQL_FIELDS_REVISION).run({ pageId, number, title: page.title, markdown: page.markdown, summary, author: userId }).lastInsertRowid,
+    );
+    stmt(db, SQL_FIELDS_REVISION_AUTHOR).run({ revisionId, userId });
+    stmt(db, SQL_FIELDS_PAGE_AT).run({ pageId, number, author: userId });
+    return { values, revision: number };
+  })();
+}

@@ -194,12 +194,15 @@ export function listCategories(db: Database): { name: string; count: number }[] 
  * The pages of a category (the name is normalised: "gouvernance" finds "Gouvernance").
  * @throws AppError 404 when no page is in it.
  */
-export function categoryPages(db: Database, name: string): { name: string; pages: PageRef[] } {
+export function categoryPages(db: Database, name: string): { name: string; pages: PageRef[]; description: string | null } {
   const normalized = normalizeCategory(name);
   const pages = stmt(db, SQL_CATEGORY_PAGES).all({ name: normalized }) as PageRef[];
-  if (!pages.length) throw notFound(`category "${normalized || name}"`);
-  return { name: normalized, pages };
+  // A category described (an imported category page) exists even before any page is in it.
+  const description = (stmt(db, SQL_CATEGORY_DESCRIPTION).pluck().get({ name: normalized }) as string | undefined) ?? null;
+  if (!pages.length && description === null) throw notFound(`category "${normalized || name}"`);
+  return { name: normalized, pages, description };
 }
+const SQL_CATEGORY_DESCRIPTION = `SELECT markdown FROM category_descriptions WHERE category = @name`;
 
 /** A `before` cursor of the recent changes: a revision id, `log-<id>` (a log entry), or an ISO date. */
 export const RECENT_CURSOR_RE = /^(?:\d{1,15}|log-\d{1,15}|\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?)$/;

@@ -151,6 +151,29 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     expect(await infobox.locator('[data-field=ouverture]').innerText()).toBe('3 septembre 2019');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // The change is a revision in the history, as an infobox edit is on MediaWiki.
+    await page.goto('/wiki/le-garage/history');
+    await expect.poll(() => page.getByTestId('revisions').textContent()).toContain('Propriétés : ville, ouverture');
+
+    // In the simple form, a fields save then a text save: no conflict (the form follows the fields' revision).
+    await page.goto('/wiki/le-garage/edit?mode=form');
+    const area = page.locator('textarea#markdown');
+    await area.waitFor();
+    const form = page.getByTestId('fields-editor');
+    await form.getByLabel('Ville').fill('Roubaix');
+    await form.getByTestId('fields-save').click();
+    await form.getByText('Champs enregistrés.').waitFor();
+    await area.fill('Un garage à vélos.\n');
+    await page.getByTestId('save').click();
+    // Saved: the page view (not the form with a conflict) shows the new text.
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/wiki/le-garage');
+    await expect.poll(() => page.locator('lc-wiki-content .content').textContent(), { timeout: 20_000 }).toContain('Un garage à vélos.');
+    await page.goto('/wiki/le-garage/edit?mode=form');
+    await area.waitFor();
+    await page.getByTestId('fields-editor').getByLabel('Ville').fill('Lille');
+    await page.getByTestId('fields-editor').getByTestId('fields-save').click();
+    await page.getByTestId('fields-editor').getByText('Champs enregistrés.').waitFor();
+
     // The list filtered on a field: only Le Garage is in Lille.
     await page.goto('/special/fiches?kind=place');
     const results = page.getByTestId('fields-results');
@@ -187,6 +210,30 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
       ['surface', 'number'],
     ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
+    expect(problems).toEqual({ console: [], page: [], http: [] });
+    await alice.close();
+  }, 120_000);
+
+  it('an admin deletes a file from its page (with a reason, logged); contributors see no deletion box', async () => {
+    const camille = await loggedIn('camille@example.org');
+    const seen = await watchedPage(camille);
+    await seen.page.goto('/fichiers/plan.png');
+    await seen.page.getByTestId('file-versions').waitFor();
+    expect(await seen.page.getByTestId('file-delete').count()).toBe(0);
+    await camille.close();
+
+    const alice = await loggedIn('admin@example.org');
+    const { page, problems } = await watchedPage(alice);
+    await page.goto('/fichiers/plan.png');
+    const box = page.getByTestId('file-delete');
+    await box.waitFor();
+    expect(await seriousA11yViolations(page)).toEqual([]);
+    await box.getByLabel('Motif (facultatif)').fill('plan périmé');
+    await box.getByRole('button', { name: 'Supprimer le fichier' }).click();
+    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/fichiers');
+    expect((await alice.request.get('/api/files/plan.png')).status()).toBe(404);
+    const log = (await (await alice.request.get('/api/file-log')).json()) as { entries: { action: string; name: string; reason: string }[] };
+    expect(log.entries[0]).toMatchObject({ action: 'delete', name: 'plan.png', reason: 'plan périmé' });
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await alice.close();
   }, 120_000);

@@ -68,6 +68,29 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     await context.close();
   });
 
+  it('shows the description of an imported category page above its pages, and a missing file as a placeholder (after the import above)', async () => {
+    const context = await loggedIn('admin@example.org');
+    const { page, problems } = await watchedPage(context);
+    await page.goto('/category/Tiers-lieux');
+    const description = page.getByTestId('category-description');
+    await expect.poll(() => description.locator('.content').textContent()).toContain('Les pages sur les tiers-lieux.');
+    expect(await description.locator('strong').textContent()).toBe('tiers-lieux');
+    // Above the list of pages.
+    const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? NaN;
+    expect(await top('category-description')).toBeLessThan(await top('category-pages'));
+    expect(await page.getByTestId('category-pages').textContent()).toContain('Tiers-lieu');
+    expect(await seriousA11yViolations(page)).toEqual([]);
+
+    // The Coop's page shows its photo, whose file was not imported (no images): a placeholder names it.
+    await page.goto('/wiki/la-coop-des-communs');
+    await expect.poll(() => page.getByText('Fichier manquant : coop-facade.jpg').count(), { timeout: 20_000 }).toBe(1);
+    expect(await page.getByRole('img', { name: /Fichier manquant/ }).count()).toBe(1);
+    expect(problems.page).toEqual([]);
+    // The only failed request is the missing file's 404.
+    expect(problems.http.every((h) => String(h).includes('/files/coop-facade.jpg'))).toBe(true);
+    await context.close();
+  });
+
   it('is refused to other roles', async () => {
     const context = await loggedIn('camille@example.org');
     const { page } = await watchedPage(context);

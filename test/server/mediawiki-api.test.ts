@@ -48,6 +48,22 @@ describe('/api/admin/mediawiki (admins)', () => {
     const one = await t.request('GET', `/api/admin/mediawiki/imports/${r.json.import.id}`, { as: 'admin' });
     expect(one.json.import.report.redirects.created).toBe(1);
 
+    // The category page's description is shown above the category's pages, rendered safely.
+    const category = await t.request('GET', '/api/wiki/categories/Tiers-lieux');
+    expect(category.status).toBe(200);
+    expect(category.json.description).toContain('tiers-lieux');
+    expect(category.json.descriptionHtml).toMatch(/^<p>/);
+    expect(category.json.descriptionHtml).not.toContain('<script');
+    expect(category.json.pages.map((p: { slug: string }) => p.slug)).toContain('tiers-lieu');
+    // A described category without pages yet exists; raw HTML in a description is never rendered.
+    t.db.prepare(`INSERT INTO category_descriptions (category, markdown, source) VALUES ('Ateliers', '<script>alert(1)</script> Les **ateliers**.', 'movilab')`).run();
+    const empty = await t.request('GET', '/api/wiki/categories/ateliers');
+    expect(empty.status).toBe(200);
+    expect(empty.json.pages).toEqual([]);
+    expect(empty.json.descriptionHtml).toContain('<strong>ateliers</strong>');
+    expect(empty.json.descriptionHtml).not.toContain('<script');
+    expect((await t.request('GET', '/api/wiki/categories/Inconnue')).status).toBe(404);
+
     // Again: nothing changes.
     const again = await upload(t, 'admin', { file: new Blob([MOVILAB]) });
     expect(again.json.import.report.revisions).toMatchObject({ imported: 0, alreadyImported: 7 });

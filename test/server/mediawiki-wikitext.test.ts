@@ -33,8 +33,53 @@ describe('wikitext to markdown (French pages)', () => {
 
   it('nests bullet and numbered lists, and turns definition lists and indents into lists and quotes', () => {
     expect(md('* un\n** deux\n*# trois\n# premier\n## second')).toBe('- un\n  - deux\n  1. trois\n1. premier\n   1. second');
-    expect(md('; Fablab : atelier\n; Ressourcerie\n: réemploi')).toBe('- **Fablab** : atelier\n- **Ressourcerie**\n  - réemploi');
+    expect(md('; Fablab : atelier\n; Ressourcerie\n: réemploi')).toBe('**Fablab**\n> atelier\n\n**Ressourcerie**\n> réemploi');
     expect(md(': une note\n:: plus loin')).toBe('> une note\n> > plus loin');
+  });
+
+  it('renders definition lists as a bold term with its definitions indented below, not as bullets', () => {
+    const out = md(
+      "Les mots du réseau :\n; Tiers-lieu : lieu hybride ouvert aux habitants\n; Ressourcerie\n: collecte d'objets\n: réemploi et vente à petit prix\n\nLa suite du texte.",
+    );
+    expect(out).toBe(
+      "Les mots du réseau :\n\n**Tiers-lieu**\n> lieu hybride ouvert aux habitants\n\n**Ressourcerie**\n> collecte d'objets\n>\n> réemploi et vente à petit prix\n\nLa suite du texte.",
+    );
+    const rendered = html(out);
+    expect(rendered).toContain('<p><strong>Tiers-lieu</strong></p>\n<blockquote>\n<p>lieu hybride ouvert aux habitants</p>\n</blockquote>');
+    expect(rendered).toContain("<p>collecte d'objets</p>\n<p>réemploi et vente à petit prix</p>");
+    expect(rendered).not.toContain('<li>');
+    expect(rendered).toContain('<p>La suite du texte.</p>');
+  });
+
+  it('keeps the numbers of ordered lists: a sub-item does not restart the count, <ol start> and <li value> are kept', () => {
+    const steps = md("# Réunir le collectif\n# Écrire les statuts\n## choisir la forme (association, SCIC)\n## rédiger l'objet\n# Déposer en préfecture\n#: avec le procès-verbal\n# Ouvrir un compte");
+    expect(steps).toBe(
+      "1. Réunir le collectif\n2. Écrire les statuts\n   1. choisir la forme (association, SCIC)\n   2. rédiger l'objet\n3. Déposer en préfecture\n   - avec le procès-verbal\n4. Ouvrir un compte",
+    );
+    expect(html(steps)).toMatch(/<ol>\n<li>Réunir le collectif<\/li>\n<li>Écrire les statuts\n<ol>/);
+    // Ten items and more: a sub-list is indented under the wider marker.
+    const long = md(`${Array.from({ length: 10 }, (_, k) => `# étape ${k + 1}`).join('\n')}\n## détail`);
+    expect(long.split('\n').slice(-2)).toEqual(['10. étape 10', '    1. détail']);
+    expect(html(long)).toContain('<li>étape 10\n<ol>\n<li>détail</li>');
+
+    const html5 = md('Suite de la procédure :\n<ol start="5">\n<li>Convoquer l\'assemblée</li>\n<li>Voter le budget</li>\n<li value="9">Clore la séance</li>\n</ol>');
+    expect(html5).toBe("Suite de la procédure :\n\n5. Convoquer l'assemblée\n6. Voter le budget\n9. Clore la séance");
+    expect(html(html5)).toContain('<ol start="5">');
+    expect(md('<ul><li>café</li><li>atelier</li></ul>')).toBe('- café\n- atelier');
+  });
+
+  it('keeps a nested table: the cell points to it and it follows the outer table, numbered', () => {
+    const out = md(
+      '{| class="wikitable"\n! Lieu !! Horaires\n|-\n| La Coop des Communs\n|\n{| class="wikitable"\n|+ Semaine\n! Jour !! Heures\n|-\n| lundi || 9 h – 18 h\n|-\n| samedi || fermé\n|}\n|-\n| Le Hangar || sur rendez-vous\n|}',
+    );
+    expect(out).toBe(
+      '| Lieu | Horaires |\n| --- | --- |\n| La Coop des Communs | → tableau 1 |\n| Le Hangar | sur rendez-vous |\n\n' +
+        '*Tableau 1*\n\n*Semaine*\n\n| Jour | Heures |\n| --- | --- |\n| lundi | 9 h – 18 h |\n| samedi | fermé |',
+    );
+    const c = convertWikitext('{|\n| a\n|\n{|\n| b\n|}\n|}', ctx());
+    expect(c.problems).toEqual([]);
+    expect(html(out)).toContain('<td>lundi</td>');
+    expect(html(out).match(/<table>/g)).toHaveLength(2);
   });
 
   it('turns {| |} tables into markdown tables, cell attributes dropped, pipes escaped', () => {

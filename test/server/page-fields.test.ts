@@ -64,7 +64,7 @@ describe('structured fields of pages', () => {
       ['fiche', 'la-halle-lille'],
     ]);
     expect(r.json.fields[5].link).toEqual({ slug: 'la-halle-lille', name: 'La Halle', href: '/lieux/la-halle-lille' });
-    expect((await t.request('GET', '/api/pages/la-halle/fields')).json).toEqual(r.json);
+    expect((await t.request('GET', '/api/pages/la-halle/fields')).json).toEqual({ kind: r.json.kind, fields: r.json.fields });
 
     const bad = async (fields: unknown) => (await t.request('PUT', '/api/pages/la-halle/fields', { as: 'contributor', body: { fields } })).json.error;
     expect(await bad({ surface: 'grand' })).toMatchObject({ code: 'validation_failed', field: 'fields.surface' });
@@ -84,6 +84,43 @@ describe('structured fields of pages', () => {
 
     expect((await t.request('PUT', '/api/pages/la-halle/fields', { as: 'reader', body: { fields: {} } })).status).toBe(403);
     expect((await t.request('PUT', '/api/pages/absente/fields', { as: 'contributor', body: { fields: {} } })).status).toBe(404);
+  });
+
+  it('writes a revision when field values change, listed in the history and recent changes with author and time', async () => {
+    const t = await placeWiki();
+    const before = (await t.request('GET', '/api/pages/la-halle')).json;
+    const r = await t.request('PUT', '/api/pages/la-halle/fields', { as: 'contributor', body: { fields: { ville: 'Lille', code_postal: '59000' } } });
+    expect(r.status).toBe(200);
+    // The answer names the revision written, so an open form can base its next save on it.
+    expect(r.json).toMatchObject({ revision: before.revision + 1, fieldsRevision: before.revision + 1 });
+    const history = (await t.request('GET', '/api/pages/la-halle/revisions')).json.revisions;
+    expect(history[0]).toMatchObject({ number: before.revision + 1, summary: 'Propriétés : ville, code postal' });
+    expect(history[0].author).toMatchObject({ name: 'Test contributor' });
+    expect(history[0].authors).toEqual([expect.objectContaining({ name: 'Test contributor' })]);
+    expect(Date.parse(history[0].createdAt)).not.toBeNaN();
+    const page = (await t.request('GET', '/api/pages/la-halle')).json;
+    expect(page.revision).toBe(before.revision + 1);
+    expect(page.markdown).toBe(before.markdown);
+    const recent = (await t.request('GET', '/api/recent-changes')).json;
+    const entry = JSON.stringify(recent.changes ?? recent);
+    expect(entry).toContain('Propriétés : ville, code postal');
+
+    // The same values again: no revision. A change of one field names that field only.
+    const same = await t.request('PUT', '/api/pages/la-halle/fields', { as: 'contributor', body: { fields: { ville: 'Lille' } } });
+    expect(same.json.fieldsRevision).toBeNull();
+    expect((await t.request('GET', '/api/pages/la-halle')).json.revision).toBe(before.revision + 1);
+    await t.request('PUT', '/api/pages/la-halle/fields', { as: 'contributor', body: { fields: { surface: '300' } } });
+    const latest = (await t.request('GET', '/api/pages/la-halle/revisions')).json.revisions[0];
+    expect(latest).toMatchObject({ number: before.revision + 2, summary: 'Propriétés : surface (m²)' });
+    // The diff of a fields revision shows the text unchanged.
+    const diff = await t.request('GET', `/api/pages/la-halle/diff?from=${before.revision + 1}&to=${before.revision + 2}`);
+    expect(diff.status).toBe(200);
+    // A text save based on the revision before the fields change is a conflict (409), as for any revision.
+    const stale = await t.request('PUT', '/api/pages/la-halle', { as: 'contributor', body: { title: 'La Halle', markdown: '# La Halle\n\nUn lieu ouvert.\n', baseRevision: before.revision } });
+    expect(stale.status).toBe(409);
+    // A refused write writes no revision either.
+    expect((await t.request('PUT', '/api/pages/la-halle/fields', { as: 'contributor', body: { fields: { surface: 'grand' } } })).status).toBe(400);
+    expect((await t.request('GET', '/api/pages/la-halle')).json.revision).toBe(before.revision + 2);
   });
 
   it('filters the page list on kind and fields, accents and case ignored, list items included', async () => {

@@ -151,11 +151,14 @@ describe('special lists', () => {
         { slug: 'a', title: 'Alpha' },
         { slug: 'b', title: 'Bêta' },
       ],
+      // No category page imported for it (see mediawiki-api.test.ts for one that has one).
+      description: null,
+      descriptionHtml: null,
     });
     expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([{ slug: 'a', title: 'Alpha' }]);
     await save(t, 'd', 'Delta', 'Texte', { categories: ['Élus / collectivités & co'] });
     const odd = await t.request('GET', `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`);
-    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }] });
+    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }], description: null, descriptionHtml: null });
     const none = await t.request('GET', '/api/wiki/categories/Inconnue');
     expect(none.status).toBe(404);
   });
