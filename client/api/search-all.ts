@@ -1,21 +1,9 @@
 /** The header's search over everything (GET /api/search/all). */
 import { api } from './http.js';
-import type { SearchResult } from './wiki.js';
+import type { SearchEverything, SearchGroup } from '../../server/contracts/search.js';
 
-/** One kind's results: how many in all, and the first ones. */
-export interface SearchGroup<T> {
-  total: number;
-  items: T[];
-}
-
-/** Results grouped by kind. */
-export interface SearchEverything {
-  q: string;
-  pages: SearchGroup<SearchResult>;
-  communs: SearchGroup<{ slug: string; name: string; kind: string; summary: string }>;
-  places: SearchGroup<{ slug: string; name: string; city: string | null; region: string | null }>;
-  people: SearchGroup<{ slug: string; name: string; place: { slug: string; name: string } | null; region: string | null }>;
-}
+// The answer's types are the server's contract (server/contracts/search.ts), not re-declared.
+export type { SearchEverything, SearchGroup };
 
 /** Searches pages, communs, places and people at once (`limit` per kind). */
 export const searchEverything = (q: string, limit = 20) =>

@@ -3,15 +3,12 @@ import type { OpenApiFragment } from './index.js';
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
 
-/** Health and accounts. */
+/** Accounts (sessions, login). */
 export const core: OpenApiFragment = {
   tags: [
-    { name: 'system', description: 'Health and API description' },
     { name: 'auth', description: 'Accounts, sessions and API tokens' },
   ],
   paths: {
-    '/api/health': { get: { tags: ['system'], summary: 'Liveness and schema version', responses: { 200: { description: 'OK' } } } },
-    '/api/openapi.json': { get: { tags: ['system'], summary: 'This document', responses: { 200: { description: 'OK' } } } },
     '/api/auth/login': {
       post: {
         tags: ['auth'],

@@ -1,0 +1,9 @@
+/**
+ * The OpenAPI document's tags (groups of operations), for the operations declared with
+ * `describeRoute`. Fragments not yet moved next to their routes still declare their own.
+ */
+export const TAGS: { name: string; description: string }[] = [
+  { name: 'system', description: 'Health and API description' },
+  { name: 'search', description: 'Full-text search over wiki pages (French analysis)' },
+  { name: 'accessibility', description: 'The accessibility statement (/accessibilite); its test figures are the static file /accessibility/results.json' },
+];

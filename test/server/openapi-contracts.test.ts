@@ -1,0 +1,153 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { seedIfEmpty } from '../../server/seed/index.js';
+import { operationContracts, type OperationContract } from '../../server/openapi/index.js';
+import { jsonSchemaOf } from '../../server/openapi/describe.js';
+import { UrlBody } from '../../server/routes/place-events.js';
+import { testApp } from '../helpers/app.js';
+
+/*
+ * The OpenAPI document is generated from the zod schemas the routes validate with: these tests
+ * fail when a documented request schema is not the validator's, when a route reads its input
+ * with a schema the document does not know, and when a real answer does not match its
+ * documented schema.
+ */
+
+type Doc = { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown> } };
+type App = Awaited<ReturnType<typeof testApp>>;
+
+/**
+ * Routes that read a JSON body themselves, because they also accept another media type: the
+ * schema they parse it with, which the document must show for application/json.
+ */
+const OWN_JSON_BODIES: Record<string, z.ZodType> = {
+  'post /api/places/{slug}/events/import': UrlBody,
+};
+/** Routes whose body is not one JSON schema (uploads, bundles, raw text): no validator to compare. */
+const NON_JSON_BODIES = new Set(['post /api/import', 'post /api/files', 'post /api/admin/mediawiki/imports']);
+
+/** Replaces every local `$ref` by what it points to (the document has no recursive schema). */
+function inline(value: unknown, doc: Doc, depth = 0): unknown {
+  if (depth > 40) throw new Error('recursive schema');
+  if (Array.isArray(value)) return value.map((v) => inline(v, doc, depth + 1));
+  if (!value || typeof value !== 'object') return value;
+  const ref = (value as { $ref?: unknown }).$ref;
+  if (typeof ref === 'string') {
+    const target = ref.slice(2).split('/').reduce<any>((node, part) => node?.[part], doc);
+    return inline(target, doc, depth + 1);
+  }
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inline(v, doc, depth + 1)]));
+}
+
+describe('OpenAPI contracts', () => {
+  let t: App;
+  let doc: Doc;
+  let ops: OperationContract[];
+
+  beforeAll(async () => {
+    t = await testApp();
+    await seedIfEmpty(t.db);
+    doc = (await t.request('GET', '/api/openapi.json')).json;
+    ops = operationContracts(t.app.routes);
+  });
+
+  it('documents the JSON body of every validated route with its validator schema', () => {
+    const validated = ops.filter((o) => o.body);
+    expect(validated.length).toBeGreaterThan(40);
+    for (const op of validated) {
+      const documented = doc.paths[op.path]?.[op.method]?.requestBody?.content?.['application/json']?.schema;
+      expect(documented, `${op.method} ${op.path}`).toEqual(jsonSchemaOf(op.body!, 'input'));
+    }
+  });
+
+  it('documents the query parameters of every validated route with its validator schema, and no others', () => {
+    const validated = ops.filter((o) => o.query);
+    expect(validated.length).toBeGreaterThan(20);
+    for (const op of validated) {
+      const where = `${op.method} ${op.path}`;
+      const schema = jsonSchemaOf(op.query!, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+      const params: any[] = (doc.paths[op.path][op.method].parameters ?? []).filter((p: any) => p.in === 'query');
+      expect(params.map((p) => p.name).sort(), where).toEqual(Object.keys(schema.properties ?? {}).sort());
+      for (const p of params) {
+        const { description: _d, ...expected } = schema.properties![p.name];
+        expect(p.schema, `${where} ?${p.name}`).toEqual(expected);
+        expect(p.required, `${where} ?${p.name} required`).toBe((schema.required ?? []).includes(p.name));
+      }
+    }
+  });
+
+  it('documents no JSON body that no validator checks', () => {
+    for (const op of ops) {
+      const key = `${op.method} ${op.path}`;
+      const content = doc.paths[op.path]?.[op.method]?.requestBody?.content;
+      if (!content?.['application/json'] || op.body || NON_JSON_BODIES.has(key)) continue;
+      const own = OWN_JSON_BODIES[key];
+      expect(own, `${key}: a documented JSON body without a validator`).toBeDefined();
+      expect(content['application/json'].schema, key).toEqual(jsonSchemaOf(own, 'input'));
+    }
+  });
+
+  it('leaves no inline parsing of the request in the routes: the validators (documented) read it', () => {
+    const dir = join(import.meta.dirname, '../../server/routes');
+    const inlineParse = /\.(safeParse|parse|parseAsync|safeParseAsync)\(\s*(await\s+)?c\.req\.(json|query|queries|parseBody|text|formData)\(/;
+    const offenders: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+      const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+      lines.forEach((line, i) => {
+        if (inlineParse.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+      });
+    }
+    // The calendar import reads JSON or text/calendar: its JSON schema is checked above instead.
+    expect(offenders.filter((o) => !o.startsWith('place-events.ts:'))).toEqual([]);
+    expect(offenders.filter((o) => o.startsWith('place-events.ts:'))).toHaveLength(1);
+  });
+
+  /**
+   * Reads `path` as `as` and checks the answer against the document's schema for its status;
+   * what does not match is added to `problems`.
+   */
+  async function matchesDocumented(
+    problems: string[],
+    method: string,
+    path: string,
+    template: string,
+    opts: { as?: 'admin' | 'reader'; body?: unknown } = {},
+  ) {
+    const res = await t.request(method, path, opts);
+    const where = `${method} ${path} → ${res.status}`;
+    const response = doc.paths[template]?.[method.toLowerCase()]?.responses?.[res.status];
+    const schema = response?.content?.['application/json']?.schema;
+    if (!schema) problems.push(`${where}: no documented JSON schema for this status`);
+    else {
+      const check = z.fromJSONSchema(inline(schema, doc) as Parameters<typeof z.fromJSONSchema>[0]);
+      const parsed = check.safeParse(res.json);
+      if (!parsed.success) problems.push(`${where}: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+    }
+    return res.json;
+  }
+
+  it('answers as documented, one route per resource family', async () => {
+    const problems: string[] = [];
+    await matchesDocumented(problems, 'GET', '/api/health', '/api/health');
+    const pages = await matchesDocumented(problems, 'GET', '/api/pages', '/api/pages');
+    await matchesDocumented(problems, 'GET', `/api/pages/${pages.items?.[0]?.slug ?? pages[0]?.slug}`, '/api/pages/{slug}');
+    await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
+    await matchesDocumented(problems, 'GET', '/api/search?q=tiers-lieu', '/api/search');
+    await matchesDocumented(problems, 'GET', '/api/search/all?q=tiers', '/api/search/all');
+    await matchesDocumented(problems, 'GET', '/api/resources', '/api/resources');
+    await matchesDocumented(problems, 'GET', '/api/places?limit=5', '/api/places');
+    await matchesDocumented(problems, 'GET', '/api/people?limit=5', '/api/people');
+    await matchesDocumented(problems, 'POST', '/api/switchyard', '/api/switchyard', { body: { problem: 'gérer la comptabilité de l’association' } });
+    await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
+    await matchesDocumented(problems, 'GET', '/api/permanences', '/api/permanences');
+    await matchesDocumented(problems, 'GET', '/api/inbox', '/api/inbox', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/admin/outbox', '/api/admin/outbox', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/admin/mediawiki/imports', '/api/admin/mediawiki/imports', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
+    await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search');
+    expect(problems).toEqual([]);
+  });
+});
