@@ -38,6 +38,8 @@ export interface RouteDoc {
   requestBody?: { description?: string; content: Record<string, { schema?: ZodType }>; required?: boolean };
   /** Extra query parameters read without a validator (documented only, never validated). */
   query?: Record<string, { description?: string; schema: ZodType }>;
+  /** The operation needs a login (bearer token, or session cookie with the CSRF header). */
+  loggedIn?: boolean;
   /** Status → answer. */
   responses: Record<number, ResponseDoc>;
 }
@@ -95,6 +97,12 @@ export function describeRoute(doc: RouteDoc): MiddlewareHandler {
   const pass: MiddlewareHandler = (_c, next) => next();
   return withContract(pass, { kind: 'doc', doc });
 }
+
+/**
+ * An error answer (the `{ error: { code, message } }` envelope) with its description.
+ * @param description when and why it happens
+ */
+export const errorAnswer = (description: string): ResponseDoc => ({ description, schema: 'error' });
 
 /** A JSON Schema object, as zod writes it. */
 export type JsonSchema = Record<string, unknown>;

@@ -5,7 +5,6 @@ import { core } from './core.js';
 import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
 import { wikiLogApi } from './wiki-log.js';
-import { registry } from './registry.js';
 import { collab } from './collab.js';
 import { mailApi } from './mail.js';
 import { mediawikiApi } from './mediawiki.js';
@@ -26,7 +25,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, accountsApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, accountsApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {
@@ -91,10 +90,34 @@ function queryParameters(schema: ZodType, prose: Parameter[] = []): Parameter[] 
   });
 }
 
+/**
+ * Moves the named schemas of a generated JSON Schema (zod schemas with `.meta({ id })`, written
+ * under `$defs`) into the document's components, and points the references there.
+ * @throws Error when two different schemas claim the same name
+ */
+function hoistDefinitions(schema: JsonSchema, components: Record<string, unknown>): JsonSchema {
+  const defs = (schema.$defs ?? {}) as Record<string, JsonSchema>;
+  delete schema.$defs;
+  const point = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(point);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : point(v)]),
+    );
+  };
+  for (const [name, def] of Object.entries(defs)) {
+    const pointed = point(def);
+    if (components[name] && JSON.stringify(components[name]) !== JSON.stringify(pointed)) throw new Error(`Two schemas are named ${name}`);
+    components[name] = pointed;
+  }
+  return point(schema) as JsonSchema;
+}
+
 /** An operation generated from its declarations. */
-function generatedOperation(op: OperationContract, doc: RouteDoc): Operation {
+function generatedOperation(op: OperationContract, doc: RouteDoc, components: Record<string, unknown>): Operation {
   const out: Operation = { ...(doc.tags ? { tags: doc.tags } : {}), summary: doc.summary };
   if (doc.description) out.description = doc.description;
+  if (doc.loggedIn) out.security = [{ bearer: [] }, { session: [] }];
   const parameters: Parameter[] = [];
   for (const name of [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
     const p = doc.params?.[name];
@@ -115,7 +138,13 @@ function generatedOperation(op: OperationContract, doc: RouteDoc): Operation {
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(doc.responses)) {
     const schema =
-      r.schema === 'error' ? errorRef : !r.schema ? undefined : 'ref' in r.schema ? { $ref: `#/components/schemas/${r.schema.ref}` } : jsonSchemaOf(r.schema, 'output');
+      r.schema === 'error'
+        ? errorRef
+        : !r.schema
+          ? undefined
+          : 'ref' in r.schema
+            ? { $ref: `#/components/schemas/${r.schema.ref}` }
+            : hoistDefinitions(jsonSchemaOf(r.schema, 'output'), components);
     const type = r.contentType ?? 'application/json';
     responses[status] = { description: r.description, ...(schema ? { content: { [type]: { schema } } } : r.contentType ? { content: { [type]: {} } } : {}) };
   }
@@ -166,7 +195,7 @@ export function openApiDocument(routes: readonly AppRoute[]) {
   for (const op of operationContracts(routes)) {
     const hand = written[op.path]?.[op.method] as Operation | undefined;
     if (op.doc && hand) throw new Error(`${op.method.toUpperCase()} ${op.path} is described twice: remove its fragment`);
-    const operation = op.doc ? generatedOperation(op, op.doc) : hand ? patchedOperation(op, hand) : undefined;
+    const operation = op.doc ? generatedOperation(op, op.doc, schemas) : hand ? patchedOperation(op, hand) : undefined;
     if (!operation) continue;
     paths[op.path] = { ...paths[op.path], [op.method]: operation };
   }

@@ -6,4 +6,8 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'system', description: 'Health and API description' },
   { name: 'search', description: 'Full-text search over wiki pages (French analysis)' },
   { name: 'accessibility', description: 'The accessibility statement (/accessibilite); its test figures are the static file /accessibility/results.json' },
+  { name: 'registry', description: 'Commons (resources) with qualification, usages and referents' },
+  { name: 'places', description: 'Directory and map of tiers-lieux' },
+  { name: 'people', description: 'People who can help (only contactable or public profiles are ever shown)' },
+  { name: 'registry-admin', description: 'Bundle import/export, qualification criteria, licence checks' },
 ];
