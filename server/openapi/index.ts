@@ -1,7 +1,6 @@
 import type { ZodType } from 'zod';
 import { contractOf, ErrorEnvelope, jsonSchemaOf, type JsonSchema, type RouteDoc } from './describe.js';
 import { TAGS } from './tags.js';
-import { core } from './core.js';
 import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
 import { wikiLogApi } from './wiki-log.js';
@@ -12,7 +11,6 @@ import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
 import { permanencesApi } from './permanences.js';
 import { inboxApi } from './inbox.js';
-import { accountsApi } from './accounts.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -25,7 +23,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, accountsApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

@@ -10,4 +10,6 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'places', description: 'Directory and map of tiers-lieux' },
   { name: 'people', description: 'People who can help (only contactable or public profiles are ever shown)' },
   { name: 'registry-admin', description: 'Bundle import/export, qualification criteria, licence checks' },
+  { name: 'auth', description: 'Accounts, sessions and API tokens' },
+  { name: 'accounts', description: 'Sign-up policy, invitations, passwords, sessions and API tokens, audit log' },
 ];

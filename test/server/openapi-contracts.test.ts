@@ -131,6 +131,13 @@ describe('OpenAPI contracts', () => {
   it('answers as documented, one route per resource family', async () => {
     const problems: string[] = [];
     await matchesDocumented(problems, 'GET', '/api/health', '/api/health');
+    await matchesDocumented(problems, 'GET', '/api/auth/me', '/api/auth/me', { as: 'reader' });
+    await matchesDocumented(problems, 'GET', '/api/auth/me', '/api/auth/me');
+    await matchesDocumented(problems, 'GET', '/api/auth/sessions', '/api/auth/sessions', { as: 'reader' });
+    await matchesDocumented(problems, 'GET', '/api/auth/tokens', '/api/auth/tokens', { as: 'reader' });
+    await matchesDocumented(problems, 'GET', '/api/admin/users', '/api/admin/users', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/admin/audit', '/api/admin/audit', { as: 'admin' });
+    await matchesDocumented(problems, 'POST', '/api/auth/login', '/api/auth/login', { body: { email: 'reader@example.org', password: 'password123' } });
     const pages = await matchesDocumented(problems, 'GET', '/api/pages', '/api/pages');
     await matchesDocumented(problems, 'GET', `/api/pages/${pages.items?.[0]?.slug ?? pages[0]?.slug}`, '/api/pages/{slug}');
     await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
