@@ -240,3 +240,63 @@ export const CriteriaAnswer = z.object({
 export type CriteriaAnswer = z.infer<typeof CriteriaAnswer>;
 /** A person in the directory. */
 export type DirectoryPerson = z.infer<typeof DirectoryPerson>;
+
+/** An answer to a contact message. */
+export const ContactReply = z
+  .object({
+    id: z.number().int(),
+    body: z.string(),
+    author: z.object({ name: z.string(), role: z.enum(['person', 'team']).describe('The person the message was for, or the facilitation team') }),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'ContactReply' });
+
+const MessageStatus = z.enum(['new', 'relayed', 'closed']).describe('relayed: answered');
+
+/** A contact message as its recipients (the person, facilitators) see it. Never an address. */
+export const InboxMessage = z
+  .object({
+    id: z.number().int(),
+    person: PlaceRef,
+    message: z.string(),
+    from: z.string().describe('What the sender wrote about themselves'),
+    sender: z.string().nullable().describe('The sender’s account name, when logged in'),
+    status: MessageStatus,
+    read: z.boolean(),
+    createdAt: z.string(),
+    closedAt: z.string().nullable(),
+    replies: z.array(ContactReply),
+  })
+  .meta({ id: 'InboxMessage' });
+/** A contact message as its recipients see it. */
+export type InboxMessage = z.infer<typeof InboxMessage>;
+
+/** A contact message as its sender sees it in "Mes demandes". */
+export const SentMessage = z
+  .object({
+    id: z.number().int(),
+    person: PlaceRef,
+    message: z.string(),
+    status: MessageStatus,
+    createdAt: z.string(),
+    unread: z.number().int().describe('Answers not seen yet'),
+    replies: z.array(ContactReply),
+  })
+  .meta({ id: 'SentMessage' });
+
+/** GET /api/inbox: whose messages the caller handles, and the messages (unread first). */
+export const InboxList = z.object({
+  scope: z.object({ all: z.boolean(), person: z.string().nullable().describe('The slug of the caller’s profile') }),
+  messages: z.array(InboxMessage),
+});
+/** GET /api/inbox. */
+export type InboxList = z.infer<typeof InboxList>;
+
+/** GET /api/unread: the header's counts. */
+export const UnreadCounts = z.object({
+  inbox: z.number().int().describe('Messages waiting in the caller’s inbox'),
+  answers: z.number().int().describe('Unseen answers to what they sent'),
+  handles: z.boolean().describe('The caller has an inbox: a linked profile, or facilitator and above'),
+});
+/** GET /api/unread. */
+export type UnreadCounts = z.infer<typeof UnreadCounts>;

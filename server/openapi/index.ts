@@ -5,12 +5,10 @@ import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
 import { wikiLogApi } from './wiki-log.js';
 import { collab } from './collab.js';
-import { mailApi } from './mail.js';
 import { mediawikiApi } from './mediawiki.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
 import { permanencesApi } from './permanences.js';
-import { inboxApi } from './inbox.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -23,7 +21,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, filesApi, eventsApi, permanencesApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

@@ -12,4 +12,6 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'registry-admin', description: 'Bundle import/export, qualification criteria, licence checks' },
   { name: 'auth', description: 'Accounts, sessions and API tokens' },
   { name: 'accounts', description: 'Sign-up policy, invitations, passwords, sessions and API tokens, audit log' },
+  { name: 'mail', description: 'Outgoing mail: queued with the action that caused it, sent through SMTP when LC_SMTP_URL is set' },
+  { name: 'inbox', description: 'Messages left on a person’s page: read, answered and closed by the person (linked account) and the facilitators; answers shown to the sender. Never an address.' },
 ];
