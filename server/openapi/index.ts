@@ -8,7 +8,6 @@ import { collab } from './collab.js';
 import { mediawikiApi } from './mediawiki.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
-import { permanencesApi } from './permanences.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -21,7 +20,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, filesApi, eventsApi, permanencesApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, filesApi, eventsApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

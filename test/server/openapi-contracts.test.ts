@@ -157,8 +157,27 @@ describe('OpenAPI contracts', () => {
     await matchesDocumented(problems, 'GET', '/api/people?visibility=all', '/api/people', { as: 'admin' });
     await matchesDocumented(problems, 'POST', '/api/switchyard', '/api/switchyard', { body: { problem: 'gérer la comptabilité de l’association' } });
     await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
-    await matchesDocumented(problems, 'GET', '/api/permanences', '/api/permanences');
     const contactable = peopleList.items.find((p: { contactable: boolean }) => p.contactable).slug;
+    const starts = new Date(Date.now() + 7 * 86_400_000);
+    const session = {
+      expert: contactable,
+      title: 'Permanence comptabilité',
+      format: 'collective',
+      mode: 'remote',
+      link: 'https://visio.example.org/compta',
+      startsAt: starts.toISOString(),
+      endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
+      capacity: 4,
+    };
+    const published = await matchesDocumented(problems, 'POST', '/api/permanences', '/api/permanences', { as: 'admin', body: session });
+    const booked = await matchesDocumented(problems, 'POST', `/api/permanences/${published.id}/bookings`, '/api/permanences/{id}/bookings', {
+      as: 'admin',
+      body: { place: placeList.items[0].slug, question: 'Tenir la comptabilité de l’association' },
+    });
+    await matchesDocumented(problems, 'GET', `/api/permanences/${published.id}`, '/api/permanences/{id}', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', `/api/permanences/${published.id}`, '/api/permanences/{id}');
+    await matchesDocumented(problems, 'GET', `/api/bookings/${booked.id}`, '/api/bookings/{id}', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/permanences', '/api/permanences');
     const contact = { message: 'Bonjour, pouvez-vous nous aider ?', from: 'Un tiers-lieu' };
     await matchesDocumented(problems, 'POST', `/api/people/${contactable}/contact`, '/api/people/{slug}/contact', { as: 'reader', body: contact });
     const inboxList = await matchesDocumented(problems, 'GET', '/api/inbox', '/api/inbox', { as: 'admin' });
