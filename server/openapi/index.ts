@@ -1,7 +1,6 @@
 import type { ZodType } from 'zod';
 import { contractOf, ErrorEnvelope, jsonSchemaOf, type JsonSchema, type RouteDoc } from './describe.js';
 import { TAGS } from './tags.js';
-import { switchyardApi } from './switchyard.js';
 import { wikiApi } from './wiki.js';
 import { wikiLogApi } from './wiki-log.js';
 import { collab } from './collab.js';
@@ -20,7 +19,7 @@ export interface OpenApiFragment {
 }
 
 // Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, switchyardApi, filesApi, eventsApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, wikiLogApi, collab, filesApi, eventsApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

@@ -15,4 +15,5 @@ export const TAGS: { name: string; description: string }[] = [
   { name: 'mail', description: 'Outgoing mail: queued with the action that caused it, sent through SMTP when LC_SMTP_URL is set' },
   { name: 'inbox', description: 'Messages left on a person’s page: read, answered and closed by the person (linked account) and the facilitators; answers shown to the sender. Never an address.' },
   { name: 'permanences', description: 'Expert permanences: sessions held by an expert of the registry and booked by places' },
+  { name: 'switchyard', description: "Gare d'aiguillage: from a problem to resources and people who can help" },
 ];

@@ -156,6 +156,15 @@ describe('OpenAPI contracts', () => {
     await matchesDocumented(problems, 'GET', `/api/people/${peopleList.items[0].slug}`, '/api/people/{slug}', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/people?visibility=all', '/api/people', { as: 'admin' });
     await matchesDocumented(problems, 'POST', '/api/switchyard', '/api/switchyard', { body: { problem: 'gérer la comptabilité de l’association' } });
+    const tracked = await matchesDocumented(problems, 'POST', '/api/switchyard/requests', '/api/switchyard/requests', {
+      as: 'reader',
+      body: { problem: 'organiser un atelier de réparation de vélos' },
+    });
+    await matchesDocumented(problems, 'POST', `/api/switchyard/requests/${tracked.request.id}/notes`, '/api/switchyard/requests/{id}/notes', { as: 'reader', body: { body: 'Appelé le fablab.' } });
+    await matchesDocumented(problems, 'GET', `/api/switchyard/requests/${tracked.request.id}`, '/api/switchyard/requests/{id}', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/switchyard/requests', '/api/switchyard/requests', { as: 'admin' });
+    await matchesDocumented(problems, 'GET', '/api/switchyard/thesaurus', '/api/switchyard/thesaurus');
+    await matchesDocumented(problems, 'GET', '/api/switchyard/dashboard', '/api/switchyard/dashboard', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
     const contactable = peopleList.items.find((p: { contactable: boolean }) => p.contactable).slug;
     const starts = new Date(Date.now() + 7 * 86_400_000);
