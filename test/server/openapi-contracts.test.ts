@@ -113,10 +113,12 @@ describe('OpenAPI contracts', () => {
     method: string,
     path: string,
     template: string,
-    opts: { as?: 'admin' | 'reader'; body?: unknown } = {},
+    opts: { as?: 'admin' | 'reader'; body?: unknown; failing?: boolean } = {},
   ) {
     const res = await t.request(method, path, opts);
     const where = `${method} ${path} → ${res.status}`;
+    // A check meant for a success must not pass on an error envelope.
+    if ((res.status >= 400) !== !!opts.failing) problems.push(`${where}: unexpected status`);
     const response = doc.paths[template]?.[method.toLowerCase()]?.responses?.[res.status];
     const schema = response?.content?.['application/json']?.schema;
     if (!schema) problems.push(`${where}: no documented JSON schema for this status`);
@@ -139,8 +141,14 @@ describe('OpenAPI contracts', () => {
     await matchesDocumented(problems, 'GET', '/api/admin/audit', '/api/admin/audit', { as: 'admin' });
     await matchesDocumented(problems, 'POST', '/api/auth/login', '/api/auth/login', { body: { email: 'reader@example.org', password: 'password123' } });
     const pages = await matchesDocumented(problems, 'GET', '/api/pages', '/api/pages');
-    await matchesDocumented(problems, 'GET', `/api/pages/${pages.items?.[0]?.slug ?? pages[0]?.slug}`, '/api/pages/{slug}');
+    await matchesDocumented(problems, 'GET', `/api/pages/${pages.pages[0].slug}`, '/api/pages/{slug}');
     await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
+    const gone = pages.pages[1].slug;
+    expect((await t.request('DELETE', `/api/pages/${gone}`, { as: 'admin', body: { reason: 'Doublon' } })).status).toBe(200);
+    const log = await matchesDocumented(problems, 'GET', '/api/wiki/log', '/api/wiki/log');
+    expect(log.entries.length).toBeGreaterThan(0);
+    const deleted = await matchesDocumented(problems, 'GET', '/api/wiki/deleted', '/api/wiki/deleted', { as: 'admin' });
+    expect(deleted.pages.length).toBeGreaterThan(0);
     await matchesDocumented(problems, 'GET', '/api/search?q=tiers-lieu', '/api/search');
     await matchesDocumented(problems, 'GET', '/api/search/all?q=tiers', '/api/search/all');
     await matchesDocumented(problems, 'GET', '/api/resources', '/api/resources');
@@ -201,7 +209,7 @@ describe('OpenAPI contracts', () => {
     await matchesDocumented(problems, 'GET', '/api/admin/mediawiki/imports', '/api/admin/mediawiki/imports', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
-    await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search');
+    await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', { failing: true });
     expect(problems).toEqual([]);
   });
 });
