@@ -29,6 +29,7 @@ import { people } from './routes/people.js';
 import { registryAdmin } from './routes/registry-admin.js';
 import { clientApp } from './static.js';
 import { openApiDocument } from './openapi/index.js';
+import { describeRoute } from './openapi/describe.js';
 import { MailSender } from './mail/sender.js';
 import { mailAdmin } from './routes/mail.js';
 import { MEDIAWIKI_UPLOAD_PATH, mediawikiAdmin } from './routes/mediawiki.js';
@@ -141,7 +142,10 @@ export function createApp(deps: AppDeps) {
   });
 
   app.route('/api/health', health);
-  app.get('/api/openapi.json', (c) => c.json(openApiDocument()));
+  // Generated from the routes' declarations on first request, once every route is registered.
+  let openApi: ReturnType<typeof openApiDocument> | undefined;
+  const describeOpenApi = describeRoute({ tags: ['system'], summary: 'This document', responses: { 200: { description: 'OK' } } });
+  app.get('/api/openapi.json', describeOpenApi, (c) => c.json((openApi ??= openApiDocument(app.routes))));
   app.route('/api/auth', authRoutes(config));
   app.route('/api/admin', accountsAdmin);
   app.route('/api/pages', pages);

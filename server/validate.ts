@@ -1,18 +1,26 @@
 import { zValidator } from '@hono/zod-validator';
 import type { ZodType } from 'zod';
 import { fromZodError } from './errors.js';
+import { withContract } from './openapi/describe.js';
 
 /**
  * Validates a JSON body with zod; a failure becomes a 400 naming the first bad field.
- * Malformed JSON is answered by the error handler as `invalid_json`.
+ * Malformed JSON is answered by the error handler as `invalid_json`. The schema is also the
+ * route's documented request body (the OpenAPI document is generated from it).
  */
 export const jsonBody = <T extends ZodType>(schema: T) =>
-  zValidator('json', schema, (result) => {
-    if (!result.success) throw fromZodError(result.error as never, 'body');
-  });
+  withContract(
+    zValidator('json', schema, (result) => {
+      if (!result.success) throw fromZodError(result.error as never, 'body');
+    }),
+    { kind: 'request', target: 'json', schema },
+  );
 
-/** Validates the query string with zod. */
+/** Validates the query string with zod; the schema is also the route's documented query parameters. */
 export const queryParams = <T extends ZodType>(schema: T) =>
-  zValidator('query', schema, (result) => {
-    if (!result.success) throw fromZodError(result.error as never, 'query');
-  });
+  withContract(
+    zValidator('query', schema, (result) => {
+      if (!result.success) throw fromZodError(result.error as never, 'query');
+    }),
+    { kind: 'request', target: 'query', schema },
+  );

@@ -1,4 +1,5 @@
 import { api } from './http.js';
+import type { A11yContact, AccessibilityAnswer } from '../../server/contracts/system.js';
 
 /** axe-core's impact levels. */
 export type Impact = 'critical' | 'serious' | 'moderate' | 'minor';
@@ -35,11 +36,11 @@ export interface A11yResults {
   screens: A11yScreen[];
 }
 
-/** Where to report a problem, as the operator set it (LC_A11Y_CONTACT). */
-export type A11yContact = { kind: 'email' | 'url'; value: string } | null;
+// Where to report a problem, as the operator set it (LC_A11Y_CONTACT): the server's contract.
+export type { A11yContact };
 
 /** The committed results of the last automated audit (a static file of the build). */
 export const getA11yResults = () => api<A11yResults>('GET', '/accessibility/results.json');
 
 /** This instance's contact for accessibility problems. */
-export const getA11yContact = () => api<{ contact: A11yContact }>('GET', '/api/accessibility').then((r) => r.contact);
+export const getA11yContact = () => api<AccessibilityAnswer>('GET', '/api/accessibility').then((r) => r.contact);

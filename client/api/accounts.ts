@@ -1,30 +1,13 @@
 import { api, setCsrfToken } from './http.js';
 import type { SessionUser } from './auth.js';
-// The shapes the server answers with (type-only imports: nothing of the server is bundled).
-import type { SessionInfo, TokenInfo } from '../../server/auth/credentials.js';
-import type { Invitation } from '../../server/auth/invitations.js';
-import type { AuditEntry } from '../../server/auth/audit.js';
-import type { SignupPolicy } from '../../server/auth/signup-policy.js';
+// The shapes the server answers with: its contracts (server/contracts/accounts.ts, the zod
+// schemas the OpenAPI document is generated from), type-only imports: nothing of the server is bundled.
+import type { AdminUser, AuditPage, AuditEntry, Invitation, SessionAnswer, SessionInfo, SignupPolicy, TokenInfo } from '../../server/contracts/accounts.js';
 
-export type { AuditEntry, Invitation, SessionInfo, SignupPolicy, TokenInfo };
+export type { AdminUser, AuditEntry, Invitation, SessionInfo, SignupPolicy, TokenInfo };
 
 /** Roles, least to most powerful. */
 export type Role = SessionUser['role'];
-
-/** An account as facilitators and admins see it. */
-export interface AdminUser extends SessionUser {
-  status: 'active' | 'pending';
-  emailVerified: boolean;
-  mustReset: boolean;
-  createdAt: string;
-  sessions: number;
-  lastSeenAt: string | null;
-}
-
-interface SessionAnswer {
-  user: SessionUser;
-  csrfToken: string;
-}
 
 /**
  * Signs up. Returns the user when signed in at once (first account, invitation), or null when a
@@ -96,5 +79,5 @@ export const auditLog = (q: { action?: string; before?: number }) => {
   if (q.action) params.set('action', q.action);
   if (q.before) params.set('before', String(q.before));
   const qs = params.toString();
-  return api<{ entries: AuditEntry[]; next: number | null }>('GET', `/api/admin/audit${qs ? `?${qs}` : ''}`);
+  return api<AuditPage>('GET', `/api/admin/audit${qs ? `?${qs}` : ''}`);
 };

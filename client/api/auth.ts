@@ -1,23 +1,12 @@
 import { api, setCsrfToken } from './http.js';
+import type { MeAnswer, PublicUser, SessionAnswer } from '../../server/contracts/accounts.js';
 
-/** The logged-in user as the API describes it. */
-export interface SessionUser {
-  id: number;
-  email: string;
-  name: string;
-  role: 'reader' | 'contributor' | 'facilitator' | 'admin';
-  /** 'pending': waiting for a facilitator's approval (a reader meanwhile). */
-  status?: 'active' | 'pending';
-}
-
-interface SessionAnswer {
-  user: SessionUser | null;
-  csrfToken: string | null;
-}
+/** The logged-in user as the API describes it (the server's contract, server/contracts/accounts.ts). */
+export type SessionUser = PublicUser;
 
 /** Who is logged in (null when anonymous); remembers the CSRF token. */
 export async function me(): Promise<SessionUser | null> {
-  const r = await api<SessionAnswer>('GET', '/api/auth/me');
+  const r = await api<MeAnswer>('GET', '/api/auth/me');
   setCsrfToken(r.csrfToken);
   return r.user;
 }
@@ -26,7 +15,7 @@ export async function me(): Promise<SessionUser | null> {
 export async function login(email: string, password: string): Promise<SessionUser> {
   const r = await api<SessionAnswer>('POST', '/api/auth/login', { email, password });
   setCsrfToken(r.csrfToken);
-  return r.user!;
+  return r.user;
 }
 
 /** Logs out. */

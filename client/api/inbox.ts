@@ -2,13 +2,14 @@
 import { api } from './http.js';
 
 import type { InboxFilter, InboxMessage, SentMessage } from '../../registry/contact-inbox.js';
+import type { InboxList, UnreadCounts } from '../../registry/contracts.js';
 
 /** The shapes the inbox API answers (the server's own types). */
 export type { ContactReply, InboxFilter, InboxMessage, SentMessage } from '../../registry/contact-inbox.js';
 
 /** The caller's inbox: whose messages they handle, and the messages. */
 export const listInbox = (status: InboxFilter = 'open') =>
-  api<{ scope: { all: boolean; person: string | null }; messages: InboxMessage[] }>('GET', `/api/inbox?status=${status}`);
+  api<InboxList>('GET', `/api/inbox?status=${status}`);
 
 /** Marks a message as read. */
 export const markRead = (id: number) => api<InboxMessage>('POST', `/api/inbox/${id}/read`);
@@ -26,7 +27,7 @@ export const listSent = () => api<{ messages: SentMessage[] }>('GET', '/api/my-m
 export const markSentSeen = () => api<{ ok: true }>('POST', '/api/my-messages/seen');
 
 /** The header's counts. */
-export const unreadCounts = () => api<{ inbox: number; answers: number; handles: boolean }>('GET', '/api/unread');
+export const unreadCounts = () => api<UnreadCounts>('GET', '/api/unread');
 
 /** Tells the header to count again (after reading, answering, closing). */
 export const inboxChanged = () => window.dispatchEvent(new Event('lc-inbox-changed'));

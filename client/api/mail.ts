@@ -1,19 +1,8 @@
 import { api } from './http.js';
+import type { OutboxMail, OutboxPage } from '../../server/contracts/mail.js';
 
-/** A mail of the outbox (admins). */
-export interface OutboxMail {
-  id: number;
-  to: string;
-  subject: string;
-  text: string;
-  attachments: { filename: string; contentType: string }[];
-  kind: string;
-  status: 'queued' | 'sent' | 'failed';
-  attempts: number;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-}
+// The outbox's shapes are the server's contract (server/contracts/mail.ts), imported as types only.
+export type { OutboxMail };
 
 /** The outbox, newest first, and whether SMTP is configured. */
 export const listOutbox = (q: { status?: string; before?: number } = {}) => {
@@ -21,7 +10,7 @@ export const listOutbox = (q: { status?: string; before?: number } = {}) => {
   if (q.status) p.set('status', q.status);
   if (q.before) p.set('before', String(q.before));
   const s = p.toString();
-  return api<{ smtp: boolean; mails: OutboxMail[]; next: number | null }>('GET', `/api/admin/outbox${s ? `?${s}` : ''}`);
+  return api<OutboxPage>('GET', `/api/admin/outbox${s ? `?${s}` : ''}`);
 };
 
 /** Puts a failed mail back in the queue. */

@@ -1,20 +1,11 @@
 import { api } from './http.js';
-// The wire shapes are the server's own types (type-only imports: nothing of the server is bundled).
-import type { Booking as StoredBooking, Permanence as StoredPermanence, RecordRef } from '../../registry/permanences/store.js';
+// The wire shapes are the server's contracts (server/contracts/permanences.ts, the zod schemas the
+// OpenAPI document is generated from) and own types; type-only imports: nothing of the server is bundled.
+import type { RecordRef } from '../../registry/permanences/store.js';
 import type { PermanenceDashboard } from '../../registry/permanences/dashboard.js';
+import type { Booking, BookingWithSession, Permanence, PermanenceList } from '../../server/contracts/permanences.js';
 
-export type { PermanenceDashboard, RecordRef };
-
-/** A place's seat in a session (seen by the place, the expert and facilitators). */
-export type Booking = StoredBooking;
-
-/** A session of an expert permanence, as the API sends it to the caller. */
-export type Permanence = Omit<StoredPermanence, 'expert'> & {
-  expert: RecordRef;
-  canManage: boolean;
-  bookings?: Booking[];
-  myPlace?: RecordRef | null;
-};
+export type { Booking, Permanence, PermanenceDashboard, RecordRef };
 
 /** Filters of the sessions list. */
 export interface PermanenceFilter {
@@ -50,7 +41,7 @@ const qs = (q: Record<string, string | undefined>) => {
 
 /** Upcoming sessions (or those of the filter's period), and the place the caller books for. */
 export const listPermanences = (f: PermanenceFilter = {}) =>
-  api<{ items: Permanence[]; myPlace: RecordRef | null }>('GET', `/api/permanences${qs({ ...f })}`);
+  api<PermanenceList>('GET', `/api/permanences${qs({ ...f })}`);
 /** One session, with the bookings the caller may see. */
 export const getPermanence = (id: number) => api<Permanence>('GET', `/api/permanences/${id}`);
 /** Publishes a permanence (one session or a series). */
@@ -67,7 +58,7 @@ export const recordFollowup = (id: number, body: { attended?: boolean | null; fo
   api<Booking>('PATCH', `/api/bookings/${id}`, body);
 /** The bookings attached to a switchyard request. */
 export const bookingsOfRequest = (requestId: number) =>
-  api<{ items: (Booking & { permanence: Permanence })[] }>('GET', `/api/bookings?request=${requestId}`);
+  api<{ items: BookingWithSession[] }>('GET', `/api/bookings?request=${requestId}`);
 /** Whether an expert's private feed is on. */
 export const calendarTokenState = (slug: string) => api<{ active: boolean }>('GET', `/api/experts/${encodeURIComponent(slug)}/calendar-token`);
 /** Creates (or replaces) an expert's private feed address. */

@@ -2,6 +2,20 @@ import type { LicenseFlag } from '../../registry/licenses.js';
 import type { QualificationStatus } from '../../registry/qualification.js';
 import type { FacetValue } from '../../registry/query.js';
 import type { UsageStatus } from '../../registry/types.js';
+import type {
+  Assessment,
+  CriteriaAnswer,
+  DirectoryPerson,
+  ManagedPerson,
+  PeopleList,
+  PersonDetail as ContractPersonDetail,
+  PlaceDetail,
+  PlaceList,
+  PlaceSummary,
+  ResourceDetail,
+  ResourceList,
+  ResourceSummary,
+} from '../../registry/contracts.js';
 import { api } from './http.js';
 
 /**
@@ -12,22 +26,6 @@ import { api } from './http.js';
 // Shapes the registry exports exactly as the API sends them, imported as types only
 // (nothing of the registry reaches the bundle).
 export type { FacetValue, LicenseFlag, QualificationStatus, UsageStatus };
-
-/** A resource as listed by the browse endpoint. */
-export interface ResourceSummary {
-  slug: string;
-  name: string;
-  kind: string;
-  summary: string;
-  themes: string[];
-  license?: string | null;
-  licenseFlag: LicenseFlag;
-  status?: string;
-  qualification: { status: QualificationStatus };
-  usageCount: number;
-  referentCount: number;
-  distanceKm?: number;
-}
 
 /** Filters of the browse endpoint (every one optional). */
 export interface ResourceQuery {
@@ -44,105 +42,31 @@ export interface ResourceQuery {
   offset?: number;
 }
 
-/** Answer of the browse endpoint. */
-export interface ResourceList {
-  total: number;
-  items: ResourceSummary[];
-  facets: Partial<Record<'theme' | 'kind' | 'license' | 'qualification' | 'region', FacetValue[]>>;
-}
+// Answers: the server's contracts (registry/contracts.ts, the zod schemas the OpenAPI document is
+// generated from), imported as types only. Request bodies: the validators' input types.
+export type { Assessment, PlaceDetail, PlaceSummary, ResourceDetail, ResourceList, ResourceSummary };
 
-/** Who did something (an assessment), as the API names them. */
-export interface UserRef {
-  id?: number | null;
-  name: string;
-  slug?: string;
-}
+/** A person who agreed to be found (never an e-mail); `hidden` only in the answers of those who may manage hidden people. */
+export type PublicPerson = DirectoryPerson;
 
-/** One assessed criterion of a qualification. */
-export interface CriterionAssessment {
-  criterion: string;
-  label?: string;
-  /** 0–3; null for a criterion not assessed yet. */
-  level: number | null;
-  evidence: string;
-  by?: UserRef | null;
-  at: string | null;
-}
-
-/** A place as embedded in another record. */
-export interface PlaceRef {
-  slug: string;
-  name: string;
-  city?: string | null;
-  region?: string | null;
-  lat?: number | null;
-  lon?: number | null;
-}
-
-/** A person who agreed to be found (never an e-mail). */
-export interface PublicPerson {
-  slug: string;
-  name: string;
-  region?: string | null;
-  place: { slug: string; name: string } | null;
-  themes: string[];
-  skills: string[];
-  bio?: string | null;
-  contactable: boolean;
-  /**
-   * Neither contactable nor public: only facilitators, admins and the person's own account see
-   * such a profile (present in their answers only).
-   */
-  hidden?: boolean;
-}
+/** One assessed criterion of a qualification (level null: not assessed yet). */
+export type CriterionAssessment = ResourceDetail['qualification']['criteria'][number];
 
 /** A place using a resource. */
-export interface ResourceUsage {
-  place: PlaceRef;
-  status: UsageStatus;
-  note?: string | null;
-  since?: string | null;
-}
+export type ResourceUsage = ResourceDetail['usages'][number];
 
 /** A person who can help with a resource. */
-export interface ResourceReferent {
-  person: PublicPerson;
-  isExpert: boolean;
-  note?: string | null;
-}
+export type ResourceReferent = ResourceDetail['referents'][number];
 
-/** A resource with everything the resource page shows. */
-export interface ResourceDetail extends ResourceSummary {
-  description?: string | null;
-  features?: string[];
-  keywords?: string[];
-  url?: string | null;
-  languages?: string[];
-  developmentStatus?: string | null;
-  maintenance?: string | null;
-  challenge?: string | null;
-  documentationUrl?: string | null;
-  sourceUrl?: string | null;
-  governance?: string | null;
-  organisation?: string | null;
-  lockIn?: string | null;
-  /** GDPR and accessibility notes. */
-  compliance?: { rgpd?: string | null; accessibility?: string | null } | null;
-  needs?: string | null;
-  developmentSteps?: string | null;
-  /** Full name of the licence (e.g. "GNU Affero General Public License v3.0 or later"). */
-  licenseName?: string | null;
-  /** Creative Commons restrictions that keep a licence from being fully open. */
-  licenseRestrictions?: ('non-commercial' | 'no-derivatives')[] | null;
-  lastReviewedAt?: string | null;
-  wikiPage?: string | null;
-  qualification: { status: QualificationStatus; criteria: CriterionAssessment[]; expiresAt?: string | null };
-  usages: ResourceUsage[];
-  referents: ResourceReferent[];
-  providers: { name: string; url?: string | null; note?: string | null }[];
-}
+/** A person page; `public` and `hidden` only in the answers of those who may manage the person. */
+export type PersonDetail = ContractPersonDetail & Partial<Pick<ManagedPerson, 'public' | 'hidden'>>;
 
-/** Fields sent to propose or update a resource (bundle fields plus extras). */
+/**
+ * Fields the resource form sends to propose (slug required) or update a resource. Kept here: the
+ * validator's input side is `unknown` for most fields (it trims, splits comma lists and
+ * preprocesses before checking), and its output side is stricter than a form being filled.
+ * The server's schema is `ResourceSchema` (registry/schema.ts), documented in the OpenAPI document.
+ */
 export interface ResourceInput {
   slug?: string;
   name: string;
@@ -164,49 +88,8 @@ export interface ResourceInput {
   organisation?: string;
 }
 
-/** One assessment in the history of a resource. */
-export interface Assessment extends CriterionAssessment {
-  id?: number;
-}
-
 /** A qualification criterion. */
-export interface Criterion {
-  slug: string;
-  label: string;
-  description?: string;
-  weight?: number;
-}
-
-/** A place as listed in the directory. */
-export interface PlaceSummary {
-  slug: string;
-  name: string;
-  city?: string | null;
-  postcode?: string | null;
-  region?: string | null;
-  families: string[];
-  lat?: number | null;
-  lon?: number | null;
-}
-
-/** A place page. */
-export interface PlaceDetail extends PlaceSummary {
-  address?: string | null;
-  website?: string | null;
-  management?: string | null;
-  networks?: string[];
-  needs?: { skills?: string[] | null; equipment?: string[] | null; spaces?: string[] | null } | null;
-  offers?: { skills?: string[] | null; equipment?: string[] | null; spaces?: string[] | null } | null;
-  uses: { resource: { slug: string; name: string }; status: UsageStatus; note?: string | null }[];
-  people: PublicPerson[];
-}
-
-/** A person page. */
-export interface PersonDetail extends PublicPerson {
-  /** Shown publicly even when not contactable (in the answers of those who may manage the person). */
-  public?: boolean;
-  referentOf: { resource: { slug: string; name: string }; isExpert: boolean; note?: string | null }[];
-}
+export type Criterion = CriteriaAnswer['criteria'][number];
 
 /** A compact map point: latitude, longitude, slug, name. */
 export type GeoPoint = [number, number, string, string];
@@ -256,14 +139,11 @@ export const recordAssessment = (slug: string, body: { criterion: string; level:
   api<unknown>('POST', `/api/resources/${enc(slug)}/assessments`, body);
 
 /** The qualification criteria. */
-export const listCriteria = () => api<{ criteria: Criterion[] }>('GET', '/api/criteria');
+export const listCriteria = () => api<CriteriaAnswer>('GET', '/api/criteria');
 
 /** Places directory page with facets. */
 export const listPlaces = (query: { q?: string; region?: string; family?: string; bbox?: string; limit?: number; offset?: number }) =>
-  api<{ total: number; items: PlaceSummary[]; facets: Partial<Record<'region' | 'family', FacetValue[]>> }>(
-    'GET',
-    `/api/places${qs(query)}`,
-  );
+  api<PlaceList>('GET', `/api/places${qs(query)}`);
 
 /** Every matching place as compact map points. */
 export const placePoints = (query: { region?: string; family?: string }) =>
@@ -274,10 +154,7 @@ export const getPlace = (slug: string) => api<PlaceDetail>('GET', `/api/places/$
 
 /** People directory page with facets; `visibility: 'all'` adds hidden people (facilitators and admins). */
 export const listPeople = (query: { q?: string; theme?: string; region?: string; visibility?: 'all'; limit?: number; offset?: number }) =>
-  api<{ total: number; items: PublicPerson[]; facets: Partial<Record<'theme' | 'region', FacetValue[]>> }>(
-    'GET',
-    `/api/people${qs(query)}`,
-  );
+  api<PeopleList>('GET', `/api/people${qs(query)}`);
 
 /** One person: public ones for everyone, hidden ones for those who may manage them. @throws ApiError 404 when unknown or hidden from the caller. */
 export const getPerson = (slug: string) => api<PersonDetail>('GET', `/api/people/${enc(slug)}`);

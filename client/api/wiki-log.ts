@@ -1,6 +1,6 @@
 import { api } from './http.js';
-// Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { DeletedPage, LogEntry } from '../../server/wiki/log.js';
+// The server's contracts (server/contracts/wiki-log.ts; type-only imports: no server code reaches the bundle).
+import type { DeletedPage, DeletedPages, LogEntry, LogPage } from '../../server/contracts/wiki-log.js';
 
 export type { DeletedPage, LogEntry };
 
@@ -22,9 +22,9 @@ export function getLog(filter: LogFilter = {}) {
   if (filter.slug) q.set('slug', filter.slug);
   q.set('limit', String(filter.limit ?? 50));
   if (filter.before) q.set('before', String(filter.before));
-  return api<{ entries: LogEntry[]; next: number | null }>('GET', `/api/wiki/log?${q}`);
+  return api<LogPage>('GET', `/api/wiki/log?${q}`);
 }
 
 /** The pages deleted now, most recently deleted first (facilitators and admins). */
 export const getDeletedPages = (limit = 50, offset = 0) =>
-  api<{ total: number; pages: DeletedPage[] }>('GET', `/api/wiki/deleted?limit=${limit}&offset=${offset}`);
+  api<DeletedPages>('GET', `/api/wiki/deleted?limit=${limit}&offset=${offset}`);

@@ -2,6 +2,7 @@ import { api, ApiError } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
 import type { PageListItem, PageRef, WantedPage } from '../../server/wiki/lists.js';
 import type { RevisionSummary, UserRef } from '../../server/wiki/revisions.js';
+import type { SearchResults, WikiSearchHit } from '../../server/contracts/search.js';
 
 export type { PageListItem, PageRef, RevisionSummary, UserRef, WantedPage };
 
@@ -119,12 +120,8 @@ export interface PageToImprove extends PageRef {
   note: string | null;
 }
 
-/** A search hit. */
-export interface SearchResult extends PageRef {
-  /** Plain text around the matched words (the client highlights them). */
-  snippet: string;
-  score: number;
-}
+/** A search hit: the server's contract (server/contracts/search.ts). */
+export type SearchResult = WikiSearchHit;
 
 const enc = encodeURIComponent;
 const pagePath = (slug: string) => `/api/pages/${enc(slug)}`;
@@ -215,7 +212,7 @@ export const getRecentChanges = (limit = 50, before?: string) =>
 
 /** Full-text search over titles and bodies. */
 export const search = (q: string, limit = 20) =>
-  api<{ query: string; total: number; results: SearchResult[] }>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
+  api<SearchResults>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
 
 /** Renders an unsaved body as the server would (the editor's preview; contributors only). */
 export const previewMarkdown = (markdown: string) => api<{ html: string }>('POST', '/api/wiki/preview', { markdown });

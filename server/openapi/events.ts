@@ -164,27 +164,6 @@ export const eventsApi: OpenApiFragment = {
         responses: { '200': { description: 'iCalendar', content: { 'text/calendar': { schema: { type: 'string' } } } }, '400': error('Bad filter') },
       },
     },
-    '/api/places/{slug}/events/import': {
-      post: {
-        tags: ['events'],
-        summary: 'Import a place’s calendar (contributors): RRULE/EXDATE expanded, time zones honoured, idempotent by UID, all or nothing',
-        parameters: [slugParam],
-        requestBody: {
-          required: true,
-          content: {
-            'text/calendar': { schema: { type: 'string' } },
-            'application/json': { schema: { type: 'object', required: ['url'], properties: { url: { type: 'string', description: 'http(s) only; private addresses refused' } } } },
-          },
-        },
-        responses: {
-          '200': { description: 'Events created, updated, unchanged, deleted (STATUS:CANCELLED) and skipped', ...json(ref('ImportResult')) },
-          '400': error('Malformed calendar (field "calendar"), bad or private URL (field "url")'),
-          '401': error('Not logged in'),
-          '404': error('No such place'),
-          '413': error('Calendar too large'),
-        },
-      },
-    },
     '/api/campaigns': {
       get: { tags: ['campaigns'], summary: 'Every campaign, latest first', responses: { '200': { description: 'Campaigns', ...json({ type: 'object', properties: { items: { type: 'array', items: ref('Campaign') } } }) } } },
       post: {

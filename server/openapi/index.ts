@@ -1,19 +1,11 @@
-import { core } from './core.js';
-import { switchyardApi } from './switchyard.js';
+import type { ZodType } from 'zod';
+import { contractOf, ErrorEnvelope, jsonSchemaOf, type JsonSchema, type RouteDoc } from './describe.js';
+import { TAGS } from './tags.js';
 import { wikiApi } from './wiki.js';
-import { wikiLogApi } from './wiki-log.js';
-import { registry } from './registry.js';
-import { search } from './search.js';
 import { collab } from './collab.js';
-import { mailApi } from './mail.js';
 import { mediawikiApi } from './mediawiki.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
-import { permanencesApi } from './permanences.js';
-import { inboxApi } from './inbox.js';
-import { searchAllApi } from './search-all.js';
-import { accountsApi } from './accounts.js';
-import { accessibilityApi } from './accessibility.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -25,35 +17,193 @@ export interface OpenApiFragment {
   schemas?: Record<string, unknown>;
 }
 
-// Each feature describes its routes in its own file, registered here.
-const FRAGMENTS: OpenApiFragment[] = [core, wikiApi, wikiLogApi, registry, search, collab, switchyardApi, mailApi, filesApi, eventsApi, permanencesApi, inboxApi, searchAllApi, accountsApi, mediawikiApi, accessibilityApi];
+// Families still described by hand, until their prose and answer schemas move next to their routes
+// (describeRoute). Their request bodies and query parameters are generated from the validators all the same.
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, collab, filesApi, eventsApi, mediawikiApi];
 
-/** Shared error envelope. */
-const ERROR_SCHEMA = {
-  type: 'object',
-  required: ['error'],
-  properties: {
-    error: {
-      type: 'object',
-      required: ['code', 'message'],
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        field: { type: 'string', description: 'The offending field, for validation errors' },
-      },
-    },
-  },
-};
+/** One route of the app, as Hono lists them in `app.routes`. */
+export interface AppRoute {
+  method: string;
+  path: string;
+  handler: unknown;
+}
 
-/** The OpenAPI document of the whole HTTP API, served at /api/openapi.json. */
-export function openApiDocument() {
-  const paths: Paths = {};
-  const schemas: Record<string, unknown> = { Error: ERROR_SCHEMA };
-  const tags: { name: string; description: string }[] = [];
+const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+
+/** Hono path → OpenAPI path: `:slug`, `:slug{regex}` and `:n?` become `{slug}` / `{n}`. */
+export const toOpenApiPath = (path: string) => path.replace(/:(\w+)(\{(?:[^{}]|\{[^}]*\})*\})?\??/g, '{$1}');
+
+/** The request schemas and documentation one operation declares along its handler chain. */
+export interface OperationContract {
+  method: string;
+  /** OpenAPI path. */
+  path: string;
+  body?: ZodType;
+  query?: ZodType;
+  doc?: RouteDoc;
+}
+
+/**
+ * The operations of an app with what their handlers declare: the validators' schemas
+ * (`jsonBody`, `queryParams`) and the `describeRoute` documentation. Middleware (`use`) and
+ * catch-alls are not operations.
+ * @param routes the app's `app.routes`
+ */
+export function operationContracts(routes: readonly AppRoute[]): OperationContract[] {
+  const ops = new Map<string, OperationContract>();
+  for (const r of routes) {
+    const method = r.method.toLowerCase();
+    if (!METHODS.has(method) || r.path.includes('*')) continue;
+    const path = toOpenApiPath(r.path);
+    const key = `${method} ${path}`;
+    let op = ops.get(key);
+    if (!op) ops.set(key, (op = { method, path }));
+    const contract = contractOf(r.handler);
+    if (!contract) continue;
+    if (contract.kind === 'doc') op.doc = contract.doc;
+    else if (contract.target === 'json') op.body = contract.schema;
+    else op.query = contract.schema;
+  }
+  return [...ops.values()];
+}
+
+type Operation = Record<string, unknown> & { parameters?: Parameter[]; requestBody?: unknown };
+type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: unknown };
+
+const errorRef = { $ref: '#/components/schemas/Error' };
+
+/** The query parameters of a zod object schema (one per property), as sent. */
+function queryParameters(schema: ZodType, prose: Parameter[] = []): Parameter[] {
+  const json = jsonSchemaOf(schema, 'input');
+  const props = (json.properties ?? {}) as Record<string, JsonSchema>;
+  const required = new Set((json.required as string[] | undefined) ?? []);
+  return Object.entries(props).map(([name, s]) => {
+    const { description, ...rest } = s;
+    const text = (description as string | undefined) ?? prose.find((p) => p.name === name)?.description;
+    return { name, in: 'query', required: required.has(name), ...(text ? { description: text } : {}), schema: rest };
+  });
+}
+
+/**
+ * Moves the named schemas of a generated JSON Schema (zod schemas with `.meta({ id })`, written
+ * under `$defs`) into the document's components, and points the references there.
+ * @throws Error when two different schemas claim the same name
+ */
+function hoistDefinitions(schema: JsonSchema, components: Record<string, unknown>): JsonSchema {
+  const defs = (schema.$defs ?? {}) as Record<string, JsonSchema>;
+  delete schema.$defs;
+  const point = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(point);
+    if (!value || typeof value !== 'object') return value;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : point(v)]),
+    );
+  };
+  for (const [name, def] of Object.entries(defs)) {
+    const pointed = point(def);
+    if (components[name] && JSON.stringify(components[name]) !== JSON.stringify(pointed)) throw new Error(`Two schemas are named ${name}`);
+    components[name] = pointed;
+  }
+  return point(schema) as JsonSchema;
+}
+
+/** An operation generated from its declarations. */
+function generatedOperation(op: OperationContract, doc: RouteDoc, components: Record<string, unknown>): Operation {
+  const out: Operation = { ...(doc.tags ? { tags: doc.tags } : {}), summary: doc.summary };
+  if (doc.description) out.description = doc.description;
+  if (doc.loggedIn) out.security = [{ bearer: [] }, { session: [] }];
+  const parameters: Parameter[] = [];
+  for (const name of [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
+    const p = doc.params?.[name];
+    const schema = p?.schema ? jsonSchemaOf(p.schema, 'input') : { type: 'string' };
+    parameters.push({ name, in: 'path', required: true, ...(p?.description ? { description: p.description } : {}), schema });
+  }
+  if (op.query) parameters.push(...queryParameters(op.query));
+  for (const [name, q] of Object.entries(doc.query ?? {})) {
+    parameters.push({ name, in: 'query', required: false, ...(q.description ? { description: q.description } : {}), schema: jsonSchemaOf(q.schema, 'input') });
+  }
+  if (parameters.length) out.parameters = parameters;
+  if (op.body) out.requestBody = { required: true, content: { 'application/json': { schema: jsonSchemaOf(op.body, 'input') } } };
+  else if (doc.requestBody) {
+    const content: Record<string, unknown> = {};
+    for (const [type, c] of Object.entries(doc.requestBody.content)) content[type] = c.schema ? { schema: jsonSchemaOf(c.schema, 'input') } : {};
+    out.requestBody = { ...(doc.requestBody.description ? { description: doc.requestBody.description } : {}), required: doc.requestBody.required ?? true, content };
+  }
+  const responses: Record<string, unknown> = {};
+  for (const [status, r] of Object.entries(doc.responses)) {
+    const schema =
+      r.schema === 'error'
+        ? errorRef
+        : !r.schema
+          ? undefined
+          : 'ref' in r.schema
+            ? { $ref: `#/components/schemas/${r.schema.ref}` }
+            : hoistDefinitions(jsonSchemaOf(r.schema, 'output'), components);
+    const type = r.contentType ?? 'application/json';
+    responses[status] = { description: r.description, ...(schema ? { content: { [type]: { schema } } } : r.contentType ? { content: { [type]: {} } } : {}) };
+  }
+  out.responses = responses;
+  return out;
+}
+
+/**
+ * A hand-written operation (a fragment not yet moved next to its route) with its request
+ * schemas replaced by the validators': the body and the query parameters are generated, the
+ * fragment only lends its prose.
+ */
+function patchedOperation(op: OperationContract, written: Operation): Operation {
+  const out: Operation = { ...written };
+  if (op.query) {
+    const others = (written.parameters ?? []).filter((p) => p.in !== 'query');
+    const prose = (written.parameters ?? []).filter((p) => p.in === 'query');
+    out.parameters = [...others, ...queryParameters(op.query, prose)];
+  }
+  if (op.body) {
+    const before = (written.requestBody ?? {}) as { description?: string };
+    out.requestBody = {
+      ...(before.description ? { description: before.description } : {}),
+      required: true,
+      content: { 'application/json': { schema: jsonSchemaOf(op.body, 'input') } },
+    };
+  }
+  return out;
+}
+
+/**
+ * The OpenAPI document of the whole HTTP API, served at /api/openapi.json, generated from the
+ * app's routes: each operation's request schemas are the zod schemas its validators use, its
+ * prose and answers come from its `describeRoute` (or, until moved, from a fragment).
+ * @param routes the app's `app.routes`
+ * @throws Error when an operation is described both by `describeRoute` and by a fragment
+ */
+export function openApiDocument(routes: readonly AppRoute[]) {
+  const written: Paths = {};
+  const schemas: Record<string, unknown> = { Error: jsonSchemaOf(ErrorEnvelope, 'output') };
+  const tags: { name: string; description: string }[] = [...TAGS];
   for (const f of FRAGMENTS) {
-    Object.assign(paths, f.paths);
+    for (const [path, item] of Object.entries(f.paths)) written[path] = { ...written[path], ...item };
     Object.assign(schemas, f.schemas);
     tags.push(...(f.tags ?? []));
+  }
+  const paths: Paths = {};
+  for (const op of operationContracts(routes)) {
+    const hand = written[op.path]?.[op.method] as Operation | undefined;
+    if (op.doc && hand) throw new Error(`${op.method.toUpperCase()} ${op.path} is described twice: remove its fragment`);
+    const operation = op.doc ? generatedOperation(op, op.doc, schemas) : hand ? patchedOperation(op, hand) : undefined;
+    if (!operation) continue;
+    paths[op.path] = { ...paths[op.path], [op.method]: operation };
+  }
+  // A fragment describing a route the app does not register stays in, for the tests to catch.
+  for (const [path, item] of Object.entries(written)) {
+    for (const [method, operation] of Object.entries(item)) {
+      if (METHODS.has(method) && !paths[path]?.[method]) paths[path] = { ...paths[path], [method]: operation };
+    }
+  }
+  // Path-level keys of fragments (shared parameters) stay with their paths.
+  for (const [path, item] of Object.entries(written)) {
+    for (const [key, value] of Object.entries(item)) {
+      if (!METHODS.has(key) && paths[path]) paths[path][key] = value;
+    }
   }
   return {
     openapi: '3.1.0',

@@ -1,5 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
+import { describeRoute } from '../openapi/describe.js';
+import { AccessibilityAnswer } from '../contracts/system.js';
 
 /** The statement's contact, as the operator configured it (LC_A11Y_CONTACT), or null. */
 export interface AccessibilityContact {
@@ -18,4 +20,12 @@ export function accessibilityContact(raw: string | null): AccessibilityContact |
 }
 
 /** /api/accessibility: what the accessibility statement needs from this instance (public). */
-export const accessibility = new Hono<AppEnv>().get('/', (c) => c.json({ contact: accessibilityContact(c.get('config').a11yContact) }));
+export const accessibility = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tags: ['accessibility'],
+    summary: 'Where to report an accessibility problem on this instance (LC_A11Y_CONTACT), null when the operator has not set it',
+    responses: { 200: { description: 'The contact', schema: AccessibilityAnswer } },
+  }),
+  (c) => c.json({ contact: accessibilityContact(c.get('config').a11yContact) } satisfies AccessibilityAnswer),
+);

@@ -12,6 +12,8 @@ import { getSignupPolicy, setSignupPolicy, SIGNUP_POLICIES } from '../auth/signu
 import { mailApproved, mailInvitation, mailReset } from '../auth/account-mails.js';
 import { accountChanged, idParam, publicUser } from '../auth/account-actions.js';
 import { getUser, getUserForLogin, hasRole, ROLES, type Role, type User } from '../auth/users.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { AdminUser, AuditPage, Invitation, Ok, SignupPolicy } from '../contracts/accounts.js';
 
 /** Body of a role change. */
 export const RoleBody = z.object({ role: z.enum(ROLES) });
@@ -33,7 +35,7 @@ const AuditQuery = z.object({
       }
       return list as AuditAction[];
     }),
-  user: z.coerce.number().int().positive().optional(),
+  user: z.coerce.number().int().positive().optional().describe('events by or about this account'),
   before: z.coerce.number().int().positive().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
@@ -68,6 +70,92 @@ export function changeRole(c: Context<AppEnv>, role: Role): User {
   return updated;
 }
 
+const ID = { id: { schema: z.number().int() } };
+const userAnswer = { description: 'OK', schema: z.object({ user: AdminUser }) };
+const DOC = {
+  users: describeRoute({
+    tags: ['accounts'],
+    summary: 'Accounts with status, verification, sessions and last activity (facilitators and admins)',
+    loggedIn: true,
+    responses: { 200: { description: 'OK', schema: z.object({ users: z.array(AdminUser) }) }, 403: errorAnswer('Below facilitator') },
+  }),
+  setRole: describeRoute({
+    tags: ['accounts'],
+    summary: "Change a role (admins); applied at once to the user's open co-editing sockets",
+    loggedIn: true,
+    params: ID,
+    responses: { 200: userAnswer, 403: errorAnswer('Not admin'), 404: errorAnswer('No such user'), 409: errorAnswer('Last admin') },
+  }),
+  delete: describeRoute({
+    tags: ['accounts'],
+    summary: 'Delete an account (admins); its sockets close at once, its contributions stay (author unset)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: { description: 'OK', schema: Ok }, 403: errorAnswer('Not admin'), 404: errorAnswer('No such user'), 409: errorAnswer('Last admin') },
+  }),
+  approve: describeRoute({
+    tags: ['accounts'],
+    summary: 'Approve an account waiting under the approval policy: it becomes a contributor (facilitators and admins)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: userAnswer, 404: errorAnswer('No such user'), 409: errorAnswer('Not pending') },
+  }),
+  forceReset: describeRoute({
+    tags: ['accounts'],
+    summary: 'Force a password reset (admins): sessions closed, the password refused until reset, a reset link mailed',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: userAnswer, 404: errorAnswer('No such user') },
+  }),
+  revoke: describeRoute({
+    tags: ['accounts'],
+    summary: "Revoke all of a user's sessions and API tokens (admins); their sockets close at once",
+    loggedIn: true,
+    params: ID,
+    responses: {
+      200: { description: 'How many sessions and tokens were revoked', schema: z.object({ sessions: z.number().int(), tokens: z.number().int() }) },
+      404: errorAnswer('No such user'),
+    },
+  }),
+  invitations: describeRoute({
+    tags: ['accounts'],
+    summary: 'Invitations with their status (facilitators and admins)',
+    loggedIn: true,
+    responses: { 200: { description: 'OK', schema: z.object({ invitations: z.array(Invitation) }) } },
+  }),
+  invite: describeRoute({
+    tags: ['accounts'],
+    summary: 'Invite an address with a role (link valid 7 days); facilitators invite readers and contributors only',
+    loggedIn: true,
+    responses: {
+      201: { description: 'The invitation', schema: z.object({ invitation: Invitation }) },
+      400: errorAnswer('Invalid field'),
+      403: errorAnswer('Role too high for a facilitator'),
+      409: errorAnswer('The address has an account'),
+    },
+  }),
+  revokeInvitation: describeRoute({
+    tags: ['accounts'],
+    summary: 'Revoke a pending invitation',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: { description: 'OK', schema: z.object({ invitation: Invitation }) }, 404: errorAnswer('No such invitation'), 409: errorAnswer('Already used') },
+  }),
+  policy: describeRoute({ tags: ['accounts'], summary: 'The sign-up policy (admins)', loggedIn: true, responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) } } }),
+  setPolicy: describeRoute({
+    tags: ['accounts'],
+    summary: 'Set the sign-up policy (admins)',
+    loggedIn: true,
+    responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) }, 400: errorAnswer('Unknown policy') },
+  }),
+  audit: describeRoute({
+    tags: ['accounts'],
+    summary: 'The audit log, newest first (admins): sign-ins, failures, role changes, revocations, resets, sign-ups',
+    loggedIn: true,
+    responses: { 200: { description: '`{ entries, next }`', schema: AuditPage }, 400: errorAnswer('Unknown action'), 403: errorAnswer('Not admin') },
+  }),
+};
+
 /** What admins see of an account: its public fields plus sessions and last activity. */
 function adminUser(c: Context<AppEnv>, u: User) {
   const s = c
@@ -85,17 +173,17 @@ function adminUser(c: Context<AppEnv>, u: User) {
  * invite readers and contributors; everything else is for admins.
  */
 export const accountsAdmin = new Hono<AppEnv>()
-  .get('/users', queryParams(UsersQuery), (c) => {
+  .get('/users', DOC.users, queryParams(UsersQuery), (c) => {
     requireRole(c, 'facilitator');
     const { status } = c.req.valid('query');
     const rows = c
       .get('db')
       .prepare(`SELECT id FROM users WHERE (@status IS NULL OR status = @status) ORDER BY id`)
       .all({ status: status ?? null }) as { id: number }[];
-    return c.json({ users: rows.map((r) => adminUser(c, getUser(c.get('db'), r.id)!)) });
+    return c.json({ users: rows.map((r) => adminUser(c, getUser(c.get('db'), r.id)!) satisfies AdminUser) });
   })
-  .patch('/users/:id', jsonBody(RoleBody), (c) => c.json({ user: adminUser(c, changeRole(c, c.req.valid('json').role)) }))
-  .delete('/users/:id', (c) => {
+  .patch('/users/:id', DOC.setRole, jsonBody(RoleBody), (c) => c.json({ user: adminUser(c, changeRole(c, c.req.valid('json').role)) }))
+  .delete('/users/:id', DOC.delete, (c) => {
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const user = target(c);
@@ -107,7 +195,7 @@ export const accountsAdmin = new Hono<AppEnv>()
     accountChanged(c, user.id);
     return c.json({ ok: true });
   })
-  .post('/users/:id/approve', (c) => {
+  .post('/users/:id/approve', DOC.approve, (c) => {
     const me = requireRole(c, 'facilitator');
     const db = c.get('db');
     const user = target(c);
@@ -123,7 +211,7 @@ export const accountsAdmin = new Hono<AppEnv>()
     accountChanged(c, user.id);
     return c.json({ user: adminUser(c, updated) });
   })
-  .post('/users/:id/force-reset', (c) => {
+  .post('/users/:id/force-reset', DOC.forceReset, (c) => {
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const user = target(c);
@@ -136,7 +224,7 @@ export const accountsAdmin = new Hono<AppEnv>()
     accountChanged(c, user.id);
     return c.json({ user: adminUser(c, getUser(db, user.id)!) });
   })
-  .post('/users/:id/revoke', (c) => {
+  .post('/users/:id/revoke', DOC.revoke, (c) => {
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const user = target(c);
@@ -149,11 +237,11 @@ export const accountsAdmin = new Hono<AppEnv>()
     accountChanged(c, user.id);
     return c.json(counts);
   })
-  .get('/invitations', (c) => {
+  .get('/invitations', DOC.invitations, (c) => {
     requireRole(c, 'facilitator');
     return c.json({ invitations: listInvitations(c.get('db')) });
   })
-  .post('/invitations', jsonBody(InvitationBody), (c) => {
+  .post('/invitations', DOC.invite, jsonBody(InvitationBody), (c) => {
     const me = requireRole(c, 'facilitator');
     const db = c.get('db');
     const { email, role = 'contributor' } = c.req.valid('json');
@@ -167,7 +255,7 @@ export const accountsAdmin = new Hono<AppEnv>()
     })();
     return c.json({ invitation }, 201);
   })
-  .delete('/invitations/:id', (c) => {
+  .delete('/invitations/:id', DOC.revokeInvitation, (c) => {
     const me = requireRole(c, 'facilitator');
     const db = c.get('db');
     const id = idParam(c, 'invitation');
@@ -178,11 +266,11 @@ export const accountsAdmin = new Hono<AppEnv>()
     })();
     return c.json({ invitation });
   })
-  .get('/signup-policy', (c) => {
+  .get('/signup-policy', DOC.policy, (c) => {
     requireRole(c, 'admin');
     return c.json({ policy: getSignupPolicy(c.get('db')) });
   })
-  .put('/signup-policy', jsonBody(PolicyBody), (c) => {
+  .put('/signup-policy', DOC.setPolicy, jsonBody(PolicyBody), (c) => {
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const { policy } = c.req.valid('json');
@@ -193,8 +281,8 @@ export const accountsAdmin = new Hono<AppEnv>()
     })();
     return c.json({ policy });
   })
-  .get('/audit', queryParams(AuditQuery), (c) => {
+  .get('/audit', DOC.audit, queryParams(AuditQuery), (c) => {
     requireRole(c, 'admin');
     const q = c.req.valid('query');
-    return c.json(listAudit(c.get('db'), { actions: q.action, userId: q.user, before: q.before, limit: q.limit ?? 50 }));
+    return c.json(listAudit(c.get('db'), { actions: q.action, userId: q.user, before: q.before, limit: q.limit ?? 50 }) satisfies AuditPage);
   });

@@ -19,6 +19,8 @@ import { revokeSessions, revokeTokens } from '../auth/credentials.js';
 import { countUsers, deleteSession, getSession, getUser, getUserForLogin, insertUser, listUsers, type User } from '../auth/users.js';
 import { changeRole, RoleBody } from './accounts-admin.js';
 import { accountSecurity } from './account-security.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { CheckMail, MeAnswer, Ok, PublicUser, Role, SessionAnswer, SignupPolicy } from '../contracts/accounts.js';
 
 const Email = z.string().trim().email().max(254);
 const RegisterBody = z.object({
@@ -40,6 +42,85 @@ const DUMMY_HASH =
 
 /** The answer to a sign-up or reset request, the same whether or not the address has an account. */
 const CHECK_MAIL = { status: 'check_mail' } as const;
+
+const CHECK_MAIL_DOC = {
+  description: 'Always `{ "status": "check_mail" }`, whether or not the address has an account (same answer, similar time)',
+  schema: CheckMail,
+};
+const DOC = {
+  signupPolicy: describeRoute({ tags: ['auth'], summary: 'The sign-up policy: open, invitation or approval', responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) } } }),
+  invitation: describeRoute({
+    tags: ['auth'],
+    summary: 'What an invitation link is for (e-mail, role, expiry), for the sign-up form',
+    responses: {
+      200: { description: 'OK', schema: z.object({ email: z.string(), role: Role, expiresAt: z.string() }) },
+      400: errorAnswer('token_invalid: unknown, used, revoked or expired'),
+    },
+  }),
+  register: describeRoute({
+    tags: ['auth'],
+    summary:
+      'Sign up. The first account becomes admin and is signed in (201). Otherwise, by the sign-up policy: "open" and "approval" answer 202 check_mail ' +
+      'and mail a verification link (an address that has an account gets a mail saying so instead); "invitation" needs `invitation` (signed in at once, 201). ' +
+      'Throttled per address and globally (429).',
+    responses: {
+      201: { description: 'Signed in: sets the session cookie, returns the user and the CSRF token', schema: SessionAnswer },
+      202: CHECK_MAIL_DOC,
+      400: errorAnswer('Invalid field (password too short or too common, e-mail not the invited one, invalid invitation)'),
+      403: errorAnswer('Sign-up is by invitation only'),
+      409: errorAnswer('Invitation for an address that has an account'),
+      429: errorAnswer('Too many sign-ups'),
+    },
+  }),
+  verify: describeRoute({
+    tags: ['auth'],
+    summary:
+      'Confirm an address with the mailed link (single use, 48 h) and the password chosen at that sign-up, and sign in. ' +
+      'The account takes that password (a link sent because someone else signed up with the address cannot be used without theirs).',
+    responses: { 200: { description: 'Signed in', schema: SessionAnswer }, 400: errorAnswer('token_invalid, or not the password of that sign-up'), 429: errorAnswer('Too many attempts') },
+  }),
+  login: describeRoute({
+    tags: ['auth'],
+    summary: 'Log in (rate-limited per account and per address)',
+    responses: { 200: { description: 'Logged in', schema: SessionAnswer }, 401: errorAnswer('Wrong credentials'), 429: errorAnswer('Too many attempts') },
+  }),
+  logout: describeRoute({ tags: ['auth'], summary: 'End the session', responses: { 200: { description: 'OK', schema: Ok } } }),
+  me: describeRoute({ tags: ['auth'], summary: 'The current user and CSRF token (user null when anonymous)', responses: { 200: { description: 'OK', schema: MeAnswer } } }),
+  password: describeRoute({
+    tags: ['auth'],
+    summary: "Change one's password knowing the current one; the other sessions are closed and a mail tells the owner",
+    loggedIn: true,
+    responses: {
+      200: { description: 'OK', schema: Ok },
+      400: errorAnswer('Wrong current password or refused new one'),
+      401: errorAnswer('Not signed in'),
+      429: errorAnswer('Too many attempts'),
+    },
+  }),
+  resetRequest: describeRoute({
+    tags: ['auth'],
+    summary: 'Ask for a password reset link by mail (single use, valid one hour)',
+    responses: { 202: CHECK_MAIL_DOC, 400: errorAnswer('Not an e-mail address'), 429: errorAnswer('Too many requests') },
+  }),
+  reset: describeRoute({
+    tags: ['auth'],
+    summary: 'Set a new password with the mailed link; every session of the account is closed',
+    responses: { 200: { description: 'OK', schema: Ok }, 400: errorAnswer('token_invalid, or refused password') },
+  }),
+  users: describeRoute({
+    tags: ['auth'],
+    summary: 'List accounts (admin)',
+    loggedIn: true,
+    responses: { 200: { description: 'OK', schema: z.object({ users: z.array(PublicUser) }) }, 403: errorAnswer('Not admin') },
+  }),
+  setRole: describeRoute({
+    tags: ['auth'],
+    summary: 'Change an account role (admin)',
+    loggedIn: true,
+    params: { id: { schema: z.number().int() } },
+    responses: { 200: { description: 'OK', schema: z.object({ user: PublicUser }) }, 403: errorAnswer('Not admin'), 404: errorAnswer('No such user') },
+  }),
+};
 
 /**
  * Builds the /api/auth sub-app (its rate limiters live as long as the app): sign-up (with the
@@ -65,12 +146,12 @@ export function authRoutes(config: Config) {
   const mailCtx = (c: Context<AppEnv>) => ({ db: c.get('db'), publicUrl: c.get('config').publicUrl });
 
   return new Hono<AppEnv>()
-    .get('/signup-policy', (c) => c.json({ policy: getSignupPolicy(c.get('db')) }))
-    .get('/invitations/:token', (c) => {
+    .get('/signup-policy', DOC.signupPolicy, (c) => c.json({ policy: getSignupPolicy(c.get('db')) }))
+    .get('/invitations/:token', DOC.invitation, (c) => {
       const inv = openInvitation(c.get('db'), c.req.param('token'));
       return c.json({ email: inv.email, role: inv.role, expiresAt: inv.expiresAt });
     })
-    .post('/register', jsonBody(RegisterBody), async (c) => {
+    .post('/register', DOC.register, jsonBody(RegisterBody), async (c) => {
       const start = performance.now();
       const body = c.req.valid('json');
       const db = c.get('db');
@@ -128,7 +209,7 @@ export function authRoutes(config: Config) {
       await answerNoSoonerThan(start, c.get('config').accountAnswerFloorMs);
       return c.json(CHECK_MAIL, 202);
     })
-    .post('/verify', jsonBody(VerifyBody), async (c) => {
+    .post('/verify', DOC.verify, jsonBody(VerifyBody), async (c) => {
       // The link's owner confirms with the password chosen at that sign-up: a link sent because a
       // stranger signed up with this address (with their password) cannot verify the account.
       const db = c.get('db');
@@ -157,7 +238,7 @@ export function authRoutes(config: Config) {
       })();
       return c.json(startSession(c, user));
     })
-    .post('/login', jsonBody(LoginBody), async (c) => {
+    .post('/login', DOC.login, jsonBody(LoginBody), async (c) => {
       const { email, password } = c.req.valid('json');
       const db = c.get('db');
       const accountKey = email.toLowerCase();
@@ -186,7 +267,7 @@ export function authRoutes(config: Config) {
       audit(db, { action: 'login', actorId: user.id, targetId: user.id, address });
       return c.json(startSession(c, user));
     })
-    .post('/logout', (c) => {
+    .post('/logout', DOC.logout, (c) => {
       const db = c.get('db');
       const sid = getCookie(c, SESSION_COOKIE);
       const session = sid ? getSession(db, sid) : undefined;
@@ -198,11 +279,11 @@ export function authRoutes(config: Config) {
       }
       return c.json({ ok: true });
     })
-    .get('/me', (c) => {
+    .get('/me', DOC.me, (c) => {
       const user = c.get('user');
-      return c.json({ user: user ? publicUser(user) : null, csrfToken: c.get('csrf') });
+      return c.json({ user: user ? publicUser(user) : null, csrfToken: c.get('csrf') } satisfies MeAnswer);
     })
-    .post('/password', jsonBody(PasswordBody), async (c) => {
+    .post('/password', DOC.password, jsonBody(PasswordBody), async (c) => {
       const me = requireRole(c, 'reader');
       const db = c.get('db');
       const { currentPassword, newPassword } = c.req.valid('json');
@@ -233,7 +314,7 @@ export function authRoutes(config: Config) {
       accountChanged(c, me.id);
       return c.json({ ok: true });
     })
-    .post('/password-reset', jsonBody(ResetRequestBody), async (c) => {
+    .post('/password-reset', DOC.resetRequest, jsonBody(ResetRequestBody), async (c) => {
       const start = performance.now();
       const db = c.get('db');
       const { email } = c.req.valid('json');
@@ -250,7 +331,7 @@ export function authRoutes(config: Config) {
       await answerNoSoonerThan(start, c.get('config').accountAnswerFloorMs);
       return c.json(CHECK_MAIL, 202);
     })
-    .post('/password-reset/confirm', jsonBody(ResetBody), async (c) => {
+    .post('/password-reset/confirm', DOC.reset, jsonBody(ResetBody), async (c) => {
       const db = c.get('db');
       const { token, password } = c.req.valid('json');
       checkNewPassword(password);
@@ -272,9 +353,9 @@ export function authRoutes(config: Config) {
     })
     .route('/', accountSecurity)
     // Kept for existing clients; /api/admin/users is the full admin API.
-    .get('/users', (c) => {
+    .get('/users', DOC.users, (c) => {
       requireRole(c, 'admin');
       return c.json({ users: listUsers(c.get('db')).map((u: User) => publicUser(u)) });
     })
-    .patch('/users/:id', jsonBody(RoleBody), (c) => c.json({ user: publicUser(changeRole(c, c.req.valid('json').role)) }));
+    .patch('/users/:id', DOC.setRole, jsonBody(RoleBody), (c) => c.json({ user: publicUser(changeRole(c, c.req.valid('json').role)) }));
 }

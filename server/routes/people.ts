@@ -12,6 +12,8 @@ import { managedPersonDetail, personDetail } from '../../registry/views.js';
 import { csvList, paging } from './registry-params.js';
 import { getInboxMessage } from '../../registry/contact-inbox.js';
 import { alertNewMessage } from '../mail/contact-alerts.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { ManagedPerson, PeopleList, PersonAnswer, PersonDetail } from '../../registry/contracts.js';
 
 const ListQuery = z.object({
   q: z.string().max(500).optional(),
@@ -31,6 +33,57 @@ const ContactBody = z.object({
   message: z.string().trim().min(1).max(4000),
   from: z.string().trim().max(300).optional(),
 });
+
+const SLUG_DOC = { slug: { description: 'Slug of the person', schema: z.string().regex(SLUG_RE) } };
+const denied = { 401: errorAnswer('Not logged in'), 403: errorAnswer('Role too low') };
+const DOC = {
+  list: describeRoute({
+    tags: ['people'],
+    summary: 'Search people (contactable or public profiles only; with visibility=all, facilitators and admins also get hidden people)',
+    responses: { 200: { description: 'A page', schema: PeopleList }, 400: errorAnswer('Invalid parameter'), ...denied },
+  }),
+  add: describeRoute({
+    tags: ['people'],
+    summary: "Add a person (contributor), or one's own profile with self: true (any logged-in user)",
+    description: 'Needs: contributor, or any user for their own profile.',
+    loggedIn: true,
+    responses: { 201: { description: 'The person page', schema: PersonAnswer }, 400: errorAnswer('Invalid field'), 409: errorAnswer('Slug taken'), ...denied },
+  }),
+  get: describeRoute({
+    tags: ['people'],
+    summary:
+      "Person page. A hidden person (neither contactable nor public) is a 404, like an unknown slug, except for facilitators, admins and the person's own account, who get the managed view (any person, with public and hidden)",
+    params: SLUG_DOC,
+    responses: { 200: { description: 'OK', schema: z.union([ManagedPerson, PersonDetail]) }, 404: errorAnswer('Unknown person, or hidden from the caller') },
+  }),
+  put: describeRoute({
+    tags: ['people'],
+    summary:
+      'Update (fields left out are kept, null clears a field). Answers the managed view to those who may manage the person, the public page otherwise, or { slug, hidden: true } when the edit hid the person from the caller',
+    description: 'Needs: contributor, or facilitator/admin/own account for a hidden person (404 for anyone else).',
+    loggedIn: true,
+    params: SLUG_DOC,
+    responses: { 200: { description: 'OK', schema: PersonAnswer }, 400: errorAnswer('Invalid field'), 404: errorAnswer('Unknown person, or hidden from the caller'), ...denied },
+  }),
+  contact: describeRoute({
+    tags: ['people'],
+    summary: 'Leave a message for the person; facilitators relay it (no address is ever given out)',
+    params: SLUG_DOC,
+    responses: {
+      202: { description: 'Stored for relay', schema: z.object({ id: z.number().int(), status: z.literal('stored'), message: z.string() }) },
+      404: errorAnswer('Unknown or hidden person'),
+      409: errorAnswer('The person does not accept contact'),
+    },
+  }),
+  messages: describeRoute({
+    tags: ['people'],
+    summary: "Messages left for a person (facilitators, or the person's own account)",
+    description: 'Needs: facilitator or own account.',
+    loggedIn: true,
+    params: SLUG_DOC,
+    responses: { 200: { description: 'OK', schema: z.object({ messages: z.array(z.object({}).loose()) }) }, 404: errorAnswer('Unknown person'), 401: errorAnswer('Not logged in') },
+  }),
+};
 
 const slugParam = (slug: string) => {
   if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
@@ -64,13 +117,13 @@ function personAnswer(c: Context<AppEnv>, person: PersonRecord) {
  * 404 as for an unknown slug.
  */
 export const people = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => {
+  .get('/', DOC.list, readAccess, queryParams(ListQuery), (c) => {
     const { visibility, ...query } = c.req.valid('query');
     const includeHidden = visibility === 'all';
     if (includeHidden) requireRole(c, 'facilitator');
-    return c.json(searchPeople(c.get('db'), { ...query, includeHidden }));
+    return c.json(searchPeople(c.get('db'), { ...query, includeHidden }) satisfies PeopleList);
   })
-  .post('/', jsonBody(PostBody), (c) => {
+  .post('/', DOC.add, jsonBody(PostBody), (c) => {
     const user = requireRole(c, 'reader');
     const { self, ...body } = c.req.valid('json');
     if (!self && !hasRole(user.role, 'contributor')) throw forbidden('Creating someone else’s profile needs the role "contributor"; use self: true for your own');
@@ -78,7 +131,7 @@ export const people = new Hono<AppEnv>()
     upsertPerson(c.get('db'), body, { mode: 'replace', userId: self ? user.id : null });
     return c.json(personAnswer(c, findPerson(c.get('db'), body.slug)!), 201);
   })
-  .get('/:slug', readAccess, (c) => {
+  .get('/:slug', DOC.get, readAccess, (c) => {
     const slug = slugParam(c.req.param('slug'));
     // Anonymous reads go straight to the public view (one query, as before).
     if (c.get('user')) {
@@ -87,7 +140,7 @@ export const people = new Hono<AppEnv>()
     }
     return c.json(personDetail(c.get('db'), slug));
   })
-  .put('/:slug', jsonBody(PutBody), (c) => {
+  .put('/:slug', DOC.put, jsonBody(PutBody), (c) => {
     const user = requireRole(c, 'reader');
     const slug = slugParam(c.req.param('slug'));
     const person = findPerson(c.get('db'), slug);
@@ -99,7 +152,7 @@ export const people = new Hono<AppEnv>()
     upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
     return c.json(personAnswer(c, findPerson(c.get('db'), slug)!));
   })
-  .post('/:slug/contact', jsonBody(ContactBody), (c) => {
+  .post('/:slug/contact', DOC.contact, jsonBody(ContactBody), (c) => {
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
     const db = c.get('db');
@@ -112,7 +165,7 @@ export const people = new Hono<AppEnv>()
     })();
     return c.json({ id, status: 'stored', message: 'Message transmis : l’équipe d’animation le relaie à la personne.' }, 202);
   })
-  .get('/:slug/messages', (c) => {
+  .get('/:slug/messages', DOC.messages, (c) => {
     requireRole(c, 'reader');
     const person = managed(c, slugParam(c.req.param('slug')));
     return c.json({ messages: listMessages(c.get('db'), person.id) });

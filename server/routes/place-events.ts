@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.js';
 import { badRequest, fromZodError } from '../errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { queryParams } from '../validate.js';
+import { describeRoute } from '../openapi/describe.js';
 import { parseBound } from '../../registry/events/time.js';
 import { requestHeader } from '../request-headers.js';
 import { importCalendar } from '../../registry/events/ics-import.js';
@@ -11,15 +12,29 @@ import { getPlace } from '../../registry/places.js';
 import { SLUG_RE } from '../../registry/schema.js';
 import { fetchCalendar } from '../events/fetch-calendar.js';
 
-const UrlBody = z.object({ url: z.string().trim().min(1).max(2000) });
+/** The body of a calendar import by address (JSON; the route also takes text/calendar). */
+export const UrlBody = z.object({ url: z.string().trim().min(1).max(2000).describe('http(s) only; private addresses refused') });
 // The window of occurrences kept: from `since` (default 31 days ago) to `until` (default a year after since or now).
 const ImportQuery = z.object({ since: z.string().trim().max(40).optional(), until: z.string().trim().max(40).optional() });
+
+const describeImport = describeRoute({
+  tags: ['events'],
+  summary: 'Import a place’s calendar (contributors): RRULE/EXDATE expanded, time zones honoured, idempotent by UID, all or nothing',
+  requestBody: { content: { 'text/calendar': { schema: z.string() }, 'application/json': { schema: UrlBody } } },
+  responses: {
+    200: { description: 'Events created, updated, unchanged, deleted (STATUS:CANCELLED) and skipped', schema: { ref: 'ImportResult' } },
+    400: { description: 'Malformed calendar (field "calendar"), bad or private URL (field "url")', schema: 'error' },
+    401: { description: 'Not logged in', schema: 'error' },
+    404: { description: 'No such place', schema: 'error' },
+    413: { description: 'Calendar too large', schema: 'error' },
+  },
+});
 
 /**
  * /api/places/{slug}/events/import: a place imports the calendar it keeps elsewhere, sent as
  * `text/calendar` or fetched from `{ url }` (http(s), timeout and size limit, no private address).
  */
-export const placeEvents = new Hono<AppEnv>().post('/:slug/events/import', queryParams(ImportQuery), async (c) => {
+export const placeEvents = new Hono<AppEnv>().post('/:slug/events/import', describeImport, queryParams(ImportQuery), async (c) => {
   const user = requireRole(c, 'contributor');
   const window = c.req.valid('query');
   const since = window.since ? new Date(parseBound('since', window.since, false)) : undefined;

@@ -24,16 +24,18 @@ import { effectiveThesaurus, removeThesaurusGroup, saveThesaurusGroup } from '..
 import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
 import { personOfUser } from '../../registry/people.js';
 import type { Database } from '../db/open.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { SwitchyardAnswer, SwitchyardRequest as RequestContract, ThesaurusGroup } from '../../registry/switchyard/contracts.js';
 
 const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
 
 const ProblemBody = z.object({
   problem: z.string().trim().min(1, 'describe the problem').max(5000),
-  place: SLUG.optional(),
-  person: SLUG.optional(),
+  place: SLUG.optional().describe('slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile'),
+  person: SLUG.optional().describe('slug of the asking person; defaults to the caller’s registry profile'),
   region: z.string().trim().min(1).max(100).optional(),
-  lang: z.enum(['fr', 'en']).optional(),
-  answers: z.record(z.string().max(100), z.string().max(100)).optional(),
+  lang: z.enum(['fr', 'en']).optional().describe('language of the reasons (fr by default)'),
+  answers: z.record(z.string().max(100), z.string().max(100)).optional().describe('clarifying question id → choice id'),
 });
 
 const ThesaurusBody = z.object({
@@ -44,7 +46,7 @@ const ListQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   theme: z.enum(THEME_SLUGS).optional(),
   mine: z.enum(['1', 'true', '0', 'false']).optional(),
-  missing: z.enum(['1', 'true', '0', 'false']).optional(),
+  missing: z.enum(['1', 'true', '0', 'false']).optional().describe('missing communs (no good answer)'),
   assigned: z.enum(['me']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
@@ -69,11 +71,14 @@ const OutcomeBody = z.object({
 
 const DashboardQuery = z.object({
   from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  network: z.string().trim().min(1).max(120).optional(),
-  region: z.string().trim().min(1).max(100).optional(),
+  to: z.iso.date().optional().describe('exclusive'),
+  network: z.string().trim().min(1).max(120).optional().describe('only requests from the places of this network'),
+  region: z.string().trim().min(1).max(100).optional().describe('only requests from the places of this region'),
   /** CSV only: `fr` (`;`, decimal comma, French words; default) or `en` (`,`, English words). */
-  dialect: z.enum(['fr', 'en']).optional(),
+  dialect: z
+    .enum(['fr', 'en'])
+    .optional()
+    .describe('CSV only. `fr` (default): UTF-8 BOM, `;`, decimal comma, French headers ("décembre 2026"), for a French Excel; `en`: BOM, `,`, English headers'),
 });
 
 /**
@@ -114,14 +119,104 @@ function dashboardFilter(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) 
   return { from: q.from, to: q.to, places };
 }
 
+const TAGS = ['switchyard'];
+const ID = { id: { schema: z.number().int().min(1) } };
+const notYours = errorAnswer('No such request, or not yours');
+const updated = { description: 'Updated request', schema: RequestContract };
+const DOC = {
+  match: describeRoute({
+    tags: TAGS,
+    summary: 'Match a problem written in free text (French or English) to themes, resources, people and wiki pages',
+    responses: { 200: { description: 'The answer', schema: SwitchyardAnswer }, 400: errorAnswer('Invalid field'), 401: errorAnswer('Private instance') },
+  }),
+  thesaurus: describeRoute({
+    tags: TAGS,
+    summary: 'The thesaurus (champ lexical): shipped groups with the facilitators’ edits',
+    responses: { 200: { description: 'Groups', schema: z.object({ groups: z.array(ThesaurusGroup) }) } },
+  }),
+  saveGroup: describeRoute({
+    tags: TAGS,
+    summary: 'Create or replace a thesaurus group (facilitator)',
+    loggedIn: true,
+    params: { id: { schema: SLUG } },
+    responses: { 200: { description: 'The group', schema: ThesaurusGroup }, 400: errorAnswer('Invalid field'), 403: errorAnswer('Not a facilitator') },
+  }),
+  removeGroup: describeRoute({
+    tags: TAGS,
+    summary: 'Remove a thesaurus group (a shipped group is hidden) (facilitator)',
+    loggedIn: true,
+    responses: { 204: { description: 'Removed' }, 403: errorAnswer('Not a facilitator'), 404: errorAnswer('No such group') },
+  }),
+  track: describeRoute({
+    tags: TAGS,
+    summary: 'Turn a problem into a tracked request (logged-in users); returns the request and the answer',
+    loggedIn: true,
+    responses: {
+      201: { description: 'Created', schema: z.object({ request: RequestContract, answer: SwitchyardAnswer }) },
+      400: errorAnswer('Invalid field'),
+      401: errorAnswer('Not logged in'),
+    },
+  }),
+  requests: describeRoute({
+    tags: TAGS,
+    summary: 'Requests, newest first: facilitators see the queue, everyone else only their own',
+    loggedIn: true,
+    responses: { 200: { description: '{ total, items }', schema: z.object({ total: z.number().int(), items: z.array(RequestContract) }) }, 401: errorAnswer('Not logged in') },
+  }),
+  request: describeRoute({
+    tags: TAGS,
+    summary: 'One request with its dated history (its asker or a facilitator)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: { description: 'The request', schema: RequestContract }, 404: notYours },
+  }),
+  change: describeRoute({
+    tags: TAGS,
+    summary: 'Change status, follower or missing flag (facilitator)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: { description: 'Updated', schema: RequestContract }, 400: errorAnswer('Invalid field'), 403: errorAnswer('Not a facilitator'), 404: errorAnswer('No such request') },
+  }),
+  note: describeRoute({ tags: TAGS, summary: 'Add a dated note (its asker or a facilitator)', loggedIn: true, params: ID, responses: { 201: updated, 404: notYours } }),
+  contact: describeRoute({
+    tags: TAGS,
+    summary: 'Record that a proposed person was contacted (moves a new or oriented request to in-contact)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: updated, 404: notYours },
+  }),
+  outcome: describeRoute({
+    tags: TAGS,
+    summary: 'Did it help? Which resource, which person (feeds back into ranking; a failure lists a missing commun)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: updated, 404: notYours },
+  }),
+  dashboard: describeRoute({
+    tags: TAGS,
+    summary: 'Requests per theme and month, time to first contact, share resolved, top missing needs (facilitator)',
+    loggedIn: true,
+    responses: {
+      200: { description: 'Dashboard, with `networks`: every network some place belongs to (the filter offers them)', schema: z.object({ networks: z.array(z.string()) }).loose() },
+      403: errorAnswer('Not a facilitator'),
+    },
+  }),
+  dashboardCsv: describeRoute({
+    tags: TAGS,
+    summary: 'The dashboard as CSV, one line per month and theme, months and themes in words (facilitator)',
+    loggedIn: true,
+    responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 403: errorAnswer('Not a facilitator') },
+  }),
+};
+
 /** /api/switchyard: from a problem to resources and people; tracked requests; dashboard; thesaurus. */
 export const switchyard = new Hono<AppEnv>()
-  .post('/', readAccess, jsonBody(ProblemBody), (c) => {
+  .post('/', DOC.match, readAccess, jsonBody(ProblemBody), (c) => {
     const body = withAsker(c.get('db'), c.get('user'), c.req.valid('json'));
-    return c.json(c.get('services').switchyard.match(body));
+    return c.json(c.get('services').switchyard.match(body) satisfies SwitchyardAnswer);
   })
-  .get('/thesaurus', readAccess, (c) => c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
-  .put('/thesaurus/:id', jsonBody(ThesaurusBody), (c) => {
+  .get('/thesaurus', DOC.thesaurus, readAccess, (c) => c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
+  .put('/thesaurus/:id', DOC.saveGroup, jsonBody(ThesaurusBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const id = SLUG.safeParse(c.req.param('id'));
     if (!id.success) throw badRequest('id', 'use lowercase letters, digits and dashes');
@@ -130,14 +225,14 @@ export const switchyard = new Hono<AppEnv>()
     const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find((g) => g.id === id.data);
     return c.json(group);
   })
-  .delete('/thesaurus/:id', (c) => {
+  .delete('/thesaurus/:id', DOC.removeGroup, (c) => {
     const user = requireRole(c, 'facilitator');
     const id = c.req.param('id');
     if (!removeThesaurusGroup(c.get('db'), id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id)) throw notFound(`Thesaurus group ${id}`);
     c.get('services').switchyard.invalidate();
     return c.body(null, 204);
   })
-  .post('/requests', jsonBody(ProblemBody), (c) => {
+  .post('/requests', DOC.track, jsonBody(ProblemBody), (c) => {
     const user = requireRole(c, 'reader');
     const body = withAsker(c.get('db'), user, c.req.valid('json'));
     const answer = c.get('services').switchyard.match(body);
@@ -150,9 +245,9 @@ export const switchyard = new Hono<AppEnv>()
       askerId: user.id,
       answer,
     });
-    return c.json({ request, answer }, 201);
+    return c.json({ request, answer } satisfies { request: RequestContract; answer: SwitchyardAnswer }, 201);
   })
-  .get('/requests', queryParams(ListQuery), (c) => {
+  .get('/requests', DOC.requests, queryParams(ListQuery), (c) => {
     const user = requireRole(c, 'reader');
     const q = c.req.valid('query');
     // An asker sees only their own requests; facilitators see the whole queue.
@@ -168,8 +263,8 @@ export const switchyard = new Hono<AppEnv>()
     });
     return c.json(result);
   })
-  .get('/requests/:id', (c) => c.json(visibleRequest(c, parseId(c.req.param('id'))).request))
-  .patch('/requests/:id', jsonBody(ChangeBody), (c) => {
+  .get('/requests/:id', DOC.request, (c) => c.json(visibleRequest(c, parseId(c.req.param('id'))).request satisfies RequestContract))
+  .patch('/requests/:id', DOC.change, jsonBody(ChangeBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const id = parseId(c.req.param('id'));
     const body = c.req.valid('json');
@@ -182,25 +277,25 @@ export const switchyard = new Hono<AppEnv>()
     if (!updated) throw notFound(`Request ${id}`);
     return c.json(updated);
   })
-  .post('/requests/:id/notes', jsonBody(NoteBody), (c) => {
+  .post('/requests/:id/notes', DOC.note, jsonBody(NoteBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
     return c.json(addRequestNote(c.get('db'), request.id, c.req.valid('json').body, user.id), 201);
   })
-  .post('/requests/:id/contact', jsonBody(ContactBody), (c) => {
+  .post('/requests/:id/contact', DOC.contact, jsonBody(ContactBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
     return c.json(recordContact(c.get('db'), request.id, c.req.valid('json').person, user.id));
   })
-  .post('/requests/:id/outcome', jsonBody(OutcomeBody), (c) => {
+  .post('/requests/:id/outcome', DOC.outcome, jsonBody(OutcomeBody), (c) => {
     const { user, request } = visibleRequest(c, parseId(c.req.param('id')));
     const updated = recordOutcome(c.get('db'), request.id, c.req.valid('json'), user.id);
     return c.json(updated);
   })
-  .get('/dashboard', queryParams(DashboardQuery), (c) => {
+  .get('/dashboard', DOC.dashboard, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
     // The known networks come along: the filter offers them.
     return c.json({ ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))), networks: knownNetworks(c.get('db')) });
   })
-  .get('/dashboard.csv', queryParams(DashboardQuery), (c) => {
+  .get('/dashboard.csv', DOC.dashboardCsv, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
     const query = c.req.valid('query');
     const csv = dashboardCsv(computeDashboard(c.get('db'), dashboardFilter(c, query)), query.dialect ?? 'fr');

@@ -6,6 +6,8 @@ import { readAccess, roleAtLeast } from '../auth/middleware.js';
 import { categoryPages, listCategories, orphanPages, pagesToImprove, RECENT_CURSOR_RE, recentChanges, wantedPages } from '../wiki/lists.js';
 import { listDeletedPages, listLog } from '../wiki/log.js';
 import { SLUG_RE } from '../wiki/pages.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { DeletedPages, LogPage } from '../contracts/wiki-log.js';
 
 const WantedQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
 
@@ -28,18 +30,43 @@ export const LogQuery = z.object({
         .transform((s) => [...new Set(s.split(',').map((a) => a.trim()).filter(Boolean))])
         .refine((list) => list.length <= 20 && list.every((a) => ACTION_RE.test(a)), 'comma-separated action names (delete, restore…)'),
     )
-    .optional(),
-  slug: z.string().regex(SLUG_RE, 'a page slug: lowercase letters, digits and dashes (1 to 120)').optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.coerce.number().int().min(1).optional(),
+    .optional()
+    .describe('Only these actions, comma-separated (e.g. `delete,restore`); an action never logged gives an empty list'),
+  slug: z.string().regex(SLUG_RE, 'a page slug: lowercase letters, digits and dashes (1 to 120)').optional().describe('Only the entries of this page'),
+  limit: z.coerce.number().int().min(1).max(500).default(50).describe('At most this many (default 50)'),
+  before: z.coerce.number().int().min(1).optional().describe('Only entries with a smaller id (`next` of the previous answer)'),
 });
 
 const DeletedQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100).describe('Page size (default 100)'),
+  offset: z.coerce.number().int().min(0).default(0).describe('Skip this many'),
 });
 
 const PreviewBody = z.object({ markdown: z.string() });
+
+const DOC = {
+  log: describeRoute({
+    tags: ['wiki'],
+    summary: "The wiki's log: deletions and restorations of pages (and any action logged later), newest first",
+    description: 'Public like the recent changes (private wikis: logged-in users). Paged by entry id: pass `next` as `before`.',
+    responses: {
+      200: { description: 'Entries', schema: LogPage },
+      400: errorAnswer('Invalid action, slug, limit or before (named in error.field)'),
+      401: errorAnswer('Private wiki: log in to read'),
+    },
+  }),
+  deleted: describeRoute({
+    tags: ['wiki'],
+    summary: 'The pages deleted now, most recently deleted first (facilitator+)',
+    loggedIn: true,
+    responses: {
+      200: { description: 'Deleted pages', schema: DeletedPages },
+      400: errorAnswer('Invalid limit or offset (named in error.field)'),
+      401: errorAnswer('Not logged in'),
+      403: errorAnswer('Role below facilitator'),
+    },
+  }),
+};
 
 /**
  * /api/wiki: the special lists (pages à créer, à améliorer, orphelines), categories, the log, the
@@ -58,13 +85,13 @@ export const wiki = new Hono<AppEnv>()
     return c.json({ ...category, descriptionHtml });
   })
   // Public like the recent changes (as MediaWiki's logs are): deletions show who and why, not the text.
-  .get('/log', queryParams(LogQuery), (c) => {
+  .get('/log', DOC.log, queryParams(LogQuery), (c) => {
     const { action, slug, limit, before } = c.req.valid('query');
-    return c.json(listLog(c.get('db'), { actions: action, slug, limit, before }));
+    return c.json(listLog(c.get('db'), { actions: action, slug, limit, before }) satisfies LogPage);
   })
-  .get('/deleted', roleAtLeast('facilitator'), queryParams(DeletedQuery), (c) => {
+  .get('/deleted', DOC.deleted, roleAtLeast('facilitator'), queryParams(DeletedQuery), (c) => {
     const { limit, offset } = c.req.valid('query');
-    return c.json(listDeletedPages(c.get('db'), limit, offset));
+    return c.json(listDeletedPages(c.get('db'), limit, offset) satisfies DeletedPages);
   })
   // The edit form's preview: contributors only, as rendering costs the server more than reading.
   .post('/preview', roleAtLeast('contributor'), jsonBody(PreviewBody), (c) =>
