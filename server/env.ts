@@ -1,8 +1,8 @@
 import type { Database } from './db/open.js';
 import type { Config } from './config.js';
 import type { User } from './auth/users.js';
-import type { WikiServices } from './wiki/services.js';
-import type { WikiSearch } from './wiki/search.js';
+import type { WikiServices } from '../registry/wiki/services.js';
+import type { WikiSearch } from '../registry/wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';

@@ -1,6 +1,6 @@
 import { api } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { DeletedPage, LogEntry } from '../../server/wiki/log.js';
+import type { DeletedPage, LogEntry } from '../../registry/wiki/log.js';
 
 export type { DeletedPage, LogEntry };
 

@@ -40,7 +40,7 @@ import { errorText, kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
 
-/** Slugs the server accepts (server/wiki/pages.ts SLUG_RE): a move's close reason must be one. */
+/** Slugs the server accepts (registry/wiki/pages.ts SLUG_RE): a move's close reason must be one. */
 const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';

@@ -9,7 +9,7 @@ import { importMediawiki, MediawikiImportError, mediawikiFileKey, type Mediawiki
 import { formatReport } from '../mediawiki/report.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
-import { WikiServices } from '../wiki/services.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { parse, UsageError } from './args.js';
 import type { Command } from './commands.js';
 

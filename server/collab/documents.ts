@@ -7,8 +7,8 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
-import { findDeletion, findPage, savePage, type Page } from '../wiki/pages.js';
-import type { WikiServices } from '../wiki/services.js';
+import { findDeletion, findPage, savePage, type Page } from '../../registry/wiki/pages.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
 import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, PAGE_STATE_FIELD, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
 import { diffText } from './text-diff.js';

@@ -1,13 +1,13 @@
 import type { Database } from '../db/open.js';
 import { AppError } from '../errors.js';
-import { normalizeCategory } from '../wiki/markdown.js';
-import { savePageDetailed } from '../wiki/pages.js';
-import type { WikiServices } from '../wiki/services.js';
-import { slugify } from '../wiki/slug.js';
-import { stmt } from '../wiki/statements.js';
+import { normalizeCategory } from '../../registry/wiki/markdown.js';
+import { savePageDetailed } from '../../registry/wiki/pages.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
+import { slugify } from '../../registry/wiki/slug.js';
+import { stmt } from '../../registry/wiki/statements.js';
 import { fileNameFrom, fileUrl as storedFileUrl, storeFile } from '../files/files.js';
 import type { FileStorage } from '../files/storage.js';
-import { canonicalKind, fieldDefsOf, setPageFields } from '../wiki/fields.js';
+import { canonicalKind, fieldDefsOf, setPageFields } from '../../registry/wiki/fields.js';
 import { readMediawikiXml, type SiteInfo, type XmlPage, type XmlRevision } from './xml-reader.js';
 import { convertWikitext, NS, templateKey, type Conversion, type TemplateMapping, type WikitextContext } from './wikitext.js';
 

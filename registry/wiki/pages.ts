@@ -1,6 +1,6 @@
-import type { Database } from '../db/open.js';
-import { AppError, badRequest, notFound } from '../errors.js';
-import { foldAccents } from '../../registry/text/french.js';
+import type { Database } from '../../server/db/open.js';
+import { AppError, badRequest, notFound } from '../../server/errors.js';
+import { foldAccents } from '../text/french.js';
 import { normalizeCategory } from './markdown.js';
 import type { SaveOrigin, WikiServices } from './services.js';
 import { stmt } from './statements.js';

@@ -1,6 +1,6 @@
-import type { Database } from '../db/open.js';
-import { badRequest, notFound } from '../errors.js';
-import { foldAccents } from '../../registry/text/french.js';
+import type { Database } from '../../server/db/open.js';
+import { badRequest, notFound } from '../../server/errors.js';
+import { foldAccents } from '../text/french.js';
 import { stmt } from './statements.js';
 
 /*

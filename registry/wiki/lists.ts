@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { notFound } from '../errors.js';
+import type { Database } from '../../server/db/open.js';
+import { notFound } from '../../server/errors.js';
 import { normalizeCategory } from './markdown.js';
 import { HOME_SLUG } from './pages.js';
 import { userRef, type UserRef } from './revisions.js';
@@ -69,7 +69,7 @@ export interface RecentChange {
 export const STUB_TEXT_LENGTH = 300;
 
 // Deleted pages are left out of every list; their outgoing links are removed when they are
-// deleted (server/wiki/deletion.ts), so link-based lists need no filter on the linking side.
+// deleted (registry/wiki/deletion.ts), so link-based lists need no filter on the linking side.
 const SQL_COUNT_PAGES = `SELECT COUNT(*) FROM pages WHERE deleted_at IS NULL`;
 const SQL_LIST_PAGES = `SELECT slug, title, kind, revision, updated_at AS updatedAt FROM pages WHERE deleted_at IS NULL
   ORDER BY title_key, title, slug LIMIT @limit OFFSET @offset`;

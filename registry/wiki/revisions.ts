@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { notFound } from '../errors.js';
+import type { Database } from '../../server/db/open.js';
+import { notFound } from '../../server/errors.js';
 import { missingPage, savePageDetailed, type SaveResult } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';

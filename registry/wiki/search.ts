@@ -1,6 +1,6 @@
-import type { Database } from '../db/open.js';
-import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../../registry/text/search-index.js';
-import { foldAccents } from '../../registry/text/french.js';
+import type { Database } from '../../server/db/open.js';
+import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../text/search-index.js';
+import { foldAccents } from '../text/french.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -21,7 +21,7 @@ const BODY_BOOST = 1;
 const SNIPPET_LENGTH = 200;
 
 // Deleted pages are not searchable (a restoration indexes them again). A page's structured field
-// values (server/wiki/fields.ts) are indexed with its body.
+// values (registry/wiki/fields.ts) are indexed with its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
 const SQL_ALL_PAGES = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE deleted_at IS NULL`;
 const SQL_PAGE_TEXT = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown, revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;

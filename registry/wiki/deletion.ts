@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { AppError, notFound } from '../errors.js';
+import type { Database } from '../../server/db/open.js';
+import { AppError, notFound } from '../../server/errors.js';
 import { findDeletion, getPage, pageDeletedError, writeLinks, type Page, type PageDeletion } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';

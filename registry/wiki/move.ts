@@ -1,6 +1,6 @@
-import type { Database } from '../db/open.js';
-import { AppError, badRequest, notFound } from '../errors.js';
-import { moveStoredDoc } from '../collab/persistence.js';
+import type { Database } from '../../server/db/open.js';
+import { AppError, badRequest, notFound } from '../../server/errors.js';
+import { moveStoredDoc } from '../../server/collab/persistence.js';
 import { findDeletion, getPage, pageDeletedError, titleKey, type Page } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';

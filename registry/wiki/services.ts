@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { MarkdownIt } from 'markdown-it';
-import type { Database } from '../db/open.js';
+import type { Database } from '../../server/db/open.js';
 import type { Page } from './pages.js';
 import { analyzeMarkdown, createMarkdown, finalizeHtml, type MarkdownAnalysis } from './markdown.js';
 import { stmt } from './statements.js';
-import { BROTLI_CACHED_QUALITY, compressSync, type ContentCoding } from '../compression.js';
+import { BROTLI_CACHED_QUALITY, compressSync, type ContentCoding } from '../../server/compression.js';
 
 /**
  * Where a save came from: listeners use it (co-editing ignores its own saves, for instance).
