@@ -10,7 +10,7 @@ import { handleError } from './errors.js';
 import { IMPORT_PATH, limitBodyTo, UPLOAD_PATH } from './body-limit.js';
 import { authenticate } from './auth/middleware.js';
 import { TrustedProxies } from './auth/proxy.js';
-import { WikiServices } from '../registry/wiki/services.js';
+import { WikiServicesWithAnswers } from './wiki/page-answers.js';
 import { WikiSearch } from '../registry/wiki/search.js';
 import { CollabService } from './collab/service.js';
 import { collabRoutes } from './collab/upgrade.js';
@@ -59,7 +59,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const wiki = new WikiServices(db);
+  const wiki = new WikiServicesWithAnswers(db);
   const collab = new CollabService(db, wiki, {
     quietMs: config.collabQuietMs,
     maxSpanMs: config.collabMaxSpanMs,

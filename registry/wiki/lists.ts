@@ -1,5 +1,5 @@
-import type { Database } from '../../server/db/open.js';
-import { notFound } from '../../server/errors.js';
+import type { Database } from 'better-sqlite3';
+import { notFound } from './errors.js';
 import { normalizeCategory } from './markdown.js';
 import { HOME_SLUG } from './pages.js';
 import { userRef, type UserRef } from './revisions.js';
@@ -192,7 +192,7 @@ export function listCategories(db: Database): { name: string; count: number }[] 
 
 /**
  * The pages of a category (the name is normalised: "gouvernance" finds "Gouvernance").
- * @throws AppError 404 when no page is in it.
+ * @throws WikiError 404 when no page is in it.
  */
 export function categoryPages(db: Database, name: string): { name: string; pages: PageRef[] } {
   const normalized = normalizeCategory(name);

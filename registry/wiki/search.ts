@@ -1,4 +1,4 @@
-import type { Database } from '../../server/db/open.js';
+import type { Database } from 'better-sqlite3';
 import { FullTextIndex, findSnippet, firstMatch, matchRanges } from '../text/search-index.js';
 import { foldAccents } from '../text/french.js';
 import type { WikiServices } from './services.js';

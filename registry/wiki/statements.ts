@@ -1,5 +1,5 @@
 import type { Statement } from 'better-sqlite3';
-import type { Database } from '../../server/db/open.js';
+import type { Database } from 'better-sqlite3';
 
 const CACHE = new WeakMap<Database, Map<string, Statement>>();
 

@@ -1,5 +1,5 @@
 import type { Database } from '../db/open.js';
-import { AppError } from '../errors.js';
+import { AppError, isClientError } from '../errors.js';
 import { normalizeCategory } from '../../registry/wiki/markdown.js';
 import { savePageDetailed } from '../../registry/wiki/pages.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
@@ -316,7 +316,7 @@ export async function importMediawiki(
       const outcome = db.transaction(() => writeRevisions(page, fresh, latestConversion))();
       report.pages[outcome]++;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       report.pages.failed++;
       addProblem(page.title, slugify(page.title), `not imported: ${err.message}`);
     }
@@ -448,14 +448,14 @@ export async function importMediawiki(
       setPageFields(db, pageId, known);
       report.fields.written += Object.keys(known).length;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       // One bad value: write the others, report that one.
       for (const [field, value] of Object.entries(known)) {
         try {
           setPageFields(db, pageId, { [field]: value });
           report.fields.written++;
         } catch (e) {
-          if (!(e instanceof AppError)) throw e;
+          if (!isClientError(e)) throw e;
           keep(field, e.message);
         }
       }
@@ -589,7 +589,7 @@ async function storeImages(
       const result = await storeFile(db, images.storage, { bytes: await read(), name: importedFileName(name), originalName: name, userId: null, comment: 'import MediaWiki' });
       if (result.changed) report.files.stored++;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       if (report.files.missing.length < 200) report.files.missing.push(`${name} (${err.message})`);
     }
   }

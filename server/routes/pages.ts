@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, badRequest, isClientError, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
@@ -160,7 +160,7 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
   try {
     return save();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'conflict' && err.details.field === 'baseRevision') {
+    if (isClientError(err) && err.code === 'conflict' && err.details.field === 'baseRevision') {
       const current = findPage(db, slug);
       throw new AppError(409, 'conflict', err.message, { ...err.details, current: current ? pageJson(current, wiki) : null });
     }
