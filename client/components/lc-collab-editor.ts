@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import MarkdownIt from 'markdown-it';
+import { createBaseMarkdown } from '../../registry/text/markdown-base.js';
 import * as Y from 'yjs';
 import { EditorState, type Extension } from '@codemirror/state';
 import {
@@ -100,8 +100,8 @@ const TOOLBAR = [
 type PropField = 'title' | 'kind' | 'categories' | 'referentId';
 
 // Raw HTML off: whatever co-editors type, the preview cannot carry scripts; markdown-it also
-// refuses javascript:, vbscript: and file: links.
-const md = new MarkdownIt({ html: false, linkify: true });
+// refuses javascript:, vbscript: and file: links (the wiki's own set-up, registry/text/markdown-base.ts).
+const md = createBaseMarkdown();
 
 /**
  * The real-time co-editor of a wiki page: CodeMirror 6 bound to the page's Y.Text, with the other
