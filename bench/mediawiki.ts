@@ -18,7 +18,7 @@ import { createApp } from '../server/app.js';
 import { importMediawiki } from '../server/mediawiki/import.js';
 import { savePage } from '../registry/wiki/pages.js';
 import { WikiServices } from '../registry/wiki/services.js';
-import { slugify } from '../registry/wiki/slug.js';
+import { slugify } from '../registry/text/slug.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

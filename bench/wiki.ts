@@ -28,7 +28,7 @@ import { startServer } from '../server/server.js';
 import { savePage } from '../registry/wiki/pages.js';
 import { WikiServices } from '../registry/wiki/services.js';
 import { seedIfEmpty } from '../server/seed/index.js';
-import { slugify } from '../registry/wiki/slug.js';
+import { slugify } from '../registry/text/slug.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);

@@ -18,7 +18,7 @@ import { formatDate, t } from '../i18n/index.js';
 import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
 import { navigate } from '../router.js';
-import { slugify } from '../../registry/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 import './lc-page-infobox.js';

@@ -3,7 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigate } from '../router.js';
 import { titleForMissingLink } from '../format.js';
-import { slugify } from '../../registry/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 
 /**
  * Shows the rendered HTML of a wiki page. The HTML comes from the server's markdown renderer,

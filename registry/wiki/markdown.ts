@@ -1,6 +1,6 @@
 import footnote from 'markdown-it-footnote';
 import type { MarkdownIt as Md, StateCore, StateInline, Token } from 'markdown-it';
-import { slugify } from './slug.js';
+import { slugify } from '../text/slug.js';
 import { createBaseMarkdown, isSafeUrl } from '../text/markdown-base.js';
 
 export { isSafeUrl } from '../text/markdown-base.js';

@@ -3,7 +3,7 @@ import { AppError, isClientError } from '../errors.js';
 import { normalizeCategory } from '../../registry/wiki/markdown.js';
 import { savePageDetailed } from '../../registry/wiki/pages.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
-import { slugify } from '../../registry/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 import { stmt } from '../../registry/wiki/statements.js';
 import { fileNameFrom, fileUrl as storedFileUrl, storeFile } from '../files/files.js';
 import type { FileStorage } from '../files/storage.js';
