@@ -7,6 +7,7 @@ import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } fr
 import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
 import { listOutcomes, outcomesVersion } from './requests.js';
 import { effectiveThesaurus } from './thesaurus-store.js';
+import { livePagesVersion, livePageTexts } from '../wiki/lists.js';
 
 /** Where the registry comes from, and a cheap fingerprint that changes when it does. */
 export interface SnapshotSource {
@@ -35,15 +36,7 @@ export function registrySnapshotSource(db: Database): SnapshotSource {
   };
 }
 
-interface PageRow {
-  slug: string;
-  title: string;
-  markdown: string;
-}
-
-// Deleted wiki pages (deleted_at set) speak for nothing; a deletion or restoration moves the count.
-const SQL_PAGES = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
-const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
+// Deleted wiki pages speak for nothing: the wiki domain lists live pages only (registry/wiki/lists.ts).
 const SQL_THESAURUS_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_thesaurus`;
 
 /** Markdown to plain words (enough for matching: links keep their text, syntax goes). */
@@ -142,16 +135,15 @@ export class SwitchyardService {
 
   /** Fingerprints of everything the indexes are built from. */
   private state(): { key: string; outcomes: string } {
-    const pages = this.db.prepare(SQL_PAGES_VERSION).get() as { n: number; at: string | null };
     const thes = this.db.prepare(SQL_THESAURUS_VERSION).get() as { n: number; at: string | null };
-    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+    return { key: `${this.source.version()}|${livePagesVersion(this.db)}|${thes.n}:${thes.at}|${this.generation}`, outcomes: outcomesVersion(this.db) };
   }
 
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
     const started = Date.now();
     const snapshot = this.source.load();
     this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
-    const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
+    const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
     const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db) }, this.config());
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;

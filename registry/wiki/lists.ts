@@ -305,3 +305,28 @@ export function recentChanges(db: Database, limit: number, before?: string): Rec
     .slice(0, limit)
     .map(({ pos: _pos, ...change }) => change);
 }
+
+// Deleted pages (deleted_at set) are left out; a deletion or restoration moves the count.
+const SQL_LIVE_PAGE_TEXTS = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
+const SQL_LIVE_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
+
+/** A live page's current text, for indexes built outside the wiki (the switchyard). */
+export interface PageText {
+  slug: string;
+  title: string;
+  markdown: string;
+}
+
+/** Every live page's slug, title and current markdown, in creation order. */
+export function livePageTexts(db: Database): PageText[] {
+  return stmt(db, SQL_LIVE_PAGE_TEXTS).all() as PageText[];
+}
+
+/**
+ * A cheap fingerprint of the live pages (how many, and the last update): it moves with every
+ * save, creation, deletion and restoration, so a derived index knows when to rebuild.
+ */
+export function livePagesVersion(db: Database): string {
+  const r = stmt(db, SQL_LIVE_PAGES_VERSION).get() as { n: number; at: string | null };
+  return `${r.n}:${r.at}`;
+}
