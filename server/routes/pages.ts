@@ -25,7 +25,7 @@ import { movePage } from '../../registry/wiki/move.js';
 import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../../registry/wiki/revisions.js';
 import { backlinks, listPages } from '../../registry/wiki/lists.js';
 import { diffTexts } from '../../registry/wiki/diff.js';
-import { fieldFilters, listPagesByFields } from '../../registry/wiki/fields.js';
+import { fieldFilters, listPagesByFields } from '../../registry/wiki/field-queries.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
 import { requestHeader, setAnswerHeader } from '../request-headers.js';
 import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compression.js';
