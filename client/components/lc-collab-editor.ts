@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { createBaseMarkdown } from '../../registry/text/markdown-base.js';
+import { SLUG_RE } from '../../registry/text/slug.js';
 import * as Y from 'yjs';
 import { EditorState, type Extension } from '@codemirror/state';
 import {
@@ -40,8 +41,6 @@ import { errorText, kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
 
-/** Slugs the server accepts (registry/wiki/pages.ts SLUG_RE): a move's close reason must be one. */
-const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
 import './lc-wiki-content.js';
 import './lc-fields-editor.js';

@@ -4,6 +4,7 @@ import { foldAccents } from '../text/french.js';
 import { normalizeCategory } from './markdown.js';
 import type { SaveOrigin, WikiServices } from './services.js';
 import { stmt } from './statements.js';
+import { SLUG_RE } from '../text/slug.js';
 
 /** A page as stored (current revision), with the names the API shows next to the ids. */
 export interface Page extends PageMeta {
@@ -81,8 +82,8 @@ export interface SaveResult {
   changed: boolean;
 }
 
-/** Slugs: lowercase letters, digits and dashes, 1–120 characters. */
-export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
+/** Slugs: lowercase letters, digits and dashes, 1–120 characters (shared with the registry and the client: registry/text/slug.ts). */
+export { SLUG_RE };
 
 /** The home page: never listed as an orphan. */
 export const HOME_SLUG = 'accueil';
