@@ -19,7 +19,7 @@ if (kind === 'ours') {
   const { openDatabase } = await import('../server/db/open.js');
   const { startServer } = await import('../server/server.js');
   const { createApiToken, createUser } = await import('../server/auth/users.js');
-  const { savePage } = await import('../server/wiki/pages.js');
+  const { savePage } = await import('../registry/wiki/pages.js');
   const db = openDatabase(dbPath);
   await createUser(db, { email: 'admin@bench.org', name: 'Admin', password: 'password123', role: 'admin' });
   const u = await createUser(db, { email: 'writer@bench.org', name: 'Writer', password: 'password123', role: 'contributor' });

@@ -15,7 +15,7 @@ import { openDatabase } from '../server/db/open.js';
 import { createApp } from '../server/app.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
 import { importCgetPlaces } from '../registry/cget.js';
-import { setFieldDefs, setPageFields } from '../server/wiki/fields.js';
+import { setFieldDefs, setPageFields } from '../registry/wiki/fields.js';
 
 const CGET = '/work/shared/data/cget-tiers-lieux-2019/CGET_TiersLieux_2019_sans_contacts.csv';
 const PAGES = 10_000;

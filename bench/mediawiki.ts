@@ -16,9 +16,9 @@ import { once } from 'node:events';
 import { openDatabase, type Database } from '../server/db/open.js';
 import { createApp } from '../server/app.js';
 import { importMediawiki } from '../server/mediawiki/import.js';
-import { savePage } from '../server/wiki/pages.js';
-import { WikiServices } from '../server/wiki/services.js';
-import { slugify } from '../server/wiki/slug.js';
+import { savePage } from '../registry/wiki/pages.js';
+import { WikiServices } from '../registry/wiki/services.js';
+import { slugify } from '../registry/text/slug.js';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../server/db/open.js';
 import { createApp } from '../server/app.js';
-import { WikiServices } from '../server/wiki/services.js';
+import { WikiServices } from '../registry/wiki/services.js';
 import { registryHooks } from '../server/registry-wiki.js';
 import { importBundle } from '../registry/bundle.js';
 import { importCgetPlaces } from '../registry/cget.js';

@@ -65,7 +65,7 @@ function run(file: string): Promise<ChildTimes> {
 
 async function main(): Promise<void> {
   const { openDatabase } = await import('../server/db/open.js');
-  const { slugify } = await import('../server/wiki/slug.js');
+  const { slugify } = await import('../registry/text/slug.js');
   const { body, rand, title } = await import('./wiki-corpus.js');
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-cold-'));
   const file = join(dir, 'wiki.sqlite');

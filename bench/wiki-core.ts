@@ -18,10 +18,10 @@ import { Hono } from 'hono';
 import { openDatabase } from '../server/db/open.js';
 import { createApp } from '../server/app.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
-import { savePage } from '../server/wiki/pages.js';
-import { diffTexts } from '../server/wiki/diff.js';
-import { WikiServices } from '../server/wiki/services.js';
-import { listCategories, orphanPages, pagesToImprove, recentChanges, wantedPages } from '../server/wiki/lists.js';
+import { savePage } from '../registry/wiki/pages.js';
+import { diffTexts } from '../registry/wiki/diff.js';
+import { WikiServices } from '../registry/wiki/services.js';
+import { listCategories, orphanPages, pagesToImprove, recentChanges, wantedPages } from '../registry/wiki/lists.js';
 
 const PAGES = 10_000;
 const SAVES = 150;

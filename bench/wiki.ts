@@ -25,10 +25,10 @@ import { serve } from '@hono/node-server';
 import { openDatabase, type Database } from '../server/db/open.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/server.js';
-import { savePage } from '../server/wiki/pages.js';
-import { WikiServices } from '../server/wiki/services.js';
+import { savePage } from '../registry/wiki/pages.js';
+import { WikiServices } from '../registry/wiki/services.js';
 import { seedIfEmpty } from '../server/seed/index.js';
-import { slugify } from '../server/wiki/slug.js';
+import { slugify } from '../registry/text/slug.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
 import { BASE_WORDS, body, pick, rand, sentence, title, vocabulary, zipfWord } from './wiki-corpus.js';
 

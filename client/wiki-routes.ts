@@ -16,7 +16,7 @@ import './components/lc-login-form.js';
 import './components/lc-register-form.js';
 import { newPageUrl } from './components/lc-new-page.js';
 import { SPECIAL_LISTS, type SpecialList } from './components/lc-special-list.js';
-import { slugify } from '../server/wiki/slug.js';
+import { slugify } from '../registry/text/slug.js';
 import { t } from './i18n/index.js';
 
 /** The page editor: the real-time co-editor (loaded on demand, in its own chunk), or the plain form with ?mode=form. */

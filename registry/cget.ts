@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { slugify } from '../server/wiki/slug.js';
+import { slugify } from './text/slug.js';
 import { parseCsvRecords } from './csv.js';
 import { RegistryError } from './errors.js';
 import { normalizeRegion, regionOfPostcode } from './geo.js';

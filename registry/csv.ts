@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 CSV parser: quoted fields may hold commas, doubled quotes and line breaks;
+ * CSV read and written. Reading is a small RFC 4180 parser: quoted fields may hold commas, doubled quotes and line breaks;
  * CRLF or LF line ends; a leading UTF-8 byte-order mark is dropped. Any input is accepted (an
  * unterminated quote runs to the end of the text).
  */
@@ -66,4 +66,31 @@ export function parseCsvRecords(text: string, separator = ','): Record<string, s
   const rows = parseCsv(text, separator).filter((r) => !(r.length === 1 && r[0].trim() === ''));
   const header = (rows.shift() ?? []).map((h) => h.trim());
   return rows.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k] ?? ''])));
+}
+
+/**
+ * A table as a spreadsheet file, in the dialect of the spreadsheet that opens it (the dashboards'
+ * and the campaign programme's downloads):
+ * - `fr` (default): what a French Excel or LibreOffice opens in columns without an import
+ *   dialog: UTF-8 byte-order mark, `;` between fields, decimal comma, French headers (the caller's);
+ * - `en`: the same for English spreadsheets: byte-order mark, `,`, decimal point, English
+ *   headers.
+ */
+export type CsvDialect = 'fr' | 'en';
+
+const cell = (v: string | number | null, separator: string, dialect: CsvDialect) => {
+  let s = v === null ? '' : typeof v === 'number' ? (dialect === 'fr' ? String(v).replace('.', ',') : String(v)) : v;
+  // A leading = + - @ is prefixed so spreadsheets do not run it as a formula.
+  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+  return s.includes(separator) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+/**
+ * A table as CSV in the dialect: byte-order mark, `;` and decimal comma in French, `,` and decimal
+ * point in English, CRLF line ends, formula-like cells neutralised.
+ */
+export function csvTable(headers: string[], rows: (string | number | null)[][], dialect: CsvDialect = 'fr'): string {
+  const separator = dialect === 'fr' ? ';' : ',';
+  const line = (values: (string | number | null)[]) => values.map((v) => cell(v, separator, dialect)).join(separator);
+  return `\uFEFF${[line(headers), ...rows.map(line)].join('\r\n')}\r\n`;
 }

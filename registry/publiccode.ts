@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
-import { slugify } from '../server/wiki/slug.js';
+import { slugify } from './text/slug.js';
 import { RegistryError } from './errors.js';
 import { upsertResource, type Change, type RegistryHooks, type ResourceRecord } from './resources.js';
 import { ResourceSchema, type ResourceInput } from './schema.js';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { THEME_SLUGS } from './themes.js';
 import { PLACE_FAMILIES, RESOURCE_KINDS, RESOURCE_STATUSES, USAGE_STATUSES } from './types.js';
+import { SLUG_RE } from './text/slug.js';
 
 /**
  * zod schemas of registry records: the commons-bundle/1 fields plus the registry's own
@@ -8,8 +9,8 @@ import { PLACE_FAMILIES, RESOURCE_KINDS, RESOURCE_STATUSES, USAGE_STATUSES } fro
  * them in `extra`). `null` is accepted wherever a field is optional and means "absent".
  */
 
-/** Record slugs: lowercase letters, digits and dashes, 1–120 characters. */
-export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
+/** Record slugs: lowercase letters, digits and dashes, 1–120 characters (shared with the wiki and the client: registry/text/slug.ts). */
+export { SLUG_RE };
 
 const slug = z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)');
 const text = (max: number) => z.string().trim().max(max);

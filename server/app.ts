@@ -10,8 +10,8 @@ import { handleError } from './errors.js';
 import { IMPORT_PATH, limitBodyTo, UPLOAD_PATH } from './body-limit.js';
 import { authenticate } from './auth/middleware.js';
 import { TrustedProxies } from './auth/proxy.js';
-import { WikiServices } from './wiki/services.js';
-import { WikiSearch } from './wiki/search.js';
+import { WikiServicesWithAnswers } from './wiki/page-answers.js';
+import { WikiSearch } from '../registry/wiki/search.js';
 import { CollabService } from './collab/service.js';
 import { collabRoutes } from './collab/upgrade.js';
 import { authRoutes } from './routes/auth.js';
@@ -60,7 +60,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps) {
   const config = defaultConfig(deps.config);
   const db = deps.db;
-  const wiki = new WikiServices(db);
+  const wiki = new WikiServicesWithAnswers(db);
   const collab = new CollabService(db, wiki, {
     quietMs: config.collabQuietMs,
     maxSpanMs: config.collabMaxSpanMs,

@@ -1,8 +1,8 @@
 import type { Database } from './db/open.js';
 import type { Config } from './config.js';
 import type { User } from './auth/users.js';
-import type { WikiServices } from './wiki/services.js';
-import type { WikiSearch } from './wiki/search.js';
+import type { WikiServicesWithAnswers } from './wiki/page-answers.js';
+import type { WikiSearch } from '../registry/wiki/search.js';
 import type { CollabService } from './collab/service.js';
 import type { SwitchyardService } from '../registry/switchyard/service.js';
 import type { MailSender } from './mail/sender.js';
@@ -12,7 +12,7 @@ import type { TrustedProxies } from './auth/proxy.js';
 
 /** Long-lived services built once by `createApp` and reachable from every handler as `c.get('services')`. */
 export interface AppServices {
-  wiki: WikiServices;
+  wiki: WikiServicesWithAnswers;
   /** Full-text search over wiki pages, kept current by wiki saves. */
   search: WikiSearch;
   /** Real-time co-editing (Yjs documents, WebSocket connections). */

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { ZodError } from 'zod';
 import { RegistryError } from '../registry/errors.js';
+import { WikiError } from '../registry/wiki/errors.js';
 
 /** Machine-readable error codes shared by every route. */
 export type ErrorCode =
@@ -53,6 +54,12 @@ export const forbidden = (message = 'Your role does not allow this action') =>
 export const unauthenticated = (message = 'Log in first') =>
   new AppError(401, 'unauthenticated', message);
 
+/**
+ * A client mistake raised by the server (`AppError`) or by the wiki domain (`WikiError`): both
+ * carry the status, code, message and details the answer is made of.
+ */
+export const isClientError = (err: unknown): err is AppError | WikiError => err instanceof AppError || err instanceof WikiError;
+
 /** Turns a zod error into a 400 that names the first bad field (and lists all of them). */
 export function fromZodError(err: ZodError, where = 'body'): AppError {
   const issues = err.issues.map((i) => ({
@@ -72,7 +79,7 @@ export function handleError(err: Error, c: Context): Response {
     return c.json({ error: { code: err.code, message: err.message, ...err.details } }, err.status);
   }
   if (err instanceof ZodError) return handleError(fromZodError(err), c);
-  if (err instanceof RegistryError) {
+  if (err instanceof RegistryError || err instanceof WikiError) {
     return c.json({ error: { code: err.code, message: err.message, ...err.details } }, err.status);
   }
   if (err instanceof HTTPException) {

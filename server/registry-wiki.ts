@@ -1,7 +1,7 @@
 import type { Database } from './db/open.js';
 import type { RegistryHooks, ResourceRecord } from '../registry/resources.js';
-import { findDeletion, findPage, findRedirect, savePage } from './wiki/pages.js';
-import type { SaveOrigin, WikiServices } from './wiki/services.js';
+import { findDeletion, findPage, findRedirect, savePage } from '../registry/wiki/pages.js';
+import type { SaveOrigin, WikiServices } from '../registry/wiki/services.js';
 
 /** Markdown of the wiki page created with a resource: its summary, then room for free documentation. */
 function pageMarkdown(r: ResourceRecord): string {

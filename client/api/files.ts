@@ -1,7 +1,8 @@
 import { api, apiForm } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
 import type { FileDetails, FileInfo, RecordResult } from '../../server/files/files.js';
-import type { FieldDef, FieldListItem, FieldValue, ShownField } from '../../server/wiki/fields.js';
+import type { FieldDef, FieldValue, ShownField } from '../../registry/wiki/fields.js';
+import type { FieldListItem } from '../../registry/wiki/field-queries.js';
 
 export type { FieldDef, FieldListItem, FieldValue, FileDetails, FileInfo, ShownField };
 

@@ -1,7 +1,7 @@
 import { api, ApiError } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { PageListItem, PageRef, WantedPage } from '../../server/wiki/lists.js';
-import type { RevisionSummary, UserRef } from '../../server/wiki/revisions.js';
+import type { PageListItem, PageRef, WantedPage } from '../../registry/wiki/lists.js';
+import type { RevisionSummary, UserRef } from '../../registry/wiki/revisions.js';
 import type { SearchResults, WikiSearchHit } from '../../server/contracts/search.js';
 
 export type { PageListItem, PageRef, RevisionSummary, UserRef, WantedPage };

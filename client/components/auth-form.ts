@@ -1,6 +1,9 @@
-import { css } from 'lit';
-import type { ApiError } from '../api/http.js';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ApiError } from '../api/http.js';
 import { t } from '../i18n/index.js';
+import { errorText } from '../format.js';
+import { sharedStyles } from '../styles.js';
 
 /** Layout shared by the login and registration forms. */
 export const authFormStyles = css`
@@ -45,4 +48,89 @@ export function fieldErrors(err: ApiError): Record<string, string> {
 /** A same-site path to go to after logging in (anything else becomes "/"). */
 export function safeNext(next: string | null | undefined): string {
   return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+}
+
+/** What `authField` shows: one labelled input of an account form. */
+export interface AuthFieldOptions {
+  /** The input's id and name (`email`, `password`…); its hint and error get `ID-hint`, `ID-error`. */
+  id: string;
+  label: string;
+  type: string;
+  autocomplete: string;
+  /** The message of an invalid value (empty: valid). */
+  error?: string;
+  hint?: string;
+  value?: string;
+}
+
+/**
+ * One field of the account forms (login, registration, reset, verification): label, input marked
+ * invalid and described by its hint and error, the error next to it (test id `ID-error`).
+ */
+export function authField(o: AuthFieldOptions): TemplateResult {
+  return html`<div class="field">
+    <label for=${o.id}>${o.label}</label>
+    <input id=${o.id} name=${o.id} type=${o.type} autocomplete=${o.autocomplete} required .value=${o.value ?? ''}
+      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby="${o.hint ? `${o.id}-hint ` : ''}${o.id}-error" />
+    ${o.hint ? html`<span class="hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
+    ${o.error ? html`<span class="field-error" id="${o.id}-error" data-testid="${o.id}-error">${o.error}</span>` : nothing}
+  </div>`;
+}
+
+/** Moves the focus to the first invalid field of `form` once it has rendered. */
+export async function focusFirstInvalid(form: LitElement): Promise<void> {
+  await form.updateComplete;
+  form.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+/**
+ * A form that sends one password with the secret of a mailed link (password reset, address
+ * verification): a link that no longer works, a refused password next to its field, any other
+ * error above the form. Subclasses say what to send and how to word a refused password.
+ */
+export abstract class TokenPasswordForm extends LitElement {
+  static override styles = [sharedStyles, authFormStyles];
+
+  /** The secret from the mailed link. */
+  @property() token = '';
+
+  @state() protected _done = false;
+  @state() protected _fieldError = '';
+  @state() protected _error = '';
+  @state() protected _busy = false;
+
+  /** Sends the password with the token; resolves once the server accepted it. */
+  protected abstract send(password: string): Promise<void>;
+
+  /** The message shown next to the password field when the server refused it. */
+  protected abstract passwordMessage(err: ApiError): string;
+
+  protected async _submit(e: SubmitEvent) {
+    e.preventDefault();
+    const password = String(new FormData(e.target as HTMLFormElement).get('password') ?? '');
+    this._error = '';
+    this._fieldError = '';
+    this._busy = true;
+    try {
+      await this.send(password);
+      this._done = true;
+    } catch (err) {
+      if (err instanceof ApiError && err.code === 'token_invalid') this._error = t('acc.error.linkInvalid');
+      else if (err instanceof ApiError && err.details.field === 'password') {
+        this._fieldError = this.passwordMessage(err);
+        await focusFirstInvalid(this);
+      } else this._error = errorText(err);
+    } finally {
+      this._busy = false;
+    }
+  }
+
+  /** The form: the error above it (unless the caller shows it elsewhere), the password field, the submit button. */
+  protected passwordForm(label: string, autocomplete: string, submit: string, hint?: string, withError = true): TemplateResult {
+    return html`${withError && this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
+      <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
+        ${authField({ id: 'password', label, type: 'password', autocomplete, error: this._fieldError, hint })}
+        <button class="btn wide" type="submit" ?disabled=${this._busy}>${submit}</button>
+      </form>`;
+  }
 }

@@ -1,23 +1,11 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import MarkdownIt from 'markdown-it';
+import { createBaseMarkdown } from '../../registry/text/markdown-base.js';
+import { SLUG_RE } from '../../registry/text/slug.js';
 import * as Y from 'yjs';
-import { EditorState, type Extension } from '@codemirror/state';
-import {
-  EditorView,
-  drawSelection,
-  dropCursor,
-  highlightActiveLine,
-  highlightSpecialChars,
-  keymap,
-  lineNumbers,
-  placeholder,
-} from '@codemirror/view';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { defaultKeymap, indentWithTab } from '@codemirror/commands';
-import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
-import { markdown } from '@codemirror/lang-markdown';
-import { yCollab, yUndoManagerKeymap } from 'y-codemirror.next';
+import { EditorState } from '@codemirror/state';
+import { EditorView } from '@codemirror/view';
+import { yCollab } from 'y-codemirror.next';
 import { t } from '../i18n/index.js';
 import { me, type SessionUser } from '../api/auth.js';
 import { ApiError } from '../api/http.js';
@@ -41,9 +29,7 @@ import { errorText, kindLabel, PAGE_KINDS, titleFromSlug } from '../format.js';
 import { sharedStyles } from '../styles.js';
 import { hasRole } from '../session.js';
 
-/** Slugs the server accepts (server/wiki/pages.ts SLUG_RE): a move's close reason must be one. */
-const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
-import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
+import { editorSetup, TOOLBAR } from './collab-editor-setup.js';
 import './lc-wiki-content.js';
 import './lc-fields-editor.js';
 import { fileDropExtension, type UploadStatus } from '../lib/cm-file-drop.js';
@@ -58,51 +44,11 @@ interface Presence {
   self: boolean;
 }
 
-/**
- * The editor setup: the standard key bindings and search, with y-codemirror's undo manager
- * (undo and redo of one's own edits only) instead of CodeMirror's history.
- */
-const editorSetup = (placeholderText: string): Extension => [
-  lineNumbers(),
-  highlightSpecialChars(),
-  drawSelection(),
-  dropCursor(),
-  indentOnInput(),
-  highlightActiveLine(),
-  highlightSelectionMatches(),
-  bracketMatching(),
-  syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-  markdown(),
-  EditorView.lineWrapping,
-  placeholder(placeholderText),
-  keymap.of([
-    ...yUndoManagerKeymap,
-    { key: 'Mod-b', run: wrapSelection('**'), preventDefault: true },
-    { key: 'Mod-i', run: wrapSelection('_'), preventDefault: true },
-    { key: 'Mod-k', run: insertLink, preventDefault: true },
-    // Saving is automatic: Ctrl+S must not open the browser's "save page" dialog.
-    { key: 'Mod-s', run: () => true, preventDefault: true },
-    ...searchKeymap,
-    ...defaultKeymap,
-    indentWithTab,
-  ]),
-];
-
-/** The toolbar: label key, icon text, command. */
-const TOOLBAR = [
-  { key: 'collab.tool.bold', icon: 'B', style: 'font-weight:700', run: wrapSelection('**') },
-  { key: 'collab.tool.italic', icon: 'I', style: 'font-style:italic', run: wrapSelection('_') },
-  { key: 'collab.tool.heading', icon: 'H', style: 'font-weight:700', run: prefixLines('## ') },
-  { key: 'collab.tool.link', icon: '↗', style: 'font-weight:700', run: insertLink },
-  { key: 'collab.tool.wikilink', icon: '[[ ]]', style: 'font-family:ui-monospace,monospace', run: insertWikiLink },
-  { key: 'collab.tool.list', icon: '•', style: 'font-weight:700', run: prefixLines('- ') },
-] as const;
-
 type PropField = 'title' | 'kind' | 'categories' | 'referentId';
 
 // Raw HTML off: whatever co-editors type, the preview cannot carry scripts; markdown-it also
-// refuses javascript:, vbscript: and file: links.
-const md = new MarkdownIt({ html: false, linkify: true });
+// refuses javascript:, vbscript: and file: links (the wiki's own set-up, registry/text/markdown-base.ts).
+const md = createBaseMarkdown();
 
 /**
  * The real-time co-editor of a wiki page: CodeMirror 6 bound to the page's Y.Text, with the other

@@ -7,7 +7,7 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authFormStyles, fieldErrors, safeNext } from './auth-form.js';
+import { authField, authFormStyles, fieldErrors, focusFirstInvalid, safeNext } from './auth-form.js';
 
 /** The login form; errors appear next to the field the API names. */
 @customElement('lc-login-form')
@@ -54,13 +54,8 @@ export class LcLoginForm extends LitElement {
     }
   }
 
-  private async _focusError() {
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
-  }
-
-  private _err(field: string) {
-    return this._errors[field] ? html`<span class="field-error" id="${field}-error">${this._errors[field]}</span>` : nothing;
+  private _focusError() {
+    return focusFirstInvalid(this);
   }
 
   override render() {
@@ -68,18 +63,8 @@ export class LcLoginForm extends LitElement {
       <h1>${t('nav.login')}</h1>
       ${this._error ? html`<div class="message error" role="alert" data-testid="form-error">${this._error}</div>` : nothing}
       <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
-        <div class="field">
-          <label for="email">${t('auth.email')}</label>
-          <input id="email" name="email" type="email" autocomplete="username" required
-            aria-invalid=${this._errors.email ? 'true' : 'false'} aria-describedby="email-error" />
-          ${this._err('email')}
-        </div>
-        <div class="field">
-          <label for="password">${t('auth.password')}</label>
-          <input id="password" name="password" type="password" autocomplete="current-password" required
-            aria-invalid=${this._errors.password ? 'true' : 'false'} aria-describedby="password-error" />
-          ${this._err('password')}
-        </div>
+        ${authField({ id: 'email', label: t('auth.email'), type: 'email', autocomplete: 'username', error: this._errors.email })}
+        ${authField({ id: 'password', label: t('auth.password'), type: 'password', autocomplete: 'current-password', error: this._errors.password })}
         <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('nav.login')}</button>
       </form>
       <p class="switch"><a href="/compte/mot-de-passe-oublie">${t('acc.forgot')}</a></p>

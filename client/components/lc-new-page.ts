@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 
 /** Address of the co-editor for a new page titled `title` (the slug derived from it unless given). */
 export const newPageUrl = (title: string, slug = slugify(title)) =>

@@ -7,7 +7,7 @@ import { errorBox, errorText, kindLabel, loadingLine, PAGE_KINDS, pageUrl, title
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 import './lc-wiki-content.js';
 import './lc-fields-editor.js';
 import { transferredFiles, uploadAsMarkdown } from '../lib/file-upload.js';

@@ -18,7 +18,7 @@ import { formatDate, t } from '../i18n/index.js';
 import { errorBox, errorText, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
 import { navigate } from '../router.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { SLUG_RE, slugify } from '../../registry/text/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 import './lc-page-infobox.js';
@@ -39,8 +39,6 @@ interface TocEntry {
  */
 let redirected: { from: string; page: WikiPage } | null = null;
 
-/** Slugs the server accepts (same rule as server/wiki/pages.ts SLUG_RE). */
-const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
 
 /** Fewest headings for a table of contents to be worth showing. */
 const TOC_MIN = 3;

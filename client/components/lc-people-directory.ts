@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { showFiltersInUrl } from '../lib/filter-url.js';
-import { LatestRequest } from '../lib/latest-request.js';
+import { DirectoryPages } from '../lib/directory-pages.js';
 import { registryStyles } from '../lib/registry-styles.js';
-import { listPeople, type FacetValue, type PublicPerson } from '../api/registry.js';
+import { listPeople, type PublicPerson } from '../api/registry.js';
 import { hasRole, SessionController } from '../session.js';
 import './lc-facet-list.js';
 import './lc-person-card.js';
@@ -39,13 +39,18 @@ export class LcPeopleDirectory extends LitElement {
   ];
 
   @state() private _f: Filters = readFilters(location.search);
-  @state() private _items: PublicPerson[] = [];
-  @state() private _total = 0;
-  @state() private _facets: Partial<Record<'theme' | 'region', FacetValue[]>> = {};
-  @state() private _loading = false;
-  @state() private _error = '';
   private _session = new SessionController(this);
-  private _latest = new LatestRequest();
+  private _list = new DirectoryPages<PublicPerson, 'theme' | 'region'>(this, (offset) => {
+    const f = this._f;
+    return listPeople({
+      q: f.q || undefined,
+      theme: f.theme || undefined,
+      region: f.region || undefined,
+      visibility: this._showHidden ? 'all' : undefined,
+      limit: PAGE,
+      offset,
+    });
+  });
   private _typing?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
@@ -79,29 +84,7 @@ export class LcPeopleDirectory extends LitElement {
   }
 
   private _load(append: boolean) {
-    this._loading = true;
-    const f = this._f;
-    return this._latest.run(
-      () =>
-        listPeople({
-          q: f.q || undefined,
-          theme: f.theme || undefined,
-          region: f.region || undefined,
-          visibility: this._showHidden ? 'all' : undefined,
-          limit: PAGE,
-          offset: append ? this._items.length : 0,
-        }),
-      {
-        answer: (r) => {
-          this._items = append ? [...this._items, ...r.items] : r.items;
-          this._total = r.total;
-          this._facets = r.facets;
-          this._error = '';
-        },
-        error: (err) => (this._error = t('error.generic', { message: (err as Error).message })),
-        settled: () => (this._loading = false),
-      },
-    );
+    return this._list.load(append);
   }
 
   private _apply(next: Filters, push: boolean) {
@@ -145,19 +128,19 @@ export class LcPeopleDirectory extends LitElement {
           aria-label=${t('facet.filters')}
           @lc-facet-change=${(e: CustomEvent<{ facet: 'theme' | 'region'; value: string }>) => this._apply({ ...this._f, [e.detail.facet]: e.detail.value }, true)}
         >
-          <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._facets.theme ?? []} selected=${f.theme}></lc-facet-list>
-          <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._facets.region ?? []} selected=${f.region}></lc-facet-list>
+          <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._list.facets.theme ?? []} selected=${f.theme}></lc-facet-list>
+          <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._list.facets.region ?? []} selected=${f.region}></lc-facet-list>
         </aside>
-        <section aria-live="polite" aria-busy=${this._loading ? 'true' : 'false'}>
+        <section aria-live="polite" aria-busy=${this._list.loading ? 'true' : 'false'}>
           <div class="resultbar">
-            <strong data-testid="people-count">${this._total === 1 ? t('people.count1') : t('people.count', { count: this._total })}</strong>
+            <strong data-testid="people-count">${this._list.total === 1 ? t('people.count1') : t('people.count', { count: this._list.total })}</strong>
             ${f.q || f.theme || f.region ? html`<button class="btn link" @click=${() => this._apply({ q: '', theme: '', region: '', all: f.all }, true)}>${t('browse.clear')}</button>` : nothing}
           </div>
-          ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
-          ${this._items.length === 0 && !this._loading ? html`<p class="empty">${t('people.none')}</p>` : nothing}
-          <div class="grid">${this._items.map((p) => html`<lc-person-card .person=${p}></lc-person-card>`)}</div>
-          ${this._items.length < this._total
-            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._loading} @click=${() => this._load(true)}>${t('people.more')}</button></div>`
+          ${this._list.error ? html`<p class="notice error" role="alert">${this._list.error}</p>` : nothing}
+          ${this._list.items.length === 0 && !this._list.loading ? html`<p class="empty">${t('people.none')}</p>` : nothing}
+          <div class="grid">${this._list.items.map((p) => html`<lc-person-card .person=${p}></lc-person-card>`)}</div>
+          ${this._list.items.length < this._list.total
+            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._list.loading} @click=${() => this._load(true)}>${t('people.more')}</button></div>`
             : nothing}
         </section>
       </div>

@@ -2,9 +2,9 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { showFiltersInUrl } from '../lib/filter-url.js';
-import { LatestRequest } from '../lib/latest-request.js';
+import { DirectoryPages } from '../lib/directory-pages.js';
 import { registryStyles } from '../lib/registry-styles.js';
-import { listPlaces, placePoints, type FacetValue, type GeoPoint, type PlaceSummary } from '../api/registry.js';
+import { listPlaces, placePoints, type GeoPoint, type PlaceSummary } from '../api/registry.js';
 import { MY_PLACE_EVENT, distanceKm, facetLabel, formatKm, getMyPlace, type MyPlace } from '../lib/registry-format.js';
 import { loadPlaceMap } from '../lib/load-place-map.js';
 import type { LcPlaceMap } from './lc-place-map.js';
@@ -58,15 +58,20 @@ export class LcPlacesDirectory extends LitElement {
 
   @state() private _f: Filters = readFilters(location.search);
   @state() private _points: GeoPoint[] = [];
-  @state() private _items: PlaceSummary[] = [];
-  @state() private _total = 0;
-  @state() private _facets: Partial<Record<'region' | 'family', FacetValue[]>> = {};
-  @state() private _error = '';
-  @state() private _loading = false;
   @state() private _home: MyPlace | null = getMyPlace();
   @query('lc-place-map') private _map?: LcPlaceMap;
   private _bbox = '';
-  private _latest = new LatestRequest();
+  private _list = new DirectoryPages<PlaceSummary, 'region' | 'family'>(this, (offset) => {
+    const f = this._f;
+    return listPlaces({
+      q: f.q || undefined,
+      region: f.region || undefined,
+      family: f.family || undefined,
+      bbox: f.inView && this._bbox ? this._bbox : undefined,
+      limit: PAGE,
+      offset,
+    });
+  });
   private _typing?: ReturnType<typeof setTimeout>;
 
   override connectedCallback() {
@@ -99,34 +104,12 @@ export class LcPlacesDirectory extends LitElement {
       const r = await placePoints({ region: this._f.region || undefined, family: this._f.family || undefined });
       this._points = r.points;
     } catch (err) {
-      this._error = t('error.generic', { message: (err as Error).message });
+      this._list.fail(err);
     }
   }
 
   private _loadList(append: boolean) {
-    this._loading = true;
-    const f = this._f;
-    return this._latest.run(
-      () =>
-        listPlaces({
-          q: f.q || undefined,
-          region: f.region || undefined,
-          family: f.family || undefined,
-          bbox: f.inView && this._bbox ? this._bbox : undefined,
-          limit: PAGE,
-          offset: append ? this._items.length : 0,
-        }),
-      {
-        answer: (r) => {
-          this._items = append ? [...this._items, ...r.items] : r.items;
-          this._total = r.total;
-          this._facets = r.facets;
-          this._error = '';
-        },
-        error: (err) => (this._error = t('error.generic', { message: (err as Error).message })),
-        settled: () => (this._loading = false),
-      },
-    );
+    return this._list.load(append);
   }
 
   private _apply(next: Filters, push: boolean, reloadMap: boolean) {
@@ -148,7 +131,7 @@ export class LcPlacesDirectory extends LitElement {
   }
 
   private _options(facet: 'region' | 'family', selected: string) {
-    const values = this._facets[facet] ?? [];
+    const values = this._list.facets[facet] ?? [];
     const list = selected && !values.some((v) => v.value === selected) ? [{ value: selected, count: 0 }, ...values] : values;
     return html`<option value="">${t('facet.all')}</option>
       ${list.map((v) => html`<option value=${v.value} ?selected=${v.value === selected}>${facetLabel(facet, v.value, v.label)} (${v.count})</option>`)}`;
@@ -195,7 +178,7 @@ export class LcPlacesDirectory extends LitElement {
           ? html`<button class="btn link" @click=${() => this._map?.centerOn?.(this._home!.lat!, this._home!.lon!, 10)}>${t('places.centerOnMine')}</button>`
           : nothing}
       </div>
-      ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+      ${this._list.error ? html`<p class="notice error" role="alert">${this._list.error}</p>` : nothing}
       <div class="layout">
         <lc-place-map
           .points=${this._points}
@@ -203,14 +186,14 @@ export class LcPlacesDirectory extends LitElement {
           label=${t('places.onMap', { count: this._points.length })}
           @lc-map-moved=${this._onMoved}
         ></lc-place-map>
-        <div class="list" aria-live="polite" aria-busy=${this._loading ? 'true' : 'false'}>
+        <div class="list" aria-live="polite" aria-busy=${this._list.loading ? 'true' : 'false'}>
           <div class="listhead">
-            <strong data-testid="places-count">${this._total === 1 ? t('places.count1') : t('places.count', { count: this._total })}</strong>
+            <strong data-testid="places-count">${this._list.total === 1 ? t('places.count1') : t('places.count', { count: this._list.total })}</strong>
             <span class="muted">${t('places.onMap', { count: this._points.length })}</span>
           </div>
-          ${this._items.length === 0 && !this._loading ? html`<p class="empty" style="padding:0 0.8rem">${t('places.none')}</p>` : nothing}
+          ${this._list.items.length === 0 && !this._list.loading ? html`<p class="empty" style="padding:0 0.8rem">${t('places.none')}</p>` : nothing}
           <ul data-testid="places-list">
-            ${this._items.map(
+            ${this._list.items.map(
               (p) => html`<li data-slug=${p.slug}>
                 <div class="main">
                   <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
@@ -230,8 +213,8 @@ export class LcPlacesDirectory extends LitElement {
               </li>`,
             )}
           </ul>
-          ${this._items.length < this._total
-            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._loading} @click=${() => this._loadList(true)}>${t('places.more')}</button></div>`
+          ${this._list.items.length < this._list.total
+            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._list.loading} @click=${() => this._loadList(true)}>${t('places.more')}</button></div>`
             : nothing}
         </div>
       </div>

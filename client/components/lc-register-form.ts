@@ -7,7 +7,7 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authFormStyles, fieldErrors, safeNext } from './auth-form.js';
+import { authField, authFormStyles, fieldErrors, focusFirstInvalid, safeNext } from './auth-form.js';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
@@ -66,8 +66,7 @@ export class LcRegisterForm extends LitElement {
       if (err instanceof ApiError && err.code === 'token_invalid') this._invitationInvalid = true;
       if (Object.keys(errors).some((f) => (FIELDS as readonly string[]).includes(f))) {
         this._errors = errors;
-        await this.updateComplete;
-        this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+        await focusFirstInvalid(this);
       } else this._error = errorText(err);
     } finally {
       this._busy = false;
@@ -75,14 +74,7 @@ export class LcRegisterForm extends LitElement {
   }
 
   private _field(id: (typeof FIELDS)[number], label: string, type: string, autocomplete: string, hint = '', value = '') {
-    const err = this._errors[id];
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      <input id=${id} name=${id} type=${type} autocomplete=${autocomplete} required .value=${value}
-        aria-invalid=${err ? 'true' : 'false'} aria-describedby="${id}-hint ${id}-error" />
-      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
-      ${err ? html`<span class="field-error" id="${id}-error" data-testid="${id}-error">${err}</span>` : nothing}
-    </div>`;
+    return authField({ id, label, type, autocomplete, hint, value, error: this._errors[id] });
   }
 
   override render() {

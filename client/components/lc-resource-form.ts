@@ -6,7 +6,7 @@ import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { createResource, getResource, updateResource, type ResourceDetail, type ResourceInput } from '../api/registry.js';
 import { THEME_SLUGS, describeError, hasRole, themeLabel } from '../lib/registry-format.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 
 const KINDS = ['software', 'method', 'legal-template', 'training', 'guide', 'dataset', 'hardware', 'service'];
 const DEV_STATUSES = ['concept', 'development', 'beta', 'stable', 'obsolete'];

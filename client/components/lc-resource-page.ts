@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import MarkdownIt from 'markdown-it';
+import { createBaseMarkdown } from '../../registry/text/markdown-base.js';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
 import { SessionController } from '../session.js';
@@ -19,7 +19,7 @@ import './lc-criterion-table.js';
 
 // Descriptions are markdown written by members: raw HTML is off and markdown-it refuses
 // javascript:/vbscript:/file: links by default.
-const md = new MarkdownIt({ html: false, linkify: true, typographer: true });
+const md = createBaseMarkdown();
 
 type Panel = 'usage' | 'referent' | 'assess' | null;
 

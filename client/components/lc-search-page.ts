@@ -6,7 +6,7 @@ import { label } from '../lib/registry-format.js';
 import { t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl, plural } from '../format.js';
 import { SessionController } from '../session.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 import { sharedStyles } from '../styles.js';
 import { highlightParts } from '../highlight.js';
 import { slotLabel } from '../lib/event-format.js';

@@ -4,7 +4,7 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { navigate } from '../router.js';
 import { titleForMissingLink } from '../format.js';
 import { t } from '../i18n/index.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 
 /**
  * Shows the rendered HTML of a wiki page. The HTML comes from the server's markdown renderer,

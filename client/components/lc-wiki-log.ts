@@ -7,7 +7,7 @@ import { LatestRequest } from '../lib/latest-request.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles, timelineStyles } from '../styles.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 
 /** The journal's address; its filters go in the query string (`action`, `page`). */
 export const LOG_PATH = '/special/journal';

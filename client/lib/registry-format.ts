@@ -41,14 +41,8 @@ export function facetLabel(facet: string, value: string, serverLabel?: string): 
   return serverLabel || value;
 }
 
-/** Great-circle distance in kilometres between two points (haversine). */
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(a)));
-}
+/** Great-circle distance in kilometres between two points: the registry's own (registry/geo.ts). */
+export { distanceKm } from '../../registry/geo.js';
 
 /** Formats a distance for reading ("< 1", "12", "1 234"). */
 export function formatKm(km: number): string {

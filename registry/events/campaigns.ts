@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { DateTime } from 'luxon';
 import { invalid, missing, RegistryError } from '../errors.js';
 import { normalizeRegion, REGIONS } from '../geo.js';
+import { csvTable, type CsvDialect } from '../csv.js';
 import { stmt } from '../store.js';
 import type { CampaignInput } from './schema.js';
 import { EVENT_SELECT, eventViews, jsonList, placeIdOf, type EventRow, type EventView } from './store.js';
@@ -136,18 +137,26 @@ export function getCampaign(db: Database, slug: string): CampaignView {
   };
 }
 
-const CSV_HEADER = ['date', 'début', 'fin', 'titre', 'type', 'lieu', 'adresse', 'code postal', 'ville', 'région', 'gratuit', 'tarif', 'inscription', 'public', 'accessibilité'];
-const csvCell = (v: string) => (/[",;\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const CSV_HEADERS: Record<CsvDialect, string[]> = {
+  fr: ['date', 'début', 'fin', 'titre', 'type', 'lieu', 'adresse', 'code postal', 'ville', 'région', 'gratuit', 'tarif', 'inscription', 'public', 'accessibilité'],
+  en: ['date', 'start', 'end', 'title', 'type', 'place', 'address', 'postcode', 'city', 'region', 'free', 'price', 'registration', 'audience', 'accessibility'],
+};
+const CSV_WORDS: Record<CsvDialect, { yes: string; no: string; seats: string }> = {
+  fr: { yes: 'oui', no: 'non', seats: 'places' },
+  en: { yes: 'yes', no: 'no', seats: 'seats' },
+};
 const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE);
 
 /**
  * The programme of a campaign as CSV for the press kit: one line per slot, day by day, dates and
- * times in Europe/Paris (French formats), UTF-8 with a BOM so spreadsheets read the accents.
+ * times in Europe/Paris (French formats), in the spreadsheet dialect of `csvTable` (French by
+ * default: `;` between fields; `en`: `,` and English headers), UTF-8 with a BOM.
  */
-export function campaignCsv(view: CampaignView): string {
+export function campaignCsv(view: CampaignView, dialect: CsvDialect = 'fr'): string {
+  const words = CSV_WORDS[dialect];
   const lines: { key: string; cells: string[] }[] = [];
   for (const e of view.events.items) {
-    const registration = e.registration.kind === 'link' ? e.registration.url : e.registration.kind === 'seats' ? `${e.registration.seats} places` : '';
+    const registration = e.registration.kind === 'link' ? e.registration.url : e.registration.kind === 'seats' ? `${e.registration.seats} ${words.seats}` : '';
     for (const s of e.slots) {
       const start = paris(s.startsAt);
       const end = paris(s.endsAt);
@@ -155,11 +164,11 @@ export function campaignCsv(view: CampaignView): string {
         key: s.startsAt,
         cells: [
           start.toFormat('dd/LL/yyyy'), start.toFormat('HH:mm'), end.toFormat('HH:mm'), e.title, e.type, e.place.name, e.place.address ?? '',
-          e.place.postcode ?? '', e.place.city ?? '', e.place.region ?? '', e.free ? 'oui' : 'non', e.price, registration, e.audience, e.accessibility,
+          e.place.postcode ?? '', e.place.city ?? '', e.place.region ?? '', e.free ? words.yes : words.no, e.price, registration, e.audience, e.accessibility,
         ],
       });
     }
   }
   lines.sort((a, b) => a.key.localeCompare(b.key));
-  return '\ufeff' + [CSV_HEADER, ...lines.map((l) => l.cells)].map((cells) => cells.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvTable(CSV_HEADERS[dialect], lines.map((l) => l.cells), dialect);
 }

@@ -1,33 +1,8 @@
-import ical, { ICalEventStatus } from 'ical-generator';
+import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { EventView } from './store.js';
 import { EVENT_ZONE } from './time.js';
-
-/**
- * Europe/Paris as a VTIMEZONE (the EU rule in force since 1996: last Sunday of March and of
- * October at 01:00 UTC). Calendars that honour the TZID parameter need its definition in the file
- * (RFC 5545 §3.6.5); events are never older than the rule's start.
- */
-const PARIS_VTIMEZONE = [
-  'BEGIN:VTIMEZONE',
-  'TZID:Europe/Paris',
-  'X-LIC-LOCATION:Europe/Paris',
-  'BEGIN:DAYLIGHT',
-  'TZOFFSETFROM:+0100',
-  'TZOFFSETTO:+0200',
-  'TZNAME:CEST',
-  'DTSTART:19700329T020000',
-  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
-  'END:DAYLIGHT',
-  'BEGIN:STANDARD',
-  'TZOFFSETFROM:+0200',
-  'TZOFFSETTO:+0100',
-  'TZNAME:CET',
-  'DTSTART:19701025T030000',
-  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
-  'END:STANDARD',
-  'END:VTIMEZONE',
-].join('\r\n');
+import { calendarText, newCalendar } from '../ical.js';
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE);
 
@@ -45,12 +20,7 @@ export const placeLocation = (p: EventView['place']) =>
  */
 export function eventsFeed(events: EventView[], opts: { name: string; publicUrl: string }): string {
   const host = new URL(opts.publicUrl).host;
-  const cal = ical({
-    name: opts.name,
-    prodId: { company: 'Lieux Communs', product: 'evenements', language: 'FR' },
-    ttl: 3600,
-    x: [['X-WR-TIMEZONE', EVENT_ZONE]],
-  });
+  const cal = newCalendar({ name: opts.name, product: 'evenements', ttl: 3600 });
   for (const e of events) {
     const url = `${opts.publicUrl}/evenements/${e.id}`;
     for (const s of e.slots) {
@@ -73,9 +43,5 @@ export function eventsFeed(events: EventView[], opts: { name: string; publicUrl:
       });
     }
   }
-  // The VTIMEZONE goes in by hand: given a calendar time zone, ical-generator also writes DTSTAMP
-  // and LAST-MODIFIED in it without the "Z" RFC 5545 requires (they must be UTC).
-  const text = cal.toString();
-  const at = text.search(/BEGIN:VEVENT|END:VCALENDAR/);
-  return `${text.slice(0, at)}${PARIS_VTIMEZONE}\r\n${text.slice(at)}`;
+  return calendarText(cal);
 }

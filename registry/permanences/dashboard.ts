@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { parseJson } from '../store.js';
 import { NO_THEME } from '../switchyard/dashboard.js';
-import { csvTable, monthInWords, themeInWords, type CsvDialect } from '../switchyard/dashboard-csv.js';
+import { csvTable, type CsvDialect } from '../csv.js';
+import { monthInWords, themeInWords } from '../switchyard/dashboard-csv.js';
 
 /**
  * What permanences bring to the network: places helped per month and theme (a place helped = a

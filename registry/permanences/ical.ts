@@ -1,5 +1,5 @@
-import ical, { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
-import { getVtimezoneComponent } from '@touch4it/ical-timezones';
+import { ICalCalendarMethod, ICalEventStatus, type ICalCalendar } from 'ical-generator';
+import { calendarText, newCalendar as makeCalendar } from '../ical.js';
 import { inParis, TIME_ZONE } from './times.js';
 import type { Booking, Permanence } from './store.js';
 
@@ -15,7 +15,6 @@ export interface CalendarContext {
   publicUrl: string;
 }
 
-const PROD_ID = { company: 'Lieux Communs', product: 'Permanences', language: 'FR' };
 
 const hostOf = (url: string) => {
   try {
@@ -25,11 +24,7 @@ const hostOf = (url: string) => {
   }
 };
 
-function newCalendar(name: string): ICalCalendar {
-  const cal = ical({ name, prodId: PROD_ID, method: ICalCalendarMethod.PUBLISH });
-  cal.timezone({ name: TIME_ZONE, generator: getVtimezoneComponent });
-  return cal;
-}
+const newCalendar = (name: string): ICalCalendar => makeCalendar({ name, product: 'Permanences', method: ICalCalendarMethod.PUBLISH });
 
 /** The place of a session as text: the registry place's name, or "Visio". Never a street address. */
 const whereOf = (p: Permanence, withLink: boolean) =>
@@ -62,7 +57,7 @@ const sessionDescription = (p: Permanence) =>
 export function sessionCalendar(ctx: CalendarContext, p: Permanence): string {
   const cal = newCalendar(p.title);
   addSession(cal, ctx, p, { uid: sessionUid(ctx, p), summary: p.title, description: sessionDescription(p), withLink: false });
-  return cal.toString();
+  return calendarText(cal);
 }
 
 /**
@@ -81,7 +76,7 @@ export function bookingCalendar(ctx: CalendarContext, p: Permanence, b: Booking)
     cancelled,
     sequence: p.sequence + (cancelled ? 1 : 0),
   });
-  return cal.toString();
+  return calendarText(cal);
 }
 
 /**
@@ -100,5 +95,5 @@ export function feedCalendar(ctx: CalendarContext, name: string, sessions: Perma
       withLink: bookings !== undefined,
     });
   }
-  return cal.toString();
+  return calendarText(cal);
 }

@@ -1,15 +1,8 @@
 import { THEMES } from '../themes.js';
 import { NO_THEME, type Dashboard } from './dashboard.js';
+import { csvTable, type CsvDialect } from '../csv.js';
 
-/**
- * The dashboard as a spreadsheet file, in the dialect of the spreadsheet that opens it:
- * - `fr` (default): what a French Excel or LibreOffice opens in columns without an import
- *   dialog: UTF-8 byte-order mark, `;` between fields, decimal comma, French headers, months in
- *   words ("décembre 2026") and theme names;
- * - `en`: the same for English spreadsheets: byte-order mark, `,`, decimal point, English
- *   headers, "December 2026".
- */
-export type CsvDialect = 'fr' | 'en';
+export { csvTable, type CsvDialect } from '../csv.js';
 
 const HEADERS: Record<CsvDialect, string[]> = {
   fr: ['Mois', 'Thème', 'Demandes', 'Résolues', 'Part résolue', 'Délai médian avant le premier contact (heures)'],
@@ -30,23 +23,6 @@ export function themeInWords(slug: string, dialect: CsvDialect): string {
   if (slug === NO_THEME) return NO_THEME_LABEL[dialect];
   const theme = THEMES.find((x) => x.slug === slug);
   return theme ? theme[dialect] : slug;
-}
-
-const cell = (v: string | number | null, separator: string, dialect: CsvDialect) => {
-  let s = v === null ? '' : typeof v === 'number' ? (dialect === 'fr' ? String(v).replace('.', ',') : String(v)) : v;
-  // A leading = + - @ is prefixed so spreadsheets do not run it as a formula.
-  if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return s.includes(separator) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-/**
- * A table as CSV in the dialect: byte-order mark, `;` and decimal comma in French, `,` and decimal
- * point in English, CRLF line ends, formula-like cells neutralised.
- */
-export function csvTable(headers: string[], rows: (string | number | null)[][], dialect: CsvDialect = 'fr'): string {
-  const separator = dialect === 'fr' ? ';' : ',';
-  const line = (values: (string | number | null)[]) => values.map((v) => cell(v, separator, dialect)).join(separator);
-  return `\uFEFF${[line(headers), ...rows.map(line)].join('\r\n')}\r\n`;
 }
 
 /** The dashboard as CSV: one line per month and theme, in the given dialect. */

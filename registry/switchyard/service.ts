@@ -9,6 +9,7 @@ import { listOutcomes, outcomesVersion } from './requests.js';
 import { effectiveThesaurus } from './thesaurus-store.js';
 import { listPermanences } from '../permanences/store.js';
 import type { SwitchyardAvailability } from './types.js';
+import { livePagesVersion, livePageTexts } from '../wiki/lists.js';
 
 /** Where the registry comes from, and a cheap fingerprint that changes when it does. */
 export interface SnapshotSource {
@@ -37,15 +38,7 @@ export function registrySnapshotSource(db: Database): SnapshotSource {
   };
 }
 
-interface PageRow {
-  slug: string;
-  title: string;
-  markdown: string;
-}
-
-// Deleted wiki pages (deleted_at set) speak for nothing; a deletion or restoration moves the count.
-const SQL_PAGES = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
-const SQL_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
+// Deleted wiki pages speak for nothing: the wiki domain lists live pages only (registry/wiki/lists.ts).
 const SQL_THESAURUS_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_thesaurus`;
 // Sessions and their seats: a new, moved or cancelled session, or a booking made or cancelled.
 const SQL_PERMANENCES_VERSION = `SELECT (SELECT count(*) || ':' || coalesce(max(updated_at), '') FROM permanences)
@@ -160,19 +153,18 @@ export class SwitchyardService {
 
   /** Fingerprints of everything the indexes are built from. */
   private state(): { key: string; outcomes: string } {
-    const pages = this.db.prepare(SQL_PAGES_VERSION).get() as { n: number; at: string | null };
     const thes = this.db.prepare(SQL_THESAURUS_VERSION).get() as { n: number; at: string | null };
     const perm = this.db.prepare(SQL_PERMANENCES_VERSION).get() as { v: string };
     // The day is part of the key: sessions that have passed stop counting as availability.
     const day = new Date().toISOString().slice(0, 10);
-    return { key: `${this.source.version()}|${pages.n}:${pages.at}|${thes.n}:${thes.at}|${perm.v}|${day}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+    return { key: `${this.source.version()}|${livePagesVersion(this.db)}|${thes.n}:${thes.at}|${perm.v}|${day}|${this.generation}`, outcomes: outcomesVersion(this.db) };
   }
 
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
     const started = Date.now();
     const snapshot = this.source.load();
     this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
-    const wiki: SwitchyardPage[] = (this.db.prepare(SQL_PAGES).all() as PageRow[]).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
+    const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
     const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db), availability: upcomingAvailability(this.db) }, this.config());
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/open.js';
 import { AppError } from '../errors.js';
 import { hashPassword } from './passwords.js';
-import { stmt } from '../wiki/statements.js';
+import { stmt } from '../../registry/wiki/statements.js';
 
 /** Roles, from least to most powerful. */
 export const ROLES = ['reader', 'contributor', 'facilitator', 'admin'] as const;

@@ -11,7 +11,7 @@ import { MEDIAWIKI_COMMANDS } from './mediawiki.js';
 import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { backupFiles, backupFilesDir, exportFiles } from '../files/backup.js';
 import { gcFiles } from '../files/files.js';
-import { getPageFields } from '../wiki/fields.js';
+import { getPageFields } from '../../registry/wiki/fields.js';
 import { rebuildSearchIndexes } from '../../registry/text/fts.js';
 
 /** The file store of the database named by --db (LC_FILES_DIR, else `files` beside the database). */
@@ -158,7 +158,7 @@ const exportPages: Command = {
           `updated: ${p.updated_at}`,
           ...(p.updated_by ? [`updatedBy: ${yamlString(p.updated_by)}`] : []),
           ...(p.referent ? [`referent: ${yamlString(p.referent)}`] : []),
-          // Structured fields (server/wiki/fields.ts) as a YAML flow mapping.
+          // Structured fields (registry/wiki/fields.ts) as a YAML flow mapping.
           ...(Object.keys(fields).length ? [`fields: ${JSON.stringify(fields)}`] : []),
           '---',
           '',

@@ -10,7 +10,7 @@ import { formatReport } from '../mediawiki/report.js';
 import { SKIPPED_IMAGE_DIRS } from '../mediawiki/images-upload.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
-import { WikiServices } from '../wiki/services.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { parse, UsageError } from './args.js';
 import type { Command } from './commands.js';
 

@@ -5,7 +5,7 @@ import { importCgetPlaces } from '../../registry/cget.js';
 import { RegistryError } from '../../registry/errors.js';
 import { importPubliccode } from '../../registry/publiccode.js';
 import { registryHooks } from '../registry-wiki.js';
-import { WikiServices } from '../wiki/services.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { parse, UsageError } from './args.js';
 import type { Command } from './commands.js';
 import { configFromEnv } from '../config.js';

@@ -6,7 +6,7 @@
  */
 import type { Database } from '../db/open.js';
 import { getUser, hasRole, type User } from '../auth/users.js';
-import { stmt } from '../wiki/statements.js';
+import { stmt } from '../../registry/wiki/statements.js';
 
 /** Why a socket is closed (sent as the close reason with `CLOSE.revoked`, 4401). */
 export type AccessEnd = 'account deleted' | 'session expired' | 'session revoked' | 'password reset required' | 'role changed';

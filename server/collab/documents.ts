@@ -7,11 +7,14 @@
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
-import { findDeletion, findPage, savePage, type Page } from '../wiki/pages.js';
-import type { WikiServices } from '../wiki/services.js';
+import { findDeletion, findPage, savePage, type Page } from '../../registry/wiki/pages.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
-import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, PAGE_STATE_FIELD, TEXT_NAME, type ProtocolDoc, type UpdateSink } from './protocol.js';
+import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, PAGE_STATE_FIELD, type UpdateSink } from './protocol.js';
 import { diffText } from './text-diff.js';
+import { LiveDoc, seedHeading, ServerOrigin, setPresenceName, titleFor, type AwarenessChange } from './live-doc.js';
+
+export { LiveDoc, seedHeading, titleFor } from './live-doc.js';
 
 /** Timings and thresholds of the document manager. */
 export interface CollabOptions {
@@ -23,58 +26,6 @@ export interface CollabOptions {
   compactEvery: number;
   /** A document nobody is connected to is unloaded after this long (ms). */
   unloadMs: number;
-}
-
-/** Transaction origin of server-side changes (REST edits reaching the live document). */
-class ServerOrigin {
-  constructor(readonly userId: number | null) {}
-}
-
-/** A document in memory with its connections. */
-export class LiveDoc implements ProtocolDoc {
-  readonly ydoc = new Y.Doc();
-  readonly text = this.ydoc.getText(TEXT_NAME);
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
-  readonly conns = new Set<CollabConnection>();
-  lastUpdateId = 0;
-  /** Log entries not folded into the snapshot. */
-  logLength = 0;
-  /** The page revision the text last matched. */
-  baseRevision = 0;
-  dirty = false;
-  spanAuthors = new Set<number>();
-  spanStart = 0;
-  lastEditAt = 0;
-  quietTimer: NodeJS.Timeout | null = null;
-  unloadTimer: NodeJS.Timeout | null = null;
-  compactScheduled = false;
-  /** Broadcasts held back until the SQLite transaction that wrote their updates commits. */
-  held: Uint8Array[] | null = null;
-  /** Set when an update could not be stored: the document is dropped and reloaded from disk. */
-  failed = false;
-  destroyed = false;
-
-  constructor(readonly name: string) {
-    this.awareness.setLocalState(null);
-  }
-
-  /** Sends a message to every connection but `except`. */
-  broadcast(message: Uint8Array, except: CollabConnection | null): void {
-    for (const c of this.conns) if (c !== except) c.send(message);
-  }
-}
-
-/** Page title for a page created by co-editing: its first `# heading`, else the slug in words. */
-export function titleFor(slug: string, markdown: string): string {
-  const h = /^#[ \t]+(.+?)[ \t#]*$/m.exec(markdown);
-  const title = h ? h[1].trim() : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-  return title.slice(0, 200) || slug;
-}
-
-/** The `# heading` a new page's text starts with, from the title its creator gave (one line, 200 characters at most). */
-export function seedHeading(title: string): string {
-  const line = title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200).trim();
-  return line ? `# ${line}\n\n` : '';
 }
 
 /** Counters for figures and tests. */
@@ -398,16 +349,7 @@ export class DocumentManager implements UpdateSink {
     try {
       this.store.transaction(() => {
         this.store.ensure(doc.name);
-        if (edits.length) {
-          doc.ydoc.transact(() => {
-            for (let i = edits.length - 1; i >= 0; i--) {
-              const e = edits[i];
-              if (e.deleteCount) doc.text.delete(e.index, e.deleteCount);
-              if (e.insert) doc.text.insert(e.index, e.insert);
-            }
-          }, new ServerOrigin(page.updatedBy));
-          if (doc.failed) throw new Error('the forward change could not be stored');
-        }
+        if (doc.applyEdits(edits, page.updatedBy) && doc.failed) throw new Error('the forward change could not be stored');
         this.store.setBase(doc.name, page.revision);
         // The saved text supersedes co-edits not yet written: nothing is pending any more.
         if (doc.dirty) this.store.setDirty(doc.name, false, []);
@@ -514,24 +456,4 @@ export class DocumentManager implements UpdateSink {
       for (const c of conns) c.close(CLOSE.restart, 'server restarting');
     }
   }
-}
-
-/**
- * Presence shows the account's name, or "Anonyme n" for an anonymous reader, whatever the client
- * claims (a reader could otherwise appear as anyone). The client's other `user` fields (a colour)
- * are kept when they are plain strings.
- */
-function setPresenceName(state: Record<string, unknown>, conn: CollabConnection): void {
-  const claimed = typeof state.user === 'object' && state.user !== null ? (state.user as Record<string, unknown>) : {};
-  const user: Record<string, string> = {};
-  for (const [k, v] of Object.entries(claimed)) if (typeof v === 'string' && v.length <= 64) user[k] = v;
-  user.name = conn.user ? conn.user.name : conn.anonymousName;
-  state.user = user;
-}
-
-/** Payload of an awareness 'update' event. */
-interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { hasRole } from '../auth/users.js';
-import { SLUG_RE } from '../wiki/pages.js';
+import { SLUG_RE } from '../../registry/wiki/pages.js';
 
 /**
  * Before a write to a page through the REST API (PUT, revert), the co-edits not yet written as a

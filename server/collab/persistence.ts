@@ -38,23 +38,6 @@ const SQL_HAS_DOC = `SELECT 1 AS one FROM collab_docs WHERE name = @name`;
 const SQL_DELETE_DOC = `DELETE FROM collab_docs WHERE name = @name`;
 const SQL_COUNT_LOG = `SELECT COUNT(*) AS n FROM collab_updates WHERE doc = @name`;
 
-const SQL_COPY_DOC = `INSERT INTO collab_docs (name, snapshot, snapshot_seq, base_revision, dirty, span_authors, created_at)
-  SELECT @to, snapshot, snapshot_seq, base_revision, dirty, span_authors, created_at FROM collab_docs WHERE name = @from`;
-const SQL_MOVE_LOG = `UPDATE collab_updates SET doc = @to WHERE doc = @from`;
-
-/**
- * Moves the stored co-editing document of a page to its new slug (a page move), inside the
- * caller's transaction: snapshot, update log and bookkeeping follow, so clients that kept their
- * copy merge with it at the new slug without duplicating text. A document stored at the target
- * (a page opened for creation there and never written) is discarded first.
- */
-export function moveStoredDoc(db: Database, from: string, to: string): void {
-  db.prepare(SQL_DELETE_DOC).run({ name: to });
-  if (db.prepare(SQL_COPY_DOC).run({ from, to }).changes === 0) return;
-  db.prepare(SQL_MOVE_LOG).run({ from, to });
-  db.prepare(SQL_DELETE_DOC).run({ name: from });
-}
-
 const asBytes = (b: Buffer | null) => (b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : null);
 
 /**

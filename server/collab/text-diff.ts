@@ -1,9 +1,12 @@
+import { diffSequences } from '../../registry/wiki/diff.js';
+
 /**
  * A small, dependency-free text diff used to turn "the page is now this markdown" into the
  * minimal Y.Text deletions and insertions (so co-editors see a forward change, not a replacement).
  *
- * Strategy: trim the common prefix and suffix, diff the middle line by line (Myers, O((N+M)·D)),
- * then shrink each changed block to its differing characters. Past `maxLineEdits` changed lines the
+ * Strategy: trim the common prefix and suffix, diff the middle line by line (the wiki's Myers diff,
+ * `diffSequences` in registry/wiki/diff.ts, O((N+M)·D)), then shrink each changed block to its
+ * differing characters. Past `maxLineEdits` changed lines the
  * middle is replaced as one block, which is still correct, only less minimal.
  */
 
@@ -34,55 +37,7 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
 /** Splits into lines, each keeping its trailing newline. */
 const splitLines = (s: string): string[] => s.split(/(?<=\n)/);
 
-type Op = 0 | 1 | 2; // 0 equal, 1 delete (from a), 2 insert (from b)
-
-/** Myers' diff of two integer sequences; null when more than `maxD` edits are needed. */
-function myers(x: Int32Array, y: Int32Array, maxD: number): Op[] | null {
-  const n = x.length;
-  const m = y.length;
-  const max = n + m;
-  const off = max + 1;
-  const v = new Int32Array(2 * max + 3);
-  const trace: Int32Array[] = [];
-  for (let d = 0; d <= Math.min(max, maxD); d++) {
-    trace.push(v.slice(off - d, off + d + 1));
-    for (let k = -d; k <= d; k += 2) {
-      let xx = k === -d || (k !== d && v[off + k - 1] < v[off + k + 1]) ? v[off + k + 1] : v[off + k - 1] + 1;
-      let yy = xx - k;
-      while (xx < n && yy < m && x[xx] === y[yy]) {
-        xx++;
-        yy++;
-      }
-      v[off + k] = xx;
-      if (xx >= n && yy >= m) return backtrack(trace, d, n, m);
-    }
-  }
-  return null;
-}
-
-function backtrack(trace: Int32Array[], dEnd: number, n: number, m: number): Op[] {
-  const ops: Op[] = [];
-  let x = n;
-  let y = m;
-  for (let d = dEnd; d > 0; d--) {
-    const prev = trace[d];
-    const at = (k: number) => prev[k + d];
-    const k = x - y;
-    const down = k === -d || (k !== d && at(k - 1) < at(k + 1));
-    const prevK = down ? k + 1 : k - 1;
-    const prevX = at(prevK);
-    const prevY = prevX - prevK;
-    const midX = down ? prevX : prevX + 1;
-    for (let i = x; i > midX; i--) ops.push(0);
-    ops.push(down ? 2 : 1);
-    x = prevX;
-    y = prevY;
-  }
-  for (let i = x; i > 0; i--) ops.push(0);
-  return ops.reverse();
-}
-
-/** Work budget of the line diff (lines × edits): keeps the worst case to a few tens of milliseconds. */
+/** Work budget of the line diff, in steps of the Myers search (about edits²): a few tens of milliseconds at worst. */
 const MAX_WORK = 20_000_000;
 
 /**
@@ -104,27 +59,25 @@ export function diffText(a: string, b: string, maxLineEdits = 1000): TextEdit[] 
     if (id === undefined) ids.set(line, (id = ids.size));
     return id;
   };
-  const budget = Math.min(maxLineEdits, Math.floor(MAX_WORK / (la.length + lb.length)));
-  const ops = myers(Int32Array.from(la, idOf), Int32Array.from(lb, idOf), budget);
-  if (!ops) return [{ index: prefix, deleteCount: am.length, insert: bm }];
+  const [ia, ib] = [Int32Array.from(la, idOf), Int32Array.from(lb, idOf)];
+  // Past the budget, diffSequences gives the rest of a region as one deletion and one insertion.
+  const ops = diffSequences(ia, ib, Math.min(MAX_WORK, maxLineEdits * maxLineEdits));
 
   const edits: TextEdit[] = [];
-  let ia = 0; // line index in la
-  let ib = 0;
   let pos = prefix; // char offset in a
   for (let i = 0; i < ops.length; ) {
-    if (ops[i] === 0) {
-      pos += la[ia++].length;
-      ib++;
+    const op = ops[i];
+    if (op.op === 'equal') {
+      for (let k = op.aStart; k < op.aStart + op.count; k++) pos += la[k].length;
       i++;
       continue;
     }
     let del = '';
     let ins = '';
-    while (i < ops.length && ops[i] !== 0) {
-      if (ops[i] === 1) del += la[ia++];
-      else ins += lb[ib++];
-      i++;
+    while (i < ops.length && ops[i].op !== 'equal') {
+      const o = ops[i++];
+      if (o.op === 'delete') del += la.slice(o.aStart, o.aStart + o.count).join('');
+      else ins += lb.slice(o.bStart, o.bStart + o.count).join('');
     }
     const ends = commonEnds(del, ins);
     edits.push({

@@ -12,7 +12,7 @@ import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../e
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import { forwardedHost } from '../auth/proxy.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
-import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../wiki/pages.js';
+import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../../registry/wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
 import { accountBlocked } from './access-guard.js';
 

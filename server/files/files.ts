@@ -1,7 +1,7 @@
 import type { Database } from '../db/open.js';
 import { AppError, badRequest, notFound } from '../errors.js';
-import { stmt } from '../wiki/statements.js';
-import { slugify } from '../wiki/slug.js';
+import { stmt } from '../../registry/wiki/statements.js';
+import { slugify } from '../../registry/text/slug.js';
 import type { FileStorage, LocalFileStorage } from './storage.js';
 import { isImage, sniffContentType } from './sniff.js';
 

@@ -1,13 +1,13 @@
 import type { Database } from '../db/open.js';
-import { AppError } from '../errors.js';
-import { normalizeCategory } from '../wiki/markdown.js';
-import { savePageDetailed } from '../wiki/pages.js';
-import type { WikiServices } from '../wiki/services.js';
-import { slugify } from '../wiki/slug.js';
-import { stmt } from '../wiki/statements.js';
+import { AppError, isClientError } from '../errors.js';
+import { normalizeCategory } from '../../registry/wiki/markdown.js';
+import { savePageDetailed } from '../../registry/wiki/pages.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
+import { slugify } from '../../registry/text/slug.js';
+import { stmt } from '../../registry/wiki/statements.js';
 import { fileNameFrom, fileUrl as storedFileUrl, storeFile } from '../files/files.js';
 import type { FileStorage } from '../files/storage.js';
-import { canonicalKind, fieldDefsOf, setPageFields } from '../wiki/fields.js';
+import { canonicalKind, fieldDefsOf, setPageFields } from '../../registry/wiki/fields.js';
 import { PLACE_SHEET_DEFAULTS, PlaceMatcher } from './place-sheets.js';
 import { readMediawikiXml, type SiteInfo, type XmlPage, type XmlRevision } from './xml-reader.js';
 import { convertWikitext, NS, templateKey, type Conversion, type TemplateMapping, type WikitextContext } from './wikitext.js';
@@ -332,7 +332,7 @@ export async function importMediawiki(
       const outcome = db.transaction(() => writeRevisions(page, fresh, latestConversion))();
       report.pages[outcome]++;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       report.pages.failed++;
       addProblem(page.title, slugify(page.title), `not imported: ${err.message}`);
     }
@@ -512,14 +512,14 @@ export async function importMediawiki(
       setPageFields(db, pageId, known);
       report.fields.written += Object.keys(known).length;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       // One bad value: write the others, report that one.
       for (const [field, value] of Object.entries(known)) {
         try {
           setPageFields(db, pageId, { [field]: value });
           report.fields.written++;
         } catch (e) {
-          if (!(e instanceof AppError)) throw e;
+          if (!isClientError(e)) throw e;
           keep(field, e.message);
         }
       }
@@ -657,7 +657,7 @@ async function storeImages(
       const result = await storeFile(db, images.storage, { bytes: await read(), name: importedFileName(name), originalName: name, userId: null, comment: 'import MediaWiki' });
       if (result.changed) report.files.stored++;
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isClientError(err)) throw err;
       if (report.files.missing.length < 200) report.files.missing.push(`${name} (${err.message})`);
     }
   }

@@ -1,6 +1,6 @@
-import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as Md, StateInline, Token } from 'markdown-it';
 import footnote from 'markdown-it-footnote';
+import { createBaseMarkdown } from '../../registry/text/markdown-base.js';
 
 /**
  * This wiki's markdown → wikitext, for `export-mediawiki`: what a stock MediaWiki renders like the
@@ -33,8 +33,7 @@ function wikiRaw(state: StateInline, silent: boolean): boolean {
 let md: Md | null = null;
 const parser = () => {
   if (!md) {
-    md = new MarkdownIt({ html: false, linkify: true });
-    md.linkify.set({ fuzzyLink: false });
+    md = createBaseMarkdown();
     md.use(footnote);
     md.inline.ruler.before('link', 'wiki_raw', wikiRaw);
   }

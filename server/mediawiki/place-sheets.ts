@@ -1,8 +1,8 @@
 import type { Database } from '../db/open.js';
 import { foldAccents } from '../../registry/text/french.js';
 import { upsertPlace } from '../../registry/places.js';
-import { stmt } from '../wiki/statements.js';
-import { slugify } from '../wiki/slug.js';
+import { stmt } from '../../registry/wiki/statements.js';
+import { slugify } from '../../registry/text/slug.js';
 import type { PlaceSheetMapping } from './wikitext.js';
 
 /**

@@ -193,8 +193,8 @@ export const eventsApi: OpenApiFragment = {
     '/api/campaigns/{slug}/programme.csv': {
       get: {
         tags: ['campaigns'],
-        summary: 'The programme as CSV for the press kit (one line per slot, French dates, UTF-8 with BOM)',
-        parameters: [slugParam],
+        summary: 'The programme as CSV for the press kit (one line per slot, French dates, UTF-8 with BOM; French spreadsheet dialect with `;` by default, `dialect=en` for `,` and English headers)',
+        parameters: [slugParam, { name: 'dialect', in: 'query', required: false, schema: { type: 'string', enum: ['fr', 'en'], default: 'fr' } }],
         responses: { '200': { description: 'CSV', content: { 'text/csv': { schema: { type: 'string' } } } }, '404': error('No such campaign') },
       },
     },

@@ -2,12 +2,15 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
-import { jsonBody } from '../validate.js';
+import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { CampaignSchema } from '../../registry/events/schema.js';
 import { campaignCsv, createCampaign, getCampaign, joinCampaign, listCampaigns } from '../../registry/events/campaigns.js';
 import { SLUG_RE } from '../../registry/schema.js';
 import { withHtml } from './events.js';
+
+// French spreadsheets by default (`;`, BOM, French headers); `?dialect=en` for English ones.
+const CsvQuery = z.object({ dialect: z.enum(['fr', 'en']).optional() });
 
 const JoinBody = z.object({ place: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)') });
 
@@ -27,9 +30,9 @@ export const campaigns = new Hono<AppEnv>()
     const view = getCampaign(c.get('db'), slugParam(c.req.param('slug')));
     return c.json({ ...view, events: { ...view.events, items: view.events.items.map((e) => withHtml(c, e)) } });
   })
-  .get('/:slug/programme.csv', readAccess, (c) => {
+  .get('/:slug/programme.csv', readAccess, queryParams(CsvQuery), (c) => {
     const slug = slugParam(c.req.param('slug'));
-    return c.body(campaignCsv(getCampaign(c.get('db'), slug)), 200, {
+    return c.body(campaignCsv(getCampaign(c.get('db'), slug), c.req.valid('query').dialect ?? 'fr'), 200, {
       'content-type': 'text/csv; charset=utf-8',
       'content-disposition': `attachment; filename="programme-${slug}.csv"`,
     });

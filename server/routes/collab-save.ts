@@ -5,7 +5,7 @@ import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { jsonBody } from '../validate.js';
 import { requireRole } from '../auth/middleware.js';
-import { assertNotDeleted, SLUG_RE } from '../wiki/pages.js';
+import { assertNotDeleted, SLUG_RE } from '../../registry/wiki/pages.js';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;

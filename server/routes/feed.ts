@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.js';
 import { readAccess } from '../auth/middleware.js';
 import { queryParams } from '../validate.js';
-import { recentChanges } from '../wiki/lists.js';
-import { recentChangesAtom } from '../wiki/atom.js';
+import { recentChanges } from '../../registry/wiki/lists.js';
+import { recentChangesAtom } from '../../registry/wiki/atom.js';
 import { RecentQuery } from './wiki.js';
 
 /** /feed: syndication feeds (outside /api, where feed readers look for them). */

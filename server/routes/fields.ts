@@ -4,11 +4,11 @@ import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
 import { jsonBody } from '../validate.js';
 import { readAccess, requireRole, roleAtLeast } from '../auth/middleware.js';
-import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFieldsWithRevision, shownPageFields } from '../wiki/fields.js';
+import { FIELD_TYPES, listFieldDefs, pageIdOf, setFieldDefs, setPageFieldsWithRevision, shownPageFields } from '../../registry/wiki/fields.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
-import { getPage } from '../wiki/pages.js';
+import { getPage } from '../../registry/wiki/pages.js';
 import { attachFile, detachFile, FILE_NAME_RE, pageFiles } from '../files/files.js';
-import { SLUG_RE } from '../wiki/pages.js';
+import { SLUG_RE } from '../../registry/wiki/pages.js';
 
 const DefsBody = z.object({
   fields: z

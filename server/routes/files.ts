@@ -19,8 +19,8 @@ import {
   storeFile,
 } from '../files/files.js';
 import { isInlineSafe } from '../files/sniff.js';
-import { pageIdOf } from '../wiki/fields.js';
-import { SLUG_RE } from '../wiki/pages.js';
+import { pageIdOf } from '../../registry/wiki/fields.js';
+import { SLUG_RE } from '../../registry/wiki/pages.js';
 
 const ListQuery = z.object({
   q: z.string().max(100).optional(),

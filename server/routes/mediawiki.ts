@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { AppError, badRequest, notFound } from '../errors.js';
+import { AppError, badRequest, isClientError, notFound } from '../errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { importBodyLimit } from '../body-limit.js';
 import { findMediawikiImport, importMediawiki, listMediawikiImports, MediawikiImportError } from '../mediawiki/import.js';
@@ -80,7 +80,7 @@ export const mediawikiAdmin = new Hono<AppEnv>()
       } catch (err) {
         if (!(err instanceof MediawikiImportError)) throw err;
         const cause = err.cause;
-        if (cause instanceof AppError) throw new AppError(cause.status, cause.code, cause.message, { ...cause.details, importId: err.importId });
+        if (isClientError(cause)) throw new AppError(cause.status, cause.code, cause.message, { ...cause.details, importId: err.importId });
         if (cause instanceof MediawikiXmlError) {
           throw new AppError(400, 'validation_failed', `file: ${cause.message}`, {
             field: 'file',

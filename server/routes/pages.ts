@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError, badRequest, isClientError, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
@@ -19,14 +19,14 @@ import {
   SLUG_RE,
   type Page,
   type PageMeta,
-} from '../wiki/pages.js';
-import { deletePage, restorePage } from '../wiki/deletion.js';
-import { movePage } from '../wiki/move.js';
-import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../wiki/revisions.js';
-import { backlinks, listPages } from '../wiki/lists.js';
-import { diffTexts } from '../wiki/diff.js';
-import { fieldFilters, listPagesByFields } from '../wiki/fields.js';
-import type { WikiServices } from '../wiki/services.js';
+} from '../../registry/wiki/pages.js';
+import { deletePage, restorePage } from '../../registry/wiki/deletion.js';
+import { movePage } from '../../registry/wiki/move.js';
+import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../../registry/wiki/revisions.js';
+import { backlinks, listPages } from '../../registry/wiki/lists.js';
+import { diffTexts } from '../../registry/wiki/diff.js';
+import { fieldFilters, listPagesByFields } from '../../registry/wiki/field-queries.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
 import { requestHeader, setAnswerHeader } from '../request-headers.js';
 import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compression.js';
 
@@ -160,7 +160,7 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
   try {
     return save();
   } catch (err) {
-    if (err instanceof AppError && err.code === 'conflict' && err.details.field === 'baseRevision') {
+    if (isClientError(err) && err.code === 'conflict' && err.details.field === 'baseRevision') {
       const current = findPage(db, slug);
       throw new AppError(409, 'conflict', err.message, { ...err.details, current: current ? pageJson(current, wiki) : null });
     }
@@ -172,7 +172,7 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
 export const pages = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => {
     const { limit, offset, kind } = c.req.valid('query');
-    // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (server/wiki/fields.ts).
+    // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (registry/wiki/fields.ts).
     const filters = fieldFilters(c.req.queries());
     if (kind || filters.length) return c.json(listPagesByFields(c.get('db'), { kind, filters, limit, offset }));
     return c.json(listPages(c.get('db'), limit, offset));

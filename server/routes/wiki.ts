@@ -3,9 +3,9 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast } from '../auth/middleware.js';
-import { categoryPages, listCategories, orphanPages, pagesToImprove, RECENT_CURSOR_RE, recentChanges, wantedPages } from '../wiki/lists.js';
-import { listDeletedPages, listLog } from '../wiki/log.js';
-import { SLUG_RE } from '../wiki/pages.js';
+import { categoryPages, listCategories, orphanPages, pagesToImprove, RECENT_CURSOR_RE, recentChanges, wantedPages } from '../../registry/wiki/lists.js';
+import { listDeletedPages, listLog } from '../../registry/wiki/log.js';
+import { SLUG_RE } from '../../registry/wiki/pages.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
 import { DeletedPages, LogPage } from '../contracts/wiki-log.js';
 

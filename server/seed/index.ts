@@ -1,6 +1,6 @@
 import type { Database } from '../db/open.js';
-import { WikiServices } from '../wiki/services.js';
-import { savePage, setNeedsWork } from '../wiki/pages.js';
+import { WikiServices } from '../../registry/wiki/services.js';
+import { savePage, setNeedsWork } from '../../registry/wiki/pages.js';
 import { DEMO_PAGES } from './pages.js';
 import { seedRegistry } from './registry.js';
 import { seedAgenda } from './agenda.js';

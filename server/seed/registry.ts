@@ -1,5 +1,5 @@
 import type { Database } from '../db/open.js';
-import type { WikiServices } from '../wiki/services.js';
+import type { WikiServices } from '../../registry/wiki/services.js';
 import { registryHooks } from '../registry-wiki.js';
 import { importBundle, type Bundle } from '../../registry/bundle.js';
 import { addAssessment, listCriteria } from '../../registry/qualification.js';

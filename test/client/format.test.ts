@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { titleForMissingLink, titleFromSlug } from '../../client/format.js';
-import { slugify } from '../../server/wiki/slug.js';
+import { slugify } from '../../registry/text/slug.js';
 import { fieldErrors, safeNext } from '../../client/components/auth-form.js';
 import { ApiError } from '../../client/api/http.js';
 

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { startServer, type RunningServer } from '../../server/server.js';
 import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../server/wiki/pages.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { ensureClientBuilt, launchBrowser } from '../helpers/browser.js';
 import { tempDir } from '../helpers/collab.js';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Locator } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { setFieldDefs } from '../../server/wiki/fields.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { setFieldDefs } from '../../registry/wiki/fields.js';
 import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { tinyPng } from '../helpers/files.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../server/wiki/pages.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);

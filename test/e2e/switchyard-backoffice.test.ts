@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { importBundle } from '../../registry/bundle.js';
-import { savePage } from '../../server/wiki/pages.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { createEvent } from '../../registry/events/store.js';
 import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
 import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';

@@ -3,7 +3,7 @@ import { findSnippet, firstMatch, withinOneEdit } from '../../registry/text/snip
 import { stemVariants, termsOfWord, tokenize } from '../../registry/text/french.js';
 import { rebuildSearchIndexes } from '../../registry/text/fts.js';
 import { openDatabase, type Database } from '../../server/db/open.js';
-import { WikiSearch } from '../../server/wiki/search.js';
+import { WikiSearch } from '../../registry/wiki/search.js';
 
 const WORDS = `jardin jardins potager légumes récolte atelier ateliers vélo vélos réparation réparer café associatif
   association associations bénévole bénévoles gouvernance partagée décision décisions consentement assemblée

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as Y from 'yjs';
 import { openDatabase } from '../../server/db/open.js';
-import { WikiServices } from '../../server/wiki/services.js';
-import { savePage } from '../../server/wiki/pages.js';
+import { WikiServices } from '../../registry/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { client, makeUsers, tempDir, until, type TestClient } from '../helpers/collab.js';
 
 const CHILD = fileURLToPath(new URL('../helpers/collab-server-child.ts', import.meta.url));

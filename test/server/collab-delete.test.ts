@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { savePage } from '../../server/wiki/pages.js';
-import { deletePage } from '../../server/wiki/deletion.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { deletePage } from '../../registry/wiki/deletion.js';
 import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
 
 /*

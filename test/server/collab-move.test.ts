@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import WebSocket from 'ws';
-import { savePage } from '../../server/wiki/pages.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
 
 /*

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
-import { findPage, savePage } from '../../server/wiki/pages.js';
+import { findPage, savePage } from '../../registry/wiki/pages.js';
 import { makeUsers, startOn, tempDir, until } from '../helpers/collab.js';
 
 type Env = Awaited<ReturnType<typeof startOn>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { savePage } from '../../server/wiki/pages.js';
+import { savePage } from '../../registry/wiki/pages.js';
 import { collabFixture, until } from '../helpers/collab.js';
 
 /*

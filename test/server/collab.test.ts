@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
-import { savePage, findPage } from '../../server/wiki/pages.js';
+import { savePage, findPage } from '../../registry/wiki/pages.js';
 import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type TestClient } from '../helpers/collab.js';
 
 type Env = Awaited<ReturnType<typeof startOn>>;

@@ -264,12 +264,17 @@ describe('campaigns', () => {
     const csv = await app.request('GET', '/api/campaigns/jpo-2025/programme.csv');
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = csv.text.replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('date,début,fin,titre,type,lieu,adresse,code postal,ville,région,gratuit,tarif,inscription,public,accessibilité');
-    expect(lines.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual([
+    // French spreadsheet dialect by default (`;`), like the dashboards' CSV; `?dialect=en` for `,`.
+    expect(lines[0]).toBe('date;début;fin;titre;type;lieu;adresse;code postal;ville;région;gratuit;tarif;inscription;public;accessibilité');
+    expect(lines.slice(1).map((l) => l.split(';').slice(0, 4).join(','))).toEqual([
       '02/10/2025,10:00,12:30,Visite de l’atelier',
       '02/10/2025,13:30,19:00,Visite de l’atelier',
       '03/10/2025,14:00,17:00,Atelier vélo',
     ]);
+    const en = (await app.request('GET', '/api/campaigns/jpo-2025/programme.csv?dialect=en')).text.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(en[0]).toBe('date,start,end,title,type,place,address,postcode,city,region,free,price,registration,audience,accessibility');
+    expect(en.slice(1).map((l) => l.split(',').slice(0, 4).join(','))).toEqual(['02/10/2025,10:00,12:30,Visite de l’atelier', '02/10/2025,13:30,19:00,Visite de l’atelier', '03/10/2025,14:00,17:00,Atelier vélo']);
+    expect((await app.request('GET', '/api/campaigns/jpo-2025/programme.csv?dialect=de')).status).toBe(400);
 
     const feed = new ICAL.Component(ICAL.parse((await app.request('GET', '/api/events.ics?campaign=jpo-2025&from=2025-01-01')).text) as unknown[]);
     expect(feed.getAllSubcomponents('vevent')).toHaveLength(3);

@@ -6,7 +6,7 @@ import { testApp, type AnswerJson } from '../helpers/app.js';
 import { tinyPng } from '../helpers/files.js';
 import { LocalFileStorage, sha256Of } from '../../server/files/storage.js';
 import { attachFile, fileNameFrom, getFileDetails, referencedFileNames, storeFile } from '../../server/files/files.js';
-import { pageIdOf } from '../../server/wiki/fields.js';
+import { pageIdOf } from '../../registry/wiki/fields.js';
 
 const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 const SVG = new TextEncoder().encode('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');

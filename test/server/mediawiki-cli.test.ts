@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../server/db/open.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { createUser } from '../../server/auth/users.js';
-import { getPageFields, setFieldDefs } from '../../server/wiki/fields.js';
+import { getPageFields, setFieldDefs } from '../../registry/wiki/fields.js';
 
 // A 1×1 PNG: what the source wiki's images/ folder holds for "Coop façade.jpg".
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');

@@ -6,8 +6,8 @@ import { openDatabase, type Database } from '../../server/db/open.js';
 import { exportMediawiki, mediawikiSha1 } from '../../server/mediawiki/export.js';
 import { importMediawiki } from '../../server/mediawiki/import.js';
 import { parseTemplateMap } from '../../server/mediawiki/templates-map.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { readFileSync } from 'node:fs';
 
 const FIXTURES = new URL('../fixtures/mediawiki/', import.meta.url).pathname;

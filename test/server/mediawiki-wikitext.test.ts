@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { convertWikitext, type WikitextContext } from '../../server/mediawiki/wikitext.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 
 const NAMES = new Map([
   ['catégorie', 14],

@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
 import { openDatabase } from '../../server/db/open.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { deletePage } from '../../server/wiki/deletion.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { deletePage } from '../../registry/wiki/deletion.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { createUser } from '../../server/auth/users.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { getPageFields, pageIdOf, setPageFields } from '../../server/wiki/fields.js';
+import { getPageFields, pageIdOf, setPageFields } from '../../registry/wiki/fields.js';
 
 const PLACE_FIELDS = [
   { name: 'ville', label: { fr: 'Ville', en: 'Town' }, type: 'text' },

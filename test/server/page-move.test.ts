@@ -6,12 +6,12 @@ import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { testApp } from '../helpers/app.js';
 import { openDatabase } from '../../server/db/open.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { movePage } from '../../server/wiki/move.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { movePage } from '../../registry/wiki/move.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { createUser } from '../../server/auth/users.js';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
-import { recentChanges } from '../../server/wiki/lists.js';
+import { recentChanges } from '../../registry/wiki/lists.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 type Who = 'facilitator' | 'admin' | 'contributor' | 'reader' | null;

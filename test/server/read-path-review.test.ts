@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApp } from '../../server/app.js';
 import { openDatabase, type Database } from '../../server/db/open.js';
-import { savePage } from '../../server/wiki/pages.js';
-import { WikiServices } from '../../server/wiki/services.js';
+import { savePage } from '../../registry/wiki/pages.js';
+import { WikiServices } from '../../registry/wiki/services.js';
 import { createApiToken, createUser } from '../../server/auth/users.js';
 
 /** Two connections on one database file: the server's and another process's (a CLI import). */

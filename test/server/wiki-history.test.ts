@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { diffSequences, diffTexts } from '../../server/wiki/diff.js';
+import { diffSequences, diffTexts } from '../../registry/wiki/diff.js';
 
 async function pageWithHistory() {
   const t = await testApp();

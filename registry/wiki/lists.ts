@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { notFound } from '../errors.js';
+import type { Database } from 'better-sqlite3';
+import { notFound } from './errors.js';
 import { normalizeCategory } from './markdown.js';
 import { HOME_SLUG } from './pages.js';
 import { userRef, type UserRef } from './revisions.js';
@@ -69,7 +69,7 @@ export interface RecentChange {
 export const STUB_TEXT_LENGTH = 300;
 
 // Deleted pages are left out of every list; their outgoing links are removed when they are
-// deleted (server/wiki/deletion.ts), so link-based lists need no filter on the linking side.
+// deleted (registry/wiki/deletion.ts), so link-based lists need no filter on the linking side.
 const SQL_COUNT_PAGES = `SELECT COUNT(*) FROM pages WHERE deleted_at IS NULL`;
 const SQL_LIST_PAGES = `SELECT slug, title, kind, revision, updated_at AS updatedAt FROM pages WHERE deleted_at IS NULL
   ORDER BY title_key, title, slug LIMIT @limit OFFSET @offset`;
@@ -192,7 +192,7 @@ export function listCategories(db: Database): { name: string; count: number }[] 
 
 /**
  * The pages of a category (the name is normalised: "gouvernance" finds "Gouvernance").
- * @throws AppError 404 when no page is in it.
+ * @throws WikiError 404 when no page is in it.
  */
 export function categoryPages(db: Database, name: string): { name: string; pages: PageRef[]; description: string | null } {
   const normalized = normalizeCategory(name);
@@ -307,4 +307,29 @@ export function recentChanges(db: Database, limit: number, before?: string): Rec
     .sort((a, b) => b.pos[0] - a.pos[0] || b.pos[1] - a.pos[1])
     .slice(0, limit)
     .map(({ pos: _pos, ...change }) => change);
+}
+
+// Deleted pages (deleted_at set) are left out; a deletion or restoration moves the count.
+const SQL_LIVE_PAGE_TEXTS = `SELECT slug, title, markdown FROM pages WHERE deleted_at IS NULL ORDER BY id`;
+const SQL_LIVE_PAGES_VERSION = `SELECT count(*) AS n, max(updated_at) AS at FROM pages WHERE deleted_at IS NULL`;
+
+/** A live page's current text, for indexes built outside the wiki (the switchyard). */
+export interface PageText {
+  slug: string;
+  title: string;
+  markdown: string;
+}
+
+/** Every live page's slug, title and current markdown, in creation order. */
+export function livePageTexts(db: Database): PageText[] {
+  return stmt(db, SQL_LIVE_PAGE_TEXTS).all() as PageText[];
+}
+
+/**
+ * A cheap fingerprint of the live pages (how many, and the last update): it moves with every
+ * save, creation, deletion and restoration, so a derived index knows when to rebuild.
+ */
+export function livePagesVersion(db: Database): string {
+  const r = stmt(db, SQL_LIVE_PAGES_VERSION).get() as { n: number; at: string | null };
+  return `${r.n}:${r.at}`;
 }

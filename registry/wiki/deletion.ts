@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { AppError, notFound } from '../errors.js';
+import type { Database } from 'better-sqlite3';
+import { notFound, WikiError } from './errors.js';
 import { findDeletion, getPage, pageDeletedError, writeLinks, type Page, type PageDeletion } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
@@ -38,7 +38,7 @@ const SQL_INSERT_LOG = `INSERT INTO page_log (action, page_id, slug, title, revi
  * Deletes a page (soft: see above) and logs it, in one transaction; then tells the listeners
  * (search index, co-editing) and moves the "missing link" generation. Pending co-edits must be
  * written before (the route flushes them): a deleted page takes no revision.
- * @throws AppError 404 for an unknown page; 409 `page_deleted` when it is already deleted.
+ * @throws WikiError 404 for an unknown page; 409 `page_deleted` when it is already deleted.
  */
 export function deletePage(db: Database, wiki: WikiServices, input: PageLogInput): PageDeletion {
   const deletion = db
@@ -61,7 +61,7 @@ export function deletePage(db: Database, wiki: WikiServices, input: PageLogInput
 /**
  * Restores a deleted page with all its revisions (its links rebuilt from its text) and logs it,
  * in one transaction; then the page is back for the listeners (search index, co-editing).
- * @throws AppError 404 for an unknown page; 409 `not_deleted` when the page is not deleted.
+ * @throws WikiError 404 for an unknown page; 409 `not_deleted` when the page is not deleted.
  */
 export function restorePage(db: Database, wiki: WikiServices, input: PageLogInput): Page {
   const links = (markdown: string) => wiki.analyze(markdown).links;
@@ -69,7 +69,7 @@ export function restorePage(db: Database, wiki: WikiServices, input: PageLogInpu
     .transaction((): Page => {
       const state = stmt(db, SQL_PAGE_STATE).get({ slug: input.slug }) as PageStateRow | undefined;
       if (!state) throw notFound(`page "${input.slug}"`);
-      if (!state.deleted_at) throw new AppError(409, 'not_deleted', `page "${input.slug}" is not deleted`);
+      if (!state.deleted_at) throw new WikiError('not_deleted', `page "${input.slug}" is not deleted`);
       const row = { id: state.id, slug: state.slug, title: state.title, revision: state.revision, userId: input.userId, reason: input.reason, now: new Date().toISOString() };
       stmt(db, SQL_MARK_RESTORED).run(row);
       writeLinks(db, state.id, links(state.markdown));

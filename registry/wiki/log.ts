@@ -1,4 +1,4 @@
-import type { Database } from '../db/open.js';
+import type { Database } from 'better-sqlite3';
 import { userRef, type UserRef } from './revisions.js';
 import { stmt } from './statements.js';
 

@@ -14,3 +14,6 @@ export function slugify(title: string): string {
     .slice(0, 120)
     .replace(/-+$/g, '');
 }
+
+/** What a slug looks like (wiki pages and registry records alike): 1 to 120 lowercase letters, digits and inner dashes. */
+export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;

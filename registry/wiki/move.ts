@@ -1,6 +1,5 @@
-import type { Database } from '../db/open.js';
-import { AppError, badRequest, notFound } from '../errors.js';
-import { moveStoredDoc } from '../collab/persistence.js';
+import type { Database } from 'better-sqlite3';
+import { invalidField, notFound, WikiError } from './errors.js';
 import { findDeletion, getPage, pageDeletedError, titleKey, type Page } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
@@ -58,12 +57,30 @@ const SQL_MOVE_RESOURCE_PAGES = `UPDATE resources SET wiki_page = @to WHERE wiki
 const SQL_INSERT_LOG = `INSERT INTO page_log (action, page_id, slug, title, revision, user_id, reason, after_revision_id, created_at, new_slug, new_title, redirected)
   VALUES ('move', @id, @from, @oldTitle, @revision, @userId, @reason, (SELECT COALESCE(MAX(id), 0) FROM revisions), @now, @to, @title, @redirected)`;
 
+const SQL_DELETE_DOC = `DELETE FROM collab_docs WHERE name = @name`;
+const SQL_COPY_DOC = `INSERT INTO collab_docs (name, snapshot, snapshot_seq, base_revision, dirty, span_authors, created_at)
+  SELECT @to, snapshot, snapshot_seq, base_revision, dirty, span_authors, created_at FROM collab_docs WHERE name = @from`;
+const SQL_MOVE_LOG = `UPDATE collab_updates SET doc = @to WHERE doc = @from`;
+
+/**
+ * Moves the stored co-editing document of a page to its new slug (a page move), inside the
+ * caller's transaction (the co-editing log is the page's live text: it moves with the page): snapshot, update log and bookkeeping follow, so clients that kept their
+ * copy merge with it at the new slug without duplicating text. A document stored at the target
+ * (a page opened for creation there and never written) is discarded first.
+ */
+function moveStoredDoc(db: Database, from: string, to: string): void {
+  stmt(db, SQL_DELETE_DOC).run({ name: to });
+  if (stmt(db, SQL_COPY_DOC).run({ from, to }).changes === 0) return;
+  stmt(db, SQL_MOVE_LOG).run({ from, to });
+  stmt(db, SQL_DELETE_DOC).run({ name: from });
+}
+
 /**
  * Moves a page to a new slug (and title), in one transaction: the page row, the redirect left
  * at the old slug, the registry resources naming the page, its stored co-editing document, and
  * the log entry. Then the listeners follow (render cache, search index, co-editing connections
  * closed with the new slug). Pending co-edits must be written before (the route flushes them).
- * @throws AppError 404 for an unknown page; 409 `page_deleted` for a deleted one; 400 (field
+ * @throws WikiError 404 for an unknown page; 409 `page_deleted` for a deleted one; 400 (field
  *   `slug`) when the slug does not change; 409 `conflict` (field `slug`) when the target is a
  *   page (live or deleted) or a redirect to another page.
  */
@@ -74,15 +91,15 @@ export function movePage(db: Database, wiki: WikiServices, input: MovePageInput)
       const page = stmt(db, SQL_PAGE_STATE).get({ slug: input.slug }) as MoveStateRow | undefined;
       if (!page) throw notFound(`page "${input.slug}"`);
       if (page.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
-      if (input.to === page.slug) throw badRequest('slug', 'the page already has this slug (change its title with PATCH /api/pages/{slug}/properties)');
+      if (input.to === page.slug) throw invalidField('slug', 'the page already has this slug (change its title with PATCH /api/pages/{slug}/properties)');
       const taken = stmt(db, SQL_PAGE_STATE).get({ slug: input.to }) as MoveStateRow | undefined;
       if (taken) {
         const what = taken.deleted_at ? 'a deleted page (it may be restored)' : 'another page';
-        throw new AppError(409, 'conflict', `slug: "${input.to}" is ${what}`, { field: 'slug' });
+        throw new WikiError('conflict', `slug: "${input.to}" is ${what}`, { field: 'slug' });
       }
       const redirectAt = stmt(db, SQL_REDIRECT_AT).pluck().get({ slug: input.to }) as number | undefined;
       if (redirectAt !== undefined && redirectAt !== page.id) {
-        throw new AppError(409, 'conflict', `slug: "${input.to}" is a redirect to another page`, { field: 'slug' });
+        throw new WikiError('conflict', `slug: "${input.to}" is a redirect to another page`, { field: 'slug' });
       }
       const title = input.title?.trim() || page.title;
       const row = {

@@ -1,9 +1,10 @@
-import type { Database } from '../db/open.js';
-import { AppError, badRequest, notFound } from '../errors.js';
-import { foldAccents } from '../../registry/text/french.js';
+import type { Database } from 'better-sqlite3';
+import { invalidField, notFound, WikiError } from './errors.js';
+import { foldAccents } from '../text/french.js';
 import { normalizeCategory } from './markdown.js';
 import type { SaveOrigin, WikiServices } from './services.js';
 import { stmt } from './statements.js';
+import { SLUG_RE } from '../text/slug.js';
 
 /** A page as stored (current revision), with the names the API shows next to the ids. */
 export interface Page extends PageMeta {
@@ -81,8 +82,8 @@ export interface SaveResult {
   changed: boolean;
 }
 
-/** Slugs: lowercase letters, digits and dashes, 1–120 characters. */
-export const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$/;
+/** Slugs: lowercase letters, digits and dashes, 1–120 characters (shared with the registry and the client: registry/text/slug.ts). */
+export { SLUG_RE };
 
 /** The home page: never listed as an orphan. */
 export const HOME_SLUG = 'accueil';
@@ -153,7 +154,7 @@ export function findPageMeta(db: Database, slug: string): PageMeta | undefined {
   return row && toMeta(row);
 }
 
-/** A page by slug. @throws AppError 404 (code `page_deleted` for a deleted page, else `not_found`). */
+/** A page by slug. @throws WikiError 404 (code `page_deleted` for a deleted page, else `not_found`). */
 export function getPage(db: Database, slug: string): Page {
   const page = findPage(db, slug);
   if (!page) throw missingPage(db, slug);
@@ -202,25 +203,25 @@ export function findDeletion(db: Database, slug: string): PageDeletion | undefin
  * The error for a request naming a deleted page: 404 for a read, 409 for a write (a facilitator
  * must restore the page first). `deletion` in the error tells when, by whom and why.
  */
-export function pageDeletedError(deletion: PageDeletion, status: 404 | 409 = 404): AppError {
+export function pageDeletedError(deletion: PageDeletion, status: 404 | 409 = 404): WikiError {
   const by = deletion.deletedBy ? ` by ${deletion.deletedBy.name}` : '';
   const why = deletion.reason ? `: ${deletion.reason}` : '';
   const hint = status === 409 ? '; a facilitator must restore it before it can be edited or recreated' : '';
   const { pageId: _id, ...shown } = deletion;
-  return new AppError(status, 'page_deleted', `page "${deletion.slug}" was deleted on ${deletion.deletedAt}${by}${why}${hint}`, {
+  return new WikiError('page_deleted', `page "${deletion.slug}" was deleted on ${deletion.deletedAt}${by}${why}${hint}`, {
     deletion: shown,
-  });
+  }, status);
 }
 
 /** The 404 for a slug with no live page: `page_deleted` (with the deletion) or `not_found`. */
-export function missingPage(db: Database, slug: string): AppError {
+export function missingPage(db: Database, slug: string): WikiError {
   const deletion = findDeletion(db, slug);
   return deletion ? pageDeletedError(deletion, 404) : notFound(`page "${slug}"`);
 }
 
 /**
  * Refuses a write to a deleted page.
- * @throws AppError 409 `page_deleted`.
+ * @throws WikiError 409 `page_deleted`.
  */
 export function assertNotDeleted(db: Database, slug: string): void {
   const deletion = findDeletion(db, slug);
@@ -257,7 +258,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * Saves a page as a new revision, with its links and categories, in one transaction, then
  * tells the listeners (search index, co-editing). A save that changes nothing writes no revision.
  * A save whose `baseRevision` is not the current revision is refused.
- * @throws AppError 409 (code conflict, with `currentRevision`) on a stale base revision; 409
+ * @throws WikiError 409 (code conflict, with `currentRevision`) on a stale base revision; 409
  *   `page_deleted` for a deleted page; 400 (field referentId) for an unknown referent.
  */
 export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePageInput): SaveResult {
@@ -272,14 +273,14 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
     if (existing?.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
     const current = existing?.revision ?? 0;
     if (input.baseRevision !== undefined && input.baseRevision !== current) {
-      throw new AppError(409, 'conflict', `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`, {
+      throw new WikiError('conflict', `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`, {
         field: 'baseRevision',
         currentRevision: current,
       });
     }
     const referentId = input.referentId === undefined ? (existing?.referent_id ?? null) : input.referentId;
     if (referentId !== null && referentId !== existing?.referent_id && !stmt(db, SQL_USER_EXISTS).get({ id: referentId })) {
-      throw badRequest('referentId', `no user with id ${referentId}`);
+      throw invalidField('referentId', `no user with id ${referentId}`);
     }
     const kind = input.kind ?? existing?.kind ?? 'practice';
     const stored = existing ? (stmt(db, SQL_PAGE_CATEGORIES).all({ id: existing.id }) as CategoryRow[]) : [];
@@ -342,7 +343,7 @@ export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePa
 
 /**
  * Saves a page (see `savePageDetailed`) and returns it.
- * @throws AppError 409 on a stale base revision, 400 for an unknown referent.
+ * @throws WikiError 409 on a stale base revision, 400 for an unknown referent.
  */
 export function savePage(db: Database, wiki: WikiServices, input: SavePageInput): Page {
   return savePageDetailed(db, wiki, input).page;
@@ -350,7 +351,7 @@ export function savePage(db: Database, wiki: WikiServices, input: SavePageInput)
 
 /**
  * Flags a page "à améliorer" with a reason, or clears the flag (`reason` null). Not a revision.
- * @throws AppError 404 for an unknown page, 409 `page_deleted` for a deleted one.
+ * @throws WikiError 404 for an unknown page, 409 `page_deleted` for a deleted one.
  */
 export function setNeedsWork(db: Database, slug: string, reason: string | null): Page {
   const info = stmt(db, SQL_SET_NEEDS_WORK).run({ slug, reason });

@@ -1,6 +1,6 @@
-import type { Database } from '../db/open.js';
-import { badRequest, notFound } from '../errors.js';
-import { foldAccents } from '../../registry/text/french.js';
+import type { Database } from 'better-sqlite3';
+import { invalidField, notFound } from './errors.js';
+import { foldAccents } from '../text/french.js';
 import { stmt } from './statements.js';
 
 /*
@@ -73,7 +73,8 @@ interface DefRow {
   position: number;
 }
 
-interface ValueRow {
+/** A stored field value (one row per list item). */
+export interface ValueRow {
   page_id: number;
   name: string;
   position: number;
@@ -124,21 +125,21 @@ export function fieldDefsOf(db: Database, kind: string): FieldDef[] {
 /**
  * Replaces the fields declared for a page kind (their order is the order given). Values pages
  * hold for a field no longer declared are kept, not shown: declaring it again brings them back.
- * @throws AppError 400 naming `fields.N.name` for a bad or repeated name, or a bad type or label.
+ * @throws WikiError 400 naming `fields.N.name` for a bad or repeated name, or a bad type or label.
  */
 export function setFieldDefs(db: Database, kindInput: string, defs: readonly FieldDefInput[]): FieldDef[] {
   const kind = canonicalKind(kindInput);
-  if (!kind || kind.length > 40) throw badRequest('kind', 'a page kind of 1 to 40 characters');
+  if (!kind || kind.length > 40) throw invalidField('kind', 'a page kind of 1 to 40 characters');
   const seen = new Set<string>();
   defs.forEach((d, i) => {
-    if (!FIELD_NAME_RE.test(d.name)) throw badRequest(`fields.${i}.name`, 'lowercase letters, digits and _, starting with a letter (1 to 40)');
-    if (RESERVED_FIELD_NAMES.has(d.name)) throw badRequest(`fields.${i}.name`, `"${d.name}" is reserved by the page list`);
-    if (seen.has(d.name)) throw badRequest(`fields.${i}.name`, `"${d.name}" is declared twice`);
+    if (!FIELD_NAME_RE.test(d.name)) throw invalidField(`fields.${i}.name`, 'lowercase letters, digits and _, starting with a letter (1 to 40)');
+    if (RESERVED_FIELD_NAMES.has(d.name)) throw invalidField(`fields.${i}.name`, `"${d.name}" is reserved by the page list`);
+    if (seen.has(d.name)) throw invalidField(`fields.${i}.name`, `"${d.name}" is declared twice`);
     seen.add(d.name);
-    if (!FIELD_TYPES.includes(d.type)) throw badRequest(`fields.${i}.type`, `one of ${FIELD_TYPES.join(', ')}`);
+    if (!FIELD_TYPES.includes(d.type)) throw invalidField(`fields.${i}.type`, `one of ${FIELD_TYPES.join(', ')}`);
     for (const lang of ['fr', 'en'] as const) {
       const label = d.label?.[lang]?.trim();
-      if (!label || label.length > 80) throw badRequest(`fields.${i}.label.${lang}`, 'a label of 1 to 80 characters');
+      if (!label || label.length > 80) throw invalidField(`fields.${i}.label.${lang}`, 'a label of 1 to 80 characters');
     }
   });
   db.transaction(() => {
@@ -186,48 +187,48 @@ const isEmpty = (v: unknown) =>
 
 /**
  * The stored strings of one value, checked against its declaration.
- * @throws AppError 400 naming `fields.NAME`.
+ * @throws WikiError 400 naming `fields.NAME`.
  */
 function canonicalValues(db: Database, def: FieldDef, raw: unknown): string[] {
   const field = `fields.${def.name}`;
   switch (def.type) {
     case 'text': {
-      if (typeof raw !== 'string' && typeof raw !== 'number') throw badRequest(field, 'a text');
+      if (typeof raw !== 'string' && typeof raw !== 'number') throw invalidField(field, 'a text');
       const s = String(raw).trim();
-      if (s.length > 2000) throw badRequest(field, 'at most 2000 characters');
+      if (s.length > 2000) throw invalidField(field, 'at most 2000 characters');
       return [s];
     }
     case 'number': {
       const n = canonicalNumber(raw);
-      if (n === undefined) throw badRequest(field, 'a number');
+      if (n === undefined) throw invalidField(field, 'a number');
       return [String(n)];
     }
     case 'date': {
       const d = typeof raw === 'string' ? canonicalDate(raw) : undefined;
-      if (!d) throw badRequest(field, 'a date (YYYY-MM-DD or DD/MM/YYYY)');
+      if (!d) throw invalidField(field, 'a date (YYYY-MM-DD or DD/MM/YYYY)');
       return [d];
     }
     case 'list': {
       // A list from the importer may come as one string: "a, b; c".
       const items = typeof raw === 'string' ? raw.split(/[;,]/) : raw;
       if (!Array.isArray(items) || items.some((x) => typeof x !== 'string' && typeof x !== 'number')) {
-        throw badRequest(field, 'a list of texts');
+        throw invalidField(field, 'a list of texts');
       }
       const list = [...new Set(items.map((x) => String(x).trim()).filter(Boolean))];
-      if (list.length > 100 || list.some((x) => x.length > 200)) throw badRequest(field, 'at most 100 items of 200 characters');
+      if (list.length > 100 || list.some((x) => x.length > 200)) throw invalidField(field, 'at most 100 items of 200 characters');
       return list;
     }
     default: {
-      if (typeof raw !== 'string') throw badRequest(field, `the slug of a ${LINK_LOOKUP[def.type].what}`);
+      if (typeof raw !== 'string') throw invalidField(field, `the slug of a ${LINK_LOOKUP[def.type].what}`);
       const slug = raw.trim();
-      if (!stmt(db, LINK_LOOKUP[def.type].sql).get({ slug })) throw badRequest(field, `no ${LINK_LOOKUP[def.type].what} "${slug}"`);
+      if (!stmt(db, LINK_LOOKUP[def.type].sql).get({ slug })) throw invalidField(field, `no ${LINK_LOOKUP[def.type].what} "${slug}"`);
       return [slug];
     }
   }
 }
 
 /** A value as the API shows it: numbers as numbers, lists as arrays. */
-function shownValue(def: FieldDef | undefined, values: string[]): FieldValue {
+export function shownValue(def: FieldDef | undefined, values: string[]): FieldValue {
   if (def?.type === 'list') return values;
   if (def?.type === 'number') return Number(values[0]);
   return values[0] ?? '';
@@ -245,7 +246,7 @@ function valuesByName(db: Database, pageId: number): Map<string, string[]> {
 
 /**
  * The values of a page's declared fields, by name (fields without a value are left out).
- * @throws AppError 404 for an unknown or deleted page id.
+ * @throws WikiError 404 for an unknown or deleted page id.
  */
 export function getPageFields(db: Database, pageId: number): Record<string, FieldValue> {
   const page = stmt(db, SQL_PAGE_KIND).get({ pageId }) as { id: number; kind: string } | undefined;
@@ -271,7 +272,7 @@ export interface SetFieldsOptions {
  * fields declared for the page's kind: numbers may be written "12,5", dates "31/12/2024", lists
  * as arrays or as one string split on commas and semicolons, links as the record's slug.
  * @returns the page's values after the write.
- * @throws AppError 404 for an unknown page id; 400 naming `fields.NAME` for an undeclared field or a bad value.
+ * @throws WikiError 404 for an unknown page id; 400 naming `fields.NAME` for an undeclared field or a bad value.
  */
 export function setPageFields(
   db: Database,
@@ -299,7 +300,7 @@ function writeFields(db: Database, pageId: number, fields: Record<string, unknow
     const def = defs.get(name);
     if (!def) {
       const known = [...defs.keys()];
-      throw badRequest(`fields.${name}`, `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`);
+      throw invalidField(`fields.${name}`, `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`);
     }
     writes.push({ name, values: isEmpty(raw) ? [] : canonicalValues(db, def, raw) });
   }
@@ -328,7 +329,7 @@ export function pageIdOf(db: Database, slug: string): number {
 /**
  * A page's declared fields as its infobox shows them: every declared field with a value, in the
  * declared order, links resolved to the record's name (a record gone since shows its slug, no link).
- * @throws AppError 404 for an unknown or deleted page.
+ * @throws WikiError 404 for an unknown or deleted page.
  */
 export function shownPageFields(db: Database, slug: string): { kind: string; fields: ShownField[] } {
   const page = stmt(db, SQL_PAGE_BY_SLUG).get({ slug }) as { id: number; kind: string } | undefined;
@@ -349,108 +350,6 @@ export function shownPageFields(db: Database, slug: string): { kind: string; fie
     fields.push(shown);
   }
   return { kind: page.kind, fields };
-}
-
-/** A field filter of the page list: the field's name and the value looked for. */
-export interface FieldFilter {
-  name: string;
-  value: string;
-}
-
-/**
- * The field filters of a page list query: every parameter but kind, limit and offset.
- * @throws AppError 400 naming a parameter that is not a field name, or given twice.
- */
-export function fieldFilters(query: Record<string, string[]>): FieldFilter[] {
-  const filters: FieldFilter[] = [];
-  for (const [name, values] of Object.entries(query)) {
-    if (RESERVED_FIELD_NAMES.has(name)) continue;
-    if (!FIELD_NAME_RE.test(name)) throw badRequest(name, 'not a field name');
-    if (values.length !== 1) throw badRequest(name, 'give one value per field');
-    filters.push({ name, value: values[0] });
-  }
-  return filters;
-}
-
-/** A page of a filtered list, with its field values. */
-export interface FieldListItem {
-  slug: string;
-  title: string;
-  kind: string;
-  revision: number;
-  updatedAt: string;
-  fields: Record<string, FieldValue>;
-}
-
-/**
- * Pages of a kind (optional) whose fields match every filter: a value equal to the one given,
- * accents and case ignored (a list matches when one of its items does), sorted by title.
- * @throws AppError 400 naming the query parameter of a filter on a field the kind does not declare.
- */
-export function listPagesByFields(
-  db: Database,
-  query: { kind?: string; filters: FieldFilter[]; limit: number; offset: number },
-): { total: number; pages: FieldListItem[] } {
-  const kind = query.kind ? canonicalKind(query.kind) : undefined;
-  if (query.filters.length) {
-    const declared = new Set((kind ? fieldDefsOf(db, kind) : listFieldDefs(db)).map((d) => d.name));
-    const bad = query.filters.find((f) => !declared.has(f.name));
-    if (bad) throw badRequest(bad.name, kind ? `no field "${bad.name}" is declared for pages of kind "${kind}"` : `no page kind declares a field "${bad.name}"`);
-  }
-  const where = ['p.deleted_at IS NULL'];
-  const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
-  if (kind) {
-    where.push('p.kind = @kind');
-    params.kind = kind;
-  }
-  // Each filter is a set of page ids read from the (name, value_key) index, so a filter costs the
-  // pages it matches, not a probe per page of the kind.
-  query.filters.forEach((f, i) => {
-    where.push(`p.id IN (SELECT v.page_id FROM page_field_values v WHERE v.name = @n${i} AND v.value_key = @v${i})`);
-    params[`n${i}`] = f.name;
-    params[`v${i}`] = fieldValueKey(f.value);
-  });
-  const clause = where.join(' AND ');
-  // The WHERE clause is built from fixed fragments (one shape per number of filters, so the
-  // statement cache stays small); values only travel as named parameters.
-  const total = stmt(db, `SELECT COUNT(*) FROM pages p WHERE ${clause}`).pluck().get(params) as number;
-  const rows = stmt(
-    db,
-    `SELECT p.id, p.slug, p.title, p.kind, p.revision, p.updated_at AS updatedAt FROM pages p WHERE ${clause}
-     ORDER BY p.title_key, p.title, p.slug LIMIT @limit OFFSET @offset`,
-  ).all(params) as (Omit<FieldListItem, 'fields'> & { id: number })[];
-  const values = fieldValuesOfPages(db, rows);
-  const pages = rows.map(({ id, ...r }) => ({ ...r, fields: values.get(id) ?? {} }));
-  return { total, pages };
-}
-
-const SQL_VALUES_OF_PAGES = `SELECT page_id, name, position, value FROM page_field_values
-  WHERE page_id IN (SELECT value FROM json_each(@ids)) ORDER BY page_id, name, position`;
-
-/** The declared fields' values of several pages, in one query (declarations read once per kind). */
-function fieldValuesOfPages(db: Database, pages: { id: number; kind: string }[]): Map<number, Record<string, FieldValue>> {
-  const raw = new Map<number, Map<string, string[]>>();
-  for (const r of stmt(db, SQL_VALUES_OF_PAGES).all({ ids: JSON.stringify(pages.map((p) => p.id)) }) as ValueRow[]) {
-    let byName = raw.get(r.page_id);
-    if (!byName) raw.set(r.page_id, (byName = new Map()));
-    const list = byName.get(r.name) ?? [];
-    list.push(r.value);
-    byName.set(r.name, list);
-  }
-  const defsByKind = new Map<string, FieldDef[]>();
-  const out = new Map<number, Record<string, FieldValue>>();
-  for (const p of pages) {
-    let defs = defsByKind.get(p.kind);
-    if (!defs) defsByKind.set(p.kind, (defs = fieldDefsOf(db, p.kind)));
-    const byName = raw.get(p.id);
-    const fields: Record<string, FieldValue> = {};
-    for (const def of defs) {
-      const values = byName?.get(def.name);
-      if (values) fields[def.name] = shownValue(def, values);
-    }
-    out.set(p.id, fields);
-  }
-  return out;
 }
 
 const SQL_PAGE_HEAD_FOR_FIELDS = `SELECT id, title, markdown, revision FROM pages WHERE id = @pageId`;

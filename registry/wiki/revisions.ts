@@ -1,5 +1,5 @@
-import type { Database } from '../db/open.js';
-import { notFound } from '../errors.js';
+import type { Database } from 'better-sqlite3';
+import { notFound } from './errors.js';
 import { missingPage, savePageDetailed, type SaveResult } from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
@@ -79,7 +79,7 @@ export interface HistoryAccess {
 
 /**
  * The id and current revision of a page whose history is read.
- * @throws AppError 404 (`page_deleted` for a deleted page unless `includeDeleted`, else `not_found`).
+ * @throws WikiError 404 (`page_deleted` for a deleted page unless `includeDeleted`, else `not_found`).
  */
 export function historyPage(db: Database, slug: string, access: HistoryAccess = {}): { id: number; revision: number; deleted: boolean } {
   const row = stmt(db, SQL_PAGE_ID).get({ slug }) as { id: number; revision: number; deleted_at: string | null } | undefined;
@@ -91,7 +91,7 @@ export function historyPage(db: Database, slug: string, access: HistoryAccess = 
  * A page's history, newest first.
  * @param options.limit at most this many (default 500); options.before: only revisions numbered below;
  *   options.includeDeleted: a deleted page's history too.
- * @throws AppError 404 for an unknown page (or a deleted one, see `historyPage`).
+ * @throws WikiError 404 for an unknown page (or a deleted one, see `historyPage`).
  */
 export function listRevisions(
   db: Database,
@@ -119,7 +119,7 @@ export function listRevisions(
 
 /**
  * One revision of a page (of a deleted page too with `includeDeleted`).
- * @throws AppError 404 for an unknown page or revision (or a deleted page, see `historyPage`).
+ * @throws WikiError 404 for an unknown page or revision (or a deleted page, see `historyPage`).
  */
 export function getRevision(db: Database, slug: string, number: number, access: HistoryAccess = {}): Revision {
   const page = historyPage(db, slug, access);
@@ -139,7 +139,7 @@ export function getRevision(db: Database, slug: string, number: number, access: 
 /**
  * Reverts a page to an older revision's title and text, as a NEW revision (history is never
  * rewritten). Explicit categories and the referent are kept.
- * @throws AppError 404 (page or revision), 409 on a stale `baseRevision` or a deleted page.
+ * @throws WikiError 404 (page or revision), 409 on a stale `baseRevision` or a deleted page.
  */
 export function revertPage(
   db: Database,

@@ -1,8 +1,8 @@
-import type { Database } from '../db/open.js';
-import { findSnippet, firstMatch, matchRanges, withinOneEdit, type TermLookup } from '../../registry/text/snippets.js';
-import { foldAccents, isStopWord, stemVariants, tokenize } from '../../registry/text/french.js';
-import { markdownToText } from '../../registry/text/markdown-text.js';
-import { ftsPrefix, ftsStatement, ftsString } from '../../registry/text/fts.js';
+import type { Database } from 'better-sqlite3';
+import { findSnippet, firstMatch, matchRanges, withinOneEdit, type TermLookup } from '../text/snippets.js';
+import { foldAccents, isStopWord, stemVariants, tokenize } from '../text/french.js';
+import { markdownToText } from '../text/markdown-text.js';
+import { ftsPrefix, ftsStatement, ftsString } from '../text/fts.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -39,7 +39,7 @@ const MAX_QUERY_WORDS = 24;
 /** Most one-edit neighbours one misspelt word expands to. */
 const MAX_FUZZY = 50;
 
-// A page's structured field values (server/wiki/fields.ts) are shown in snippets after its body.
+// A page's structured field values (registry/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
 const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages WHERE id = @id AND deleted_at IS NULL`;
 // The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
