@@ -77,7 +77,7 @@ async function main(): Promise<void> {
     const t = performance.now();
     const cpu = process.cpuUsage();
     db.transaction(() => {
-      titles.forEach((tt, i) => insert.run({ slug: slugify(tt), title: tt, markdown: body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles) }));
+      titles.forEach((tt) => insert.run({ slug: slugify(tt), title: tt, markdown: body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles) }));
     })();
     const used = process.cpuUsage(cpu);
     console.log(

@@ -79,7 +79,7 @@ class Writer {
       const id = (tokens[i].meta as { id: number }).id;
       const parts: string[] = [];
       for (i++; i < tokens.length && tokens[i].type !== 'footnote_close'; i++) {
-        if (tokens[i].type === 'inline') parts.push(this.inline(tokens[i].children ?? [], false));
+        if (tokens[i].type === 'inline') parts.push(this.inline(tokens[i].children ?? []));
       }
       this.notes.set(id, parts.join(' '));
     }
@@ -95,7 +95,7 @@ class Writer {
         case 'heading_open': {
           const level = Number(tok.tag.slice(1));
           const eq = '='.repeat(level);
-          out.push(`${eq} ${this.inline(t[i + 1].children ?? [], false)} ${eq}`, '');
+          out.push(`${eq} ${this.inline(t[i + 1].children ?? [])} ${eq}`, '');
           i += 2;
           break;
         }
@@ -111,11 +111,11 @@ class Writer {
             bold[bold.length - 1].type === 'strong_close' &&
             bold.filter((c) => c.type === 'strong_open').length === 1
           ) {
-            out.push(`; ${this.inline(bold.slice(1, -1), false).replace(/\n/g, ' ')}`);
+            out.push(`; ${this.inline(bold.slice(1, -1)).replace(/\n/g, ' ')}`);
             i += 2;
             break;
           }
-          const text = this.inline(children, true);
+          const text = this.inline(children);
           if (prefix) out.push(`${prefix} ${text.replace(/\n/g, ' ')}`);
           else out.push(text.split('\n').map((l) => l.replace(LINE_START_RE, (m) => nowiki(m))).join('\n'), '');
           i += 2;
@@ -173,12 +173,11 @@ class Writer {
       for (let j = i + 1; j < close; j++) {
         const tok = t[j];
         if (tok.type === 'paragraph_open') {
-          const text = this.inline(t[j + 1].children ?? [], false).replace(/\n/g, ' ');
+          const text = this.inline(t[j + 1].children ?? []).replace(/\n/g, ' ');
           line = line ? `${line}<br />${text}` : text;
           j += 2;
         } else if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
           if (line !== null) out.push(`${prefix} ${line}`.trimEnd());
-          line = '';
           const c = this.closing(j);
           const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
           out.push(mark === ':' ? this.blocks(j + 1, c, prefix + ':') : this.items(j + 1, c, prefix + mark));
@@ -202,7 +201,7 @@ class Writer {
       if (t[i].type !== 'list_item_open') continue;
       const close = this.closing(i);
       const para = t.slice(i, close).findIndex((x) => x.type === 'inline');
-      items.push(`<li>${para < 0 ? '' : this.inline(t[i + para].children ?? [], false).replace(/\n/g, ' ')}</li>`);
+      items.push(`<li>${para < 0 ? '' : this.inline(t[i + para].children ?? []).replace(/\n/g, ' ')}</li>`);
       i = close;
     }
     return `<ol start="${from}">\n${items.join('\n')}\n</ol>`;
@@ -219,7 +218,7 @@ class Writer {
       for (i++; t[i].type !== 'tr_close'; i++) {
         if (t[i].type === 'th_open' || t[i].type === 'td_open') {
           header = t[i].type === 'th_open';
-          cells.push(this.inline(t[i + 1].children ?? [], false).replace(/\|/g, nowiki('|')).replace(/\n/g, ' ').trim());
+          cells.push(this.inline(t[i + 1].children ?? []).replace(/\|/g, nowiki('|')).replace(/\n/g, ' ').trim());
           i += 2;
         }
       }
@@ -242,8 +241,8 @@ class Writer {
     return t.length - 1;
   }
 
-  /** Inline tokens to wikitext. `breaks`: hard breaks as `<br />` + newline (paragraphs). */
-  inline(children: Token[], breaks: boolean): string {
+  /** Inline tokens to wikitext (hard breaks as `<br />` + newline). */
+  inline(children: Token[]): string {
     let out = '';
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
@@ -290,7 +289,7 @@ class Writer {
         case 'link_open': {
           const close = children.findIndex((x, k) => k > i && x.type === 'link_close');
           const href = String(c.attrGet('href') ?? '');
-          const label = this.inline(children.slice(i + 1, close), false);
+          const label = this.inline(children.slice(i + 1, close));
           if (c.markup === 'linkify') out += href.startsWith('mailto:') ? label : href;
           else if (c.markup === 'autolink') out += `[${href}]`;
           else if (/^(?:https?|ftp|mailto):/i.test(href)) out += `[${href} ${label}]`;

@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
-import { AppError, badRequest, isClientError, notFound } from '../errors.js';
+import { AppError, badRequest, isClientError } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';

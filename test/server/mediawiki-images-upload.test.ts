@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 
 const MOVILAB = readFileSync(new URL('../fixtures/mediawiki/movilab.xml', import.meta.url));
 // A 1×1 PNG: what the source wiki's images/ folder holds for "Coop façade.jpg".
@@ -17,7 +17,7 @@ async function upload(t: T, images: { bytes: Uint8Array; name: string }[]) {
   form.append('file', new Blob([MOVILAB]), 'movilab.xml');
   for (const i of images) form.append('images', new Blob([new Uint8Array(i.bytes)]), i.name);
   const res = await t.app.request('/api/admin/mediawiki/imports', { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('admin')}` }, body: form });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
 describe('MediaWiki import in the web app: the images folder', () => {

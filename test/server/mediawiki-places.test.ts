@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
@@ -30,7 +30,7 @@ async function upload(t: T, xml: string) {
   form.append('file', new Blob([xml]), 'region.xml');
   form.append('templates', MAP);
   const res = await t.app.request('/api/admin/mediawiki/imports', { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('admin')}` }, body: form });
-  return { status: res.status, json: (await res.json()) as any };
+  return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
 describe('MediaWiki place sheets linked to registry places', () => {

@@ -6,7 +6,7 @@ import { seedIfEmpty } from '../../server/seed/index.js';
 import { operationContracts, type OperationContract } from '../../server/openapi/index.js';
 import { jsonSchemaOf } from '../../server/openapi/describe.js';
 import { UrlBody } from '../../server/routes/place-events.js';
-import { testApp } from '../helpers/app.js';
+import { testApp, type AnswerJson } from '../helpers/app.js';
 
 /*
  * The OpenAPI document is generated from the zod schemas the routes validate with: these tests
@@ -15,7 +15,7 @@ import { testApp } from '../helpers/app.js';
  * documented schema.
  */
 
-type Doc = { paths: Record<string, Record<string, any>>; components: { schemas: Record<string, unknown> } };
+type Doc = { paths: Record<string, Record<string, AnswerJson>>; components: { schemas: Record<string, unknown> } };
 type App = Awaited<ReturnType<typeof testApp>>;
 
 /**
@@ -35,7 +35,7 @@ function inline(value: unknown, doc: Doc, depth = 0): unknown {
   if (!value || typeof value !== 'object') return value;
   const ref = (value as { $ref?: unknown }).$ref;
   if (typeof ref === 'string') {
-    const target = ref.slice(2).split('/').reduce<any>((node, part) => node?.[part], doc);
+    const target = ref.slice(2).split('/').reduce<AnswerJson>((node, part) => node?.[part], doc);
     return inline(target, doc, depth + 1);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inline(v, doc, depth + 1)]));
@@ -68,7 +68,7 @@ describe('OpenAPI contracts', () => {
     for (const op of validated) {
       const where = `${op.method} ${op.path}`;
       const schema = jsonSchemaOf(op.query!, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-      const params: any[] = (doc.paths[op.path][op.method].parameters ?? []).filter((p: any) => p.in === 'query');
+      const params: AnswerJson[] = (doc.paths[op.path][op.method].parameters ?? []).filter((p: AnswerJson) => p.in === 'query');
       expect(params.map((p) => p.name).sort(), where).toEqual(Object.keys(schema.properties ?? {}).sort());
       for (const p of params) {
         const { description: _d, ...expected } = schema.properties![p.name];
