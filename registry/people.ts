@@ -194,6 +194,11 @@ function splitExtra(input: PersonInput): { known: PersonInput; extra: Record<str
   return { known: known as PersonInput, extra };
 }
 
+/** The `search_text` of a person: the stems of their name, skills and bio. */
+export function personSearchText(p: PersonInput): string {
+  return searchText([p.name, p.skills, p.bio]);
+}
+
 function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>): Params {
   let placeId: number | null = null;
   if (p.place) {
@@ -215,7 +220,7 @@ function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>):
     extra: JSON.stringify(extra),
     // Derived from the other columns and costly (stemming): computed only when the row is written.
     get search_text() {
-      return searchText([p.name, p.skills, p.bio]);
+      return personSearchText(p);
     },
   };
 }

@@ -150,6 +150,11 @@ export function placeAsInput(p: PlaceRecord): PlaceInput {
 const cleanExchange = (e: PlaceInput['needs']): string =>
   JSON.stringify(e ? dropNulls({ skills: e.skills ?? undefined, equipment: e.equipment ?? undefined, spaces: e.spaces ?? undefined }) : {});
 
+/** The `search_text` of a place: the stems of its name, city, networks, and the skills, equipment and spaces it needs or offers. */
+export function placeSearchText(p: PlaceInput): string {
+  return searchText([p.name, p.city, p.networks, p.needs?.skills, p.offers?.skills, p.offers?.equipment, p.offers?.spaces]);
+}
+
 function toParams(p: PlaceInput, extra: Record<string, unknown>): Params {
   // Region: official spelling; derived from the postcode when absent.
   const region = normalizeRegion(p.region) ?? regionOfPostcode(p.postcode) ?? null;
@@ -171,7 +176,7 @@ function toParams(p: PlaceInput, extra: Record<string, unknown>): Params {
     extra: JSON.stringify(extra),
     // Derived from the other columns and costly (stemming): computed only when the row is written.
     get search_text() {
-      return searchText([p.name, p.city, p.networks, p.needs?.skills, p.offers?.skills, p.offers?.equipment, p.offers?.spaces]);
+      return placeSearchText(p);
     },
   };
 }

@@ -240,6 +240,11 @@ export function resourceAsInput(r: ResourceRecord): ResourceInput {
   }) as ResourceInput;
 }
 
+/** The `search_text` of a resource: the stems of its name, summary, description, features, keywords, challenge and organisation. */
+export function resourceSearchText(input: ResourceInput): string {
+  return searchText([input.name, input.summary, input.description, input.features, input.keywords, input.challenge, input.organisation]);
+}
+
 function toParams(input: ResourceInput, extra: Record<string, unknown>): Params {
   const license = checkLicense(input.license);
   const arr = (a: unknown[] | null | undefined) => JSON.stringify(a ?? []);
@@ -272,7 +277,7 @@ function toParams(input: ResourceInput, extra: Record<string, unknown>): Params 
     extra: JSON.stringify(extra),
     // Derived from the other columns and costly (stemming): computed only when the row is written.
     get search_text() {
-      return searchText([input.name, input.summary, input.description, input.features, input.keywords, input.challenge, input.organisation]);
+      return resourceSearchText(input);
     },
   };
 }

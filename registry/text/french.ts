@@ -167,10 +167,26 @@ export function termsOfWord(word: string): readonly string[] {
  */
 export function indexText(text: string | null | undefined): string {
   if (!text) return '';
-  const out: string[] = [];
-  for (const word of tokenize(text)) {
-    const terms = termsOfWord(word);
-    for (let i = 0; i < terms.length; i++) out.push(terms[i]);
+  const words = text.toLowerCase().match(WORD_RE);
+  if (!words) return '';
+  let out = '';
+  for (const w of words) {
+    let indexed = INDEXED_CACHE.get(w);
+    if (indexed === undefined) {
+      indexed = indexedWord(w);
+      if (INDEXED_CACHE.size >= STEM_CACHE_MAX) INDEXED_CACHE.clear();
+      INDEXED_CACHE.set(w, indexed);
+    }
+    if (indexed) out = out ? `${out} ${indexed}` : indexed;
   }
-  return out.join(' ');
+  return out;
+}
+
+// What `indexText` writes for one raw match of WORD_RE (apostrophe included): its terms, space
+// separated, '' for a stop word or an elision. One map lookup a word on the hot path of indexing.
+const INDEXED_CACHE = new Map<string, string>();
+
+function indexedWord(match: string): string {
+  const tokens = splitWords(match);
+  return tokens.length ? termsOfWord(tokens[0]).join(' ') : '';
 }

@@ -8,7 +8,8 @@ import { termsOfWord } from './french.js';
 
 /**
  * The index terms a search matched: a `Set` of stems, or anything answering `has` the same way
- * (the wiki's query terms also match stems that begin with the word being typed).
+ * (the wiki's query terms also match stems that begin with the word being typed). Its answers are
+ * memoised per word: a lookup must not change once used.
  */
 export interface TermLookup {
   has(term: string): boolean;
@@ -32,10 +33,24 @@ export function withinOneEdit(a: string, b: string): boolean {
   return p + q === la - 2 && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p);
 }
 
-// One memoised lookup a word (stop words have no terms, so never match).
+// Whether a word (as written) matches, per lookup: a search scans the bodies of its twenty results
+// and they repeat their words, so each distinct word is lowercased, analysed and looked up once.
+const WORD_MATCHES = new WeakMap<TermLookup, Map<string, boolean>>();
+
+// Stop words have no terms, so never match.
 const hasTerm = (word: string, terms: TermLookup) => {
-  for (const t of termsOfWord(word.toLowerCase())) if (terms.has(t)) return true;
-  return false;
+  let memo = WORD_MATCHES.get(terms);
+  if (!memo) {
+    memo = new Map();
+    WORD_MATCHES.set(terms, memo);
+  }
+  let found = memo.get(word);
+  if (found === undefined) {
+    found = false;
+    for (const t of termsOfWord(word.toLowerCase())) if (terms.has(t)) found = true;
+    memo.set(word, found);
+  }
+  return found;
 };
 
 /**

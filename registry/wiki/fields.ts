@@ -93,6 +93,8 @@ const SQL_DELETE_VALUE = `DELETE FROM page_field_values WHERE page_id = @pageId 
 const SQL_DELETE_VALUES = `DELETE FROM page_field_values WHERE page_id = @pageId`;
 const SQL_INSERT_VALUE = `INSERT INTO page_field_values (page_id, name, position, value, value_key)
   VALUES (@pageId, @name, @position, @value, @valueKey)`;
+const SQL_OPEN_INDEX_BATCH = `INSERT OR IGNORE INTO wiki_fts_field_batch (page_id) VALUES (@pageId)`;
+const SQL_CLOSE_INDEX_BATCH = `DELETE FROM wiki_fts_field_batch WHERE page_id = @pageId`;
 const SQL_PLACE = `SELECT slug, name FROM places WHERE slug = @slug`;
 const SQL_RESOURCE = `SELECT slug, name FROM resources WHERE slug = @slug`;
 // Only people whose profile is public may be named on a page (never a hidden person's name).
@@ -304,12 +306,15 @@ function writeFields(db: Database, pageId: number, fields: Record<string, unknow
     }
     writes.push({ name, values: isEmpty(raw) ? [] : canonicalValues(db, def, raw) });
   }
+  // The full-text index takes the page's values once, when the batch closes (migration 0020).
+  stmt(db, SQL_OPEN_INDEX_BATCH).run({ pageId });
   if (options.replace) stmt(db, SQL_DELETE_VALUES).run({ pageId });
   const insert = stmt(db, SQL_INSERT_VALUE);
   for (const w of writes) {
     stmt(db, SQL_DELETE_VALUE).run({ pageId, name: w.name });
     w.values.forEach((value, position) => insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }));
   }
+  stmt(db, SQL_CLOSE_INDEX_BATCH).run({ pageId });
   const byName = valuesByName(db, pageId);
   const out: Record<string, FieldValue> = {};
   for (const def of declared) {

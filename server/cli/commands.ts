@@ -12,7 +12,7 @@ import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { backupFiles, backupFilesDir, exportFiles } from '../files/backup.js';
 import { gcFiles } from '../files/files.js';
 import { getPageFields } from '../../registry/wiki/fields.js';
-import { rebuildSearchIndexes } from '../../registry/text/fts.js';
+import { reindexSearch } from '../../registry/reindex.js';
 
 /** The file store of the database named by --db (LC_FILES_DIR, else `files` beside the database). */
 const filesOf = (db: Database) => new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db));
@@ -190,17 +190,18 @@ const exportPages: Command = {
 };
 
 const reindex: Command = {
-  usage: 'reindex [--db PATH]   rebuild the full-text search tables (wiki pages, communs, places, people) in one transaction, after a change of the text analyser',
+  usage: 'reindex [--db PATH]   recompute the registry\'s analysed text and rebuild the full-text search tables (wiki pages, communs, places, people) in one transaction, after a change of the text analyser',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     if (positionals.length) throw new UsageError('usage: reindex [--db PATH]');
     const db = dbFrom(values.db);
     try {
       const started = performance.now();
-      const n = rebuildSearchIndexes(db);
+      const n = reindexSearch(db);
       console.log(
         `Search tables rebuilt in ${((performance.now() - started) / 1000).toFixed(1)} s: ` +
-          `${n.pages} pages, ${n.resources} communs, ${n.places} places, ${n.people} people`,
+          `${n.pages} pages, ${n.resources} communs, ${n.places} places, ${n.people} people ` +
+          `(analysed text recomputed for ${n.searchTextUpdated} registry rows)`,
       );
     } finally {
       db.close();

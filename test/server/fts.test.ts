@@ -9,6 +9,7 @@ import { loadMigrations, migrate } from '../../server/db/migrate.js';
 import { openDatabase } from '../../server/db/open.js';
 import { testApp } from '../helpers/app.js';
 import { indexText } from '../../registry/text/french.js';
+import { placeSearchText, upsertPlace } from '../../registry/places.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
@@ -98,11 +99,18 @@ describe('CLI: reindex', () => {
       db.exec(`INSERT INTO pages (slug, title, markdown, revision) VALUES ('a', 'Atelier vélo', 'Réparer son vélo.', 1)`);
       // An index out of step with its pages (an analyser changed since, say).
       db.exec(`DELETE FROM wiki_fts`);
+      // A registry row whose analysed text was computed by an older analyser, and one up to date.
+      upsertPlace(db, { slug: 'la-grange', name: 'La Grange', city: 'Roubaix' }, { mode: 'replace' });
+      upsertPlace(db, { slug: 'le-moulin', name: 'Le Moulin', city: 'Lille' }, { mode: 'replace' });
+      db.exec(`UPDATE places SET search_text = ' ancien ' WHERE slug = 'la-grange'`);
       db.close();
       const { stdout } = await run(process.execPath, [BIN, 'reindex', '--db', file], { env: { ...process.env, LC_DB: '' } });
-      expect(stdout).toMatch(/Search tables rebuilt in [\d.]+ s: 1 pages, 0 communs, 0 places, 0 people/);
+      expect(stdout).toMatch(/Search tables rebuilt in [\d.]+ s: 1 pages, 0 communs, 2 places, 0 people \(analysed text recomputed for 1 registry rows\)/);
       const after = openDatabase(file);
       expect(after.prepare(`SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH 'velo'`).pluck().get()).toBe(1);
+      expect(after.prepare(`SELECT search_text FROM places WHERE slug = 'la-grange'`).pluck().get()).toBe(placeSearchText({ slug: 'la-grange', name: 'La Grange', city: 'Roubaix' }));
+      expect(after.prepare(`SELECT count(*) FROM places_fts WHERE places_fts MATCH 'terms: ancien'`).pluck().get()).toBe(0);
+      expect(after.prepare(`SELECT count(*) FROM places_fts WHERE places_fts MATCH 'terms: grang'`).pluck().get()).toBe(1);
       after.close();
       await expect(run(process.execPath, [BIN, 'reindex', 'extra', '--db', file])).rejects.toThrow(/usage: reindex/);
     } finally {

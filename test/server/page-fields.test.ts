@@ -162,6 +162,18 @@ describe('structured fields of pages', () => {
     // A later save of the body keeps the values in the index.
     await t.request('PUT', '/api/pages/le-garage', { as: 'contributor', body: { title: 'Le Garage', markdown: 'Nouveau texte.' } });
     expect((await t.request('GET', '/api/search?q=dunkerque')).json.results.map((r: { slug: string }) => r.slug)).toEqual(['le-garage']);
+    // Values replaced: the index follows (written once per save, migration 0020), old values are gone.
+    const replaced = await t.request('PUT', '/api/pages/le-garage/fields', { as: 'contributor', body: { fields: { ville: 'Calais', activites: ['fablab', 'couture'] } } });
+    expect(replaced.status, replaced.text).toBe(200);
+    expect((await t.request('GET', '/api/search?q=calais')).json.results.map((r: { slug: string }) => r.slug)).toEqual(['le-garage']);
+    expect((await t.request('GET', '/api/search?q=couture')).json.results.map((r: { slug: string }) => r.slug)).toEqual(['le-garage']);
+    expect((await t.request('GET', '/api/search?q=dunkerque')).json.total).toBe(0);
+    expect((await t.request('GET', '/api/search?q=ressourcerie')).json.total).toBe(0);
+    expect(t.db.prepare(`SELECT count(*) FROM wiki_fts_field_batch`).pluck().get()).toBe(0);
+    // A value written by another path (SQL, another tool) is indexed by the per-value triggers.
+    t.db.prepare(`UPDATE page_field_values SET value = 'Boulogne' WHERE page_id = ? AND name = 'ville'`).run(pageIdOf(t.db, 'le-garage'));
+    expect((await t.request('GET', '/api/search?q=boulogne')).json.results.map((r: { slug: string }) => r.slug)).toEqual(['le-garage']);
+    expect((await t.request('GET', '/api/search?q=calais')).json.total).toBe(0);
   });
 
   it('gives importers plain synchronous functions (setPageFields inside their own transaction)', async () => {

@@ -285,6 +285,33 @@ describe('writes by another process', () => {
   });
 });
 
+describe('typo tolerance', () => {
+  it('follows writes: a misspelt word finds a page written after an earlier misspelt search, by this process or another', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-search-'));
+    try {
+      const file = join(dir, 'wiki.sqlite');
+      const serverDb = openDatabase(file);
+      const { app } = createApp({ db: serverDb });
+      const find = async (q: string) =>
+        (((await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as { results: { slug: string }[] }).results).map((r) => r.slug);
+      savePage(serverDb, new WikiServices(serverDb), { slug: 'recyclerie', title: 'Recyclerie', markdown: 'Une recyclerie de quartier.', authorIds: [], origin: 'import' });
+      expect(await find('recyclarie ')).toEqual(['recyclerie']);
+      expect(await find('ressourcarie ')).toEqual([]);
+      const cliDb = openDatabase(file);
+      savePage(cliDb, new WikiServices(cliDb), { slug: 'ressourcerie', title: 'Page importée', markdown: 'Une ressourcerie solidaire.', authorIds: [], origin: 'import' });
+      expect(await find('ressourcarie ')).toEqual(['ressourcerie']);
+      savePage(serverDb, new WikiServices(serverDb), { slug: 'reemploi', title: 'Réemploi', markdown: 'Un atelier de rempaillage.', authorIds: [], origin: 'import' });
+      expect(await find('rempoillage ')).toEqual(['reemploi']);
+      cliDb.prepare(`DELETE FROM pages WHERE slug = 'recyclerie'`).run();
+      expect(await find('recyclarie ')).toEqual([]);
+      cliDb.close();
+      serverDb.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('private wiki', () => {
   it('refuses anonymous searches with 401 and answers logged-in users', async () => {
     const app = await testApp({ publicRead: false });
