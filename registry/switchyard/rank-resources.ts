@@ -33,6 +33,8 @@ export function rankResources(ix: SwitchyardIndex, queryWeights: Map<string, num
   const rr = ix.config.resourceRank;
   const { lexThemes, answeredTheme, region } = ctx;
   const text = ix.resourceIndex.score(queryWeights);
+  const context = ix.contextIndex.score(queryWeights);
+  for (let i = 0; i < text.length; i++) text[i] += context[i];
   const missed = ix.missedIndex.size ? ix.missedIndex.score(queryWeights) : null;
   let bestText = 0;
   for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];
