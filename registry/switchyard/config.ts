@@ -168,7 +168,7 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcomes: 1,
     kind: 0.3,
   },
-  contextFields: { themeVocab: 0.15, pageMentions: 0.3 },
+  contextFields: { themeVocab: 0.3, pageMentions: 0.3 },
   personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
   termWeights: { original: 1, accentRestored: 1, typo: 0.8, prefix: 0.6, thesaurus: 0.4, english: 0.9, englishRaw: 0.35, answer: 1 },
   resourceRank: {
