@@ -297,7 +297,7 @@ function pageMentions(resources: SwitchyardCorpus['resources'], pages: Switchyar
       if (!candidates || list.length < candidates.length) candidates = list;
     }
     for (const k of candidates ?? []) {
-      const at = lowered[k].indexOf(name);
+      const at = mentionAt(lowered[k], name);
       if (at < 0) continue;
       out[i].push(pages[k].text.slice(Math.max(0, at - 200), at + name.length + 300));
       if (out[i].length >= 3) break;
@@ -309,4 +309,15 @@ function pageMentions(resources: SwitchyardCorpus['resources'], pages: Switchyar
 /** A thin record: nothing beyond name, summary, themes, kind and licence to match on. */
 function isThin(r: SwitchyardCorpus['resources'][number]): boolean {
   return !r.description?.trim() && !r.features?.length && !r.keywords?.length;
+}
+
+/** Where `name` first appears in `text` as whole words ("Grav" is not in "gravure"), or −1. */
+function mentionAt(text: string, name: string): number {
+  const letter = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? text[at - 1] : ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!letter.test(before) && !letter.test(after)) return at;
+  }
+  return -1;
 }

@@ -54,3 +54,15 @@ describe('POST /api/switchyard: a thin record borrows from its context', () => {
     expect(slugs).toEqual([]);
   });
 });
+
+describe('POST /api/switchyard: wiki mentions are whole names', () => {
+  it('a page where the name is only part of a longer word lends nothing', async () => {
+    const t = await testApp();
+    importBundle(t.db, BUNDLE);
+    t.db
+      .prepare(`INSERT INTO pages (slug, title, markdown) VALUES (@slug, @title, @markdown)`)
+      .run({ slug: 'grilles', title: 'Grilles', markdown: 'Les Grille Communes-sur-Mer gèrent les astreintes des bénévoles.' });
+    const slugs = await ask(t, 'un planning pour les astreintes des bénévoles');
+    expect(slugs[0]).toBe('tableau-a');
+  });
+});
