@@ -13,6 +13,11 @@ export interface SwitchyardConfig {
   bm25: { k1: number; b: number };
   /** Weight of each resource field in the BM25F pseudo-frequency. */
   resourceFields: Record<ResourceField, number>;
+  /**
+   * Weight of each field of a resource's context (its themes' vocabulary for a thin record, wiki
+   * passages naming it); its score adds to the text score.
+   */
+  contextFields: Record<ContextField, number>;
   /** Weight of each person field. */
   personFields: Record<PersonField, number>;
   /** Weight of a query term by where it came from. */
@@ -128,12 +133,16 @@ export type ResourceField =
   | 'outcomes'
   | 'kind';
 
+/** Fields of a resource's context document (what surrounds the record: index-build.ts). */
+export type ContextField = 'themeVocab' | 'pageMentions';
+
 /** Fields of a person document. */
 export type PersonField = 'skills' | 'bio' | 'themes' | 'referentNotes' | 'outcomes';
 
 /** Weight overrides: every weight group, each partly (what `bench:switchyard-tune` learns). */
 export interface SwitchyardWeights {
   resourceFields?: Partial<SwitchyardConfig['resourceFields']>;
+  contextFields?: Partial<SwitchyardConfig['contextFields']>;
   personFields?: Partial<SwitchyardConfig['personFields']>;
   termWeights?: Partial<SwitchyardConfig['termWeights']>;
   resourceRank?: Partial<SwitchyardConfig['resourceRank']>;
@@ -159,6 +168,7 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     outcomes: 1,
     kind: 0.3,
   },
+  contextFields: { themeVocab: 0.3, pageMentions: 0.3 },
   personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
   termWeights: { original: 1, accentRestored: 1, typo: 0.8, prefix: 0.6, thesaurus: 0.4, english: 0.9, englishRaw: 0.35, answer: 1 },
   resourceRank: {
@@ -220,6 +230,7 @@ export function mergeSwitchyardConfig(base: SwitchyardConfig, overrides: Omit<Pa
     ...overrides,
     bm25: { ...base.bm25, ...overrides.bm25 },
     resourceFields: { ...base.resourceFields, ...overrides.resourceFields },
+    contextFields: { ...base.contextFields, ...overrides.contextFields },
     personFields: { ...base.personFields, ...overrides.personFields },
     termWeights: { ...base.termWeights, ...overrides.termWeights },
     resourceRank: { ...base.resourceRank, ...overrides.resourceRank },

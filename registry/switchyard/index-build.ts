@@ -6,7 +6,7 @@ import { FieldedIndex } from './fielded-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
-import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex } from './types.js';
+import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex, SwitchyardPage } from './types.js';
 
 
 /**
@@ -49,6 +49,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     if (u.status !== 'stopped') users[r].push(u.place);
     if (u.note && u.status !== 'stopped') usageNotes[r].push(u.note);
   }
+  const mentions = pageMentions(resources, pages);
   const usersByRegion = users.map((list) => {
     const m = new Map<string, number>();
     for (const slug of list) {
@@ -91,6 +92,8 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   }
 
   const themeText = (themes: readonly string[] | undefined) => (themes ?? []).map((t) => `${themeLabel(t, 'fr')} ${themeLabel(t, 'en')}`).join(' ');
+  // A theme's vocabulary (its lexicon expressions): how problems of that theme are worded.
+  const themeVocab = (themes: readonly string[]) => themes.flatMap((t) => config.themeLexicon[t as ThemeSlug] ?? []);
   const { k1, b } = config.bm25;
   const resourceIndex = new FieldedIndex<string>(
     resources.map((r, i) => {
@@ -117,6 +120,21 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     k1,
     b,
     true,
+  );
+  // What surrounds a record, borrowed at low weights so that a thin record is still found by a
+  // paraphrase: its themes' vocabulary and the wiki passages that name it (the skills of the
+  // people of the places that use it were tried too: no gain on dev + train). A separate index, so a resource's own terms (docTerms: skill
+  // links, query expansion) stay its own.
+  const contextIndex = new FieldedIndex<string>(
+    resources.map((r, i) => ({
+      // Only a thin record (no description, features nor keywords) borrows its themes' words:
+      // a rich one has its own, and the borrowed ones only blur it (dev + train).
+      themeVocab: isThin(r) ? themeVocab(r.themes) : [],
+      pageMentions: mentions[i],
+    })),
+    config.contextFields,
+    k1,
+    b,
   );
   const personIndex = new FieldedIndex<string>(
     people.map((p, i) => ({
@@ -172,6 +190,7 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     places,
     pages,
     resourceIndex,
+    contextIndex,
     personIndex,
     pageIndex,
     vocab,
@@ -247,4 +266,58 @@ const KIND_WORDS: Record<string, string> = {
 function kindText(r: ResourceExtras): string {
   const open = !isProprietary(r) && r.license ? ' libre open source' : '';
   return `${KIND_WORDS[r.kind] ?? ''}${r.kind === 'software' ? open : ''}`;
+}
+
+/**
+ * For each resource, the passages of wiki pages that name it (around the first mention of its
+ * name, at most three pages): what a page says about a resource it mentions describes it too.
+ * Pages are found through a word → pages map, so the cost grows with the pages a name's words
+ * appear in, not with resources × pages.
+ */
+function pageMentions(resources: SwitchyardCorpus['resources'], pages: SwitchyardPage[]): string[][] {
+  const out: string[][] = resources.map(() => []);
+  if (!pages.length) return out;
+  const lowered = pages.map((p) => p.text.toLowerCase());
+  const byWord = new Map<string, number[]>();
+  lowered.forEach((text, k) => {
+    for (const w of new Set(text.match(/[\p{L}\p{N}]{3,}/gu) ?? [])) {
+      const list = byWord.get(w);
+      if (list) list.push(k);
+      else byWord.set(w, [k]);
+    }
+  });
+  resources.forEach((r, i) => {
+    const name = r.name.toLowerCase().trim();
+    const words = name.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+    if (name.length < 4 || !words.length) return;
+    // The name's rarest word narrows the pages; the whole name must then appear.
+    let candidates: number[] | undefined;
+    for (const w of words) {
+      const list = byWord.get(w) ?? [];
+      if (!candidates || list.length < candidates.length) candidates = list;
+    }
+    for (const k of candidates ?? []) {
+      const at = mentionAt(lowered[k], name);
+      if (at < 0) continue;
+      out[i].push(pages[k].text.slice(Math.max(0, at - 200), at + name.length + 300));
+      if (out[i].length >= 3) break;
+    }
+  });
+  return out;
+}
+
+/** A thin record: nothing beyond name, summary, themes, kind and licence to match on. */
+function isThin(r: SwitchyardCorpus['resources'][number]): boolean {
+  return !r.description?.trim() && !r.features?.length && !r.keywords?.length;
+}
+
+/** Where `name` first appears in `text` as whole words ("Grav" is not in "gravure"), or −1. */
+function mentionAt(text: string, name: string): number {
+  const letter = /[\p{L}\p{N}]/u;
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    const before = at > 0 ? text[at - 1] : ' ';
+    const after = text[at + name.length] ?? ' ';
+    if (!letter.test(before) && !letter.test(after)) return at;
+  }
+  return -1;
 }

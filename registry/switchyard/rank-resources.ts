@@ -33,6 +33,10 @@ export function rankResources(ix: SwitchyardIndex, queryWeights: Map<string, num
   const rr = ix.config.resourceRank;
   const { lexThemes, answeredTheme, region } = ctx;
   const text = ix.resourceIndex.score(queryWeights);
+  const context = ix.contextIndex.score(queryWeights);
+  // Context reorders the records its own words matched; alone it proposes nothing (a theme's
+  // vocabulary is shared by every record of the theme).
+  for (let i = 0; i < text.length; i++) if (text[i] > 0) text[i] += context[i];
   const missed = ix.missedIndex.size ? ix.missedIndex.score(queryWeights) : null;
   let bestText = 0;
   for (let i = 0; i < text.length; i++) if (text[i] > bestText) bestText = text[i];

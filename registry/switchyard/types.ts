@@ -135,6 +135,8 @@ export interface SwitchyardIndex {
   places: Map<string, Place>;
   pages: SwitchyardPage[];
   resourceIndex: FieldedIndex<string>;
+  /** Each resource's context (a thin record's themes' vocabulary, wiki mentions). */
+  contextIndex: FieldedIndex<string>;
   personIndex: FieldedIndex<string>;
   pageIndex: FieldedIndex<string>;
   vocab: Vocabulary;
