@@ -38,7 +38,12 @@ export default tseslint.config(
       // `_name` marks a parameter or binding kept on purpose (a callback's position, a rest sibling).
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrors: 'none',
+          ignoreRestSiblings: true,
+        },
       ],
       'no-restricted-syntax': [
         'error',
@@ -48,11 +53,13 @@ export default tseslint.config(
         },
         {
           selector: `ExportNamedDeclaration[source.value=${EXTENSIONLESS_RELATIVE}]`,
-          message: 'Relative re-exports name their file with its .js extension (ESM, CONVENTIONS.md).',
+          message:
+            'Relative re-exports name their file with its .js extension (ESM, CONVENTIONS.md).',
         },
         {
           selector: `ExportAllDeclaration[source.value=${EXTENSIONLESS_RELATIVE}]`,
-          message: 'Relative re-exports name their file with its .js extension (ESM, CONVENTIONS.md).',
+          message:
+            'Relative re-exports name their file with its .js extension (ESM, CONVENTIONS.md).',
         },
       ],
     },

@@ -25,7 +25,9 @@ function precompress(): Plugin {
     },
     closeBundle() {
       const walk = (dir: string): string[] =>
-        readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+        readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+          e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+        );
       for (const file of walk(outDir)) {
         if (!COMPRESSIBLE.test(file)) continue;
         const bytes = readFileSync(file);
@@ -64,17 +66,29 @@ function sourceManifest(): Plugin {
     buildEnd() {
       for (const id of this.getModuleIds()) {
         const file = id.split('?')[0];
-        if (!file.startsWith('\0') && !file.includes('/node_modules/') && existsSync(file)) ids.add(file);
+        if (!file.startsWith('\0') && !file.includes('/node_modules/') && existsSync(file))
+          ids.add(file);
       }
     },
     closeBundle() {
       const walk = (dir: string): string[] =>
-        existsSync(dir) ? readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)])) : [];
-      const files = [...ids, ...walk(join(root, 'client/public')), join(root, 'vite.config.ts'), join(root, 'package-lock.json')];
+        existsSync(dir)
+          ? readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+              e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)],
+            )
+          : [];
+      const files = [
+        ...ids,
+        ...walk(join(root, 'client/public')),
+        join(root, 'vite.config.ts'),
+        join(root, 'package-lock.json'),
+      ];
       const hashes: Record<string, string> = {};
       for (const file of files.sort()) {
         if (!existsSync(file) || !statSync(file).isFile()) continue;
-        hashes[relative(root, file)] = createHash('sha256').update(readFileSync(file)).digest('hex');
+        hashes[relative(root, file)] = createHash('sha256')
+          .update(readFileSync(file))
+          .digest('hex');
       }
       writeFileSync(join(outDir, '.sources.json'), `${JSON.stringify(hashes, null, 1)}\n`);
     },
@@ -86,6 +100,17 @@ export default defineConfig({
   root: 'client',
   publicDir: 'public',
   plugins: [precompress(), sourceManifest()],
-  build: { outDir: '../dist/client', emptyOutDir: true, sourcemap: true, chunkSizeWarningLimit: 1500 },
-  server: { proxy: { '/api': 'http://localhost:3000', '/feed': 'http://localhost:3000', '/collab': { target: 'ws://localhost:3000', ws: true } } },
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    sourcemap: true,
+    chunkSizeWarningLimit: 1500,
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+      '/feed': 'http://localhost:3000',
+      '/collab': { target: 'ws://localhost:3000', ws: true },
+    },
+  },
 });

@@ -19,22 +19,46 @@ const ROUNDS = 40;
 
 async function build(config: Partial<Config>) {
   const db = openDatabase(':memory:');
-  const built = createApp({ db, config: { loginMaxAttempts: 1_000_000, signupMaxPerAddress: 1_000_000, signupMaxGlobal: 1_000_000, ...config } });
-  await createUser(db, { email: 'admin@example.org', name: 'Admin', password: 'un jardin partagé' });
-  await createUser(db, { email: 'known@example.org', name: 'Known', password: 'un jardin partagé' });
+  const built = createApp({
+    db,
+    config: {
+      loginMaxAttempts: 1_000_000,
+      signupMaxPerAddress: 1_000_000,
+      signupMaxGlobal: 1_000_000,
+      ...config,
+    },
+  });
+  await createUser(db, {
+    email: 'admin@example.org',
+    name: 'Admin',
+    password: 'un jardin partagé',
+  });
+  await createUser(db, {
+    email: 'known@example.org',
+    name: 'Known',
+    password: 'un jardin partagé',
+  });
   return { ...built, db };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-async function measure(label: string, app: Awaited<ReturnType<typeof build>>['app'], body: (known: boolean, i: number) => [string, unknown]) {
+async function measure(
+  label: string,
+  app: Awaited<ReturnType<typeof build>>['app'],
+  body: (known: boolean, i: number) => [string, unknown],
+) {
   const times = { known: [] as number[], unknown: [] as number[] };
   for (let i = 0; i < ROUNDS; i++) {
     for (const known of i % 2 ? [true, false] : [false, true]) {
       const [path, payload] = body(known, i);
       const start = performance.now();
-      const res = await app.request(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+      const res = await app.request(path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
       await res.text();
       (known ? times.known : times.unknown).push(performance.now() - start);
     }
@@ -51,13 +75,19 @@ const PASSWORD = 'une haie de noisetiers';
 for (const floor of [0, 250]) {
   const t = await build({ accountAnswerFloorMs: floor });
   console.log(`\n— answer floor ${floor} ms (${ROUNDS} requests each) —`);
-  await measure('POST /api/auth/password-reset', t.app, (known) => ['/api/auth/password-reset', { email: known ? 'known@example.org' : 'nobody@example.org' }]);
+  await measure('POST /api/auth/password-reset', t.app, (known) => [
+    '/api/auth/password-reset',
+    { email: known ? 'known@example.org' : 'nobody@example.org' },
+  ]);
   await measure('POST /api/auth/register', t.app, (known, i) => [
     '/api/auth/register',
     { email: known ? 'known@example.org' : `new${i}@example.org`, name: 'X', password: PASSWORD },
   ]);
   if (floor === 0) {
-    await measure('POST /api/auth/login (wrong password)', t.app, (known) => ['/api/auth/login', { email: known ? 'known@example.org' : 'nobody@example.org', password: 'mauvais' }]);
+    await measure('POST /api/auth/login (wrong password)', t.app, (known) => [
+      '/api/auth/login',
+      { email: known ? 'known@example.org' : 'nobody@example.org', password: 'mauvais' },
+    ]);
   }
   t.services.close?.();
 }

@@ -33,14 +33,17 @@ const pagesArg = process.argv.indexOf('--pages');
 const EXTRA_PAGES = pagesArg > 0 ? Number(process.argv[pagesArg + 1]) : 2_000;
 const CORES = availableParallelism();
 // The server on one core of its own when there are several (as bench:wiki does), this process elsewhere.
-const PIN = CORES >= 2 && process.platform === 'linux' && (() => {
-  try {
-    execFileSync('taskset', ['-V'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const PIN =
+  CORES >= 2 &&
+  process.platform === 'linux' &&
+  (() => {
+    try {
+      execFileSync('taskset', ['-V'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 type Mode = 'tsx' | 'compiled';
 interface Timing {
@@ -80,11 +83,19 @@ async function firstOk(url: string, deadline: number): Promise<void> {
 
 /** One start of the server on `dbPath`: the three times, in ms from the spawn. */
 async function startOnce(mode: Mode, dbPath: string, port: number): Promise<Timing> {
-  const env = { ...process.env, LC_DB: dbPath, PORT: String(port), LC_FROM_SOURCES: mode === 'tsx' ? '1' : '0' };
+  const env = {
+    ...process.env,
+    LC_DB: dbPath,
+    PORT: String(port),
+    LC_FROM_SOURCES: mode === 'tsx' ? '1' : '0',
+  };
   const args = [BIN, 'serve'];
   const t0 = performance.now();
   const child = PIN
-    ? spawn('taskset', ['-c', String(CORES - 1), process.execPath, ...args], { env, stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawn('taskset', ['-c', String(CORES - 1), process.execPath, ...args], {
+        env,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
     : spawn(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
   // Kept, and shown only when the start fails (a server without dist/client warns on every start).
   let stderr = '';
@@ -113,14 +124,26 @@ async function startOnce(mode: Mode, dbPath: string, port: number): Promise<Timi
 /** Adds `count` generated French-like pages to the database (raw rows, as bench:wiki does). */
 function addPages(dbPath: string, count: number): void {
   const db = new Database(dbPath);
-  const words = 'tiers-lieu atelier partagé gouvernance coopérative bénévoles fabrique numérique jardin café associatif habitants territoire outils communs réparation formation'.split(' ');
+  const words =
+    'tiers-lieu atelier partagé gouvernance coopérative bénévoles fabrique numérique jardin café associatif habitants territoire outils communs réparation formation'.split(
+      ' ',
+    );
   let seed = 7;
-  const rand = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-  const insert = db.prepare('INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)');
+  const rand = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+  const insert = db.prepare(
+    'INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)',
+  );
   db.transaction(() => {
     for (let i = 0; i < count; i++) {
-      const text = Array.from({ length: 150 + Math.floor(rand() * 400) }, () => words[Math.floor(rand() * words.length)]).join(' ');
-      insert.run({ slug: `page-generee-${i}`, title: `Page générée ${i}`, markdown: `# Page générée ${i}\n\n${text}\n` });
+      const text = Array.from(
+        { length: 150 + Math.floor(rand() * 400) },
+        () => words[Math.floor(rand() * words.length)],
+      ).join(' ');
+      insert.run({
+        slug: `page-generee-${i}`,
+        title: `Page générée ${i}`,
+        markdown: `# Page générée ${i}\n\n${text}\n`,
+      });
     }
   })();
   db.close();
@@ -145,8 +168,13 @@ const median = (xs: number[]) => {
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-start-'));
-  const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
-  console.log(`Cold-start benchmark: Node ${process.version}, ${CORES} cores${PIN ? ' (server pinned to the last)' : ''}, load ${load()}`);
+  const load = () =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ');
+  console.log(
+    `Cold-start benchmark: Node ${process.version}, ${CORES} cores${PIN ? ' (server pinned to the last)' : ''}, load ${load()}`,
+  );
   console.log('Figures are indicative: rerun on a quiet machine before comparing.');
   try {
     execFileSync(process.execPath, [join(ROOT, 'bin/build-server.js')], { stdio: 'inherit' });
@@ -164,26 +192,44 @@ async function main(): Promise<void> {
         for (const mode of round % 2 === 0 ? modes : [...modes].reverse()) {
           // Recompiled first if a source changed meanwhile (outside the timing): the command would
           // otherwise fall back to tsx and the "compiled" figures would be tsx ones.
-          if (mode === 'compiled') execFileSync(process.execPath, [join(ROOT, 'bin/build-server.js')], { stdio: 'ignore' });
-          const dbPath = scenario === 'fresh' ? join(mkdtempSync(join(dir, 'fresh-')), 'data.sqlite') : existing;
+          if (mode === 'compiled')
+            execFileSync(process.execPath, [join(ROOT, 'bin/build-server.js')], {
+              stdio: 'ignore',
+            });
+          const dbPath =
+            scenario === 'fresh' ? join(mkdtempSync(join(dir, 'fresh-')), 'data.sqlite') : existing;
           (results[`${scenario} ${mode}`] ??= []).push(await startOnce(mode, dbPath, port));
         }
       }
     }
     console.log(`\nMedians of ${ROUNDS} rounds, ms from spawn (load after: ${load()})`);
-    console.log(`${'database'.padEnd(30)} | ${'run'.padEnd(8)} | health | first page | first search | server CPU until then`);
+    console.log(
+      `${'database'.padEnd(30)} | ${'run'.padEnd(8)} | health | first page | first search | server CPU until then`,
+    );
     for (const scenario of scenarios) {
       for (const mode of modes) {
         const t = results[`${scenario} ${mode}`];
-        const label = scenario === 'fresh' ? 'fresh data dir (seeded)' : `existing (demo + ${EXTRA_PAGES} pages)`;
-        const cell = (k: keyof Timing, w: number) => String(Math.round(median(t.map((x) => x[k])))).padStart(w);
-        console.log(`${label.padEnd(30)} | ${mode.padEnd(8)} | ${cell('health', 6)} | ${cell('page', 10)} | ${cell('search', 12)} | ${cell('cpu', 21)}`);
+        const label =
+          scenario === 'fresh'
+            ? 'fresh data dir (seeded)'
+            : `existing (demo + ${EXTRA_PAGES} pages)`;
+        const cell = (k: keyof Timing, w: number) =>
+          String(Math.round(median(t.map((x) => x[k])))).padStart(w);
+        console.log(
+          `${label.padEnd(30)} | ${mode.padEnd(8)} | ${cell('health', 6)} | ${cell('page', 10)} | ${cell('search', 12)} | ${cell('cpu', 21)}`,
+        );
       }
     }
     for (const scenario of scenarios) {
-      const ratio = median(results[`${scenario} tsx`].map((x) => x.health)) / median(results[`${scenario} compiled`].map((x) => x.health));
-      const cpu = median(results[`${scenario} tsx`].map((x) => x.cpu)) / median(results[`${scenario} compiled`].map((x) => x.cpu));
-      console.log(`${scenario}: compiled reaches /api/health ${ratio.toFixed(2)}× sooner than tsx, using ${cpu.toFixed(2)}× less CPU until the first search`);
+      const ratio =
+        median(results[`${scenario} tsx`].map((x) => x.health)) /
+        median(results[`${scenario} compiled`].map((x) => x.health));
+      const cpu =
+        median(results[`${scenario} tsx`].map((x) => x.cpu)) /
+        median(results[`${scenario} compiled`].map((x) => x.cpu));
+      console.log(
+        `${scenario}: compiled reaches /api/health ${ratio.toFixed(2)}× sooner than tsx, using ${cpu.toFixed(2)}× less CPU until the first search`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

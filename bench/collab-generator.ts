@@ -75,7 +75,8 @@ function open(plan: GeneratorPlan, name: string): Client {
   return c;
 }
 
-const synced = (c: Client) => new Promise<void>((r) => (c.provider.synced ? r() : c.provider.once('sync', () => r())));
+const synced = (c: Client) =>
+  new Promise<void>((r) => (c.provider.synced ? r() : c.provider.once('sync', () => r())));
 
 let plan: GeneratorPlan;
 let typists: Client[] = [];
@@ -106,7 +107,10 @@ async function type(typingStart: number, rampStart: number) {
       const t = now();
       if (t < plan.typingStart) return;
       typists.forEach((c, i) => {
-        const due = Math.min(plan.rate * plan.typingMs / 1000, Math.floor(((Math.min(t, end) - plan.typingStart) * plan.rate + phase[i]) / 1000));
+        const due = Math.min(
+          (plan.rate * plan.typingMs) / 1000,
+          Math.floor(((Math.min(t, end) - plan.typingStart) * plan.rate + phase[i]) / 1000),
+        );
         while (done[i] < due) {
           done[i]++;
           const at = Math.floor(random() * (c.text.length + 1));
@@ -131,7 +135,11 @@ process.on('message', async (m: Msg) => {
   else if (m.cmd === 'type') await type(m.typingStart, m.rampStart);
   else if (m.cmd === 'digest') {
     const digests = clients.map((c) => createHash('sha1').update(c.text.toString()).digest('hex'));
-    process.send!({ digests, lengths: clients.map((c) => c.text.length), connected: clients.filter((c) => c.provider.synced).length });
+    process.send!({
+      digests,
+      lengths: clients.map((c) => c.text.length),
+      connected: clients.filter((c) => c.provider.synced).length,
+    });
   } else if (m.cmd === 'results') {
     process.send!({
       sent,

@@ -21,11 +21,26 @@ if (kind === 'ours') {
   const { createApiToken, createUser } = await import('../server/auth/users.js');
   const { savePage } = await import('../registry/wiki/pages.js');
   const db = openDatabase(dbPath);
-  await createUser(db, { email: 'admin@bench.org', name: 'Admin', password: 'password123', role: 'admin' });
-  const u = await createUser(db, { email: 'writer@bench.org', name: 'Writer', password: 'password123', role: 'contributor' });
+  await createUser(db, {
+    email: 'admin@bench.org',
+    name: 'Admin',
+    password: 'password123',
+    role: 'admin',
+  });
+  const u = await createUser(db, {
+    email: 'writer@bench.org',
+    name: 'Writer',
+    password: 'password123',
+    role: 'contributor',
+  });
   token = createApiToken(db, u.id, 'bench');
   const server = await startServer(db, { port: 0 });
-  savePage(db, server.app.services.wiki, { slug: 'bench', title: 'Bench', markdown: '# Bench\n\n', authorIds: [u.id] });
+  savePage(db, server.app.services.wiki, {
+    slug: 'bench',
+    title: 'Bench',
+    markdown: '# Bench\n\n',
+    authorIds: [u.id],
+  });
   port = server.port;
   textOf = (room) => server.app.services.collab.documents.get(room)?.text.toString() ?? '';
   persisted = () => server.app.services.collab.stats().updatesPersisted;
@@ -34,7 +49,9 @@ if (kind === 'ours') {
   const wss = new WebSocketServer({ noServer: true });
   wss.on('connection', setupWSConnection);
   const server = http.createServer((_req, res) => res.end('okay'));
-  server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)));
+  server.on('upgrade', (req, socket, head) =>
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req)),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   port = (server.address() as AddressInfo).port;
   textOf = (room) => docs.get(`collab/${room}`)?.getText('markdown').toString() ?? '';
@@ -53,7 +70,8 @@ process.on('message', (m: Msg) => {
   } else if (m.cmd === 'end') {
     const cpu = process.cpuUsage(cpu0);
     // A profiling run (--cpu-prof) writes its profile on a normal exit, shortly after this answer.
-    if (process.execArgv.some((a) => a.startsWith('--cpu-prof'))) setTimeout(() => process.exit(0), 300);
+    if (process.execArgv.some((a) => a.startsWith('--cpu-prof')))
+      setTimeout(() => process.exit(0), 300);
     process.send!({
       cpuMs: (cpu.user + cpu.system) / 1000,
       wallMs: performance.now() - t0,

@@ -44,7 +44,15 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
-  { key: 'a', title: '(a) 50 clients all typing 5 edits/s', typists: 50, watchers: 0, rate: 5, typingMs: quick ? 5_000 : 20_000, rampMs: 0 },
+  {
+    key: 'a',
+    title: '(a) 50 clients all typing 5 edits/s',
+    typists: 50,
+    watchers: 0,
+    rate: 5,
+    typingMs: quick ? 5_000 : 20_000,
+    rampMs: 0,
+  },
   {
     key: 'b',
     title: '(b) 300 clients joining over 15 s, 15 typing 3 edits/s',
@@ -66,7 +74,11 @@ class Child {
   private first: Promise<Reply>;
 
   constructor(file: string, argv: string[], extraExecArgv: string[] = []) {
-    this.proc = fork(here(file), argv, { execArgv: ['--import', 'tsx', ...extraExecArgv], stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    this.proc = fork(here(file), argv, {
+      execArgv: ['--import', 'tsx', ...extraExecArgv],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
     this.first = this.next();
     this.proc.on('message', (m: Reply) => {
       const w = this.waiting.shift();
@@ -95,7 +107,8 @@ class Child {
   }
 }
 
-const pct = (sorted: Float64Array, p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN);
+const pct = (sorted: Float64Array, p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const fmt = (n: number, d = 1) => (Number.isFinite(n) ? n.toFixed(d) : 'n/a');
 
@@ -116,7 +129,11 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-collab-'));
   // --profile DIR writes a CPU profile of each server process there (node --cpu-prof).
   const profile = flag('profile');
-  const srv = new Child('./collab-server.ts', [server, join(dir, 'bench.sqlite')], profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []);
+  const srv = new Child(
+    './collab-server.ts',
+    [server, join(dir, 'bench.sqlite')],
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   const gens = Array.from({ length: GENERATORS }, () => new Child('./collab-generator.ts', []));
   try {
     const { port, token } = (await srv.ready()) as { port: number; token: string };
@@ -126,8 +143,10 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
       url,
       room: 'bench',
       token,
-      typists: Math.floor(scenario.typists / GENERATORS) + (i < scenario.typists % GENERATORS ? 1 : 0),
-      watchers: Math.floor(scenario.watchers / GENERATORS) + (i < scenario.watchers % GENERATORS ? 1 : 0),
+      typists:
+        Math.floor(scenario.typists / GENERATORS) + (i < scenario.typists % GENERATORS ? 1 : 0),
+      watchers:
+        Math.floor(scenario.watchers / GENERATORS) + (i < scenario.watchers % GENERATORS ? 1 : 0),
       rampStart: 0,
       rampMs: scenario.rampMs,
       rate: scenario.rate,
@@ -150,14 +169,25 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
     let clients = 0;
     for (let i = 0; i < 60 && !converged; i++) {
       await sleep(500);
-      const digests = (await Promise.all(gens.map((g) => g.ask({ cmd: 'digest' })))) as { digests: string[]; connected: number }[];
+      const digests = (await Promise.all(gens.map((g) => g.ask({ cmd: 'digest' })))) as {
+        digests: string[];
+        connected: number;
+      }[];
       const all = digests.flatMap((d) => d.digests);
       clients = digests.reduce((n, d) => n + d.connected, 0);
       const serverText = ((await srv.ask({ cmd: 'text', room: 'bench' })) as { text: string }).text;
       const serverDigest = createHash('sha1').update(serverText).digest('hex');
-      converged = all.length === expectedClients && clients === expectedClients && all.every((d) => d === serverDigest);
+      converged =
+        all.length === expectedClients &&
+        clients === expectedClients &&
+        all.every((d) => d === serverDigest);
     }
-    const stats = (await srv.ask({ cmd: 'end' })) as { cpuMs: number; wallMs: number; maxRssMb: number; persisted: number };
+    const stats = (await srv.ask({ cmd: 'end' })) as {
+      cpuMs: number;
+      wallMs: number;
+      maxRssMb: number;
+      persisted: number;
+    };
     const results = (await Promise.all(gens.map((g) => g.ask({ cmd: 'results' })))) as {
       sent: number[];
       received: number[];
@@ -167,7 +197,9 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
 
     const sentAt = new Map<number, number>();
     const key = (client: number, clock: number) => client * 2 ** 21 + clock;
-    for (const r of results) for (let i = 0; i < r.sent.length; i += 3) sentAt.set(key(r.sent[i], r.sent[i + 1]), r.sent[i + 2]);
+    for (const r of results)
+      for (let i = 0; i < r.sent.length; i += 3)
+        sentAt.set(key(r.sent[i], r.sent[i + 1]), r.sent[i + 2]);
     const all: number[] = [];
     const firstBy = new Map<number, number>();
     for (const r of results) {
@@ -202,7 +234,8 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
     };
   } finally {
     for (const g of gens) g.kill();
-    if (profile && srv.proc.exitCode === null) await new Promise((r) => (srv.proc.once('exit', r), setTimeout(r, 5000)));
+    if (profile && srv.proc.exitCode === null)
+      await new Promise((r) => (srv.proc.once('exit', r), setTimeout(r, 5000)));
     srv.kill();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -211,7 +244,10 @@ async function runOne(scenario: Scenario, server: 'ours' | 'ref'): Promise<Resul
 function print(scenario: Scenario, server: string, r: Result) {
   // A healthy generator answers within a few ms; beyond that, its own queueing inflates the latency
   // (and a lagging generator also delays its edits, so the latency cannot be compared with the lag).
-  const bound = r.genLag.p99 > GENERATOR_LAG_LIMIT_MS ? '  ⚠ GENERATOR-BOUND: the generators lag, latency figures are inflated by them' : '';
+  const bound =
+    r.genLag.p99 > GENERATOR_LAG_LIMIT_MS
+      ? '  ⚠ GENERATOR-BOUND: the generators lag, latency figures are inflated by them'
+      : '';
   console.log(
     `  ${server.padEnd(4)} latency first receiver p50 ${fmt(r.first.p50)} ms  p99 ${fmt(r.first.p99)} ms | all deliveries p50 ${fmt(r.all.p50)} ms  p99 ${fmt(r.all.p99)} ms (${r.all.n} deliveries of ${r.edits} edits)`,
   );
@@ -219,10 +255,14 @@ function print(scenario: Scenario, server: string, r: Result) {
     `       server CPU ${fmt(r.cpuPct, 0)} %  peak RSS ${fmt(r.maxRssMb, 0)} MB  persisted ${server === 'ours' ? `${r.persisted} updates (${fmt(r.persistedPerS, 0)}/s)` : 'nothing (in memory)'}  ` +
       `same text on all ${r.clients} clients and the server: ${r.converged ? 'yes' : 'NO'}`,
   );
-  console.log(`       generator event-loop lag p50 ${fmt(r.genLag.p50)} ms  p99 ${fmt(r.genLag.p99)} ms  max ${fmt(r.genLag.max)} ms${bound}`);
+  console.log(
+    `       generator event-loop lag p50 ${fmt(r.genLag.p50)} ms  p99 ${fmt(r.genLag.p99)} ms  max ${fmt(r.genLag.max)} ms${bound}`,
+  );
 }
 
-console.log(`Co-editing bench${quick ? ' (quick)' : ''}: ${GENERATORS} generator processes, servers in their own processes. Preliminary if the machine is loaded.`);
+console.log(
+  `Co-editing bench${quick ? ' (quick)' : ''}: ${GENERATORS} generator processes, servers in their own processes. Preliminary if the machine is loaded.`,
+);
 let failed = false;
 for (const scenario of SCENARIOS) {
   if (only && scenario.key !== only) continue;

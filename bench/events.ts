@@ -30,7 +30,16 @@ async function main() {
     const places = listAllPlaces(db);
     const r = rng(7);
     const year = 2025;
-    createCampaign(db, { slug: 'jpo', title: 'Journées Portes Ouvertes', startsOn: `${year}-10-02`, endsOn: `${year}-10-04` }, null);
+    createCampaign(
+      db,
+      {
+        slug: 'jpo',
+        title: 'Journées Portes Ouvertes',
+        startsOn: `${year}-10-02`,
+        endsOn: `${year}-10-04`,
+      },
+      null,
+    );
     const t0 = performance.now();
     let events = 0;
     let slots = 0;
@@ -44,11 +53,23 @@ async function main() {
             : DateTime.fromISO(`${year}-01-01`).plus({ days: Math.floor(r() * 365) });
           const hour = 9 + Math.floor(r() * 8);
           const two = r() < 0.4;
-          const at = (h: number, m = 0) => `${day.toISODate()}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-          const eventSlots = two ? [{ startsAt: at(10), endsAt: at(12, 30) }, { startsAt: at(13, 30), endsAt: at(19) }] : [{ startsAt: at(hour), endsAt: at(hour + 2) }];
+          const at = (h: number, m = 0) =>
+            `${day.toISODate()}T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          const eventSlots = two
+            ? [
+                { startsAt: at(10), endsAt: at(12, 30) },
+                { startsAt: at(13, 30), endsAt: at(19) },
+              ]
+            : [{ startsAt: at(hour), endsAt: at(hour + 2) }];
           createEvent(
             db,
-            { title: `Événement ${events}`, type: EVENT_TYPES[Math.floor(r() * EVENT_TYPES.length)], place: p.slug, slots: eventSlots, campaign: inCampaign ? 'jpo' : null },
+            {
+              title: `Événement ${events}`,
+              type: EVENT_TYPES[Math.floor(r() * EVENT_TYPES.length)],
+              place: p.slug,
+              slots: eventSlots,
+              campaign: inCampaign ? 'jpo' : null,
+            },
             { userId: null },
           );
           events++;
@@ -56,7 +77,9 @@ async function main() {
         }
       }
     })();
-    console.log(`${places.length} places, ${events} events, ${slots} slots written in ${(performance.now() - t0).toFixed(0)} ms`);
+    console.log(
+      `${places.length} places, ${events} events, ${slots} slots written in ${(performance.now() - t0).toFixed(0)} ms`,
+    );
 
     const { app, services } = createApp({ db });
     const measure = async (label: string, urls: string[]) => {
@@ -78,13 +101,39 @@ async function main() {
           ` (${Math.round(points / RUNS)} points on average)`,
       );
     };
-    const days = Array.from({ length: 60 }, (_, i) => DateTime.fromISO(`${year}-03-01`).plus({ days: i * 5 }).toISODate()!);
-    console.log(`GET /api/map/places through the in-process app (JSON included), ${RUNS} requests each:`);
-    await measure('map without events (as before)', ['/api/map/places', '/api/map/places?region=Hauts-de-France', '/api/map/places?region=Bretagne']);
-    await measure('map filtered to one day', days.map((d) => `/api/map/places?from=${d}&to=${d}`));
-    await measure('map filtered to a week', days.map((d) => `/api/map/places?from=${d}&to=${DateTime.fromISO(d).plus({ days: 6 }).toISODate()}`));
-    await measure('map filtered to a day, a type and a region', days.map((d, i) => `/api/map/places?from=${d}&to=${d}&type=${EVENT_TYPES[i % 7]}&region=Hauts-de-France`));
-    await measure('map of a campaign (3 days)', ['/api/map/places?campaign=jpo&from=2025-10-02&to=2025-10-04']);
+    const days = Array.from({ length: 60 }, (_, i) =>
+      DateTime.fromISO(`${year}-03-01`)
+        .plus({ days: i * 5 })
+        .toISODate()!,
+    );
+    console.log(
+      `GET /api/map/places through the in-process app (JSON included), ${RUNS} requests each:`,
+    );
+    await measure('map without events (as before)', [
+      '/api/map/places',
+      '/api/map/places?region=Hauts-de-France',
+      '/api/map/places?region=Bretagne',
+    ]);
+    await measure(
+      'map filtered to one day',
+      days.map((d) => `/api/map/places?from=${d}&to=${d}`),
+    );
+    await measure(
+      'map filtered to a week',
+      days.map(
+        (d) => `/api/map/places?from=${d}&to=${DateTime.fromISO(d).plus({ days: 6 }).toISODate()}`,
+      ),
+    );
+    await measure(
+      'map filtered to a day, a type and a region',
+      days.map(
+        (d, i) =>
+          `/api/map/places?from=${d}&to=${d}&type=${EVENT_TYPES[i % 7]}&region=Hauts-de-France`,
+      ),
+    );
+    await measure('map of a campaign (3 days)', [
+      '/api/map/places?campaign=jpo&from=2025-10-02&to=2025-10-04',
+    ]);
     console.log('target: map with a date filter p95 ≤ 100 ms');
     services.close?.();
     db.close();

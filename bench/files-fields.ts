@@ -23,18 +23,29 @@ const QUERIES = 400;
 const UPLOADS = 40;
 const UPLOAD_BYTES = 1024 * 1024;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (n: number) => `${n.toFixed(2)} ms`;
 
 const dir = mkdtempSync(join(tmpdir(), 'lc-bench-fields-'));
 try {
   const db = openDatabase(join(dir, 'bench.sqlite'));
-  const { app } = createApp({ db, config: { filesDir: join(dir, 'files'), uploadLimit: 8 * UPLOAD_BYTES } });
-  const admin = await createUser(db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
+  const { app } = createApp({
+    db,
+    config: { filesDir: join(dir, 'files'), uploadLimit: 8 * UPLOAD_BYTES },
+  });
+  const admin = await createUser(db, {
+    email: 'admin@example.org',
+    name: 'Admin',
+    password: 'password123',
+    role: 'admin',
+  });
   const auth = { authorization: `Bearer ${createApiToken(db, admin.id, 'bench')}` };
 
   importCgetPlaces(db, readFileSync(CGET, 'utf8'));
-  const places = db.prepare(`SELECT slug, name, city, postcode FROM places WHERE city IS NOT NULL AND city <> ''`).all() as {
+  const places = db
+    .prepare(`SELECT slug, name, city, postcode FROM places WHERE city IS NOT NULL AND city <> ''`)
+    .all() as {
     slug: string;
     name: string;
     city: string;
@@ -47,7 +58,15 @@ try {
     { name: 'activites', label: { fr: 'Activités', en: 'Activities' }, type: 'list' },
     { name: 'fiche', label: { fr: 'Fiche', en: 'Sheet' }, type: 'place' },
   ]);
-  const ACTIVITIES = ['fablab', 'café', 'coworking', 'jardin', 'ressourcerie', 'atelier vélo', 'tiers-lieu nourricier'];
+  const ACTIVITIES = [
+    'fablab',
+    'café',
+    'coworking',
+    'jardin',
+    'ressourcerie',
+    'atelier vélo',
+    'tiers-lieu nourricier',
+  ];
   const insertPage = db.prepare(
     `INSERT INTO pages (slug, title, title_key, kind, markdown, revision) VALUES (@slug, @title, @slug, 'place', @markdown, 1)`,
   );
@@ -55,7 +74,15 @@ try {
   db.transaction(() => {
     for (let i = 0; i < PAGES; i++) {
       const p = places[i % places.length];
-      ids.push(Number(insertPage.run({ slug: `lieu-${i}`, title: `${p.name} ${i}`, markdown: `Fiche de ${p.name}.` }).lastInsertRowid));
+      ids.push(
+        Number(
+          insertPage.run({
+            slug: `lieu-${i}`,
+            title: `${p.name} ${i}`,
+            markdown: `Fiche de ${p.name}.`,
+          }).lastInsertRowid,
+        ),
+      );
     }
   })();
 
@@ -73,7 +100,9 @@ try {
     });
   })();
   const writeMs = performance.now() - started;
-  console.log(`fields: ${PAGES} pages × 5 fields written in ${(writeMs / 1000).toFixed(2)} s (${Math.round(PAGES / (writeMs / 1000))} pages/s)`);
+  console.log(
+    `fields: ${PAGES} pages × 5 fields written in ${(writeMs / 1000).toFixed(2)} s (${Math.round(PAGES / (writeMs / 1000))} pages/s)`,
+  );
 
   const towns = [...new Set(places.map((p) => p.city))];
   const time = async (path: string) => {
@@ -89,16 +118,37 @@ try {
     for (const p of paths) times.push(await time(p));
     return times.sort((a, b) => a - b);
   };
-  const filtered = await measure(Array.from({ length: QUERIES }, (_, i) => `/api/pages?kind=lieu&ville=${encodeURIComponent(towns[(i * 7) % towns.length])}`));
-  const twoFilters = await measure(
-    Array.from({ length: QUERIES }, (_, i) => `/api/pages?kind=lieu&ville=${encodeURIComponent(towns[(i * 7) % towns.length])}&activites=${encodeURIComponent(ACTIVITIES[i % ACTIVITIES.length])}`),
+  const filtered = await measure(
+    Array.from(
+      { length: QUERIES },
+      (_, i) => `/api/pages?kind=lieu&ville=${encodeURIComponent(towns[(i * 7) % towns.length])}`,
+    ),
   );
-  const kindOnly = await measure(Array.from({ length: 100 }, (_, i) => `/api/pages?kind=lieu&offset=${(i * 97) % PAGES}`));
-  const index = await measure(Array.from({ length: 100 }, (_, i) => `/api/pages?offset=${(i * 97) % PAGES}`));
-  console.log(`list ?kind=lieu&ville=… (${towns.length} towns): p50 ${ms(quantile(filtered, 0.5))}, p95 ${ms(quantile(filtered, 0.95))}`);
-  console.log(`list ?kind=lieu&ville=…&activites=…: p50 ${ms(quantile(twoFilters, 0.5))}, p95 ${ms(quantile(twoFilters, 0.95))}`);
-  console.log(`list ?kind=lieu (100 per page, with fields): p50 ${ms(quantile(kindOnly, 0.5))}, p95 ${ms(quantile(kindOnly, 0.95))}`);
-  console.log(`plain index (100 per page, before this change's filters): p50 ${ms(quantile(index, 0.5))}, p95 ${ms(quantile(index, 0.95))}`);
+  const twoFilters = await measure(
+    Array.from(
+      { length: QUERIES },
+      (_, i) =>
+        `/api/pages?kind=lieu&ville=${encodeURIComponent(towns[(i * 7) % towns.length])}&activites=${encodeURIComponent(ACTIVITIES[i % ACTIVITIES.length])}`,
+    ),
+  );
+  const kindOnly = await measure(
+    Array.from({ length: 100 }, (_, i) => `/api/pages?kind=lieu&offset=${(i * 97) % PAGES}`),
+  );
+  const index = await measure(
+    Array.from({ length: 100 }, (_, i) => `/api/pages?offset=${(i * 97) % PAGES}`),
+  );
+  console.log(
+    `list ?kind=lieu&ville=… (${towns.length} towns): p50 ${ms(quantile(filtered, 0.5))}, p95 ${ms(quantile(filtered, 0.95))}`,
+  );
+  console.log(
+    `list ?kind=lieu&ville=…&activites=…: p50 ${ms(quantile(twoFilters, 0.5))}, p95 ${ms(quantile(twoFilters, 0.95))}`,
+  );
+  console.log(
+    `list ?kind=lieu (100 per page, with fields): p50 ${ms(quantile(kindOnly, 0.5))}, p95 ${ms(quantile(kindOnly, 0.95))}`,
+  );
+  console.log(
+    `plain index (100 per page, before this change's filters): p50 ${ms(quantile(index, 0.5))}, p95 ${ms(quantile(index, 0.95))}`,
+  );
 
   started = performance.now();
   for (let i = 0; i < UPLOADS; i++) {
@@ -116,8 +166,12 @@ try {
   }
   const readS = (performance.now() - started) / 1000;
   const mb = (UPLOADS * UPLOAD_BYTES) / 1024 / 1024;
-  console.log(`uploads: ${UPLOADS} × 1 MB (sniffed, hashed, stored) in ${uploadS.toFixed(2)} s (${(mb / uploadS).toFixed(1)} MB/s)`);
-  console.log(`reads of /files/NAME: ${UPLOADS} × 1 MB in ${readS.toFixed(2)} s (${(mb / readS).toFixed(1)} MB/s)`);
+  console.log(
+    `uploads: ${UPLOADS} × 1 MB (sniffed, hashed, stored) in ${uploadS.toFixed(2)} s (${(mb / uploadS).toFixed(1)} MB/s)`,
+  );
+  console.log(
+    `reads of /files/NAME: ${UPLOADS} × 1 MB in ${readS.toFixed(2)} s (${(mb / readS).toFixed(1)} MB/s)`,
+  );
   db.close();
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -22,14 +22,18 @@ const QUERIES = 300;
 const EDITS = 1_000;
 const ROUNDS = 3;
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const f = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 const cpuMs = (c: NodeJS.CpuUsage) => (c.user + c.system) / 1000;
 
 /** Number of FTS5 segments of `wiki_fts` (from its structure record). */
 function segments(db: Database): number {
   // fts5_structure is not compiled in; the segment count is the number of distinct segment ids in the %_data table.
-  const rows = db.prepare(`SELECT count(DISTINCT (id >> 37) & 0xFFFF) FROM wiki_fts_data WHERE id > 10`).pluck().get() as number;
+  const rows = db
+    .prepare(`SELECT count(DISTINCT (id >> 37) & 0xFFFF) FROM wiki_fts_data WHERE id > 10`)
+    .pluck()
+    .get() as number;
   return rows;
 }
 
@@ -75,22 +79,36 @@ function measure(search: WikiSearch, queries: string[]): { p50: number; p95: num
 
 function report(what: string, db: Database, search: WikiSearch, queries: string[]): void {
   const m = measure(search, queries);
-  console.log(`  ${what}: ${segments(db)} segments; search CPU p50 ${f(m.p50)} ms, p95 ${f(m.p95)} ms, max ${f(m.max)} ms`);
+  console.log(
+    `  ${what}: ${segments(db)} segments; search CPU p50 ${f(m.p50)} ms, p95 ${f(m.p95)} ms, max ${f(m.max)} ms`,
+  );
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'lc-bench-fts-'));
 try {
   const db = openDatabase(join(dir, 'wiki.sqlite'));
   const titles = Array.from({ length: PAGE_COUNT }, (_, i) => title(i));
-  const markdowns = titles.map(() => body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles));
+  const markdowns = titles.map(() =>
+    body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles),
+  );
   const queries = queryMix(titles);
-  const edits = Array.from({ length: EDITS }, () => body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles));
-  console.log(`FTS states benchmark: Node ${process.version}, ${PAGE_COUNT} pages, ${QUERIES} queries (best of ${ROUNDS} rounds each)`);
+  const edits = Array.from({ length: EDITS }, () =>
+    body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles),
+  );
+  console.log(
+    `FTS states benchmark: Node ${process.version}, ${PAGE_COUNT} pages, ${QUERIES} queries (best of ${ROUNDS} rounds each)`,
+  );
 
-  const insert = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`);
+  const insert = db.prepare(
+    `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`,
+  );
   let c = process.cpuUsage();
-  db.transaction(() => titles.forEach((t, i) => insert.run({ slug: slugify(t), title: t, markdown: markdowns[i] })))();
-  console.log(`  insert ${PAGE_COUNT} pages in one transaction (triggers index them): ${(cpuMs(process.cpuUsage(c)) / 1000).toFixed(2)} s CPU`);
+  db.transaction(() =>
+    titles.forEach((t, i) => insert.run({ slug: slugify(t), title: t, markdown: markdowns[i] })),
+  )();
+  console.log(
+    `  insert ${PAGE_COUNT} pages in one transaction (triggers index them): ${(cpuMs(process.cpuUsage(c)) / 1000).toFixed(2)} s CPU`,
+  );
   const search = new WikiSearch(db);
   report('(1) as inserted', db, search, queries);
 
@@ -99,7 +117,9 @@ try {
   console.log(`  optimize: ${(cpuMs(process.cpuUsage(c)) / 1000).toFixed(2)} s CPU`);
   report('(2) optimized', db, search, queries);
 
-  const update = db.prepare(`UPDATE pages SET markdown = @markdown, revision = revision + 1 WHERE id = @id`);
+  const update = db.prepare(
+    `UPDATE pages SET markdown = @markdown, revision = revision + 1 WHERE id = @id`,
+  );
   const editCpu: number[] = [];
   edits.forEach((markdown, i) => {
     const c1 = process.cpuUsage();
@@ -107,7 +127,9 @@ try {
     editCpu.push(cpuMs(process.cpuUsage(c1)));
   });
   const es = [...editCpu].sort((a, b) => a - b);
-  console.log(`  ${EDITS} single edits, one transaction each: CPU p50 ${f(quantile(es, 0.5))} ms, p95 ${f(quantile(es, 0.95))} ms, total ${(es.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`);
+  console.log(
+    `  ${EDITS} single edits, one transaction each: CPU p50 ${f(quantile(es, 0.5))} ms, p95 ${f(quantile(es, 0.95))} ms, total ${(es.reduce((a, b) => a + b, 0) / 1000).toFixed(2)} s`,
+  );
   report(`(3) optimized, then ${EDITS} single edits`, db, search, queries);
   db.close();
 } finally {

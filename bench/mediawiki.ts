@@ -44,12 +44,28 @@ const WORDS = (
   'économie sociale solidaire mutualisation outils ressources licence ouverte réseau régional animation ' +
   'espace travail résidence artistes médiation inclusion mobilité alimentation circuit court énergie'
 ).split(' ');
-const CITIES = ['Lille', 'Rennes', 'Lyon', 'Marseille', 'Nantes', 'Toulouse', 'Dijon', 'Brest', 'Amiens', 'Tours'];
+const CITIES = [
+  'Lille',
+  'Rennes',
+  'Lyon',
+  'Marseille',
+  'Nantes',
+  'Toulouse',
+  'Dijon',
+  'Brest',
+  'Amiens',
+  'Tours',
+];
 
 const xml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** One revision's wikitext: grows with the revision number, like a page being written. */
-function wikitext(rand: () => number, page: number, rev: number, title: (n: number) => string): string {
+function wikitext(
+  rand: () => number,
+  page: number,
+  rev: number,
+  title: (n: number) => string,
+): string {
   const word = () => WORDS[Math.floor(rand() * WORDS.length)];
   const sentence = (n = 12) => {
     const w = Array.from({ length: n }, word);
@@ -62,10 +78,16 @@ function wikitext(rand: () => number, page: number, rev: number, title: (n: numb
     `Le '''${title(page)}''' est un ''tiers-lieu'' : ${sentence()} ${link()}.<ref>${sentence(6)}</ref>`,
   ];
   for (let s = 0; s <= rev; s++) {
-    parts.push(`== ${word()} ${word()} ==`, `${sentence()} ${sentence()} Voir ${link()} et [https://exemple.org/${page} le site].`);
+    parts.push(
+      `== ${word()} ${word()} ==`,
+      `${sentence()} ${sentence()} Voir ${link()} et [https://exemple.org/${page} le site].`,
+    );
     parts.push(`* ${sentence(5)}\n** ${sentence(4)}\n* ${link()}`);
   }
-  if (rev >= 2) parts.push(`{| class="wikitable"\n! Année !! Adhérents\n|-\n| 2021 || ${page % 90}\n|-\n| 2022 || ${page % 97}\n|}`);
+  if (rev >= 2)
+    parts.push(
+      `{| class="wikitable"\n! Année !! Adhérents\n|-\n| 2021 || ${page % 90}\n|-\n| 2022 || ${page % 97}\n|}`,
+    );
   parts.push('<references />', `[[Catégorie:${CITIES[page % CITIES.length]}]]`);
   return parts.join('\n\n');
 }
@@ -86,8 +108,13 @@ async function writeExport(file: string): Promise<number> {
   for (let p = 1; p <= PAGES; p++) {
     let page = `<page><title>${xml(title(p))}</title><ns>0</ns><id>${p}</id>\n`;
     for (let r = 0; r < REVISIONS_PER_PAGE; r++) {
-      const ts = new Date(Date.UTC(2015, 0, 1) + (p * 5 + r) * 3_600_000).toISOString().replace('.000', '');
-      const who = r % 3 === 2 ? `<ip>192.0.2.${r}</ip>` : `<username>Contributeur ${p % 300}</username><id>${p % 300}</id>`;
+      const ts = new Date(Date.UTC(2015, 0, 1) + (p * 5 + r) * 3_600_000)
+        .toISOString()
+        .replace('.000', '');
+      const who =
+        r % 3 === 2
+          ? `<ip>192.0.2.${r}</ip>`
+          : `<username>Contributeur ${p % 300}</username><id>${p % 300}</id>`;
       page +=
         `<revision><id>${revId++}</id><timestamp>${ts}</timestamp><contributor>${who}</contributor>` +
         `${r === 3 ? '<minor/>' : ''}<comment>modification ${r + 1}</comment><model>wikitext</model><format>text/x-wiki</format>` +
@@ -113,16 +140,28 @@ async function measureReads(db: Database, slugs: string[], label: string): Promi
     await res.arrayBuffer();
   }
   const readMs = (performance.now() - t) / READS;
-  const queries = ['gouvernance', 'atelier réparation', 'jardin partagé', 'financement', 'licence ouverte', 'Lille', 'tiers lieu'];
+  const queries = [
+    'gouvernance',
+    'atelier réparation',
+    'jardin partagé',
+    'financement',
+    'licence ouverte',
+    'Lille',
+    'tiers lieu',
+  ];
   await app.request('/api/search?q=atelier');
   t = performance.now();
   for (let i = 0; i < SEARCHES; i++) {
-    const res = await app.request(`/api/search?q=${encodeURIComponent(queries[i % queries.length])}`);
+    const res = await app.request(
+      `/api/search?q=${encodeURIComponent(queries[i % queries.length])}`,
+    );
     await res.arrayBuffer();
   }
   const searchMs = (performance.now() - t) / SEARCHES;
   services.close?.();
-  console.log(`${label}: page read ${readMs.toFixed(2)} ms (mean of ${READS}, random pages), search ${searchMs.toFixed(2)} ms (mean of ${SEARCHES})`);
+  console.log(
+    `${label}: page read ${readMs.toFixed(2)} ms (mean of ${READS}, random pages), search ${searchMs.toFixed(2)} ms (mean of ${SEARCHES})`,
+  );
 }
 
 async function main() {
@@ -142,8 +181,17 @@ async function main() {
     const rand = prng(3);
     for (let i = 0; i < 500; i++) {
       const title = `Pratique ${i} ${WORDS[i % WORDS.length]}`;
-      const body = Array.from({ length: 80 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(' ');
-      local.push(savePage(db, wiki, { slug: slugify(title), title, markdown: `# ${title}\n\n${body}`, authorIds: [] }).slug);
+      const body = Array.from({ length: 80 }, () => WORDS[Math.floor(rand() * WORDS.length)]).join(
+        ' ',
+      );
+      local.push(
+        savePage(db, wiki, {
+          slug: slugify(title),
+          title,
+          markdown: `# ${title}\n\n${body}`,
+          authorIds: [],
+        }).slug,
+      );
     }
     if (READS_TOO) await measureReads(db, local, 'Before import (500 pages)');
 
@@ -167,7 +215,9 @@ async function main() {
         `peak RSS ${peakMb.toFixed(0)} MB (${(rssBefore / 1024).toFixed(0)} MB before the import)`,
     );
     // On a shared machine the wall time follows the load; the CPU time is what the import itself used.
-    console.log(`Import CPU time: ${cpuSeconds.toFixed(1)} s (${(report.pages.created / cpuSeconds).toFixed(0)} pages per CPU second); load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`);
+    console.log(
+      `Import CPU time: ${cpuSeconds.toFixed(1)} s (${(report.pages.created / cpuSeconds).toFixed(0)} pages per CPU second); load average ${(await import('node:os')).loadavg()[0].toFixed(1)}`,
+    );
     console.log(`Targets: <= 60 s and <= 300 MB for 10,000 pages / 50,000 revisions.`);
     // The only published figure found: MediaWiki's manual on its own importer says it reports
     // progress every 100 pages and that "it may take 30 seconds or more between each increment".
@@ -177,14 +227,19 @@ async function main() {
         `this import: ${(report.pages.created / seconds).toFixed(0)} pages/s wall, ${(report.pages.created / cpuSeconds).toFixed(0)} pages per CPU second`,
     );
 
-    const imported = (db.prepare(`SELECT slug FROM pages`).pluck().all() as string[]).filter((s) => s.startsWith('lieu-'));
+    const imported = (db.prepare(`SELECT slug FROM pages`).pluck().all() as string[]).filter((s) =>
+      s.startsWith('lieu-'),
+    );
     if (READS_TOO) {
       await measureReads(db, local, 'After import, same 500 pages');
       await measureReads(db, imported, `After import, imported pages (${imported.length})`);
     }
 
     t = performance.now();
-    const again = await importMediawiki(db, new WikiServices(db), createReadStream(file), { fileName: 'export.xml', via: 'cli' });
+    const again = await importMediawiki(db, new WikiServices(db), createReadStream(file), {
+      fileName: 'export.xml',
+      via: 'cli',
+    });
     console.log(
       `Same file again: ${again.report.revisions.imported} revisions imported, ${again.report.revisions.alreadyImported} already there, ` +
         `${((performance.now() - t) / 1000).toFixed(1)} s`,

@@ -39,12 +39,61 @@ export function rng(seed: number) {
 }
 
 const WORDS = [
-  'comptabilité', 'adhésions', 'association', 'facturation', 'réservation', 'salle', 'agenda', 'bénévoles', 'gouvernance', 'consentement',
-  'statuts', 'coopérative', 'fablab', 'découpe', 'laser', 'impression', 'formation', 'atelier', 'carte', 'communauté', 'forum', 'wiki',
-  'documentation', 'subvention', 'budget', 'évaluation', 'impact', 'alimentation', 'épicerie', 'circuit', 'court', 'accessibilité',
-  'inclusion', 'numérique', 'visioconférence', 'messagerie', 'fichiers', 'partage', 'sondage', 'inscription', 'billetterie', 'site',
+  'comptabilité',
+  'adhésions',
+  'association',
+  'facturation',
+  'réservation',
+  'salle',
+  'agenda',
+  'bénévoles',
+  'gouvernance',
+  'consentement',
+  'statuts',
+  'coopérative',
+  'fablab',
+  'découpe',
+  'laser',
+  'impression',
+  'formation',
+  'atelier',
+  'carte',
+  'communauté',
+  'forum',
+  'wiki',
+  'documentation',
+  'subvention',
+  'budget',
+  'évaluation',
+  'impact',
+  'alimentation',
+  'épicerie',
+  'circuit',
+  'court',
+  'accessibilité',
+  'inclusion',
+  'numérique',
+  'visioconférence',
+  'messagerie',
+  'fichiers',
+  'partage',
+  'sondage',
+  'inscription',
+  'billetterie',
+  'site',
 ];
-const LICENSES = ['AGPL-3.0-or-later', 'GPL-3.0-or-later', 'MIT', 'Apache-2.0', 'CC-BY-SA-4.0', 'CC-BY-4.0', 'proprietary', 'MPL-2.0', 'EUPL-1.2', 'LGPL-3.0-or-later'];
+const LICENSES = [
+  'AGPL-3.0-or-later',
+  'GPL-3.0-or-later',
+  'MIT',
+  'Apache-2.0',
+  'CC-BY-SA-4.0',
+  'CC-BY-4.0',
+  'proprietary',
+  'MPL-2.0',
+  'EUPL-1.2',
+  'LGPL-3.0-or-later',
+];
 
 /** A commons-bundle/1 with `n` resources, n/10 places, n/10 people, ~2n usages and ~n/2 referents. */
 export function generateBundle(n: number) {
@@ -81,7 +130,11 @@ export function generateBundle(n: number) {
   }));
   const usages = new Map<string, { resource: string; place: string; status: string }>();
   for (let i = 0; i < n * 2; i++) {
-    const u = { resource: pick(resources).slug, place: pick(places).slug, status: pick(['uses', 'uses', 'uses', 'interested', 'stopped']) };
+    const u = {
+      resource: pick(resources).slug,
+      place: pick(places).slug,
+      status: pick(['uses', 'uses', 'uses', 'interested', 'stopped']),
+    };
     usages.set(`${u.resource}/${u.place}`, u);
   }
   const referents = new Map<string, { resource: string; person: string; isExpert: boolean }>();
@@ -89,7 +142,14 @@ export function generateBundle(n: number) {
     const x = { resource: pick(resources).slug, person: pick(people).slug, isExpert: r() > 0.5 };
     referents.set(`${x.resource}/${x.person}`, x);
   }
-  return { format: 'commons-bundle/1', resources, places, people, usages: [...usages.values()], referents: [...referents.values()] };
+  return {
+    format: 'commons-bundle/1',
+    resources,
+    places,
+    people,
+    usages: [...usages.values()],
+    referents: [...referents.values()],
+  };
 }
 
 const mb = (kb: number) => `${(kb / 1024).toFixed(0)} MB`;
@@ -101,7 +161,8 @@ function stage(kind: string, dbPath: string, file: string) {
   const t0 = performance.now();
   if (kind === 'places') {
     const res = importCgetPlaces(db, text);
-    if (res.created + res.updated + res.unchanged !== 1512) throw new Error('unexpected place count');
+    if (res.created + res.updated + res.unchanged !== 1512)
+      throw new Error('unexpected place count');
   } else {
     importBundle(db, JSON.parse(text), { hooks: registryHooks(db, new WikiServices(), 'import') });
   }
@@ -111,7 +172,11 @@ function stage(kind: string, dbPath: string, file: string) {
 }
 
 function runStage(kind: string, dbPath: string, file: string): { ms: number; maxRssKb: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', SELF, '--stage', kind, dbPath, file], { encoding: 'utf8' });
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', SELF, '--stage', kind, dbPath, file],
+    { encoding: 'utf8' },
+  );
   return JSON.parse(out.trim().split('\n').at(-1)!);
 }
 
@@ -125,12 +190,29 @@ function queries(count: number): ResourceQuery[] {
     const shape = i % 8;
     if (shape === 0) q.q = `${pick(WORDS)} ${pick(WORDS)}`;
     if (shape === 1) q.theme = [pick(THEME_SLUGS)];
-    if (shape === 2) { q.theme = [pick(THEME_SLUGS)]; q.kind = [pick(RESOURCE_KINDS)]; }
-    if (shape === 3) { q.license = [pick(LICENSES)]; q.region = [pick(REGIONS.slice(0, 13))]; }
+    if (shape === 2) {
+      q.theme = [pick(THEME_SLUGS)];
+      q.kind = [pick(RESOURCE_KINDS)];
+    }
+    if (shape === 3) {
+      q.license = [pick(LICENSES)];
+      q.region = [pick(REGIONS.slice(0, 13))];
+    }
     if (shape === 4) q.near = { lat: 43 + r() * 7, lon: -1 + r() * 8 };
-    if (shape === 5) { q.q = pick(WORDS); q.near = { lat: 43 + r() * 7, lon: -1 + r() * 8 }; q.theme = [pick(THEME_SLUGS)]; }
-    if (shape === 6) { q.qualification = ['proposed']; q.sort = 'usage'; q.offset = 40; }
-    if (shape === 7) { q.region = [pick(REGIONS.slice(0, 13)), pick(REGIONS.slice(0, 13))]; q.sort = 'recent'; }
+    if (shape === 5) {
+      q.q = pick(WORDS);
+      q.near = { lat: 43 + r() * 7, lon: -1 + r() * 8 };
+      q.theme = [pick(THEME_SLUGS)];
+    }
+    if (shape === 6) {
+      q.qualification = ['proposed'];
+      q.sort = 'usage';
+      q.offset = 40;
+    }
+    if (shape === 7) {
+      q.region = [pick(REGIONS.slice(0, 13)), pick(REGIONS.slice(0, 13))];
+      q.sort = 'recent';
+    }
     out.push(q);
   }
   return out;
@@ -139,7 +221,8 @@ function queries(count: number): ResourceQuery[] {
 const toSearch = (q: ResourceQuery) => {
   const p = new URLSearchParams();
   if (q.q) p.set('q', q.q);
-  for (const k of ['theme', 'kind', 'license', 'qualification', 'region'] as const) if (q[k]) p.set(k, q[k]!.join(','));
+  for (const k of ['theme', 'kind', 'license', 'qualification', 'region'] as const)
+    if (q[k]) p.set(k, q[k]!.join(','));
   if (q.near) p.set('near', `${q.near.lat},${q.near.lon}`);
   if (q.sort) p.set('sort', q.sort);
   if (q.limit) p.set('limit', String(q.limit));
@@ -148,16 +231,23 @@ const toSearch = (q: ResourceQuery) => {
 };
 
 /** The p-th percentile of sorted figures. */
-export const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+export const pct = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-registry-'));
   try {
-    console.log(`Registry benchmark (node ${process.version}) — preliminary figures if the machine is shared`);
+    console.log(
+      `Registry benchmark (node ${process.version}) — preliminary figures if the machine is shared`,
+    );
     const places = runStage('places', join(dir, 'places.sqlite'), CGET);
-    console.log(`import-places, 1,512 CGET places (fresh database): ${places.ms.toFixed(0)} ms, peak RSS ${mb(places.maxRssKb)}`);
+    console.log(
+      `import-places, 1,512 CGET places (fresh database): ${places.ms.toFixed(0)} ms, peak RSS ${mb(places.maxRssKb)}`,
+    );
     const again = runStage('places', join(dir, 'places.sqlite'), CGET);
-    console.log(`import-places again (idempotent, nothing changes): ${again.ms.toFixed(0)} ms, peak RSS ${mb(again.maxRssKb)}`);
+    console.log(
+      `import-places again (idempotent, nothing changes): ${again.ms.toFixed(0)} ms, peak RSS ${mb(again.maxRssKb)}`,
+    );
 
     const bundle = generateBundle(RESOURCES);
     const bundleFile = join(dir, 'bundle.json');
@@ -170,12 +260,16 @@ async function main() {
         `${big.ms.toFixed(0)} ms, peak RSS ${mb(big.maxRssKb)}`,
     );
     const bigAgain = runStage('bundle', dbPath, bundleFile);
-    console.log(`same bundle again (idempotent): ${bigAgain.ms.toFixed(0)} ms, peak RSS ${mb(bigAgain.maxRssKb)}`);
+    console.log(
+      `same bundle again (idempotent): ${bigAgain.ms.toFixed(0)} ms, peak RSS ${mb(bigAgain.maxRssKb)}`,
+    );
 
     const db = openDatabase(dbPath);
     const t0 = performance.now();
     searchResources(db, { limit: 20 });
-    console.log(`first query (builds the in-memory index of ${RESOURCES} resources): ${(performance.now() - t0).toFixed(1)} ms`);
+    console.log(
+      `first query (builds the in-memory index of ${RESOURCES} resources): ${(performance.now() - t0).toFixed(1)} ms`,
+    );
     const qs = queries(800);
     for (const q of qs.slice(0, 50)) searchResources(db, q); // warm-up
     const domain: number[] = [];
@@ -195,7 +289,9 @@ async function main() {
         `p50 ${pct(domain, 50).toFixed(2)} ms, p95 ${pct(domain, 95).toFixed(2)} ms, max ${domain.at(-1)!.toFixed(2)} ms`,
     );
     // CPU time of the process during each query: less sensitive to a shared machine than wall time.
-    console.log(`  same queries, CPU time: p50 ${pct(cpu, 50).toFixed(2)} ms, p95 ${pct(cpu, 95).toFixed(2)} ms`);
+    console.log(
+      `  same queries, CPU time: p50 ${pct(cpu, 50).toFixed(2)} ms, p95 ${pct(cpu, 95).toFixed(2)} ms`,
+    );
     const { app } = createApp({ db });
     const http: number[] = [];
     for (const q of qs.slice(0, 50)) await app.request(`/api/resources?${toSearch(q)}`);

@@ -41,7 +41,8 @@ async function child(file: string): Promise<void> {
   const res = await app.request(`/api/search?q=${encodeURIComponent(QUERY)}`);
   const body = (await res.json()) as { total: number };
   const answered = performance.now();
-  if (res.status !== 200 || body.total === 0) throw new Error(`first search answered ${res.status}, ${body.total} matches`);
+  if (res.status !== 200 || body.total === 0)
+    throw new Error(`first search answered ${res.status}, ${body.total} matches`);
   const times: ChildTimes = {
     imported: imported - t0,
     opened: opened - imported,
@@ -56,7 +57,10 @@ async function child(file: string): Promise<void> {
 
 function run(file: string): Promise<ChildTimes> {
   return new Promise((resolve, reject) => {
-    const c = fork(THIS_FILE, ['--child', file], { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], env: { ...process.env, LC_BENCH_SPAWNED_AT: String(Date.now()) } });
+    const c = fork(THIS_FILE, ['--child', file], {
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      env: { ...process.env, LC_BENCH_SPAWNED_AT: String(Date.now()) },
+    });
     c.once('message', (m) => resolve(m as ChildTimes));
     c.once('error', reject);
     c.once('exit', (code) => code !== 0 && reject(new Error(`child exited with ${code}`)));
@@ -69,15 +73,25 @@ async function main(): Promise<void> {
   const { body, rand, title } = await import('./wiki-corpus.js');
   const dir = mkdtempSync(join(tmpdir(), 'lc-bench-cold-'));
   const file = join(dir, 'wiki.sqlite');
-  console.log(`Cold start benchmark: Node ${process.version}, ${PAGE_COUNT} pages, temp dir ${dir}`);
+  console.log(
+    `Cold start benchmark: Node ${process.version}, ${PAGE_COUNT} pages, temp dir ${dir}`,
+  );
   try {
     const db = openDatabase(file);
     const titles = Array.from({ length: PAGE_COUNT }, (_, i) => title(i));
-    const insert = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`);
+    const insert = db.prepare(
+      `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`,
+    );
     const t = performance.now();
     const cpu = process.cpuUsage();
     db.transaction(() => {
-      titles.forEach((tt) => insert.run({ slug: slugify(tt), title: tt, markdown: body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles) }));
+      titles.forEach((tt) =>
+        insert.run({
+          slug: slugify(tt),
+          title: tt,
+          markdown: body(150 + Math.floor(rand() * 750), 2 + Math.floor(rand() * 5), titles),
+        }),
+      );
     })();
     const used = process.cpuUsage(cpu);
     console.log(
@@ -89,14 +103,17 @@ async function main(): Promise<void> {
     console.log(`  file: ${(statSync(file).size / 1024 / 1024).toFixed(0)} MB`);
     const results: ChildTimes[] = [];
     for (let i = 0; i < RUNS; i++) results.push(await run(file));
-    const median = (k: keyof ChildTimes) => [...results.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
+    const median = (k: keyof ChildTimes) =>
+      [...results.map((r) => r[k])].sort((a, b) => a - b)[Math.floor(results.length / 2)];
     const f = (x: number) => `${Math.round(x)} ms`;
     console.log(`\nMedian of ${RUNS} fresh processes (first search: "${QUERY}")`);
     console.log(`  import server modules                        ${f(median('imported'))}`);
     console.log(`  openDatabase (existing file, migrations checked) ${f(median('opened'))}`);
     console.log(`  createApp                                    ${f(median('created'))}`);
     console.log(`  first GET /api/search answered               ${f(median('answered'))}`);
-    console.log(`  open → first search answered                 ${f(median('firstSearch'))}   (goal ≤ 2 s; before: 7.5 s of index build)`);
+    console.log(
+      `  open → first search answered                 ${f(median('firstSearch'))}   (goal ≤ 2 s; before: 7.5 s of index build)`,
+    );
     console.log(`  process spawn → first search answered       ${f(median('total'))}`);
   } finally {
     rmSync(dir, { recursive: true, force: true });

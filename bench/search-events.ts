@@ -10,7 +10,12 @@ import { searchEvents } from '../registry/events/search.js';
 
 const db = openDatabase(':memory:');
 await seedIfEmpty(db);
-const places = ['le-hangar-solidaire', 'les-ateliers-du-canal', 'la-grange-des-possibles', 'le-quai-des-savoirs'];
+const places = [
+  'le-hangar-solidaire',
+  'les-ateliers-du-canal',
+  'la-grange-des-possibles',
+  'le-quai-des-savoirs',
+];
 const description =
   'Venez avec votre vélo : les bénévoles vous apprennent à régler freins et dérailleur, changer une chambre à air et entretenir la chaîne. Outils et pièces d’occasion sur place.';
 const ROUNDS = 20;
@@ -21,7 +26,13 @@ for (const size of [200, 2000]) {
     const day = new Date(Date.now() + (i - size / 2) * 7 * 3600e3).toISOString().slice(0, 11);
     createEvent(
       db,
-      { title: `Atelier numéro ${i}`, type: 'atelier', place: places[i % places.length], description, slots: [{ startsAt: `${day}09:00Z`, endsAt: `${day}11:00Z` }] },
+      {
+        title: `Atelier numéro ${i}`,
+        type: 'atelier',
+        place: places[i % places.length],
+        description,
+        slots: [{ startsAt: `${day}09:00Z`, endsAt: `${day}11:00Z` }],
+      },
       { userId: null },
     );
   }
@@ -29,7 +40,9 @@ for (const size of [200, 2000]) {
     searchEvents(db, q); // first call builds the per-event index
     const t0 = performance.now();
     for (let k = 0; k < ROUNDS; k++) searchEvents(db, q, { limit: 20 });
-    console.log(`${size} events, q=${q}: ${((performance.now() - t0) / ROUNDS).toFixed(1)} ms per search (index built)`);
+    console.log(
+      `${size} events, q=${q}: ${((performance.now() - t0) / ROUNDS).toFixed(1)} ms per search (index built)`,
+    );
   }
 }
 db.close();

@@ -17,9 +17,17 @@ export interface Judgment {
 }
 
 /** Reads a judgments file and the bundle it names. */
-export function readJudgments(dir: string, file: string): { bundle: CommonsBundle; queries: Judgment[] } {
-  const judgments = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { bundle: string; queries: Judgment[] };
-  const bundle = JSON.parse(readFileSync(join(dirname(join(dir, file)), judgments.bundle), 'utf8')) as CommonsBundle;
+export function readJudgments(
+  dir: string,
+  file: string,
+): { bundle: CommonsBundle; queries: Judgment[] } {
+  const judgments = JSON.parse(readFileSync(join(dir, file), 'utf8')) as {
+    bundle: string;
+    queries: Judgment[];
+  };
+  const bundle = JSON.parse(
+    readFileSync(join(dirname(join(dir, file)), judgments.bundle), 'utf8'),
+  ) as CommonsBundle;
   return { bundle, queries: judgments.queries };
 }
 
@@ -36,5 +44,11 @@ export function answerMetrics(q: Judgment, slugs: string[], people: string[]) {
     .slice(0, 5)
     .reduce((acc, g, i) => acc + (2 ** g - 1) / Math.log2(i + 2), 0);
   const hit = people.slice(0, 3).some((p) => q.people.includes(p));
-  return { firstGood, recall: firstGood >= 0 && firstGood < 5 ? 1 : 0, rr: firstGood >= 0 ? 1 / (firstGood + 1) : 0, ndcg: ideal ? dcg / ideal : 0, hit: hit ? 1 : 0 };
+  return {
+    firstGood,
+    recall: firstGood >= 0 && firstGood < 5 ? 1 : 0,
+    rr: firstGood >= 0 ? 1 / (firstGood + 1) : 0,
+    ndcg: ideal ? dcg / ideal : 0,
+    hit: hit ? 1 : 0,
+  };
 }

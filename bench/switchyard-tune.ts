@@ -21,18 +21,26 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { importBundle } from '../registry/bundle.js';
-import { HAND_SET_SWITCHYARD_CONFIG, mergeSwitchyardConfig, type SwitchyardConfig, type SwitchyardWeights } from '../registry/switchyard/config.js';
+import {
+  HAND_SET_SWITCHYARD_CONFIG,
+  mergeSwitchyardConfig,
+  type SwitchyardConfig,
+  type SwitchyardWeights,
+} from '../registry/switchyard/config.js';
 import { matchProblem, type SwitchyardIndex } from '../registry/switchyard/engine.js';
 import { registrySnapshotSource, SwitchyardService } from '../registry/switchyard/service.js';
 import { openDatabase } from '../server/db/open.js';
 import { answerMetrics, readJudgments, type Judgment } from './switchyard-metrics.js';
 
 const argv = process.argv.slice(2);
-const arg = (name: string, fallback: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback);
+const arg = (name: string, fallback: string) =>
+  argv.includes(name) ? argv[argv.indexOf(name) + 1] : fallback;
 const dataDir = resolve(arg('--data', '/work/shared/data/switchyard-dev'));
 const trainDir = resolve(arg('--train', join(import.meta.dirname, 'data/switchyard-train')));
 const passes = Number(arg('--passes', '2'));
-for (const d of [dataDir, trainDir]) if (d.includes('heldout')) throw new Error('bench:switchyard-tune never learns on the held-out corpus');
+for (const d of [dataDir, trainDir])
+  if (d.includes('heldout'))
+    throw new Error('bench:switchyard-tune never learns on the held-out corpus');
 const MIN_GAIN = 0.001;
 
 interface View {
@@ -42,11 +50,22 @@ interface View {
   peopleOnly: boolean;
 }
 
-function load(name: string, dir: string, file: string, withoutReferents: boolean, config: SwitchyardConfig): View {
+function load(
+  name: string,
+  dir: string,
+  file: string,
+  withoutReferents: boolean,
+  config: SwitchyardConfig,
+): View {
   const { bundle, queries } = readJudgments(dir, file);
   const db = openDatabase(':memory:');
   importBundle(db, withoutReferents ? { ...bundle, referents: [] } : bundle);
-  return { name, ix: new SwitchyardService(db, registrySnapshotSource(db), config).index(), queries, peopleOnly: withoutReferents };
+  return {
+    name,
+    ix: new SwitchyardService(db, registrySnapshotSource(db), config).index(),
+    queries,
+    peopleOnly: withoutReferents,
+  };
 }
 
 function measure(v: View, config: SwitchyardConfig) {
@@ -57,7 +76,11 @@ function measure(v: View, config: SwitchyardConfig) {
   const sum = { recall: 0, rr: 0, ndcg: 0, hit: 0 };
   for (const q of v.queries) {
     const a = matchProblem(v.ix, { problem: q.problem, place: q.place, region: q.region });
-    const m = answerMetrics(q, a.resources.map((r) => r.slug), a.people.map((p) => p.slug));
+    const m = answerMetrics(
+      q,
+      a.resources.map((r) => r.slug),
+      a.people.map((p) => p.slug),
+    );
     sum.recall += m.recall;
     sum.rr += m.rr;
     sum.ndcg += m.ndcg;
@@ -89,7 +112,9 @@ function objective(config: SwitchyardConfig): { value: number; rows: string[] } 
       total += m.recall + m.mrr + m.ndcg + m.hit;
       parts += 4;
     }
-    rows.push(`${v.name.padEnd(11)} recall@5 ${m.recall.toFixed(3)}  MRR ${m.mrr.toFixed(3)}  nDCG@5 ${m.ndcg.toFixed(3)}  person hit@3 ${m.hit.toFixed(3)}`);
+    rows.push(
+      `${v.name.padEnd(11)} recall@5 ${m.recall.toFixed(3)}  MRR ${m.mrr.toFixed(3)}  nDCG@5 ${m.ndcg.toFixed(3)}  person hit@3 ${m.hit.toFixed(3)}`,
+    );
   }
   return { value: total / parts, rows };
 }
@@ -117,7 +142,8 @@ const MULTIPLES = [0, 0.5, 0.75, 1.33, 2];
 
 const learnt: Record<string, Record<string, number>> = {};
 const current = () => mergeSwitchyardConfig(base, learnt as SwitchyardWeights);
-const get = (c: SwitchyardConfig, g: keyof SwitchyardWeights, k: string) => (c[g] as unknown as Record<string, number>)[k];
+const get = (c: SwitchyardConfig, g: keyof SwitchyardWeights, k: string) =>
+  (c[g] as unknown as Record<string, number>)[k];
 let best = objective(current());
 console.log(`hand-set weights: objective ${best.value.toFixed(4)}`);
 for (const r of best.rows) console.log(`  ${r}`);
@@ -127,12 +153,17 @@ for (let pass = 0; pass < passes; pass++) {
     const value = get(current(), g, k);
     // Multipliers (sameRegion, near) move around 1, the others around their value.
     const around = g === 'peopleRank' && (k === 'sameRegion' || k === 'near');
-    const candidates = around ? [1, 1.1, 1.2, 1.4, 1.7].filter((x) => x !== value) : MULTIPLES.map((m) => Math.round(value * m * 1000) / 1000).filter((x) => x !== value);
+    const candidates = around
+      ? [1, 1.1, 1.2, 1.4, 1.7].filter((x) => x !== value)
+      : MULTIPLES.map((m) => Math.round(value * m * 1000) / 1000).filter((x) => x !== value);
     if (!around && value === 0) candidates.push(0.1, 0.3);
     // A signal of the fusion is weighed, never switched off: 0 is tried only for the expansions.
-    if (g !== 'termWeights' && g !== 'feedback' && value > 0) candidates.splice(0, candidates.length, ...candidates.filter((x) => x > 0));
+    if (g !== 'termWeights' && g !== 'feedback' && value > 0)
+      candidates.splice(0, candidates.length, ...candidates.filter((x) => x > 0));
     // A word the problem did not write as such (typo, prefix, synonym) never outweighs one it did.
-    if (g === 'termWeights') for (let c = candidates.length - 1; c >= 0; c--) if (candidates[c] > 1) candidates.splice(c, 1);
+    if (g === 'termWeights')
+      for (let c = candidates.length - 1; c >= 0; c--)
+        if (candidates[c] > 1) candidates.splice(c, 1);
     for (const x of candidates) {
       const trial = { ...learnt, [g]: { ...(learnt[g] ?? {}), [k]: x } };
       const o = objective(mergeSwitchyardConfig(base, trial as SwitchyardWeights));
@@ -140,7 +171,9 @@ for (let pass = 0; pass < passes; pass++) {
         learnt[g] = trial[g];
         best = o;
         moved = true;
-        console.log(`  pass ${pass + 1}: ${g}.${k} ${value} → ${x}  objective ${o.value.toFixed(4)}`);
+        console.log(
+          `  pass ${pass + 1}: ${g}.${k} ${value} → ${x}  objective ${o.value.toFixed(4)}`,
+        );
       }
     }
   }
@@ -155,7 +188,11 @@ for (const v of views) {
   (v.ix as { config: SwitchyardConfig }).config = config;
   const bundleThemes = new Map(v.ix.resources.map((r) => [r.slug, r.themes]));
   for (const q of v.queries) {
-    const right = new Set(Object.entries(q.resources).filter(([, g]) => g >= 2).flatMap(([s]) => bundleThemes.get(s) ?? []));
+    const right = new Set(
+      Object.entries(q.resources)
+        .filter(([, g]) => g >= 2)
+        .flatMap(([s]) => bundleThemes.get(s) ?? []),
+    );
     const a = matchProblem(v.ix, { problem: q.problem, place: q.place, region: q.region });
     for (const t of a.themes) pairs.push([t.confidence, right.has(t.slug) ? 1 : 0]);
   }
@@ -178,8 +215,14 @@ for (const [x, y] of pairs) {
   const p = 1 / (1 + Math.exp(-(slope * x + intercept)));
   logLoss -= y * Math.log(p) + (1 - y) * Math.log(1 - p);
 }
-learnt.themes = { ...(learnt.themes ?? {}), slope: Math.round(slope * 1000) / 1000, intercept: Math.round(intercept * 1000) / 1000 };
-console.log(`theme calibration on ${pairs.length} detected themes: σ(${slope.toFixed(3)} × share + ${intercept.toFixed(3)}), log loss ${(logLoss / pairs.length).toFixed(3)}`);
+learnt.themes = {
+  ...(learnt.themes ?? {}),
+  slope: Math.round(slope * 1000) / 1000,
+  intercept: Math.round(intercept * 1000) / 1000,
+};
+console.log(
+  `theme calibration on ${pairs.length} detected themes: σ(${slope.toFixed(3)} × share + ${intercept.toFixed(3)}), log loss ${(logLoss / pairs.length).toFixed(3)}`,
+);
 
 const final = objective(current());
 console.log(`learnt weights: objective ${final.value.toFixed(4)}`);

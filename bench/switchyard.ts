@@ -27,11 +27,20 @@ import { THEME_SLUGS } from '../registry/themes.js';
 import { lunrFr } from '../registry/text/lunr-fr.js';
 import { tokenize } from '../registry/text/french.js';
 
-
 const argv = process.argv.slice(2);
-const dataDir = resolve(argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev');
-const heldoutDir = resolve(argv.includes('--heldout') ? argv[argv.indexOf('--heldout') + 1] : join(import.meta.dirname, 'data/switchyard-heldout'));
-const trainDir = resolve(argv.includes('--train') ? argv[argv.indexOf('--train') + 1] : join(import.meta.dirname, 'data/switchyard-train'));
+const dataDir = resolve(
+  argv.includes('--data') ? argv[argv.indexOf('--data') + 1] : '/work/shared/data/switchyard-dev',
+);
+const heldoutDir = resolve(
+  argv.includes('--heldout')
+    ? argv[argv.indexOf('--heldout') + 1]
+    : join(import.meta.dirname, 'data/switchyard-heldout'),
+);
+const trainDir = resolve(
+  argv.includes('--train')
+    ? argv[argv.indexOf('--train') + 1]
+    : join(import.meta.dirname, 'data/switchyard-train'),
+);
 const verbose = argv.includes('--verbose');
 
 const pct = (xs: number[], p: number) => {
@@ -53,10 +62,19 @@ function evaluate(match: Matcher, queries: Judgment[], heldout = false) {
     const ms = performance.now() - t0;
     const cpuMs = (used.user + used.system) / 1000;
     const slugs = a.resources.map((r) => r.slug);
-    const m = answerMetrics(q, slugs, a.people.map((p) => p.slug));
+    const m = answerMetrics(
+      q,
+      slugs,
+      a.people.map((p) => p.slug),
+    );
     // Per-query failures are never printed for the held-out corpus (held-out discipline).
     if (verbose && !heldout && (m.firstGood !== 0 || !m.hit))
-      console.log(`  ${q.id} rank=${m.firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people.slice(0, 3).map((p) => p.slug).join(',')} ${m.hit ? '' : 'MISS-P'}`);
+      console.log(
+        `  ${q.id} rank=${m.firstGood + 1} top=${slugs.slice(0, 3).join(',')} people=${a.people
+          .slice(0, 3)
+          .map((p) => p.slug)
+          .join(',')} ${m.hit ? '' : 'MISS-P'}`,
+      );
     return { id: q.id, ...m, ms, cpuMs };
   });
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
@@ -72,10 +90,22 @@ function evaluate(match: Matcher, queries: Judgment[], heldout = false) {
     all: summary(rows),
     odd: summary(rows.filter((r) => num(r.id) % 2 === 1)),
     even: summary(rows.filter((r) => num(r.id) % 2 === 0)),
-    p50: pct(rows.map((r) => r.ms), 50),
-    p95: pct(rows.map((r) => r.ms), 95),
-    cpu50: pct(rows.map((r) => r.cpuMs), 50),
-    cpu95: pct(rows.map((r) => r.cpuMs), 95),
+    p50: pct(
+      rows.map((r) => r.ms),
+      50,
+    ),
+    p95: pct(
+      rows.map((r) => r.ms),
+      95,
+    ),
+    cpu50: pct(
+      rows.map((r) => r.cpuMs),
+      50,
+    ),
+    cpu95: pct(
+      rows.map((r) => r.cpuMs),
+      95,
+    ),
   };
 }
 
@@ -92,15 +122,27 @@ function report(name: string, dir: string, judgmentsFile: string) {
   const ix = new SwitchyardService(db, registrySnapshotSource(db)).index();
   const build = performance.now() - t1;
   const heldout = dir === heldoutDir;
-  const r = evaluate((q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }), judgments.queries, heldout);
-  console.log(`\n== ${name} (${judgments.queries.length} problems; import ${(t1 - t0).toFixed(0)} ms, snapshot + indexes ${build.toFixed(0)} ms)`);
+  const r = evaluate(
+    (q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }),
+    judgments.queries,
+    heldout,
+  );
+  console.log(
+    `\n== ${name} (${judgments.queries.length} problems; import ${(t1 - t0).toFixed(0)} ms, snapshot + indexes ${build.toFixed(0)} ms)`,
+  );
   for (const part of ['all', 'odd', 'even'] as const) {
     const s = r[part];
-    console.log(`  ${part.padEnd(4)} n=${String(s.n).padStart(2)}  recall@5 ${f3(s.recall5)}  MRR ${f3(s.mrr)}  nDCG@5 ${f3(s.ndcg5)}  person hit@3 ${f3(s.personHit3)}`);
+    console.log(
+      `  ${part.padEnd(4)} n=${String(s.n).padStart(2)}  recall@5 ${f3(s.recall5)}  MRR ${f3(s.mrr)}  nDCG@5 ${f3(s.ndcg5)}  person hit@3 ${f3(s.personHit3)}`,
+    );
   }
-  console.log(`  latency p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms (wall clock); CPU time p50 ${r.cpu50.toFixed(2)} ms  p95 ${r.cpu95.toFixed(2)} ms`);
+  console.log(
+    `  latency p50 ${r.p50.toFixed(2)} ms  p95 ${r.p95.toFixed(2)} ms (wall clock); CPU time p50 ${r.cpu50.toFixed(2)} ms  p95 ${r.cpu95.toFixed(2)} ms`,
+  );
   const b = evaluate(plainLunr(bundle), judgments.queries, heldout).all;
-  console.log(`  plain-lunr baseline  recall@5 ${f3(b.recall5)}  MRR ${f3(b.mrr)}  nDCG@5 ${f3(b.ndcg5)}  person hit@3 ${f3(b.personHit3)}`);
+  console.log(
+    `  plain-lunr baseline  recall@5 ${f3(b.recall5)}  MRR ${f3(b.mrr)}  nDCG@5 ${f3(b.ndcg5)}  person hit@3 ${f3(b.personHit3)}`,
+  );
   return judgments.queries;
 }
 
@@ -112,11 +154,19 @@ function plainLunr(bundle: CommonsBundle): Matcher {
   const ix = lunrFr(function () {
     this.use(lunrFr.fr);
     this.ref('slug');
-    for (const f of ['name', 'summary', 'description', 'features', 'keywords', 'themes']) this.field(f);
+    for (const f of ['name', 'summary', 'description', 'features', 'keywords', 'themes'])
+      this.field(f);
     for (const r of bundle.resources)
-      this.add({ ...r, features: (r.features ?? []).join(' '), keywords: (r.keywords ?? []).join(' '), themes: r.themes.join(' ') });
+      this.add({
+        ...r,
+        features: (r.features ?? []).join(' '),
+        keywords: (r.keywords ?? []).join(' '),
+        themes: r.themes.join(' '),
+      });
   });
-  const contactable = new Set((bundle.people ?? []).filter((p) => p.contactable).map((p) => p.slug));
+  const contactable = new Set(
+    (bundle.people ?? []).filter((p) => p.contactable).map((p) => p.slug),
+  );
   return (q) => {
     const words = tokenize(q.problem);
     const resources = ix.query((query) => {
@@ -125,15 +175,24 @@ function plainLunr(bundle: CommonsBundle): Matcher {
     const people: string[] = [];
     for (const hit of resources)
       for (const ref of bundle.referents ?? [])
-        if (ref.resource === hit.ref && contactable.has(ref.person) && !people.includes(ref.person)) people.push(ref.person);
-    return { resources: resources.map((h) => ({ slug: h.ref })), people: people.map((slug) => ({ slug })) };
+        if (ref.resource === hit.ref && contactable.has(ref.person) && !people.includes(ref.person))
+          people.push(ref.person);
+    return {
+      resources: resources.map((h) => ({ slug: h.ref })),
+      people: people.map((slug) => ({ slug })),
+    };
   };
 }
 
 /** A registry of the given size whose words are drawn from a real bundle (realistic vocabulary). */
-function generated(base: CommonsBundle, nResources: number, nPeople: number, nPlaces: number): RegistrySnapshot {
+function generated(
+  base: CommonsBundle,
+  nResources: number,
+  nPeople: number,
+  nPlaces: number,
+): RegistrySnapshot {
   let seed = 42;
-  const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const rnd = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
   const pick = <T>(xs: T[]) => xs[Math.floor(rnd() * xs.length)];
   const words = JSON.stringify(base.resources).match(/[\p{L}]{3,}/gu) ?? ['commun'];
   const sentence = (n: number) => Array.from({ length: n }, () => pick(words)).join(' ');
@@ -150,7 +209,11 @@ function generated(base: CommonsBundle, nResources: number, nPeople: number, nPl
     keywords: [sentence(1), sentence(2), sentence(1)],
     license: rnd() < 0.05 ? 'proprietary' : 'AGPL-3.0',
   }));
-  const places = Array.from({ length: nPlaces }, (_, i) => ({ slug: `l-${i}`, name: `Lieu ${i}`, region: pick(regions) }));
+  const places = Array.from({ length: nPlaces }, (_, i) => ({
+    slug: `l-${i}`,
+    name: `Lieu ${i}`,
+    region: pick(regions),
+  }));
   const people = Array.from({ length: nPeople }, (_, i) => ({
     slug: `p-${i}`,
     name: `Personne ${i}`,
@@ -161,8 +224,18 @@ function generated(base: CommonsBundle, nResources: number, nPeople: number, nPl
     bio: sentence(25),
     contactable: rnd() > 0.1,
   }));
-  const usages = Array.from({ length: nResources * 4 }, () => ({ resource: `r-${Math.floor(rnd() * nResources)}`, place: `l-${Math.floor(rnd() * nPlaces)}`, status: 'uses' as const, note: sentence(12) }));
-  const referents = Array.from({ length: nResources * 3 }, () => ({ resource: `r-${Math.floor(rnd() * nResources)}`, person: `p-${Math.floor(rnd() * nPeople)}`, isExpert: rnd() < 0.4, note: sentence(10) }));
+  const usages = Array.from({ length: nResources * 4 }, () => ({
+    resource: `r-${Math.floor(rnd() * nResources)}`,
+    place: `l-${Math.floor(rnd() * nPlaces)}`,
+    status: 'uses' as const,
+    note: sentence(12),
+  }));
+  const referents = Array.from({ length: nResources * 3 }, () => ({
+    resource: `r-${Math.floor(rnd() * nResources)}`,
+    person: `p-${Math.floor(rnd() * nPeople)}`,
+    isExpert: rnd() < 0.4,
+    note: sentence(10),
+  }));
   return { resources, places, people, usages, referents };
 }
 
@@ -192,8 +265,14 @@ for (let round = 0; round < 5; round++) {
     cpu.push((used.user + used.system) / 1000);
   }
 }
-console.log(`\n== generated registry: 5000 resources, 20000 people, 2000 places (index built in ${(build / 1000).toFixed(1)} s)`);
-console.log(`  ${times.length} queries  latency p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms (wall clock)`);
+console.log(
+  `\n== generated registry: 5000 resources, 20000 people, 2000 places (index built in ${(build / 1000).toFixed(1)} s)`,
+);
+console.log(
+  `  ${times.length} queries  latency p50 ${pct(times, 50).toFixed(2)} ms  p95 ${pct(times, 95).toFixed(2)} ms (wall clock)`,
+);
 // CPU time is less sensitive to other processes on a shared machine than wall-clock time.
-console.log(`  CPU time per query p50 ${pct(cpu, 50).toFixed(2)} ms  p95 ${pct(cpu, 95).toFixed(2)} ms`);
+console.log(
+  `  CPU time per query p50 ${pct(cpu, 50).toFixed(2)} ms  p95 ${pct(cpu, 95).toFixed(2)} ms`,
+);
 console.log('\n(preliminary figures: measured on a shared, loaded machine)');

@@ -21,7 +21,13 @@ import { createApiToken, createUser } from '../server/auth/users.js';
 import { savePage } from '../registry/wiki/pages.js';
 import { diffTexts } from '../registry/wiki/diff.js';
 import { WikiServices } from '../registry/wiki/services.js';
-import { listCategories, orphanPages, pagesToImprove, recentChanges, wantedPages } from '../registry/wiki/lists.js';
+import {
+  listCategories,
+  orphanPages,
+  pagesToImprove,
+  recentChanges,
+  wantedPages,
+} from '../registry/wiki/lists.js';
 
 const PAGES = 10_000;
 const SAVES = 150;
@@ -54,7 +60,8 @@ const PARA =
 /** A ~20 KB body with 50 distinct wiki links (some to missing pages), a table and a task list. */
 function bigBody(version: number): string {
   let md = `# Grande page, version ${version}\n\n| Poste | Montant |\n|---|---:|\n| Loyer | 12 000 € |\n\n- [ ] relire\n- [x] publier\n\n`;
-  for (let i = 0; i < 50; i++) md += `## Section ${i}\n\n${PARA.repeat(2)}Voir [[Page ${(i * 197 + version) % (PAGES + 200)}]].\n\n`;
+  for (let i = 0; i < 50; i++)
+    md += `## Section ${i}\n\n${PARA.repeat(2)}Voir [[Page ${(i * 197 + version) % (PAGES + 200)}]].\n\n`;
   while (md.length < 20_000) md += `${PARA}\n\n`;
   return md;
 }
@@ -63,7 +70,11 @@ const dir = mkdtempSync(join(tmpdir(), 'lc-bench-wiki-core-'));
 try {
   const db = openDatabase(join(dir, 'wiki.sqlite'));
   const { app, services } = createApp({ db, config: { bodyLimit: 5 * 1024 * 1024 } });
-  const user = await createUser(db, { email: 'bench@example.org', name: 'Bench', password: 'password123' });
+  const user = await createUser(db, {
+    email: 'bench@example.org',
+    name: 'Bench',
+    password: 'password123',
+  });
   const token = createApiToken(db, user.id, 'bench');
 
   let t0 = performance.now();
@@ -87,7 +98,16 @@ try {
   for (let v = 0; v < SAVES; v++) {
     const md = bigBody(v);
     const c0 = process.cpuUsage();
-    direct.push(time(() => savePage(db, services.wiki, { slug: 'grande-page', title: 'Grande page', markdown: md, authorIds: [user.id] })));
+    direct.push(
+      time(() =>
+        savePage(db, services.wiki, {
+          slug: 'grande-page',
+          title: 'Grande page',
+          markdown: md,
+          authorIds: [user.id],
+        }),
+      ),
+    );
     const c = process.cpuUsage(c0);
     cpu.push((c.user + c.system) / 1000);
   }
@@ -98,7 +118,16 @@ try {
   const core: number[] = [];
   for (let v = 0; v < SAVES; v++) {
     const md = bigBody(5000 + v);
-    core.push(time(() => savePage(db, bare, { slug: 'grande-page-2', title: 'Grande page 2', markdown: md, authorIds: [user.id] })));
+    core.push(
+      time(() =>
+        savePage(db, bare, {
+          slug: 'grande-page-2',
+          title: 'Grande page 2',
+          markdown: md,
+          authorIds: [user.id],
+        }),
+      ),
+    );
   }
   console.log(`  wiki core only (no search listener): ${stats(core)}`);
   const http: number[] = [];
@@ -141,14 +170,25 @@ try {
 
   // Diffs.
   const a = bigBody(1);
-  const b = a.replace(/Section 7\n/, 'Section sept\n').replace(/exemples chiffrés/, 'exemples précis');
-  console.log(`diff 20 KB, small edit:              ${stats(Array.from({ length: 30 }, () => time(() => diffTexts(a, b))))}`);
-  const mbOld = Array.from({ length: 15_000 }, (_, i) => `Ancienne ligne ${i} : ${PARA}`).join('\n');
-  const mbNew = Array.from({ length: 15_000 }, (_, i) => `Nouvelle ligne ${i * 3} : ${PARA}`).join('\n');
-  console.log(`diff ~1.5 MB, fully rewritten:       ${stats(Array.from({ length: 3 }, () => time(() => diffTexts(mbOld, mbNew))))}`);
+  const b = a
+    .replace(/Section 7\n/, 'Section sept\n')
+    .replace(/exemples chiffrés/, 'exemples précis');
+  console.log(
+    `diff 20 KB, small edit:              ${stats(Array.from({ length: 30 }, () => time(() => diffTexts(a, b))))}`,
+  );
+  const mbOld = Array.from({ length: 15_000 }, (_, i) => `Ancienne ligne ${i} : ${PARA}`).join(
+    '\n',
+  );
+  const mbNew = Array.from({ length: 15_000 }, (_, i) => `Nouvelle ligne ${i * 3} : ${PARA}`).join(
+    '\n',
+  );
+  console.log(
+    `diff ~1.5 MB, fully rewritten:       ${stats(Array.from({ length: 3 }, () => time(() => diffTexts(mbOld, mbNew))))}`,
+  );
 
   // Lists.
-  const list = (name: string, fn: () => unknown) => console.log(`${name.padEnd(38)}${stats(Array.from({ length: 20 }, () => time(fn)))}`);
+  const list = (name: string, fn: () => unknown) =>
+    console.log(`${name.padEnd(38)}${stats(Array.from({ length: 20 }, () => time(fn)))}`);
   list('wanted pages:', () => wantedPages(db));
   list('to improve:', () => pagesToImprove(db, services.wiki));
   list('orphans:', () => orphanPages(db));

@@ -19,7 +19,8 @@ export const rand = prng(42);
 export const pick = <T>(xs: T[]) => xs[Math.floor(rand() * xs.length)];
 
 /** Real French words of the domain, the most frequent of the vocabulary. */
-export const BASE_WORDS = `tiers-lieu tiers-lieux association bénévole bénévoles atelier ateliers fablab coworking café
+export const BASE_WORDS =
+  `tiers-lieu tiers-lieux association bénévole bénévoles atelier ateliers fablab coworking café
   associatif jardin jardins partagé partagée partagés gouvernance collective collectif réunion réunions
   adhérent adhérents adhésion cotisation budget subvention subventions financement mairie commune
   territoire rural rurale quartier habitants habitant voisinage accueil accueillir animation animer
@@ -41,11 +42,36 @@ export const BASE_WORDS = `tiers-lieu tiers-lieux association bénévole bénév
   logiciel libre licence ouverte documentation wiki contribution contributeurs communs ressource
   ressources partage mutualisation mutualiser prêt emprunt matériel stock inventaire commande achat
   fournisseur facture devis paiement caisse monnaie locale tarif prix gratuit participation libre`
-  .split(/\s+/)
-  .filter(Boolean);
-const SYLLABLES = 'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo tra tre tri pro pre pla ple cha che chi cou mou lou sou ain ein on an en in oir eau'.split(' ');
-const ENDINGS = ['', '', 'e', 's', 'es', 'er', 'é', 'ée', 'ement', 'tion', 'tions', 'age', 'ité', 'eur', 'euse', 'ique', 'iste', 'isme'];
-const FILLER = 'le la les un une des du de et à au aux pour avec dans sur par qui que est sont a ont ce cette nous vous ils elles on se ne pas plus'.split(' ');
+    .split(/\s+/)
+    .filter(Boolean);
+const SYLLABLES =
+  'ba be bi bo bu ca ce ci co cu da de di do du fa fe fi fo ga ge gi go la le li lo lu ma me mi mo mu na ne ni no nu pa pe pi po pu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo tra tre tri pro pre pla ple cha che chi cou mou lou sou ain ein on an en in oir eau'.split(
+    ' ',
+  );
+const ENDINGS = [
+  '',
+  '',
+  'e',
+  's',
+  'es',
+  'er',
+  'é',
+  'ée',
+  'ement',
+  'tion',
+  'tions',
+  'age',
+  'ité',
+  'eur',
+  'euse',
+  'ique',
+  'iste',
+  'isme',
+];
+const FILLER =
+  'le la les un une des du de et à au aux pour avec dans sur par qui que est sont a ont ce cette nous vous ils elles on se ne pas plus'.split(
+    ' ',
+  );
 
 // Vocabulary with a Zipf-like distribution: real words first (frequent), then a long synthetic tail.
 /** The vocabulary, most frequent first: `BASE_WORDS`, then synthetic words. */

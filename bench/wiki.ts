@@ -30,7 +30,16 @@ import { WikiServices } from '../registry/wiki/services.js';
 import { seedIfEmpty } from '../server/seed/index.js';
 import { slugify } from '../registry/text/slug.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
-import { BASE_WORDS, body, pick, rand, sentence, title, vocabulary, zipfWord } from './wiki-corpus.js';
+import {
+  BASE_WORDS,
+  body,
+  pick,
+  rand,
+  sentence,
+  title,
+  vocabulary,
+  zipfWord,
+} from './wiki-corpus.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const PAGE_COUNT = 10_000;
@@ -46,7 +55,12 @@ interface AutocannonResult {
   non2xx: number;
   errors: number;
 }
-type Autocannon = (opts: { url: string; connections: number; duration: number; pipelining?: number }) => Promise<AutocannonResult>;
+type Autocannon = (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  pipelining?: number;
+}) => Promise<AutocannonResult>;
 const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 /**
@@ -66,7 +80,12 @@ function startChild(args: string[]): Promise<{ child: ChildProcess; port: number
   return new Promise((resolve, reject) => {
     const child = fork(THIS_FILE, args, {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      ...(PIN ? { execPath: 'taskset', execArgv: ['-c', SERVER_CORE, process.execPath, ...process.execArgv] } : {}),
+      ...(PIN
+        ? {
+            execPath: 'taskset',
+            execArgv: ['-c', SERVER_CORE, process.execPath, ...process.execArgv],
+          }
+        : {}),
     });
     child.once('message', (m) => resolve({ child, port: (m as { port: number }).port }));
     child.once('error', reject);
@@ -77,11 +96,18 @@ function startChild(args: string[]): Promise<{ child: ChildProcess; port: number
 // ---------------------------------------------------------------------------------------------
 // Measurement helpers
 
-const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+const quantile = (sorted: number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 function stats(samples: number[]) {
   const s = [...samples].sort((a, b) => a - b);
-  return { n: s.length, p50: quantile(s, 0.5), p95: quantile(s, 0.95), p99: quantile(s, 0.99), max: s[s.length - 1] };
+  return {
+    n: s.length,
+    p50: quantile(s, 0.5),
+    p95: quantile(s, 0.95),
+    p99: quantile(s, 0.99),
+    max: s[s.length - 1],
+  };
 }
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -149,13 +175,18 @@ async function benchReads(dir: string): Promise<void> {
         { name: `page-${p.name}`, url: `http://127.0.0.1:${app.port}/api/pages/${p.slug}` },
       ]),
     ];
-    for (const t of targets) await autocannon({ url: t.url, connections: CONNECTIONS, duration: 1 }); // warm-up (JIT, render cache)
+    for (const t of targets)
+      await autocannon({ url: t.url, connections: CONNECTIONS, duration: 1 }); // warm-up (JIT, render cache)
     const rps: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
     const lat: Record<string, number[]> = Object.fromEntries(targets.map((t) => [t.name, []]));
     let failures = 0;
     for (let round = 0; round < READ_ROUNDS; round++) {
       for (const t of round % 2 === 0 ? targets : [...targets].reverse()) {
-        const r = await autocannon({ url: t.url, connections: CONNECTIONS, duration: READ_ROUND_SECONDS });
+        const r = await autocannon({
+          url: t.url,
+          connections: CONNECTIONS,
+          duration: READ_ROUND_SECONDS,
+        });
         rps[t.name].push(r.requests.average);
         lat[t.name].push(r.latency.p99);
         failures += r.non2xx + r.errors;
@@ -168,19 +199,36 @@ async function benchReads(dir: string): Promise<void> {
     };
     // This machine's load moves between runs: each round measures every target within seconds, so
     // the ratio of a round is less noisy than the ratio of the means; the median of rounds is reported.
-    const roundRatio = (name: string, of = 'hello') => median(rps[name].map((x, i) => x / rps[of][i]));
+    const roundRatio = (name: string, of = 'hello') =>
+      median(rps[name].map((x, i) => x / rps[of][i]));
     const helloRps = mean(rps.hello);
-    row('bare Hono "hello" route', `${Math.round(helloRps)} req/s (p99 ${Math.max(...lat.hello)} ms)`);
+    row(
+      'bare Hono "hello" route',
+      `${Math.round(helloRps)} req/s (p99 ${Math.max(...lat.hello)} ms)`,
+    );
     for (const p of pages) {
       const staticRps = mean(rps[`static-${p.name}`]);
       const pageRps = mean(rps[`page-${p.name}`]);
       const kb = (sizes[p.name] / 1024).toFixed(1);
-      row(`bare Hono, same ${kb} KB JSON as a constant`, `${Math.round(staticRps)} req/s (p99 ${Math.max(...lat[`static-${p.name}`])} ms)`);
-      row(`GET /api/pages/:slug, ${p.label} (${kb} KB JSON, rendered, cached)`, `${Math.round(pageRps)} req/s (p99 ${Math.max(...lat[`page-${p.name}`])} ms)`);
+      row(
+        `bare Hono, same ${kb} KB JSON as a constant`,
+        `${Math.round(staticRps)} req/s (p99 ${Math.max(...lat[`static-${p.name}`])} ms)`,
+      );
+      row(
+        `GET /api/pages/:slug, ${p.label} (${kb} KB JSON, rendered, cached)`,
+        `${Math.round(pageRps)} req/s (p99 ${Math.max(...lat[`page-${p.name}`])} ms)`,
+      );
       const ratios = rps[`page-${p.name}`].map((x, i) => (x / rps.hello[i]).toFixed(2)).join(', ');
-      row(`${p.label} / hello ratio (median of ${READ_ROUNDS} rounds: ${ratios})`, roundRatio(`page-${p.name}`).toFixed(2), p.name === 'typical' ? 'target ≥ 0.5' : '');
+      row(
+        `${p.label} / hello ratio (median of ${READ_ROUNDS} rounds: ${ratios})`,
+        roundRatio(`page-${p.name}`).toFixed(2),
+        p.name === 'typical' ? 'target ≥ 0.5' : '',
+      );
       row(`${p.label} / hello ratio of the means`, (pageRps / helloRps).toFixed(2));
-      row(`${p.label} / same-size constant ratio (median of rounds)`, roundRatio(`page-${p.name}`, `static-${p.name}`).toFixed(2));
+      row(
+        `${p.label} / same-size constant ratio (median of rounds)`,
+        roundRatio(`page-${p.name}`, `static-${p.name}`).toFixed(2),
+      );
     }
     if (failures > 0) row('read failures (non-2xx or errors)', String(failures));
   } finally {
@@ -189,12 +237,16 @@ async function benchReads(dir: string): Promise<void> {
   }
 }
 
-async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnType<typeof createApp> }> {
+async function benchSearch(
+  dir: string,
+): Promise<{ db: Database; built: ReturnType<typeof createApp> }> {
   console.log(`\n(c) search over ${PAGE_COUNT} generated French pages`);
   const db = openDatabase(join(dir, 'wiki.sqlite'));
   const titles = Array.from({ length: PAGE_COUNT }, (_, i) => title(i));
   let t0 = performance.now();
-  const insert = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`);
+  const insert = db.prepare(
+    `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`,
+  );
   let bytes = 0;
   db.transaction(() => {
     titles.forEach((t) => {
@@ -203,7 +255,10 @@ async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnTy
       insert.run({ slug: slugify(t), title: t, markdown });
     });
   })();
-  row(`insert ${PAGE_COUNT} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB of markdown (one transaction, triggers index them)`, `${((performance.now() - t0) / 1000).toFixed(2)} s`);
+  row(
+    `insert ${PAGE_COUNT} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB of markdown (one transaction, triggers index them)`,
+    `${((performance.now() - t0) / 1000).toFixed(2)} s`,
+  );
 
   // The pages were indexed by the full-text triggers as they were inserted (in the time above):
   // the app has no index to build.
@@ -274,13 +329,32 @@ async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnTy
   const cpu = stats(cpuMs);
   const ht = stats(httpMs);
   const htc = stats(httpCpuMs);
-  row(`search, service call (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`, `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`, 'target p95 < 50 ms');
-  row('search, service call, CPU time (less sensitive to load)', `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`);
-  row('search, GET /api/search in-process', `p50 ${ms(ht.p50)} ms, p95 ${ms(ht.p95)} ms, max ${ms(ht.max)} ms`, 'target p95 < 50 ms');
-  row('search, GET /api/search in-process, CPU time', `p50 ${ms(htc.p50)} ms, p95 ${ms(htc.p95)} ms`);
+  row(
+    `search, service call (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`,
+    `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
+    'target p95 < 50 ms',
+  );
+  row(
+    'search, service call, CPU time (less sensitive to load)',
+    `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`,
+  );
+  row(
+    'search, GET /api/search in-process',
+    `p50 ${ms(ht.p50)} ms, p95 ${ms(ht.p95)} ms, max ${ms(ht.max)} ms`,
+    'target p95 < 50 ms',
+  );
+  row(
+    'search, GET /api/search in-process, CPU time',
+    `p50 ${ms(htc.p50)} ms, p95 ${ms(htc.p95)} ms`,
+  );
 
   // Freshness: PUT through the API, then search for a word that did not exist before.
-  const admin = await createUser(db, { email: 'bench@example.org', name: 'Bench', password: 'password123', role: 'admin' });
+  const admin = await createUser(db, {
+    email: 'bench@example.org',
+    name: 'Bench',
+    password: 'password123',
+    role: 'admin',
+  });
   const token = createApiToken(db, admin.id, 'bench');
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   const fresh: number[] = [];
@@ -288,16 +362,25 @@ async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnTy
   for (let i = 0; i < 30; i++) {
     const slug = slugify(titles[i * 7]);
     const word = `zorglubinette${i}quasar`;
-    const current = (await (await built.app.request(`/api/pages/${slug}`)).json()) as { revision: number; markdown: string };
+    const current = (await (await built.app.request(`/api/pages/${slug}`)).json()) as {
+      revision: number;
+      markdown: string;
+    };
     const s = performance.now();
     const put = await built.app.request(`/api/pages/${slug}`, {
       method: 'PUT',
       headers,
-      body: JSON.stringify({ title: titles[i * 7], markdown: `${current.markdown}\n\nMot nouveau : ${word}.`, baseRevision: current.revision }),
+      body: JSON.stringify({
+        title: titles[i * 7],
+        markdown: `${current.markdown}\n\nMot nouveau : ${word}.`,
+        baseRevision: current.revision,
+      }),
     });
     if (put.status !== 200) throw new Error(`PUT answered ${put.status}`);
     for (;;) {
-      const res = (await (await built.app.request(`/api/search?q=${word}`)).json()) as { results: { slug: string }[] };
+      const res = (await (await built.app.request(`/api/search?q=${word}`)).json()) as {
+        results: { slug: string }[];
+      };
       if (res.results.some((r) => r.slug === slug)) break;
       notFound++;
       if (performance.now() - s > 5000) throw new Error('fresh edit not findable after 5 s');
@@ -314,7 +397,9 @@ async function benchSearch(dir: string): Promise<{ db: Database; built: ReturnTy
 }
 
 function benchSaves(db: Database, built: ReturnType<typeof createApp>): void {
-  console.log(`\n(b) saves of a 20 KB page with 50 wiki links (savePage, ${SAVES} saves + 10 warm-up)`);
+  console.log(
+    `\n(b) saves of a 20 KB page with 50 wiki links (savePage, ${SAVES} saves + 10 warm-up)`,
+  );
   const titles = Array.from({ length: 200 }, (_, i) => title(100_000 + i));
   const wiki = built.services.wiki;
   const markdowns: string[] = [];
@@ -351,7 +436,8 @@ function benchSaves(db: Database, built: ReturnType<typeof createApp>): void {
     }
     // Search update alone, measured apart: a probe page whose 20 KB body is replaced each time
     // (the full-text trigger re-analyses it in the UPDATE).
-    const probe = db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES ('bench-probe', @title, @markdown, 1)
+    const probe =
+      db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES ('bench-probe', @title, @markdown, 1)
       ON CONFLICT (slug) DO UPDATE SET markdown = excluded.markdown, revision = revision + 1`);
     const c2 = process.cpuUsage();
     probe.run({ title: page.title, markdown: markdowns[(i + 7) % markdowns.length] });
@@ -368,8 +454,17 @@ function benchSaves(db: Database, built: ReturnType<typeof createApp>): void {
     'target median < 20 ms',
   );
   row('  same, CPU time (less sensitive to load)', `median ${ms(sc.p50)} ms, p95 ${ms(sc.p95)} ms`);
-  row('  of which search index update (probe page UPDATE, trigger, CPU time)', `median ${ms(ix.p50)} ms, p95 ${ms(ix.p95)} ms`);
-  const links = (db.prepare(`SELECT COUNT(*) AS n FROM page_links pl JOIN pages p ON p.id = pl.from_id WHERE p.slug = @slug`).get({ slug: slugs[0] }) as { n: number }).n;
+  row(
+    '  of which search index update (probe page UPDATE, trigger, CPU time)',
+    `median ${ms(ix.p50)} ms, p95 ${ms(ix.p95)} ms`,
+  );
+  const links = (
+    db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM page_links pl JOIN pages p ON p.id = pl.from_id WHERE p.slug = @slug`,
+      )
+      .get({ slug: slugs[0] }) as { n: number }
+  ).n;
   row('  wiki links stored for the page (distinct targets)', String(links));
 }
 
@@ -410,8 +505,12 @@ if (process.argv[2] === '--serve-app') {
   const bodies = process.argv.slice(3).map((f) => readFileSync(f, 'utf8'));
   const app = new Hono()
     .get('/', (c) => c.text('hello'))
-    .get('/same-json/:i', (c) => c.body(bodies[Number(c.req.param('i'))], 200, { 'content-type': 'application/json' }));
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => process.send?.({ port: info.port }));
+    .get('/same-json/:i', (c) =>
+      c.body(bodies[Number(c.req.param('i'))], 200, { 'content-type': 'application/json' }),
+    );
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) =>
+    process.send?.({ port: info.port }),
+  );
   void server;
 } else {
   await main();

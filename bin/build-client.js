@@ -26,7 +26,8 @@ function staleReason() {
   for (const [file, hash] of Object.entries(sources)) {
     const path = join(ROOT, file);
     if (!existsSync(path)) return `${file} removed`;
-    if (createHash('sha256').update(readFileSync(path)).digest('hex') !== hash) return `${file} changed`;
+    if (createHash('sha256').update(readFileSync(path)).digest('hex') !== hash)
+      return `${file} changed`;
   }
   return null;
 }
@@ -36,5 +37,9 @@ if (reason === null) {
   console.log('Browser application up to date (dist/client): not rebuilt.');
 } else {
   console.log(`Building the browser application (${reason})…`);
-  execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }

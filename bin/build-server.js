@@ -10,5 +10,7 @@ if (reason === null) {
 } else {
   const started = performance.now();
   const out = await buildServer();
-  console.log(`Server compiled into ${out} (${reason}) in ${Math.round(performance.now() - started)} ms.`);
+  console.log(
+    `Server compiled into ${out} (${reason}) in ${Math.round(performance.now() - started)} ms.`,
+  );
 }

@@ -62,7 +62,8 @@ export function serverStaleReason() {
   for (const file of Object.keys(recorded)) if (!expected.has(file)) return `${file} removed`;
   for (const file of expected) if (!(file in recorded)) return `${file} added`;
   const hashes = currentHashes(sources);
-  for (const [file, hash] of Object.entries(hashes)) if (recorded[file] !== hash) return `${file} changed`;
+  for (const [file, hash] of Object.entries(hashes))
+    if (recorded[file] !== hash) return `${file} changed`;
   return null;
 }
 

@@ -11,10 +11,17 @@ const filtersOf = (q: URLSearchParams) => Object.fromEntries([...q].filter(([k])
 /** Files and structured fields (issue 10 §2 and §3). Listed before the wiki's `/special/:list`. */
 export const FILES_ROUTES: Route[] = [
   { pattern: '/fichiers', render: () => html`<lc-files-list></lc-files-list>` },
-  { pattern: '/fichiers/:name', render: (p) => html`<lc-file-page .name=${p.name}></lc-file-page>` },
+  {
+    pattern: '/fichiers/:name',
+    render: (p) => html`<lc-file-page .name=${p.name}></lc-file-page>`,
+  },
   { pattern: '/special/champs', render: () => html`<lc-field-defs></lc-field-defs>` },
   {
     pattern: '/special/fiches',
-    render: (_p, q) => html`<lc-pages-by-fields .kind=${q.get('kind') ?? 'place'} .filters=${filtersOf(q)}></lc-pages-by-fields>`,
+    render: (_p, q) =>
+      html`<lc-pages-by-fields
+        .kind=${q.get('kind') ?? 'place'}
+        .filters=${filtersOf(q)}
+      ></lc-pages-by-fields>`,
   },
 ];

@@ -44,9 +44,13 @@ export function errorText(err: unknown): string {
 export const errorBox = (err: unknown) =>
   html`<div class="message error" role="alert">
     ${errorText(err)}
-    ${err instanceof ApiError && err.status === 401
-      ? html`<a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('nav.login')}</a>`
-      : ''}
+    ${
+      err instanceof ApiError && err.status === 401
+        ? html`<a href="/login?next=${encodeURIComponent(location.pathname + location.search)}"
+            >${t('nav.login')}</a
+          >`
+        : ''
+    }
   </div>`;
 
 /** The "loading" line of a view (announced politely to screen readers). */
@@ -66,7 +70,10 @@ export function dayLabel(iso: string, locale: string): string {
 }
 
 /** Items with a date-time grouped by their `dayLabel`, in the order they come (newest first lists stay so). */
-export function byDay<T extends { createdAt: string }>(items: T[], locale: string): [day: string, items: T[]][] {
+export function byDay<T extends { createdAt: string }>(
+  items: T[],
+  locale: string,
+): [day: string, items: T[]][] {
   const days = new Map<string, T[]>();
   for (const item of items) {
     const day = dayLabel(item.createdAt, locale);
@@ -79,7 +86,10 @@ export function byDay<T extends { createdAt: string }>(items: T[], locale: strin
 
 /** The time of day of a date-time ("14:05"). */
 export function timeLabel(iso: string, locale: string): string {
-  return new Date(iso).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', { hour: '2-digit', minute: '2-digit' });
+  return new Date(iso).toLocaleTimeString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 /** Kinds of wiki page offered in the editor (a page may carry another kind, shown as is). */
@@ -96,8 +106,15 @@ export function kindLabel(kind: string): string {
  * A message that agrees with a number: `key.one` or `key.other` by the current language's
  * plural rules (French counts 0 and 1 as singular, English only 1).
  */
-export function plural(key: string, n: number, params: Record<string, string | number> = {}): string {
-  const form = new Intl.PluralRules(locale() === 'fr' ? 'fr-FR' : 'en-GB').select(n) === 'one' ? 'one' : 'other';
+export function plural(
+  key: string,
+  n: number,
+  params: Record<string, string | number> = {},
+): string {
+  const form =
+    new Intl.PluralRules(locale() === 'fr' ? 'fr-FR' : 'en-GB').select(n) === 'one'
+      ? 'one'
+      : 'other';
   return t(`${key}.${form}`, { n, ...params });
 }
 
@@ -111,7 +128,11 @@ export const titleFromSlug = (slug: string) => {
  * The title to propose for a missing page reached by a wiki link: the link's text when it names
  * that page ("[[Compost collectif]]"), otherwise a title guessed from the slug ("[[slug|other text]]").
  */
-export function titleForMissingLink(slug: string, linkText: string, slugOf: (title: string) => string): string {
+export function titleForMissingLink(
+  slug: string,
+  linkText: string,
+  slugOf: (title: string) => string,
+): string {
   const text = linkText.trim();
   if (text && slugOf(text) === slug) return text.charAt(0).toUpperCase() + text.slice(1);
   return titleFromSlug(slug);

@@ -8,7 +8,30 @@ const fold = (s: string) =>
     .replace(/[\u0300-\u036f]/g, '');
 
 /** Short words not worth marking (the index ignores them too). */
-const STOP = new Set(['le', 'la', 'les', 'de', 'des', 'du', 'un', 'une', 'et', 'en', 'au', 'aux', 'ou', 'pour', 'par', 'sur', 'dans', 'the', 'of', 'and', 'to', 'in']);
+const STOP = new Set([
+  'le',
+  'la',
+  'les',
+  'de',
+  'des',
+  'du',
+  'un',
+  'une',
+  'et',
+  'en',
+  'au',
+  'aux',
+  'ou',
+  'pour',
+  'par',
+  'sur',
+  'dans',
+  'the',
+  'of',
+  'and',
+  'to',
+  'in',
+]);
 
 /** The query's words, cut to a rough stem so that "associations" also marks "association". */
 function queryStems(q: string): string[] {

@@ -27,11 +27,18 @@ export function navigate(url: string) {
 /** Makes same-origin <a> clicks (also inside shadow roots) client-side navigations. */
 export function interceptLinks() {
   document.addEventListener('click', (e) => {
-    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+    if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey)
+      return;
     const a = e.composedPath().find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a || !a.href || a.target || a.hasAttribute('download')) return;
     const url = new URL(a.href);
-    if (url.origin !== location.origin || url.pathname.startsWith('/api/') || url.pathname.startsWith('/feed/') || url.pathname.startsWith('/files/')) return;
+    if (
+      url.origin !== location.origin ||
+      url.pathname.startsWith('/api/') ||
+      url.pathname.startsWith('/feed/') ||
+      url.pathname.startsWith('/files/')
+    )
+      return;
     e.preventDefault();
     navigate(url.pathname + url.search + url.hash);
   });

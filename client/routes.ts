@@ -20,7 +20,10 @@ import './components/lc-my-messages.js';
 /** Every client route, first match wins. Features add theirs here. */
 export const ROUTES: Route[] = [
   // MediaWiki imports (admins).
-  { pattern: '/admin/mediawiki', render: () => html`<lc-mediawiki-imports></lc-mediawiki-imports>` },
+  {
+    pattern: '/admin/mediawiki',
+    render: () => html`<lc-mediawiki-imports></lc-mediawiki-imports>`,
+  },
   // Files and structured fields (client/files-routes.ts), before the wiki's /special/:list.
   ...FILES_ROUTES,
   ...WIKI_ROUTES,
@@ -36,15 +39,48 @@ export const ROUTES: Route[] = [
   // Gare d'aiguillage (switchyard)
   {
     pattern: '/aiguillage',
-    render: (_p, q) => html`${switchyardNav()}<lc-switchyard detailed .place=${q.get('lieu') ?? ''} .region=${q.get('region') ?? ''}></lc-switchyard>`,
+    render: (_p, q) =>
+      html`${switchyardNav()}<lc-switchyard
+          detailed
+          .place=${q.get('lieu') ?? ''}
+          .region=${q.get('region') ?? ''}
+        ></lc-switchyard>`,
   },
-  { pattern: '/aiguillage/demandes', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests><lc-my-messages></lc-my-messages>` },
+  {
+    pattern: '/aiguillage/demandes',
+    render: () =>
+      html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests
+        ><lc-my-messages></lc-my-messages>`,
+  },
   // Contact messages received (the person's account, facilitators); /messages/:id is the alerts' link.
   { pattern: '/messages', render: () => html`<lc-inbox></lc-inbox>` },
-  { pattern: '/messages/:id', render: (p) => html`<lc-inbox .messageId=${Number(p.id)}></lc-inbox>` },
-  { pattern: '/aiguillage/file', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="queue"></lc-switchyard-requests>` },
-  { pattern: '/aiguillage/manquants', render: () => html`${switchyardNav()}<lc-switchyard-requests mode="missing"></lc-switchyard-requests>` },
-  { pattern: '/aiguillage/demandes/:id', render: (p) => html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>` },
-  { pattern: '/aiguillage/tableau-de-bord', render: () => html`${switchyardNav()}<lc-switchyard-dashboard></lc-switchyard-dashboard>` },
-  { pattern: '/aiguillage/champ-lexical', render: () => html`${switchyardNav()}<lc-switchyard-thesaurus></lc-switchyard-thesaurus>` },
+  {
+    pattern: '/messages/:id',
+    render: (p) => html`<lc-inbox .messageId=${Number(p.id)}></lc-inbox>`,
+  },
+  {
+    pattern: '/aiguillage/file',
+    render: () =>
+      html`${switchyardNav()}<lc-switchyard-requests mode="queue"></lc-switchyard-requests>`,
+  },
+  {
+    pattern: '/aiguillage/manquants',
+    render: () =>
+      html`${switchyardNav()}<lc-switchyard-requests mode="missing"></lc-switchyard-requests>`,
+  },
+  {
+    pattern: '/aiguillage/demandes/:id',
+    render: (p) =>
+      html`${switchyardNav()}<lc-switchyard-request
+          .requestId=${Number(p.id)}
+        ></lc-switchyard-request>`,
+  },
+  {
+    pattern: '/aiguillage/tableau-de-bord',
+    render: () => html`${switchyardNav()}<lc-switchyard-dashboard></lc-switchyard-dashboard>`,
+  },
+  {
+    pattern: '/aiguillage/champ-lexical',
+    render: () => html`${switchyardNav()}<lc-switchyard-thesaurus></lc-switchyard-thesaurus>`,
+  },
 ];

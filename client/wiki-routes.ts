@@ -22,7 +22,8 @@ import { t } from './i18n/index.js';
 /** The page editor: the real-time co-editor (loaded on demand, in its own chunk), or the plain form with ?mode=form. */
 function pageEditor(slug: string, q: URLSearchParams) {
   const title = q.get('title') ?? '';
-  if (q.get('mode') === 'form') return html`<lc-page-editor .slug=${slug} .initialTitle=${title}></lc-page-editor>`;
+  if (q.get('mode') === 'form')
+    return html`<lc-page-editor .slug=${slug} .initialTitle=${title}></lc-page-editor>`;
   void import('./components/lc-collab-editor.js');
   return html`<lc-collab-editor .slug=${slug} .initialTitle=${title}></lc-collab-editor>`;
 }
@@ -39,14 +40,23 @@ export const WIKI_ROUTES: Route[] = [
   // The co-editor is the page editor; ?mode=form keeps the plain form (no WebSocket, 409 conflicts).
   { pattern: '/wiki/:slug/edit', render: (p, q) => pageEditor(p.slug, q) },
   { pattern: '/wiki/:slug/coedit', render: (p, q) => pageEditor(p.slug, q) },
-  { pattern: '/wiki/:slug/history', render: (p) => html`<lc-page-history .slug=${p.slug}></lc-page-history>` },
+  {
+    pattern: '/wiki/:slug/history',
+    render: (p) => html`<lc-page-history .slug=${p.slug}></lc-page-history>`,
+  },
   {
     pattern: '/wiki/:slug/diff',
-    render: (p, q) => html`<lc-page-diff .slug=${p.slug} .from=${num(q.get('from'))} .to=${num(q.get('to'))}></lc-page-diff>`,
+    render: (p, q) =>
+      html`<lc-page-diff
+        .slug=${p.slug}
+        .from=${num(q.get('from'))}
+        .to=${num(q.get('to'))}
+      ></lc-page-diff>`,
   },
   {
     pattern: '/wiki/:slug/revisions/:n',
-    render: (p) => html`<lc-revision-view .slug=${p.slug} .revision=${num(p.n)}></lc-revision-view>`,
+    render: (p) =>
+      html`<lc-revision-view .slug=${p.slug} .revision=${num(p.n)}></lc-revision-view>`,
   },
   {
     // From a title (home form, search, red link): the co-editor at the page's address.
@@ -55,14 +65,21 @@ export const WIKI_ROUTES: Route[] = [
       const title = (q.get('title') ?? '').trim();
       const slug = q.get('slug') || slugify(title);
       if (q.get('mode') === 'form' || (title && !slug)) {
-        return html`<lc-page-editor creating .slug=${q.get('slug') ?? ''} .initialTitle=${title}></lc-page-editor>`;
+        return html`<lc-page-editor
+          creating
+          .slug=${q.get('slug') ?? ''}
+          .initialTitle=${title}
+        ></lc-page-editor>`;
       }
       if (!title) return html`<lc-new-page></lc-new-page>`;
       history.replaceState(null, '', newPageUrl(title, slug));
       return pageEditor(slug, new URLSearchParams({ title }));
     },
   },
-  { pattern: '/search', render: (_p, q) => html`<lc-search-page .query=${q.get('q') ?? ''}></lc-search-page>` },
+  {
+    pattern: '/search',
+    render: (_p, q) => html`<lc-search-page .query=${q.get('q') ?? ''}></lc-search-page>`,
+  },
   {
     pattern: '/recent',
     render: () => {
@@ -75,20 +92,42 @@ export const WIKI_ROUTES: Route[] = [
   // The log and the deleted pages sit with the special lists (a /wiki/… address would hide a page of that name).
   {
     pattern: '/special/journal',
-    render: (_p, q) => html`<lc-wiki-log .actions=${q.get('action') ?? ''} .page=${q.get('page') ?? ''}></lc-wiki-log>`,
+    render: (_p, q) =>
+      html`<lc-wiki-log
+        .actions=${q.get('action') ?? ''}
+        .page=${q.get('page') ?? ''}
+      ></lc-wiki-log>`,
   },
-  { pattern: '/special/pages-supprimees', render: (_p, q) => html`<lc-deleted-pages .offset=${num(q.get('offset'))}></lc-deleted-pages>` },
+  {
+    pattern: '/special/pages-supprimees',
+    render: (_p, q) => html`<lc-deleted-pages .offset=${num(q.get('offset'))}></lc-deleted-pages>`,
+  },
   {
     pattern: '/special/:list',
     render: (p, q) => {
-      const list = (SPECIAL_LISTS as readonly string[]).includes(p.list) ? (p.list as SpecialList) : 'index';
-      return html`<lc-special-list .list=${list} .offset=${num(q.get('offset'))}></lc-special-list>`;
+      const list = (SPECIAL_LISTS as readonly string[]).includes(p.list)
+        ? (p.list as SpecialList)
+        : 'index';
+      return html`<lc-special-list
+        .list=${list}
+        .offset=${num(q.get('offset'))}
+      ></lc-special-list>`;
     },
   },
-  { pattern: '/category/:name', render: (p) => html`<lc-category-page .name=${p.name}></lc-category-page>` },
-  { pattern: '/login', render: (_p, q) => html`<lc-login-form .next=${q.get('next') ?? '/'}></lc-login-form>` },
+  {
+    pattern: '/category/:name',
+    render: (p) => html`<lc-category-page .name=${p.name}></lc-category-page>`,
+  },
+  {
+    pattern: '/login',
+    render: (_p, q) => html`<lc-login-form .next=${q.get('next') ?? '/'}></lc-login-form>`,
+  },
   {
     pattern: '/register',
-    render: (_p, q) => html`<lc-register-form .next=${q.get('next') ?? '/'} .invitation=${q.get('invitation') ?? ''}></lc-register-form>`,
+    render: (_p, q) =>
+      html`<lc-register-form
+        .next=${q.get('next') ?? '/'}
+        .invitation=${q.get('invitation') ?? ''}
+      ></lc-register-form>`,
   },
 ];

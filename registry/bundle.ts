@@ -4,8 +4,21 @@ import type { ZodError, ZodType } from 'zod';
 import { RegistryError } from './errors.js';
 import { listAllPeople, personAsInput, isVisible, upsertPerson } from './people.js';
 import { listAllPlaces, placeAsInput, upsertPlace } from './places.js';
-import { listAllReferents, listAllUsages, upsertReferent, upsertUsage, type ReferentRecord, type UsageRecord } from './relations.js';
-import { listAllResources, resourceAsInput, upsertResource, type Change, type RegistryHooks } from './resources.js';
+import {
+  listAllReferents,
+  listAllUsages,
+  upsertReferent,
+  upsertUsage,
+  type ReferentRecord,
+  type UsageRecord,
+} from './relations.js';
+import {
+  listAllResources,
+  resourceAsInput,
+  upsertResource,
+  type Change,
+  type RegistryHooks,
+} from './resources.js';
 import {
   BundleEnvelopeSchema,
   PersonSchema,
@@ -38,7 +51,13 @@ export interface Bundle {
   referents: ReferentRecord[];
 }
 
-type Counts = { resources: number; places: number; people: number; usages: number; referents: number };
+type Counts = {
+  resources: number;
+  places: number;
+  people: number;
+  usages: number;
+  referents: number;
+};
 
 /** What an import did. */
 export interface ImportResult {
@@ -50,13 +69,23 @@ export interface ImportResult {
 const zeroCounts = (): Counts => ({ resources: 0, places: 0, people: 0, usages: 0, referents: 0 });
 
 function bundleError(record: string, err: ZodError): RegistryError {
-  const issues = err.issues.map((i) => ({ field: i.path.length ? i.path.join('.') : 'record', message: i.message }));
+  const issues = err.issues.map((i) => ({
+    field: i.path.length ? i.path.join('.') : 'record',
+    message: i.message,
+  }));
   const first = issues[0];
-  return new RegistryError('bundle_invalid', `${record}: ${first.field}: ${first.message}`, { record, field: first.field, issues });
+  return new RegistryError('bundle_invalid', `${record}: ${first.field}: ${first.message}`, {
+    record,
+    field: first.field,
+    issues,
+  });
 }
 
 const label = (collection: string, i: number, raw: unknown) => {
-  const slug = raw && typeof raw === 'object' && typeof (raw as { slug?: unknown }).slug === 'string' ? (raw as { slug: string }).slug : undefined;
+  const slug =
+    raw && typeof raw === 'object' && typeof (raw as { slug?: unknown }).slug === 'string'
+      ? (raw as { slug: string }).slug
+      : undefined;
   return slug ? `${collection}[${i}] (slug ${slug})` : `${collection}[${i}]`;
 };
 
@@ -90,30 +119,42 @@ export function validateBundle(db: Database, data: unknown): Bundle {
   const slugs = (collection: 'resources' | 'places' | 'people', table: string) => {
     const set = new Set<string>();
     bundle[collection].forEach((r, i) => {
-      if (set.has(r.slug)) throw refError(label(collection, i, r), 'slug', `"${r.slug}" appears twice in ${collection}`);
+      if (set.has(r.slug))
+        throw refError(
+          label(collection, i, r),
+          'slug',
+          `"${r.slug}" appears twice in ${collection}`,
+        );
       set.add(r.slug);
     });
-    const known = new Set((stmt(db, `SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug));
+    const known = new Set(
+      (stmt(db, `SELECT slug FROM ${table}`).all() as { slug: string }[]).map((r) => r.slug),
+    );
     return (slug: string) => set.has(slug) || known.has(slug);
   };
   const hasResource = slugs('resources', 'resources');
   const hasPlace = slugs('places', 'places');
   const hasPerson = slugs('people', 'people');
   bundle.people.forEach((p, i) => {
-    if (p.place && !hasPlace(p.place)) throw refError(label('people', i, p), 'place', `unknown place "${p.place}"`);
+    if (p.place && !hasPlace(p.place))
+      throw refError(label('people', i, p), 'place', `unknown place "${p.place}"`);
   });
   bundle.usages.forEach((u, i) => {
     const rec = `usages[${i}] (${u.resource} @ ${u.place})`;
-    if (!hasResource(u.resource)) throw refError(rec, 'resource', `unknown resource "${u.resource}"`);
+    if (!hasResource(u.resource))
+      throw refError(rec, 'resource', `unknown resource "${u.resource}"`);
     if (!hasPlace(u.place)) throw refError(rec, 'place', `unknown place "${u.place}"`);
   });
   bundle.referents.forEach((r, i) => {
     const rec = `referents[${i}] (${r.resource} / ${r.person})`;
-    if (!hasResource(r.resource)) throw refError(rec, 'resource', `unknown resource "${r.resource}"`);
+    if (!hasResource(r.resource))
+      throw refError(rec, 'resource', `unknown resource "${r.resource}"`);
     if (!hasPerson(r.person)) throw refError(rec, 'person', `unknown person "${r.person}"`);
   });
   // The same pair listed twice: the last one wins (writing both would make a re-import "update").
-  const lastBy = <T>(items: T[], key: (t: T) => string) => [...new Map(items.map((t) => [key(t), t])).values()];
+  const lastBy = <T>(items: T[], key: (t: T) => string) => [
+    ...new Map(items.map((t) => [key(t), t])).values(),
+  ];
   bundle.usages = lastBy(bundle.usages, (u) => `${u.resource}\n${u.place}`);
   bundle.referents = lastBy(bundle.referents, (r) => `${r.resource}\n${r.person}`);
   return bundle;
@@ -131,11 +172,22 @@ export function importBundle(
   opts: { hooks?: RegistryHooks; onProgress?: (done: number, total: number) => void } = {},
 ): ImportResult {
   const bundle = validateBundle(db, data);
-  const result: ImportResult = { created: zeroCounts(), updated: zeroCounts(), unchanged: zeroCounts() };
-  const count = (collection: keyof Counts, change: Change) => {
-    result[change === 'created' ? 'created' : change === 'updated' ? 'updated' : 'unchanged'][collection]++;
+  const result: ImportResult = {
+    created: zeroCounts(),
+    updated: zeroCounts(),
+    unchanged: zeroCounts(),
   };
-  const total = bundle.places.length + bundle.resources.length + bundle.people.length + bundle.usages.length + bundle.referents.length;
+  const count = (collection: keyof Counts, change: Change) => {
+    result[change === 'created' ? 'created' : change === 'updated' ? 'updated' : 'unchanged'][
+      collection
+    ]++;
+  };
+  const total =
+    bundle.places.length +
+    bundle.resources.length +
+    bundle.people.length +
+    bundle.usages.length +
+    bundle.referents.length;
   let done = 0;
   const tick = () => {
     done++;

@@ -50,21 +50,32 @@ function postcode(row: Record<string, string>): string | undefined {
  * website, out-of-range coordinates) rather than the whole row.
  * @returns undefined for a row without ID or name.
  */
-export function placeOfCgetRow(row: Record<string, string>): { input: PlaceInput; sourceRef: string } | undefined {
+export function placeOfCgetRow(
+  row: Record<string, string>,
+): { input: PlaceInput; sourceRef: string } | undefined {
   const id = (row.ID ?? '').trim();
   const name = (row.NOM_TL ?? '').trim().slice(0, 200);
   if (!id || !name) return undefined;
   const cp = postcode(row);
   const lat = num(row.LAT);
   const lon = num(row.LONG);
-  const coords = lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180 && !(lat === 0 && lon === 0);
+  const coords =
+    lat !== undefined &&
+    lon !== undefined &&
+    Math.abs(lat) <= 90 &&
+    Math.abs(lon) <= 180 &&
+    !(lat === 0 && lon === 0);
   const input: PlaceInput = {
     slug: `${slugify(name).slice(0, 100) || 'lieu'}-${slugify(id)}`,
     name,
     ...(row.ADRESSE?.trim() ? { address: row.ADRESSE.trim().slice(0, 300) } : {}),
-    ...((row.NOMCOM || row.COMINIT)?.trim() ? { city: (row.NOMCOM || row.COMINIT).trim().slice(0, 120) } : {}),
+    ...((row.NOMCOM || row.COMINIT)?.trim()
+      ? { city: (row.NOMCOM || row.COMINIT).trim().slice(0, 120) }
+      : {}),
     ...(cp ? { postcode: cp } : {}),
-    ...((normalizeRegion(row.NOMREG) ?? regionOfPostcode(cp)) ? { region: normalizeRegion(row.NOMREG) ?? regionOfPostcode(cp) } : {}),
+    ...((normalizeRegion(row.NOMREG) ?? regionOfPostcode(cp))
+      ? { region: normalizeRegion(row.NOMREG) ?? regionOfPostcode(cp) }
+      : {}),
     families: familiesOfTypo(row.TYPO ?? ''),
     ...(coords ? { lat, lon } : {}),
     ...(website(row.WEB ?? '') ? { website: website(row.WEB ?? '') } : {}),
@@ -86,18 +97,36 @@ export interface PlacesImportResult {
  * @param onProgress called every 100 rows and at the end with (done, total).
  * @throws RegistryError when the header lacks the ID or NOM_TL columns.
  */
-export function importCgetPlaces(db: Database, csvText: string, onProgress?: (done: number, total: number) => void): PlacesImportResult {
+export function importCgetPlaces(
+  db: Database,
+  csvText: string,
+  onProgress?: (done: number, total: number) => void,
+): PlacesImportResult {
   const rows = parseCsvRecords(csvText);
   if (rows.length && !('ID' in rows[0] && 'NOM_TL' in rows[0])) {
-    throw new RegistryError('validation_failed', 'file: not the CGET tiers-lieux base (needs the ID and NOM_TL columns)', { field: 'file' });
+    throw new RegistryError(
+      'validation_failed',
+      'file: not the CGET tiers-lieux base (needs the ID and NOM_TL columns)',
+      { field: 'file' },
+    );
   }
-  const result: PlacesImportResult = { rows: rows.length, created: 0, updated: 0, unchanged: 0, skipped: 0 };
+  const result: PlacesImportResult = {
+    rows: rows.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    skipped: 0,
+  };
   db.transaction(() => {
     rows.forEach((row, i) => {
       const place = placeOfCgetRow(row);
       if (!place) result.skipped++;
-      else result[upsertPlace(db, place.input, { mode: 'merge', sourceRef: place.sourceRef }).change]++;
-      if (onProgress && ((i + 1) % 100 === 0 || i + 1 === rows.length)) onProgress(i + 1, rows.length);
+      else
+        result[
+          upsertPlace(db, place.input, { mode: 'merge', sourceRef: place.sourceRef }).change
+        ]++;
+      if (onProgress && ((i + 1) % 100 === 0 || i + 1 === rows.length))
+        onProgress(i + 1, rows.length);
     });
   })();
   return result;

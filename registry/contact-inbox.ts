@@ -114,7 +114,12 @@ function repliesOf(db: Database, ids: number[]): Map<number, ContactReply[]> {
   for (const r of stmt(db, SQL_REPLIES).all({ ids: JSON.stringify(ids) }) as ReplyRow[]) {
     const name = r.author_role === 'person' ? r.person_name : (r.author_name ?? '');
     const list = out.get(r.message_id) ?? [];
-    list.push({ id: r.id, body: r.body, author: { name, role: r.author_role }, createdAt: r.created_at });
+    list.push({
+      id: r.id,
+      body: r.body,
+      author: { name, role: r.author_role },
+      createdAt: r.created_at,
+    });
     out.set(r.message_id, list);
   }
   return out;
@@ -134,9 +139,20 @@ const toInbox = (r: MessageRow, replies: ContactReply[]): InboxMessage => ({
 });
 
 /** The messages of an inbox, unread first, then newest first (500 at most). */
-export function listInbox(db: Database, scope: InboxScope, filter: InboxFilter = 'open'): InboxMessage[] {
-  const rows = stmt(db, SQL_INBOX).all({ all: scope.all ? 1 : 0, personId: scope.personId, filter }) as MessageRow[];
-  const replies = repliesOf(db, rows.map((r) => r.id));
+export function listInbox(
+  db: Database,
+  scope: InboxScope,
+  filter: InboxFilter = 'open',
+): InboxMessage[] {
+  const rows = stmt(db, SQL_INBOX).all({
+    all: scope.all ? 1 : 0,
+    personId: scope.personId,
+    filter,
+  }) as MessageRow[];
+  const replies = repliesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => toInbox(r, replies.get(r.id) ?? []));
 }
 
@@ -151,7 +167,11 @@ export interface MessageAccess {
 export function getInboxMessage(db: Database, id: number): MessageAccess {
   const row = stmt(db, SQL_MESSAGE).get({ id }) as MessageRow | undefined;
   if (!row) throw missing(`message ${id}`);
-  return { message: toInbox(row, repliesOf(db, [id]).get(id) ?? []), personId: row.person_id, senderUserId: row.from_user_id };
+  return {
+    message: toInbox(row, repliesOf(db, [id]).get(id) ?? []),
+    personId: row.person_id,
+    senderUserId: row.from_user_id,
+  };
 }
 
 /** Marks a message as read by its recipients (the first time only). */
@@ -164,22 +184,41 @@ export function markMessageRead(db: Database, id: number, now = new Date().toISO
  * transaction that also queues the sender's alert.
  * @returns the new answer's id.
  */
-export function addReply(db: Database, input: { messageId: number; userId: number; role: ReplyRole; body: string; now?: string }): number {
+export function addReply(
+  db: Database,
+  input: { messageId: number; userId: number; role: ReplyRole; body: string; now?: string },
+): number {
   const now = input.now ?? new Date().toISOString();
-  const id = Number(stmt(db, SQL_INSERT_REPLY).run({ messageId: input.messageId, userId: input.userId, role: input.role, body: input.body, now }).lastInsertRowid);
+  const id = Number(
+    stmt(db, SQL_INSERT_REPLY).run({
+      messageId: input.messageId,
+      userId: input.userId,
+      role: input.role,
+      body: input.body,
+      now,
+    }).lastInsertRowid,
+  );
   stmt(db, SQL_ANSWERED).run({ id: input.messageId, now });
   return id;
 }
 
 /** Closes a message (nothing more to do), or opens it again. */
-export function setMessageClosed(db: Database, id: number, closed: boolean, now = new Date().toISOString()): void {
+export function setMessageClosed(
+  db: Database,
+  id: number,
+  closed: boolean,
+  now = new Date().toISOString(),
+): void {
   stmt(db, closed ? SQL_CLOSE : SQL_REOPEN).run({ id, now });
 }
 
 /** The messages a user sent while logged in, newest first, with their answers. */
 export function listSentMessages(db: Database, userId: number): SentMessage[] {
   const rows = stmt(db, SQL_SENT).all({ userId }) as MessageRow[];
-  const replies = repliesOf(db, rows.map((r) => r.id));
+  const replies = repliesOf(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const list = replies.get(r.id) ?? [];
     return {
@@ -188,7 +227,8 @@ export function listSentMessages(db: Database, userId: number): SentMessage[] {
       message: r.message,
       status: r.status,
       createdAt: r.created_at,
-      unread: list.filter((a) => r.sender_seen_at === null || a.createdAt > r.sender_seen_at).length,
+      unread: list.filter((a) => r.sender_seen_at === null || a.createdAt > r.sender_seen_at)
+        .length,
       replies: list,
     };
   });
@@ -200,8 +240,19 @@ export function markSentSeen(db: Database, userId: number, now = new Date().toIS
 }
 
 /** Unread counts for the header: messages waiting in the user's inbox, answers to what they sent. */
-export function unreadCounts(db: Database, scope: InboxScope, userId: number): { inbox: number; answers: number } {
-  const inbox = scope.all || scope.personId !== null ? (stmt(db, SQL_UNREAD_INBOX).get({ all: scope.all ? 1 : 0, personId: scope.personId }) as { n: number }).n : 0;
+export function unreadCounts(
+  db: Database,
+  scope: InboxScope,
+  userId: number,
+): { inbox: number; answers: number } {
+  const inbox =
+    scope.all || scope.personId !== null
+      ? (
+          stmt(db, SQL_UNREAD_INBOX).get({ all: scope.all ? 1 : 0, personId: scope.personId }) as {
+            n: number;
+          }
+        ).n
+      : 0;
   const answers = (stmt(db, SQL_UNREAD_ANSWERS).get({ userId }) as { n: number }).n;
   return { inbox, answers };
 }

@@ -11,29 +11,41 @@ const LICENSE_FLAGS = ['open', 'proprietary', 'unknown'] as const;
 const QUALIFICATION_STATUSES = ['proposed', 'under-review', 'qualified', 'to-review'] as const;
 
 /** A facet value and how many records have it. */
-export const FacetValue = z.object({ value: z.string(), count: z.number().int(), label: z.string().optional() }).meta({ id: 'FacetValue' });
+export const FacetValue = z
+  .object({ value: z.string(), count: z.number().int(), label: z.string().optional() })
+  .meta({ id: 'FacetValue' });
 
 const facets = <K extends string>(names: readonly K[]) =>
-  z.object(Object.fromEntries(names.map((n) => [n, z.array(FacetValue)])) as Record<K, z.ZodArray<typeof FacetValue>>);
+  z.object(
+    Object.fromEntries(names.map((n) => [n, z.array(FacetValue)])) as Record<
+      K,
+      z.ZodArray<typeof FacetValue>
+    >,
+  );
 
 /** Someone who did something, as shown publicly. */
 export const UserRef = z.object({ id: z.number().int().nullable(), name: z.string() });
 
 /** A resource in lists. */
-export const ResourceSummary = z.object({
-  slug: z.string(),
-  name: z.string(),
-  kind: z.enum(RESOURCE_KINDS),
-  summary: z.string(),
-  themes: z.array(z.string()),
-  license: z.string().nullable(),
-  licenseFlag: z.enum(LICENSE_FLAGS),
-  status: z.enum(RESOURCE_STATUSES),
-  qualification: z.object({ status: z.enum(QUALIFICATION_STATUSES) }),
-  usageCount: z.number().int(),
-  referentCount: z.number().int(),
-  distanceKm: z.number().optional().describe('With near: distance to the nearest place that uses it'),
-}).meta({ id: 'ResourceSummary' });
+export const ResourceSummary = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    kind: z.enum(RESOURCE_KINDS),
+    summary: z.string(),
+    themes: z.array(z.string()),
+    license: z.string().nullable(),
+    licenseFlag: z.enum(LICENSE_FLAGS),
+    status: z.enum(RESOURCE_STATUSES),
+    qualification: z.object({ status: z.enum(QUALIFICATION_STATUSES) }),
+    usageCount: z.number().int(),
+    referentCount: z.number().int(),
+    distanceKm: z
+      .number()
+      .optional()
+      .describe('With near: distance to the nearest place that uses it'),
+  })
+  .meta({ id: 'ResourceSummary' });
 /** A resource in lists. */
 export type ResourceSummary = z.infer<typeof ResourceSummary>;
 
@@ -47,16 +59,18 @@ export const ResourceList = z.object({
 export type ResourceList = z.infer<typeof ResourceList>;
 
 /** What anyone may see of a visible person. Never an address. */
-export const PublicPerson = z.object({
-  slug: z.string(),
-  name: z.string(),
-  region: z.string().nullable(),
-  place: z.object({ slug: z.string(), name: z.string() }).nullable(),
-  themes: z.array(z.string()),
-  skills: z.array(z.string()),
-  bio: z.string(),
-  contactable: z.boolean(),
-}).meta({ id: 'PublicPerson' });
+export const PublicPerson = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    region: z.string().nullable(),
+    place: z.object({ slug: z.string(), name: z.string() }).nullable(),
+    themes: z.array(z.string()),
+    skills: z.array(z.string()),
+    bio: z.string(),
+    contactable: z.boolean(),
+  })
+  .meta({ id: 'PublicPerson' });
 /** What anyone may see of a visible person. */
 export type PublicPerson = z.infer<typeof PublicPerson>;
 
@@ -78,7 +92,11 @@ export const QualificationView = z.object({
 });
 
 const PlaceRef = z.object({ slug: z.string(), name: z.string() });
-const Provider = z.object({ name: z.string(), url: z.string().optional(), note: z.string().optional() });
+const Provider = z.object({
+  name: z.string(),
+  url: z.string().optional(),
+  note: z.string().optional(),
+});
 
 /** A resource page: every bundle field, the registry's extensions, qualification and relations. */
 export const ResourceDetail = z
@@ -115,7 +133,12 @@ export const ResourceDetail = z
     usageCount: z.number().int(),
     usages: z.array(
       z.object({
-        place: PlaceRef.extend({ city: z.string().nullable(), region: z.string().nullable(), lat: z.number().nullable(), lon: z.number().nullable() }),
+        place: PlaceRef.extend({
+          city: z.string().nullable(),
+          region: z.string().nullable(),
+          lat: z.number().nullable(),
+          lon: z.number().nullable(),
+        }),
         status: z.enum(USAGE_STATUSES),
         note: z.string(),
         since: z.string().nullable(),
@@ -133,38 +156,50 @@ export const ResourceDetail = z
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
 
 /** One recorded assessment. */
-export const Assessment = z.object({
-  id: z.number().int(),
-  criterion: z.string(),
-  label: z.string(),
-  level: z.number().int(),
-  evidence: z.string(),
-  by: UserRef,
-  at: z.string(),
-}).meta({ id: 'Assessment' });
+export const Assessment = z
+  .object({
+    id: z.number().int(),
+    criterion: z.string(),
+    label: z.string(),
+    level: z.number().int(),
+    evidence: z.string(),
+    by: UserRef,
+    at: z.string(),
+  })
+  .meta({ id: 'Assessment' });
 /** One recorded assessment. */
 export type Assessment = z.infer<typeof Assessment>;
 
 /** A place in lists and on the map. */
-export const PlaceSummary = z.object({
-  slug: z.string(),
-  name: z.string(),
-  city: z.string().nullable(),
-  postcode: z.string().nullable(),
-  region: z.string().nullable(),
-  families: z.array(z.enum(PLACE_FAMILIES)),
-  lat: z.number().nullable(),
-  lon: z.number().nullable(),
-}).meta({ id: 'PlaceSummary' });
+export const PlaceSummary = z
+  .object({
+    slug: z.string(),
+    name: z.string(),
+    city: z.string().nullable(),
+    postcode: z.string().nullable(),
+    region: z.string().nullable(),
+    families: z.array(z.enum(PLACE_FAMILIES)),
+    lat: z.number().nullable(),
+    lon: z.number().nullable(),
+  })
+  .meta({ id: 'PlaceSummary' });
 /** A place in lists. */
 export type PlaceSummary = z.infer<typeof PlaceSummary>;
 
 /** GET /api/places. */
-export const PlaceList = z.object({ total: z.number().int(), items: z.array(PlaceSummary), facets: facets(['region', 'family'] as const) });
+export const PlaceList = z.object({
+  total: z.number().int(),
+  items: z.array(PlaceSummary),
+  facets: facets(['region', 'family'] as const),
+});
 /** GET /api/places. */
 export type PlaceList = z.infer<typeof PlaceList>;
 
-const Needs = z.object({ skills: z.array(z.string()).optional(), equipment: z.array(z.string()).optional(), spaces: z.array(z.string()).optional() });
+const Needs = z.object({
+  skills: z.array(z.string()).optional(),
+  equipment: z.array(z.string()).optional(),
+  spaces: z.array(z.string()).optional(),
+});
 
 /** A place page: the place, the resources it uses, its visible people. */
 export const PlaceDetail = z.object({
@@ -183,21 +218,36 @@ export const PlaceDetail = z.object({
   offers: Needs,
   website: z.string().nullable(),
   source: z.string().nullable().describe('Where the place was imported from (e.g. "cget")'),
-  uses: z.array(z.object({ resource: PlaceRef, status: z.enum(USAGE_STATUSES), note: z.string(), since: z.string().nullable() })),
+  uses: z.array(
+    z.object({
+      resource: PlaceRef,
+      status: z.enum(USAGE_STATUSES),
+      note: z.string(),
+      since: z.string().nullable(),
+    }),
+  ),
   people: z.array(PublicPerson),
 });
 /** A place page. */
 export type PlaceDetail = z.infer<typeof PlaceDetail>;
 
 /** A person in the directory (`hidden` only with visibility=all). */
-export const DirectoryPerson = PublicPerson.extend({ hidden: z.boolean().optional().describe('Only with visibility=all') });
+export const DirectoryPerson = PublicPerson.extend({
+  hidden: z.boolean().optional().describe('Only with visibility=all'),
+});
 
 /** GET /api/people. */
-export const PeopleList = z.object({ total: z.number().int(), items: z.array(DirectoryPerson), facets: facets(['theme', 'region'] as const) });
+export const PeopleList = z.object({
+  total: z.number().int(),
+  items: z.array(DirectoryPerson),
+  facets: facets(['theme', 'region'] as const),
+});
 /** GET /api/people. */
 export type PeopleList = z.infer<typeof PeopleList>;
 
-const ReferentOf = z.array(z.object({ resource: PlaceRef, isExpert: z.boolean(), note: z.string() }));
+const ReferentOf = z.array(
+  z.object({ resource: PlaceRef, isExpert: z.boolean(), note: z.string() }),
+);
 
 /** A person page as everyone sees it. */
 export const PersonDetail = PublicPerson.extend({ referentOf: ReferentOf });
@@ -213,7 +263,11 @@ export const ManagedPerson = PersonDetail.extend({
 export type ManagedPerson = z.infer<typeof ManagedPerson>;
 
 /** What a write on a person answers: the managed view, the public page, or only that the edit hid it. */
-export const PersonAnswer = z.union([ManagedPerson, PersonDetail, z.object({ slug: z.string(), hidden: z.literal(true) })]);
+export const PersonAnswer = z.union([
+  ManagedPerson,
+  PersonDetail,
+  z.object({ slug: z.string(), hidden: z.literal(true) }),
+]);
 
 /** GET /api/licenses/check. */
 export const LicenseCheck = z.object({
@@ -232,8 +286,13 @@ export type LicenseCheck = z.infer<typeof LicenseCheck>;
 
 /** GET and PUT /api/criteria: the qualification criteria and rules. */
 export const CriteriaAnswer = z.object({
-  criteria: z.array(z.object({ slug: z.string(), label: z.string(), description: z.string(), weight: z.number() })),
-  maxAgeDays: z.number().int().describe('A qualification older than this becomes "to-review" (default 730)'),
+  criteria: z.array(
+    z.object({ slug: z.string(), label: z.string(), description: z.string(), weight: z.number() }),
+  ),
+  maxAgeDays: z
+    .number()
+    .int()
+    .describe('A qualification older than this becomes "to-review" (default 730)'),
   threshold: z.number().describe('Weighted mean level needed to qualify (default 2)'),
 });
 /** GET and PUT /api/criteria. */
@@ -246,7 +305,12 @@ export const ContactReply = z
   .object({
     id: z.number().int(),
     body: z.string(),
-    author: z.object({ name: z.string(), role: z.enum(['person', 'team']).describe('The person the message was for, or the facilitation team') }),
+    author: z.object({
+      name: z.string(),
+      role: z
+        .enum(['person', 'team'])
+        .describe('The person the message was for, or the facilitation team'),
+    }),
     createdAt: z.string(),
   })
   .meta({ id: 'ContactReply' });
@@ -286,7 +350,10 @@ export const SentMessage = z
 
 /** GET /api/inbox: whose messages the caller handles, and the messages (unread first). */
 export const InboxList = z.object({
-  scope: z.object({ all: z.boolean(), person: z.string().nullable().describe('The slug of the caller’s profile') }),
+  scope: z.object({
+    all: z.boolean(),
+    person: z.string().nullable().describe('The slug of the caller’s profile'),
+  }),
   messages: z.array(InboxMessage),
 });
 /** GET /api/inbox. */
@@ -296,7 +363,9 @@ export type InboxList = z.infer<typeof InboxList>;
 export const UnreadCounts = z.object({
   inbox: z.number().int().describe('Messages waiting in the caller’s inbox'),
   answers: z.number().int().describe('Unseen answers to what they sent'),
-  handles: z.boolean().describe('The caller has an inbox: a linked profile, or facilitator and above'),
+  handles: z
+    .boolean()
+    .describe('The caller has an inbox: a linked profile, or facilitator and above'),
 });
 /** GET /api/unread. */
 export type UnreadCounts = z.infer<typeof UnreadCounts>;

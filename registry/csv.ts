@@ -79,7 +79,14 @@ export function parseCsvRecords(text: string, separator = ','): Record<string, s
 export type CsvDialect = 'fr' | 'en';
 
 const cell = (v: string | number | null, separator: string, dialect: CsvDialect) => {
-  let s = v === null ? '' : typeof v === 'number' ? (dialect === 'fr' ? String(v).replace('.', ',') : String(v)) : v;
+  let s =
+    v === null
+      ? ''
+      : typeof v === 'number'
+        ? dialect === 'fr'
+          ? String(v).replace('.', ',')
+          : String(v)
+        : v;
   // A leading = + - @ is prefixed so spreadsheets do not run it as a formula.
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return s.includes(separator) || /["\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
@@ -89,8 +96,13 @@ const cell = (v: string | number | null, separator: string, dialect: CsvDialect)
  * A table as CSV in the dialect: byte-order mark, `;` and decimal comma in French, `,` and decimal
  * point in English, CRLF line ends, formula-like cells neutralised.
  */
-export function csvTable(headers: string[], rows: (string | number | null)[][], dialect: CsvDialect = 'fr'): string {
+export function csvTable(
+  headers: string[],
+  rows: (string | number | null)[][],
+  dialect: CsvDialect = 'fr',
+): string {
   const separator = dialect === 'fr' ? ';' : ',';
-  const line = (values: (string | number | null)[]) => values.map((v) => cell(v, separator, dialect)).join(separator);
+  const line = (values: (string | number | null)[]) =>
+    values.map((v) => cell(v, separator, dialect)).join(separator);
   return `\uFEFF${[line(headers), ...rows.map(line)].join('\r\n')}\r\n`;
 }

@@ -1,6 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import type { FacetValue } from './query.js';
-import { isVisible, listAllPeople, listPublicPeople, publicPerson, type PublicPerson } from './people.js';
+import {
+  isVisible,
+  listAllPeople,
+  listPublicPeople,
+  publicPerson,
+  type PublicPerson,
+} from './people.js';
 import { queryStems } from './search-text.js';
 import { cachedByVersion, parseJson, stmt } from './store.js';
 import { foldAccents } from './text/french.js';
@@ -35,7 +41,10 @@ const SQL_PLACES = `SELECT id, slug, name, city, postcode, region, families, lat
 
 function placeIndex(db: Database): IndexedPlace[] {
   return cachedByVersion(db, 'place-index', () => {
-    const rows = stmt(db, SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & { id: number; families: string })[];
+    const rows = stmt(db, SQL_PLACES).all() as (Omit<PlaceSummary, 'families'> & {
+      id: number;
+      families: string;
+    })[];
     return rows
       .map((r) => ({
         id: r.id,
@@ -69,7 +78,9 @@ const bump = (m: Map<string, number>, values: (string | null)[]) => {
 const facetList = (m: Map<string, number>, labels?: Map<string, string>): FacetValue[] =>
   [...m.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'fr'))
-    .map(([value, count]) => (labels?.has(value) ? { value, count, label: labels.get(value)! } : { value, count }));
+    .map(([value, count]) =>
+      labels?.has(value) ? { value, count, label: labels.get(value)! } : { value, count },
+    );
 
 /**
  * Ids of the rows of a directory's full-text table (`places_fts`, `people_fts`; see
@@ -77,19 +88,39 @@ const facetList = (m: Map<string, number>, labels?: Map<string, string>): FacetV
  * Every word must match, as the start of a word of the name (and city, skills…), or as the start
  * of a stem of the analysed text.
  */
-function textMatch(db: Database, table: 'places_fts' | 'people_fts', q: string | undefined): Set<number> | undefined {
+function textMatch(
+  db: Database,
+  table: 'places_fts' | 'people_fts',
+  q: string | undefined,
+): Set<number> | undefined {
   if (!q || !q.trim()) return undefined;
   const words = foldAccents(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map((w) => ({ w, stem: queryStems(w)[0] }));
   if (words.length === 0) return undefined;
-  const match = words.map(({ w, stem }) => `(name : ${ftsPrefix(w)}${stem !== undefined ? ` OR terms : ${ftsPrefix(stem)}` : ''})`).join(' AND ');
-  return new Set(ftsStatement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH @match`).pluck().all({ match }) as number[]);
+  const match = words
+    .map(
+      ({ w, stem }) =>
+        `(name : ${ftsPrefix(w)}${stem !== undefined ? ` OR terms : ${ftsPrefix(stem)}` : ''})`,
+    )
+    .join(' AND ');
+  return new Set(
+    ftsStatement(db, `SELECT rowid FROM ${table} WHERE ${table} MATCH @match`)
+      .pluck()
+      .all({ match }) as number[],
+  );
 }
 
 /** Searches places; facets count with every filter but their own. */
-export function searchPlaces(db: Database, query: PlaceQuery): { total: number; items: PlaceSummary[]; facets: { region: FacetValue[]; family: FacetValue[] } } {
+export function searchPlaces(
+  db: Database,
+  query: PlaceQuery,
+): {
+  total: number;
+  items: PlaceSummary[];
+  facets: { region: FacetValue[]; family: FacetValue[] };
+} {
   const match = textMatch(db, 'places_fts', query.q);
   const regions = query.region?.length ? new Set(query.region) : undefined;
   const families = query.family?.length ? new Set(query.family) : undefined;
@@ -99,7 +130,16 @@ export function searchPlaces(db: Database, query: PlaceQuery): { total: number; 
   const hits: PlaceSummary[] = [];
   for (const p of placeIndex(db)) {
     if (match && !match.has(p.id)) continue;
-    if (bbox && (p.lat === null || p.lon === null || p.lon < bbox[0] || p.lat < bbox[1] || p.lon > bbox[2] || p.lat > bbox[3])) continue;
+    if (
+      bbox &&
+      (p.lat === null ||
+        p.lon === null ||
+        p.lon < bbox[0] ||
+        p.lat < bbox[1] ||
+        p.lon > bbox[2] ||
+        p.lat > bbox[3])
+    )
+      continue;
     const okRegion = !regions || (p.region !== null && regions.has(p.region));
     const okFamily = !families || p.families.some((f) => families.has(f));
     if (okFamily) bump(regionCounts, [p.region]);
@@ -110,15 +150,27 @@ export function searchPlaces(db: Database, query: PlaceQuery): { total: number; 
   const limit = query.limit ?? 20;
   return {
     total: hits.length,
-    items: hits.slice(offset, offset + limit).map(({ slug, name, city, postcode, region, families: fam, lat, lon }) => ({
-      slug, name, city, postcode, region, families: fam, lat, lon,
-    })),
+    items: hits
+      .slice(offset, offset + limit)
+      .map(({ slug, name, city, postcode, region, families: fam, lat, lon }) => ({
+        slug,
+        name,
+        city,
+        postcode,
+        region,
+        families: fam,
+        lat,
+        lon,
+      })),
     facets: { region: facetList(regionCounts), family: facetList(familyCounts) },
   };
 }
 
 /** Every matching place with coordinates, compact, for the map: [lat, lon, slug, name]. */
-export function placePoints(db: Database, query: Pick<PlaceQuery, 'region' | 'family'>): [number, number, string, string][] {
+export function placePoints(
+  db: Database,
+  query: Pick<PlaceQuery, 'region' | 'family'>,
+): [number, number, string, string][] {
   const regions = query.region?.length ? new Set(query.region) : undefined;
   const families = query.family?.length ? new Set(query.family) : undefined;
   const out: [number, number, string, string][] = [];
@@ -172,7 +224,14 @@ const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
  * Searches the people public reads may show (or everyone with `includeHidden`); facets count
  * with every filter but their own.
  */
-export function searchPeople(db: Database, query: PeopleQuery): { total: number; items: DirectoryPerson[]; facets: { theme: FacetValue[]; region: FacetValue[] } } {
+export function searchPeople(
+  db: Database,
+  query: PeopleQuery,
+): {
+  total: number;
+  items: DirectoryPerson[];
+  facets: { theme: FacetValue[]; region: FacetValue[] };
+} {
   const all = query.includeHidden === true;
   const match = textMatch(db, 'people_fts', query.q);
   const themes = query.theme?.length ? new Set(query.theme) : undefined;

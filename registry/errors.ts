@@ -2,7 +2,8 @@
  * Errors raised by the registry domain code. The HTTP layer turns them into `{ error: { code,
  * message, field, record? } }` responses (server/errors.ts); the CLI prints the message.
  */
-export type RegistryErrorCode = 'validation_failed' | 'bundle_invalid' | 'not_found' | 'conflict' | 'forbidden';
+export type RegistryErrorCode =
+  'validation_failed' | 'bundle_invalid' | 'not_found' | 'conflict' | 'forbidden';
 
 const STATUS: Record<RegistryErrorCode, 400 | 403 | 404 | 409> = {
   validation_failed: 400,

@@ -164,8 +164,18 @@ function buildList(): LicenseInfo[] {
     fsfLibre: fsf === 1,
     ...(dep ? { deprecated: true } : {}),
   }));
-  list.push({ id: 'CC0-1.0', name: 'Creative Commons Zero v1.0 Universal', osi: false, fsfLibre: true });
-  list.push({ id: 'CC-PDDC', name: 'Creative Commons Public Domain Dedication and Certification', osi: false, fsfLibre: false });
+  list.push({
+    id: 'CC0-1.0',
+    name: 'Creative Commons Zero v1.0 Universal',
+    osi: false,
+    fsfLibre: true,
+  });
+  list.push({
+    id: 'CC-PDDC',
+    name: 'Creative Commons Public Domain Dedication and Certification',
+    osi: false,
+    fsfLibre: false,
+  });
   for (const [code, label, restrictions] of CC_VARIANTS) {
     for (const v of CC_VERSIONS) {
       // FSF lists CC-BY-4.0 and CC-BY-SA-4.0 as free licences (for works other than software).
@@ -188,7 +198,13 @@ export const LICENSES: readonly LicenseInfo[] = buildList();
 const BY_LOWER = new Map(LICENSES.map((l) => [l.id.toLowerCase(), l]));
 
 /** Words meaning "not open" that are accepted and flagged. */
-const PROPRIETARY_IDS = new Set(['proprietary', 'propriétaire', 'proprietaire', 'licenseref-proprietary', 'all-rights-reserved']);
+const PROPRIETARY_IDS = new Set([
+  'proprietary',
+  'propriétaire',
+  'proprietaire',
+  'licenseref-proprietary',
+  'all-rights-reserved',
+]);
 
 /** How the registry shows a licence. */
 export type LicenseFlag = 'open' | 'proprietary' | 'unknown';
@@ -218,7 +234,13 @@ export function checkLicense(input: string | null | undefined): LicenseCheck {
   const raw = (input ?? '').trim();
   if (!raw) return { id: '', valid: false, flag: 'unknown', restrictions: [] };
   if (PROPRIETARY_IDS.has(raw.toLowerCase())) {
-    return { id: 'proprietary', valid: true, flag: 'proprietary', openDefinition: false, restrictions: [] };
+    return {
+      id: 'proprietary',
+      valid: true,
+      flag: 'proprietary',
+      openDefinition: false,
+      restrictions: [],
+    };
   }
   const known = BY_LOWER.get(raw.toLowerCase());
   if (known) return verdict(known);

@@ -63,7 +63,19 @@ interface PersonRow {
   updated_at: string;
 }
 
-const COLUMNS = ['slug', 'name', 'place_id', 'region', 'themes', 'skills', 'bio', 'contactable', 'public', 'extra', 'search_text'] as const;
+const COLUMNS = [
+  'slug',
+  'name',
+  'place_id',
+  'region',
+  'themes',
+  'skills',
+  'bio',
+  'contactable',
+  'public',
+  'extra',
+  'search_text',
+] as const;
 type Params = Record<(typeof COLUMNS)[number], string | number | null>;
 
 /** People joined with their place; `FROM_PUBLIC` is the only source for public reads. */
@@ -124,7 +136,8 @@ export const publicPerson = (p: PersonRecord): PublicPerson => ({
 });
 
 /** Whether public reads may show this person. */
-export const isVisible = (p: Pick<PersonRecord, 'contactable' | 'public'>) => p.contactable || p.public;
+export const isVisible = (p: Pick<PersonRecord, 'contactable' | 'public'>) =>
+  p.contactable || p.public;
 
 /** A person by slug, whatever their visibility (for facilitators and the person's own account). */
 export function findPerson(db: Database, slug: string): PersonRecord | undefined {
@@ -241,35 +254,58 @@ export function upsertPerson(
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPerson(existing);
-    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(personAsInput(before, true)).known, input, known) : known;
+    const fields =
+      opts.mode === 'merge'
+        ? mergeFields(splitExtra(personAsInput(before, true)).known, input, known)
+        : known;
     // Privacy first: an input without "public" (every commons bundle) makes the profile public
     // exactly when the person is contactable, even if it was public before.
     fields.public = known.public;
     const params = toParams(db, fields, { ...before.extra, ...extra });
-    const sameUser = opts.userId === undefined || opts.userId === null || opts.userId === existing.user_id;
-    if (COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && sameUser) return { record: before, change: 'unchanged' };
+    const sameUser =
+      opts.userId === undefined || opts.userId === null || opts.userId === existing.user_id;
+    if (COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && sameUser)
+      return { record: before, change: 'unchanged' };
     try {
-      stmt(db, SQL_UPDATE_PERSON).run({ ...params, id: existing.id, user_id: opts.userId ?? null, now });
+      stmt(db, SQL_UPDATE_PERSON).run({
+        ...params,
+        id: existing.id,
+        user_id: opts.userId ?? null,
+        now,
+      });
     } catch (err) {
       throw uniqueUser(err);
     }
     registryChanged(db);
-    return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow), change: 'updated' };
+    return {
+      record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id: existing.id }) as PersonRow),
+      change: 'updated',
+    };
   }
   const params = toParams(db, known, extra);
   let id: number;
   try {
-    id = Number(stmt(db, SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now }).lastInsertRowid);
+    id = Number(
+      stmt(db, SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now })
+        .lastInsertRowid,
+    );
   } catch (err) {
     throw uniqueUser(err);
   }
   registryChanged(db);
-  return { record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id }) as PersonRow), change: 'created' };
+  return {
+    record: toPerson(stmt(db, SQL_PERSON_BY_ID).get({ id }) as PersonRow),
+    change: 'created',
+  };
 }
 
 function uniqueUser(err: unknown): unknown {
   if (err instanceof Error && /UNIQUE constraint failed: people\.user_id/.test(err.message)) {
-    return new RegistryError('conflict', 'userId: this account is already linked to another person', { field: 'userId' });
+    return new RegistryError(
+      'conflict',
+      'userId: this account is already linked to another person',
+      { field: 'userId' },
+    );
   }
   return err;
 }
@@ -290,10 +326,22 @@ export interface ContactMessage {
  * it; the sender never learns the person's address.
  * @throws RegistryError 404 for a hidden or unknown person, 409 when the person is not contactable.
  */
-export function contactPerson(db: Database, slug: string, input: { message: string; from?: string; userId: number | null }): { id: number } {
+export function contactPerson(
+  db: Database,
+  slug: string,
+  input: { message: string; from?: string; userId: number | null },
+): { id: number } {
   const person = getPublicPerson(db, slug);
-  if (!person.contactable) throw new RegistryError('conflict', `${person.name} does not accept to be contacted`, { field: 'person' });
-  const info = stmt(db, SQL_INSERT_MESSAGE).run({ personId: person.id, userId: input.userId, from: input.from ?? '', message: input.message });
+  if (!person.contactable)
+    throw new RegistryError('conflict', `${person.name} does not accept to be contacted`, {
+      field: 'person',
+    });
+  const info = stmt(db, SQL_INSERT_MESSAGE).run({
+    personId: person.id,
+    userId: input.userId,
+    from: input.from ?? '',
+    message: input.message,
+  });
   return { id: Number(info.lastInsertRowid) };
 }
 
@@ -324,7 +372,11 @@ export function listMessages(db: Database, personId: number | null): ContactMess
  * Marks a message as relayed to the person, or closed.
  * @throws RegistryError 404 for an unknown message.
  */
-export function setMessageStatus(db: Database, id: number, status: 'new' | 'relayed' | 'closed'): void {
+export function setMessageStatus(
+  db: Database,
+  id: number,
+  status: 'new' | 'relayed' | 'closed',
+): void {
   const info = stmt(db, SQL_SET_MESSAGE_STATUS).run({ id, status });
   if (info.changes === 0) throw missing(`message ${id}`);
 }

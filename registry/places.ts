@@ -61,8 +61,22 @@ interface PlaceRow {
 }
 
 const COLUMNS = [
-  'slug', 'name', 'address', 'city', 'postcode', 'region', 'lat', 'lon', 'families', 'management', 'networks', 'needs',
-  'offers', 'website', 'extra', 'search_text',
+  'slug',
+  'name',
+  'address',
+  'city',
+  'postcode',
+  'region',
+  'lat',
+  'lon',
+  'families',
+  'management',
+  'networks',
+  'needs',
+  'offers',
+  'website',
+  'extra',
+  'search_text',
 ] as const;
 type Params = Record<(typeof COLUMNS)[number], string | number | null>;
 
@@ -80,7 +94,8 @@ const SQL_INSERT_FAMILY = `INSERT OR IGNORE INTO place_families (place_id, famil
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(PlaceSchema.shape));
 const COMPUTED_FIELDS = new Set(['id', 'sourceRef', 'createdAt', 'updatedAt', 'uses', 'people']);
-const orUndef = <T>(v: T | null | undefined | '') => (v === null || v === undefined || v === '' ? undefined : v);
+const orUndef = <T>(v: T | null | undefined | '') =>
+  v === null || v === undefined || v === '' ? undefined : v;
 
 function toPlace(r: PlaceRow): PlaceRecord {
   return {
@@ -124,7 +139,8 @@ export function listAllPlaces(db: Database): PlaceRecord[] {
   return (stmt(db, SQL_ALL_PLACES).all() as PlaceRow[]).map(toPlace);
 }
 
-const emptyExchange = (e: Exchange) => !e.skills?.length && !e.equipment?.length && !e.spaces?.length;
+const emptyExchange = (e: Exchange) =>
+  !e.skills?.length && !e.equipment?.length && !e.spaces?.length;
 
 /** The input-shaped view of a stored place (what a bundle carries). */
 export function placeAsInput(p: PlaceRecord): PlaceInput {
@@ -148,11 +164,27 @@ export function placeAsInput(p: PlaceRecord): PlaceInput {
 }
 
 const cleanExchange = (e: PlaceInput['needs']): string =>
-  JSON.stringify(e ? dropNulls({ skills: e.skills ?? undefined, equipment: e.equipment ?? undefined, spaces: e.spaces ?? undefined }) : {});
+  JSON.stringify(
+    e
+      ? dropNulls({
+          skills: e.skills ?? undefined,
+          equipment: e.equipment ?? undefined,
+          spaces: e.spaces ?? undefined,
+        })
+      : {},
+  );
 
 /** The `search_text` of a place: the stems of its name, city, networks, and the skills, equipment and spaces it needs or offers. */
 export function placeSearchText(p: PlaceInput): string {
-  return searchText([p.name, p.city, p.networks, p.needs?.skills, p.offers?.skills, p.offers?.equipment, p.offers?.spaces]);
+  return searchText([
+    p.name,
+    p.city,
+    p.networks,
+    p.needs?.skills,
+    p.offers?.skills,
+    p.offers?.equipment,
+    p.offers?.spaces,
+  ]);
 }
 
 function toParams(p: PlaceInput, extra: Record<string, unknown>): Params {
@@ -205,26 +237,44 @@ export function upsertPlace(
 ): { record: PlaceRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
   const existing =
-    (opts.sourceRef ? (stmt(db, SQL_PLACE_BY_SOURCE).get({ sourceRef: opts.sourceRef }) as PlaceRow | undefined) : undefined) ??
+    (opts.sourceRef
+      ? (stmt(db, SQL_PLACE_BY_SOURCE).get({ sourceRef: opts.sourceRef }) as PlaceRow | undefined)
+      : undefined) ??
     (stmt(db, SQL_PLACE_BY_SLUG).get({ slug: input.slug }) as PlaceRow | undefined);
   const { known, extra } = splitExtra(input);
   if (existing) {
     const before = toPlace(existing);
-    const fields = opts.mode === 'merge' ? mergeFields(splitExtra(placeAsInput(before)).known, input, known) : known;
+    const fields =
+      opts.mode === 'merge'
+        ? mergeFields(splitExtra(placeAsInput(before)).known, input, known)
+        : known;
     if (opts.sourceRef) fields.slug = existing.slug; // the slug of an existing place never moves
     const params = toParams(fields, { ...before.extra, ...extra });
-    const same = COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && (!opts.sourceRef || opts.sourceRef === existing.source_ref);
+    const same =
+      COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) &&
+      (!opts.sourceRef || opts.sourceRef === existing.source_ref);
     if (same) return { record: before, change: 'unchanged' };
     db.transaction(() => {
-      stmt(db, SQL_UPDATE_PLACE).run({ ...params, id: existing.id, source_ref: opts.sourceRef ?? null, now });
+      stmt(db, SQL_UPDATE_PLACE).run({
+        ...params,
+        id: existing.id,
+        source_ref: opts.sourceRef ?? null,
+        now,
+      });
       writeFamilies(db, existing.id, fields.families ?? []);
     })();
     registryChanged(db);
-    return { record: toPlace(stmt(db, SQL_PLACE_BY_ID).get({ id: existing.id }) as PlaceRow), change: 'updated' };
+    return {
+      record: toPlace(stmt(db, SQL_PLACE_BY_ID).get({ id: existing.id }) as PlaceRow),
+      change: 'updated',
+    };
   }
   const params = toParams(known, extra);
   const id = db.transaction(() => {
-    const newId = Number(stmt(db, SQL_INSERT_PLACE).run({ ...params, source_ref: opts.sourceRef ?? null, now }).lastInsertRowid);
+    const newId = Number(
+      stmt(db, SQL_INSERT_PLACE).run({ ...params, source_ref: opts.sourceRef ?? null, now })
+        .lastInsertRowid,
+    );
     writeFamilies(db, newId, known.families ?? []);
     return newId;
   })();

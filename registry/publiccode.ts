@@ -2,7 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from './text/slug.js';
 import { RegistryError } from './errors.js';
-import { upsertResource, type Change, type RegistryHooks, type ResourceRecord } from './resources.js';
+import {
+  upsertResource,
+  type Change,
+  type RegistryHooks,
+  type ResourceRecord,
+} from './resources.js';
 import { ResourceSchema, type ResourceInput } from './schema.js';
 import type { ThemeSlug } from './themes.js';
 
@@ -24,7 +29,7 @@ const CATEGORY_THEMES: Record<string, ThemeSlug[]> = {
   backup: ['numerique'],
   'billing-and-invoicing': ['gestion'],
   blog: ['communication'],
-  'budgeting': ['gestion', 'financement'],
+  budgeting: ['gestion', 'financement'],
   'business-intelligence': ['evaluation'],
   'business-process-management': ['gestion'],
   cad: ['fabrication'],
@@ -74,12 +79,12 @@ const CATEGORY_THEMES: Record<string, ThemeSlug[]> = {
   'it-service-management': ['numerique'],
   'knowledge-management': ['documentation'],
   'learning-management-system': ['formation'],
-  'marketing': ['communication'],
+  marketing: ['communication'],
   'mind-mapping': ['documentation'],
   'mobile-marketing': ['communication'],
   'mobile-payment': ['gestion'],
   'network-management': ['numerique'],
-  'office': ['numerique'],
+  office: ['numerique'],
   'online-booking': ['gestion'],
   'online-community': ['animation'],
   'payment-gateway': ['gestion'],
@@ -95,7 +100,7 @@ const CATEGORY_THEMES: Record<string, ThemeSlug[]> = {
   'resource-management': ['gestion'],
   'sales-management': ['gestion'],
   'social-media-management': ['communication'],
-  'survey': ['evaluation'],
+  survey: ['evaluation'],
   'task-management': ['gestion'],
   'taxes-management': ['gestion'],
   'time-management': ['gestion'],
@@ -104,7 +109,7 @@ const CATEGORY_THEMES: Record<string, ThemeSlug[]> = {
   'video-conferencing': ['numerique'],
   'video-editing': ['communication'],
   'visitor-management': ['gestion'],
-  'voip': ['numerique'],
+  voip: ['numerique'],
   warehouse: ['gestion'],
   'web-collaboration': ['numerique'],
   'web-conferencing': ['numerique'],
@@ -118,8 +123,10 @@ const CATEGORY_THEMES: Record<string, ThemeSlug[]> = {
 
 type Dict = Record<string, unknown>;
 const isDict = (v: unknown): v is Dict => typeof v === 'object' && v !== null && !Array.isArray(v);
-const str = (v: unknown): string | undefined => (typeof v === 'string' && v.trim() ? v.trim() : undefined);
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.map(str).filter((s): s is string => !!s) : []);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v.trim() ? v.trim() : undefined;
+const strList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.map(str).filter((s): s is string => !!s) : [];
 const httpUrl = (v: unknown): string | undefined => {
   const s = str(v);
   return s && /^https?:\/\/\S+$/i.test(s) ? s : undefined;
@@ -134,7 +141,10 @@ function clip(s: string, max: number): string {
 }
 
 const fail = (field: string, message: string) =>
-  new RegistryError('bundle_invalid', `publiccode.yml: ${field}: ${message}`, { record: 'publiccode.yml', field });
+  new RegistryError('bundle_invalid', `publiccode.yml: ${field}: ${message}`, {
+    record: 'publiccode.yml',
+    field,
+  });
 
 /**
  * Maps publiccode.yml text to resource input.
@@ -152,7 +162,9 @@ export function resourceFromPubliccode(yamlText: string): ResourceInput {
   if (!name) throw fail('name', 'required');
   const descriptions = isDict(doc.description) ? doc.description : {};
   const langs = Object.keys(descriptions);
-  const lang = ['fr', 'fr-FR', 'en', 'en-GB', 'en-US', ...langs].find((l) => isDict(descriptions[l]));
+  const lang = ['fr', 'fr-FR', 'en', 'en-GB', 'en-US', ...langs].find((l) =>
+    isDict(descriptions[l]),
+  );
   const d: Dict = lang ? (descriptions[lang] as Dict) : {};
   const short = str(d.shortDescription) ?? str(d.genericName) ?? str(d.longDescription);
   if (!short) throw fail(`description.${lang ?? 'fr'}.shortDescription`, 'required');
@@ -169,7 +181,9 @@ export function resourceFromPubliccode(yamlText: string): ResourceInput {
     kind: 'software',
     summary: clip(short, 200),
     themes: themes.length ? themes : ['numerique'],
-    keywords: [...new Set([...categories, ...(str(d.genericName) ? [str(d.genericName)!] : [])])].slice(0, 200),
+    keywords: [
+      ...new Set([...categories, ...(str(d.genericName) ? [str(d.genericName)!] : [])]),
+    ].slice(0, 200),
   };
   const long = str(d.longDescription);
   if (long) input.description = long.slice(0, 50_000);
@@ -180,11 +194,15 @@ export function resourceFromPubliccode(yamlText: string): ResourceInput {
   if (repo) input.sourceUrl = repo;
   if (httpUrl(d.documentation)) input.documentationUrl = httpUrl(d.documentation);
   const status = str(doc.developmentStatus);
-  if (status && ['concept', 'development', 'beta', 'stable', 'obsolete'].includes(status)) input.developmentStatus = status;
-  if (maintenance && ['internal', 'contract', 'community', 'none'].includes(maintenance)) input.maintenance = maintenance;
+  if (status && ['concept', 'development', 'beta', 'stable', 'obsolete'].includes(status))
+    input.developmentStatus = status;
+  if (maintenance && ['internal', 'contract', 'community', 'none'].includes(maintenance))
+    input.maintenance = maintenance;
   const owner = organisation ?? str(legal.mainCopyrightOwner) ?? str(legal.repoOwner);
   if (owner) input.organisation = clip(owner, 300);
-  const languages = strList(localisation.availableLanguages).filter((l) => /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(l));
+  const languages = strList(localisation.availableLanguages).filter((l) =>
+    /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/.test(l),
+  );
   if (languages.length) input.languages = languages;
   const parsed = ResourceSchema.safeParse(input);
   if (!parsed.success) {
@@ -201,5 +219,9 @@ export function importPubliccode(
   opts: { hooks?: RegistryHooks; proposedBy?: number | null } = {},
 ): { record: ResourceRecord; change: Change } {
   const input = resourceFromPubliccode(yamlText);
-  return upsertResource(db, input, { mode: 'merge', hooks: opts.hooks, proposedBy: opts.proposedBy });
+  return upsertResource(db, input, {
+    mode: 'merge',
+    hooks: opts.hooks,
+    proposedBy: opts.proposedBy,
+  });
 }

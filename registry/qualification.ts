@@ -32,7 +32,10 @@ export interface QualificationSettings {
 }
 
 /** Defaults: two years, "satisfactory" (2) on average. */
-export const DEFAULT_QUALIFICATION_SETTINGS: QualificationSettings = { maxAgeDays: 730, threshold: 2 };
+export const DEFAULT_QUALIFICATION_SETTINGS: QualificationSettings = {
+  maxAgeDays: 730,
+  threshold: 2,
+};
 
 /** Status shown for a resource. */
 export type QualificationStatus = 'proposed' | 'under-review' | 'qualified' | 'to-review';
@@ -92,7 +95,10 @@ export function getQualificationSettings(db: Database): QualificationSettings {
   const row = stmt(db, SQL_SETTINGS).get() as { value: string } | undefined;
   if (!row) return { ...DEFAULT_QUALIFICATION_SETTINGS };
   try {
-    return { ...DEFAULT_QUALIFICATION_SETTINGS, ...(JSON.parse(row.value) as Partial<QualificationSettings>) };
+    return {
+      ...DEFAULT_QUALIFICATION_SETTINGS,
+      ...(JSON.parse(row.value) as Partial<QualificationSettings>),
+    };
   } catch {
     return { ...DEFAULT_QUALIFICATION_SETTINGS };
   }
@@ -119,13 +125,16 @@ export function configureQualification(
     if (input.criteria) {
       stmt(db, SQL_DELETE_CRITERIA).run();
       const insert = stmt(db, SQL_INSERT_CRITERION);
-      input.criteria.forEach((c, position) => insert.run({ ...c, description: c.description ?? '', position }));
+      input.criteria.forEach((c, position) =>
+        insert.run({ ...c, description: c.description ?? '', position }),
+      );
     }
     if (input.settings) {
       const settings = { ...getQualificationSettings(db), ...input.settings };
       stmt(db, SQL_SAVE_SETTINGS).run({ value: JSON.stringify(settings) });
     }
-    for (const { id } of stmt(db, SQL_RESOURCE_IDS).all() as { id: number }[]) recomputeQualification(db, id);
+    for (const { id } of stmt(db, SQL_RESOURCE_IDS).all() as { id: number }[])
+      recomputeQualification(db, id);
   })();
   registryChanged(db);
   return { criteria: listCriteria(db), settings: getQualificationSettings(db) };
@@ -144,7 +153,9 @@ const toAssessment = (r: AssessmentRow, labels: Map<string, string>): Assessment
 /** The full assessment history of a resource, newest first. */
 export function listAssessments(db: Database, resourceId: number): Assessment[] {
   const labels = new Map(listCriteria(db).map((c) => [c.slug, c.label]));
-  return (stmt(db, SQL_ASSESSMENTS).all({ resourceId }) as AssessmentRow[]).map((r) => toAssessment(r, labels));
+  return (stmt(db, SQL_ASSESSMENTS).all({ resourceId }) as AssessmentRow[]).map((r) =>
+    toAssessment(r, labels),
+  );
 }
 
 /**
@@ -155,15 +166,25 @@ export function listAssessments(db: Database, resourceId: number): Assessment[] 
 export function addAssessment(
   db: Database,
   slug: string,
-  input: { criterion: string; level: number; evidence?: string; userId: number | null; at?: string },
+  input: {
+    criterion: string;
+    level: number;
+    evidence?: string;
+    userId: number | null;
+    at?: string;
+  },
 ): Assessment {
   const resource = stmt(db, SQL_RESOURCE_ID).get({ slug }) as { id: number } | undefined;
   if (!resource) throw missing(`resource "${slug}"`);
   const criteria = listCriteria(db);
   if (!criteria.some((c) => c.slug === input.criterion)) {
-    throw invalid('criterion', `unknown criterion "${input.criterion}" (known: ${criteria.map((c) => c.slug).join(', ')})`);
+    throw invalid(
+      'criterion',
+      `unknown criterion "${input.criterion}" (known: ${criteria.map((c) => c.slug).join(', ')})`,
+    );
   }
-  if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3) throw invalid('level', 'an integer from 0 to 3');
+  if (!Number.isInteger(input.level) || input.level < 0 || input.level > 3)
+    throw invalid('level', 'an integer from 0 to 3');
   const id = db.transaction(() => {
     const info = stmt(db, SQL_INSERT_ASSESSMENT).run({
       resourceId: resource.id,
@@ -212,18 +233,28 @@ export function computeQualification(
 }
 
 /** The status shown at `now`: a qualification past its date is "to-review". */
-export function effectiveStatus(stored: string, qualifiedUntil: string | null | undefined, now: string): QualificationStatus {
+export function effectiveStatus(
+  stored: string,
+  qualifiedUntil: string | null | undefined,
+  now: string,
+): QualificationStatus {
   if (stored === 'qualified' && qualifiedUntil && qualifiedUntil < now) return 'to-review';
   return stored as QualificationStatus;
 }
 
 /** Recomputes and stores one resource's qualification (call inside the writing transaction). */
 export function recomputeQualification(db: Database, resourceId: number): void {
-  const flag = stmt(db, SQL_RESOURCE_FLAG).get({ id: resourceId }) as { license_flag: string } | undefined;
+  const flag = stmt(db, SQL_RESOURCE_FLAG).get({ id: resourceId }) as
+    { license_flag: string } | undefined;
   if (!flag) return;
   const history = listAssessments(db, resourceId);
   const latest = latestPerCriterion(history);
-  const result = computeQualification(listCriteria(db), latest, flag.license_flag, getQualificationSettings(db));
+  const result = computeQualification(
+    listCriteria(db),
+    latest,
+    flag.license_flag,
+    getQualificationSettings(db),
+  );
   stmt(db, SQL_SET_QUALIFICATION).run({
     id: resourceId,
     qualification: result.status,
@@ -236,7 +267,14 @@ export function recomputeQualification(db: Database, resourceId: number): void {
 export interface QualificationView {
   status: QualificationStatus;
   /** The latest assessment of each configured criterion (criteria never assessed have level null). */
-  criteria: { criterion: string; label: string; level: number | null; evidence: string; by: UserRef | null; at: string | null }[];
+  criteria: {
+    criterion: string;
+    label: string;
+    level: number | null;
+    evidence: string;
+    by: UserRef | null;
+    at: string | null;
+  }[];
   expiresAt: string | null;
 }
 
@@ -251,7 +289,14 @@ export function qualificationView(
     status: effectiveStatus(resource.qualification, resource.qualifiedUntil, now),
     criteria: listCriteria(db).map((c) => {
       const a = latest.get(c.slug);
-      return { criterion: c.slug, label: c.label, level: a?.level ?? null, evidence: a?.evidence ?? '', by: a?.by ?? null, at: a?.at ?? null };
+      return {
+        criterion: c.slug,
+        label: c.label,
+        level: a?.level ?? null,
+        evidence: a?.evidence ?? '',
+        by: a?.by ?? null,
+        at: a?.at ?? null,
+      };
     }),
     expiresAt: resource.qualifiedUntil,
   };

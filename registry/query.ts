@@ -67,8 +67,15 @@ export interface ResourceResults {
 /** The facets, in a fixed order: their position is their index in per-item and per-query arrays. */
 const FACETS = ['theme', 'kind', 'license', 'qualification', 'region'] as const;
 type FacetName = (typeof FACETS)[number];
-const QUALIFICATIONS: readonly QualificationStatus[] = ['proposed', 'under-review', 'qualified', 'to-review'];
-const QUALIFICATION_IDS = new Map<string, readonly number[]>(QUALIFICATIONS.map((q, i) => [q, [i]]));
+const QUALIFICATIONS: readonly QualificationStatus[] = [
+  'proposed',
+  'under-review',
+  'qualified',
+  'to-review',
+];
+const QUALIFICATION_IDS = new Map<string, readonly number[]>(
+  QUALIFICATIONS.map((q, i) => [q, [i]]),
+);
 
 interface Indexed {
   id: number;
@@ -124,8 +131,18 @@ function dictionary() {
 
 function buildIndex(db: Database): Index {
   const rows = stmt(db, SQL_INDEX_RESOURCES).all() as {
-    id: number; slug: string; name: string; kind: ResourceKind; summary: string; themes: string; license: string | null;
-    license_flag: LicenseFlag; status: ResourceStatus; qualification: string; qualified_until: string | null; updated_at: string;
+    id: number;
+    slug: string;
+    name: string;
+    kind: ResourceKind;
+    summary: string;
+    themes: string;
+    license: string | null;
+    license_flag: LicenseFlag;
+    status: ResourceStatus;
+    qualification: string;
+    qualified_until: string | null;
+    updated_at: string;
   }[];
   const themes = dictionary();
   const kinds = dictionary();
@@ -159,7 +176,12 @@ function buildIndex(db: Database): Index {
     byId.set(r.id, item);
     return item;
   });
-  for (const u of stmt(db, SQL_INDEX_USAGES).all() as { resource_id: number; region: string | null; lat: number | null; lon: number | null }[]) {
+  for (const u of stmt(db, SQL_INDEX_USAGES).all() as {
+    resource_id: number;
+    region: string | null;
+    lat: number | null;
+    lon: number | null;
+  }[]) {
     const item = byId.get(u.resource_id);
     if (!item) continue;
     item.usageCount++;
@@ -174,7 +196,15 @@ function buildIndex(db: Database): Index {
     if (item) item.referentCount = x.n;
   }
   items.sort((a, b) => a.name.localeCompare(b.name, 'fr'));
-  return { items, values: { theme: themes.values, kind: kinds.values, license: licenses.values, region: regions.values } };
+  return {
+    items,
+    values: {
+      theme: themes.values,
+      kind: kinds.values,
+      license: licenses.values,
+      region: regions.values,
+    },
+  };
 }
 
 const index = (db: Database): Index => cachedByVersion(db, 'resource-index', () => buildIndex(db));
@@ -182,7 +212,11 @@ const index = (db: Database): Index => cachedByVersion(db, 'resource-index', () 
 const THEME_LABELS = new Map<string, string>(THEMES.map((t) => [t.slug, t.fr]));
 
 /** Flags of the wanted value ids of one facet (undefined: no filter on that facet). */
-function wantedFlags(values: readonly string[], wanted: string[] | undefined, fold = false): Uint8Array | undefined {
+function wantedFlags(
+  values: readonly string[],
+  wanted: string[] | undefined,
+  fold = false,
+): Uint8Array | undefined {
   if (!wanted || !wanted.length) return undefined;
   const set = new Set(fold ? wanted.map((w) => w.toLowerCase()) : wanted);
   const flags = new Uint8Array(values.length);
@@ -208,11 +242,14 @@ const SQL_MATCH = `SELECT rowid FROM resources_fts WHERE resources_fts MATCH @ma
 function textScores(db: Database, q: string | undefined): Map<number, number> | undefined {
   const stems = queryStems(q);
   if (!q || stems.length === 0) return undefined;
-  const words = foldAccents(q).split(/[^\p{L}\p{N}]+/u).filter((w) => w.length > 1);
+  const words = foldAccents(q)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length > 1);
   const scores = new Map<number, number>();
   const match = ftsStatement(db, SQL_MATCH).pluck();
   const add = (expression: string, points: number) => {
-    for (const id of match.all({ match: expression }) as number[]) scores.set(id, (scores.get(id) ?? 0) + points);
+    for (const id of match.all({ match: expression }) as number[])
+      scores.set(id, (scores.get(id) ?? 0) + points);
   };
   for (const s of stems) add(`terms : ${ftsPrefix(s)}`, 1);
   for (const w of words) add(`name : ${ftsPrefix(w)}`, 3);
@@ -223,12 +260,19 @@ function textScores(db: Database, q: string | undefined): Map<number, number> | 
  * Runs a resource search.
  * @param now the instant qualifications are judged at.
  */
-export function searchResources(db: Database, query: ResourceQuery, now: Date = new Date()): ResourceResults {
+export function searchResources(
+  db: Database,
+  query: ResourceQuery,
+  now: Date = new Date(),
+): ResourceResults {
   const at = now.toISOString();
   const idx = index(db);
   const scores = textScores(db, query.q);
   const statuses = query.status?.length ? new Set(query.status) : undefined;
-  const facetValues: Record<FacetName, readonly string[]> = { ...idx.values, qualification: QUALIFICATIONS };
+  const facetValues: Record<FacetName, readonly string[]> = {
+    ...idx.values,
+    qualification: QUALIFICATIONS,
+  };
   const flags: (Uint8Array | undefined)[] = [
     wantedFlags(facetValues.theme, query.theme),
     wantedFlags(facetValues.kind, query.kind),
@@ -238,7 +282,12 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
   ];
   const counts = FACETS.map((f) => new Int32Array(facetValues[f].length));
   const near = query.near;
-  const hits: { item: Indexed; qualification: QualificationStatus; score: number; distance?: number }[] = [];
+  const hits: {
+    item: Indexed;
+    qualification: QualificationStatus;
+    score: number;
+    distance?: number;
+  }[] = [];
   for (const item of idx.items) {
     if (statuses ? !statuses.has(item.status) : item.status === 'archived') continue;
     let score = 0;
@@ -248,7 +297,13 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     }
     const qualification = effectiveStatus(item.qualification, item.qualifiedUntil, at);
     // The item's value ids per facet, in FACETS order.
-    const ids: readonly (readonly number[])[] = [item.themeIds, item.kindIds, item.licenseIds, QUALIFICATION_IDS.get(qualification) ?? [0], item.regionIds];
+    const ids: readonly (readonly number[])[] = [
+      item.themeIds,
+      item.kindIds,
+      item.licenseIds,
+      QUALIFICATION_IDS.get(qualification) ?? [0],
+      item.regionIds,
+    ];
     let failed = -1;
     let failures = 0;
     for (let f = 0; f < FACETS.length; f++) {
@@ -269,7 +324,8 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     const hit: (typeof hits)[number] = { item, qualification, score };
     if (near && item.points.length) {
       let best = Infinity;
-      for (const [lat, lon] of item.points) best = Math.min(best, distanceKm(near.lat, near.lon, lat, lon));
+      for (const [lat, lon] of item.points)
+        best = Math.min(best, distanceKm(near.lat, near.lon, lat, lon));
       hit.distance = best;
     }
     hits.push(hit);
@@ -278,8 +334,12 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
   // Items are pre-sorted by name and Array.prototype.sort is stable: ties stay in name order.
   const dist = (h: (typeof hits)[number]) => h.distance ?? Number.MAX_VALUE;
   if (sort === 'distance') hits.sort((a, b) => dist(a) - dist(b));
-  else if (sort === 'relevance') hits.sort((a, b) => b.score - a.score || b.item.usageCount - a.item.usageCount);
-  else if (sort === 'recent') hits.sort((a, b) => (a.item.updatedAt < b.item.updatedAt ? 1 : a.item.updatedAt > b.item.updatedAt ? -1 : 0));
+  else if (sort === 'relevance')
+    hits.sort((a, b) => b.score - a.score || b.item.usageCount - a.item.usageCount);
+  else if (sort === 'recent')
+    hits.sort((a, b) =>
+      a.item.updatedAt < b.item.updatedAt ? 1 : a.item.updatedAt > b.item.updatedAt ? -1 : 0,
+    );
   else if (sort === 'usage') hits.sort((a, b) => b.item.usageCount - a.item.usageCount);
   const offset = query.offset ?? 0;
   const limit = query.limit ?? 20;
@@ -304,13 +364,24 @@ export function searchResources(db: Database, query: ResourceQuery, now: Date = 
     const c = counts[FACETS.indexOf(f)];
     const out: FacetValue[] = [];
     facetValues[f].forEach((value, id) => {
-      if (c[id] > 0) out.push(f === 'theme' && THEME_LABELS.has(value) ? { value, count: c[id], label: THEME_LABELS.get(value)! } : { value, count: c[id] });
+      if (c[id] > 0)
+        out.push(
+          f === 'theme' && THEME_LABELS.has(value)
+            ? { value, count: c[id], label: THEME_LABELS.get(value)! }
+            : { value, count: c[id] },
+        );
     });
     return out.sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'fr'));
   };
   return {
     total: hits.length,
     items: page,
-    facets: { theme: facet('theme'), kind: facet('kind'), license: facet('license'), qualification: facet('qualification'), region: facet('region') },
+    facets: {
+      theme: facet('theme'),
+      kind: facet('kind'),
+      license: facet('license'),
+      qualification: facet('qualification'),
+      region: facet('region'),
+    },
   };
 }

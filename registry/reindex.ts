@@ -24,11 +24,23 @@ export function reindexSearch(db: Database): ReindexReport {
   return db.transaction(() => {
     let searchTextUpdated = 0;
     const resource = db.prepare(SQL_RESOURCE);
-    for (const r of listAllResources(db)) searchTextUpdated += resource.run({ slug: r.slug, text: resourceSearchText(resourceAsInput(r)) }).changes;
+    for (const r of listAllResources(db))
+      searchTextUpdated += resource.run({
+        slug: r.slug,
+        text: resourceSearchText(resourceAsInput(r)),
+      }).changes;
     const place = db.prepare(SQL_PLACE);
-    for (const p of listAllPlaces(db)) searchTextUpdated += place.run({ slug: p.slug, text: placeSearchText(placeAsInput(p)) }).changes;
+    for (const p of listAllPlaces(db))
+      searchTextUpdated += place.run({
+        slug: p.slug,
+        text: placeSearchText(placeAsInput(p)),
+      }).changes;
     const person = db.prepare(SQL_PERSON);
-    for (const p of listAllPeople(db)) searchTextUpdated += person.run({ slug: p.slug, text: personSearchText(personAsInput(p)) }).changes;
+    for (const p of listAllPeople(db))
+      searchTextUpdated += person.run({
+        slug: p.slug,
+        text: personSearchText(personAsInput(p)),
+      }).changes;
     return { ...rebuildSearchIndexes(db), searchTextUpdated };
   })();
 }

@@ -64,9 +64,16 @@ const idOf = (db: Database, sql: string, slug: string, field: string, what: stri
 export function upsertUsage(db: Database, u: UsageRecord): Change {
   const resourceId = idOf(db, SQL_RESOURCE_ID, u.resource, 'resource', 'resource');
   const placeId = idOf(db, SQL_PLACE_ID, u.place, 'place', 'place');
-  const before = stmt(db, SQL_USAGE).get({ resourceId, placeId }) as { status: string; note: string; since: string | null } | undefined;
+  const before = stmt(db, SQL_USAGE).get({ resourceId, placeId }) as
+    { status: string; note: string; since: string | null } | undefined;
   const next = { status: u.status, note: u.note ?? '', since: u.since ?? before?.since ?? null };
-  if (before && before.status === next.status && before.note === next.note && before.since === next.since) return 'unchanged';
+  if (
+    before &&
+    before.status === next.status &&
+    before.note === next.note &&
+    before.since === next.since
+  )
+    return 'unchanged';
   stmt(db, SQL_UPSERT_USAGE).run({ resourceId, placeId, ...next });
   registryChanged(db);
   return before ? 'updated' : 'created';
@@ -79,7 +86,8 @@ export function upsertUsage(db: Database, u: UsageRecord): Change {
 export function upsertReferent(db: Database, r: ReferentRecord): Change {
   const resourceId = idOf(db, SQL_RESOURCE_ID, r.resource, 'resource', 'resource');
   const personId = idOf(db, SQL_PERSON_ID, r.person, 'person', 'person');
-  const before = stmt(db, SQL_REFERENT).get({ resourceId, personId }) as { is_expert: number; note: string } | undefined;
+  const before = stmt(db, SQL_REFERENT).get({ resourceId, personId }) as
+    { is_expert: number; note: string } | undefined;
   const next = { isExpert: r.isExpert ? 1 : 0, note: r.note ?? '' };
   if (before && before.is_expert === next.isExpert && before.note === next.note) return 'unchanged';
   stmt(db, SQL_UPSERT_REFERENT).run({ resourceId, personId, ...next });
@@ -87,14 +95,25 @@ export function upsertReferent(db: Database, r: ReferentRecord): Change {
   return before ? 'updated' : 'created';
 }
 
-const usageOut = (r: { resource: string; place: string; status: string; note: string; since: string | null }): Usage & { since?: string } => ({
+const usageOut = (r: {
+  resource: string;
+  place: string;
+  status: string;
+  note: string;
+  since: string | null;
+}): Usage & { since?: string } => ({
   resource: r.resource,
   place: r.place,
   status: r.status as UsageStatus,
   ...(r.note ? { note: r.note } : {}),
   ...(r.since ? { since: r.since } : {}),
 });
-const referentOut = (r: { resource: string; person: string; is_expert: number; note: string }): Referent => ({
+const referentOut = (r: {
+  resource: string;
+  person: string;
+  is_expert: number;
+  note: string;
+}): Referent => ({
   resource: r.resource,
   person: r.person,
   isExpert: r.is_expert === 1,
@@ -108,12 +127,23 @@ export function listAllUsages(db: Database): (Usage & { since?: string })[] {
 
 /** Every referent; with `publicOnly`, only those whose person public reads may show. */
 export function listAllReferents(db: Database, publicOnly: boolean): Referent[] {
-  return (stmt(db, publicOnly ? SQL_PUBLIC_REFERENTS : SQL_ALL_REFERENTS).all() as Parameters<typeof referentOut>[0][]).map(referentOut);
+  return (
+    stmt(db, publicOnly ? SQL_PUBLIC_REFERENTS : SQL_ALL_REFERENTS).all() as Parameters<
+      typeof referentOut
+    >[0][]
+  ).map(referentOut);
 }
 
 /** A usage as shown on a resource page. */
 export interface ResourceUsage {
-  place: { slug: string; name: string; city: string | null; region: string | null; lat: number | null; lon: number | null };
+  place: {
+    slug: string;
+    name: string;
+    city: string | null;
+    region: string | null;
+    lat: number | null;
+    lon: number | null;
+  };
   status: UsageStatus;
   note: string;
   since: string | null;
@@ -122,8 +152,15 @@ export interface ResourceUsage {
 /** The places using a resource (users first). */
 export function usagesOfResource(db: Database, resourceId: number): ResourceUsage[] {
   const rows = stmt(db, SQL_USAGES_OF_RESOURCE).all({ resourceId }) as {
-    slug: string; name: string; city: string | null; region: string | null; lat: number | null; lon: number | null;
-    status: UsageStatus; note: string; since: string | null;
+    slug: string;
+    name: string;
+    city: string | null;
+    region: string | null;
+    lat: number | null;
+    lon: number | null;
+    status: UsageStatus;
+    note: string;
+    since: string | null;
   }[];
   return rows.map((r) => ({
     place: { slug: r.slug, name: r.name, city: r.city, region: r.region, lat: r.lat, lon: r.lon },
@@ -134,19 +171,54 @@ export function usagesOfResource(db: Database, resourceId: number): ResourceUsag
 }
 
 /** The resources a place uses. */
-export function usesOfPlace(db: Database, placeId: number): { resource: { slug: string; name: string }; status: UsageStatus; note: string; since: string | null }[] {
-  const rows = stmt(db, SQL_USES_OF_PLACE).all({ placeId }) as { slug: string; name: string; status: UsageStatus; note: string; since: string | null }[];
-  return rows.map((r) => ({ resource: { slug: r.slug, name: r.name }, status: r.status, note: r.note, since: r.since }));
+export function usesOfPlace(
+  db: Database,
+  placeId: number,
+): {
+  resource: { slug: string; name: string };
+  status: UsageStatus;
+  note: string;
+  since: string | null;
+}[] {
+  const rows = stmt(db, SQL_USES_OF_PLACE).all({ placeId }) as {
+    slug: string;
+    name: string;
+    status: UsageStatus;
+    note: string;
+    since: string | null;
+  }[];
+  return rows.map((r) => ({
+    resource: { slug: r.slug, name: r.name },
+    status: r.status,
+    note: r.note,
+    since: r.since,
+  }));
 }
 
 /** The visible referents of a resource (experts first); hidden people never appear. */
-export function referentsOfResource(db: Database, resourceId: number): { person: PublicPerson; isExpert: boolean; note: string }[] {
+export function referentsOfResource(
+  db: Database,
+  resourceId: number,
+): { person: PublicPerson; isExpert: boolean; note: string }[] {
   const rows = stmt(db, SQL_REFERENTS_OF_RESOURCE).all({ resourceId }) as {
-    slug: string; name: string; region: string | null; themes: string; skills: string; bio: string; contactable: number;
-    public: number; place_slug: string | null; place_name: string | null; is_expert: number; referent_note: string;
+    slug: string;
+    name: string;
+    region: string | null;
+    themes: string;
+    skills: string;
+    bio: string;
+    contactable: number;
+    public: number;
+    place_slug: string | null;
+    place_name: string | null;
+    is_expert: number;
+    referent_note: string;
   }[];
   return rows.map((r) => {
-    const person: Pick<PersonRecord, 'slug' | 'name' | 'region' | 'place' | 'themes' | 'skills' | 'bio' | 'contactable'> = {
+    const person: Pick<
+      PersonRecord,
+      'slug' | 'name' | 'region' | 'place' | 'themes' | 'skills' | 'bio' | 'contactable'
+    > = {
       slug: r.slug,
       name: r.name,
       region: r.region ?? undefined,
@@ -156,12 +228,28 @@ export function referentsOfResource(db: Database, resourceId: number): { person:
       bio: r.bio || undefined,
       contactable: r.contactable === 1,
     };
-    return { person: publicPerson(person as PersonRecord), isExpert: r.is_expert === 1, note: r.referent_note };
+    return {
+      person: publicPerson(person as PersonRecord),
+      isExpert: r.is_expert === 1,
+      note: r.referent_note,
+    };
   });
 }
 
 /** The resources a person can help with. */
-export function referentOf(db: Database, personId: number): { resource: { slug: string; name: string }; isExpert: boolean; note: string }[] {
-  const rows = stmt(db, SQL_REFERENT_OF).all({ personId }) as { slug: string; name: string; is_expert: number; note: string }[];
-  return rows.map((r) => ({ resource: { slug: r.slug, name: r.name }, isExpert: r.is_expert === 1, note: r.note }));
+export function referentOf(
+  db: Database,
+  personId: number,
+): { resource: { slug: string; name: string }; isExpert: boolean; note: string }[] {
+  const rows = stmt(db, SQL_REFERENT_OF).all({ personId }) as {
+    slug: string;
+    name: string;
+    is_expert: number;
+    note: string;
+  }[];
+  return rows.map((r) => ({
+    resource: { slug: r.slug, name: r.name },
+    isExpert: r.is_expert === 1,
+    note: r.note,
+  }));
 }

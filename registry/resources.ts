@@ -116,9 +116,33 @@ const SQL_ARCHIVE = `UPDATE resources SET status = 'archived', updated_at = @now
 
 /** Columns written from a record (everything but id, wiki page, qualification and dates). */
 const COLUMNS = [
-  'slug', 'name', 'kind', 'summary', 'description', 'features', 'themes', 'keywords', 'license', 'license_flag', 'url',
-  'languages', 'development_status', 'maintenance', 'challenge', 'documentation_url', 'source_url', 'governance',
-  'organisation', 'lock_in', 'compliance', 'needs', 'development_steps', 'status', 'last_reviewed_at', 'extra', 'search_text',
+  'slug',
+  'name',
+  'kind',
+  'summary',
+  'description',
+  'features',
+  'themes',
+  'keywords',
+  'license',
+  'license_flag',
+  'url',
+  'languages',
+  'development_status',
+  'maintenance',
+  'challenge',
+  'documentation_url',
+  'source_url',
+  'governance',
+  'organisation',
+  'lock_in',
+  'compliance',
+  'needs',
+  'development_steps',
+  'status',
+  'last_reviewed_at',
+  'extra',
+  'search_text',
 ] as const;
 type Params = Record<(typeof COLUMNS)[number], string | null>;
 
@@ -128,13 +152,26 @@ const SQL_UPDATE_RESOURCE = `UPDATE resources SET ${COLUMNS.map((c) => `${c} = @
 
 /** Fields that the registry computes: dropped from input instead of being kept as extras. */
 const COMPUTED_FIELDS = new Set([
-  'id', 'licenseFlag', 'qualification', 'qualifiedUntil', 'wikiPage', 'usageCount', 'referentCount', 'usages', 'referents',
-  'createdAt', 'updatedAt', 'proposedBy', 'distanceKm', 'licenseRestrictions',
+  'id',
+  'licenseFlag',
+  'qualification',
+  'qualifiedUntil',
+  'wikiPage',
+  'usageCount',
+  'referentCount',
+  'usages',
+  'referents',
+  'createdAt',
+  'updatedAt',
+  'proposedBy',
+  'distanceKm',
+  'licenseRestrictions',
 ]);
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(ResourceSchema.shape));
 
-const orUndef = (s: string | null | undefined) => (s === null || s === undefined || s === '' ? undefined : s);
+const orUndef = (s: string | null | undefined) =>
+  s === null || s === undefined || s === '' ? undefined : s;
 
 /** Converts a stored row (plus its providers) into a record. */
 export function toResource(r: ResourceRow, providers: Provider[]): ResourceRecord {
@@ -176,12 +213,14 @@ export function toResource(r: ResourceRow, providers: Provider[]): ResourceRecor
   };
 }
 
-const normProviders = (ps: { name: string; url?: string | null; note?: string | null }[]): Provider[] =>
+const normProviders = (
+  ps: { name: string; url?: string | null; note?: string | null }[],
+): Provider[] =>
   ps.map((p) => dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }));
 
 const providersOf = (db: Database, id: number) =>
-  (stmt(db, SQL_PROVIDERS).all({ id }) as { name: string; url: string | null; note: string }[]).map((p) =>
-    dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }),
+  (stmt(db, SQL_PROVIDERS).all({ id }) as { name: string; url: string | null; note: string }[]).map(
+    (p) => dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }),
   );
 
 /** A resource by slug, or undefined. */
@@ -200,12 +239,19 @@ export function getResource(db: Database, slug: string): ResourceRecord {
 /** Every resource (archived included), by slug. */
 export function listAllResources(db: Database): ResourceRecord[] {
   const providers = new Map<number, Provider[]>();
-  for (const p of stmt(db, SQL_ALL_PROVIDERS).all() as { resource_id: number; name: string; url: string | null; note: string }[]) {
+  for (const p of stmt(db, SQL_ALL_PROVIDERS).all() as {
+    resource_id: number;
+    name: string;
+    url: string | null;
+    note: string;
+  }[]) {
     const list = providers.get(p.resource_id) ?? [];
     list.push(dropNulls({ name: p.name, url: p.url ?? undefined, note: orUndef(p.note) }));
     providers.set(p.resource_id, list);
   }
-  return (stmt(db, SQL_ALL_RESOURCES).all() as ResourceRow[]).map((r) => toResource(r, providers.get(r.id) ?? []));
+  return (stmt(db, SQL_ALL_RESOURCES).all() as ResourceRow[]).map((r) =>
+    toResource(r, providers.get(r.id) ?? []),
+  );
 }
 
 /** The input-shaped view of a stored record (what a bundle would carry). */
@@ -242,7 +288,15 @@ export function resourceAsInput(r: ResourceRecord): ResourceInput {
 
 /** The `search_text` of a resource: the stems of its name, summary, description, features, keywords, challenge and organisation. */
 export function resourceSearchText(input: ResourceInput): string {
-  return searchText([input.name, input.summary, input.description, input.features, input.keywords, input.challenge, input.organisation]);
+  return searchText([
+    input.name,
+    input.summary,
+    input.description,
+    input.features,
+    input.keywords,
+    input.challenge,
+    input.organisation,
+  ]);
 }
 
 function toParams(input: ResourceInput, extra: Record<string, unknown>): Params {
@@ -283,7 +337,10 @@ function toParams(input: ResourceInput, extra: Record<string, unknown>): Params 
 }
 
 /** Splits validated input into known fields and extras (computed read-only fields are dropped). */
-function splitExtra(input: ResourceInput): { known: ResourceInput; extra: Record<string, unknown> } {
+function splitExtra(input: ResourceInput): {
+  known: ResourceInput;
+  extra: Record<string, unknown>;
+} {
   const known: Record<string, unknown> = {};
   const extra: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(input)) {
@@ -305,10 +362,16 @@ function splitExtra(input: ResourceInput): { known: ResourceInput; extra: Record
 export function upsertResource(
   db: Database,
   input: ResourceInput,
-  opts: { mode: 'merge' | 'replace'; proposedBy?: number | null; hooks?: RegistryHooks; now?: string },
+  opts: {
+    mode: 'merge' | 'replace';
+    proposedBy?: number | null;
+    hooks?: RegistryHooks;
+    now?: string;
+  },
 ): { record: ResourceRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
-  const existing = stmt(db, SQL_RESOURCE_BY_SLUG).get({ slug: input.slug }) as ResourceRow | undefined;
+  const existing = stmt(db, SQL_RESOURCE_BY_SLUG).get({ slug: input.slug }) as
+    ResourceRow | undefined;
   const { known, extra } = splitExtra(input);
   let fields = known;
   let extras = extra;
@@ -316,11 +379,14 @@ export function upsertResource(
   if (existing) {
     const before = toResource(existing, providersOf(db, existing.id));
     extras = { ...before.extra, ...extra };
-    if (opts.mode === 'merge') fields = mergeFields(splitExtra(resourceAsInput(before)).known, input, known);
-    providers = providers ?? (opts.mode === 'merge' && input.providers !== null ? before.providers : []);
+    if (opts.mode === 'merge')
+      fields = mergeFields(splitExtra(resourceAsInput(before)).known, input, known);
+    providers =
+      providers ?? (opts.mode === 'merge' && input.providers !== null ? before.providers : []);
     const params = toParams(fields, extras);
     const same =
-      COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && JSON.stringify(providers) === JSON.stringify(before.providers);
+      COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) &&
+      JSON.stringify(providers) === JSON.stringify(before.providers);
     if (same) return { record: before, change: 'unchanged' };
     const write = () => {
       stmt(db, SQL_UPDATE_RESOURCE).run({ ...params, id: existing.id, now });
@@ -329,22 +395,45 @@ export function upsertResource(
     };
     db.transaction(write)();
     registryChanged(db);
-    return { record: toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id: existing.id }) as ResourceRow, providersOf(db, existing.id)), change: 'updated' };
+    return {
+      record: toResource(
+        stmt(db, SQL_RESOURCE_BY_ID).get({ id: existing.id }) as ResourceRow,
+        providersOf(db, existing.id),
+      ),
+      change: 'updated',
+    };
   }
   const params = toParams(fields, extras);
   const id = db.transaction(() => {
-    const newId = Number(stmt(db, SQL_INSERT_RESOURCE).run({ ...params, proposed_by: opts.proposedBy ?? null, now }).lastInsertRowid);
+    const newId = Number(
+      stmt(db, SQL_INSERT_RESOURCE).run({ ...params, proposed_by: opts.proposedBy ?? null, now })
+        .lastInsertRowid,
+    );
     writeSideTables(db, newId, fields, providers ?? []);
-    const created = toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id: newId }) as ResourceRow, providers ?? []);
+    const created = toResource(
+      stmt(db, SQL_RESOURCE_BY_ID).get({ id: newId }) as ResourceRow,
+      providers ?? [],
+    );
     const page = opts.hooks?.createWikiPage?.(created);
     if (page) stmt(db, SQL_SET_WIKI_PAGE).run({ id: newId, page });
     return newId;
   })();
   registryChanged(db);
-  return { record: toResource(stmt(db, SQL_RESOURCE_BY_ID).get({ id }) as ResourceRow, providersOf(db, id)), change: 'created' };
+  return {
+    record: toResource(
+      stmt(db, SQL_RESOURCE_BY_ID).get({ id }) as ResourceRow,
+      providersOf(db, id),
+    ),
+    change: 'created',
+  };
 }
 
-function writeSideTables(db: Database, id: number, fields: ResourceInput, providers: Provider[]): void {
+function writeSideTables(
+  db: Database,
+  id: number,
+  fields: ResourceInput,
+  providers: Provider[],
+): void {
   stmt(db, SQL_DELETE_THEMES).run({ id });
   const theme = stmt(db, SQL_INSERT_THEME);
   for (const t of fields.themes) theme.run({ id, theme: t });

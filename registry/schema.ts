@@ -25,7 +25,10 @@ const link = z
 export const looseDate = z
   .string()
   .trim()
-  .regex(/^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/, 'use an ISO date (YYYY-MM-DD)');
+  .regex(
+    /^\d{4}(?:-\d{2}(?:-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?)?)?$/,
+    'use an ISO date (YYYY-MM-DD)',
+  );
 const strings = (max = 200, count = 100) => z.array(text(max).min(1)).max(count);
 const theme = z.enum(THEME_SLUGS);
 
@@ -54,7 +57,16 @@ export const ResourceSchema = z.looseObject({
   keywords: opt(strings(100, 200)),
   license: opt(text(200)),
   url: opt(link),
-  languages: opt(z.array(z.string().trim().regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'use a BCP 47 tag')).max(50)),
+  languages: opt(
+    z
+      .array(
+        z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'use a BCP 47 tag'),
+      )
+      .max(50),
+  ),
   developmentStatus: opt(z.enum(['concept', 'development', 'beta', 'stable', 'obsolete'])),
   maintenance: opt(z.enum(['internal', 'contract', 'community', 'none'])),
   // Registry extensions.
@@ -159,7 +171,11 @@ export function dropNulls<T extends Record<string, unknown>>(o: T): T {
  * Merges input over a stored record's fields: fields the input leaves out keep their value, and a
  * field sent as `null` is cleared.
  */
-export function mergeFields<T extends Record<string, unknown>>(stored: T, input: Record<string, unknown>, known: T): T {
+export function mergeFields<T extends Record<string, unknown>>(
+  stored: T,
+  input: Record<string, unknown>,
+  known: T,
+): T {
   const merged: Record<string, unknown> = { ...stored, ...known };
   for (const [k, v] of Object.entries(input)) if (v === null) delete merged[k];
   return merged as T;

@@ -59,7 +59,13 @@ export function loadRegistrySnapshot(db: Database, now: Date = new Date()): Regi
         ...(p.bio ? { bio: p.bio } : {}),
         contactable: p.contactable,
       }));
-    return { resources, places, people, usages: listAllUsages(db), referents: listAllReferents(db, true) };
+    return {
+      resources,
+      places,
+      people,
+      usages: listAllUsages(db),
+      referents: listAllReferents(db, true),
+    };
   });
   // A read transaction: the five lists come from the same state of the database.
   return read.deferred();

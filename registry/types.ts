@@ -5,9 +5,27 @@ import type { ThemeSlug } from './themes.js';
  * (../shared/formats/commons-bundle.md); fields beyond the bundle are optional.
  */
 
-export const RESOURCE_KINDS = ['software', 'method', 'legal-template', 'training', 'guide', 'dataset', 'hardware', 'service'] as const;
+export const RESOURCE_KINDS = [
+  'software',
+  'method',
+  'legal-template',
+  'training',
+  'guide',
+  'dataset',
+  'hardware',
+  'service',
+] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-export const PLACE_FAMILIES = ['coworking', 'fablab', 'cafe', 'nourricier', 'culturel', 'atelier', 'livinglab', 'autre'] as const;
+export const PLACE_FAMILIES = [
+  'coworking',
+  'fablab',
+  'cafe',
+  'nourricier',
+  'culturel',
+  'atelier',
+  'livinglab',
+  'autre',
+] as const;
 export type PlaceFamily = (typeof PLACE_FAMILIES)[number];
 export const USAGE_STATUSES = ['uses', 'interested', 'stopped'] as const;
 export type UsageStatus = (typeof USAGE_STATUSES)[number];

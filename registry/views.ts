@@ -1,9 +1,22 @@
 import type { Database } from 'better-sqlite3';
 import { checkLicense } from './licenses.js';
 import { getPlace } from './places.js';
-import { getPublicPerson, isVisible, publicPerson, publicPeopleOfPlace, type PersonRecord, type PublicPerson } from './people.js';
+import {
+  getPublicPerson,
+  isVisible,
+  publicPerson,
+  publicPeopleOfPlace,
+  type PersonRecord,
+  type PublicPerson,
+} from './people.js';
 import { qualificationView, type QualificationView } from './qualification.js';
-import { referentOf, referentsOfResource, usagesOfResource, usesOfPlace, type ResourceUsage } from './relations.js';
+import {
+  referentOf,
+  referentsOfResource,
+  usagesOfResource,
+  usesOfPlace,
+  type ResourceUsage,
+} from './relations.js';
 import { getResource, resourceAsInput, type Provider } from './resources.js';
 
 /**
@@ -75,7 +88,10 @@ export function placeDetail(db: Database, slug: string) {
 }
 
 /** A person page (404 for a hidden person): the public view and what they can help with. */
-export function personDetail(db: Database, slug: string): PublicPerson & { referentOf: ReturnType<typeof referentOf> } {
+export function personDetail(
+  db: Database,
+  slug: string,
+): PublicPerson & { referentOf: ReturnType<typeof referentOf> } {
   const p: PersonRecord = getPublicPerson(db, slug);
   return { ...publicPerson(p), referentOf: referentOf(db, p.id) };
 }
@@ -89,5 +105,10 @@ export function managedPersonDetail(
   db: Database,
   p: PersonRecord,
 ): PublicPerson & { public: boolean; hidden: boolean; referentOf: ReturnType<typeof referentOf> } {
-  return { ...publicPerson(p), public: p.public, hidden: !isVisible(p), referentOf: referentOf(db, p.id) };
+  return {
+    ...publicPerson(p),
+    public: p.public,
+    hidden: !isVisible(p),
+    referentOf: referentOf(db, p.id),
+  };
 }

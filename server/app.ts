@@ -1,7 +1,12 @@
 import { Hono, type Context } from 'hono';
 import { RegExpRouter } from 'hono/router/reg-exp-router';
 import { createNodeWebSocket } from '@hono/node-ws';
-import { documentSecurityHeaders, embedSecurityHeaders, isUnder, setDataSecurityHeaders } from './security-headers.js';
+import {
+  documentSecurityHeaders,
+  embedSecurityHeaders,
+  isUnder,
+  setDataSecurityHeaders,
+} from './security-headers.js';
 import { compressing } from './compression.js';
 import type { Database } from './db/open.js';
 import { defaultConfig, type Config } from './config.js';
@@ -41,7 +46,14 @@ import { campaigns } from './routes/campaigns.js';
 import { placeEvents } from './routes/place-events.js';
 import { embed } from './routes/embed.js';
 import { PermanenceService } from './permanences/service.js';
-import { bookings, experts, permanenceDashboard, permanenceDashboardCsvRoute, permanences, permanencesFeed } from './routes/permanences.js';
+import {
+  bookings,
+  experts,
+  permanenceDashboard,
+  permanenceDashboardCsvRoute,
+  permanences,
+  permanencesFeed,
+} from './routes/permanences.js';
 import { collabSave } from './routes/collab-save.js';
 import { inbox, myMessages, unread } from './routes/inbox.js';
 import { searchAll } from './routes/search-all.js';
@@ -68,7 +80,11 @@ export function createApp(deps: AppDeps) {
     unloadMs: config.collabUnloadMs,
     accessCheckMs: config.collabAccessCheckMs,
   });
-  const mail = new MailSender(db, { smtpUrl: config.smtpUrl, from: config.mailFrom, pollMs: config.mailPollMs });
+  const mail = new MailSender(db, {
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    pollMs: config.mailPollMs,
+  });
   mail.start();
   const permanenceService = new PermanenceService(db, {
     publicUrl: config.publicUrl,
@@ -102,7 +118,10 @@ export function createApp(deps: AppDeps) {
   wss.options.maxPayload = config.collabMaxMessageBytes;
   app.onError(handleError);
   const noRoute = (c: Context<AppEnv>) =>
-    c.json({ error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } }, 404);
+    c.json(
+      { error: { code: 'not_found', message: `No route for ${c.req.method} ${c.req.path}` } },
+      404,
+    );
   app.notFound(noRoute);
   const limitBody = limitBodyTo(config.bodyLimit);
   // Reads carry no body: checking one makes @hono/node-server build a full Request per read,
@@ -112,7 +131,13 @@ export function createApp(deps: AppDeps) {
   const api = compressing<AppEnv>((c, next) => {
     const method = c.req.method;
     const path = c.req.path;
-    if (method === 'GET' || method === 'HEAD' || path === IMPORT_PATH || path === UPLOAD_PATH || path === MEDIAWIKI_UPLOAD_PATH) {
+    if (
+      method === 'GET' ||
+      method === 'HEAD' ||
+      path === IMPORT_PATH ||
+      path === UPLOAD_PATH ||
+      path === MEDIAWIKI_UPLOAD_PATH
+    ) {
       return authenticate(c, next);
     }
     return limitBody(c, async () => {
@@ -144,8 +169,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api/health', health);
   // Generated from the routes' declarations on first request, once every route is registered.
   let openApi: ReturnType<typeof openApiDocument> | undefined;
-  const describeOpenApi = describeRoute({ tags: ['system'], summary: 'This document', responses: { 200: { description: 'OK' } } });
-  app.get('/api/openapi.json', describeOpenApi, (c) => c.json((openApi ??= openApiDocument(app.routes))));
+  const describeOpenApi = describeRoute({
+    tags: ['system'],
+    summary: 'This document',
+    responses: { 200: { description: 'OK' } },
+  });
+  app.get('/api/openapi.json', describeOpenApi, (c) =>
+    c.json((openApi ??= openApiDocument(app.routes))),
+  );
   app.route('/api/auth', authRoutes(config));
   app.route('/api/admin', accountsAdmin);
   app.route('/api/pages', pages);

@@ -1,5 +1,13 @@
 import { promisify } from 'node:util';
-import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync, type BrotliOptions, type ZlibOptions } from 'node:zlib';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  constants,
+  gzip,
+  gzipSync,
+  type BrotliOptions,
+  type ZlibOptions,
+} from 'node:zlib';
 import type { Context, Env, MiddlewareHandler } from 'hono';
 import { nodeResponse, requestHeader } from './request-headers.js';
 
@@ -21,7 +29,8 @@ export const BROTLI_CACHED_QUALITY = 5;
 const SYNC_MAX_BYTES = 64 * 1024;
 
 /** Media types worth compressing (event streams and binary formats are not). */
-const COMPRESSIBLE_TYPE = /^(?:application\/(?:json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-ndjson|yaml)|text\/(?:html|plain|css|csv|markdown|xml|javascript|yaml)|image\/svg\+xml)\s*(?:;|$)/i;
+const COMPRESSIBLE_TYPE =
+  /^(?:application\/(?:json|[\w.+-]*\+json|xml|[\w.+-]*\+xml|javascript|x-ndjson|yaml)|text\/(?:html|plain|css|csv|markdown|xml|javascript|yaml)|image\/svg\+xml)\s*(?:;|$)/i;
 
 const brotliOptions = (size: number, quality = BROTLI_DYNAMIC_QUALITY): BrotliOptions => ({
   params: {
@@ -68,14 +77,22 @@ export function negotiateEncoding(acceptEncoding: string | undefined): ContentCo
  * `bytes` compressed with `coding` on this thread (for small answers).
  * @param brotliQuality BROTLI_DYNAMIC_QUALITY unless told (BROTLI_CACHED_QUALITY for kept answers).
  */
-export function compressSync(bytes: Uint8Array, coding: ContentCoding, brotliQuality = BROTLI_DYNAMIC_QUALITY): Buffer {
-  return coding === 'br' ? brotliCompressSync(bytes, brotliOptions(bytes.length, brotliQuality)) : gzipSync(bytes, GZIP_OPTIONS);
+export function compressSync(
+  bytes: Uint8Array,
+  coding: ContentCoding,
+  brotliQuality = BROTLI_DYNAMIC_QUALITY,
+): Buffer {
+  return coding === 'br'
+    ? brotliCompressSync(bytes, brotliOptions(bytes.length, brotliQuality))
+    : gzipSync(bytes, GZIP_OPTIONS);
 }
 
 /** `bytes` compressed with `coding`, on the thread pool when they are large. */
 export function compressBytes(bytes: Uint8Array, coding: ContentCoding): Buffer | Promise<Buffer> {
   if (bytes.length <= SYNC_MAX_BYTES) return compressSync(bytes, coding);
-  return coding === 'br' ? brotliAsync(bytes, brotliOptions(bytes.length)) : gzipAsync(bytes, GZIP_OPTIONS);
+  return coding === 'br'
+    ? brotliAsync(bytes, brotliOptions(bytes.length))
+    : gzipAsync(bytes, GZIP_OPTIONS);
 }
 
 /** What `compressAnswer` needs to know of the request, read before the handler runs (or undefined: nothing to do). */
@@ -93,7 +110,9 @@ type LightAnswer = [status: number, body: unknown, headers: unknown];
  * They sit under a private symbol (`Symbol("cache")`, @hono/node-server 1.19); when it is not
  * found (another runtime, another version), undefined, and the standard way is taken.
  */
-function lightAnswer(res: Response): { body: string | Uint8Array; headers: [string, string][] } | undefined {
+function lightAnswer(
+  res: Response,
+): { body: string | Uint8Array; headers: [string, string][] } | undefined {
   for (const sym of Object.getOwnPropertySymbols(res)) {
     if (sym.description !== 'cache') continue;
     const light = (res as unknown as Record<symbol, unknown>)[sym];
@@ -101,9 +120,16 @@ function lightAnswer(res: Response): { body: string | Uint8Array; headers: [stri
     const [, body, headers] = light as LightAnswer;
     if (typeof body !== 'string' && !(body instanceof Uint8Array)) return undefined;
     if (headers instanceof Headers) return { body, headers: [...headers] };
-    if (Array.isArray(headers)) return { body, headers: headers.map(([k, v]: [string, string]) => [k.toLowerCase(), v]) };
+    if (Array.isArray(headers))
+      return { body, headers: headers.map(([k, v]: [string, string]) => [k.toLowerCase(), v]) };
     if (headers && typeof headers === 'object') {
-      return { body, headers: Object.entries(headers as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]) };
+      return {
+        body,
+        headers: Object.entries(headers as Record<string, unknown>).map(([k, v]) => [
+          k.toLowerCase(),
+          String(v),
+        ]),
+      };
     }
     return { body, headers: [] };
   }
@@ -135,26 +161,36 @@ export async function compressAnswer(c: Context, coding: ContentCoding): Promise
   if (declared !== undefined && Number(declared) < COMPRESS_MIN_BYTES) return;
   let bytes: Uint8Array<ArrayBuffer>;
   if (light) {
-    bytes = (typeof light.body === 'string' ? Buffer.from(light.body) : light.body) as Uint8Array<ArrayBuffer>;
+    bytes = (
+      typeof light.body === 'string' ? Buffer.from(light.body) : light.body
+    ) as Uint8Array<ArrayBuffer>;
     if (bytes.length < COMPRESS_MIN_BYTES) return; // c.res is untouched
   } else {
     if (!res.body) return;
     bytes = new Uint8Array(await res.arrayBuffer());
   }
-  const compressed = bytes.length >= COMPRESS_MIN_BYTES ? await compressBytes(bytes, coding) : undefined;
+  const compressed =
+    bytes.length >= COMPRESS_MIN_BYTES ? await compressBytes(bytes, coding) : undefined;
   if (light && !(compressed && compressed.length < bytes.length)) return; // c.res is untouched
-  const out: [string, string][] = headers.filter(([name]) => name !== 'content-length' && name !== 'vary');
+  const out: [string, string][] = headers.filter(
+    ([name]) => name !== 'content-length' && name !== 'vary',
+  );
   let body = bytes;
   const vary = header('vary');
   if (compressed && compressed.length < bytes.length) {
     body = compressed as Uint8Array<ArrayBuffer>; // zlib's output never lives in shared memory
-    out.push(['content-encoding', coding], ['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding']);
+    out.push(
+      ['content-encoding', coding],
+      ['vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'],
+    );
   } else if (vary) {
     out.push(['vary', vary]);
   }
   out.push(['content-length', String(body.length)]);
   // A plain record is what @hono/node-server writes fastest; set-cookie may repeat, so then pairs.
-  const init: HeadersInit = out.some(([name]) => name === 'set-cookie') ? out : Object.fromEntries(out);
+  const init: HeadersInit = out.some(([name]) => name === 'set-cookie')
+    ? out
+    : Object.fromEntries(out);
   // Emptied first: assigning over an answer copies the old answer's headers (and length) onto the new.
   c.res = undefined;
   c.res = new Response(body, { status, headers: init });

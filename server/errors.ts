@@ -58,7 +58,8 @@ export const unauthenticated = (message = 'Log in first') =>
  * A client mistake raised by the server (`AppError`) or by the wiki domain (`WikiError`): both
  * carry the status, code, message and details the answer is made of.
  */
-export const isClientError = (err: unknown): err is AppError | WikiError => err instanceof AppError || err instanceof WikiError;
+export const isClientError = (err: unknown): err is AppError | WikiError =>
+  err instanceof AppError || err instanceof WikiError;
 
 /** Turns a zod error into a 400 that names the first bad field (and lists all of them). */
 export function fromZodError(err: ZodError, where = 'body'): AppError {
@@ -84,7 +85,8 @@ export function handleError(err: Error, c: Context): Response {
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;
-    const code: ErrorCode = status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
+    const code: ErrorCode =
+      status === 413 ? 'payload_too_large' : status === 401 ? 'unauthenticated' : 'bad_request';
     return c.json({ error: { code, message: err.message || 'Bad request' } }, status);
   }
   if (err instanceof SyntaxError && /JSON/i.test(err.message)) {

@@ -9,4 +9,6 @@ const HERE = dirname(fileURLToPath(import.meta.url));
  * see bin/server-build.js). Files that are not code (migrations, the built client) are found
  * from here, so both ways find the same ones.
  */
-export const PROJECT_ROOT = /[\\/]dist[\\/]server[\\/]server$/.test(HERE) ? join(HERE, '../../..') : join(HERE, '..');
+export const PROJECT_ROOT = /[\\/]dist[\\/]server[\\/]server$/.test(HERE)
+  ? join(HERE, '../../..')
+  : join(HERE, '..');

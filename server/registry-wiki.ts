@@ -24,10 +24,17 @@ function pageMarkdown(r: ResourceRecord): string {
  * The registry's hooks into the wiki: each new resource gets a page of kind "commun" (at the
  * resource slug when free, else at "commun-<slug>"), saved through `savePage` like any page.
  */
-export function registryHooks(db: Database, wiki: WikiServices, origin: SaveOrigin = 'rest', authorId?: number): RegistryHooks {
+export function registryHooks(
+  db: Database,
+  wiki: WikiServices,
+  origin: SaveOrigin = 'rest',
+  authorId?: number,
+): RegistryHooks {
   return {
     createWikiPage(resource) {
-      const candidates = [resource.slug, `commun-${resource.slug}`, `commun-${resource.id}`].map((s) => s.slice(0, 120).replace(/-+$/, ''));
+      const candidates = [resource.slug, `commun-${resource.slug}`, `commun-${resource.id}`].map(
+        (s) => s.slice(0, 120).replace(/-+$/, ''),
+      );
       for (const slug of candidates) {
         const existing = findPage(db, slug);
         if (existing && existing.kind === 'commun') return slug;

@@ -68,7 +68,8 @@ export const dataSecurityHeadersThroughHono: MiddlewareHandler<AppEnv> = secureH
 
 /** Whether `path` is `prefix` itself or below it (what Hono's `prefix/*` matches). */
 export const isUnder = (path: string, prefix: string) =>
-  path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47); // '/'
+  path.startsWith(prefix) &&
+  (path.length === prefix.length || path.charCodeAt(prefix.length) === 47); // '/'
 
 /**
  * Sets the security headers of a data answer (API, feeds, uploaded files), before its handler

@@ -16,11 +16,19 @@ export interface RunningServer {
 /**
  * Starts the application on `config.port` (0 picks a free port, as tests do).
  */
-export async function startServer(db: Database, config: Partial<Config> = {}): Promise<RunningServer> {
+export async function startServer(
+  db: Database,
+  config: Partial<Config> = {},
+): Promise<RunningServer> {
   const built = createApp({ db, config });
   const server: ServerType = await new Promise((resolve) => {
-    const s = serve({ fetch: built.app.fetch, port: built.config.port, hostname: config.port === 0 ? '127.0.0.1' : undefined }, () =>
-      resolve(s),
+    const s = serve(
+      {
+        fetch: built.app.fetch,
+        port: built.config.port,
+        hostname: config.port === 0 ? '127.0.0.1' : undefined,
+      },
+      () => resolve(s),
     );
   });
   built.injectWebSocket(server);

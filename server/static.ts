@@ -41,13 +41,22 @@ function indexDocument(indexPath: string) {
       if (!doc || doc.mtimeMs !== stats.mtimeMs || doc.size !== stats.size) {
         const identity = readFileSync(indexPath);
         const tag = createHash('sha256').update(identity).digest('base64url').slice(0, 22);
-        doc = { mtimeMs: stats.mtimeMs, size: stats.size, identity, tag, forms: { identity: { body: identity, etag: `"${tag}"` } } };
+        doc = {
+          mtimeMs: stats.mtimeMs,
+          size: stats.size,
+          identity,
+          tag,
+          forms: { identity: { body: identity, etag: `"${tag}"` } },
+        };
       }
       const key = coding ?? 'identity';
       let form = doc.forms[key];
       if (!form && coding) {
         // Small and made once per build: the best compression is cheap here.
-        form = { body: compressSync(doc.identity, coding, 11) as Buffer<ArrayBuffer>, etag: `"${doc.tag}${ETAG_SUFFIX[coding]}"` };
+        form = {
+          body: compressSync(doc.identity, coding, 11) as Buffer<ArrayBuffer>,
+          etag: `"${doc.tag}${ETAG_SUFFIX[coding]}"`,
+        };
         doc.forms[key] = form;
       }
       return form;
@@ -86,13 +95,19 @@ export function clientApp(clientDir: string) {
   });
   app.use('/favicon.svg', serveStatic({ root, precompressed: true, onFound: varyIfPrecompressed }));
   // The accessibility statement's figures (client/public/accessibility/results.json, written by the test suite).
-  app.use('/accessibility/*', serveStatic({ root, precompressed: true, onFound: varyIfPrecompressed }));
+  app.use(
+    '/accessibility/*',
+    serveStatic({ root, precompressed: true, onFound: varyIfPrecompressed }),
+  );
   const index = indexDocument(`${clientDir}/index.html`);
   app.get('*', (c) => {
     const coding = negotiateEncoding(requestHeader(c, 'accept-encoding'));
     const doc = index.get(coding);
     if (!doc) {
-      return c.text('The browser application is not built: run `npm run build` (npm start does it).', 503);
+      return c.text(
+        'The browser application is not built: run `npm run build` (npm start does it).',
+        503,
+      );
     }
     c.header('Cache-Control', 'no-cache');
     c.header('ETag', doc.etag);

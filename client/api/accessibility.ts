@@ -43,4 +43,5 @@ export type { A11yContact };
 export const getA11yResults = () => api<A11yResults>('GET', '/accessibility/results.json');
 
 /** This instance's contact for accessibility problems. */
-export const getA11yContact = () => api<AccessibilityAnswer>('GET', '/api/accessibility').then((r) => r.contact);
+export const getA11yContact = () =>
+  api<AccessibilityAnswer>('GET', '/api/accessibility').then((r) => r.contact);

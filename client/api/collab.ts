@@ -21,7 +21,8 @@ export function announcedRevision(session: CollabSession): number {
   let revision = 0;
   session.provider.awareness.getStates().forEach((state) => {
     const page = (state as { [PAGE_STATE_FIELD]?: { revision?: unknown } })[PAGE_STATE_FIELD];
-    if (page && typeof page.revision === 'number' && page.revision > revision) revision = page.revision;
+    if (page && typeof page.revision === 'number' && page.revision > revision)
+      revision = page.revision;
   });
   return revision;
 }
@@ -59,7 +60,15 @@ export async function pageInfo(slug: string): Promise<CollabPageInfo> {
   } catch (err) {
     // A deleted page is not "not created yet": it cannot be co-edited until it is restored.
     if (err instanceof ApiError && err.status === 404 && err.code !== 'page_deleted') {
-      return { exists: false, title: null, revision: 0, kind: 'practice', categories: [], referent: null, updatedAt: null };
+      return {
+        exists: false,
+        title: null,
+        revision: 0,
+        kind: 'practice',
+        categories: [],
+        referent: null,
+        updatedAt: null,
+      };
     }
     throw err;
   }
@@ -79,8 +88,13 @@ export interface PagePropertiesInput {
  * the server writes the pending co-edits first, then a revision with the new properties.
  * @throws ApiError (400 naming the field, 404 while the page has not been created yet).
  */
-export async function savePageProperties(slug: string, input: PagePropertiesInput): Promise<CollabPageInfo> {
-  return infoOf(await api<WikiPage>('PATCH', `/api/pages/${encodeURIComponent(slug)}/properties`, input));
+export async function savePageProperties(
+  slug: string,
+  input: PagePropertiesInput,
+): Promise<CollabPageInfo> {
+  return infoOf(
+    await api<WikiPage>('PATCH', `/api/pages/${encodeURIComponent(slug)}/properties`, input),
+  );
 }
 
 /** The person shown to the others (awareness field `user`, as y-codemirror.next expects it). */
@@ -108,7 +122,8 @@ export const CLOSE_ACCESS_ENDED = 4401;
 export const CLOSE_PAGE_MOVED = 4411;
 
 /** Address of the co-editing endpoint for the current origin. */
-export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
+export const collabServerUrl = () =>
+  `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/collab`;
 
 /**
  * Connects to a page's live document. Edits made while offline stay in the local document and
@@ -116,9 +131,18 @@ export const collabServerUrl = () => `${location.protocol === 'https:' ? 'wss' :
  * @param newTitle for a page not created yet: its title, which the server puts once as the
  *   `# heading` the empty text starts with (whoever opens the new page first).
  */
-export function openCollab(slug: string, identity: CollabIdentity, newTitle?: string): CollabSession {
+export function openCollab(
+  slug: string,
+  identity: CollabIdentity,
+  newTitle?: string,
+): CollabSession {
   const doc = new Y.Doc();
-  const provider = new WebsocketProvider(collabServerUrl(), slug, doc, newTitle ? { params: { title: newTitle } } : {});
+  const provider = new WebsocketProvider(
+    collabServerUrl(),
+    slug,
+    doc,
+    newTitle ? { params: { title: newTitle } } : {},
+  );
   provider.awareness.setLocalStateField('user', identity);
   return {
     doc,
@@ -132,7 +156,16 @@ export function openCollab(slug: string, identity: CollabIdentity, newTitle?: st
   };
 }
 
-const PALETTE = ['#2f6f4f', '#b5482f', '#2f5fb5', '#8a4fb5', '#b58a2f', '#2f9aa5', '#c2417a', '#5b7a1f'];
+const PALETTE = [
+  '#2f6f4f',
+  '#b5482f',
+  '#2f5fb5',
+  '#8a4fb5',
+  '#b58a2f',
+  '#2f9aa5',
+  '#c2417a',
+  '#5b7a1f',
+];
 
 /** A stable colour per person (by user id, or random for a guest). */
 export function colorFor(userId: number | null): { color: string; colorLight: string } {
@@ -164,10 +197,16 @@ export function saveCoEdits(slug: string, doc: Y.Doc, summary?: string): Promise
   let binary = '';
   for (const byte of vector) binary += String.fromCharCode(byte);
   const body = { stateVector: btoa(binary), ...(summary ? { summary } : {}) };
-  const request = api<CollabSaveResult>('POST', `/api/pages/${encodeURIComponent(slug)}/collab-save`, body);
-  const tracked = request.catch(() => undefined).finally(() => {
-    if (pendingSaves.get(slug) === tracked) pendingSaves.delete(slug);
-  });
+  const request = api<CollabSaveResult>(
+    'POST',
+    `/api/pages/${encodeURIComponent(slug)}/collab-save`,
+    body,
+  );
+  const tracked = request
+    .catch(() => undefined)
+    .finally(() => {
+      if (pendingSaves.get(slug) === tracked) pendingSaves.delete(slug);
+    });
   pendingSaves.set(slug, tracked);
   return request;
 }
@@ -176,4 +215,5 @@ export function saveCoEdits(slug: string, doc: Y.Doc, summary?: string): Promise
  * Resolves once the saves started for this page (an editor just left it) are done, failed or not:
  * a page read after it shows what was typed.
  */
-export const whenCoEditsSaved = (slug: string): Promise<unknown> => pendingSaves.get(slug) ?? Promise.resolve();
+export const whenCoEditsSaved = (slug: string): Promise<unknown> =>
+  pendingSaves.get(slug) ?? Promise.resolve();

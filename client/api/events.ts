@@ -4,7 +4,15 @@ import type { CampaignSummary } from '../../registry/events/campaigns.js';
 import type { ImportResult } from '../../registry/events/ics-import.js';
 
 /** Event types, in the order forms list them. */
-export const EVENT_TYPES = ['visite', 'atelier', 'conference', 'demonstration', 'rencontre', 'spectacle', 'formation'] as const;
+export const EVENT_TYPES = [
+  'visite',
+  'atelier',
+  'conference',
+  'demonstration',
+  'rencontre',
+  'spectacle',
+  'formation',
+] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
 /** A time slot (UTC instants). */
@@ -31,7 +39,16 @@ export interface EventItem {
   free: boolean;
   price: string;
   registration: Registration;
-  place: { slug: string; name: string; address: string | null; postcode: string | null; city: string | null; region: string | null; lat: number | null; lon: number | null };
+  place: {
+    slug: string;
+    name: string;
+    address: string | null;
+    postcode: string | null;
+    city: string | null;
+    region: string | null;
+    lat: number | null;
+    lon: number | null;
+  };
   campaign: { slug: string; title: string } | null;
   slots: Slot[];
 }
@@ -73,7 +90,17 @@ export interface EventFilters {
 export type Campaign = CampaignSummary;
 
 export interface CampaignDetail extends Campaign {
-  places: { total: number; byRegion: { region: string; places: number; events: number }[]; items: { slug: string; name: string; city: string | null; region: string | null; events: number }[] };
+  places: {
+    total: number;
+    byRegion: { region: string; places: number; events: number }[];
+    items: {
+      slug: string;
+      name: string;
+      city: string | null;
+      region: string | null;
+      events: number;
+    }[];
+  };
   events: { total: number; byType: { type: string; count: number }[]; items: EventItem[] };
 }
 
@@ -91,27 +118,45 @@ export function filterQuery(f: EventFilters & { limit?: number }): string {
   return s ? `?${s}` : '';
 }
 
-export const listEvents = (f: EventFilters & { limit?: number }) => api<{ total: number; items: EventItem[] }>('GET', `/api/events${filterQuery(f)}`);
+export const listEvents = (f: EventFilters & { limit?: number }) =>
+  api<{ total: number; items: EventItem[] }>('GET', `/api/events${filterQuery(f)}`);
 export const getEvent = (id: number) => api<EventDetail>('GET', `/api/events/${id}`);
 export const createEvent = (input: EventInput) => api<EventItem>('POST', '/api/events', input);
-export const updateEvent = (id: number, input: Partial<EventInput>) => api<EventItem>('PUT', `/api/events/${id}`, input);
+export const updateEvent = (id: number, input: Partial<EventInput>) =>
+  api<EventItem>('PUT', `/api/events/${id}`, input);
 export const deleteEvent = (id: number) => api<null>('DELETE', `/api/events/${id}`);
-export const bookSeats = (id: number, seats: number) => api<EventItem & { myBooking: number }>('POST', `/api/events/${id}/bookings`, { seats });
+export const bookSeats = (id: number, seats: number) =>
+  api<EventItem & { myBooking: number }>('POST', `/api/events/${id}/bookings`, { seats });
 export const cancelBooking = (id: number) => api<null>('DELETE', `/api/events/${id}/bookings`);
 /** Map points of the places with matching events (the 5th item is their count). */
-export const eventPoints = (f: EventFilters) => api<{ points: GeoPoint[] }>('GET', `/api/map/places${filterQuery(f)}`);
+export const eventPoints = (f: EventFilters) =>
+  api<{ points: GeoPoint[] }>('GET', `/api/map/places${filterQuery(f)}`);
 /** The feed's address for the same filters. */
 export const feedUrl = (f: EventFilters) => `/api/events.ics${filterQuery(f)}`;
 
 export const listCampaigns = () => api<{ items: Campaign[] }>('GET', '/api/campaigns');
-export const getCampaign = (slug: string) => api<CampaignDetail>('GET', `/api/campaigns/${encodeURIComponent(slug)}`);
-export const createCampaign = (input: { slug: string; title: string; startsOn: string; endsOn: string; regions?: string[]; description?: string }) =>
-  api<Campaign>('POST', '/api/campaigns', input);
-export const joinCampaign = (slug: string, place: string) => api<unknown>('POST', `/api/campaigns/${encodeURIComponent(slug)}/places`, { place });
+export const getCampaign = (slug: string) =>
+  api<CampaignDetail>('GET', `/api/campaigns/${encodeURIComponent(slug)}`);
+export const createCampaign = (input: {
+  slug: string;
+  title: string;
+  startsOn: string;
+  endsOn: string;
+  regions?: string[];
+  description?: string;
+}) => api<Campaign>('POST', '/api/campaigns', input);
+export const joinCampaign = (slug: string, place: string) =>
+  api<unknown>('POST', `/api/campaigns/${encodeURIComponent(slug)}/places`, { place });
 
 /** Imports a calendar into a place's events, from a URL or an .ics file's text. */
-export async function importCalendar(place: string, source: { url: string } | { text: string }): Promise<ImportResult> {
-  if ('url' in source) return api<ImportResult>('POST', `/api/places/${encodeURIComponent(place)}/events/import`, { url: source.url });
+export async function importCalendar(
+  place: string,
+  source: { url: string } | { text: string },
+): Promise<ImportResult> {
+  if ('url' in source)
+    return api<ImportResult>('POST', `/api/places/${encodeURIComponent(place)}/events/import`, {
+      url: source.url,
+    });
   // Sent as text/calendar: api() only speaks JSON.
   const res = await fetch(`/api/places/${encodeURIComponent(place)}/events/import`, {
     method: 'POST',
@@ -120,6 +165,12 @@ export async function importCalendar(place: string, source: { url: string } | { 
     credentials: 'same-origin',
   });
   const data = await res.json();
-  if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? res.statusText, data?.error ?? {});
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      data?.error?.code ?? 'http_error',
+      data?.error?.message ?? res.statusText,
+      data?.error ?? {},
+    );
   return data as ImportResult;
 }

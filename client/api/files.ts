@@ -11,10 +11,14 @@ export type PageFile = FileInfo & { attached: boolean; linked: boolean };
 
 /** Files by name (`q`: names containing it). */
 export const listFiles = (q = '', offset = 0) =>
-  api<{ total: number; files: FileInfo[] }>('GET', `/api/files?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(offset) })}`);
+  api<{ total: number; files: FileInfo[] }>(
+    'GET',
+    `/api/files?${new URLSearchParams({ ...(q ? { q } : {}), offset: String(offset) })}`,
+  );
 
 /** A file's page: versions and where it is used. */
-export const getFile = (name: string) => api<FileDetails>('GET', `/api/files/${encodeURIComponent(name)}`);
+export const getFile = (name: string) =>
+  api<FileDetails>('GET', `/api/files/${encodeURIComponent(name)}`);
 
 /** Deletes a file and all its versions (facilitators, admins); logged with the reason. */
 export const deleteFile = (name: string, reason: string) =>
@@ -22,13 +26,18 @@ export const deleteFile = (name: string, reason: string) =>
 
 /** Deletes one version of a file (facilitators, admins); the newest left becomes current. */
 export const deleteFileVersion = (name: string, version: number, reason: string) =>
-  api<{ file: FileInfo }>('DELETE', `/api/files/${encodeURIComponent(name)}/versions/${version}`, { reason });
+  api<{ file: FileInfo }>('DELETE', `/api/files/${encodeURIComponent(name)}/versions/${version}`, {
+    reason,
+  });
 
 /**
  * Uploads a file; the same name again makes a new version.
  * @param options.name the file's name (default: from the file), `page` a slug to attach it to.
  */
-export function uploadFile(file: File, options: { name?: string; page?: string; comment?: string } = {}): Promise<RecordResult> {
+export function uploadFile(
+  file: File,
+  options: { name?: string; page?: string; comment?: string } = {},
+): Promise<RecordResult> {
   const form = new FormData();
   form.set('file', file);
   if (options.name) form.set('name', options.name);
@@ -38,25 +47,42 @@ export function uploadFile(file: File, options: { name?: string; page?: string; 
 }
 
 /** A page's files: attached ones and the ones its text uses. */
-export const getPageFiles = (slug: string) => api<{ files: PageFile[] }>('GET', `/api/pages/${encodeURIComponent(slug)}/files`);
+export const getPageFiles = (slug: string) =>
+  api<{ files: PageFile[] }>('GET', `/api/pages/${encodeURIComponent(slug)}/files`);
 
 /** Removes a file from a page's files list. */
 export const detachFile = (slug: string, name: string) =>
-  api<{ files: PageFile[] }>('DELETE', `/api/pages/${encodeURIComponent(slug)}/files/${encodeURIComponent(name)}`);
+  api<{ files: PageFile[] }>(
+    'DELETE',
+    `/api/pages/${encodeURIComponent(slug)}/files/${encodeURIComponent(name)}`,
+  );
 
 /** Every declared field, by kind. */
 export const getFieldDefs = () => api<{ fields: FieldDef[] }>('GET', '/api/page-fields');
 
 /** Replaces the fields of a page kind (admins). */
-export const putFieldDefs = (kind: string, fields: { name: string; label: { fr: string; en: string }; type: string }[]) =>
-  api<{ kind: string; fields: FieldDef[] }>('PUT', `/api/page-fields/${encodeURIComponent(kind)}`, { fields });
+export const putFieldDefs = (
+  kind: string,
+  fields: { name: string; label: { fr: string; en: string }; type: string }[],
+) =>
+  api<{ kind: string; fields: FieldDef[] }>('PUT', `/api/page-fields/${encodeURIComponent(kind)}`, {
+    fields,
+  });
 
 /** A page's fields as its infobox shows them. */
-export const getPageFields = (slug: string) => api<{ kind: string; fields: ShownField[] }>('GET', `/api/pages/${encodeURIComponent(slug)}/fields`);
+export const getPageFields = (slug: string) =>
+  api<{ kind: string; fields: ShownField[] }>(
+    'GET',
+    `/api/pages/${encodeURIComponent(slug)}/fields`,
+  );
 
 /** Writes field values (null or '' clears one); a change is a revision of the page (its number is returned). */
 export const putPageFields = (slug: string, fields: Record<string, FieldValue | null>) =>
-  api<{ kind: string; fields: ShownField[]; revision: number; fieldsRevision: number | null }>('PUT', `/api/pages/${encodeURIComponent(slug)}/fields`, { fields });
+  api<{ kind: string; fields: ShownField[]; revision: number; fieldsRevision: number | null }>(
+    'PUT',
+    `/api/pages/${encodeURIComponent(slug)}/fields`,
+    { fields },
+  );
 
 /** Pages of a kind whose fields equal the values given. */
 export const listPagesByFields = (kind: string, filters: Record<string, string>, offset = 0) =>

@@ -18,7 +18,8 @@ export const setCsrfToken = (token: string | null) => {
 };
 
 /** The CSRF header of the session, for the few calls that send something else than JSON. */
-export const csrfHeader = (): Record<string, string> => (csrfToken ? { 'x-csrf-token': csrfToken } : {});
+export const csrfHeader = (): Record<string, string> =>
+  csrfToken ? { 'x-csrf-token': csrfToken } : {};
 
 /**
  * Calls the JSON API. Writes carry the session's CSRF token.
@@ -49,7 +50,12 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
 export async function apiForm<T>(path: string, form: FormData): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
-  const res = await fetch(path, { method: 'POST', headers, body: form, credentials: 'same-origin' });
+  const res = await fetch(path, {
+    method: 'POST',
+    headers,
+    body: form,
+    credentials: 'same-origin',
+  });
   const data = res.headers.get('content-type')?.includes('json') ? await res.json() : null;
   if (!res.ok) {
     const err = data?.error ?? {};

@@ -5,7 +5,12 @@ import type { InboxFilter, InboxMessage, SentMessage } from '../../registry/cont
 import type { InboxList, UnreadCounts } from '../../registry/contracts.js';
 
 /** The shapes the inbox API answers (the server's own types). */
-export type { ContactReply, InboxFilter, InboxMessage, SentMessage } from '../../registry/contact-inbox.js';
+export type {
+  ContactReply,
+  InboxFilter,
+  InboxMessage,
+  SentMessage,
+} from '../../registry/contact-inbox.js';
 
 /** The caller's inbox: whose messages they handle, and the messages. */
 export const listInbox = (status: InboxFilter = 'open') =>
@@ -15,10 +20,12 @@ export const listInbox = (status: InboxFilter = 'open') =>
 export const markRead = (id: number) => api<InboxMessage>('POST', `/api/inbox/${id}/read`);
 
 /** Answers a message. @throws ApiError 400 (`body`) for an empty answer. */
-export const replyTo = (id: number, body: string) => api<InboxMessage>('POST', `/api/inbox/${id}/replies`, { body });
+export const replyTo = (id: number, body: string) =>
+  api<InboxMessage>('POST', `/api/inbox/${id}/replies`, { body });
 
 /** Closes a message, or opens it again. */
-export const setMessageStatus = (id: number, status: 'open' | 'closed') => api<InboxMessage>('PATCH', `/api/inbox/${id}`, { status });
+export const setMessageStatus = (id: number, status: 'open' | 'closed') =>
+  api<InboxMessage>('PATCH', `/api/inbox/${id}`, { status });
 
 /** The messages the caller sent while logged in, with their answers. */
 export const listSent = () => api<{ messages: SentMessage[] }>('GET', '/api/my-messages');

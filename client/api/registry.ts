@@ -44,7 +44,14 @@ export interface ResourceQuery {
 
 // Answers: the server's contracts (registry/contracts.ts, the zod schemas the OpenAPI document is
 // generated from), imported as types only. Request bodies: the validators' input types.
-export type { Assessment, PlaceDetail, PlaceSummary, ResourceDetail, ResourceList, ResourceSummary };
+export type {
+  Assessment,
+  PlaceDetail,
+  PlaceSummary,
+  ResourceDetail,
+  ResourceList,
+  ResourceSummary,
+};
 
 /** A person who agreed to be found (never an e-mail); `hidden` only in the answers of those who may manage hidden people. */
 export type PublicPerson = DirectoryPerson;
@@ -107,43 +114,59 @@ function qs(params: object): string {
 const enc = encodeURIComponent;
 
 /** Browses resources with filters and facets. */
-export const listResources = (query: ResourceQuery) => api<ResourceList>('GET', `/api/resources${qs(query)}`);
+export const listResources = (query: ResourceQuery) =>
+  api<ResourceList>('GET', `/api/resources${qs(query)}`);
 
 /** Everything about one resource. @throws ApiError 404 when unknown. */
-export const getResource = (slug: string) => api<ResourceDetail>('GET', `/api/resources/${enc(slug)}`);
+export const getResource = (slug: string) =>
+  api<ResourceDetail>('GET', `/api/resources/${enc(slug)}`);
 
 /** Proposes a resource (any logged-in user); returns the created resource. */
-export const createResource = (input: ResourceInput) => api<ResourceDetail>('POST', '/api/resources', input);
+export const createResource = (input: ResourceInput) =>
+  api<ResourceDetail>('POST', '/api/resources', input);
 
 /** Replaces a resource's fields (contributor+). */
 export const updateResource = (slug: string, input: ResourceInput) =>
   api<ResourceDetail>('PUT', `/api/resources/${enc(slug)}`, input);
 
 /** Archives a resource (facilitator+): it stays readable but is no longer proposed. */
-export const archiveResource = (slug: string) => api<ResourceDetail>('DELETE', `/api/resources/${enc(slug)}`);
+export const archiveResource = (slug: string) =>
+  api<ResourceDetail>('DELETE', `/api/resources/${enc(slug)}`);
 
 /** Declares that a place uses (or is interested in, or stopped using) a resource. */
-export const declareUsage = (slug: string, body: { place: string; status: UsageStatus; note?: string; since?: string }) =>
-  api<unknown>('POST', `/api/resources/${enc(slug)}/usages`, body);
+export const declareUsage = (
+  slug: string,
+  body: { place: string; status: UsageStatus; note?: string; since?: string },
+) => api<unknown>('POST', `/api/resources/${enc(slug)}/usages`, body);
 
 /** Offers help with a resource as a referent. */
-export const offerHelp = (slug: string, body: { person: string; isExpert: boolean; note?: string }) =>
-  api<unknown>('POST', `/api/resources/${enc(slug)}/referents`, body);
+export const offerHelp = (
+  slug: string,
+  body: { person: string; isExpert: boolean; note?: string },
+) => api<unknown>('POST', `/api/resources/${enc(slug)}/referents`, body);
 
 /** The full assessment history of a resource, newest first. */
 export const listAssessments = (slug: string) =>
   api<{ assessments: Assessment[] }>('GET', `/api/resources/${enc(slug)}/assessments`);
 
 /** Records an assessment of one criterion (facilitator+). */
-export const recordAssessment = (slug: string, body: { criterion: string; level: number; evidence: string }) =>
-  api<unknown>('POST', `/api/resources/${enc(slug)}/assessments`, body);
+export const recordAssessment = (
+  slug: string,
+  body: { criterion: string; level: number; evidence: string },
+) => api<unknown>('POST', `/api/resources/${enc(slug)}/assessments`, body);
 
 /** The qualification criteria. */
 export const listCriteria = () => api<CriteriaAnswer>('GET', '/api/criteria');
 
 /** Places directory page with facets. */
-export const listPlaces = (query: { q?: string; region?: string; family?: string; bbox?: string; limit?: number; offset?: number }) =>
-  api<PlaceList>('GET', `/api/places${qs(query)}`);
+export const listPlaces = (query: {
+  q?: string;
+  region?: string;
+  family?: string;
+  bbox?: string;
+  limit?: number;
+  offset?: number;
+}) => api<PlaceList>('GET', `/api/places${qs(query)}`);
 
 /** Every matching place as compact map points. */
 export const placePoints = (query: { region?: string; family?: string }) =>
@@ -153,8 +176,14 @@ export const placePoints = (query: { region?: string; family?: string }) =>
 export const getPlace = (slug: string) => api<PlaceDetail>('GET', `/api/places/${enc(slug)}`);
 
 /** People directory page with facets; `visibility: 'all'` adds hidden people (facilitators and admins). */
-export const listPeople = (query: { q?: string; theme?: string; region?: string; visibility?: 'all'; limit?: number; offset?: number }) =>
-  api<PeopleList>('GET', `/api/people${qs(query)}`);
+export const listPeople = (query: {
+  q?: string;
+  theme?: string;
+  region?: string;
+  visibility?: 'all';
+  limit?: number;
+  offset?: number;
+}) => api<PeopleList>('GET', `/api/people${qs(query)}`);
 
 /** One person: public ones for everyone, hidden ones for those who may manage them. @throws ApiError 404 when unknown or hidden from the caller. */
 export const getPerson = (slug: string) => api<PersonDetail>('GET', `/api/people/${enc(slug)}`);

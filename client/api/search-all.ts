@@ -7,4 +7,7 @@ export type { EventHit, SearchEverything, SearchGroup };
 
 /** Searches pages, communs, places, people and events at once (`limit` per kind). */
 export const searchEverything = (q: string, limit = 20) =>
-  api<SearchEverything>('GET', `/api/search/all?${new URLSearchParams({ q, limit: String(limit) })}`);
+  api<SearchEverything>(
+    'GET',
+    `/api/search/all?${new URLSearchParams({ q, limit: String(limit) })}`,
+  );

@@ -6,7 +6,11 @@ import type { AskedQuestion, SwitchyardAnswer } from '../../registry/switchyard/
 import type { Dashboard } from '../../registry/switchyard/dashboard.js';
 import type { RequestStatus, SwitchyardRequest } from '../../registry/switchyard/requests.js';
 import type { ThesaurusEntry } from '../../registry/switchyard/thesaurus-store.js';
-export type { PersonProposal, Proposal, ResourceProposal } from '../../registry/switchyard/engine.js';
+export type {
+  PersonProposal,
+  Proposal,
+  ResourceProposal,
+} from '../../registry/switchyard/engine.js';
 
 /** A clarifying question. */
 export type Question = AskedQuestion;
@@ -24,7 +28,13 @@ export interface Problem {
 }
 
 /** Request statuses, in order (a runtime copy: importing the registry's value would bundle it). */
-export const STATUSES = ['new', 'oriented', 'in-contact', 'resolved', 'closed'] as const satisfies readonly RequestStatus[];
+export const STATUSES = [
+  'new',
+  'oriented',
+  'in-contact',
+  'resolved',
+  'closed',
+] as const satisfies readonly RequestStatus[];
 /** A request status. */
 export type Status = RequestStatus;
 
@@ -41,10 +51,13 @@ export type { Dashboard } from '../../registry/switchyard/dashboard.js';
 export const askSwitchyard = (p: Problem) => api<Answer>('POST', '/api/switchyard', p);
 
 /** Asks and tracks the request (logged-in users). */
-export const followProblem = (p: Problem) => api<{ request: TrackedRequest; answer: Answer }>('POST', '/api/switchyard/requests', p);
+export const followProblem = (p: Problem) =>
+  api<{ request: TrackedRequest; answer: Answer }>('POST', '/api/switchyard/requests', p);
 
 /** Lists requests: one's own, or the whole queue for facilitators. */
-export function listRequests(opts: { mine?: boolean; status?: Status; missing?: boolean; offset?: number } = {}) {
+export function listRequests(
+  opts: { mine?: boolean; status?: Status; missing?: boolean; offset?: number } = {},
+) {
   const q = new URLSearchParams();
   if (opts.mine) q.set('mine', '1');
   if (opts.status) q.set('status', opts.status);
@@ -55,24 +68,37 @@ export function listRequests(opts: { mine?: boolean; status?: Status; missing?: 
 }
 
 /** One request with its history. */
-export const getRequest = (id: number) => api<TrackedRequest>('GET', `/api/switchyard/requests/${id}`);
+export const getRequest = (id: number) =>
+  api<TrackedRequest>('GET', `/api/switchyard/requests/${id}`);
 
 /** Facilitator change: status, follower ('me' or null), missing flag. */
-export const changeRequest = (id: number, change: { status?: Status; facilitator?: 'me' | null; missing?: boolean }) =>
-  api<TrackedRequest>('PATCH', `/api/switchyard/requests/${id}`, change);
+export const changeRequest = (
+  id: number,
+  change: { status?: Status; facilitator?: 'me' | null; missing?: boolean },
+) => api<TrackedRequest>('PATCH', `/api/switchyard/requests/${id}`, change);
 
 /** Adds a dated note. */
-export const addNote = (id: number, body: string) => api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/notes`, { body });
+export const addNote = (id: number, body: string) =>
+  api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/notes`, { body });
 
 /** Records a contact with a proposed person. */
-export const recordContact = (id: number, person: string) => api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/contact`, { person });
+export const recordContact = (id: number, person: string) =>
+  api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/contact`, { person });
 
 /** Records whether it helped. */
-export const recordOutcome = (id: number, outcome: { helped: boolean; resource?: string | null; person?: string | null; note?: string | null }) =>
-  api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/outcome`, outcome);
+export const recordOutcome = (
+  id: number,
+  outcome: {
+    helped: boolean;
+    resource?: string | null;
+    person?: string | null;
+    note?: string | null;
+  },
+) => api<TrackedRequest>('POST', `/api/switchyard/requests/${id}/outcome`, outcome);
 
 /** Sends a message to a person through the platform (registry API; no address is exposed). */
-export const contactPerson = (slug: string, message: string) => api<unknown>('POST', `/api/people/${encodeURIComponent(slug)}/contact`, { message });
+export const contactPerson = (slug: string, message: string) =>
+  api<unknown>('POST', `/api/people/${encodeURIComponent(slug)}/contact`, { message });
 
 /** The network dashboard (facilitators). */
 export const getDashboard = (filter: { from?: string; to?: string; network?: string } = {}) => {
@@ -81,7 +107,9 @@ export const getDashboard = (filter: { from?: string; to?: string; network?: str
 };
 
 /** URL of the dashboard CSV export. */
-export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: string; dialect?: 'fr' | 'en' } = {}) => {
+export const dashboardCsvUrl = (
+  filter: { from?: string; to?: string; network?: string; dialect?: 'fr' | 'en' } = {},
+) => {
   const q = new URLSearchParams(Object.entries(filter).filter(([, v]) => v) as [string, string][]);
   return `/api/switchyard/dashboard.csv?${q}`;
 };
@@ -90,10 +118,13 @@ export const dashboardCsvUrl = (filter: { from?: string; to?: string; network?: 
 export type ThesaurusGroup = ThesaurusEntry;
 
 /** The thesaurus in force (shipped groups with the facilitators' edits). */
-export const getThesaurus = () => api<{ groups: ThesaurusGroup[] }>('GET', '/api/switchyard/thesaurus');
+export const getThesaurus = () =>
+  api<{ groups: ThesaurusGroup[] }>('GET', '/api/switchyard/thesaurus');
 
 /** Creates or replaces a group (facilitators). */
-export const saveThesaurusGroup = (id: string, terms: string[]) => api<ThesaurusGroup>('PUT', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`, { terms });
+export const saveThesaurusGroup = (id: string, terms: string[]) =>
+  api<ThesaurusGroup>('PUT', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`, { terms });
 
 /** Removes a group (facilitators). */
-export const deleteThesaurusGroup = (id: string) => api<null>('DELETE', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`);
+export const deleteThesaurusGroup = (id: string) =>
+  api<null>('DELETE', `/api/switchyard/thesaurus/${encodeURIComponent(id)}`);

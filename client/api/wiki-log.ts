@@ -1,6 +1,11 @@
 import { api } from './http.js';
 // The server's contracts (server/contracts/wiki-log.ts; type-only imports: no server code reaches the bundle).
-import type { DeletedPage, DeletedPages, LogEntry, LogPage } from '../../server/contracts/wiki-log.js';
+import type {
+  DeletedPage,
+  DeletedPages,
+  LogEntry,
+  LogPage,
+} from '../../server/contracts/wiki-log.js';
 
 export type { DeletedPage, LogEntry };
 

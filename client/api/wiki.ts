@@ -136,18 +136,26 @@ export const getPage = (slug: string) => api<WikiPage>('GET', pagePath(slug));
  * Creates or edits a page. @throws ApiError: 409 `conflict` (with `currentRevision` and `current`
  * in `details`) when `baseRevision` is stale; 400 naming the field.
  */
-export const savePage = (slug: string, input: PageInput) => api<WikiPage>('PUT', pagePath(slug), input);
+export const savePage = (slug: string, input: PageInput) =>
+  api<WikiPage>('PUT', pagePath(slug), input);
 
 /** Every page, in title order, one slice at a time. */
 export const listPages = (limit = 100, offset = 0) =>
-  api<{ total: number; pages: PageListItem[] }>('GET', `/api/pages?limit=${limit}&offset=${offset}`);
+  api<{ total: number; pages: PageListItem[] }>(
+    'GET',
+    `/api/pages?limit=${limit}&offset=${offset}`,
+  );
 
 /** The revisions of a page, newest first, `limit` at a time; `before` (a revision number) pages back. */
 export const getRevisions = (slug: string, limit = 100, before?: number) =>
-  api<{ revisions: RevisionSummary[] }>('GET', `${pagePath(slug)}/revisions?limit=${limit}${before ? `&before=${before}` : ''}`);
+  api<{ revisions: RevisionSummary[] }>(
+    'GET',
+    `${pagePath(slug)}/revisions?limit=${limit}${before ? `&before=${before}` : ''}`,
+  );
 
 /** One revision of a page, with its text and HTML. */
-export const getRevision = (slug: string, n: number) => api<Revision>('GET', `${pagePath(slug)}/revisions/${n}`);
+export const getRevision = (slug: string, n: number) =>
+  api<Revision>('GET', `${pagePath(slug)}/revisions/${n}`);
 
 /** The line and word diff between two revisions. */
 export const getDiff = (slug: string, from: number, to: number) =>
@@ -171,21 +179,27 @@ export interface MoveInput {
 
 /** Renames (moves) a page (contributors): it keeps its history; the old slug redirects to it. */
 export const movePage = (slug: string, input: MoveInput) =>
-  api<{ page: WikiPage; move: { from: PageRef; to: PageRef; redirect: boolean } }>('POST', `${pagePath(slug)}/move`, input);
+  api<{ page: WikiPage; move: { from: PageRef; to: PageRef; redirect: boolean } }>(
+    'POST',
+    `${pagePath(slug)}/move`,
+    input,
+  );
 
 /** Restores a deleted page (facilitators). */
 export const restorePage = (slug: string, reason?: string) =>
   api<WikiPage>('POST', `${pagePath(slug)}/restore`, reason ? { reason } : {});
 
 /** The pages that link to this one. */
-export const getBacklinks = (slug: string) => api<{ pages: PageRef[] }>('GET', `${pagePath(slug)}/backlinks`);
+export const getBacklinks = (slug: string) =>
+  api<{ pages: PageRef[] }>('GET', `${pagePath(slug)}/backlinks`);
 
 /** Flags a page "à améliorer" with a reason. */
 export const flagNeedsWork = (slug: string, reason: string) =>
   api<WikiPage>('PUT', `${pagePath(slug)}/needs-work`, { reason });
 
 /** Removes the "à améliorer" flag. */
-export const clearNeedsWork = (slug: string) => api<WikiPage>('DELETE', `${pagePath(slug)}/needs-work`);
+export const clearNeedsWork = (slug: string) =>
+  api<WikiPage>('DELETE', `${pagePath(slug)}/needs-work`);
 
 /** Pages linked to but missing, most wanted first. */
 export const getWanted = () => api<{ pages: WantedPage[] }>('GET', '/api/wiki/wanted');
@@ -197,11 +211,17 @@ export const getToImprove = () => api<{ pages: PageToImprove[] }>('GET', '/api/w
 export const getOrphans = () => api<{ pages: PageRef[] }>('GET', '/api/wiki/orphans');
 
 /** Every category with its number of pages. */
-export const getCategories = () => api<{ categories: { name: string; count: number }[] }>('GET', '/api/wiki/categories');
+export const getCategories = () =>
+  api<{ categories: { name: string; count: number }[] }>('GET', '/api/wiki/categories');
 
 /** The pages of one category, and its description (markdown, and its safe rendering) when it has one. */
 export const getCategory = (name: string) =>
-  api<{ name: string; pages: PageRef[]; description: string | null; descriptionHtml: string | null }>('GET', `/api/wiki/categories/${enc(name)}`);
+  api<{
+    name: string;
+    pages: PageRef[];
+    description: string | null;
+    descriptionHtml: string | null;
+  }>('GET', `/api/wiki/categories/${enc(name)}`);
 
 /** The latest changes, newest first; `before` (the `next` of a previous answer, or a date) pages back. */
 export const getRecentChanges = (limit = 50, before?: string) =>
@@ -215,4 +235,5 @@ export const search = (q: string, limit = 20) =>
   api<SearchResults>('GET', `/api/search?q=${enc(q)}&limit=${limit}`);
 
 /** Renders an unsaved body as the server would (the editor's preview; contributors only). */
-export const previewMarkdown = (markdown: string) => api<{ html: string }>('POST', '/api/wiki/preview', { markdown });
+export const previewMarkdown = (markdown: string) =>
+  api<{ html: string }>('POST', '/api/wiki/preview', { markdown });

@@ -7,11 +7,28 @@ import { sharedStyles } from '../styles.js';
 
 /** Layout shared by the login and registration forms. */
 export const authFormStyles = css`
-  :host { display: block; }
-  .auth { max-width: 26rem; margin: 1.5rem auto; padding: 1.5rem 1.6rem; }
-  .auth h1 { margin-top: 0; font-size: 1.6rem; }
-  .btn.wide { width: 100%; justify-content: center; padding: 0.65rem; }
-  .switch { text-align: center; margin: 1.2rem 0 0; font-size: 0.95rem; }
+  :host {
+    display: block;
+  }
+  .auth {
+    max-width: 26rem;
+    margin: 1.5rem auto;
+    padding: 1.5rem 1.6rem;
+  }
+  .auth h1 {
+    margin-top: 0;
+    font-size: 1.6rem;
+  }
+  .btn.wide {
+    width: 100%;
+    justify-content: center;
+    padding: 0.65rem;
+  }
+  .switch {
+    text-align: center;
+    margin: 1.2rem 0 0;
+    font-size: 0.95rem;
+  }
 `;
 
 /** A translated message for one invalid field, from the field and the error code. */
@@ -31,9 +48,12 @@ function fieldMessage(field: string, code: string, fallback: string): string {
  */
 export function fieldErrors(err: ApiError): Record<string, string> {
   const out: Record<string, string> = {};
-  const issues = Array.isArray(err.details.issues) ? (err.details.issues as { field?: unknown; message?: unknown }[]) : [];
+  const issues = Array.isArray(err.details.issues)
+    ? (err.details.issues as { field?: unknown; message?: unknown }[])
+    : [];
   for (const i of issues) {
-    if (typeof i.field === 'string' && !(i.field in out)) out[i.field] = fieldMessage(i.field, err.code, String(i.message ?? ''));
+    if (typeof i.field === 'string' && !(i.field in out))
+      out[i.field] = fieldMessage(i.field, err.code, String(i.message ?? ''));
   }
   const field = err.details.field;
   // A refused new password says why (too short, among the most common ones).
@@ -41,13 +61,16 @@ export function fieldErrors(err: ApiError): Record<string, string> {
   if (typeof field === 'string' && (reason === 'too_common' || reason === 'too_short')) {
     out[field] = t(reason === 'too_common' ? 'acc.error.tooCommon' : 'acc.error.tooShort');
   }
-  if (typeof field === 'string' && !(field in out)) out[field] = fieldMessage(field, err.code, err.message);
+  if (typeof field === 'string' && !(field in out))
+    out[field] = fieldMessage(field, err.code, err.message);
   return out;
 }
 
 /** A same-site path to go to after logging in (anything else becomes "/"). */
 export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\')
+    ? next
+    : '/';
 }
 
 /** What `authField` shows: one labelled input of an account form. */
@@ -70,8 +93,16 @@ export interface AuthFieldOptions {
 export function authField(o: AuthFieldOptions): TemplateResult {
   return html`<div class="field">
     <label for=${o.id}>${o.label}</label>
-    <input id=${o.id} name=${o.id} type=${o.type} autocomplete=${o.autocomplete} required .value=${o.value ?? ''}
-      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby="${o.hint ? `${o.id}-hint ` : ''}${o.id}-error" />
+    <input
+      id=${o.id}
+      name=${o.id}
+      type=${o.type}
+      autocomplete=${o.autocomplete}
+      required
+      .value=${o.value ?? ''}
+      aria-invalid=${o.error ? 'true' : 'false'}
+      aria-describedby="${o.hint ? `${o.id}-hint ` : ''}${o.id}-error"
+    />
     ${o.hint ? html`<span class="hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
     ${o.error ? html`<span class="field-error" id="${o.id}-error" data-testid="${o.id}-error">${o.error}</span>` : nothing}
   </div>`;
@@ -115,7 +146,8 @@ export abstract class TokenPasswordForm extends LitElement {
       await this.send(password);
       this._done = true;
     } catch (err) {
-      if (err instanceof ApiError && err.code === 'token_invalid') this._error = t('acc.error.linkInvalid');
+      if (err instanceof ApiError && err.code === 'token_invalid')
+        this._error = t('acc.error.linkInvalid');
       else if (err instanceof ApiError && err.details.field === 'password') {
         this._fieldError = this.passwordMessage(err);
         await focusFirstInvalid(this);
@@ -126,7 +158,13 @@ export abstract class TokenPasswordForm extends LitElement {
   }
 
   /** The form: the error above it (unless the caller shows it elsewhere), the password field, the submit button. */
-  protected passwordForm(label: string, autocomplete: string, submit: string, hint?: string, withError = true): TemplateResult {
+  protected passwordForm(
+    label: string,
+    autocomplete: string,
+    submit: string,
+    hint?: string,
+    withError = true,
+  ): TemplateResult {
     return html`${withError && this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
       <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
         ${authField({ id: 'password', label, type: 'password', autocomplete, error: this._fieldError, hint })}

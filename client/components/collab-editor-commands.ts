@@ -51,7 +51,7 @@ export const prefixLines =
     const { state } = view;
     const starts = new Set<number>();
     for (const r of state.selection.ranges) {
-      for (let pos = r.from; pos <= r.to; ) {
+      for (let pos = r.from; pos <= r.to;) {
         const line = state.doc.lineAt(pos);
         starts.add(line.from);
         pos = line.to + 1;
@@ -59,20 +59,30 @@ export const prefixLines =
     }
     const lines = [...starts].map((from) => state.doc.lineAt(from));
     const all = lines.every((l) => l.text.startsWith(prefix));
-    const changes = lines.map((l) => (all ? { from: l.from, to: l.from + prefix.length } : { from: l.from, insert: prefix }));
+    const changes = lines.map((l) =>
+      all ? { from: l.from, to: l.from + prefix.length } : { from: l.from, insert: prefix },
+    );
     view.dispatch({ changes, scrollIntoView: true, userEvent: 'input' });
     view.focus();
     return true;
   };
 
 /** Replaces every selection by `open + text + close` and selects the part given by `select`. */
-function surround(view: Parameters<Command>[0], open: string, close: string, select: (text: string, start: number) => [number, number]) {
+function surround(
+  view: Parameters<Command>[0],
+  open: string,
+  close: string,
+  select: (text: string, start: number) => [number, number],
+) {
   const { state } = view;
   view.dispatch(
     state.changeByRange((range) => {
       const text = state.sliceDoc(range.from, range.to);
       const [a, b] = select(text, range.from);
-      return { changes: { from: range.from, to: range.to, insert: open + text + close }, range: EditorSelection.range(a, b) };
+      return {
+        changes: { from: range.from, to: range.to, insert: open + text + close },
+        range: EditorSelection.range(a, b),
+      };
     }),
     { scrollIntoView: true, userEvent: 'input' },
   );

@@ -13,12 +13,22 @@ import {
   lineNumbers,
   placeholder,
 } from '@codemirror/view';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import {
+  bracketMatching,
+  defaultHighlightStyle,
+  indentOnInput,
+  syntaxHighlighting,
+} from '@codemirror/language';
 import { defaultKeymap, indentWithTab } from '@codemirror/commands';
 import { highlightSelectionMatches, searchKeymap } from '@codemirror/search';
 import { markdown } from '@codemirror/lang-markdown';
 import { yUndoManagerKeymap } from 'y-codemirror.next';
-import { wrapSelection, prefixLines, insertLink, insertWikiLink } from './collab-editor-commands.js';
+import {
+  wrapSelection,
+  prefixLines,
+  insertLink,
+  insertWikiLink,
+} from './collab-editor-commands.js';
 
 /**
  * The editor setup: the standard key bindings and search, with y-codemirror's undo manager
@@ -56,6 +66,11 @@ export const TOOLBAR = [
   { key: 'collab.tool.italic', icon: 'I', style: 'font-style:italic', run: wrapSelection('_') },
   { key: 'collab.tool.heading', icon: 'H', style: 'font-weight:700', run: prefixLines('## ') },
   { key: 'collab.tool.link', icon: '↗', style: 'font-weight:700', run: insertLink },
-  { key: 'collab.tool.wikilink', icon: '[[ ]]', style: 'font-family:ui-monospace,monospace', run: insertWikiLink },
+  {
+    key: 'collab.tool.wikilink',
+    icon: '[[ ]]',
+    style: 'font-family:ui-monospace,monospace',
+    run: insertWikiLink,
+  },
   { key: 'collab.tool.list', icon: '•', style: 'font-weight:700', run: prefixLines('- ') },
 ] as const;

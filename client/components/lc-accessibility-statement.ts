@@ -1,6 +1,12 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { getA11yContact, getA11yResults, type A11yContact, type A11yResults, type Impact } from '../api/accessibility.js';
+import {
+  getA11yContact,
+  getA11yResults,
+  type A11yContact,
+  type A11yResults,
+  type Impact,
+} from '../api/accessibility.js';
 import { locale, t } from '../i18n/index.js';
 import { errorBox, loadingLine } from '../format.js';
 import { sharedStyles } from '../styles.js';
@@ -21,13 +27,38 @@ export class LcAccessibilityStatement extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; max-width: 60rem; }
-      table { border-collapse: collapse; margin: 0.6rem 0 1rem; background: var(--lc-surface); }
-      caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
-      th, td { border: 1px solid var(--lc-line); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
-      td.n { text-align: right; font-variant-numeric: tabular-nums; }
-      .scroll { overflow-x: auto; }
-      h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
+      :host {
+        display: block;
+        max-width: 60rem;
+      }
+      table {
+        border-collapse: collapse;
+        margin: 0.6rem 0 1rem;
+        background: var(--lc-surface);
+      }
+      caption {
+        text-align: left;
+        font-weight: 600;
+        padding: 0.3rem 0;
+      }
+      th,
+      td {
+        border: 1px solid var(--lc-line);
+        padding: 0.35rem 0.6rem;
+        text-align: left;
+        vertical-align: top;
+      }
+      td.n {
+        text-align: right;
+        font-variant-numeric: tabular-nums;
+      }
+      .scroll {
+        overflow-x: auto;
+      }
+      h3 {
+        font-size: 1.05rem;
+        margin: 1.2rem 0 0.4rem;
+      }
     `,
   ];
 
@@ -49,7 +80,9 @@ export class LcAccessibilityStatement extends LitElement {
   }
 
   private _date(day: string) {
-    return new Date(`${day}T12:00:00Z`).toLocaleDateString(locale() === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+    return new Date(`${day}T12:00:00Z`).toLocaleDateString(locale() === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'long',
+    });
   }
 
   private _resultsPart() {
@@ -65,13 +98,28 @@ export class LcAccessibilityStatement extends LitElement {
       }
     }
     return html`<div data-testid="a11y-results">
-      <p data-testid="a11y-summary">${t('a11y.results.summary', { date: this._date(r.generatedOn), screens: r.totals.screens, tool: r.tool, rules: r.rules })}</p>
+      <p data-testid="a11y-summary">
+        ${t('a11y.results.summary', { date: this._date(r.generatedOn), screens: r.totals.screens, tool: r.tool, rules: r.rules })}
+      </p>
       <p>${t('a11y.results.clean', { clean: r.totals.clean, screens: r.totals.screens })}</p>
       <table data-testid="a11y-levels">
-        <caption>${t('a11y.results.levels')}</caption>
-        <thead><tr><th scope="col">${t('a11y.results.level')}</th><th scope="col">${t('a11y.results.count')}</th></tr></thead>
+        <caption>
+          ${t('a11y.results.levels')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${t('a11y.results.level')}</th>
+            <th scope="col">${t('a11y.results.count')}</th>
+          </tr>
+        </thead>
         <tbody>
-          ${IMPACTS.map((i) => html`<tr><th scope="row">${t(`a11y.impact.${i}`)}</th><td class="n" data-impact=${i}>${r.totals[i]}</td></tr>`)}
+          ${IMPACTS.map(
+            (i) =>
+              html`<tr>
+                <th scope="row">${t(`a11y.impact.${i}`)}</th>
+                <td class="n" data-impact=${i}>${r.totals[i]}</td>
+              </tr>`,
+          )}
         </tbody>
       </table>
       <h3>${t('a11y.manual')}</h3>
@@ -83,11 +131,13 @@ export class LcAccessibilityStatement extends LitElement {
 
       <h2>${t('a11y.nonAccessible')}</h2>
       <h3>${t('a11y.nonConform')}</h3>
-      ${failed.size === 0
-        ? html`<p>${t('a11y.nonConform.none')}</p>`
-        : html`<ul data-testid="a11y-failures">
-            ${[...failed].map(([rule, f]) => html`<li>${t('a11y.nonConform.rule', { rule, impact: t(`a11y.impact.${f.impact}`), screens: f.screens.join(', ') })}</li>`)}
-          </ul>`}
+      ${
+        failed.size === 0
+          ? html`<p>${t('a11y.nonConform.none')}</p>`
+          : html`<ul data-testid="a11y-failures">
+              ${[...failed].map(([rule, f]) => html`<li>${t('a11y.nonConform.rule', { rule, impact: t(`a11y.impact.${f.impact}`), screens: f.screens.join(', ') })}</li>`)}
+            </ul>`
+      }
       <h3>${t('a11y.derogations')}</h3>
       <p>${t('a11y.derogations.none')}</p>
       <h3>${t('a11y.exempt')}</h3>
@@ -108,7 +158,9 @@ export class LcAccessibilityStatement extends LitElement {
       <p>${t('a11y.made.pagesText', { screens: r.totals.screens })}</p>
       <div class="scroll" tabindex="0" role="region" aria-labelledby="screens-caption">
         <table data-testid="a11y-screens">
-          <caption id="screens-caption">${t('a11y.results.screens')}</caption>
+          <caption id="screens-caption">
+            ${t('a11y.results.screens')}
+          </caption>
           <thead>
             <tr>
               <th scope="col">${t('a11y.results.screen')}</th>
@@ -128,7 +180,9 @@ export class LcAccessibilityStatement extends LitElement {
                 <td>${t(`a11y.viewer.${s.viewer}`)}</td>
                 <td class="n">${s.passed}</td>
                 <td class="n">${s.review}</td>
-                <td>${issues.length === 0 ? t('a11y.results.none') : issues.map((v) => `${v.rule} (${t(`a11y.impact.${v.impact}`)})`).join(', ')}</td>
+                <td>
+                  ${issues.length === 0 ? t('a11y.results.none') : issues.map((v) => `${v.rule} (${t(`a11y.impact.${v.impact}`)})`).join(', ')}
+                </td>
               </tr>`;
             })}
           </tbody>
@@ -141,9 +195,11 @@ export class LcAccessibilityStatement extends LitElement {
     const c = this._contact;
     if (!c) return html`<p data-testid="a11y-contact">${t('a11y.contact.none')}</p>`;
     return html`<p data-testid="a11y-contact">
-      ${c.kind === 'email'
-        ? html`<a href=${`mailto:${c.value}`}>${t('a11y.contact.email', { value: c.value })}</a>`
-        : html`<a href=${c.value} rel="noopener">${t('a11y.contact.url')}</a>`}
+      ${
+        c.kind === 'email'
+          ? html`<a href=${`mailto:${c.value}`}>${t('a11y.contact.email', { value: c.value })}</a>`
+          : html`<a href=${c.value} rel="noopener">${t('a11y.contact.url')}</a>`
+      }
     </p>`;
   }
 
@@ -166,8 +222,7 @@ export class LcAccessibilityStatement extends LitElement {
         <li><a href=${RECOURSE_FORM}>${t('a11y.recourse.form')}</a></li>
         <li><a href=${RECOURSE_DELEGATES}>${t('a11y.recourse.delegate')}</a></li>
         <li>${t('a11y.recourse.post')}</li>
-      </ul>
-`;
+      </ul> `;
   }
 }
 

@@ -40,7 +40,10 @@ export class LcAdminAccounts extends LitElement {
     accountStyles,
     // The role picker in the accounts table: wide enough for "administrateur".
     css`
-      td select { width: auto; min-width: 10rem; }
+      td select {
+        width: auto;
+        min-width: 10rem;
+      }
     `,
   ];
 
@@ -61,14 +64,21 @@ export class LcAdminAccounts extends LitElement {
 
   private async _load() {
     try {
-      [this._users, this._invitations, this._policy] = await Promise.all([adminUsers(), invitations(), signupPolicy()]);
+      [this._users, this._invitations, this._policy] = await Promise.all([
+        adminUsers(),
+        invitations(),
+        signupPolicy(),
+      ]);
     } catch (err) {
       this._error = errorText(err);
     }
   }
 
   /** Runs an action, shows `notice` (or its result's) and reloads the lists. */
-  private async _act(work: () => Promise<unknown>, notice: (result: unknown) => string = () => t('acc.admin.done')) {
+  private async _act(
+    work: () => Promise<unknown>,
+    notice: (result: unknown) => string = () => t('acc.admin.done'),
+  ) {
     this._error = '';
     this._notice = '';
     this._busy = true;
@@ -94,7 +104,8 @@ export class LcAdminAccounts extends LitElement {
       this._notice = t('acc.admin.invited');
       await this._load();
     } catch (err) {
-      if (err instanceof ApiError && err.details.field === 'email') this._inviteError = fieldErrors(err).email ?? err.message;
+      if (err instanceof ApiError && err.details.field === 'email')
+        this._inviteError = fieldErrors(err).email ?? err.message;
       else this._error = errorText(err);
     } finally {
       this._busy = false;
@@ -103,8 +114,10 @@ export class LcAdminAccounts extends LitElement {
 
   private _state(u: AdminUser) {
     const badges = [];
-    if (u.status === 'pending') badges.push(html`<span class="badge warn">${t('acc.admin.pending')}</span>`);
-    if (!u.emailVerified) badges.push(html`<span class="badge new">${t('acc.admin.unverified')}</span>`);
+    if (u.status === 'pending')
+      badges.push(html`<span class="badge warn">${t('acc.admin.pending')}</span>`);
+    if (!u.emailVerified)
+      badges.push(html`<span class="badge new">${t('acc.admin.unverified')}</span>`);
     if (u.mustReset) badges.push(html`<span class="badge warn">${t('acc.admin.mustReset')}</span>`);
     return badges.length ? badges : html`<span class="muted">${t('acc.admin.active')}</span>`;
   }
@@ -114,57 +127,119 @@ export class LcAdminAccounts extends LitElement {
       <td>${u.name}</td>
       <td>${u.email}</td>
       <td>
-        ${admin
-          ? html`<select aria-label=${t('acc.admin.roleOf', { name: u.name })} ?disabled=${this._busy}
-              @change=${(e: Event) => this._act(() => setRole(u.id, (e.target as HTMLSelectElement).value as Role))}>
-              ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}
-            </select>`
-          : t(`role.${u.role}`)}
+        ${
+          admin
+            ? html`<select
+                aria-label=${t('acc.admin.roleOf', { name: u.name })}
+                ?disabled=${this._busy}
+                @change=${(e: Event) => this._act(() => setRole(u.id, (e.target as HTMLSelectElement).value as Role))}
+              >
+                ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}
+              </select>`
+            : t(`role.${u.role}`)
+        }
       </td>
       <td>${this._state(u)}</td>
       <td>${u.lastSeenAt ? formatDate(u.lastSeenAt) : '—'}</td>
-      ${withActions
-        ? html`<td><div class="actions">
-        ${u.status === 'pending'
-          ? html`<button class="btn small" ?disabled=${this._busy} @click=${() => this._act(() => approveUser(u.id))}>${t('acc.admin.approve')}</button>`
-          : nothing}
-        ${admin
-          ? html`<button class="btn secondary small" ?disabled=${this._busy} @click=${() => this._act(() => forceReset(u.id))}>${t('acc.admin.forceReset')}</button>
-              <button class="btn secondary small" ?disabled=${this._busy}
-                @click=${() => this._act(() => revokeAll(u.id), (r) => t('acc.admin.revoked', r as { sessions: number; tokens: number }))}>${t('acc.admin.revokeAll')}</button>
-              <button class="btn danger small" ?disabled=${this._busy}
-                @click=${() => confirm(t('acc.admin.confirmDelete', { name: u.name })) && this._act(() => deleteUser(u.id))}>${t('acc.admin.delete')}</button>`
-          : nothing}
-      </div></td>`
-        : nothing}
+      ${
+        withActions
+          ? html`<td>
+              <div class="actions">
+                ${
+                  u.status === 'pending'
+                    ? html`<button
+                        class="btn small"
+                        ?disabled=${this._busy}
+                        @click=${() => this._act(() => approveUser(u.id))}
+                      >
+                        ${t('acc.admin.approve')}
+                      </button>`
+                    : nothing
+                }
+                ${
+                  admin
+                    ? html`<button
+                          class="btn secondary small"
+                          ?disabled=${this._busy}
+                          @click=${() => this._act(() => forceReset(u.id))}
+                        >
+                          ${t('acc.admin.forceReset')}
+                        </button>
+                        <button
+                          class="btn secondary small"
+                          ?disabled=${this._busy}
+                          @click=${() =>
+                            this._act(
+                              () => revokeAll(u.id),
+                              (r) =>
+                                t('acc.admin.revoked', r as { sessions: number; tokens: number }),
+                            )}
+                        >
+                          ${t('acc.admin.revokeAll')}
+                        </button>
+                        <button
+                          class="btn danger small"
+                          ?disabled=${this._busy}
+                          @click=${() => confirm(t('acc.admin.confirmDelete', { name: u.name })) && this._act(() => deleteUser(u.id))}
+                        >
+                          ${t('acc.admin.delete')}
+                        </button>`
+                    : nothing
+                }
+              </div>
+            </td>`
+          : nothing
+      }
     </tr>`;
   }
 
   private _invitationsList(list: Invitation[]) {
     if (!list.length) return html`<p class="muted">${t('acc.admin.noInvitations')}</p>`;
-    return html`<div class="table-wrap"><table data-testid="invitations">
-      <thead><tr><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.admin.expires')}</th><th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th></tr></thead>
-      <tbody>
-        ${list.map(
-          (i) => html`<tr>
-            <td>${i.email}</td>
-            <td>${t(`role.${i.role}`)}</td>
-            <td>${t(`acc.admin.inv.${i.status}`)}</td>
-            <td>${formatDate(i.expiresAt)}</td>
-            <td>${i.status === 'pending'
-              ? html`<button class="btn danger small" ?disabled=${this._busy} aria-label=${t('acc.admin.revokeInvitation', { email: i.email })}
-                  @click=${() => this._act(() => revokeInvitation(i.id))}>${t('acc.sec.revoke')}</button>`
-              : nothing}</td>
-          </tr>`,
-        )}
-      </tbody>
-    </table></div>`;
+    return html`<div class="table-wrap">
+      <table data-testid="invitations">
+        <thead>
+          <tr>
+            <th scope="col">${t('acc.admin.email')}</th>
+            <th scope="col">${t('acc.admin.role')}</th>
+            <th scope="col">${t('acc.admin.state')}</th>
+            <th scope="col">${t('acc.admin.expires')}</th>
+            <th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th>
+          </tr>
+        </thead>
+        <tbody>
+          ${list.map(
+            (i) =>
+              html`<tr>
+                <td>${i.email}</td>
+                <td>${t(`role.${i.role}`)}</td>
+                <td>${t(`acc.admin.inv.${i.status}`)}</td>
+                <td>${formatDate(i.expiresAt)}</td>
+                <td>
+                  ${
+                    i.status === 'pending'
+                      ? html`<button
+                          class="btn danger small"
+                          ?disabled=${this._busy}
+                          aria-label=${t('acc.admin.revokeInvitation', { email: i.email })}
+                          @click=${() => this._act(() => revokeInvitation(i.id))}
+                        >
+                          ${t('acc.sec.revoke')}
+                        </button>`
+                      : nothing
+                  }
+                </td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
   }
 
   override render() {
     const me = this._session.user;
     if (this._session.known && !hasRole(me, 'facilitator')) {
-      return html`<h1>${t('acc.admin.heading')}</h1><p class="message error" role="alert">${t('acc.admin.forbidden')}</p>`;
+      return html`<h1>${t('acc.admin.heading')}</h1>
+        <p class="message error" role="alert">${t('acc.admin.forbidden')}</p>`;
     }
     const admin = hasRole(me, 'admin');
     // Facilitators act only on accounts waiting for approval: no empty column otherwise.
@@ -173,46 +248,89 @@ export class LcAdminAccounts extends LitElement {
       ${admin ? html`<p><a href="/admin/journal">${t('acc.admin.auditLink')}</a></p>` : nothing}
       ${this._notice ? html`<div class="message info" role="status" data-testid="notice">${this._notice}</div>` : nothing}
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-      ${admin && this._policy
-        ? html`<section aria-labelledby="policy-h">
-            <h2 id="policy-h">${t('acc.admin.policy')}</h2>
-            <fieldset>
-              <legend>${t('acc.admin.policyLegend')}</legend>
-              ${POLICIES.map(
-                (p) => html`<label><input type="radio" name="policy" value=${p} .checked=${p === this._policy} ?disabled=${this._busy}
-                  @change=${() => this._act(() => setSignupPolicy(p), () => t('acc.admin.policySaved'))} /> ${t(`acc.admin.policy.${p}`)}</label>`,
-              )}
-            </fieldset>
-          </section>`
-        : nothing}
+      ${
+        admin && this._policy
+          ? html`<section aria-labelledby="policy-h">
+              <h2 id="policy-h">${t('acc.admin.policy')}</h2>
+              <fieldset>
+                <legend>${t('acc.admin.policyLegend')}</legend>
+                ${POLICIES.map(
+                  (p) =>
+                    html`<label
+                      ><input
+                        type="radio"
+                        name="policy"
+                        value=${p}
+                        .checked=${p === this._policy}
+                        ?disabled=${this._busy}
+                        @change=${() =>
+                          this._act(
+                            () => setSignupPolicy(p),
+                            () => t('acc.admin.policySaved'),
+                          )}
+                      />
+                      ${t(`acc.admin.policy.${p}`)}</label
+                    >`,
+                )}
+              </fieldset>
+            </section>`
+          : nothing
+      }
       <section aria-labelledby="inv-h">
         <h2 id="inv-h">${t('acc.admin.invitations')}</h2>
         <form class="inline card" novalidate @submit=${this._invite} aria-busy=${this._busy}>
           <div class="field">
             <label for="invite-email">${t('acc.admin.inviteEmail')}</label>
-            <input id="invite-email" name="email" type="email" required aria-invalid=${this._inviteError ? 'true' : 'false'} aria-describedby="invite-error" />
+            <input
+              id="invite-email"
+              name="email"
+              type="email"
+              required
+              aria-invalid=${this._inviteError ? 'true' : 'false'}
+              aria-describedby="invite-error"
+            />
             ${this._inviteError ? html`<span class="field-error" id="invite-error">${this._inviteError}</span>` : nothing}
           </div>
           <div class="field">
             <label for="invite-role">${t('acc.admin.inviteRole')}</label>
             <select id="invite-role" name="role">
               ${ROLES.filter((r) => admin || !hasRole({ ...me!, role: r }, 'facilitator')).map(
-                (r) => html`<option value=${r} ?selected=${r === 'contributor'}>${t(`role.${r}`)}</option>`,
+                (r) =>
+                  html`<option value=${r} ?selected=${r === 'contributor'}>
+                    ${t(`role.${r}`)}
+                  </option>`,
               )}
             </select>
           </div>
-          <button class="btn" type="submit" ?disabled=${this._busy}>${t('acc.admin.invite')}</button>
+          <button class="btn" type="submit" ?disabled=${this._busy}>
+            ${t('acc.admin.invite')}
+          </button>
         </form>
         ${this._invitations ? this._invitationsList(this._invitations) : loadingLine()}
       </section>
       <section aria-labelledby="users-h">
         <h2 id="users-h">${t('acc.admin.users')}</h2>
-        ${this._users
-          ? html`<div class="table-wrap"><table data-testid="users">
-              <thead><tr><th scope="col">${t('acc.admin.name')}</th><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.sec.lastSeen')}</th>${withActions ? html`<th scope="col">${t('acc.admin.actions')}</th>` : nothing}</tr></thead>
-              <tbody>${this._users.map((u) => this._userRow(u, admin, withActions))}</tbody>
-            </table></div>`
-          : loadingLine()}
+        ${
+          this._users
+            ? html`<div class="table-wrap">
+                <table data-testid="users">
+                  <thead>
+                    <tr>
+                      <th scope="col">${t('acc.admin.name')}</th>
+                      <th scope="col">${t('acc.admin.email')}</th>
+                      <th scope="col">${t('acc.admin.role')}</th>
+                      <th scope="col">${t('acc.admin.state')}</th>
+                      <th scope="col">${t('acc.sec.lastSeen')}</th>
+                      ${withActions ? html`<th scope="col">${t('acc.admin.actions')}</th>` : nothing}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this._users.map((u) => this._userRow(u, admin, withActions))}
+                  </tbody>
+                </table>
+              </div>`
+            : loadingLine()
+        }
       </section>`;
   }
 }

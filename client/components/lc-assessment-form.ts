@@ -28,7 +28,11 @@ export class LcAssessmentForm extends RegistryActionForm {
       return;
     }
     await this._save(() =>
-      recordAssessment(this.slug, { criterion: String(data.get('criterion')), level: Number(data.get('level')), evidence }),
+      recordAssessment(this.slug, {
+        criterion: String(data.get('criterion')),
+        level: Number(data.get('level')),
+        evidence,
+      }),
     );
   }
 
@@ -45,7 +49,11 @@ export class LcAssessmentForm extends RegistryActionForm {
       <fieldset class="field ${this._errors.level ? 'invalid' : ''}">
         <legend>${t('assessForm.level')}</legend>
         ${[0, 1, 2, 3].map(
-          (l) => html`<label><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} — ${t(`qualif.level${l}`)}</label>`,
+          (l) =>
+            html`<label
+              ><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} —
+              ${t(`qualif.level${l}`)}</label
+            >`,
         )}
         ${this._err('level')}
       </fieldset>

@@ -28,7 +28,10 @@ export class LcAuditLog extends LitElement {
   private async _load(more: boolean) {
     this._error = '';
     try {
-      const r = await auditLog({ action: this._action || undefined, before: more ? (this._next ?? undefined) : undefined });
+      const r = await auditLog({
+        action: this._action || undefined,
+        before: more ? (this._next ?? undefined) : undefined,
+      });
       this._entries = more ? [...(this._entries ?? []), ...r.entries] : r.entries;
       this._next = r.next;
     } catch (err) {
@@ -38,47 +41,69 @@ export class LcAuditLog extends LitElement {
 
   private _detail(e: AuditEntry): string {
     const d = e.detail;
-    if (e.action === 'role_changed' && typeof d.from === 'string' && typeof d.to === 'string') return `${t(`role.${d.from}`)} → ${t(`role.${d.to}`)}`;
-    if (e.action === 'signup_policy_changed' && typeof d.to === 'string') return t(`acc.admin.policy.${d.to}`);
+    if (e.action === 'role_changed' && typeof d.from === 'string' && typeof d.to === 'string')
+      return `${t(`role.${d.from}`)} → ${t(`role.${d.to}`)}`;
+    if (e.action === 'signup_policy_changed' && typeof d.to === 'string')
+      return t(`acc.admin.policy.${d.to}`);
     if (e.action === 'account_deleted' && typeof d.name === 'string') return d.name;
     return e.email ?? '';
   }
 
   override render() {
     if (this._session.known && !hasRole(this._session.user, 'admin')) {
-      return html`<h1>${t('acc.audit.heading')}</h1><p class="message warning" role="alert">${t('acc.audit.forbidden')}</p>`;
+      return html`<h1>${t('acc.audit.heading')}</h1>
+        <p class="message warning" role="alert">${t('acc.audit.forbidden')}</p>`;
     }
     return html`<h1>${t('acc.audit.heading')}</h1>
       <p class="muted">${t('acc.audit.intro')}</p>
       <div class="field">
         <label for="action">${t('acc.audit.filter')}</label>
-        <select id="action" @change=${(e: Event) => {
-          this._action = (e.target as HTMLSelectElement).value;
-          void this._load(false);
-        }}>
+        <select
+          id="action"
+          @change=${(e: Event) => {
+            this._action = (e.target as HTMLSelectElement).value;
+            void this._load(false);
+          }}
+        >
           <option value="">${t('acc.audit.all')}</option>
           ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${a === this._action}>${t(`audit.${a}`)}</option>`)}
         </select>
       </div>
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-      ${!this._entries
-        ? loadingLine()
-        : this._entries.length === 0
-          ? html`<p class="muted">${t('acc.audit.empty')}</p>`
-          : html`<div class="table-wrap"><table data-testid="audit">
-              <thead><tr><th scope="col">${t('acc.audit.when')}</th><th scope="col">${t('acc.audit.what')}</th><th scope="col">${t('acc.audit.who')}</th><th scope="col">${t('acc.audit.whom')}</th><th scope="col">${t('acc.audit.from')}</th></tr></thead>
-              <tbody>
-                ${this._entries.map(
-                  (e) => html`<tr data-action=${e.action}>
-                    <td>${formatDate(e.at)}</td>
-                    <td>${t(`audit.${e.action}`)} <span class="muted small">${this._detail(e)}</span></td>
-                    <td>${e.actor?.name ?? '—'}</td>
-                    <td>${e.target?.name ?? '—'}</td>
-                    <td>${e.address || '—'}</td>
-                  </tr>`,
-                )}
-              </tbody>
-            </table></div>`}
+      ${
+        !this._entries
+          ? loadingLine()
+          : this._entries.length === 0
+            ? html`<p class="muted">${t('acc.audit.empty')}</p>`
+            : html`<div class="table-wrap">
+                <table data-testid="audit">
+                  <thead>
+                    <tr>
+                      <th scope="col">${t('acc.audit.when')}</th>
+                      <th scope="col">${t('acc.audit.what')}</th>
+                      <th scope="col">${t('acc.audit.who')}</th>
+                      <th scope="col">${t('acc.audit.whom')}</th>
+                      <th scope="col">${t('acc.audit.from')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${this._entries.map(
+                      (e) =>
+                        html`<tr data-action=${e.action}>
+                          <td>${formatDate(e.at)}</td>
+                          <td>
+                            ${t(`audit.${e.action}`)}
+                            <span class="muted small">${this._detail(e)}</span>
+                          </td>
+                          <td>${e.actor?.name ?? '—'}</td>
+                          <td>${e.target?.name ?? '—'}</td>
+                          <td>${e.address || '—'}</td>
+                        </tr>`,
+                    )}
+                  </tbody>
+                </table>
+              </div>`
+      }
       ${this._next ? html`<p><button class="btn secondary" @click=${() => this._load(true)}>${t('acc.audit.more')}</button></p>` : nothing}`;
   }
 }

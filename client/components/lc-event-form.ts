@@ -6,7 +6,16 @@ import { parisWallTime } from '../lib/event-format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { ApiError } from '../api/http.js';
-import { EVENT_TYPES, createEvent, getEvent, listCampaigns, updateEvent, type Campaign, type EventInput, type EventType } from '../api/events.js';
+import {
+  EVENT_TYPES,
+  createEvent,
+  getEvent,
+  listCampaigns,
+  updateEvent,
+  type Campaign,
+  type EventInput,
+  type EventType,
+} from '../api/events.js';
 import './lc-record-picker.js';
 import type { PickedRecord } from './lc-record-picker.js';
 
@@ -25,13 +34,43 @@ export class LcEventForm extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      form { max-width: 46rem; }
-      .slot { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin-bottom: 0.5rem; }
-      .slot label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; }
-      fieldset { border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0.8rem 0; }
-      legend { font-weight: 600; padding: 0 0.3rem; }
-      .radios { display: flex; gap: 1rem; flex-wrap: wrap; }
-      .radios label { display: flex; gap: 0.3rem; align-items: center; font-weight: normal; }
+      form {
+        max-width: 46rem;
+      }
+      .slot {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: end;
+        margin-bottom: 0.5rem;
+      }
+      .slot label {
+        display: flex;
+        flex-direction: column;
+        font-size: 0.9rem;
+        gap: 0.2rem;
+      }
+      fieldset {
+        border: 1px solid #dfe5e1;
+        border-radius: 8px;
+        padding: 0.6rem 0.8rem;
+        margin: 0.8rem 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 0.3rem;
+      }
+      .radios {
+        display: flex;
+        gap: 1rem;
+        flex-wrap: wrap;
+      }
+      .radios label {
+        display: flex;
+        gap: 0.3rem;
+        align-items: center;
+        font-weight: normal;
+      }
     `,
   ];
 
@@ -67,7 +106,10 @@ export class LcEventForm extends LitElement {
     document.title = `${t(this.eventId ? 'eventForm.editTitle' : 'eventForm.newTitle')} · ${t('app.name')}`;
     this._placeSlug = this.place;
     this._campaign = this.campaign;
-    listCampaigns().then((r) => (this._campaigns = r.items), () => undefined);
+    listCampaigns().then(
+      (r) => (this._campaigns = r.items),
+      () => undefined,
+    );
     if (this.eventId) this._loadEvent();
   }
 
@@ -77,7 +119,10 @@ export class LcEventForm extends LitElement {
     this._type = e.type;
     this._placeSlug = e.place.slug;
     this._placeName = e.place.name;
-    this._slots = e.slots.map((s) => ({ startsAt: parisWallTime(s.startsAt), endsAt: parisWallTime(s.endsAt) }));
+    this._slots = e.slots.map((s) => ({
+      startsAt: parisWallTime(s.startsAt),
+      endsAt: parisWallTime(s.endsAt),
+    }));
     this._description = e.description;
     this._audience = e.audience;
     this._accessibility = e.accessibility;
@@ -102,7 +147,12 @@ export class LcEventForm extends LitElement {
       free: this._free,
       price: this._free ? '' : this._price,
       campaign: this._campaign || null,
-      registration: this._regKind === 'link' ? { kind: 'link', url: this._regUrl } : this._regKind === 'seats' ? { kind: 'seats', seats: this._seats } : { kind: 'none' },
+      registration:
+        this._regKind === 'link'
+          ? { kind: 'link', url: this._regUrl }
+          : this._regKind === 'seats'
+            ? { kind: 'seats', seats: this._seats }
+            : { kind: 'none' },
     };
   }
 
@@ -110,7 +160,9 @@ export class LcEventForm extends LitElement {
     e.preventDefault();
     this._saving = true;
     try {
-      const saved = this.eventId ? await updateEvent(this.eventId, this._input()) : await createEvent(this._input());
+      const saved = this.eventId
+        ? await updateEvent(this.eventId, this._input())
+        : await createEvent(this._input());
       navigate(`/evenements/${saved.id}`);
     } catch (err) {
       this._error = (err as Error).message;
@@ -125,18 +177,28 @@ export class LcEventForm extends LitElement {
   }
 
   private _err(field: string) {
-    return this._field === field || this._field.startsWith(`${field}.`) ? html`<p class="field-error" role="alert">${this._error}</p>` : nothing;
+    return this._field === field || this._field.startsWith(`${field}.`)
+      ? html`<p class="field-error" role="alert">${this._error}</p>`
+      : nothing;
   }
 
   override render() {
-    if (this._session.known && !this._session.canEdit) return html`<p class="notice">${t('eventForm.needContributor')}</p>`;
+    if (this._session.known && !this._session.canEdit)
+      return html`<p class="notice">${t('eventForm.needContributor')}</p>`;
     const val = (e: Event) => (e.target as HTMLInputElement).value;
     return html`
       <h1>${t(this.eventId ? 'eventForm.editTitle' : 'eventForm.newTitle')}</h1>
       <form @submit=${this._submit} novalidate>
         <div class="field">
           <label for="title">${t('eventForm.title')}</label>
-          <input id="title" name="title" required maxlength="200" .value=${this._title} @input=${(e: Event) => (this._title = val(e))} />
+          <input
+            id="title"
+            name="title"
+            required
+            maxlength="200"
+            .value=${this._title}
+            @input=${(e: Event) => (this._title = val(e))}
+          />
           ${this._err('title')}
         </div>
         <div class="field">
@@ -163,15 +225,40 @@ export class LcEventForm extends LitElement {
           <legend>${t('eventForm.slots')}</legend>
           <p class="hint small">${t('eventForm.slotsHint')}</p>
           ${this._slots.map(
-            (s, i) => html`<div class="slot" data-testid="slot">
-              <label>${t('eventForm.startsAt', { n: i + 1 })}<input type="datetime-local" name=${`slot-${i}-start`} .value=${s.startsAt} @input=${(e: Event) => this._setSlot(i, 'startsAt', val(e))} /></label>
-              <label>${t('eventForm.endsAt', { n: i + 1 })}<input type="datetime-local" name=${`slot-${i}-end`} .value=${s.endsAt} @input=${(e: Event) => this._setSlot(i, 'endsAt', val(e))} /></label>
-              ${this._slots.length > 1
-                ? html`<button type="button" class="btn secondary" @click=${() => (this._slots = this._slots.filter((_, j) => j !== i))}>${t('eventForm.removeSlot', { n: i + 1 })}</button>`
-                : nothing}
-            </div>`,
+            (s, i) =>
+              html`<div class="slot" data-testid="slot">
+                <label
+                  >${t('eventForm.startsAt', { n: i + 1 })}<input
+                    type="datetime-local"
+                    name=${`slot-${i}-start`}
+                    .value=${s.startsAt}
+                    @input=${(e: Event) => this._setSlot(i, 'startsAt', val(e))}
+                /></label>
+                <label
+                  >${t('eventForm.endsAt', { n: i + 1 })}<input
+                    type="datetime-local"
+                    name=${`slot-${i}-end`}
+                    .value=${s.endsAt}
+                    @input=${(e: Event) => this._setSlot(i, 'endsAt', val(e))}
+                /></label>
+                ${
+                  this._slots.length > 1
+                    ? html`<button
+                        type="button"
+                        class="btn secondary"
+                        @click=${() => (this._slots = this._slots.filter((_, j) => j !== i))}
+                      >
+                        ${t('eventForm.removeSlot', { n: i + 1 })}
+                      </button>`
+                    : nothing
+                }
+              </div>`,
           )}
-          <button type="button" class="btn secondary" @click=${() => (this._slots = [...this._slots, { startsAt: this._slots.at(-1)?.startsAt.slice(0, 11) ?? '', endsAt: this._slots.at(-1)?.endsAt.slice(0, 11) ?? '' }])}>
+          <button
+            type="button"
+            class="btn secondary"
+            @click=${() => (this._slots = [...this._slots, { startsAt: this._slots.at(-1)?.startsAt.slice(0, 11) ?? '', endsAt: this._slots.at(-1)?.endsAt.slice(0, 11) ?? '' }])}
+          >
             ${t('eventForm.addSlot')}
           </button>
           ${this._err('slots')}
@@ -186,22 +273,52 @@ export class LcEventForm extends LitElement {
         </div>
         <div class="field">
           <label for="description">${t('eventForm.description')}</label>
-          <textarea id="description" name="description" rows="6" .value=${this._description} @input=${(e: Event) => (this._description = val(e))}></textarea>
+          <textarea
+            id="description"
+            name="description"
+            rows="6"
+            .value=${this._description}
+            @input=${(e: Event) => (this._description = val(e))}
+          ></textarea>
           <p class="hint">${t('eventForm.markdownHint')}</p>
         </div>
         <div class="field">
           <label for="audience">${t('eventForm.audience')}</label>
-          <input id="audience" name="audience" .value=${this._audience} @input=${(e: Event) => (this._audience = val(e))} />
+          <input
+            id="audience"
+            name="audience"
+            .value=${this._audience}
+            @input=${(e: Event) => (this._audience = val(e))}
+          />
         </div>
         <div class="field">
           <label for="accessibility">${t('eventForm.accessibility')}</label>
-          <input id="accessibility" name="accessibility" .value=${this._accessibility} @input=${(e: Event) => (this._accessibility = val(e))} />
+          <input
+            id="accessibility"
+            name="accessibility"
+            .value=${this._accessibility}
+            @input=${(e: Event) => (this._accessibility = val(e))}
+          />
         </div>
         <fieldset>
           <legend>${t('eventForm.price')}</legend>
           <div class="radios">
-            <label><input type="radio" name="free" .checked=${this._free} @change=${() => (this._free = true)} />${t('event.free')}</label>
-            <label><input type="radio" name="free" .checked=${!this._free} @change=${() => (this._free = false)} />${t('event.paid')}</label>
+            <label
+              ><input
+                type="radio"
+                name="free"
+                .checked=${this._free}
+                @change=${() => (this._free = true)}
+              />${t('event.free')}</label
+            >
+            <label
+              ><input
+                type="radio"
+                name="free"
+                .checked=${!this._free}
+                @change=${() => (this._free = false)}
+              />${t('event.paid')}</label
+            >
           </div>
           ${this._free ? nothing : html`<div class="field"><label for="price">${t('eventForm.priceText')}</label><input id="price" name="price" .value=${this._price} @input=${(e: Event) => (this._price = val(e))} /></div>`}
         </fieldset>
@@ -209,22 +326,64 @@ export class LcEventForm extends LitElement {
           <legend>${t('event.registration')}</legend>
           <div class="radios">
             ${(['none', 'link', 'seats'] as const).map(
-              (k) => html`<label><input type="radio" name="registration" value=${k} .checked=${this._regKind === k} @change=${() => (this._regKind = k)} />${t(`eventForm.reg.${k}`)}</label>`,
+              (k) =>
+                html`<label
+                  ><input
+                    type="radio"
+                    name="registration"
+                    value=${k}
+                    .checked=${this._regKind === k}
+                    @change=${() => (this._regKind = k)}
+                  />${t(`eventForm.reg.${k}`)}</label
+                >`,
             )}
           </div>
-          ${this._regKind === 'link'
-            ? html`<div class="field"><label for="regurl">${t('eventForm.regUrl')}</label><input id="regurl" type="url" name="registration-url" .value=${this._regUrl} @input=${(e: Event) => (this._regUrl = val(e))} /></div>`
-            : nothing}
-          ${this._regKind === 'seats'
-            ? html`<div class="field"><label for="seats">${t('eventForm.seatCount')}</label><input id="seats" type="number" min="1" name="seats" .value=${String(this._seats)} @input=${(e: Event) => (this._seats = Number(val(e)))} /></div>`
-            : nothing}
+          ${
+            this._regKind === 'link'
+              ? html`<div class="field">
+                  <label for="regurl">${t('eventForm.regUrl')}</label
+                  ><input
+                    id="regurl"
+                    type="url"
+                    name="registration-url"
+                    .value=${this._regUrl}
+                    @input=${(e: Event) => (this._regUrl = val(e))}
+                  />
+                </div>`
+              : nothing
+          }
+          ${
+            this._regKind === 'seats'
+              ? html`<div class="field">
+                  <label for="seats">${t('eventForm.seatCount')}</label
+                  ><input
+                    id="seats"
+                    type="number"
+                    min="1"
+                    name="seats"
+                    .value=${String(this._seats)}
+                    @input=${(e: Event) => (this._seats = Number(val(e)))}
+                  />
+                </div>`
+              : nothing
+          }
           ${this._err('registration')}
         </fieldset>
         ${this._error && !this._field ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
-        ${this._error && this._field && !['title', 'place', 'slots', 'campaign', 'registration'].some((f) => this._field === f || this._field.startsWith(`${f}.`))
-          ? html`<p class="notice error" role="alert">${this._error}</p>`
-          : nothing}
-        <p class="actions"><button class="btn" type="submit" ?disabled=${this._saving}>${t(this.eventId ? 'eventForm.save' : 'eventForm.publish')}</button></p>
+        ${
+          this._error &&
+          this._field &&
+          !['title', 'place', 'slots', 'campaign', 'registration'].some(
+            (f) => this._field === f || this._field.startsWith(`${f}.`),
+          )
+            ? html`<p class="notice error" role="alert">${this._error}</p>`
+            : nothing
+        }
+        <p class="actions">
+          <button class="btn" type="submit" ?disabled=${this._saving}>
+            ${t(this.eventId ? 'eventForm.save' : 'eventForm.publish')}
+          </button>
+        </p>
       </form>
     `;
   }

@@ -8,7 +8,17 @@ import { errorBox } from '../format.js';
 /** An expert's private calendar address: create (shown once), replace, revoke. For the expert and facilitators. */
 @customElement('lc-expert-feed')
 export class LcExpertFeed extends LitElement {
-  static override styles = [sharedStyles, css`:host { display: block; } code { word-break: break-all; }`];
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+      code {
+        word-break: break-all;
+      }
+    `,
+  ];
 
   /** The expert's person slug. */
   @property() slug = '';
@@ -20,7 +30,8 @@ export class LcExpertFeed extends LitElement {
   @state() private _error: unknown = null;
 
   override updated(changed: Map<string, unknown>) {
-    if (changed.has('slug') && this.slug) void this._run(async () => (this._active = (await calendarTokenState(this.slug)).active));
+    if (changed.has('slug') && this.slug)
+      void this._run(async () => (this._active = (await calendarTokenState(this.slug)).active));
   }
 
   private async _run(action: () => Promise<unknown>) {
@@ -41,17 +52,31 @@ export class LcExpertFeed extends LitElement {
       <p>${this._active ? t('perm.feedExpert.on') : t('perm.feedExpert.off')}</p>
       ${this._url ? html`<p class="message info"><code>${this._url}</code><br />${t('perm.feedExpert.copy')}</p>` : nothing}
       <div class="actions">
-        <button class="btn secondary small" @click=${() => this._run(async () => {
-          this._url = (await newCalendarToken(this.slug)).url;
-          this._active = true;
-        })}>${t('perm.feedExpert.create')}</button>
-        ${this._active
-          ? html`<button class="btn danger small" @click=${() => this._run(async () => {
-              await revokeCalendarToken(this.slug);
-              this._active = false;
-              this._url = '';
-            })}>${t('perm.feedExpert.revoke')}</button>`
-          : nothing}
+        <button
+          class="btn secondary small"
+          @click=${() =>
+            this._run(async () => {
+              this._url = (await newCalendarToken(this.slug)).url;
+              this._active = true;
+            })}
+        >
+          ${t('perm.feedExpert.create')}
+        </button>
+        ${
+          this._active
+            ? html`<button
+                class="btn danger small"
+                @click=${() =>
+                  this._run(async () => {
+                    await revokeCalendarToken(this.slug);
+                    this._active = false;
+                    this._url = '';
+                  })}
+              >
+                ${t('perm.feedExpert.revoke')}
+              </button>`
+            : nothing
+        }
       </div>
     </section>`;
   }

@@ -24,23 +24,36 @@ export class LcFacetList extends LitElement {
 
   private _pick(value: string) {
     const next = value === this.selected ? '' : value;
-    this.dispatchEvent(new CustomEvent('lc-facet-change', { detail: { facet: this.facet, value: next }, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent('lc-facet-change', {
+        detail: { facet: this.facet, value: next },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   override render() {
     let values = this.values;
     // A selected value missing from the server's list (no result any more) must stay visible to be cleared.
-    if (this.selected && !values.some((v) => v.value === this.selected)) values = [{ value: this.selected, count: 0 }, ...values];
+    if (this.selected && !values.some((v) => v.value === this.selected))
+      values = [{ value: this.selected, count: 0 }, ...values];
     if (!values.length) return null;
     return html`<section class="facet" data-facet=${this.facet}>
       <h2 id="h">${this.heading}</h2>
       <ul aria-labelledby="h">
         ${values.map(
-          (v) => html`<li>
-            <button aria-pressed=${v.value === this.selected ? 'true' : 'false'} data-value=${v.value} @click=${() => this._pick(v.value)}>
-              <span>${facetLabel(this.facet, v.value, v.label)}</span><span class="count">${v.count}</span>
-            </button>
-          </li>`,
+          (v) =>
+            html`<li>
+              <button
+                aria-pressed=${v.value === this.selected ? 'true' : 'false'}
+                data-value=${v.value}
+                @click=${() => this._pick(v.value)}
+              >
+                <span>${facetLabel(this.facet, v.value, v.label)}</span
+                ><span class="count">${v.count}</span>
+              </button>
+            </li>`,
         )}
       </ul>
     </section>`;

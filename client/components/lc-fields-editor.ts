@@ -1,7 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { getFieldDefs, getPageFields, putPageFields, type FieldDef, type FieldValue } from '../api/files.js';
+import {
+  getFieldDefs,
+  getPageFields,
+  putPageFields,
+  type FieldDef,
+  type FieldValue,
+} from '../api/files.js';
 import { locale, t } from '../i18n/index.js';
 import { errorText } from '../format.js';
 import { sharedStyles } from '../styles.js';
@@ -19,15 +25,52 @@ export class LcFieldsEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      fieldset { border: 1px solid var(--lc-line); border-radius: var(--lc-radius); padding: 0.6rem 0.9rem 0.8rem; margin: 0.8rem 0 0; }
-      legend { font-weight: 600; padding: 0 0.3rem; }
-      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.6rem 1rem; }
-      label { display: block; font-weight: 600; font-size: 0.9rem; margin-bottom: 0.2rem; }
-      input { width: 100%; }
-      input[type='number'], input[type='date'] { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--lc-line); border-radius: 6px; }
-      .hint { display: block; font-size: 0.8rem; color: var(--lc-muted); }
-      .foot { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin-top: 0.7rem; }
+      :host {
+        display: block;
+      }
+      fieldset {
+        border: 1px solid var(--lc-line);
+        border-radius: var(--lc-radius);
+        padding: 0.6rem 0.9rem 0.8rem;
+        margin: 0.8rem 0 0;
+      }
+      legend {
+        font-weight: 600;
+        padding: 0 0.3rem;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
+        gap: 0.6rem 1rem;
+      }
+      label {
+        display: block;
+        font-weight: 600;
+        font-size: 0.9rem;
+        margin-bottom: 0.2rem;
+      }
+      input {
+        width: 100%;
+      }
+      input[type='number'],
+      input[type='date'] {
+        font: inherit;
+        padding: 0.45rem 0.6rem;
+        border: 1px solid var(--lc-line);
+        border-radius: 6px;
+      }
+      .hint {
+        display: block;
+        font-size: 0.8rem;
+        color: var(--lc-muted);
+      }
+      .foot {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: center;
+        margin-top: 0.7rem;
+      }
     `,
   ];
 
@@ -54,7 +97,8 @@ export class LcFieldsEditor extends LitElement {
       if (slug !== this.slug || kind !== this.kind) return;
       this._defs = defs.fields.filter((d) => d.kind === kind);
       const typed: Record<string, string> = {};
-      for (const f of values.fields) typed[f.name] = Array.isArray(f.value) ? f.value.join(', ') : String(f.value);
+      for (const f of values.fields)
+        typed[f.name] = Array.isArray(f.value) ? f.value.join(', ') : String(f.value);
       this._values = typed;
       this._message = null;
       this._error = null;
@@ -70,7 +114,15 @@ export class LcFieldsEditor extends LitElement {
     const fields: Record<string, FieldValue | null> = {};
     for (const d of this._defs) {
       const raw = (this._values[d.name] ?? '').trim();
-      fields[d.name] = raw === '' ? null : d.type === 'list' ? raw.split(',').map((x) => x.trim()).filter(Boolean) : raw;
+      fields[d.name] =
+        raw === ''
+          ? null
+          : d.type === 'list'
+            ? raw
+                .split(',')
+                .map((x) => x.trim())
+                .filter(Boolean)
+            : raw;
     }
     this._saving = true;
     this._message = null;
@@ -79,10 +131,20 @@ export class LcFieldsEditor extends LitElement {
       const saved = await putPageFields(this.slug, fields);
       this._message = t('fields.saved');
       // `fieldsRevision`: the revision the change wrote (same text), null when nothing changed.
-      this.dispatchEvent(new CustomEvent('lc-fields-saved', { bubbles: true, composed: true, detail: { revision: saved.fieldsRevision } }));
+      this.dispatchEvent(
+        new CustomEvent('lc-fields-saved', {
+          bubbles: true,
+          composed: true,
+          detail: { revision: saved.fieldsRevision },
+        }),
+      );
     } catch (err) {
-      const field = err instanceof ApiError ? String(err.details.field ?? '').replace(/^fields\./, '') : '';
-      this._error = { field: field || null, message: err instanceof ApiError && err.status === 400 ? err.message : errorText(err) };
+      const field =
+        err instanceof ApiError ? String(err.details.field ?? '').replace(/^fields\./, '') : '';
+      this._error = {
+        field: field || null,
+        message: err instanceof ApiError && err.status === 400 ? err.message : errorText(err),
+      };
     } finally {
       this._saving = false;
     }
@@ -98,7 +160,12 @@ export class LcFieldsEditor extends LitElement {
         <div class="grid">
           ${this._defs.map((d) => {
             const id = `field-${d.name}`;
-            const hint = d.type === 'list' ? t('fields.hint.list') : ['place', 'resource', 'person'].includes(d.type) ? t(`fields.hint.${d.type}`) : '';
+            const hint =
+              d.type === 'list'
+                ? t('fields.hint.list')
+                : ['place', 'resource', 'person'].includes(d.type)
+                  ? t(`fields.hint.${d.type}`)
+                  : '';
             return html`<div>
               <label for=${id}>${d.label[lang]}</label>
               <input
@@ -115,7 +182,14 @@ export class LcFieldsEditor extends LitElement {
           })}
         </div>
         <div class="foot">
-          <button class="btn small" type="submit" ?disabled=${this._saving} data-testid="fields-save">${t('fields.save')}</button>
+          <button
+            class="btn small"
+            type="submit"
+            ?disabled=${this._saving}
+            data-testid="fields-save"
+          >
+            ${t('fields.save')}
+          </button>
           ${this._message ? html`<span role="status">${this._message}</span>` : nothing}
           ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
         </div>

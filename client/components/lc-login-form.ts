@@ -7,7 +7,13 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authField, authFormStyles, fieldErrors, focusFirstInvalid, safeNext } from './auth-form.js';
+import {
+  authField,
+  authFormStyles,
+  fieldErrors,
+  focusFirstInvalid,
+  safeNext,
+} from './auth-form.js';
 
 /** The login form; errors appear next to the field the API names. */
 @customElement('lc-login-form')
@@ -42,10 +48,17 @@ export class LcLoginForm extends LitElement {
       setCurrentUser(await login(email, password));
       navigate(safeNext(this.next));
     } catch (err) {
-      if (err instanceof ApiError && err.status === 401) this._error = t('auth.error.wrongCredentials');
-      else if (err instanceof ApiError && err.code === 'email_unverified') this._error = t('acc.error.unverified');
-      else if (err instanceof ApiError && err.code === 'password_reset_required') this._error = t('acc.error.mustReset');
-      else if (err instanceof ApiError && err.status === 400 && typeof err.details.field === 'string') {
+      if (err instanceof ApiError && err.status === 401)
+        this._error = t('auth.error.wrongCredentials');
+      else if (err instanceof ApiError && err.code === 'email_unverified')
+        this._error = t('acc.error.unverified');
+      else if (err instanceof ApiError && err.code === 'password_reset_required')
+        this._error = t('acc.error.mustReset');
+      else if (
+        err instanceof ApiError &&
+        err.status === 400 &&
+        typeof err.details.field === 'string'
+      ) {
         this._errors = fieldErrors(err);
         this._focusError();
       } else this._error = errorText(err);
@@ -68,7 +81,12 @@ export class LcLoginForm extends LitElement {
         <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('nav.login')}</button>
       </form>
       <p class="switch"><a href="/compte/mot-de-passe-oublie">${t('acc.forgot')}</a></p>
-      <p class="switch">${t('auth.noAccount')} <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}">${t('nav.register')}</a></p>
+      <p class="switch">
+        ${t('auth.noAccount')}
+        <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}"
+          >${t('nav.register')}</a
+        >
+      </p>
     </div>`;
   }
 }

@@ -3,7 +3,16 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
 import { getPage, previewMarkdown, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, errorText, kindLabel, loadingLine, PAGE_KINDS, pageUrl, titleFromSlug, userName } from '../format.js';
+import {
+  errorBox,
+  errorText,
+  kindLabel,
+  loadingLine,
+  PAGE_KINDS,
+  pageUrl,
+  titleFromSlug,
+  userName,
+} from '../format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
@@ -27,34 +36,146 @@ export class LcPageEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      form.card { padding: 1.2rem 1.4rem; }
-      @media (max-width: 40rem) { form.card { padding: 1rem; } }
-      .row { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 0 1rem; }
-      @media (max-width: 40rem) { .row { grid-template-columns: minmax(0, 1fr); } }
-      #title { font-size: 1.2rem; font-weight: 600; }
-      #markdown { min-height: 22rem; resize: vertical; line-height: 1.5; tab-size: 2; }
-      #markdown[hidden] { display: none; }
-      .label-row { display: flex; justify-content: space-between; align-items: flex-end; gap: 0.5rem; flex-wrap: wrap; }
-      .switch { display: inline-flex; border: 1px solid var(--lc-green); border-radius: 6px; overflow: hidden; }
-      .switch button { font: inherit; font-size: 0.88rem; padding: 0.25rem 0.75rem; border: 0; background: #fff; color: var(--lc-green-dark); cursor: pointer; }
-      .switch button[aria-pressed='true'] { background: var(--lc-green); color: #fff; }
-      .preview { min-height: 22rem; border: 1px dashed #b9b3a4; border-radius: 6px; padding: 1rem 1.2rem; background: #fff; }
-      .slug { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
-      details.help { font-size: 0.9rem; margin: -0.5rem 0 1rem; }
-      details.help summary { cursor: pointer; color: var(--lc-green-dark); }
-      details.help table { border-collapse: collapse; margin-top: 0.5rem; }
-      details.help td { padding: 0.15rem 0.8rem 0.15rem 0; vertical-align: top; }
-      details.help code { background: #efece4; padding: 0.05rem 0.3rem; border-radius: 4px; }
-      .conflict h2 { margin-top: 0; font-size: 1.1rem; }
-      .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 0.8rem 0; }
-      @media (max-width: 48rem) { .versions { grid-template-columns: 1fr; } }
-      .versions textarea { min-height: 12rem; background: #fbfaf7; font-size: 0.85rem; }
-      .versions h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
-      .referent label.check { font-weight: 400; display: flex; gap: 0.5rem; align-items: center; cursor: pointer; }
-      .referent input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
-      .footer { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; }
-      .footer .hint { font-size: 0.85rem; color: var(--lc-muted); }
+      :host {
+        display: block;
+      }
+      form.card {
+        padding: 1.2rem 1.4rem;
+      }
+      @media (max-width: 40rem) {
+        form.card {
+          padding: 1rem;
+        }
+      }
+      .row {
+        display: grid;
+        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
+        gap: 0 1rem;
+      }
+      @media (max-width: 40rem) {
+        .row {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      #title {
+        font-size: 1.2rem;
+        font-weight: 600;
+      }
+      #markdown {
+        min-height: 22rem;
+        resize: vertical;
+        line-height: 1.5;
+        tab-size: 2;
+      }
+      #markdown[hidden] {
+        display: none;
+      }
+      .label-row {
+        display: flex;
+        justify-content: space-between;
+        align-items: flex-end;
+        gap: 0.5rem;
+        flex-wrap: wrap;
+      }
+      .switch {
+        display: inline-flex;
+        border: 1px solid var(--lc-green);
+        border-radius: 6px;
+        overflow: hidden;
+      }
+      .switch button {
+        font: inherit;
+        font-size: 0.88rem;
+        padding: 0.25rem 0.75rem;
+        border: 0;
+        background: #fff;
+        color: var(--lc-green-dark);
+        cursor: pointer;
+      }
+      .switch button[aria-pressed='true'] {
+        background: var(--lc-green);
+        color: #fff;
+      }
+      .preview {
+        min-height: 22rem;
+        border: 1px dashed #b9b3a4;
+        border-radius: 6px;
+        padding: 1rem 1.2rem;
+        background: #fff;
+      }
+      .slug {
+        font-family: ui-monospace, Menlo, Consolas, monospace;
+        font-size: 0.85rem;
+      }
+      details.help {
+        font-size: 0.9rem;
+        margin: -0.5rem 0 1rem;
+      }
+      details.help summary {
+        cursor: pointer;
+        color: var(--lc-green-dark);
+      }
+      details.help table {
+        border-collapse: collapse;
+        margin-top: 0.5rem;
+      }
+      details.help td {
+        padding: 0.15rem 0.8rem 0.15rem 0;
+        vertical-align: top;
+      }
+      details.help code {
+        background: #efece4;
+        padding: 0.05rem 0.3rem;
+        border-radius: 4px;
+      }
+      .conflict h2 {
+        margin-top: 0;
+        font-size: 1.1rem;
+      }
+      .versions {
+        display: grid;
+        grid-template-columns: 1fr 1fr;
+        gap: 1rem;
+        margin: 0.8rem 0;
+      }
+      @media (max-width: 48rem) {
+        .versions {
+          grid-template-columns: 1fr;
+        }
+      }
+      .versions textarea {
+        min-height: 12rem;
+        background: #fbfaf7;
+        font-size: 0.85rem;
+      }
+      .versions h3 {
+        font-size: 0.95rem;
+        margin: 0 0 0.3rem;
+      }
+      .referent label.check {
+        font-weight: 400;
+        display: flex;
+        gap: 0.5rem;
+        align-items: center;
+        cursor: pointer;
+      }
+      .referent input {
+        width: 1.1rem;
+        height: 1.1rem;
+        accent-color: var(--lc-green);
+        margin: 0;
+      }
+      .footer {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .footer .hint {
+        font-size: 0.85rem;
+        color: var(--lc-muted);
+      }
     `,
   ];
 
@@ -120,7 +241,15 @@ export class LcPageEditor extends LitElement {
     const path = e.composedPath();
     const a = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
     if (!a || !a.href || a.target) return;
-    if (path.some((n) => n instanceof HTMLElement && n.localName === 'lc-wiki-content' && n.hasAttribute('preview'))) return;
+    if (
+      path.some(
+        (n) =>
+          n instanceof HTMLElement &&
+          n.localName === 'lc-wiki-content' &&
+          n.hasAttribute('preview'),
+      )
+    )
+      return;
     if (!confirm(t('wiki.edit.leaveConfirm'))) {
       e.preventDefault();
       e.stopPropagation();
@@ -150,7 +279,11 @@ export class LcPageEditor extends LitElement {
       if (page.slug !== slug) {
         // A moved page's old slug (the read followed the redirect): edit it at its new address,
         // so a save does not write a new page at the old one.
-        history.replaceState(null, '', location.pathname.replace(/^\/wiki\/[^/]+/, pageUrl(page.slug)) + location.search);
+        history.replaceState(
+          null,
+          '',
+          location.pathname.replace(/^\/wiki\/[^/]+/, pageUrl(page.slug)) + location.search,
+        );
         window.dispatchEvent(new Event('lc-navigate'));
         return;
       }
@@ -323,22 +456,37 @@ export class LcPageEditor extends LitElement {
     if (!this._loaded) return loadingLine();
     if (this._session.known && !this._session.canEdit) {
       return html`<div class="message warning" role="alert">
-        ${this._session.user
-          ? t('error.forbidden')
-          : html`${t('wiki.edit.loginFirst')}
-              <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('nav.login')}</a>`}
+        ${
+          this._session.user
+            ? t('error.forbidden')
+            : html`${t('wiki.edit.loginFirst')}
+                <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}"
+                  >${t('nav.login')}</a
+                >`
+        }
       </div>`;
     }
     const isNew = this._baseRevision === 0;
     const kinds: string[] = [...PAGE_KINDS];
     if (!kinds.includes(this._kind)) kinds.push(this._kind);
     return html`
-      <h1>${isNew ? t('wiki.new.heading', { title: this._title }) : t('wiki.edit.titleOf', { title: this._title })}</h1>
+      <h1>
+        ${isNew ? t('wiki.new.heading', { title: this._title }) : t('wiki.edit.titleOf', { title: this._title })}
+      </h1>
       ${this._conflict ? this._renderConflict(this._conflict) : nothing}
       ${this._keptText !== null ? this._renderKept(this._keptText) : nothing}
       ${this._error ? errorBox(this._error) : nothing}
-      <form class="card" novalidate @submit=${this._save} @keydown=${this._onKeydown} aria-busy=${this._saving}>
-        ${this._field('title', t('wiki.edit.title'), html`<input
+      <form
+        class="card"
+        novalidate
+        @submit=${this._save}
+        @keydown=${this._onKeydown}
+        aria-busy=${this._saving}
+      >
+        ${this._field(
+          'title',
+          t('wiki.edit.title'),
+          html`<input
             id="title"
             type="text"
             maxlength="200"
@@ -347,16 +495,31 @@ export class LcPageEditor extends LitElement {
             @input=${this._input('title')}
             aria-invalid=${this._errors.title ? 'true' : 'false'}
             aria-describedby="title-hint title-error"
-          />`, isNew ? html`<span class="hint" id="title-hint">${t('wiki.edit.address')}
-            <span class="slug">${pageUrl(this._targetSlug || '…')}</span></span>` : nothing)}
+          />`,
+          isNew
+            ? html`<span class="hint" id="title-hint"
+                >${t('wiki.edit.address')}
+                <span class="slug">${pageUrl(this._targetSlug || '…')}</span></span
+              >`
+            : nothing,
+        )}
         <div class="field">
           <div class="label-row">
             <label for="markdown">${t('wiki.edit.markdown')}</label>
             <div class="switch" role="group" aria-label=${t('wiki.edit.mode')}>
-              <button type="button" aria-pressed=${!this._previewing} @click=${() => (this._previewing = false)}>
+              <button
+                type="button"
+                aria-pressed=${!this._previewing}
+                @click=${() => (this._previewing = false)}
+              >
                 ${t('wiki.edit.write')}
               </button>
-              <button type="button" aria-pressed=${this._previewing} @click=${this._showPreview} data-testid="preview-tab">
+              <button
+                type="button"
+                aria-pressed=${this._previewing}
+                @click=${this._showPreview}
+                data-testid="preview-tab"
+              >
                 ${t('wiki.edit.preview')}
               </button>
             </div>
@@ -381,15 +544,23 @@ export class LcPageEditor extends LitElement {
         ${this._uploadError ? html`<p class="field-error" role="alert">${errorText(this._uploadError)}</p>` : nothing}
         ${this._renderHelp()}
         <div class="row">
-          ${this._field('categories', t('wiki.edit.categories'), html`<input
+          ${this._field(
+            'categories',
+            t('wiki.edit.categories'),
+            html`<input
               id="categories"
               type="text"
               .value=${this._categories}
               @input=${this._input('categories')}
               aria-invalid=${this._errors.categories ? 'true' : 'false'}
               aria-describedby="categories-hint categories-error"
-            />`, html`<span class="hint" id="categories-hint">${t('wiki.edit.categoriesHint')}</span>`)}
-          ${this._field('kind', t('wiki.edit.kind'), html`<select
+            />`,
+            html`<span class="hint" id="categories-hint">${t('wiki.edit.categoriesHint')}</span>`,
+          )}
+          ${this._field(
+            'kind',
+            t('wiki.edit.kind'),
+            html`<select
               id="kind"
               .value=${this._kind}
               @change=${this._input('kind')}
@@ -397,10 +568,14 @@ export class LcPageEditor extends LitElement {
               aria-describedby="kind-error"
             >
               ${kinds.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${kindLabel(k)}</option>`)}
-            </select>`)}
+            </select>`,
+          )}
         </div>
         ${this._renderReferent()}
-        ${this._field('summary', t('wiki.edit.summary'), html`<input
+        ${this._field(
+          'summary',
+          t('wiki.edit.summary'),
+          html`<input
             id="summary"
             type="text"
             maxlength="500"
@@ -409,15 +584,20 @@ export class LcPageEditor extends LitElement {
             @input=${this._input('summary')}
             aria-invalid=${this._errors.summary ? 'true' : 'false'}
             aria-describedby="summary-error"
-          />`)}
+          />`,
+        )}
         <div class="footer">
           <div class="actions">
             <button class="btn" type="submit" ?disabled=${this._saving} data-testid="save">
               ${this._saving ? t('wiki.edit.saving') : t('wiki.edit.save')}
             </button>
-            <a class="btn secondary" href=${isNew && !this.slug ? '/' : pageUrl(this._targetSlug)}>${t('wiki.cancel')}</a>
+            <a class="btn secondary" href=${isNew && !this.slug ? '/' : pageUrl(this._targetSlug)}
+              >${t('wiki.cancel')}</a
+            >
           </div>
-          <span class="hint">${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span>
+          <span class="hint"
+            >${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span
+          >
         </div>
       </form>
       ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind} @lc-fields-saved=${this._onFieldsSaved}></lc-fields-editor>`}
@@ -468,14 +648,22 @@ export class LcPageEditor extends LitElement {
   }
 
   private _renderPreview() {
-    return html`<div class="preview" role="region" aria-label=${t('wiki.edit.preview')} aria-busy=${this._previewHtml === null} data-testid="preview">
-      ${this._previewError
-        ? errorBox(this._previewError)
-        : this._previewHtml === null
-          ? loadingLine()
-          : this._markdown.trim()
-            ? html`<lc-wiki-content preview .html=${this._previewHtml}></lc-wiki-content>`
-            : html`<p class="muted">${t('wiki.edit.previewEmpty')}</p>`}
+    return html`<div
+      class="preview"
+      role="region"
+      aria-label=${t('wiki.edit.preview')}
+      aria-busy=${this._previewHtml === null}
+      data-testid="preview"
+    >
+      ${
+        this._previewError
+          ? errorBox(this._previewError)
+          : this._previewHtml === null
+            ? loadingLine()
+            : this._markdown.trim()
+              ? html`<lc-wiki-content preview .html=${this._previewHtml}></lc-wiki-content>`
+              : html`<p class="muted">${t('wiki.edit.previewEmpty')}</p>`
+      }
     </div>`;
   }
 
@@ -509,26 +697,49 @@ export class LcPageEditor extends LitElement {
 
   private _renderConflict(c: WikiPage) {
     const existed = this._baseRevision === 0;
-    return html`<section class="message warning conflict" role="alert" tabindex="-1" data-testid="conflict">
+    return html`<section
+      class="message warning conflict"
+      role="alert"
+      tabindex="-1"
+      data-testid="conflict"
+    >
       <h2>${existed ? t('wiki.conflict.existsTitle') : t('wiki.conflict.title')}</h2>
       <p>
-        ${existed
-          ? html`${t('wiki.conflict.existsText')} <a href=${pageUrl(c.slug)}>${c.title}</a>`
-          : t('wiki.conflict.text', { n: c.revision, name: userName(c.updatedBy), date: formatDate(c.updatedAt) })}
+        ${
+          existed
+            ? html`${t('wiki.conflict.existsText')} <a href=${pageUrl(c.slug)}>${c.title}</a>`
+            : t('wiki.conflict.text', {
+                n: c.revision,
+                name: userName(c.updatedBy),
+                date: formatDate(c.updatedAt),
+              })
+        }
       </p>
       <div class="versions">
         <div>
           <h3>${t('wiki.conflict.yours')}</h3>
-          <textarea readonly aria-label=${t('wiki.conflict.yours')} .value=${this._markdown}></textarea>
+          <textarea
+            readonly
+            aria-label=${t('wiki.conflict.yours')}
+            .value=${this._markdown}
+          ></textarea>
         </div>
         <div>
           <h3>${t('wiki.conflict.theirs', { n: c.revision })}</h3>
-          <textarea readonly aria-label=${t('wiki.conflict.theirs', { n: c.revision })} .value=${c.markdown}></textarea>
+          <textarea
+            readonly
+            aria-label=${t('wiki.conflict.theirs', { n: c.revision })}
+            .value=${c.markdown}
+          ></textarea>
         </div>
       </div>
       <div class="actions">
-        <button class="btn" type="button" @click=${this._takeCurrent} data-testid="take-current">${t('wiki.conflict.takeCurrent')}</button>
-        <button class="btn secondary" type="button" @click=${this._keepMine}>${t('wiki.conflict.keepMine')}</button>
+        <button class="btn" type="button" @click=${this._takeCurrent} data-testid="take-current">
+          ${t('wiki.conflict.takeCurrent')}
+        </button>
+        <button class="btn secondary" type="button" @click=${this._keepMine}>
+          ${t('wiki.conflict.keepMine')}
+        </button>
       </div>
       <p class="small">${t('wiki.conflict.hint')}</p>
     </section>`;
@@ -538,7 +749,11 @@ export class LcPageEditor extends LitElement {
     return html`<section class="message info" data-testid="kept-text">
       <p><strong>${t('wiki.conflict.keptTitle')}</strong> ${t('wiki.conflict.keptText')}</p>
       <textarea readonly rows="6" aria-label=${t('wiki.conflict.yours')} .value=${text}></textarea>
-      <p><button class="btn small secondary" type="button" @click=${() => (this._keptText = null)}>${t('wiki.conflict.dismiss')}</button></p>
+      <p>
+        <button class="btn small secondary" type="button" @click=${() => (this._keptText = null)}>
+          ${t('wiki.conflict.dismiss')}
+        </button>
+      </p>
     </section>`;
   }
 
@@ -555,7 +770,13 @@ export class LcPageEditor extends LitElement {
     return html`<details class="help">
       <summary>${t('wiki.help.title')}</summary>
       <table>
-        ${rows.map(([code, what]) => html`<tr><td><code>${code}</code></td><td>${what}</td></tr>`)}
+        ${rows.map(
+          ([code, what]) =>
+            html`<tr>
+              <td><code>${code}</code></td>
+              <td>${what}</td>
+            </tr>`,
+        )}
       </table>
     </details>`;
   }

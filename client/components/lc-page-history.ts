@@ -1,6 +1,13 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { deletionOf, getPage, getRevisions, revertPage, type RevisionSummary, type WikiPage } from '../api/wiki.js';
+import {
+  deletionOf,
+  getPage,
+  getRevisions,
+  revertPage,
+  type RevisionSummary,
+  type WikiPage,
+} from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
 import { errorBox, loadingLine, pageUrl, sizeDelta, userName } from '../format.js';
 import { navigate } from '../router.js';
@@ -19,26 +26,92 @@ export class LcPageHistory extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      .toolbar { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; margin: 0.5rem 0 1rem; }
-      ol { list-style: none; margin: 0; padding: 0; }
-      li { display: grid; grid-template-columns: auto auto minmax(0, 1fr) auto; gap: 0.3rem 0.8rem; align-items: center; padding: 0.65rem 0.9rem; border-bottom: 1px solid var(--lc-line); }
-      li:last-child { border-bottom: 0; }
-      li.current { background: #fbfaf5; }
-      .pick { display: flex; gap: 0.2rem; }
-      .pick input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
-      .num { font-weight: 700; font-variant-numeric: tabular-nums; min-width: 2.5rem; }
-      .what { display: flex; flex-direction: column; min-width: 0; }
-      .line1 { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; align-items: baseline; }
-      .summary { color: var(--lc-muted); font-style: italic; overflow-wrap: anywhere; }
-      .row-actions { display: flex; flex-wrap: wrap; gap: 0.4rem; justify-content: flex-end; }
-      @media (max-width: 40rem) {
-        li { grid-template-columns: auto minmax(0, 1fr); }
-        .num { display: none; }
-        .row-actions { grid-column: 1 / -1; justify-content: flex-start; }
+      :host {
+        display: block;
       }
-      .card { padding: 0; overflow: hidden; }
-      .more { margin-top: 1rem; }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: center;
+        justify-content: space-between;
+        margin: 0.5rem 0 1rem;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+      }
+      li {
+        display: grid;
+        grid-template-columns: auto auto minmax(0, 1fr) auto;
+        gap: 0.3rem 0.8rem;
+        align-items: center;
+        padding: 0.65rem 0.9rem;
+        border-bottom: 1px solid var(--lc-line);
+      }
+      li:last-child {
+        border-bottom: 0;
+      }
+      li.current {
+        background: #fbfaf5;
+      }
+      .pick {
+        display: flex;
+        gap: 0.2rem;
+      }
+      .pick input {
+        width: 1.1rem;
+        height: 1.1rem;
+        accent-color: var(--lc-green);
+        margin: 0;
+      }
+      .num {
+        font-weight: 700;
+        font-variant-numeric: tabular-nums;
+        min-width: 2.5rem;
+      }
+      .what {
+        display: flex;
+        flex-direction: column;
+        min-width: 0;
+      }
+      .line1 {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.2rem 0.7rem;
+        align-items: baseline;
+      }
+      .summary {
+        color: var(--lc-muted);
+        font-style: italic;
+        overflow-wrap: anywhere;
+      }
+      .row-actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        justify-content: flex-end;
+      }
+      @media (max-width: 40rem) {
+        li {
+          grid-template-columns: auto minmax(0, 1fr);
+        }
+        .num {
+          display: none;
+        }
+        .row-actions {
+          grid-column: 1 / -1;
+          justify-content: flex-start;
+        }
+      }
+      .card {
+        padding: 0;
+        overflow: hidden;
+      }
+      .more {
+        margin-top: 1rem;
+      }
     `,
   ];
 
@@ -142,7 +215,12 @@ export class LcPageHistory extends LitElement {
       <form @submit=${this._compare}>
         <div class="toolbar">
           <p class="muted small" id="pick-help">${t('wiki.history.pickHelp')}</p>
-          <button class="btn" type="submit" ?disabled=${revs.length < 2 || this._from === this._to} data-testid="compare">
+          <button
+            class="btn"
+            type="submit"
+            ?disabled=${revs.length < 2 || this._from === this._to}
+            data-testid="compare"
+          >
             ${t('wiki.history.compare')}
           </button>
         </div>
@@ -152,7 +230,11 @@ export class LcPageHistory extends LitElement {
             const authors = r.authors.length
               ? r.authors.map((a) => a.name).join(', ')
               : r.imported
-                ? t('mediawiki.history.imported', { name: r.imported.name ?? t(`mediawiki.history.${r.imported.kind === 'ip' ? 'anonymous' : 'hidden'}`) })
+                ? t('mediawiki.history.imported', {
+                    name:
+                      r.imported.name ??
+                      t(`mediawiki.history.${r.imported.kind === 'ip' ? 'anonymous' : 'hidden'}`),
+                  })
                 : userName(r.author);
             return html`<li class=${r.number === latest ? 'current' : ''}>
               <span class="pick">
@@ -184,32 +266,45 @@ export class LcPageHistory extends LitElement {
                 ${r.summary ? html`<span class="summary">${r.summary}</span>` : nothing}
               </span>
               <span class="row-actions">
-                ${prev
-                  ? html`<a class="btn small secondary" href="/wiki/${this.slug}/diff?from=${prev}&to=${r.number}"
-                      >${t('wiki.history.diffPrev')}</a
-                    >`
-                  : nothing}
-                ${canRevert && r.number !== latest
-                  ? html`<button
-                      class="btn small danger"
-                      type="button"
-                      ?disabled=${this._reverting !== 0}
-                      @click=${() => this._revert(r.number)}
-                    >
-                      ${t('wiki.history.revert')}
-                    </button>`
-                  : nothing}
+                ${
+                  prev
+                    ? html`<a
+                        class="btn small secondary"
+                        href="/wiki/${this.slug}/diff?from=${prev}&to=${r.number}"
+                        >${t('wiki.history.diffPrev')}</a
+                      >`
+                    : nothing
+                }
+                ${
+                  canRevert && r.number !== latest
+                    ? html`<button
+                        class="btn small danger"
+                        type="button"
+                        ?disabled=${this._reverting !== 0}
+                        @click=${() => this._revert(r.number)}
+                      >
+                        ${t('wiki.history.revert')}
+                      </button>`
+                    : nothing
+                }
               </span>
             </li>`;
           })}
         </ol>
-        ${this._hasMore
-          ? html`<p class="more">
-              <button class="btn secondary" type="button" ?disabled=${this._loadingMore} @click=${this._more}>
-                ${t('wiki.history.more')}
-              </button>
-            </p>`
-          : nothing}
+        ${
+          this._hasMore
+            ? html`<p class="more">
+                <button
+                  class="btn secondary"
+                  type="button"
+                  ?disabled=${this._loadingMore}
+                  @click=${this._more}
+                >
+                  ${t('wiki.history.more')}
+                </button>
+              </p>`
+            : nothing
+        }
       </form>
     `;
   }

@@ -11,7 +11,11 @@ export function fieldValueView(f: Pick<ShownField, 'type' | 'value' | 'link'>) {
   if (Array.isArray(f.value)) return f.value.join(', ');
   if (f.type === 'number' && typeof f.value === 'number') return f.value.toLocaleString(lang);
   if (f.type === 'date' && typeof f.value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(f.value)) {
-    return new Date(`${f.value}T12:00:00Z`).toLocaleDateString(lang, { day: 'numeric', month: 'long', year: 'numeric' });
+    return new Date(`${f.value}T12:00:00Z`).toLocaleDateString(lang, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    });
   }
   return String(f.value);
 }
@@ -22,12 +26,32 @@ export class LcPageInfobox extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      section { margin-bottom: 1rem; border-top: 4px solid var(--lc-green); }
-      h2 { font-size: 1rem; margin: 0 0 0.5rem; }
-      dl { margin: 0; font-size: 0.92rem; display: grid; grid-template-columns: minmax(6rem, auto) 1fr; gap: 0.3rem 0.8rem; }
-      dt { color: var(--lc-muted); font-weight: 600; }
-      dd { margin: 0; overflow-wrap: anywhere; }
+      :host {
+        display: block;
+      }
+      section {
+        margin-bottom: 1rem;
+        border-top: 4px solid var(--lc-green);
+      }
+      h2 {
+        font-size: 1rem;
+        margin: 0 0 0.5rem;
+      }
+      dl {
+        margin: 0;
+        font-size: 0.92rem;
+        display: grid;
+        grid-template-columns: minmax(6rem, auto) 1fr;
+        gap: 0.3rem 0.8rem;
+      }
+      dt {
+        color: var(--lc-muted);
+        font-weight: 600;
+      }
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -59,13 +83,19 @@ export class LcPageInfobox extends LitElement {
   }
 
   override render() {
-    const shown = this._fields.filter((f) => f.value !== '' && !(Array.isArray(f.value) && f.value.length === 0));
+    const shown = this._fields.filter(
+      (f) => f.value !== '' && !(Array.isArray(f.value) && f.value.length === 0),
+    );
     if (!shown.length) return nothing;
     const lang = locale();
     return html`<section class="card" aria-labelledby="infobox-h" data-testid="infobox">
       <h2 id="infobox-h">${t('fields.infobox')}</h2>
       <dl>
-        ${shown.map((f) => html`<dt>${f.label[lang]}</dt><dd data-field=${f.name}>${fieldValueView(f)}</dd>`)}
+        ${shown.map(
+          (f) =>
+            html`<dt>${f.label[lang]}</dt>
+              <dd data-field=${f.name}>${fieldValueView(f)}</dd>`,
+        )}
       </dl>
     </section>`;
   }

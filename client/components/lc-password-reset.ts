@@ -27,10 +27,19 @@ export class LcPasswordReset extends TokenPasswordForm {
   override render() {
     return html`<div class="auth card">
       <h1>${t('acc.reset.heading')}</h1>
-      ${this._done
-        ? html`<p class="message info" role="status" data-testid="reset-done">${t('acc.reset.done')}</p>
-            <p><a class="btn" href="/login">${t('nav.login')}</a></p>`
-        : this.passwordForm(t('acc.sec.new'), 'new-password', t('acc.reset.submit'), t('acc.sec.newHint'))}
+      ${
+        this._done
+          ? html`<p class="message info" role="status" data-testid="reset-done">
+                ${t('acc.reset.done')}
+              </p>
+              <p><a class="btn" href="/login">${t('nav.login')}</a></p>`
+          : this.passwordForm(
+              t('acc.sec.new'),
+              'new-password',
+              t('acc.reset.submit'),
+              t('acc.sec.newHint'),
+            )
+      }
     </div>`;
   }
 }

@@ -17,8 +17,20 @@ const FRANCE: L.LatLngTuple = [46.6, 2.4];
 // self-contained SVG pin (no network request) is used instead.
 const pin = (fill: string) =>
   `<svg viewBox="0 0 24 32" width="24" height="32" aria-hidden="true"><path d="M12 31s10-11.2 10-19A10 10 0 0 0 2 12c0 7.8 10 19 10 19z" fill="${fill}" stroke="#fff" stroke-width="2"/><circle cx="12" cy="12" r="4" fill="#fff"/></svg>`;
-const PLACE_ICON = L.divIcon({ className: 'lc-marker', html: pin('#2f6f4f'), iconSize: [24, 32], iconAnchor: [12, 31], popupAnchor: [0, -28] });
-const SELECTED_ICON = L.divIcon({ className: 'lc-marker lc-marker-selected', html: pin('#c2410c'), iconSize: [24, 32], iconAnchor: [12, 31], popupAnchor: [0, -28] });
+const PLACE_ICON = L.divIcon({
+  className: 'lc-marker',
+  html: pin('#2f6f4f'),
+  iconSize: [24, 32],
+  iconAnchor: [12, 31],
+  popupAnchor: [0, -28],
+});
+const SELECTED_ICON = L.divIcon({
+  className: 'lc-marker lc-marker-selected',
+  html: pin('#c2410c'),
+  iconSize: [24, 32],
+  iconAnchor: [12, 31],
+  popupAnchor: [0, -28],
+});
 const HOME_ICON = L.divIcon({
   className: 'lc-home-marker',
   html: `<svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true"><circle cx="12" cy="12" r="9" fill="#1f4f86" stroke="#fff" stroke-width="3"/></svg>`,
@@ -32,7 +44,8 @@ const HOME_ICON = L.divIcon({
  * map, in their clusters.
  */
 function trimOutliers(points: L.LatLng[]): L.LatLng[] {
-  const q = (values: number[], p: number) => values[Math.min(values.length - 1, Math.floor(p * values.length))];
+  const q = (values: number[], p: number) =>
+    values[Math.min(values.length - 1, Math.floor(p * values.length))];
   const lats = points.map((p) => p.lat).sort((a, b) => a - b);
   const lons = points.map((p) => p.lng).sort((a, b) => a - b);
   const [s, n, w, e] = [q(lats, 0.03), q(lats, 0.97), q(lons, 0.03), q(lons, 0.97)];
@@ -52,22 +65,77 @@ export class LcPlaceMap extends LitElement {
     unsafeCSS(clusterCss),
     unsafeCSS(clusterDefaultCss),
     css`
-      :host { display: block; position: relative; height: 26rem; border-radius: 10px; overflow: hidden; border: 1px solid #dfe5e1; background: #e9eee9; }
-      #map { position: absolute; inset: 0; background: #e3ebe5; font: inherit; }
-      .lc-marker, .lc-home-marker { background: none; border: 0; }
-      .lc-marker svg { filter: drop-shadow(0 1px 1px rgba(0, 0, 0, 0.35)); }
-      .empty { position: absolute; inset: auto 0 0.6rem; text-align: center; z-index: 500; pointer-events: none; }
-      .empty span { background: #fff; padding: 0.2rem 0.6rem; border-radius: 6px; font-size: 0.9rem; }
-      .popup-name { font-weight: 700; display: block; margin-bottom: 0.2rem; }
-      .popup-detail { display: block; color: #5b6b63; margin-bottom: 0.3rem; }
-      .leaflet-container a.popup-link { color: #22613f; }
-      .marker-cluster-small { background-color: rgba(47, 111, 79, 0.25); }
-      .marker-cluster-small div { background-color: rgba(47, 111, 79, 0.7); }
-      .marker-cluster-medium { background-color: rgba(31, 79, 134, 0.25); }
-      .marker-cluster-medium div { background-color: rgba(31, 79, 134, 0.7); }
-      .marker-cluster-large { background-color: rgba(194, 65, 12, 0.25); }
-      .marker-cluster-large div { background-color: rgba(194, 65, 12, 0.72); }
-      .marker-cluster div { color: #fff; font-weight: 700; }
+      :host {
+        display: block;
+        position: relative;
+        height: 26rem;
+        border-radius: 10px;
+        overflow: hidden;
+        border: 1px solid #dfe5e1;
+        background: #e9eee9;
+      }
+      #map {
+        position: absolute;
+        inset: 0;
+        background: #e3ebe5;
+        font: inherit;
+      }
+      .lc-marker,
+      .lc-home-marker {
+        background: none;
+        border: 0;
+      }
+      .lc-marker svg {
+        filter: drop-shadow(0 1px 1px rgba(0, 0, 0, 0.35));
+      }
+      .empty {
+        position: absolute;
+        inset: auto 0 0.6rem;
+        text-align: center;
+        z-index: 500;
+        pointer-events: none;
+      }
+      .empty span {
+        background: #fff;
+        padding: 0.2rem 0.6rem;
+        border-radius: 6px;
+        font-size: 0.9rem;
+      }
+      .popup-name {
+        font-weight: 700;
+        display: block;
+        margin-bottom: 0.2rem;
+      }
+      .popup-detail {
+        display: block;
+        color: #5b6b63;
+        margin-bottom: 0.3rem;
+      }
+      .leaflet-container a.popup-link {
+        color: #22613f;
+      }
+      .marker-cluster-small {
+        background-color: rgba(47, 111, 79, 0.25);
+      }
+      .marker-cluster-small div {
+        background-color: rgba(47, 111, 79, 0.7);
+      }
+      .marker-cluster-medium {
+        background-color: rgba(31, 79, 134, 0.25);
+      }
+      .marker-cluster-medium div {
+        background-color: rgba(31, 79, 134, 0.7);
+      }
+      .marker-cluster-large {
+        background-color: rgba(194, 65, 12, 0.25);
+      }
+      .marker-cluster-large div {
+        background-color: rgba(194, 65, 12, 0.72);
+      }
+      .marker-cluster div {
+        color: #fff;
+        font-weight: 700;
+      }
     `,
   ];
 
@@ -97,18 +165,31 @@ export class LcPlaceMap extends LitElement {
 
   override firstUpdated() {
     const el = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    const map = L.map(el, { center: FRANCE, zoom: 5, worldCopyJump: true, attributionControl: true });
+    const map = L.map(el, {
+      center: FRANCE,
+      zoom: 5,
+      worldCopyJump: true,
+      attributionControl: true,
+    });
     L.tileLayer(TILE_URL, {
       maxZoom: 19,
       attribution: `<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">${t('map.attribution')}</a>`,
       crossOrigin: true,
     }).addTo(map);
-    this._cluster = L.markerClusterGroup({ showCoverageOnHover: false, maxClusterRadius: 50, spiderfyOnMaxZoom: true });
+    this._cluster = L.markerClusterGroup({
+      showCoverageOnHover: false,
+      maxClusterRadius: 50,
+      spiderfyOnMaxZoom: true,
+    });
     map.addLayer(this._cluster);
     map.on('moveend', () => {
       const b = map.getBounds();
-      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()].map((n) => n.toFixed(4)).join(',');
-      this.dispatchEvent(new CustomEvent('lc-map-moved', { detail: { bbox }, bubbles: true, composed: true }));
+      const bbox = [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]
+        .map((n) => n.toFixed(4))
+        .join(',');
+      this.dispatchEvent(
+        new CustomEvent('lc-map-moved', { detail: { bbox }, bubbles: true, composed: true }),
+      );
     });
     this._map = map;
     this._resize = new ResizeObserver(() => map.invalidateSize());
@@ -119,7 +200,8 @@ export class LcPlaceMap extends LitElement {
 
   override updated(changed: PropertyValues<this>) {
     if (!this._map) return;
-    if (changed.has('points') || changed.has('selected') || changed.has('details')) this._drawPoints();
+    if (changed.has('points') || changed.has('selected') || changed.has('details'))
+      this._drawPoints();
     if (changed.has('home')) this._drawHome();
   }
 
@@ -190,7 +272,8 @@ export class LcPlaceMap extends LitElement {
     const map = this._map!;
     let latlngs = markers.map((m) => m.getLatLng());
     if (latlngs.length > 20) latlngs = trimOutliers(latlngs);
-    if (this.home?.lat != null && this.home?.lon != null) latlngs.push(L.latLng(this.home.lat, this.home.lon));
+    if (this.home?.lat != null && this.home?.lon != null)
+      latlngs.push(L.latLng(this.home.lat, this.home.lon));
     if (latlngs.length === 0) {
       map.setView(FRANCE, 5);
     } else if (latlngs.length === 1) {
@@ -206,7 +289,11 @@ export class LcPlaceMap extends LitElement {
     this._homeLayer = undefined;
     const h = this.home;
     if (h && h.lat != null && h.lon != null) {
-      this._homeLayer = L.marker([h.lat, h.lon], { icon: HOME_ICON, title: `${t('map.myPlace')} : ${h.name}`, zIndexOffset: 1000 })
+      this._homeLayer = L.marker([h.lat, h.lon], {
+        icon: HOME_ICON,
+        title: `${t('map.myPlace')} : ${h.name}`,
+        zIndexOffset: 1000,
+      })
         .bindTooltip(`${t('map.myPlace')}`)
         .addTo(this._map!);
     }

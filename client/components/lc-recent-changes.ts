@@ -2,7 +2,15 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getRecentChanges, type RecentChange } from '../api/wiki.js';
 import { locale, t } from '../i18n/index.js';
-import { byDay, errorBox, loadingLine, pageUrl, sizeDelta, timeLabel, userName } from '../format.js';
+import {
+  byDay,
+  errorBox,
+  loadingLine,
+  pageUrl,
+  sizeDelta,
+  timeLabel,
+  userName,
+} from '../format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles, timelineStyles } from '../styles.js';
 
@@ -16,12 +24,26 @@ export class LcRecentChanges extends LitElement {
     sharedStyles,
     timelineStyles,
     css`
-      :host { display: block; }
-      h3:first-child { margin-top: 0; }
-      .summary { font-style: italic; overflow-wrap: anywhere; }
-      .more { margin-top: 1rem; }
-      .feed { font-size: 0.85rem; }
-      .badge.deleted { background: var(--lc-red-light); color: var(--lc-red); }
+      :host {
+        display: block;
+      }
+      h3:first-child {
+        margin-top: 0;
+      }
+      .summary {
+        font-style: italic;
+        overflow-wrap: anywhere;
+      }
+      .more {
+        margin-top: 1rem;
+      }
+      .feed {
+        font-size: 0.85rem;
+      }
+      .badge.deleted {
+        background: var(--lc-red-light);
+        color: var(--lc-red);
+      }
     `,
   ];
 
@@ -72,19 +94,30 @@ export class LcRecentChanges extends LitElement {
     const lang = locale();
     return html`
       ${byDay(changes, lang).map(
-        ([day, list]) => html`<h3>${day}</h3>
-          <ul class="timeline" data-testid="recent-changes">
-            ${list.map((c) => this._renderChange(c, lang))}
-          </ul>`,
+        ([day, list]) =>
+          html`<h3>${day}</h3>
+            <ul class="timeline" data-testid="recent-changes">
+              ${list.map((c) => this._renderChange(c, lang))}
+            </ul>`,
       )}
-      ${this.compact
-        ? html`<p class="more"><a href="/recent">${t('wiki.recent.all')} →</a></p>`
-        : html`<p class="more actions">
-            ${this._hasMore
-              ? html`<button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>${t('wiki.recent.more')}</button>`
-              : nothing}
-            <a class="feed" href="/feed/recent-changes.atom">${t('wiki.recent.feed')}</a>
-          </p>`}
+      ${
+        this.compact
+          ? html`<p class="more"><a href="/recent">${t('wiki.recent.all')} →</a></p>`
+          : html`<p class="more actions">
+              ${
+                this._hasMore
+                  ? html`<button
+                      class="btn secondary"
+                      ?disabled=${this._loadingMore}
+                      @click=${this._more}
+                    >
+                      ${t('wiki.recent.more')}
+                    </button>`
+                  : nothing
+              }
+              <a class="feed" href="/feed/recent-changes.atom">${t('wiki.recent.feed')}</a>
+            </p>`
+      }
     `;
   }
 
@@ -97,10 +130,14 @@ export class LcRecentChanges extends LitElement {
       <div>
         <div class="line">
           <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
-          <span class="badge ${deleted ? 'deleted' : 'restored'}">${t(deleted ? 'wiki.recent.deleted' : 'wiki.recent.restored')}</span>
+          <span class="badge ${deleted ? 'deleted' : 'restored'}"
+            >${t(deleted ? 'wiki.recent.deleted' : 'wiki.recent.restored')}</span
+          >
         </div>
         <div class="line meta">
-          <span>${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span>
+          <span
+            >${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span
+          >
           ${c.reason ? html`<span class="summary">« ${c.reason} »</span>` : nothing}
         </div>
       </div>
@@ -140,14 +177,21 @@ export class LcRecentChanges extends LitElement {
         <div class="line meta">
           <span>${userName(c.author)}</span>
           ${c.summary ? html`<span class="summary">« ${c.summary} »</span>` : nothing}
-          ${this.compact
-            ? nothing
-            : html`<span class="links">
-                ${c.isNew || c.revision < 2
-                  ? nothing
-                  : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}">${t('wiki.recent.diff')}</a> ·`}
-                <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
-              </span>`}
+          ${
+            this.compact
+              ? nothing
+              : html`<span class="links">
+                  ${
+                    c.isNew || c.revision < 2
+                      ? nothing
+                      : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}"
+                            >${t('wiki.recent.diff')}</a
+                          >
+                          ·`
+                  }
+                  <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
+                </span>`
+          }
         </div>
       </div>
     </li>`;

@@ -19,13 +19,51 @@ export interface PickedRecord {
 @customElement('lc-record-picker')
 export class LcRecordPicker extends LitElement {
   static override styles = css`
-    :host { display: block; position: relative; }
-    input { font: inherit; padding: 0.4rem 0.55rem; border: 1px solid #b9c5be; border-radius: 7px; width: 100%; box-sizing: border-box; }
-    :host([invalid]) input { border-color: #a61b1b; }
-    ul { list-style: none; margin: 0.2rem 0 0; padding: 0; border: 1px solid #dfe5e1; border-radius: 8px; background: #fff; position: absolute; left: 0; right: 0; z-index: 1000; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08); }
-    li button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; padding: 0.4rem 0.6rem; }
-    li button:hover, li button:focus-visible, li button.active { background: #e6efe9; }
-    .detail { color: #5b6b63; font-size: 0.88rem; }
+    :host {
+      display: block;
+      position: relative;
+    }
+    input {
+      font: inherit;
+      padding: 0.4rem 0.55rem;
+      border: 1px solid #b9c5be;
+      border-radius: 7px;
+      width: 100%;
+      box-sizing: border-box;
+    }
+    :host([invalid]) input {
+      border-color: #a61b1b;
+    }
+    ul {
+      list-style: none;
+      margin: 0.2rem 0 0;
+      padding: 0;
+      border: 1px solid #dfe5e1;
+      border-radius: 8px;
+      background: #fff;
+      position: absolute;
+      left: 0;
+      right: 0;
+      z-index: 1000;
+      box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08);
+    }
+    li button {
+      all: unset;
+      box-sizing: border-box;
+      display: block;
+      width: 100%;
+      cursor: pointer;
+      padding: 0.4rem 0.6rem;
+    }
+    li button:hover,
+    li button:focus-visible,
+    li button.active {
+      background: #e6efe9;
+    }
+    .detail {
+      color: #5b6b63;
+      font-size: 0.88rem;
+    }
   `;
 
   /** What to search: places or people. */
@@ -83,7 +121,11 @@ export class LcRecordPicker extends LitElement {
     if (!n) return;
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
-      this._active = (this._active + (e.key === 'ArrowDown' ? 1 : n - 1) + (this._active < 0 && e.key === 'ArrowUp' ? 1 : 0)) % n;
+      this._active =
+        (this._active +
+          (e.key === 'ArrowDown' ? 1 : n - 1) +
+          (this._active < 0 && e.key === 'ArrowUp' ? 1 : 0)) %
+        n;
     } else if (e.key === 'Enter') {
       e.preventDefault();
       this._pick(this._options[Math.max(0, this._active)]);
@@ -95,7 +137,9 @@ export class LcRecordPicker extends LitElement {
   private _pick(r: PickedRecord) {
     this.value = r.name;
     this._options = [];
-    this.dispatchEvent(new CustomEvent<PickedRecord>('lc-pick', { detail: r, bubbles: true, composed: true }));
+    this.dispatchEvent(
+      new CustomEvent<PickedRecord>('lc-pick', { detail: r, bubbles: true, composed: true }),
+    );
   }
 
   override render() {
@@ -113,17 +157,30 @@ export class LcRecordPicker extends LitElement {
         aria-activedescendant=${this._active >= 0 ? `opt-${this._active}` : ''}
         @keydown=${this._onKey}
       />
-      ${this._options.length
-        ? html`<ul role="listbox" id="options" aria-label=${this.label}>
-            ${this._options.map(
-              (r, i) => html`<li role="option" id=${`opt-${i}`} aria-selected=${i === this._active ? 'true' : 'false'}>
-                <button type="button" tabindex="-1" class=${i === this._active ? 'active' : ''} data-slug=${r.slug} @click=${() => this._pick(r)}>
-                  ${r.name} <span class="detail">${r.detail ?? ''}</span>
-                </button>
-              </li>`,
-            )}
-          </ul>`
-        : null}`;
+      ${
+        this._options.length
+          ? html`<ul role="listbox" id="options" aria-label=${this.label}>
+              ${this._options.map(
+                (r, i) =>
+                  html`<li
+                    role="option"
+                    id=${`opt-${i}`}
+                    aria-selected=${i === this._active ? 'true' : 'false'}
+                  >
+                    <button
+                      type="button"
+                      tabindex="-1"
+                      class=${i === this._active ? 'active' : ''}
+                      data-slug=${r.slug}
+                      @click=${() => this._pick(r)}
+                    >
+                      ${r.name} <span class="detail">${r.detail ?? ''}</span>
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : null
+      }`;
   }
 }
 

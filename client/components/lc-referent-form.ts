@@ -22,7 +22,13 @@ export class LcReferentForm extends RegistryActionForm {
     }
     const note = String(data.get('note') ?? '').trim();
     const person = this._person.slug;
-    await this._save(() => offerHelp(this.slug, { person, isExpert: data.get('isExpert') === 'on', ...(note ? { note } : {}) }));
+    await this._save(() =>
+      offerHelp(this.slug, {
+        person,
+        isExpert: data.get('isExpert') === 'on',
+        ...(note ? { note } : {}),
+      }),
+    );
   }
 
   override render() {

@@ -7,7 +7,13 @@ import { errorText } from '../format.js';
 import { navigate } from '../router.js';
 import { setCurrentUser } from '../session.js';
 import { sharedStyles } from '../styles.js';
-import { authField, authFormStyles, fieldErrors, focusFirstInvalid, safeNext } from './auth-form.js';
+import {
+  authField,
+  authFormStyles,
+  fieldErrors,
+  focusFirstInvalid,
+  safeNext,
+} from './auth-form.js';
 
 const FIELDS = ['name', 'email', 'password'] as const;
 
@@ -55,14 +61,20 @@ export class LcRegisterForm extends LitElement {
     this._errors = {};
     this._busy = true;
     try {
-      const user = await signUp({ email, name, password, invitation: this.invitation || undefined });
+      const user = await signUp({
+        email,
+        name,
+        password,
+        invitation: this.invitation || undefined,
+      });
       if (user) {
         setCurrentUser(user);
         navigate(safeNext(this.next));
       } else this._checkMail = true;
     } catch (err) {
       const errors = err instanceof ApiError ? fieldErrors(err) : {};
-      if (err instanceof ApiError && err.details.field === 'email' && this.invitation) errors.email = t('acc.error.emailNotInvited');
+      if (err instanceof ApiError && err.details.field === 'email' && this.invitation)
+        errors.email = t('acc.error.emailNotInvited');
       if (err instanceof ApiError && err.code === 'token_invalid') this._invitationInvalid = true;
       if (Object.keys(errors).some((f) => (FIELDS as readonly string[]).includes(f))) {
         this._errors = errors;
@@ -73,7 +85,14 @@ export class LcRegisterForm extends LitElement {
     }
   }
 
-  private _field(id: (typeof FIELDS)[number], label: string, type: string, autocomplete: string, hint = '', value = '') {
+  private _field(
+    id: (typeof FIELDS)[number],
+    label: string,
+    type: string,
+    autocomplete: string,
+    hint = '',
+    value = '',
+  ) {
     return authField({ id, label, type, autocomplete, hint, value, error: this._errors[id] });
   }
 
@@ -81,29 +100,42 @@ export class LcRegisterForm extends LitElement {
     if (this._checkMail) {
       return html`<div class="auth card">
         <h1>${t('acc.checkMail.heading')}</h1>
-        <p class="message info" role="status" data-testid="check-mail">${t('acc.checkMail.signup')}</p>
+        <p class="message info" role="status" data-testid="check-mail">
+          ${t('acc.checkMail.signup')}
+        </p>
       </div>`;
     }
     const closed = !this.invitation && this._policy === 'invitation';
     return html`<div class="auth card">
       <h1>${t('nav.register')}</h1>
       <p class="muted">${t('auth.registerIntro')}</p>
-      ${this._invited
-        ? html`<p class="message info" data-testid="invited">${t('acc.invited', {
-            email: this._invited.email,
-            role: t(`role.${this._invited.role}`),
-            date: formatDate(this._invited.expiresAt),
-          })}</p>`
-        : nothing}
+      ${
+        this._invited
+          ? html`<p class="message info" data-testid="invited">
+              ${t('acc.invited', {
+                email: this._invited.email,
+                role: t(`role.${this._invited.role}`),
+                date: formatDate(this._invited.expiresAt),
+              })}
+            </p>`
+          : nothing
+      }
       ${this._invitationInvalid ? html`<p class="message error" role="alert">${t('acc.invitationInvalid')}</p>` : nothing}
       ${closed ? html`<p class="message warning" data-testid="invitation-only">${t('acc.invitationOnly')}</p>` : nothing}
       ${this._policy === 'approval' ? html`<p class="muted small">${t('acc.approvalNote')}</p>` : nothing}
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-      <form novalidate @submit=${this._submit} aria-busy=${this._busy} ?hidden=${closed || this._invitationInvalid}>
+      <form
+        novalidate
+        @submit=${this._submit}
+        aria-busy=${this._busy}
+        ?hidden=${closed || this._invitationInvalid}
+      >
         ${this._field('name', t('auth.name'), 'text', 'name', t('auth.nameHint'))}
         ${this._field('email', t('auth.email'), 'email', 'email', '', this._invited?.email ?? '')}
         ${this._field('password', t('auth.password'), 'password', 'new-password', t('acc.sec.newHint'))}
-        <button class="btn wide" type="submit" ?disabled=${this._busy} data-testid="register">${t('nav.register')}</button>
+        <button class="btn wide" type="submit" ?disabled=${this._busy} data-testid="register">
+          ${t('nav.register')}
+        </button>
       </form>
       <p class="switch">${t('auth.haveAccount')} <a href="/login">${t('nav.login')}</a></p>
     </div>`;

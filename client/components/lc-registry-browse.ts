@@ -4,7 +4,12 @@ import { t } from '../i18n/index.js';
 import { showFiltersInUrl } from '../lib/filter-url.js';
 import { LatestRequest } from '../lib/latest-request.js';
 import { registryStyles } from '../lib/registry-styles.js';
-import { listResources, type ResourceList, type ResourceQuery, type ResourceSummary } from '../api/registry.js';
+import {
+  listResources,
+  type ResourceList,
+  type ResourceQuery,
+  type ResourceSummary,
+} from '../api/registry.js';
 import { MY_PLACE_EVENT, getMyPlace } from '../lib/registry-format.js';
 import './lc-facet-list.js';
 import './lc-resource-card.js';
@@ -43,15 +48,52 @@ export class LcRegistryBrowse extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .layout { display: grid; grid-template-columns: 15rem 1fr; gap: 1.4rem; align-items: start; }
-      @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
-      .head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.6rem; }
-      .resultbar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.6rem; margin-bottom: 0.7rem; }
-      .resultbar select { padding: 0.3rem 0.4rem; }
-      aside { position: sticky; top: 0.8rem; }
-      .more { text-align: center; margin-top: 1rem; }
-      lc-my-place { margin-bottom: 0.6rem; }
-      .active { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
+      .layout {
+        display: grid;
+        grid-template-columns: 15rem 1fr;
+        gap: 1.4rem;
+        align-items: start;
+      }
+      @media (max-width: 760px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+      }
+      .head {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 0.6rem;
+      }
+      .resultbar {
+        display: flex;
+        flex-wrap: wrap;
+        justify-content: space-between;
+        align-items: center;
+        gap: 0.6rem;
+        margin-bottom: 0.7rem;
+      }
+      .resultbar select {
+        padding: 0.3rem 0.4rem;
+      }
+      aside {
+        position: sticky;
+        top: 0.8rem;
+      }
+      .more {
+        text-align: center;
+        margin-top: 1rem;
+      }
+      lc-my-place {
+        margin-bottom: 0.6rem;
+      }
+      .active {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+        align-items: center;
+      }
     `,
   ];
 
@@ -140,7 +182,14 @@ export class LcRegistryBrowse extends LitElement {
   }
 
   private _clear() {
-    this._apply({ q: '', sort: this._filters.sort, facets: { theme: '', kind: '', license: '', qualification: '', region: '' } }, true);
+    this._apply(
+      {
+        q: '',
+        sort: this._filters.sort,
+        facets: { theme: '', kind: '', license: '', qualification: '', region: '' },
+      },
+      true,
+    );
   }
 
   override render() {
@@ -156,7 +205,12 @@ export class LcRegistryBrowse extends LitElement {
         </div>
         <a class="btn" href="/communs/new">+ ${t('browse.propose')}</a>
       </div>
-      <form class="searchbar" role="search" aria-label=${t('browse.search')} @submit=${(e: Event) => e.preventDefault()}>
+      <form
+        class="searchbar"
+        role="search"
+        aria-label=${t('browse.search')}
+        @submit=${(e: Event) => e.preventDefault()}
+      >
         <input
           type="search"
           name="q"
@@ -170,7 +224,13 @@ export class LcRegistryBrowse extends LitElement {
         <aside aria-label=${t('facet.filters')} @lc-facet-change=${this._onFacet}>
           <div class="facets">
             ${FACETS.map(
-              (k) => html`<lc-facet-list facet=${k} heading=${t(`facet.${k}`)} .values=${data?.facets[k] ?? []} selected=${f.facets[k]}></lc-facet-list>`,
+              (k) =>
+                html`<lc-facet-list
+                  facet=${k}
+                  heading=${t(`facet.${k}`)}
+                  .values=${data?.facets[k] ?? []}
+                  selected=${f.facets[k]}
+                ></lc-facet-list>`,
             )}
           </div>
         </aside>
@@ -178,7 +238,9 @@ export class LcRegistryBrowse extends LitElement {
           ${f.sort === 'near' ? html`<lc-my-place></lc-my-place>` : null}
           <div class="resultbar">
             <div class="active">
-              <strong data-testid="result-count">${total === 1 ? t('browse.result1') : t('browse.results', { count: total })}</strong>
+              <strong data-testid="result-count"
+                >${total === 1 ? t('browse.result1') : t('browse.results', { count: total })}</strong
+              >
               ${active ? html`<button class="btn link" @click=${this._clear}>${t('browse.clear')}</button>` : null}
             </div>
             <label
@@ -188,7 +250,9 @@ export class LcRegistryBrowse extends LitElement {
               >
                 ${SORTS.map((s) => {
                   const value = s === 'relevance' ? '' : s;
-                  return html`<option value=${value} ?selected=${f.sort === value}>${t(`sort.${s}`)}</option>`;
+                  return html`<option value=${value} ?selected=${f.sort === value}>
+                    ${t(`sort.${s}`)}
+                  </option>`;
                 })}
               </select></label
             >
@@ -199,9 +263,19 @@ export class LcRegistryBrowse extends LitElement {
           <div class="grid" data-testid="results">
             ${this._items.map((r) => html`<lc-resource-card .resource=${r}></lc-resource-card>`)}
           </div>
-          ${this._items.length < total
-            ? html`<div class="more"><button class="btn secondary" ?disabled=${this._loading} @click=${() => this._load(true)}>${t('browse.more')}</button></div>`
-            : null}
+          ${
+            this._items.length < total
+              ? html`<div class="more">
+                  <button
+                    class="btn secondary"
+                    ?disabled=${this._loading}
+                    @click=${() => this._load(true)}
+                  >
+                    ${t('browse.more')}
+                  </button>
+                </div>`
+              : null
+          }
         </section>
       </div>
     `;

@@ -19,10 +19,22 @@ export class LcRequestPermanences extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host { display: block; }
-      .bookings { display: grid; gap: 0.6rem; }
-      .people { display: grid; gap: 0.4rem; margin-top: 0.6rem; }
-      h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
+      :host {
+        display: block;
+      }
+      .bookings {
+        display: grid;
+        gap: 0.6rem;
+      }
+      .people {
+        display: grid;
+        gap: 0.4rem;
+        margin-top: 0.6rem;
+      }
+      h3 {
+        font-size: 1rem;
+        margin: 0.6rem 0 0.2rem;
+      }
     `,
   ];
 
@@ -47,30 +59,44 @@ export class LcRequestPermanences extends LitElement {
 
   override render() {
     const r = this.request;
-    const held = this._items.some((b) => b.status === 'confirmed' && Date.parse(b.permanence.endsAt) < Date.now());
+    const held = this._items.some(
+      (b) => b.status === 'confirmed' && Date.parse(b.permanence.endsAt) < Date.now(),
+    );
     return html`<section aria-labelledby="rp-title">
       <h2 id="rp-title">${t('perm.request.title')}</h2>
       ${this._error ? errorBox(this._error) : nothing}
       ${held && !r.outcome ? html`<p class="message warning" data-testid="perm-ask-outcome">${t('perm.request.askOutcome')}</p>` : nothing}
-      ${this._items.length
-        ? html`<div class="bookings">
-            ${this._items.map(
-              (b) => html`<div>
-                <h3><a href="/permanences/${b.permanence.id}">${b.permanence.title}</a> — ${sessionWhen(b.permanence)}, ${t('perm.with', { name: b.permanence.expert.name })}</h3>
-                <lc-booking-item .booking=${b} ?manage=${b.permanence.canManage} @lc-booking-changed=${() => void this._load()}></lc-booking-item>
-              </div>`,
-            )}
-          </div>`
-        : html`<p class="muted">${t('perm.request.none')}</p>`}
+      ${
+        this._items.length
+          ? html`<div class="bookings">
+              ${this._items.map(
+                (b) =>
+                  html`<div>
+                    <h3>
+                      <a href="/permanences/${b.permanence.id}">${b.permanence.title}</a> —
+                      ${sessionWhen(b.permanence)},
+                      ${t('perm.with', { name: b.permanence.expert.name })}
+                    </h3>
+                    <lc-booking-item
+                      .booking=${b}
+                      ?manage=${b.permanence.canManage}
+                      @lc-booking-changed=${() => void this._load()}
+                    ></lc-booking-item>
+                  </div>`,
+              )}
+            </div>`
+          : html`<p class="muted">${t('perm.request.none')}</p>`
+      }
       <div class="people">
         ${r.proposal.people.map(
-          (p) => html`<lc-permanence-book
-            expert=${p.slug}
-            question=${r.problem}
-            label=${t('perm.request.book', { name: p.name })}
-            .ensureRequest=${async () => r.id}
-            @lc-booked=${() => void this._load()}
-          ></lc-permanence-book>`,
+          (p) =>
+            html`<lc-permanence-book
+              expert=${p.slug}
+              question=${r.problem}
+              label=${t('perm.request.book', { name: p.name })}
+              .ensureRequest=${async () => r.id}
+              @lc-booked=${() => void this._load()}
+            ></lc-permanence-book>`,
         )}
       </div>
     </section>`;

@@ -43,14 +43,39 @@ export class LcWikiLog extends LitElement {
     sharedStyles,
     timelineStyles,
     css`
-      :host { display: block; }
-      form.filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: flex-end; margin: 1rem 0 1.4rem; }
-      form.filters .field { margin: 0; flex: 0 1 14rem; }
-      form.filters .field.page { flex: 1 1 16rem; }
-      .reason { font-style: italic; overflow-wrap: anywhere; }
-      .details { font-size: 0.85rem; color: var(--lc-muted); overflow-wrap: anywhere; }
-      .badge.delete { background: var(--lc-red-light); color: var(--lc-red); }
-      .more { margin-top: 1rem; }
+      :host {
+        display: block;
+      }
+      form.filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.6rem;
+        align-items: flex-end;
+        margin: 1rem 0 1.4rem;
+      }
+      form.filters .field {
+        margin: 0;
+        flex: 0 1 14rem;
+      }
+      form.filters .field.page {
+        flex: 1 1 16rem;
+      }
+      .reason {
+        font-style: italic;
+        overflow-wrap: anywhere;
+      }
+      .details {
+        font-size: 0.85rem;
+        color: var(--lc-muted);
+        overflow-wrap: anywhere;
+      }
+      .badge.delete {
+        background: var(--lc-red-light);
+        color: var(--lc-red);
+      }
+      .more {
+        margin-top: 1rem;
+      }
     `,
   ];
 
@@ -81,22 +106,34 @@ export class LcWikiLog extends LitElement {
   }
 
   private get _actionList() {
-    return this.actions.split(',').map((a) => a.trim()).filter(Boolean);
+    return this.actions
+      .split(',')
+      .map((a) => a.trim())
+      .filter(Boolean);
   }
 
   private async _load(before?: number) {
     document.title = `${t('wiki.log.heading')} · ${t('app.name')}`;
-    await this._latest.run(() => getLog({ actions: this._actionList, slug: slugify(this.page) || undefined, limit: PAGE_SIZE, before }), {
-      answer: (r) => {
-        this._entries = before ? [...(this._entries ?? []), ...r.entries] : r.entries;
-        this._next = r.next;
-        const seen = new Set(this._seen);
-        for (const e of r.entries) seen.add(e.action);
-        this._seen = seen;
+    await this._latest.run(
+      () =>
+        getLog({
+          actions: this._actionList,
+          slug: slugify(this.page) || undefined,
+          limit: PAGE_SIZE,
+          before,
+        }),
+      {
+        answer: (r) => {
+          this._entries = before ? [...(this._entries ?? []), ...r.entries] : r.entries;
+          this._next = r.next;
+          const seen = new Set(this._seen);
+          for (const e of r.entries) seen.add(e.action);
+          this._seen = seen;
+        },
+        error: (err) => (this._error = err),
+        settled: () => (this._loadingMore = false),
       },
-      error: (err) => (this._error = err),
-      settled: () => (this._loadingMore = false),
-    });
+    );
   }
 
   private _more() {
@@ -128,13 +165,25 @@ export class LcWikiLog extends LitElement {
     // A combination given in the address (action=delete,restore) is offered as it is.
     const current = this._actionList.join(',');
     if (current && !options.includes(current)) options.push(current);
-    return html`<form class="filters" role="search" aria-label=${t('wiki.log.filters')} @submit=${this._filter} data-testid="log-filters">
+    return html`<form
+      class="filters"
+      role="search"
+      aria-label=${t('wiki.log.filters')}
+      @submit=${this._filter}
+      data-testid="log-filters"
+    >
       <div class="field">
         <label for="log-action">${t('wiki.log.action')}</label>
         <select id="log-action" name="action">
           <option value="" ?selected=${!current}>${t('wiki.log.allActions')}</option>
           ${options.map(
-            (a) => html`<option value=${a} ?selected=${a === current}>${a.split(',').map((x) => actionLabel(x, true)).join(', ')}</option>`,
+            (a) =>
+              html`<option value=${a} ?selected=${a === current}>
+                ${a
+                  .split(',')
+                  .map((x) => actionLabel(x, true))
+                  .join(', ')}
+              </option>`,
           )}
         </select>
       </div>
@@ -163,16 +212,21 @@ export class LcWikiLog extends LitElement {
     const lang = locale();
     return html`
       ${byDay(entries, lang).map(
-        ([day, list]) => html`<h3>${day}</h3>
-          <ul class="timeline" data-testid="log-entries">
-            ${list.map((e) => this._renderEntry(e, lang))}
-          </ul>`,
+        ([day, list]) =>
+          html`<h3>${day}</h3>
+            <ul class="timeline" data-testid="log-entries">
+              ${list.map((e) => this._renderEntry(e, lang))}
+            </ul>`,
       )}
-      ${this._next
-        ? html`<p class="more">
-            <button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>${t('wiki.log.more')}</button>
-          </p>`
-        : nothing}
+      ${
+        this._next
+          ? html`<p class="more">
+              <button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>
+                ${t('wiki.log.more')}
+              </button>
+            </p>`
+          : nothing
+      }
     `;
   }
 
@@ -194,9 +248,13 @@ export class LcWikiLog extends LitElement {
             ${slugify(this.page) === e.slug ? nothing : html`· <a href=${logUrl({ actions: this.actions, page: e.slug })}>${t('wiki.log.pageLog')}</a>`}
           </span>
         </div>
-        ${details.length
-          ? html`<div class="details">${details.map(([k, v], i) => html`${i ? ' · ' : ''}${k}: ${v}`)}</div>`
-          : nothing}
+        ${
+          details.length
+            ? html`<div class="details">
+                ${details.map(([k, v], i) => html`${i ? ' · ' : ''}${k}: ${v}`)}
+              </div>`
+            : nothing
+        }
       </div>
     </li>`;
   }

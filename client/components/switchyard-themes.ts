@@ -1,7 +1,9 @@
 import { THEMES } from '../../registry/themes.js';
 import { locale, t } from '../i18n/index.js';
 
-const LABELS = new Map<string, { fr: string; en: string }>(THEMES.map((th) => [th.slug, { fr: th.fr, en: th.en }]));
+const LABELS = new Map<string, { fr: string; en: string }>(
+  THEMES.map((th) => [th.slug, { fr: th.fr, en: th.en }]),
+);
 
 /** The label of a theme slug in the interface language ("Sans thème" for none). */
 export function themeName(slug: string | null | undefined): string {

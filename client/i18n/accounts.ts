@@ -7,44 +7,58 @@ export const accounts: Catalogue = {
     'nav.admin': 'Administration',
 
     'acc.checkMail.heading': 'Vérifiez vos courriels',
-    'acc.checkMail.signup': 'Si cette adresse peut recevoir un compte, un courriel vient d’y être envoyé : ouvrez le lien qu’il contient pour activer votre compte.',
-    'acc.checkMail.reset': 'Si un compte existe pour cette adresse, un courriel vient d’y être envoyé avec un lien valable une heure.',
-    'acc.invitationOnly': 'Les inscriptions se font sur invitation : demandez-en une à un animateur ou une animatrice du réseau.',
-    'acc.approvalNote': 'Les nouveaux comptes sont validés par un animateur ou une animatrice avant de pouvoir contribuer.',
+    'acc.checkMail.signup':
+      'Si cette adresse peut recevoir un compte, un courriel vient d’y être envoyé : ouvrez le lien qu’il contient pour activer votre compte.',
+    'acc.checkMail.reset':
+      'Si un compte existe pour cette adresse, un courriel vient d’y être envoyé avec un lien valable une heure.',
+    'acc.invitationOnly':
+      'Les inscriptions se font sur invitation : demandez-en une à un animateur ou une animatrice du réseau.',
+    'acc.approvalNote':
+      'Les nouveaux comptes sont validés par un animateur ou une animatrice avant de pouvoir contribuer.',
     'acc.invited': 'Invitation pour {email} ({role}), valable jusqu’au {date}.',
-    'acc.invitationInvalid': 'Cette invitation n’est plus valable (déjà utilisée, révoquée ou expirée).',
+    'acc.invitationInvalid':
+      'Cette invitation n’est plus valable (déjà utilisée, révoquée ou expirée).',
     'acc.forgot': 'Mot de passe oublié ?',
-    'acc.error.unverified': 'Confirmez d’abord votre adresse avec le lien reçu par courriel (inscrivez-vous à nouveau pour en recevoir un autre).',
-    'acc.error.mustReset': 'Un administrateur demande un nouveau mot de passe : utilisez le lien reçu par courriel, ou demandez-en un autre.',
-    'acc.error.tooCommon': 'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
+    'acc.error.unverified':
+      'Confirmez d’abord votre adresse avec le lien reçu par courriel (inscrivez-vous à nouveau pour en recevoir un autre).',
+    'acc.error.mustReset':
+      'Un administrateur demande un nouveau mot de passe : utilisez le lien reçu par courriel, ou demandez-en un autre.',
+    'acc.error.tooCommon':
+      'Ce mot de passe fait partie des plus courants : choisissez-en un autre.',
     'acc.error.tooShort': 'Le mot de passe doit compter au moins 8 caractères.',
     'acc.error.currentWrong': 'Ce n’est pas votre mot de passe actuel.',
     'acc.error.emailNotInvited': 'Utilisez l’adresse à laquelle l’invitation a été envoyée.',
-    'acc.error.linkInvalid': 'Ce lien n’est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.',
+    'acc.error.linkInvalid':
+      'Ce lien n’est plus valable (déjà utilisé ou expiré) : demandez-en un nouveau.',
 
     'acc.verify.heading': 'Confirmation de l’adresse',
     'acc.verify.done': 'Adresse confirmée : vous êtes connecté·e.',
     'acc.verify.missing': 'Ce lien est incomplet.',
-    'acc.verify.intro': 'Pour activer votre compte, saisissez le mot de passe choisi lors de l’inscription.',
+    'acc.verify.intro':
+      'Pour activer votre compte, saisissez le mot de passe choisi lors de l’inscription.',
     'acc.verify.submit': 'Activer mon compte',
     'acc.verify.wrongPassword': 'Ce n’est pas le mot de passe choisi lors de cette inscription.',
 
     'acc.forgot.heading': 'Mot de passe oublié',
-    'acc.forgot.intro': 'Indiquez l’adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.',
+    'acc.forgot.intro':
+      'Indiquez l’adresse de votre compte : vous recevrez un lien pour choisir un nouveau mot de passe.',
     'acc.forgot.submit': 'Recevoir un lien',
 
     'acc.reset.heading': 'Nouveau mot de passe',
     'acc.reset.submit': 'Enregistrer le mot de passe',
-    'acc.reset.done': 'Mot de passe enregistré. Toutes vos sessions ont été fermées : connectez-vous avec le nouveau mot de passe.',
+    'acc.reset.done':
+      'Mot de passe enregistré. Toutes vos sessions ont été fermées : connectez-vous avec le nouveau mot de passe.',
 
     'acc.sec.heading': 'Sécurité',
-    'acc.sec.intro': 'Votre mot de passe, les appareils connectés à votre compte et vos jetons d’API.',
+    'acc.sec.intro':
+      'Votre mot de passe, les appareils connectés à votre compte et vos jetons d’API.',
     'acc.sec.password': 'Changer de mot de passe',
     'acc.sec.current': 'Mot de passe actuel',
     'acc.sec.new': 'Nouveau mot de passe',
     'acc.sec.newHint': 'Au moins 8 caractères, pas un des mots de passe les plus courants.',
     'acc.sec.change': 'Changer le mot de passe',
-    'acc.sec.changed': 'Mot de passe changé. Vos autres sessions ont été fermées et vos jetons d’API révoqués.',
+    'acc.sec.changed':
+      'Mot de passe changé. Vos autres sessions ont été fermées et vos jetons d’API révoqués.',
     'acc.sec.sessions': 'Sessions',
     'acc.sec.device': 'Appareil',
     'acc.sec.lastSeen': 'Dernière activité',
@@ -54,7 +68,8 @@ export const accounts: Catalogue = {
     'acc.sec.endSession': 'Fermer',
     'acc.sec.endSessionOf': 'Fermer la session {device}',
     'acc.sec.tokens': 'Jetons d’API',
-    'acc.sec.tokensIntro': 'Un jeton permet à un script d’utiliser l’API en votre nom. Un jeton « lecture » ne peut rien modifier.',
+    'acc.sec.tokensIntro':
+      'Un jeton permet à un script d’utiliser l’API en votre nom. Un jeton « lecture » ne peut rien modifier.',
     'acc.sec.noTokens': 'Aucun jeton.',
     'acc.sec.tokenName': 'Nom du jeton',
     'acc.sec.scope': 'Portée',
@@ -90,7 +105,8 @@ export const accounts: Catalogue = {
     'acc.admin.forceReset': 'Forcer un nouveau mot de passe',
     'acc.admin.revokeAll': 'Fermer toutes les sessions',
     'acc.admin.delete': 'Supprimer',
-    'acc.admin.confirmDelete': 'Supprimer le compte de {name} ? Ses contributions restent, sans auteur.',
+    'acc.admin.confirmDelete':
+      'Supprimer le compte de {name} ? Ses contributions restent, sans auteur.',
     'acc.admin.done': 'C’est fait.',
     'acc.admin.revoked': '{sessions} session(s) et {tokens} jeton(s) révoqués.',
     'acc.admin.invitations': 'Invitations',
@@ -151,20 +167,27 @@ export const accounts: Catalogue = {
     'nav.admin': 'Administration',
 
     'acc.checkMail.heading': 'Check your mail',
-    'acc.checkMail.signup': 'If this address can get an account, a mail was just sent to it: open its link to activate your account.',
-    'acc.checkMail.reset': 'If an account exists for this address, a mail was just sent to it with a link valid for one hour.',
-    'acc.invitationOnly': 'Sign-up is by invitation: ask one of the network’s facilitators for one.',
+    'acc.checkMail.signup':
+      'If this address can get an account, a mail was just sent to it: open its link to activate your account.',
+    'acc.checkMail.reset':
+      'If an account exists for this address, a mail was just sent to it with a link valid for one hour.',
+    'acc.invitationOnly':
+      'Sign-up is by invitation: ask one of the network’s facilitators for one.',
     'acc.approvalNote': 'New accounts are approved by a facilitator before they can contribute.',
     'acc.invited': 'Invitation for {email} ({role}), valid until {date}.',
-    'acc.invitationInvalid': 'This invitation is no longer valid (already used, revoked or expired).',
+    'acc.invitationInvalid':
+      'This invitation is no longer valid (already used, revoked or expired).',
     'acc.forgot': 'Forgot your password?',
-    'acc.error.unverified': 'Confirm your address first with the link sent by mail (sign up again to get a new one).',
-    'acc.error.mustReset': 'An administrator asked for a new password: use the link sent by mail, or ask for a new one.',
+    'acc.error.unverified':
+      'Confirm your address first with the link sent by mail (sign up again to get a new one).',
+    'acc.error.mustReset':
+      'An administrator asked for a new password: use the link sent by mail, or ask for a new one.',
     'acc.error.tooCommon': 'This password is among the most common ones: choose another.',
     'acc.error.tooShort': 'The password must have at least 8 characters.',
     'acc.error.currentWrong': 'This is not your current password.',
     'acc.error.emailNotInvited': 'Use the address the invitation was sent to.',
-    'acc.error.linkInvalid': 'This link is no longer valid (already used or expired): ask for a new one.',
+    'acc.error.linkInvalid':
+      'This link is no longer valid (already used or expired): ask for a new one.',
 
     'acc.verify.heading': 'Address confirmation',
     'acc.verify.done': 'Address confirmed: you are logged in.',
@@ -174,12 +197,14 @@ export const accounts: Catalogue = {
     'acc.verify.wrongPassword': 'This is not the password chosen for this sign-up.',
 
     'acc.forgot.heading': 'Forgot your password',
-    'acc.forgot.intro': 'Enter your account’s address: you will get a link to choose a new password.',
+    'acc.forgot.intro':
+      'Enter your account’s address: you will get a link to choose a new password.',
     'acc.forgot.submit': 'Send me a link',
 
     'acc.reset.heading': 'New password',
     'acc.reset.submit': 'Save the password',
-    'acc.reset.done': 'Password saved. All your sessions were closed: log in with the new password.',
+    'acc.reset.done':
+      'Password saved. All your sessions were closed: log in with the new password.',
 
     'acc.sec.heading': 'Security',
     'acc.sec.intro': 'Your password, the devices logged in to your account and your API tokens.',
@@ -188,7 +213,8 @@ export const accounts: Catalogue = {
     'acc.sec.new': 'New password',
     'acc.sec.newHint': 'At least 8 characters, not one of the most common passwords.',
     'acc.sec.change': 'Change password',
-    'acc.sec.changed': 'Password changed. Your other sessions were closed and your API tokens revoked.',
+    'acc.sec.changed':
+      'Password changed. Your other sessions were closed and your API tokens revoked.',
     'acc.sec.sessions': 'Sessions',
     'acc.sec.device': 'Device',
     'acc.sec.lastSeen': 'Last active',
@@ -198,7 +224,8 @@ export const accounts: Catalogue = {
     'acc.sec.endSession': 'End',
     'acc.sec.endSessionOf': 'End the session {device}',
     'acc.sec.tokens': 'API tokens',
-    'acc.sec.tokensIntro': 'A token lets a script use the API on your behalf. A "read" token cannot change anything.',
+    'acc.sec.tokensIntro':
+      'A token lets a script use the API on your behalf. A "read" token cannot change anything.',
     'acc.sec.noTokens': 'No tokens.',
     'acc.sec.tokenName': 'Token name',
     'acc.sec.scope': 'Scope',
@@ -234,7 +261,8 @@ export const accounts: Catalogue = {
     'acc.admin.forceReset': 'Force a new password',
     'acc.admin.revokeAll': 'End all sessions',
     'acc.admin.delete': 'Delete',
-    'acc.admin.confirmDelete': 'Delete the account of {name}? Their contributions stay, without an author.',
+    'acc.admin.confirmDelete':
+      'Delete the account of {name}? Their contributions stay, without an author.',
     'acc.admin.done': 'Done.',
     'acc.admin.revoked': '{sessions} session(s) and {tokens} token(s) revoked.',
     'acc.admin.invitations': 'Invitations',

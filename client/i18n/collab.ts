@@ -4,32 +4,43 @@ import type { Catalogue } from './index.js';
 export const collab: Catalogue = {
   fr: {
     'collab.title': 'Co-édition : {title}',
-    'collab.newPage': 'Nouvelle page « {title} » : elle sera créée au premier enregistrement automatique, avec pour titre son premier intertitre « # … ».',
-    'collab.readOnly': 'Lecture seule : vous voyez les modifications en direct, mais votre rôle ne permet pas de modifier.',
+    'collab.newPage':
+      'Nouvelle page « {title} » : elle sera créée au premier enregistrement automatique, avec pour titre son premier intertitre « # … ».',
+    'collab.readOnly':
+      'Lecture seule : vous voyez les modifications en direct, mais votre rôle ne permet pas de modifier.',
     'collab.loginToEdit': 'Connectez-vous pour modifier cette page.',
     'collab.status.connected': 'Connecté',
     'collab.status.connecting': 'Reconnexion…',
-    'collab.status.offline': 'Hors ligne : vos modifications seront fusionnées au retour de la connexion',
+    'collab.status.offline':
+      'Hors ligne : vos modifications seront fusionnées au retour de la connexion',
     'collab.status.refused': 'Connexion refusée',
     'collab.status.deleted': 'Page supprimée',
     'collab.moved': 'Cette page a été renommée : réouverture à sa nouvelle adresse…',
-    'collab.deleted': 'Cette page a été supprimée : elle ne peut plus être modifiée. Un animateur peut la restaurer.',
-    'collab.sessionEnded': 'Votre session a pris fin (expirée, déconnectée ou révoquée) : reconnectez-vous pour continuer à modifier cette page.',
-    'collab.rightsChanged': 'Vos droits ont changé : vous ne pouvez plus modifier cette page. Rechargez-la pour la suivre en lecture.',
+    'collab.deleted':
+      'Cette page a été supprimée : elle ne peut plus être modifiée. Un animateur peut la restaurer.',
+    'collab.sessionEnded':
+      'Votre session a pris fin (expirée, déconnectée ou révoquée) : reconnectez-vous pour continuer à modifier cette page.',
+    'collab.rightsChanged':
+      'Vos droits ont changé : vous ne pouvez plus modifier cette page. Rechargez-la pour la suivre en lecture.',
     'collab.presence': 'Ici maintenant',
     'collab.presence.you': '{name} (vous)',
     'collab.guest': 'Invité',
     'collab.preview': 'Aperçu',
     'collab.editor': 'Texte (markdown)',
     'collab.view': 'Voir la page',
-    'collab.autosave': 'Enregistré automatiquement après une pause dans la saisie, et quand le dernier participant s’en va.',
-    'collab.keyboard': 'Au clavier : dans le texte, Tab indente ; Échap puis Tab (ou Maj+Tab) en sort.',
+    'collab.autosave':
+      'Enregistré automatiquement après une pause dans la saisie, et quand le dernier participant s’en va.',
+    'collab.keyboard':
+      'Au clavier : dans le texte, Tab indente ; Échap puis Tab (ou Maj+Tab) en sort.',
     'collab.pageError': 'Impossible de charger la page : {message}',
     'collab.login': 'Se connecter',
-    'collab.placeholder': 'Écrivez ici, en markdown. [[Titre d’une page]] crée un lien vers une page du wiki.',
-    'collab.placeholderNew': 'Écrivez ici, en markdown : la page commencera par son titre, « # {title} ».',
+    'collab.placeholder':
+      'Écrivez ici, en markdown. [[Titre d’une page]] crée un lien vers une page du wiki.',
+    'collab.placeholderNew':
+      'Écrivez ici, en markdown : la page commencera par son titre, « # {title} ».',
     'collab.formEditor': 'Éditeur simple',
-    'collab.formEditorHint': 'Formulaire classique, sans temps réel : fonctionne sans WebSocket et signale les conflits à l’enregistrement',
+    'collab.formEditorHint':
+      'Formulaire classique, sans temps réel : fonctionne sans WebSocket et signale les conflits à l’enregistrement',
     'collab.tool.bar': 'Mise en forme',
     'collab.tool.bold': 'Gras (Ctrl+B)',
     'collab.tool.italic': 'Italique (Ctrl+I)',
@@ -48,7 +59,8 @@ export const collab: Catalogue = {
     'collab.props.saved': 'Propriétés enregistrées (révision {n}).',
     'collab.props.unchanged': 'Aucune propriété modifiée.',
     'collab.props.titleRequired': 'Le titre est obligatoire.',
-    'collab.props.notYet': 'La page n’existe pas encore : écrivez d’abord son texte, puis enregistrez ses propriétés.',
+    'collab.props.notYet':
+      'La page n’existe pas encore : écrivez d’abord son texte, puis enregistrez ses propriétés.',
     'collab.props.newHint': 'Disponible une fois la page créée.',
     'collab.new.heading': 'Nouvelle page',
     'collab.new.address': 'Adresse de la page :',
@@ -58,7 +70,8 @@ export const collab: Catalogue = {
   },
   en: {
     'collab.title': 'Co-editing: {title}',
-    'collab.newPage': 'New page “{title}”: it will be created by the first automatic save, titled after its first “# …” heading.',
+    'collab.newPage':
+      'New page “{title}”: it will be created by the first automatic save, titled after its first “# …” heading.',
     'collab.readOnly': 'Read only: you see edits live, but your role does not allow editing.',
     'collab.loginToEdit': 'Log in to edit this page.',
     'collab.status.connected': 'Connected',
@@ -67,23 +80,30 @@ export const collab: Catalogue = {
     'collab.status.refused': 'Connection refused',
     'collab.status.deleted': 'Page deleted',
     'collab.moved': 'This page was renamed: reopening at its new address…',
-    'collab.deleted': 'This page was deleted: it can no longer be edited. A facilitator can restore it.',
-    'collab.sessionEnded': 'Your session has ended (expired, logged out or revoked): log in again to keep editing this page.',
-    'collab.rightsChanged': 'Your rights have changed: you can no longer edit this page. Reload it to follow it read-only.',
+    'collab.deleted':
+      'This page was deleted: it can no longer be edited. A facilitator can restore it.',
+    'collab.sessionEnded':
+      'Your session has ended (expired, logged out or revoked): log in again to keep editing this page.',
+    'collab.rightsChanged':
+      'Your rights have changed: you can no longer edit this page. Reload it to follow it read-only.',
     'collab.presence': 'Here now',
     'collab.presence.you': '{name} (you)',
     'collab.guest': 'Guest',
     'collab.preview': 'Preview',
     'collab.editor': 'Text (markdown)',
     'collab.view': 'View the page',
-    'collab.autosave': 'Saved automatically after a pause in typing, and when the last participant leaves.',
-    'collab.keyboard': 'With the keyboard: in the text, Tab indents; Escape then Tab (or Shift+Tab) leaves it.',
+    'collab.autosave':
+      'Saved automatically after a pause in typing, and when the last participant leaves.',
+    'collab.keyboard':
+      'With the keyboard: in the text, Tab indents; Escape then Tab (or Shift+Tab) leaves it.',
     'collab.pageError': 'Could not load the page: {message}',
     'collab.login': 'Log in',
     'collab.placeholder': 'Write here, in markdown. [[Page title]] links to a wiki page.',
-    'collab.placeholderNew': 'Write here, in markdown: the page will start with its title, “# {title}”.',
+    'collab.placeholderNew':
+      'Write here, in markdown: the page will start with its title, “# {title}”.',
     'collab.formEditor': 'Simple editor',
-    'collab.formEditorHint': 'The classic form, not real-time: works without WebSocket and reports conflicts when saving',
+    'collab.formEditorHint':
+      'The classic form, not real-time: works without WebSocket and reports conflicts when saving',
     'collab.tool.bar': 'Formatting',
     'collab.tool.bold': 'Bold (Ctrl+B)',
     'collab.tool.italic': 'Italic (Ctrl+I)',
@@ -102,7 +122,8 @@ export const collab: Catalogue = {
     'collab.props.saved': 'Properties saved (revision {n}).',
     'collab.props.unchanged': 'No property changed.',
     'collab.props.titleRequired': 'The title is required.',
-    'collab.props.notYet': 'The page does not exist yet: write its text first, then save its properties.',
+    'collab.props.notYet':
+      'The page does not exist yet: write its text first, then save its properties.',
     'collab.props.newHint': 'Available once the page is created.',
     'collab.new.heading': 'New page',
     'collab.new.address': 'Page address:',

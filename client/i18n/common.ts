@@ -11,7 +11,7 @@ export const common: Catalogue = {
     'nav.register': 'Créer un compte',
     'nav.language': 'English',
     'error.generic': 'Une erreur est survenue : {message}',
-    'loading': 'Chargement…',
+    loading: 'Chargement…',
     'notFound.title': 'Page introuvable',
   },
   en: {
@@ -23,7 +23,7 @@ export const common: Catalogue = {
     'nav.register': 'Create an account',
     'nav.language': 'Français',
     'error.generic': 'Something went wrong: {message}',
-    'loading': 'Loading…',
+    loading: 'Loading…',
     'notFound.title': 'Page not found',
   },
 };

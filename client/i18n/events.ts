@@ -12,7 +12,8 @@ export const events: Catalogue = {
     'eventType.spectacle': 'Spectacle / exposition',
     'eventType.formation': 'Formation',
     'events.title': 'Événements',
-    'events.intro': 'Ateliers, visites et rencontres des tiers-lieux, sur la carte et dans votre agenda.',
+    'events.intro':
+      'Ateliers, visites et rencontres des tiers-lieux, sur la carte et dans votre agenda.',
     'events.add': 'Ajouter un événement',
     'events.filters': 'Filtrer les événements',
     'events.from': 'Du',
@@ -23,7 +24,8 @@ export const events: Catalogue = {
     'events.all': 'Toutes',
     'events.openNow': 'Ouvert maintenant',
     'events.subscribe': 'S’abonner à ce calendrier (iCal)',
-    'events.subscribeHint': 'Copiez ce lien dans votre agenda (Nextcloud, Google, Thunderbird…) : il suit les filtres choisis.',
+    'events.subscribeHint':
+      'Copiez ce lien dans votre agenda (Nextcloud, Google, Thunderbird…) : il suit les filtres choisis.',
     'events.mapLabel': 'Carte des lieux ayant des événements ({count})',
     'events.count': '{count} événement(s)',
     'events.none': 'Aucun événement.',
@@ -43,7 +45,8 @@ export const events: Catalogue = {
     'event.cancelBooking': 'Annuler ma réservation',
     'event.seats': 'Places',
     'event.book': 'Réserver',
-    'event.booked': 'Réservation enregistrée ({count} place(s)) : un courriel de confirmation part.',
+    'event.booked':
+      'Réservation enregistrée ({count} place(s)) : un courriel de confirmation part.',
     'event.bookingCancelled': 'Réservation annulée.',
     'event.edit': 'Modifier',
     'event.delete': 'Supprimer',
@@ -52,13 +55,15 @@ export const events: Catalogue = {
     'event.placeFeed': 'Agenda du lieu (iCal)',
     'eventForm.newTitle': 'Nouvel événement',
     'eventForm.editTitle': 'Modifier l’événement',
-    'eventForm.needContributor': 'Connectez-vous avec un compte contributeur pour publier un événement.',
+    'eventForm.needContributor':
+      'Connectez-vous avec un compte contributeur pour publier un événement.',
     'eventForm.title': 'Titre',
     'eventForm.type': 'Type',
     'eventForm.place': 'Lieu',
     'eventForm.placeChosen': 'Lieu choisi : {slug}',
     'eventForm.slots': 'Créneaux',
-    'eventForm.slotsHint': 'Heure de Paris. Un jeudi 10:00-12:30 et 13:30-19:00, c’est un événement avec deux créneaux.',
+    'eventForm.slotsHint':
+      'Heure de Paris. Un jeudi 10:00-12:30 et 13:30-19:00, c’est un événement avec deux créneaux.',
     'eventForm.startsAt': 'Début du créneau {n}',
     'eventForm.endsAt': 'Fin du créneau {n}',
     'eventForm.addSlot': 'Ajouter un créneau',
@@ -79,7 +84,8 @@ export const events: Catalogue = {
     'eventForm.publish': 'Publier',
     'eventForm.save': 'Enregistrer',
     'campaigns.title': 'Campagnes',
-    'campaigns.intro': 'Les temps forts du réseau, comme les Journées Portes Ouvertes : les lieux y ajoutent leur programme.',
+    'campaigns.intro':
+      'Les temps forts du réseau, comme les Journées Portes Ouvertes : les lieux y ajoutent leur programme.',
     'campaigns.none': 'Aucune campagne pour l’instant.',
     'campaigns.back': '← Campagnes',
     'campaigns.new': 'Nouvelle campagne',
@@ -107,16 +113,19 @@ export const events: Catalogue = {
     'campaign.events': 'Événements',
     'campaign.programme': 'Programme jour par jour',
     'campaign.embed': 'Intégrer le programme',
-    'campaign.embedHint': 'Collez ce code sur le site d’un partenaire : le programme s’y affiche, sans cookie.',
+    'campaign.embedHint':
+      'Collez ce code sur le site d’un partenaire : le programme s’y affiche, sans cookie.',
     'placeEvents.title': 'Événements à venir',
     'placeEvents.feed': 'Agenda du lieu (iCal)',
     'placeEvents.import': 'Importer l’agenda du lieu',
-    'placeEvents.importHint': 'Un fichier .ics ou l’adresse d’un agenda (OpenAgenda, Nextcloud, Google). Une nouvelle importation met à jour les événements déjà importés.',
+    'placeEvents.importHint':
+      'Un fichier .ics ou l’adresse d’un agenda (OpenAgenda, Nextcloud, Google). Une nouvelle importation met à jour les événements déjà importés.',
     'placeEvents.file': 'Fichier .ics',
     'placeEvents.importFile': 'Importer le fichier',
     'placeEvents.url': 'Adresse de l’agenda',
     'placeEvents.importUrl': 'Importer depuis l’adresse',
-    'placeEvents.result': '{created} créé(s), {updated} mis à jour, {unchanged} inchangé(s), {deleted} supprimé(s).',
+    'placeEvents.result':
+      '{created} créé(s), {updated} mis à jour, {unchanged} inchangé(s), {deleted} supprimé(s).',
   },
   en: {
     'nav.evenements': 'Events',
@@ -128,7 +137,8 @@ export const events: Catalogue = {
     'eventType.spectacle': 'Show / exhibition',
     'eventType.formation': 'Training',
     'events.title': 'Events',
-    'events.intro': 'Workshops, visits and meetups of the third places, on the map and in your calendar.',
+    'events.intro':
+      'Workshops, visits and meetups of the third places, on the map and in your calendar.',
     'events.add': 'Add an event',
     'events.filters': 'Filter events',
     'events.from': 'From',
@@ -139,7 +149,8 @@ export const events: Catalogue = {
     'events.all': 'All',
     'events.openNow': 'Open now',
     'events.subscribe': 'Subscribe to this calendar (iCal)',
-    'events.subscribeHint': 'Copy this link into your calendar (Nextcloud, Google, Thunderbird…): it follows the chosen filters.',
+    'events.subscribeHint':
+      'Copy this link into your calendar (Nextcloud, Google, Thunderbird…): it follows the chosen filters.',
     'events.mapLabel': 'Map of places with events ({count})',
     'events.count': '{count} event(s)',
     'events.none': 'No events.',
@@ -174,7 +185,8 @@ export const events: Catalogue = {
     'eventForm.place': 'Place',
     'eventForm.placeChosen': 'Chosen place: {slug}',
     'eventForm.slots': 'Time slots',
-    'eventForm.slotsHint': 'Paris time. A Thursday 10:00-12:30 and 13:30-19:00 is one event with two slots.',
+    'eventForm.slotsHint':
+      'Paris time. A Thursday 10:00-12:30 and 13:30-19:00 is one event with two slots.',
     'eventForm.startsAt': 'Start of slot {n}',
     'eventForm.endsAt': 'End of slot {n}',
     'eventForm.addSlot': 'Add a time slot',
@@ -195,7 +207,8 @@ export const events: Catalogue = {
     'eventForm.publish': 'Publish',
     'eventForm.save': 'Save',
     'campaigns.title': 'Campaigns',
-    'campaigns.intro': 'The network’s highlights, like the Open Days: places add their programme to them.',
+    'campaigns.intro':
+      'The network’s highlights, like the Open Days: places add their programme to them.',
     'campaigns.none': 'No campaign yet.',
     'campaigns.back': '← Campaigns',
     'campaigns.new': 'New campaign',
@@ -223,15 +236,18 @@ export const events: Catalogue = {
     'campaign.events': 'Events',
     'campaign.programme': 'Day-by-day programme',
     'campaign.embed': 'Embed the programme',
-    'campaign.embedHint': 'Paste this code on a partner’s site: the programme shows there, without cookies.',
+    'campaign.embedHint':
+      'Paste this code on a partner’s site: the programme shows there, without cookies.',
     'placeEvents.title': 'Upcoming events',
     'placeEvents.feed': 'The place’s calendar (iCal)',
     'placeEvents.import': 'Import the place’s calendar',
-    'placeEvents.importHint': 'An .ics file or a calendar’s address (OpenAgenda, Nextcloud, Google). Importing again updates the events already imported.',
+    'placeEvents.importHint':
+      'An .ics file or a calendar’s address (OpenAgenda, Nextcloud, Google). Importing again updates the events already imported.',
     'placeEvents.file': '.ics file',
     'placeEvents.importFile': 'Import the file',
     'placeEvents.url': 'Calendar address',
     'placeEvents.importUrl': 'Import from the address',
-    'placeEvents.result': '{created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.',
+    'placeEvents.result':
+      '{created} created, {updated} updated, {unchanged} unchanged, {deleted} deleted.',
   },
 };

@@ -21,7 +21,8 @@ export const files: Catalogue = {
     'fields.type.person': 'Lien vers une personne',
     'fields.type.list': 'Liste',
     'fields.defs.heading': 'Champs des fiches',
-    'fields.defs.help': 'Chaque type de page peut avoir ses champs : ils forment la fiche affichée à côté du texte, et les listes peuvent être filtrées dessus.',
+    'fields.defs.help':
+      'Chaque type de page peut avoir ses champs : ils forment la fiche affichée à côté du texte, et les listes peuvent être filtrées dessus.',
     'fields.defs.kind': 'Type de page',
     'fields.defs.name': 'Nom technique',
     'fields.defs.labelFr': 'Libellé (français)',
@@ -36,9 +37,11 @@ export const files: Catalogue = {
     'fields.defs.save': 'Enregistrer',
     'fields.defs.saved': 'Champs enregistrés.',
     'fields.defs.none': 'Aucun champ pour ce type de page.',
-    'fields.defs.noneYet': 'Les pages de type « {kind} » n’ont pas encore de champ : « Ajouter un champ » en crée un (nom technique, libellés en français et en anglais, type), puis « Enregistrer ».',
+    'fields.defs.noneYet':
+      'Les pages de type « {kind} » n’ont pas encore de champ : « Ajouter un champ » en crée un (nom technique, libellés en français et en anglais, type), puis « Enregistrer ».',
     'fields.list.heading': 'Fiches par champs',
-    'fields.list.help': 'Les pages d’un type dont les champs ont les valeurs demandées (accents et majuscules ignorés).',
+    'fields.list.help':
+      'Les pages d’un type dont les champs ont les valeurs demandées (accents et majuscules ignorés).',
     'fields.list.filter': 'Filtrer',
     'fields.list.count': '{n} page(s)',
     'fields.list.page': 'Page',
@@ -47,7 +50,8 @@ export const files: Catalogue = {
     'files.heading': 'Fichiers',
     'files.missing': 'Fichier manquant : {name}',
     'files.delete.heading': 'Supprimer',
-    'files.delete.help': 'Les pages qui montrent ce fichier gardent leur texte et indiquent un fichier manquant. La suppression est inscrite au journal.',
+    'files.delete.help':
+      'Les pages qui montrent ce fichier gardent leur texte et indiquent un fichier manquant. La suppression est inscrite au journal.',
     'files.delete.reason': 'Motif (facultatif)',
     'files.delete.version': 'Supprimer la version {n}',
     'files.delete.file': 'Supprimer le fichier',
@@ -110,7 +114,8 @@ export const files: Catalogue = {
     'fields.type.person': 'Link to a person',
     'fields.type.list': 'List',
     'fields.defs.heading': 'Page fields',
-    'fields.defs.help': 'Each page kind can have its own fields: they make the infobox shown beside the text, and lists can be filtered on them.',
+    'fields.defs.help':
+      'Each page kind can have its own fields: they make the infobox shown beside the text, and lists can be filtered on them.',
     'fields.defs.kind': 'Page kind',
     'fields.defs.name': 'Technical name',
     'fields.defs.labelFr': 'Label (French)',
@@ -125,9 +130,11 @@ export const files: Catalogue = {
     'fields.defs.save': 'Save',
     'fields.defs.saved': 'Fields saved.',
     'fields.defs.none': 'No fields for this page kind.',
-    'fields.defs.noneYet': 'Pages of kind “{kind}” have no field yet: “Add a field” creates one (technical name, French and English labels, type), then “Save”.',
+    'fields.defs.noneYet':
+      'Pages of kind “{kind}” have no field yet: “Add a field” creates one (technical name, French and English labels, type), then “Save”.',
     'fields.list.heading': 'Pages by field',
-    'fields.list.help': 'Pages of a kind whose fields have the values asked for (accents and case ignored).',
+    'fields.list.help':
+      'Pages of a kind whose fields have the values asked for (accents and case ignored).',
     'fields.list.filter': 'Filter',
     'fields.list.count': '{n} page(s)',
     'fields.list.page': 'Page',
@@ -136,7 +143,8 @@ export const files: Catalogue = {
     'files.heading': 'Files',
     'files.missing': 'Missing file: {name}',
     'files.delete.heading': 'Delete',
-    'files.delete.help': 'Pages that show this file keep their text and show a missing file. The deletion is logged.',
+    'files.delete.help':
+      'Pages that show this file keep their text and show a missing file. The deletion is logged.',
     'files.delete.reason': 'Reason (optional)',
     'files.delete.version': 'Delete version {n}',
     'files.delete.file': 'Delete the file',

@@ -23,7 +23,24 @@ export type Locale = (typeof LOCALES)[number];
 export type Catalogue = { fr: Record<string, string>; en: Record<string, string> };
 
 // Each feature keeps its strings in its own file; they are merged here.
-const CATALOGUES: Catalogue[] = [common, wiki, wikiLog, collab, registry, switchyardMessages, files, events, permanencesMessages, collabSave, inboxMessages, switchyardBackoffice, searchAllMessages, accounts, mediawiki, accessibility];
+const CATALOGUES: Catalogue[] = [
+  common,
+  wiki,
+  wikiLog,
+  collab,
+  registry,
+  switchyardMessages,
+  files,
+  events,
+  permanencesMessages,
+  collabSave,
+  inboxMessages,
+  switchyardBackoffice,
+  searchAllMessages,
+  accounts,
+  mediawiki,
+  accessibility,
+];
 
 const merged: Record<Locale, Record<string, string>> = { fr: {}, en: {} };
 for (const cat of CATALOGUES) {
@@ -62,4 +79,7 @@ export function t(key: string, params: Record<string, string | number> = {}): st
 
 /** Formats a date-time for the current language. */
 export const formatDate = (iso: string) =>
-  new Date(iso).toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+  new Date(iso).toLocaleString(current === 'fr' ? 'fr-FR' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  });

@@ -6,19 +6,23 @@ export const mediawiki: Catalogue = {
     'nav.mediawiki': 'Import MediaWiki',
     'mediawiki.heading': 'Imports MediaWiki',
     'mediawiki.help':
-      "Importez un export XML d’un MediaWiki (Spécial:Exporter ou dumpBackup.php, .xml ou .xml.gz) avec tout son historique. Importer deux fois le même fichier ne change rien ; un export plus récent n’ajoute que les nouvelles révisions.",
+      'Importez un export XML d’un MediaWiki (Spécial:Exporter ou dumpBackup.php, .xml ou .xml.gz) avec tout son historique. Importer deux fois le même fichier ne change rien ; un export plus récent n’ajoute que les nouvelles révisions.',
     'mediawiki.adminOnly': 'Réservé aux administrateur·rices.',
     'mediawiki.file': 'Fichier d’export',
     'mediawiki.templates': 'Correspondance des modèles (YAML, facultatif)',
-    'mediawiki.templatesHelp': 'Par exemple : Lieu: { kind: lieu, fields: { ville: ville, "code postal": code_postal } }',
+    'mediawiki.templatesHelp':
+      'Par exemple : Lieu: { kind: lieu, fields: { ville: ville, "code postal": code_postal } }',
     'mediawiki.namespaces': 'Espaces de noms importés comme pages (facultatif)',
-    'mediawiki.namespacesHelp': 'Numéros ou noms séparés par des virgules ; par défaut l’espace principal (0).',
+    'mediawiki.namespacesHelp':
+      'Numéros ou noms séparés par des virgules ; par défaut l’espace principal (0).',
     'mediawiki.images': 'Images du wiki (facultatif)',
-    'mediawiki.imagesHelp': 'Les fichiers du dossier images/ du wiki, ou une archive .tar ou .tar.gz de ce dossier (tar czf images.tgz images/). Les vignettes sont ignorées.',
+    'mediawiki.imagesHelp':
+      'Les fichiers du dossier images/ du wiki, ou une archive .tar ou .tar.gz de ce dossier (tar czf images.tgz images/). Les vignettes sont ignorées.',
     'mediawiki.submit': 'Importer',
     'mediawiki.importing': 'Import en cours…',
     'mediawiki.chooseFile': 'Choisissez un fichier d’export.',
-    'mediawiki.done': 'Import terminé : {created} pages créées, {updated} mises à jour, {revisions} révisions.',
+    'mediawiki.done':
+      'Import terminé : {created} pages créées, {updated} mises à jour, {revisions} révisions.',
     'mediawiki.list': 'Imports précédents',
     'mediawiki.empty': 'Aucun import pour le moment.',
     'mediawiki.col.date': 'Date',
@@ -32,13 +36,16 @@ export const mediawiki: Catalogue = {
     'mediawiki.via.cli': 'ligne de commande',
     'mediawiki.showReport': 'Voir le rapport',
     'mediawiki.report': 'Rapport de l’import n° {id}',
-    'mediawiki.report.pages': 'Pages : {created} créées, {updated} mises à jour, {unchanged} inchangées, {failed} en échec',
-    'mediawiki.report.revisions': 'Révisions : {imported} importées, {already} déjà importées, {suppressed} au texte masqué',
+    'mediawiki.report.pages':
+      'Pages : {created} créées, {updated} mises à jour, {unchanged} inchangées, {failed} en échec',
+    'mediawiki.report.revisions':
+      'Révisions : {imported} importées, {already} déjà importées, {suppressed} au texte masqué',
     'mediawiki.report.redirects': 'Redirections : {created} créées, {skipped} ignorées',
     'mediawiki.report.categories': 'Catégories décrites : {n}',
     'mediawiki.report.files': 'Fichiers cités : {count}, dont {stored} enregistrés',
     'mediawiki.report.fields': 'Champs écrits : {written}, mis de côté : {kept}',
-    'mediawiki.report.places': 'Fiches de lieux liées au registre : {matched} lieux retrouvés, {created} créés',
+    'mediawiki.report.places':
+      'Fiches de lieux liées au registre : {matched} lieux retrouvés, {created} créés',
     'mediawiki.report.mapped': 'Modèles convertis en champs : {list}',
     'mediawiki.report.unmapped': 'Modèles gardés tels quels : {list}',
     'mediawiki.report.leftOut': 'Pages laissées de côté (espaces de noms) : {list}',
@@ -57,15 +64,19 @@ export const mediawiki: Catalogue = {
     'mediawiki.adminOnly': 'For administrators only.',
     'mediawiki.file': 'Export file',
     'mediawiki.templates': 'Template map (YAML, optional)',
-    'mediawiki.templatesHelp': 'For example: Lieu: { kind: lieu, fields: { ville: ville, "code postal": code_postal } }',
+    'mediawiki.templatesHelp':
+      'For example: Lieu: { kind: lieu, fields: { ville: ville, "code postal": code_postal } }',
     'mediawiki.namespaces': 'Namespaces imported as pages (optional)',
-    'mediawiki.namespacesHelp': 'Numbers or names separated by commas; the main namespace (0) by default.',
+    'mediawiki.namespacesHelp':
+      'Numbers or names separated by commas; the main namespace (0) by default.',
     'mediawiki.images': 'The wiki’s images (optional)',
-    'mediawiki.imagesHelp': 'The files of the wiki’s images/ folder, or a .tar or .tar.gz archive of that folder (tar czf images.tgz images/). Thumbnails are left out.',
+    'mediawiki.imagesHelp':
+      'The files of the wiki’s images/ folder, or a .tar or .tar.gz archive of that folder (tar czf images.tgz images/). Thumbnails are left out.',
     'mediawiki.submit': 'Import',
     'mediawiki.importing': 'Importing…',
     'mediawiki.chooseFile': 'Choose an export file.',
-    'mediawiki.done': 'Import finished: {created} pages created, {updated} updated, {revisions} revisions.',
+    'mediawiki.done':
+      'Import finished: {created} pages created, {updated} updated, {revisions} revisions.',
     'mediawiki.list': 'Previous imports',
     'mediawiki.empty': 'No import yet.',
     'mediawiki.col.date': 'Date',
@@ -79,13 +90,16 @@ export const mediawiki: Catalogue = {
     'mediawiki.via.cli': 'command line',
     'mediawiki.showReport': 'Show the report',
     'mediawiki.report': 'Report of import #{id}',
-    'mediawiki.report.pages': 'Pages: {created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
-    'mediawiki.report.revisions': 'Revisions: {imported} imported, {already} already imported, {suppressed} with suppressed text',
+    'mediawiki.report.pages':
+      'Pages: {created} created, {updated} updated, {unchanged} unchanged, {failed} failed',
+    'mediawiki.report.revisions':
+      'Revisions: {imported} imported, {already} already imported, {suppressed} with suppressed text',
     'mediawiki.report.redirects': 'Redirects: {created} created, {skipped} skipped',
     'mediawiki.report.categories': 'Categories described: {n}',
     'mediawiki.report.files': 'Files named: {count}, {stored} stored',
     'mediawiki.report.fields': 'Fields written: {written}, kept aside: {kept}',
-    'mediawiki.report.places': 'Place sheets linked to the registry: {matched} places matched, {created} created',
+    'mediawiki.report.places':
+      'Place sheets linked to the registry: {matched} places matched, {created} created',
     'mediawiki.report.mapped': 'Templates turned into fields: {list}',
     'mediawiki.report.unmapped': 'Templates kept as written: {list}',
     'mediawiki.report.leftOut': 'Pages left out (namespaces): {list}',

@@ -6,7 +6,8 @@ export const permanencesMessages: Catalogue = {
     'nav.permanences': 'Permanences',
     'nav.outbox': 'Courriels',
     'perm.title': 'Permanences d’expert·es',
-    'perm.intro': 'Des rendez-vous avec des personnes qui peuvent aider, en individuel ou en collectif, en visio ou sur place. Les heures sont celles de Paris.',
+    'perm.intro':
+      'Des rendez-vous avec des personnes qui peuvent aider, en individuel ou en collectif, en visio ou sur place. Les heures sont celles de Paris.',
     'perm.filter.theme': 'Thème',
     'perm.filter.expert': 'Expert·e (identifiant)',
     'perm.filter.mode': 'Modalité',
@@ -35,7 +36,8 @@ export const permanencesMessages: Catalogue = {
     'perm.book.place': 'Pour le lieu',
     'perm.book.question': 'Votre question',
     'perm.book.submit': 'Réserver',
-    'perm.book.done': 'C’est réservé : une confirmation part par courriel, avec le fichier d’agenda.',
+    'perm.book.done':
+      'C’est réservé : une confirmation part par courriel, avec le fichier d’agenda.',
     'perm.book.noPlace': 'Pour réserver, reliez votre compte à une personne d’un lieu du registre.',
     'perm.book.login': 'Connectez-vous (contributeur·rice) pour réserver.',
     'perm.book.full': 'Plus de place sur ce créneau.',
@@ -78,9 +80,11 @@ export const permanencesMessages: Catalogue = {
     'perm.request.title': 'Permanences',
     'perm.request.none': 'Aucune réservation pour cette demande.',
     'perm.request.book': 'Réserver un créneau avec {name}',
-    'perm.request.askOutcome': 'La permanence a eu lieu : est-ce que ça a aidé ? Dites-le dans « Est-ce que ça a aidé ? ».',
+    'perm.request.askOutcome':
+      'La permanence a eu lieu : est-ce que ça a aidé ? Dites-le dans « Est-ce que ça a aidé ? ».',
     'perm.feedExpert.title': 'Agenda privé de {name}',
-    'perm.feedExpert.hint': 'Une adresse secrète à ajouter dans votre agenda (Thunderbird, Google, Outlook…) : elle montre vos séances, les lieux inscrits et leurs questions.',
+    'perm.feedExpert.hint':
+      'Une adresse secrète à ajouter dans votre agenda (Thunderbird, Google, Outlook…) : elle montre vos séances, les lieux inscrits et leurs questions.',
     'perm.feedExpert.on': 'Une adresse est active.',
     'perm.feedExpert.off': 'Aucune adresse active.',
     'perm.feedExpert.create': 'Créer une nouvelle adresse',
@@ -99,8 +103,10 @@ export const permanencesMessages: Catalogue = {
     'perm.dash.csv': 'Exporter les permanences en CSV (Excel en français)',
     'perm.dash.empty': 'Aucune permanence tenue sur la période.',
     'outbox.title': 'Courriels',
-    'outbox.smtpOn': 'Envoi par SMTP actif : la liste montre les courriels en attente, envoyés et en échec.',
-    'outbox.smtpOff': 'Aucun serveur SMTP configuré (LC_SMTP_URL) : les courriels restent ici, à lire.',
+    'outbox.smtpOn':
+      'Envoi par SMTP actif : la liste montre les courriels en attente, envoyés et en échec.',
+    'outbox.smtpOff':
+      'Aucun serveur SMTP configuré (LC_SMTP_URL) : les courriels restent ici, à lire.',
     'outbox.filter': 'Statut',
     'outbox.status.queued': 'En attente',
     'outbox.status.sent': 'Envoyé',
@@ -117,7 +123,8 @@ export const permanencesMessages: Catalogue = {
     'nav.permanences': 'Expert sessions',
     'nav.outbox': 'Mails',
     'perm.title': 'Expert sessions',
-    'perm.intro': 'Meetings with people who can help, one place or a group, remote or on site. Times are Paris time.',
+    'perm.intro':
+      'Meetings with people who can help, one place or a group, remote or on site. Times are Paris time.',
     'perm.filter.theme': 'Theme',
     'perm.filter.expert': 'Expert (identifier)',
     'perm.filter.mode': 'Mode',
@@ -191,7 +198,8 @@ export const permanencesMessages: Catalogue = {
     'perm.request.book': 'Book a slot with {name}',
     'perm.request.askOutcome': 'The session took place: did it help? Say so under “Did it help?”.',
     'perm.feedExpert.title': 'Private calendar of {name}',
-    'perm.feedExpert.hint': 'A secret address to add to your calendar (Thunderbird, Google, Outlook…): it shows your sessions, the booked places and their questions.',
+    'perm.feedExpert.hint':
+      'A secret address to add to your calendar (Thunderbird, Google, Outlook…): it shows your sessions, the booked places and their questions.',
     'perm.feedExpert.on': 'An address is active.',
     'perm.feedExpert.off': 'No active address.',
     'perm.feedExpert.create': 'Create a new address',

@@ -44,8 +44,10 @@ export const registry: Catalogue = {
     'qualif.to-review': 'À réexaminer',
     'qualif.help.proposed': "Proposé par un membre, pas encore examiné par l'équipe d'animation.",
     'qualif.help.under-review': "Des critères ont été évalués ; l'examen n'est pas terminé.",
-    'qualif.help.qualified': "Tous les critères ont été évalués avec des preuves par l'équipe d'animation.",
-    'qualif.help.to-review': "La qualification est ancienne ou un critère a baissé : elle doit être revue.",
+    'qualif.help.qualified':
+      "Tous les critères ont été évalués avec des preuves par l'équipe d'animation.",
+    'qualif.help.to-review':
+      'La qualification est ancienne ou un critère a baissé : elle doit être revue.',
     'qualif.title': 'Qualification',
     'qualif.criterion': 'Critère',
     'qualif.level': 'Niveau',
@@ -60,7 +62,7 @@ export const registry: Catalogue = {
     'qualif.none': "Aucun critère n'a encore été évalué.",
     'qualif.notAssessed': 'Pas encore évalué',
     'qualif.expires': 'À réexaminer avant le {date}',
-    'qualif.history': "Historique des évaluations ({count})",
+    'qualif.history': 'Historique des évaluations ({count})',
     'qualif.historyEmpty': 'Aucune évaluation enregistrée.',
     'qualif.someone': 'quelqu’un',
 
@@ -69,16 +71,21 @@ export const registry: Catalogue = {
     'license.proprietary': 'Propriétaire',
     'license.unknown': 'Licence inconnue',
     'license.title': 'Licence',
-    'license.restriction.non-commercial': "Pas d'usage commercial (NC) : une activité payante du lieu peut être exclue.",
-    'license.restriction.no-derivatives': 'Pas de modification (ND) : vous ne pouvez pas diffuser de version adaptée.',
+    'license.restriction.non-commercial':
+      "Pas d'usage commercial (NC) : une activité payante du lieu peut être exclue.",
+    'license.restriction.no-derivatives':
+      'Pas de modification (ND) : vous ne pouvez pas diffuser de version adaptée.',
     'license.proprietaryWarning':
       "Cette ressource est propriétaire : elle n'est pas un commun. Vous dépendez de son éditeur (prix, données, arrêt du service). Elle est listée parce que des lieux l'utilisent ; cherchez aussi une alternative libre.",
-    'license.unknownWarning': "La licence de cette ressource n'est pas connue : vérifiez-la avant de l'adopter.",
-    'license.openNote': 'Vous pouvez l’utiliser, l’étudier, la modifier et la partager selon les termes de la licence {license}.',
+    'license.unknownWarning':
+      "La licence de cette ressource n'est pas connue : vérifiez-la avant de l'adopter.",
+    'license.openNote':
+      'Vous pouvez l’utiliser, l’étudier, la modifier et la partager selon les termes de la licence {license}.',
 
     // Browse
     'browse.title': 'Les communs',
-    'browse.intro': 'Logiciels, méthodes, modèles juridiques et formations que les tiers-lieux utilisent et partagent.',
+    'browse.intro':
+      'Logiciels, méthodes, modèles juridiques et formations que les tiers-lieux utilisent et partagent.',
     'browse.search': 'Rechercher un commun',
     'browse.searchPlaceholder': 'compta associative, réservation de salles, statuts SCIC…',
     'browse.results': '{count} communs',
@@ -111,8 +118,10 @@ export const registry: Catalogue = {
     // Resource page
     'resource.back': '← Tous les communs',
     'resource.notFound': "Ce commun n'existe pas (ou plus).",
-    'resource.archived': "Ce commun est archivé : il n'est plus proposé, sa fiche reste consultable.",
-    'resource.dormant': 'Ce commun est en sommeil : il n’évolue plus beaucoup, vérifiez qu’il répond encore à votre besoin.',
+    'resource.archived':
+      "Ce commun est archivé : il n'est plus proposé, sa fiche reste consultable.",
+    'resource.dormant':
+      'Ce commun est en sommeil : il n’évolue plus beaucoup, vérifiez qu’il répond encore à votre besoin.',
     'resource.website': 'Site web',
     'resource.documentation': 'Documentation',
     'resource.source': 'Code source',
@@ -168,7 +177,8 @@ export const registry: Catalogue = {
     'contact.placeholder': 'Présentez votre lieu et votre besoin en quelques lignes.',
     'contact.from': 'Comment vous répondre (facultatif)',
     'contact.fromPlaceholder': 'Votre nom, votre lieu',
-    'contact.privacy': 'Le message passe par la plateforme : son adresse ne vous est pas communiquée, et la vôtre ne lui est transmise que si vous l’écrivez.',
+    'contact.privacy':
+      'Le message passe par la plateforme : son adresse ne vous est pas communiquée, et la vôtre ne lui est transmise que si vous l’écrivez.',
     'contact.send': 'Envoyer',
     'contact.cancel': 'Annuler',
     'contact.sent': 'Message envoyé. {name} vous répondra via la plateforme.',
@@ -187,10 +197,12 @@ export const registry: Catalogue = {
     'form.commaHint': 'Séparés par des virgules.',
     'resourceForm.title': 'Proposer un commun',
     'resourceForm.editTitle': 'Modifier « {name} »',
-    'resourceForm.intro': 'Un commun proposé est visible tout de suite avec le statut « Proposé » ; l’équipe d’animation le qualifie ensuite.',
+    'resourceForm.intro':
+      'Un commun proposé est visible tout de suite avec le statut « Proposé » ; l’équipe d’animation le qualifie ensuite.',
     'resourceForm.name': 'Nom',
     'resourceForm.slug': 'Identifiant (dans l’adresse)',
-    'resourceForm.slugHint': 'Lettres minuscules, chiffres et tirets. Laissez vide pour le déduire du nom.',
+    'resourceForm.slugHint':
+      'Lettres minuscules, chiffres et tirets. Laissez vide pour le déduire du nom.',
     'resourceForm.kind': 'Type',
     'resourceForm.summary': 'Résumé (une phrase)',
     'resourceForm.summaryCount': '{count} / 200 caractères',
@@ -199,7 +211,8 @@ export const registry: Catalogue = {
     'resourceForm.themes': 'Thèmes',
     'resourceForm.keywords': 'Mots-clés',
     'resourceForm.license': 'Licence (identifiant SPDX)',
-    'resourceForm.licenseHint': 'Par exemple AGPL-3.0-or-later, MIT, CC-BY-SA-4.0, ou « proprietary ».',
+    'resourceForm.licenseHint':
+      'Par exemple AGPL-3.0-or-later, MIT, CC-BY-SA-4.0, ou « proprietary ».',
     'resourceForm.url': 'Site web',
     'resourceForm.languages': 'Langues',
     'resourceForm.devStatus': 'Maturité',
@@ -237,7 +250,8 @@ export const registry: Catalogue = {
 
     // Places
     'places.title': 'Les lieux',
-    'places.intro': 'Les tiers-lieux du réseau : trouvez ceux près de chez vous et ce qu’ils utilisent.',
+    'places.intro':
+      'Les tiers-lieux du réseau : trouvez ceux près de chez vous et ce qu’ils utilisent.',
     'places.search': 'Rechercher un lieu',
     'places.searchPlaceholder': 'nom ou ville',
     'places.count': '{count} lieux',
@@ -276,7 +290,8 @@ export const registry: Catalogue = {
 
     // People
     'people.title': 'Les personnes',
-    'people.intro': 'Des personnes des tiers-lieux qui acceptent d’aider sur un sujet. Écrivez-leur via la plateforme.',
+    'people.intro':
+      'Des personnes des tiers-lieux qui acceptent d’aider sur un sujet. Écrivez-leur via la plateforme.',
     'people.search': 'Rechercher une personne ou une compétence',
     'people.searchPlaceholder': 'comptabilité, découpe laser, statuts…',
     'people.count': '{count} personnes',
@@ -285,7 +300,8 @@ export const registry: Catalogue = {
     'people.more': 'Voir plus',
     'people.showHidden': 'Montrer aussi les profils masqués (ni contactables ni publics)',
     'person.hidden': 'Profil masqué',
-    'person.hiddenNotice': 'Profil masqué : ni contactable ni public, seuls l’équipe d’animation et la personne elle-même le voient.',
+    'person.hiddenNotice':
+      'Profil masqué : ni contactable ni public, seuls l’équipe d’animation et la personne elle-même le voient.',
     'person.back': '← Toutes les personnes',
     'person.notFound': "Cette personne n'est pas dans l'annuaire public.",
     'person.skills': 'Compétences',
@@ -335,7 +351,8 @@ export const registry: Catalogue = {
     'qualif.help.proposed': 'Proposed by a member, not yet reviewed by the facilitators.',
     'qualif.help.under-review': 'Some criteria have been assessed; the review is not finished.',
     'qualif.help.qualified': 'Every criterion has been assessed with evidence by the facilitators.',
-    'qualif.help.to-review': 'The qualification is old or a criterion dropped: it must be reviewed.',
+    'qualif.help.to-review':
+      'The qualification is old or a criterion dropped: it must be reviewed.',
     'qualif.title': 'Qualification',
     'qualif.criterion': 'Criterion',
     'qualif.level': 'Level',
@@ -358,15 +375,20 @@ export const registry: Catalogue = {
     'license.proprietary': 'Proprietary',
     'license.unknown': 'Unknown licence',
     'license.title': 'Licence',
-    'license.restriction.non-commercial': 'Non-commercial (NC): a paid activity of the place may be excluded.',
-    'license.restriction.no-derivatives': 'No derivatives (ND): you may not share an adapted version.',
+    'license.restriction.non-commercial':
+      'Non-commercial (NC): a paid activity of the place may be excluded.',
+    'license.restriction.no-derivatives':
+      'No derivatives (ND): you may not share an adapted version.',
     'license.proprietaryWarning':
       'This resource is proprietary: it is not a commons. You depend on its vendor (price, data, end of service). It is listed because places use it; look for an open alternative too.',
-    'license.unknownWarning': 'The licence of this resource is unknown: check it before adopting it.',
-    'license.openNote': 'You may use, study, change and share it under the terms of the {license} licence.',
+    'license.unknownWarning':
+      'The licence of this resource is unknown: check it before adopting it.',
+    'license.openNote':
+      'You may use, study, change and share it under the terms of the {license} licence.',
 
     'browse.title': 'The commons',
-    'browse.intro': 'Software, methods, legal templates and trainings that third places use and share.',
+    'browse.intro':
+      'Software, methods, legal templates and trainings that third places use and share.',
     'browse.search': 'Search the commons',
     'browse.searchPlaceholder': 'accounting, room booking, cooperative statutes…',
     'browse.results': '{count} commons',
@@ -398,8 +420,10 @@ export const registry: Catalogue = {
 
     'resource.back': '← All commons',
     'resource.notFound': 'This commons does not exist (any more).',
-    'resource.archived': 'This commons is archived: it is no longer proposed, its page stays readable.',
-    'resource.dormant': 'This commons is dormant: it barely evolves now, check that it still meets your need.',
+    'resource.archived':
+      'This commons is archived: it is no longer proposed, its page stays readable.',
+    'resource.dormant':
+      'This commons is dormant: it barely evolves now, check that it still meets your need.',
     'resource.website': 'Website',
     'resource.documentation': 'Documentation',
     'resource.source': 'Source code',
@@ -453,7 +477,8 @@ export const registry: Catalogue = {
     'contact.placeholder': 'Introduce your place and your need in a few lines.',
     'contact.from': 'How to answer you (optional)',
     'contact.fromPlaceholder': 'Your name, your place',
-    'contact.privacy': 'The message goes through the platform: their address is not shown to you, and yours is only passed on if you write it.',
+    'contact.privacy':
+      'The message goes through the platform: their address is not shown to you, and yours is only passed on if you write it.',
     'contact.send': 'Send',
     'contact.cancel': 'Cancel',
     'contact.sent': 'Message sent. {name} will answer through the platform.',
@@ -471,10 +496,12 @@ export const registry: Catalogue = {
     'form.commaHint': 'Comma-separated.',
     'resourceForm.title': 'Propose a commons',
     'resourceForm.editTitle': 'Edit “{name}”',
-    'resourceForm.intro': 'A proposed commons is visible at once with the status “Proposed”; the facilitators then qualify it.',
+    'resourceForm.intro':
+      'A proposed commons is visible at once with the status “Proposed”; the facilitators then qualify it.',
     'resourceForm.name': 'Name',
     'resourceForm.slug': 'Identifier (in the address)',
-    'resourceForm.slugHint': 'Lower-case letters, digits and dashes. Leave empty to derive it from the name.',
+    'resourceForm.slugHint':
+      'Lower-case letters, digits and dashes. Leave empty to derive it from the name.',
     'resourceForm.kind': 'Kind',
     'resourceForm.summary': 'Summary (one sentence)',
     'resourceForm.summaryCount': '{count} / 200 characters',
@@ -483,7 +510,8 @@ export const registry: Catalogue = {
     'resourceForm.themes': 'Themes',
     'resourceForm.keywords': 'Keywords',
     'resourceForm.license': 'Licence (SPDX identifier)',
-    'resourceForm.licenseHint': 'For example AGPL-3.0-or-later, MIT, CC-BY-SA-4.0, or “proprietary”.',
+    'resourceForm.licenseHint':
+      'For example AGPL-3.0-or-later, MIT, CC-BY-SA-4.0, or “proprietary”.',
     'resourceForm.url': 'Website',
     'resourceForm.languages': 'Languages',
     'resourceForm.devStatus': 'Maturity',
@@ -557,7 +585,8 @@ export const registry: Catalogue = {
     'map.myPlace': 'My place',
 
     'people.title': 'People',
-    'people.intro': 'People from third places who agree to help on a topic. Write to them through the platform.',
+    'people.intro':
+      'People from third places who agree to help on a topic. Write to them through the platform.',
     'people.search': 'Search a person or a skill',
     'people.searchPlaceholder': 'accounting, laser cutting, statutes…',
     'people.count': '{count} people',
@@ -566,7 +595,8 @@ export const registry: Catalogue = {
     'people.more': 'Show more',
     'people.showHidden': 'Also show hidden profiles (neither contactable nor public)',
     'person.hidden': 'Hidden profile',
-    'person.hiddenNotice': 'Hidden profile: neither contactable nor public, only the facilitators and the person themself see it.',
+    'person.hiddenNotice':
+      'Hidden profile: neither contactable nor public, only the facilitators and the person themself see it.',
     'person.back': '← All people',
     'person.notFound': 'This person is not in the public directory.',
     'person.skills': 'Skills',

@@ -10,7 +10,8 @@ export const searchAllMessages: Catalogue = {
     'searchAll.events': 'Événements',
     'searchAll.eventPast': 'passé',
     'searchAll.more': '{shown} premiers sur {total}',
-    'searchAll.none': 'Rien ne correspond à cette recherche, ni dans le wiki, ni dans les communs, les lieux, les personnes ou les événements.',
+    'searchAll.none':
+      'Rien ne correspond à cette recherche, ni dans le wiki, ni dans les communs, les lieux, les personnes ou les événements.',
     'searchAll.seeAll': 'Voir tous les résultats',
   },
   en: {
@@ -21,7 +22,8 @@ export const searchAllMessages: Catalogue = {
     'searchAll.events': 'Events',
     'searchAll.eventPast': 'past',
     'searchAll.more': 'first {shown} of {total}',
-    'searchAll.none': 'Nothing matches this search, in the wiki, the commons, the places, the people or the events.',
+    'searchAll.none':
+      'Nothing matches this search, in the wiki, the commons, the places, the people or the events.',
     'searchAll.seeAll': 'See every result',
   },
 };

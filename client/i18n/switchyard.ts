@@ -5,8 +5,10 @@ export const switchyardMessages: Catalogue = {
   fr: {
     'sy.title': 'Gare d’aiguillage',
     'sy.box.title': 'Décrivez votre problème',
-    'sy.box.help': 'Avec vos mots : ce qui coince, ce que vous avez essayé. Nous vous proposons des communs et des personnes qui peuvent aider.',
-    'sy.box.placeholder': 'Ex. : on ne sait plus qui a payé sa cotisation, tout est dans un tableur…',
+    'sy.box.help':
+      'Avec vos mots : ce qui coince, ce que vous avez essayé. Nous vous proposons des communs et des personnes qui peuvent aider.',
+    'sy.box.placeholder':
+      'Ex. : on ne sait plus qui a payé sa cotisation, tout est dans un tableur…',
     'sy.box.submit': 'Trouver de l’aide',
     'sy.box.searching': 'Recherche…',
     'sy.box.place': 'Votre lieu (identifiant, facultatif)',
@@ -17,13 +19,15 @@ export const switchyardMessages: Catalogue = {
     'sy.answer.people': 'Des personnes qui peuvent aider',
     'sy.answer.resources': 'Des communs pour avancer',
     'sy.answer.pages': 'À lire dans le wiki',
-    'sy.answer.none': 'Rien de pertinent pour l’instant. Précisez votre problème, ou suivez la demande : un·e facilitateur·rice cherchera avec vous.',
+    'sy.answer.none':
+      'Rien de pertinent pour l’instant. Précisez votre problème, ou suivez la demande : un·e facilitateur·rice cherchera avec vous.',
     'sy.answer.noPeople': 'Personne à proposer pour l’instant.',
     'sy.answer.understood': 'Compris : {words}',
     'sy.question.hint': 'Pour affiner :',
     'sy.contact': 'Contacter',
     'sy.contact.message': 'Votre message',
-    'sy.contact.default': 'Bonjour, la gare d’aiguillage m’a orienté·e vers vous à propos de : {problem}',
+    'sy.contact.default':
+      'Bonjour, la gare d’aiguillage m’a orienté·e vers vous à propos de : {problem}',
     'sy.contact.send': 'Envoyer',
     'sy.contact.cancel': 'Annuler',
     'sy.contact.sent': 'Message envoyé. La personne vous répondra via la plateforme.',
@@ -91,7 +95,8 @@ export const switchyardMessages: Catalogue = {
     'nav.aiguillage': 'Aiguillage',
     'sy.nav.ask': 'Poser une question',
     'sy.thesaurus.title': 'Champ lexical de l’aiguillage',
-    'sy.thesaurus.help': 'Des mots que les lieux emploient pour la même chose : en trouver un fait chercher les autres. Séparez les expressions par des virgules.',
+    'sy.thesaurus.help':
+      'Des mots que les lieux emploient pour la même chose : en trouver un fait chercher les autres. Séparez les expressions par des virgules.',
     'sy.thesaurus.id': 'Identifiant',
     'sy.thesaurus.terms': 'Expressions équivalentes',
     'sy.thesaurus.actions': 'Actions',
@@ -113,8 +118,10 @@ export const switchyardMessages: Catalogue = {
   en: {
     'sy.title': 'Switchyard',
     'sy.box.title': 'Describe your problem',
-    'sy.box.help': 'In your own words: what is stuck, what you tried. We suggest commons and people who can help.',
-    'sy.box.placeholder': 'E.g. we no longer know who paid their membership, it is all in a spreadsheet…',
+    'sy.box.help':
+      'In your own words: what is stuck, what you tried. We suggest commons and people who can help.',
+    'sy.box.placeholder':
+      'E.g. we no longer know who paid their membership, it is all in a spreadsheet…',
     'sy.box.submit': 'Find help',
     'sy.box.searching': 'Searching…',
     'sy.box.place': 'Your place (slug, optional)',
@@ -125,7 +132,8 @@ export const switchyardMessages: Catalogue = {
     'sy.answer.people': 'People who can help',
     'sy.answer.resources': 'Commons to move forward',
     'sy.answer.pages': 'Read in the wiki',
-    'sy.answer.none': 'Nothing relevant yet. Say more about your problem, or follow the request: a facilitator will search with you.',
+    'sy.answer.none':
+      'Nothing relevant yet. Say more about your problem, or follow the request: a facilitator will search with you.',
     'sy.answer.noPeople': 'Nobody to suggest yet.',
     'sy.answer.understood': 'Understood: {words}',
     'sy.question.hint': 'To narrow it down:',
@@ -199,7 +207,8 @@ export const switchyardMessages: Catalogue = {
     'nav.aiguillage': 'Switchyard',
     'sy.nav.ask': 'Ask a question',
     'sy.thesaurus.title': 'Switchyard vocabulary',
-    'sy.thesaurus.help': 'Words places use for the same thing: finding one searches for the others. Separate expressions with commas.',
+    'sy.thesaurus.help':
+      'Words places use for the same thing: finding one searches for the others. Separate expressions with commas.',
     'sy.thesaurus.id': 'Identifier',
     'sy.thesaurus.terms': 'Equivalent expressions',
     'sy.thesaurus.actions': 'Actions',

@@ -28,7 +28,8 @@ export const wikiLog: Catalogue = {
     'wiki.log.actions.move': 'Renommages',
 
     'wiki.deletedPages.heading': 'Pages supprimées',
-    'wiki.deletedPages.help': 'Les pages supprimées, la plus récente d’abord. Une page restaurée revient avec tout son historique.',
+    'wiki.deletedPages.help':
+      'Les pages supprimées, la plus récente d’abord. Une page restaurée revient avec tout son historique.',
     'wiki.deletedPages.empty': 'Aucune page supprimée.',
     'wiki.deletedPages.count.one': '{n} page supprimée',
     'wiki.deletedPages.count.other': '{n} pages supprimées',
@@ -40,7 +41,8 @@ export const wikiLog: Catalogue = {
     'wiki.deletedPages.restore': 'Restaurer',
     'wiki.deletedPages.restored': '« {title} » est restaurée.',
     'wiki.deletedPages.open': 'Voir la page',
-    'wiki.deletedPages.forFacilitators': 'Cette liste est réservée aux animateurs et aux administrateurs.',
+    'wiki.deletedPages.forFacilitators':
+      'Cette liste est réservée aux animateurs et aux administrateurs.',
   },
   en: {
     'wiki.log.heading': 'Log',
@@ -67,7 +69,8 @@ export const wikiLog: Catalogue = {
     'wiki.log.actions.move': 'Moves',
 
     'wiki.deletedPages.heading': 'Deleted pages',
-    'wiki.deletedPages.help': 'Deleted pages, most recent first. A restored page comes back with its whole history.',
+    'wiki.deletedPages.help':
+      'Deleted pages, most recent first. A restored page comes back with its whole history.',
     'wiki.deletedPages.empty': 'No deleted page.',
     'wiki.deletedPages.count.one': '{n} deleted page',
     'wiki.deletedPages.count.other': '{n} deleted pages',

@@ -11,7 +11,8 @@ export const wiki: Catalogue = {
     'nav.newPage': 'Nouvelle page',
 
     'error.notFound': 'Cette ressource est introuvable.',
-    'error.forbidden': "Votre rôle ne permet pas cette action. Demandez à un animateur du réseau de vous donner les droits de contribution.",
+    'error.forbidden':
+      'Votre rôle ne permet pas cette action. Demandez à un animateur du réseau de vous donner les droits de contribution.',
     'error.unauthenticated': 'Connectez-vous pour continuer.',
     'error.csrf': 'Votre session a expiré. Rechargez la page puis réessayez.',
     'error.rateLimited': 'Trop de tentatives. Réessayez dans quelques minutes.',
@@ -48,7 +49,8 @@ export const wiki: Catalogue = {
     'wiki.kind.guide': 'Guide',
 
     'wiki.home.title': 'Le wiki des tiers-lieux',
-    'wiki.home.intro': 'Les pratiques, les lieux et les communs du réseau, écrits à plusieurs. Chacun peut lire, les contributeurs complètent et corrigent.',
+    'wiki.home.intro':
+      'Les pratiques, les lieux et les communs du réseau, écrits à plusieurs. Chacun peut lire, les contributeurs complètent et corrigent.',
     'wiki.home.newPage': 'Créer une page',
     'wiki.home.newPlaceholder': 'Titre de la nouvelle page',
     'wiki.home.create': 'Créer',
@@ -77,7 +79,8 @@ export const wiki: Catalogue = {
     'wiki.needsWork.defaultReason': 'À compléter',
 
     'wiki.missing.title': 'Cette page n’existe pas encore',
-    'wiki.missing.text': 'Aucune page ne se trouve à l’adresse « {slug} ». Vous pouvez la créer, ou chercher une page proche.',
+    'wiki.missing.text':
+      'Aucune page ne se trouve à l’adresse « {slug} ». Vous pouvez la créer, ou chercher une page proche.',
     'wiki.missing.create': 'Créer cette page',
     'wiki.missing.search': 'Chercher',
 
@@ -103,7 +106,8 @@ export const wiki: Catalogue = {
     'wiki.edit.leaveConfirm': 'Vos modifications ne sont pas enregistrées. Quitter quand même ?',
     'wiki.edit.referentMe': 'Je suis référent·e de cette page',
     'wiki.edit.referentTakeOver': 'Prendre le relais de {name} comme référent·e de cette page',
-    'wiki.edit.referentHint': 'Le ou la référent·e veille à ce que la page reste à jour et répond aux questions.',
+    'wiki.edit.referentHint':
+      'Le ou la référent·e veille à ce que la page reste à jour et répond aux questions.',
     'wiki.edit.error.titleRequired': 'Donnez un titre à la page.',
     'wiki.edit.error.titleNoSlug': 'Le titre doit contenir au moins une lettre ou un chiffre.',
 
@@ -117,21 +121,26 @@ export const wiki: Catalogue = {
     'wiki.help.link': 'lien vers un site',
 
     'wiki.conflict.title': 'Quelqu’un a modifié cette page pendant que vous écriviez',
-    'wiki.conflict.text': 'La révision {n} a été enregistrée le {date} par {name}. Votre texte n’a pas été perdu : comparez les deux versions ci-dessous puis choisissez.',
+    'wiki.conflict.text':
+      'La révision {n} a été enregistrée le {date} par {name}. Votre texte n’a pas été perdu : comparez les deux versions ci-dessous puis choisissez.',
     'wiki.conflict.existsTitle': 'Une page porte déjà ce titre',
-    'wiki.conflict.existsText': 'Votre texte n’a pas été perdu. Changez le titre, ou ajoutez votre texte à la page existante :',
+    'wiki.conflict.existsText':
+      'Votre texte n’a pas été perdu. Changez le titre, ou ajoutez votre texte à la page existante :',
     'wiki.conflict.yours': 'Votre texte',
     'wiki.conflict.theirs': 'Version actuelle (révision {n})',
     'wiki.conflict.takeCurrent': 'Reprendre la version actuelle',
     'wiki.conflict.keepMine': 'Garder mon texte',
-    'wiki.conflict.hint': '« Reprendre la version actuelle » charge le texte enregistré entre-temps et garde le vôtre à côté pour y recopier vos ajouts. « Garder mon texte » remplacera la version actuelle à l’enregistrement.',
+    'wiki.conflict.hint':
+      '« Reprendre la version actuelle » charge le texte enregistré entre-temps et garde le vôtre à côté pour y recopier vos ajouts. « Garder mon texte » remplacera la version actuelle à l’enregistrement.',
     'wiki.conflict.keptTitle': 'Votre texte est conservé ici.',
-    'wiki.conflict.keptText': 'Recopiez vos ajouts dans le formulaire ci-dessous, qui contient maintenant la version actuelle.',
+    'wiki.conflict.keptText':
+      'Recopiez vos ajouts dans le formulaire ci-dessous, qui contient maintenant la version actuelle.',
     'wiki.conflict.dismiss': 'Masquer mon ancien texte',
 
     'wiki.history.heading': 'Historique de « {title} »',
     'wiki.history.empty': 'Aucune révision.',
-    'wiki.history.pickHelp': 'Choisissez deux révisions (colonne de gauche : la plus ancienne, de droite : la plus récente) puis comparez-les.',
+    'wiki.history.pickHelp':
+      'Choisissez deux révisions (colonne de gauche : la plus ancienne, de droite : la plus récente) puis comparez-les.',
     'wiki.history.compare': 'Comparer les révisions choisies',
     'wiki.history.pickFrom': 'Comparer depuis la révision {n}',
     'wiki.history.pickTo': 'Comparer jusqu’à la révision {n}',
@@ -139,7 +148,8 @@ export const wiki: Catalogue = {
     'wiki.history.more': 'Révisions plus anciennes',
     'wiki.history.diffPrev': 'Voir les changements',
     'wiki.history.revert': 'Revenir à cette version',
-    'wiki.history.revertConfirm': 'Rétablir le texte de la révision {n} ? Une nouvelle révision sera créée ; rien n’est effacé.',
+    'wiki.history.revertConfirm':
+      'Rétablir le texte de la révision {n} ? Une nouvelle révision sera créée ; rien n’est effacé.',
 
     'wiki.revision.banner': 'Révision {n} du {date} par {name}.',
     'wiki.revision.current': 'Voir la version actuelle',
@@ -173,7 +183,8 @@ export const wiki: Catalogue = {
 
     'wiki.move.open': 'Renommer',
     'wiki.move.heading': 'Renommer cette page',
-    'wiki.move.help': 'La page garde son historique, ses catégories et ses liens. Avec une redirection, les anciens liens et marque-pages mènent toujours à elle.',
+    'wiki.move.help':
+      'La page garde son historique, ses catégories et ses liens. Avec une redirection, les anciens liens et marque-pages mènent toujours à elle.',
     'wiki.move.title': 'Nouveau titre',
     'wiki.move.slug': 'Nouvelle adresse',
     'wiki.move.slugHelp': 'Lettres minuscules, chiffres et tirets : /wiki/{slug}',
@@ -181,24 +192,29 @@ export const wiki: Catalogue = {
     'wiki.move.reason': 'Raison (facultatif)',
     'wiki.move.placeholder': 'Ex. : coquille dans le titre',
     'wiki.move.confirm': 'Renommer la page',
-    'wiki.move.sameSlug': 'Choisissez une adresse différente de l’actuelle (pour ne changer que le titre, modifiez les propriétés de la page).',
-    'wiki.move.badSlug': 'L’adresse ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
+    'wiki.move.sameSlug':
+      'Choisissez une adresse différente de l’actuelle (pour ne changer que le titre, modifiez les propriétés de la page).',
+    'wiki.move.badSlug':
+      'L’adresse ne peut contenir que des lettres minuscules, des chiffres et des tirets.',
     'wiki.movedFrom': '(redirigé depuis {slug})',
     'wiki.recent.moved': 'renommée',
     'wiki.recent.movedBy': 'Page renommée par {name} : {from} → {to}',
     'wiki.recent.movedNoRedirect': 'sans redirection',
     'wiki.delete.open': 'Supprimer',
     'wiki.delete.heading': 'Supprimer cette page',
-    'wiki.delete.help': 'La page quittera les listes, la recherche et les catégories ; les liens vers elle apparaîtront comme manquants. Rien n’est effacé : un animateur pourra la restaurer avec tout son historique.',
+    'wiki.delete.help':
+      'La page quittera les listes, la recherche et les catégories ; les liens vers elle apparaîtront comme manquants. Rien n’est effacé : un animateur pourra la restaurer avec tout son historique.',
     'wiki.delete.reason': 'Raison de la suppression',
-    'wiki.delete.placeholder': 'Ex. : spam, doublon de « Compost collectif », page créée par erreur',
+    'wiki.delete.placeholder':
+      'Ex. : spam, doublon de « Compost collectif », page créée par erreur',
     'wiki.delete.reasonRequired': 'Indiquez pourquoi la page est supprimée.',
     'wiki.delete.confirm': 'Supprimer la page',
     'wiki.delete.confirmDialog': 'Supprimer la page « {title} » ? Elle pourra être restaurée.',
     'wiki.deleted.title': 'Page supprimée',
     'wiki.deleted.text': 'Cette page a été supprimée le {date} par {name} : {reason}',
     'wiki.deleted.textNoReason': 'Cette page a été supprimée le {date} par {name}.',
-    'wiki.deleted.hint': 'Elle ne peut pas être recréée : un animateur peut la restaurer avec tout son historique.',
+    'wiki.deleted.hint':
+      'Elle ne peut pas être recréée : un animateur peut la restaurer avec tout son historique.',
     'wiki.deleted.restore': 'Restaurer',
     'wiki.deleted.restoreReason': 'Raison de la restauration (facultatif)',
     'wiki.deleted.history': 'Voir l’historique',
@@ -215,7 +231,8 @@ export const wiki: Catalogue = {
 
     'wiki.special.heading': 'Pages spéciales',
     'wiki.special.indexHelp': 'Des listes pour entretenir le wiki.',
-    'wiki.special.wantedHelp': 'Pages citées par des liens mais pas encore écrites, les plus demandées d’abord.',
+    'wiki.special.wantedHelp':
+      'Pages citées par des liens mais pas encore écrites, les plus demandées d’abord.',
     'wiki.special.toImprove': 'Pages à améliorer',
     'wiki.special.toImproveHelp': 'Pages signalées par un contributeur, et ébauches trop courtes.',
     'wiki.special.orphans': 'Pages orphelines',
@@ -257,7 +274,8 @@ export const wiki: Catalogue = {
     'nav.newPage': 'New page',
 
     'error.notFound': 'This could not be found.',
-    'error.forbidden': 'Your role does not allow this. Ask a network facilitator for contributor rights.',
+    'error.forbidden':
+      'Your role does not allow this. Ask a network facilitator for contributor rights.',
     'error.unauthenticated': 'Log in to continue.',
     'error.csrf': 'Your session has expired. Reload the page and try again.',
     'error.rateLimited': 'Too many attempts. Try again in a few minutes.',
@@ -294,7 +312,8 @@ export const wiki: Catalogue = {
     'wiki.kind.guide': 'Guide',
 
     'wiki.home.title': 'The third places wiki',
-    'wiki.home.intro': 'Practices, places and commons of the network, written together. Anyone can read; contributors complete and correct.',
+    'wiki.home.intro':
+      'Practices, places and commons of the network, written together. Anyone can read; contributors complete and correct.',
     'wiki.home.newPage': 'Create a page',
     'wiki.home.newPlaceholder': 'Title of the new page',
     'wiki.home.create': 'Create',
@@ -323,7 +342,8 @@ export const wiki: Catalogue = {
     'wiki.needsWork.defaultReason': 'To be completed',
 
     'wiki.missing.title': 'This page does not exist yet',
-    'wiki.missing.text': 'There is no page at “{slug}”. You can create it, or look for a similar page.',
+    'wiki.missing.text':
+      'There is no page at “{slug}”. You can create it, or look for a similar page.',
     'wiki.missing.create': 'Create this page',
     'wiki.missing.search': 'Search',
 
@@ -349,7 +369,8 @@ export const wiki: Catalogue = {
     'wiki.edit.leaveConfirm': 'Your changes are not saved. Leave anyway?',
     'wiki.edit.referentMe': 'I am this page’s référent',
     'wiki.edit.referentTakeOver': 'Take over from {name} as this page’s référent',
-    'wiki.edit.referentHint': 'The référent keeps the page up to date and answers questions about it.',
+    'wiki.edit.referentHint':
+      'The référent keeps the page up to date and answers questions about it.',
     'wiki.edit.error.titleRequired': 'Give the page a title.',
     'wiki.edit.error.titleNoSlug': 'The title must contain at least one letter or digit.',
 
@@ -363,21 +384,26 @@ export const wiki: Catalogue = {
     'wiki.help.link': 'link to a website',
 
     'wiki.conflict.title': 'Someone changed this page while you were writing',
-    'wiki.conflict.text': 'Revision {n} was saved on {date} by {name}. Your text is not lost: compare both versions below, then choose.',
+    'wiki.conflict.text':
+      'Revision {n} was saved on {date} by {name}. Your text is not lost: compare both versions below, then choose.',
     'wiki.conflict.existsTitle': 'A page with this title already exists',
-    'wiki.conflict.existsText': 'Your text is not lost. Change the title, or add your text to the existing page:',
+    'wiki.conflict.existsText':
+      'Your text is not lost. Change the title, or add your text to the existing page:',
     'wiki.conflict.yours': 'Your text',
     'wiki.conflict.theirs': 'Current version (revision {n})',
     'wiki.conflict.takeCurrent': 'Take the current version',
     'wiki.conflict.keepMine': 'Keep my text',
-    'wiki.conflict.hint': '“Take the current version” loads the text saved meanwhile and keeps yours aside to copy your additions from. “Keep my text” will replace the current version when you save.',
+    'wiki.conflict.hint':
+      '“Take the current version” loads the text saved meanwhile and keeps yours aside to copy your additions from. “Keep my text” will replace the current version when you save.',
     'wiki.conflict.keptTitle': 'Your text is kept here.',
-    'wiki.conflict.keptText': 'Copy your additions into the form below, which now holds the current version.',
+    'wiki.conflict.keptText':
+      'Copy your additions into the form below, which now holds the current version.',
     'wiki.conflict.dismiss': 'Hide my old text',
 
     'wiki.history.heading': 'History of “{title}”',
     'wiki.history.empty': 'No revision.',
-    'wiki.history.pickHelp': 'Pick two revisions (left column: the older, right column: the newer), then compare them.',
+    'wiki.history.pickHelp':
+      'Pick two revisions (left column: the older, right column: the newer), then compare them.',
     'wiki.history.compare': 'Compare the selected revisions',
     'wiki.history.pickFrom': 'Compare from revision {n}',
     'wiki.history.pickTo': 'Compare up to revision {n}',
@@ -385,7 +411,8 @@ export const wiki: Catalogue = {
     'wiki.history.more': 'Older revisions',
     'wiki.history.diffPrev': 'See the changes',
     'wiki.history.revert': 'Revert to this version',
-    'wiki.history.revertConfirm': 'Restore the text of revision {n}? A new revision is created; nothing is deleted.',
+    'wiki.history.revertConfirm':
+      'Restore the text of revision {n}? A new revision is created; nothing is deleted.',
 
     'wiki.revision.banner': 'Revision {n} of {date} by {name}.',
     'wiki.revision.current': 'See the current version',
@@ -419,7 +446,8 @@ export const wiki: Catalogue = {
 
     'wiki.move.open': 'Rename',
     'wiki.move.heading': 'Rename this page',
-    'wiki.move.help': 'The page keeps its history, categories and links. With a redirect, old links and bookmarks still lead to it.',
+    'wiki.move.help':
+      'The page keeps its history, categories and links. With a redirect, old links and bookmarks still lead to it.',
     'wiki.move.title': 'New title',
     'wiki.move.slug': 'New address',
     'wiki.move.slugHelp': 'Lowercase letters, digits and dashes: /wiki/{slug}',
@@ -427,7 +455,8 @@ export const wiki: Catalogue = {
     'wiki.move.reason': 'Reason (optional)',
     'wiki.move.placeholder': 'E.g. typo in the title',
     'wiki.move.confirm': 'Rename the page',
-    'wiki.move.sameSlug': 'Choose an address other than the current one (to change only the title, edit the page properties).',
+    'wiki.move.sameSlug':
+      'Choose an address other than the current one (to change only the title, edit the page properties).',
     'wiki.move.badSlug': 'The address may only hold lowercase letters, digits and dashes.',
     'wiki.movedFrom': '(redirected from {slug})',
     'wiki.recent.moved': 'renamed',
@@ -435,7 +464,8 @@ export const wiki: Catalogue = {
     'wiki.recent.movedNoRedirect': 'without redirect',
     'wiki.delete.open': 'Delete',
     'wiki.delete.heading': 'Delete this page',
-    'wiki.delete.help': 'The page will leave the lists, the search and the categories; links to it will show as missing. Nothing is erased: a facilitator can restore it with its whole history.',
+    'wiki.delete.help':
+      'The page will leave the lists, the search and the categories; links to it will show as missing. Nothing is erased: a facilitator can restore it with its whole history.',
     'wiki.delete.reason': 'Reason for the deletion',
     'wiki.delete.placeholder': 'E.g. spam, duplicate of “Compost collectif”, created by mistake',
     'wiki.delete.reasonRequired': 'Say why the page is deleted.',
@@ -444,7 +474,8 @@ export const wiki: Catalogue = {
     'wiki.deleted.title': 'Deleted page',
     'wiki.deleted.text': 'This page was deleted on {date} by {name}: {reason}',
     'wiki.deleted.textNoReason': 'This page was deleted on {date} by {name}.',
-    'wiki.deleted.hint': 'It cannot be recreated: a facilitator can restore it with its whole history.',
+    'wiki.deleted.hint':
+      'It cannot be recreated: a facilitator can restore it with its whole history.',
     'wiki.deleted.restore': 'Restore',
     'wiki.deleted.restoreReason': 'Reason for the restoration (optional)',
     'wiki.deleted.history': 'See the history',

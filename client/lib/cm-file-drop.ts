@@ -3,7 +3,8 @@ import { ViewPlugin, type EditorView, type ViewUpdate } from '@codemirror/view';
 import { transferredFiles, uploadAsMarkdown } from './file-upload.js';
 
 /** What an upload started from the editor reports. */
-export type UploadStatus = { state: 'uploading'; count: number } | { state: 'done' } | { state: 'error'; error: unknown };
+export type UploadStatus =
+  { state: 'uploading'; count: number } | { state: 'done' } | { state: 'error'; error: unknown };
 
 /**
  * CodeMirror: files dropped on or pasted into the text are uploaded, and the markdown showing
@@ -21,7 +22,12 @@ export function fileDropExtension(report: (status: UploadStatus) => void): Exten
         if (u.docChanged) for (const p of this.pending) p.pos = u.changes.mapPos(p.pos);
       }
 
-      handle(event: Event, view: EditorView, data: DataTransfer | null, at: number | null): boolean {
+      handle(
+        event: Event,
+        view: EditorView,
+        data: DataTransfer | null,
+        at: number | null,
+      ): boolean {
         const files = transferredFiles(data);
         if (!files.length) return false;
         event.preventDefault();
@@ -36,7 +42,10 @@ export function fileDropExtension(report: (status: UploadStatus) => void): Exten
             const line = view.state.doc.lineAt(pos);
             const before = pos > line.from ? '\n' : '';
             const after = pos < line.to ? '\n' : '';
-            view.dispatch({ changes: { from: pos, insert: `${before}${markdown}${after}` }, userEvent: 'input.paste' });
+            view.dispatch({
+              changes: { from: pos, insert: `${before}${markdown}${after}` },
+              userEvent: 'input.paste',
+            });
             report({ state: 'done' });
           },
           (error: unknown) => {
@@ -53,7 +62,12 @@ export function fileDropExtension(report: (status: UploadStatus) => void): Exten
           return this.handle(event, view, event.clipboardData, null);
         },
         drop(event, view) {
-          return this.handle(event, view, event.dataTransfer, view.posAtCoords({ x: event.clientX, y: event.clientY }));
+          return this.handle(
+            event,
+            view,
+            event.dataTransfer,
+            view.posAtCoords({ x: event.clientX, y: event.clientY }),
+          );
         },
       },
     },

@@ -8,7 +8,15 @@ const lang = () => (locale() === 'fr' ? 'fr-FR' : 'en-GB');
 /** The Europe/Paris wall time of an instant as `YYYY-MM-DDTHH:MM` (what a datetime-local input holds). */
 export function parisWallTime(iso: string): string {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
       .formatToParts(new Date(iso))
       .map((p) => [p.type, p.value]),
   );
@@ -20,23 +28,35 @@ export const parisDay = (iso: string) => parisWallTime(iso).slice(0, 10);
 
 /** A day as a heading: "jeudi 2 octobre 2025". @param day `YYYY-MM-DD`. */
 export const dayLabel = (day: string) =>
-  new Date(`${day}T12:00:00Z`).toLocaleDateString(lang(), { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+  new Date(`${day}T12:00:00Z`).toLocaleDateString(lang(), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
 
 /** A time of day in Europe/Paris: "10:00". */
-export const timeLabel = (iso: string) => new Date(iso).toLocaleTimeString(lang(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
+export const timeLabel = (iso: string) =>
+  new Date(iso).toLocaleTimeString(lang(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
 
 /** A slot in words: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's day too when it differs). */
 export function slotLabel(s: Slot): string {
   const sameDay = parisDay(s.startsAt) === parisDay(s.endsAt);
-  const end = sameDay ? timeLabel(s.endsAt) : `${dayLabel(parisDay(s.endsAt))}, ${timeLabel(s.endsAt)}`;
+  const end = sameDay
+    ? timeLabel(s.endsAt)
+    : `${dayLabel(parisDay(s.endsAt))}, ${timeLabel(s.endsAt)}`;
   return `${dayLabel(parisDay(s.startsAt))}, ${timeLabel(s.startsAt)} – ${end}`;
 }
 
 /** A campaign's dates: "du 2 au 4 octobre 2025" style, from two `YYYY-MM-DD`. */
-export const campaignDates = (from: string, to: string) => t('campaign.dates', { from: dayLabel(from), to: dayLabel(to) });
+export const campaignDates = (from: string, to: string) =>
+  t('campaign.dates', { from: dayLabel(from), to: dayLabel(to) });
 
 /** The slots of events spread by Europe/Paris day, days in order: the programme's shape. */
-export function byDay<E extends { slots: Slot[] }>(events: E[]): [string, { event: E; slot: Slot }[]][] {
+export function byDay<E extends { slots: Slot[] }>(
+  events: E[],
+): [string, { event: E; slot: Slot }[]][] {
   const days = new Map<string, { event: E; slot: Slot }[]>();
   for (const event of events) {
     for (const slot of event.slots) {
@@ -46,7 +66,9 @@ export function byDay<E extends { slots: Slot[] }>(events: E[]): [string, { even
       days.set(d, list);
     }
   }
-  return [...days.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([d, list]) => [d, list.sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))]);
+  return [...days.entries()]
+    .sort((a, b) => a[0].localeCompare(b[0]))
+    .map(([d, list]) => [d, list.sort((a, b) => a.slot.startsAt.localeCompare(b.slot.startsAt))]);
 }
 
 /** Today in Europe/Paris, `YYYY-MM-DD`. */

@@ -10,7 +10,10 @@ export function transferredFiles(data: DataTransfer | null): File[] {
   if (!data) return [];
   if (data.files.length) return [...data.files];
   // Pasted screenshots come as items without a files list in some browsers.
-  return [...data.items].filter((i) => i.kind === 'file').map((i) => i.getAsFile()).filter((f): f is File => f !== null);
+  return [...data.items]
+    .filter((i) => i.kind === 'file')
+    .map((i) => i.getAsFile())
+    .filter((f): f is File => f !== null);
 }
 
 /**
@@ -23,7 +26,9 @@ export async function uploadAsMarkdown(files: File[]): Promise<string> {
   const lines: string[] = [];
   for (const file of files) {
     const generic = /^image\.\w+$/i.test(file.name) || !file.name;
-    const name = generic ? `image-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}${extensionOf(file)}` : undefined;
+    const name = generic
+      ? `image-${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}-${Math.random().toString(36).slice(2, 6)}${extensionOf(file)}`
+      : undefined;
     const result = await uploadFile(file, name ? { name } : {});
     lines.push(markdownForFile(result.file, generic ? '' : labelFromFileName(file.name)));
   }

@@ -6,5 +6,9 @@ export function monthLabel(month: string, locale: string, short = false): string
   const m = /^(\d{4})-(\d{2})$/.exec(month);
   if (!m) return month;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, 1));
-  return date.toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', { month: short ? 'short' : 'long', year: 'numeric', timeZone: 'UTC' });
+  return date.toLocaleDateString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+    month: short ? 'short' : 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
 }

@@ -8,8 +8,19 @@ const lang = () => (locale() === 'fr' ? 'fr-FR' : 'en-GB');
 
 /** "mardi 6 janvier 2026, 10:00–12:00" in Paris time. */
 export function sessionWhen(p: Pick<Permanence, 'startsAt' | 'endsAt'>): string {
-  const day = new Date(p.startsAt).toLocaleDateString(lang(), { timeZone: TIME_ZONE, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-  const time = (iso: string) => new Date(iso).toLocaleTimeString(lang(), { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
+  const day = new Date(p.startsAt).toLocaleDateString(lang(), {
+    timeZone: TIME_ZONE,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  });
+  const time = (iso: string) =>
+    new Date(iso).toLocaleTimeString(lang(), {
+      timeZone: TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+    });
   return `${day}, ${time(p.startsAt)}–${time(p.endsAt)}`;
 }
 
@@ -21,7 +32,14 @@ export function seatsLabel(p: Pick<Permanence, 'seatsLeft' | 'status'>): string 
 }
 
 const wallClock = (d: Date) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' })
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
     .format(d)
     .replace(' ', 'T');
 
@@ -41,7 +59,9 @@ export function parisToIso(local: string): string {
 /** The RRULE of "every month on the same weekday" for a start date ("FREQ=MONTHLY;BYDAY=1TU;COUNT=6"). */
 export function monthlyRule(local: string, count: number): string {
   const [y, m, d] = local.slice(0, 10).split('-').map(Number);
-  const weekday = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
+  const weekday = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'][
+    new Date(Date.UTC(y, m - 1, d)).getUTCDay()
+  ];
   const nth = Math.ceil(d / 7);
   return `FREQ=MONTHLY;BYDAY=${nth >= 5 ? -1 : nth}${weekday};COUNT=${count}`;
 }

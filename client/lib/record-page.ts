@@ -40,8 +40,15 @@ export abstract class RecordPage<T extends { name: string }> extends LitElement 
    * the error, or "loading"; null once the record is there. Callers pass `t('…')` results so
    * that the catalogue test sees the literal keys.
    */
-  protected _statusView(backHref: string, backLabel: string, notFoundText: string): TemplateResult | null {
-    if (this._notFound) return html`<p><a href=${backHref}>${backLabel}</a></p><h1>${t('notFound.title')}</h1><p>${notFoundText}</p>`;
+  protected _statusView(
+    backHref: string,
+    backLabel: string,
+    notFoundText: string,
+  ): TemplateResult | null {
+    if (this._notFound)
+      return html`<p><a href=${backHref}>${backLabel}</a></p>
+        <h1>${t('notFound.title')}</h1>
+        <p>${notFoundText}</p>`;
     if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
     if (!this._p) return html`<p class="muted">${t('loading')}</p>`;
     return null;

@@ -98,7 +98,10 @@ export function fieldRoot(field: unknown): string | null {
 const RANK = { reader: 0, contributor: 1, facilitator: 2, admin: 3 } as const;
 
 /** Whether a user (or nobody) has at least `role`; the server checks again on every write. */
-export function hasRole(user: { role: keyof typeof RANK } | null | undefined, role: keyof typeof RANK): boolean {
+export function hasRole(
+  user: { role: keyof typeof RANK } | null | undefined,
+  role: keyof typeof RANK,
+): boolean {
   return !!user && RANK[user.role] >= RANK[role];
 }
 

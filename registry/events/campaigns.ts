@@ -5,7 +5,14 @@ import { normalizeRegion, REGIONS } from '../geo.js';
 import { csvTable, type CsvDialect } from '../csv.js';
 import { stmt } from '../store.js';
 import type { CampaignInput } from './schema.js';
-import { EVENT_SELECT, eventViews, jsonList, placeIdOf, type EventRow, type EventView } from './store.js';
+import {
+  EVENT_SELECT,
+  eventViews,
+  jsonList,
+  placeIdOf,
+  type EventRow,
+  type EventView,
+} from './store.js';
 import { EVENT_ZONE, parseDay } from './time.js';
 
 /** A campaign (Journées Portes Ouvertes) as listed. */
@@ -23,7 +30,13 @@ export interface CampaignView extends CampaignSummary {
   places: {
     total: number;
     byRegion: { region: string; places: number; events: number }[];
-    items: { slug: string; name: string; city: string | null; region: string | null; events: number }[];
+    items: {
+      slug: string;
+      name: string;
+      city: string | null;
+      region: string | null;
+      events: number;
+    }[];
   };
   events: { total: number; byType: { type: string; count: number }[]; items: EventView[] };
 }
@@ -70,16 +83,24 @@ function campaignRow(db: Database, slug: string): CampaignRow {
  * Creates a campaign. Regions are matched to their official names.
  * @throws RegistryError 400 naming the field (dates, regions), 409 when the slug is taken.
  */
-export function createCampaign(db: Database, input: CampaignInput, userId: number | null): CampaignSummary {
+export function createCampaign(
+  db: Database,
+  input: CampaignInput,
+  userId: number | null,
+): CampaignSummary {
   const startsOn = parseDay('startsOn', input.startsOn);
   const endsOn = parseDay('endsOn', input.endsOn);
   if (endsOn < startsOn) throw invalid('endsOn', 'the campaign ends before it starts');
   const regions = (input.regions ?? []).map((r, i) => {
     const official = normalizeRegion(r);
-    if (!official || !(REGIONS as readonly string[]).includes(official)) throw invalid(`regions.${i}`, `unknown region "${r}"`);
+    if (!official || !(REGIONS as readonly string[]).includes(official))
+      throw invalid(`regions.${i}`, `unknown region "${r}"`);
     return official;
   });
-  if (stmt(db, SQL_CAMPAIGN).get({ slug: input.slug })) throw new RegistryError('conflict', `slug: a campaign "${input.slug}" already exists`, { field: 'slug' });
+  if (stmt(db, SQL_CAMPAIGN).get({ slug: input.slug }))
+    throw new RegistryError('conflict', `slug: a campaign "${input.slug}" already exists`, {
+      field: 'slug',
+    });
   stmt(db, SQL_INSERT).run({
     slug: input.slug,
     title: input.title,
@@ -98,9 +119,18 @@ export function listCampaigns(db: Database): CampaignSummary[] {
 }
 
 /** A place joins a campaign (again: nothing changes). @throws RegistryError 404 / 400 naming `place`. */
-export function joinCampaign(db: Database, slug: string, placeSlug: string, userId: number | null): void {
+export function joinCampaign(
+  db: Database,
+  slug: string,
+  placeSlug: string,
+  userId: number | null,
+): void {
   const c = campaignRow(db, slug);
-  stmt(db, SQL_JOIN).run({ campaign_id: c.id, place_id: placeIdOf(db, placeSlug), user_id: userId });
+  stmt(db, SQL_JOIN).run({
+    campaign_id: c.id,
+    place_id: placeIdOf(db, placeSlug),
+    user_id: userId,
+  });
 }
 
 const countBy = <T>(items: T[], key: (t: T) => string | null) => {
@@ -131,15 +161,49 @@ export function getCampaign(db: Database, slug: string): CampaignView {
     },
     events: {
       total: events.length,
-      byType: [...byType.entries()].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
+      byType: [...byType.entries()]
+        .map(([type, count]) => ({ type, count }))
+        .sort((a, b) => b.count - a.count || a.type.localeCompare(b.type)),
       items: events,
     },
   };
 }
 
 const CSV_HEADERS: Record<CsvDialect, string[]> = {
-  fr: ['date', 'début', 'fin', 'titre', 'type', 'lieu', 'adresse', 'code postal', 'ville', 'région', 'gratuit', 'tarif', 'inscription', 'public', 'accessibilité'],
-  en: ['date', 'start', 'end', 'title', 'type', 'place', 'address', 'postcode', 'city', 'region', 'free', 'price', 'registration', 'audience', 'accessibility'],
+  fr: [
+    'date',
+    'début',
+    'fin',
+    'titre',
+    'type',
+    'lieu',
+    'adresse',
+    'code postal',
+    'ville',
+    'région',
+    'gratuit',
+    'tarif',
+    'inscription',
+    'public',
+    'accessibilité',
+  ],
+  en: [
+    'date',
+    'start',
+    'end',
+    'title',
+    'type',
+    'place',
+    'address',
+    'postcode',
+    'city',
+    'region',
+    'free',
+    'price',
+    'registration',
+    'audience',
+    'accessibility',
+  ],
 };
 const CSV_WORDS: Record<CsvDialect, { yes: string; no: string; seats: string }> = {
   fr: { yes: 'oui', no: 'non', seats: 'places' },
@@ -156,19 +220,41 @@ export function campaignCsv(view: CampaignView, dialect: CsvDialect = 'fr'): str
   const words = CSV_WORDS[dialect];
   const lines: { key: string; cells: string[] }[] = [];
   for (const e of view.events.items) {
-    const registration = e.registration.kind === 'link' ? e.registration.url : e.registration.kind === 'seats' ? `${e.registration.seats} ${words.seats}` : '';
+    const registration =
+      e.registration.kind === 'link'
+        ? e.registration.url
+        : e.registration.kind === 'seats'
+          ? `${e.registration.seats} ${words.seats}`
+          : '';
     for (const s of e.slots) {
       const start = paris(s.startsAt);
       const end = paris(s.endsAt);
       lines.push({
         key: s.startsAt,
         cells: [
-          start.toFormat('dd/LL/yyyy'), start.toFormat('HH:mm'), end.toFormat('HH:mm'), e.title, e.type, e.place.name, e.place.address ?? '',
-          e.place.postcode ?? '', e.place.city ?? '', e.place.region ?? '', e.free ? words.yes : words.no, e.price, registration, e.audience, e.accessibility,
+          start.toFormat('dd/LL/yyyy'),
+          start.toFormat('HH:mm'),
+          end.toFormat('HH:mm'),
+          e.title,
+          e.type,
+          e.place.name,
+          e.place.address ?? '',
+          e.place.postcode ?? '',
+          e.place.city ?? '',
+          e.place.region ?? '',
+          e.free ? words.yes : words.no,
+          e.price,
+          registration,
+          e.audience,
+          e.accessibility,
         ],
       });
     }
   }
   lines.sort((a, b) => a.key.localeCompare(b.key));
-  return csvTable(CSV_HEADERS[dialect], lines.map((l) => l.cells), dialect);
+  return csvTable(
+    CSV_HEADERS[dialect],
+    lines.map((l) => l.cells),
+    dialect,
+  );
 }

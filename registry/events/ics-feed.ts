@@ -7,11 +7,14 @@ import { calendarText, newCalendar } from '../ical.js';
 const zoned = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE);
 
 /** The stable UID of one slot of an event in feeds (slots keep their id when their times change). */
-export const slotUid = (eventId: number, slotId: number, host: string) => `lc-event-${eventId}-slot-${slotId}@${host}`;
+export const slotUid = (eventId: number, slotId: number, host: string) =>
+  `lc-event-${eventId}-slot-${slotId}@${host}`;
 
 /** A place's address on one line, for LOCATION. */
 export const placeLocation = (p: EventView['place']) =>
-  [p.name, p.address, [p.postcode, p.city].filter(Boolean).join(' ')].filter((s) => s && s.trim()).join(', ');
+  [p.name, p.address, [p.postcode, p.city].filter(Boolean).join(' ')]
+    .filter((s) => s && s.trim())
+    .join(', ');
 
 /**
  * An iCalendar feed (RFC 5545) of events: one VEVENT per slot with a stable UID, DTSTART/DTEND

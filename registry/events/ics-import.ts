@@ -6,7 +6,15 @@ import { invalid } from '../errors.js';
 import { foldAccents } from '../text/french.js';
 import { stmt } from '../store.js';
 import { EVENT_TYPES, type EventInput, type EventType } from './schema.js';
-import { createEvent, deleteEvent, eventAsInput, getEvent, placeIdOf, updateEvent, type Writer } from './store.js';
+import {
+  createEvent,
+  deleteEvent,
+  eventAsInput,
+  getEvent,
+  placeIdOf,
+  updateEvent,
+  type Writer,
+} from './store.js';
 import { EVENT_ZONE, storedInstant } from './time.js';
 
 /**
@@ -70,7 +78,14 @@ function typeOf(categories: string[], title: string): EventType {
  * without a time is the start of that day in Europe/Paris.
  */
 function instantOf(t: ICAL.Time, tzid: string | undefined): DateTime {
-  const parts = { year: t.year, month: t.month, day: t.day, hour: t.isDate ? 0 : t.hour, minute: t.isDate ? 0 : t.minute, second: t.isDate ? 0 : t.second };
+  const parts = {
+    year: t.year,
+    month: t.month,
+    day: t.day,
+    hour: t.isDate ? 0 : t.hour,
+    minute: t.isDate ? 0 : t.minute,
+    second: t.isDate ? 0 : t.second,
+  };
   if (!t.isDate && t.zone && t.zone.tzid !== 'floating' && t.zone.tzid !== '') {
     return DateTime.fromMillis(t.toUnixTime() * 1000, { zone: 'utc' });
   }
@@ -85,25 +100,44 @@ const firstText = (c: ICAL.Component, name: string): string => {
 
 /** A stable UID for a VEVENT that has none (RFC 5545 requires one; some exports forget it). */
 const syntheticUid = (c: ICAL.Component) =>
-  'lc-' + createHash('sha256').update(`${firstText(c, 'summary')}|${c.getFirstProperty('dtstart')?.toICALString() ?? ''}`).digest('hex').slice(0, 24);
+  'lc-' +
+  createHash('sha256')
+    .update(`${firstText(c, 'summary')}|${c.getFirstProperty('dtstart')?.toICALString() ?? ''}`)
+    .digest('hex')
+    .slice(0, 24);
 
 /**
  * Parses an iCalendar text into event inputs for a place, without writing anything.
  * @throws RegistryError 400 naming `calendar` for a malformed file or VEVENT.
  */
-export function parseCalendar(text: string, place: string, opts: ImportOptions = {}): { events: Parsed[]; skipped: ImportResult['skipped'] } {
+export function parseCalendar(
+  text: string,
+  place: string,
+  opts: ImportOptions = {},
+): { events: Parsed[]; skipped: ImportResult['skipped'] } {
   const now = opts.now ?? new Date();
-  const since = storedInstant(DateTime.fromJSDate(opts.since ?? new Date(now.getTime() - 31 * 86_400_000)));
-  const until = storedInstant(DateTime.fromJSDate(opts.until ?? new Date(now.getTime() + 366 * 86_400_000)));
+  const since = storedInstant(
+    DateTime.fromJSDate(opts.since ?? new Date(now.getTime() - 31 * 86_400_000)),
+  );
+  const until = storedInstant(
+    DateTime.fromJSDate(opts.until ?? new Date(now.getTime() + 366 * 86_400_000)),
+  );
   const maxSlots = opts.maxSlots ?? 500;
   let root: ICAL.Component;
   try {
     const jcal = ICAL.parse(text);
     root = new ICAL.Component(jcal as unknown[]);
   } catch (err) {
-    throw invalid('calendar', `not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`);
+    throw invalid(
+      'calendar',
+      `not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  if (root.name !== 'vcalendar') throw invalid('calendar', `not a valid iCalendar file (it starts with ${root.name.toUpperCase()}, not VCALENDAR)`);
+  if (root.name !== 'vcalendar')
+    throw invalid(
+      'calendar',
+      `not a valid iCalendar file (it starts with ${root.name.toUpperCase()}, not VCALENDAR)`,
+    );
   const vevents = root.getAllSubcomponents('vevent');
   // Overridden occurrences (RECURRENCE-ID) belong to their master VEVENT.
   const masters = new Map<string, ICAL.Component>();
@@ -125,7 +159,8 @@ export function parseCalendar(text: string, place: string, opts: ImportOptions =
     try {
       if (!c.hasProperty('dtstart')) throw new Error('it has no DTSTART');
       const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
-      const tzid = (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
+      const tzid =
+        (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
       slots = [];
       const slotOf = (start: ICAL.Time, end: ICAL.Time | null) => {
         const s = instantOf(start, tzid);
@@ -146,7 +181,10 @@ export function parseCalendar(text: string, place: string, opts: ImportOptions =
           if (slots.length >= maxSlots) break;
         }
       } else {
-        const slot = slotOf(event.startDate, c.hasProperty('dtend') || c.hasProperty('duration') ? event.endDate : null);
+        const slot = slotOf(
+          event.startDate,
+          c.hasProperty('dtend') || c.hasProperty('duration') ? event.endDate : null,
+        );
         if (slot.endsAt > since && slot.startsAt < until) slots.push(slot);
       }
     } catch (err) {
@@ -167,7 +205,8 @@ export function parseCalendar(text: string, place: string, opts: ImportOptions =
         place,
         slots,
         description: firstText(c, 'description').slice(0, 20_000),
-        registration: /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? { kind: 'link', url } : undefined,
+        registration:
+          /^https?:\/\/\S+$/i.test(url) && url.length <= 2000 ? { kind: 'link', url } : undefined,
       },
     });
   }
@@ -177,19 +216,33 @@ export function parseCalendar(text: string, place: string, opts: ImportOptions =
 const SQL_BY_IMPORT_UID = `SELECT id FROM events WHERE place_id = @place_id AND import_uid = @uid`;
 
 /** The fields an import sets, to tell an unchanged event from an updated one. */
-const importedFields = (i: EventInput) => JSON.stringify([i.title, i.type, i.description ?? '', i.slots, i.registration?.kind === 'link' ? i.registration.url : null]);
+const importedFields = (i: EventInput) =>
+  JSON.stringify([
+    i.title,
+    i.type,
+    i.description ?? '',
+    i.slots,
+    i.registration?.kind === 'link' ? i.registration.url : null,
+  ]);
 
 /**
  * Imports an iCalendar text into a place's events, idempotently by UID, all or nothing.
  * @throws RegistryError 400 naming `calendar` (malformed) or `place` (unknown).
  */
-export function importCalendar(db: Database, placeSlug: string, text: string, by: Writer, opts: ImportOptions = {}): ImportResult {
+export function importCalendar(
+  db: Database,
+  placeSlug: string,
+  text: string,
+  by: Writer,
+  opts: ImportOptions = {},
+): ImportResult {
   const placeId = placeIdOf(db, placeSlug);
   const { events, skipped } = parseCalendar(text, placeSlug, opts);
   const result: ImportResult = { created: [], updated: [], unchanged: [], deleted: [], skipped };
   db.transaction(() => {
     for (const { uid, cancelled, input } of events) {
-      const existing = stmt(db, SQL_BY_IMPORT_UID).get({ place_id: placeId, uid }) as { id: number } | undefined;
+      const existing = stmt(db, SQL_BY_IMPORT_UID).get({ place_id: placeId, uid }) as
+        { id: number } | undefined;
       const entry = (id: number) => ({ id, uid, title: input.title });
       if (cancelled) {
         if (existing) {
@@ -204,11 +257,25 @@ export function importCalendar(db: Database, placeSlug: string, text: string, by
       }
       const before = eventAsInput(getEvent(db, existing.id));
       // What the place edited here (campaign, audience, seats…) is kept; the calendar's fields win.
-      if (importedFields({ ...input, registration: input.registration ?? before.registration }) === importedFields(before)) {
+      if (
+        importedFields({ ...input, registration: input.registration ?? before.registration }) ===
+        importedFields(before)
+      ) {
         result.unchanged.push(entry(existing.id));
         continue;
       }
-      updateEvent(db, existing.id, { title: input.title, type: input.type, description: input.description, slots: input.slots, ...(input.registration ? { registration: input.registration } : {}) }, by);
+      updateEvent(
+        db,
+        existing.id,
+        {
+          title: input.title,
+          type: input.type,
+          description: input.description,
+          slots: input.slots,
+          ...(input.registration ? { registration: input.registration } : {}),
+        },
+        by,
+      );
       result.updated.push(entry(existing.id));
     }
   })();

@@ -10,7 +10,11 @@ export type MapPoint = [number, number, string, string] | [number, number, strin
  * campaign, "ouvert maintenant"), the places with matching events, each with their count.
  * @throws RegistryError 400 naming a bad event filter.
  */
-export function mapPoints(db: Database, q: Pick<PlaceQuery, 'region' | 'family'> & EventQuery, now = new Date()): MapPoint[] {
+export function mapPoints(
+  db: Database,
+  q: Pick<PlaceQuery, 'region' | 'family'> & EventQuery,
+  now = new Date(),
+): MapPoint[] {
   const points = placePoints(db, q);
   if (!filtersEvents(q)) return points;
   const counts = placesWithEvents(db, q, now);

@@ -38,7 +38,11 @@ const SQL_PLACE_EXISTS = `SELECT 1 FROM places WHERE slug = @slug`;
 
 /** Whether a query filters on events at all (the map shows every place otherwise). */
 export const filtersEvents = (q: EventQuery) =>
-  q.from !== undefined || q.to !== undefined || q.openNow === true || !!q.type?.length || q.campaign !== undefined;
+  q.from !== undefined ||
+  q.to !== undefined ||
+  q.openNow === true ||
+  !!q.type?.length ||
+  q.campaign !== undefined;
 
 /**
  * The named parameters of a query. @param now the instant "now" means (tests pass theirs).
@@ -55,8 +59,10 @@ function params(db: Database, q: EventQuery, now: Date) {
     to = q.to ? parseBound('to', q.to) : '9999-12-31T23:59:59Z';
     if (to <= from) throw invalid('to', 'the range ends before it starts');
   }
-  if (q.campaign && !stmt(db, SQL_CAMPAIGN_EXISTS).get({ slug: q.campaign })) throw invalid('campaign', `unknown campaign "${q.campaign}"`);
-  if (q.place && !stmt(db, SQL_PLACE_EXISTS).get({ slug: q.place })) throw invalid('place', `unknown place "${q.place}"`);
+  if (q.campaign && !stmt(db, SQL_CAMPAIGN_EXISTS).get({ slug: q.campaign }))
+    throw invalid('campaign', `unknown campaign "${q.campaign}"`);
+  if (q.place && !stmt(db, SQL_PLACE_EXISTS).get({ slug: q.place }))
+    throw invalid('place', `unknown place "${q.place}"`);
   return {
     from,
     to,
@@ -71,9 +77,17 @@ function params(db: Database, q: EventQuery, now: Date) {
  * Events with a slot meeting the range (and the other filters), by their first slot in it.
  * @throws RegistryError 400 naming the bad filter.
  */
-export function listEvents(db: Database, q: EventQuery, now = new Date()): { total: number; items: EventView[] } {
+export function listEvents(
+  db: Database,
+  q: EventQuery,
+  now = new Date(),
+): { total: number; items: EventView[] } {
   const p = params(db, q, now);
-  const rows = stmt(db, SQL_LIST).all({ ...p, limit: q.limit ?? 50, offset: q.offset ?? 0 }) as EventRow[];
+  const rows = stmt(db, SQL_LIST).all({
+    ...p,
+    limit: q.limit ?? 50,
+    offset: q.offset ?? 0,
+  }) as EventRow[];
   const total = (stmt(db, SQL_COUNT).get(p) as { n: number }).n;
   return { total, items: eventViews(db, rows) };
 }
@@ -82,7 +96,14 @@ export function listEvents(db: Database, q: EventQuery, now = new Date()): { tot
  * How many matching events each place has (slug → count), for the map's event filters.
  * @throws RegistryError 400 naming the bad filter.
  */
-export function placesWithEvents(db: Database, q: EventQuery, now = new Date()): Map<string, number> {
-  const rows = stmt(db, SQL_PLACES_WITH_EVENTS).all(params(db, q, now)) as { slug: string; n: number }[];
+export function placesWithEvents(
+  db: Database,
+  q: EventQuery,
+  now = new Date(),
+): Map<string, number> {
+  const rows = stmt(db, SQL_PLACES_WITH_EVENTS).all(params(db, q, now)) as {
+    slug: string;
+    n: number;
+  }[];
   return new Map(rows.map((r) => [r.slug, r.n]));
 }

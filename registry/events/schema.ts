@@ -2,13 +2,25 @@ import { z } from 'zod';
 import { SLUG_RE } from '../schema.js';
 
 /** Kinds of events (the Journées Portes Ouvertes programme's categories). */
-export const EVENT_TYPES = ['visite', 'atelier', 'conference', 'demonstration', 'rencontre', 'spectacle', 'formation'] as const;
+export const EVENT_TYPES = [
+  'visite',
+  'atelier',
+  'conference',
+  'demonstration',
+  'rencontre',
+  'spectacle',
+  'formation',
+] as const;
 /** One of `EVENT_TYPES`. */
 export type EventType = (typeof EVENT_TYPES)[number];
 
 const slug = z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)');
 const text = (max: number) => z.string().trim().max(max);
-const link = z.string().trim().max(2000).regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
+const link = z
+  .string()
+  .trim()
+  .max(2000)
+  .regex(/^https?:\/\/[^\s]+$/i, 'must be an http(s) URL');
 
 /** A time slot as sent: ISO 8601 date-times, Europe/Paris wall time when they carry no offset. */
 export const SlotSchema = z.object({

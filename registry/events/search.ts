@@ -66,7 +66,14 @@ function indexed(db: Database, r: Row): Indexed {
   const fresh = {
     sig,
     folded: ` ${foldAccents(`${r.title} ${r.p_name} ${r.p_city ?? ''} ${r.c_title ?? ''}`)}`,
-    stems: searchText([r.title, r.type, (stmt(db, SQL_DESCRIPTION).get({ id: r.id }) as { description: string }).description, r.p_name, r.p_city, r.c_title]),
+    stems: searchText([
+      r.title,
+      r.type,
+      (stmt(db, SQL_DESCRIPTION).get({ id: r.id }) as { description: string }).description,
+      r.p_name,
+      r.p_city,
+      r.c_title,
+    ]),
   };
   index.set(r.id, fresh);
   return fresh;
@@ -77,7 +84,11 @@ function indexed(db: Database, r: Row): Indexed {
  * @param q the query (blank: no events).
  * @param now the instant that separates upcoming from past (tests pass theirs).
  */
-export function searchEvents(db: Database, q: string, opts: { limit?: number; now?: Date } = {}): { total: number; items: EventHit[] } {
+export function searchEvents(
+  db: Database,
+  q: string,
+  opts: { limit?: number; now?: Date } = {},
+): { total: number; items: EventHit[] } {
   const words = foldAccents(q)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
@@ -89,7 +100,12 @@ export function searchEvents(db: Database, q: string, opts: { limit?: number; no
     const slot = r.next_slot ?? r.last_slot;
     if (!slot) continue;
     const { folded, stems } = indexed(db, r);
-    const ok = words.every(({ w, stem }) => folded.includes(` ${w}`) || folded.includes(`-${w}`) || (stem !== undefined && stems.includes(` ${stem}`)));
+    const ok = words.every(
+      ({ w, stem }) =>
+        folded.includes(` ${w}`) ||
+        folded.includes(`-${w}`) ||
+        (stem !== undefined && stems.includes(` ${stem}`)),
+    );
     if (!ok) continue;
     const [startsAt, endsAt] = slot.split('|');
     hits.push({
@@ -104,7 +120,13 @@ export function searchEvents(db: Database, q: string, opts: { limit?: number; no
     });
   }
   hits.sort((a, b) =>
-    a.upcoming !== b.upcoming ? (a.upcoming ? -1 : 1) : a.upcoming ? a.startsAt.localeCompare(b.startsAt) || a.id - b.id : b.startsAt.localeCompare(a.startsAt) || a.id - b.id,
+    a.upcoming !== b.upcoming
+      ? a.upcoming
+        ? -1
+        : 1
+      : a.upcoming
+        ? a.startsAt.localeCompare(b.startsAt) || a.id - b.id
+        : b.startsAt.localeCompare(a.startsAt) || a.id - b.id,
   );
   return { total: hits.length, items: hits.slice(0, opts.limit ?? 20) };
 }

@@ -118,8 +118,15 @@ interface SlotRow {
 }
 
 function registrationOf(r: EventRow): Registration {
-  if (r.registration === 'link' && r.registration_url) return { kind: 'link', url: r.registration_url };
-  if (r.registration === 'seats' && r.seats !== null) return { kind: 'seats', seats: r.seats, booked: r.booked, remaining: Math.max(0, r.seats - r.booked) };
+  if (r.registration === 'link' && r.registration_url)
+    return { kind: 'link', url: r.registration_url };
+  if (r.registration === 'seats' && r.seats !== null)
+    return {
+      kind: 'seats',
+      seats: r.seats,
+      booked: r.booked,
+      remaining: Math.max(0, r.seats - r.booked),
+    };
   return { kind: 'none' };
 }
 
@@ -134,7 +141,16 @@ function toView(r: EventRow, slots: Slot[]): EventView {
     free: r.free === 1,
     price: r.price,
     registration: registrationOf(r),
-    place: { slug: r.p_slug, name: r.p_name, address: r.p_address, postcode: r.p_postcode, city: r.p_city, region: r.p_region, lat: r.p_lat, lon: r.p_lon },
+    place: {
+      slug: r.p_slug,
+      name: r.p_name,
+      address: r.p_address,
+      postcode: r.p_postcode,
+      city: r.p_city,
+      region: r.p_region,
+      lat: r.p_lat,
+      lon: r.p_lon,
+    },
     campaign: r.c_slug ? { slug: r.c_slug, title: r.c_title ?? r.c_slug } : null,
     slots,
     importUid: r.import_uid,
@@ -148,7 +164,9 @@ function toView(r: EventRow, slots: Slot[]): EventView {
 export function eventViews(db: Database, rows: EventRow[]): EventView[] {
   if (!rows.length) return [];
   const byEvent = new Map<number, Slot[]>();
-  for (const s of stmt(db, SQL_SLOTS_OF).all({ ids: JSON.stringify(rows.map((r) => r.id)) }) as SlotRow[]) {
+  for (const s of stmt(db, SQL_SLOTS_OF).all({
+    ids: JSON.stringify(rows.map((r) => r.id)),
+  }) as SlotRow[]) {
     let list = byEvent.get(s.event_id);
     if (!list) byEvent.set(s.event_id, (list = []));
     list.push({ id: s.id, startsAt: s.starts_at, endsAt: s.ends_at });
@@ -175,7 +193,9 @@ export function getEvent(db: Database, id: number): EventView {
 }
 
 /** Validated slots, in stored form, sorted by start. @throws RegistryError 400 naming `slots.N.startsAt` / `endsAt`. */
-export function checkSlots(slots: { startsAt: string; endsAt: string }[]): { startsAt: string; endsAt: string }[] {
+export function checkSlots(
+  slots: { startsAt: string; endsAt: string }[],
+): { startsAt: string; endsAt: string }[] {
   if (!slots.length) throw invalid('slots', 'give at least one time slot');
   return slots
     .map((s, i) => {
@@ -198,13 +218,22 @@ export function placeIdOf(db: Database, slug: string, field = 'place'): number {
  * The id of a campaign, checking that every slot falls within its days.
  * @throws RegistryError 400 naming `campaign` (unknown) or the first slot outside the campaign.
  */
-function campaignIdOf(db: Database, slug: string, slots: { startsAt: string; endsAt: string }[]): number {
-  const row = stmt(db, SQL_CAMPAIGN).get({ slug }) as { id: number; starts_on: string; ends_on: string } | undefined;
+function campaignIdOf(
+  db: Database,
+  slug: string,
+  slots: { startsAt: string; endsAt: string }[],
+): number {
+  const row = stmt(db, SQL_CAMPAIGN).get({ slug }) as
+    { id: number; starts_on: string; ends_on: string } | undefined;
   if (!row) throw invalid('campaign', `unknown campaign "${slug}"`);
   const [first] = dayBounds(row.starts_on);
   const [, afterLast] = dayBounds(row.ends_on);
   slots.forEach((s, i) => {
-    if (s.startsAt < first || s.endsAt > afterLast) throw invalid(`slots.${i}.startsAt`, `outside the campaign's days (${row.starts_on} to ${row.ends_on})`);
+    if (s.startsAt < first || s.endsAt > afterLast)
+      throw invalid(
+        `slots.${i}.startsAt`,
+        `outside the campaign's days (${row.starts_on} to ${row.ends_on})`,
+      );
   });
   return row.id;
 }
@@ -217,7 +246,11 @@ function registrationColumns(reg: RegistrationInput | null | undefined) {
   };
 }
 
-function writeSlots(db: Database, eventId: number, slots: { startsAt: string; endsAt: string }[]): void {
+function writeSlots(
+  db: Database,
+  eventId: number,
+  slots: { startsAt: string; endsAt: string }[],
+): void {
   // Slots keep their ids by position, so their calendar UIDs stay stable when times are edited.
   const ids = (stmt(db, SQL_SLOT_IDS).all({ id: eventId }) as { id: number }[]).map((r) => r.id);
   slots.forEach((s, i) => {
@@ -264,13 +297,30 @@ function eventColumns(db: Database, input: EventInput) {
  * @param importUid the calendar UID it comes from, for idempotent re-imports.
  * @returns the new event's id. @throws RegistryError 400 naming the field.
  */
-export function createEvent(db: Database, input: EventInput, by: Writer, importUid: string | null = null): number {
+export function createEvent(
+  db: Database,
+  input: EventInput,
+  by: Writer,
+  importUid: string | null = null,
+): number {
   const { slots, params } = eventColumns(db, input);
   const now = by.now ?? new Date().toISOString();
   return db.transaction(() => {
-    const id = Number(stmt(db, SQL_INSERT_EVENT).run({ ...params, import_uid: importUid, created_by: by.userId, now }).lastInsertRowid);
+    const id = Number(
+      stmt(db, SQL_INSERT_EVENT).run({
+        ...params,
+        import_uid: importUid,
+        created_by: by.userId,
+        now,
+      }).lastInsertRowid,
+    );
     writeSlots(db, id, slots);
-    if (params.campaign_id !== null) stmt(db, SQL_JOIN_CAMPAIGN).run({ campaign_id: params.campaign_id, place_id: params.place_id, user_id: by.userId });
+    if (params.campaign_id !== null)
+      stmt(db, SQL_JOIN_CAMPAIGN).run({
+        campaign_id: params.campaign_id,
+        place_id: params.place_id,
+        user_id: by.userId,
+      });
     return id;
   })();
 }
@@ -301,16 +351,26 @@ export function eventAsInput(e: EventView): EventInput {
 export function updateEvent(db: Database, id: number, patch: EventUpdate, by: Writer): void {
   const current = getEvent(db, id);
   const merged: EventInput = { ...eventAsInput(current) };
-  for (const [k, v] of Object.entries(patch)) if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
+  for (const [k, v] of Object.entries(patch))
+    if (v !== undefined) (merged as Record<string, unknown>)[k] = v;
   const { slots, params } = eventColumns(db, merged);
-  if (current.registration.kind === 'seats' && params.seats !== null && params.seats < current.registration.booked) {
+  if (
+    current.registration.kind === 'seats' &&
+    params.seats !== null &&
+    params.seats < current.registration.booked
+  ) {
     throw invalid('registration.seats', `${current.registration.booked} seats are already booked`);
   }
   const now = by.now ?? new Date().toISOString();
   db.transaction(() => {
     stmt(db, SQL_UPDATE_EVENT).run({ ...params, id, now });
     writeSlots(db, id, slots);
-    if (params.campaign_id !== null) stmt(db, SQL_JOIN_CAMPAIGN).run({ campaign_id: params.campaign_id, place_id: params.place_id, user_id: by.userId });
+    if (params.campaign_id !== null)
+      stmt(db, SQL_JOIN_CAMPAIGN).run({
+        campaign_id: params.campaign_id,
+        place_id: params.place_id,
+        user_id: by.userId,
+      });
   })();
 }
 
@@ -323,7 +383,11 @@ export function deleteEvent(db: Database, id: number): void {
  * Whether an account may edit an event of a place: facilitators and admins always; contributors
  * who created it, or whose directory profile belongs to the place.
  */
-export function canEditEvent(db: Database, e: Pick<EventView, 'createdBy'> & { placeId: number }, user: { id: number; facilitator: boolean }): boolean {
+export function canEditEvent(
+  db: Database,
+  e: Pick<EventView, 'createdBy'> & { placeId: number },
+  user: { id: number; facilitator: boolean },
+): boolean {
   if (user.facilitator) return true;
   if (e.createdBy !== null && e.createdBy === user.id) return true;
   return stmt(db, SQL_PERSON_OF_PLACE).get({ user_id: user.id, place_id: e.placeId }) !== undefined;
@@ -331,7 +395,8 @@ export function canEditEvent(db: Database, e: Pick<EventView, 'createdBy'> & { p
 
 /** The id of the place of an event. @throws RegistryError 404. */
 export function eventPlaceId(db: Database, id: number): number {
-  const row = stmt(db, `SELECT place_id FROM events WHERE id = @id`).get({ id }) as { place_id: number } | undefined;
+  const row = stmt(db, `SELECT place_id FROM events WHERE id = @id`).get({ id }) as
+    { place_id: number } | undefined;
   if (!row) throw missing(`event ${id}`);
   return row.place_id;
 }
@@ -347,13 +412,25 @@ const SQL_MY_BOOKING = `SELECT seats FROM event_bookings WHERE event_id = @event
  * same transaction. @param onBooked runs inside that transaction (to queue a confirmation mail).
  * @throws RegistryError 400 when the event takes no bookings, 409 when too few seats are left.
  */
-export function bookSeats(db: Database, eventId: number, userId: number, seats: number, onBooked?: (e: EventView) => void): EventView {
+export function bookSeats(
+  db: Database,
+  eventId: number,
+  userId: number,
+  seats: number,
+  onBooked?: (e: EventView) => void,
+): EventView {
   return db.transaction(() => {
     const e = getEvent(db, eventId);
-    if (e.registration.kind !== 'seats') throw invalid('seats', 'this event takes no bookings here');
-    const others = (stmt(db, SQL_BOOKED_BY_OTHERS).get({ event_id: eventId, user_id: userId }) as { n: number }).n;
+    if (e.registration.kind !== 'seats')
+      throw invalid('seats', 'this event takes no bookings here');
+    const others = (
+      stmt(db, SQL_BOOKED_BY_OTHERS).get({ event_id: eventId, user_id: userId }) as { n: number }
+    ).n;
     const left = e.registration.seats - others;
-    if (seats > left) throw new RegistryError('conflict', `seats: only ${Math.max(0, left)} seats left`, { field: 'seats' });
+    if (seats > left)
+      throw new RegistryError('conflict', `seats: only ${Math.max(0, left)} seats left`, {
+        field: 'seats',
+      });
     stmt(db, SQL_UPSERT_BOOKING).run({ event_id: eventId, user_id: userId, seats });
     const booked = getEvent(db, eventId);
     onBooked?.(booked);
@@ -368,7 +445,12 @@ export function cancelBooking(db: Database, eventId: number, userId: number): bo
 
 /** The seats an account booked on an event (0 when none). */
 export function myBooking(db: Database, eventId: number, userId: number): number {
-  return (stmt(db, SQL_MY_BOOKING).get({ event_id: eventId, user_id: userId }) as { seats: number } | undefined)?.seats ?? 0;
+  return (
+    (
+      stmt(db, SQL_MY_BOOKING).get({ event_id: eventId, user_id: userId }) as
+        { seats: number } | undefined
+    )?.seats ?? 0
+  );
 }
 
 /** Parses a JSON list column (exported for the campaign module). */

@@ -7,7 +7,8 @@ export const EVENT_ZONE = 'Europe/Paris';
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A UTC instant as stored: `YYYY-MM-DDTHH:MM:SSZ` (fixed width, so text order is time order). */
-export const storedInstant = (d: DateTime): string => d.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'");
+export const storedInstant = (d: DateTime): string =>
+  d.toUTC().toFormat("yyyy-LL-dd'T'HH:mm:ss'Z'");
 
 /**
  * Reads a date-time given by a client: an ISO 8601 string with an offset (`Z`, `+02:00`) is that
@@ -16,9 +17,14 @@ export const storedInstant = (d: DateTime): string => d.toUTC().toFormat("yyyy-L
  * @throws RegistryError 400 naming `field` when the text is not a date-time.
  */
 export function parseInstant(field: string, value: string): DateTime {
-  if (DATE_ONLY.test(value)) throw invalid(field, `"${value}" is a date without a time (expected YYYY-MM-DDTHH:MM)`);
+  if (DATE_ONLY.test(value))
+    throw invalid(field, `"${value}" is a date without a time (expected YYYY-MM-DDTHH:MM)`);
   const d = DateTime.fromISO(value, { zone: EVENT_ZONE });
-  if (!d.isValid || d.year < 1900 || d.year > 2200) throw invalid(field, `"${value}" is not a date-time (expected YYYY-MM-DDTHH:MM, in Europe/Paris unless an offset is given)`);
+  if (!d.isValid || d.year < 1900 || d.year > 2200)
+    throw invalid(
+      field,
+      `"${value}" is not a date-time (expected YYYY-MM-DDTHH:MM, in Europe/Paris unless an offset is given)`,
+    );
   return d;
 }
 
@@ -47,7 +53,8 @@ export function parseDay(field: string, value: string): string {
 }
 
 /** The Europe/Paris day (`YYYY-MM-DD`) a stored instant falls on. */
-export const parisDay = (stored: string): string => DateTime.fromISO(stored, { zone: 'utc' }).setZone(EVENT_ZONE).toISODate()!;
+export const parisDay = (stored: string): string =>
+  DateTime.fromISO(stored, { zone: 'utc' }).setZone(EVENT_ZONE).toISODate()!;
 
 /** The stored instant that starts a Europe/Paris day, and the one that starts the next day. */
 export function dayBounds(day: string): [string, string] {
@@ -59,6 +66,8 @@ export function dayBounds(day: string): [string, string] {
 export function frenchSlot(s: { startsAt: string; endsAt: string }): string {
   const start = DateTime.fromISO(s.startsAt, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
   const end = DateTime.fromISO(s.endsAt, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
-  const endText = end.hasSame(start, 'day') ? end.toFormat('HH:mm') : end.toFormat("cccc d LLLL yyyy, HH:mm");
-  return `${start.toFormat("cccc d LLLL yyyy, HH:mm")} – ${endText}`;
+  const endText = end.hasSame(start, 'day')
+    ? end.toFormat('HH:mm')
+    : end.toFormat('cccc d LLLL yyyy, HH:mm');
+  return `${start.toFormat('cccc d LLLL yyyy, HH:mm')} – ${endText}`;
 }

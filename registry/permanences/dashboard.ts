@@ -32,7 +32,14 @@ export interface PermanenceDashboard {
     upcomingBookings: number;
   };
   months: string[];
-  byMonth: { month: string; sessions: number; bookings: number; placesHelped: number; attended: number; absent: number }[];
+  byMonth: {
+    month: string;
+    sessions: number;
+    bookings: number;
+    placesHelped: number;
+    attended: number;
+    absent: number;
+  }[];
   byThemeMonth: { month: string; theme: string; placesHelped: number; bookings: number }[];
 }
 
@@ -61,8 +68,15 @@ const SQL_UPCOMING = `SELECT count(*) AS n FROM permanence_bookings b JOIN perma
 const rate = (a: number, b: number) => (a + b ? Math.round((a / (a + b)) * 1000) / 1000 : null);
 
 /** Computes the permanences dashboard over the sessions held in the period. */
-export function computePermanenceDashboard(db: Database, f: PermanenceDashboardFilter = {}): PermanenceDashboard {
-  const params = { from: f.from ?? '0000', to: f.to ?? '9999', now: (f.now ?? new Date()).toISOString() };
+export function computePermanenceDashboard(
+  db: Database,
+  f: PermanenceDashboardFilter = {},
+): PermanenceDashboard {
+  const params = {
+    from: f.from ?? '0000',
+    to: f.to ?? '9999',
+    now: (f.now ?? new Date()).toISOString(),
+  };
   const rows = db.prepare(SQL_ROWS).all(params) as Row[];
   const month = (r: Row) => r.starts_at.slice(0, 7);
   const themesOf = (r: Row) => {
@@ -84,7 +98,12 @@ export function computePermanenceDashboard(db: Database, f: PermanenceDashboardF
     const themes = [...new Set(inMonth.flatMap(themesOf))].sort();
     for (const t of themes) {
       const g = inMonth.filter((r) => themesOf(r).includes(t));
-      byThemeMonth.push({ month: m, theme: t, bookings: g.length, placesHelped: new Set(g.filter(helped).map((r) => r.place_id)).size });
+      byThemeMonth.push({
+        month: m,
+        theme: t,
+        bookings: g.length,
+        placesHelped: new Set(g.filter(helped).map((r) => r.place_id)).size,
+      });
     }
   }
   return {
@@ -92,7 +111,10 @@ export function computePermanenceDashboard(db: Database, f: PermanenceDashboardF
       sessions: new Set(rows.map((r) => r.permanence_id)).size,
       bookings: booked.length,
       placesHelped: new Set(booked.filter(helped).map((r) => r.place_id)).size,
-      attendanceRate: rate(booked.filter((r) => r.attended === 1).length, booked.filter((r) => r.attended === 0).length),
+      attendanceRate: rate(
+        booked.filter((r) => r.attended === 1).length,
+        booked.filter((r) => r.attended === 0).length,
+      ),
       requestsWithPermanence: requests.size,
       requestsResolved: [...requests.values()].filter(Boolean).length,
       upcomingBookings: (db.prepare(SQL_UPCOMING).get(params) as { n: number }).n,
@@ -121,6 +143,11 @@ const CSV_HEADERS: Record<CsvDialect, string[]> = {
 
 /** The dashboard as CSV (French spreadsheet dialect by default): one line per month and theme. */
 export function permanenceDashboardCsv(d: PermanenceDashboard, dialect: CsvDialect = 'fr'): string {
-  const rows = d.byThemeMonth.map((r) => [monthInWords(r.month, dialect), themeInWords(r.theme, dialect), r.bookings, r.placesHelped]);
+  const rows = d.byThemeMonth.map((r) => [
+    monthInWords(r.month, dialect),
+    themeInWords(r.theme, dialect),
+    r.bookings,
+    r.placesHelped,
+  ]);
   return csvTable(CSV_HEADERS[dialect], rows, dialect);
 }

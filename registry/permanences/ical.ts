@@ -15,7 +15,6 @@ export interface CalendarContext {
   publicUrl: string;
 }
 
-
 const hostOf = (url: string) => {
   try {
     return new URL(url).host || 'lieux-communs';
@@ -24,13 +23,30 @@ const hostOf = (url: string) => {
   }
 };
 
-const newCalendar = (name: string): ICalCalendar => makeCalendar({ name, product: 'Permanences', method: ICalCalendarMethod.PUBLISH });
+const newCalendar = (name: string): ICalCalendar =>
+  makeCalendar({ name, product: 'Permanences', method: ICalCalendarMethod.PUBLISH });
 
 /** The place of a session as text: the registry place's name, or "Visio". Never a street address. */
 const whereOf = (p: Permanence, withLink: boolean) =>
-  p.mode === 'onsite' ? (p.place?.name ?? 'Sur place') : withLink && p.link ? `Visio : ${p.link}` : 'Visio';
+  p.mode === 'onsite'
+    ? (p.place?.name ?? 'Sur place')
+    : withLink && p.link
+      ? `Visio : ${p.link}`
+      : 'Visio';
 
-function addSession(cal: ICalCalendar, ctx: CalendarContext, p: Permanence, opts: { uid: string; summary: string; description: string; withLink: boolean; cancelled?: boolean; sequence?: number }) {
+function addSession(
+  cal: ICalCalendar,
+  ctx: CalendarContext,
+  p: Permanence,
+  opts: {
+    uid: string;
+    summary: string;
+    description: string;
+    withLink: boolean;
+    cancelled?: boolean;
+    sequence?: number;
+  },
+) {
   cal.createEvent({
     id: opts.uid,
     sequence: opts.sequence ?? p.sequence,
@@ -42,21 +58,35 @@ function addSession(cal: ICalCalendar, ctx: CalendarContext, p: Permanence, opts
     description: opts.description,
     location: whereOf(p, opts.withLink),
     url: `${ctx.publicUrl}/permanences/${p.id}`,
-    status: opts.cancelled || p.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    status:
+      opts.cancelled || p.status === 'cancelled'
+        ? ICalEventStatus.CANCELLED
+        : ICalEventStatus.CONFIRMED,
     categories: p.themes.map((t) => ({ name: t })),
   });
 }
 
-const sessionUid = (ctx: CalendarContext, p: Permanence) => `permanence-${p.id}@${hostOf(ctx.publicUrl)}`;
+const sessionUid = (ctx: CalendarContext, p: Permanence) =>
+  `permanence-${p.id}@${hostOf(ctx.publicUrl)}`;
 const bookingUid = (ctx: CalendarContext, b: Booking) => `booking-${b.id}@${hostOf(ctx.publicUrl)}`;
 
 const sessionDescription = (p: Permanence) =>
-  [`Permanence ${p.format === 'collective' ? 'collective' : 'individuelle'} avec ${p.expert.name}.`, p.description].filter(Boolean).join('\n\n');
+  [
+    `Permanence ${p.format === 'collective' ? 'collective' : 'individuelle'} avec ${p.expert.name}.`,
+    p.description,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
 
 /** One session's public file: no question, no booking, no link. */
 export function sessionCalendar(ctx: CalendarContext, p: Permanence): string {
   const cal = newCalendar(p.title);
-  addSession(cal, ctx, p, { uid: sessionUid(ctx, p), summary: p.title, description: sessionDescription(p), withLink: false });
+  addSession(cal, ctx, p, {
+    uid: sessionUid(ctx, p),
+    summary: p.title,
+    description: sessionDescription(p),
+    withLink: false,
+  });
   return calendarText(cal);
 }
 
@@ -71,7 +101,9 @@ export function bookingCalendar(ctx: CalendarContext, p: Permanence, b: Booking)
   addSession(cal, ctx, p, {
     uid: bookingUid(ctx, b),
     summary: `${p.title} — ${b.place.name}`,
-    description: [sessionDescription(p), `Lieu : ${b.place.name}`, `Question : ${b.question}`].join('\n\n'),
+    description: [sessionDescription(p), `Lieu : ${b.place.name}`, `Question : ${b.question}`].join(
+      '\n\n',
+    ),
     withLink: true,
     cancelled,
     sequence: p.sequence + (cancelled ? 1 : 0),
@@ -83,7 +115,12 @@ export function bookingCalendar(ctx: CalendarContext, p: Permanence, b: Booking)
  * A feed of sessions. `bookings` (the expert's private feed) adds each session's booked places and
  * their questions to its description; the public feed passes none.
  */
-export function feedCalendar(ctx: CalendarContext, name: string, sessions: Permanence[], bookings?: Map<number, Booking[]>): string {
+export function feedCalendar(
+  ctx: CalendarContext,
+  name: string,
+  sessions: Permanence[],
+  bookings?: Map<number, Booking[]>,
+): string {
   const cal = newCalendar(name);
   for (const p of sessions) {
     const booked = bookings?.get(p.id)?.filter((b) => b.status === 'confirmed') ?? [];
@@ -91,7 +128,12 @@ export function feedCalendar(ctx: CalendarContext, name: string, sessions: Perma
     addSession(cal, ctx, p, {
       uid: sessionUid(ctx, p),
       summary: p.title,
-      description: [sessionDescription(p), lines.length ? `Réservations :\n${lines.join('\n')}` : ''].filter(Boolean).join('\n\n'),
+      description: [
+        sessionDescription(p),
+        lines.length ? `Réservations :\n${lines.join('\n')}` : '',
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
       withLink: bookings !== undefined,
     });
   }

@@ -213,7 +213,12 @@ export function insertPermanences(
 ): number[] {
   const at = now.toISOString();
   return db.transaction(() => {
-    const seriesId = rrule ? Number(stmt(db, SQL_INSERT_SERIES).run({ rrule, createdBy: input.createdBy, now: at }).lastInsertRowid) : null;
+    const seriesId = rrule
+      ? Number(
+          stmt(db, SQL_INSERT_SERIES).run({ rrule, createdBy: input.createdBy, now: at })
+            .lastInsertRowid,
+        )
+      : null;
     return slots.map((s) =>
       Number(
         stmt(db, SQL_INSERT_PERMANENCE).run({
@@ -276,8 +281,19 @@ export interface PermanenceChange {
 }
 
 /** Applies a change to a session. */
-export function updatePermanence(db: Database, id: number, change: PermanenceChange, bump: boolean, now = new Date()): void {
-  stmt(db, SQL_UPDATE_PERMANENCE).run({ ...change, id, bump: bump ? 1 : 0, now: now.toISOString() });
+export function updatePermanence(
+  db: Database,
+  id: number,
+  change: PermanenceChange,
+  bump: boolean,
+  now = new Date(),
+): void {
+  stmt(db, SQL_UPDATE_PERMANENCE).run({
+    ...change,
+    id,
+    bump: bump ? 1 : 0,
+    now: now.toISOString(),
+  });
 }
 
 /** Cancels a session. @returns false when it was already cancelled. */
@@ -302,8 +318,14 @@ export function bookingsOfRequest(db: Database, requestId: number): Booking[] {
 }
 
 /** The live booking of a place in a session, if any. */
-export function confirmedBookingOf(db: Database, permanenceId: number, placeId: number): number | undefined {
-  return (stmt(db, SQL_CONFIRMED_OF_PLACE).get({ permanenceId, placeId }) as { id: number } | undefined)?.id;
+export function confirmedBookingOf(
+  db: Database,
+  permanenceId: number,
+  placeId: number,
+): number | undefined {
+  return (
+    stmt(db, SQL_CONFIRMED_OF_PLACE).get({ permanenceId, placeId }) as { id: number } | undefined
+  )?.id;
 }
 
 /** What a booking is made of. */
@@ -321,13 +343,27 @@ export function insertBooking(db: Database, b: NewBooking, now = new Date()): nu
 }
 
 /** Cancels a booking: its seat is free again. @returns false when it was not confirmed. */
-export function cancelBooking(db: Database, id: number, by: number | null, now = new Date()): boolean {
+export function cancelBooking(
+  db: Database,
+  id: number,
+  by: number | null,
+  now = new Date(),
+): boolean {
   return stmt(db, SQL_CANCEL_BOOKING).run({ id, by, now: now.toISOString() }).changes > 0;
 }
 
 /** Records attendance and the follow-up note of a booking. */
-export function recordFollowup(db: Database, id: number, attended: boolean | null, followup: string | null): void {
-  stmt(db, SQL_FOLLOWUP).run({ id, attended: attended === null ? null : attended ? 1 : 0, followup });
+export function recordFollowup(
+  db: Database,
+  id: number,
+  attended: boolean | null,
+  followup: string | null,
+): void {
+  stmt(db, SQL_FOLLOWUP).run({
+    id,
+    attended: attended === null ? null : attended ? 1 : 0,
+    followup,
+  });
 }
 
 /** An account to notify (its address never leaves the server but in the mail itself). */
@@ -341,14 +377,21 @@ export interface Account {
  * Who hears about a booking: the accounts of the booking place (people of the place linked to an
  * account, and whoever booked) and the expert's account, each once.
  */
-export function bookingRecipients(db: Database, booking: Booking, permanence: Permanence): Account[] {
+export function bookingRecipients(
+  db: Database,
+  booking: Booking,
+  permanence: Permanence,
+): Account[] {
   const accounts = new Map<number, Account>();
   const add = (a: Account | undefined) => {
     if (a) accounts.set(a.id, a);
   };
-  for (const a of stmt(db, SQL_PLACE_ACCOUNTS).all({ placeId: booking.place.id }) as Account[]) add(a);
-  if (booking.bookedBy) add(stmt(db, SQL_USER).get({ id: booking.bookedBy.id }) as Account | undefined);
-  if (permanence.expert.userId !== null) add(stmt(db, SQL_USER).get({ id: permanence.expert.userId }) as Account | undefined);
+  for (const a of stmt(db, SQL_PLACE_ACCOUNTS).all({ placeId: booking.place.id }) as Account[])
+    add(a);
+  if (booking.bookedBy)
+    add(stmt(db, SQL_USER).get({ id: booking.bookedBy.id }) as Account | undefined);
+  if (permanence.expert.userId !== null)
+    add(stmt(db, SQL_USER).get({ id: permanence.expert.userId }) as Account | undefined);
   return [...accounts.values()];
 }
 
@@ -358,5 +401,7 @@ export function bookingRecipients(db: Database, booking: Booking, permanence: Pe
  */
 export function bookingsDueForReminder(db: Database, now: Date): number[] {
   const until = new Date(now.getTime() + 24 * 3600_000).toISOString();
-  return (stmt(db, SQL_REMINDERS_DUE).all({ now: now.toISOString(), until }) as { id: number }[]).map((r) => r.id);
+  return (
+    stmt(db, SQL_REMINDERS_DUE).all({ now: now.toISOString(), until }) as { id: number }[]
+  ).map((r) => r.id);
 }

@@ -36,11 +36,16 @@ export class RecurrenceError extends Error {
  */
 export function expandSeries(first: Slot, rule: string, max = MAX_SERIES_SESSIONS): Slot[] {
   const value = rule.trim().replace(/^RRULE:/i, '');
-  if (!/(^|;)FREQ=/i.test(value)) throw new RecurrenceError('needs FREQ (e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6)');
-  if (!/(^|;)(COUNT|UNTIL)=/i.test(value)) throw new RecurrenceError('needs COUNT or UNTIL: a series must end');
-  if (/(^|;)DTSTART/i.test(value)) throw new RecurrenceError('DTSTART comes from startsAt, not from the rule');
+  if (!/(^|;)FREQ=/i.test(value))
+    throw new RecurrenceError('needs FREQ (e.g. FREQ=MONTHLY;BYDAY=1TU;COUNT=6)');
+  if (!/(^|;)(COUNT|UNTIL)=/i.test(value))
+    throw new RecurrenceError('needs COUNT or UNTIL: a series must end');
+  if (/(^|;)DTSTART/i.test(value))
+    throw new RecurrenceError('DTSTART comes from startsAt, not from the rule');
   const local = DateTime.fromJSDate(first.startsAt, { zone: TIME_ZONE });
-  const floating = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+  const floating = new Date(
+    Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second),
+  );
   let dates: Date[];
   try {
     dates = rrulestr(`RRULE:${value}`, { dtstart: floating }).all((_d, i) => i < max);
@@ -50,18 +55,31 @@ export function expandSeries(first: Slot, rule: string, max = MAX_SERIES_SESSION
   if (!dates.length) throw new RecurrenceError('generates no session');
   const durationMs = first.endsAt.getTime() - first.startsAt.getTime();
   return dates.map((d) => {
-    const startsAt = parisWallClock(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()).toJSDate();
+    const startsAt = parisWallClock(
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+    ).toJSDate();
     return { startsAt, endsAt: new Date(startsAt.getTime() + durationMs) };
   });
 }
 
 /** The instant of a Paris wall-clock time (a time skipped in spring moves forward, as luxon does). */
-export function parisWallClock(year: number, month: number, day: number, hour: number, minute: number): DateTime {
+export function parisWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+): DateTime {
   return DateTime.fromObject({ year, month, day, hour, minute }, { zone: TIME_ZONE });
 }
 
 /** An instant as luxon's DateTime in Paris (for calendars). */
-export const inParis = (d: Date | string): DateTime => DateTime.fromJSDate(typeof d === 'string' ? new Date(d) : d, { zone: TIME_ZONE });
+export const inParis = (d: Date | string): DateTime =>
+  DateTime.fromJSDate(typeof d === 'string' ? new Date(d) : d, { zone: TIME_ZONE });
 
 /** Date and time in French, in Paris ("mardi 6 janvier 2026 à 10:00"), for mails. */
 export function frenchDateTime(d: Date | string): string {

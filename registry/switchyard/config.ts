@@ -1,4 +1,12 @@
-import { CLARIFY_TREE, DEFAULT_THESAURUS, ENGLISH_GLOSSARY, FILLER_WORDS, THEME_LEXICON, type ClarifyQuestion, type ThesaurusGroup } from './lexicon.js';
+import {
+  CLARIFY_TREE,
+  DEFAULT_THESAURUS,
+  ENGLISH_GLOSSARY,
+  FILLER_WORDS,
+  THEME_LEXICON,
+  type ClarifyQuestion,
+  type ThesaurusGroup,
+} from './lexicon.js';
 import type { ThemeSlug } from '../themes.js';
 import type { FeedbackConfig } from './feedback.js';
 import { LEARNT_WEIGHTS } from './learnt-weights.js';
@@ -21,7 +29,16 @@ export interface SwitchyardConfig {
   /** Weight of each person field. */
   personFields: Record<PersonField, number>;
   /** Weight of a query term by where it came from. */
-  termWeights: { original: number; accentRestored: number; typo: number; prefix: number; thesaurus: number; english: number; englishRaw: number; answer: number };
+  termWeights: {
+    original: number;
+    accentRestored: number;
+    typo: number;
+    prefix: number;
+    thesaurus: number;
+    english: number;
+    englishRaw: number;
+    answer: number;
+  };
   /** Resource ranking beyond words. */
   resourceRank: {
     /** Multiplier of the text score by theme agreement: score × (1 + themeBoost × agreement). */
@@ -170,7 +187,16 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
   },
   contextFields: { themeVocab: 0.3, pageMentions: 0.3 },
   personFields: { skills: 2, bio: 1, themes: 0.5, referentNotes: 1, outcomes: 1 },
-  termWeights: { original: 1, accentRestored: 1, typo: 0.8, prefix: 0.6, thesaurus: 0.4, english: 0.9, englishRaw: 0.35, answer: 1 },
+  termWeights: {
+    original: 1,
+    accentRestored: 1,
+    typo: 0.8,
+    prefix: 0.6,
+    thesaurus: 0.4,
+    english: 0.9,
+    englishRaw: 0.35,
+    answer: 1,
+  },
   resourceRank: {
     themeBoost: 0.5,
     qualified: 0.05,
@@ -206,7 +232,14 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     availableDays: 45,
   },
   // Learnt on the dev corpus (npm run bench:switchyard-tune), checked on the held-out one.
-  feedback: { resources: 3, terms: 10, weight: 0.3, minShare: 0.34, resourceRerank: false, people: true },
+  feedback: {
+    resources: 3,
+    terms: 10,
+    weight: 0.3,
+    minShare: 0.34,
+    resourceRerank: false,
+    people: true,
+  },
   themes: { fromResources: 0.8, resources: 5, answeredDamping: 0.3, slope: 6, intercept: -3 },
   pages: { title: 3, text: 1, minRelative: 0.3 },
   clarify: { minConfidence: 0.45, minTerms: 3, maxThemeChoices: 4 },
@@ -224,7 +257,10 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
  * `base` with some parts replaced (deep for the weight objects).
  * @param overrides whole parts (vocabulary…) or some weights of a group.
  */
-export function mergeSwitchyardConfig(base: SwitchyardConfig, overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {}): SwitchyardConfig {
+export function mergeSwitchyardConfig(
+  base: SwitchyardConfig,
+  overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {},
+): SwitchyardConfig {
   return {
     ...base,
     ...overrides,
@@ -246,9 +282,14 @@ export function mergeSwitchyardConfig(base: SwitchyardConfig, overrides: Omit<Pa
 }
 
 /** The shipped configuration: the hand-set one with the weights learnt on dev + train. */
-export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = mergeSwitchyardConfig(HAND_SET_SWITCHYARD_CONFIG, LEARNT_WEIGHTS);
+export const DEFAULT_SWITCHYARD_CONFIG: SwitchyardConfig = mergeSwitchyardConfig(
+  HAND_SET_SWITCHYARD_CONFIG,
+  LEARNT_WEIGHTS,
+);
 
 /** The shipped configuration with some parts replaced (deep for the weight objects). */
-export function switchyardConfig(overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {}): SwitchyardConfig {
+export function switchyardConfig(
+  overrides: Omit<Partial<SwitchyardConfig>, keyof SwitchyardWeights> & SwitchyardWeights = {},
+): SwitchyardConfig {
   return mergeSwitchyardConfig(DEFAULT_SWITCHYARD_CONFIG, overrides);
 }

@@ -22,18 +22,41 @@ export const SwitchyardAnswer = z
           slug: z.string(),
           label: z.string(),
           confidence: z.number().describe('Share of the theme among the detected ones'),
-          probability: z.number().describe('Calibrated probability that the problem is about this theme (0..1)'),
+          probability: z
+            .number()
+            .describe('Calibrated probability that the problem is about this theme (0..1)'),
         }),
       )
-      .describe('Detected themes, most likely first, with a confidence (shares summing to at most 1)'),
+      .describe(
+        'Detected themes, most likely first, with a confidence (shares summing to at most 1)',
+      ),
     confidence: z.number().describe('Confidence of the top theme (0..1)'),
-    resources: z.array(Proposal.extend({ kind: z.string(), summary: z.string(), license: z.string().optional(), themes: z.array(z.string()) })),
+    resources: z.array(
+      Proposal.extend({
+        kind: z.string(),
+        summary: z.string(),
+        license: z.string().optional(),
+        themes: z.array(z.string()),
+      }),
+    ),
     people: z.array(
-      Proposal.extend({ region: z.string().optional(), place: z.object({ slug: z.string(), name: z.string() }).nullable(), themes: z.array(z.string()) }),
+      Proposal.extend({
+        region: z.string().optional(),
+        place: z.object({ slug: z.string(), name: z.string() }).nullable(),
+        themes: z.array(z.string()),
+      }),
     ),
     pages: z.array(z.object({ slug: z.string(), title: z.string(), score: z.number() })),
-    questions: z.array(z.object({ id: z.string(), label: z.string(), choices: z.array(z.object({ id: z.string(), label: z.string() })) })),
-    understood: z.array(z.string()).describe('The problem’s words that were understood (after normalisation)'),
+    questions: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        choices: z.array(z.object({ id: z.string(), label: z.string() })),
+      }),
+    ),
+    understood: z
+      .array(z.string())
+      .describe('The problem’s words that were understood (after normalisation)'),
   })
   .meta({ id: 'SwitchyardAnswer' });
 /** The switchyard's answer to a problem. */
@@ -56,10 +79,19 @@ export const SwitchyardRequest = z
     themes: z.array(z.string()),
     mainTheme: z.string().nullable(),
     confidence: z.number(),
-    proposal: z.object({ resources: z.array(Scored), people: z.array(Scored) }).describe('What was proposed when the request was made'),
+    proposal: z
+      .object({ resources: z.array(Scored), people: z.array(Scored) })
+      .describe('What was proposed when the request was made'),
     status: z.enum(STATUSES),
     facilitator: UserRef.nullable(),
-    outcome: z.object({ helped: z.boolean(), resource: z.string().nullable(), person: z.string().nullable(), note: z.string().nullable() }).nullable(),
+    outcome: z
+      .object({
+        helped: z.boolean(),
+        resource: z.string().nullable(),
+        person: z.string().nullable(),
+        note: z.string().nullable(),
+      })
+      .nullable(),
     missing: z.boolean().describe('A missing commun: no good answer'),
     createdAt: z.string(),
     updatedAt: z.string(),

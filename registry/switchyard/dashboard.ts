@@ -26,10 +26,25 @@ export interface Dashboard {
     missing: number;
   };
   months: string[];
-  byMonth: { month: string; requests: number; resolved: number; medianHoursToFirstContact: number | null }[];
+  byMonth: {
+    month: string;
+    requests: number;
+    resolved: number;
+    medianHoursToFirstContact: number | null;
+  }[];
   byTheme: { theme: string; requests: number; resolved: number }[];
-  byThemeMonth: { month: string; theme: string; requests: number; resolved: number; medianHoursToFirstContact: number | null }[];
-  missing: { theme: string; count: number; examples: { id: number; problem: string; createdAt: string }[] }[];
+  byThemeMonth: {
+    month: string;
+    theme: string;
+    requests: number;
+    resolved: number;
+    medianHoursToFirstContact: number | null;
+  }[];
+  missing: {
+    theme: string;
+    count: number;
+    examples: { id: number; problem: string; createdAt: string }[];
+  }[];
 }
 
 interface Row {
@@ -69,7 +84,10 @@ export function computeDashboard(db: Database, f: DashboardFilter = {}): Dashboa
   }
   const month = (r: Row) => r.created_at.slice(0, 7);
   const theme = (r: Row) => r.main_theme ?? NO_THEME;
-  const contactHours = (rs: Row[]) => rs.filter((r) => r.first_contact_at).map((r) => hoursBetween(r.created_at, r.first_contact_at!));
+  const contactHours = (rs: Row[]) =>
+    rs
+      .filter((r) => r.first_contact_at)
+      .map((r) => hoursBetween(r.created_at, r.first_contact_at!));
 
   const groups = new Map<string, Row[]>();
   const push = (k: string, r: Row) => {
@@ -89,7 +107,14 @@ export function computeDashboard(db: Database, f: DashboardFilter = {}): Dashboa
   for (const m of months) {
     for (const t of themes) {
       const g = groups.get(`mt|${m}|${t}`);
-      if (g) byThemeMonth.push({ month: m, theme: t, requests: g.length, resolved: g.filter(isResolved).length, medianHoursToFirstContact: median(contactHours(g)) });
+      if (g)
+        byThemeMonth.push({
+          month: m,
+          theme: t,
+          requests: g.length,
+          resolved: g.filter(isResolved).length,
+          medianHoursToFirstContact: median(contactHours(g)),
+        });
     }
   }
   const missingRows = rows.filter((r) => r.missing === 1);
@@ -111,7 +136,12 @@ export function computeDashboard(db: Database, f: DashboardFilter = {}): Dashboa
     months,
     byMonth: months.map((m) => {
       const g = groups.get(`m|${m}`)!;
-      return { month: m, requests: g.length, resolved: g.filter(isResolved).length, medianHoursToFirstContact: median(contactHours(g)) };
+      return {
+        month: m,
+        requests: g.length,
+        resolved: g.filter(isResolved).length,
+        medianHoursToFirstContact: median(contactHours(g)),
+      };
     }),
     byTheme: themes
       .map((t) => {

@@ -55,14 +55,19 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   }
 
   // The problem's words written in capitals: only they can be acronyms of the vocabulary.
-  const capitals = new Set(tokenizeCased(query.problem).filter(isAcronymSpelling).map((w) => w.toLowerCase()));
+  const capitals = new Set(
+    tokenizeCased(query.problem)
+      .filter(isAcronymSpelling)
+      .map((w) => w.toLowerCase()),
+  );
   const terms = analyseProblem(ix, query.problem, textLang, extraTexts, capitals);
   const weights = new Map<string, number>();
   for (const [s, t] of terms) weights.set(s, t.weight);
 
   const lexThemes = normalise(detectThemes(ix, terms, capitals));
   if (answeredTheme) {
-    for (const k of lexThemes.keys()) lexThemes.set(k, (lexThemes.get(k) ?? 0) * cfg.themes.answeredDamping);
+    for (const k of lexThemes.keys())
+      lexThemes.set(k, (lexThemes.get(k) ?? 0) * cfg.themes.answeredDamping);
     lexThemes.set(answeredTheme, (lexThemes.get(answeredTheme) ?? 0) + 1);
   }
 
@@ -71,10 +76,16 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   let { top: topScore, ranked } = rankResources(ix, weights, rankCtx);
   // Query expansion from the registry's own words (feedback.ts), then a second, final ranking.
   const fb = cfg.feedback;
-  const expansion = feedbackTerms(ix.resourceIndex, ranked.map((x) => ({ i: x.i, rel: x.s / topScore })), new Set(weights.keys()), fb);
+  const expansion = feedbackTerms(
+    ix.resourceIndex,
+    ranked.map((x) => ({ i: x.i, rel: x.s / topScore })),
+    new Set(weights.keys()),
+    fb,
+  );
   const expanded = new Map(weights);
   for (const [stem, v] of expansion) expanded.set(stem, v);
-  if (expansion.size && fb.resourceRerank) ({ top: topScore, ranked } = rankResources(ix, expanded, rankCtx));
+  if (expansion.size && fb.resourceRerank)
+    ({ top: topScore, ranked } = rankResources(ix, expanded, rankCtx));
 
   // --- themes: lexicon evidence plus the themes of the best resources
   const themeScores = new Map<ThemeSlug, number>();
@@ -82,7 +93,12 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const topForThemes = ranked.slice(0, cfg.themes.resources);
   for (const { i, s } of topForThemes) {
     const r = ix.resources[i];
-    for (const t of r.themes) themeScores.set(t, (themeScores.get(t) ?? 0) + (cfg.themes.fromResources * (s / topScore)) / r.themes.length / topForThemes.length);
+    for (const t of r.themes)
+      themeScores.set(
+        t,
+        (themeScores.get(t) ?? 0) +
+          (cfg.themes.fromResources * (s / topScore)) / r.themes.length / topForThemes.length,
+      );
   }
   const themeDist = [...normalise(themeScores)].sort((a, b) => b[1] - a[1]);
   const confidence = answeredTheme ? 1 : (themeDist[0]?.[1] ?? 0);
@@ -90,7 +106,18 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   const resources = resourceProposals(ix, ranked, topScore, terms, themeDist, region, lang);
 
   // --- people: graph links to the best resources, own words, themes, proximity
-  const peopleOut = rankPeople(ix, { query, ranked, topScore, personWeights: fb.people ? expanded : weights, terms, themeDist, region, askingPlace, circles, lang });
+  const peopleOut = rankPeople(ix, {
+    query,
+    ranked,
+    topScore,
+    personWeights: fb.people ? expanded : weights,
+    terms,
+    themeDist,
+    region,
+    askingPlace,
+    circles,
+    lang,
+  });
 
   // --- wiki pages
   const pageScores = ix.pageIndex.size ? ix.pageIndex.score(weights) : new Float64Array(0);
@@ -101,31 +128,58 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
     .filter((x) => x.s > 0 && x.s >= bestPage * cfg.pages.minRelative)
     .sort((a, b) => b.s - a.s)
     .slice(0, cfg.limits.pages)
-    .map(({ s, i }) => ({ slug: ix.pages[i].slug, title: ix.pages[i].title, score: round(s / bestPage) }));
+    .map(({ s, i }) => ({
+      slug: ix.pages[i].slug,
+      title: ix.pages[i].title,
+      score: round(s / bestPage),
+    }));
 
   // --- clarifying questions when unsure
   const contentTerms = [...terms.values()].filter((t) => t.origin !== 'thesaurus').length;
   const questions: AskedQuestion[] = [];
-  if (!answeredTheme && (confidence < cfg.clarify.minConfidence || contentTerms < cfg.clarify.minTerms || resources.length === 0)) {
-    const choices = (themeDist.length ? themeDist.map(([k]) => k) : THEMES.map((t) => t.slug)).slice(0, cfg.clarify.maxThemeChoices);
+  if (
+    !answeredTheme &&
+    (confidence < cfg.clarify.minConfidence ||
+      contentTerms < cfg.clarify.minTerms ||
+      resources.length === 0)
+  ) {
+    const choices = (
+      themeDist.length ? themeDist.map(([k]) => k) : THEMES.map((t) => t.slug)
+    ).slice(0, cfg.clarify.maxThemeChoices);
     questions.push({
       id: 'theme',
       label: lang === 'en' ? 'What is your need mostly about?' : 'Votre besoin concerne surtout :',
       choices: choices.map((k) => ({ id: k, label: themeLabel(k, lang) })),
     });
   }
-  const focus = answeredTheme ?? (confidence < cfg.clarify.minConfidence ? undefined : themeDist[0]?.[0]);
+  const focus =
+    answeredTheme ?? (confidence < cfg.clarify.minConfidence ? undefined : themeDist[0]?.[0]);
   if (focus && (answeredTheme || contentTerms < cfg.clarify.minTerms)) {
     const follow = cfg.clarifyTree.find((q: ClarifyQuestion) => q.theme === focus);
     if (follow && !answers[follow.id]) {
-      questions.push({ id: follow.id, label: follow.label[lang], choices: follow.choices.map((c) => ({ id: c.id, label: c.label[lang] })) });
+      questions.push({
+        id: follow.id,
+        label: follow.label[lang],
+        choices: follow.choices.map((c) => ({ id: c.id, label: c.label[lang] })),
+      });
     }
   }
 
-  const understood = [...new Set([...terms.values()].filter((t) => t.origin !== 'thesaurus').flatMap((t) => [...t.words]))];
+  const understood = [
+    ...new Set(
+      [...terms.values()].filter((t) => t.origin !== 'thesaurus').flatMap((t) => [...t.words]),
+    ),
+  ];
   return {
     lang,
-    themes: themeDist.slice(0, 5).map(([slug, c]) => ({ slug, label: themeLabel(slug, lang), confidence: round(c), probability: round(themeProbability(cfg, c)) })),
+    themes: themeDist
+      .slice(0, 5)
+      .map(([slug, c]) => ({
+        slug,
+        label: themeLabel(slug, lang),
+        confidence: round(c),
+        probability: round(themeProbability(cfg, c)),
+      })),
     confidence: round(confidence),
     resources,
     people: peopleOut,

@@ -30,7 +30,8 @@ export interface SurfaceEvidence {
 }
 
 /** True for a word written as an acronym: two letters or more, all capitals (digits allowed). */
-export const isAcronymSpelling = (word: string) => word.length >= 2 && /^[\p{Lu}\d]+$/u.test(word) && /\p{Lu}/u.test(word);
+export const isAcronymSpelling = (word: string) =>
+  word.length >= 2 && /^[\p{Lu}\d]+$/u.test(word) && /\p{Lu}/u.test(word);
 
 /**
  * Compiles an expression of the vocabulary, or null when it has no content word.
@@ -60,7 +61,12 @@ const commonPrefix = (a: string, b: string) => {
  * Whether the problem's evidence for word `k` of an expression is really that word.
  * @param capitals the problem's words written in capitals, lowercased.
  */
-export function wordAgrees(e: Expression, k: number, evidence: SurfaceEvidence, capitals: Set<string>): boolean {
+export function wordAgrees(
+  e: Expression,
+  k: number,
+  evidence: SurfaceEvidence,
+  capitals: Set<string>,
+): boolean {
   const word = e.words[k];
   if (e.acronym[k]) {
     if (capitals.has(word)) return true;

@@ -28,7 +28,12 @@ export interface FeedbackConfig {
  * @param present stems already in the query (never re-added).
  * @returns stem → weight, at most `cfg.terms` of them, the strongest weighing `cfg.weight`.
  */
-export function feedbackTerms(index: FieldedIndex<string>, top: { i: number; rel: number }[], present: ReadonlySet<string>, cfg: FeedbackConfig): Map<string, number> {
+export function feedbackTerms(
+  index: FieldedIndex<string>,
+  top: { i: number; rel: number }[],
+  present: ReadonlySet<string>,
+  cfg: FeedbackConfig,
+): Map<string, number> {
   const out = new Map<string, number>();
   const docs = top.slice(0, cfg.resources);
   if (cfg.weight <= 0 || cfg.terms <= 0 || docs.length === 0) return out;
@@ -44,7 +49,10 @@ export function feedbackTerms(index: FieldedIndex<string>, top: { i: number; rel
     }
   }
   const need = Math.max(1, Math.ceil(cfg.minShare * docs.length));
-  const best = [...acc].filter(([, a]) => a.n >= need).sort((x, y) => y[1].w - x[1].w).slice(0, cfg.terms);
+  const best = [...acc]
+    .filter(([, a]) => a.n >= need)
+    .sort((x, y) => y[1].w - x[1].w)
+    .slice(0, cfg.terms);
   const max = best[0]?.[1].w ?? 0;
   if (max > 0) for (const [stem, a] of best) out.set(stem, (cfg.weight * a.w) / max);
   return out;

@@ -68,7 +68,8 @@ export class FieldedIndex<F extends string> {
       }
     });
     const n = docs.length;
-    for (const [s, p] of this.postings) this.idf.set(s, Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5)));
+    for (const [s, p] of this.postings)
+      this.idf.set(s, Math.log(1 + (n - p.docs.length + 0.5) / (p.docs.length + 0.5)));
   }
 
   /**
@@ -112,7 +113,8 @@ export class FieldedIndex<F extends string> {
       if (!p) continue;
       const idf = this.idf.get(s)!;
       const { docs, tf } = p;
-      for (let i = 0; i < docs.length; i++) out[docs[i]] += (w * idf * tf[i] * (k1 + 1)) / (tf[i] + k1);
+      for (let i = 0; i < docs.length; i++)
+        out[docs[i]] += (w * idf * tf[i] * (k1 + 1)) / (tf[i] + k1);
     }
     return out;
   }

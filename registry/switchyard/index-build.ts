@@ -8,13 +8,15 @@ import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.
 import { englishStem, textStems, Vocabulary } from './text.js';
 import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex, SwitchyardPage } from './types.js';
 
-
 /**
  * Builds the switchyard indexes for a registry snapshot.
  * @param corpus the registry (plus optional wiki pages and past outcomes).
  * @param config ranking weights and vocabulary (thesaurus may be the facilitators' edited one).
  */
-export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: SwitchyardConfig): SwitchyardIndex {
+export function buildSwitchyardIndex(
+  corpus: SwitchyardCorpus,
+  config: SwitchyardConfig,
+): SwitchyardIndex {
   const resources = corpus.resources;
   const people = corpus.people;
   const places = new Map(corpus.places.map((p) => [p.slug, p]));
@@ -58,7 +60,9 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     }
     return m;
   });
-  const personRegion = people.map((p) => p.region ?? (p.place ? places.get(p.place)?.region : undefined));
+  const personRegion = people.map(
+    (p) => p.region ?? (p.place ? places.get(p.place)?.region : undefined),
+  );
   const peopleAt = new Map<string, number[]>();
   people.forEach((p, i) => {
     if (!p.place) return;
@@ -91,9 +95,11 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
     }
   }
 
-  const themeText = (themes: readonly string[] | undefined) => (themes ?? []).map((t) => `${themeLabel(t, 'fr')} ${themeLabel(t, 'en')}`).join(' ');
+  const themeText = (themes: readonly string[] | undefined) =>
+    (themes ?? []).map((t) => `${themeLabel(t, 'fr')} ${themeLabel(t, 'en')}`).join(' ');
   // A theme's vocabulary (its lexicon expressions): how problems of that theme are worded.
-  const themeVocab = (themes: readonly string[]) => themes.flatMap((t) => config.themeLexicon[t as ThemeSlug] ?? []);
+  const themeVocab = (themes: readonly string[]) =>
+    themes.flatMap((t) => config.themeLexicon[t as ThemeSlug] ?? []);
   const { k1, b } = config.bm25;
   const resourceIndex = new FieldedIndex<string>(
     resources.map((r, i) => {
@@ -156,7 +162,12 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   );
 
   const vocab = new Vocabulary(config.typos.minLength);
-  for (const r of resources) vocab.add([r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(' '));
+  for (const r of resources)
+    vocab.add(
+      [r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(
+        ' ',
+      ),
+    );
   for (const p of people) vocab.add([...(p.skills ?? []), p.bio ?? ''].join(' '));
   for (const u of corpus.usages) if (u.note) vocab.add(u.note);
   for (const r of corpus.referents) if (r.note) vocab.add(r.note);
@@ -172,8 +183,13 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   for (const t of THEMES) {
     // Each word of the label is an expression of its own; lexicon entries are whole expressions.
     const label = tokenizeCased(t.fr).map((w) => compileExpression(w, new Set()));
-    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) => compileExpression(e, fillerStems));
-    themeExpressions.set(t.slug, [...label, ...lexicon].filter((e): e is Expression => e !== null));
+    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) =>
+      compileExpression(e, fillerStems),
+    );
+    themeExpressions.set(
+      t.slug,
+      [...label, ...lexicon].filter((e): e is Expression => e !== null),
+    );
   }
   const nextSession = new Map<string, string>();
   for (const a of corpus.availability ?? []) {
@@ -227,11 +243,19 @@ export function buildSwitchyardIndex(corpus: SwitchyardCorpus, config: Switchyar
   return ix;
 }
 
-function compileThesaurus(groups: ThesaurusGroup[], filler: Set<string>): Map<string, CompiledGroup[]> {
+function compileThesaurus(
+  groups: ThesaurusGroup[],
+  filler: Set<string>,
+): Map<string, CompiledGroup[]> {
   const byStem = new Map<string, CompiledGroup[]>();
   for (const g of groups) {
-    const pairs = g.terms.map((t) => [compileExpression(t, filler), t] as const).filter((p): p is [Expression, string] => p[0] !== null);
-    const compiled: CompiledGroup = { expressions: pairs.map(([e]) => e), surfaces: pairs.map(([, t]) => t) };
+    const pairs = g.terms
+      .map((t) => [compileExpression(t, filler), t] as const)
+      .filter((p): p is [Expression, string] => p[0] !== null);
+    const compiled: CompiledGroup = {
+      expressions: pairs.map(([e]) => e),
+      surfaces: pairs.map(([, t]) => t),
+    };
     const firsts = new Set(compiled.expressions.map((e) => e.stems[0]));
     for (const s of firsts) {
       const list = byStem.get(s);
@@ -274,7 +298,10 @@ function kindText(r: ResourceExtras): string {
  * Pages are found through a word → pages map, so the cost grows with the pages a name's words
  * appear in, not with resources × pages.
  */
-function pageMentions(resources: SwitchyardCorpus['resources'], pages: SwitchyardPage[]): string[][] {
+function pageMentions(
+  resources: SwitchyardCorpus['resources'],
+  pages: SwitchyardPage[],
+): string[][] {
   const out: string[][] = resources.map(() => []);
   if (!pages.length) return out;
   const lowered = pages.map((p) => p.text.toLowerCase());

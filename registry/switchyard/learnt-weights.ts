@@ -9,6 +9,6 @@ import type { SwitchyardWeights } from './config.js';
 export const LEARNT_WEIGHTS: SwitchyardWeights = {
   themes: {
     slope: 5.766,
-    intercept: -1.703
-  }
+    intercept: -1.703,
+  },
 };

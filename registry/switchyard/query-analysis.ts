@@ -1,6 +1,11 @@
 import type { ThemeSlug } from '../themes.js';
 import { foldAccents, tokenize, tokenizeCased } from '../text/french.js';
-import { isAcronymSpelling, wordAgrees, type Expression, type SurfaceEvidence } from './expressions.js';
+import {
+  isAcronymSpelling,
+  wordAgrees,
+  type Expression,
+  type SurfaceEvidence,
+} from './expressions.js';
 import { englishStem, isEnglishStopWord, stemToken } from './text.js';
 import type { Origin, QueryTerm, SwitchyardIndex } from './types.js';
 
@@ -25,18 +30,29 @@ function prefixNeighbours(sorted: string[], stem: string, minPrefix: number): st
     if (sorted[mid] < head) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo, seen = 0; i < sorted.length && sorted[i].startsWith(head) && seen < 60; i++, seen++) {
+  for (
+    let i = lo, seen = 0;
+    i < sorted.length && sorted[i].startsWith(head) && seen < 60;
+    i++, seen++
+  ) {
     const other = sorted[i];
     if (other === stem || Math.abs(other.length - stem.length) > 4) continue;
     let common = 0;
-    while (common < other.length && common < stem.length && other[common] === stem[common]) common++;
+    while (common < other.length && common < stem.length && other[common] === stem[common])
+      common++;
     if (common >= Math.max(minPrefix, Math.min(other.length, stem.length) - 2)) out.push(other);
     if (out.length >= 8) break;
   }
   return out;
 }
 
-function addTerm(terms: Map<string, QueryTerm>, stem: string, weight: number, word: string, origin: Origin) {
+function addTerm(
+  terms: Map<string, QueryTerm>,
+  stem: string,
+  weight: number,
+  word: string,
+  origin: Origin,
+) {
   const t = terms.get(stem);
   if (!t) terms.set(stem, { weight, words: new Set(word ? [word] : []), origin });
   else {
@@ -49,7 +65,14 @@ function addTerm(terms: Map<string, QueryTerm>, stem: string, weight: number, wo
 }
 
 /** Analyses a French word of the problem: accents restored from the registry, typos corrected. `shown` is the word as reasons show it. */
-function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number, origin: Origin, terms: Map<string, QueryTerm>, shown = word) {
+function analyseFrenchWord(
+  ix: SwitchyardIndex,
+  word: string,
+  baseWeight: number,
+  origin: Origin,
+  terms: Map<string, QueryTerm>,
+  shown = word,
+) {
   const w = ix.config.termWeights;
   const direct = stemToken(word);
   if (direct === null) return;
@@ -58,7 +81,8 @@ function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number
   if (restored && restored !== word) {
     const s = stemToken(restored);
     if (s) addTerm(terms, s, baseWeight * w.accentRestored, shown, origin);
-    if (s !== direct && ix.resourceIndex.has(direct)) addTerm(terms, direct, baseWeight, shown, origin);
+    if (s !== direct && ix.resourceIndex.has(direct))
+      addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
   if (ix.vocab.has(folded) || ix.resourceIndex.has(direct) || ix.personIndex.has(direct)) {
@@ -79,7 +103,13 @@ function analyseFrenchWord(ix: SwitchyardIndex, word: string, baseWeight: number
  * @param extra texts of the chosen answers to clarifying questions.
  * @param capitals the problem's words written in capitals, lowercased (the only possible acronyms).
  */
-export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' | 'en', extra: string[], capitals: Set<string>): Map<string, QueryTerm> {
+export function analyseProblem(
+  ix: SwitchyardIndex,
+  problem: string,
+  lang: 'fr' | 'en',
+  extra: string[],
+  capitals: Set<string>,
+): Map<string, QueryTerm> {
   const w = ix.config.termWeights;
   const terms = new Map<string, QueryTerm>();
   for (const cased of tokenizeCased(problem)) {
@@ -90,14 +120,31 @@ export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' 
     if (lang === 'en') {
       if (isEnglishStopWord(word)) continue;
       const fr = ix.englishGlossary.get(englishStem(word));
-      if (fr) for (const expr of fr) for (const fw of tokenize(expr)) analyseFrenchWord(ix, fw, w.english, 'english', terms);
-      analyseFrenchWord(ix, word, fr ? w.englishRaw : w.original, fr ? 'englishRaw' : 'original', terms);
+      if (fr)
+        for (const expr of fr)
+          for (const fw of tokenize(expr)) analyseFrenchWord(ix, fw, w.english, 'english', terms);
+      analyseFrenchWord(
+        ix,
+        word,
+        fr ? w.englishRaw : w.original,
+        fr ? 'englishRaw' : 'original',
+        terms,
+      );
     } else {
       // An acronym keeps its capitals in the reasons ("CA ≈ gouvernance").
-      analyseFrenchWord(ix, word, w.original, 'original', terms, isAcronymSpelling(cased) ? cased : word);
+      analyseFrenchWord(
+        ix,
+        word,
+        w.original,
+        'original',
+        terms,
+        isAcronymSpelling(cased) ? cased : word,
+      );
     }
   }
-  for (const text of extra) for (const word of tokenizeCased(text)) analyseFrenchWord(ix, word.toLowerCase(), w.answer, 'answer', terms);
+  for (const text of extra)
+    for (const word of tokenizeCased(text))
+      analyseFrenchWord(ix, word.toLowerCase(), w.answer, 'answer', terms);
   for (const s of ix.extraStopStems) terms.delete(s);
 
   // Morphology the stemmer misses (accessible / accessibilité, coordonner / coordination): a
@@ -105,7 +152,8 @@ export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' 
   const prefixed: [string, number, string][] = [];
   for (const [stem, t] of terms) {
     if (stem.length < ix.config.prefix.minLength) continue;
-    for (const other of prefixNeighbours(ix.sortedStems, stem, ix.config.prefix.minLength)) if (!terms.has(other)) prefixed.push([other, t.weight * w.prefix, [...t.words][0] ?? '']);
+    for (const other of prefixNeighbours(ix.sortedStems, stem, ix.config.prefix.minLength))
+      if (!terms.has(other)) prefixed.push([other, t.weight * w.prefix, [...t.words][0] ?? '']);
   }
   for (const [s, weight, word] of prefixed) addTerm(terms, s, weight, word, 'prefix');
 
@@ -116,7 +164,9 @@ export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' 
   const expansions: [string, number, string, string][] = [];
   for (const stem of present) {
     for (const g of ix.thesaurusByStem.get(stem) ?? []) {
-      const hit = g.expressions.some((e) => e.stems[0] === stem && expressionPresent(e, terms, capitals));
+      const hit = g.expressions.some(
+        (e) => e.stems[0] === stem && expressionPresent(e, terms, capitals),
+      );
       if (!hit) continue;
       const source = terms.get(stem)!;
       const word = [...source.words][0] ?? '';
@@ -124,7 +174,8 @@ export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' 
       g.expressions.forEach((e, k) => {
         for (const s of e.stems) if (!present.has(s)) fresh.push([s, g.surfaces[k]]);
       });
-      const share = (w.thesaurus * Math.min(1, source.weight)) / Math.sqrt(Math.max(1, fresh.length / 2));
+      const share =
+        (w.thesaurus * Math.min(1, source.weight)) / Math.sqrt(Math.max(1, fresh.length / 2));
       for (const [s, surface] of fresh) expansions.push([s, share, word, surface]);
     }
   }
@@ -137,10 +188,17 @@ export function analyseProblem(ix: SwitchyardIndex, problem: string, lang: 'fr' 
 }
 
 /** The surface evidence of an analysed term (see expressions.ts). */
-const evidenceOf = (t: QueryTerm): SurfaceEvidence => ({ words: t.words, literal: t.origin === 'original' || t.origin === 'accentRestored' || t.origin === 'prefix' });
+const evidenceOf = (t: QueryTerm): SurfaceEvidence => ({
+  words: t.words,
+  literal: t.origin === 'original' || t.origin === 'accentRestored' || t.origin === 'prefix',
+});
 
 /** Whether every word of a vocabulary expression is in the problem, as that word (not a false friend). */
-function expressionPresent(e: Expression, terms: Map<string, QueryTerm>, capitals: Set<string>): boolean {
+function expressionPresent(
+  e: Expression,
+  terms: Map<string, QueryTerm>,
+  capitals: Set<string>,
+): boolean {
   return e.stems.every((s, k) => {
     const t = terms.get(s);
     return t !== undefined && wordAgrees(e, k, evidenceOf(t), capitals);
@@ -148,7 +206,11 @@ function expressionPresent(e: Expression, terms: Map<string, QueryTerm>, capital
 }
 
 /** The themes the problem's words evoke (label words and lexicon expressions), unnormalised. */
-export function detectThemes(ix: SwitchyardIndex, terms: Map<string, QueryTerm>, capitals: Set<string>): Map<ThemeSlug, number> {
+export function detectThemes(
+  ix: SwitchyardIndex,
+  terms: Map<string, QueryTerm>,
+  capitals: Set<string>,
+): Map<ThemeSlug, number> {
   const raw = new Map<ThemeSlug, number>();
   for (const [slug, expressions] of ix.themeExpressions) {
     // Each stem of the problem counts once per theme, through the expressions it completes.

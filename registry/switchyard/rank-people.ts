@@ -42,13 +42,17 @@ export function skillHelpersOf(ix: SwitchyardIndex, i: number): { person: number
   const known = ix.skillHelpers.get(i);
   if (known) return known;
   const pr = ix.config.peopleRank;
-  const words = [...ix.resourceIndex.docTerms(i)].sort((a, b) => b[1] - a[1]).slice(0, pr.skillTerms);
+  const words = [...ix.resourceIndex.docTerms(i)]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, pr.skillTerms);
   const top = words[0]?.[1] ?? 0;
   const q = new Map<string, number>();
   for (const [stem, w] of words) q.set(stem, w / top);
   for (const [stem, w] of words) {
     for (const g of ix.thesaurusByStem.get(stem) ?? []) {
-      for (const e of g.expressions) for (const s of e.stems) if (!q.has(s)) q.set(s, (ix.config.termWeights.thesaurus * w) / top);
+      for (const e of g.expressions)
+        for (const s of e.stems)
+          if (!q.has(s)) q.set(s, (ix.config.termWeights.thesaurus * w) / top);
     }
   }
   const out: { person: number; sim: number }[] = [];
@@ -56,7 +60,9 @@ export function skillHelpersOf(ix: SwitchyardIndex, i: number): { person: number
     const scores = ix.skillIndex.score(q);
     let best = 0;
     for (let p = 0; p < scores.length; p++) if (scores[p] > best) best = scores[p];
-    if (best > 0) for (let p = 0; p < scores.length; p++) if (scores[p] >= best * pr.skillMinSim) out.push({ person: p, sim: scores[p] / best });
+    if (best > 0)
+      for (let p = 0; p < scores.length; p++)
+        if (scores[p] >= best * pr.skillMinSim) out.push({ person: p, sim: scores[p] / best });
     out.sort((a, b) => b.sim - a.sim);
     out.length = Math.min(out.length, pr.skillHelpers);
   }
@@ -66,7 +72,11 @@ export function skillHelpersOf(ix: SwitchyardIndex, i: number): { person: number
 
 /** A day in words, Paris time ("12 mars", "12 March"). */
 const dayLabel = (iso: string, lang: ReasonLang) =>
-  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', timeZone: 'Europe/Paris' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'fr-FR', {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'Europe/Paris',
+  }).format(new Date(iso));
 
 /** Ranks the people who can help and writes their cards with the reasons. */
 export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonProposal[] {
@@ -75,10 +85,15 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
   const pr = cfg.peopleRank;
   const personText = ix.personIndex.score(ctx.personWeights);
   let bestPersonText = 0;
-  for (let p = 0; p < personText.length; p++) if (personText[p] > bestPersonText) bestPersonText = personText[p];
+  for (let p = 0; p < personText.length; p++)
+    if (personText[p] > bestPersonText) bestPersonText = personText[p];
   const personScore = new Map<number, number>();
   // Why each person is linked, as lazy descriptors: only the proposed people get sentences.
-  type Link = { kind: 'expertOf' | 'referentOf' | 'placeUses' | 'skillFor'; resource: number; place?: string };
+  type Link = {
+    kind: 'expertOf' | 'referentOf' | 'placeUses' | 'skillFor';
+    resource: number;
+    place?: string;
+  };
   const personLinks = new Map<number, Link[]>();
   const link = (p: number, v: number, why: Link) => {
     personScore.set(p, (personScore.get(p) ?? 0) + v);
@@ -89,12 +104,17 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
   for (const { i, s } of ranked.slice(0, pr.topResources)) {
     const rel = s / topScore;
     for (const ref of ix.referents[i]) {
-      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), { kind: ref.isExpert ? 'expertOf' : 'referentOf', resource: i });
+      link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), {
+        kind: ref.isExpert ? 'expertOf' : 'referentOf',
+        resource: i,
+      });
     }
     // People whose skills describe this resource inherit part of its score (no referent link needed).
-    for (const h of skillHelpersOf(ix, i)) link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
+    for (const h of skillHelpersOf(ix, i))
+      link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
     for (const placeSlug of ix.users[i]) {
-      for (const p of ix.peopleAt.get(placeSlug) ?? []) link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
+      for (const p of ix.peopleAt.get(placeSlug) ?? [])
+        link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }
   }
   const linkReasons = (p: number): string[] => {
@@ -103,7 +123,10 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
       const resource = ix.resources[l.resource].name;
       const text =
         l.kind === 'placeUses'
-          ? reason(lang, 'placeUses', { place: ix.places.get(l.place!)?.name ?? l.place!, resource })
+          ? reason(lang, 'placeUses', {
+              place: ix.places.get(l.place!)?.name ?? l.place!,
+              resource,
+            })
           : reason(lang, l.kind, { resource });
       if (!out.includes(text)) out.push(text);
       if (out.length === 3) break;
@@ -116,7 +139,8 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     const personFloor = kthLargest(personText, pr.textCandidates);
     for (let p = 0; p < personText.length; p++) {
       const v = personText[p];
-      if (v > 0 && v >= personFloor) personScore.set(p, (personScore.get(p) ?? 0) + (pr.text * v) / bestPersonText);
+      if (v > 0 && v >= personFloor)
+        personScore.set(p, (personScore.get(p) ?? 0) + (pr.text * v) / bestPersonText);
     }
   }
   const themeShare = new Map(themeDist);
@@ -147,16 +171,22 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
   return peopleRanked.slice(0, cfg.limits.people).map(({ p, s }) => {
     const person = ix.people[p];
     const reasons = linkReasons(p);
-    const skills = (person.skills ?? []).filter((sk) => textStems(sk).some((st) => terms.has(st) && terms.get(st)!.origin !== 'thesaurus'));
-    if (skills.length) reasons.push(reason(lang, 'skills', { skills: skills.slice(0, 3).join(', ') }));
+    const skills = (person.skills ?? []).filter((sk) =>
+      textStems(sk).some((st) => terms.has(st) && terms.get(st)!.origin !== 'thesaurus'),
+    );
+    if (skills.length)
+      reasons.push(reason(lang, 'skills', { skills: skills.slice(0, 3).join(', ') }));
     const personRegion = ix.personRegion[p];
     if (region && personRegion === region) reasons.push(reason(lang, 'sameRegion', { region }));
     const personPlace = person.place ? ix.places.get(person.place) : undefined;
-    if (circles.size && personPlace?.networks?.some((n) => circles.has(n))) reasons.push(reason(lang, 'sameCircle'));
+    if (circles.size && personPlace?.networks?.some((n) => circles.has(n)))
+      reasons.push(reason(lang, 'sameCircle'));
     const km = distanceKm(askingPlace, personPlace);
-    if (km !== undefined && km <= pr.nearKm) reasons.push(reason(lang, 'near', { km: Math.max(1, Math.round(km)) }));
+    if (km !== undefined && km <= pr.nearKm)
+      reasons.push(reason(lang, 'near', { km: Math.max(1, Math.round(km)) }));
     if (ix.personHelped[p] > 0) reasons.push(reason(lang, 'helped', { n: ix.personHelped[p] }));
-    if (availableSoon(p)) reasons.push(reason(lang, 'permanence', { date: dayLabel(ix.personAvailable[p]!, lang) }));
+    if (availableSoon(p))
+      reasons.push(reason(lang, 'permanence', { date: dayLabel(ix.personAvailable[p]!, lang) }));
     if (reasons.length === 0) {
       const t = (person.themes ?? []).find((x) => themeShare.has(x));
       if (t) reasons.push(reason(lang, 'themesPerson', { theme: themeLabel(t, lang) }));

@@ -29,7 +29,11 @@ export interface ResourceRankContext {
  * Ranks the resources for weighted query stems.
  * @returns the best score and the resources scoring at least `minRelative` of it, best first.
  */
-export function rankResources(ix: SwitchyardIndex, queryWeights: Map<string, number>, ctx: ResourceRankContext): { top: number; ranked: RankedResource[] } {
+export function rankResources(
+  ix: SwitchyardIndex,
+  queryWeights: Map<string, number>,
+  ctx: ResourceRankContext,
+): { top: number; ranked: RankedResource[] } {
   const rr = ix.config.resourceRank;
   const { lexThemes, answeredTheme, region } = ctx;
   const text = ix.resourceIndex.score(queryWeights);
@@ -53,7 +57,10 @@ export function rankResources(ix: SwitchyardIndex, queryWeights: Map<string, num
     if (answeredTheme && r.themes.includes(answeredTheme)) s *= 1 + rr.answeredTheme;
     const places = ix.users[i];
     const nearby = region ? (ix.usersByRegion[i].get(region) ?? 0) : 0;
-    let prior = rr.usage * Math.log1p(places.length) + rr.usageNearby * Math.log1p(nearby) + rr.outcome * Math.log1p(ix.resourceHelped[i]);
+    let prior =
+      rr.usage * Math.log1p(places.length) +
+      rr.usageNearby * Math.log1p(nearby) +
+      rr.outcome * Math.log1p(ix.resourceHelped[i]);
     if (r.qualification === 'qualified') prior += rr.qualified;
     s += bestText * prior * Math.min(1, text[i] / bestText + 0.2);
     if (r.status === 'archived') s *= rr.archived;
@@ -97,7 +104,8 @@ export function resourceProposals(
     for (const [, t] of direct) for (const w of t.words) if (words.size < 5) words.add(w);
     if (words.size < 3) {
       for (const [stem, t] of terms) {
-        if (t.origin === 'thesaurus' && words.size < 4 && ix.resourceIndex.contains(stem, i)) words.add(`${[...t.words][0] ?? ''} ≈ ${t.via ?? stem}`);
+        if (t.origin === 'thesaurus' && words.size < 4 && ix.resourceIndex.contains(stem, i))
+          words.add(`${[...t.words][0] ?? ''} ≈ ${t.via ?? stem}`);
       }
     }
     if (words.size) reasons.push(reason(lang, 'words', { words: [...words].join(', ') }));
@@ -112,6 +120,15 @@ export function resourceProposals(
     if (isProprietary(r)) reasons.push(reason(lang, 'proprietary'));
     if (r.status === 'archived') reasons.push(reason(lang, 'archived'));
     if (r.developmentStatus === 'obsolete') reasons.push(reason(lang, 'obsolete'));
-    return { slug: r.slug, name: r.name, score: round(s / topScore), reasons, kind: r.kind, summary: r.summary, license: r.license, themes: [...r.themes] };
+    return {
+      slug: r.slug,
+      name: r.name,
+      score: round(s / topScore),
+      reasons,
+      kind: r.kind,
+      summary: r.summary,
+      license: r.license,
+      themes: [...r.themes],
+    };
   });
 }

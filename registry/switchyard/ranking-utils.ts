@@ -5,7 +5,9 @@ import type { ReasonLang } from './reasons.js';
 
 /** Small helpers shared by the switchyard's index builder and rankers. */
 
-const THEME_LABEL = new Map<string, { fr: string; en: string }>(THEMES.map((t) => [t.slug, { fr: t.fr, en: t.en }]));
+const THEME_LABEL = new Map<string, { fr: string; en: string }>(
+  THEMES.map((t) => [t.slug, { fr: t.fr, en: t.en }]),
+);
 
 /** True for a theme slug of the shared list. */
 export const isThemeSlug = (slug: string): slug is ThemeSlug => THEME_LABEL.has(slug);
@@ -14,10 +16,15 @@ export const isThemeSlug = (slug: string): slug is ThemeSlug => THEME_LABEL.has(
 export const themeLabel = (slug: string, lang: ReasonLang) => THEME_LABEL.get(slug)?.[lang] ?? slug;
 
 /** Fields a registry may add to a resource beyond the bundle (read when present). */
-export type ResourceExtras = Resource & { wikiPage?: string | null; challenge?: string; licenseFlag?: string };
+export type ResourceExtras = Resource & {
+  wikiPage?: string | null;
+  challenge?: string;
+  licenseFlag?: string;
+};
 
 /** True for a resource under a proprietary licence. */
-export const isProprietary = (r: ResourceExtras) => r.licenseFlag === 'proprietary' || (r.license ?? '').toLowerCase() === 'proprietary';
+export const isProprietary = (r: ResourceExtras) =>
+  r.licenseFlag === 'proprietary' || (r.license ?? '').toLowerCase() === 'proprietary';
 
 /** Scores divided by their sum (empty when they sum to 0). */
 export const normalise = (m: Map<ThemeSlug, number>) => {
@@ -64,11 +71,21 @@ export function kthLargest(values: Float64Array, k: number): number {
 
 /** Great-circle distance in km between two places, or undefined when a position is missing. */
 export function distanceKm(a: Place | undefined, b: Place | undefined): number | undefined {
-  if (!a || !b || a.lat === undefined || a.lon === undefined || b.lat === undefined || b.lon === undefined) return undefined;
+  if (
+    !a ||
+    !b ||
+    a.lat === undefined ||
+    a.lon === undefined ||
+    b.lat === undefined ||
+    b.lon === undefined
+  )
+    return undefined;
   const rad = Math.PI / 180;
   const dLat = (b.lat - a.lat) * rad;
   const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
   return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 

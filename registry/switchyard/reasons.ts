@@ -12,17 +12,32 @@ const MESSAGES = {
   usedNetwork: { fr: 'utilisé par {n} lieux du réseau', en: 'used by {n} places in the network' },
   usedNetworkOne: { fr: 'utilisé par 1 lieu du réseau', en: 'used by 1 place in the network' },
   qualified: { fr: 'qualifié', en: 'qualified' },
-  proprietary: { fr: 'licence propriétaire : proposé après les communs libres', en: 'proprietary licence: ranked after open commons' },
+  proprietary: {
+    fr: 'licence propriétaire : proposé après les communs libres',
+    en: 'proprietary licence: ranked after open commons',
+  },
   archived: { fr: 'archivé', en: 'archived' },
   obsolete: { fr: 'projet en fin de vie', en: 'project no longer maintained' },
   theme: { fr: 'thème : {theme}', en: 'theme: {theme}' },
-  helped: { fr: 'a déjà aidé à résoudre {n} demandes proches', en: 'already helped resolve {n} similar requests' },
-  helpedOne: { fr: 'a déjà aidé à résoudre une demande proche', en: 'already helped resolve a similar request' },
+  helped: {
+    fr: 'a déjà aidé à résoudre {n} demandes proches',
+    en: 'already helped resolve {n} similar requests',
+  },
+  helpedOne: {
+    fr: 'a déjà aidé à résoudre une demande proche',
+    en: 'already helped resolve a similar request',
+  },
   expertOf: { fr: 'référent expert de {resource}', en: 'expert referent for {resource}' },
   referentOf: { fr: 'référent de {resource}', en: 'referent for {resource}' },
-  skillFor: { fr: 'ses compétences correspondent à {resource}', en: 'their skills match {resource}' },
+  skillFor: {
+    fr: 'ses compétences correspondent à {resource}',
+    en: 'their skills match {resource}',
+  },
   permanence: { fr: 'tient une permanence le {date}', en: 'holds a permanence session on {date}' },
-  placeUses: { fr: 'son lieu ({place}) utilise {resource}', en: 'their place ({place}) uses {resource}' },
+  placeUses: {
+    fr: 'son lieu ({place}) utilise {resource}',
+    en: 'their place ({place}) uses {resource}',
+  },
   skills: { fr: 'compétences : {skills}', en: 'skills: {skills}' },
   sameRegion: { fr: 'dans votre région ({region})', en: 'in your region ({region})' },
   sameCircle: { fr: 'même cercle que vous', en: 'same circle as you' },
@@ -34,7 +49,11 @@ const MESSAGES = {
 export type ReasonKey = keyof typeof MESSAGES;
 
 /** Writes one reason in `lang`, filling `{param}` placeholders (the singular form when n = 1). */
-export function reason(lang: ReasonLang, key: ReasonKey, params: Record<string, string | number> = {}): string {
+export function reason(
+  lang: ReasonLang,
+  key: ReasonKey,
+  params: Record<string, string | number> = {},
+): string {
   const one = `${key}One`;
   if (params.n === 1 && one in MESSAGES) key = one as ReasonKey;
   return MESSAGES[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));

@@ -49,7 +49,12 @@ export interface SwitchyardRequest {
   proposal: RequestProposal;
   status: RequestStatus;
   facilitator: UserRef | null;
-  outcome: { helped: boolean; resource: string | null; person: string | null; note: string | null } | null;
+  outcome: {
+    helped: boolean;
+    resource: string | null;
+    person: string | null;
+    note: string | null;
+  } | null;
   missing: boolean;
   createdAt: string;
   updatedAt: string;
@@ -143,11 +148,17 @@ function toRequest(r: RequestRow): SwitchyardRequest {
     confidence: r.confidence,
     proposal: parse<RequestProposal>(r.proposal, { resources: [], people: [] }),
     status: r.status,
-    facilitator: r.facilitator_id !== null ? { id: r.facilitator_id, name: r.facilitator_name ?? '' } : null,
+    facilitator:
+      r.facilitator_id !== null ? { id: r.facilitator_id, name: r.facilitator_name ?? '' } : null,
     outcome:
       r.outcome_helped === null
         ? null
-        : { helped: r.outcome_helped === 1, resource: r.outcome_resource, person: r.outcome_person, note: r.outcome_note },
+        : {
+            helped: r.outcome_helped === 1,
+            resource: r.outcome_resource,
+            person: r.outcome_person,
+            note: r.outcome_note,
+          },
     missing: r.missing === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -178,7 +189,11 @@ export interface NewRequest {
 }
 
 /** Stores a request with what the switchyard proposed; a problem with no proposal is flagged missing. */
-export function createRequest(db: Database, input: NewRequest, now = new Date()): SwitchyardRequest {
+export function createRequest(
+  db: Database,
+  input: NewRequest,
+  now = new Date(),
+): SwitchyardRequest {
   const a = input.answer;
   const proposal: RequestProposal = {
     resources: a.resources.slice(0, 5).map((r) => ({ slug: r.slug, name: r.name, score: r.score })),
@@ -225,7 +240,10 @@ export interface RequestFilter {
 }
 
 /** Requests, newest first, with the total before paging. */
-export function listRequests(db: Database, f: RequestFilter): { total: number; items: SwitchyardRequest[] } {
+export function listRequests(
+  db: Database,
+  f: RequestFilter,
+): { total: number; items: SwitchyardRequest[] } {
   const where: string[] = [];
   const params: Record<string, unknown> = { limit: f.limit, offset: f.offset };
   if (f.askerId !== undefined) {
@@ -249,8 +267,16 @@ export function listRequests(db: Database, f: RequestFilter): { total: number; i
     params.missing = f.missing ? 1 : 0;
   }
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  const total = (db.prepare(`SELECT count(*) AS n FROM switchyard_requests r ${clause}`).get(params) as { n: number }).n;
-  const rows = db.prepare(`${SELECT_REQUEST} ${clause} ORDER BY r.created_at DESC, r.id DESC LIMIT @limit OFFSET @offset`).all(params) as RequestRow[];
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM switchyard_requests r ${clause}`).get(params) as {
+      n: number;
+    }
+  ).n;
+  const rows = db
+    .prepare(
+      `${SELECT_REQUEST} ${clause} ORDER BY r.created_at DESC, r.id DESC LIMIT @limit OFFSET @offset`,
+    )
+    .all(params) as RequestRow[];
   return { total, items: rows.map(toRequest) };
 }
 
@@ -267,32 +293,69 @@ export interface RequestChange {
  * history, in one transaction.
  * @returns the updated request, or undefined when it does not exist.
  */
-export function updateRequest(db: Database, id: number, change: RequestChange, authorId: number | null, now = new Date()): SwitchyardRequest | undefined {
+export function updateRequest(
+  db: Database,
+  id: number,
+  change: RequestChange,
+  authorId: number | null,
+  now = new Date(),
+): SwitchyardRequest | undefined {
   const at = now.toISOString();
   const done = db.transaction(() => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
     if (change.status && change.status !== row.status) {
       db.prepare(SQL_SET_STATUS).run({ id, status: change.status, now: at });
-      db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'status', body: '', fromStatus: row.status, toStatus: change.status, now: at });
+      db.prepare(SQL_EVENT).run({
+        requestId: id,
+        authorId,
+        kind: 'status',
+        body: '',
+        fromStatus: row.status,
+        toStatus: change.status,
+        now: at,
+      });
     }
     if (change.facilitatorId !== undefined && change.facilitatorId !== row.facilitator_id) {
       db.prepare(SQL_SET_FACILITATOR).run({ id, facilitatorId: change.facilitatorId, now: at });
-      db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'assign', body: String(change.facilitatorId ?? ''), fromStatus: null, toStatus: null, now: at });
+      db.prepare(SQL_EVENT).run({
+        requestId: id,
+        authorId,
+        kind: 'assign',
+        body: String(change.facilitatorId ?? ''),
+        fromStatus: null,
+        toStatus: null,
+        now: at,
+      });
     }
-    if (change.missing !== undefined) db.prepare(SQL_SET_MISSING).run({ id, missing: change.missing ? 1 : 0, now: at });
+    if (change.missing !== undefined)
+      db.prepare(SQL_SET_MISSING).run({ id, missing: change.missing ? 1 : 0, now: at });
     return true;
   })();
   return done ? getRequest(db, id) : undefined;
 }
 
 /** Adds a dated note. @returns the request, or undefined when it does not exist. */
-export function addRequestNote(db: Database, id: number, body: string, authorId: number | null, now = new Date()): SwitchyardRequest | undefined {
+export function addRequestNote(
+  db: Database,
+  id: number,
+  body: string,
+  authorId: number | null,
+  now = new Date(),
+): SwitchyardRequest | undefined {
   const at = now.toISOString();
   const done = db.transaction(() => {
     const res = db.prepare(SQL_TOUCH).run({ id, now: at });
     if (res.changes === 0) return false;
-    db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'note', body, fromStatus: null, toStatus: null, now: at });
+    db.prepare(SQL_EVENT).run({
+      requestId: id,
+      authorId,
+      kind: 'note',
+      body,
+      fromStatus: null,
+      toStatus: null,
+      now: at,
+    });
     return true;
   })();
   return done ? getRequest(db, id) : undefined;
@@ -302,15 +365,37 @@ export function addRequestNote(db: Database, id: number, body: string, authorId:
  * Records that the asker contacted a proposed person: a new or oriented request moves to
  * "in-contact" (the first contact is dated for the dashboard).
  */
-export function recordContact(db: Database, id: number, person: string, authorId: number | null, now = new Date()): SwitchyardRequest | undefined {
+export function recordContact(
+  db: Database,
+  id: number,
+  person: string,
+  authorId: number | null,
+  now = new Date(),
+): SwitchyardRequest | undefined {
   const at = now.toISOString();
   const done = db.transaction(() => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
-    db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'contact', body: person, fromStatus: null, toStatus: null, now: at });
+    db.prepare(SQL_EVENT).run({
+      requestId: id,
+      authorId,
+      kind: 'contact',
+      body: person,
+      fromStatus: null,
+      toStatus: null,
+      now: at,
+    });
     if (row.status === 'new' || row.status === 'oriented') {
       db.prepare(SQL_SET_STATUS).run({ id, status: 'in-contact', now: at });
-      db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'status', body: '', fromStatus: row.status, toStatus: 'in-contact', now: at });
+      db.prepare(SQL_EVENT).run({
+        requestId: id,
+        authorId,
+        kind: 'status',
+        body: '',
+        fromStatus: row.status,
+        toStatus: 'in-contact',
+        now: at,
+      });
     } else db.prepare(SQL_TOUCH).run({ id, now: at });
     return true;
   })();
@@ -329,24 +414,50 @@ export interface RequestOutcome {
  * Records the outcome. A request that helped becomes resolved (unless closed); one that did not
  * is flagged as a missing commun.
  */
-export function recordOutcome(db: Database, id: number, o: RequestOutcome, authorId: number | null, now = new Date()): SwitchyardRequest | undefined {
+export function recordOutcome(
+  db: Database,
+  id: number,
+  o: RequestOutcome,
+  authorId: number | null,
+  now = new Date(),
+): SwitchyardRequest | undefined {
   const at = now.toISOString();
   const done = db.transaction(() => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
-    db.prepare(SQL_SET_OUTCOME).run({ id, helped: o.helped ? 1 : 0, resource: o.resource ?? null, person: o.person ?? null, note: o.note ?? null, now: at });
+    db.prepare(SQL_SET_OUTCOME).run({
+      id,
+      helped: o.helped ? 1 : 0,
+      resource: o.resource ?? null,
+      person: o.person ?? null,
+      note: o.note ?? null,
+      now: at,
+    });
     db.prepare(SQL_EVENT).run({
       requestId: id,
       authorId,
       kind: 'outcome',
-      body: JSON.stringify({ helped: o.helped, resource: o.resource ?? null, person: o.person ?? null, note: o.note ?? null }),
+      body: JSON.stringify({
+        helped: o.helped,
+        resource: o.resource ?? null,
+        person: o.person ?? null,
+        note: o.note ?? null,
+      }),
       fromStatus: null,
       toStatus: null,
       now: at,
     });
     if (o.helped && row.status !== 'resolved' && row.status !== 'closed') {
       db.prepare(SQL_SET_STATUS).run({ id, status: 'resolved', now: at });
-      db.prepare(SQL_EVENT).run({ requestId: id, authorId, kind: 'status', body: '', fromStatus: row.status, toStatus: 'resolved', now: at });
+      db.prepare(SQL_EVENT).run({
+        requestId: id,
+        authorId,
+        kind: 'status',
+        body: '',
+        fromStatus: row.status,
+        toStatus: 'resolved',
+        now: at,
+      });
     }
     return true;
   })();
@@ -355,12 +466,26 @@ export function recordOutcome(db: Database, id: number, o: RequestOutcome, autho
 
 /** Outcomes of past requests, for the ranking feedback. */
 export function listOutcomes(db: Database): SwitchyardOutcome[] {
-  const rows = db.prepare(SQL_OUTCOMES).all() as { problem: string; outcome_resource: string | null; outcome_person: string | null; outcome_helped: number }[];
-  return rows.map((r) => ({ problem: r.problem, resource: r.outcome_resource, person: r.outcome_person, helped: r.outcome_helped === 1 }));
+  const rows = db.prepare(SQL_OUTCOMES).all() as {
+    problem: string;
+    outcome_resource: string | null;
+    outcome_person: string | null;
+    outcome_helped: number;
+  }[];
+  return rows.map((r) => ({
+    problem: r.problem,
+    resource: r.outcome_resource,
+    person: r.outcome_person,
+    helped: r.outcome_helped === 1,
+  }));
 }
 
 /** Fingerprint of the outcomes (changes when one is recorded), to know when to rebuild indexes. */
 export function outcomesVersion(db: Database): string {
-  const r = db.prepare(`SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_requests WHERE outcome_helped IS NOT NULL`).get() as { n: number; at: string | null };
+  const r = db
+    .prepare(
+      `SELECT count(*) AS n, max(updated_at) AS at FROM switchyard_requests WHERE outcome_helped IS NOT NULL`,
+    )
+    .get() as { n: number; at: string | null };
   return `${r.n}:${r.at ?? ''}`;
 }

@@ -4,7 +4,14 @@ import { loadRegistrySnapshot } from '../snapshot.js';
 import { registryVersion } from '../store.js';
 import { listAllResources } from '../resources.js';
 import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } from './config.js';
-import { buildSwitchyardIndex, matchProblem, type SwitchyardAnswer, type SwitchyardIndex, type SwitchyardPage, type SwitchyardQuery } from './engine.js';
+import {
+  buildSwitchyardIndex,
+  matchProblem,
+  type SwitchyardAnswer,
+  type SwitchyardIndex,
+  type SwitchyardPage,
+  type SwitchyardQuery,
+} from './engine.js';
 import { listOutcomes, outcomesVersion } from './requests.js';
 import { effectiveThesaurus } from './thesaurus-store.js';
 import { listPermanences } from '../permanences/store.js';
@@ -32,7 +39,12 @@ export function registrySnapshotSource(db: Database): SnapshotSource {
     load: () => {
       const snapshot = loadRegistrySnapshot(db);
       const pages = new Map(listAllResources(db).map((r) => [r.slug, r.wikiPage]));
-      return { ...snapshot, resources: snapshot.resources.map((r) => (pages.get(r.slug) ? { ...r, wikiPage: pages.get(r.slug) } : r)) };
+      return {
+        ...snapshot,
+        resources: snapshot.resources.map((r) =>
+          pages.get(r.slug) ? { ...r, wikiPage: pages.get(r.slug) } : r,
+        ),
+      };
     },
     version: () => registryVersion(db),
   };
@@ -48,7 +60,10 @@ const SQL_PERMANENCES_VERSION = `SELECT (SELECT count(*) || ':' || coalesce(max(
  * Who holds a permanence session with seats left from now on (the next one per person): the
  * switchyard shows it and ranks available people a little higher.
  */
-export function upcomingAvailability(db: Database, now: Date = new Date()): SwitchyardAvailability[] {
+export function upcomingAvailability(
+  db: Database,
+  now: Date = new Date(),
+): SwitchyardAvailability[] {
   const out = new Map<string, string>();
   for (const p of listPermanences(db, { from: now.toISOString(), limit: 1000 })) {
     if (p.seatsLeft <= 0 || p.startsAt < now.toISOString() || out.has(p.expert.slug)) continue;
@@ -75,7 +90,8 @@ const plain = (md: string) =>
  * re-indexed after the request that noticed the change, which is answered from the previous indexes.
  */
 export class SwitchyardService {
-  private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null = null;
+  private cache: { key: string; outcomes: string; builtAt: number; index: SwitchyardIndex } | null =
+    null;
   private source: SnapshotSource;
   /** Bumped by `invalidate()`: part of the fingerprint, so the next query rebuilds. */
   private generation = 0;
@@ -106,7 +122,10 @@ export class SwitchyardService {
 
   /** The configuration in force: shipped weights with the facilitators' thesaurus. */
   config(): SwitchyardConfig {
-    return switchyardConfig({ ...this.baseConfig, thesaurus: effectiveThesaurus(this.db, this.baseConfig.thesaurus) });
+    return switchyardConfig({
+      ...this.baseConfig,
+      thesaurus: effectiveThesaurus(this.db, this.baseConfig.thesaurus),
+    });
   }
 
   /** Slugs of the places of a network (places listing it in `networks`) or of a region. */
@@ -131,7 +150,10 @@ export class SwitchyardService {
     const c = this.cache;
     // New outcomes are a slow signal on a large registry (a rebuild takes seconds): they wait up to
     // `outcomeRefreshMs` there; a small registry is rebuilt at once, so a resolved request counts.
-    const outcomesFresh = c?.outcomes === state.outcomes || (this.lastBuildSize > this.syncBuildMaxRecords && Date.now() - (c?.builtAt ?? 0) < this.outcomeRefreshMs);
+    const outcomesFresh =
+      c?.outcomes === state.outcomes ||
+      (this.lastBuildSize > this.syncBuildMaxRecords &&
+        Date.now() - (c?.builtAt ?? 0) < this.outcomeRefreshMs);
     if (c && c.key === state.key && outcomesFresh) return c.index;
     if (c && this.lastBuildSize > this.syncBuildMaxRecords) {
       if (!this.rebuilding) {
@@ -157,15 +179,30 @@ export class SwitchyardService {
     const perm = this.db.prepare(SQL_PERMANENCES_VERSION).get() as { v: string };
     // The day is part of the key: sessions that have passed stop counting as availability.
     const day = new Date().toISOString().slice(0, 10);
-    return { key: `${this.source.version()}|${livePagesVersion(this.db)}|${thes.n}:${thes.at}|${perm.v}|${day}|${this.generation}`, outcomes: outcomesVersion(this.db) };
+    return {
+      key: `${this.source.version()}|${livePagesVersion(this.db)}|${thes.n}:${thes.at}|${perm.v}|${day}|${this.generation}`,
+      outcomes: outcomesVersion(this.db),
+    };
   }
 
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
     const started = Date.now();
     const snapshot = this.source.load();
     this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
-    const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({ slug: p.slug, title: p.title, text: plain(p.markdown) }));
-    const index = buildSwitchyardIndex({ ...snapshot, pages: wiki, outcomes: listOutcomes(this.db), availability: upcomingAvailability(this.db) }, this.config());
+    const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({
+      slug: p.slug,
+      title: p.title,
+      text: plain(p.markdown),
+    }));
+    const index = buildSwitchyardIndex(
+      {
+        ...snapshot,
+        pages: wiki,
+        outcomes: listOutcomes(this.db),
+        availability: upcomingAvailability(this.db),
+      },
+      this.config(),
+    );
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;
   }

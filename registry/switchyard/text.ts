@@ -36,7 +36,11 @@ const EN_STOP = new Set(
     ' ',
   ),
 );
-const FR_HINTS = new Set('le la les des du de un une et est nous vous on pour avec dans sur qui que pas ne au aux ce cette notre nos il elle'.split(' '));
+const FR_HINTS = new Set(
+  'le la les des du de un une et est nous vous on pour avec dans sur qui que pas ne au aux ce cette notre nos il elle'.split(
+    ' ',
+  ),
+);
 
 /** Guesses whether a text is English (fr otherwise) from its function words. */
 export function guessLanguage(text: string): 'fr' | 'en' {
@@ -70,7 +74,8 @@ export function editDistance(a: string, b: string, max = 1): number {
     for (let j = 1; j <= m; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        v = Math.min(v, prev2[j - 2] + 1);
       cur.push(v);
       if (v < rowMin) rowMin = v;
     }
@@ -166,6 +171,6 @@ export class Vocabulary {
         bestFreq = n;
       }
     }
-    return best ? this.spelling.get(best)?.word ?? best : undefined;
+    return best ? (this.spelling.get(best)?.word ?? best) : undefined;
   }
 }

@@ -43,16 +43,40 @@ export function effectiveThesaurus(db: Database, defaults: ThesaurusGroup[]): Th
   for (const g of defaults) {
     const row = rows.get(g.id);
     if (!row) out.push({ ...g, source: 'default' });
-    else if (!row.deleted) out.push({ id: g.id, terms: parseTerms(row.terms), source: 'edited', updatedAt: row.updated_at });
+    else if (!row.deleted)
+      out.push({
+        id: g.id,
+        terms: parseTerms(row.terms),
+        source: 'edited',
+        updatedAt: row.updated_at,
+      });
     rows.delete(g.id);
   }
-  for (const row of rows.values()) if (!row.deleted) out.push({ id: row.id, terms: parseTerms(row.terms), source: 'added', updatedAt: row.updated_at });
+  for (const row of rows.values())
+    if (!row.deleted)
+      out.push({
+        id: row.id,
+        terms: parseTerms(row.terms),
+        source: 'added',
+        updatedAt: row.updated_at,
+      });
   return out;
 }
 
 /** Creates or replaces a group. */
-export function saveThesaurusGroup(db: Database, group: ThesaurusGroup, userId: number | null, now = new Date()): void {
-  db.prepare(SQL_UPSERT).run({ id: group.id, terms: JSON.stringify(group.terms), deleted: 0, userId, now: now.toISOString() });
+export function saveThesaurusGroup(
+  db: Database,
+  group: ThesaurusGroup,
+  userId: number | null,
+  now = new Date(),
+): void {
+  db.prepare(SQL_UPSERT).run({
+    id: group.id,
+    terms: JSON.stringify(group.terms),
+    deleted: 0,
+    userId,
+    now: now.toISOString(),
+  });
 }
 
 /**
@@ -60,10 +84,17 @@ export function saveThesaurusGroup(db: Database, group: ThesaurusGroup, userId: 
  * an added group is deleted.
  * @returns false when there was no such group.
  */
-export function removeThesaurusGroup(db: Database, id: string, defaults: ThesaurusGroup[], userId: number | null, now = new Date()): boolean {
+export function removeThesaurusGroup(
+  db: Database,
+  id: string,
+  defaults: ThesaurusGroup[],
+  userId: number | null,
+  now = new Date(),
+): boolean {
   const exists = effectiveThesaurus(db, defaults).some((g) => g.id === id);
   if (!exists) return false;
-  if (defaults.some((g) => g.id === id)) db.prepare(SQL_UPSERT).run({ id, terms: '[]', deleted: 1, userId, now: now.toISOString() });
+  if (defaults.some((g) => g.id === id))
+    db.prepare(SQL_UPSERT).run({ id, terms: '[]', deleted: 1, userId, now: now.toISOString() });
   else db.prepare(SQL_DELETE).run({ id });
   return true;
 }

@@ -106,7 +106,15 @@ export interface SwitchyardAnswer {
 }
 
 /** Where a query term came from (its weight depends on it). */
-export type Origin = 'original' | 'accentRestored' | 'typo' | 'prefix' | 'thesaurus' | 'english' | 'englishRaw' | 'answer';
+export type Origin =
+  | 'original'
+  | 'accentRestored'
+  | 'typo'
+  | 'prefix'
+  | 'thesaurus'
+  | 'english'
+  | 'englishRaw'
+  | 'answer';
 
 /** One weighted stem of the analysed problem. */
 export interface QueryTerm {

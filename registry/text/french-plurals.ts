@@ -11,21 +11,64 @@
  */
 const PLURAL_X: Record<string, string> = {};
 // Keys without accents (french.ts imports this module, so its foldAccents is not used here).
-const bare = (s: string) => s.replace(/œ/g, 'oe').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const bare = (s: string) =>
+  s
+    .replace(/œ/g, 'oe')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
 for (const singular of [
   // -eu → -eux
-  'adieu', 'aveu', 'camaïeu', 'cheveu', 'contre-feu', 'désaveu', 'dieu', 'demi-dieu', 'enjeu', 'épieu', 'essieu', 'feu', 'jeu', 'lieu',
-  'milieu', 'moyeu', 'neveu', 'non-lieu', 'pieu', 'vœu', 'boutefeu',
+  'adieu',
+  'aveu',
+  'camaïeu',
+  'cheveu',
+  'contre-feu',
+  'désaveu',
+  'dieu',
+  'demi-dieu',
+  'enjeu',
+  'épieu',
+  'essieu',
+  'feu',
+  'jeu',
+  'lieu',
+  'milieu',
+  'moyeu',
+  'neveu',
+  'non-lieu',
+  'pieu',
+  'vœu',
+  'boutefeu',
   // -ou → -oux (the seven of the grammar books)
-  'bijou', 'caillou', 'chou', 'genou', 'hibou', 'joujou', 'pou',
+  'bijou',
+  'caillou',
+  'chou',
+  'genou',
+  'hibou',
+  'joujou',
+  'pou',
   // -au → -aux (Snowball reads -aux as the plural of -al: matériaux would become "material")
-  'boyau', 'étau', 'fléau', 'joyau', 'matériau', 'noyau', 'préau', 'tuyau',
+  'boyau',
+  'étau',
+  'fléau',
+  'joyau',
+  'matériau',
+  'noyau',
+  'préau',
+  'tuyau',
 ])
   PLURAL_X[bare(`${singular}x`)] = singular;
 // -ail → -aux
 for (const [plural, singular] of [
-  ['baux', 'bail'], ['coraux', 'corail'], ['émaux', 'émail'], ['soupiraux', 'soupirail'], ['travaux', 'travail'], ['télétravaux', 'télétravail'],
-  ['vantaux', 'vantail'], ['vitraux', 'vitrail'], ['aulx', 'ail'],
+  ['baux', 'bail'],
+  ['coraux', 'corail'],
+  ['émaux', 'émail'],
+  ['soupiraux', 'soupirail'],
+  ['travaux', 'travail'],
+  ['télétravaux', 'télétravail'],
+  ['vantaux', 'vantail'],
+  ['vitraux', 'vitrail'],
+  ['aulx', 'ail'],
 ])
   PLURAL_X[bare(plural)] = singular;
 

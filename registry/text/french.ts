@@ -23,7 +23,21 @@ export function foldAccents(s: string): string {
 }
 
 // French elided articles and pronouns: l' d' j' m' n' s' t' c' qu' jusqu' lorsqu' puisqu' quoiqu'
-const ELIDED = new Set(['l', 'd', 'j', 'm', 'n', 's', 't', 'c', 'qu', 'jusqu', 'lorsqu', 'puisqu', 'quoiqu']);
+const ELIDED = new Set([
+  'l',
+  'd',
+  'j',
+  'm',
+  'n',
+  's',
+  't',
+  'c',
+  'qu',
+  'jusqu',
+  'lorsqu',
+  'puisqu',
+  'quoiqu',
+]);
 // A word, with the apostrophe that may follow it (one native pass; elisions are dropped below).
 const WORD_RE = /[\p{L}\p{N}]+['’ʼ`´]?/gu;
 const APOSTROPHES = new Set([0x27, 0x2019, 0x2bc, 0x60, 0xb4]);
@@ -98,7 +112,8 @@ export function stem(word: string): string {
  */
 function keepY(folded: string, s: string): string {
   for (let k = folded.indexOf('y'); k >= 0 && k < s.length; k = folded.indexOf('y', k + 1)) {
-    if (s[k] === 'i' && /[aeiouy]/.test(folded[k + 1] ?? '') && s.startsWith(folded.slice(0, k))) s = `${s.slice(0, k)}y${s.slice(k + 1)}`;
+    if (s[k] === 'i' && /[aeiouy]/.test(folded[k + 1] ?? '') && s.startsWith(folded.slice(0, k)))
+      s = `${s.slice(0, k)}y${s.slice(k + 1)}`;
   }
   return s;
 }

@@ -8,7 +8,8 @@ import { markdownToText } from './markdown-text.js';
  * analyser, the quoting of analysed terms in MATCH expressions, and the rebuild of every table.
  */
 
-const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v));
+const text = (v: unknown): string =>
+  typeof v === 'string' ? v : v === null || v === undefined ? '' : String(v);
 
 /**
  * Registers the analyser as SQL functions on a connection: `lc_index_text(text)` (the index terms
@@ -19,7 +20,9 @@ const text = (v: unknown): string => (typeof v === 'string' ? v : v === null || 
  */
 export function registerTextFunctions(db: Database): void {
   db.function('lc_index_text', { deterministic: true }, (v: unknown) => indexText(text(v)));
-  db.function('lc_index_markdown', { deterministic: true }, (v: unknown) => indexText(markdownToText(text(v))));
+  db.function('lc_index_markdown', { deterministic: true }, (v: unknown) =>
+    indexText(markdownToText(text(v))),
+  );
   db.function('lc_fold', { deterministic: true }, (v: unknown) => foldAccents(text(v)));
 }
 
@@ -85,7 +88,13 @@ export interface ReindexCounts {
 export function rebuildSearchIndexes(db: Database): ReindexCounts {
   return db.transaction(() => {
     for (const sql of REBUILD) db.prepare(sql).run();
-    const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
-    return { pages: count('wiki_fts'), resources: count('resources_fts'), places: count('places_fts'), people: count('people_fts') };
+    const count = (table: string) =>
+      db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    return {
+      pages: count('wiki_fts'),
+      resources: count('resources_fts'),
+      places: count('places_fts'),
+      people: count('people_fts'),
+    };
   })();
 }

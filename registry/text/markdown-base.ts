@@ -14,7 +14,8 @@ export const MARKDOWN_OPTIONS = { html: false, linkify: true, typographer: false
 const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
 // Browsers drop ASCII whitespace and control characters inside a URL's scheme (`java\tscript:`);
 // invisible format characters are removed as well before the scheme is looked at.
-const IGNORED_IN_SCHEME_RE = /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+const IGNORED_IN_SCHEME_RE =
+  /[\u0000-\u0020\u007f-\u00a0\u00ad\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 const SCHEME_RE = /^([^/?#]*?):/;
 
 /**

@@ -30,7 +30,11 @@ export function withinOneEdit(a: string, b: string): boolean {
   while (q < m - p && a.charCodeAt(la - 1 - q) === b.charCodeAt(lb - 1 - q)) q++;
   if (la !== lb) return p + q >= m;
   if (p + q >= la - 1) return true;
-  return p + q === la - 2 && a.charCodeAt(p) === b.charCodeAt(p + 1) && a.charCodeAt(p + 1) === b.charCodeAt(p);
+  return (
+    p + q === la - 2 &&
+    a.charCodeAt(p) === b.charCodeAt(p + 1) &&
+    a.charCodeAt(p + 1) === b.charCodeAt(p)
+  );
 }
 
 // Whether a word (as written) matches, per lookup: a search scans the bodies of its twenty results
@@ -61,7 +65,8 @@ export function firstMatch(text: string, terms: TermLookup, from = 0): number {
   if (terms.size === 0) return -1;
   const wordRe = /[\p{L}\p{N}]+/gu;
   wordRe.lastIndex = from;
-  for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) if (hasTerm(m[0], terms)) return m.index;
+  for (let m = wordRe.exec(text); m; m = wordRe.exec(text))
+    if (hasTerm(m[0], terms)) return m.index;
   return -1;
 }
 

@@ -45,11 +45,16 @@ export function recentChangesAtom(changes: RecentChange[], options: AtomOptions)
   const updated = changes[0]?.createdAt ?? '1970-01-01T00:00:00.000Z';
   const entries = changes.map((ch) => {
     const edit = ch.kind === 'edit';
-    const link = !edit || ch.isNew ? `${o}/wiki/${ch.slug}` : `${o}/wiki/${ch.slug}/diff?from=${ch.revision - 1}&to=${ch.revision}`;
+    const link =
+      !edit || ch.isNew
+        ? `${o}/wiki/${ch.slug}`
+        : `${o}/wiki/${ch.slug}/diff?from=${ch.revision - 1}&to=${ch.revision}`;
     const summary = edit
       ? `${ch.summary || (ch.isNew ? 'Nouvelle page' : 'Modification')} (${sizeText(ch.sizeDelta)} octets)`
       : logSummary(ch);
-    const id = edit ? `${o}/wiki/${ch.slug}?revision=${ch.revision}` : `${o}/wiki/${ch.slug}?log=${ch.id}`;
+    const id = edit
+      ? `${o}/wiki/${ch.slug}?revision=${ch.revision}`
+      : `${o}/wiki/${ch.slug}?log=${ch.id}`;
     return [
       '  <entry>',
       `    <id>${xmlEscape(id)}</id>`,

@@ -1,6 +1,13 @@
 import type { Database } from 'better-sqlite3';
 import { notFound, WikiError } from './errors.js';
-import { findDeletion, getPage, pageDeletedError, writeLinks, type Page, type PageDeletion } from './pages.js';
+import {
+  findDeletion,
+  getPage,
+  pageDeletedError,
+  writeLinks,
+  type Page,
+  type PageDeletion,
+} from './pages.js';
 import type { WikiServices } from './services.js';
 import { stmt } from './statements.js';
 
@@ -46,7 +53,15 @@ export function deletePage(db: Database, wiki: WikiServices, input: PageLogInput
       const page = stmt(db, SQL_PAGE_STATE).get({ slug: input.slug }) as PageStateRow | undefined;
       if (!page) throw notFound(`page "${input.slug}"`);
       if (page.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
-      const row = { id: page.id, slug: page.slug, title: page.title, revision: page.revision, userId: input.userId, reason: input.reason, now: new Date().toISOString() };
+      const row = {
+        id: page.id,
+        slug: page.slug,
+        title: page.title,
+        revision: page.revision,
+        userId: input.userId,
+        reason: input.reason,
+        now: new Date().toISOString(),
+      };
       stmt(db, SQL_MARK_DELETED).run(row);
       // Its links stop counting (backlinks, orphans, wanted pages); a restoration rebuilds them.
       writeLinks(db, page.id, []);
@@ -69,8 +84,17 @@ export function restorePage(db: Database, wiki: WikiServices, input: PageLogInpu
     .transaction((): Page => {
       const state = stmt(db, SQL_PAGE_STATE).get({ slug: input.slug }) as PageStateRow | undefined;
       if (!state) throw notFound(`page "${input.slug}"`);
-      if (!state.deleted_at) throw new WikiError('not_deleted', `page "${input.slug}" is not deleted`);
-      const row = { id: state.id, slug: state.slug, title: state.title, revision: state.revision, userId: input.userId, reason: input.reason, now: new Date().toISOString() };
+      if (!state.deleted_at)
+        throw new WikiError('not_deleted', `page "${input.slug}" is not deleted`);
+      const row = {
+        id: state.id,
+        slug: state.slug,
+        title: state.title,
+        revision: state.revision,
+        userId: input.userId,
+        reason: input.reason,
+        now: new Date().toISOString(),
+      };
       stmt(db, SQL_MARK_RESTORED).run(row);
       writeLinks(db, state.id, links(state.markdown));
       stmt(db, SQL_INSERT_LOG).run({ ...row, action: 'restore' });

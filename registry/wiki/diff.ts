@@ -51,12 +51,21 @@ interface Budget {
  * Shortest edit script between two sequences of numbers (tokens mapped to ids).
  * @param budget inner-loop steps allowed before giving up on minimality.
  */
-export function diffSequences(a: ArrayLike<number>, b: ArrayLike<number>, budget = DEFAULT_BUDGET): DiffOp[] {
+export function diffSequences(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  budget = DEFAULT_BUDGET,
+): DiffOp[] {
   const ops: DiffOp[] = [];
   const push = (op: DiffOp['op'], aStart: number, bStart: number, count: number) => {
     if (count <= 0) return;
     const last = ops[ops.length - 1];
-    if (last && last.op === op && last.aStart + (op === 'insert' ? 0 : last.count) === aStart && last.bStart + (op === 'delete' ? 0 : last.count) === bStart) {
+    if (
+      last &&
+      last.op === op &&
+      last.aStart + (op === 'insert' ? 0 : last.count) === aStart &&
+      last.bStart + (op === 'delete' ? 0 : last.count) === bStart
+    ) {
       last.count += count;
     } else {
       ops.push({ op, aStart, bStart, count });
@@ -140,7 +149,8 @@ function bisect(
       else if (y1 > m) k1start += 2;
       else if (front) {
         const k2o = offset + delta - k1;
-        if (k2o >= 0 && k2o < size && v2[k2o] !== -1 && x1 >= n - v2[k2o]) return [aLo + x1, bLo + y1];
+        if (k2o >= 0 && k2o < size && v2[k2o] !== -1 && x1 >= n - v2[k2o])
+          return [aLo + x1, bLo + y1];
       }
     }
     for (let k2 = -d + k2start; k2 <= d - k2end; k2 += 2) {
@@ -203,7 +213,10 @@ export function splitWords(line: string): string[] {
  * @returns the old line's pieces (equal/delete) and the new line's (equal/insert), adjacent
  *   pieces with the same op merged; null when the lines share too little for the detail to help.
  */
-export function diffWords(oldLine: string, newLine: string): { old: WordPiece[]; new: WordPiece[] } | null {
+export function diffWords(
+  oldLine: string,
+  newLine: string,
+): { old: WordPiece[]; new: WordPiece[] } | null {
   const wa = splitWords(oldLine);
   const wb = splitWords(newLine);
   const [ia, ib] = toIds(wa, wb);
@@ -222,7 +235,8 @@ export function diffWords(oldLine: string, newLine: string): { old: WordPiece[];
       same += text.trim().length;
       add(oldPieces, 'equal', text);
       add(newPieces, 'equal', text);
-    } else if (o.op === 'delete') add(oldPieces, 'delete', wa.slice(o.aStart, o.aStart + o.count).join(''));
+    } else if (o.op === 'delete')
+      add(oldPieces, 'delete', wa.slice(o.aStart, o.aStart + o.count).join(''));
     else add(newPieces, 'insert', wb.slice(o.bStart, o.bStart + o.count).join(''));
   }
   const longest = Math.max(oldLine.trim().length, newLine.trim().length);
@@ -247,7 +261,12 @@ export function diffTexts(oldText: string, newText: string): DiffHunk[] {
     if (o.op === 'equal') {
       const lines: DiffLine[] = [];
       for (let k = 0; k < o.count; k++) {
-        lines.push({ op: 'equal', text: la[o.aStart + k], oldNumber: o.aStart + k + 1, newNumber: o.bStart + k + 1 });
+        lines.push({
+          op: 'equal',
+          text: la[o.aStart + k],
+          oldNumber: o.aStart + k + 1,
+          newNumber: o.bStart + k + 1,
+        });
       }
       hunks.push({ op: 'equal', lines });
       continue;
@@ -265,8 +284,12 @@ export function diffTexts(oldText: string, newText: string): DiffHunk[] {
     }
     const deleted: DiffLine[] = [];
     const inserted: DiffLine[] = [];
-    if (del) for (let k = 0; k < del.count; k++) deleted.push({ op: 'delete', text: la[del.aStart + k], oldNumber: del.aStart + k + 1 });
-    if (ins) for (let k = 0; k < ins.count; k++) inserted.push({ op: 'insert', text: lb[ins.bStart + k], newNumber: ins.bStart + k + 1 });
+    if (del)
+      for (let k = 0; k < del.count; k++)
+        deleted.push({ op: 'delete', text: la[del.aStart + k], oldNumber: del.aStart + k + 1 });
+    if (ins)
+      for (let k = 0; k < ins.count; k++)
+        inserted.push({ op: 'insert', text: lb[ins.bStart + k], newNumber: ins.bStart + k + 1 });
     if (del && ins) {
       const pairs = Math.min(deleted.length, inserted.length);
       for (let k = 0; k < pairs; k++) {
@@ -279,7 +302,10 @@ export function diffTexts(oldText: string, newText: string): DiffHunk[] {
         }
       }
     }
-    hunks.push({ op: del && ins ? 'replace' : del ? 'delete' : 'insert', lines: [...deleted, ...inserted] });
+    hunks.push({
+      op: del && ins ? 'replace' : del ? 'delete' : 'insert',
+      lines: [...deleted, ...inserted],
+    });
   }
   return hunks;
 }

@@ -3,7 +3,8 @@
  * the status the HTTP layer answers with (server/errors.ts turns it into `{ error: { code,
  * message, …details } }`); the CLI and the MediaWiki import print or report the message.
  */
-export type WikiErrorCode = 'validation_failed' | 'not_found' | 'conflict' | 'page_deleted' | 'not_deleted';
+export type WikiErrorCode =
+  'validation_failed' | 'not_found' | 'conflict' | 'page_deleted' | 'not_deleted';
 
 /** Status of each code; `page_deleted` is 404 for a read and 409 for a write (see `pageDeletedError`). */
 const STATUS: Record<WikiErrorCode, 400 | 404 | 409> = {

@@ -63,7 +63,13 @@ export function listPagesByFields(
   if (query.filters.length) {
     const declared = new Set((kind ? fieldDefsOf(db, kind) : listFieldDefs(db)).map((d) => d.name));
     const bad = query.filters.find((f) => !declared.has(f.name));
-    if (bad) throw invalidField(bad.name, kind ? `no field "${bad.name}" is declared for pages of kind "${kind}"` : `no page kind declares a field "${bad.name}"`);
+    if (bad)
+      throw invalidField(
+        bad.name,
+        kind
+          ? `no field "${bad.name}" is declared for pages of kind "${kind}"`
+          : `no page kind declares a field "${bad.name}"`,
+      );
   }
   const where = ['p.deleted_at IS NULL'];
   const params: Record<string, unknown> = { limit: query.limit, offset: query.offset };
@@ -74,14 +80,18 @@ export function listPagesByFields(
   // Each filter is a set of page ids read from the (name, value_key) index, so a filter costs the
   // pages it matches, not a probe per page of the kind.
   query.filters.forEach((f, i) => {
-    where.push(`p.id IN (SELECT v.page_id FROM page_field_values v WHERE v.name = @n${i} AND v.value_key = @v${i})`);
+    where.push(
+      `p.id IN (SELECT v.page_id FROM page_field_values v WHERE v.name = @n${i} AND v.value_key = @v${i})`,
+    );
     params[`n${i}`] = f.name;
     params[`v${i}`] = fieldValueKey(f.value);
   });
   const clause = where.join(' AND ');
   // The WHERE clause is built from fixed fragments (one shape per number of filters, so the
   // statement cache stays small); values only travel as named parameters.
-  const total = stmt(db, `SELECT COUNT(*) FROM pages p WHERE ${clause}`).pluck().get(params) as number;
+  const total = stmt(db, `SELECT COUNT(*) FROM pages p WHERE ${clause}`)
+    .pluck()
+    .get(params) as number;
   const rows = stmt(
     db,
     `SELECT p.id, p.slug, p.title, p.kind, p.revision, p.updated_at AS updatedAt FROM pages p WHERE ${clause}
@@ -96,9 +106,14 @@ const SQL_VALUES_OF_PAGES = `SELECT page_id, name, position, value FROM page_fie
   WHERE page_id IN (SELECT value FROM json_each(@ids)) ORDER BY page_id, name, position`;
 
 /** The declared fields' values of several pages, in one query (declarations read once per kind). */
-function fieldValuesOfPages(db: Database, pages: { id: number; kind: string }[]): Map<number, Record<string, FieldValue>> {
+function fieldValuesOfPages(
+  db: Database,
+  pages: { id: number; kind: string }[],
+): Map<number, Record<string, FieldValue>> {
   const raw = new Map<number, Map<string, string[]>>();
-  for (const r of stmt(db, SQL_VALUES_OF_PAGES).all({ ids: JSON.stringify(pages.map((p) => p.id)) }) as ValueRow[]) {
+  for (const r of stmt(db, SQL_VALUES_OF_PAGES).all({
+    ids: JSON.stringify(pages.map((p) => p.id)),
+  }) as ValueRow[]) {
     let byName = raw.get(r.page_id);
     if (!byName) raw.set(r.page_id, (byName = new Map()));
     const list = byName.get(r.name) ?? [];

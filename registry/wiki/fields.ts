@@ -12,7 +12,15 @@ import { stmt } from './statements.js';
  */
 
 /** The types a field can have. Links name a registry record by its slug. */
-export const FIELD_TYPES = ['text', 'number', 'date', 'place', 'resource', 'person', 'list'] as const;
+export const FIELD_TYPES = [
+  'text',
+  'number',
+  'date',
+  'place',
+  'resource',
+  'person',
+  'list',
+] as const;
 /** One of `FIELD_TYPES`. */
 export type FieldType = (typeof FIELD_TYPES)[number];
 
@@ -62,7 +70,8 @@ export const KIND_ALIASES: Record<string, string> = {
 };
 
 /** The stored kind for a kind typed in a filter or a declaration ("lieu" → "place"). */
-export const canonicalKind = (kind: string) => KIND_ALIASES[foldAccents(kind.trim())] ?? kind.trim();
+export const canonicalKind = (kind: string) =>
+  KIND_ALIASES[foldAccents(kind.trim())] ?? kind.trim();
 
 interface DefRow {
   kind: string;
@@ -100,7 +109,10 @@ const SQL_RESOURCE = `SELECT slug, name FROM resources WHERE slug = @slug`;
 // Only people whose profile is public may be named on a page (never a hidden person's name).
 const SQL_PERSON = `SELECT slug, name FROM public_people WHERE slug = @slug`;
 
-const LINK_LOOKUP: Record<'place' | 'resource' | 'person', { sql: string; href: string; what: string }> = {
+const LINK_LOOKUP: Record<
+  'place' | 'resource' | 'person',
+  { sql: string; href: string; what: string }
+> = {
   place: { sql: SQL_PLACE, href: '/lieux/', what: 'place' },
   resource: { sql: SQL_RESOURCE, href: '/communs/', what: 'resource' },
   person: { sql: SQL_PERSON, href: '/personnes/', what: 'public person' },
@@ -129,26 +141,44 @@ export function fieldDefsOf(db: Database, kind: string): FieldDef[] {
  * hold for a field no longer declared are kept, not shown: declaring it again brings them back.
  * @throws WikiError 400 naming `fields.N.name` for a bad or repeated name, or a bad type or label.
  */
-export function setFieldDefs(db: Database, kindInput: string, defs: readonly FieldDefInput[]): FieldDef[] {
+export function setFieldDefs(
+  db: Database,
+  kindInput: string,
+  defs: readonly FieldDefInput[],
+): FieldDef[] {
   const kind = canonicalKind(kindInput);
   if (!kind || kind.length > 40) throw invalidField('kind', 'a page kind of 1 to 40 characters');
   const seen = new Set<string>();
   defs.forEach((d, i) => {
-    if (!FIELD_NAME_RE.test(d.name)) throw invalidField(`fields.${i}.name`, 'lowercase letters, digits and _, starting with a letter (1 to 40)');
-    if (RESERVED_FIELD_NAMES.has(d.name)) throw invalidField(`fields.${i}.name`, `"${d.name}" is reserved by the page list`);
+    if (!FIELD_NAME_RE.test(d.name))
+      throw invalidField(
+        `fields.${i}.name`,
+        'lowercase letters, digits and _, starting with a letter (1 to 40)',
+      );
+    if (RESERVED_FIELD_NAMES.has(d.name))
+      throw invalidField(`fields.${i}.name`, `"${d.name}" is reserved by the page list`);
     if (seen.has(d.name)) throw invalidField(`fields.${i}.name`, `"${d.name}" is declared twice`);
     seen.add(d.name);
-    if (!FIELD_TYPES.includes(d.type)) throw invalidField(`fields.${i}.type`, `one of ${FIELD_TYPES.join(', ')}`);
+    if (!FIELD_TYPES.includes(d.type))
+      throw invalidField(`fields.${i}.type`, `one of ${FIELD_TYPES.join(', ')}`);
     for (const lang of ['fr', 'en'] as const) {
       const label = d.label?.[lang]?.trim();
-      if (!label || label.length > 80) throw invalidField(`fields.${i}.label.${lang}`, 'a label of 1 to 80 characters');
+      if (!label || label.length > 80)
+        throw invalidField(`fields.${i}.label.${lang}`, 'a label of 1 to 80 characters');
     }
   });
   db.transaction(() => {
     stmt(db, SQL_DELETE_DEFS).run({ kind });
     const insert = stmt(db, SQL_INSERT_DEF);
     defs.forEach((d, position) =>
-      insert.run({ kind, name: d.name, labelFr: d.label.fr.trim(), labelEn: d.label.en.trim(), type: d.type, position }),
+      insert.run({
+        kind,
+        name: d.name,
+        labelFr: d.label.fr.trim(),
+        labelEn: d.label.en.trim(),
+        type: d.type,
+        position,
+      }),
     );
   })();
   return fieldDefsOf(db, kind);
@@ -170,7 +200,8 @@ function canonicalDate(raw: string): string | undefined {
   else if (fr) [y, m, d] = [Number(fr[3]), Number(fr[2]), Number(fr[1])];
   else return undefined;
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   return date.toISOString().slice(0, 10);
 }
 
@@ -178,14 +209,20 @@ function canonicalDate(raw: string): string | undefined {
 function canonicalNumber(raw: unknown): number | undefined {
   if (typeof raw === 'number') return Number.isFinite(raw) ? raw : undefined;
   if (typeof raw !== 'string') return undefined;
-  const s = raw.trim().replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const s = raw
+    .trim()
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .replace(',', '.');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
 }
 
 const isEmpty = (v: unknown) =>
-  v === null || v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+  v === null ||
+  v === undefined ||
+  (typeof v === 'string' && v.trim() === '') ||
+  (Array.isArray(v) && v.length === 0);
 
 /**
  * The stored strings of one value, checked against its declaration.
@@ -213,17 +250,23 @@ function canonicalValues(db: Database, def: FieldDef, raw: unknown): string[] {
     case 'list': {
       // A list from the importer may come as one string: "a, b; c".
       const items = typeof raw === 'string' ? raw.split(/[;,]/) : raw;
-      if (!Array.isArray(items) || items.some((x) => typeof x !== 'string' && typeof x !== 'number')) {
+      if (
+        !Array.isArray(items) ||
+        items.some((x) => typeof x !== 'string' && typeof x !== 'number')
+      ) {
         throw invalidField(field, 'a list of texts');
       }
       const list = [...new Set(items.map((x) => String(x).trim()).filter(Boolean))];
-      if (list.length > 100 || list.some((x) => x.length > 200)) throw invalidField(field, 'at most 100 items of 200 characters');
+      if (list.length > 100 || list.some((x) => x.length > 200))
+        throw invalidField(field, 'at most 100 items of 200 characters');
       return list;
     }
     default: {
-      if (typeof raw !== 'string') throw invalidField(field, `the slug of a ${LINK_LOOKUP[def.type].what}`);
+      if (typeof raw !== 'string')
+        throw invalidField(field, `the slug of a ${LINK_LOOKUP[def.type].what}`);
       const slug = raw.trim();
-      if (!stmt(db, LINK_LOOKUP[def.type].sql).get({ slug })) throw invalidField(field, `no ${LINK_LOOKUP[def.type].what} "${slug}"`);
+      if (!stmt(db, LINK_LOOKUP[def.type].sql).get({ slug }))
+        throw invalidField(field, `no ${LINK_LOOKUP[def.type].what} "${slug}"`);
       return [slug];
     }
   }
@@ -288,11 +331,21 @@ export function setPageFields(
   return write(db, pageId, fields, options);
 }
 
-type FieldsWrite = (db: Database, pageId: number, fields: Record<string, unknown>, options: SetFieldsOptions) => Record<string, FieldValue>;
+type FieldsWrite = (
+  db: Database,
+  pageId: number,
+  fields: Record<string, unknown>,
+  options: SetFieldsOptions,
+) => Record<string, FieldValue>;
 const WRITES = new WeakMap<Database, FieldsWrite>();
 
 /** The body of `setPageFields`, inside its transaction. */
-function writeFields(db: Database, pageId: number, fields: Record<string, unknown>, options: SetFieldsOptions): Record<string, FieldValue> {
+function writeFields(
+  db: Database,
+  pageId: number,
+  fields: Record<string, unknown>,
+  options: SetFieldsOptions,
+): Record<string, FieldValue> {
   const page = stmt(db, SQL_PAGE_KIND).get({ pageId }) as { id: number; kind: string } | undefined;
   if (!page) throw notFound(`page ${pageId}`);
   const declared = fieldDefsOf(db, page.kind);
@@ -302,7 +355,10 @@ function writeFields(db: Database, pageId: number, fields: Record<string, unknow
     const def = defs.get(name);
     if (!def) {
       const known = [...defs.keys()];
-      throw invalidField(`fields.${name}`, `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`);
+      throw invalidField(
+        `fields.${name}`,
+        `no field "${name}" is declared for pages of kind "${page.kind}"${known.length ? ` (${known.join(', ')})` : ''}`,
+      );
     }
     writes.push({ name, values: isEmpty(raw) ? [] : canonicalValues(db, def, raw) });
   }
@@ -312,7 +368,9 @@ function writeFields(db: Database, pageId: number, fields: Record<string, unknow
   const insert = stmt(db, SQL_INSERT_VALUE);
   for (const w of writes) {
     stmt(db, SQL_DELETE_VALUE).run({ pageId, name: w.name });
-    w.values.forEach((value, position) => insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }));
+    w.values.forEach((value, position) =>
+      insert.run({ pageId, name: w.name, position, value, valueKey: fieldValueKey(value) }),
+    );
   }
   stmt(db, SQL_CLOSE_INDEX_BATCH).run({ pageId });
   const byName = valuesByName(db, pageId);
@@ -336,7 +394,10 @@ export function pageIdOf(db: Database, slug: string): number {
  * declared order, links resolved to the record's name (a record gone since shows its slug, no link).
  * @throws WikiError 404 for an unknown or deleted page.
  */
-export function shownPageFields(db: Database, slug: string): { kind: string; fields: ShownField[] } {
+export function shownPageFields(
+  db: Database,
+  slug: string,
+): { kind: string; fields: ShownField[] } {
   const page = stmt(db, SQL_PAGE_BY_SLUG).get({ slug }) as { id: number; kind: string } | undefined;
   if (!page) throw notFound(`page "${slug}"`);
   const byName = valuesByName(db, page.id);
@@ -344,11 +405,19 @@ export function shownPageFields(db: Database, slug: string): { kind: string; fie
   for (const def of fieldDefsOf(db, page.kind)) {
     const values = byName.get(def.name);
     if (!values) continue;
-    const shown: ShownField = { name: def.name, label: def.label, type: def.type, value: shownValue(def, values) };
+    const shown: ShownField = {
+      name: def.name,
+      label: def.label,
+      type: def.type,
+      value: shownValue(def, values),
+    };
     if (def.type === 'place' || def.type === 'resource' || def.type === 'person') {
       const lookup = LINK_LOOKUP[def.type];
-      const row = stmt(db, lookup.sql).get({ slug: values[0] }) as { slug: string; name: string } | undefined;
-      shown.link = row ? { slug: row.slug, name: row.name, href: `${lookup.href}${row.slug}` } : null;
+      const row = stmt(db, lookup.sql).get({ slug: values[0] }) as
+        { slug: string; name: string } | undefined;
+      shown.link = row
+        ? { slug: row.slug, name: row.name, href: `${lookup.href}${row.slug}` }
+        : null;
       // A person who hid their profile since is not named.
       if (!row && def.type === 'person') shown.value = '';
     }
@@ -382,14 +451,32 @@ export function setPageFieldsWithRevision(
   return db.transaction(() => {
     const before = getPageFields(db, pageId);
     const values = setPageFields(db, pageId, fields, options);
-    const page = stmt(db, SQL_PAGE_HEAD_FOR_FIELDS).get({ pageId }) as { id: number; title: string; markdown: string; revision: number };
+    const page = stmt(db, SQL_PAGE_HEAD_FOR_FIELDS).get({ pageId }) as {
+      id: number;
+      title: string;
+      markdown: string;
+      revision: number;
+    };
     const kind = (stmt(db, SQL_PAGE_KIND).get({ pageId }) as { kind: string }).kind;
-    const changed = fieldDefsOf(db, kind).filter((d) => JSON.stringify(before[d.name] ?? null) !== JSON.stringify(values[d.name] ?? null));
+    const changed = fieldDefsOf(db, kind).filter(
+      (d) => JSON.stringify(before[d.name] ?? null) !== JSON.stringify(values[d.name] ?? null),
+    );
     if (!changed.length) return { values, revision: null };
     const number = page.revision + 1;
-    const summary = `Propriétés : ${changed.map((d) => d.label.fr.toLocaleLowerCase('fr')).join(', ')}`.slice(0, 500);
+    const summary =
+      `Propriétés : ${changed.map((d) => d.label.fr.toLocaleLowerCase('fr')).join(', ')}`.slice(
+        0,
+        500,
+      );
     const revisionId = Number(
-      stmt(db, SQL_FIELDS_REVISION).run({ pageId, number, title: page.title, markdown: page.markdown, summary, author: userId }).lastInsertRowid,
+      stmt(db, SQL_FIELDS_REVISION).run({
+        pageId,
+        number,
+        title: page.title,
+        markdown: page.markdown,
+        summary,
+        author: userId,
+      }).lastInsertRowid,
     );
     stmt(db, SQL_FIELDS_REVISION_AUTHOR).run({ revisionId, userId });
     stmt(db, SQL_FIELDS_PAGE_AT).run({ pageId, number, author: userId });

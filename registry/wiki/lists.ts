@@ -118,7 +118,11 @@ const SQL_LOG_POSITION = `SELECT after_revision_id FROM page_log WHERE id = @id`
 const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** The page index in title order (accents folded, as a French reader expects). */
-export function listPages(db: Database, limit: number, offset: number): { total: number; pages: PageListItem[] } {
+export function listPages(
+  db: Database,
+  limit: number,
+  offset: number,
+): { total: number; pages: PageListItem[] } {
   const total = stmt(db, SQL_COUNT_PAGES).pluck().get() as number;
   const pages = stmt(db, SQL_LIST_PAGES).all({ limit, offset }) as PageListItem[];
   return { total, pages };
@@ -129,7 +133,9 @@ export function listPages(db: Database, limit: number, offset: number): { total:
  * `slug` exists yet.
  */
 export function backlinks(db: Database, slug: string): PageRef[] {
-  return (stmt(db, SQL_BACKLINKS).all({ slug }) as (PageRef & { title_key: string })[]).map((r) => ({ slug: r.slug, title: r.title }));
+  return (stmt(db, SQL_BACKLINKS).all({ slug }) as (PageRef & { title_key: string })[]).map(
+    (r) => ({ slug: r.slug, title: r.title }),
+  );
 }
 
 /** "Humanises" a slug when no link gave a title: "tiers-lieux-nourriciers" → "Tiers lieux nourriciers". */
@@ -140,12 +146,21 @@ const titleFromSlug = (slug: string) => {
 
 /** Linked but missing pages, most wanted first, each with the pages that link to it. */
 export function wantedPages(db: Database, limit = 500): WantedPage[] {
-  const rows = stmt(db, SQL_WANTED).all({ limit }) as { slug: string; count: number; sources: string }[];
+  const rows = stmt(db, SQL_WANTED).all({ limit }) as {
+    slug: string;
+    count: number;
+    sources: string;
+  }[];
   return rows.map((r) => {
-    const sources = JSON.parse(r.sources) as { slug: string; title: string; linkTitle: string | null }[];
+    const sources = JSON.parse(r.sources) as {
+      slug: string;
+      title: string;
+      linkTitle: string | null;
+    }[];
     // The title most links used, the first one on a tie.
     const votes = new Map<string, number>();
-    for (const s of sources) if (s.linkTitle) votes.set(s.linkTitle, (votes.get(s.linkTitle) ?? 0) + 1);
+    for (const s of sources)
+      if (s.linkTitle) votes.set(s.linkTitle, (votes.get(s.linkTitle) ?? 0) + 1);
     let title = titleFromSlug(r.slug);
     let best = 0;
     for (const [t, n] of votes) {
@@ -154,7 +169,9 @@ export function wantedPages(db: Database, limit = 500): WantedPage[] {
         title = t;
       }
     }
-    const from = sources.map((s) => ({ slug: s.slug, title: s.title })).sort((a, b) => collator.compare(a.title, b.title));
+    const from = sources
+      .map((s) => ({ slug: s.slug, title: s.title }))
+      .sort((a, b) => collator.compare(a.title, b.title));
     return { slug: r.slug, title, count: r.count, from };
   });
 }
@@ -166,13 +183,25 @@ export function wantedPages(db: Database, limit = 500): WantedPage[] {
 export function pagesToImprove(db: Database, wiki: WikiServices): PageToImprove[] {
   const unmeasured = stmt(db, SQL_UNMEASURED).all() as { id: number; markdown: string }[];
   if (unmeasured.length) {
-    const lengths = unmeasured.map((p) => ({ id: p.id, textLength: wiki.analyze(p.markdown).textLength }));
+    const lengths = unmeasured.map((p) => ({
+      id: p.id,
+      textLength: wiki.analyze(p.markdown).textLength,
+    }));
     db.transaction(() => {
       for (const l of lengths) stmt(db, SQL_SET_TEXT_LENGTH).run(l);
     })();
   }
-  const flagged = stmt(db, SQL_FLAGGED).all() as { slug: string; title: string; note: string; textLength: number | null }[];
-  const stubs = stmt(db, SQL_STUBS).all({ max: STUB_TEXT_LENGTH }) as { slug: string; title: string; textLength: number }[];
+  const flagged = stmt(db, SQL_FLAGGED).all() as {
+    slug: string;
+    title: string;
+    note: string;
+    textLength: number | null;
+  }[];
+  const stubs = stmt(db, SQL_STUBS).all({ max: STUB_TEXT_LENGTH }) as {
+    slug: string;
+    title: string;
+    textLength: number;
+  }[];
   return [
     ...flagged.map((f) => ({ ...f, reason: 'flagged' as const })),
     ...stubs.map((s) => ({ ...s, reason: 'stub' as const, note: null })),
@@ -194,11 +223,16 @@ export function listCategories(db: Database): { name: string; count: number }[] 
  * The pages of a category (the name is normalised: "gouvernance" finds "Gouvernance").
  * @throws WikiError 404 when no page is in it.
  */
-export function categoryPages(db: Database, name: string): { name: string; pages: PageRef[]; description: string | null } {
+export function categoryPages(
+  db: Database,
+  name: string,
+): { name: string; pages: PageRef[]; description: string | null } {
   const normalized = normalizeCategory(name);
   const pages = stmt(db, SQL_CATEGORY_PAGES).all({ name: normalized }) as PageRef[];
   // A category described (an imported category page) exists even before any page is in it.
-  const description = (stmt(db, SQL_CATEGORY_DESCRIPTION).pluck().get({ name: normalized }) as string | undefined) ?? null;
+  const description =
+    (stmt(db, SQL_CATEGORY_DESCRIPTION).pluck().get({ name: normalized }) as string | undefined) ??
+    null;
   if (!pages.length && description === null) throw notFound(`category "${normalized || name}"`);
   return { name: normalized, pages, description };
 }
@@ -261,48 +295,48 @@ export function recentChanges(db: Database, limit: number, before?: string): Rec
     rows = stmt(db, SQL_RECENT).all({ maxId: afterId, limit }) as Row[];
     logs = stmt(db, SQL_RECENT_LOG).all({ afterId, logId, limit }) as LogRow[];
   }
-  const edits = rows.map(
-    (r): RecentChange & { pos: [number, number] } => ({
-      kind: 'edit',
-      id: r.id,
-      cursor: String(r.id),
-      slug: r.slug,
-      title: r.title,
-      revision: r.revision,
-      summary: r.summary,
-      reason: null,
-      author: userRef(r.author_id, r.author_name),
-      createdAt: r.createdAt,
-      sizeDelta: r.size - (r.prevSize ?? 0),
-      isNew: r.revision === 1,
-      pos: [r.id, 0],
-    }),
-  );
-  const entries = logs.map(
-    (g): RecentChange & { pos: [number, number] } => {
-      // A move is shown under the slug and title the page got (where its link leads).
-      const move =
-        g.action === 'move' && g.new_slug !== null
-          ? { from: { slug: g.slug, title: g.title }, to: { slug: g.new_slug, title: g.new_title ?? g.title }, redirect: g.redirected === 1 }
-          : null;
-      return {
-        kind: g.action,
-        id: g.id,
-        cursor: `log-${g.id}`,
-        slug: move ? move.to.slug : g.slug,
-        title: move ? move.to.title : g.title,
-        revision: g.revision,
-        summary: '',
-        reason: g.reason,
-        ...(move ?? {}),
-        author: userRef(g.user_id, g.user_name),
-        createdAt: g.createdAt,
-        sizeDelta: 0,
-        isNew: false,
-        pos: [g.afterId, g.id],
-      };
-    },
-  );
+  const edits = rows.map((r): RecentChange & { pos: [number, number] } => ({
+    kind: 'edit',
+    id: r.id,
+    cursor: String(r.id),
+    slug: r.slug,
+    title: r.title,
+    revision: r.revision,
+    summary: r.summary,
+    reason: null,
+    author: userRef(r.author_id, r.author_name),
+    createdAt: r.createdAt,
+    sizeDelta: r.size - (r.prevSize ?? 0),
+    isNew: r.revision === 1,
+    pos: [r.id, 0],
+  }));
+  const entries = logs.map((g): RecentChange & { pos: [number, number] } => {
+    // A move is shown under the slug and title the page got (where its link leads).
+    const move =
+      g.action === 'move' && g.new_slug !== null
+        ? {
+            from: { slug: g.slug, title: g.title },
+            to: { slug: g.new_slug, title: g.new_title ?? g.title },
+            redirect: g.redirected === 1,
+          }
+        : null;
+    return {
+      kind: g.action,
+      id: g.id,
+      cursor: `log-${g.id}`,
+      slug: move ? move.to.slug : g.slug,
+      title: move ? move.to.title : g.title,
+      revision: g.revision,
+      summary: '',
+      reason: g.reason,
+      ...(move ?? {}),
+      author: userRef(g.user_id, g.user_name),
+      createdAt: g.createdAt,
+      sizeDelta: 0,
+      isNew: false,
+      pos: [g.afterId, g.id],
+    };
+  });
   return [...edits, ...entries]
     .sort((a, b) => b.pos[0] - a.pos[0] || b.pos[1] - a.pos[1])
     .slice(0, limit)

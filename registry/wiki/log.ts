@@ -146,19 +146,21 @@ export function listLog(db: Database, q: LogQuery): { entries: LogEntry[]; next:
 }
 
 /** The pages currently deleted, most recently deleted first, with their number in `total`. */
-export function listDeletedPages(db: Database, limit: number, offset: number): { total: number; pages: DeletedPage[] } {
+export function listDeletedPages(
+  db: Database,
+  limit: number,
+  offset: number,
+): { total: number; pages: DeletedPage[] } {
   const total = stmt(db, SQL_COUNT_DELETED).pluck().get() as number;
   const rows = stmt(db, SQL_DELETED).all({ limit, offset }) as DeletedRow[];
-  const pages = rows.map(
-    (r): DeletedPage => ({
-      slug: r.slug,
-      title: r.title,
-      revision: r.revision,
-      revisionCount: r.revision_count,
-      deletedAt: r.deleted_at,
-      deletedBy: userRef(r.deleted_by, r.deleted_by_name),
-      reason: r.delete_reason ?? '',
-    }),
-  );
+  const pages = rows.map((r): DeletedPage => ({
+    slug: r.slug,
+    title: r.title,
+    revision: r.revision,
+    revisionCount: r.revision_count,
+    deletedAt: r.deleted_at,
+    deletedBy: userRef(r.deleted_by, r.deleted_by_name),
+    reason: r.delete_reason ?? '',
+  }));
   return { total, pages };
 }

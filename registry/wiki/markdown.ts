@@ -42,7 +42,11 @@ const MARK = '\u0000';
  * ("gouvernance" and "Gouvernance" are the same category). Empty when nothing is left.
  */
 export function normalizeCategory(name: string): string {
-  const s = name.replace(/[\s_]+/g, ' ').trim().slice(0, 80).trim();
+  const s = name
+    .replace(/[\s_]+/g, ' ')
+    .trim()
+    .slice(0, 80)
+    .trim();
   return s ? s.charAt(0).toLocaleUpperCase('fr') + s.slice(1) : '';
 }
 
@@ -73,7 +77,9 @@ export function parseWikiTarget(inner: string): WikiTarget | null {
   if (cat) {
     const name = normalizeCategory(cat[1]);
     if (!name) return null;
-    return forced ? { type: 'category-link', name, label: label || name } : { type: 'category', name };
+    return forced
+      ? { type: 'category-link', name, label: label || name }
+      : { type: 'category', name };
   }
   const hash = target.indexOf('#');
   const pagePart = (hash >= 0 ? target.slice(0, hash) : target).trim();
@@ -123,7 +129,10 @@ function wikiLinkRule(state: StateInline, silent: boolean): boolean {
 }
 
 const isBlankInline = (t: Token) =>
-  t.type === 'wiki_category' || t.type === 'softbreak' || t.type === 'hardbreak' || (t.type === 'text' && !t.content.trim());
+  t.type === 'wiki_category' ||
+  t.type === 'softbreak' ||
+  t.type === 'hardbreak' ||
+  (t.type === 'text' && !t.content.trim());
 
 const TASK_RE = /^\[([ xX])\](?:[ \u00a0]+|$)/;
 
@@ -139,10 +148,19 @@ function wikiCoreRule(state: StateCore): void {
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i];
-    if (tok.type === 'paragraph_open' && tokens[i + 1]?.type === 'inline' && tokens[i + 2]?.type === 'paragraph_close') {
+    if (
+      tok.type === 'paragraph_open' &&
+      tokens[i + 1]?.type === 'inline' &&
+      tokens[i + 2]?.type === 'paragraph_close'
+    ) {
       const children = tokens[i + 1].children ?? [];
-      if (children.length && children.some((c) => c.type === 'wiki_category') && children.every(isBlankInline)) {
-        for (const c of children) if (c.type === 'wiki_category') env.categories.add((c.meta as { name: string }).name);
+      if (
+        children.length &&
+        children.some((c) => c.type === 'wiki_category') &&
+        children.every(isBlankInline)
+      ) {
+        for (const c of children)
+          if (c.type === 'wiki_category') env.categories.add((c.meta as { name: string }).name);
         i += 2;
         continue;
       }
@@ -155,14 +173,19 @@ function wikiCoreRule(state: StateCore): void {
       usedIds.set(base, n);
       tok.attrSet('id', n === 1 ? base : `${base}-${n}`);
     }
-    if (tok.type === 'inline' && tokens[i - 1]?.type === 'paragraph_open' && tokens[i - 2]?.type === 'list_item_open') {
+    if (
+      tok.type === 'inline' &&
+      tokens[i - 1]?.type === 'paragraph_open' &&
+      tokens[i - 2]?.type === 'list_item_open'
+    ) {
       markTask(state, i, out);
     }
     if (tok.type === 'inline') {
       for (const c of tok.children ?? []) {
         if (c.type === 'wiki_link') {
           const t = c.meta as WikiTarget;
-          if (t.type === 'page' && !env.links.has(t.slug)) env.links.set(t.slug, { slug: t.slug, title: t.title });
+          if (t.type === 'page' && !env.links.has(t.slug))
+            env.links.set(t.slug, { slug: t.slug, title: t.title });
         } else if (c.type === 'wiki_category') {
           env.categories.add((c.meta as { name: string }).name);
         }
@@ -205,8 +228,12 @@ function markTask(state: StateCore, i: number, out: Token[]): void {
   // The enclosing list is the last list_open already emitted one level up.
   for (let j = out.length - 1; j >= 0; j--) {
     const t = out[j];
-    if ((t.type === 'bullet_list_open' || t.type === 'ordered_list_open') && t.level === item.level - 1) {
-      if (!String(t.attrGet('class') ?? '').includes('contains-task-list')) t.attrJoin('class', 'contains-task-list');
+    if (
+      (t.type === 'bullet_list_open' || t.type === 'ordered_list_open') &&
+      t.level === item.level - 1
+    ) {
+      if (!String(t.attrGet('class') ?? '').includes('contains-task-list'))
+        t.attrJoin('class', 'contains-task-list');
       break;
     }
   }
@@ -244,7 +271,9 @@ export function createMarkdown(): Md {
     `<input class="task-list-item-checkbox" type="checkbox" disabled${(tokens[idx].meta as { checked: boolean }).checked ? ' checked' : ''}> `;
 
   // Defence in depth: even if a URL slipped past validateLink, it leaves without its attribute.
-  const defaultLinkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
+  const defaultLinkOpen =
+    md.renderer.rules.link_open ??
+    ((tokens, idx, options, _env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const tok = tokens[idx];
     const href = String(tok.attrGet('href') ?? '');
@@ -275,7 +304,12 @@ export function analyzeMarkdown(md: Md, markdown: string): MarkdownAnalysis {
   const env: WikiEnv = { links: new Map(), categories: new Set(), textLength: 0 };
   const tokens = md.parse(markdown, env);
   const template = md.renderer.render(tokens, md.options, env);
-  return { template, links: [...env.links.values()], categories: [...env.categories], textLength: env.textLength };
+  return {
+    template,
+    links: [...env.links.values()],
+    categories: [...env.categories],
+    textLength: env.textLength,
+  };
 }
 
 /**

@@ -91,15 +91,22 @@ export function movePage(db: Database, wiki: WikiServices, input: MovePageInput)
       const page = stmt(db, SQL_PAGE_STATE).get({ slug: input.slug }) as MoveStateRow | undefined;
       if (!page) throw notFound(`page "${input.slug}"`);
       if (page.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
-      if (input.to === page.slug) throw invalidField('slug', 'the page already has this slug (change its title with PATCH /api/pages/{slug}/properties)');
+      if (input.to === page.slug)
+        throw invalidField(
+          'slug',
+          'the page already has this slug (change its title with PATCH /api/pages/{slug}/properties)',
+        );
       const taken = stmt(db, SQL_PAGE_STATE).get({ slug: input.to }) as MoveStateRow | undefined;
       if (taken) {
         const what = taken.deleted_at ? 'a deleted page (it may be restored)' : 'another page';
         throw new WikiError('conflict', `slug: "${input.to}" is ${what}`, { field: 'slug' });
       }
-      const redirectAt = stmt(db, SQL_REDIRECT_AT).pluck().get({ slug: input.to }) as number | undefined;
+      const redirectAt = stmt(db, SQL_REDIRECT_AT).pluck().get({ slug: input.to }) as
+        number | undefined;
       if (redirectAt !== undefined && redirectAt !== page.id) {
-        throw new WikiError('conflict', `slug: "${input.to}" is a redirect to another page`, { field: 'slug' });
+        throw new WikiError('conflict', `slug: "${input.to}" is a redirect to another page`, {
+          field: 'slug',
+        });
       }
       const title = input.title?.trim() || page.title;
       const row = {
@@ -121,7 +128,12 @@ export function movePage(db: Database, wiki: WikiServices, input: MovePageInput)
       stmt(db, SQL_MOVE_RESOURCE_PAGES).run(row);
       moveStoredDoc(db, page.slug, input.to);
       stmt(db, SQL_INSERT_LOG).run(row);
-      return { page: getPage(db, input.to), from: { slug: page.slug, title: page.title }, to: { slug: input.to, title }, redirect };
+      return {
+        page: getPage(db, input.to),
+        from: { slug: page.slug, title: page.title },
+        to: { slug: input.to, title },
+        redirect,
+      };
     })
     .immediate();
   wiki.pageMoved(move.from.slug, move.page);

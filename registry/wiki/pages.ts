@@ -194,7 +194,10 @@ export function findDeletion(db: Database, slug: string): PageDeletion | undefin
     title: r.title,
     revision: r.revision,
     deletedAt: r.deleted_at,
-    deletedBy: r.deleted_by !== null && r.deleted_by_name !== null ? { id: r.deleted_by, name: r.deleted_by_name } : null,
+    deletedBy:
+      r.deleted_by !== null && r.deleted_by_name !== null
+        ? { id: r.deleted_by, name: r.deleted_by_name }
+        : null,
     reason: r.delete_reason ?? '',
   };
 }
@@ -206,11 +209,17 @@ export function findDeletion(db: Database, slug: string): PageDeletion | undefin
 export function pageDeletedError(deletion: PageDeletion, status: 404 | 409 = 404): WikiError {
   const by = deletion.deletedBy ? ` by ${deletion.deletedBy.name}` : '';
   const why = deletion.reason ? `: ${deletion.reason}` : '';
-  const hint = status === 409 ? '; a facilitator must restore it before it can be edited or recreated' : '';
+  const hint =
+    status === 409 ? '; a facilitator must restore it before it can be edited or recreated' : '';
   const { pageId: _id, ...shown } = deletion;
-  return new WikiError('page_deleted', `page "${deletion.slug}" was deleted on ${deletion.deletedAt}${by}${why}${hint}`, {
-    deletion: shown,
-  }, status);
+  return new WikiError(
+    'page_deleted',
+    `page "${deletion.slug}" was deleted on ${deletion.deletedAt}${by}${why}${hint}`,
+    {
+      deletion: shown,
+    },
+    status,
+  );
 }
 
 /** The 404 for a slug with no live page: `page_deleted` (with the deletion) or `not_found`. */
@@ -238,7 +247,8 @@ export interface PageRedirect {
 
 /** The redirect at `slug` (a former slug of a moved page), or undefined. */
 export function findRedirect(db: Database, slug: string): PageRedirect | undefined {
-  const row = stmt(db, SQL_REDIRECT).get({ slug }) as { from: string; to: string; deleted: number } | undefined;
+  const row = stmt(db, SQL_REDIRECT).get({ slug }) as
+    { from: string; to: string; deleted: number } | undefined;
   return row && { from: row.from, to: row.to, deleted: row.deleted === 1 };
 }
 
@@ -246,13 +256,19 @@ export function findRedirect(db: Database, slug: string): PageRedirect | undefin
  * Replaces the outgoing wiki links of a page (inside the caller's transaction).
  * @param links the links of its body, from `wiki.analyze(markdown).links`.
  */
-export function writeLinks(db: Database, pageId: number, links: readonly { slug: string; title: string }[]): void {
+export function writeLinks(
+  db: Database,
+  pageId: number,
+  links: readonly { slug: string; title: string }[],
+): void {
   stmt(db, SQL_DELETE_LINKS).run({ pageId });
   const insertLink = stmt(db, SQL_INSERT_LINK);
-  for (const link of links) insertLink.run({ pageId, to: link.slug, title: link.title.slice(0, 200) });
+  for (const link of links)
+    insertLink.run({ pageId, to: link.slug, title: link.title.slice(0, 200) });
 }
 
-const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
+const sameSet = (a: string[], b: string[]) =>
+  a.length === b.length && a.every((x) => b.includes(x));
 
 /**
  * Saves a page as a new revision, with its links and categories, in one transaction, then
@@ -261,82 +277,117 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
  * @throws WikiError 409 (code conflict, with `currentRevision`) on a stale base revision; 409
  *   `page_deleted` for a deleted page; 400 (field referentId) for an unknown referent.
  */
-export function savePageDetailed(db: Database, wiki: WikiServices, input: SavePageInput): SaveResult {
+export function savePageDetailed(
+  db: Database,
+  wiki: WikiServices,
+  input: SavePageInput,
+): SaveResult {
   const author = input.authorIds[0] ?? null;
   const analysis = wiki.analyze(input.markdown);
   const title = input.title.trim();
-  const result = db.transaction((): SaveResult => {
-    const existing = stmt(db, SQL_PAGE_HEAD).get({ slug: input.slug }) as
-      | (Pick<PageRow, 'id' | 'title' | 'kind' | 'markdown' | 'revision' | 'referent_id'> & { deleted_at: string | null })
-      | undefined;
-    // One slug, one page: a deleted page is restored (history and all), never written over.
-    if (existing?.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
-    const current = existing?.revision ?? 0;
-    if (input.baseRevision !== undefined && input.baseRevision !== current) {
-      throw new WikiError('conflict', `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`, {
-        field: 'baseRevision',
-        currentRevision: current,
-      });
-    }
-    const referentId = input.referentId === undefined ? (existing?.referent_id ?? null) : input.referentId;
-    if (referentId !== null && referentId !== existing?.referent_id && !stmt(db, SQL_USER_EXISTS).get({ id: referentId })) {
-      throw invalidField('referentId', `no user with id ${referentId}`);
-    }
-    const kind = input.kind ?? existing?.kind ?? 'practice';
-    const stored = existing ? (stmt(db, SQL_PAGE_CATEGORIES).all({ id: existing.id }) as CategoryRow[]) : [];
-    const explicit = new Set(
-      input.categories
-        ? input.categories.map(normalizeCategory).filter(Boolean)
-        : stored.filter((c) => c.source === 'explicit').map((c) => c.category),
-    );
-    const all = [...new Set([...explicit, ...analysis.categories])];
+  const result = db
+    .transaction((): SaveResult => {
+      const existing = stmt(db, SQL_PAGE_HEAD).get({ slug: input.slug }) as
+        | (Pick<PageRow, 'id' | 'title' | 'kind' | 'markdown' | 'revision' | 'referent_id'> & {
+            deleted_at: string | null;
+          })
+        | undefined;
+      // One slug, one page: a deleted page is restored (history and all), never written over.
+      if (existing?.deleted_at) throw pageDeletedError(findDeletion(db, input.slug)!, 409);
+      const current = existing?.revision ?? 0;
+      if (input.baseRevision !== undefined && input.baseRevision !== current) {
+        throw new WikiError(
+          'conflict',
+          `baseRevision: the page is at revision ${current}, not ${input.baseRevision}`,
+          {
+            field: 'baseRevision',
+            currentRevision: current,
+          },
+        );
+      }
+      const referentId =
+        input.referentId === undefined ? (existing?.referent_id ?? null) : input.referentId;
+      if (
+        referentId !== null &&
+        referentId !== existing?.referent_id &&
+        !stmt(db, SQL_USER_EXISTS).get({ id: referentId })
+      ) {
+        throw invalidField('referentId', `no user with id ${referentId}`);
+      }
+      const kind = input.kind ?? existing?.kind ?? 'practice';
+      const stored = existing
+        ? (stmt(db, SQL_PAGE_CATEGORIES).all({ id: existing.id }) as CategoryRow[])
+        : [];
+      const explicit = new Set(
+        input.categories
+          ? input.categories.map(normalizeCategory).filter(Boolean)
+          : stored.filter((c) => c.source === 'explicit').map((c) => c.category),
+      );
+      const all = [...new Set([...explicit, ...analysis.categories])];
 
-    if (
-      existing &&
-      existing.title === title &&
-      existing.markdown === input.markdown &&
-      existing.kind === kind &&
-      existing.referent_id === referentId &&
-      sameSet(all, stored.map((c) => c.category)) &&
-      [...explicit].every((c) => stored.some((s) => s.category === c && s.source === 'explicit'))
-    ) {
-      return { page: getPage(db, input.slug), created: false, changed: false };
-    }
+      if (
+        existing &&
+        existing.title === title &&
+        existing.markdown === input.markdown &&
+        existing.kind === kind &&
+        existing.referent_id === referentId &&
+        sameSet(
+          all,
+          stored.map((c) => c.category),
+        ) &&
+        [...explicit].every((c) => stored.some((s) => s.category === c && s.source === 'explicit'))
+      ) {
+        return { page: getPage(db, input.slug), created: false, changed: false };
+      }
 
-    const number = current + 1;
-    const row = {
-      title,
-      titleKey: titleKey(title),
-      kind,
-      markdown: input.markdown,
-      referentId,
-      author,
-      textLength: analysis.textLength,
-    };
-    let pageId: number;
-    if (existing) {
-      pageId = existing.id;
-      stmt(db, SQL_UPDATE_PAGE).run({ ...row, id: pageId, revision: number });
-    } else {
-      // A page written at a redirect's slug replaces the redirect (as in MediaWiki): links to
-      // that slug now lead to the new page.
-      stmt(db, SQL_DELETE_REDIRECT).run({ slug: input.slug });
-      pageId = Number(stmt(db, SQL_INSERT_PAGE).run({ ...row, slug: input.slug }).lastInsertRowid);
-    }
-    const revisionId = Number(
-      stmt(db, SQL_INSERT_REVISION).run({ pageId, number, title, markdown: input.markdown, summary: input.summary ?? '', author })
-        .lastInsertRowid,
-    );
-    const insertAuthor = stmt(db, SQL_INSERT_REVISION_AUTHOR);
-    for (const userId of new Set(input.authorIds)) insertAuthor.run({ revisionId, userId });
-    writeLinks(db, pageId, analysis.links);
-    stmt(db, SQL_DELETE_CATEGORIES).run({ pageId });
-    const insertCat = stmt(db, SQL_INSERT_CATEGORY);
-    for (const category of all) insertCat.run({ pageId, category, source: explicit.has(category) ? 'explicit' : 'markdown' });
-    return { page: getPage(db, input.slug), created: !existing, changed: true };
-    // IMMEDIATE: the write lock is taken before the base revision is read, so a save from another
-    // process (the CLI, an import) waits for its turn instead of failing on a stale snapshot.
-  }).immediate();
+      const number = current + 1;
+      const row = {
+        title,
+        titleKey: titleKey(title),
+        kind,
+        markdown: input.markdown,
+        referentId,
+        author,
+        textLength: analysis.textLength,
+      };
+      let pageId: number;
+      if (existing) {
+        pageId = existing.id;
+        stmt(db, SQL_UPDATE_PAGE).run({ ...row, id: pageId, revision: number });
+      } else {
+        // A page written at a redirect's slug replaces the redirect (as in MediaWiki): links to
+        // that slug now lead to the new page.
+        stmt(db, SQL_DELETE_REDIRECT).run({ slug: input.slug });
+        pageId = Number(
+          stmt(db, SQL_INSERT_PAGE).run({ ...row, slug: input.slug }).lastInsertRowid,
+        );
+      }
+      const revisionId = Number(
+        stmt(db, SQL_INSERT_REVISION).run({
+          pageId,
+          number,
+          title,
+          markdown: input.markdown,
+          summary: input.summary ?? '',
+          author,
+        }).lastInsertRowid,
+      );
+      const insertAuthor = stmt(db, SQL_INSERT_REVISION_AUTHOR);
+      for (const userId of new Set(input.authorIds)) insertAuthor.run({ revisionId, userId });
+      writeLinks(db, pageId, analysis.links);
+      stmt(db, SQL_DELETE_CATEGORIES).run({ pageId });
+      const insertCat = stmt(db, SQL_INSERT_CATEGORY);
+      for (const category of all)
+        insertCat.run({
+          pageId,
+          category,
+          source: explicit.has(category) ? 'explicit' : 'markdown',
+        });
+      return { page: getPage(db, input.slug), created: !existing, changed: true };
+      // IMMEDIATE: the write lock is taken before the base revision is read, so a save from another
+      // process (the CLI, an import) waits for its turn instead of failing on a stale snapshot.
+    })
+    .immediate();
   if (result.changed) wiki.pageChanged(result.page, input.origin ?? 'rest');
   return result;
 }

@@ -81,8 +81,13 @@ export interface HistoryAccess {
  * The id and current revision of a page whose history is read.
  * @throws WikiError 404 (`page_deleted` for a deleted page unless `includeDeleted`, else `not_found`).
  */
-export function historyPage(db: Database, slug: string, access: HistoryAccess = {}): { id: number; revision: number; deleted: boolean } {
-  const row = stmt(db, SQL_PAGE_ID).get({ slug }) as { id: number; revision: number; deleted_at: string | null } | undefined;
+export function historyPage(
+  db: Database,
+  slug: string,
+  access: HistoryAccess = {},
+): { id: number; revision: number; deleted: boolean } {
+  const row = stmt(db, SQL_PAGE_ID).get({ slug }) as
+    { id: number; revision: number; deleted_at: string | null } | undefined;
   if (!row || (row.deleted_at && !access.includeDeleted)) throw missingPage(db, slug);
   return { id: row.id, revision: row.revision, deleted: row.deleted_at !== null };
 }
@@ -121,7 +126,12 @@ export function listRevisions(
  * One revision of a page (of a deleted page too with `includeDeleted`).
  * @throws WikiError 404 for an unknown page or revision (or a deleted page, see `historyPage`).
  */
-export function getRevision(db: Database, slug: string, number: number, access: HistoryAccess = {}): Revision {
+export function getRevision(
+  db: Database,
+  slug: string,
+  number: number,
+  access: HistoryAccess = {},
+): Revision {
   const page = historyPage(db, slug, access);
   const r = stmt(db, SQL_REVISION).get({ pageId: page.id, number }) as RevisionRow | undefined;
   if (!r) throw notFound(`revision ${number} of "${slug}"`);
@@ -144,7 +154,13 @@ export function getRevision(db: Database, slug: string, number: number, access: 
 export function revertPage(
   db: Database,
   wiki: WikiServices,
-  input: { slug: string; revision: number; baseRevision?: number; summary?: string; authorId: number },
+  input: {
+    slug: string;
+    revision: number;
+    baseRevision?: number;
+    summary?: string;
+    authorId: number;
+  },
 ): SaveResult {
   const target = getRevision(db, input.slug, input.revision, { includeDeleted: true });
   return savePageDetailed(db, wiki, {

@@ -1,5 +1,11 @@
 import type { Database } from 'better-sqlite3';
-import { findSnippet, firstMatch, matchRanges, withinOneEdit, type TermLookup } from '../text/snippets.js';
+import {
+  findSnippet,
+  firstMatch,
+  matchRanges,
+  withinOneEdit,
+  type TermLookup,
+} from '../text/snippets.js';
 import { foldAccents, isStopWord, stemVariants, tokenize } from '../text/french.js';
 import { markdownToText } from '../text/markdown-text.js';
 import { ftsPrefix, ftsStatement, ftsString } from '../text/fts.js';
@@ -118,10 +124,12 @@ class QueryTerms implements TermLookup {
 }
 
 /** The smallest string greater than every string starting with `prefix` (for range scans of the vocabulary). */
-const prefixEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+const prefixEnd = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /** An FTS5 expression matching any of a word's terms and prefixes. */
-const wordMatch = (w: QueryWord) => `(${[...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)].join(' OR ')})`;
+const wordMatch = (w: QueryWord) =>
+  `(${[...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)].join(' OR ')})`;
 
 /**
  * Plain-text snippet of a markdown body around the first of `terms`. Pages can be long and a
@@ -135,10 +143,11 @@ export function snippetOf(markdown: string, terms: TermLookup, title = ''): stri
   let body = markdown;
   // A first heading repeating the title says nothing the result does not already show.
   const heading = /^\s*#[ \t]+([^\n]*)(\n|$)/.exec(body);
-  if (heading && foldAccents(markdownToText(heading[1])) === foldAccents(title.trim())) body = body.slice(heading[0].length);
+  if (heading && foldAccents(markdownToText(heading[1])) === foldAccents(title.trim()))
+    body = body.slice(heading[0].length);
 
   const window = 2 * SNIPPET_LENGTH;
-  for (let from = 0; terms.size > 0; ) {
+  for (let from = 0; terms.size > 0;) {
     const at = firstMatch(body, terms, from);
     if (at < 0) break;
     const lineStart = body.lastIndexOf('\n', at) + 1;
@@ -146,16 +155,27 @@ export function snippetOf(markdown: string, terms: TermLookup, title = ''): stri
     const lineEnd = newline < 0 ? body.length : newline;
     if (firstMatch(markdownToText(body.slice(lineStart, lineEnd)), terms) >= 0) {
       // Whole lines around the match, so that no link or emphasis is cut in half.
-      const start = lineStart === 0 ? 0 : body.lastIndexOf('\n', Math.max(0, lineStart - window)) + 1;
+      const start =
+        lineStart === 0 ? 0 : body.lastIndexOf('\n', Math.max(0, lineStart - window)) + 1;
       const next = body.indexOf('\n', Math.min(body.length, lineEnd + window));
       const end = next < 0 ? body.length : next;
-      return ellipsis(findSnippet(markdownToText(body.slice(start, end)), terms, SNIPPET_LENGTH), body, start, end);
+      return ellipsis(
+        findSnippet(markdownToText(body.slice(start, end)), terms, SNIPPET_LENGTH),
+        body,
+        start,
+        end,
+      );
     }
     from = lineEnd;
   }
   const next = body.indexOf('\n', Math.min(body.length, window));
   const end = next < 0 ? body.length : next;
-  return ellipsis(findSnippet(markdownToText(body.slice(0, end)), new Set(), SNIPPET_LENGTH), body, 0, end);
+  return ellipsis(
+    findSnippet(markdownToText(body.slice(0, end)), new Set(), SNIPPET_LENGTH),
+    body,
+    0,
+    end,
+  );
 }
 
 /** Marks with "…" the sides of a snippet taken from `body.slice(start, end)` where text was left out. */
@@ -208,13 +228,19 @@ export class WikiSearch {
     if (usable.length === 0) return { query, total: 0, results: [] };
     const required = words.filter((w) => !w.optional);
     // Every word when some page has them all; else pages with some of them (or with the optional ones).
-    const all = required.length > 0 && required.every((w) => w.terms.length + w.prefixes.length > 0) ? required.map(wordMatch).join(' AND ') : '';
+    const all =
+      required.length > 0 && required.every((w) => w.terms.length + w.prefixes.length > 0)
+        ? required.map(wordMatch).join(' AND ')
+        : '';
     const some = usable.map(wordMatch).join(' OR ');
     let match = all;
     let hits = all ? this.run(all, limit) : [];
     if (hits.length === 0 && some !== all) hits = this.run((match = some), limit);
     if (hits.length === 0) return { query, total: 0, results: [] };
-    const total = hits.length < limit ? hits.length : (ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number);
+    const total =
+      hits.length < limit
+        ? hits.length
+        : (ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number);
     const terms = new QueryTerms(usable);
     const page = stmt(this.db, SQL_PAGE_BY_ID);
     const results: WikiSearchResult[] = [];
@@ -273,7 +299,8 @@ export class WikiSearch {
       // A whole term that a prefix of the same word covers adds a bm25() phrase (time for every
       // matching page) and nothing to the matches.
       if (prefixes.length > 0) {
-        for (let k = terms.length - 1; k >= 0; k--) if (prefixes.some((p) => terms[k].startsWith(p))) terms.splice(k, 1);
+        for (let k = terms.length - 1; k >= 0; k--)
+          if (prefixes.some((p) => terms[k].startsWith(p))) terms.splice(k, 1);
       }
       // A typed stop word ("de", "la") is a prefix only: it never makes other words fail.
       if (stop && prefixes.length === 0) return;
@@ -295,14 +322,18 @@ export class WikiSearch {
     }
     let terms = this.letterTerms.get(letter);
     if (!terms) {
-      terms = ftsStatement(this.db, SQL_LETTER_TERMS).pluck().all({ from: letter, to: prefixEnd(letter) }) as string[];
+      terms = ftsStatement(this.db, SQL_LETTER_TERMS)
+        .pluck()
+        .all({ from: letter, to: prefixEnd(letter) }) as string[];
       this.letterTerms.set(letter, terms);
     }
     return terms;
   }
 
   private hasPrefix(prefix: string): boolean {
-    return ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !== undefined;
+    return (
+      ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !== undefined
+    );
   }
 
   /**
@@ -312,7 +343,8 @@ export class WikiSearch {
   private neighbours(term: string, into: Set<string>): void {
     for (const t of this.termsStartingWith(term[0])) {
       if (into.size >= MAX_FUZZY) break;
-      if (t.length >= term.length - 1 && t.length <= term.length + 1 && withinOneEdit(term, t)) into.add(t);
+      if (t.length >= term.length - 1 && t.length <= term.length + 1 && withinOneEdit(term, t))
+        into.add(t);
     }
   }
 

@@ -1,7 +1,12 @@
 import type { MarkdownIt } from 'markdown-it';
 import type { Database } from 'better-sqlite3';
 import type { Page } from './pages.js';
-import { analyzeMarkdown, createMarkdown, finalizeHtml, type MarkdownAnalysis } from './markdown.js';
+import {
+  analyzeMarkdown,
+  createMarkdown,
+  finalizeHtml,
+  type MarkdownAnalysis,
+} from './markdown.js';
 import { stmt } from './statements.js';
 
 /**
@@ -103,7 +108,10 @@ export class WikiServices {
    * The body and the rendered HTML of a page revision as JSON string literals, cached with the
    * rendering: a page read splices them into its answer instead of re-encoding kilobytes of text.
    */
-  renderJson(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): { markdown: string; html: string } {
+  renderJson(page: Pick<Page, 'slug' | 'revision' | 'markdown'>): {
+    markdown: string;
+    html: string;
+  } {
     const entry = this.entry(page);
     if (entry.htmlJson === null) {
       entry.htmlJson = JSON.stringify(entry.html);
@@ -241,7 +249,11 @@ export class WikiServices {
       if (key.startsWith(`${from}@`)) {
         const entry = this.cache.get(key)!;
         this.cache.delete(key);
-        this.cacheChars -= entry.template.length + entry.html.length + (entry.htmlJson?.length ?? 0) + (entry.markdownJson?.length ?? 0);
+        this.cacheChars -=
+          entry.template.length +
+          entry.html.length +
+          (entry.htmlJson?.length ?? 0) +
+          (entry.markdownJson?.length ?? 0);
       }
     }
     this.pagesExistenceChanged();
@@ -262,7 +274,9 @@ export class WikiServices {
   private missingOf(targets: string[]): Set<string> {
     if (!this.db || targets.length === 0) return new Set();
     const found = new Set(
-      stmt(this.db, SQL_EXISTING_SLUGS).pluck().all({ slugs: JSON.stringify(targets) }) as string[],
+      stmt(this.db, SQL_EXISTING_SLUGS)
+        .pluck()
+        .all({ slugs: JSON.stringify(targets) }) as string[],
     );
     return new Set(targets.filter((t) => !found.has(t)));
   }
@@ -294,7 +308,11 @@ export class WikiServices {
     for (const [key, entry] of this.cache) {
       if (this.cacheChars <= this.maxCacheChars || this.cache.size <= 1) break;
       this.cache.delete(key);
-      this.cacheChars -= entry.template.length + entry.html.length + (entry.htmlJson?.length ?? 0) + (entry.markdownJson?.length ?? 0);
+      this.cacheChars -=
+        entry.template.length +
+        entry.html.length +
+        (entry.htmlJson?.length ?? 0) +
+        (entry.markdownJson?.length ?? 0);
     }
   }
 }

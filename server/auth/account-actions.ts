@@ -23,7 +23,12 @@ export const publicUser = (u: User) => ({
 /** Opens a session for `user`: sets the cookie and returns the answer body `{ user, csrfToken }`. */
 export function startSession(c: Context<AppEnv>, user: User) {
   const config = c.get('config');
-  const { sid, csrf } = createSession(c.get('db'), user.id, config.sessionTtl, requestHeader(c, 'user-agent') ?? '');
+  const { sid, csrf } = createSession(
+    c.get('db'),
+    user.id,
+    config.sessionTtl,
+    requestHeader(c, 'user-agent') ?? '',
+  );
   setCookie(c, SESSION_COOKIE, sid, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -44,10 +44,20 @@ export function mailAlreadyRegistered(ctx: Ctx, to: string, name: string): void 
 }
 
 /** A password reset link, valid one hour. */
-export function mailReset(ctx: Ctx, to: string, name: string, token: string, forced: boolean): void {
+export function mailReset(
+  ctx: Ctx,
+  to: string,
+  name: string,
+  token: string,
+  forced: boolean,
+): void {
   const link = `${ctx.publicUrl}/compte/reinitialiser?token=${encodeURIComponent(token)}`;
-  const whyFr = forced ? 'Un administrateur demande que vous choisissiez un nouveau mot de passe.' : 'Vous avez demandé à changer de mot de passe.';
-  const whyEn = forced ? 'An administrator asks you to choose a new password.' : 'You asked to reset your password.';
+  const whyFr = forced
+    ? 'Un administrateur demande que vous choisissiez un nouveau mot de passe.'
+    : 'Vous avez demandé à changer de mot de passe.';
+  const whyEn = forced
+    ? 'An administrator asks you to choose a new password.'
+    : 'You asked to reset your password.';
   send(
     ctx,
     to,
@@ -100,9 +110,16 @@ export function mailApproved(ctx: Ctx, to: string, name: string): void {
  * has confirmed the address: an unconfirmed sign-up (anyone can type any address) alerts nobody.
  * One mail per admin per account (deduplicated).
  */
-export function mailApprovalNeeded(ctx: Ctx, account: { id: number; email: string; name: string }): void {
+export function mailApprovalNeeded(
+  ctx: Ctx,
+  account: { id: number; email: string; name: string },
+): void {
   const link = `${ctx.publicUrl}/admin/comptes`;
-  const admins = ctx.db.prepare(`SELECT id, email, name FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id`).all() as {
+  const admins = ctx.db
+    .prepare(
+      `SELECT id, email, name FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id`,
+    )
+    .all() as {
     id: number;
     email: string;
     name: string;

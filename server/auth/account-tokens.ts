@@ -28,7 +28,10 @@ export function issueAccountToken(
   opts: { passwordHash?: string; now?: number } = {},
 ): string {
   const token = newSecret();
-  if (purpose === 'reset') db.prepare(`DELETE FROM account_tokens WHERE user_id = @userId AND purpose = 'reset'`).run({ userId });
+  if (purpose === 'reset')
+    db.prepare(`DELETE FROM account_tokens WHERE user_id = @userId AND purpose = 'reset'`).run({
+      userId,
+    });
   db.prepare(
     `INSERT INTO account_tokens (token_hash, user_id, purpose, password_hash, expires_at) VALUES (@hash, @userId, @purpose, @passwordHash, @expires)`,
   ).run({
@@ -49,16 +52,28 @@ export interface AccountTokenInfo {
 }
 
 const invalid = () =>
-  new AppError(400, 'token_invalid', 'token: this link is invalid, already used or expired; ask for a new one', { field: 'token' });
+  new AppError(
+    400,
+    'token_invalid',
+    'token: this link is invalid, already used or expired; ask for a new one',
+    { field: 'token' },
+  );
 
 /**
  * Reads a live secret without using it.
  * @throws AppError 400 `token_invalid` (field `token`) when it is unknown, used, expired or of another purpose.
  */
-export function peekAccountToken(db: Database, token: string, purpose: AccountTokenPurpose): AccountTokenInfo {
+export function peekAccountToken(
+  db: Database,
+  token: string,
+  purpose: AccountTokenPurpose,
+): AccountTokenInfo {
   const row = db
-    .prepare(`SELECT user_id, password_hash, expires_at FROM account_tokens WHERE token_hash = @hash AND purpose = @purpose`)
-    .get({ hash: sha256(token), purpose }) as { user_id: number; password_hash: string | null; expires_at: string } | undefined;
+    .prepare(
+      `SELECT user_id, password_hash, expires_at FROM account_tokens WHERE token_hash = @hash AND purpose = @purpose`,
+    )
+    .get({ hash: sha256(token), purpose }) as
+    { user_id: number; password_hash: string | null; expires_at: string } | undefined;
   if (!row || row.expires_at < new Date().toISOString()) throw invalid();
   return { userId: row.user_id, passwordHash: row.password_hash };
 }
@@ -68,9 +83,16 @@ export function peekAccountToken(db: Database, token: string, purpose: AccountTo
  * returns what it was for (synchronous, inside the caller's transaction).
  * @throws AppError 400 `token_invalid` (field `token`) when it is unknown, used, expired or of another purpose.
  */
-export function consumeAccountToken(db: Database, token: string, purpose: AccountTokenPurpose): AccountTokenInfo {
+export function consumeAccountToken(
+  db: Database,
+  token: string,
+  purpose: AccountTokenPurpose,
+): AccountTokenInfo {
   const info = peekAccountToken(db, token, purpose);
   db.prepare(`DELETE FROM account_tokens WHERE token_hash = @hash`).run({ hash: sha256(token) });
-  if (purpose === 'verify') db.prepare(`DELETE FROM account_tokens WHERE user_id = @userId AND purpose = 'verify'`).run({ userId: info.userId });
+  if (purpose === 'verify')
+    db.prepare(`DELETE FROM account_tokens WHERE user_id = @userId AND purpose = 'verify'`).run({
+      userId: info.userId,
+    });
   return info;
 }

@@ -32,7 +32,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
     c.set('authVia', 'token');
     privateAnswer(c);
     if (user.tokenScope === 'read' && !SAFE_METHODS.has(c.req.method)) {
-      throw new AppError(403, 'forbidden', 'This API token is read-only (scope "read"): writes are refused');
+      throw new AppError(
+        403,
+        'forbidden',
+        'This API token is read-only (scope "read"): writes are refused',
+      );
     }
   } else {
     // Hono parses the cookie; the header is looked up on Node's request first (requestHeader) so
@@ -46,7 +50,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
       privateAnswer(c);
       c.set('csrf', session.csrf);
       if (!SAFE_METHODS.has(c.req.method) && requestHeader(c, CSRF_HEADER) !== session.csrf) {
-        throw new AppError(403, 'csrf_failed', `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated write`);
+        throw new AppError(
+          403,
+          'csrf_failed',
+          `Missing or wrong ${CSRF_HEADER} header for a cookie-authenticated write`,
+        );
       }
     }
   }
@@ -86,7 +94,8 @@ export const readAccess: MiddlewareHandler<AppEnv> = (c, next) => {
 
 /** `readAccess` inside a handler (one middleware layer less on the hottest reads). @throws AppError 401. */
 export function assertReadAccess(c: Context<AppEnv>): void {
-  if (!c.get('config').publicRead && !c.get('user')) throw unauthenticated('This wiki is private: log in to read it');
+  if (!c.get('config').publicRead && !c.get('user'))
+    throw unauthenticated('This wiki is private: log in to read it');
 }
 
 /**

@@ -26,8 +26,12 @@ export function isCommonPassword(password: string): boolean {
  * @throws AppError 400 `validation_failed` naming `field`, with `reason` 'too_short', 'too_long' or 'too_common'.
  */
 export function checkNewPassword(password: string, field = 'password'): void {
-  const refuse = (reason: string, message: string) => new AppError(400, 'validation_failed', `${field}: ${message}`, { field, reason });
-  if (password.length < MIN_PASSWORD_LENGTH) throw refuse('too_short', `at least ${MIN_PASSWORD_LENGTH} characters`);
-  if (password.length > MAX_PASSWORD_LENGTH) throw refuse('too_long', `at most ${MAX_PASSWORD_LENGTH} characters`);
-  if (isCommonPassword(password)) throw refuse('too_common', 'this password is among the most common ones; choose another');
+  const refuse = (reason: string, message: string) =>
+    new AppError(400, 'validation_failed', `${field}: ${message}`, { field, reason });
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw refuse('too_short', `at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length > MAX_PASSWORD_LENGTH)
+    throw refuse('too_long', `at most ${MAX_PASSWORD_LENGTH} characters`);
+  if (isCommonPassword(password))
+    throw refuse('too_common', 'this password is among the most common ones; choose another');
 }

@@ -27,8 +27,14 @@ export class TrustedProxies {
       const family = isIP(addr);
       const prefix = bits === undefined ? undefined : Number(bits);
       const max = family === 4 ? 32 : 128;
-      if (!family || extra !== undefined || (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max))) {
-        throw new Error(`LC_TRUST_PROXY: "${entry}" is neither an IP address nor a CIDR (10.0.0.0/8, fd00::/8)`);
+      if (
+        !family ||
+        extra !== undefined ||
+        (prefix !== undefined && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max))
+      ) {
+        throw new Error(
+          `LC_TRUST_PROXY: "${entry}" is neither an IP address nor a CIDR (10.0.0.0/8, fd00::/8)`,
+        );
       }
       const type = family === 4 ? 'ipv4' : 'ipv6';
       if (prefix === undefined) this.list.addAddress(addr, type);
@@ -48,7 +54,8 @@ export class TrustedProxies {
 }
 
 /** `::ffff:1.2.3.4` → `1.2.3.4` (how a dual-stack socket reports IPv4 peers). */
-const unmapped = (address: string) => (/^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address);
+const unmapped = (address: string) =>
+  /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
 
 /** Parses `LC_TRUST_PROXY` (comma- or space-separated). @throws Error for an entry that is not an address or CIDR. */
 export function parseTrustProxy(value: string | undefined): string[] {
@@ -105,7 +112,10 @@ export function clientAddressOf(c: Context, proxies: TrustedProxies): string {
   const forwarded = requestHeader(c, 'forwarded');
   const chain = forwarded
     ? forwardedParams(forwarded, 'for').map(stripPort)
-    : (requestHeader(c, 'x-forwarded-for') ?? '').split(',').map((s) => stripPort(s.trim())).filter(Boolean);
+    : (requestHeader(c, 'x-forwarded-for') ?? '')
+        .split(',')
+        .map((s) => stripPort(s.trim()))
+        .filter(Boolean);
   for (let i = chain.length - 1; i >= 0; i--) {
     const hop = unmapped(chain[i]);
     if (!isIP(hop)) return peer; // "unknown" or an obfuscated node: stop at the proxy we know
@@ -115,7 +125,11 @@ export function clientAddressOf(c: Context, proxies: TrustedProxies): string {
 }
 
 /** The first value a trusted proxy gives for `proto` or `host`, else undefined. */
-function forwardedValue(c: Context, proxies: TrustedProxies, key: 'proto' | 'host'): string | undefined {
+function forwardedValue(
+  c: Context,
+  proxies: TrustedProxies,
+  key: 'proto' | 'host',
+): string | undefined {
   if (!proxies.has(socketAddress(c))) return undefined;
   const forwarded = requestHeader(c, 'forwarded');
   if (forwarded) return forwardedParams(forwarded, key)[0];

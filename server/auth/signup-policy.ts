@@ -13,13 +13,18 @@ const KEY = 'signup_policy';
 
 /** The current policy (`open` until an admin sets one). */
 export function getSignupPolicy(db: Database): SignupPolicy {
-  const row = db.prepare(`SELECT value FROM settings WHERE key = @key`).get({ key: KEY }) as { value: string } | undefined;
-  return (SIGNUP_POLICIES as readonly string[]).includes(row?.value ?? '') ? (row!.value as SignupPolicy) : 'open';
+  const row = db.prepare(`SELECT value FROM settings WHERE key = @key`).get({ key: KEY }) as
+    { value: string } | undefined;
+  return (SIGNUP_POLICIES as readonly string[]).includes(row?.value ?? '')
+    ? (row!.value as SignupPolicy)
+    : 'open';
 }
 
 /** Sets the policy (synchronous, inside the caller's transaction). */
 export function setSignupPolicy(db: Database, policy: SignupPolicy): void {
-  db.prepare(`INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run({
+  db.prepare(
+    `INSERT INTO settings (key, value) VALUES (@key, @value) ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+  ).run({
     key: KEY,
     value: policy,
   });

@@ -79,7 +79,9 @@ export interface NewUser {
  */
 export function insertUser(db: Database, input: NewUser): User {
   if (db.prepare(SQL_USER_BY_EMAIL).get({ email: input.email })) {
-    throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', { field: 'email' });
+    throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', {
+      field: 'email',
+    });
   }
   const first = countUsers(db) === 0;
   const role: Role = first ? 'admin' : (input.role ?? 'contributor');
@@ -110,7 +112,9 @@ export async function createUser(
 ): Promise<User> {
   const passwordHash = await hashPassword(input.password);
   // Counting and inserting in one transaction: two concurrent first registrations cannot both become admin.
-  return db.transaction(() => insertUser(db, { email: input.email, name: input.name, passwordHash, role: input.role }))();
+  return db.transaction(() =>
+    insertUser(db, { email: input.email, name: input.name, passwordHash, role: input.role }),
+  )();
 }
 
 /** A user by id, or undefined. */
@@ -120,7 +124,10 @@ export function getUser(db: Database, id: number): User | undefined {
 }
 
 /** A user with its password hash, by e-mail (case-insensitive), for login. */
-export function getUserForLogin(db: Database, email: string): (User & { passwordHash: string }) | undefined {
+export function getUserForLogin(
+  db: Database,
+  email: string,
+): (User & { passwordHash: string }) | undefined {
   const row = db.prepare(SQL_USER_BY_EMAIL).get({ email }) as UserRow | undefined;
   return row && { ...toUser(row), passwordHash: row.password_hash };
 }
@@ -144,9 +151,16 @@ export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex'
 export const newSecret = (bytes = 32) => randomBytes(bytes).toString('base64url');
 
 /** Creates an API token for a user and returns it in clear (only time it is visible). */
-export function createApiToken(db: Database, userId: number, label = '', scope: TokenScope = 'write'): string {
+export function createApiToken(
+  db: Database,
+  userId: number,
+  label = '',
+  scope: TokenScope = 'write',
+): string {
   const token = `lc_${newSecret()}`;
-  db.prepare(`INSERT INTO api_tokens (user_id, token_hash, label, scope) VALUES (@userId, @hash, @label, @scope)`).run({
+  db.prepare(
+    `INSERT INTO api_tokens (user_id, token_hash, label, scope) VALUES (@userId, @hash, @label, @scope)`,
+  ).run({
     userId,
     hash: sha256(token),
     label,
@@ -166,10 +180,15 @@ const SQL_TOKEN_USED = `UPDATE api_tokens SET last_used_at = strftime('%Y-%m-%dT
  * The user an API token belongs to with the token's scope, or undefined (its last use is recorded
  * to the minute).
  */
-export function userForApiToken(db: Database, token: string): (User & { tokenScope: TokenScope; credential: string }) | undefined {
+export function userForApiToken(
+  db: Database,
+  token: string,
+): (User & { tokenScope: TokenScope; credential: string }) | undefined {
   const hash = sha256(token);
-  const row = stmt(db, `SELECT u.*, t.scope AS token_scope FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @hash`)
-    .get({ hash }) as (UserRow & { token_scope: TokenScope }) | undefined;
+  const row = stmt(
+    db,
+    `SELECT u.*, t.scope AS token_scope FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = @hash`,
+  ).get({ hash }) as (UserRow & { token_scope: TokenScope }) | undefined;
   if (!row) return undefined;
   stmt(db, SQL_TOKEN_USED).run({ hash });
   return { ...toUser(row), tokenScope: row.token_scope, credential: `t:${hash}` };
@@ -179,14 +198,26 @@ export function userForApiToken(db: Database, token: string): (User & { tokenSco
  * Opens a session; returns the cookie value and the CSRF token bound to it.
  * @param userAgent the browser's User-Agent, shown as the session's device on the "Sécurité" page.
  */
-export function createSession(db: Database, userId: number, ttlSeconds: number, userAgent = ''): { sid: string; csrf: string } {
+export function createSession(
+  db: Database,
+  userId: number,
+  ttlSeconds: number,
+  userAgent = '',
+): { sid: string; csrf: string } {
   const sid = newSecret();
   const csrf = newSecret(24);
   const expires = new Date(Date.now() + ttlSeconds * 1000).toISOString();
   db.prepare(
     `INSERT INTO sessions (id_hash, user_id, csrf_token, expires_at, public_id, user_agent, last_seen_at)
      VALUES (@hash, @userId, @csrf, @expires, @publicId, @userAgent, strftime('%Y-%m-%dT%H:%M:%fZ','now'))`,
-  ).run({ hash: sha256(sid), userId, csrf, expires, publicId: newSecret(9), userAgent: userAgent.slice(0, 400) });
+  ).run({
+    hash: sha256(sid),
+    userId,
+    csrf,
+    expires,
+    publicId: newSecret(9),
+    userAgent: userAgent.slice(0, 400),
+  });
   return { sid, csrf };
 }
 
@@ -198,19 +229,28 @@ const SQL_SESSION_SEEN = `UPDATE sessions SET last_seen_at = strftime('%Y-%m-%dT
  * The live session for a cookie value (expired ones are deleted), or undefined. `credential`
  * names the session for the co-editing service (revoking it closes the sockets it opened).
  */
-export function getSession(db: Database, sid: string): { user: User; csrf: string; publicId: string; credential: string } | undefined {
+export function getSession(
+  db: Database,
+  sid: string,
+): { user: User; csrf: string; publicId: string; credential: string } | undefined {
   const hash = sha256(sid);
   const row = stmt(
     db,
     `SELECT u.*, s.csrf_token, s.expires_at, s.public_id FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id_hash = @hash`,
-  ).get({ hash }) as (UserRow & { csrf_token: string; expires_at: string; public_id: string }) | undefined;
+  ).get({ hash }) as
+    (UserRow & { csrf_token: string; expires_at: string; public_id: string }) | undefined;
   if (!row) return undefined;
   if (row.expires_at < new Date().toISOString()) {
     deleteSession(db, sid);
     return undefined;
   }
   stmt(db, SQL_SESSION_SEEN).run({ hash });
-  return { user: toUser(row), csrf: row.csrf_token, publicId: row.public_id, credential: `s:${hash}` };
+  return {
+    user: toUser(row),
+    csrf: row.csrf_token,
+    publicId: row.public_id,
+    credential: `s:${hash}`,
+  };
 }
 
 /**
@@ -220,7 +260,8 @@ export function getSession(db: Database, sid: string): { user: User; csrf: strin
 export function credentialAlive(db: Database, credential: string): boolean {
   const hash = credential.slice(2);
   if (credential.startsWith('s:')) {
-    const row = stmt(db, `SELECT expires_at FROM sessions WHERE id_hash = @hash`).get({ hash }) as { expires_at: string } | undefined;
+    const row = stmt(db, `SELECT expires_at FROM sessions WHERE id_hash = @hash`).get({ hash }) as
+      { expires_at: string } | undefined;
     return !!row && row.expires_at >= new Date().toISOString();
   }
   return !!stmt(db, `SELECT 1 FROM api_tokens WHERE token_hash = @hash`).get({ hash });

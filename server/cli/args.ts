@@ -4,9 +4,17 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 export class UsageError extends Error {}
 
 /** Parses a command's arguments; unknown flags are a UsageError naming them. */
-export function parse<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T) {
+export function parse<T extends NonNullable<ParseArgsConfig['options']>>(
+  argv: string[],
+  options: T,
+) {
   try {
-    return parseArgs({ args: argv, options: { db: { type: 'string' }, ...options }, allowPositionals: true, strict: true });
+    return parseArgs({
+      args: argv,
+      options: { db: { type: 'string' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
   } catch (err) {
     throw new UsageError((err as Error).message);
   }

@@ -15,7 +15,8 @@ import { getPageFields } from '../../registry/wiki/fields.js';
 import { reindexSearch } from '../../registry/reindex.js';
 
 /** The file store of the database named by --db (LC_FILES_DIR, else `files` beside the database). */
-const filesOf = (db: Database) => new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db));
+const filesOf = (db: Database) =>
+  new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db));
 
 /** One CLI command: its one-line help and what it runs. */
 export interface Command {
@@ -29,7 +30,8 @@ export function dbFrom(flag: string | undefined): Database {
 }
 
 const serve: Command = {
-  usage: 'serve [--db PATH] [--port N] [--no-seed]   start the server (demo content on an empty database)',
+  usage:
+    'serve [--db PATH] [--port N] [--no-seed]   start the server (demo content on an empty database)',
   async run(argv) {
     const { values } = parse(argv, { port: { type: 'string' }, 'no-seed': { type: 'boolean' } });
     const config = configFromEnv(process.env, {
@@ -42,7 +44,9 @@ const serve: Command = {
       if (seeded) console.log(`Demo content written to ${config.dbPath}`);
     }
     const server = await startServer(db, config);
-    console.log(`Lieux Communs: http://localhost:${server.port} (database ${resolve(config.dbPath)})`);
+    console.log(
+      `Lieux Communs: http://localhost:${server.port} (database ${resolve(config.dbPath)})`,
+    );
     const stop = async () => {
       await server.close();
       db.close();
@@ -62,13 +66,20 @@ const user: Command = {
       name: { type: 'string' },
     });
     const [sub, email] = positionals;
-    if (sub !== 'add' || !email) throw new UsageError('usage: user add EMAIL --role ROLE --password P');
+    if (sub !== 'add' || !email)
+      throw new UsageError('usage: user add EMAIL --role ROLE --password P');
     const role = (values.role ?? 'contributor') as Role;
     if (!ROLES.includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-    if (!values.password || values.password.length < 8) throw new UsageError('--password: at least 8 characters');
+    if (!values.password || values.password.length < 8)
+      throw new UsageError('--password: at least 8 characters');
     const db = dbFrom(values.db);
     try {
-      const u = await createUser(db, { email, name: values.name ?? email.split('@')[0], password: values.password, role });
+      const u = await createUser(db, {
+        email,
+        name: values.name ?? email.split('@')[0],
+        password: values.password,
+        role,
+      });
       console.log(`Created ${u.email} (${u.role}, id ${u.id})`);
     } finally {
       db.close();
@@ -94,7 +105,8 @@ const token: Command = {
 };
 
 const backup: Command = {
-  usage: 'backup FILE [--db PATH]   online copy of the database (safe while the server runs), uploaded files in FILE.files/',
+  usage:
+    'backup FILE [--db PATH]   online copy of the database (safe while the server runs), uploaded files in FILE.files/',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
@@ -105,7 +117,10 @@ const backup: Command = {
       await db.backup(file);
       const files = await backupFiles(filesOf(db), file);
       console.log(`Backup written to ${file}`);
-      if (files.copied + files.kept) console.log(`Files in ${backupFilesDir(file)}: ${files.copied} copied, ${files.kept} already there`);
+      if (files.copied + files.kept)
+        console.log(
+          `Files in ${backupFilesDir(file)}: ${files.copied} copied, ${files.kept} already there`,
+        );
     } finally {
       db.close();
     }
@@ -115,7 +130,8 @@ const backup: Command = {
 const yamlString = (s: string) => JSON.stringify(s);
 
 const exportPages: Command = {
-  usage: 'export-pages DIR [--db PATH]   one markdown file per page, with its metadata and fields as front matter (deleted pages left out), moved pages\' old slugs in redirects.json, files in files/',
+  usage:
+    "export-pages DIR [--db PATH]   one markdown file per page, with its metadata and fields as front matter (deleted pages left out), moved pages' old slugs in redirects.json, files in files/",
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const dir = positionals[0];
@@ -163,7 +179,10 @@ const exportPages: Command = {
           '---',
           '',
         ].join('\n');
-        writeFileSync(join(dir, `${p.slug}.md`), front + p.markdown + (p.markdown.endsWith('\n') ? '' : '\n'));
+        writeFileSync(
+          join(dir, `${p.slug}.md`),
+          front + p.markdown + (p.markdown.endsWith('\n') ? '' : '\n'),
+        );
       }
       // Moved pages' old slugs, as { "old-slug": "new-slug" } (to live pages only), when there are any.
       const redirects = db
@@ -177,7 +196,10 @@ const exportPages: Command = {
         writeFileSync(join(dir, 'redirects.json'), JSON.stringify(map, null, 2) + '\n');
       }
       const files = await exportFiles(db, filesOf(db), dir);
-      const deleted = db.prepare(`SELECT COUNT(*) FROM pages WHERE deleted_at IS NOT NULL`).pluck().get() as number;
+      const deleted = db
+        .prepare(`SELECT COUNT(*) FROM pages WHERE deleted_at IS NOT NULL`)
+        .pluck()
+        .get() as number;
       console.log(
         `${rows.length} pages exported to ${dir}${deleted ? ` (${deleted} deleted pages left out)` : ''}` +
           `${redirects.length ? `, ${redirects.length} redirects in redirects.json` : ''}` +
@@ -190,7 +212,8 @@ const exportPages: Command = {
 };
 
 const reindex: Command = {
-  usage: 'reindex [--db PATH]   recompute the registry\'s analysed text and rebuild the full-text search tables (wiki pages, communs, places, people) in one transaction, after a change of the text analyser',
+  usage:
+    "reindex [--db PATH]   recompute the registry's analysed text and rebuild the full-text search tables (wiki pages, communs, places, people) in one transaction, after a change of the text analyser",
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     if (positionals.length) throw new UsageError('usage: reindex [--db PATH]');
@@ -210,14 +233,22 @@ const reindex: Command = {
 };
 
 const gcFilesCommand: Command = {
-  usage: 'gc-files [--dry-run] [--grace-minutes N] [--db PATH]   remove stored file contents no file version names any more (after deletions)',
+  usage:
+    'gc-files [--dry-run] [--grace-minutes N] [--db PATH]   remove stored file contents no file version names any more (after deletions)',
   async run(argv) {
-    const { values } = parse(argv, { 'dry-run': { type: 'boolean' }, 'grace-minutes': { type: 'string' } });
+    const { values } = parse(argv, {
+      'dry-run': { type: 'boolean' },
+      'grace-minutes': { type: 'string' },
+    });
     const grace = values['grace-minutes'] === undefined ? 60 : Number(values['grace-minutes']);
-    if (!Number.isFinite(grace) || grace < 0) throw new UsageError('--grace-minutes: a number of minutes (0 or more)');
+    if (!Number.isFinite(grace) || grace < 0)
+      throw new UsageError('--grace-minutes: a number of minutes (0 or more)');
     const db = dbFrom(values.db);
     try {
-      const r = gcFiles(db, filesOf(db), { graceMs: grace * 60_000, dryRun: values['dry-run'] === true });
+      const r = gcFiles(db, filesOf(db), {
+        graceMs: grace * 60_000,
+        dryRun: values['dry-run'] === true,
+      });
       const verb = values['dry-run'] ? 'would remove' : 'removed';
       console.log(
         `gc-files: ${r.stored} stored, ${r.referenced} named by a file version (kept), ${verb} ${r.removed.length} (${r.bytes} bytes)` +

@@ -7,7 +7,9 @@ export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
-    const help = Object.values(COMMANDS).map((c) => `  lieux-communs ${c.usage}`).join('\n');
+    const help = Object.values(COMMANDS)
+      .map((c) => `  lieux-communs ${c.usage}`)
+      .join('\n');
     console.error(`${name && name !== 'help' ? `Unknown command: ${name}\n` : ''}Usage:\n${help}`);
     return name && name !== 'help' ? 2 : 0;
   }

@@ -1,11 +1,25 @@
-import { closeSync, createReadStream, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LocalFileStorage, resolveFilesDir } from '../files/storage.js';
 import { configFromEnv } from '../config.js';
 import { openDatabase, type Database } from '../db/open.js';
 import { exportMediawiki } from '../mediawiki/export.js';
-import { importMediawiki, MediawikiImportError, mediawikiFileKey, type MediawikiImportReport } from '../mediawiki/import.js';
+import {
+  importMediawiki,
+  MediawikiImportError,
+  mediawikiFileKey,
+  type MediawikiImportReport,
+} from '../mediawiki/import.js';
 import { formatReport } from '../mediawiki/report.js';
 import { SKIPPED_IMAGE_DIRS } from '../mediawiki/images-upload.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
@@ -53,17 +67,20 @@ export function importProgress(totalBytes: number, stream: NodeJS.WriteStream = 
         );
       } else if (now - lastLine >= 5000) {
         lastLine = now;
-        stream.write(`import-mediawiki: ${pages} pages, ${rate.toFixed(0)} pages/s, ${Math.round(share * 100)} %, ${clock(left)} restant\n`);
+        stream.write(
+          `import-mediawiki: ${pages} pages, ${rate.toFixed(0)} pages/s, ${Math.round(share * 100)} %, ${clock(left)} restant\n`,
+        );
       }
     },
     done(pages: number) {
       const seconds = (performance.now() - started) / 1000;
       if (tty) stream.write('\r\x1b[K');
-      stream.write(`import-mediawiki: ${pages} pages read in ${seconds.toFixed(1)} s (${(pages / Math.max(seconds, 0.001)).toFixed(0)} pages/s)\n`);
+      stream.write(
+        `import-mediawiki: ${pages} pages read in ${seconds.toFixed(1)} s (${(pages / Math.max(seconds, 0.001)).toFixed(0)} pages/s)\n`,
+      );
     },
   };
 }
-
 
 /**
  * The files of a MediaWiki `images/` folder (hashed subfolders `a/ab/Nom.jpg`) or of dumpUploads'
@@ -85,7 +102,9 @@ export function imagesIndex(dir: string): Map<string, () => Promise<Uint8Array>>
   try {
     walk(dir);
   } catch (err) {
-    throw new UsageError(`--images ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(
+      `--images ${dir}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+    );
   }
   return files;
 }
@@ -101,12 +120,17 @@ const importCommand: Command = {
       json: { type: 'boolean' },
     });
     const file = positionals[0];
-    if (!file) throw new UsageError('usage: import-mediawiki FILE [--templates MAP.yml] [--namespaces LIST]');
+    if (!file)
+      throw new UsageError(
+        'usage: import-mediawiki FILE [--templates MAP.yml] [--namespaces LIST]',
+      );
     let size: number;
     try {
       size = statSync(file).size;
     } catch (err) {
-      throw new UsageError(`cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UsageError(
+        `cannot read ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+      );
     }
     let templates = {};
     if (values.templates) {
@@ -114,7 +138,9 @@ const importCommand: Command = {
       try {
         text = readFileSync(values.templates, 'utf8');
       } catch (err) {
-        throw new UsageError(`cannot read ${values.templates}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new UsageError(
+          `cannot read ${values.templates}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+        );
       }
       try {
         templates = parseTemplateMap(text);
@@ -123,10 +149,16 @@ const importCommand: Command = {
       }
     }
     const imageFiles = values.images ? imagesIndex(values.images) : null;
-    const namespaces = values.namespaces?.split(',').map((s) => s.trim()).filter(Boolean);
+    const namespaces = values.namespaces
+      ?.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const db = dbFrom(values.db);
     const images = imageFiles
-      ? { files: imageFiles, storage: new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db)) }
+      ? {
+          files: imageFiles,
+          storage: new LocalFileStorage(resolveFilesDir(configFromEnv(process.env).filesDir, db)),
+        }
       : undefined;
     const progress = importProgress(size);
     let pages = 0;
@@ -149,8 +181,11 @@ const importCommand: Command = {
       progress.done(pages);
       const partial: MediawikiImportReport = err.report;
       const done = partial.pages.created + partial.pages.updated;
-      const kept = done ? ` (${done} pages before it were imported, each with all its revisions; nothing of the broken page was written)` : ' (nothing was written)';
-      if (err.cause instanceof MediawikiXmlError) throw new UsageError(`${file}: ${err.cause.message}${kept}`);
+      const kept = done
+        ? ` (${done} pages before it were imported, each with all its revisions; nothing of the broken page was written)`
+        : ' (nothing was written)';
+      if (err.cause instanceof MediawikiXmlError)
+        throw new UsageError(`${file}: ${err.cause.message}${kept}`);
       throw new UsageError(`${file}: ${err.cause.message}${kept}`);
     } finally {
       db.close();
@@ -159,7 +194,8 @@ const importCommand: Command = {
 };
 
 const exportCommand: Command = {
-  usage: 'export-mediawiki FILE [--db PATH]   write the wiki as a MediaWiki XML export (schema 0.11) with every revision',
+  usage:
+    'export-mediawiki FILE [--db PATH]   write the wiki as a MediaWiki XML export (schema 0.11) with every revision',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
@@ -170,8 +206,12 @@ const exportCommand: Command = {
       mkdirSync(dirname(resolve(file)), { recursive: true });
       const fd = openSync(file, 'w');
       try {
-        const s = exportMediawiki(db, (chunk) => writeSync(fd, chunk), { publicUrl: config.publicUrl });
-        console.log(`${file}: ${s.pages} pages, ${s.revisions} revisions, ${s.redirects} redirects, ${s.categories} category pages`);
+        const s = exportMediawiki(db, (chunk) => writeSync(fd, chunk), {
+          publicUrl: config.publicUrl,
+        });
+        console.log(
+          `${file}: ${s.pages} pages, ${s.revisions} revisions, ${s.redirects} redirects, ${s.categories} category pages`,
+        );
       } finally {
         closeSync(fd);
       }

@@ -19,7 +19,9 @@ const dbFrom = (flag: string | undefined): Database =>
 
 const summary = (r: ImportResult) =>
   (['resources', 'places', 'people', 'usages', 'referents'] as const)
-    .map((k) => `${k}: ${r.created[k]} created, ${r.updated[k]} updated, ${r.unchanged[k]} unchanged`)
+    .map(
+      (k) => `${k}: ${r.created[k]} created, ${r.updated[k]} updated, ${r.unchanged[k]} unchanged`,
+    )
     .join('\n');
 
 /** Progress on stderr, rewritten in place on a terminal, one line per step otherwise. */
@@ -50,7 +52,8 @@ function guarded<T>(run: () => T): T {
 }
 
 const importCommand: Command = {
-  usage: 'import FILE [--db PATH]   import a commons-bundle/1 JSON file, or a publiccode.yml (.yml/.yaml) as a software resource',
+  usage:
+    'import FILE [--db PATH]   import a commons-bundle/1 JSON file, or a publiccode.yml (.yml/.yaml) as a software resource',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
@@ -70,7 +73,9 @@ const importCommand: Command = {
       } catch (err) {
         throw new UsageError(`${file} is not valid JSON: ${(err as Error).message}`);
       }
-      const result = guarded(() => importBundle(db, data, { hooks, onProgress: progress('import') }));
+      const result = guarded(() =>
+        importBundle(db, data, { hooks, onProgress: progress('import') }),
+      );
       console.log(summary(result));
     } finally {
       db.close();
@@ -100,7 +105,8 @@ const exportCommand: Command = {
 };
 
 const importPlaces: Command = {
-  usage: 'import-places CSV [--db PATH]   import the national base of tiers-lieux (CGET 2019 CSV) as places',
+  usage:
+    'import-places CSV [--db PATH]   import the national base of tiers-lieux (CGET 2019 CSV) as places',
   async run(argv) {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
@@ -109,7 +115,9 @@ const importPlaces: Command = {
     const db = dbFrom(values.db);
     try {
       const r = guarded(() => importCgetPlaces(db, text, progress('import-places')));
-      console.log(`${r.rows} rows: ${r.created} places created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`);
+      console.log(
+        `${r.rows} rows: ${r.created} places created, ${r.updated} updated, ${r.unchanged} unchanged, ${r.skipped} skipped`,
+      );
     } finally {
       db.close();
     }

@@ -9,7 +9,12 @@ import { getUser, hasRole, type User } from '../auth/users.js';
 import { stmt } from '../../registry/wiki/statements.js';
 
 /** Why a socket is closed (sent as the close reason with `CLOSE.revoked`, 4401). */
-export type AccessEnd = 'account deleted' | 'session expired' | 'session revoked' | 'password reset required' | 'role changed';
+export type AccessEnd =
+  | 'account deleted'
+  | 'session expired'
+  | 'session revoked'
+  | 'password reset required'
+  | 'role changed';
 
 /** What the guard needs of a connection. */
 export interface GuardedConnection {
@@ -23,7 +28,11 @@ const SQL_SESSION_EXPIRY = `SELECT expires_at FROM sessions WHERE id_hash = @has
 const SQL_TOKEN_EXISTS = `SELECT 1 FROM api_tokens WHERE token_hash = @hash`;
 
 /** Whether a credential is live, expired (a session past its end) or gone (revoked, logged out). */
-export function credentialState(db: Database, credential: string, now = new Date().toISOString()): 'live' | 'expired' | 'gone' {
+export function credentialState(
+  db: Database,
+  credential: string,
+  now = new Date().toISOString(),
+): 'live' | 'expired' | 'gone' {
   const hash = credential.slice(2);
   if (credential.startsWith('s:')) {
     const row = stmt(db, SQL_SESSION_EXPIRY).get({ hash }) as { expires_at: string } | undefined;
@@ -48,7 +57,11 @@ export function accountBlocked(user: User): AccessEnd | null {
  * sees, in their editor, that the rights changed). Anonymous readers are never closed here.
  * @param user the account as it is now (undefined: deleted); read from the database when omitted.
  */
-export function accessEnded(db: Database, conn: GuardedConnection, user: User | undefined = conn.user ? getUser(db, conn.user.id) : undefined): AccessEnd | null {
+export function accessEnded(
+  db: Database,
+  conn: GuardedConnection,
+  user: User | undefined = conn.user ? getUser(db, conn.user.id) : undefined,
+): AccessEnd | null {
   if (!conn.user) return null;
   if (!user) return 'account deleted';
   if (conn.credential) {

@@ -10,9 +10,23 @@ import type { Database } from '../db/open.js';
 import { findDeletion, findPage, savePage, type Page } from '../../registry/wiki/pages.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
-import { CLOSE, CollabConnection, encodeAwarenessMessage, encodeUpdateMessage, PAGE_STATE_FIELD, type UpdateSink } from './protocol.js';
+import {
+  CLOSE,
+  CollabConnection,
+  encodeAwarenessMessage,
+  encodeUpdateMessage,
+  PAGE_STATE_FIELD,
+  type UpdateSink,
+} from './protocol.js';
 import { diffText } from './text-diff.js';
-import { LiveDoc, seedHeading, ServerOrigin, setPresenceName, titleFor, type AwarenessChange } from './live-doc.js';
+import {
+  LiveDoc,
+  seedHeading,
+  ServerOrigin,
+  setPresenceName,
+  titleFor,
+  type AwarenessChange,
+} from './live-doc.js';
 
 export { LiveDoc, seedHeading, titleFor } from './live-doc.js';
 
@@ -99,7 +113,8 @@ export class DocumentManager implements UpdateSink {
   detach(conn: CollabConnection): void {
     const doc = this.docs.get(conn.doc.name);
     if (!doc || !doc.conns.delete(conn)) return;
-    if (conn.awarenessIds.size) awarenessProtocol.removeAwarenessStates(doc.awareness, [...conn.awarenessIds], null);
+    if (conn.awarenessIds.size)
+      awarenessProtocol.removeAwarenessStates(doc.awareness, [...conn.awarenessIds], null);
     let editors = 0;
     for (const c of doc.conns) if (c.canWrite) editors++;
     if (editors === 0) this.saveRevision(doc);
@@ -118,7 +133,11 @@ export class DocumentManager implements UpdateSink {
     const doc = new LiveDoc(name);
     const stored = this.store.read(name);
     if (stored) {
-      if (stored.updates.length) Y.applyUpdate(doc.ydoc, stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates));
+      if (stored.updates.length)
+        Y.applyUpdate(
+          doc.ydoc,
+          stored.updates.length === 1 ? stored.updates[0] : Y.mergeUpdates(stored.updates),
+        );
       doc.lastUpdateId = stored.lastUpdateId;
       doc.logLength = stored.logLength;
       doc.baseRevision = stored.baseRevision;
@@ -130,8 +149,12 @@ export class DocumentManager implements UpdateSink {
       }
     }
     // Registered after loading: what was read from disk is not written again.
-    doc.ydoc.on('update', (update: Uint8Array, origin: unknown) => this.onUpdate(doc, update, origin));
-    doc.awareness.on('update', (change: AwarenessChange, origin: unknown) => this.onAwareness(doc, change, origin));
+    doc.ydoc.on('update', (update: Uint8Array, origin: unknown) =>
+      this.onUpdate(doc, update, origin),
+    );
+    doc.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
+      this.onAwareness(doc, change, origin),
+    );
     this.docs.set(name, doc);
     try {
       const page = findPage(this.db, name);
@@ -156,7 +179,9 @@ export class DocumentManager implements UpdateSink {
    */
   private announceRevision(doc: LiveDoc): void {
     if (doc.baseRevision <= 0 || doc.destroyed) return;
-    const current = doc.awareness.getLocalState() as { [PAGE_STATE_FIELD]?: { revision: number } } | null;
+    const current = doc.awareness.getLocalState() as {
+      [PAGE_STATE_FIELD]?: { revision: number };
+    } | null;
     if (current?.[PAGE_STATE_FIELD]?.revision === doc.baseRevision) return;
     doc.awareness.setLocalState({ [PAGE_STATE_FIELD]: { revision: doc.baseRevision } });
   }
@@ -165,11 +190,18 @@ export class DocumentManager implements UpdateSink {
   private onUpdate(doc: LiveDoc, update: Uint8Array, origin: unknown): void {
     if (doc.failed) return;
     const conn = origin instanceof CollabConnection ? origin : null;
-    const userId = conn ? (conn.user?.id ?? null) : origin instanceof ServerOrigin ? origin.userId : null;
+    const userId = conn
+      ? (conn.user?.id ?? null)
+      : origin instanceof ServerOrigin
+        ? origin.userId
+        : null;
     try {
       doc.lastUpdateId = this.store.appendUpdate(doc.name, update, userId);
     } catch (err) {
-      console.error(`[collab] could not store an update of "${doc.name}"; dropping the document from memory`, err);
+      console.error(
+        `[collab] could not store an update of "${doc.name}"; dropping the document from memory`,
+        err,
+      );
       doc.failed = true;
       setImmediate(() => this.drop(doc, 'storage failure'));
       return;
@@ -189,12 +221,17 @@ export class DocumentManager implements UpdateSink {
     }
   }
 
-  private onAwareness(doc: LiveDoc, { added, updated, removed }: AwarenessChange, origin: unknown): void {
+  private onAwareness(
+    doc: LiveDoc,
+    { added, updated, removed }: AwarenessChange,
+    origin: unknown,
+  ): void {
     if (origin instanceof CollabConnection) {
       for (const id of added) origin.awarenessIds.add(id);
       for (const id of removed) origin.awarenessIds.delete(id);
       for (const id of [...added, ...updated]) {
-        const state = doc.awareness.states.get(id) as { user?: unknown; [PAGE_STATE_FIELD]?: unknown } | undefined;
+        const state = doc.awareness.states.get(id) as
+          { user?: unknown; [PAGE_STATE_FIELD]?: unknown } | undefined;
         if (typeof state !== 'object' || state === null) continue;
         setPresenceName(state, origin);
         // Only the server announces revisions.
@@ -209,7 +246,8 @@ export class DocumentManager implements UpdateSink {
   renameInPresence(doc: LiveDoc, conn: CollabConnection): void {
     const ids = [...conn.awarenessIds].filter((id) => doc.awareness.states.has(id));
     if (!ids.length) return;
-    for (const id of ids) setPresenceName(doc.awareness.states.get(id) as Record<string, unknown>, conn);
+    for (const id of ids)
+      setPresenceName(doc.awareness.states.get(id) as Record<string, unknown>, conn);
     doc.broadcast(encodeAwarenessMessage(doc.awareness, ids), null);
   }
 
@@ -238,7 +276,11 @@ export class DocumentManager implements UpdateSink {
       const idle = now - doc.lastEditAt;
       const age = now - doc.spanStart;
       if (idle >= this.opts.quietMs || age >= this.opts.maxSpanMs) this.saveRevision(doc);
-      else this.armQuiet(doc, Math.max(1, Math.min(this.opts.quietMs - idle, this.opts.maxSpanMs - age)));
+      else
+        this.armQuiet(
+          doc,
+          Math.max(1, Math.min(this.opts.quietMs - idle, this.opts.maxSpanMs - age)),
+        );
     }, delay);
     doc.quietTimer.unref();
   }
@@ -349,7 +391,8 @@ export class DocumentManager implements UpdateSink {
     try {
       this.store.transaction(() => {
         this.store.ensure(doc.name);
-        if (doc.applyEdits(edits, page.updatedBy) && doc.failed) throw new Error('the forward change could not be stored');
+        if (doc.applyEdits(edits, page.updatedBy) && doc.failed)
+          throw new Error('the forward change could not be stored');
         this.store.setBase(doc.name, page.revision);
         // The saved text supersedes co-edits not yet written: nothing is pending any more.
         if (doc.dirty) this.store.setDirty(doc.name, false, []);

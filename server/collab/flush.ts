@@ -16,6 +16,7 @@ import { SLUG_RE } from '../../registry/wiki/pages.js';
 export const flushCoEditsBeforeWrite: MiddlewareHandler<AppEnv> = (c, next) => {
   const user = c.get('user');
   const slug = c.req.param('slug');
-  if (user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug)) c.get('services').collab.flush(slug);
+  if (user && hasRole(user.role, 'contributor') && slug && SLUG_RE.test(slug))
+    c.get('services').collab.flush(slug);
   return next();
 };

@@ -73,7 +73,12 @@ export function titleFor(slug: string, markdown: string): string {
 
 /** The `# heading` a new page's text starts with, from the title its creator gave (one line, 200 characters at most). */
 export function seedHeading(title: string): string {
-  const line = title.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 200).trim();
+  const line = title
+    .replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 200)
+    .trim();
   return line ? `# ${line}\n\n` : '';
 }
 
@@ -83,9 +88,13 @@ export function seedHeading(title: string): string {
  * are kept when they are plain strings.
  */
 export function setPresenceName(state: Record<string, unknown>, conn: CollabConnection): void {
-  const claimed = typeof state.user === 'object' && state.user !== null ? (state.user as Record<string, unknown>) : {};
+  const claimed =
+    typeof state.user === 'object' && state.user !== null
+      ? (state.user as Record<string, unknown>)
+      : {};
   const user: Record<string, string> = {};
-  for (const [k, v] of Object.entries(claimed)) if (typeof v === 'string' && v.length <= 64) user[k] = v;
+  for (const [k, v] of Object.entries(claimed))
+    if (typeof v === 'string' && v.length <= 64) user[k] = v;
   user.name = conn.user ? conn.user.name : conn.anonymousName;
   state.user = user;
 }

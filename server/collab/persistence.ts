@@ -38,7 +38,8 @@ const SQL_HAS_DOC = `SELECT 1 AS one FROM collab_docs WHERE name = @name`;
 const SQL_DELETE_DOC = `DELETE FROM collab_docs WHERE name = @name`;
 const SQL_COUNT_LOG = `SELECT COUNT(*) AS n FROM collab_updates WHERE doc = @name`;
 
-const asBytes = (b: Buffer | null) => (b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : null);
+const asBytes = (b: Buffer | null) =>
+  b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : null;
 
 /**
  * SQLite persistence of co-editing documents: an append-only log of Yjs updates (one prepared
@@ -72,7 +73,10 @@ export class CollabStore {
     if (row.snapshot) updates.push(asBytes(row.snapshot)!);
     let lastUpdateId = row.snapshot_seq;
     let logLength = 0;
-    for (const u of this.db.prepare(SQL_LOG).iterate({ name }) as IterableIterator<{ id: number; data: Buffer }>) {
+    for (const u of this.db.prepare(SQL_LOG).iterate({ name }) as IterableIterator<{
+      id: number;
+      data: Buffer;
+    }>) {
       updates.push(asBytes(u.data)!);
       lastUpdateId = u.id;
       logLength++;

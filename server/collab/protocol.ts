@@ -163,7 +163,10 @@ export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array
 }
 
 /** `[awareness][states of clients]`. */
-export function encodeAwarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+export function encodeAwarenessMessage(
+  awareness: awarenessProtocol.Awareness,
+  clients: number[],
+): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
   encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
@@ -215,7 +218,8 @@ export function updateIsNoop(doc: Y.Doc, update: Uint8Array): boolean {
           lo = mid + 1;
         } else hi = mid - 1;
       }
-      if (found < 0 || ranges[found].clock + ranges[found].len < item.clock + item.len) return false;
+      if (found < 0 || ranges[found].clock + ranges[found].len < item.clock + item.len)
+        return false;
     }
   }
   return true;
@@ -248,7 +252,8 @@ export function handleMessage(conn: CollabConnection, data: Uint8Array, sink: Up
           sink.applyUpdate(conn, update);
         } else if (!updateIsNoop(ydoc, update)) {
           conn.refused++;
-          if (conn.refused > MAX_REFUSED) conn.close(CLOSE.forbidden, 'read-only access: edits refused');
+          if (conn.refused > MAX_REFUSED)
+            conn.close(CLOSE.forbidden, 'read-only access: edits refused');
           else conn.send(encodePermissionDenied('read-only access: your edit was not applied'));
         }
       } else {

@@ -12,7 +12,8 @@ import { CLOSE, CollabConnection, greet, handleMessage } from './protocol.js';
 /** Whether a document holds every update a peer with that state vector has seen. */
 function covers(ydoc: Y.Doc, stateVector: Uint8Array): boolean {
   const mine = Y.decodeStateVector(Y.encodeStateVector(ydoc));
-  for (const [client, clock] of Y.decodeStateVector(stateVector)) if ((mine.get(client) ?? 0) < clock) return false;
+  for (const [client, clock] of Y.decodeStateVector(stateVector))
+    if ((mine.get(client) ?? 0) < clock) return false;
   return true;
 }
 
@@ -40,7 +41,11 @@ export class CollabService {
   private readonly accessTimer: NodeJS.Timeout;
   private anonymousCount = 0;
 
-  constructor(private readonly db: Database, wiki: WikiServices, options: CollabServiceOptions) {
+  constructor(
+    private readonly db: Database,
+    wiki: WikiServices,
+    options: CollabServiceOptions,
+  ) {
     this.store = new CollabStore(db);
     this.documents = new DocumentManager(db, wiki, this.store, options);
     wiki.onPageChanged((page, origin) => {
@@ -67,11 +72,21 @@ export class CollabService {
     user: User | null,
     canWrite: boolean,
     seedTitle?: string,
-    access: { credential: string | null; writeScope: boolean } = { credential: null, writeScope: true },
+    access: { credential: string | null; writeScope: boolean } = {
+      credential: null,
+      writeScope: true,
+    },
   ): CollabConnection {
     const doc = this.documents.acquire(name);
     if (canWrite && seedTitle) this.documents.seedNewPage(doc, seedTitle, user?.id ?? null);
-    const conn = new CollabConnection(ws, doc, user, canWrite, access.credential, access.writeScope);
+    const conn = new CollabConnection(
+      ws,
+      doc,
+      user,
+      canWrite,
+      access.credential,
+      access.writeScope,
+    );
     if (!user) conn.anonymousName = `Anonyme ${++this.anonymousCount}`;
     this.documents.attach(conn, doc);
     ws.on('pong', () => {
@@ -79,7 +94,9 @@ export class CollabService {
     });
     // ws reports oversized and invalid frames here, and closes the socket itself.
     ws.on('error', (err) => {
-      console.warn(`[collab] closing a connection to "${name}" (user ${user?.id ?? 'anonymous'}): ${err.message}`);
+      console.warn(
+        `[collab] closing a connection to "${name}" (user ${user?.id ?? 'anonymous'}): ${err.message}`,
+      );
     });
     greet(conn);
     return conn;
@@ -100,7 +117,9 @@ export class CollabService {
   }
 
   private refuse(conn: CollabConnection, reason: string): void {
-    console.warn(`[collab] closing a connection to "${conn.doc.name}" (user ${conn.user?.id ?? 'anonymous'}): ${reason}`);
+    console.warn(
+      `[collab] closing a connection to "${conn.doc.name}" (user ${conn.user?.id ?? 'anonymous'}): ${reason}`,
+    );
     conn.close(CLOSE.badMessage, reason.slice(0, 120));
   }
 
@@ -201,7 +220,10 @@ export class CollabService {
    * @returns the page revision the live text now matches (0: the page does not exist), whether a
    *   revision was written, and whether the document held all of the editor's edits.
    */
-  async saveNow(name: string, opts: { summary?: string; stateVector?: Uint8Array; waitMs?: number }): Promise<{ revision: number; saved: boolean; complete: boolean }> {
+  async saveNow(
+    name: string,
+    opts: { summary?: string; stateVector?: Uint8Array; waitMs?: number },
+  ): Promise<{ revision: number; saved: boolean; complete: boolean }> {
     const deadline = Date.now() + (opts.waitMs ?? 3000);
     let doc = this.documents.get(name);
     let complete = !opts.stateVector || (!!doc && covers(doc.ydoc, opts.stateVector));

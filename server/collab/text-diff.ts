@@ -29,7 +29,11 @@ function commonEnds(a: string, b: string): { prefix: number; suffix: number } {
   if (prefix > 0 && prefix < a.length && isHighSurrogate(a.charCodeAt(prefix - 1))) prefix--;
   let suffix = 0;
   const maxSuffix = max - prefix;
-  while (suffix < maxSuffix && a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)) suffix++;
+  while (
+    suffix < maxSuffix &&
+    a.charCodeAt(a.length - 1 - suffix) === b.charCodeAt(b.length - 1 - suffix)
+  )
+    suffix++;
   if (suffix > 0 && suffix < a.length && isLowSurrogate(a.charCodeAt(a.length - suffix))) suffix--;
   return { prefix, suffix };
 }
@@ -65,7 +69,7 @@ export function diffText(a: string, b: string, maxLineEdits = 1000): TextEdit[] 
 
   const edits: TextEdit[] = [];
   let pos = prefix; // char offset in a
-  for (let i = 0; i < ops.length; ) {
+  for (let i = 0; i < ops.length;) {
     const op = ops[i];
     if (op.op === 'equal') {
       for (let k = op.aStart; k < op.aStart + op.count; k++) pos += la[k].length;

@@ -12,13 +12,24 @@ import { AppError, badRequest, forbidden, notFound, unauthenticated } from '../e
 import { SESSION_COOKIE } from '../auth/middleware.js';
 import { forwardedHost } from '../auth/proxy.js';
 import { getSession, hasRole, userForApiToken, type User } from '../auth/users.js';
-import { findDeletion, findPage, findRedirect, pageDeletedError, SLUG_RE } from '../../registry/wiki/pages.js';
+import {
+  findDeletion,
+  findPage,
+  findRedirect,
+  pageDeletedError,
+  SLUG_RE,
+} from '../../registry/wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
 import { accountBlocked } from './access-guard.js';
 
 /** Refuses an account that may not co-edit at all (an admin forced a password reset). @throws AppError 403. */
 function refuseBlocked(user: User): void {
-  if (accountBlocked(user)) throw new AppError(403, 'password_reset_required', 'An administrator asked for a new password: reset it before co-editing');
+  if (accountBlocked(user))
+    throw new AppError(
+      403,
+      'password_reset_required',
+      'An administrator asked for a new password: reset it before co-editing',
+    );
 }
 
 /** Who is connecting, and with which credential, from `?token=`, `Authorization: Bearer`, or the session cookie. */
@@ -38,7 +49,8 @@ function authenticateUpgrade(
   const session = sid ? getSession(db, sid) : undefined;
   // A cookie naming no live session (expired, logged out, revoked): refused, not downgraded to an
   // anonymous reader, so a socket never outlives its session by reconnecting.
-  if (sid && !session) throw unauthenticated('Your session has ended (expired, logged out or revoked): log in again');
+  if (sid && !session)
+    throw unauthenticated('Your session has ended (expired, logged out or revoked): log in again');
   if (!session) return null;
   refuseBlocked(session.user);
   // Cookies ride along on cross-site WebSocket handshakes too: only our own pages may use them.
@@ -52,7 +64,8 @@ function authenticateUpgrade(
     }
     // X-Forwarded-Host only counts when a trusted proxy (LC_TRUST_PROXY) sent it.
     const hosts = [c.req.header('host'), forwardedHost(c, c.get('services').proxies)];
-    if (!hosts.includes(originHost)) throw forbidden('Cross-site WebSocket connections are refused');
+    if (!hosts.includes(originHost))
+      throw forbidden('Cross-site WebSocket connections are refused');
   }
   return { user: session.user, credential: session.credential, writeScope: true };
 }
@@ -69,13 +82,19 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
     '/:slug',
     upgradeWebSocket((c) => {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
-        throw new AppError(426, 'bad_request', 'This address only accepts WebSocket connections (y-websocket protocol)');
+        throw new AppError(
+          426,
+          'bad_request',
+          'This address only accepts WebSocket connections (y-websocket protocol)',
+        );
       }
       const slug = c.req.param('slug') ?? '';
-      if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+      if (!SLUG_RE.test(slug))
+        throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
       const who = authenticateUpgrade(c);
       const user = who?.user ?? null;
-      if (!user && !c.get('config').publicRead) throw unauthenticated('This wiki is private: log in to read it');
+      if (!user && !c.get('config').publicRead)
+        throw unauthenticated('This wiki is private: log in to read it');
       const canWrite = !!who && who.writeScope && hasRole(who.user.role, 'contributor');
       const access = { credential: who?.credential ?? null, writeScope: who?.writeScope ?? false };
       const db = c.get('db');
@@ -84,7 +103,8 @@ export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
       // A moved page's old slug: the connection opens and is closed at once with the new slug, like
       // a connection open at the move (the editor reopens there; nothing is created at the old slug).
       const movedTo = findRedirect(db, slug)?.to;
-      if (movedTo === undefined && !canWrite && !findPage(db, slug)) throw notFound(`page "${slug}"`);
+      if (movedTo === undefined && !canWrite && !findPage(db, slug))
+        throw notFound(`page "${slug}"`);
       // `?title=`: the title of a page a writer creates, seeded once as its first heading.
       const seedTitle = canWrite ? c.req.query('title')?.slice(0, 400) : undefined;
       const collab = c.get('services').collab;

@@ -16,7 +16,9 @@ export const PublicUser = z.object({
   email: z.string(),
   name: z.string(),
   role: Role,
-  status: z.enum(['active', 'pending']).describe("'pending': waiting for a facilitator's approval (a reader meanwhile)"),
+  status: z
+    .enum(['active', 'pending'])
+    .describe("'pending': waiting for a facilitator's approval (a reader meanwhile)"),
   emailVerified: z.boolean(),
 });
 /** An account as its owner sees it. */
@@ -44,7 +46,9 @@ export const SignupPolicy = z.enum(['open', 'invitation', 'approval']);
 /** What admins see of an account: its public fields plus sessions and last activity. */
 export const AdminUser = PublicUser.extend({
   createdAt: z.string(),
-  mustReset: z.boolean().describe('A password reset was forced: the password is refused until reset'),
+  mustReset: z
+    .boolean()
+    .describe('A password reset was forced: the password is refused until reset'),
   sessions: z.number().int().describe('Live sessions'),
   lastSeenAt: z.string().nullable(),
 });
@@ -98,7 +102,10 @@ export const AuditEntry = z.object({
 });
 
 /** GET /api/admin/audit: a page of the log, newest first; `next` asks for the following page. */
-export const AuditPage = z.object({ entries: z.array(AuditEntry), next: z.number().int().nullable() });
+export const AuditPage = z.object({
+  entries: z.array(AuditEntry),
+  next: z.number().int().nullable(),
+});
 /** GET /api/admin/audit. */
 export type AuditPage = z.infer<typeof AuditPage>;
 /** One of the caller's sessions. */

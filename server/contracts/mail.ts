@@ -13,7 +13,13 @@ export const OutboxMail = z
     subject: z.string(),
     text: z.string(),
     html: z.string().nullable(),
-    attachments: z.array(z.object({ filename: z.string(), contentType: z.string(), content: z.string().describe('base64') })),
+    attachments: z.array(
+      z.object({
+        filename: z.string(),
+        contentType: z.string(),
+        content: z.string().describe('base64'),
+      }),
+    ),
     kind: z.string().describe("What queued it, e.g. 'booking-confirmation'"),
     status: z.enum(['queued', 'sent', 'failed']).describe('Without SMTP, mails stay queued'),
     attempts: z.number().int(),
@@ -27,6 +33,10 @@ export const OutboxMail = z
 export type OutboxMail = z.infer<typeof OutboxMail>;
 
 /** GET /api/admin/outbox: mails newest first, whether SMTP is configured, and the next page's `before`. */
-export const OutboxPage = z.object({ smtp: z.boolean(), mails: z.array(OutboxMail), next: z.number().int().nullable() });
+export const OutboxPage = z.object({
+  smtp: z.boolean(),
+  mails: z.array(OutboxMail),
+  next: z.number().int().nullable(),
+});
 /** GET /api/admin/outbox. */
 export type OutboxPage = z.infer<typeof OutboxPage>;

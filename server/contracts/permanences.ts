@@ -40,7 +40,10 @@ export const Permanence = z
     format: z.enum(['individual', 'collective']),
     mode: z.enum(['remote', 'onsite']),
     place: Ref.nullable(),
-    link: z.string().nullable().describe('The visio link: only for the expert, facilitators and places holding a seat'),
+    link: z
+      .string()
+      .nullable()
+      .describe('The visio link: only for the expert, facilitators and places holding a seat'),
     startsAt: z.string(),
     endsAt: z.string(),
     capacity: z.number().int(),
@@ -51,8 +54,13 @@ export const Permanence = z
     createdAt: z.string(),
     updatedAt: z.string(),
     canManage: z.boolean(),
-    myPlace: Ref.nullable().optional().describe('The place the caller books for (their registry profile), when any'),
-    bookings: z.array(Booking).optional().describe('Only the bookings the caller may see; absent for anonymous visitors'),
+    myPlace: Ref.nullable()
+      .optional()
+      .describe('The place the caller books for (their registry profile), when any'),
+    bookings: z
+      .array(Booking)
+      .optional()
+      .describe('Only the bookings the caller may see; absent for anonymous visitors'),
   })
   .meta({ id: 'Permanence' });
 /** A session as the caller may see it. */

@@ -29,18 +29,32 @@ export type WikiSearchHit = z.infer<typeof WikiSearchHit>;
 /** GET /api/search. */
 export const SearchResults = z.object({
   query: z.string().describe('The query as received'),
-  total: z.number().int().describe('Number of matching pages (results holds at most limit of them)'),
+  total: z
+    .number()
+    .int()
+    .describe('Number of matching pages (results holds at most limit of them)'),
   results: z.array(WikiSearchHit),
 });
 /** GET /api/search. */
 export type SearchResults = z.infer<typeof SearchResults>;
 
-const group = <T extends z.ZodType>(item: T) => z.object({ total: z.number().int(), items: z.array(item) });
+const group = <T extends z.ZodType>(item: T) =>
+  z.object({ total: z.number().int(), items: z.array(item) });
 
 /** A commun as the header's search shows it. */
-export const CommunHit = z.object({ slug: z.string(), name: z.string(), kind: z.string(), summary: z.string() });
+export const CommunHit = z.object({
+  slug: z.string(),
+  name: z.string(),
+  kind: z.string(),
+  summary: z.string(),
+});
 /** A place as the header's search shows it. */
-export const PlaceHit = z.object({ slug: z.string(), name: z.string(), city: z.string().nullable(), region: z.string().nullable() });
+export const PlaceHit = z.object({
+  slug: z.string(),
+  name: z.string(),
+  city: z.string().nullable(),
+  region: z.string().nullable(),
+});
 /** A person as the header's search shows it (never an address). */
 export const PersonHit = z.object({
   slug: z.string(),
@@ -56,7 +70,9 @@ export const EventHit = z.object({
   type: z.enum(EVENT_TYPES).describe('Event type code'),
   place: z.object({ slug: z.string(), name: z.string(), city: z.string().nullable() }),
   campaign: z.object({ slug: z.string(), title: z.string() }).nullable(),
-  startsAt: z.string().describe('The next slot not yet over, or the last one for a past event (UTC, ISO 8601)'),
+  startsAt: z
+    .string()
+    .describe('The next slot not yet over, or the last one for a past event (UTC, ISO 8601)'),
   endsAt: z.string(),
   upcoming: z.boolean().describe('False for an event whose every slot is over'),
 });

@@ -12,7 +12,9 @@ const UserRef = z.object({ id: z.number().int(), name: z.string() });
 export const LogEntry = z
   .object({
     id: z.number().int().describe('Entries are numbered in the order they happened'),
-    action: z.string().describe("What happened ('delete', 'restore'); new kinds of entry may appear"),
+    action: z
+      .string()
+      .describe("What happened ('delete', 'restore'); new kinds of entry may appear"),
     slug: z.string(),
     title: z.string().describe('The page title at the time'),
     revision: z.number().int().describe('The page revision at the time'),
@@ -21,7 +23,9 @@ export const LogEntry = z
     createdAt: z.string(),
     details: z
       .record(z.string(), z.union([z.string(), z.number()]))
-      .describe('What an action records beyond the common fields (e.g. the new slug of a move); empty for delete and restore'),
+      .describe(
+        'What an action records beyond the common fields (e.g. the new slug of a move); empty for delete and restore',
+      ),
   })
   .meta({ id: 'LogEntry' });
 /** One entry of the wiki's log. */
@@ -37,7 +41,10 @@ export const DeletedPage = z
   .object({
     slug: z.string(),
     title: z.string(),
-    revision: z.number().int().describe('The revision the page is at (a restoration brings it back as it was)'),
+    revision: z
+      .number()
+      .int()
+      .describe('The revision the page is at (a restoration brings it back as it was)'),
     revisionCount: z.number().int().describe('Revisions kept with the page'),
     deletedAt: z.string(),
     deletedBy: UserRef.nullable(),

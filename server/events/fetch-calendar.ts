@@ -24,7 +24,10 @@ export function isPrivateAddress(address: string): boolean {
   if (isIP(address) === 4) {
     const [a, b] = address.split('.').map(Number);
     return (
-      a === 0 || a === 10 || a === 127 || a >= 224 ||
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      a >= 224 ||
       (a === 100 && b >= 64 && b <= 127) ||
       (a === 169 && b === 254) ||
       (a === 172 && b >= 16 && b <= 31) ||
@@ -33,7 +36,9 @@ export function isPrivateAddress(address: string): boolean {
     );
   }
   const v6 = address.toLowerCase();
-  return v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff');
+  return (
+    v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff')
+  );
 }
 
 /**
@@ -45,7 +50,14 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
     if (err) return callback(err, '', 0);
     const list = addresses as { address: string; family: number }[];
     const bad = list.find((a) => isPrivateAddress(a.address));
-    if (bad || !list.length) return callback(Object.assign(new Error(`${hostname} resolves to a private address`), { code: 'PRIVATE_ADDRESS' }), '', 0);
+    if (bad || !list.length)
+      return callback(
+        Object.assign(new Error(`${hostname} resolves to a private address`), {
+          code: 'PRIVATE_ADDRESS',
+        }),
+        '',
+        0,
+      );
     if (options.all) return (callback as unknown as (e: null, a: typeof list) => void)(null, list);
     callback(null, list[0].address, list[0].family);
   });
@@ -56,21 +68,38 @@ const guardedLookup: LookupFunction = (hostname, options, callback) => {
  * redirects, each checked like the first URL.
  * @throws AppError 400 naming `url` (bad scheme, private address, unreachable, not found), 413 when too large.
  */
-export async function fetchCalendar(raw: string, opts: FetchOptions, redirects = 0): Promise<string> {
+export async function fetchCalendar(
+  raw: string,
+  opts: FetchOptions,
+  redirects = 0,
+): Promise<string> {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
     throw badRequest('url', 'is not a URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw badRequest('url', 'only http and https calendars can be imported');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw badRequest('url', 'only http and https calendars can be imported');
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!opts.allowPrivate && (host === 'localhost' || (isIP(host) && isPrivateAddress(host)))) throw badRequest('url', 'points to a private address');
+  if (!opts.allowPrivate && (host === 'localhost' || (isIP(host) && isPrivateAddress(host))))
+    throw badRequest('url', 'points to a private address');
   const client = url.protocol === 'https:' ? https : http;
-  const { status, location, body } = await new Promise<{ status: number; location?: string; body: string }>((resolve, reject) => {
+  const { status, location, body } = await new Promise<{
+    status: number;
+    location?: string;
+    body: string;
+  }>((resolve, reject) => {
     const req = client.get(
       url,
-      { timeout: opts.timeoutMs, headers: { accept: 'text/calendar, */*;q=0.5', 'user-agent': 'LieuxCommuns/0.1 (calendar import)' }, ...(opts.allowPrivate ? {} : { lookup: guardedLookup }) },
+      {
+        timeout: opts.timeoutMs,
+        headers: {
+          accept: 'text/calendar, */*;q=0.5',
+          'user-agent': 'LieuxCommuns/0.1 (calendar import)',
+        },
+        ...(opts.allowPrivate ? {} : { lookup: guardedLookup }),
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
@@ -80,7 +109,14 @@ export async function fetchCalendar(raw: string, opts: FetchOptions, redirects =
         const declared = Number(res.headers['content-length'] ?? 0);
         if (declared > opts.maxBytes) {
           req.destroy();
-          return reject(new AppError(413, 'payload_too_large', `url: the calendar is larger than ${opts.maxBytes} bytes`, { field: 'url' }));
+          return reject(
+            new AppError(
+              413,
+              'payload_too_large',
+              `url: the calendar is larger than ${opts.maxBytes} bytes`,
+              { field: 'url' },
+            ),
+          );
         }
         const chunks: Buffer[] = [];
         let size = 0;
@@ -88,7 +124,14 @@ export async function fetchCalendar(raw: string, opts: FetchOptions, redirects =
           size += chunk.length;
           if (size > opts.maxBytes) {
             req.destroy();
-            reject(new AppError(413, 'payload_too_large', `url: the calendar is larger than ${opts.maxBytes} bytes`, { field: 'url' }));
+            reject(
+              new AppError(
+                413,
+                'payload_too_large',
+                `url: the calendar is larger than ${opts.maxBytes} bytes`,
+                { field: 'url' },
+              ),
+            );
             return;
           }
           chunks.push(chunk);
@@ -97,13 +140,20 @@ export async function fetchCalendar(raw: string, opts: FetchOptions, redirects =
         res.on('error', reject);
       },
     );
-    const timer = setTimeout(() => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })), opts.timeoutMs);
+    const timer = setTimeout(
+      () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+      opts.timeoutMs,
+    );
     req.on('close', () => clearTimeout(timer));
-    req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+    req.on('timeout', () =>
+      req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })),
+    );
     req.on('error', (err: NodeJS.ErrnoException) => {
       if (err instanceof AppError) return reject(err);
-      if (err.code === 'PRIVATE_ADDRESS') return reject(badRequest('url', 'points to a private address'));
-      if (err.code === 'ETIMEDOUT') return reject(badRequest('url', `no answer within ${Math.round(opts.timeoutMs / 1000)} s`));
+      if (err.code === 'PRIVATE_ADDRESS')
+        return reject(badRequest('url', 'points to a private address'));
+      if (err.code === 'ETIMEDOUT')
+        return reject(badRequest('url', `no answer within ${Math.round(opts.timeoutMs / 1000)} s`));
       reject(badRequest('url', `could not be fetched (${err.code ?? err.message})`));
     });
   });

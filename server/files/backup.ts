@@ -19,7 +19,10 @@ export const backupFilesDir = (backupFile: string) => `${backupFile}.files`;
  * Copies the file store next to a database backup.
  * @returns how many objects were copied and how many were already there.
  */
-export function backupFiles(storage: FileStorage, backupFile: string): Promise<{ copied: number; kept: number }> {
+export function backupFiles(
+  storage: FileStorage,
+  backupFile: string,
+): Promise<{ copied: number; kept: number }> {
   return copyStorage(storage, new LocalFileStorage(backupFilesDir(backupFile)));
 }
 
@@ -29,7 +32,11 @@ export function backupFiles(storage: FileStorage, backupFile: string): Promise<{
  * store is listed with `missing: true` instead of stopping the export.
  * @returns the number of files written and of missing contents.
  */
-export async function exportFiles(db: Database, storage: FileStorage, dir: string): Promise<{ files: number; missing: number }> {
+export async function exportFiles(
+  db: Database,
+  storage: FileStorage,
+  dir: string,
+): Promise<{ files: number; missing: number }> {
   const versions = allFileVersions(db);
   if (versions.length === 0) return { files: 0, missing: 0 };
   const current = new Map<string, (typeof versions)[number]>();
@@ -45,7 +52,11 @@ export async function exportFiles(db: Database, storage: FileStorage, dir: strin
     }
     writeFileSync(join(dir, 'files', v.name), await storage.get(v.sha256));
   }
-  const listed = versions.map((v) => ({ ...v, current: current.get(v.name) === v, ...(missingHashes.has(v.sha256) ? { missing: true } : {}) }));
+  const listed = versions.map((v) => ({
+    ...v,
+    current: current.get(v.name) === v,
+    ...(missingHashes.has(v.sha256) ? { missing: true } : {}),
+  }));
   writeFileSync(join(dir, 'files.json'), JSON.stringify(listed, null, 2) + '\n');
   return { files: current.size - missing, missing };
 }

@@ -27,10 +27,19 @@ export const fileUrl = (name: string) => `/files/${name}`;
 export function fileNameFrom(original: string, field = 'name'): string {
   const trimmed = original.trim().split(/[\\/]/).pop() ?? '';
   const dot = trimmed.lastIndexOf('.');
-  const rawExt = dot > 0 ? trimmed.slice(dot + 1).toLowerCase().replace(/[^a-z0-9]/g, '') : '';
-  const base = slugify(dot > 0 ? trimmed.slice(0, dot) : trimmed).slice(0, 100).replace(/-+$/, '');
+  const rawExt =
+    dot > 0
+      ? trimmed
+          .slice(dot + 1)
+          .toLowerCase()
+          .replace(/[^a-z0-9]/g, '')
+      : '';
+  const base = slugify(dot > 0 ? trimmed.slice(0, dot) : trimmed)
+    .slice(0, 100)
+    .replace(/-+$/, '');
   const name = base && rawExt ? `${base}.${rawExt.slice(0, 10)}` : base;
-  if (!name || !FILE_NAME_RE.test(name)) throw badRequest(field, 'a file name with letters or digits');
+  if (!name || !FILE_NAME_RE.test(name))
+    throw badRequest(field, 'a file name with letters or digits');
   return name;
 }
 
@@ -171,7 +180,11 @@ const SQL_ALL_VERSIONS = `SELECT f.name, v.number, v.sha256, v.size, v.content_t
 
 const now = () => new Date().toISOString();
 
-const uploader = (id: number | null, userName: string | null, importedName: string | null): Uploader | null => {
+const uploader = (
+  id: number | null,
+  userName: string | null,
+  importedName: string | null,
+): Uploader | null => {
   if (id !== null && userName !== null) return { id, name: userName, imported: false };
   if (importedName) return { id: null, name: importedName, imported: true };
   return null;
@@ -209,15 +222,20 @@ const toVersion = (name: string, r: VersionRow): FileVersion => ({
  * @throws AppError 400 (field `name`) for a name outside FILE_NAME_RE, 404 for an unknown page id.
  */
 export function recordFileVersion(db: Database, input: RecordVersionInput): RecordResult {
-  if (!FILE_NAME_RE.test(input.name)) throw badRequest('name', 'lowercase letters, digits and dashes, with an optional extension');
+  if (!FILE_NAME_RE.test(input.name))
+    throw badRequest('name', 'lowercase letters, digits and dashes, with an optional extension');
   const at = input.uploadedAt ?? now();
   return db.transaction((): RecordResult => {
-    const head = stmt(db, SQL_FILE_HEAD).get({ name: input.name }) as { id: number; version: number; sha256: string } | undefined;
+    const head = stmt(db, SQL_FILE_HEAD).get({ name: input.name }) as
+      { id: number; version: number; sha256: string } | undefined;
     let fileId: number;
     let created = false;
     let changed = true;
     if (!head) {
-      fileId = Number(stmt(db, SQL_INSERT_FILE).run({ name: input.name, userId: input.userId, at }).lastInsertRowid);
+      fileId = Number(
+        stmt(db, SQL_INSERT_FILE).run({ name: input.name, userId: input.userId, at })
+          .lastInsertRowid,
+      );
       created = true;
       insertVersion(db, fileId, 1, input, at);
     } else if (head.sha256 === input.sha256) {
@@ -229,14 +247,21 @@ export function recordFileVersion(db: Database, input: RecordVersionInput): Reco
       stmt(db, SQL_SET_VERSION).run({ id: fileId, number: head.version + 1 });
     }
     if (input.pageId !== undefined) {
-      if (!stmt(db, SQL_PAGE_ID).get({ pageId: input.pageId })) throw notFound(`page ${input.pageId}`);
+      if (!stmt(db, SQL_PAGE_ID).get({ pageId: input.pageId }))
+        throw notFound(`page ${input.pageId}`);
       stmt(db, SQL_ATTACH).run({ pageId: input.pageId, fileId });
     }
     return { file: getFileInfo(db, input.name), created, changed };
   })();
 }
 
-function insertVersion(db: Database, fileId: number, number: number, input: RecordVersionInput, at: string): void {
+function insertVersion(
+  db: Database,
+  fileId: number,
+  number: number,
+  input: RecordVersionInput,
+  at: string,
+): void {
   stmt(db, SQL_INSERT_VERSION).run({
     fileId,
     number,
@@ -252,7 +277,10 @@ function insertVersion(db: Database, fileId: number, number: number, input: Reco
 }
 
 /** What `storeFile` takes: the bytes and who, when and why. */
-export interface StoreFileInput extends Omit<RecordVersionInput, 'name' | 'sha256' | 'size' | 'contentType'> {
+export interface StoreFileInput extends Omit<
+  RecordVersionInput,
+  'name' | 'sha256' | 'size' | 'contentType'
+> {
   bytes: Uint8Array;
   /** The file's name; default: derived from `originalName` by `fileNameFrom`. */
   name?: string;
@@ -265,7 +293,11 @@ export interface StoreFileInput extends Omit<RecordVersionInput, 'name' | 'sha25
  * crash in between leaves an unnamed object, never a version without bytes.
  * @throws AppError 400 for an empty file or a bad name.
  */
-export async function storeFile(db: Database, storage: FileStorage, input: StoreFileInput): Promise<RecordResult> {
+export async function storeFile(
+  db: Database,
+  storage: FileStorage,
+  input: StoreFileInput,
+): Promise<RecordResult> {
   if (input.bytes.length === 0) throw badRequest('file', 'the file is empty');
   const name = input.name ? fileNameFrom(input.name) : fileNameFrom(input.originalName, 'file');
   const contentType = await sniffContentType(input.bytes);
@@ -292,19 +324,28 @@ export function getFileInfo(db: Database, name: string): FileInfo {
  */
 export function referencedFileNames(markdown: string): string[] {
   const names = new Set<string>();
-  for (const m of markdown.matchAll(/(?:^|[\s(<:"'])\/files\/([a-z0-9][a-z0-9.-]*[a-z0-9])(?![\w.-])/g)) names.add(m[1]);
+  for (const m of markdown.matchAll(
+    /(?:^|[\s(<:"'])\/files\/([a-z0-9][a-z0-9.-]*[a-z0-9])(?![\w.-])/g,
+  ))
+    names.add(m[1]);
   return [...names];
 }
 
 /** A file with its versions (newest first) and the pages using it. @throws AppError 404. */
 export function getFileDetails(db: Database, name: string): FileDetails {
   const info = getFileInfo(db, name);
-  const versions = (stmt(db, SQL_VERSIONS).all({ name }) as VersionRow[]).map((r) => toVersion(name, r));
+  const versions = (stmt(db, SQL_VERSIONS).all({ name }) as VersionRow[]).map((r) =>
+    toVersion(name, r),
+  );
   const used = new Map<string, FileDetails['usedBy'][number]>();
   for (const p of stmt(db, SQL_ATTACHED_PAGES).all({ name }) as { slug: string; title: string }[]) {
     used.set(p.slug, { slug: p.slug, title: p.title, attached: true, linked: false });
   }
-  for (const p of stmt(db, SQL_LINKING_PAGES).all({ needle: fileUrl(name) }) as { slug: string; title: string; markdown: string }[]) {
+  for (const p of stmt(db, SQL_LINKING_PAGES).all({ needle: fileUrl(name) }) as {
+    slug: string;
+    title: string;
+    markdown: string;
+  }[]) {
     if (!referencedFileNames(p.markdown).includes(name)) continue;
     const seen = used.get(p.slug);
     if (seen) seen.linked = true;
@@ -316,16 +357,25 @@ export function getFileDetails(db: Database, name: string): FileDetails {
 
 /** One stored version, to serve its bytes. @throws AppError 404 for an unknown file or version. */
 export function getFileVersion(db: Database, name: string, number?: number): FileVersion {
-  const row = stmt(db, SQL_VERSION).get({ name, number: number ?? getFileInfo(db, name).version }) as VersionRow | undefined;
+  const row = stmt(db, SQL_VERSION).get({
+    name,
+    number: number ?? getFileInfo(db, name).version,
+  }) as VersionRow | undefined;
   if (!row) throw notFound(`version ${number} of file "${name}"`);
   return toVersion(name, row);
 }
 
 /** Files by name, paged; `q` keeps names containing it. */
-export function listFiles(db: Database, query: { q?: string; limit: number; offset: number }): { total: number; files: FileInfo[] } {
+export function listFiles(
+  db: Database,
+  query: { q?: string; limit: number; offset: number },
+): { total: number; files: FileInfo[] } {
   const { limit, offset } = query;
   if (query.q?.trim()) {
-    const like = `%${query.q.trim().toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = `%${query.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return {
       total: stmt(db, SQL_COUNT_FILES_LIKE).pluck().get({ like }) as number,
       files: (stmt(db, SQL_FILES_LIKE).all({ like, limit, offset }) as FileRow[]).map(toInfo),
@@ -338,13 +388,23 @@ export function listFiles(db: Database, query: { q?: string; limit: number; offs
 }
 
 /** A page's files: attached from its files list or used in its body, by name. @throws AppError 404. */
-export function pageFiles(db: Database, slug: string): (FileInfo & { attached: boolean; linked: boolean })[] {
-  const page = stmt(db, SQL_PAGE_MARKDOWN).get({ slug }) as { id: number; markdown: string } | undefined;
+export function pageFiles(
+  db: Database,
+  slug: string,
+): (FileInfo & { attached: boolean; linked: boolean })[] {
+  const page = stmt(db, SQL_PAGE_MARKDOWN).get({ slug }) as
+    { id: number; markdown: string } | undefined;
   if (!page) throw notFound(`page "${slug}"`);
   const attached = new Set(stmt(db, SQL_PAGE_ATTACHED).pluck().all({ slug }) as string[]);
   const linked = new Set(referencedFileNames(page.markdown));
-  const rows = stmt(db, SQL_FILES_NAMED).all({ names: JSON.stringify([...new Set([...attached, ...linked])]) }) as FileRow[];
-  return rows.map((r) => ({ ...toInfo(r), attached: attached.has(r.name), linked: linked.has(r.name) }));
+  const rows = stmt(db, SQL_FILES_NAMED).all({
+    names: JSON.stringify([...new Set([...attached, ...linked])]),
+  }) as FileRow[];
+  return rows.map((r) => ({
+    ...toInfo(r),
+    attached: attached.has(r.name),
+    linked: linked.has(r.name),
+  }));
 }
 
 /**
@@ -364,15 +424,33 @@ export function detachFile(db: Database, pageId: number, name: string): boolean 
 }
 
 /** Every version of every file (backups and exports). */
-export function allFileVersions(db: Database): { name: string; number: number; sha256: string; size: number; contentType: string }[] {
-  return (stmt(db, SQL_ALL_VERSIONS).all() as { name: string; number: number; sha256: string; size: number; content_type: string }[]).map(
-    (r) => ({ name: r.name, number: r.number, sha256: r.sha256, size: r.size, contentType: r.content_type }),
-  );
+export function allFileVersions(
+  db: Database,
+): { name: string; number: number; sha256: string; size: number; contentType: string }[] {
+  return (
+    stmt(db, SQL_ALL_VERSIONS).all() as {
+      name: string;
+      number: number;
+      sha256: string;
+      size: number;
+      content_type: string;
+    }[]
+  ).map((r) => ({
+    name: r.name,
+    number: r.number,
+    sha256: r.sha256,
+    size: r.size,
+    contentType: r.content_type,
+  }));
 }
 
 /** The error of a file whose bytes are missing from the storage (a restored database without its files). */
 export const missingBytes = (name: string) =>
-  new AppError(404, 'not_found', `the contents of file "${name}" are missing from the file storage`);
+  new AppError(
+    404,
+    'not_found',
+    `the contents of file "${name}" are missing from the file storage`,
+  );
 
 const SQL_FILE_ROW = `SELECT id, version FROM files WHERE name = @name`;
 const SQL_VERSION_ROW = `SELECT id, sha256 FROM file_versions WHERE file_id = @fileId AND number = @number`;
@@ -404,10 +482,18 @@ export interface FileLogEntry {
  */
 export function deleteFile(db: Database, name: string, userId: number, reason: string): void {
   db.transaction(() => {
-    const file = stmt(db, SQL_FILE_ROW).get({ name }) as { id: number; version: number } | undefined;
+    const file = stmt(db, SQL_FILE_ROW).get({ name }) as
+      { id: number; version: number } | undefined;
     if (!file) throw notFound(`file "${name}"`);
     stmt(db, SQL_DELETE_FILE).run({ id: file.id });
-    stmt(db, SQL_LOG_FILE).run({ action: 'delete', name, version: null, sha256: null, userId, reason: reason.slice(0, 500) });
+    stmt(db, SQL_LOG_FILE).run({
+      action: 'delete',
+      name,
+      version: null,
+      sha256: null,
+      userId,
+      reason: reason.slice(0, 500),
+    });
   })();
 }
 
@@ -416,18 +502,38 @@ export function deleteFile(db: Database, name: string, userId: number, reason: s
  * version becomes current. The only version of a file is not deleted alone (delete the file).
  * @throws AppError 404 for an unknown file or version, 409 (conflict, field n) for the only version.
  */
-export function deleteFileVersion(db: Database, name: string, number: number, userId: number, reason: string): FileInfo {
+export function deleteFileVersion(
+  db: Database,
+  name: string,
+  number: number,
+  userId: number,
+  reason: string,
+): FileInfo {
   return db.transaction(() => {
-    const file = stmt(db, SQL_FILE_ROW).get({ name }) as { id: number; version: number } | undefined;
+    const file = stmt(db, SQL_FILE_ROW).get({ name }) as
+      { id: number; version: number } | undefined;
     if (!file) throw notFound(`file "${name}"`);
-    const version = stmt(db, SQL_VERSION_ROW).get({ fileId: file.id, number }) as { id: number; sha256: string } | undefined;
+    const version = stmt(db, SQL_VERSION_ROW).get({ fileId: file.id, number }) as
+      { id: number; sha256: string } | undefined;
     if (!version) throw notFound(`version ${number} of file "${name}"`);
     if ((stmt(db, SQL_VERSION_COUNT).pluck().get({ fileId: file.id }) as number) === 1) {
-      throw new AppError(409, 'conflict', `version ${number} is the only version of "${name}": delete the file instead`, { field: 'n' });
+      throw new AppError(
+        409,
+        'conflict',
+        `version ${number} is the only version of "${name}": delete the file instead`,
+        { field: 'n' },
+      );
     }
     stmt(db, SQL_DELETE_VERSION).run({ id: version.id });
     stmt(db, SQL_LATEST_VERSION).run({ id: file.id });
-    stmt(db, SQL_LOG_FILE).run({ action: 'delete-version', name, version: number, sha256: version.sha256, userId, reason: reason.slice(0, 500) });
+    stmt(db, SQL_LOG_FILE).run({
+      action: 'delete-version',
+      name,
+      version: number,
+      sha256: version.sha256,
+      userId,
+      reason: reason.slice(0, 500),
+    });
     return getFileInfo(db, name);
   })();
 }
@@ -475,12 +581,22 @@ export interface GcResult {
  * written less than `graceMs` ago: an upload writes its bytes before the version that names them.
  * @param options.dryRun only report.
  */
-export function gcFiles(db: Database, storage: LocalFileStorage, options: { graceMs?: number; dryRun?: boolean } = {}): GcResult {
+export function gcFiles(
+  db: Database,
+  storage: LocalFileStorage,
+  options: { graceMs?: number; dryRun?: boolean } = {},
+): GcResult {
   const grace = options.graceMs ?? 60 * 60 * 1000;
   const stored = storage.listSync();
   // Read after listing: a version recorded in between names a blob that is in `stored` and is kept.
   const referenced = new Set(stmt(db, SQL_REFERENCED_HASHES).pluck().all() as string[]);
-  const result: GcResult = { stored: stored.length, referenced: 0, removed: [], young: 0, bytes: 0 };
+  const result: GcResult = {
+    stored: stored.length,
+    referenced: 0,
+    removed: [],
+    young: 0,
+    bytes: 0,
+  };
   const now = Date.now();
   for (const hash of stored) {
     if (referenced.has(hash)) {

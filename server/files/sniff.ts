@@ -7,9 +7,11 @@ import { fileTypeFromBuffer } from 'file-type';
  */
 
 const TEXT_HEAD_BYTES = 4096;
-const SVG_RE = /^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
+const SVG_RE =
+  /^(?:\uFEFF)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg[\s>]/i;
 // Anything a browser could take for a document: served as an attachment in any case, but named so.
-const HTML_RE = /<(?:!doctype\s+html|html|head|body|script|iframe|object|embed|meta|link|style)[\s>/]/i;
+const HTML_RE =
+  /<(?:!doctype\s+html|html|head|body|script|iframe|object|embed|meta|link|style)[\s>/]/i;
 
 /** The MIME type of some bytes. Unknown binary is `application/octet-stream`. */
 export async function sniffContentType(bytes: Uint8Array): Promise<string> {
@@ -45,4 +47,5 @@ export function isInlineSafe(contentType: string): boolean {
 }
 
 /** Whether a page shows the file as an image (`![alt](/files/…)`) rather than a link. */
-export const isImage = (contentType: string) => isInlineSafe(contentType) && contentType.startsWith('image/');
+export const isImage = (contentType: string) =>
+  isInlineSafe(contentType) && contentType.startsWith('image/');

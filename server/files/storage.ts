@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -95,7 +105,8 @@ export class LocalFileStorage implements FileStorage {
       if (!/^[0-9a-f]{2}$/.test(a)) continue;
       for (const b of readdirSync(join(this.dir, a))) {
         if (!/^[0-9a-f]{2}$/.test(b)) continue;
-        for (const name of readdirSync(join(this.dir, a, b))) if (HASH_RE.test(name)) out.push(name);
+        for (const name of readdirSync(join(this.dir, a, b)))
+          if (HASH_RE.test(name)) out.push(name);
       }
     }
     return out;
@@ -111,7 +122,10 @@ export class LocalFileStorage implements FileStorage {
  * the database file (`./data/files` by default). An in-memory database (tests, tools) gets a
  * fresh temporary folder, so nothing lands in the working directory.
  */
-export function resolveFilesDir(filesDir: string | null | undefined, db: { memory: boolean; name: string }): string {
+export function resolveFilesDir(
+  filesDir: string | null | undefined,
+  db: { memory: boolean; name: string },
+): string {
   if (filesDir) return resolve(filesDir);
   if (db.memory) return mkdtempSync(join(tmpdir(), 'lieux-communs-files-'));
   return join(dirname(resolve(db.name)), 'files');
@@ -122,7 +136,10 @@ export function resolveFilesDir(filesDir: string | null | undefined, db: { memor
  * earlier stays valid and only new ones are written).
  * @returns how many objects were copied and how many were there already.
  */
-export async function copyStorage(from: FileStorage, to: FileStorage): Promise<{ copied: number; kept: number }> {
+export async function copyStorage(
+  from: FileStorage,
+  to: FileStorage,
+): Promise<{ copied: number; kept: number }> {
   let copied = 0;
   let kept = 0;
   for await (const hash of from.list()) {

@@ -16,9 +16,16 @@ const SQL_TEAM = `SELECT email FROM users WHERE role IN ('facilitator', 'admin')
  * A new message: to the person's linked account, or, for a person without an account, to the
  * facilitators and admins, who relay it.
  */
-export function alertNewMessage(db: Database, publicUrl: string, message: InboxMessage, personId: number): void {
+export function alertNewMessage(
+  db: Database,
+  publicUrl: string,
+  message: InboxMessage,
+  personId: number,
+): void {
   const own = db.prepare(SQL_PERSON_ACCOUNT).get({ personId }) as { email: string } | undefined;
-  const recipients = own ? [own.email] : (db.prepare(SQL_TEAM).all() as { email: string }[]).map((r) => r.email);
+  const recipients = own
+    ? [own.email]
+    : (db.prepare(SQL_TEAM).all() as { email: string }[]).map((r) => r.email);
   const who = message.sender ?? (message.from || 'Une personne non connectée');
   const intro = own
     ? `${who} vous a écrit sur Lieux Communs :`
@@ -35,9 +42,16 @@ export function alertNewMessage(db: Database, publicUrl: string, message: InboxM
 }
 
 /** An answer: to the sender's account, when the message was sent logged in. */
-export function alertReply(db: Database, publicUrl: string, message: InboxMessage, senderUserId: number | null, reply: { id: number; body: string; authorName: string }): void {
+export function alertReply(
+  db: Database,
+  publicUrl: string,
+  message: InboxMessage,
+  senderUserId: number | null,
+  reply: { id: number; body: string; authorName: string },
+): void {
   if (senderUserId === null) return;
-  const sender = db.prepare(SQL_USER_EMAIL).get({ id: senderUserId }) as { email: string } | undefined;
+  const sender = db.prepare(SQL_USER_EMAIL).get({ id: senderUserId }) as
+    { email: string } | undefined;
   if (!sender) return;
   enqueueMail(db, {
     to: sender.email,

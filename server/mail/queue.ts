@@ -75,7 +75,9 @@ export function enqueueMail(db: Database, mail: MailInput): number | null {
   const attachments = (mail.attachments ?? []).map((a) => ({
     filename: a.filename,
     contentType: a.contentType,
-    content: Buffer.from(typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content).toString('base64'),
+    content: Buffer.from(
+      typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : a.content,
+    ).toString('base64'),
   }));
   const info = db.prepare(INSERT_MAIL).run({
     to: mail.to,
@@ -145,29 +147,39 @@ export function getOutboxMail(db: Database, id: number): OutboxMail | undefined 
 /** Mails due for a sending attempt now, oldest first. */
 export function dueMails(db: Database, now: Date, limit = 20): OutboxMail[] {
   const rows = db
-    .prepare(`SELECT * FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?`)
+    .prepare(
+      `SELECT * FROM mail_outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?`,
+    )
     .all(now.toISOString(), limit) as OutboxRow[];
   return rows.map(toMail);
 }
 
 /** Records a successful delivery. */
 export function markSent(db: Database, id: number, now: Date): void {
-  db.prepare(`UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?`).run(
-    now.toISOString(),
-    id,
-  );
+  db.prepare(
+    `UPDATE mail_outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?`,
+  ).run(now.toISOString(), id);
 }
 
 /**
  * Records a failed attempt: retried later with exponential backoff (1 min, 2, 4… capped at 6 h),
  * given up as `failed` after `maxAttempts`.
  */
-export function markFailed(db: Database, id: number, error: string, now: Date, maxAttempts: number): void {
-  const row = db.prepare('SELECT attempts FROM mail_outbox WHERE id = ?').get(id) as { attempts: number } | undefined;
+export function markFailed(
+  db: Database,
+  id: number,
+  error: string,
+  now: Date,
+  maxAttempts: number,
+): void {
+  const row = db.prepare('SELECT attempts FROM mail_outbox WHERE id = ?').get(id) as
+    { attempts: number } | undefined;
   if (!row) return;
   const attempts = row.attempts + 1;
   const delayMs = Math.min(60_000 * 2 ** (attempts - 1), 6 * 3600_000);
-  db.prepare(`UPDATE mail_outbox SET attempts = ?, last_error = ?, status = ?, next_attempt_at = ? WHERE id = ?`).run(
+  db.prepare(
+    `UPDATE mail_outbox SET attempts = ?, last_error = ?, status = ?, next_attempt_at = ? WHERE id = ?`,
+  ).run(
     attempts,
     error.slice(0, 1000),
     attempts >= maxAttempts ? 'failed' : 'queued',
@@ -180,7 +192,9 @@ export function markFailed(db: Database, id: number, error: string, now: Date, m
 export function retryMail(db: Database, id: number, now: Date): boolean {
   return (
     db
-      .prepare(`UPDATE mail_outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status = 'failed'`)
+      .prepare(
+        `UPDATE mail_outbox SET status = 'queued', next_attempt_at = ? WHERE id = ? AND status = 'failed'`,
+      )
       .run(now.toISOString(), id).changes > 0
   );
 }

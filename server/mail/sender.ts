@@ -82,7 +82,13 @@ export class MailSender {
           markSent(this.db, mail.id, this.now());
           sent++;
         } catch (err) {
-          markFailed(this.db, mail.id, err instanceof Error ? err.message : String(err), this.now(), this.opts.maxAttempts ?? 8);
+          markFailed(
+            this.db,
+            mail.id,
+            err instanceof Error ? err.message : String(err),
+            this.now(),
+            this.opts.maxAttempts ?? 8,
+          );
         }
       }
     }

@@ -26,20 +26,40 @@ export interface MediawikiExportSummary {
 
 // The French MediaWiki's namespace names (languages/messages/MessagesFr.php).
 const NAMESPACES: [number, string][] = [
-  [-2, 'Média'], [-1, 'Spécial'], [0, ''], [1, 'Discussion'], [2, 'Utilisateur'], [3, 'Discussion utilisateur'],
-  [4, 'Projet'], [5, 'Discussion Projet'], [6, 'Fichier'], [7, 'Discussion fichier'], [8, 'MediaWiki'],
-  [9, 'Discussion MediaWiki'], [10, 'Modèle'], [11, 'Discussion modèle'], [12, 'Aide'], [13, 'Discussion aide'],
-  [14, 'Catégorie'], [15, 'Discussion catégorie'],
+  [-2, 'Média'],
+  [-1, 'Spécial'],
+  [0, ''],
+  [1, 'Discussion'],
+  [2, 'Utilisateur'],
+  [3, 'Discussion utilisateur'],
+  [4, 'Projet'],
+  [5, 'Discussion Projet'],
+  [6, 'Fichier'],
+  [7, 'Discussion fichier'],
+  [8, 'MediaWiki'],
+  [9, 'Discussion MediaWiki'],
+  [10, 'Modèle'],
+  [11, 'Discussion modèle'],
+  [12, 'Aide'],
+  [13, 'Discussion aide'],
+  [14, 'Catégorie'],
+  [15, 'Discussion catégorie'],
 ];
 
 const xml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
     // Characters XML 1.0 cannot carry at all.
     .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 
 /** MediaWiki's revision hash: SHA-1 in base 36, 31 digits. */
 export const mediawikiSha1 = (text: string) =>
-  BigInt(`0x${createHash('sha1').update(text, 'utf8').digest('hex')}`).toString(36).padStart(31, '0');
+  BigInt(`0x${createHash('sha1').update(text, 'utf8').digest('hex')}`)
+    .toString(36)
+    .padStart(31, '0');
 
 /** `2024-07-24T17:52:45Z`, as exports write timestamps. */
 const timestamp = (iso: string) => `${iso.replace(' ', 'T').slice(0, 19)}Z`;
@@ -77,13 +97,20 @@ const SQL_MAX_IDS = `SELECT (SELECT COALESCE(MAX(id), 0) FROM pages) AS page, (S
  * Writes the export through `write` (called with successive pieces of the file, page by page).
  * @returns how many pages, revisions, redirects and category pages were written.
  */
-export function exportMediawiki(db: Database, write: (chunk: string) => void, options: MediawikiExportOptions): MediawikiExportSummary {
+export function exportMediawiki(
+  db: Database,
+  write: (chunk: string) => void,
+  options: MediawikiExportOptions,
+): MediawikiExportSummary {
   const summary: MediawikiExportSummary = { pages: 0, revisions: 0, redirects: 0, categories: 0 };
   const titles = new Map<string, string>();
-  for (const p of db.prepare(`SELECT slug, title FROM pages WHERE deleted_at IS NULL`).iterate() as Iterable<{ slug: string; title: string }>) {
+  for (const p of db
+    .prepare(`SELECT slug, title FROM pages WHERE deleted_at IS NULL`)
+    .iterate() as Iterable<{ slug: string; title: string }>) {
     titles.set(p.slug, p.title);
   }
-  for (const r of db.prepare(SQL_REDIRECTS).iterate() as Iterable<{ slug: string; title: string }>) titles.set(r.slug, r.title);
+  for (const r of db.prepare(SQL_REDIRECTS).iterate() as Iterable<{ slug: string; title: string }>)
+    titles.set(r.slug, r.title);
   const convert = { titleOf: (slug: string) => titles.get(slug), fileOf: fileOfUrl };
   const base = options.publicUrl.replace(/\/$/, '');
 
@@ -92,7 +119,11 @@ export function exportMediawiki(db: Database, write: (chunk: string) => void, op
       `xsi:schemaLocation="http://www.mediawiki.org/xml/export-0.11/ http://www.mediawiki.org/xml/export-0.11.xsd" version="0.11" xml:lang="fr">\n` +
       `  <siteinfo>\n    <sitename>${xml(options.sitename ?? 'Lieux Communs')}</sitename>\n    <dbname>lieux-communs</dbname>\n` +
       `    <base>${xml(`${base}/wiki/accueil`)}</base>\n    <generator>Lieux Communs</generator>\n    <case>first-letter</case>\n    <namespaces>\n` +
-      NAMESPACES.map(([k, n]) => (n ? `      <namespace key="${k}" case="first-letter">${xml(n)}</namespace>\n` : `      <namespace key="${k}" case="first-letter" />\n`)).join('') +
+      NAMESPACES.map(([k, n]) =>
+        n
+          ? `      <namespace key="${k}" case="first-letter">${xml(n)}</namespace>\n`
+          : `      <namespace key="${k}" case="first-letter" />\n`,
+      ).join('') +
       `    </namespaces>\n  </siteinfo>\n`,
   );
 
@@ -105,7 +136,9 @@ export function exportMediawiki(db: Database, write: (chunk: string) => void, op
     let body = `  <page>\n    <title>${xml(page.title)}</title>\n    <ns>0</ns>\n    <id>${page.id}</id>\n`;
     for (const r of rows) {
       const last = r.number === page.revision;
-      const text = (last ? infobox(page.imported_fields) : '') + markdownToWikitext(r.markdown, convert, last ? categories : []);
+      const text =
+        (last ? infobox(page.imported_fields) : '') +
+        markdownToWikitext(r.markdown, convert, last ? categories : []);
       body += revisionXml({
         id: r.id,
         parent,
@@ -127,19 +160,42 @@ export function exportMediawiki(db: Database, write: (chunk: string) => void, op
   let pageId = max.page;
   let revId = max.revision;
   const now = timestamp(new Date().toISOString());
-  for (const r of db.prepare(SQL_REDIRECTS).iterate() as Iterable<{ slug: string; title: string }>) {
+  for (const r of db.prepare(SQL_REDIRECTS).iterate() as Iterable<{
+    slug: string;
+    title: string;
+  }>) {
     const title = r.slug;
     write(
       `  <page>\n    <title>${xml(title)}</title>\n    <ns>0</ns>\n    <id>${++pageId}</id>\n    <redirect title="${xml(r.title)}" />\n` +
-        revisionXml({ id: ++revId, parent: null, timestamp: now, contributor: '<contributor deleted="deleted" />', minor: false, comment: '', text: `#REDIRECTION [[${r.title}]]` }) +
+        revisionXml({
+          id: ++revId,
+          parent: null,
+          timestamp: now,
+          contributor: '<contributor deleted="deleted" />',
+          minor: false,
+          comment: '',
+          text: `#REDIRECTION [[${r.title}]]`,
+        }) +
         `  </page>\n`,
     );
     summary.redirects++;
   }
-  for (const c of db.prepare(SQL_CATEGORY_DESCRIPTIONS).iterate() as Iterable<{ category: string; markdown: string; updated_at: string }>) {
+  for (const c of db.prepare(SQL_CATEGORY_DESCRIPTIONS).iterate() as Iterable<{
+    category: string;
+    markdown: string;
+    updated_at: string;
+  }>) {
     write(
       `  <page>\n    <title>Catégorie:${xml(c.category)}</title>\n    <ns>14</ns>\n    <id>${++pageId}</id>\n` +
-        revisionXml({ id: ++revId, parent: null, timestamp: timestamp(c.updated_at), contributor: '<contributor deleted="deleted" />', minor: false, comment: '', text: markdownToWikitext(c.markdown, convert) }) +
+        revisionXml({
+          id: ++revId,
+          parent: null,
+          timestamp: timestamp(c.updated_at),
+          contributor: '<contributor deleted="deleted" />',
+          minor: false,
+          comment: '',
+          text: markdownToWikitext(c.markdown, convert),
+        }) +
         `  </page>\n`,
     );
     summary.categories++;
@@ -154,7 +210,10 @@ export function exportMediawiki(db: Database, write: (chunk: string) => void, op
  */
 function infobox(json: string | null): string {
   if (!json) return '';
-  const { template, fields } = JSON.parse(json) as { template: string; fields: Record<string, string> };
+  const { template, fields } = JSON.parse(json) as {
+    template: string;
+    fields: Record<string, string>;
+  };
   const params = Object.entries(fields).map(([k, v]) => `|${k}=${v.replace(/\|/g, '{{!}}')}\n`);
   return `{{${template}\n${params.join('')}}}\n`;
 }
@@ -179,7 +238,8 @@ function contributorXml(r: RevisionRow): string {
     return `<contributor>\n        <username>${xml(r.imported_author)}</username>\n      </contributor>`;
   }
   // No IP address is kept: an anonymous edit is written as MediaWiki's unknown address.
-  if (r.imported_kind === 'ip') return `<contributor>\n        <ip>0.0.0.0</ip>\n      </contributor>`;
+  if (r.imported_kind === 'ip')
+    return `<contributor>\n        <ip>0.0.0.0</ip>\n      </contributor>`;
   return `<contributor deleted="deleted" />`;
 }
 

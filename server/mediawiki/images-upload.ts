@@ -15,7 +15,9 @@ export const SKIPPED_IMAGE_DIRS = new Set(['thumb', 'archive', 'deleted', 'temp'
 export function isImagePath(path: string): boolean {
   const parts = path.split('/').filter(Boolean);
   const name = parts[parts.length - 1];
-  return !!name && !name.startsWith('.') && !parts.slice(0, -1).some((p) => SKIPPED_IMAGE_DIRS.has(p));
+  return (
+    !!name && !name.startsWith('.') && !parts.slice(0, -1).some((p) => SKIPPED_IMAGE_DIRS.has(p))
+  );
 }
 
 const text = (b: Uint8Array, from: number, length: number) => {
@@ -41,13 +43,17 @@ export function readTar(bytes: Uint8Array): Map<string, Uint8Array> {
     const size = parseInt(sizeField || '0', 8);
     const sum = header.reduce((n, b, i) => n + (i >= 148 && i < 156 ? 32 : b), 0);
     if (!Number.isFinite(size) || size < 0 || parseInt(text(header, 148, 8).trim(), 8) !== sum) {
-      throw badRequest('images', 'not a tar archive of the images folder (.tar, .tar.gz or .tgz), nor images');
+      throw badRequest(
+        'images',
+        'not a tar archive of the images folder (.tar, .tar.gz or .tgz), nor images',
+      );
     }
     const type = String.fromCharCode(header[156] || 0x30);
     const body = data.subarray(at + 512, at + 512 + size);
     if (body.length < size) throw badRequest('images', 'the tar archive is cut short');
     const prefix = text(header, 345, 155);
-    const name = longName ?? paxPath ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
+    const name =
+      longName ?? paxPath ?? (prefix ? `${prefix}/${text(header, 0, 100)}` : text(header, 0, 100));
     if (type === 'L') longName = Buffer.from(body).toString('utf8').replace(/\0+$/, '');
     else if (type === 'x') {
       const m = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(Buffer.from(body).toString('utf8'));
@@ -67,7 +73,9 @@ export function readTar(bytes: Uint8Array): Map<string, Uint8Array> {
  * uploaded parts: images as they are, tar archives opened. Thumbnails and old versions are left out.
  * @throws AppError 400 (field `images`) for an archive that cannot be read.
  */
-export async function uploadedImages(parts: readonly File[]): Promise<Map<string, () => Promise<Uint8Array>>> {
+export async function uploadedImages(
+  parts: readonly File[],
+): Promise<Map<string, () => Promise<Uint8Array>>> {
   const files = new Map<string, () => Promise<Uint8Array>>();
   const add = (path: string, bytes: Uint8Array) => {
     if (!isImagePath(path)) return;
@@ -79,7 +87,10 @@ export async function uploadedImages(parts: readonly File[]): Promise<Map<string
     if (/\.(?:tar|tar\.gz|tgz)$/i.test(part.name)) {
       for (const [path, body] of readTar(bytes)) add(path, body);
     } else if (/\.zip$/i.test(part.name)) {
-      throw badRequest('images', 'zip archives are not read: send a .tar or .tar.gz of the images folder, or the images themselves');
+      throw badRequest(
+        'images',
+        'zip archives are not read: send a .tar or .tar.gz of the images folder, or the images themselves',
+      );
     } else add(part.name, bytes);
   }
   return files;

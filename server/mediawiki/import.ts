@@ -10,7 +10,14 @@ import type { FileStorage } from '../files/storage.js';
 import { canonicalKind, fieldDefsOf, setPageFields } from '../../registry/wiki/fields.js';
 import { PLACE_SHEET_DEFAULTS, PlaceMatcher } from './place-sheets.js';
 import { readMediawikiXml, type SiteInfo, type XmlPage, type XmlRevision } from './xml-reader.js';
-import { convertWikitext, NS, templateKey, type Conversion, type TemplateMapping, type WikitextContext } from './wikitext.js';
+import {
+  convertWikitext,
+  NS,
+  templateKey,
+  type Conversion,
+  type TemplateMapping,
+  type WikitextContext,
+} from './wikitext.js';
 
 /**
  * MediaWiki import: every page of a MediaWiki XML export, with all its revisions, written through
@@ -72,7 +79,12 @@ export interface MediawikiImportReport {
   source: string;
   sitename: string;
   pages: { created: number; updated: number; unchanged: number; failed: number };
-  revisions: { imported: number; alreadyImported: number; suppressedText: number; unchangedText: number };
+  revisions: {
+    imported: number;
+    alreadyImported: number;
+    suppressedText: number;
+    unchangedText: number;
+  };
   redirects: { created: number; unchanged: number; skipped: { title: string; reason: string }[] };
   categories: { described: number };
   /** Pages of namespaces left out, by namespace name. */
@@ -80,7 +92,11 @@ export interface MediawikiImportReport {
   /** Files named by pages (`[[Fichier:…]]`), and how many; with `--images`, how many were stored and which were missing. */
   files: { count: number; names: string[]; stored: number; missing: string[] };
   /** Template fields not written as page fields (no such field declared for the kind, or a bad value). */
-  fields: { written: number; kept: { title: string; field: string; reason: string }[]; keptCount?: number };
+  fields: {
+    written: number;
+    kept: { title: string; field: string; reason: string }[];
+    keptCount?: number;
+  };
   /** Place sheets linked to the registry's places: found there, or created. */
   places?: { matched: number; created: number };
   /** Templates: mapped to fields / kept visible, with the number of pages using them. */
@@ -105,8 +121,18 @@ export interface MediawikiImportRow {
 
 // Canonical names are valid on every MediaWiki, beside the local ones read from <siteinfo>.
 const CANONICAL_NAMESPACES: Record<string, number> = {
-  media: -2, special: -1, talk: 1, user: 2, 'user talk': 3, project: 4, file: 6, image: 6, mediawiki: 8,
-  template: 10, help: 12, category: 14,
+  media: -2,
+  special: -1,
+  talk: 1,
+  user: 2,
+  'user talk': 3,
+  project: 4,
+  file: 6,
+  image: 6,
+  mediawiki: 8,
+  template: 10,
+  help: 12,
+  category: 14,
 };
 
 const SQL_KNOWN_REVISIONS = `SELECT rev_id FROM mediawiki_revisions WHERE source = @source AND rev_id IN (SELECT value FROM json_each(@ids))`;
@@ -215,8 +241,16 @@ export async function importMediawiki(
 ): Promise<{ report: MediawikiImportReport; importId: number }> {
   const started = performance.now();
   const report = emptyReport();
-  const importId = Number(stmt(db, SQL_START).run({ fileName: options.fileName, via: options.via, userId: options.userId ?? null }).lastInsertRowid);
-  const templates = new Map(Object.entries(options.templates ?? {}).map(([name, m]) => [templateKey(name), m]));
+  const importId = Number(
+    stmt(db, SQL_START).run({
+      fileName: options.fileName,
+      via: options.via,
+      userId: options.userId ?? null,
+    }).lastInsertRowid,
+  );
+  const templates = new Map(
+    Object.entries(options.templates ?? {}).map(([name, m]) => [templateKey(name), m]),
+  );
   const fileUrl = options.fileUrl ?? ((name: string) => storedFileUrl(importedFileName(name)));
   const redirects: PendingRedirect[] = [];
   const files = new Set<string>();
@@ -251,8 +285,16 @@ export async function importMediawiki(
     for (const [n, name] of site.namespaces) if (name) namespaceByName.set(name.toLowerCase(), n);
     imported = new Set(
       (options.namespaces ?? ['0']).map((ns) => {
-        const n = /^-?\d+$/.test(ns.trim()) ? Number(ns) : namespaceByName.get(ns.trim().toLowerCase());
-        if (n === undefined) throw new AppError(400, 'validation_failed', `namespaces: the wiki has no namespace "${ns}"`, { field: 'namespaces' });
+        const n = /^-?\d+$/.test(ns.trim())
+          ? Number(ns)
+          : namespaceByName.get(ns.trim().toLowerCase());
+        if (n === undefined)
+          throw new AppError(
+            400,
+            'validation_failed',
+            `namespaces: the wiki has no namespace "${ns}"`,
+            { field: 'namespaces' },
+          );
         return n;
       }),
     );
@@ -274,7 +316,12 @@ export async function importMediawiki(
       if (!latest || latest.text === null) return;
       const name = normalizeCategory(page.title.slice(page.title.indexOf(':') + 1));
       const c = convertWikitext(latest.text, context(page.title));
-      if (name && stmt(db, SQL_CATEGORY_DESCRIPTION).run({ category: name, markdown: c.markdown, source }).changes) report.categories.described++;
+      if (
+        name &&
+        stmt(db, SQL_CATEGORY_DESCRIPTION).run({ category: name, markdown: c.markdown, source })
+          .changes
+      )
+        report.categories.described++;
       return;
     }
     if (!imported.has(page.ns)) {
@@ -284,13 +331,16 @@ export async function importMediawiki(
     if (!latest) return;
     // Every revision imported already (the same file again): nothing to convert or write.
     const ids = page.revisions.map((r) => r.id);
-    const known = stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as { rev_id: number }[];
+    const known = stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as {
+      rev_id: number;
+    }[];
     if (known.length === new Set(ids).size) {
       report.revisions.alreadyImported += known.length;
       report.pages.unchanged++;
       return;
     }
-    const latestConversion = latest.text === null ? null : convertWikitext(latest.text, context(page.title));
+    const latestConversion =
+      latest.text === null ? null : convertWikitext(latest.text, context(page.title));
     const redirectTarget = page.redirect ?? latestConversion?.redirect ?? null;
     if (redirectTarget) {
       redirects.push({ title: page.title, slug: slugify(page.title), target: redirectTarget });
@@ -310,18 +360,25 @@ export async function importMediawiki(
     const batch = pending;
     pending = [];
     pendingChars = 0;
-    if (batch.length) db.transaction(() => batch.forEach((p) => writePage(p.page, p.latestConversion)))();
+    if (batch.length)
+      db.transaction(() => batch.forEach((p) => writePage(p.page, p.latestConversion)))();
   };
 
   /** All new revisions of one page, or none (a savepoint inside the batch's transaction). */
   const writePage = (page: XmlPage, latestConversion: Conversion | null) => {
     const ids = page.revisions.map((r) => r.id);
     const known = new Set(
-      (stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as { rev_id: number }[]).map((r) => r.rev_id),
+      (
+        stmt(db, SQL_KNOWN_REVISIONS).all({ source, ids: JSON.stringify(ids) }) as {
+          rev_id: number;
+        }[]
+      ).map((r) => r.rev_id),
     );
     const fresh = page.revisions
       .filter((r) => !known.has(r.id))
-      .sort((a, b) => (a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id - b.id));
+      .sort((a, b) =>
+        a.timestamp < b.timestamp ? -1 : a.timestamp > b.timestamp ? 1 : a.id - b.id,
+      );
     report.revisions.alreadyImported += known.size;
     if (latestConversion) noteConversion(page.title, latestConversion);
     if (!fresh.length) {
@@ -343,11 +400,17 @@ export async function importMediawiki(
    * page row, deletion check, links, categories, listeners); those in between are history rows
    * only, written the same way, because nothing derived from the body (links, search) depends on them.
    */
-  const writeRevisions = (page: XmlPage, fresh: XmlRevision[], latestConversion: Conversion | null): 'created' | 'updated' | 'unchanged' => {
+  const writeRevisions = (
+    page: XmlPage,
+    fresh: XmlRevision[],
+    latestConversion: Conversion | null,
+  ): 'created' | 'updated' | 'unchanged' => {
     const latest = page.revisions[page.revisions.length - 1];
-    const mapped = stmt(db, SQL_MAPPED_PAGE).get({ source, mwId: page.id }) as { page_id: number; slug: string } | undefined;
+    const mapped = stmt(db, SQL_MAPPED_PAGE).get({ source, mwId: page.id }) as
+      { page_id: number; slug: string } | undefined;
     const slug = mapped?.slug ?? freeSlug(page);
-    const existing = stmt(db, SQL_PAGE_HEAD).get({ slug }) as { id: number; markdown: string } | undefined;
+    const existing = stmt(db, SQL_PAGE_HEAD).get({ slug }) as
+      { id: number; markdown: string } | undefined;
     let previous: string | null = existing?.markdown ?? null;
     let fields: string | null = null;
     let kind: string | undefined;
@@ -360,10 +423,16 @@ export async function importMediawiki(
         report.revisions.suppressedText++;
         markdown = previous ?? '';
       } else {
-        const conversion = rev === latest && latestConversion ? latestConversion : convertWikitext(rev.text, context(page.title));
+        const conversion =
+          rev === latest && latestConversion
+            ? latestConversion
+            : convertWikitext(rev.text, context(page.title));
         markdown = conversion.markdown;
         if (conversion.fields) {
-          fields = JSON.stringify({ template: conversion.fields.template, fields: conversion.fields.fields });
+          fields = JSON.stringify({
+            template: conversion.fields.template,
+            fields: conversion.fields.fields,
+          });
           kind = conversion.fields.kind ? canonicalKind(conversion.fields.kind) : kind;
         }
       }
@@ -424,7 +493,8 @@ export async function importMediawiki(
             kind: author.kind,
             minor: step.rev.minor ? 1 : 0,
           }) as { id: number };
-          if (author.userId) stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: r.id, userId: author.userId });
+          if (author.userId)
+            stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: r.id, userId: author.userId });
           record(step.rev, r.id);
         });
       }
@@ -450,7 +520,8 @@ export async function importMediawiki(
         kind: author.kind,
         minor: step.rev.minor ? 1 : 0,
       }) as { id: number };
-      if (author.userId) stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: row.id, userId: author.userId });
+      if (author.userId)
+        stmt(db, SQL_REVISION_AUTHOR).run({ revisionId: row.id, userId: author.userId });
       record(step.rev, row.id);
     });
     if (pageId === null) return 'unchanged';
@@ -465,7 +536,8 @@ export async function importMediawiki(
         // A place sheet: the page links to the registry's place, found or created, in its field.
         places ??= new PlaceMatcher(db, source);
         const linked = places.link(values, placeMapping, page.title, page.id);
-        if (linked.slug === null) addProblem(page.title, slug, 'place sheet without a name: not linked to a place');
+        if (linked.slug === null)
+          addProblem(page.title, slug, 'place sheet without a name: not linked to a place');
         else {
           report.places![linked.outcome]++;
           values[placeMapping.field ?? PLACE_SHEET_DEFAULTS.field] = linked.slug;
@@ -481,13 +553,15 @@ export async function importMediawiki(
     const base = slugify(page.title) || `page-${page.id}`;
     let slug = base;
     for (let n = 2; ; n++) {
-      const owner = stmt(db, SQL_SLUG_OWNER).get({ source, slug }) as { mw_page_id: number } | undefined;
+      const owner = stmt(db, SQL_SLUG_OWNER).get({ source, slug }) as
+        { mw_page_id: number } | undefined;
       // A page created here (not imported) at that slug gets the imported revisions after its own.
       if (!owner && (slug === base || !stmt(db, SQL_SLUG_TAKEN).get({ slug }))) break;
       if (owner?.mw_page_id === page.id) break;
       slug = `${base}-${n}`.slice(0, 120);
     }
-    if (slug !== base) addProblem(page.title, slug, `its slug "${base}" is another page's: imported as "${slug}"`);
+    if (slug !== base)
+      addProblem(page.title, slug, `its slug "${base}" is another page's: imported as "${slug}"`);
     return slug;
   };
 
@@ -495,7 +569,12 @@ export async function importMediawiki(
    * Template parameters become the page's structured fields where its kind declares them; the
    * others stay in `imported_fields` and are reported (an admin may declare them and import again).
    */
-  const writeFields = (title: string, pageId: number, kind: string | undefined, values: Record<string, string>) => {
+  const writeFields = (
+    title: string,
+    pageId: number,
+    kind: string | undefined,
+    values: Record<string, string>,
+  ) => {
     const declared = new Set(kind ? fieldDefsOf(db, kind).map((d) => d.name) : []);
     const keep = (field: string, reason: string) => {
       // The report lists the first 200 (a whole wiki without declared fields would list every page).
@@ -528,13 +607,17 @@ export async function importMediawiki(
 
   let places: PlaceMatcher | null = null;
   const authorCache = new Map<string, number | null>();
-  const authorOf = (rev: XmlRevision): { userId: number | null; name: string | null; kind: 'user' | 'ip' | 'suppressed' } => {
+  const authorOf = (
+    rev: XmlRevision,
+  ): { userId: number | null; name: string | null; kind: 'user' | 'ip' | 'suppressed' } => {
     const c = rev.contributor;
     if (c.deleted) return { userId: null, name: null, kind: 'suppressed' };
     if (!c.username) return { userId: null, name: null, kind: 'ip' };
     let userId = authorCache.get(c.username);
     if (userId === undefined) {
-      userId = (stmt(db, SQL_USER_BY_NAME).get({ name: c.username }) as { id: number } | undefined)?.id ?? null;
+      userId =
+        (stmt(db, SQL_USER_BY_NAME).get({ name: c.username }) as { id: number } | undefined)?.id ??
+        null;
       authorCache.set(c.username, userId);
     }
     return { userId, name: c.username, kind: 'user' };
@@ -554,16 +637,26 @@ export async function importMediawiki(
 
   const noteConversion = (title: string, c: Conversion) => {
     for (const f of c.files) files.add(f);
-    if (c.fields) report.templates.mapped[c.fields.template] = (report.templates.mapped[c.fields.template] ?? 0) + 1;
-    for (const t of c.unmappedTemplates) report.templates.unmapped[t] = (report.templates.unmapped[t] ?? 0) + 1;
-    for (const t of c.unmappedTemplates) addProblem(title, slugify(title), `template {{${t}}} kept as written (not mapped)`);
+    if (c.fields)
+      report.templates.mapped[c.fields.template] =
+        (report.templates.mapped[c.fields.template] ?? 0) + 1;
+    for (const t of c.unmappedTemplates)
+      report.templates.unmapped[t] = (report.templates.unmapped[t] ?? 0) + 1;
+    for (const t of c.unmappedTemplates)
+      addProblem(title, slugify(title), `template {{${t}}} kept as written (not mapped)`);
     for (const p of c.problems) addProblem(title, slugify(title), p);
   };
 
   const finish = (status: 'done' | 'failed', error: string | null) => {
     report.files = { ...report.files, count: files.size, names: [...files].slice(0, 200) };
     report.seconds = Math.round((performance.now() - started) / 10) / 100;
-    stmt(db, SQL_FINISH).run({ id: importId, status, source: source || null, report: JSON.stringify(report), error });
+    stmt(db, SQL_FINISH).run({
+      id: importId,
+      status,
+      source: source || null,
+      report: JSON.stringify(report),
+      error,
+    });
   };
 
   try {
@@ -590,12 +683,18 @@ export async function importMediawiki(
  * other redirects of the file). One whose slug is its target's own (`Tiers lieu` → `Tiers-lieu`),
  * or a page's, is skipped and reported; its target's text is never touched.
  */
-function writeRedirects(db: Database, source: string, redirects: PendingRedirect[], report: MediawikiImportReport): void {
+function writeRedirects(
+  db: Database,
+  source: string,
+  redirects: PendingRedirect[],
+  report: MediawikiImportReport,
+): void {
   const bySlug = new Map(redirects.map((r) => [r.slug, r]));
   const resolve = (title: string): number | null => {
     let slug = slugify(title.split('#')[0]);
     for (let hop = 0; hop < 10; hop++) {
-      const page = stmt(db, SQL_PAGE_BY_SLUG).get({ slug }) as { id: number; deleted_at: string | null } | undefined;
+      const page = stmt(db, SQL_PAGE_BY_SLUG).get({ slug }) as
+        { id: number; deleted_at: string | null } | undefined;
       if (page) return page.id;
       const existing = stmt(db, SQL_REDIRECT_AT).get({ slug }) as { page_id: number } | undefined;
       if (existing) return existing.page_id;
@@ -612,7 +711,7 @@ function writeRedirects(db: Database, source: string, redirects: PendingRedirect
       continue;
     }
     if (slugify(r.target.split('#')[0]) === r.slug) {
-      skip('its slug is its target\'s own: the target page stays as it is');
+      skip("its slug is its target's own: the target page stays as it is");
       continue;
     }
     if (stmt(db, SQL_PAGE_BY_SLUG).get({ slug: r.slug })) {
@@ -624,7 +723,8 @@ function writeRedirects(db: Database, source: string, redirects: PendingRedirect
       skip(`its target "${r.target}" is not in the wiki`);
       continue;
     }
-    const existing = stmt(db, SQL_REDIRECT_AT).get({ slug: r.slug }) as { page_id: number } | undefined;
+    const existing = stmt(db, SQL_REDIRECT_AT).get({ slug: r.slug }) as
+      { page_id: number } | undefined;
     if (existing) {
       if (existing.page_id === pageId) report.redirects.unchanged++;
       else skip(`the redirect "${r.slug}" already leads to another page`);
@@ -654,7 +754,13 @@ async function storeImages(
       continue;
     }
     try {
-      const result = await storeFile(db, images.storage, { bytes: await read(), name: importedFileName(name), originalName: name, userId: null, comment: 'import MediaWiki' });
+      const result = await storeFile(db, images.storage, {
+        bytes: await read(),
+        name: importedFileName(name),
+        originalName: name,
+        userId: null,
+        comment: 'import MediaWiki',
+      });
       if (result.changed) report.files.stored++;
     } catch (err) {
       if (!isClientError(err)) throw err;
@@ -694,7 +800,9 @@ const toImportRow = (r: ImportRowDb, withReport: boolean): MediawikiImportRow =>
 
 /** The imports, newest first (without their reports). */
 export function listMediawikiImports(db: Database, limit = 100): MediawikiImportRow[] {
-  const rows = db.prepare(`${SQL_IMPORTS} ORDER BY i.id DESC LIMIT @limit`).all({ limit }) as ImportRowDb[];
+  const rows = db
+    .prepare(`${SQL_IMPORTS} ORDER BY i.id DESC LIMIT @limit`)
+    .all({ limit }) as ImportRowDb[];
   return rows.map((r) => toImportRow(r, false));
 }
 

@@ -20,7 +20,8 @@ export interface WikitextOptions {
 function wikiRaw(state: StateInline, silent: boolean): boolean {
   const src = state.src;
   const start = state.pos;
-  if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b || state.linkLevel > 0) return false;
+  if (src.charCodeAt(start) !== 0x5b || src.charCodeAt(start + 1) !== 0x5b || state.linkLevel > 0)
+    return false;
   const end = src.indexOf(']]', start + 2);
   if (end < 0 || end + 2 > state.posMax) return false;
   const inner = src.slice(start + 2, end);
@@ -44,17 +45,31 @@ const parser = () => {
 const SPECIAL_RE = /\[+|\]+|\{\{|\}\}|''+|<|~{3,}|__|&(?=[#a-z0-9]+;)/gi;
 const LINE_START_RE = /^([*#:;= ]|-{4}|\{\|)/;
 const nowiki = (s: string) => `<nowiki>${s}</nowiki>`;
-const escapeText = (s: string) => s.replace(SPECIAL_RE, (m) => nowiki(m.replace(/</g, '&lt;').replace(/&/g, '&amp;')));
+const escapeText = (s: string) =>
+  s.replace(SPECIAL_RE, (m) => nowiki(m.replace(/</g, '&lt;').replace(/&/g, '&amp;')));
 const escapeCode = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/\[/g, '&#91;').replace(/\]/g, '&#93;').replace(/\{/g, '&#123;')
-    .replace(/\}/g, '&#125;').replace(/'/g, '&#39;').replace(/\|/g, '&#124;').replace(/~/g, '&#126;').replace(/_/g, '&#95;');
+  s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/\[/g, '&#91;')
+    .replace(/\]/g, '&#93;')
+    .replace(/\{/g, '&#123;')
+    .replace(/\}/g, '&#125;')
+    .replace(/'/g, '&#39;')
+    .replace(/\|/g, '&#124;')
+    .replace(/~/g, '&#126;')
+    .replace(/_/g, '&#95;');
 const TEMPLATE_RE = /^\{\{[\s\S]*\}\}$/;
 
 /**
  * Converts a page body.
  * @param categories explicit categories to append (`[[Catégorie:…]]`), for the latest revision.
  */
-export function markdownToWikitext(markdown: string, options: WikitextOptions, categories: string[] = []): string {
+export function markdownToWikitext(
+  markdown: string,
+  options: WikitextOptions,
+  categories: string[] = [],
+): string {
   const env: Record<string, unknown> = {};
   const tokens = parser().parse(markdown, env);
   const w = new Writer(tokens, options);
@@ -117,7 +132,14 @@ class Writer {
           }
           const text = this.inline(children);
           if (prefix) out.push(`${prefix} ${text.replace(/\n/g, ' ')}`);
-          else out.push(text.split('\n').map((l) => l.replace(LINE_START_RE, (m) => nowiki(m))).join('\n'), '');
+          else
+            out.push(
+              text
+                .split('\n')
+                .map((l) => l.replace(LINE_START_RE, (m) => nowiki(m)))
+                .join('\n'),
+              '',
+            );
           i += 2;
           break;
         }
@@ -125,10 +147,12 @@ class Writer {
         case 'ordered_list_open':
         case 'blockquote_open': {
           const close = this.closing(i);
-          const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
+          const mark =
+            tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
           const start = Number(tok.attrGet('start') ?? 1);
           if (mark === ':') out.push(this.blocks(i + 1, close, prefix + ':'));
-          else if (mark === '#' && !prefix && start !== 1) out.push(this.htmlList(i + 1, close, start));
+          else if (mark === '#' && !prefix && start !== 1)
+            out.push(this.htmlList(i + 1, close, start));
           else out.push(this.items(i + 1, close, prefix + mark));
           if (!prefix) out.push('');
           i = close;
@@ -139,7 +163,11 @@ class Writer {
           const content = tok.content.replace(/\n$/, '');
           const lang = tok.info.trim();
           if (lang === 'wikitext' && TEMPLATE_RE.test(content.trim())) out.push(content.trim(), '');
-          else if (lang) out.push(`<syntaxhighlight lang="${lang.replace(/[^\w+-]/g, '')}">\n${content}\n</syntaxhighlight>`, '');
+          else if (lang)
+            out.push(
+              `<syntaxhighlight lang="${lang.replace(/[^\w+-]/g, '')}">\n${content}\n</syntaxhighlight>`,
+              '',
+            );
           else out.push(`<pre>${content.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`, '');
           break;
         }
@@ -176,11 +204,20 @@ class Writer {
           const text = this.inline(t[j + 1].children ?? []).replace(/\n/g, ' ');
           line = line ? `${line}<br />${text}` : text;
           j += 2;
-        } else if (tok.type === 'bullet_list_open' || tok.type === 'ordered_list_open' || tok.type === 'blockquote_open') {
+        } else if (
+          tok.type === 'bullet_list_open' ||
+          tok.type === 'ordered_list_open' ||
+          tok.type === 'blockquote_open'
+        ) {
           if (line !== null) out.push(`${prefix} ${line}`.trimEnd());
           const c = this.closing(j);
-          const mark = tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
-          out.push(mark === ':' ? this.blocks(j + 1, c, prefix + ':') : this.items(j + 1, c, prefix + mark));
+          const mark =
+            tok.type === 'bullet_list_open' ? '*' : tok.type === 'ordered_list_open' ? '#' : ':';
+          out.push(
+            mark === ':'
+              ? this.blocks(j + 1, c, prefix + ':')
+              : this.items(j + 1, c, prefix + mark),
+          );
           line = null as unknown as string;
           j = c;
         } else if (tok.type === 'fence' || tok.type === 'code_block') {
@@ -201,7 +238,9 @@ class Writer {
       if (t[i].type !== 'list_item_open') continue;
       const close = this.closing(i);
       const para = t.slice(i, close).findIndex((x) => x.type === 'inline');
-      items.push(`<li>${para < 0 ? '' : this.inline(t[i + para].children ?? []).replace(/\n/g, ' ')}</li>`);
+      items.push(
+        `<li>${para < 0 ? '' : this.inline(t[i + para].children ?? []).replace(/\n/g, ' ')}</li>`,
+      );
       i = close;
     }
     return `<ol start="${from}">\n${items.join('\n')}\n</ol>`;
@@ -218,7 +257,12 @@ class Writer {
       for (i++; t[i].type !== 'tr_close'; i++) {
         if (t[i].type === 'th_open' || t[i].type === 'td_open') {
           header = t[i].type === 'th_open';
-          cells.push(this.inline(t[i + 1].children ?? []).replace(/\|/g, nowiki('|')).replace(/\n/g, ' ').trim());
+          cells.push(
+            this.inline(t[i + 1].children ?? [])
+              .replace(/\|/g, nowiki('|'))
+              .replace(/\n/g, ' ')
+              .trim(),
+          );
           i += 2;
         }
       }

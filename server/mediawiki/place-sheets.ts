@@ -46,7 +46,8 @@ const coordinate = (s: string | undefined, limit: number): number | undefined =>
 };
 
 /** What `PlaceMatcher.link` did. */
-export type PlaceOutcome = { slug: string; outcome: 'matched' | 'created' } | { slug: null; outcome: 'unnamed' };
+export type PlaceOutcome =
+  { slug: string; outcome: 'matched' | 'created' } | { slug: null; outcome: 'unnamed' };
 
 /**
  * Finds or creates the places of place sheets during one import. The registry's places are read
@@ -71,8 +72,14 @@ export class PlaceMatcher {
   private load(): Map<string, string> {
     if (this.index) return this.index;
     this.index = new Map();
-    for (const p of stmt(this.db, SQL_PLACES).all() as { slug: string; name: string; postcode: string | null; city: string | null }[]) {
-      for (const k of this.keys(p.name, p.postcode ?? undefined, p.city ?? undefined)) if (!this.index.has(k)) this.index.set(k, p.slug);
+    for (const p of stmt(this.db, SQL_PLACES).all() as {
+      slug: string;
+      name: string;
+      postcode: string | null;
+      city: string | null;
+    }[]) {
+      for (const k of this.keys(p.name, p.postcode ?? undefined, p.city ?? undefined))
+        if (!this.index.has(k)) this.index.set(k, p.slug);
     }
     return this.index;
   }
@@ -84,7 +91,12 @@ export class PlaceMatcher {
    * @param values the sheet's fields (after the map's renaming); `title` names the place when the sheet does not.
    * @param mwPageId the source page, so that importing again finds the place it created.
    */
-  link(values: Record<string, string>, mapping: PlaceSheetMapping, title: string, mwPageId: number): PlaceOutcome {
+  link(
+    values: Record<string, string>,
+    mapping: PlaceSheetMapping,
+    title: string,
+    mwPageId: number,
+  ): PlaceOutcome {
     const m = { ...PLACE_SHEET_DEFAULTS, ...mapping };
     const name = (values[m.name] || title).trim();
     if (!placeNameKey(name)) return { slug: null, outcome: 'unnamed' };

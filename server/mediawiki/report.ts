@@ -23,12 +23,18 @@ export function formatReport(r: MediawikiImportReport, maxProblems = 50): string
     ...r.files.missing.slice(0, maxProblems).map((f) => `  - missing: ${f}`),
     `Template fields written as page fields: ${r.fields.written}, kept aside: ${r.fields.keptCount ?? r.fields.kept.length}`,
     ...r.fields.kept.slice(0, maxProblems).map((k) => `  - ${k.title}: ${k.field}: ${k.reason}`),
-    ...(r.places ? [`Place sheets linked to the registry: ${r.places.matched} places matched, ${r.places.created} created`] : []),
+    ...(r.places
+      ? [
+          `Place sheets linked to the registry: ${r.places.matched} places matched, ${r.places.created} created`,
+        ]
+      : []),
     `Templates mapped: ${list(r.templates.mapped)}`,
     `Templates kept as written (unmapped): ${list(r.templates.unmapped)}`,
     `Left out (namespaces not imported): ${list(r.leftOut)}`,
     `Pages with something not converted: ${r.problems.length}`,
-    ...r.problems.slice(0, maxProblems).flatMap((p) => [`  ${p.title} (${p.slug})`, ...p.problems.map((x) => `    - ${x}`)]),
+    ...r.problems
+      .slice(0, maxProblems)
+      .flatMap((p) => [`  ${p.title} (${p.slug})`, ...p.problems.map((x) => `    - ${x}`)]),
     ...(r.problems.length > maxProblems ? [`  … and ${r.problems.length - maxProblems} more`] : []),
     `Time: ${r.seconds} s`,
   ];

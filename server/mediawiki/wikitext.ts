@@ -93,15 +93,32 @@ const PH_RE = /[\uE000\uE002](\d+)\uE001/g;
 const BLOCK_PH_RE = /^\uE002(\d+)\uE001$/;
 
 const MAGIC_WORD_RE = /__[A-ZÀ-Ü_]{2,30}__/g;
-const DROPPED_TEMPLATES = new Set(['Références', 'References', 'Reflist', 'Notes', 'Clear', 'Clr', '-']);
+const DROPPED_TEMPLATES = new Set([
+  'Références',
+  'References',
+  'Reflist',
+  'Notes',
+  'Clear',
+  'Clr',
+  '-',
+]);
 // {{DEFAULTSORT:…}}, {{DISPLAYTITLE:…}} and their French forms change nothing a reader sees here.
-const DROPPED_MAGIC_RE = /^(?:DEFAULTSORT|DEFAULTSORTKEY|CLEDETRI|CLÉDETRI|DISPLAYTITLE|AFFICHERTITRE|TOC|NOTOC)\s*(?::|$)/i;
+const DROPPED_MAGIC_RE =
+  /^(?:DEFAULTSORT|DEFAULTSORTKEY|CLEDETRI|CLÉDETRI|DISPLAYTITLE|AFFICHERTITRE|TOC|NOTOC)\s*(?::|$)/i;
 
 const FILE_OPTION_RE =
   /^(?:thumb|thumbnail|frame|framed|frameless|border|left|right|center|centre|none|upright(?:\s*=?\s*[\d.]+)?|baseline|middle|sub|super|top|text-top|bottom|text-bottom|vignette|miniature|cadre|encadré|sans_cadre|sans cadre|bordure|gauche|droite|centré|néant|redresse(?:\s*=?\s*[\d.]+)?|\d*x?\d+\s*px|(?:link|lien|page|class|lang|upright|redresse)\s*=.*)$/i;
 const ALT_RE = /^alt\s*=(.*)$/i;
 
-const INLINE_TAGS: Record<string, string> = { b: '**', strong: '**', i: '*', em: '*', s: '~~', del: '~~', strike: '~~' };
+const INLINE_TAGS: Record<string, string> = {
+  b: '**',
+  strong: '**',
+  i: '*',
+  em: '*',
+  s: '~~',
+  del: '~~',
+  strike: '~~',
+};
 const URL_RE = /\b(?:https?|ftp):\/\/[^\s<>\][|"]+/g;
 const EXT_LINK_RE = /\[((?:https?|ftp|mailto):[^\s\]]+|\/\/[^\s\]]+)(?:\s+([^\]]*))?\]/y;
 const LINK_TRAIL_RE = /^[a-zàâäçéèêëîïôöûùüÿœæ]+/;
@@ -120,7 +137,10 @@ const escapePlain = (s: string) => s.replace(/[\\`*_[\]<>|~]/g, '\\$&');
 
 /** Escapes what would start a block at the beginning of a markdown line (list, quote, heading, rule). */
 const escapeLineStart = (line: string) =>
-  line.replace(/^(\s*)([-+>#=]|\d+[.)])(?=\s|$|[-=])/, (_m, sp: string, mark: string) => `${sp}\\${mark}`);
+  line.replace(
+    /^(\s*)([-+>#=]|\d+[.)])(?=\s|$|[-=])/,
+    (_m, sp: string, mark: string) => `${sp}\\${mark}`,
+  );
 
 /**
  * Converts one revision's wikitext.
@@ -134,7 +154,14 @@ class Converter {
   private readonly held: string[] = [];
   private readonly footnotes: string[] = [];
   private readonly namedRefs = new Map<string, number>();
-  private readonly out: Conversion = { markdown: '', redirect: null, fields: null, unmappedTemplates: [], files: [], problems: [] };
+  private readonly out: Conversion = {
+    markdown: '',
+    redirect: null,
+    fields: null,
+    unmappedTemplates: [],
+    files: [],
+    problems: [],
+  };
 
   constructor(private readonly ctx: WikitextContext) {}
 
@@ -144,7 +171,8 @@ class Converter {
   }
 
   private problem(what: string): void {
-    if (!this.out.problems.includes(what) && this.out.problems.length < 50) this.out.problems.push(what);
+    if (!this.out.problems.includes(what) && this.out.problems.length < 50)
+      this.out.problems.push(what);
   }
 
   convert(source: string): Conversion {
@@ -172,7 +200,8 @@ class Converter {
   /** Puts protected pieces back (they may nest: a template kept inside a footnote). */
   private restore(md: string): string {
     let s = md;
-    for (let i = 0; i < 5 && (s.includes(PH_OPEN) || s.includes(PH_BLOCK)); i++) s = s.replace(PH_RE, (_m, n: string) => this.held[Number(n)] ?? '');
+    for (let i = 0; i < 5 && (s.includes(PH_OPEN) || s.includes(PH_BLOCK)); i++)
+      s = s.replace(PH_RE, (_m, n: string) => this.held[Number(n)] ?? '');
     return s;
   }
 
@@ -180,10 +209,20 @@ class Converter {
   private protect(text: string): string {
     return text.replace(
       /<nowiki\s*>([\s\S]*?)<\/nowiki\s*>|<nowiki\s*\/>|<!--[\s\S]*?(?:-->|$)|<pre\b[^>]*>([\s\S]*?)<\/pre\s*>|<(syntaxhighlight|source)\b([^>]*)>([\s\S]*?)<\/\3\s*>|<gallery\b[^>]*>([\s\S]*?)<\/gallery\s*>/gi,
-      (whole, nowiki?: string, pre?: string, _tag?: string, attrs?: string, code?: string, gallery?: string) => {
-        if (nowiki !== undefined) return this.hold(escapeMarkdown(decodeEntities(nowiki)).replace(/\n/g, ' '));
+      (
+        whole,
+        nowiki?: string,
+        pre?: string,
+        _tag?: string,
+        attrs?: string,
+        code?: string,
+        gallery?: string,
+      ) => {
+        if (nowiki !== undefined)
+          return this.hold(escapeMarkdown(decodeEntities(nowiki)).replace(/\n/g, ' '));
         if (whole.startsWith('<!--') || /^<nowiki/i.test(whole)) return '';
-        if (pre !== undefined) return `\n${this.hold(fence(decodeEntities(pre.replace(/^\n/, '')), ''), true)}\n`;
+        if (pre !== undefined)
+          return `\n${this.hold(fence(decodeEntities(pre.replace(/^\n/, '')), ''), true)}\n`;
         if (code !== undefined) {
           const lang = /lang\s*=\s*"?([\w+-]+)/i.exec(attrs ?? '')?.[1] ?? '';
           return `\n${this.hold(fence(code.replace(/^\n/, ''), lang), true)}\n`;
@@ -235,7 +274,8 @@ class Converter {
     let positional = 0;
     for (const p of parts.slice(1)) {
       const eq = p.indexOf('=');
-      if (eq > 0 && !/[[{]/.test(p.slice(0, eq))) params[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
+      if (eq > 0 && !/[[{]/.test(p.slice(0, eq)))
+        params[p.slice(0, eq).trim()] = p.slice(eq + 1).trim();
       else params[String(++positional)] = p.trim();
     }
     const mapping = this.ctx.templates.get(key);
@@ -245,7 +285,11 @@ class Converter {
         for (const [name, value] of Object.entries(params)) {
           fields[mapping.fields?.[name] ?? name] = plainText(value);
         }
-        this.out.fields = { template: key, ...(mapping.kind ? { kind: mapping.kind } : {}), fields };
+        this.out.fields = {
+          template: key,
+          ...(mapping.kind ? { kind: mapping.kind } : {}),
+          fields,
+        };
       } else {
         this.problem(`template {{${key}}} used twice: only the first one became fields`);
       }
@@ -263,22 +307,25 @@ class Converter {
   private refs(text: string): string {
     return text
       .replace(/<references\b[^>]*\/>|<references\b[^>]*>[\s\S]*?<\/references\s*>/gi, '')
-      .replace(/<ref\b([^>]*?)\/>|<ref\b([^>]*)>([\s\S]*?)<\/ref\s*>/gi, (_m, selfAttrs?: string, attrs?: string, body?: string) => {
-        const name = /name\s*=\s*"?([^">/]+)"?/i.exec(selfAttrs ?? attrs ?? '')?.[1]?.trim();
-        if (body === undefined) {
-          const n = name ? this.namedRefs.get(name) : undefined;
-          if (n === undefined) {
-            this.problem(`footnote "${name ?? '?'}" used before it is defined`);
-            return '';
+      .replace(
+        /<ref\b([^>]*?)\/>|<ref\b([^>]*)>([\s\S]*?)<\/ref\s*>/gi,
+        (_m, selfAttrs?: string, attrs?: string, body?: string) => {
+          const name = /name\s*=\s*"?([^">/]+)"?/i.exec(selfAttrs ?? attrs ?? '')?.[1]?.trim();
+          if (body === undefined) {
+            const n = name ? this.namedRefs.get(name) : undefined;
+            if (n === undefined) {
+              this.problem(`footnote "${name ?? '?'}" used before it is defined`);
+              return '';
+            }
+            return this.hold(`[^${n}]`);
           }
+          if (name && this.namedRefs.has(name)) return this.hold(`[^${this.namedRefs.get(name)}]`);
+          this.footnotes.push(this.inline(body.replace(/\n+/g, ' ').trim(), false));
+          const n = this.footnotes.length;
+          if (name) this.namedRefs.set(name, n);
           return this.hold(`[^${n}]`);
-        }
-        if (name && this.namedRefs.has(name)) return this.hold(`[^${this.namedRefs.get(name)}]`);
-        this.footnotes.push(this.inline(body.replace(/\n+/g, ' ').trim(), false));
-        const n = this.footnotes.length;
-        if (name) this.namedRefs.set(name, n);
-        return this.hold(`[^${n}]`);
-      });
+        },
+      );
   }
 
   /**
@@ -294,18 +341,35 @@ class Converter {
       s = s.replace(LIST_RE, (_m, tag: string, attrs: string, inner: string) => {
         const ordered = tag.toLowerCase() === 'ol';
         let n = Number(/\bstart\s*=\s*["']?(-?\d+)/i.exec(attrs)?.[1] ?? 1);
-        const items = inner.split(/<li\b/i).slice(1).map((part) => {
-          const close = part.indexOf('>');
-          const value = /\bvalue\s*=\s*["']?(\d+)/i.exec(part.slice(0, close))?.[1];
-          return { value: value === undefined ? null : Number(value), body: part.slice(close + 1).replace(/<\/li\s*>/gi, '').trim() };
-        });
+        const items = inner
+          .split(/<li\b/i)
+          .slice(1)
+          .map((part) => {
+            const close = part.indexOf('>');
+            const value = /\bvalue\s*=\s*["']?(\d+)/i.exec(part.slice(0, close))?.[1];
+            return {
+              value: value === undefined ? null : Number(value),
+              body: part
+                .slice(close + 1)
+                .replace(/<\/li\s*>/gi, '')
+                .trim(),
+            };
+          });
         const lines = items.map((item) => {
           if (item.value !== null) n = item.value;
           const marker = ordered ? `${n++}. ` : '- ';
           // A nested list (already converted, held) goes under its item, indented by the marker's width.
           const [first, ...rest] = item.body.split('\n');
-          const nested = rest.map((l) => this.restore(l.trim())).filter(Boolean).join('\n').split('\n').filter(Boolean);
-          return [`${marker}${this.inline(first.trim(), false)}`, ...nested.map((l) => `${' '.repeat(marker.length)}${l}`)].join('\n');
+          const nested = rest
+            .map((l) => this.restore(l.trim()))
+            .filter(Boolean)
+            .join('\n')
+            .split('\n')
+            .filter(Boolean);
+          return [
+            `${marker}${this.inline(first.trim(), false)}`,
+            ...nested.map((l) => `${' '.repeat(marker.length)}${l}`),
+          ].join('\n');
         });
         return `\n${this.hold(lines.join('\n'), true)}\n`;
       });
@@ -322,7 +386,11 @@ class Converter {
     let listMarkers: string[] = [];
     const listCounts: number[] = [];
     const flushPara = () => {
-      if (para.length) out.push(para.map((l, i) => (i === 0 ? escapeLineStart(l) : escapeLineStart(l))).join('\n'), '');
+      if (para.length)
+        out.push(
+          para.map((l, i) => (i === 0 ? escapeLineStart(l) : escapeLineStart(l))).join('\n'),
+          '',
+        );
       para = [];
     };
     const flushList = () => {
@@ -381,7 +449,8 @@ class Converter {
       if (line.startsWith(' ') && !para.length) {
         flushList();
         const pre: string[] = [];
-        for (; i < lines.length && lines[i].startsWith(' ') && lines[i].trim(); i++) pre.push(lines[i].slice(1));
+        for (; i < lines.length && lines[i].startsWith(' ') && lines[i].trim(); i++)
+          pre.push(lines[i].slice(1));
         i--;
         out.push(fence(decodeEntities(this.restore(pre.join('\n'))), ''), '');
         continue;
@@ -407,7 +476,13 @@ class Converter {
    * own line and its definitions indented below it (a quote, as `:` indents are); inside another
    * list, terms are bold items and definitions items under them.
    */
-  private listLine(prefix: string, content: string, list: string[], markers: string[], counts: number[]): void {
+  private listLine(
+    prefix: string,
+    content: string,
+    list: string[],
+    markers: string[],
+    counts: number[],
+  ): void {
     let body = content;
     let kind = prefix[prefix.length - 1];
     // `; terme : définition` on one line.
@@ -419,25 +494,36 @@ class Converter {
         body = body.slice(0, colon).trim();
       }
     }
-    if (/^[;:]+$/.test(prefix) && (!markers.length || markers.every((m) => m === ';' || m === ':'))) {
+    if (
+      /^[;:]+$/.test(prefix) &&
+      (!markers.length || markers.every((m) => m === ';' || m === ':'))
+    ) {
       this.definitionLine(prefix, body, definition, list, markers);
       return;
     }
     // Indentation of a level: the widths of the markers of the levels above it.
     let indent = '';
-    for (let d = 0; d < prefix.length - 1; d++) indent += ' '.repeat(markerWidth(prefix[d], counts[d]));
+    for (let d = 0; d < prefix.length - 1; d++)
+      indent += ' '.repeat(markerWidth(prefix[d], counts[d]));
     // A definition (`:`) under a term (`;`) of the same level is an item one level in.
     if (kind === ':' && markers[prefix.length - 1] === ';') {
       indent += '  ';
       kind = '*';
     } else if (kind === ':') kind = '*';
     // A deeper level starts its own count; a shallower one ends the counts below it.
-    if (prefix.length > markers.length || markers[prefix.length - 1] !== prefix[prefix.length - 1]) counts[prefix.length - 1] = 0;
+    if (prefix.length > markers.length || markers[prefix.length - 1] !== prefix[prefix.length - 1])
+      counts[prefix.length - 1] = 0;
     counts.length = prefix.length;
     markers.length = prefix.length;
-    markers[prefix.length - 1] = prefix[prefix.length - 1] === ':' ? markers[prefix.length - 1] ?? ':' : prefix[prefix.length - 1];
+    markers[prefix.length - 1] =
+      prefix[prefix.length - 1] === ':'
+        ? (markers[prefix.length - 1] ?? ':')
+        : prefix[prefix.length - 1];
     const text = this.inline(body, false);
-    if (kind === ';') list.push(`${indent}- **${text.replace(/\*\*/g, '')}**${definition ? ` : ${this.inline(definition, false)}` : ''}`);
+    if (kind === ';')
+      list.push(
+        `${indent}- **${text.replace(/\*\*/g, '')}**${definition ? ` : ${this.inline(definition, false)}` : ''}`,
+      );
     else if (kind === '#') {
       counts[prefix.length - 1] = (counts[prefix.length - 1] ?? 0) + 1;
       list.push(`${indent}${counts[prefix.length - 1]}. ${text}`);
@@ -445,7 +531,13 @@ class Converter {
   }
 
   /** `;` terms and `:` definitions of a definition list (or plain `:` indents) outside other lists. */
-  private definitionLine(prefix: string, body: string, definition: string | null, list: string[], markers: string[]): void {
+  private definitionLine(
+    prefix: string,
+    body: string,
+    definition: string | null,
+    list: string[],
+    markers: string[],
+  ): void {
     const kind = prefix[prefix.length - 1];
     // Quote depth of a definition: one level per `:`/`;` before it.
     const depth = kind === ':' ? prefix.length : prefix.length - 1;
@@ -459,7 +551,13 @@ class Converter {
     } else {
       // Two definitions in a row are two paragraphs of the quote.
       const prev = list[list.length - 1];
-      if (prev !== undefined && prev.startsWith('> ') && markers[markers.length - 1] === ':' && prefix.length === markers.length) list.push('>'.repeat(depth));
+      if (
+        prev !== undefined &&
+        prev.startsWith('> ') &&
+        markers[markers.length - 1] === ':' &&
+        prefix.length === markers.length
+      )
+        list.push('>'.repeat(depth));
       list.push(quote(depth, this.inline(body, false)));
     }
     markers.length = prefix.length;
@@ -528,9 +626,15 @@ class Converter {
     const tail = after.length ? `\n\n${after.join('\n\n')}` : '';
     if (!rows.length) return (caption ? `*${this.inline(caption, false)}*` : '') + tail;
     const width = Math.max(...rows.map((r) => r.length));
-    const md = (c: string) => this.inline(c.trim(), false).replace(/\n/g, ' ').replace(/(?<!\\)\|/g, '\\|') || ' ';
-    const line = (r: string[]) => `| ${Array.from({ length: width }, (_, k) => md(r[k] ?? '')).join(' | ')} |`;
-    const table = [line(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join('\n');
+    const md = (c: string) =>
+      this.inline(c.trim(), false)
+        .replace(/\n/g, ' ')
+        .replace(/(?<!\\)\|/g, '\\|') || ' ';
+    const line = (r: string[]) =>
+      `| ${Array.from({ length: width }, (_, k) => md(r[k] ?? '')).join(' | ')} |`;
+    const table = [line(rows[0]), `|${' --- |'.repeat(width)}`, ...rows.slice(1).map(line)].join(
+      '\n',
+    );
     return (caption ? `*${this.inline(caption, false)}*\n\n${table}` : table) + tail;
   }
 
@@ -608,7 +712,9 @@ class Converter {
           w.flushText();
           const url = m[1].startsWith('//') ? `https:${m[1]}` : m[1];
           const label = m[2]?.trim();
-          w.out += label ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)` : `<${url}>`;
+          w.out += label
+            ? `[${this.inline(label, false)}](<${url.replace(/[<>]/g, encodeURIComponent)}>)`
+            : `<${url}>`;
           i += m[0].length;
           continue;
         }
@@ -624,14 +730,35 @@ class Converter {
           else if (name === 'code' || name === 'tt' || name === 'kbd') {
             const close = source.toLowerCase().indexOf(`</${name}>`, i);
             if (!tag[1] && close > 0) {
-              w.out += codeSpan(decodeEntities(this.restore(source.slice(i + tag[0].length, close))));
+              w.out += codeSpan(
+                decodeEntities(this.restore(source.slice(i + tag[0].length, close))),
+              );
               i = close + name.length + 3;
               continue;
             }
           } else if (!KNOWN_HTML.has(name)) {
             // Not an HTML tag MediaWiki knows (`<3`, `<mon texte>`): the text shows as written.
             w.text += tag[0];
-          } else if (!tag[1] && !['span', 'div', 'p', 'font', 'small', 'big', 'center', 'sup', 'sub', 'u', 'ins', 'abbr', 'cite', 'blockquote', 'q'].includes(name)) {
+          } else if (
+            !tag[1] &&
+            ![
+              'span',
+              'div',
+              'p',
+              'font',
+              'small',
+              'big',
+              'center',
+              'sup',
+              'sub',
+              'u',
+              'ins',
+              'abbr',
+              'cite',
+              'blockquote',
+              'q',
+            ].includes(name)
+          ) {
             this.problem(`HTML <${name}> reduced to its text`);
           }
           i += tag[0].length;
@@ -643,7 +770,8 @@ class Converter {
     }
     w.flushText();
     // MediaWiki closes what a line leaves open.
-    for (let k = w.open.length - 1; k >= 0; k--) w.out = wrapSpan(w.out, w.open[k].at, w.open[k].marker);
+    for (let k = w.open.length - 1; k >= 0; k--)
+      w.out = wrapSpan(w.out, w.open[k].at, w.open[k].marker);
     return w.out;
   }
 
@@ -658,16 +786,25 @@ class Converter {
     const ns = colon > 0 ? this.ctx.namespaceOf(target.slice(0, colon).trim()) : undefined;
     const bare = ns !== undefined ? target.slice(colon + 1).trim() : target;
     if ((ns === NS.file || ns === NS.media) && !forced && ns === NS.file) {
-      return { markdown: this.image(bare, rest === null ? [] : splitTopLevel(rest, '|')), usedTrail: false };
+      return {
+        markdown: this.image(bare, rest === null ? [] : splitTopLevel(rest, '|')),
+        usedTrail: false,
+      };
     }
     if (ns === NS.file || ns === NS.media) {
       this.noteFile(bare);
       const label = rest?.trim() || bare;
-      return { markdown: `[${escapeMarkdown(label)}](<${this.ctx.fileUrl(bare)}>)`, usedTrail: false };
+      return {
+        markdown: `[${escapeMarkdown(label)}](<${this.ctx.fileUrl(bare)}>)`,
+        usedTrail: false,
+      };
     }
     if (ns === NS.category) {
       if (!forced) return { markdown: `[[Catégorie:${bare}]]`, usedTrail: false };
-      return { markdown: `[[:Catégorie:${bare}|${linkLabel(rest?.trim() || bare)}]]`, usedTrail: false };
+      return {
+        markdown: `[[:Catégorie:${bare}|${linkLabel(rest?.trim() || bare)}]]`,
+        usedTrail: false,
+      };
     }
     let title = target;
     if (title.startsWith('/')) title = `${this.ctx.title}${title.replace(/\/$/, '')}`;
@@ -709,8 +846,12 @@ class Converter {
       if (a) alt = a[1].trim();
       else if (!FILE_OPTION_RE.test(t) && t) caption = t;
     }
-    const shown = plainText(alt || caption || name.replace(/\.[a-z0-9]+$/i, '')).replace(/[[\]]/g, '');
-    const title = caption && alt && caption !== alt ? ` "${plainText(caption).replace(/"/g, "'")}"` : '';
+    const shown = plainText(alt || caption || name.replace(/\.[a-z0-9]+$/i, '')).replace(
+      /[[\]]/g,
+      '',
+    );
+    const title =
+      caption && alt && caption !== alt ? ` "${plainText(caption).replace(/"/g, "'")}"` : '';
     return `![${escapeMarkdown(shown)}](<${this.ctx.fileUrl(name.replace(/_/g, ' ').trim())}>${title})`;
   }
 }
@@ -740,8 +881,10 @@ class InlineWriter {
     if (k < 0) return false;
     // Close the spans opened inside it first (MediaWiki tolerates crossing quotes).
     const inner = this.open.splice(k);
-    for (let j = inner.length - 1; j >= 0; j--) this.out = wrapSpan(this.out, inner[j].at, inner[j].marker);
-    for (const again of inner.slice(1)) this.open.push({ marker: again.marker, at: this.out.length });
+    for (let j = inner.length - 1; j >= 0; j--)
+      this.out = wrapSpan(this.out, inner[j].at, inner[j].marker);
+    for (const again of inner.slice(1))
+      this.open.push({ marker: again.marker, at: this.out.length });
     return true;
   }
 
@@ -751,11 +894,14 @@ class InlineWriter {
 }
 
 const KNOWN_HTML = new Set(
-  'abbr b bdi bdo big blockquote br caption center cite code dd del dfn div dl dt em font h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p q rb rp rt ruby s samp small span strike strong sub sup table td th time tr tt u ul var wbr'.split(' '),
+  'abbr b bdi bdo big blockquote br caption center cite code dd del dfn div dl dt em font h1 h2 h3 h4 h5 h6 hr i ins kbd li mark ol p q rb rp rt ruby s samp small span strike strong sub sup table td th time tr tt u ul var wbr'.split(
+    ' ',
+  ),
 );
 
 /** Width of a list marker one level up: "- " for bullets and terms, "1. " (or "12. ") for numbers. */
-const markerWidth = (c: string, count = 1) => (c === '#' ? String(Math.max(1, count)).length + 2 : 2);
+const markerWidth = (c: string, count = 1) =>
+  c === '#' ? String(Math.max(1, count)).length + 2 : 2;
 
 /** Wraps `out` from `at` in `marker`, moving edge whitespace outside (markdown needs flanking). */
 function wrapSpan(out: string, at: number, marker: string): string {
@@ -856,7 +1002,8 @@ function findDefinitionColon(s: string): number {
 /** Cell attributes (`style="…" | contenu`) dropped, the content kept. */
 function stripCellAttributes(cell: string): string {
   const parts = splitTopLevel(cell, '|');
-  if (parts.length > 1 && /=/.test(parts[0]) && !/[[{]/.test(parts[0])) return parts.slice(1).join('|');
+  if (parts.length > 1 && /=/.test(parts[0]) && !/[[{]/.test(parts[0]))
+    return parts.slice(1).join('|');
   return cell;
 }
 
@@ -872,9 +1019,31 @@ export function plainText(s: string): string {
 }
 
 /** A label safe inside `[[…|label]]` (no brackets, bars or newlines). */
-const linkLabel = (s: string) => plainText(s).replace(/[[\]|\n]/g, ' ').trim();
+const linkLabel = (s: string) =>
+  plainText(s)
+    .replace(/[[\]|\n]/g, ' ')
+    .trim();
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ndash: '–', mdash: '—', laquo: '«', raquo: '»', hellip: '…', euro: '€', rsquo: '’', lsquo: '‘', eacute: 'é', egrave: 'è', agrave: 'à', ccedil: 'ç' };
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  laquo: '«',
+  raquo: '»',
+  hellip: '…',
+  euro: '€',
+  rsquo: '’',
+  lsquo: '‘',
+  eacute: 'é',
+  egrave: 'è',
+  agrave: 'à',
+  ccedil: 'ç',
+};
 
 /** Decodes the HTML entities wikitext uses (`&nbsp;`, `&#160;`, `&eacute;`…). */
 export function decodeEntities(s: string): string {

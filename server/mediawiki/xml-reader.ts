@@ -85,7 +85,8 @@ export async function* xmlBytes(input: AsyncIterable<Buffer>): AsyncGenerator<Bu
     const gunzip = createGunzip();
     const feeding = (async () => {
       try {
-        for await (const chunk of rest) if (!gunzip.write(chunk)) await new Promise((r) => gunzip.once('drain', r));
+        for await (const chunk of rest)
+          if (!gunzip.write(chunk)) await new Promise((r) => gunzip.once('drain', r));
         gunzip.end();
       } catch (err) {
         gunzip.destroy(err as Error);
@@ -98,7 +99,13 @@ export async function* xmlBytes(input: AsyncIterable<Buffer>): AsyncGenerator<Bu
   }
 }
 
-const EMPTY_SITE = (): SiteInfo => ({ sitename: '', dbname: '', base: '', generator: '', namespaces: new Map([[0, '']]) });
+const EMPTY_SITE = (): SiteInfo => ({
+  sitename: '',
+  dbname: '',
+  base: '',
+  generator: '',
+  namespaces: new Map([[0, '']]),
+});
 
 /**
  * Reads an export from a byte stream, calling `handlers.siteinfo` once (with defaults when the
@@ -106,8 +113,14 @@ const EMPTY_SITE = (): SiteInfo => ({ sitename: '', dbname: '', base: '', genera
  * @throws MediawikiXmlError for malformed XML or a file that is not a MediaWiki export, with the
  *   line and column; whatever a handler throws is passed through.
  */
-export async function readMediawikiXml(input: Readable | AsyncIterable<Buffer>, handlers: XmlHandlers): Promise<void> {
-  const parser = new SaxesParser<{ xmlns: false; position: true }>({ xmlns: false, position: true });
+export async function readMediawikiXml(
+  input: Readable | AsyncIterable<Buffer>,
+  handlers: XmlHandlers,
+): Promise<void> {
+  const parser = new SaxesParser<{ xmlns: false; position: true }>({
+    xmlns: false,
+    position: true,
+  });
   const path: string[] = [];
   let text = '';
   let site: SiteInfo | null = null;
@@ -140,7 +153,8 @@ export async function readMediawikiXml(input: Readable | AsyncIterable<Buffer>, 
     path.push(name);
     text = '';
     if (path.length === 1) {
-      if (name !== 'mediawiki') fail(`expected <mediawiki>, found <${name}>: not a MediaWiki export`);
+      if (name !== 'mediawiki')
+        fail(`expected <mediawiki>, found <${name}>: not a MediaWiki export`);
       sawRoot = true;
       return;
     }
@@ -149,9 +163,18 @@ export async function readMediawikiXml(input: Readable | AsyncIterable<Buffer>, 
     else if (name === 'page' && parent === 'mediawiki') {
       siteinfo();
       page = { title: '', ns: 0, id: 0, redirect: null, revisions: [] };
-    } else if (name === 'redirect' && page && parent === 'page') page.redirect = String(tag.attributes.title ?? '') || null;
+    } else if (name === 'redirect' && page && parent === 'page')
+      page.redirect = String(tag.attributes.title ?? '') || null;
     else if (name === 'revision' && page) {
-      rev = { id: 0, timestamp: '', contributor: { deleted: false }, minor: false, comment: '', model: 'wikitext', text: '' };
+      rev = {
+        id: 0,
+        timestamp: '',
+        contributor: { deleted: false },
+        minor: false,
+        comment: '',
+        model: 'wikitext',
+        text: '',
+      };
     } else if (rev && name === 'content') inContent = true;
     else if (rev && !inContent) {
       const deleted = tag.attributes.deleted === 'deleted';
@@ -217,15 +240,25 @@ export async function readMediawikiXml(input: Readable | AsyncIterable<Buffer>, 
 
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>)) parser.write(decoder.decode(chunk, { stream: true }));
+    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>))
+      parser.write(decoder.decode(chunk, { stream: true }));
     parser.write(decoder.decode());
     parser.close();
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'Z_DATA_ERROR' || code === 'Z_BUF_ERROR') {
-      throw new MediawikiXmlError(parser.line, parser.column + 1, `the gzip data is damaged (${(err as Error).message})`);
+      throw new MediawikiXmlError(
+        parser.line,
+        parser.column + 1,
+        `the gzip data is damaged (${(err as Error).message})`,
+      );
     }
     throw err;
   }
-  if (!sawRoot) throw new MediawikiXmlError(parser.line, parser.column + 1, 'empty file: not a MediaWiki export');
+  if (!sawRoot)
+    throw new MediawikiXmlError(
+      parser.line,
+      parser.column + 1,
+      'empty file: not a MediaWiki export',
+    );
 }

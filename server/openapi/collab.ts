@@ -7,16 +7,22 @@ const error = (description: string) => ({
 
 /** The co-editing WebSocket endpoint (OpenAPI has no WebSocket notion: described as its handshake). */
 export const collab: OpenApiFragment = {
-  tags: [{ name: 'collab', description: 'Real-time co-editing of wiki pages (Yjs, y-websocket protocol)' }],
+  tags: [
+    {
+      name: 'collab',
+      description: 'Real-time co-editing of wiki pages (Yjs, y-websocket protocol)',
+    },
+  ],
   paths: {
     '/collab/{slug}': {
       get: {
         tags: ['collab'],
-        summary: 'Open a co-editing WebSocket on a page (y-websocket protocol; room name = page slug)',
+        summary:
+          'Open a co-editing WebSocket on a page (y-websocket protocol; room name = page slug)',
         description:
           'Speaks the y-websocket protocol: binary messages whose first varUint is 0 (sync: step 1, step 2, update) or ' +
           '1 (awareness); the server may send 2 (auth: permission denied) to a reader whose edit was refused. ' +
-          'A stock `WebsocketProvider(\'wss://HOST/collab\', slug, doc, { params: { token } })` works as is. ' +
+          "A stock `WebsocketProvider('wss://HOST/collab', slug, doc, { params: { token } })` works as is. " +
           'The page text is the Y.Text named `markdown`. Authentication happens before the upgrade, with the session ' +
           'cookie (same-origin pages only) or `?token=` (API token). Readers receive live edits; contributors and ' +
           'above may also edit, and may open a page that does not exist yet (it is created by the first co-editing ' +
@@ -27,14 +33,26 @@ export const collab: OpenApiFragment = {
           'exists (and at each new revision); clients cannot set that field. Close codes: 4400 malformed message, 4403 reader kept sending edits, ' +
           '1009 message too large, 1011 storage failure, 1012 server restarting, 1013 client too slow.',
         parameters: [
-          { name: 'slug', in: 'path', required: true, schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$' } },
-          { name: 'token', in: 'query', required: false, schema: { type: 'string' }, description: 'API token (instead of the session cookie)' },
+          {
+            name: 'slug',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$' },
+          },
+          {
+            name: 'token',
+            in: 'query',
+            required: false,
+            schema: { type: 'string' },
+            description: 'API token (instead of the session cookie)',
+          },
           {
             name: 'title',
             in: 'query',
             required: false,
             schema: { type: 'string', maxLength: 200 },
-            description: 'Writers creating a page: its title, seeded once as the first `# heading` of the empty text',
+            description:
+              'Writers creating a page: its title, seeded once as the first `# heading` of the empty text',
           },
         ],
         responses: {
@@ -50,7 +68,8 @@ export const collab: OpenApiFragment = {
     '/api/pages/{slug}/collab-save': {
       post: {
         tags: ['collab'],
-        summary: 'Write the pending co-edits of a page as a revision now (the editor’s “Enregistrer maintenant”)',
+        summary:
+          'Write the pending co-edits of a page as a revision now (the editor’s “Enregistrer maintenant”)',
         description:
           'Contributors and above. `summary` becomes the revision’s summary (default “Co-édition”). `stateVector` (base64 of ' +
           'the editor’s `Y.encodeStateVector(doc)`) makes the server wait, up to 3 s, until the live document holds every edit ' +
@@ -64,7 +83,10 @@ export const collab: OpenApiFragment = {
             'application/json': {
               schema: {
                 type: 'object',
-                properties: { summary: { type: 'string', maxLength: 500 }, stateVector: { type: 'string', format: 'byte' } },
+                properties: {
+                  summary: { type: 'string', maxLength: 500 },
+                  stateVector: { type: 'string', format: 'byte' },
+                },
               },
             },
           },

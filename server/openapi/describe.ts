@@ -35,7 +35,11 @@ export interface RouteDoc {
   /** Path parameters' descriptions (their schema is a string unless `schema` says otherwise). */
   params?: Record<string, { description?: string; schema?: ZodType }>;
   /** A body the route reads itself (not through `jsonBody`): a multipart upload, a raw text. */
-  requestBody?: { description?: string; content: Record<string, { schema?: ZodType }>; required?: boolean };
+  requestBody?: {
+    description?: string;
+    content: Record<string, { schema?: ZodType }>;
+    required?: boolean;
+  };
   /** Extra query parameters read without a validator (documented only, never validated). */
   query?: Record<string, { description?: string; schema: ZodType }>;
   /** The operation needs a login (bearer token, or session cookie with the CSRF header). */
@@ -83,7 +87,8 @@ export function contractOf(handler: unknown): RouteContract | undefined {
   if (own) return own;
   for (const sym of Object.getOwnPropertySymbols(handler)) {
     const inner = (handler as unknown as Record<symbol, unknown>)[sym];
-    if (typeof inner === 'function' && (inner as WithContract)[ROUTE_CONTRACT]) return (inner as WithContract)[ROUTE_CONTRACT];
+    if (typeof inner === 'function' && (inner as WithContract)[ROUTE_CONTRACT])
+      return (inner as WithContract)[ROUTE_CONTRACT];
   }
   return undefined;
 }
@@ -115,7 +120,11 @@ export type JsonSchema = Record<string, unknown>;
  * @param io which side of transforms and defaults to describe
  */
 export function jsonSchemaOf(schema: ZodType, io: 'input' | 'output'): JsonSchema {
-  const out = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  const out = z.toJSONSchema(schema, {
+    io,
+    unrepresentable: 'any',
+    target: 'draft-2020-12',
+  }) as JsonSchema;
   delete out.$schema;
   return out;
 }

@@ -4,7 +4,10 @@ import type { OpenApiFragment } from './index.js';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema: unknown) => ({ description, ...json(schema) });
-const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
+const error = (description: string) => ({
+  description,
+  ...json({ $ref: '#/components/schemas/Error' }),
+});
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const arrayOf = (schema: unknown) => ({ type: 'array', items: schema });
 
@@ -16,18 +19,25 @@ const pathParam = (name: string, description: string, pattern?: string) => ({
   schema: { type: 'string', ...(pattern ? { pattern } : {}) },
 });
 const slugParam = pathParam('slug', 'Page slug', '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$');
-const nameParam = pathParam('name', 'File name: lowercase letters, digits and dashes, an optional extension');
+const nameParam = pathParam(
+  'name',
+  'File name: lowercase letters, digits and dashes, an optional extension',
+);
 const writeErrors = {
   400: error('Invalid field (named in error.field)'),
   401: error('Not logged in'),
   403: error('Role too low, or missing CSRF token'),
   404: error('Unknown page or file'),
 };
-const readErrors = { 401: error('Private wiki: log in to read'), 404: error('Unknown page or file') };
+const readErrors = {
+  401: error('Private wiki: log in to read'),
+  404: error('Unknown page or file'),
+};
 
 const fieldValue = {
   oneOf: [{ type: 'string' }, { type: 'number' }, arrayOf({ type: 'string' })],
-  description: 'text, date (YYYY-MM-DD) or link (the record\'s slug) as a string; number; list as an array',
+  description:
+    "text, date (YYYY-MM-DD) or link (the record's slug) as a string; number; list as an array",
 };
 
 const uploader = {
@@ -38,7 +48,10 @@ const uploader = {
       properties: {
         id: { type: ['integer', 'null'] },
         name: { type: 'string' },
-        imported: { type: 'boolean', description: 'An author imported from another wiki, without an account here' },
+        imported: {
+          type: 'boolean',
+          description: 'An author imported from another wiki, without an account here',
+        },
       },
     },
     { type: 'null' },
@@ -57,7 +70,11 @@ export const filesApi: OpenApiFragment = {
       properties: {
         kind: { type: 'string' },
         name: { type: 'string', pattern: '^[a-z][a-z0-9_]{0,39}$' },
-        label: { type: 'object', required: ['fr', 'en'], properties: { fr: { type: 'string' }, en: { type: 'string' } } },
+        label: {
+          type: 'object',
+          required: ['fr', 'en'],
+          properties: { fr: { type: 'string' }, en: { type: 'string' } },
+        },
         type: { enum: ['text', 'number', 'date', 'place', 'resource', 'person', 'list'] },
         position: { type: 'integer' },
       },
@@ -72,12 +89,22 @@ export const filesApi: OpenApiFragment = {
           required: ['name', 'label', 'type', 'value'],
           properties: {
             name: { type: 'string' },
-            label: { type: 'object', properties: { fr: { type: 'string' }, en: { type: 'string' } } },
+            label: {
+              type: 'object',
+              properties: { fr: { type: 'string' }, en: { type: 'string' } },
+            },
             type: { type: 'string' },
             value: fieldValue,
             link: {
               oneOf: [
-                { type: 'object', properties: { slug: { type: 'string' }, name: { type: 'string' }, href: { type: 'string' } } },
+                {
+                  type: 'object',
+                  properties: {
+                    slug: { type: 'string' },
+                    name: { type: 'string' },
+                    href: { type: 'string' },
+                  },
+                },
                 { type: 'null' },
               ],
               description: 'A link field: the record (null when it is gone or hidden)',
@@ -88,7 +115,18 @@ export const filesApi: OpenApiFragment = {
     },
     FileInfo: {
       type: 'object',
-      required: ['name', 'version', 'sha256', 'size', 'contentType', 'image', 'url', 'createdAt', 'updatedAt', 'uploadedBy'],
+      required: [
+        'name',
+        'version',
+        'sha256',
+        'size',
+        'contentType',
+        'image',
+        'url',
+        'createdAt',
+        'updatedAt',
+        'uploadedBy',
+      ],
       properties: {
         name: { type: 'string' },
         version: { type: 'integer' },
@@ -142,13 +180,20 @@ export const filesApi: OpenApiFragment = {
       get: {
         tags: ['fields'],
         summary: 'Every declared field, by kind then position',
-        responses: { 200: ok('Declared fields', { type: 'object', properties: { fields: arrayOf(ref('FieldDef')) } }), 401: readErrors[401] },
+        responses: {
+          200: ok('Declared fields', {
+            type: 'object',
+            properties: { fields: arrayOf(ref('FieldDef')) },
+          }),
+          401: readErrors[401],
+        },
       },
     },
     '/api/page-fields/{kind}': {
       put: {
         tags: ['fields'],
-        summary: 'Replace the fields declared for a page kind (admins); values of removed fields are kept, not shown',
+        summary:
+          'Replace the fields declared for a page kind (admins); values of removed fields are kept, not shown',
         parameters: [pathParam('kind', 'Page kind (place, practice…; "lieu" is taken as "place")')],
         requestBody: json({
           type: 'object',
@@ -157,53 +202,92 @@ export const filesApi: OpenApiFragment = {
             fields: arrayOf({
               type: 'object',
               required: ['name', 'label', 'type'],
-              properties: { name: { type: 'string' }, label: { type: 'object' }, type: { type: 'string' } },
+              properties: {
+                name: { type: 'string' },
+                label: { type: 'object' },
+                type: { type: 'string' },
+              },
             }),
           },
         }),
-        responses: { 200: ok('The kind\'s fields', { type: 'object', properties: { kind: { type: 'string' }, fields: arrayOf(ref('FieldDef')) } }), ...writeErrors },
+        responses: {
+          200: ok("The kind's fields", {
+            type: 'object',
+            properties: { kind: { type: 'string' }, fields: arrayOf(ref('FieldDef')) },
+          }),
+          ...writeErrors,
+        },
       },
     },
     '/api/pages/{slug}/fields': {
       get: {
         tags: ['fields'],
-        summary: 'A page\'s field values, as its infobox shows them',
+        summary: "A page's field values, as its infobox shows them",
         parameters: [slugParam],
-        responses: { 200: ok('Fields with a value, in declared order', ref('PageFields')), ...readErrors },
+        responses: {
+          200: ok('Fields with a value, in declared order', ref('PageFields')),
+          ...readErrors,
+        },
       },
       put: {
         tags: ['fields'],
-        summary: 'Set field values (contributors); null, "" or [] clears one; `replace` clears the fields not sent',
+        summary:
+          'Set field values (contributors); null, "" or [] clears one; `replace` clears the fields not sent',
         parameters: [slugParam],
         requestBody: json({
           type: 'object',
           required: ['fields'],
-          properties: { fields: { type: 'object', additionalProperties: fieldValue }, replace: { type: 'boolean' } },
+          properties: {
+            fields: { type: 'object', additionalProperties: fieldValue },
+            replace: { type: 'boolean' },
+          },
         }),
-        responses: { 200: ok('The page\'s fields after the write', ref('PageFields')), ...writeErrors },
+        responses: {
+          200: ok("The page's fields after the write", ref('PageFields')),
+          ...writeErrors,
+        },
       },
     },
     '/api/pages/{slug}/files': {
       get: {
         tags: ['files'],
-        summary: 'A page\'s files: attached from its files list, or used in its body',
+        summary: "A page's files: attached from its files list, or used in its body",
         parameters: [slugParam],
-        responses: { 200: ok('Files', { type: 'object', properties: { files: arrayOf(ref('FileInfo')) } }), ...readErrors },
+        responses: {
+          200: ok('Files', { type: 'object', properties: { files: arrayOf(ref('FileInfo')) } }),
+          ...readErrors,
+        },
       },
       post: {
         tags: ['files'],
         summary: 'Attach an existing file to a page (contributors)',
         parameters: [slugParam],
-        requestBody: json({ type: 'object', required: ['name'], properties: { name: { type: 'string' } } }),
-        responses: { 200: ok('The page\'s files', { type: 'object', properties: { files: arrayOf(ref('FileInfo')) } }), ...writeErrors },
+        requestBody: json({
+          type: 'object',
+          required: ['name'],
+          properties: { name: { type: 'string' } },
+        }),
+        responses: {
+          200: ok("The page's files", {
+            type: 'object',
+            properties: { files: arrayOf(ref('FileInfo')) },
+          }),
+          ...writeErrors,
+        },
       },
     },
     '/api/pages/{slug}/files/{name}': {
       delete: {
         tags: ['files'],
-        summary: 'Remove a file from a page\'s files list (the file stays)',
+        summary: "Remove a file from a page's files list (the file stays)",
         parameters: [slugParam, nameParam],
-        responses: { 200: ok('The page\'s files', { type: 'object', properties: { files: arrayOf(ref('FileInfo')) } }), ...writeErrors },
+        responses: {
+          200: ok("The page's files", {
+            type: 'object',
+            properties: { files: arrayOf(ref('FileInfo')) },
+          }),
+          ...writeErrors,
+        },
       },
     },
     '/api/files': {
@@ -211,12 +295,26 @@ export const filesApi: OpenApiFragment = {
         tags: ['files'],
         summary: 'Files by name',
         parameters: [
-          { name: 'q', in: 'query', required: false, description: 'Names containing this', schema: { type: 'string' } },
-          { name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } },
+          {
+            name: 'q',
+            in: 'query',
+            required: false,
+            description: 'Names containing this',
+            schema: { type: 'string' },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 500 },
+          },
           { name: 'offset', in: 'query', required: false, schema: { type: 'integer', minimum: 0 } },
         ],
         responses: {
-          200: ok('Files', { type: 'object', properties: { total: { type: 'integer' }, files: arrayOf(ref('FileInfo')) } }),
+          200: ok('Files', {
+            type: 'object',
+            properties: { total: { type: 'integer' }, files: arrayOf(ref('FileInfo')) },
+          }),
           401: readErrors[401],
         },
       },
@@ -224,7 +322,7 @@ export const filesApi: OpenApiFragment = {
         tags: ['files'],
         summary: 'Upload a file (contributors); the same name again makes a new version',
         description:
-          'multipart/form-data: `file` (required), `name` (default: from the file\'s name), `comment`, `page` (a slug to attach the file to). ' +
+          "multipart/form-data: `file` (required), `name` (default: from the file's name), `comment`, `page` (a slug to attach the file to). " +
           'The type is sniffed from the bytes. Bodies up to LC_UPLOAD_LIMIT bytes.',
         requestBody: {
           content: {
@@ -243,10 +341,21 @@ export const filesApi: OpenApiFragment = {
           },
         },
         responses: {
-          201: ok('A new file', { type: 'object', properties: { file: ref('FileInfo'), created: { type: 'boolean' }, changed: { type: 'boolean' } } }),
+          201: ok('A new file', {
+            type: 'object',
+            properties: {
+              file: ref('FileInfo'),
+              created: { type: 'boolean' },
+              changed: { type: 'boolean' },
+            },
+          }),
           200: ok('A new version, or the same bytes again (changed: false)', {
             type: 'object',
-            properties: { file: ref('FileInfo'), created: { type: 'boolean' }, changed: { type: 'boolean' } },
+            properties: {
+              file: ref('FileInfo'),
+              created: { type: 'boolean' },
+              changed: { type: 'boolean' },
+            },
           }),
           413: error('Upload over LC_UPLOAD_LIMIT'),
           ...writeErrors,
@@ -256,44 +365,89 @@ export const filesApi: OpenApiFragment = {
     '/api/files/{name}': {
       get: {
         tags: ['files'],
-        summary: 'A file\'s page: versions, uploaders, pages using it',
+        summary: "A file's page: versions, uploaders, pages using it",
         parameters: [nameParam],
         responses: { 200: ok('The file', ref('FileDetails')), ...readErrors },
       },
       delete: {
         tags: ['files'],
-        summary: 'Delete a file and all its versions (facilitators, admins); logged, bytes removed by `gc-files`',
+        summary:
+          'Delete a file and all its versions (facilitators, admins); logged, bytes removed by `gc-files`',
         parameters: [nameParam],
-        requestBody: { required: true, ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }) },
-        responses: { 200: ok('Deleted', { type: 'object', properties: { deleted: { type: 'string' } } }), ...writeErrors },
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }),
+        },
+        responses: {
+          200: ok('Deleted', { type: 'object', properties: { deleted: { type: 'string' } } }),
+          ...writeErrors,
+        },
       },
     },
     '/api/files/{name}/versions/{n}': {
       delete: {
         tags: ['files'],
-        summary: 'Delete one version of a file (facilitators, admins); the newest left becomes current; 409 for the only one',
-        parameters: [nameParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
-        requestBody: { required: true, ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }) },
-        responses: { 200: ok('The file after', { type: 'object', properties: { file: ref('FileInfo') } }), 409: error('The only version of the file'), ...writeErrors },
+        summary:
+          'Delete one version of a file (facilitators, admins); the newest left becomes current; 409 for the only one',
+        parameters: [
+          nameParam,
+          { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+        ],
+        requestBody: {
+          required: true,
+          ...json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }),
+        },
+        responses: {
+          200: ok('The file after', { type: 'object', properties: { file: ref('FileInfo') } }),
+          409: error('The only version of the file'),
+          ...writeErrors,
+        },
       },
     },
     '/api/file-log': {
       get: {
         tags: ['files'],
         summary: 'File deletions, newest first',
-        parameters: [{ name: 'limit', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: 500 } }],
-        responses: { 200: ok('Log entries', { type: 'object', properties: { entries: arrayOf({ type: 'object' }) } }), 401: readErrors[401] },
+        parameters: [
+          {
+            name: 'limit',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1, maximum: 500 },
+          },
+        ],
+        responses: {
+          200: ok('Log entries', {
+            type: 'object',
+            properties: { entries: arrayOf({ type: 'object' }) },
+          }),
+          401: readErrors[401],
+        },
       },
     },
     '/files/{name}': {
       get: {
         tags: ['files'],
-        summary: 'A file\'s bytes (current version, or ?version=N)',
+        summary: "A file's bytes (current version, or ?version=N)",
         description:
           'Raster images, PDF, audio, video and plain text are served inline; SVG, HTML and anything else as an attachment. ' +
           'Always `X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy.',
-        parameters: [nameParam, { name: 'version', in: 'query', required: false, schema: { type: 'integer', minimum: 1 } }],
-        responses: { 200: { description: 'The bytes, with the sniffed type', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } }, ...readErrors },
+        parameters: [
+          nameParam,
+          {
+            name: 'version',
+            in: 'query',
+            required: false,
+            schema: { type: 'integer', minimum: 1 },
+          },
+        ],
+        responses: {
+          200: {
+            description: 'The bytes, with the sniffed type',
+            content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+          },
+          ...readErrors,
+        },
       },
     },
   },

@@ -1,5 +1,11 @@
 import type { ZodType } from 'zod';
-import { contractOf, ErrorEnvelope, jsonSchemaOf, type JsonSchema, type RouteDoc } from './describe.js';
+import {
+  contractOf,
+  ErrorEnvelope,
+  jsonSchemaOf,
+  type JsonSchema,
+  type RouteDoc,
+} from './describe.js';
 import { TAGS } from './tags.js';
 import { wikiApi } from './wiki.js';
 import { collab } from './collab.js';
@@ -31,7 +37,8 @@ export interface AppRoute {
 const METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 /** Hono path → OpenAPI path: `:slug`, `:slug{regex}` and `:n?` become `{slug}` / `{n}`. */
-export const toOpenApiPath = (path: string) => path.replace(/:(\w+)(\{(?:[^{}]|\{[^}]*\})*\})?\??/g, '{$1}');
+export const toOpenApiPath = (path: string) =>
+  path.replace(/:(\w+)(\{(?:[^{}]|\{[^}]*\})*\})?\??/g, '{$1}');
 
 /** The request schemas and documentation one operation declares along its handler chain. */
 export interface OperationContract {
@@ -68,7 +75,13 @@ export function operationContracts(routes: readonly AppRoute[]): OperationContra
 }
 
 type Operation = Record<string, unknown> & { parameters?: Parameter[]; requestBody?: unknown };
-type Parameter = { name: string; in: string; required?: boolean; description?: string; schema?: unknown };
+type Parameter = {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  schema?: unknown;
+};
 
 const errorRef = { $ref: '#/components/schemas/Error' };
 
@@ -79,8 +92,15 @@ function queryParameters(schema: ZodType, prose: Parameter[] = []): Parameter[] 
   const required = new Set((json.required as string[] | undefined) ?? []);
   return Object.entries(props).map(([name, s]) => {
     const { description, ...rest } = s;
-    const text = (description as string | undefined) ?? prose.find((p) => p.name === name)?.description;
-    return { name, in: 'query', required: required.has(name), ...(text ? { description: text } : {}), schema: rest };
+    const text =
+      (description as string | undefined) ?? prose.find((p) => p.name === name)?.description;
+    return {
+      name,
+      in: 'query',
+      required: required.has(name),
+      ...(text ? { description: text } : {}),
+      schema: rest,
+    };
   });
 }
 
@@ -96,19 +116,29 @@ function hoistDefinitions(schema: JsonSchema, components: Record<string, unknown
     if (Array.isArray(value)) return value.map(point);
     if (!value || typeof value !== 'object') return value;
     return Object.fromEntries(
-      Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? v.replace('#/$defs/', '#/components/schemas/') : point(v)]),
+      Object.entries(value).map(([k, v]) => [
+        k,
+        k === '$ref' && typeof v === 'string'
+          ? v.replace('#/$defs/', '#/components/schemas/')
+          : point(v),
+      ]),
     );
   };
   for (const [name, def] of Object.entries(defs)) {
     const pointed = point(def);
-    if (components[name] && JSON.stringify(components[name]) !== JSON.stringify(pointed)) throw new Error(`Two schemas are named ${name}`);
+    if (components[name] && JSON.stringify(components[name]) !== JSON.stringify(pointed))
+      throw new Error(`Two schemas are named ${name}`);
     components[name] = pointed;
   }
   return point(schema) as JsonSchema;
 }
 
 /** An operation generated from its declarations. */
-function generatedOperation(op: OperationContract, doc: RouteDoc, components: Record<string, unknown>): Operation {
+function generatedOperation(
+  op: OperationContract,
+  doc: RouteDoc,
+  components: Record<string, unknown>,
+): Operation {
   const out: Operation = { ...(doc.tags ? { tags: doc.tags } : {}), summary: doc.summary };
   if (doc.description) out.description = doc.description;
   if (doc.loggedIn) out.security = [{ bearer: [] }, { session: [] }];
@@ -116,18 +146,39 @@ function generatedOperation(op: OperationContract, doc: RouteDoc, components: Re
   for (const name of [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1])) {
     const p = doc.params?.[name];
     const schema = p?.schema ? jsonSchemaOf(p.schema, 'input') : { type: 'string' };
-    parameters.push({ name, in: 'path', required: true, ...(p?.description ? { description: p.description } : {}), schema });
+    parameters.push({
+      name,
+      in: 'path',
+      required: true,
+      ...(p?.description ? { description: p.description } : {}),
+      schema,
+    });
   }
   if (op.query) parameters.push(...queryParameters(op.query));
   for (const [name, q] of Object.entries(doc.query ?? {})) {
-    parameters.push({ name, in: 'query', required: false, ...(q.description ? { description: q.description } : {}), schema: jsonSchemaOf(q.schema, 'input') });
+    parameters.push({
+      name,
+      in: 'query',
+      required: false,
+      ...(q.description ? { description: q.description } : {}),
+      schema: jsonSchemaOf(q.schema, 'input'),
+    });
   }
   if (parameters.length) out.parameters = parameters;
-  if (op.body) out.requestBody = { required: true, content: { 'application/json': { schema: jsonSchemaOf(op.body, 'input') } } };
+  if (op.body)
+    out.requestBody = {
+      required: true,
+      content: { 'application/json': { schema: jsonSchemaOf(op.body, 'input') } },
+    };
   else if (doc.requestBody) {
     const content: Record<string, unknown> = {};
-    for (const [type, c] of Object.entries(doc.requestBody.content)) content[type] = c.schema ? { schema: jsonSchemaOf(c.schema, 'input') } : {};
-    out.requestBody = { ...(doc.requestBody.description ? { description: doc.requestBody.description } : {}), required: doc.requestBody.required ?? true, content };
+    for (const [type, c] of Object.entries(doc.requestBody.content))
+      content[type] = c.schema ? { schema: jsonSchemaOf(c.schema, 'input') } : {};
+    out.requestBody = {
+      ...(doc.requestBody.description ? { description: doc.requestBody.description } : {}),
+      required: doc.requestBody.required ?? true,
+      content,
+    };
   }
   const responses: Record<string, unknown> = {};
   for (const [status, r] of Object.entries(doc.responses)) {
@@ -140,7 +191,14 @@ function generatedOperation(op: OperationContract, doc: RouteDoc, components: Re
             ? { $ref: `#/components/schemas/${r.schema.ref}` }
             : hoistDefinitions(jsonSchemaOf(r.schema, 'output'), components);
     const type = r.contentType ?? 'application/json';
-    responses[status] = { description: r.description, ...(schema ? { content: { [type]: { schema } } } : r.contentType ? { content: { [type]: {} } } : {}) };
+    responses[status] = {
+      description: r.description,
+      ...(schema
+        ? { content: { [type]: { schema } } }
+        : r.contentType
+          ? { content: { [type]: {} } }
+          : {}),
+    };
   }
   out.responses = responses;
   return out;
@@ -181,22 +239,31 @@ export function openApiDocument(routes: readonly AppRoute[]) {
   const schemas: Record<string, unknown> = { Error: jsonSchemaOf(ErrorEnvelope, 'output') };
   const tags: { name: string; description: string }[] = [...TAGS];
   for (const f of FRAGMENTS) {
-    for (const [path, item] of Object.entries(f.paths)) written[path] = { ...written[path], ...item };
+    for (const [path, item] of Object.entries(f.paths))
+      written[path] = { ...written[path], ...item };
     Object.assign(schemas, f.schemas);
     tags.push(...(f.tags ?? []));
   }
   const paths: Paths = {};
   for (const op of operationContracts(routes)) {
     const hand = written[op.path]?.[op.method] as Operation | undefined;
-    if (op.doc && hand) throw new Error(`${op.method.toUpperCase()} ${op.path} is described twice: remove its fragment`);
-    const operation = op.doc ? generatedOperation(op, op.doc, schemas) : hand ? patchedOperation(op, hand) : undefined;
+    if (op.doc && hand)
+      throw new Error(
+        `${op.method.toUpperCase()} ${op.path} is described twice: remove its fragment`,
+      );
+    const operation = op.doc
+      ? generatedOperation(op, op.doc, schemas)
+      : hand
+        ? patchedOperation(op, hand)
+        : undefined;
     if (!operation) continue;
     paths[op.path] = { ...paths[op.path], [op.method]: operation };
   }
   // A fragment describing a route the app does not register stays in, for the tests to catch.
   for (const [path, item] of Object.entries(written)) {
     for (const [method, operation] of Object.entries(item)) {
-      if (METHODS.has(method) && !paths[path]?.[method]) paths[path] = { ...paths[path], [method]: operation };
+      if (METHODS.has(method) && !paths[path]?.[method])
+        paths[path] = { ...paths[path], [method]: operation };
     }
   }
   // Path-level keys of fragments (shared parameters) stay with their paths.
@@ -213,7 +280,7 @@ export function openApiDocument(routes: readonly AppRoute[]) {
       description:
         'Wiki, commons registry and switchyard for networks of tiers-lieux. Errors are `{ "error": { "code", "message" } }`. ' +
         'Writes need a session cookie plus the `X-CSRF-Token` header, or `Authorization: Bearer <token>`. ' +
-        'Answers over 1 KB are compressed (`br`, else `gzip`) when the request\'s `Accept-Encoding` allows it.',
+        "Answers over 1 KB are compressed (`br`, else `gzip`) when the request's `Accept-Encoding` allows it.",
     },
     tags,
     paths,

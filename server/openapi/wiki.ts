@@ -2,7 +2,10 @@ import type { OpenApiFragment } from './index.js';
 
 const json = (schema: unknown) => ({ content: { 'application/json': { schema } } });
 const ok = (description: string, schema: unknown) => ({ description, ...json(schema) });
-const error = (description: string) => ({ description, ...json({ $ref: '#/components/schemas/Error' }) });
+const error = (description: string) => ({
+  description,
+  ...json({ $ref: '#/components/schemas/Error' }),
+});
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const arrayOf = (schema: unknown) => ({ type: 'array', items: schema });
 
@@ -20,7 +23,11 @@ const intQuery = (name: string, description: string, extra: Record<string, unkno
   description,
   schema: { type: 'integer', ...extra },
 });
-const readErrors = { 400: error('Invalid slug or parameter'), 401: error('Private wiki: log in to read'), 404: error('Unknown page') };
+const readErrors = {
+  400: error('Invalid slug or parameter'),
+  401: error('Private wiki: log in to read'),
+  404: error('Unknown page'),
+};
 const writeErrors = {
   400: error('Invalid field (named in error.field)'),
   401: error('Not logged in'),
@@ -58,7 +65,11 @@ const pageDeleted = (description: string) => ({
       error: {
         type: 'object',
         required: ['code', 'message', 'deletion'],
-        properties: { code: { const: 'page_deleted' }, message: { type: 'string' }, deletion: ref('PageDeletion') },
+        properties: {
+          code: { const: 'page_deleted' },
+          message: { type: 'string' },
+          deletion: ref('PageDeletion'),
+        },
       },
     },
   }),
@@ -73,22 +84,36 @@ const movedRedirect = {
   description:
     'The page was moved: `Location` is the same request at its new slug (sub-path and query kept); the body says where ' +
     'for clients that do not follow redirects.',
-  headers: { Location: { description: 'The same path at the new slug', schema: { type: 'string' } } },
+  headers: {
+    Location: { description: 'The same path at the new slug', schema: { type: 'string' } },
+  },
   ...json({
     type: 'object',
     required: ['redirect'],
     properties: {
-      redirect: { type: 'object', required: ['from', 'to'], properties: { from: { type: 'string' }, to: { type: 'string' } } },
+      redirect: {
+        type: 'object',
+        required: ['from', 'to'],
+        properties: { from: { type: 'string' }, to: { type: 'string' } },
+      },
     },
   }),
 };
-const pageRefs = { type: 'object', required: ['pages'], properties: { pages: arrayOf(ref('PageRef')) } };
+const pageRefs = {
+  type: 'object',
+  required: ['pages'],
+  properties: { pages: arrayOf(ref('PageRef')) },
+};
 
 /** Wiki pages, history, special lists, recent changes and the Atom feed. */
 export const wikiApi: OpenApiFragment = {
   tags: [
     { name: 'pages', description: 'Wiki pages and their history' },
-    { name: 'wiki', description: 'Special lists (pages à créer, à améliorer, orphelines), categories, recent changes' },
+    {
+      name: 'wiki',
+      description:
+        'Special lists (pages à créer, à améliorer, orphelines), categories, recent changes',
+    },
   ],
   schemas: {
     UserRef: {
@@ -96,10 +121,28 @@ export const wikiApi: OpenApiFragment = {
       required: ['id', 'name'],
       properties: { id: { type: 'integer' }, name: { type: 'string' } },
     },
-    PageRef: { type: 'object', required: ['slug', 'title'], properties: { slug: { type: 'string' }, title: { type: 'string' } } },
+    PageRef: {
+      type: 'object',
+      required: ['slug', 'title'],
+      properties: { slug: { type: 'string' }, title: { type: 'string' } },
+    },
     Page: {
       type: 'object',
-      required: ['slug', 'title', 'kind', 'markdown', 'html', 'revision', 'categories', 'needsWork', 'referent', 'createdAt', 'updatedAt', 'updatedBy', 'backlinkCount'],
+      required: [
+        'slug',
+        'title',
+        'kind',
+        'markdown',
+        'html',
+        'revision',
+        'categories',
+        'needsWork',
+        'referent',
+        'createdAt',
+        'updatedAt',
+        'updatedBy',
+        'backlinkCount',
+      ],
       properties: {
         slug: { type: 'string' },
         title: { type: 'string' },
@@ -112,13 +155,23 @@ export const wikiApi: OpenApiFragment = {
             'with class `missing` when the page does not exist; headings carry ids `h-…`; category links are not rendered inline.',
         },
         revision: { type: 'integer' },
-        categories: { type: 'array', items: { type: 'string' }, description: 'Explicit categories and [[Catégorie:…]] links, merged' },
-        needsWork: { type: ['string', 'null'], description: 'Why the page is flagged "à améliorer"' },
+        categories: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'Explicit categories and [[Catégorie:…]] links, merged',
+        },
+        needsWork: {
+          type: ['string', 'null'],
+          description: 'Why the page is flagged "à améliorer"',
+        },
         referent: userRef,
         createdAt: { type: 'string', format: 'date-time' },
         updatedAt: { type: 'string', format: 'date-time' },
         updatedBy: userRef,
-        backlinkCount: { type: 'integer', description: 'Other pages linking here (self-links excluded)' },
+        backlinkCount: {
+          type: 'integer',
+          description: 'Other pages linking here (self-links excluded)',
+        },
       },
     },
     PageInput: {
@@ -128,15 +181,37 @@ export const wikiApi: OpenApiFragment = {
         title: { type: 'string', minLength: 1, maxLength: 200 },
         markdown: { type: 'string' },
         summary: { type: 'string', maxLength: 500 },
-        baseRevision: { type: 'integer', minimum: 0, description: 'The revision the edit started from (0 to create). Omitted: last write wins.' },
+        baseRevision: {
+          type: 'integer',
+          minimum: 0,
+          description:
+            'The revision the edit started from (0 to create). Omitted: last write wins.',
+        },
         kind: { type: 'string', maxLength: 40 },
-        categories: { type: 'array', items: { type: 'string', maxLength: 80 }, maxItems: 50, description: 'Explicit categories; omitted: kept' },
-        referentId: { type: ['integer', 'null'], description: 'User id of the referent; null clears it; omitted: kept' },
+        categories: {
+          type: 'array',
+          items: { type: 'string', maxLength: 80 },
+          maxItems: 50,
+          description: 'Explicit categories; omitted: kept',
+        },
+        referentId: {
+          type: ['integer', 'null'],
+          description: 'User id of the referent; null clears it; omitted: kept',
+        },
       },
     },
     RevisionSummary: {
       type: 'object',
-      required: ['number', 'title', 'summary', 'author', 'authors', 'createdAt', 'size', 'sizeDelta'],
+      required: [
+        'number',
+        'title',
+        'summary',
+        'author',
+        'authors',
+        'createdAt',
+        'size',
+        'sizeDelta',
+      ],
       properties: {
         number: { type: 'integer' },
         title: { type: 'string' },
@@ -169,7 +244,10 @@ export const wikiApi: OpenApiFragment = {
       properties: {
         slug: { type: 'string' },
         title: { type: 'string' },
-        revision: { type: 'integer', description: 'The revision the page is at (a restoration brings it back as it was)' },
+        revision: {
+          type: 'integer',
+          description: 'The revision the page is at (a restoration brings it back as it was)',
+        },
         deletedAt: { type: 'string', format: 'date-time' },
         deletedBy: userRef,
         reason: { type: 'string' },
@@ -177,19 +255,53 @@ export const wikiApi: OpenApiFragment = {
     },
     RecentChange: {
       type: 'object',
-      required: ['kind', 'id', 'cursor', 'slug', 'title', 'revision', 'summary', 'reason', 'author', 'createdAt', 'sizeDelta', 'isNew'],
+      required: [
+        'kind',
+        'id',
+        'cursor',
+        'slug',
+        'title',
+        'revision',
+        'summary',
+        'reason',
+        'author',
+        'createdAt',
+        'sizeDelta',
+        'isNew',
+      ],
       properties: {
-        kind: { enum: ['edit', 'delete', 'restore', 'move'], description: 'A revision, or a deletion, restoration or move of the page (a log entry)' },
-        id: { type: 'integer', description: 'Revision id (edit) or log entry id (delete, restore, move)' },
-        cursor: { type: 'string', description: 'Pass as `before` for the changes older than this one' },
+        kind: {
+          enum: ['edit', 'delete', 'restore', 'move'],
+          description: 'A revision, or a deletion, restoration or move of the page (a log entry)',
+        },
+        id: {
+          type: 'integer',
+          description: 'Revision id (edit) or log entry id (delete, restore, move)',
+        },
+        cursor: {
+          type: 'string',
+          description: 'Pass as `before` for the changes older than this one',
+        },
         slug: { type: 'string' },
         title: { type: 'string' },
-        revision: { type: 'integer', description: 'The revision written, or the page revision when it was deleted or restored' },
+        revision: {
+          type: 'integer',
+          description: 'The revision written, or the page revision when it was deleted or restored',
+        },
         summary: { type: 'string' },
-        reason: { type: ['string', 'null'], description: 'Why the page was deleted, restored or moved (null for an edit)' },
-        from: { ...ref('PageRef'), description: 'A move only: slug and title before it (`slug`/`title` are those after it)' },
+        reason: {
+          type: ['string', 'null'],
+          description: 'Why the page was deleted, restored or moved (null for an edit)',
+        },
+        from: {
+          ...ref('PageRef'),
+          description: 'A move only: slug and title before it (`slug`/`title` are those after it)',
+        },
         to: { ...ref('PageRef'), description: 'A move only: slug and title after it' },
-        redirect: { type: 'boolean', description: 'A move only: the old slug was left as a redirect' },
+        redirect: {
+          type: 'boolean',
+          description: 'A move only: the old slug was left as a redirect',
+        },
         author: userRef,
         createdAt: { type: 'string', format: 'date-time' },
         sizeDelta: { type: 'integer' },
@@ -208,7 +320,13 @@ export const wikiApi: OpenApiFragment = {
         parameters: [
           intQuery('limit', 'Page size (default 100)', { minimum: 1, maximum: 1000 }),
           intQuery('offset', 'Skip this many', { minimum: 0 }),
-          { name: 'kind', in: 'query', required: false, description: 'Page kind (lieu/place, pratique/practice…)', schema: { type: 'string' } },
+          {
+            name: 'kind',
+            in: 'query',
+            required: false,
+            description: 'Page kind (lieu/place, pratique/practice…)',
+            schema: { type: 'string' },
+          },
         ],
         responses: {
           200: ok('The index', {
@@ -256,8 +374,14 @@ export const wikiApi: OpenApiFragment = {
           200: {
             ...ok('The page', ref('Page')),
             headers: {
-              ETag: { description: 'Strong validator of this answer in this content coding', schema: { type: 'string' } },
-              'Cache-Control': { description: '`no-cache`: keep, but revalidate before use', schema: { type: 'string' } },
+              ETag: {
+                description: 'Strong validator of this answer in this content coding',
+                schema: { type: 'string' },
+              },
+              'Cache-Control': {
+                description: '`no-cache`: keep, but revalidate before use',
+                schema: { type: 'string' },
+              },
             },
           },
           304: {
@@ -266,31 +390,51 @@ export const wikiApi: OpenApiFragment = {
           },
           308: movedRedirect,
           ...readErrors,
-          404: error('Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)'),
+          404: error(
+            'Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)',
+          ),
         },
       },
       put: {
         tags: ['pages'],
-        summary: 'Create or edit a page (contributor+); a save that changes nothing writes no revision',
-        description: 'A deleted page cannot be edited nor recreated: 409 `page_deleted` (a facilitator restores it first).',
+        summary:
+          'Create or edit a page (contributor+); a save that changes nothing writes no revision',
+        description:
+          'A deleted page cannot be edited nor recreated: 409 `page_deleted` (a facilitator restores it first).',
         requestBody: json(ref('PageInput')),
         responses: {
           200: ok('Saved', ref('Page')),
           201: ok('Created', ref('Page')),
           ...writeErrors,
-          409: { ...conflict, description: 'Stale baseRevision (`conflict`, shape below), or deleted page (`page_deleted`)' },
+          409: {
+            ...conflict,
+            description:
+              'Stale baseRevision (`conflict`, shape below), or deleted page (`page_deleted`)',
+          },
         },
       },
       delete: {
         tags: ['pages'],
-        summary: 'Delete a page (facilitator+); nothing is lost: it can be restored with its whole history',
+        summary:
+          'Delete a page (facilitator+); nothing is lost: it can be restored with its whole history',
         description:
           'The page leaves the lists, the search, categories, backlinks and wanted pages; links to it render as missing; ' +
           'its history stays readable by facilitators. Pending co-edits are written as a revision first, then open ' +
           'co-editing connections are closed (code 4410). Logged in the recent changes (kind `delete`).',
-        requestBody: { required: true, ...json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }) },
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['reason'],
+            properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } },
+          }),
+        },
         responses: {
-          200: ok('Deleted', { type: 'object', required: ['deletion'], properties: { deletion: ref('PageDeletion') } }),
+          200: ok('Deleted', {
+            type: 'object',
+            required: ['deletion'],
+            properties: { deletion: ref('PageDeletion') },
+          }),
           ...facilitatorErrors,
           404: error('Unknown page'),
           409: pageDeleted('Already deleted'),
@@ -302,8 +446,12 @@ export const wikiApi: OpenApiFragment = {
       post: {
         tags: ['pages'],
         summary: 'Restore a deleted page with all its revisions (facilitator+)',
-        description: 'Links, search and lists come back; logged in the recent changes (kind `restore`).',
-        requestBody: json({ type: 'object', properties: { reason: { type: 'string', maxLength: 500 } } }),
+        description:
+          'Links, search and lists come back; logged in the recent changes (kind `restore`).',
+        requestBody: json({
+          type: 'object',
+          properties: { reason: { type: 'string', maxLength: 500 } },
+        }),
         responses: {
           200: ok('The restored page', ref('Page')),
           ...facilitatorErrors,
@@ -316,13 +464,27 @@ export const wikiApi: OpenApiFragment = {
       parameters: [slugParam],
       get: {
         tags: ['pages'],
-        summary: 'History, newest first (of a deleted page: facilitators only, others get 404 `page_deleted`)',
-        parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 1000 }), intQuery('before', 'Only revisions numbered below', { minimum: 1 })],
-        responses: { 200: ok('Revisions', { type: 'object', properties: { revisions: arrayOf(ref('RevisionSummary')) } }), 308: movedRedirect, ...readErrors },
+        summary:
+          'History, newest first (of a deleted page: facilitators only, others get 404 `page_deleted`)',
+        parameters: [
+          intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 1000 }),
+          intQuery('before', 'Only revisions numbered below', { minimum: 1 }),
+        ],
+        responses: {
+          200: ok('Revisions', {
+            type: 'object',
+            properties: { revisions: arrayOf(ref('RevisionSummary')) },
+          }),
+          308: movedRedirect,
+          ...readErrors,
+        },
       },
     },
     '/api/pages/{slug}/revisions/{n}': {
-      parameters: [slugParam, { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+      parameters: [
+        slugParam,
+        { name: 'n', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } },
+      ],
       get: {
         tags: ['pages'],
         summary: 'One revision, with its markdown and HTML',
@@ -340,7 +502,8 @@ export const wikiApi: OpenApiFragment = {
               createdAt: { type: 'string', format: 'date-time' },
             },
           }),
-          308: movedRedirect, ...readErrors,
+          308: movedRedirect,
+          ...readErrors,
         },
       },
     },
@@ -359,14 +522,21 @@ export const wikiApi: OpenApiFragment = {
             properties: {
               from: { type: 'integer' },
               to: { type: 'integer' },
-              title: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } },
+              title: {
+                type: 'object',
+                properties: { from: { type: 'string' }, to: { type: 'string' } },
+              },
               hunks: arrayOf({
                 type: 'object',
-                properties: { op: { enum: ['equal', 'insert', 'delete', 'replace'] }, lines: arrayOf(ref('DiffLine')) },
+                properties: {
+                  op: { enum: ['equal', 'insert', 'delete', 'replace'] },
+                  lines: arrayOf(ref('DiffLine')),
+                },
               }),
             },
           }),
-          308: movedRedirect, ...readErrors,
+          308: movedRedirect,
+          ...readErrors,
         },
       },
     },
@@ -378,9 +548,18 @@ export const wikiApi: OpenApiFragment = {
         requestBody: json({
           type: 'object',
           required: ['revision'],
-          properties: { revision: { type: 'integer', minimum: 1 }, baseRevision: { type: 'integer' }, summary: { type: 'string' } },
+          properties: {
+            revision: { type: 'integer', minimum: 1 },
+            baseRevision: { type: 'integer' },
+            summary: { type: 'string' },
+          },
         }),
-        responses: { 200: ok('Reverted', ref('Page')), ...writeErrors, 404: error('Unknown page or revision'), 409: conflict },
+        responses: {
+          200: ok('Reverted', ref('Page')),
+          ...writeErrors,
+          404: error('Unknown page or revision'),
+          409: conflict,
+        },
       },
     },
     '/api/pages/{slug}/backlinks': {
@@ -395,7 +574,8 @@ export const wikiApi: OpenApiFragment = {
       parameters: [slugParam],
       post: {
         tags: ['pages'],
-        summary: 'Rename (move) a page to a new slug and title (contributor+), leaving a redirect at the old slug',
+        summary:
+          'Rename (move) a page to a new slug and title (contributor+), leaving a redirect at the old slug',
         description:
           'The page keeps its id, whole history, categories and co-editing document; no revision is written, the move is ' +
           'logged in the recent changes (kind `move`). The old slug becomes a redirect (unless `redirect: false`): reads ' +
@@ -409,10 +589,23 @@ export const wikiApi: OpenApiFragment = {
             type: 'object',
             required: ['slug'],
             properties: {
-              slug: { type: 'string', pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$', description: 'The new slug' },
-              title: { type: 'string', minLength: 1, maxLength: 200, description: 'The new title (default: kept)' },
+              slug: {
+                type: 'string',
+                pattern: '^[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?$',
+                description: 'The new slug',
+              },
+              title: {
+                type: 'string',
+                minLength: 1,
+                maxLength: 200,
+                description: 'The new title (default: kept)',
+              },
               reason: { type: 'string', maxLength: 500 },
-              redirect: { type: 'boolean', default: true, description: 'Leave a redirect at the old slug' },
+              redirect: {
+                type: 'boolean',
+                default: true,
+                description: 'Leave a redirect at the old slug',
+              },
             },
           }),
         },
@@ -425,14 +618,22 @@ export const wikiApi: OpenApiFragment = {
               move: {
                 type: 'object',
                 required: ['from', 'to', 'redirect'],
-                properties: { from: ref('PageRef'), to: ref('PageRef'), redirect: { type: 'boolean' } },
+                properties: {
+                  from: ref('PageRef'),
+                  to: ref('PageRef'),
+                  redirect: { type: 'boolean' },
+                },
               },
             },
           }),
           ...writeErrors,
-          400: error('Invalid field (named in error.field); `slug` also when it is the current slug (use PATCH properties)'),
+          400: error(
+            'Invalid field (named in error.field); `slug` also when it is the current slug (use PATCH properties)',
+          ),
           404: error('Unknown page'),
-          409: error('Deleted page (`page_deleted`), or target slug taken (`conflict`, field `slug`)'),
+          409: error(
+            'Deleted page (`page_deleted`), or target slug taken (`conflict`, field `slug`)',
+          ),
         },
       },
     },
@@ -440,7 +641,8 @@ export const wikiApi: OpenApiFragment = {
       parameters: [slugParam],
       patch: {
         tags: ['pages'],
-        summary: 'Change the metadata (title, kind, categories, référent) without touching the markdown (contributor+)',
+        summary:
+          'Change the metadata (title, kind, categories, référent) without touching the markdown (contributor+)',
         description:
           'Writes a revision with the current markdown (pending co-edits are written first) and the given fields; omitted fields ' +
           'are kept. The summary defaults to "Propriétés : …" naming the changed fields. A change that changes nothing writes no revision.',
@@ -455,7 +657,11 @@ export const wikiApi: OpenApiFragment = {
             summary: { type: 'string', maxLength: 500 },
           },
         }),
-        responses: { 200: ok('The page after the change', ref('Page')), ...writeErrors, 404: error('Unknown page') },
+        responses: {
+          200: ok('The page after the change', ref('Page')),
+          ...writeErrors,
+          404: error('Unknown page'),
+        },
       },
     },
     '/api/pages/{slug}/needs-work': {
@@ -463,7 +669,11 @@ export const wikiApi: OpenApiFragment = {
       put: {
         tags: ['pages'],
         summary: 'Flag the page "à améliorer" (contributor+; not a revision)',
-        requestBody: json({ type: 'object', required: ['reason'], properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } } }),
+        requestBody: json({
+          type: 'object',
+          required: ['reason'],
+          properties: { reason: { type: 'string', minLength: 1, maxLength: 500 } },
+        }),
         responses: { 200: ok('Flagged', ref('Page')), ...writeErrors, 404: error('Unknown page') },
       },
       delete: {
@@ -476,14 +686,21 @@ export const wikiApi: OpenApiFragment = {
       get: {
         tags: ['wiki'],
         summary: 'Pages à créer: linked but missing, most wanted first',
-        parameters: [intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 2000 })],
+        parameters: [
+          intQuery('limit', 'At most this many (default 500)', { minimum: 1, maximum: 2000 }),
+        ],
         responses: {
           200: ok('Wanted pages', {
             type: 'object',
             properties: {
               pages: arrayOf({
                 type: 'object',
-                properties: { slug: { type: 'string' }, title: { type: 'string' }, count: { type: 'integer' }, from: arrayOf(ref('PageRef')) },
+                properties: {
+                  slug: { type: 'string' },
+                  title: { type: 'string' },
+                  count: { type: 'integer' },
+                  from: arrayOf(ref('PageRef')),
+                },
               }),
             },
           }),
@@ -518,16 +735,32 @@ export const wikiApi: OpenApiFragment = {
     '/api/wiki/preview': {
       post: {
         tags: ['wiki'],
-        summary: 'Renders a markdown body that is not saved (the edit form preview); links to missing pages are marked',
-        requestBody: { required: true, ...json({ type: 'object', required: ['markdown'], properties: { markdown: { type: 'string' } } }) },
+        summary:
+          'Renders a markdown body that is not saved (the edit form preview); links to missing pages are marked',
+        requestBody: {
+          required: true,
+          ...json({
+            type: 'object',
+            required: ['markdown'],
+            properties: { markdown: { type: 'string' } },
+          }),
+        },
         responses: {
-          200: ok('The rendered HTML', { type: 'object', required: ['html'], properties: { html: { type: 'string' } } }),
+          200: ok('The rendered HTML', {
+            type: 'object',
+            required: ['html'],
+            properties: { html: { type: 'string' } },
+          }),
           ...writeErrors,
         },
       },
     },
     '/api/wiki/orphans': {
-      get: { tags: ['wiki'], summary: 'Pages no other page links to (home page excepted)', responses: { 200: ok('Pages', pageRefs), 401: error('Private wiki') } },
+      get: {
+        tags: ['wiki'],
+        summary: 'Pages no other page links to (home page excepted)',
+        responses: { 200: ok('Pages', pageRefs), 401: error('Private wiki') },
+      },
     },
     '/api/wiki/categories': {
       get: {
@@ -536,7 +769,12 @@ export const wikiApi: OpenApiFragment = {
         responses: {
           200: ok('Categories', {
             type: 'object',
-            properties: { categories: arrayOf({ type: 'object', properties: { name: { type: 'string' }, count: { type: 'integer' } } }) },
+            properties: {
+              categories: arrayOf({
+                type: 'object',
+                properties: { name: { type: 'string' }, count: { type: 'integer' } },
+              }),
+            },
           }),
           401: error('Private wiki'),
         },
@@ -553,8 +791,14 @@ export const wikiApi: OpenApiFragment = {
             properties: {
               name: { type: 'string' },
               pages: arrayOf(ref('PageRef')),
-              description: { type: ['string', 'null'], description: 'Markdown of the category page (imported from a MediaWiki)' },
-              descriptionHtml: { type: ['string', 'null'], description: 'The description rendered (no raw HTML)' },
+              description: {
+                type: ['string', 'null'],
+                description: 'Markdown of the category page (imported from a MediaWiki)',
+              },
+              descriptionHtml: {
+                type: ['string', 'null'],
+                description: 'The description rendered (no raw HTML)',
+              },
             },
           }),
           401: error('Private wiki'),
@@ -565,15 +809,25 @@ export const wikiApi: OpenApiFragment = {
     '/api/recent-changes': {
       get: {
         tags: ['wiki'],
-        summary: 'Latest revisions of every live page, and deletions and restorations of pages, newest first',
+        summary:
+          'Latest revisions of every live page, and deletions and restorations of pages, newest first',
         parameters: [
           intQuery('limit', 'At most this many (default 50)', { minimum: 1, maximum: 500 }),
-          { name: 'before', in: 'query', required: false, description: 'A change id (`next` of the previous answer) or an ISO date', schema: { type: 'string' } },
+          {
+            name: 'before',
+            in: 'query',
+            required: false,
+            description: 'A change id (`next` of the previous answer) or an ISO date',
+            schema: { type: 'string' },
+          },
         ],
         responses: {
           200: ok('Changes', {
             type: 'object',
-            properties: { changes: arrayOf(ref('RecentChange')), next: { type: ['string', 'null'], description: 'Cursor for the next page' } },
+            properties: {
+              changes: arrayOf(ref('RecentChange')),
+              next: { type: ['string', 'null'], description: 'Cursor for the next page' },
+            },
           }),
           400: error('Invalid limit or before'),
           401: error('Private wiki'),
@@ -586,7 +840,10 @@ export const wikiApi: OpenApiFragment = {
         summary: 'Recent changes as an Atom 1.0 feed',
         parameters: [intQuery('limit', 'Entries (default 50)', { minimum: 1, maximum: 500 })],
         responses: {
-          200: { description: 'The feed', content: { 'application/atom+xml': { schema: { type: 'string' } } } },
+          200: {
+            description: 'The feed',
+            content: { 'application/atom+xml': { schema: { type: 'string' } } },
+          },
           401: error('Private wiki'),
         },
       },

@@ -22,16 +22,30 @@ export interface Viewer {
 export function viewerOf(db: Database, user: User | null): Viewer {
   if (!user) return { user: null, facilitator: false, personId: null, placeId: null, place: null };
   const person = personOfUser(db, user.id);
-  const placeId = person?.place ? ((db.prepare('SELECT id FROM places WHERE slug = ?').get(person.place.slug) as { id: number } | undefined)?.id ?? null) : null;
-  return { user, facilitator: hasRole(user.role, 'facilitator'), personId: person?.id ?? null, placeId, place: placeId !== null ? (person?.place ?? null) : null };
+  const placeId = person?.place
+    ? ((
+        db.prepare('SELECT id FROM places WHERE slug = ?').get(person.place.slug) as
+          { id: number } | undefined
+      )?.id ?? null)
+    : null;
+  return {
+    user,
+    facilitator: hasRole(user.role, 'facilitator'),
+    personId: person?.id ?? null,
+    placeId,
+    place: placeId !== null ? (person?.place ?? null) : null,
+  };
 }
 
 /** Facilitators and the session's expert manage it (move, cancel, record attendance). */
-export const managesSession = (v: Viewer, p: Permanence) => v.facilitator || (v.personId !== null && v.personId === p.expert.id);
+export const managesSession = (v: Viewer, p: Permanence) =>
+  v.facilitator || (v.personId !== null && v.personId === p.expert.id);
 
 /** A booking is seen by whoever manages its session, its place's accounts and whoever made it. */
 export const seesBooking = (v: Viewer, p: Permanence, b: Booking) =>
-  managesSession(v, p) || (v.placeId !== null && v.placeId === b.place.id) || (v.user !== null && b.bookedBy?.id === v.user.id);
+  managesSession(v, p) ||
+  (v.placeId !== null && v.placeId === b.place.id) ||
+  (v.user !== null && b.bookedBy?.id === v.user.id);
 
 /** The session as the viewer may see it: the visio link only for those holding or booking a seat. */
 export function sessionFor(v: Viewer, p: Permanence, bookings: Booking[]) {

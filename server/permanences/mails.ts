@@ -1,11 +1,19 @@
 import type { Database } from 'better-sqlite3';
 import { enqueueMail } from '../mail/queue.js';
 import { bookingCalendar, type CalendarContext } from '../../registry/permanences/ical.js';
-import { bookingRecipients, type Booking, type Permanence } from '../../registry/permanences/store.js';
+import {
+  bookingRecipients,
+  type Booking,
+  type Permanence,
+} from '../../registry/permanences/store.js';
 import { frenchDateTime, frenchTime } from '../../registry/permanences/times.js';
 
 /** Why a booking's accounts are written to. */
-export type BookingMailKind = 'permanence-confirmation' | 'permanence-cancellation' | 'permanence-change' | 'permanence-reminder';
+export type BookingMailKind =
+  | 'permanence-confirmation'
+  | 'permanence-cancellation'
+  | 'permanence-change'
+  | 'permanence-reminder';
 
 const SUBJECTS: Record<BookingMailKind, string> = {
   'permanence-confirmation': 'Permanence réservée',
@@ -17,7 +25,8 @@ const SUBJECTS: Record<BookingMailKind, string> = {
 const INTROS: Record<BookingMailKind, string> = {
   'permanence-confirmation': 'La réservation suivante est confirmée.',
   'permanence-cancellation': 'La réservation suivante est annulée : le créneau est libéré.',
-  'permanence-change': 'La permanence suivante a changé d’horaire : le fichier joint met votre agenda à jour.',
+  'permanence-change':
+    'La permanence suivante a changé d’horaire : le fichier joint met votre agenda à jour.',
   'permanence-reminder': 'Rappel : la permanence suivante a lieu dans moins de 24 heures.',
 };
 
@@ -26,11 +35,25 @@ const INTROS: Record<BookingMailKind, string> = {
  * booking's `.ics` attached. Synchronous: call it inside the transaction that changed the booking.
  * @param dedupe a key part making the mail unique (the reminder is sent once per booking and start).
  */
-export function queueBookingMails(db: Database, ctx: CalendarContext, kind: BookingMailKind, p: Permanence, b: Booking, dedupe?: string): void {
+export function queueBookingMails(
+  db: Database,
+  ctx: CalendarContext,
+  kind: BookingMailKind,
+  p: Permanence,
+  b: Booking,
+  dedupe?: string,
+): void {
   const cancelled = kind === 'permanence-cancellation';
-  const ics = bookingCalendar(ctx, p, cancelled && b.status === 'confirmed' ? { ...b, status: 'cancelled' } : b);
+  const ics = bookingCalendar(
+    ctx,
+    p,
+    cancelled && b.status === 'confirmed' ? { ...b, status: 'cancelled' } : b,
+  );
   const when = `${frenchDateTime(p.startsAt)} – ${frenchTime(p.endsAt)} (heure de Paris)`;
-  const where = p.mode === 'onsite' ? `Sur place : ${p.place?.name ?? ''}` : `En visio${p.link ? ` : ${p.link}` : ''}`;
+  const where =
+    p.mode === 'onsite'
+      ? `Sur place : ${p.place?.name ?? ''}`
+      : `En visio${p.link ? ` : ${p.link}` : ''}`;
   const text = [
     'Bonjour,',
     '',
@@ -52,7 +75,13 @@ export function queueBookingMails(db: Database, ctx: CalendarContext, kind: Book
       to: account.email,
       subject: `${SUBJECTS[kind]} : ${p.title}, ${frenchDateTime(p.startsAt)}`,
       text,
-      attachments: [{ filename: 'permanence.ics', contentType: 'text/calendar; charset=utf-8; method=PUBLISH', content: ics }],
+      attachments: [
+        {
+          filename: 'permanence.ics',
+          contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+          content: ics,
+        },
+      ],
       kind,
       dedupeKey: dedupe ? `${kind}:${dedupe}:${account.id}` : undefined,
     });

@@ -62,8 +62,11 @@ export interface PermanenceServiceOptions extends CalendarContext {
   now?: () => Date;
 }
 
-const conflict = (code: 'full' | 'already_booked' | 'not_bookable' | 'conflict', message: string, field?: string) =>
-  new AppError(409, code, message, field ? { field } : {});
+const conflict = (
+  code: 'full' | 'already_booked' | 'not_bookable' | 'conflict',
+  message: string,
+  field?: string,
+) => new AppError(409, code, message, field ? { field } : {});
 
 /**
  * Expert permanences: publishing sessions and series, booking them (never more seats than the
@@ -110,7 +113,14 @@ export class PermanenceService {
       for (const id of ids) {
         const b = getBooking(this.db, id)!;
         const p = getPermanence(this.db, b.permanenceId)!;
-        queueBookingMails(this.db, this.calendar, 'permanence-reminder', p, b, `${b.id}:${p.startsAt}`);
+        queueBookingMails(
+          this.db,
+          this.calendar,
+          'permanence-reminder',
+          p,
+          b,
+          `${b.id}:${p.startsAt}`,
+        );
       }
     })();
     if (ids.length) this.opts.onMailQueued?.();
@@ -124,11 +134,14 @@ export class PermanenceService {
    */
   publish(v: Viewer, input: PublishInput): number[] {
     const expert = findPerson(this.db, input.expert);
-    if (!expert || !expert.contactable) throw badRequest('expert', `no contactable person "${input.expert}" in the registry`);
-    if (!v.facilitator && v.personId !== expert.id) throw forbidden('Only facilitators publish permanences for someone else');
+    if (!expert || !expert.contactable)
+      throw badRequest('expert', `no contactable person "${input.expert}" in the registry`);
+    if (!v.facilitator && v.personId !== expert.id)
+      throw forbidden('Only facilitators publish permanences for someone else');
     if (input.endsAt <= input.startsAt) throw badRequest('endsAt', 'must be after startsAt');
     const capacity = input.capacity ?? 1;
-    if (input.format === 'individual' && capacity !== 1) throw badRequest('capacity', 'an individual session has one seat');
+    if (input.format === 'individual' && capacity !== 1)
+      throw badRequest('capacity', 'an individual session has one seat');
     let placeId: number | null = null;
     if (input.mode === 'onsite') {
       if (!input.place) throw badRequest('place', 'an on-site session needs a registry place');
@@ -179,29 +192,63 @@ export class PermanenceService {
    * @throws AppError 409 `full`, 409 `already_booked`, 409 `not_bookable` (cancelled or started),
    *   400 (unknown place or request), 403 (booking for another place).
    */
-  book(v: Viewer, permanenceId: number, input: { place: string; question: string; request?: number }): Booking {
+  book(
+    v: Viewer,
+    permanenceId: number,
+    input: { place: string; question: string; request?: number },
+  ): Booking {
     const user = v.user!;
     const place = findPlace(this.db, input.place);
     if (!place) throw badRequest('place', `no place "${input.place}" in the registry`);
-    if (!v.facilitator && v.placeId !== place.id) throw new AppError(403, 'forbidden', 'You book for your own place only', { field: 'place' });
+    if (!v.facilitator && v.placeId !== place.id)
+      throw new AppError(403, 'forbidden', 'You book for your own place only', { field: 'place' });
     if (input.request !== undefined) {
       const request = getRequest(this.db, input.request);
-      if (!request || (!v.facilitator && request.asker?.id !== user.id)) throw badRequest('request', `no request ${input.request} of yours`);
+      if (!request || (!v.facilitator && request.asker?.id !== user.id))
+        throw badRequest('request', `no request ${input.request} of yours`);
     }
     const now = this.now();
     const id = this.db
       .transaction(() => {
         const p = this.session(permanenceId);
         if (p.status !== 'scheduled') throw conflict('not_bookable', 'This session was cancelled');
-        if (new Date(p.startsAt) <= now) throw conflict('not_bookable', 'This session has already started');
-        if (confirmedBookingOf(this.db, p.id, place.id) !== undefined) throw conflict('already_booked', `${place.name} already holds a seat in this session`, 'place');
+        if (new Date(p.startsAt) <= now)
+          throw conflict('not_bookable', 'This session has already started');
+        if (confirmedBookingOf(this.db, p.id, place.id) !== undefined)
+          throw conflict(
+            'already_booked',
+            `${place.name} already holds a seat in this session`,
+            'place',
+          );
         if (p.booked >= p.capacity) throw conflict('full', 'No seat is left in this session');
-        const bookingId = insertBooking(this.db, { permanenceId: p.id, placeId: place.id, question: input.question, requestId: input.request ?? null, bookedBy: user.id }, now);
+        const bookingId = insertBooking(
+          this.db,
+          {
+            permanenceId: p.id,
+            placeId: place.id,
+            question: input.question,
+            requestId: input.request ?? null,
+            bookedBy: user.id,
+          },
+          now,
+        );
         if (input.request !== undefined) {
           recordContact(this.db, input.request, p.expert.slug, user.id, now);
-          addRequestNote(this.db, input.request, `Permanence réservée : « ${p.title} » avec ${p.expert.name}, ${frenchDateTime(p.startsAt)}.`, user.id, now);
+          addRequestNote(
+            this.db,
+            input.request,
+            `Permanence réservée : « ${p.title} » avec ${p.expert.name}, ${frenchDateTime(p.startsAt)}.`,
+            user.id,
+            now,
+          );
         }
-        queueBookingMails(this.db, this.calendar, 'permanence-confirmation', p, getBooking(this.db, bookingId)!);
+        queueBookingMails(
+          this.db,
+          this.calendar,
+          'permanence-confirmation',
+          p,
+          getBooking(this.db, bookingId)!,
+        );
         return bookingId;
       })
       .immediate();
@@ -220,12 +267,27 @@ export class PermanenceService {
   /** Cancels a booking (its seat is free again) and tells its accounts. @throws AppError 404, 409. */
   cancelBooking(v: Viewer, id: number): Booking {
     const { booking, session } = this.visibleBooking(v, id);
-    if (booking.status !== 'confirmed') throw conflict('conflict', 'This booking is already cancelled');
+    if (booking.status !== 'confirmed')
+      throw conflict('conflict', 'This booking is already cancelled');
     const now = this.now();
     this.db.transaction(() => {
       cancelBooking(this.db, id, v.user?.id ?? null, now);
-      if (booking.request !== null) addRequestNote(this.db, booking.request, `Réservation annulée : « ${session.title} », ${frenchDateTime(session.startsAt)}.`, v.user?.id ?? null, now);
-      if (new Date(session.endsAt) > now) queueBookingMails(this.db, this.calendar, 'permanence-cancellation', session, getBooking(this.db, id)!);
+      if (booking.request !== null)
+        addRequestNote(
+          this.db,
+          booking.request,
+          `Réservation annulée : « ${session.title} », ${frenchDateTime(session.startsAt)}.`,
+          v.user?.id ?? null,
+          now,
+        );
+      if (new Date(session.endsAt) > now)
+        queueBookingMails(
+          this.db,
+          this.calendar,
+          'permanence-cancellation',
+          session,
+          getBooking(this.db, id)!,
+        );
     })();
     this.opts.onMailQueued?.();
     return getBooking(this.db, id)!;
@@ -236,9 +298,14 @@ export class PermanenceService {
    * attached to a request adds a note to it, and the request then asks for its outcome.
    * @throws AppError 403 for the booking place, 404 for others.
    */
-  recordFollowup(v: Viewer, id: number, change: { attended?: boolean | null; followup?: string | null }): Booking {
+  recordFollowup(
+    v: Viewer,
+    id: number,
+    change: { attended?: boolean | null; followup?: string | null },
+  ): Booking {
     const { booking, session } = this.visibleBooking(v, id);
-    if (!managesSession(v, session)) throw forbidden('Only the expert or a facilitator records attendance');
+    if (!managesSession(v, session))
+      throw forbidden('Only the expert or a facilitator records attendance');
     if (booking.status !== 'confirmed') throw conflict('conflict', 'This booking was cancelled');
     const attended = change.attended === undefined ? booking.attended : change.attended;
     const followup = change.followup === undefined ? booking.followup : change.followup;
@@ -246,7 +313,13 @@ export class PermanenceService {
       recordFollowup(this.db, id, attended, followup);
       if (booking.request !== null) {
         const presence = attended === null ? '' : attended ? ' — présent·e' : ' — absent·e';
-        addRequestNote(this.db, booking.request, `Suivi de la permanence du ${frenchDateTime(session.startsAt)}${presence}${followup ? ` : ${followup}` : ''}`, v.user?.id ?? null, this.now());
+        addRequestNote(
+          this.db,
+          booking.request,
+          `Suivi de la permanence du ${frenchDateTime(session.startsAt)}${presence}${followup ? ` : ${followup}` : ''}`,
+          v.user?.id ?? null,
+          this.now(),
+        );
       }
     })();
     return getBooking(this.db, id)!;
@@ -255,13 +328,15 @@ export class PermanenceService {
   /** Moves or edits one session; a new time is sent to its booked places. @throws AppError 400, 403, 404, 409. */
   changeSession(v: Viewer, id: number, change: SessionChange): Permanence {
     const p = this.session(id);
-    if (!managesSession(v, p)) throw forbidden('Only the expert or a facilitator changes a session');
+    if (!managesSession(v, p))
+      throw forbidden('Only the expert or a facilitator changes a session');
     if (p.status !== 'scheduled') throw conflict('conflict', 'This session was cancelled');
     const startsAt = change.startsAt?.toISOString() ?? p.startsAt;
     const endsAt = change.endsAt?.toISOString() ?? p.endsAt;
     if (endsAt <= startsAt) throw badRequest('endsAt', 'must be after startsAt');
     const capacity = change.capacity ?? p.capacity;
-    if (p.format === 'individual' && capacity !== 1) throw badRequest('capacity', 'an individual session has one seat');
+    if (p.format === 'individual' && capacity !== 1)
+      throw badRequest('capacity', 'an individual session has one seat');
     if (capacity < p.booked) throw badRequest('capacity', `${p.booked} places already booked`);
     const moved = startsAt !== p.startsAt || endsAt !== p.endsAt;
     this.db.transaction(() => {
@@ -281,7 +356,9 @@ export class PermanenceService {
       );
       if (moved) {
         const updated = this.session(id);
-        for (const b of bookingsOf(this.db, id)) if (b.status === 'confirmed') queueBookingMails(this.db, this.calendar, 'permanence-change', updated, b);
+        for (const b of bookingsOf(this.db, id))
+          if (b.status === 'confirmed')
+            queueBookingMails(this.db, this.calendar, 'permanence-change', updated, b);
       }
     })();
     this.opts.onMailQueued?.();
@@ -291,11 +368,15 @@ export class PermanenceService {
   /** Cancels one session and tells every booked place. @throws AppError 403, 404, 409. */
   cancelSession(v: Viewer, id: number): Permanence {
     const p = this.session(id);
-    if (!managesSession(v, p)) throw forbidden('Only the expert or a facilitator cancels a session');
+    if (!managesSession(v, p))
+      throw forbidden('Only the expert or a facilitator cancels a session');
     this.db.transaction(() => {
-      if (!cancelPermanence(this.db, id, this.now())) throw conflict('conflict', 'This session is already cancelled');
+      if (!cancelPermanence(this.db, id, this.now()))
+        throw conflict('conflict', 'This session is already cancelled');
       const cancelled = this.session(id);
-      for (const b of bookingsOf(this.db, id)) if (b.status === 'confirmed') queueBookingMails(this.db, this.calendar, 'permanence-cancellation', cancelled, b);
+      for (const b of bookingsOf(this.db, id))
+        if (b.status === 'confirmed')
+          queueBookingMails(this.db, this.calendar, 'permanence-cancellation', cancelled, b);
     })();
     this.opts.onMailQueued?.();
     return this.session(id);
@@ -309,8 +390,10 @@ export class PermanenceService {
     const person = this.expertFor(v, slug);
     const token = newSecret(24);
     this.db
-      .prepare(`INSERT INTO expert_calendar_tokens (person_id, token_hash, created_at) VALUES (?, ?, ?)
-        ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`)
+      .prepare(
+        `INSERT INTO expert_calendar_tokens (person_id, token_hash, created_at) VALUES (?, ?, ?)
+        ON CONFLICT (person_id) DO UPDATE SET token_hash = excluded.token_hash, created_at = excluded.created_at`,
+      )
       .run(person, sha256(token), this.now().toISOString());
     return token;
   }
@@ -318,18 +401,26 @@ export class PermanenceService {
   /** Revokes an expert's calendar token. @returns false when there was none. */
   revokeCalendarToken(v: Viewer, slug: string): boolean {
     const person = this.expertFor(v, slug);
-    return this.db.prepare('DELETE FROM expert_calendar_tokens WHERE person_id = ?').run(person).changes > 0;
+    return (
+      this.db.prepare('DELETE FROM expert_calendar_tokens WHERE person_id = ?').run(person)
+        .changes > 0
+    );
   }
 
   /** Whether an expert has a live calendar token (never the token itself). */
   hasCalendarToken(personId: number): boolean {
-    return this.db.prepare('SELECT 1 FROM expert_calendar_tokens WHERE person_id = ?').get(personId) !== undefined;
+    return (
+      this.db.prepare('SELECT 1 FROM expert_calendar_tokens WHERE person_id = ?').get(personId) !==
+      undefined
+    );
   }
 
   /** The person id of the expert a token opens, when it is the live token of that expert. */
   expertOfToken(slug: string, token: string): number | undefined {
     const row = this.db
-      .prepare('SELECT t.person_id FROM expert_calendar_tokens t JOIN people p ON p.id = t.person_id WHERE p.slug = ? AND t.token_hash = ?')
+      .prepare(
+        'SELECT t.person_id FROM expert_calendar_tokens t JOIN people p ON p.id = t.person_id WHERE p.slug = ? AND t.token_hash = ?',
+      )
       .get(slug, sha256(token)) as { person_id: number } | undefined;
     return row?.person_id;
   }

@@ -16,7 +16,9 @@ export interface AccessibilityContact {
 export function accessibilityContact(raw: string | null): AccessibilityContact | null {
   if (!raw) return null;
   const value = raw.replace(/^mailto:/i, '');
-  return /^[^\s@/:]+@[^\s@/]+$/.test(value) ? { kind: 'email', value } : { kind: 'url', value: raw };
+  return /^[^\s@/:]+@[^\s@/]+$/.test(value)
+    ? { kind: 'email', value }
+    : { kind: 'url', value: raw };
 }
 
 /** /api/accessibility: what the accessibility statement needs from this instance (public). */
@@ -24,8 +26,12 @@ export const accessibility = new Hono<AppEnv>().get(
   '/',
   describeRoute({
     tags: ['accessibility'],
-    summary: 'Where to report an accessibility problem on this instance (LC_A11Y_CONTACT), null when the operator has not set it',
+    summary:
+      'Where to report an accessibility problem on this instance (LC_A11Y_CONTACT), null when the operator has not set it',
     responses: { 200: { description: 'The contact', schema: AccessibilityAnswer } },
   }),
-  (c) => c.json({ contact: accessibilityContact(c.get('config').a11yContact) } satisfies AccessibilityAnswer),
+  (c) =>
+    c.json({
+      contact: accessibilityContact(c.get('config').a11yContact),
+    } satisfies AccessibilityAnswer),
 );

@@ -24,25 +24,41 @@ const DOC = {
     tags: ['auth'],
     summary: "One's sessions: device (User-Agent), created, last seen, current",
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: z.object({ sessions: z.array(SessionInfo) }) }, 401: errorAnswer('Not signed in') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ sessions: z.array(SessionInfo) }) },
+      401: errorAnswer('Not signed in'),
+    },
   }),
   endSession: describeRoute({
     tags: ['auth'],
     summary: 'End one of my sessions (its co-editing sockets close at once)',
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: Ok }, 404: errorAnswer('Not one of my sessions') },
+    responses: {
+      200: { description: 'OK', schema: Ok },
+      404: errorAnswer('Not one of my sessions'),
+    },
   }),
   tokens: describeRoute({
     tags: ['auth'],
     summary: 'My API tokens: name, scope, created, last used (never the token)',
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: z.object({ tokens: z.array(TokenInfo) }) }, 401: errorAnswer('Not signed in') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ tokens: z.array(TokenInfo) }) },
+      401: errorAnswer('Not signed in'),
+    },
   }),
   createToken: describeRoute({
     tags: ['auth'],
-    summary: 'Create an API token; scope "read" is refused every write (REST 403, co-editing edits refused)',
+    summary:
+      'Create an API token; scope "read" is refused every write (REST 403, co-editing edits refused)',
     loggedIn: true,
-    responses: { 201: { description: 'The token, shown once, with its id, name and scope', schema: TokenInfo.extend({ token: z.string() }) }, 401: errorAnswer('Not signed in') },
+    responses: {
+      201: {
+        description: 'The token, shown once, with its id, name and scope',
+        schema: TokenInfo.extend({ token: z.string() }),
+      },
+      401: errorAnswer('Not signed in'),
+    },
   }),
   revokeToken: describeRoute({
     tags: ['auth'],
@@ -69,7 +85,12 @@ export const accountSecurity = new Hono<AppEnv>()
     if (!/^[\w-]{1,40}$/.test(id)) throw notFound('session');
     db.transaction(() => {
       revokeSession(db, me.id, id);
-      audit(db, { action: 'session_revoked', actorId: me.id, targetId: me.id, address: clientAddress(c) });
+      audit(db, {
+        action: 'session_revoked',
+        actorId: me.id,
+        targetId: me.id,
+        address: clientAddress(c),
+      });
     })();
     if (id === c.get('sessionId')) deleteCookie(c, SESSION_COOKIE, { path: '/' });
     accountChanged(c, me.id);
@@ -87,7 +108,13 @@ export const accountSecurity = new Hono<AppEnv>()
     const scope = body.scope ?? 'write';
     const token = db.transaction(() => {
       const t = createApiToken(db, me.id, name, scope);
-      audit(db, { action: 'token_created', actorId: me.id, targetId: me.id, address: clientAddress(c), detail: { name, scope } });
+      audit(db, {
+        action: 'token_created',
+        actorId: me.id,
+        targetId: me.id,
+        address: clientAddress(c),
+        detail: { name, scope },
+      });
       return t;
     })();
     const info = listTokens(db, me.id)[0];
@@ -99,7 +126,13 @@ export const accountSecurity = new Hono<AppEnv>()
     const id = idParam(c, 'API token');
     db.transaction(() => {
       revokeToken(db, me.id, id);
-      audit(db, { action: 'token_revoked', actorId: me.id, targetId: me.id, address: clientAddress(c), detail: { token: id } });
+      audit(db, {
+        action: 'token_revoked',
+        actorId: me.id,
+        targetId: me.id,
+        address: clientAddress(c),
+        detail: { token: id },
+      });
     })();
     accountChanged(c, me.id);
     return c.json({ ok: true });

@@ -17,7 +17,10 @@ import { AdminUser, AuditPage, Invitation, Ok, SignupPolicy } from '../contracts
 
 /** Body of a role change. */
 export const RoleBody = z.object({ role: z.enum(ROLES) });
-const InvitationBody = z.object({ email: z.string().trim().email().max(254), role: z.enum(ROLES).optional() });
+const InvitationBody = z.object({
+  email: z.string().trim().email().max(254),
+  role: z.enum(ROLES).optional(),
+});
 const PolicyBody = z.object({ policy: z.enum(SIGNUP_POLICIES) });
 const UsersQuery = z.object({ status: z.enum(['active', 'pending']).optional() });
 const AuditQuery = z.object({
@@ -41,7 +44,11 @@ const AuditQuery = z.object({
 });
 
 const countAdmins = (c: Context<AppEnv>) =>
-  (c.get('db').prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin'`).get() as { n: number }).n;
+  (
+    c.get('db').prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin'`).get() as {
+      n: number;
+    }
+  ).n;
 
 /** The target of an admin action on `:id`. @throws AppError 404. */
 function target(c: Context<AppEnv>): User {
@@ -59,11 +66,22 @@ export function changeRole(c: Context<AppEnv>, role: Role): User {
   const db = c.get('db');
   const user = target(c);
   if (user.role === 'admin' && role !== 'admin' && countAdmins(c) === 1) {
-    throw new AppError(409, 'conflict', 'role: this is the last admin; make someone else admin first', { field: 'role' });
+    throw new AppError(
+      409,
+      'conflict',
+      'role: this is the last admin; make someone else admin first',
+      { field: 'role' },
+    );
   }
   const updated = db.transaction(() => {
     db.prepare(`UPDATE users SET role = @role WHERE id = @id`).run({ id: user.id, role });
-    audit(db, { action: 'role_changed', actorId: admin.id, targetId: user.id, address: clientAddress(c), detail: { from: user.role, to: role } });
+    audit(db, {
+      action: 'role_changed',
+      actorId: admin.id,
+      targetId: user.id,
+      address: clientAddress(c),
+      detail: { from: user.role, to: role },
+    });
     return getUser(db, user.id)!;
   })();
   accountChanged(c, user.id);
@@ -75,34 +93,55 @@ const userAnswer = { description: 'OK', schema: z.object({ user: AdminUser }) };
 const DOC = {
   users: describeRoute({
     tags: ['accounts'],
-    summary: 'Accounts with status, verification, sessions and last activity (facilitators and admins)',
+    summary:
+      'Accounts with status, verification, sessions and last activity (facilitators and admins)',
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: z.object({ users: z.array(AdminUser) }) }, 403: errorAnswer('Below facilitator') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ users: z.array(AdminUser) }) },
+      403: errorAnswer('Below facilitator'),
+    },
   }),
   setRole: describeRoute({
     tags: ['accounts'],
     summary: "Change a role (admins); applied at once to the user's open co-editing sockets",
     loggedIn: true,
     params: ID,
-    responses: { 200: userAnswer, 403: errorAnswer('Not admin'), 404: errorAnswer('No such user'), 409: errorAnswer('Last admin') },
+    responses: {
+      200: userAnswer,
+      403: errorAnswer('Not admin'),
+      404: errorAnswer('No such user'),
+      409: errorAnswer('Last admin'),
+    },
   }),
   delete: describeRoute({
     tags: ['accounts'],
-    summary: 'Delete an account (admins); its sockets close at once, its contributions stay (author unset)',
+    summary:
+      'Delete an account (admins); its sockets close at once, its contributions stay (author unset)',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'OK', schema: Ok }, 403: errorAnswer('Not admin'), 404: errorAnswer('No such user'), 409: errorAnswer('Last admin') },
+    responses: {
+      200: { description: 'OK', schema: Ok },
+      403: errorAnswer('Not admin'),
+      404: errorAnswer('No such user'),
+      409: errorAnswer('Last admin'),
+    },
   }),
   approve: describeRoute({
     tags: ['accounts'],
-    summary: 'Approve an account waiting under the approval policy: it becomes a contributor (facilitators and admins)',
+    summary:
+      'Approve an account waiting under the approval policy: it becomes a contributor (facilitators and admins)',
     loggedIn: true,
     params: ID,
-    responses: { 200: userAnswer, 404: errorAnswer('No such user'), 409: errorAnswer('Not pending') },
+    responses: {
+      200: userAnswer,
+      404: errorAnswer('No such user'),
+      409: errorAnswer('Not pending'),
+    },
   }),
   forceReset: describeRoute({
     tags: ['accounts'],
-    summary: 'Force a password reset (admins): sessions closed, the password refused until reset, a reset link mailed',
+    summary:
+      'Force a password reset (admins): sessions closed, the password refused until reset, a reset link mailed',
     loggedIn: true,
     params: ID,
     responses: { 200: userAnswer, 404: errorAnswer('No such user') },
@@ -113,7 +152,10 @@ const DOC = {
     loggedIn: true,
     params: ID,
     responses: {
-      200: { description: 'How many sessions and tokens were revoked', schema: z.object({ sessions: z.number().int(), tokens: z.number().int() }) },
+      200: {
+        description: 'How many sessions and tokens were revoked',
+        schema: z.object({ sessions: z.number().int(), tokens: z.number().int() }),
+      },
       404: errorAnswer('No such user'),
     },
   }),
@@ -121,11 +163,14 @@ const DOC = {
     tags: ['accounts'],
     summary: 'Invitations with their status (facilitators and admins)',
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: z.object({ invitations: z.array(Invitation) }) } },
+    responses: {
+      200: { description: 'OK', schema: z.object({ invitations: z.array(Invitation) }) },
+    },
   }),
   invite: describeRoute({
     tags: ['accounts'],
-    summary: 'Invite an address with a role (link valid 7 days); facilitators invite readers and contributors only',
+    summary:
+      'Invite an address with a role (link valid 7 days); facilitators invite readers and contributors only',
     loggedIn: true,
     responses: {
       201: { description: 'The invitation', schema: z.object({ invitation: Invitation }) },
@@ -139,20 +184,37 @@ const DOC = {
     summary: 'Revoke a pending invitation',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'OK', schema: z.object({ invitation: Invitation }) }, 404: errorAnswer('No such invitation'), 409: errorAnswer('Already used') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ invitation: Invitation }) },
+      404: errorAnswer('No such invitation'),
+      409: errorAnswer('Already used'),
+    },
   }),
-  policy: describeRoute({ tags: ['accounts'], summary: 'The sign-up policy (admins)', loggedIn: true, responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) } } }),
+  policy: describeRoute({
+    tags: ['accounts'],
+    summary: 'The sign-up policy (admins)',
+    loggedIn: true,
+    responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) } },
+  }),
   setPolicy: describeRoute({
     tags: ['accounts'],
     summary: 'Set the sign-up policy (admins)',
     loggedIn: true,
-    responses: { 200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) }, 400: errorAnswer('Unknown policy') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ policy: SignupPolicy }) },
+      400: errorAnswer('Unknown policy'),
+    },
   }),
   audit: describeRoute({
     tags: ['accounts'],
-    summary: 'The audit log, newest first (admins): sign-ins, failures, role changes, revocations, resets, sign-ups',
+    summary:
+      'The audit log, newest first (admins): sign-ins, failures, role changes, revocations, resets, sign-ups',
     loggedIn: true,
-    responses: { 200: { description: '`{ entries, next }`', schema: AuditPage }, 400: errorAnswer('Unknown action'), 403: errorAnswer('Not admin') },
+    responses: {
+      200: { description: '`{ entries, next }`', schema: AuditPage },
+      400: errorAnswer('Unknown action'),
+      403: errorAnswer('Not admin'),
+    },
   }),
 };
 
@@ -164,7 +226,13 @@ function adminUser(c: Context<AppEnv>, u: User) {
       `SELECT COUNT(*) AS n, MAX(last_seen_at) AS seen FROM sessions WHERE user_id = @id AND expires_at >= strftime('%Y-%m-%dT%H:%M:%fZ','now')`,
     )
     .get({ id: u.id }) as { n: number; seen: string | null };
-  return { ...publicUser(u), createdAt: u.createdAt, mustReset: u.mustReset, sessions: s.n, lastSeenAt: s.seen };
+  return {
+    ...publicUser(u),
+    createdAt: u.createdAt,
+    mustReset: u.mustReset,
+    sessions: s.n,
+    lastSeenAt: s.seen,
+  };
 }
 
 /**
@@ -180,16 +248,27 @@ export const accountsAdmin = new Hono<AppEnv>()
       .get('db')
       .prepare(`SELECT id FROM users WHERE (@status IS NULL OR status = @status) ORDER BY id`)
       .all({ status: status ?? null }) as { id: number }[];
-    return c.json({ users: rows.map((r) => adminUser(c, getUser(c.get('db'), r.id)!) satisfies AdminUser) });
+    return c.json({
+      users: rows.map((r) => adminUser(c, getUser(c.get('db'), r.id)!) satisfies AdminUser),
+    });
   })
-  .patch('/users/:id', DOC.setRole, jsonBody(RoleBody), (c) => c.json({ user: adminUser(c, changeRole(c, c.req.valid('json').role)) }))
+  .patch('/users/:id', DOC.setRole, jsonBody(RoleBody), (c) =>
+    c.json({ user: adminUser(c, changeRole(c, c.req.valid('json').role)) }),
+  )
   .delete('/users/:id', DOC.delete, (c) => {
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const user = target(c);
-    if (user.role === 'admin' && countAdmins(c) === 1) throw new AppError(409, 'conflict', 'This is the last admin; it cannot be deleted');
+    if (user.role === 'admin' && countAdmins(c) === 1)
+      throw new AppError(409, 'conflict', 'This is the last admin; it cannot be deleted');
     db.transaction(() => {
-      audit(db, { action: 'account_deleted', actorId: admin.id, targetId: null, address: clientAddress(c), detail: { id: user.id, name: user.name } });
+      audit(db, {
+        action: 'account_deleted',
+        actorId: admin.id,
+        targetId: null,
+        address: clientAddress(c),
+        detail: { id: user.id, name: user.name },
+      });
       db.prepare(`DELETE FROM users WHERE id = @id`).run({ id: user.id });
     })();
     accountChanged(c, user.id);
@@ -199,13 +278,21 @@ export const accountsAdmin = new Hono<AppEnv>()
     const me = requireRole(c, 'facilitator');
     const db = c.get('db');
     const user = target(c);
-    if (user.status !== 'pending') throw new AppError(409, 'conflict', 'This account is not waiting for approval');
+    if (user.status !== 'pending')
+      throw new AppError(409, 'conflict', 'This account is not waiting for approval');
     const updated = db.transaction(() => {
-      db.prepare(`UPDATE users SET status = 'active', role = CASE WHEN role = 'reader' THEN 'contributor' ELSE role END WHERE id = @id`).run({
+      db.prepare(
+        `UPDATE users SET status = 'active', role = CASE WHEN role = 'reader' THEN 'contributor' ELSE role END WHERE id = @id`,
+      ).run({
         id: user.id,
       });
       mailApproved({ db, publicUrl: c.get('config').publicUrl }, user.email, user.name);
-      audit(db, { action: 'account_approved', actorId: me.id, targetId: user.id, address: clientAddress(c) });
+      audit(db, {
+        action: 'account_approved',
+        actorId: me.id,
+        targetId: user.id,
+        address: clientAddress(c),
+      });
       return getUser(db, user.id)!;
     })();
     accountChanged(c, user.id);
@@ -218,8 +305,20 @@ export const accountsAdmin = new Hono<AppEnv>()
     db.transaction(() => {
       db.prepare(`UPDATE users SET must_reset = 1 WHERE id = @id`).run({ id: user.id });
       const closed = revokeSessions(db, user.id);
-      mailReset({ db, publicUrl: c.get('config').publicUrl }, user.email, user.name, issueAccountToken(db, user.id, 'reset'), true);
-      audit(db, { action: 'reset_forced', actorId: admin.id, targetId: user.id, address: clientAddress(c), detail: { sessionsClosed: closed } });
+      mailReset(
+        { db, publicUrl: c.get('config').publicUrl },
+        user.email,
+        user.name,
+        issueAccountToken(db, user.id, 'reset'),
+        true,
+      );
+      audit(db, {
+        action: 'reset_forced',
+        actorId: admin.id,
+        targetId: user.id,
+        address: clientAddress(c),
+        detail: { sessionsClosed: closed },
+      });
     })();
     accountChanged(c, user.id);
     return c.json({ user: adminUser(c, getUser(db, user.id)!) });
@@ -231,7 +330,13 @@ export const accountsAdmin = new Hono<AppEnv>()
     const counts = db.transaction(() => {
       const sessions = revokeSessions(db, user.id);
       const tokens = revokeTokens(db, user.id);
-      audit(db, { action: 'revoked_all', actorId: admin.id, targetId: user.id, address: clientAddress(c), detail: { sessions, tokens } });
+      audit(db, {
+        action: 'revoked_all',
+        actorId: admin.id,
+        targetId: user.id,
+        address: clientAddress(c),
+        detail: { sessions, tokens },
+      });
       return { sessions, tokens };
     })();
     accountChanged(c, user.id);
@@ -245,12 +350,21 @@ export const accountsAdmin = new Hono<AppEnv>()
     const me = requireRole(c, 'facilitator');
     const db = c.get('db');
     const { email, role = 'contributor' } = c.req.valid('json');
-    if (!hasRole(me.role, 'admin') && hasRole(role, 'facilitator')) throw forbidden('Facilitators invite readers and contributors only');
-    if (getUserForLogin(db, email)) throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', { field: 'email' });
+    if (!hasRole(me.role, 'admin') && hasRole(role, 'facilitator'))
+      throw forbidden('Facilitators invite readers and contributors only');
+    if (getUserForLogin(db, email))
+      throw new AppError(409, 'conflict', 'email: an account already exists for this e-mail', {
+        field: 'email',
+      });
     const invitation = db.transaction(() => {
       const { invitation, token } = createInvitation(db, { email, role, invitedBy: me.id });
       mailInvitation({ db, publicUrl: c.get('config').publicUrl }, email, me.name, token);
-      audit(db, { action: 'invitation_sent', actorId: me.id, address: clientAddress(c), detail: { invitation: invitation.id, role } });
+      audit(db, {
+        action: 'invitation_sent',
+        actorId: me.id,
+        address: clientAddress(c),
+        detail: { invitation: invitation.id, role },
+      });
       return invitation;
     })();
     return c.json({ invitation }, 201);
@@ -261,7 +375,12 @@ export const accountsAdmin = new Hono<AppEnv>()
     const id = idParam(c, 'invitation');
     const invitation = db.transaction(() => {
       const inv = revokeInvitation(db, id);
-      audit(db, { action: 'invitation_revoked', actorId: me.id, address: clientAddress(c), detail: { invitation: id } });
+      audit(db, {
+        action: 'invitation_revoked',
+        actorId: me.id,
+        address: clientAddress(c),
+        detail: { invitation: id },
+      });
       return inv;
     })();
     return c.json({ invitation });
@@ -277,12 +396,24 @@ export const accountsAdmin = new Hono<AppEnv>()
     db.transaction(() => {
       const from = getSignupPolicy(db);
       setSignupPolicy(db, policy);
-      audit(db, { action: 'signup_policy_changed', actorId: admin.id, address: clientAddress(c), detail: { from, to: policy } });
+      audit(db, {
+        action: 'signup_policy_changed',
+        actorId: admin.id,
+        address: clientAddress(c),
+        detail: { from, to: policy },
+      });
     })();
     return c.json({ policy });
   })
   .get('/audit', DOC.audit, queryParams(AuditQuery), (c) => {
     requireRole(c, 'admin');
     const q = c.req.valid('query');
-    return c.json(listAudit(c.get('db'), { actions: q.action, userId: q.user, before: q.before, limit: q.limit ?? 50 }) satisfies AuditPage);
+    return c.json(
+      listAudit(c.get('db'), {
+        actions: q.action,
+        userId: q.user,
+        before: q.before,
+        limit: q.limit ?? 50,
+      }) satisfies AuditPage,
+    );
   });

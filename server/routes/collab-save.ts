@@ -12,9 +12,18 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 const SaveBody = z.object({
   /** The revision's summary (optional: "Co-édition" otherwise). */
-  summary: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  summary: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
   /** The editor's Yjs state vector, base64: the server waits for the edits it names before writing. */
-  stateVector: z.string().max(100_000).regex(BASE64, 'base64 of Y.encodeStateVector(doc)').optional(),
+  stateVector: z
+    .string()
+    .max(100_000)
+    .regex(BASE64, 'base64 of Y.encodeStateVector(doc)')
+    .optional(),
 });
 
 /**
@@ -22,22 +31,29 @@ const SaveBody = z.object({
  * co-edits of the page as a revision now, with the summary given, for writers (contributors and
  * above) only, like every other write.
  */
-export const collabSave = new Hono<AppEnv>().post('/:slug/collab-save', jsonBody(SaveBody), async (c) => {
-  requireRole(c, 'contributor');
-  const slug = c.req.param('slug');
-  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
-  assertNotDeleted(c.get('db'), slug);
-  const { summary, stateVector } = c.req.valid('json');
-  let vector: Uint8Array | undefined;
-  if (stateVector) {
-    vector = new Uint8Array(Buffer.from(stateVector, 'base64'));
-    try {
-      // Decoded once here so that a malformed vector is the client's 400, not a 500 later.
-      decodeStateVector(vector);
-    } catch {
-      throw badRequest('stateVector', 'not a Yjs state vector');
+export const collabSave = new Hono<AppEnv>().post(
+  '/:slug/collab-save',
+  jsonBody(SaveBody),
+  async (c) => {
+    requireRole(c, 'contributor');
+    const slug = c.req.param('slug');
+    if (!SLUG_RE.test(slug))
+      throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+    assertNotDeleted(c.get('db'), slug);
+    const { summary, stateVector } = c.req.valid('json');
+    let vector: Uint8Array | undefined;
+    if (stateVector) {
+      vector = new Uint8Array(Buffer.from(stateVector, 'base64'));
+      try {
+        // Decoded once here so that a malformed vector is the client's 400, not a 500 later.
+        decodeStateVector(vector);
+      } catch {
+        throw badRequest('stateVector', 'not a Yjs state vector');
+      }
     }
-  }
-  const result = await c.get('services').collab.saveNow(slug, { summary: summary || undefined, stateVector: vector });
-  return c.json(result);
-});
+    const result = await c
+      .get('services')
+      .collab.saveNow(slug, { summary: summary || undefined, stateVector: vector });
+    return c.json(result);
+  },
+);

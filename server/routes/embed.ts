@@ -7,12 +7,17 @@ import { SLUG_RE } from '../../registry/schema.js';
 import { RegistryError } from '../../registry/errors.js';
 
 const TYPE_FR: Record<string, string> = {
-  visite: 'Visite', atelier: 'Atelier', conference: 'Conférence / débat', demonstration: 'Démonstration',
-  rencontre: 'Rencontre', spectacle: 'Spectacle / exposition', formation: 'Formation',
+  visite: 'Visite',
+  atelier: 'Atelier',
+  conference: 'Conférence / débat',
+  demonstration: 'Démonstration',
+  rencontre: 'Rencontre',
+  spectacle: 'Spectacle / exposition',
+  formation: 'Formation',
 };
 const esc = (s: string) => s.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const paris = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
-
+const paris = (iso: string) =>
+  DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
 
 const STYLE = `body{font:15px/1.45 system-ui,sans-serif;color:#1d2a24;margin:0;padding:0.8rem}h1{font-size:1.2rem;margin:0 0 .2rem}
 .dates{color:#4a5a52;margin:0 0 .8rem}h2{font-size:1rem;margin:1rem 0 .3rem;border-bottom:1px solid #d5ddd8;text-transform:capitalize}
@@ -27,7 +32,11 @@ export const embed = new Hono<AppEnv>().get('/campaigns/:slug', (c) => {
   const slug = c.req.param('slug');
   c.header('Content-Type', 'text/html; charset=utf-8');
   const view = SLUG_RE.test(slug) ? safeCampaign(c.get('db'), slug) : undefined;
-  if (!view) return c.body(`<!doctype html><html lang="fr"><meta charset="utf-8"><title>Programme introuvable</title><p>Programme introuvable.</p></html>`, 404);
+  if (!view)
+    return c.body(
+      `<!doctype html><html lang="fr"><meta charset="utf-8"><title>Programme introuvable</title><p>Programme introuvable.</p></html>`,
+      404,
+    );
   const base = c.get('config').publicUrl;
   const rows = view.events.items
     .flatMap((e) => e.slots.map((s) => ({ e, s })))
@@ -44,7 +53,9 @@ export const embed = new Hono<AppEnv>().get('/campaigns/:slug', (c) => {
   }
   const from = DateTime.fromISO(view.startsOn).setLocale('fr').toFormat('d LLLL yyyy');
   const to = DateTime.fromISO(view.endsOn).setLocale('fr').toFormat('d LLLL yyyy');
-  const body = [...days.entries()].map(([day, items]) => `<section><h2>${esc(day)}</h2><ul>${items.join('')}</ul></section>`).join('');
+  const body = [...days.entries()]
+    .map(([day, items]) => `<section><h2>${esc(day)}</h2><ul>${items.join('')}</ul></section>`)
+    .join('');
   return c.body(
     `<!doctype html><html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${esc(view.title)} : programme</title><style>${STYLE}</style></head><body><main><h1>${esc(view.title)}</h1><p class="dates">Du ${esc(from)} au ${esc(to)} · ${view.places.total} lieux · ${view.events.total} événements · <a href="${esc(`${base}/campagnes/${view.slug}`)}" target="_blank" rel="noopener">programme complet</a></p>${body || '<p>Le programme est en préparation.</p>'}</main></body></html>`,
     200,

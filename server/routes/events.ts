@@ -9,7 +9,16 @@ import { enqueueMail } from '../mail/queue.js';
 import { csvList } from './registry-params.js';
 import { EVENT_TYPES, EventSchema, EventUpdateSchema } from '../../registry/events/schema.js';
 import {
-  bookSeats, canEditEvent, cancelBooking, createEvent, deleteEvent, eventPlaceId, getEvent, myBooking, updateEvent, type EventView,
+  bookSeats,
+  canEditEvent,
+  cancelBooking,
+  createEvent,
+  deleteEvent,
+  eventPlaceId,
+  getEvent,
+  myBooking,
+  updateEvent,
+  type EventView,
 } from '../../registry/events/store.js';
 import { listEvents, type EventQuery } from '../../registry/events/query.js';
 import { eventsFeed, placeLocation } from '../../registry/events/ics-feed.js';
@@ -21,10 +30,16 @@ export const EventFilters = {
   from: z.string().trim().max(40).optional(),
   to: z.string().trim().max(40).optional(),
   region: csvList,
-  type: csvList.refine((v) => !v || v.every((t) => (EVENT_TYPES as readonly string[]).includes(t)), { message: `use ${EVENT_TYPES.join(', ')}` }),
+  type: csvList.refine(
+    (v) => !v || v.every((t) => (EVENT_TYPES as readonly string[]).includes(t)),
+    { message: `use ${EVENT_TYPES.join(', ')}` },
+  ),
   campaign: z.string().trim().max(120).optional(),
   place: z.string().trim().max(120).optional(),
-  now: z.enum(['1', 'true', '0', 'false']).optional().transform((v) => v === '1' || v === 'true'),
+  now: z
+    .enum(['1', 'true', '0', 'false'])
+    .optional()
+    .transform((v) => v === '1' || v === 'true'),
 };
 const ListQuery = z.object({
   ...EventFilters,
@@ -51,14 +66,25 @@ const idParam = (c: Context<AppEnv>) => {
 };
 
 /** An event with its description rendered like a wiki page (raw HTML off, wiki links resolved). */
-export const withHtml = (c: Context<AppEnv>, e: EventView) => ({ ...e, descriptionHtml: e.description ? c.get('services').wiki.preview(e.description) : '' });
+export const withHtml = (c: Context<AppEnv>, e: EventView) => ({
+  ...e,
+  descriptionHtml: e.description ? c.get('services').wiki.preview(e.description) : '',
+});
 
 /** Refuses a write by someone who may not edit the event. @throws AppError 401/403. */
 function assertCanEdit(c: Context<AppEnv>, id: number): void {
   const user = requireRole(c, 'contributor');
   const e = getEvent(c.get('db'), id);
-  if (!canEditEvent(c.get('db'), { createdBy: e.createdBy, placeId: eventPlaceId(c.get('db'), id) }, { id: user.id, facilitator: hasRole(user.role, 'facilitator') })) {
-    throw forbidden('Only the contributors of its place, its author and facilitators edit an event');
+  if (
+    !canEditEvent(
+      c.get('db'),
+      { createdBy: e.createdBy, placeId: eventPlaceId(c.get('db'), id) },
+      { id: user.id, facilitator: hasRole(user.role, 'facilitator') },
+    )
+  ) {
+    throw forbidden(
+      'Only the contributors of its place, its author and facilitators edit an event',
+    );
   }
 }
 
@@ -66,7 +92,11 @@ function assertCanEdit(c: Context<AppEnv>, id: number): void {
 export const events = new Hono<AppEnv>()
   .get('/', readAccess, queryParams(ListQuery), (c) => {
     const q = c.req.valid('query');
-    const { total, items } = listEvents(c.get('db'), { ...eventQuery(q), limit: q.limit, offset: q.offset });
+    const { total, items } = listEvents(c.get('db'), {
+      ...eventQuery(q),
+      limit: q.limit,
+      offset: q.offset,
+    });
     return c.json({ total, items: items.map((e) => withHtml(c, e)) });
   })
   .post('/', jsonBody(EventSchema), (c) => {
@@ -79,8 +109,20 @@ export const events = new Hono<AppEnv>()
     const db = c.get('db');
     const e = getEvent(db, id);
     const user = c.get('user');
-    const canEdit = user !== null && hasRole(user.role, 'contributor') && canEditEvent(db, { createdBy: e.createdBy, placeId: eventPlaceId(db, id) }, { id: user.id, facilitator: hasRole(user.role, 'facilitator') });
-    return c.json({ ...withHtml(c, e), jsonLd: eventJsonLd(e, c.get('config').publicUrl), canEdit, myBooking: user ? myBooking(db, id, user.id) : 0 });
+    const canEdit =
+      user !== null &&
+      hasRole(user.role, 'contributor') &&
+      canEditEvent(
+        db,
+        { createdBy: e.createdBy, placeId: eventPlaceId(db, id) },
+        { id: user.id, facilitator: hasRole(user.role, 'facilitator') },
+      );
+    return c.json({
+      ...withHtml(c, e),
+      jsonLd: eventJsonLd(e, c.get('config').publicUrl),
+      canEdit,
+      myBooking: user ? myBooking(db, id, user.id) : 0,
+    });
   })
   .put('/:id', jsonBody(EventUpdateSchema), (c) => {
     const id = idParam(c);
@@ -133,7 +175,11 @@ const FeedQuery = z.object(EventFilters);
 export const eventsIcs = new Hono<AppEnv>().get('/', readAccess, queryParams(FeedQuery), (c) => {
   const q = c.req.valid('query');
   const { items } = listEvents(c.get('db'), { ...eventQuery(q), limit: 5000 });
-  const name = q.campaign ? `Lieux Communs : ${q.campaign}` : q.place ? `Lieux Communs : ${q.place}` : 'Lieux Communs : événements';
+  const name = q.campaign
+    ? `Lieux Communs : ${q.campaign}`
+    : q.place
+      ? `Lieux Communs : ${q.place}`
+      : 'Lieux Communs : événements';
   return c.body(eventsFeed(items, { name, publicUrl: c.get('config').publicUrl }), 200, {
     'content-type': 'text/calendar; charset=utf-8',
     'content-disposition': 'inline; filename="evenements.ics"',

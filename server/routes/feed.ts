@@ -7,8 +7,15 @@ import { recentChangesAtom } from '../../registry/wiki/atom.js';
 import { RecentQuery } from './wiki.js';
 
 /** /feed: syndication feeds (outside /api, where feed readers look for them). */
-export const feed = new Hono<AppEnv>().get('/recent-changes.atom', readAccess, queryParams(RecentQuery), (c) => {
-  const { limit, before } = c.req.valid('query');
-  const xml = recentChangesAtom(recentChanges(c.get('db'), limit, before), { origin: new URL(c.req.url).origin });
-  return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
-});
+export const feed = new Hono<AppEnv>().get(
+  '/recent-changes.atom',
+  readAccess,
+  queryParams(RecentQuery),
+  (c) => {
+    const { limit, before } = c.req.valid('query');
+    const xml = recentChangesAtom(recentChanges(c.get('db'), limit, before), {
+      origin: new URL(c.req.url).origin,
+    });
+    return c.body(xml, 200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+  },
+);

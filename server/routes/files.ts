@@ -32,7 +32,8 @@ const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).defau
 const RawQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
 
 const checkName = (raw: string) => {
-  if (!FILE_NAME_RE.test(raw)) throw badRequest('name', 'lowercase letters, digits and dashes, with an optional extension');
+  if (!FILE_NAME_RE.test(raw))
+    throw badRequest('name', 'lowercase letters, digits and dashes, with an optional extension');
   return raw;
 };
 
@@ -51,7 +52,9 @@ function textField(form: Record<string, unknown>, field: string, max: number): s
  * a contributor.
  */
 export const files = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => c.json(listFiles(c.get('db'), c.req.valid('query'))))
+  .get('/', readAccess, queryParams(ListQuery), (c) =>
+    c.json(listFiles(c.get('db'), c.req.valid('query'))),
+  )
   .post(
     '/',
     (c, next) => {
@@ -62,7 +65,8 @@ export const files = new Hono<AppEnv>()
     async (c) => {
       const user = requireRole(c, 'contributor');
       const type = c.req.header('content-type') ?? '';
-      if (!/^multipart\/form-data/i.test(type)) throw badRequest('file', 'send the file as multipart/form-data, in the field "file"');
+      if (!/^multipart\/form-data/i.test(type))
+        throw badRequest('file', 'send the file as multipart/form-data, in the field "file"');
       let form: Record<string, unknown>;
       try {
         form = await c.req.parseBody();
@@ -91,18 +95,31 @@ export const files = new Hono<AppEnv>()
       return c.json(result, result.created ? 201 : 200);
     },
   )
-  .get('/:name', readAccess, (c) => c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))))
+  .get('/:name', readAccess, (c) =>
+    c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))),
+  )
   // Facilitators and admins delete a file or one version; the bytes go at the next `gc-files`.
   .delete('/:name', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
     const user = requireRole(c, 'facilitator');
-    deleteFile(c.get('db'), checkName(c.req.param('name')), user.id, c.req.valid('json').reason ?? '');
+    deleteFile(
+      c.get('db'),
+      checkName(c.req.param('name')),
+      user.id,
+      c.req.valid('json').reason ?? '',
+    );
     return c.json({ deleted: c.req.param('name') });
   })
   .delete('/:name/versions/:n', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const n = Number(c.req.param('n'));
     if (!Number.isInteger(n) || n < 1) throw badRequest('n', 'a version number (1, 2, …)');
-    const file = deleteFileVersion(c.get('db'), checkName(c.req.param('name')), n, user.id, c.req.valid('json').reason ?? '');
+    const file = deleteFileVersion(
+      c.get('db'),
+      checkName(c.req.param('name')),
+      n,
+      user.id,
+      c.req.valid('json').reason ?? '',
+    );
     return c.json({ file });
   });
 
@@ -116,26 +133,34 @@ export const fileLogRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams
  * at upload; only raster images, PDF, audio, video and plain text are shown inline, everything
  * else (SVG, HTML, unknown) is an attachment, and every answer is sandboxed and never sniffed.
  */
-export const fileContents = new Hono<AppEnv>().get('/:name', readAccess, queryParams(RawQuery), async (c) => {
-  const name = checkName(c.req.param('name'));
-  const { version } = c.req.valid('query');
-  const db = c.get('db');
-  const v = getFileVersion(db, name, version);
-  const etag = `"${v.sha256}"`;
-  const cache = version ? 'public, max-age=31536000, immutable' : 'no-cache';
-  // The hash names the bytes: a browser holding them revalidates for a bodiless 304.
-  if (c.req.header('if-none-match') === etag) return c.body(null, 304, { etag, 'cache-control': cache });
-  const storage = c.get('services').files;
-  if (!(await storage.has(v.sha256))) throw missingBytes(name);
-  const bytes = await storage.get(v.sha256);
-  const disposition = isInlineSafe(v.contentType) ? 'inline' : 'attachment';
-  return c.body(new Uint8Array(bytes), 200, {
-    'content-type': v.contentType.startsWith('text/') ? `${v.contentType}; charset=utf-8` : v.contentType,
-    'content-disposition': `${disposition}; filename="${name}"`,
-    'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
-    'x-content-type-options': 'nosniff',
-    // Contents never change under a version; the current version may.
-    'cache-control': cache,
-    etag,
-  });
-});
+export const fileContents = new Hono<AppEnv>().get(
+  '/:name',
+  readAccess,
+  queryParams(RawQuery),
+  async (c) => {
+    const name = checkName(c.req.param('name'));
+    const { version } = c.req.valid('query');
+    const db = c.get('db');
+    const v = getFileVersion(db, name, version);
+    const etag = `"${v.sha256}"`;
+    const cache = version ? 'public, max-age=31536000, immutable' : 'no-cache';
+    // The hash names the bytes: a browser holding them revalidates for a bodiless 304.
+    if (c.req.header('if-none-match') === etag)
+      return c.body(null, 304, { etag, 'cache-control': cache });
+    const storage = c.get('services').files;
+    if (!(await storage.has(v.sha256))) throw missingBytes(name);
+    const bytes = await storage.get(v.sha256);
+    const disposition = isInlineSafe(v.contentType) ? 'inline' : 'attachment';
+    return c.body(new Uint8Array(bytes), 200, {
+      'content-type': v.contentType.startsWith('text/')
+        ? `${v.contentType}; charset=utf-8`
+        : v.contentType,
+      'content-disposition': `${disposition}; filename="${name}"`,
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      'x-content-type-options': 'nosniff',
+      // Contents never change under a version; the current version may.
+      'cache-control': cache,
+      etag,
+    });
+  },
+);

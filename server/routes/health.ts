@@ -3,7 +3,11 @@ import type { AppEnv } from '../env.js';
 import { describeRoute } from '../openapi/describe.js';
 import { Health } from '../contracts/system.js';
 
-const describeHealth = describeRoute({ tags: ['system'], summary: 'Liveness and schema version', responses: { 200: { description: 'OK', schema: Health } } });
+const describeHealth = describeRoute({
+  tags: ['system'],
+  summary: 'Liveness and schema version',
+  responses: { 200: { description: 'OK', schema: Health } },
+});
 
 /** /api/health: liveness and database reachability. */
 export const health = new Hono<AppEnv>().get('/', describeHealth, (c) => {

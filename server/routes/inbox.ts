@@ -33,53 +33,106 @@ const theMessage = { description: 'The message', schema: InboxMessage };
 const DOC = {
   list: describeRoute({
     tags: ['inbox'],
-    summary: 'The messages the caller handles: for their own profile, or all of them (facilitators, admins); unread first',
+    summary:
+      'The messages the caller handles: for their own profile, or all of them (facilitators, admins); unread first',
     loggedIn: true,
     responses: {
-      200: { description: '`{ scope: { all, person }, messages }` (`person`: the slug of the caller’s profile, or null; no messages for a user who handles none)', schema: InboxList },
+      200: {
+        description:
+          '`{ scope: { all, person }, messages }` (`person`: the slug of the caller’s profile, or null; no messages for a user who handles none)',
+        schema: InboxList,
+      },
       400: errorAnswer('Unknown status filter (field `status`)'),
       ...denied,
     },
   }),
-  get: describeRoute({ tags: ['inbox'], summary: 'One message with its answers', loggedIn: true, params: ID, responses: { 200: theMessage, 400: errorAnswer('Bad id'), ...denied, 404: notHandled } }),
-  status: describeRoute({ tags: ['inbox'], summary: 'Close a message, or open it again', loggedIn: true, params: ID, responses: { 200: theMessage, 400: errorAnswer('Bad id or status'), ...denied, 404: notHandled } }),
-  read: describeRoute({ tags: ['inbox'], summary: 'Mark a message as read (it leaves the unread count)', loggedIn: true, params: ID, responses: { 200: theMessage, 400: errorAnswer('Bad id'), ...denied, 404: notHandled } }),
-  reply: describeRoute({
+  get: describeRoute({
     tags: ['inbox'],
-    summary: 'Answer a message: the sender (if logged in when writing) is alerted by mail and reads it in “Mes demandes”',
+    summary: 'One message with its answers',
     loggedIn: true,
     params: ID,
-    responses: { 201: { description: 'The message with the new answer', schema: InboxMessage }, 400: errorAnswer('Empty or too long answer (field `body`), bad id'), ...denied, 404: notHandled },
+    responses: { 200: theMessage, 400: errorAnswer('Bad id'), ...denied, 404: notHandled },
+  }),
+  status: describeRoute({
+    tags: ['inbox'],
+    summary: 'Close a message, or open it again',
+    loggedIn: true,
+    params: ID,
+    responses: {
+      200: theMessage,
+      400: errorAnswer('Bad id or status'),
+      ...denied,
+      404: notHandled,
+    },
+  }),
+  read: describeRoute({
+    tags: ['inbox'],
+    summary: 'Mark a message as read (it leaves the unread count)',
+    loggedIn: true,
+    params: ID,
+    responses: { 200: theMessage, 400: errorAnswer('Bad id'), ...denied, 404: notHandled },
+  }),
+  reply: describeRoute({
+    tags: ['inbox'],
+    summary:
+      'Answer a message: the sender (if logged in when writing) is alerted by mail and reads it in “Mes demandes”',
+    loggedIn: true,
+    params: ID,
+    responses: {
+      201: { description: 'The message with the new answer', schema: InboxMessage },
+      400: errorAnswer('Empty or too long answer (field `body`), bad id'),
+      ...denied,
+      404: notHandled,
+    },
   }),
   sent: describeRoute({
     tags: ['inbox'],
     summary: 'The messages the caller sent while logged in, newest first, with their answers',
     loggedIn: true,
-    responses: { 200: { description: '`{ messages }`', schema: z.object({ messages: z.array(SentMessage) }) }, ...denied },
+    responses: {
+      200: { description: '`{ messages }`', schema: z.object({ messages: z.array(SentMessage) }) },
+      ...denied,
+    },
   }),
   seen: describeRoute({
     tags: ['inbox'],
     summary: 'The caller has read every answer to their messages',
     loggedIn: true,
-    responses: { 200: { description: '`{ ok: true }`', schema: z.object({ ok: z.literal(true) }) }, ...denied },
+    responses: {
+      200: { description: '`{ ok: true }`', schema: z.object({ ok: z.literal(true) }) },
+      ...denied,
+    },
   }),
   unread: describeRoute({
     tags: ['inbox'],
-    summary: 'The header’s counts: messages waiting in the caller’s inbox (`inbox`), unseen answers to what they sent (`answers`)',
+    summary:
+      'The header’s counts: messages waiting in the caller’s inbox (`inbox`), unseen answers to what they sent (`answers`)',
     loggedIn: true,
-    responses: { 200: { description: '`{ inbox, answers, handles }` (`handles`: the caller has an inbox: a linked profile, or facilitator and above)', schema: UnreadCounts }, ...denied },
+    responses: {
+      200: {
+        description:
+          '`{ inbox, answers, handles }` (`handles`: the caller has an inbox: a linked profile, or facilitator and above)',
+        schema: UnreadCounts,
+      },
+      ...denied,
+    },
   }),
 };
 
 /** Whose messages a user handles: every one (facilitators, admins), those of their own profile. */
 function scopeOf(c: Context<AppEnv>, user: User): InboxScope & { personSlug: string | null } {
   const person = personOfUser(c.get('db'), user.id);
-  return { all: hasRole(user.role, 'facilitator'), personId: person?.id ?? null, personSlug: person?.slug ?? null };
+  return {
+    all: hasRole(user.role, 'facilitator'),
+    personId: person?.id ?? null,
+    personSlug: person?.slug ?? null,
+  };
 }
 
 const idParam = (raw: string) => {
   const id = Number(raw);
-  if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(id)) throw badRequest('id', 'a message id (a positive integer)');
+  if (!/^[1-9]\d{0,15}$/.test(raw) || !Number.isSafeInteger(id))
+    throw badRequest('id', 'a message id (a positive integer)');
   return id;
 };
 
@@ -108,8 +161,13 @@ export const inbox = new Hono<AppEnv>()
     const user = requireRole(c, 'reader');
     const scope = scopeOf(c, user);
     const handles = scope.all || scope.personId !== null;
-    const messages = handles ? listInbox(c.get('db'), scope, c.req.valid('query').status ?? 'open') : [];
-    return c.json({ scope: { all: scope.all, person: scope.personSlug }, messages } satisfies InboxList);
+    const messages = handles
+      ? listInbox(c.get('db'), scope, c.req.valid('query').status ?? 'open')
+      : [];
+    return c.json({
+      scope: { all: scope.all, person: scope.personSlug },
+      messages,
+    } satisfies InboxList);
   })
   .get('/:id', DOC.get, (c) => c.json(handled(c).found.message satisfies InboxMessage))
   .post('/:id/read', DOC.read, (c) => {
@@ -126,8 +184,13 @@ export const inbox = new Hono<AppEnv>()
     // The answer, the message's new status and the sender's alert: all or nothing.
     db.transaction(() => {
       const replyId = addReply(db, { messageId: id, userId: user.id, role, body });
-      const authorName = role === 'person' ? found.message.person.name : `${user.name} (équipe d’animation)`;
-      alertReply(db, c.get('config').publicUrl, found.message, found.senderUserId, { id: replyId, body, authorName });
+      const authorName =
+        role === 'person' ? found.message.person.name : `${user.name} (équipe d’animation)`;
+      alertReply(db, c.get('config').publicUrl, found.message, found.senderUserId, {
+        id: replyId,
+        body,
+        authorName,
+      });
     })();
     return c.json(getInboxMessage(db, id).message, 201);
   })
@@ -154,5 +217,8 @@ export const unread = new Hono<AppEnv>().get('/', DOC.unread, (c) => {
   const user = requireRole(c, 'reader');
   const scope = scopeOf(c, user);
   // handles: whether the user has an inbox at all (the header shows its link even with nothing unread).
-  return c.json({ ...unreadCounts(c.get('db'), scope, user.id), handles: scope.all || scope.personId !== null } satisfies UnreadCounts);
+  return c.json({
+    ...unreadCounts(c.get('db'), scope, user.id),
+    handles: scope.all || scope.personId !== null,
+  } satisfies UnreadCounts);
 });

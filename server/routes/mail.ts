@@ -12,7 +12,12 @@ const OutboxQuery = z.object({
   status: z.enum(['queued', 'sent', 'failed']).optional(),
   kind: z.string().max(100).optional(),
   to: z.string().max(320).optional(),
-  before: z.coerce.number().int().positive().optional().describe('Paging: the `next` of the previous answer'),
+  before: z.coerce
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('Paging: the `next` of the previous answer'),
   limit: z.coerce.number().int().min(1).max(500).optional().describe('Default 50'),
 });
 const Id = z.coerce.number().int().positive();
@@ -31,21 +36,34 @@ const DOC = {
     tags: ['mail'],
     summary: 'The outbox, newest first (admins)',
     loggedIn: true,
-    responses: { 200: { description: 'Mails, and whether SMTP is configured', schema: OutboxPage }, 400: errorAnswer('A bad filter'), ...denied },
+    responses: {
+      200: { description: 'Mails, and whether SMTP is configured', schema: OutboxPage },
+      400: errorAnswer('A bad filter'),
+      ...denied,
+    },
   }),
   get: describeRoute({
     tags: ['mail'],
     summary: 'One mail of the outbox (admins)',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'The mail', schema: OutboxMail }, ...denied, 404: errorAnswer('No such mail') },
+    responses: {
+      200: { description: 'The mail', schema: OutboxMail },
+      ...denied,
+      404: errorAnswer('No such mail'),
+    },
   }),
   retry: describeRoute({
     tags: ['mail'],
     summary: 'Queue a failed mail again, due now (admins)',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'The mail, queued', schema: OutboxMail }, ...denied, 404: errorAnswer('No such mail'), 409: errorAnswer('The mail has not failed') },
+    responses: {
+      200: { description: 'The mail, queued', schema: OutboxMail },
+      ...denied,
+      404: errorAnswer('No such mail'),
+      409: errorAnswer('The mail has not failed'),
+    },
   }),
 };
 
@@ -75,7 +93,8 @@ export const mailAdmin = new Hono<AppEnv>()
     requireRole(c, 'admin');
     const id = mailId(c.req.param('id'));
     if (!getOutboxMail(c.get('db'), id)) throw notFound('Mail');
-    if (!retryMail(c.get('db'), id, new Date())) throw new AppError(409, 'conflict', 'Only a failed mail can be retried');
+    if (!retryMail(c.get('db'), id, new Date()))
+      throw new AppError(409, 'conflict', 'Only a failed mail can be retried');
     void c.get('services').mail.flush();
     return c.json(getOutboxMail(c.get('db'), id));
   });

@@ -4,7 +4,12 @@ import type { AppEnv } from '../env.js';
 import { AppError, badRequest, isClientError, notFound } from '../errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { importBodyLimit } from '../body-limit.js';
-import { findMediawikiImport, importMediawiki, listMediawikiImports, MediawikiImportError } from '../mediawiki/import.js';
+import {
+  findMediawikiImport,
+  importMediawiki,
+  listMediawikiImports,
+  MediawikiImportError,
+} from '../mediawiki/import.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { uploadedImages } from '../mediawiki/images-upload.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
@@ -46,7 +51,8 @@ export const mediawikiAdmin = new Hono<AppEnv>()
       }
       const form = await c.req.parseBody({ all: true });
       const file = Array.isArray(form.file) ? form.file[0] : form.file;
-      if (!(file instanceof File) || file.size === 0) throw badRequest('file', 'choose a MediaWiki XML export (.xml or .xml.gz)');
+      if (!(file instanceof File) || file.size === 0)
+        throw badRequest('file', 'choose a MediaWiki XML export (.xml or .xml.gz)');
       let templates: Record<string, TemplateMapping> = {};
       const templatesText = Array.isArray(form.templates) ? form.templates[0] : form.templates;
       const namespacesText = Array.isArray(form.namespaces) ? form.namespaces[0] : form.namespaces;
@@ -57,30 +63,45 @@ export const mediawikiAdmin = new Hono<AppEnv>()
           throw badRequest('templates', (err as Error).message);
         }
       }
-      const namespaces = typeof namespacesText === 'string' && namespacesText.trim()
-        ? namespacesText.split(',').map((s) => s.trim()).filter(Boolean)
-        : undefined;
+      const namespaces =
+        typeof namespacesText === 'string' && namespacesText.trim()
+          ? namespacesText
+              .split(',')
+              .map((s) => s.trim())
+              .filter(Boolean)
+          : undefined;
       // The images/ folder: several files, or a tar of it (the CLI's --images DIR, same code after).
-      const imageParts = (Array.isArray(form.images) ? form.images : form.images === undefined ? [] : [form.images]).filter(
-        (p): p is File => p instanceof File && p.size > 0,
-      );
+      const imageParts = (
+        Array.isArray(form.images) ? form.images : form.images === undefined ? [] : [form.images]
+      ).filter((p): p is File => p instanceof File && p.size > 0);
       const services = c.get('services');
-      const images = imageParts.length ? { files: await uploadedImages(imageParts), storage: services.files } : undefined;
+      const images = imageParts.length
+        ? { files: await uploadedImages(imageParts), storage: services.files }
+        : undefined;
       const db = c.get('db');
       try {
-        const { importId } = await importMediawiki(db, services.wiki, file.stream() as unknown as AsyncIterable<Buffer>, {
-          fileName: file.name || 'export.xml',
-          via: 'web',
-          userId: user.id,
-          templates,
-          ...(images ? { images } : {}),
-          ...(namespaces ? { namespaces } : {}),
-        });
+        const { importId } = await importMediawiki(
+          db,
+          services.wiki,
+          file.stream() as unknown as AsyncIterable<Buffer>,
+          {
+            fileName: file.name || 'export.xml',
+            via: 'web',
+            userId: user.id,
+            templates,
+            ...(images ? { images } : {}),
+            ...(namespaces ? { namespaces } : {}),
+          },
+        );
         return c.json({ import: findMediawikiImport(db, importId) }, 201);
       } catch (err) {
         if (!(err instanceof MediawikiImportError)) throw err;
         const cause = err.cause;
-        if (isClientError(cause)) throw new AppError(cause.status, cause.code, cause.message, { ...cause.details, importId: err.importId });
+        if (isClientError(cause))
+          throw new AppError(cause.status, cause.code, cause.message, {
+            ...cause.details,
+            importId: err.importId,
+          });
         if (cause instanceof MediawikiXmlError) {
           throw new AppError(400, 'validation_failed', `file: ${cause.message}`, {
             field: 'file',

@@ -22,7 +22,14 @@ import {
 } from '../../registry/wiki/pages.js';
 import { deletePage, restorePage } from '../../registry/wiki/deletion.js';
 import { movePage } from '../../registry/wiki/move.js';
-import { getRevision, historyPage, listRevisions, revertPage, userRef, type HistoryAccess } from '../../registry/wiki/revisions.js';
+import {
+  getRevision,
+  historyPage,
+  listRevisions,
+  revertPage,
+  userRef,
+  type HistoryAccess,
+} from '../../registry/wiki/revisions.js';
 import { backlinks, listPages } from '../../registry/wiki/lists.js';
 import { diffTexts } from '../../registry/wiki/diff.js';
 import { fieldFilters, listPagesByFields } from '../../registry/wiki/field-queries.js';
@@ -34,7 +41,12 @@ import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compressi
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 
 const PutPageBody = z.object({
-  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters'),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'no line breaks or control characters'),
   markdown: z.string(),
   summary: z.string().max(500).optional(),
   baseRevision: z.number().int().min(0).optional(),
@@ -48,21 +60,57 @@ const RevertBody = z.object({
   summary: z.string().max(500).optional(),
 });
 const PropertiesBody = z.object({
-  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
   kind: z.string().trim().min(1).max(40).optional(),
   categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
   referentId: z.number().int().positive().nullable().optional(),
   summary: z.string().max(500).optional(),
 });
 /** Revision summaries of a properties change, by field (French, like the other automatic summaries). */
-const PROPERTY_LABELS = { title: 'titre', kind: 'type', categories: 'catégories', referentId: 'référent·e' } as const;
+const PROPERTY_LABELS = {
+  title: 'titre',
+  kind: 'type',
+  categories: 'catégories',
+  referentId: 'référent·e',
+} as const;
 const NeedsWorkBody = z.object({ reason: z.string().trim().min(1).max(500) });
-const DeleteBody = z.object({ reason: z.string().trim().min(1).max(500).regex(NO_CONTROL, 'no line breaks or control characters') });
-const RestoreBody = z.object({ reason: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional() });
+const DeleteBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .min(1)
+    .max(500)
+    .regex(NO_CONTROL, 'no line breaks or control characters'),
+});
+const RestoreBody = z.object({
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
+});
 const MoveBody = z.object({
   slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
-  title: z.string().trim().min(1).max(200).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
-  reason: z.string().trim().max(500).regex(NO_CONTROL, 'no line breaks or control characters').optional(),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
   redirect: z.boolean().optional(),
 });
 const ListQuery = z.object({
@@ -103,7 +151,8 @@ const J = JSON.stringify;
  * render cache, so reading a cached page does not re-encode them.
  */
 export function pageJsonText(page: PageMeta, big: { markdown: string; html: string }): string {
-  const ref = (r: ReturnType<typeof userRef>) => (r ? `{"id":${r.id},"name":${J(r.name)}}` : 'null');
+  const ref = (r: ReturnType<typeof userRef>) =>
+    r ? `{"id":${r.id},"name":${J(r.name)}}` : 'null';
   return (
     `{"slug":${J(page.slug)},"title":${J(page.title)},"kind":${J(page.kind)},"markdown":${big.markdown},` +
     `"html":${big.html},"revision":${page.revision},"categories":${J(page.categories)},"needsWork":${J(page.needsWork)},` +
@@ -114,12 +163,14 @@ export function pageJsonText(page: PageMeta, big: { markdown: string; html: stri
 }
 
 const checkSlug = (slug: string) => {
-  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  if (!SLUG_RE.test(slug))
+    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
   return slug;
 };
 
 const revisionNumber = (raw: string) => {
-  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1) throw badRequest('revision', 'a revision number (1, 2, …)');
+  if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
+    throw badRequest('revision', 'a revision number (1, 2, …)');
   return Number(raw);
 };
 
@@ -162,7 +213,10 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
   } catch (err) {
     if (isClientError(err) && err.code === 'conflict' && err.details.field === 'baseRevision') {
       const current = findPage(db, slug);
-      throw new AppError(409, 'conflict', err.message, { ...err.details, current: current ? pageJson(current, wiki) : null });
+      throw new AppError(409, 'conflict', err.message, {
+        ...err.details,
+        current: current ? pageJson(current, wiki) : null,
+      });
     }
     throw err;
   }
@@ -174,7 +228,8 @@ export const pages = new Hono<AppEnv>()
     const { limit, offset, kind } = c.req.valid('query');
     // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (registry/wiki/fields.ts).
     const filters = fieldFilters(c.req.queries());
-    if (kind || filters.length) return c.json(listPagesByFields(c.get('db'), { kind, filters, limit, offset }));
+    if (kind || filters.length)
+      return c.json(listPagesByFields(c.get('db'), { kind, filters, limit, offset }));
     return c.json(listPages(c.get('db'), limit, offset));
   })
   .get('/:slug', (c) => {
@@ -203,7 +258,10 @@ export const pages = new Hono<AppEnv>()
     const ifNoneMatch = requestHeader(c, 'if-none-match');
     // Compressed forms are made once per cache fill; the ETag lets a browser revalidate its copy
     // (Cache-Control: no-cache) and get a bodiless 304 while the answer has not changed.
-    const coding = answer.identity.body.length >= COMPRESS_MIN_BYTES ? negotiateEncoding(acceptEncoding) : undefined;
+    const coding =
+      answer.identity.body.length >= COMPRESS_MIN_BYTES
+        ? negotiateEncoding(acceptEncoding)
+        : undefined;
     const sent = coding ? wiki.answerIn(slug, answer, coding) : answer.identity;
     setAnswerHeader(c, 'cache-control', 'no-cache');
     setAnswerHeader(c, 'etag', sent.etag);
@@ -213,26 +271,41 @@ export const pages = new Hono<AppEnv>()
     // A new headers object each time: @hono/node-server adds Content-Length to it.
     return c.body(sent.body, 200, { 'content-type': 'application/json' });
   })
-  .put('/:slug', roleAtLeast('contributor'), jsonBody(PutPageBody), flushCoEditsBeforeWrite, (c) => {
-    const user = requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const body = c.req.valid('json');
-    const db = c.get('db');
-    const services = c.get('services');
-    const result = withConflictPage(db, services.wiki, slug, () =>
-      savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
-    );
-    return c.json(pageJson(result.page, services.wiki), result.created ? 201 : 200);
-  })
+  .put(
+    '/:slug',
+    roleAtLeast('contributor'),
+    jsonBody(PutPageBody),
+    flushCoEditsBeforeWrite,
+    (c) => {
+      const user = requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const body = c.req.valid('json');
+      const db = c.get('db');
+      const services = c.get('services');
+      const result = withConflictPage(db, services.wiki, slug, () =>
+        savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
+      );
+      return c.json(pageJson(result.page, services.wiki), result.created ? 201 : 200);
+    },
+  )
   .get('/:slug/revisions', readAccess, followRedirect, queryParams(HistoryQuery), (c) => {
     const { limit, before } = c.req.valid('query');
     const access = historyAccess(c);
-    return c.json({ revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), { limit, before, ...access }) });
+    return c.json({
+      revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), {
+        limit,
+        before,
+        ...access,
+      }),
+    });
   })
   .get('/:slug/revisions/:n', readAccess, followRedirect, (c) => {
     const slug = checkSlug(c.req.param('slug'));
     const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')), historyAccess(c));
-    return c.json({ ...rev, html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }) });
+    return c.json({
+      ...rev,
+      html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }),
+    });
   })
   .get('/:slug/diff', readAccess, followRedirect, queryParams(DiffQuery), (c) => {
     const slug = checkSlug(c.req.param('slug'));
@@ -250,45 +323,66 @@ export const pages = new Hono<AppEnv>()
     };
     const a = side(from, 'from');
     const b = side(to, 'to');
-    return c.json({ from, to, title: { from: a.title, to: b.title }, hunks: diffTexts(a.markdown, b.markdown) });
+    return c.json({
+      from,
+      to,
+      title: { from: a.title, to: b.title },
+      hunks: diffTexts(a.markdown, b.markdown),
+    });
   })
-  .post('/:slug/revert', roleAtLeast('contributor'), jsonBody(RevertBody), flushCoEditsBeforeWrite, (c) => {
-    const user = requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const body = c.req.valid('json');
-    const db = c.get('db');
-    const services = c.get('services');
-    assertNotDeleted(db, slug);
-    const result = withConflictPage(db, services.wiki, slug, () =>
-      revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
-    );
-    return c.json(pageJson(result.page, services.wiki));
-  })
-  .patch('/:slug/properties', roleAtLeast('contributor'), jsonBody(PropertiesBody), flushCoEditsBeforeWrite, (c) => {
-    // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
-    // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
-    const user = requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const { summary, ...props } = c.req.valid('json');
-    const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter((k) => props[k] !== undefined);
-    if (given.length === 0) throw badRequest('title', 'give at least one of title, kind, categories, referentId');
-    const db = c.get('db');
-    const services = c.get('services');
-    assertNotDeleted(db, slug);
-    const page = getPage(db, slug);
-    const result = withConflictPage(db, services.wiki, slug, () =>
-      savePageDetailed(db, services.wiki, {
-        ...props,
-        slug,
-        title: props.title ?? page.title,
-        markdown: page.markdown,
-        baseRevision: page.revision,
-        summary: summary?.trim() || `Propriétés : ${given.map((k) => PROPERTY_LABELS[k]).join(', ')}`,
-        authorIds: [user.id],
-      }),
-    );
-    return c.json(pageJson(result.page, services.wiki));
-  })
+  .post(
+    '/:slug/revert',
+    roleAtLeast('contributor'),
+    jsonBody(RevertBody),
+    flushCoEditsBeforeWrite,
+    (c) => {
+      const user = requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const body = c.req.valid('json');
+      const db = c.get('db');
+      const services = c.get('services');
+      assertNotDeleted(db, slug);
+      const result = withConflictPage(db, services.wiki, slug, () =>
+        revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
+      );
+      return c.json(pageJson(result.page, services.wiki));
+    },
+  )
+  .patch(
+    '/:slug/properties',
+    roleAtLeast('contributor'),
+    jsonBody(PropertiesBody),
+    flushCoEditsBeforeWrite,
+    (c) => {
+      // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
+      // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
+      const user = requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const { summary, ...props } = c.req.valid('json');
+      const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter(
+        (k) => props[k] !== undefined,
+      );
+      if (given.length === 0)
+        throw badRequest('title', 'give at least one of title, kind, categories, referentId');
+      const db = c.get('db');
+      const services = c.get('services');
+      assertNotDeleted(db, slug);
+      const page = getPage(db, slug);
+      const result = withConflictPage(db, services.wiki, slug, () =>
+        savePageDetailed(db, services.wiki, {
+          ...props,
+          slug,
+          title: props.title ?? page.title,
+          markdown: page.markdown,
+          baseRevision: page.revision,
+          summary:
+            summary?.trim() || `Propriétés : ${given.map((k) => PROPERTY_LABELS[k]).join(', ')}`,
+          authorIds: [user.id],
+        }),
+      );
+      return c.json(pageJson(result.page, services.wiki));
+    },
+  )
   .delete('/:slug', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
     // Deletion (facilitators): pending co-edits are written as a revision first (no await between
     // that and the deletion, so nothing typed slips in), then open co-editing connections close.
@@ -306,7 +400,11 @@ export const pages = new Hono<AppEnv>()
     const user = requireRole(c, 'facilitator');
     const slug = checkSlug(c.req.param('slug'));
     const services = c.get('services');
-    const page = restorePage(c.get('db'), services.wiki, { slug, userId: user.id, reason: c.req.valid('json').reason ?? '' });
+    const page = restorePage(c.get('db'), services.wiki, {
+      slug,
+      userId: user.id,
+      reason: c.req.valid('json').reason ?? '',
+    });
     return c.json(pageJson(page, services.wiki));
   })
   .post('/:slug/move', roleAtLeast('contributor'), jsonBody(MoveBody), (c) => {
@@ -329,7 +427,10 @@ export const pages = new Hono<AppEnv>()
       userId: user.id,
       reason: body.reason ?? '',
     });
-    return c.json({ page: pageJson(move.page, services.wiki), move: { from: move.from, to: move.to, redirect: move.redirect } });
+    return c.json({
+      page: pageJson(move.page, services.wiki),
+      move: { from: move.from, to: move.to, redirect: move.redirect },
+    });
   })
   .get('/:slug/backlinks', readAccess, followRedirect, (c) => {
     return c.json({ pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))) });

@@ -6,7 +6,14 @@ import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { hasRole, type User } from '../auth/users.js';
 import { searchPeople } from '../../registry/directory.js';
-import { contactPerson, findPerson, isVisible, listMessages, upsertPerson, type PersonRecord } from '../../registry/people.js';
+import {
+  contactPerson,
+  findPerson,
+  isVisible,
+  listMessages,
+  upsertPerson,
+  type PersonRecord,
+} from '../../registry/people.js';
 import { PersonSchema, SLUG_RE } from '../../registry/schema.js';
 import { managedPersonDetail, personDetail } from '../../registry/views.js';
 import { csvList, paging } from './registry-params.js';
@@ -19,7 +26,10 @@ const ListQuery = z.object({
   q: z.string().max(500).optional(),
   theme: csvList,
   region: csvList,
-  contactable: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  contactable: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   /** `all`: hidden people too (facilitators and admins only). */
   visibility: z.enum(['public', 'all']).optional(),
   ...paging,
@@ -39,38 +49,65 @@ const denied = { 401: errorAnswer('Not logged in'), 403: errorAnswer('Role too l
 const DOC = {
   list: describeRoute({
     tags: ['people'],
-    summary: 'Search people (contactable or public profiles only; with visibility=all, facilitators and admins also get hidden people)',
-    responses: { 200: { description: 'A page', schema: PeopleList }, 400: errorAnswer('Invalid parameter'), ...denied },
+    summary:
+      'Search people (contactable or public profiles only; with visibility=all, facilitators and admins also get hidden people)',
+    responses: {
+      200: { description: 'A page', schema: PeopleList },
+      400: errorAnswer('Invalid parameter'),
+      ...denied,
+    },
   }),
   add: describeRoute({
     tags: ['people'],
-    summary: "Add a person (contributor), or one's own profile with self: true (any logged-in user)",
+    summary:
+      "Add a person (contributor), or one's own profile with self: true (any logged-in user)",
     description: 'Needs: contributor, or any user for their own profile.',
     loggedIn: true,
-    responses: { 201: { description: 'The person page', schema: PersonAnswer }, 400: errorAnswer('Invalid field'), 409: errorAnswer('Slug taken'), ...denied },
+    responses: {
+      201: { description: 'The person page', schema: PersonAnswer },
+      400: errorAnswer('Invalid field'),
+      409: errorAnswer('Slug taken'),
+      ...denied,
+    },
   }),
   get: describeRoute({
     tags: ['people'],
     summary:
       "Person page. A hidden person (neither contactable nor public) is a 404, like an unknown slug, except for facilitators, admins and the person's own account, who get the managed view (any person, with public and hidden)",
     params: SLUG_DOC,
-    responses: { 200: { description: 'OK', schema: z.union([ManagedPerson, PersonDetail]) }, 404: errorAnswer('Unknown person, or hidden from the caller') },
+    responses: {
+      200: { description: 'OK', schema: z.union([ManagedPerson, PersonDetail]) },
+      404: errorAnswer('Unknown person, or hidden from the caller'),
+    },
   }),
   put: describeRoute({
     tags: ['people'],
     summary:
       'Update (fields left out are kept, null clears a field). Answers the managed view to those who may manage the person, the public page otherwise, or { slug, hidden: true } when the edit hid the person from the caller',
-    description: 'Needs: contributor, or facilitator/admin/own account for a hidden person (404 for anyone else).',
+    description:
+      'Needs: contributor, or facilitator/admin/own account for a hidden person (404 for anyone else).',
     loggedIn: true,
     params: SLUG_DOC,
-    responses: { 200: { description: 'OK', schema: PersonAnswer }, 400: errorAnswer('Invalid field'), 404: errorAnswer('Unknown person, or hidden from the caller'), ...denied },
+    responses: {
+      200: { description: 'OK', schema: PersonAnswer },
+      400: errorAnswer('Invalid field'),
+      404: errorAnswer('Unknown person, or hidden from the caller'),
+      ...denied,
+    },
   }),
   contact: describeRoute({
     tags: ['people'],
     summary: 'Leave a message for the person; facilitators relay it (no address is ever given out)',
     params: SLUG_DOC,
     responses: {
-      202: { description: 'Stored for relay', schema: z.object({ id: z.number().int(), status: z.literal('stored'), message: z.string() }) },
+      202: {
+        description: 'Stored for relay',
+        schema: z.object({
+          id: z.number().int(),
+          status: z.literal('stored'),
+          message: z.string(),
+        }),
+      },
       404: errorAnswer('Unknown or hidden person'),
       409: errorAnswer('The person does not accept contact'),
     },
@@ -81,12 +118,17 @@ const DOC = {
     description: 'Needs: facilitator or own account.',
     loggedIn: true,
     params: SLUG_DOC,
-    responses: { 200: { description: 'OK', schema: z.object({ messages: z.array(z.object({}).loose()) }) }, 404: errorAnswer('Unknown person'), 401: errorAnswer('Not logged in') },
+    responses: {
+      200: { description: 'OK', schema: z.object({ messages: z.array(z.object({}).loose()) }) },
+      404: errorAnswer('Unknown person'),
+      401: errorAnswer('Not logged in'),
+    },
   }),
 };
 
 const slugParam = (slug: string) => {
-  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  if (!SLUG_RE.test(slug))
+    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
   return slug;
 };
 
@@ -108,7 +150,9 @@ function managed(c: Context<AppEnv>, slug: string): PersonRecord {
  */
 function personAnswer(c: Context<AppEnv>, person: PersonRecord) {
   if (mayManage(c.get('user'), person)) return managedPersonDetail(c.get('db'), person);
-  return isVisible(person) ? personDetail(c.get('db'), person.slug) : { slug: person.slug, hidden: true };
+  return isVisible(person)
+    ? personDetail(c.get('db'), person.slug)
+    : { slug: person.slug, hidden: true };
 }
 
 /**
@@ -126,8 +170,14 @@ export const people = new Hono<AppEnv>()
   .post('/', DOC.add, jsonBody(PostBody), (c) => {
     const user = requireRole(c, 'reader');
     const { self, ...body } = c.req.valid('json');
-    if (!self && !hasRole(user.role, 'contributor')) throw forbidden('Creating someone else’s profile needs the role "contributor"; use self: true for your own');
-    if (findPerson(c.get('db'), body.slug)) throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, { field: 'slug' });
+    if (!self && !hasRole(user.role, 'contributor'))
+      throw forbidden(
+        'Creating someone else’s profile needs the role "contributor"; use self: true for your own',
+      );
+    if (findPerson(c.get('db'), body.slug))
+      throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, {
+        field: 'slug',
+      });
     upsertPerson(c.get('db'), body, { mode: 'replace', userId: self ? user.id : null });
     return c.json(personAnswer(c, findPerson(c.get('db'), body.slug)!), 201);
   })
@@ -136,7 +186,8 @@ export const people = new Hono<AppEnv>()
     // Anonymous reads go straight to the public view (one query, as before).
     if (c.get('user')) {
       const person = findPerson(c.get('db'), slug);
-      if (person && mayManage(c.get('user'), person)) return c.json(managedPersonDetail(c.get('db'), person));
+      if (person && mayManage(c.get('user'), person))
+        return c.json(managedPersonDetail(c.get('db'), person));
     }
     return c.json(personDetail(c.get('db'), slug));
   })
@@ -145,10 +196,13 @@ export const people = new Hono<AppEnv>()
     const slug = slugParam(c.req.param('slug'));
     const person = findPerson(c.get('db'), slug);
     // A hidden person is as unknown as a missing one to whoever may not manage it.
-    if (!person || (!isVisible(person) && !mayManage(user, person))) throw notFound(`person "${slug}"`);
-    if (!mayManage(user, person) && !hasRole(user.role, 'contributor')) throw forbidden('Only the person’s own account or a contributor may edit this profile');
+    if (!person || (!isVisible(person) && !mayManage(user, person)))
+      throw notFound(`person "${slug}"`);
+    if (!mayManage(user, person) && !hasRole(user.role, 'contributor'))
+      throw forbidden('Only the person’s own account or a contributor may edit this profile');
     const body = c.req.valid('json');
-    if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
+    if (body.slug !== undefined && body.slug !== slug)
+      throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
     upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
     return c.json(personAnswer(c, findPerson(c.get('db'), slug)!));
   })
@@ -163,7 +217,14 @@ export const people = new Hono<AppEnv>()
       alertNewMessage(db, c.get('config').publicUrl, message, personId);
       return stored;
     })();
-    return c.json({ id, status: 'stored', message: 'Message transmis : l’équipe d’animation le relaie à la personne.' }, 202);
+    return c.json(
+      {
+        id,
+        status: 'stored',
+        message: 'Message transmis : l’équipe d’animation le relaie à la personne.',
+      },
+      202,
+    );
   })
   .get('/:slug/messages', DOC.messages, (c) => {
     requireRole(c, 'reader');

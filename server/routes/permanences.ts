@@ -7,29 +7,51 @@ import { jsonBody, queryParams } from '../validate.js';
 import { assertReadAccess, requireRole } from '../auth/middleware.js';
 import { THEME_SLUGS } from '../../registry/themes.js';
 import { findPerson } from '../../registry/people.js';
-import { bookingsOf, bookingsOfRequest, listPermanences, type Booking } from '../../registry/permanences/store.js';
+import {
+  bookingsOf,
+  bookingsOfRequest,
+  listPermanences,
+  type Booking,
+} from '../../registry/permanences/store.js';
 import { bookingCalendar, feedCalendar, sessionCalendar } from '../../registry/permanences/ical.js';
-import { computePermanenceDashboard, permanenceDashboardCsv } from '../../registry/permanences/dashboard.js';
+import {
+  computePermanenceDashboard,
+  permanenceDashboardCsv,
+} from '../../registry/permanences/dashboard.js';
 import { getRequest } from '../../registry/switchyard/requests.js';
 import { seesBooking, sessionFor, viewerOf, type Viewer } from '../permanences/access.js';
 import { describeRoute, errorAnswer, type ResponseDoc } from '../openapi/describe.js';
-import { Booking as BookingContract, BookingWithSession, Permanence, PermanenceList } from '../contracts/permanences.js';
+import {
+  Booking as BookingContract,
+  BookingWithSession,
+  Permanence,
+  PermanenceList,
+} from '../contracts/permanences.js';
 
 /**
  * Expert permanences (issue 11): /api/permanences, /api/bookings, the calendars (.ics) and the
  * experts' private feeds, the dashboard. Questions, notes and links never reach the public.
  */
 
-const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
+const SLUG = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
 
 /** An ISO 8601 date-time with its offset ("2026-10-25T08:30:00+01:00" or "…Z"), as a Date. */
 const Instant = z
   .string()
   .max(40)
   .transform((s, ctx) => {
-    const d = /[T ]\d{2}:\d{2}/.test(s) && /(Z|[+-]\d{2}:?\d{2})$/.test(s) ? DateTime.fromISO(s, { setZone: true }) : null;
+    const d =
+      /[T ]\d{2}:\d{2}/.test(s) && /(Z|[+-]\d{2}:?\d{2})$/.test(s)
+        ? DateTime.fromISO(s, { setZone: true })
+        : null;
     if (!d?.isValid) {
-      ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-03T10:00:00+01:00' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an ISO 8601 date-time with an offset, e.g. 2026-03-03T10:00:00+01:00',
+      });
       return z.NEVER;
     }
     return d.toJSDate();
@@ -42,7 +64,9 @@ const Bound = z
   .optional()
   .transform((s, ctx) => {
     if (s === undefined || s === '') return undefined;
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(s) ? DateTime.fromISO(s, { zone: 'Europe/Paris' }) : DateTime.fromISO(s, { setZone: true });
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(s)
+      ? DateTime.fromISO(s, { zone: 'Europe/Paris' })
+      : DateTime.fromISO(s, { setZone: true });
     if (!d.isValid) {
       ctx.addIssue({ code: 'custom', message: 'must be an ISO 8601 date or date-time' });
       return z.NEVER;
@@ -58,7 +82,10 @@ const PublishBody = z.object({
   format: z.enum(['individual', 'collective']),
   mode: z.enum(['remote', 'onsite']),
   place: SLUG.optional(),
-  link: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(500).optional(),
+  link: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+    .max(500)
+    .optional(),
   startsAt: Instant,
   endsAt: Instant,
   capacity: z.number().int().min(1, 'at least one seat').max(500).optional(),
@@ -69,12 +96,19 @@ const ChangeBody = z
   .object({
     title: z.string().trim().min(1).max(200).optional(),
     description: z.string().trim().max(5000).optional(),
-    link: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).max(500).nullable().optional(),
+    link: z
+      .url({ protocol: /^https?$/, error: 'must be an http(s) address' })
+      .max(500)
+      .nullable()
+      .optional(),
     startsAt: Instant.optional(),
     endsAt: Instant.optional(),
     capacity: z.number().int().min(1, 'at least one seat').max(500).optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: 'nothing to change', path: ['startsAt'] });
+  .refine((b) => Object.values(b).some((v) => v !== undefined), {
+    message: 'nothing to change',
+    path: ['startsAt'],
+  });
 
 const ListQuery = z.object({
   from: Bound,
@@ -98,13 +132,20 @@ const FollowupBody = z
     attended: z.boolean().nullable().optional(),
     followup: z.string().trim().max(5000).nullable().optional(),
   })
-  .refine((b) => b.attended !== undefined || b.followup !== undefined, { message: 'nothing to record', path: ['attended'] });
+  .refine((b) => b.attended !== undefined || b.followup !== undefined, {
+    message: 'nothing to record',
+    path: ['attended'],
+  });
 
 const BookingsQuery = z.object({
   request: z.coerce.number().int().positive().optional(),
 });
 
-const DashboardQuery = z.object({ from: z.iso.date().optional(), to: z.iso.date().optional(), dialect: z.enum(['fr', 'en']).optional() });
+const DashboardQuery = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  dialect: z.enum(['fr', 'en']).optional(),
+});
 
 const parseId = (raw: string, what: string) => {
   const id = Number(raw);
@@ -126,7 +167,10 @@ const icsAnswer = (c: Context<AppEnv>, body: string, filename: string, download 
 function sessionJson(c: Context<AppEnv>, id: number) {
   const p = service(c).session(id);
   const v = viewer(c);
-  return { ...sessionFor(v, p, c.get('user') ? bookingsOf(c.get('db'), id) : []), myPlace: v.place };
+  return {
+    ...sessionFor(v, p, c.get('user') ? bookingsOf(c.get('db'), id) : []),
+    myPlace: v.place,
+  };
 }
 
 const TAGS = ['permanences'];
@@ -140,36 +184,65 @@ const DOC = {
   list: describeRoute({
     tags: TAGS,
     summary: 'Sessions in time order (upcoming by default); seats, never questions',
-    responses: { 200: { description: 'Sessions, and the place the caller books for (`myPlace`)', schema: PermanenceList }, 400: errorAnswer('A bad filter') },
+    responses: {
+      200: {
+        description: 'Sessions, and the place the caller books for (`myPlace`)',
+        schema: PermanenceList,
+      },
+      400: errorAnswer('A bad filter'),
+    },
   }),
   publish: describeRoute({
     tags: TAGS,
-    summary: 'Publishes a permanence, one session or a series (facilitators; an expert for their own)',
+    summary:
+      'Publishes a permanence, one session or a series (facilitators; an expert for their own)',
     loggedIn: true,
     responses: {
       201: {
         description: 'Created: `id` is the first session, `sessions` every session of the series',
-        schema: z.object({ id: z.number().int(), sessions: z.array(z.number().int()), permanence: Permanence }),
+        schema: z.object({
+          id: z.number().int(),
+          sessions: z.array(z.number().int()),
+          permanence: Permanence,
+        }),
       },
-      400: errorAnswer('A bad field: unknown expert or place, end before start, capacity below 1, not a date, bad rrule'),
+      400: errorAnswer(
+        'A bad field: unknown expert or place, end before start, capacity below 1, not a date, bad rrule',
+      ),
       401: notLoggedIn,
       403: errorAnswer('Publishing for someone else without being a facilitator'),
     },
   }),
-  get: describeRoute({ tags: TAGS, summary: 'One session, with the bookings the caller may see', params: ID, responses: { 200: theSession, 404: errorAnswer('No such session') } }),
+  get: describeRoute({
+    tags: TAGS,
+    summary: 'One session, with the bookings the caller may see',
+    params: ID,
+    responses: { 200: theSession, 404: errorAnswer('No such session') },
+  }),
   change: describeRoute({
     tags: TAGS,
     summary: 'Moves or edits one session (its expert, facilitators); booked places are told',
     loggedIn: true,
     params: ID,
-    responses: { 200: theSession, 400: errorAnswer('A bad field'), 403: errorAnswer('Not its expert nor a facilitator'), 404: errorAnswer('No such session'), 409: errorAnswer('Cancelled') },
+    responses: {
+      200: theSession,
+      400: errorAnswer('A bad field'),
+      403: errorAnswer('Not its expert nor a facilitator'),
+      404: errorAnswer('No such session'),
+      409: errorAnswer('Cancelled'),
+    },
   }),
   cancel: describeRoute({
     tags: TAGS,
     summary: 'Cancels one session (its expert, facilitators); booked places are told',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'The cancelled session', schema: Permanence }, 403: errorAnswer('Not its expert nor a facilitator'), 404: errorAnswer('No such session'), 409: errorAnswer('Already cancelled') },
+    responses: {
+      200: { description: 'The cancelled session', schema: Permanence },
+      403: errorAnswer('Not its expert nor a facilitator'),
+      404: errorAnswer('No such session'),
+      409: errorAnswer('Already cancelled'),
+    },
   }),
   book: describeRoute({
     tags: TAGS,
@@ -182,17 +255,31 @@ const DOC = {
       401: notLoggedIn,
       403: errorAnswer('Role below contributor, or another place'),
       404: errorAnswer('No such session'),
-      409: errorAnswer('`full`: no seat left; `already_booked`: the place holds a seat; `not_bookable`: cancelled or started'),
+      409: errorAnswer(
+        '`full`: no seat left; `already_booked`: the place holds a seat; `not_bookable`: cancelled or started',
+      ),
     },
   }),
-  sessionIcs: describeRoute({ tags: TAGS, summary: 'One session as iCalendar (Europe/Paris), public', params: ID, responses: { 200: ics('The .ics file'), 404: errorAnswer('No such session') } }),
-  feed: describeRoute({ tags: TAGS, summary: 'Public feed of the upcoming collective sessions', responses: { 200: ics('An iCalendar feed') } }),
+  sessionIcs: describeRoute({
+    tags: TAGS,
+    summary: 'One session as iCalendar (Europe/Paris), public',
+    params: ID,
+    responses: { 200: ics('The .ics file'), 404: errorAnswer('No such session') },
+  }),
+  feed: describeRoute({
+    tags: TAGS,
+    summary: 'Public feed of the upcoming collective sessions',
+    responses: { 200: ics('An iCalendar feed') },
+  }),
   bookings: describeRoute({
     tags: TAGS,
     summary: 'The bookings attached to a switchyard request (its asker, facilitators)',
     loggedIn: true,
     responses: {
-      200: { description: 'Bookings with their session', schema: z.object({ items: z.array(BookingWithSession) }) },
+      200: {
+        description: 'Bookings with their session',
+        schema: z.object({ items: z.array(BookingWithSession) }),
+      },
       400: errorAnswer('No request given'),
       401: notLoggedIn,
       404: errorAnswer('No such request'),
@@ -203,21 +290,35 @@ const DOC = {
     summary: 'One booking (its place, the expert, facilitators)',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'The booking with its session', schema: BookingWithSession }, 401: notLoggedIn, 404: errorAnswer('No such booking') },
+    responses: {
+      200: { description: 'The booking with its session', schema: BookingWithSession },
+      401: notLoggedIn,
+      404: errorAnswer('No such booking'),
+    },
   }),
   cancelBooking: describeRoute({
     tags: TAGS,
     summary: 'Cancels a booking: the seat is free again; cancellation mails queued',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'The cancelled booking', schema: BookingContract }, 401: notLoggedIn, 404: errorAnswer('No such booking'), 409: errorAnswer('Already cancelled') },
+    responses: {
+      200: { description: 'The cancelled booking', schema: BookingContract },
+      401: notLoggedIn,
+      404: errorAnswer('No such booking'),
+      409: errorAnswer('Already cancelled'),
+    },
   }),
   followup: describeRoute({
     tags: TAGS,
     summary: 'Records attendance and the follow-up note (the expert, facilitators)',
     loggedIn: true,
     params: ID,
-    responses: { 200: theBooking, 400: errorAnswer('Nothing to record'), 403: errorAnswer('The booking place'), 404: errorAnswer('No such booking') },
+    responses: {
+      200: theBooking,
+      400: errorAnswer('Nothing to record'),
+      403: errorAnswer('The booking place'),
+      404: errorAnswer('No such booking'),
+    },
   }),
   bookingIcs: describeRoute({
     tags: TAGS,
@@ -228,24 +329,39 @@ const DOC = {
   }),
   expertIcs: describeRoute({
     tags: TAGS,
-    summary: "An expert's private feed (sessions, booked places and questions), opened by its secret token",
+    summary:
+      "An expert's private feed (sessions, booked places and questions), opened by its secret token",
     params: EXPERT_SLUG,
     query: { token: { description: 'The secret token of the feed', schema: z.string() } },
-    responses: { 200: ics('An iCalendar feed'), 404: errorAnswer('Unknown expert, wrong or revoked token') },
+    responses: {
+      200: ics('An iCalendar feed'),
+      404: errorAnswer('Unknown expert, wrong or revoked token'),
+    },
   }),
   tokenState: describeRoute({
     tags: TAGS,
     summary: 'Whether the expert has a live feed token (the expert, facilitators)',
     loggedIn: true,
     params: EXPERT_SLUG,
-    responses: { 200: { description: 'State', schema: z.object({ active: z.boolean() }) }, 401: notLoggedIn, 404: errorAnswer('Unknown expert') },
+    responses: {
+      200: { description: 'State', schema: z.object({ active: z.boolean() }) },
+      401: notLoggedIn,
+      404: errorAnswer('Unknown expert'),
+    },
   }),
   newToken: describeRoute({
     tags: TAGS,
     summary: 'Creates or replaces the feed token, shown once (the expert, facilitators)',
     loggedIn: true,
     params: EXPERT_SLUG,
-    responses: { 201: { description: 'The token and the feed URL', schema: z.object({ token: z.string(), url: z.string() }) }, 401: notLoggedIn, 404: errorAnswer('Unknown expert') },
+    responses: {
+      201: {
+        description: 'The token and the feed URL',
+        schema: z.object({ token: z.string(), url: z.string() }),
+      },
+      401: notLoggedIn,
+      404: errorAnswer('Unknown expert'),
+    },
   }),
   revokeToken: describeRoute({
     tags: TAGS,
@@ -256,15 +372,27 @@ const DOC = {
   }),
   dashboard: describeRoute({
     tags: TAGS,
-    summary: 'Places helped per month and theme, attendance rate, requests resolved after a permanence (facilitators)',
+    summary:
+      'Places helped per month and theme, attendance rate, requests resolved after a permanence (facilitators)',
     loggedIn: true,
-    responses: { 200: { description: 'The figures', schema: z.object({}).loose() }, 401: notLoggedIn, 403: errorAnswer('Not a facilitator') },
+    responses: {
+      200: { description: 'The figures', schema: z.object({}).loose() },
+      401: notLoggedIn,
+      403: errorAnswer('Not a facilitator'),
+    },
   }),
   dashboardCsv: describeRoute({
     tags: TAGS,
     summary: 'The dashboard as CSV, one line per month and theme (facilitators)',
     loggedIn: true,
-    responses: { 200: { description: 'CSV (French spreadsheet dialect by default; ?dialect=en for commas)', contentType: 'text/csv' }, 401: notLoggedIn, 403: errorAnswer('Not a facilitator') },
+    responses: {
+      200: {
+        description: 'CSV (French spreadsheet dialect by default; ?dialect=en for commas)',
+        contentType: 'text/csv',
+      },
+      401: notLoggedIn,
+      403: errorAnswer('Not a facilitator'),
+    },
   }),
 };
 
@@ -275,10 +403,17 @@ export const permanences = new Hono<AppEnv>()
     const q = c.req.valid('query');
     const v = viewer(c);
     const from = q.from ?? (q.to ? undefined : new Date().toISOString());
-    const items = listPermanences(c.get('db'), { ...q, from, includeCancelled: q.status === 'all' });
+    const items = listPermanences(c.get('db'), {
+      ...q,
+      from,
+      includeCancelled: q.status === 'all',
+    });
     // Lists carry seats, not bookings: each session's private part is on its own page.
     // `myPlace`: the place the caller books for (their registry profile's), for the booking forms.
-    return c.json({ items: items.map((p) => ({ ...sessionFor(v, p, []), bookings: undefined })), myPlace: v.place } satisfies PermanenceList);
+    return c.json({
+      items: items.map((p) => ({ ...sessionFor(v, p, []), bookings: undefined })),
+      myPlace: v.place,
+    } satisfies PermanenceList);
   })
   .post('/', DOC.publish, jsonBody(PublishBody), (c) => {
     const user = requireRole(c, 'reader');
@@ -303,7 +438,11 @@ export const permanences = new Hono<AppEnv>()
   })
   .post('/:id/bookings', DOC.book, jsonBody(BookBody), (c) => {
     const user = requireRole(c, 'contributor');
-    const booking = service(c).book(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Permanence'), c.req.valid('json'));
+    const booking = service(c).book(
+      viewerOf(c.get('db'), user),
+      parseId(c.req.param('id'), 'Permanence'),
+      c.req.valid('json'),
+    );
     return c.json(booking satisfies BookingContract, 201);
   })
   .get('/:id/calendar.ics', DOC.sessionIcs, (c) => {
@@ -315,8 +454,18 @@ export const permanences = new Hono<AppEnv>()
 /** /api/permanences.ics: the public feed of upcoming collective sessions. */
 export const permanencesFeed = new Hono<AppEnv>().get('/', DOC.feed, (c) => {
   assertReadAccess(c);
-  const sessions = listPermanences(c.get('db'), { from: new Date().toISOString(), format: 'collective', includeCancelled: true, limit: 1000 });
-  return icsAnswer(c, feedCalendar(service(c).calendar, 'Permanences collectives — Lieux Communs', sessions), 'permanences.ics', false);
+  const sessions = listPermanences(c.get('db'), {
+    from: new Date().toISOString(),
+    format: 'collective',
+    includeCancelled: true,
+    limit: 1000,
+  });
+  return icsAnswer(
+    c,
+    feedCalendar(service(c).calendar, 'Permanences collectives — Lieux Communs', sessions),
+    'permanences.ics',
+    false,
+  );
 });
 
 /** /api/bookings */
@@ -325,9 +474,11 @@ export const bookings = new Hono<AppEnv>()
     const user = requireRole(c, 'reader');
     const q = c.req.valid('query');
     const v = viewerOf(c.get('db'), user);
-    if (q.request === undefined) throw badRequest('request', 'give the request whose bookings to list');
+    if (q.request === undefined)
+      throw badRequest('request', 'give the request whose bookings to list');
     const request = getRequest(c.get('db'), q.request);
-    if (!request || (!v.facilitator && request.asker?.id !== user.id)) throw notFound(`Request ${q.request}`);
+    if (!request || (!v.facilitator && request.asker?.id !== user.id))
+      throw notFound(`Request ${q.request}`);
     const items = bookingsOfRequest(c.get('db'), q.request).flatMap((b: Booking) => {
       const p = service(c).session(b.permanenceId);
       if (!seesBooking(v, p, b) && request.asker?.id !== user.id) return [];
@@ -337,21 +488,45 @@ export const bookings = new Hono<AppEnv>()
   })
   .get('/:id', DOC.booking, (c) => {
     const user = requireRole(c, 'reader');
-    const { booking, session } = service(c).visibleBooking(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Booking'));
-    return c.json({ ...booking, permanence: { ...sessionFor(viewerOf(c.get('db'), user), session, [booking]), bookings: undefined } });
+    const { booking, session } = service(c).visibleBooking(
+      viewerOf(c.get('db'), user),
+      parseId(c.req.param('id'), 'Booking'),
+    );
+    return c.json({
+      ...booking,
+      permanence: {
+        ...sessionFor(viewerOf(c.get('db'), user), session, [booking]),
+        bookings: undefined,
+      },
+    });
   })
   .delete('/:id', DOC.cancelBooking, (c) => {
     const user = requireRole(c, 'reader');
-    return c.json(service(c).cancelBooking(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Booking')));
+    return c.json(
+      service(c).cancelBooking(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Booking')),
+    );
   })
   .patch('/:id', DOC.followup, jsonBody(FollowupBody), (c) => {
     const user = requireRole(c, 'reader');
-    return c.json(service(c).recordFollowup(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Booking'), c.req.valid('json')));
+    return c.json(
+      service(c).recordFollowup(
+        viewerOf(c.get('db'), user),
+        parseId(c.req.param('id'), 'Booking'),
+        c.req.valid('json'),
+      ),
+    );
   })
   .get('/:id/calendar.ics', DOC.bookingIcs, (c) => {
     const user = requireRole(c, 'reader');
-    const { booking, session } = service(c).visibleBooking(viewerOf(c.get('db'), user), parseId(c.req.param('id'), 'Booking'));
-    return icsAnswer(c, bookingCalendar(service(c).calendar, session, booking), `reservation-${booking.id}.ics`);
+    const { booking, session } = service(c).visibleBooking(
+      viewerOf(c.get('db'), user),
+      parseId(c.req.param('id'), 'Booking'),
+    );
+    return icsAnswer(
+      c,
+      bookingCalendar(service(c).calendar, session, booking),
+      `reservation-${booking.id}.ics`,
+    );
   });
 
 /** /api/experts: an expert's private calendar feed and its token. */
@@ -364,16 +539,27 @@ export const experts = new Hono<AppEnv>()
     if (personId === undefined) throw notFound(`Calendar of ${slug}`);
     const db = c.get('db');
     const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    const sessions = listPermanences(db, { expertId: personId, from: since, includeCancelled: true, limit: 1000 });
+    const sessions = listPermanences(db, {
+      expertId: personId,
+      from: since,
+      includeCancelled: true,
+      limit: 1000,
+    });
     const booked = new Map(sessions.map((p) => [p.id, bookingsOf(db, p.id)]));
     const name = findPerson(db, slug)?.name ?? slug;
-    return icsAnswer(c, feedCalendar(service(c).calendar, `Permanences — ${name}`, sessions, booked), `${slug}.ics`, false);
+    return icsAnswer(
+      c,
+      feedCalendar(service(c).calendar, `Permanences — ${name}`, sessions, booked),
+      `${slug}.ics`,
+      false,
+    );
   })
   .get('/:slug/calendar-token', DOC.tokenState, (c) => {
     const user = requireRole(c, 'reader');
     const v = viewerOf(c.get('db'), user);
     const person = findPerson(c.get('db'), c.req.param('slug'));
-    if (!person || (!v.facilitator && v.personId !== person.id)) throw notFound(`Expert ${c.req.param('slug')}`);
+    if (!person || (!v.facilitator && v.personId !== person.id))
+      throw notFound(`Expert ${c.req.param('slug')}`);
     return c.json({ active: service(c).hasCalendarToken(person.id) });
   })
   .post('/:slug/calendar-token', DOC.newToken, (c) => {
@@ -385,21 +571,37 @@ export const experts = new Hono<AppEnv>()
   })
   .delete('/:slug/calendar-token', DOC.revokeToken, (c) => {
     const user = requireRole(c, 'reader');
-    if (!service(c).revokeCalendarToken(viewerOf(c.get('db'), user), c.req.param('slug'))) throw notFound('Calendar token');
+    if (!service(c).revokeCalendarToken(viewerOf(c.get('db'), user), c.req.param('slug')))
+      throw notFound('Calendar token');
     return c.body(null, 204);
   });
 
 /** /api/permanence-dashboard(.csv): facilitators. */
-export const permanenceDashboard = new Hono<AppEnv>()
-  .get('/', DOC.dashboard, queryParams(DashboardQuery), (c) => {
+export const permanenceDashboard = new Hono<AppEnv>().get(
+  '/',
+  DOC.dashboard,
+  queryParams(DashboardQuery),
+  (c) => {
     requireRole(c, 'facilitator');
     return c.json(computePermanenceDashboard(c.get('db'), c.req.valid('query')));
-  });
+  },
+);
 
 /** /api/permanence-dashboard.csv */
-export const permanenceDashboardCsvRoute = new Hono<AppEnv>().get('/', DOC.dashboardCsv, queryParams(DashboardQuery), (c) => {
-  requireRole(c, 'facilitator');
-  // French spreadsheets by default (`;`, BOM, French headers); `?dialect=en` for English ones.
-  const csv = permanenceDashboardCsv(computePermanenceDashboard(c.get('db'), c.req.valid('query')), c.req.valid('query').dialect ?? 'fr');
-  return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="permanences.csv"' });
-});
+export const permanenceDashboardCsvRoute = new Hono<AppEnv>().get(
+  '/',
+  DOC.dashboardCsv,
+  queryParams(DashboardQuery),
+  (c) => {
+    requireRole(c, 'facilitator');
+    // French spreadsheets by default (`;`, BOM, French headers); `?dialect=en` for English ones.
+    const csv = permanenceDashboardCsv(
+      computePermanenceDashboard(c.get('db'), c.req.valid('query')),
+      c.req.valid('query').dialect ?? 'fr',
+    );
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="permanences.csv"',
+    });
+  },
+);

@@ -8,7 +8,14 @@ export const csvList = z
   .string()
   .max(2000)
   .optional()
-  .transform((s) => (s ? s.split(',').map((x) => x.trim()).filter(Boolean) : undefined));
+  .transform((s) =>
+    s
+      ? s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean)
+      : undefined,
+  );
 
 /** `limit` (1–100, default 20) and `offset` (≥ 0). */
 export const paging = {
@@ -37,8 +44,17 @@ export const bboxParam = z
   .transform((s, ctx) => {
     if (s === undefined || s === '') return undefined;
     const n = s.split(',').map((x) => Number(x.trim()));
-    if (n.length !== 4 || n.some((x) => !Number.isFinite(x)) || n[1] > n[3] || Math.abs(n[1]) > 90 || Math.abs(n[3]) > 90) {
-      ctx.addIssue({ code: 'custom', message: 'use W,S,E,N in decimal degrees, e.g. 2.0,49.9,3.5,51.1' });
+    if (
+      n.length !== 4 ||
+      n.some((x) => !Number.isFinite(x)) ||
+      n[1] > n[3] ||
+      Math.abs(n[1]) > 90 ||
+      Math.abs(n[3]) > 90
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'use W,S,E,N in decimal degrees, e.g. 2.0,49.9,3.5,51.1',
+      });
       return z.NEVER;
     }
     return n as [number, number, number, number];

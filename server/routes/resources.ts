@@ -7,14 +7,24 @@ import { readAccess, requireRole } from '../auth/middleware.js';
 import { registryHooks } from '../registry-wiki.js';
 import { addAssessment, listAssessments } from '../../registry/qualification.js';
 import { upsertReferent, upsertUsage } from '../../registry/relations.js';
-import { archiveResource, findResource, getResource, upsertResource } from '../../registry/resources.js';
+import {
+  archiveResource,
+  findResource,
+  getResource,
+  upsertResource,
+} from '../../registry/resources.js';
 import { searchResources } from '../../registry/query.js';
 import { looseDate, ResourceSchema, SLUG_RE } from '../../registry/schema.js';
 import { USAGE_STATUSES } from '../../registry/types.js';
 import { resourceDetail } from '../../registry/views.js';
 import { csvList, latLon, paging } from './registry-params.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
-import { Assessment, QualificationView, ResourceDetail, ResourceList } from '../../registry/contracts.js';
+import {
+  Assessment,
+  QualificationView,
+  ResourceDetail,
+  ResourceList,
+} from '../../registry/contracts.js';
 
 const ListQuery = z.object({
   q: z.string().max(500).optional(),
@@ -46,12 +56,20 @@ const AssessmentBody = z.object({
   evidence: z.string().trim().max(4000).default(''),
 });
 
-const SLUG_DOC = { slug: { description: 'Slug of the resource', schema: z.string().regex(SLUG_RE) } };
+const SLUG_DOC = {
+  slug: { description: 'Slug of the resource', schema: z.string().regex(SLUG_RE) },
+};
 const denied = { 401: errorAnswer('Not logged in'), 403: errorAnswer('Role too low') };
 const unknown = errorAnswer('Unknown resource');
 const change = (key: string) => ({
-  201: { description: 'Created', schema: z.object({ change: z.literal('created'), [key]: z.array(z.unknown()) }) },
-  200: { description: 'Updated', schema: z.object({ change: z.enum(['updated', 'unchanged']), [key]: z.array(z.unknown()) }) },
+  201: {
+    description: 'Created',
+    schema: z.object({ change: z.literal('created'), [key]: z.array(z.unknown()) }),
+  },
+  200: {
+    description: 'Updated',
+    schema: z.object({ change: z.enum(['updated', 'unchanged']), [key]: z.array(z.unknown()) }),
+  },
 });
 const DOC = {
   list: describeRoute({
@@ -60,23 +78,46 @@ const DOC = {
     description:
       "Facets count each value with every filter applied except that facet's own. Archived resources are left out unless `status` asks for them. " +
       '`q` matches French stems of the name, summary, description, features and keywords. `near` orders by the nearest place that uses the resource.',
-    responses: { 200: { description: 'A page of results', schema: ResourceList }, 400: errorAnswer('Bad filter (field named)') },
+    responses: {
+      200: { description: 'A page of results', schema: ResourceList },
+      400: errorAnswer('Bad filter (field named)'),
+    },
   }),
   propose: describeRoute({
     tags: ['registry'],
     summary: 'Propose a resource (starts as "proposed"; creates its wiki page of kind "commun")',
     description: 'Needs: any logged-in user.',
     loggedIn: true,
-    responses: { 201: { description: 'The resource page', schema: ResourceDetail }, 400: errorAnswer('Invalid field'), 409: errorAnswer('Slug taken'), ...denied },
+    responses: {
+      201: { description: 'The resource page', schema: ResourceDetail },
+      400: errorAnswer('Invalid field'),
+      409: errorAnswer('Slug taken'),
+      ...denied,
+    },
   }),
-  get: describeRoute({ tags: ['registry'], summary: 'Resource page', params: SLUG_DOC, responses: { 200: { description: 'OK', schema: ResourceDetail }, 400: errorAnswer('Invalid slug'), 404: unknown } }),
+  get: describeRoute({
+    tags: ['registry'],
+    summary: 'Resource page',
+    params: SLUG_DOC,
+    responses: {
+      200: { description: 'OK', schema: ResourceDetail },
+      400: errorAnswer('Invalid slug'),
+      404: unknown,
+    },
+  }),
   put: describeRoute({
     tags: ['registry'],
-    summary: 'Update: fields sent replace the stored ones, fields left out are kept, a field sent as null is cleared',
+    summary:
+      'Update: fields sent replace the stored ones, fields left out are kept, a field sent as null is cleared',
     description: 'Needs: contributor.',
     loggedIn: true,
     params: SLUG_DOC,
-    responses: { 200: { description: 'OK', schema: ResourceDetail }, 400: errorAnswer('Invalid field'), 404: unknown, ...denied },
+    responses: {
+      200: { description: 'OK', schema: ResourceDetail },
+      400: errorAnswer('Invalid field'),
+      404: unknown,
+      ...denied,
+    },
   }),
   archive: describeRoute({
     tags: ['registry'],
@@ -92,7 +133,12 @@ const DOC = {
     description: 'Needs: contributor.',
     loggedIn: true,
     params: SLUG_DOC,
-    responses: { ...change('usages'), 400: errorAnswer('Unknown place or invalid field'), 404: unknown, ...denied },
+    responses: {
+      ...change('usages'),
+      400: errorAnswer('Unknown place or invalid field'),
+      404: unknown,
+      ...denied,
+    },
   }),
   referent: describeRoute({
     tags: ['registry'],
@@ -100,13 +146,21 @@ const DOC = {
     description: 'Needs: contributor.',
     loggedIn: true,
     params: SLUG_DOC,
-    responses: { ...change('referents'), 400: errorAnswer('Unknown person or invalid field'), 404: unknown, ...denied },
+    responses: {
+      ...change('referents'),
+      400: errorAnswer('Unknown person or invalid field'),
+      404: unknown,
+      ...denied,
+    },
   }),
   assessments: describeRoute({
     tags: ['registry'],
     summary: 'Full assessment history, newest first',
     params: SLUG_DOC,
-    responses: { 200: { description: 'OK', schema: z.object({ assessments: z.array(Assessment) }) }, 404: unknown },
+    responses: {
+      200: { description: 'OK', schema: z.object({ assessments: z.array(Assessment) }) },
+      404: unknown,
+    },
   }),
   assess: describeRoute({
     tags: ['registry'],
@@ -115,7 +169,10 @@ const DOC = {
     loggedIn: true,
     params: SLUG_DOC,
     responses: {
-      201: { description: 'The assessment and the new qualification', schema: z.object({ assessment: Assessment, qualification: QualificationView }) },
+      201: {
+        description: 'The assessment and the new qualification',
+        schema: z.object({ assessment: Assessment, qualification: QualificationView }),
+      },
       400: errorAnswer('Unknown criterion or bad level'),
       404: unknown,
       ...denied,
@@ -124,7 +181,8 @@ const DOC = {
 };
 
 const slugParam = (slug: string) => {
-  if (!SLUG_RE.test(slug)) throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  if (!SLUG_RE.test(slug))
+    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
   return slug;
 };
 
@@ -139,18 +197,23 @@ export const resources = new Hono<AppEnv>()
     const user = requireRole(c, 'reader');
     const body = c.req.valid('json');
     if (findResource(c.get('db'), body.slug)) {
-      throw new AppError(409, 'conflict', `slug: a resource "${body.slug}" already exists`, { field: 'slug' });
+      throw new AppError(409, 'conflict', `slug: a resource "${body.slug}" already exists`, {
+        field: 'slug',
+      });
     }
     const hooks = registryHooks(c.get('db'), c.get('services').wiki, 'rest', user.id);
     upsertResource(c.get('db'), body, { mode: 'replace', proposedBy: user.id, hooks });
     return c.json(resourceDetail(c.get('db'), body.slug), 201);
   })
-  .get('/:slug', DOC.get, readAccess, (c) => c.json(resourceDetail(c.get('db'), slugParam(c.req.param('slug'))) satisfies ResourceDetail))
+  .get('/:slug', DOC.get, readAccess, (c) =>
+    c.json(resourceDetail(c.get('db'), slugParam(c.req.param('slug'))) satisfies ResourceDetail),
+  )
   .put('/:slug', DOC.put, jsonBody(PutBody), (c) => {
     requireRole(c, 'contributor');
     const slug = slugParam(c.req.param('slug'));
     const body = c.req.valid('json');
-    if (body.slug !== undefined && body.slug !== slug) throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
+    if (body.slug !== undefined && body.slug !== slug)
+      throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
     getResource(c.get('db'), slug);
     upsertResource(c.get('db'), { ...body, slug }, { mode: 'merge' });
     return c.json(resourceDetail(c.get('db'), slug));
@@ -167,7 +230,10 @@ export const resources = new Hono<AppEnv>()
     getResource(c.get('db'), slug);
     const body = c.req.valid('json');
     const change = upsertUsage(c.get('db'), { resource: slug, ...body });
-    return c.json({ change, usages: resourceDetail(c.get('db'), slug).usages }, change === 'created' ? 201 : 200);
+    return c.json(
+      { change, usages: resourceDetail(c.get('db'), slug).usages },
+      change === 'created' ? 201 : 200,
+    );
   })
   .post('/:slug/referents', DOC.referent, jsonBody(ReferentBody), (c) => {
     requireRole(c, 'contributor');
@@ -175,7 +241,10 @@ export const resources = new Hono<AppEnv>()
     getResource(c.get('db'), slug);
     const body = c.req.valid('json');
     const change = upsertReferent(c.get('db'), { resource: slug, ...body });
-    return c.json({ change, referents: resourceDetail(c.get('db'), slug).referents }, change === 'created' ? 201 : 200);
+    return c.json(
+      { change, referents: resourceDetail(c.get('db'), slug).referents },
+      change === 'created' ? 201 : 200,
+    );
   })
   .get('/:slug/assessments', DOC.assessments, readAccess, (c) => {
     const r = getResource(c.get('db'), slugParam(c.req.param('slug')));
@@ -184,6 +253,12 @@ export const resources = new Hono<AppEnv>()
   .post('/:slug/assessments', DOC.assess, jsonBody(AssessmentBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const slug = slugParam(c.req.param('slug'));
-    const assessment = addAssessment(c.get('db'), slug, { ...c.req.valid('json'), userId: user.id });
-    return c.json({ assessment, qualification: resourceDetail(c.get('db'), slug).qualification }, 201);
+    const assessment = addAssessment(c.get('db'), slug, {
+      ...c.req.valid('json'),
+      userId: user.id,
+    });
+    return c.json(
+      { assessment, qualification: resourceDetail(c.get('db'), slug).qualification },
+      201,
+    );
   });

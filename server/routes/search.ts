@@ -36,8 +36,14 @@ const describeSearch = describeRoute({
 });
 
 /** /api/search: full-text search over wiki page titles and bodies. */
-export const search = new Hono<AppEnv>().get('/', describeSearch, readAccess, queryParams(SearchQuery), (c) => {
-  const { q, limit } = c.req.valid('query');
-  const answer: SearchResults = c.get('services').search.search(q, limit);
-  return c.json(answer);
-});
+export const search = new Hono<AppEnv>().get(
+  '/',
+  describeSearch,
+  readAccess,
+  queryParams(SearchQuery),
+  (c) => {
+    const { q, limit } = c.req.valid('query');
+    const answer: SearchResults = c.get('services').search.search(q, limit);
+    return c.json(answer);
+  },
+);

@@ -20,33 +20,57 @@ import {
   updateRequest,
   type SwitchyardRequest,
 } from '../../registry/switchyard/requests.js';
-import { effectiveThesaurus, removeThesaurusGroup, saveThesaurusGroup } from '../../registry/switchyard/thesaurus-store.js';
+import {
+  effectiveThesaurus,
+  removeThesaurusGroup,
+  saveThesaurusGroup,
+} from '../../registry/switchyard/thesaurus-store.js';
 import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
 import { personOfUser } from '../../registry/people.js';
 import type { Database } from '../db/open.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
-import { SwitchyardAnswer, SwitchyardRequest as RequestContract, ThesaurusGroup } from '../../registry/switchyard/contracts.js';
+import {
+  SwitchyardAnswer,
+  SwitchyardRequest as RequestContract,
+  ThesaurusGroup,
+} from '../../registry/switchyard/contracts.js';
 
-const SLUG = z.string().trim().regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
+const SLUG = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
 
 const ProblemBody = z.object({
   problem: z.string().trim().min(1, 'describe the problem').max(5000),
-  place: SLUG.optional().describe('slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile'),
-  person: SLUG.optional().describe('slug of the asking person; defaults to the caller’s registry profile'),
+  place: SLUG.optional().describe(
+    'slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile',
+  ),
+  person: SLUG.optional().describe(
+    'slug of the asking person; defaults to the caller’s registry profile',
+  ),
   region: z.string().trim().min(1).max(100).optional(),
   lang: z.enum(['fr', 'en']).optional().describe('language of the reasons (fr by default)'),
-  answers: z.record(z.string().max(100), z.string().max(100)).optional().describe('clarifying question id → choice id'),
+  answers: z
+    .record(z.string().max(100), z.string().max(100))
+    .optional()
+    .describe('clarifying question id → choice id'),
 });
 
 const ThesaurusBody = z.object({
-  terms: z.array(z.string().trim().min(1).max(80)).min(2, 'a group needs at least two expressions').max(50),
+  terms: z
+    .array(z.string().trim().min(1).max(80))
+    .min(2, 'a group needs at least two expressions')
+    .max(50),
 });
 
 const ListQuery = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   theme: z.enum(THEME_SLUGS).optional(),
   mine: z.enum(['1', 'true', '0', 'false']).optional(),
-  missing: z.enum(['1', 'true', '0', 'false']).optional().describe('missing communs (no good answer)'),
+  missing: z
+    .enum(['1', 'true', '0', 'false'])
+    .optional()
+    .describe('missing communs (no good answer)'),
   assigned: z.enum(['me']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).default(0),
@@ -58,7 +82,10 @@ const ChangeBody = z
     facilitator: z.union([z.literal('me'), z.number().int().positive(), z.null()]).optional(),
     missing: z.boolean().optional(),
   })
-  .refine((b) => b.status !== undefined || b.facilitator !== undefined || b.missing !== undefined, { message: 'nothing to change', path: ['status'] });
+  .refine((b) => b.status !== undefined || b.facilitator !== undefined || b.missing !== undefined, {
+    message: 'nothing to change',
+    path: ['status'],
+  });
 
 const NoteBody = z.object({ body: z.string().trim().min(1, 'write the note').max(5000) });
 const ContactBody = z.object({ person: SLUG });
@@ -72,20 +99,38 @@ const OutcomeBody = z.object({
 const DashboardQuery = z.object({
   from: z.iso.date().optional(),
   to: z.iso.date().optional().describe('exclusive'),
-  network: z.string().trim().min(1).max(120).optional().describe('only requests from the places of this network'),
-  region: z.string().trim().min(1).max(100).optional().describe('only requests from the places of this region'),
+  network: z
+    .string()
+    .trim()
+    .min(1)
+    .max(120)
+    .optional()
+    .describe('only requests from the places of this network'),
+  region: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('only requests from the places of this region'),
   /** CSV only: `fr` (`;`, decimal comma, French words; default) or `en` (`,`, English words). */
   dialect: z
     .enum(['fr', 'en'])
     .optional()
-    .describe('CSV only. `fr` (default): UTF-8 BOM, `;`, decimal comma, French headers ("décembre 2026"), for a French Excel; `en`: BOM, `,`, English headers'),
+    .describe(
+      'CSV only. `fr` (default): UTF-8 BOM, `;`, decimal comma, French headers ("décembre 2026"), for a French Excel; `en`: BOM, `,`, English headers',
+    ),
 });
 
 /**
  * Fills who is asking from the caller's linked registry profile, when the body does not say:
  * their person, place and region (so their own place's people are not proposed to them).
  */
-function withAsker<T extends { place?: string; person?: string; region?: string }>(db: Database, user: User | null, body: T): T {
+function withAsker<T extends { place?: string; person?: string; region?: string }>(
+  db: Database,
+  user: User | null,
+  body: T,
+): T {
   if (!user || (body.place && body.person)) return body;
   const person = personOfUser(db, user.id);
   if (!person) return body;
@@ -106,16 +151,23 @@ const parseId = (raw: string) => {
 };
 
 /** A request the caller may see: its asker, or a facilitator. Others get a 404 (no existence leak). */
-function visibleRequest(c: Context<AppEnv>, id: number): { user: User; request: SwitchyardRequest } {
+function visibleRequest(
+  c: Context<AppEnv>,
+  id: number,
+): { user: User; request: SwitchyardRequest } {
   const user = c.get('user');
   if (!user) throw unauthenticated();
   const request = getRequest(c.get('db'), id);
-  if (!request || (!hasRole(user.role, 'facilitator') && request.asker?.id !== user.id)) throw notFound(`Request ${id}`);
+  if (!request || (!hasRole(user.role, 'facilitator') && request.asker?.id !== user.id))
+    throw notFound(`Request ${id}`);
   return { user, request };
 }
 
 function dashboardFilter(c: Context<AppEnv>, q: z.infer<typeof DashboardQuery>) {
-  const places = q.network || q.region ? c.get('services').switchyard.placesOf({ network: q.network, region: q.region }) : undefined;
+  const places =
+    q.network || q.region
+      ? c.get('services').switchyard.placesOf({ network: q.network, region: q.region })
+      : undefined;
   return { from: q.from, to: q.to, places };
 }
 
@@ -126,33 +178,52 @@ const updated = { description: 'Updated request', schema: RequestContract };
 const DOC = {
   match: describeRoute({
     tags: TAGS,
-    summary: 'Match a problem written in free text (French or English) to themes, resources, people and wiki pages',
-    responses: { 200: { description: 'The answer', schema: SwitchyardAnswer }, 400: errorAnswer('Invalid field'), 401: errorAnswer('Private instance') },
+    summary:
+      'Match a problem written in free text (French or English) to themes, resources, people and wiki pages',
+    responses: {
+      200: { description: 'The answer', schema: SwitchyardAnswer },
+      400: errorAnswer('Invalid field'),
+      401: errorAnswer('Private instance'),
+    },
   }),
   thesaurus: describeRoute({
     tags: TAGS,
     summary: 'The thesaurus (champ lexical): shipped groups with the facilitators’ edits',
-    responses: { 200: { description: 'Groups', schema: z.object({ groups: z.array(ThesaurusGroup) }) } },
+    responses: {
+      200: { description: 'Groups', schema: z.object({ groups: z.array(ThesaurusGroup) }) },
+    },
   }),
   saveGroup: describeRoute({
     tags: TAGS,
     summary: 'Create or replace a thesaurus group (facilitator)',
     loggedIn: true,
     params: { id: { schema: SLUG } },
-    responses: { 200: { description: 'The group', schema: ThesaurusGroup }, 400: errorAnswer('Invalid field'), 403: errorAnswer('Not a facilitator') },
+    responses: {
+      200: { description: 'The group', schema: ThesaurusGroup },
+      400: errorAnswer('Invalid field'),
+      403: errorAnswer('Not a facilitator'),
+    },
   }),
   removeGroup: describeRoute({
     tags: TAGS,
     summary: 'Remove a thesaurus group (a shipped group is hidden) (facilitator)',
     loggedIn: true,
-    responses: { 204: { description: 'Removed' }, 403: errorAnswer('Not a facilitator'), 404: errorAnswer('No such group') },
+    responses: {
+      204: { description: 'Removed' },
+      403: errorAnswer('Not a facilitator'),
+      404: errorAnswer('No such group'),
+    },
   }),
   track: describeRoute({
     tags: TAGS,
-    summary: 'Turn a problem into a tracked request (logged-in users); returns the request and the answer',
+    summary:
+      'Turn a problem into a tracked request (logged-in users); returns the request and the answer',
     loggedIn: true,
     responses: {
-      201: { description: 'Created', schema: z.object({ request: RequestContract, answer: SwitchyardAnswer }) },
+      201: {
+        description: 'Created',
+        schema: z.object({ request: RequestContract, answer: SwitchyardAnswer }),
+      },
       400: errorAnswer('Invalid field'),
       401: errorAnswer('Not logged in'),
     },
@@ -161,7 +232,13 @@ const DOC = {
     tags: TAGS,
     summary: 'Requests, newest first: facilitators see the queue, everyone else only their own',
     loggedIn: true,
-    responses: { 200: { description: '{ total, items }', schema: z.object({ total: z.number().int(), items: z.array(RequestContract) }) }, 401: errorAnswer('Not logged in') },
+    responses: {
+      200: {
+        description: '{ total, items }',
+        schema: z.object({ total: z.number().int(), items: z.array(RequestContract) }),
+      },
+      401: errorAnswer('Not logged in'),
+    },
   }),
   request: describeRoute({
     tags: TAGS,
@@ -175,37 +252,59 @@ const DOC = {
     summary: 'Change status, follower or missing flag (facilitator)',
     loggedIn: true,
     params: ID,
-    responses: { 200: { description: 'Updated', schema: RequestContract }, 400: errorAnswer('Invalid field'), 403: errorAnswer('Not a facilitator'), 404: errorAnswer('No such request') },
+    responses: {
+      200: { description: 'Updated', schema: RequestContract },
+      400: errorAnswer('Invalid field'),
+      403: errorAnswer('Not a facilitator'),
+      404: errorAnswer('No such request'),
+    },
   }),
-  note: describeRoute({ tags: TAGS, summary: 'Add a dated note (its asker or a facilitator)', loggedIn: true, params: ID, responses: { 201: updated, 404: notYours } }),
+  note: describeRoute({
+    tags: TAGS,
+    summary: 'Add a dated note (its asker or a facilitator)',
+    loggedIn: true,
+    params: ID,
+    responses: { 201: updated, 404: notYours },
+  }),
   contact: describeRoute({
     tags: TAGS,
-    summary: 'Record that a proposed person was contacted (moves a new or oriented request to in-contact)',
+    summary:
+      'Record that a proposed person was contacted (moves a new or oriented request to in-contact)',
     loggedIn: true,
     params: ID,
     responses: { 200: updated, 404: notYours },
   }),
   outcome: describeRoute({
     tags: TAGS,
-    summary: 'Did it help? Which resource, which person (feeds back into ranking; a failure lists a missing commun)',
+    summary:
+      'Did it help? Which resource, which person (feeds back into ranking; a failure lists a missing commun)',
     loggedIn: true,
     params: ID,
     responses: { 200: updated, 404: notYours },
   }),
   dashboard: describeRoute({
     tags: TAGS,
-    summary: 'Requests per theme and month, time to first contact, share resolved, top missing needs (facilitator)',
+    summary:
+      'Requests per theme and month, time to first contact, share resolved, top missing needs (facilitator)',
     loggedIn: true,
     responses: {
-      200: { description: 'Dashboard, with `networks`: every network some place belongs to (the filter offers them)', schema: z.object({ networks: z.array(z.string()) }).loose() },
+      200: {
+        description:
+          'Dashboard, with `networks`: every network some place belongs to (the filter offers them)',
+        schema: z.object({ networks: z.array(z.string()) }).loose(),
+      },
       403: errorAnswer('Not a facilitator'),
     },
   }),
   dashboardCsv: describeRoute({
     tags: TAGS,
-    summary: 'The dashboard as CSV, one line per month and theme, months and themes in words (facilitator)',
+    summary:
+      'The dashboard as CSV, one line per month and theme, months and themes in words (facilitator)',
     loggedIn: true,
-    responses: { 200: { description: 'CSV', contentType: 'text/csv' }, 403: errorAnswer('Not a facilitator') },
+    responses: {
+      200: { description: 'CSV', contentType: 'text/csv' },
+      403: errorAnswer('Not a facilitator'),
+    },
   }),
 };
 
@@ -215,20 +314,25 @@ export const switchyard = new Hono<AppEnv>()
     const body = withAsker(c.get('db'), c.get('user'), c.req.valid('json'));
     return c.json(c.get('services').switchyard.match(body) satisfies SwitchyardAnswer);
   })
-  .get('/thesaurus', DOC.thesaurus, readAccess, (c) => c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }))
+  .get('/thesaurus', DOC.thesaurus, readAccess, (c) =>
+    c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }),
+  )
   .put('/thesaurus/:id', DOC.saveGroup, jsonBody(ThesaurusBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const id = SLUG.safeParse(c.req.param('id'));
     if (!id.success) throw badRequest('id', 'use lowercase letters, digits and dashes');
     saveThesaurusGroup(c.get('db'), { id: id.data, terms: c.req.valid('json').terms }, user.id);
     c.get('services').switchyard.invalidate();
-    const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find((g) => g.id === id.data);
+    const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find(
+      (g) => g.id === id.data,
+    );
     return c.json(group);
   })
   .delete('/thesaurus/:id', DOC.removeGroup, (c) => {
     const user = requireRole(c, 'facilitator');
     const id = c.req.param('id');
-    if (!removeThesaurusGroup(c.get('db'), id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id)) throw notFound(`Thesaurus group ${id}`);
+    if (!removeThesaurusGroup(c.get('db'), id, DEFAULT_SWITCHYARD_CONFIG.thesaurus, user.id))
+      throw notFound(`Thesaurus group ${id}`);
     c.get('services').switchyard.invalidate();
     return c.body(null, 204);
   })
@@ -245,7 +349,10 @@ export const switchyard = new Hono<AppEnv>()
       askerId: user.id,
       answer,
     });
-    return c.json({ request, answer } satisfies { request: RequestContract; answer: SwitchyardAnswer }, 201);
+    return c.json(
+      { request, answer } satisfies { request: RequestContract; answer: SwitchyardAnswer },
+      201,
+    );
   })
   .get('/requests', DOC.requests, queryParams(ListQuery), (c) => {
     const user = requireRole(c, 'reader');
@@ -263,17 +370,28 @@ export const switchyard = new Hono<AppEnv>()
     });
     return c.json(result);
   })
-  .get('/requests/:id', DOC.request, (c) => c.json(visibleRequest(c, parseId(c.req.param('id'))).request satisfies RequestContract))
+  .get('/requests/:id', DOC.request, (c) =>
+    c.json(visibleRequest(c, parseId(c.req.param('id'))).request satisfies RequestContract),
+  )
   .patch('/requests/:id', DOC.change, jsonBody(ChangeBody), (c) => {
     const user = requireRole(c, 'facilitator');
     const id = parseId(c.req.param('id'));
     const body = c.req.valid('json');
     const facilitatorId = body.facilitator === 'me' ? user.id : body.facilitator;
     if (typeof facilitatorId === 'number') {
-      const row = c.get('db').prepare(`SELECT role FROM users WHERE id = @id`).get({ id: facilitatorId }) as { role: User['role'] } | undefined;
-      if (!row || !hasRole(row.role, 'facilitator')) throw badRequest('facilitator', 'must be the id of a facilitator');
+      const row = c
+        .get('db')
+        .prepare(`SELECT role FROM users WHERE id = @id`)
+        .get({ id: facilitatorId }) as { role: User['role'] } | undefined;
+      if (!row || !hasRole(row.role, 'facilitator'))
+        throw badRequest('facilitator', 'must be the id of a facilitator');
     }
-    const updated = updateRequest(c.get('db'), id, { status: body.status, facilitatorId, missing: body.missing }, user.id);
+    const updated = updateRequest(
+      c.get('db'),
+      id,
+      { status: body.status, facilitatorId, missing: body.missing },
+      user.id,
+    );
     if (!updated) throw notFound(`Request ${id}`);
     return c.json(updated);
   })
@@ -293,11 +411,20 @@ export const switchyard = new Hono<AppEnv>()
   .get('/dashboard', DOC.dashboard, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
     // The known networks come along: the filter offers them.
-    return c.json({ ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))), networks: knownNetworks(c.get('db')) });
+    return c.json({
+      ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))),
+      networks: knownNetworks(c.get('db')),
+    });
   })
   .get('/dashboard.csv', DOC.dashboardCsv, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');
     const query = c.req.valid('query');
-    const csv = dashboardCsv(computeDashboard(c.get('db'), dashboardFilter(c, query)), query.dialect ?? 'fr');
-    return c.body(csv, 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="aiguillage.csv"' });
+    const csv = dashboardCsv(
+      computeDashboard(c.get('db'), dashboardFilter(c, query)),
+      query.dialect ?? 'fr',
+    );
+    return c.body(csv, 200, {
+      'content-type': 'text/csv; charset=utf-8',
+      'content-disposition': 'attachment; filename="aiguillage.csv"',
+    });
   });

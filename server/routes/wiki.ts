@@ -3,7 +3,15 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast } from '../auth/middleware.js';
-import { categoryPages, listCategories, orphanPages, pagesToImprove, RECENT_CURSOR_RE, recentChanges, wantedPages } from '../../registry/wiki/lists.js';
+import {
+  categoryPages,
+  listCategories,
+  orphanPages,
+  pagesToImprove,
+  RECENT_CURSOR_RE,
+  recentChanges,
+  wantedPages,
+} from '../../registry/wiki/lists.js';
 import { listDeletedPages, listLog } from '../../registry/wiki/log.js';
 import { SLUG_RE } from '../../registry/wiki/pages.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
@@ -14,7 +22,10 @@ const WantedQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).d
 /** Query of the recent changes: `before` is a cursor from a previous answer (`next`), or an ISO date. */
 export const RecentQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
-  before: z.string().regex(RECENT_CURSOR_RE, 'a cursor from a previous answer (next) or an ISO date').optional(),
+  before: z
+    .string()
+    .regex(RECENT_CURSOR_RE, 'a cursor from a previous answer (next) or an ISO date')
+    .optional(),
 });
 
 /** An action name of the log: known ones (delete, restore) and any added later. */
@@ -27,14 +38,41 @@ export const LogQuery = z.object({
       (v) => (Array.isArray(v) ? v.join(',') : v),
       z
         .string()
-        .transform((s) => [...new Set(s.split(',').map((a) => a.trim()).filter(Boolean))])
-        .refine((list) => list.length <= 20 && list.every((a) => ACTION_RE.test(a)), 'comma-separated action names (delete, restore…)'),
+        .transform((s) => [
+          ...new Set(
+            s
+              .split(',')
+              .map((a) => a.trim())
+              .filter(Boolean),
+          ),
+        ])
+        .refine(
+          (list) => list.length <= 20 && list.every((a) => ACTION_RE.test(a)),
+          'comma-separated action names (delete, restore…)',
+        ),
     )
     .optional()
-    .describe('Only these actions, comma-separated (e.g. `delete,restore`); an action never logged gives an empty list'),
-  slug: z.string().regex(SLUG_RE, 'a page slug: lowercase letters, digits and dashes (1 to 120)').optional().describe('Only the entries of this page'),
-  limit: z.coerce.number().int().min(1).max(500).default(50).describe('At most this many (default 50)'),
-  before: z.coerce.number().int().min(1).optional().describe('Only entries with a smaller id (`next` of the previous answer)'),
+    .describe(
+      'Only these actions, comma-separated (e.g. `delete,restore`); an action never logged gives an empty list',
+    ),
+  slug: z
+    .string()
+    .regex(SLUG_RE, 'a page slug: lowercase letters, digits and dashes (1 to 120)')
+    .optional()
+    .describe('Only the entries of this page'),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .describe('At most this many (default 50)'),
+  before: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe('Only entries with a smaller id (`next` of the previous answer)'),
 });
 
 const DeletedQuery = z.object({
@@ -47,8 +85,10 @@ const PreviewBody = z.object({ markdown: z.string() });
 const DOC = {
   log: describeRoute({
     tags: ['wiki'],
-    summary: "The wiki's log: deletions and restorations of pages (and any action logged later), newest first",
-    description: 'Public like the recent changes (private wikis: logged-in users). Paged by entry id: pass `next` as `before`.',
+    summary:
+      "The wiki's log: deletions and restorations of pages (and any action logged later), newest first",
+    description:
+      'Public like the recent changes (private wikis: logged-in users). Paged by entry id: pass `next` as `before`.',
     responses: {
       200: { description: 'Entries', schema: LogPage },
       400: errorAnswer('Invalid action, slug, limit or before (named in error.field)'),
@@ -74,14 +114,17 @@ const DOC = {
  */
 export const wiki = new Hono<AppEnv>()
   .use('*', readAccess)
-  .get('/wanted', queryParams(WantedQuery), (c) => c.json({ pages: wantedPages(c.get('db'), c.req.valid('query').limit) }))
+  .get('/wanted', queryParams(WantedQuery), (c) =>
+    c.json({ pages: wantedPages(c.get('db'), c.req.valid('query').limit) }),
+  )
   .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.get('db'), c.get('services').wiki) }))
   .get('/orphans', (c) => c.json({ pages: orphanPages(c.get('db')) }))
   .get('/categories', (c) => c.json({ categories: listCategories(c.get('db')) }))
   .get('/categories/:name', (c) => {
     // The description (an imported category page) is markdown: rendered by the wiki's safe renderer.
     const category = categoryPages(c.get('db'), c.req.param('name'));
-    const descriptionHtml = category.description === null ? null : c.get('services').wiki.preview(category.description);
+    const descriptionHtml =
+      category.description === null ? null : c.get('services').wiki.preview(category.description);
     return c.json({ ...category, descriptionHtml });
   })
   // Public like the recent changes (as MediaWiki's logs are): deletions show who and why, not the text.
@@ -99,9 +142,14 @@ export const wiki = new Hono<AppEnv>()
   );
 
 /** /api/recent-changes: the latest revisions, deletions and restorations of pages, newest first. */
-export const recentChangesRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(RecentQuery), (c) => {
-  const { limit, before } = c.req.valid('query');
-  const changes = recentChanges(c.get('db'), limit, before);
-  const next = changes.length === limit ? changes[changes.length - 1].cursor : null;
-  return c.json({ changes, next });
-});
+export const recentChangesRoutes = new Hono<AppEnv>().get(
+  '/',
+  readAccess,
+  queryParams(RecentQuery),
+  (c) => {
+    const { limit, before } = c.req.valid('query');
+    const changes = recentChanges(c.get('db'), limit, before);
+    const next = changes.length === limit ? changes[changes.length - 1].cursor : null;
+    return c.json({ changes, next });
+  },
+);

@@ -30,7 +30,8 @@ export interface CachedAnswer {
 const CODING_TAG: Record<ContentCoding, string> = { br: 'br', gzip: 'gz' };
 
 /** Bytes held by a cached answer, compressed forms included. */
-const answerSize = (a: CachedAnswer) => a.identity.body.length + (a.br?.body.length ?? 0) + (a.gzip?.body.length ?? 0);
+const answerSize = (a: CachedAnswer) =>
+  a.identity.body.length + (a.br?.body.length ?? 0) + (a.gzip?.body.length ?? 0);
 
 /** Rows written by this connection since it opened (rolled-back writes count too: that only empties a cache). */
 const SQL_TOTAL_CHANGES = `SELECT total_changes()`;
@@ -115,8 +116,15 @@ export class WikiServicesWithAnswers extends WikiServices {
   answerIn(slug: string, answer: CachedAnswer, coding: ContentCoding): AnswerBytes {
     const kept = answer[coding];
     if (kept) return kept;
-    const body = compressSync(answer.identity.body, coding, BROTLI_CACHED_QUALITY) as Buffer<ArrayBuffer>;
-    const made: AnswerBytes = { body, etag: `${answer.identity.etag.slice(0, -1)}-${CODING_TAG[coding]}"` };
+    const body = compressSync(
+      answer.identity.body,
+      coding,
+      BROTLI_CACHED_QUALITY,
+    ) as Buffer<ArrayBuffer>;
+    const made: AnswerBytes = {
+      body,
+      etag: `${answer.identity.etag.slice(0, -1)}-${CODING_TAG[coding]}"`,
+    };
     answer[coding] = made;
     // Counted only while the answer is in the cache (an answer too large to keep is not).
     if (this.answers.get(slug) === answer) {

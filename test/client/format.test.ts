@@ -6,12 +6,18 @@ import { ApiError } from '../../client/api/http.js';
 
 describe('titles proposed for pages not written yet', () => {
   it('takes the link text when it names the page, with a capital', () => {
-    expect(titleForMissingLink('compost-collectif', 'Compost collectif', slugify)).toBe('Compost collectif');
-    expect(titleForMissingLink('gouvernance-partagee', 'gouvernance partagée', slugify)).toBe('Gouvernance partagée');
+    expect(titleForMissingLink('compost-collectif', 'Compost collectif', slugify)).toBe(
+      'Compost collectif',
+    );
+    expect(titleForMissingLink('gouvernance-partagee', 'gouvernance partagée', slugify)).toBe(
+      'Gouvernance partagée',
+    );
   });
 
   it('guesses from the slug when the link shows another text', () => {
-    expect(titleForMissingLink('statuts-d-une-scic', 'nos statuts', slugify)).toBe('Statuts d une scic');
+    expect(titleForMissingLink('statuts-d-une-scic', 'nos statuts', slugify)).toBe(
+      'Statuts d une scic',
+    );
     expect(titleFromSlug('compost-collectif')).toBe('Compost collectif');
   });
 });
@@ -42,7 +48,9 @@ describe('form errors from the API', () => {
   });
 
   it('tells that an e-mail is taken', () => {
-    const err = new ApiError(409, 'conflict', 'email: an account already exists for this e-mail', { field: 'email' });
+    const err = new ApiError(409, 'conflict', 'email: an account already exists for this e-mail', {
+      field: 'email',
+    });
     expect(fieldErrors(err)).toEqual({ email: 'Un compte existe déjà pour cette adresse e-mail.' });
   });
 });

@@ -8,11 +8,16 @@ const marked = (snippet: string, q: string) =>
 
 describe('search snippet highlighting', () => {
   it('marks words regardless of accents, case and plural', () => {
-    expect(marked('La gouvernance partagée des Coopératives', 'cooperative gouvernances')).toEqual(['gouvernance', 'Coopératives']);
+    expect(marked('La gouvernance partagée des Coopératives', 'cooperative gouvernances')).toEqual([
+      'gouvernance',
+      'Coopératives',
+    ]);
   });
 
   it('marks the word after an elision but not the stop words of the query', () => {
-    expect(marked("Le rôle de l'association dans le lieu", "l'association de")).toEqual(['association']);
+    expect(marked("Le rôle de l'association dans le lieu", "l'association de")).toEqual([
+      'association',
+    ]);
   });
 
   it('keeps the whole snippet, in order, when nothing matches', () => {

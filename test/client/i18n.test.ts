@@ -12,7 +12,8 @@ async function catalogues(): Promise<[string, Catalogue][]> {
   for (const file of readdirSync(I18N).filter((f) => f.endsWith('.ts') && f !== 'index.ts')) {
     const mod = (await import(join(I18N, file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
-      if (value && typeof value === 'object' && 'fr' in value && 'en' in value) out.push([`${file}:${name}`, value as Catalogue]);
+      if (value && typeof value === 'object' && 'fr' in value && 'en' in value)
+        out.push([`${file}:${name}`, value as Catalogue]);
     }
   }
   return out;
@@ -60,7 +61,8 @@ describe('message catalogues', () => {
       }
       for (const m of text.matchAll(/\bplural\(\s*'([\w.]+)'/g)) {
         for (const form of ['one', 'other']) {
-          if (!(`${m[1]}.${form}` in ALL_MESSAGES.fr)) missing.push(`${file.slice(ROOT.length)}: ${m[1]}.${form}`);
+          if (!(`${m[1]}.${form}` in ALL_MESSAGES.fr))
+            missing.push(`${file.slice(ROOT.length)}: ${m[1]}.${form}`);
         }
       }
     }

@@ -35,6 +35,11 @@ describe('LatestRequest', () => {
     const c = latest.run(() => third.promise, log('third'));
     third.reject('offline');
     await c;
-    expect(seen).toEqual(['second answer b', 'second settled', 'third error offline', 'third settled']);
+    expect(seen).toEqual([
+      'second answer b',
+      'second settled',
+      'third error offline',
+      'third settled',
+    ]);
   });
 });

@@ -1,11 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../client/i18n/registry.js';
-import { distanceKm, facetLabel, fieldRoot, formatKm, hasRole, themeShort } from '../../client/lib/registry-format.js';
+import {
+  distanceKm,
+  facetLabel,
+  fieldRoot,
+  formatKm,
+  hasRole,
+  themeShort,
+} from '../../client/lib/registry-format.js';
 
 describe('registry client helpers', () => {
   it('has the same message keys in French and English, none empty', () => {
     expect(Object.keys(registry.en).sort()).toEqual(Object.keys(registry.fr).sort());
-    for (const lang of ['fr', 'en'] as const) for (const [k, v] of Object.entries(registry[lang])) expect(v.trim(), `${lang} ${k}`).not.toBe('');
+    for (const lang of ['fr', 'en'] as const)
+      for (const [k, v] of Object.entries(registry[lang]))
+        expect(v.trim(), `${lang} ${k}`).not.toBe('');
   });
 
   it('measures great-circle distances (Paris–Lyon ≈ 392 km) and formats them', () => {

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
@@ -17,8 +23,18 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     s = await startBrowserSession({ config: { smtpUrl: smtp.url, accountAnswerFloorMs: 0 } });
-    await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'un jardin partagé', role: 'admin' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'un jardin partagé', role: 'contributor' });
+    await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'un jardin partagé',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'un jardin partagé',
+      role: 'contributor',
+    });
   });
 
   afterAll(async () => {
@@ -36,7 +52,11 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
   }
 
   const newContext = async (): Promise<BrowserContext> => {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
     return context;
   };
@@ -76,7 +96,9 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
     await poll(() => row.first().innerText()).toContain('Sauvegarde');
     expect(await row.first().innerText()).toContain('Lecture');
     // The read-only token reads, and is refused writes.
-    const read = await fetch(`${s.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    const read = await fetch(`${s.url}/api/auth/me`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(read.status).toBe(200);
     const write = await fetch(`${s.url}/api/pages/essai`, {
       method: 'PUT',
@@ -102,7 +124,9 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
 
   it('an admin sets the sign-up policy, invites, changes a role and reads the security log', async () => {
     const context = await newContext();
-    const login = await context.request.post('/api/auth/login', { data: { email: 'admin@example.org', password: 'un jardin partagé' } });
+    const login = await context.request.post('/api/auth/login', {
+      data: { email: 'admin@example.org', password: 'un jardin partagé' },
+    });
     expect(login.status()).toBe(200);
     const { page, problems } = await watchedPage(context);
     await page.goto('/');
@@ -112,7 +136,9 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
 
     await page.getByLabel('Sur invitation seulement').check();
     await page.getByText('Règle d’inscription enregistrée.').waitFor();
-    await poll(async () => (await (await fetch(`${s.url}/api/auth/signup-policy`)).json()).policy).toBe('invitation');
+    await poll(
+      async () => (await (await fetch(`${s.url}/api/auth/signup-policy`)).json()).policy,
+    ).toBe('invitation');
 
     await page.getByLabel('Adresse à inviter').fill('lou@example.org');
     await page.getByLabel('Rôle', { exact: true }).selectOption('contributor');
@@ -120,7 +146,14 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
     await poll(() => page.getByTestId('invitations').innerText()).toContain('lou@example.org');
 
     await page.getByLabel('Rôle de Camille').selectOption('reader');
-    await poll(() => (s.db.prepare(`SELECT role FROM users WHERE email = 'camille@example.org'`).get() as { role: string }).role).toBe('reader');
+    await poll(
+      () =>
+        (
+          s.db.prepare(`SELECT role FROM users WHERE email = 'camille@example.org'`).get() as {
+            role: string;
+          }
+        ).role,
+    ).toBe('reader');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The invited person signs up from the mailed link, in another browser.
@@ -149,7 +182,11 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
   }, 120_000);
 
   it('resets a forgotten password from the login form and the mailed link', async () => {
-    await createUser(s.db, { email: 'sacha@example.org', name: 'Sacha', password: 'un jardin partagé' });
+    await createUser(s.db, {
+      email: 'sacha@example.org',
+      name: 'Sacha',
+      password: 'un jardin partagé',
+    });
     const context = await newContext();
     const { page, problems } = await watchedPage(context);
     await page.goto('/login');
@@ -168,7 +205,9 @@ describe.skipIf(!HAS_CHROMIUM)('accounts in a real browser', () => {
     await page.getByRole('button', { name: 'Enregistrer le mot de passe' }).click();
     await page.getByTestId('reset-done').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
-    const ok = await context.request.post('/api/auth/login', { data: { email: 'sacha@example.org', password: 'un verger de pommiers' } });
+    const ok = await context.request.post('/api/auth/login', {
+      data: { email: 'sacha@example.org', password: 'un verger de pommiers' },
+    });
     expect(ok.status()).toBe(200);
     expect(problems.page).toEqual([]);
     await context.close();

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession, type PageProblems } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+  type PageProblems,
+} from '../helpers/browser.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
@@ -35,7 +42,9 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     await cdp.send('Network.enable');
     cdp.on('Network.requestWillBeSentExtraInfo', (e) => {
       const entry = paths.get(e.requestId);
-      const headers = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+      const headers = Object.fromEntries(
+        Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
       if (entry) entry.ifNoneMatch = headers['if-none-match'];
       else paths.set(e.requestId, { path: '', ifNoneMatch: headers['if-none-match'] });
     });
@@ -47,8 +56,13 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
       else paths.set(e.requestId, { path: url.pathname });
     });
     cdp.on('Network.responseReceivedExtraInfo', (e) => {
-      const headers = Object.fromEntries(Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
-      responses.set(e.requestId, { status: e.statusCode ?? 0, encoding: headers['content-encoding'] });
+      const headers = Object.fromEntries(
+        Object.entries(e.headers).map(([k, v]) => [k.toLowerCase(), String(v)]),
+      );
+      responses.set(e.requestId, {
+        status: e.statusCode ?? 0,
+        encoding: headers['content-encoding'],
+      });
     });
   });
 
@@ -60,10 +74,17 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     await page.goto(`/wiki/${SLUG}`);
     const heading = page.getByRole('heading', { name: 'Gouvernance partagée', level: 1 }).first();
     await heading.waitFor();
-    await expect.poll(() => seen().filter((r) => r.path === `/api/pages/${SLUG}`).length, { timeout: 15_000 }).toBeGreaterThan(0);
-    const script = seen().find((r) => r.path.startsWith('/assets/index-') && r.path.endsWith('.js'));
+    await expect
+      .poll(() => seen().filter((r) => r.path === `/api/pages/${SLUG}`).length, { timeout: 15_000 })
+      .toBeGreaterThan(0);
+    const script = seen().find(
+      (r) => r.path.startsWith('/assets/index-') && r.path.endsWith('.js'),
+    );
     expect(script).toMatchObject({ status: 200, encoding: 'br' });
-    expect(seen().find((r) => r.path === `/api/pages/${SLUG}`)).toMatchObject({ status: 200, encoding: 'br' });
+    expect(seen().find((r) => r.path === `/api/pages/${SLUG}`)).toMatchObject({
+      status: 200,
+      encoding: 'br',
+    });
 
     // Elsewhere and back: the browser asks again with the validator it kept, the server answers 304.
     await page.goto('/');
@@ -71,9 +92,16 @@ describe.skipIf(!HAS_CHROMIUM)('compression and revalidation in a real browser',
     await page.goto(`/wiki/${SLUG}`);
     await heading.waitFor();
     await expect
-      .poll(() => seen().filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined).length, { timeout: 15_000 })
+      .poll(
+        () =>
+          seen().filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined)
+            .length,
+        { timeout: 15_000 },
+      )
       .toBeGreaterThan(0);
-    const revalidated = seen().filter((r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined);
+    const revalidated = seen().filter(
+      (r) => r.path === `/api/pages/${SLUG}` && r.ifNoneMatch !== undefined,
+    );
     expect(revalidated.at(-1)!.status).toBe(304);
     await page.getByRole('heading', { name: 'Décider par consentement' }).waitFor();
     expect(problems.console).toEqual([]);

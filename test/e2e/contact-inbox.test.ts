@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { upsertPerson } from '../../registry/people.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp.js';
 
@@ -21,10 +27,29 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
   beforeAll(async () => {
     smtp = await startSmtpServer();
     s = await startBrowserSession({ config: { smtpUrl: smtp.url, mailPollMs: 60_000 } });
-    await createUser(s.db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
-    const nadia = await createUser(s.db, { email: 'nadia@example.org', name: 'Nadia B.', password: 'password123', role: 'reader' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
-    upsertPerson(s.db, { slug: 'nadia', name: 'Nadia Benali', contactable: true, skills: ['comptabilité'] }, { mode: 'replace', userId: nadia.id });
+    await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    const nadia = await createUser(s.db, {
+      email: 'nadia@example.org',
+      name: 'Nadia B.',
+      password: 'password123',
+      role: 'reader',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
+    upsertPerson(
+      s.db,
+      { slug: 'nadia', name: 'Nadia Benali', contactable: true, skills: ['comptabilité'] },
+      { mode: 'replace', userId: nadia.id },
+    );
   });
 
   afterAll(async () => {
@@ -34,11 +59,21 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
   });
 
   async function loggedIn(email: string) {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(20_000);
     contexts.push(context);
     const watched = await watchedPage(context);
-    expect((await watched.page.request.post('/api/auth/login', { data: { email, password: 'password123' } })).status()).toBe(200);
+    expect(
+      (
+        await watched.page.request.post('/api/auth/login', {
+          data: { email, password: 'password123' },
+        })
+      ).status(),
+    ).toBe(200);
     return watched;
   }
 
@@ -46,7 +81,10 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
     const camille = await loggedIn('camille@example.org');
     await camille.page.goto('/personnes/nadia');
     await camille.page.getByTestId('contact').click();
-    await camille.page.getByRole('dialog', { name: 'Écrire à Nadia Benali' }).getByRole('textbox', { name: 'Votre message' }).fill('Bonjour, pouvez-vous relire notre budget prévisionnel ?');
+    await camille.page
+      .getByRole('dialog', { name: 'Écrire à Nadia Benali' })
+      .getByRole('textbox', { name: 'Votre message' })
+      .fill('Bonjour, pouvez-vous relire notre budget prévisionnel ?');
     await camille.page.getByRole('button', { name: 'Envoyer' }).click();
     await camille.page.getByText('la réponse s’affichera dans « Mes demandes »').waitFor();
 
@@ -64,7 +102,9 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
     expect(await seriousA11yViolations(nadia.page)).toEqual([]);
     await card.getByRole('button', { name: 'Lire et répondre' }).click();
     await expect.poll(() => inboxLink.getAttribute('aria-label')).toBe('Messages');
-    await card.getByLabel('Votre réponse').fill('Avec plaisir : envoyez-le moi ici, je le relis cette semaine.');
+    await card
+      .getByLabel('Votre réponse')
+      .fill('Avec plaisir : envoyez-le moi ici, je le relis cette semaine.');
     await card.getByRole('button', { name: 'Répondre' }).click();
     await card.getByTestId('inbox-reply').getByText('je le relis cette semaine').waitFor();
     await expect.poll(() => card.getByTestId('inbox-status').innerText()).toBe('Répondu');
@@ -75,12 +115,16 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
     const toCamille = smtp.mails.find((m) => m.envelopeTo.includes('camille@example.org'));
     expect(toCamille?.text).toContain('je le relis cette semaine');
     expect(toCamille?.text).not.toContain('nadia@example.org');
-    expect(smtp.mails.find((m) => m.envelopeTo.includes('nadia@example.org'))?.text).not.toContain('camille@example.org');
+    expect(smtp.mails.find((m) => m.envelopeTo.includes('nadia@example.org'))?.text).not.toContain(
+      'camille@example.org',
+    );
 
     // Camille: "Réponses" in the header, the answer in "Mes demandes", then counted as seen.
     await camille.page.goto('/');
     const answers = camille.page.getByTestId('unread-answers');
-    await expect.poll(() => answers.getAttribute('aria-label')).toBe('Réponses à mes messages, 1 nouvelle(s)');
+    await expect
+      .poll(() => answers.getAttribute('aria-label'))
+      .toBe('Réponses à mes messages, 1 nouvelle(s)');
     await answers.click();
     await camille.page.waitForURL('**/aiguillage/demandes');
     const sent = camille.page.getByTestId('sent-message');

@@ -1,19 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Page } from 'playwright-core';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { createUser } from '../../server/auth/users.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
 /** The page as the API returns it now (null while it does not exist). */
-async function apiPage(request: APIRequestContext, slug: string): Promise<{ title: string; markdown: string; categories: string[]; revision: number } | null> {
+async function apiPage(
+  request: APIRequestContext,
+  slug: string,
+): Promise<{ title: string; markdown: string; categories: string[]; revision: number } | null> {
   const r = await request.get(`/api/pages/${slug}`);
   return r.status() === 404 ? null : ((await r.json()) as never);
 }
 
 /** Waits until the co-editor is connected and its text is shown. */
 async function coEditorReady(page: Page) {
-  await page.locator('[data-testid=collab-status][data-status=connected]').waitFor({ timeout: 30_000 });
+  await page
+    .locator('[data-testid=collab-status][data-status=connected]')
+    .waitFor({ timeout: 30_000 });
   await page.locator('[data-testid=collab-editor] .cm-content').waitFor();
 }
 
@@ -47,7 +58,9 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
     await page.getByTestId('edit-link').click();
     await page.waitForURL('**/wiki/atelier-velo/edit');
     await coEditorReady(page);
-    await expect.poll(() => page.locator('[data-testid=collab-editor] .cm-content').innerText()).toContain('Réparations le jeudi.');
+    await expect
+      .poll(() => page.locator('[data-testid=collab-editor] .cm-content').innerText())
+      .toContain('Réparations le jeudi.');
 
     // Type at the end of the text, with a wiki link from the toolbar.
     await page.locator('[data-testid=collab-editor] .cm-line', { hasText: 'Réparations' }).click();
@@ -62,7 +75,9 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
 
     // After the quiet period the revision is written; the page view shows the text.
     await expect
-      .poll(async () => (await apiPage(page.request, 'atelier-velo'))?.markdown, { timeout: 20_000 })
+      .poll(async () => (await apiPage(page.request, 'atelier-velo'))?.markdown, {
+        timeout: 20_000,
+      })
       .toBe('# Atelier vélo\n\nRéparations le jeudi. Outils prêtés par [[Repair café]]\n');
     await page.getByRole('link', { name: 'Voir la page' }).click();
     await page.waitForURL('**/wiki/atelier-velo');
@@ -79,7 +94,10 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
     await page.getByTestId('collab-props-save').click();
     await page.getByTestId('collab-props-status').getByText('Propriétés enregistrées').waitFor();
     const after = await apiPage(page.request, 'atelier-velo');
-    expect(after).toMatchObject({ title: 'Atelier vélo solidaire', markdown: '# Atelier vélo\n\nRéparations le jeudi. Outils prêtés par [[Repair café]]\n' });
+    expect(after).toMatchObject({
+      title: 'Atelier vélo solidaire',
+      markdown: '# Atelier vélo\n\nRéparations le jeudi. Outils prêtés par [[Repair café]]\n',
+    });
     expect(after?.categories).toEqual(['Mobilité', 'Réemploi']);
     await page.getByRole('heading', { name: 'Co-édition : Atelier vélo solidaire' }).waitFor();
     await page.getByRole('link', { name: 'Voir la page' }).click();
@@ -93,13 +111,24 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
 
   it('switches a page it created to the normal state once the first revision is written', async () => {
     // A browser of its own: the shared context is already logged in.
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
     const { page, problems } = await watchedPage(context);
     await page.goto('/');
     // A second account: created directly (sign-ups after the first wait for a verified address).
-    await createUser(s.db, { email: 'lou@example.org', name: 'Lou', password: 'mot de passe solide', role: 'contributor' });
-    const login = await page.request.post('/api/auth/login', { data: { email: 'lou@example.org', password: 'mot de passe solide' } });
+    await createUser(s.db, {
+      email: 'lou@example.org',
+      name: 'Lou',
+      password: 'mot de passe solide',
+      role: 'contributor',
+    });
+    const login = await page.request.post('/api/auth/login', {
+      data: { email: 'lou@example.org', password: 'mot de passe solide' },
+    });
     expect(login.status()).toBe(200);
     await page.goto(`/wiki/carnet-de-bord/edit?title=${encodeURIComponent('Carnet de bord')}`);
     await coEditorReady(page);
@@ -115,12 +144,22 @@ describe.skipIf(!HAS_CHROMIUM)('the co-editor is the page editor, in a real brow
     await page.keyboard.type('Première note.', { delay: 5 });
 
     // The quiet-period revision creates the page; the open editor notices without a reload.
-    await expect.poll(async () => (await apiPage(page.request, 'carnet-de-bord'))?.revision, { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(async () => (await apiPage(page.request, 'carnet-de-bord'))?.revision, {
+        timeout: 20_000,
+      })
+      .toBe(1);
     await page.getByTestId('collab-new').waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Voir la page' }).waitFor();
     expect(await page.getByText('Disponible une fois la page créée.').count()).toBe(0);
-    expect((await apiPage(page.request, 'carnet-de-bord'))?.markdown).toBe('# Carnet de bord\n\nPremière note.');
-    expect(await page.locator('[data-testid=collab-editor] .cm-line', { hasText: /^# Carnet de bord$/ }).count()).toBe(1);
+    expect((await apiPage(page.request, 'carnet-de-bord'))?.markdown).toBe(
+      '# Carnet de bord\n\nPremière note.',
+    );
+    expect(
+      await page
+        .locator('[data-testid=collab-editor] .cm-line', { hasText: /^# Carnet de bord$/ })
+        .count(),
+    ).toBe(1);
 
     // Its properties can be saved right away (no "write its text first").
     await page.getByLabel('Catégories').fill('Organisation');
@@ -162,7 +201,9 @@ describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real brow
     await page.getByTestId('collab-new').waitFor();
 
     // The text starts with the title as a heading (put there by the server); the writer goes on below it.
-    await expect.poll(() => page.locator('[data-testid=collab-editor] .cm-line').first().innerText()).toBe('# Repair café');
+    await expect
+      .poll(() => page.locator('[data-testid=collab-editor] .cm-line').first().innerText())
+      .toBe('# Repair café');
     await page.locator('[data-testid=collab-editor] .cm-content').click();
     await page.keyboard.press('Control+End');
     await page.keyboard.type('On répare ensemble, le samedi.', { delay: 5 });
@@ -172,8 +213,12 @@ describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real brow
     expect(await apiPage(page.request, 'repair-cafe')).toBeNull();
     // …leaving the editor writes the revision that creates the page, titled by the user.
     await page.getByRole('link', { name: 'Accueil', exact: true }).click();
-    await expect.poll(async () => (await apiPage(page.request, 'repair-cafe'))?.title, { timeout: 20_000 }).toBe('Repair café');
-    expect((await apiPage(page.request, 'repair-cafe'))?.markdown).toBe('# Repair café\n\nOn répare ensemble, le samedi.');
+    await expect
+      .poll(async () => (await apiPage(page.request, 'repair-cafe'))?.title, { timeout: 20_000 })
+      .toBe('Repair café');
+    expect((await apiPage(page.request, 'repair-cafe'))?.markdown).toBe(
+      '# Repair café\n\nOn répare ensemble, le samedi.',
+    );
     await page.goto('/wiki/repair-cafe');
     await page.getByText('On répare ensemble, le samedi.').waitFor();
 
@@ -186,12 +231,21 @@ describe.skipIf(!HAS_CHROMIUM)('creating a page in the co-editor, in a real brow
     await page.getByRole('heading', { name: 'Co-édition : Fête des voisins' }).waitFor();
 
     // The section navigation leads to the switchyard too.
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Aiguillage' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Aiguillage' })
+      .click();
     await page.waitForURL('**/aiguillage');
-    await expect.poll(() => page.getByRole('link', { name: 'Aiguillage' }).getAttribute('aria-current')).toBe('page');
+    await expect
+      .poll(() => page.getByRole('link', { name: 'Aiguillage' }).getAttribute('aria-current'))
+      .toBe('page');
 
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
-    expect(problems.http.filter((l) => !/^404 GET \/api\/pages\/(repair-cafe|fete-des-voisins)$/.test(l))).toEqual([]);
+    expect(
+      problems.http.filter(
+        (l) => !/^404 GET \/api\/pages\/(repair-cafe|fete-des-voisins)$/.test(l),
+      ),
+    ).toEqual([]);
   }, 120_000);
 });

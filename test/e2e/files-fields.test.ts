@@ -3,7 +3,13 @@ import type { BrowserContext, Locator } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import { setFieldDefs } from '../../registry/wiki/fields.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { tinyPng } from '../helpers/files.js';
 
@@ -16,7 +22,14 @@ function pasteFile(target: Locator, file: { name: string; type: string; bytes: n
   return target.evaluate((el, f) => {
     const dt = new DataTransfer();
     dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true, composed: true }));
+    el.dispatchEvent(
+      new ClipboardEvent('paste', {
+        clipboardData: dt,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+      }),
+    );
   }, file);
 }
 
@@ -27,7 +40,14 @@ function dropFile(target: Locator, file: { name: string; type: string; bytes: nu
     dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
     const box = el.getBoundingClientRect();
     el.dispatchEvent(
-      new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true, composed: true, clientX: box.left + 5, clientY: box.bottom - 5 }),
+      new DragEvent('drop', {
+        dataTransfer: dt,
+        bubbles: true,
+        cancelable: true,
+        composed: true,
+        clientX: box.left + 5,
+        clientY: box.bottom - 5,
+      }),
     );
   }, file);
 }
@@ -36,9 +56,15 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
   let s: BrowserSession;
 
   async function loggedIn(email: string): Promise<BrowserContext> {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(20_000);
-    const res = await context.request.post('/api/auth/login', { data: { email, password: 'password123' } });
+    const res = await context.request.post('/api/auth/login', {
+      data: { email, password: 'password123' },
+    });
     expect(res.status()).toBe(200);
     return context;
   }
@@ -46,11 +72,33 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
   beforeAll(async () => {
     // Co-edits become a revision 300 ms after the last keystroke.
     s = await startBrowserSession({ config: { collabQuietMs: 300 } });
-    const admin = await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'password123', role: 'admin' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
+    const admin = await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
     const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, { slug: 'la-halle', title: 'La Halle', kind: 'place', markdown: '# La Halle\n\nUn tiers-lieu.\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'le-garage', title: 'Le Garage', kind: 'place', markdown: 'Un garage.\n', authorIds: [admin.id] });
+    savePage(s.db, wiki, {
+      slug: 'la-halle',
+      title: 'La Halle',
+      kind: 'place',
+      markdown: '# La Halle\n\nUn tiers-lieu.\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'le-garage',
+      title: 'Le Garage',
+      kind: 'place',
+      markdown: 'Un garage.\n',
+      authorIds: [admin.id],
+    });
     setFieldDefs(s.db, 'place', [
       { name: 'ville', label: { fr: 'Ville', en: 'Town' }, type: 'text' },
       { name: 'ouverture', label: { fr: 'Ouverture', en: 'Opening' }, type: 'date' },
@@ -65,28 +113,52 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     const camille = await loggedIn('camille@example.org');
     const { page, problems } = await watchedPage(camille);
     await page.goto('/wiki/la-halle/edit');
-    await page.locator('[data-testid=collab-status][data-status=connected]').waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid=collab-status][data-status=connected]')
+      .waitFor({ timeout: 30_000 });
     const content = page.locator('[data-testid=collab-editor] .cm-content');
     await content.waitFor();
     await content.click();
     await page.keyboard.press('Control+End');
 
-    await pasteFile(content, { name: 'logo de la halle.png', type: 'image/png', bytes: [...tinyPng()] });
-    await expect.poll(() => content.innerText(), { timeout: 20_000 }).toContain('![logo de la halle](/files/logo-de-la-halle.png)');
-    await dropFile(content, { name: 'Statuts.pdf', type: 'application/pdf', bytes: [...new TextEncoder().encode(PDF)] });
-    await expect.poll(() => content.innerText(), { timeout: 20_000 }).toContain('[Statuts](/files/statuts.pdf)');
+    await pasteFile(content, {
+      name: 'logo de la halle.png',
+      type: 'image/png',
+      bytes: [...tinyPng()],
+    });
+    await expect
+      .poll(() => content.innerText(), { timeout: 20_000 })
+      .toContain('![logo de la halle](/files/logo-de-la-halle.png)');
+    await dropFile(content, {
+      name: 'Statuts.pdf',
+      type: 'application/pdf',
+      bytes: [...new TextEncoder().encode(PDF)],
+    });
+    await expect
+      .poll(() => content.innerText(), { timeout: 20_000 })
+      .toContain('[Statuts](/files/statuts.pdf)');
     expect(await page.getByTestId('upload-status').innerText()).toContain('envoyé');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // The page, once the co-edits are saved: the image shows (loaded, with its alt text), the PDF is a link.
     await expect
-      .poll(async () => ((await (await camille.request.get('/api/pages/la-halle')).json()) as { markdown: string }).markdown, { timeout: 20_000 })
+      .poll(
+        async () =>
+          (
+            (await (await camille.request.get('/api/pages/la-halle')).json()) as {
+              markdown: string;
+            }
+          ).markdown,
+        { timeout: 20_000 },
+      )
       .toContain('/files/statuts.pdf');
     await page.goto('/wiki/la-halle');
     const img = page.locator('lc-wiki-content img[alt="logo de la halle"]');
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
-    expect(await page.locator('lc-wiki-content a[href="/files/statuts.pdf"]').innerText()).toBe('Statuts');
+    expect(await page.locator('lc-wiki-content a[href="/files/statuts.pdf"]').innerText()).toBe(
+      'Statuts',
+    );
     // The page's files list names both.
     const files = page.getByTestId('page-files');
     await files.getByRole('link', { name: 'statuts.pdf' }).waitFor();
@@ -98,8 +170,14 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await page.getByRole('heading', { name: 'logo-de-la-halle.png', level: 1 }).waitFor();
     expect(await page.getByTestId('file-uploader').innerText()).toContain('Camille');
     expect(await page.getByTestId('file-type').innerText()).toBe('image/png');
-    expect(await page.getByTestId('file-used-by').getByRole('link', { name: 'La Halle' }).count()).toBe(1);
-    await expect.poll(() => page.getByTestId('file-preview').evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    expect(
+      await page.getByTestId('file-used-by').getByRole('link', { name: 'La Halle' }).count(),
+    ).toBe(1);
+    await expect
+      .poll(() =>
+        page.getByTestId('file-preview').evaluate((el) => (el as HTMLImageElement).naturalWidth),
+      )
+      .toBe(1);
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     // A PDF's page offers a download, and the list of all files shows both.
@@ -107,7 +185,10 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await page.getByTestId('file-download').waitFor();
     await page.goto('/fichiers');
     await page.getByTestId('files-table').waitFor();
-    expect(await page.getByTestId('files-table').getByRole('link').allInnerTexts()).toEqual(['logo-de-la-halle.png', 'statuts.pdf']);
+    expect(await page.getByTestId('files-table').getByRole('link').allInnerTexts()).toEqual([
+      'logo-de-la-halle.png',
+      'statuts.pdf',
+    ]);
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await camille.close();
@@ -122,7 +203,9 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await area.waitFor();
     await area.evaluate((el) => (el as HTMLTextAreaElement).setSelectionRange(0, 0));
     await pasteFile(area, { name: 'plan.png', type: 'image/png', bytes: [...tinyPng([0, 90, 0])] });
-    await expect.poll(() => area.inputValue(), { timeout: 20_000 }).toBe('![plan](/files/plan.png)\nUn garage.\n');
+    await expect
+      .poll(() => area.inputValue(), { timeout: 20_000 })
+      .toBe('![plan](/files/plan.png)\nUn garage.\n');
     await page.getByTestId('save').click();
     await page.locator('lc-wiki-content img[alt="plan"]').waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -134,7 +217,9 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     const camille = await loggedIn('camille@example.org');
     const { page, problems } = await watchedPage(camille);
     await page.goto('/wiki/le-garage/edit');
-    await page.locator('[data-testid=collab-status][data-status=connected]').waitFor({ timeout: 30_000 });
+    await page
+      .locator('[data-testid=collab-status][data-status=connected]')
+      .waitFor({ timeout: 30_000 });
     await page.locator('[data-testid=collab-props] summary').click();
     const editor = page.getByTestId('fields-editor');
     await editor.getByLabel('Ville').fill('Lille');
@@ -153,7 +238,9 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
 
     // The change is a revision in the history, as an infobox edit is on MediaWiki.
     await page.goto('/wiki/le-garage/history');
-    await expect.poll(() => page.getByTestId('revisions').textContent()).toContain('Propriétés : ville, ouverture');
+    await expect
+      .poll(() => page.getByTestId('revisions').textContent())
+      .toContain('Propriétés : ville, ouverture');
 
     // In the simple form, a fields save then a text save: no conflict (the form follows the fields' revision).
     await page.goto('/wiki/le-garage/edit?mode=form');
@@ -166,8 +253,12 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await area.fill('Un garage à vélos.\n');
     await page.getByTestId('save').click();
     // Saved: the page view (not the form with a conflict) shows the new text.
-    await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/wiki/le-garage');
-    await expect.poll(() => page.locator('lc-wiki-content .content').textContent(), { timeout: 20_000 }).toContain('Un garage à vélos.');
+    await expect
+      .poll(() => new URL(page.url()).pathname, { timeout: 20_000 })
+      .toBe('/wiki/le-garage');
+    await expect
+      .poll(() => page.locator('lc-wiki-content .content').textContent(), { timeout: 20_000 })
+      .toContain('Un garage à vélos.');
     await page.goto('/wiki/le-garage/edit?mode=form');
     await area.waitFor();
     await page.getByTestId('fields-editor').getByLabel('Ville').fill('Lille');
@@ -182,7 +273,9 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await page.getByTestId('fields-filter').getByLabel('Ville').fill('lille');
     await page.getByTestId('fields-filter').getByRole('button', { name: 'Filtrer' }).click();
     await expect.poll(() => results.locator('tbody tr').count()).toBe(1);
-    expect(await results.locator('tbody tr').first().getByRole('link').innerText()).toBe('Le Garage');
+    expect(await results.locator('tbody tr').first().getByRole('link').innerText()).toBe(
+      'Le Garage',
+    );
     expect(new URL(page.url()).search).toBe('?kind=place&ville=lille');
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect(problems).toEqual({ console: [], page: [], http: [] });
@@ -203,7 +296,9 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await form.getByLabel('Type du champ 3').selectOption('number');
     await form.getByTestId('field-defs-save').click();
     await form.getByText('Champs enregistrés.').waitFor();
-    const defs = (await (await alice.request.get('/api/page-fields')).json()) as { fields: { name: string; type: string }[] };
+    const defs = (await (await alice.request.get('/api/page-fields')).json()) as {
+      fields: { name: string; type: string }[];
+    };
     expect(defs.fields.map((f) => [f.name, f.type])).toEqual([
       ['ville', 'text'],
       ['ouverture', 'date'],
@@ -232,8 +327,14 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
     await box.getByRole('button', { name: 'Supprimer le fichier' }).click();
     await expect.poll(() => new URL(page.url()).pathname, { timeout: 20_000 }).toBe('/fichiers');
     expect((await alice.request.get('/api/files/plan.png')).status()).toBe(404);
-    const log = (await (await alice.request.get('/api/file-log')).json()) as { entries: { action: string; name: string; reason: string }[] };
-    expect(log.entries[0]).toMatchObject({ action: 'delete', name: 'plan.png', reason: 'plan périmé' });
+    const log = (await (await alice.request.get('/api/file-log')).json()) as {
+      entries: { action: string; name: string; reason: string }[];
+    };
+    expect(log.entries[0]).toMatchObject({
+      action: 'delete',
+      name: 'plan.png',
+      reason: 'plan périmé',
+    });
     expect(problems).toEqual({ console: [], page: [], http: [] });
     await alice.close();
   }, 120_000);

@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
@@ -13,8 +19,18 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
 
   beforeAll(async () => {
     s = await startBrowserSession({});
-    await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'password123', role: 'admin' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
+    await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
   });
 
   afterAll(async () => {
@@ -22,9 +38,15 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
   });
 
   async function loggedIn(email: string) {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(20_000);
-    const res = await context.request.post('/api/auth/login', { data: { email, password: 'password123' } });
+    const res = await context.request.post('/api/auth/login', {
+      data: { email, password: 'password123' },
+    });
     expect(res.status()).toBe(200);
     return context;
   }
@@ -40,11 +62,17 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.getByLabel('Fichier d’export').setInputFiles(`${FIXTURES}movilab.xml`);
-    await page.getByLabel('Correspondance des modèles (YAML, facultatif)').fill(readFileSync(`${FIXTURES}templates.yml`, 'utf8'));
+    await page
+      .getByLabel('Correspondance des modèles (YAML, facultatif)')
+      .fill(readFileSync(`${FIXTURES}templates.yml`, 'utf8'));
     await page.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => page.getByTestId('mediawiki-done').textContent(), { timeout: 30_000 }).toContain('3 pages créées');
+    await expect
+      .poll(() => page.getByTestId('mediawiki-done').textContent(), { timeout: 30_000 })
+      .toContain('3 pages créées');
     const report = page.getByTestId('mediawiki-report');
-    await expect.poll(() => report.textContent()).toContain('Modèles convertis en champs : Lieu (1)');
+    await expect
+      .poll(() => report.textContent())
+      .toContain('Modèles convertis en champs : Lieu (1)');
     expect(await report.textContent()).toContain('Modèles gardés tels quels : Ébauche (1)');
     expect(await page.getByTestId('mediawiki-imports').textContent()).toContain('movilab.xml');
     expect(await seriousA11yViolations(page)).toEqual([]);
@@ -52,8 +80,12 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     // A malformed export: the error names its line; the failed import is listed.
     await page.getByLabel('Fichier d’export').setInputFiles(`${FIXTURES}movilab-malformed.xml`);
     await page.getByRole('button', { name: 'Importer' }).click();
-    await expect.poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 }).toContain('line 148');
-    await expect.poll(() => page.getByTestId('mediawiki-imports').textContent()).toContain('échoué');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent(), { timeout: 30_000 })
+      .toContain('line 148');
+    await expect
+      .poll(() => page.getByTestId('mediawiki-imports').textContent())
+      .toContain('échoué');
     await page.getByRole('button', { name: 'Voir le rapport' }).first().click();
     await expect.poll(() => report.textContent()).toContain('line 148');
 
@@ -64,7 +96,9 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     expect(await revisions.textContent()).toContain('anonyme (importé)');
     // The only failed request is the malformed upload's 400.
     expect(problems.page).toEqual([]);
-    expect(problems.http.every((h) => String(h).includes('/api/admin/mediawiki/imports'))).toBe(true);
+    expect(problems.http.every((h) => String(h).includes('/api/admin/mediawiki/imports'))).toBe(
+      true,
+    );
     await context.close();
   });
 
@@ -73,7 +107,9 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     const { page, problems } = await watchedPage(context);
     await page.goto('/category/Tiers-lieux');
     const description = page.getByTestId('category-description');
-    await expect.poll(() => description.locator('.content').textContent()).toContain('Les pages sur les tiers-lieux.');
+    await expect
+      .poll(() => description.locator('.content').textContent())
+      .toContain('Les pages sur les tiers-lieux.');
     expect(await description.locator('strong').textContent()).toBe('tiers-lieux');
     // Above the list of pages.
     const top = async (testId: string) => (await page.getByTestId(testId).boundingBox())?.y ?? NaN;
@@ -83,7 +119,9 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
 
     // The Coop's page shows its photo, whose file was not imported (no images): a placeholder names it.
     await page.goto('/wiki/la-coop-des-communs');
-    await expect.poll(() => page.getByText('Fichier manquant : coop-facade.jpg').count(), { timeout: 20_000 }).toBe(1);
+    await expect
+      .poll(() => page.getByText('Fichier manquant : coop-facade.jpg').count(), { timeout: 20_000 })
+      .toBe(1);
     expect(await page.getByRole('img', { name: /Fichier manquant/ }).count()).toBe(1);
     expect(problems.page).toEqual([]);
     // The only failed request is the missing file's 404.
@@ -95,7 +133,9 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     const context = await loggedIn('camille@example.org');
     const { page } = await watchedPage(context);
     await page.goto('/admin/mediawiki');
-    await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('Réservé aux administrateur·rices.');
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toContain('Réservé aux administrateur·rices.');
     expect(await page.getByRole('link', { name: 'Import MediaWiki' }).count()).toBe(0);
     expect(await seriousA11yViolations(page)).toEqual([]);
     await context.close();

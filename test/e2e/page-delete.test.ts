@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -11,21 +17,52 @@ describe.skipIf(!HAS_CHROMIUM)('deleting and restoring a page in a real browser'
 
   /** A browser context logged in as `email`. */
   async function loggedIn(email: string): Promise<BrowserContext> {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
-    const res = await context.request.post('/api/auth/login', { data: { email, password: 'password123' } });
+    const res = await context.request.post('/api/auth/login', {
+      data: { email, password: 'password123' },
+    });
     expect(res.status()).toBe(200);
     return context;
   }
 
   beforeAll(async () => {
     s = await startBrowserSession();
-    const admin = await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'password123', role: 'admin' });
-    await createUser(s.db, { email: 'fanny@example.org', name: 'Fanny Animatrice', password: 'password123', role: 'facilitator' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
+    const admin = await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'fanny@example.org',
+      name: 'Fanny Animatrice',
+      password: 'password123',
+      role: 'facilitator',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
     const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[Compost collectif]].\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'compost-collectif', title: 'Compost collectif', markdown: 'Des lombrics au jardin.\n', authorIds: [admin.id] });
+    savePage(s.db, wiki, {
+      slug: 'accueil',
+      title: 'Accueil',
+      markdown: 'Voir [[Compost collectif]].\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'compost-collectif',
+      title: 'Compost collectif',
+      markdown: 'Des lombrics au jardin.\n',
+      authorIds: [admin.id],
+    });
   });
 
   afterAll(async () => {
@@ -49,9 +86,15 @@ describe.skipIf(!HAS_CHROMIUM)('deleting and restoring a page in a real browser'
     await page.getByTestId('delete-confirm').click();
     const notice = page.getByTestId('deletion');
     await notice.waitFor();
-    await expect.poll(() => notice.innerText()).toMatch(/Cette page a été supprimée le .+ par Fanny Animatrice : Doublon de la page Compostage/);
+    await expect
+      .poll(() => notice.innerText())
+      .toMatch(
+        /Cette page a été supprimée le .+ par Fanny Animatrice : Doublon de la page Compostage/,
+      );
     await page.getByTestId('restore').waitFor();
-    expect(asked).toEqual(['Supprimer la page « Compost collectif » ? Elle pourra être restaurée.']);
+    expect(asked).toEqual([
+      'Supprimer la page « Compost collectif » ? Elle pourra être restaurée.',
+    ]);
 
     // The home page's link now shows as missing; the recent changes show the deletion.
     await page.goto('/wiki/accueil');
@@ -66,7 +109,9 @@ describe.skipIf(!HAS_CHROMIUM)('deleting and restoring a page in a real browser'
     const other = await watchedPage(camille);
     await other.page.goto('/wiki/compost-collectif');
     await other.page.getByTestId('deleted-page').waitFor();
-    await expect.poll(() => other.page.getByTestId('deletion').innerText()).toContain('Doublon de la page Compostage');
+    await expect
+      .poll(() => other.page.getByTestId('deletion').innerText())
+      .toContain('Doublon de la page Compostage');
     expect(await other.page.getByTestId('restore').count()).toBe(0);
     expect(await other.page.getByTestId('edit-link').count()).toBe(0);
     await camille.close();
@@ -84,7 +129,9 @@ describe.skipIf(!HAS_CHROMIUM)('deleting and restoring a page in a real browser'
     expect(problems.console).toEqual([]);
     expect(problems.page).toEqual([]);
     // The only failed requests: reading the page while it was deleted (404 page_deleted).
-    expect(problems.http.filter((line) => line !== '404 GET /api/pages/compost-collectif')).toEqual([]);
+    expect(problems.http.filter((line) => line !== '404 GET /api/pages/compost-collectif')).toEqual(
+      [],
+    );
     expect(other.problems.console).toEqual([]);
     expect(other.problems.page).toEqual([]);
     await fanny.close();

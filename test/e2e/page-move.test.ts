@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -11,21 +17,52 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
 
   /** A browser context logged in as `email`. */
   async function loggedIn(email: string): Promise<BrowserContext> {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
-    const res = await context.request.post('/api/auth/login', { data: { email, password: 'password123' } });
+    const res = await context.request.post('/api/auth/login', {
+      data: { email, password: 'password123' },
+    });
     expect(res.status()).toBe(200);
     return context;
   }
 
   beforeAll(async () => {
     s = await startBrowserSession();
-    const admin = await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'password123', role: 'admin' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
+    const admin = await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
     const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[compost-colectif|le compost]].\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'compost-colectif', title: 'Compost colectif', markdown: 'Des lombrics au jardin.\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Texte de l’atelier.\n', authorIds: [admin.id] });
+    savePage(s.db, wiki, {
+      slug: 'accueil',
+      title: 'Accueil',
+      markdown: 'Voir [[compost-colectif|le compost]].\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'compost-colectif',
+      title: 'Compost colectif',
+      markdown: 'Des lombrics au jardin.\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'atelier',
+      title: 'Atelier',
+      markdown: 'Texte de l’atelier.\n',
+      authorIds: [admin.id],
+    });
   });
 
   afterAll(async () => {
@@ -54,7 +91,9 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
     await page.goto('/wiki/accueil');
     await page.locator('a.wikilink', { hasText: 'le compost' }).click();
     await page.getByTestId('redirected-from').waitFor();
-    expect(await page.getByTestId('redirected-from').innerText()).toBe('(redirigé depuis compost-colectif)');
+    expect(await page.getByTestId('redirected-from').innerText()).toBe(
+      '(redirigé depuis compost-colectif)',
+    );
     await expect.poll(() => new URL(page.url()).pathname).toBe('/wiki/compost-collectif');
     await page.getByText('Des lombrics au jardin.').waitFor();
     // The home page's link to the old slug is not "missing"; it is a backlink of the page.
@@ -84,7 +123,9 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
     await page.locator('.cm-content', { hasText: 'Texte de l’atelier.' }).waitFor();
 
     const admin = await s.browser.newContext({ baseURL: s.url });
-    const login = await admin.request.post('/api/auth/login', { data: { email: 'admin@example.org', password: 'password123' } });
+    const login = await admin.request.post('/api/auth/login', {
+      data: { email: 'admin@example.org', password: 'password123' },
+    });
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     const moved = await admin.request.post('/api/pages/atelier/move', {
       data: { slug: 'atelier-partage', title: 'Atelier partagé' },
@@ -99,7 +140,9 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
     await expect
       .poll(async () => {
         s.server.app.services.collab.flush('atelier-partage');
-        const row = s.db.prepare(`SELECT markdown FROM pages WHERE slug = 'atelier-partage'`).get() as { markdown: string };
+        const row = s.db
+          .prepare(`SELECT markdown FROM pages WHERE slug = 'atelier-partage'`)
+          .get() as { markdown: string };
         return row.markdown;
       })
       .toContain('Suite.');

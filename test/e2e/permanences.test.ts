@@ -3,11 +3,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 import type { BrowserContext } from 'playwright-core';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { MAILS, seedPermanences, type PermanenceAccounts } from '../helpers/permanences-fixture.js';
 
-const PROBLEM = 'Nos statuts associatifs ne collent plus à notre gouvernance : faut-il passer en SCIC ?';
+const PROBLEM =
+  'Nos statuts associatifs ne collent plus à notre gouvernance : faut-il passer en SCIC ?';
 
 describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
   let session: BrowserSession;
@@ -17,10 +24,22 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
 
   /** A browser context logged in as `email` (anonymous without). */
   async function contextFor(email?: string) {
-    const context = await session.browser.newContext({ baseURL: session.url, locale: 'fr-FR', timezoneId: 'America/New_York', viewport: { width: 1280, height: 900 } });
+    const context = await session.browser.newContext({
+      baseURL: session.url,
+      locale: 'fr-FR',
+      timezoneId: 'America/New_York',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
     contexts.push(context);
-    if (email) expect((await context.request.post('/api/auth/login', { data: { email, password: 'password123' } })).status()).toBe(200);
+    if (email)
+      expect(
+        (
+          await context.request.post('/api/auth/login', {
+            data: { email, password: 'password123' },
+          })
+        ).status(),
+      ).toBe(200);
     return context;
   }
 
@@ -29,13 +48,24 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
     session = await startBrowserSession();
     who = await seedPermanences(session.db);
     // The facilitator publishes a permanence of Éva's: 08:30 Paris time in three days.
-    const starts = DateTime.now().setZone('Europe/Paris').plus({ days: 3 }).set({ hour: 8, minute: 30, second: 0, millisecond: 0 }).toJSDate();
+    const starts = DateTime.now()
+      .setZone('Europe/Paris')
+      .plus({ days: 3 })
+      .set({ hour: 8, minute: 30, second: 0, millisecond: 0 })
+      .toJSDate();
     const res = await fetch(`${session.url}/api/permanences`, {
       method: 'POST',
       headers: { authorization: `Bearer ${who.facilitator}`, 'content-type': 'application/json' },
       body: JSON.stringify({
-        expert: 'eva-experte', title: 'Statuts et gouvernance', themes: ['juridique', 'gouvernance'], format: 'collective', capacity: 3, mode: 'remote', link: 'https://visio.example.org/eva',
-        startsAt: starts.toISOString(), endsAt: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
+        expert: 'eva-experte',
+        title: 'Statuts et gouvernance',
+        themes: ['juridique', 'gouvernance'],
+        format: 'collective',
+        capacity: 3,
+        mode: 'remote',
+        link: 'https://visio.example.org/eva',
+        startsAt: starts.toISOString(),
+        endsAt: new Date(starts.getTime() + 2 * 3600_000).toISOString(),
       }),
     });
     expect(res.status).toBe(201);
@@ -57,21 +87,27 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
     await expect.poll(() => form.getByLabel('Votre question').inputValue()).toBe(PROBLEM);
     expect(await form.getByLabel('Pour le lieu').inputValue()).toBe('La Fabrique');
     // The slot reads in Paris time and in French, whatever the browser's time zone.
-    expect(await form.getByLabel('Créneau').locator('option').first().textContent()).toMatch(/^Statuts et gouvernance — \S+ \d{1,2} \S+ \d{4}, 08:30–10:30 \(3 places libres\)$/);
+    expect(await form.getByLabel('Créneau').locator('option').first().textContent()).toMatch(
+      /^Statuts et gouvernance — \S+ \d{1,2} \S+ \d{4}, 08:30–10:30 \(3 places libres\)$/,
+    );
     expect(await seriousA11yViolations(page)).toEqual([]);
     await form.getByRole('button', { name: 'Réserver' }).click();
     const ics = eva.getByTestId('perm-booking-ics');
     await ics.waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), ics.click()]);
     const text = readFileSync((await download.path())!, 'utf8');
-    const event = new ICAL.Event(new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!);
+    const event = new ICAL.Event(
+      new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!,
+    );
     expect(event.summary).toBe('Statuts et gouvernance — La Fabrique');
     expect(event.description).toContain(PROBLEM);
     expect(event.startDate.toString()).toMatch(/T08:30:00$/);
     // The request was followed on the way and moved to in-contact.
     await page.getByRole('link', { name: /Demande n° 1/ }).click();
     await page.locator('[data-testid=sy-status]', { hasText: 'En contact' }).waitFor();
-    await page.locator('lc-request-permanences [data-testid=perm-booking]', { hasText: PROBLEM }).waitFor();
+    await page
+      .locator('lc-request-permanences [data-testid=perm-booking]', { hasText: PROBLEM })
+      .waitFor();
     expect(await seriousA11yViolations(page)).toEqual([]);
     expect([...problems.console, ...problems.page, ...problems.http]).toEqual([]);
   }, 90_000);
@@ -80,16 +116,29 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
     const { page, problems } = await watchedPage(await contextFor('facilitatrice@example.org'));
     await page.goto('/aiguillage/demandes/1');
     await page.locator('[data-testid=sy-status]', { hasText: 'En contact' }).waitFor();
-    const booking = page.locator('lc-request-permanences [data-testid=perm-booking]', { hasText: PROBLEM });
+    const booking = page.locator('lc-request-permanences [data-testid=perm-booking]', {
+      hasText: PROBLEM,
+    });
     await booking.getByLabel('Présence').selectOption('true');
     await booking.getByLabel('Note de suivi').fill('Modèle de statuts SCIC envoyé.');
     await booking.getByRole('button', { name: 'Enregistrer le suivi' }).click();
     await booking.getByRole('status').filter({ hasText: 'Suivi enregistré' }).waitFor();
-    await expect.poll(async () => (await fetch(`${session.url}/api/switchyard/requests/1`, { headers: { authorization: `Bearer ${who.facilitator}` } }).then((r) => r.json()) as { events: { body: string }[] }).events.at(-1)?.body).toContain('Modèle de statuts SCIC envoyé.');
+    await expect
+      .poll(
+        async () =>
+          (
+            (await fetch(`${session.url}/api/switchyard/requests/1`, {
+              headers: { authorization: `Bearer ${who.facilitator}` },
+            }).then((r) => r.json())) as { events: { body: string }[] }
+          ).events.at(-1)?.body,
+      )
+      .toContain('Modèle de statuts SCIC envoyé.');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
     await page.goto('/aiguillage/tableau-de-bord');
-    await expect.poll(() => page.locator('[data-testid=perm-kpi-upcoming] strong').textContent()).toBe('1');
+    await expect
+      .poll(() => page.locator('[data-testid=perm-kpi-upcoming] strong').textContent())
+      .toBe('1');
     expect(await page.locator('[data-testid=sy-kpi-requests] strong').textContent()).toBe('1');
     expect(await seriousA11yViolations(page)).toEqual([]);
 

@@ -38,11 +38,17 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     await ask("l'adhesion et la compta de l'asso");
     const person = page.locator('[data-testid=sy-person]').first();
     await person.waitFor();
-    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Gestasso');
+    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain(
+      'Gestasso',
+    );
     expect(await person.textContent()).toContain('référent expert de Gestasso');
     // Each detected theme with its calibrated probability, as a percentage.
-    expect(await page.locator('lc-switchyard .themes .chip').first().textContent()).toMatch(/^Outils de gestion.*\(\d{1,3} %\)$/);
-    expect(await page.locator('[data-testid=sy-person]').allTextContents()).not.toContain(expect.stringContaining('Carole'));
+    expect(await page.locator('lc-switchyard .themes .chip').first().textContent()).toMatch(
+      /^Outils de gestion.*\(\d{1,3} %\)$/,
+    );
+    expect(await page.locator('[data-testid=sy-person]').allTextContents()).not.toContain(
+      expect.stringContaining('Carole'),
+    );
     // Contact through the platform (no address shown).
     await person.getByRole('button', { name: 'Contacter' }).click();
     await person.getByRole('button', { name: 'Envoyer' }).click();
@@ -55,13 +61,23 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     await page.getByRole('button', { name: /Ressources juridiques/ }).click();
     await page.getByRole('button', { name: /Bail, occupation/ }).click();
     await page.locator('[data-testid=sy-resource]', { hasText: 'Bailtype' }).first().waitFor();
-    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Bailtype');
+    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain(
+      'Bailtype',
+    );
   });
 
   it('follows the request, then a facilitator changes its status; the dashboard shows it', async () => {
     // The first account is an admin (a facilitator and more).
     await page.evaluate(async () => {
-      await fetch('/api/auth/register', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'fa@example.org', name: 'Fanny', password: 'mot de passe solide' }) });
+      await fetch('/api/auth/register', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          email: 'fa@example.org',
+          name: 'Fanny',
+          password: 'mot de passe solide',
+        }),
+      });
     });
     await page.goto(`${server.url}/aiguillage`);
     await ask('gérer les adhésions');
@@ -92,6 +108,8 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     await page.goto(`${server.url}/aiguillage`);
     await ask('une zoomette, vite');
     await page.locator('[data-testid=sy-resource]', { hasText: 'Visiolibre' }).first().waitFor();
-    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain('Visiolibre');
+    expect(await page.locator('[data-testid=sy-resource]').first().textContent()).toContain(
+      'Visiolibre',
+    );
   });
 });

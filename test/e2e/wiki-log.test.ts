@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -10,13 +16,43 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
 
   beforeAll(async () => {
     s = await startBrowserSession();
-    const admin = await createUser(s.db, { email: 'admin@example.org', name: 'Alice Admin', password: 'password123', role: 'admin' });
-    await createUser(s.db, { email: 'fanny@example.org', name: 'Fanny Animatrice', password: 'password123', role: 'facilitator' });
-    await createUser(s.db, { email: 'camille@example.org', name: 'Camille', password: 'password123', role: 'contributor' });
+    const admin = await createUser(s.db, {
+      email: 'admin@example.org',
+      name: 'Alice Admin',
+      password: 'password123',
+      role: 'admin',
+    });
+    await createUser(s.db, {
+      email: 'fanny@example.org',
+      name: 'Fanny Animatrice',
+      password: 'password123',
+      role: 'facilitator',
+    });
+    await createUser(s.db, {
+      email: 'camille@example.org',
+      name: 'Camille',
+      password: 'password123',
+      role: 'contributor',
+    });
     const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[Compost collectif]].\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'compost-collectif', title: 'Compost collectif', markdown: 'Des lombrics au jardin.\n', authorIds: [admin.id] });
-    savePage(s.db, wiki, { slug: 'atelier-velo', title: 'Atelier vélo', markdown: 'Réparer ensemble.\n', authorIds: [admin.id] });
+    savePage(s.db, wiki, {
+      slug: 'accueil',
+      title: 'Accueil',
+      markdown: 'Voir [[Compost collectif]].\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'compost-collectif',
+      title: 'Compost collectif',
+      markdown: 'Des lombrics au jardin.\n',
+      authorIds: [admin.id],
+    });
+    savePage(s.db, wiki, {
+      slug: 'atelier-velo',
+      title: 'Atelier vélo',
+      markdown: 'Réparer ensemble.\n',
+      authorIds: [admin.id],
+    });
   });
 
   afterAll(async () => {
@@ -24,9 +60,15 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
   });
 
   it('a facilitator restores a page from Pages supprimées, then finds both entries in the Journal', async () => {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
-    const login = await context.request.post('/api/auth/login', { data: { email: 'fanny@example.org', password: 'password123' } });
+    const login = await context.request.post('/api/auth/login', {
+      data: { email: 'fanny@example.org', password: 'password123' },
+    });
     expect(login.status()).toBe(200);
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     // Two deletions through the API, with the session's cookie and CSRF token.
@@ -34,7 +76,10 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
       ['atelier-velo', 'Page de test'],
       ['compost-collectif', 'Doublon de la page Compostage'],
     ]) {
-      const res = await context.request.delete(`/api/pages/${slug}`, { data: { reason }, headers: { 'x-csrf-token': csrf } });
+      const res = await context.request.delete(`/api/pages/${slug}`, {
+        data: { reason },
+        headers: { 'x-csrf-token': csrf },
+      });
       expect(res.status()).toBe(200);
     }
 
@@ -54,10 +99,14 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
     expect(text).toContain('1 révision');
 
     // Restore it, with a reason: it leaves the list; the other stays.
-    await compost.getByLabel('Raison de la restauration de « Compost collectif » (facultatif)').fill('Finalement utile');
+    await compost
+      .getByLabel('Raison de la restauration de « Compost collectif » (facultatif)')
+      .fill('Finalement utile');
     await compost.getByTestId('restore').click();
     await page.getByTestId('restored').waitFor();
-    await expect.poll(() => page.getByTestId('restored').innerText()).toContain('« Compost collectif » est restaurée.');
+    await expect
+      .poll(() => page.getByTestId('restored').innerText())
+      .toContain('« Compost collectif » est restaurée.');
     await expect.poll(() => rows.count()).toBe(1);
     expect(await rows.first().getAttribute('data-slug')).toBe('atelier-velo');
 
@@ -85,14 +134,18 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect.poll(() => page.url()).toContain('/special/journal?action=delete');
     await expect.poll(() => entries.count()).toBe(2);
-    expect(await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['delete', 'delete']);
+    expect(
+      await entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))),
+    ).toEqual(['delete', 'delete']);
 
     // Filter by page, typed as a title: the entries of that page only.
     await page.getByLabel('Action').selectOption('');
     await page.getByLabel('Page', { exact: true }).fill('Compost collectif');
     await page.getByRole('button', { name: 'Filtrer' }).click();
     await expect.poll(() => page.url()).toContain('/special/journal?page=compost-collectif');
-    await expect.poll(() => entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['restore', 'delete']);
+    await expect
+      .poll(() => entries.evaluateAll((els) => els.map((e) => e.getAttribute('data-action'))))
+      .toEqual(['restore', 'delete']);
 
     // An entry links to the page's history.
     await entries.first().getByRole('link', { name: 'historique' }).click();
@@ -105,9 +158,15 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
   });
 
   it('a contributor sees the Journal but not the deleted pages', async () => {
-    const context = await s.browser.newContext({ baseURL: s.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+    const context = await s.browser.newContext({
+      baseURL: s.url,
+      locale: 'fr-FR',
+      viewport: { width: 1280, height: 900 },
+    });
     context.setDefaultTimeout(15_000);
-    const login = await context.request.post('/api/auth/login', { data: { email: 'camille@example.org', password: 'password123' } });
+    const login = await context.request.post('/api/auth/login', {
+      data: { email: 'camille@example.org', password: 'password123' },
+    });
     expect(login.status()).toBe(200);
     const { page, problems } = await watchedPage(context);
     await page.goto('/special');

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { HAS_CHROMIUM, NO_BROWSER, startBrowserSession, watchedPage, type BrowserSession, type PageProblems } from '../helpers/browser.js';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+  type PageProblems,
+} from '../helpers/browser.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -8,7 +15,8 @@ if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 15_000, interval: 100 });
 
 /** The failed requests that the test did not provoke on purpose. */
-const unexpectedHttp = (problems: PageProblems, provoked: string[]) => problems.http.filter((line) => !provoked.includes(line));
+const unexpectedHttp = (problems: PageProblems, provoked: string[]) =>
+  problems.http.filter((line) => !provoked.includes(line));
 
 describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
   let s: BrowserSession;
@@ -47,8 +55,12 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.locator('[data-testid=collab-editor] .cm-content').waitFor();
     await page.getByTestId('form-editor-link').click();
     await page.waitForURL('**/wiki/jardin-partage/edit?mode=form*');
-    await expect.poll(() => page.getByLabel('Titre', { exact: true }).inputValue()).toBe('Jardin partagé');
-    await page.getByLabel('Contenu (Markdown)').fill('# Le jardin\n\nNous cultivons ensemble. Voir [[Compost collectif]].\n');
+    await expect
+      .poll(() => page.getByLabel('Titre', { exact: true }).inputValue())
+      .toBe('Jardin partagé');
+    await page
+      .getByLabel('Contenu (Markdown)')
+      .fill('# Le jardin\n\nNous cultivons ensemble. Voir [[Compost collectif]].\n');
     await page.getByLabel('Catégories').fill('Jardinage, Écologie');
     await page.getByLabel('Résumé de la modification').fill('Première version');
     await page.getByTestId('save').click();
@@ -70,7 +82,10 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     // The preview shows the server's rendering of the unsaved text.
     await page.getByTestId('preview-tab').click();
     await page.getByTestId('preview').getByRole('cell', { name: 'Arrosage' }).waitFor();
-    await page.getByTestId('preview').locator('a.wikilink.missing', { hasText: 'Compost collectif' }).waitFor();
+    await page
+      .getByTestId('preview')
+      .locator('a.wikilink.missing', { hasText: 'Compost collectif' })
+      .waitFor();
     await page.getByRole('button', { name: 'Écrire' }).click();
     await page.getByLabel('Résumé de la modification').fill('Ajout du planning');
     await page.getByTestId('save').click();
@@ -89,7 +104,9 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     await page.goBack();
 
     // Follow the red link: the editor opens with the page's title, and the new page links back.
-    const red = page.locator('lc-wiki-content a.wikilink.missing', { hasText: 'Compost collectif' });
+    const red = page.locator('lc-wiki-content a.wikilink.missing', {
+      hasText: 'Compost collectif',
+    });
     await red.click();
     await page.waitForURL('**/wiki/compost-collectif/edit?title=*');
     await page.getByTestId('collab-new').waitFor();
@@ -122,7 +139,11 @@ describe.skipIf(!HAS_CHROMIUM)('the wiki in a real browser', () => {
     expect(problems.console).toEqual([]);
     // The short password is the only failed request.
     // The editors ask for the two pages before they exist.
-    const provoked = ['400 POST /api/auth/register', '404 GET /api/pages/jardin-partage', '404 GET /api/pages/compost-collectif'];
+    const provoked = [
+      '400 POST /api/auth/register',
+      '404 GET /api/pages/jardin-partage',
+      '404 GET /api/pages/compost-collectif',
+    ];
     expect(unexpectedHttp(problems, provoked)).toEqual([]);
     expect(problems.http).toContain('400 POST /api/auth/register');
   }, 120_000);
@@ -178,7 +199,9 @@ describe.skipIf(!HAS_CHROMIUM)('editing conflicts and logging in, in a real brow
     // Take the current version: the form holds it, and my text stays on screen.
     await page.getByTestId('take-current').click();
     await poll(() => body.inputValue()).toContain('relue par une autre personne');
-    await poll(() => page.getByTestId('kept-text').locator('textarea').inputValue()).toContain('Mon ajout important.');
+    await poll(() => page.getByTestId('kept-text').locator('textarea').inputValue()).toContain(
+      'Mon ajout important.',
+    );
     await body.fill('Version de départ, relue par une autre personne.\n\nMon ajout important.\n');
     await page.getByLabel('Je suis référent·e de cette page').check();
     await page.getByTestId('save').click();
@@ -227,7 +250,12 @@ describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
     for (let n = 1; n <= 102; n++) {
       const r = await page.request.put('/api/pages/journal', {
         headers: { 'x-csrf-token': csrf },
-        data: { title: 'Journal', markdown: `Entrée ${n}\n`, summary: `Entrée ${n}`, baseRevision: n - 1 },
+        data: {
+          title: 'Journal',
+          markdown: `Entrée ${n}\n`,
+          summary: `Entrée ${n}`,
+          baseRevision: n - 1,
+        },
       });
       expect(r.ok()).toBe(true);
     }
@@ -237,7 +265,9 @@ describe.skipIf(!HAS_CHROMIUM)('a long history, in a real browser', () => {
     await page.getByRole('button', { name: 'Révisions plus anciennes' }).click();
     await poll(() => rows.count()).toBe(102);
     await rows.last().getByText('Entrée 1', { exact: true }).waitFor();
-    await poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(0);
+    await poll(() => page.getByRole('button', { name: 'Révisions plus anciennes' }).count()).toBe(
+      0,
+    );
 
     expect(problems.page).toEqual([]);
     expect(problems.console).toEqual([]);
@@ -264,7 +294,10 @@ describe.skipIf(!HAS_CHROMIUM)('a phone-sized screen', () => {
     });
     const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
     const long = 'Une très longue ligne sans espace : ' + 'x'.repeat(300);
-    for (const [n, markdown] of [`# Titre\n\n${long}\n`, `# Titre\n\n${long}y\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n`].entries()) {
+    for (const [n, markdown] of [
+      `# Titre\n\n${long}\n`,
+      `# Titre\n\n${long}y\n\n| a | b | c | d | e | f |\n|---|---|---|---|---|---|\n| 1 | 2 | 3 | 4 | 5 | 6 |\n`,
+    ].entries()) {
       const r = await page.request.put('/api/pages/fiche-longue', {
         headers: { 'x-csrf-token': csrf },
         data: { title: 'Fiche longue', markdown, baseRevision: n },
@@ -274,11 +307,24 @@ describe.skipIf(!HAS_CHROMIUM)('a phone-sized screen', () => {
 
     await page.goto('/');
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Modifications récentes' }).click();
+    await page
+      .getByRole('navigation', { name: 'Navigation principale' })
+      .getByRole('link', { name: 'Modifications récentes' })
+      .click();
     await page.getByRole('heading', { name: 'Modifications récentes', level: 1 }).waitFor();
-    await poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    await poll(() => page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    );
 
-    for (const path of ['/', '/wiki/fiche-longue', '/wiki/fiche-longue/edit', '/wiki/fiche-longue/history', '/wiki/fiche-longue/diff?from=1&to=2', '/special/all-pages', '/login']) {
+    for (const path of [
+      '/',
+      '/wiki/fiche-longue',
+      '/wiki/fiche-longue/edit',
+      '/wiki/fiche-longue/history',
+      '/wiki/fiche-longue/diff?from=1&to=2',
+      '/special/all-pages',
+      '/login',
+    ]) {
       await page.goto(path);
       await page.locator('main h1').first().waitFor();
       await page.waitForLoadState('networkidle');
@@ -312,11 +358,17 @@ describe.skipIf(!HAS_CHROMIUM)('searching from the header, in a real browser', (
     const csrf = ((await reg.json()) as { csrfToken: string }).csrfToken;
     const created = await page.request.put('/api/pages/ressourcerie', {
       headers: { 'x-csrf-token': csrf },
-      data: { title: 'Ressourcerie', markdown: 'La ressourcerie collecte les objets et les répare avec les bénévoles.\n', baseRevision: 0 },
+      data: {
+        title: 'Ressourcerie',
+        markdown: 'La ressourcerie collecte les objets et les répare avec les bénévoles.\n',
+        baseRevision: 0,
+      },
     });
     expect(created.status()).toBe(201);
 
-    await page.getByRole('searchbox', { name: 'Rechercher sur tout le site' }).fill('objets réparés');
+    await page
+      .getByRole('searchbox', { name: 'Rechercher sur tout le site' })
+      .fill('objets réparés');
     await page.getByRole('searchbox', { name: 'Rechercher sur tout le site' }).press('Enter');
     await page.waitForURL(/\/search\?q=/);
     const results = page.getByTestId('search-results');
@@ -356,7 +408,10 @@ async function historyDiffAndRevert(page: Page) {
   // Revert to revision 1: a new revision 3 with the first text.
   await page.getByRole('link', { name: 'Historique' }).click();
   page.once('dialog', (d) => void d.accept());
-  await page.getByTestId('revisions').getByRole('button', { name: 'Revenir à cette version' }).click();
+  await page
+    .getByTestId('revisions')
+    .getByRole('button', { name: 'Revenir à cette version' })
+    .click();
   await page.waitForURL('**/wiki/jardin-partage');
   await page.getByText('révision 3').waitFor();
   await page.getByText('Nous cultivons ensemble.').waitFor();

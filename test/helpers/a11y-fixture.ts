@@ -3,7 +3,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createApiToken, createUser, type Role } from '../../server/auth/users.js';
 import { seedIfEmpty } from '../../server/seed/index.js';
 import type { AnswerJson } from './app.js';
-import { startBrowserSession, watchedPage, type BrowserSession, type PageProblems } from './browser.js';
+import {
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+  type PageProblems,
+} from './browser.js';
 
 /** Who looks at a screen: an anonymous visitor or an account of one role. */
 export type Viewer = 'anonymous' | Role;
@@ -38,7 +43,12 @@ export async function startA11yFixture(): Promise<A11yFixture> {
   await seedIfEmpty(session.db);
   const tokens = new Map<Role, string>();
   for (const role of ['admin', 'reader', 'contributor', 'facilitator'] as const) {
-    const u = await createUser(session.db, { email: `${role}@example.org`, name: `Compte ${role}`, password: PASSWORD, role });
+    const u = await createUser(session.db, {
+      email: `${role}@example.org`,
+      name: `Compte ${role}`,
+      password: PASSWORD,
+      role,
+    });
     tokens.set(role, createApiToken(session.db, u.id, 'a11y'));
   }
   const call = async (role: Role, method: string, path: string, body?: unknown) => {
@@ -50,7 +60,8 @@ export async function startA11yFixture(): Promise<A11yFixture> {
     return { status: res.status, json: (await res.json()) as Record<string, AnswerJson> };
   };
   const asked = await call('reader', 'POST', '/api/switchyard/requests', {
-    problem: 'Nous cherchons un logiciel libre pour tenir la comptabilité et les adhésions de notre association.',
+    problem:
+      'Nous cherchons un logiciel libre pour tenir la comptabilité et les adhésions de notre association.',
   });
   expect(asked.status).toBe(201);
   const home = await call('contributor', 'GET', '/api/pages/accueil');
@@ -66,10 +77,16 @@ export async function startA11yFixture(): Promise<A11yFixture> {
   async function contextFor(viewer: Viewer): Promise<BrowserContext> {
     let context = contexts.get(viewer);
     if (!context) {
-      context = await session.browser.newContext({ baseURL: session.url, locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
+      context = await session.browser.newContext({
+        baseURL: session.url,
+        locale: 'fr-FR',
+        viewport: { width: 1280, height: 900 },
+      });
       context.setDefaultTimeout(15_000);
       if (viewer !== 'anonymous') {
-        const res = await context.request.post('/api/auth/login', { data: { email: `${viewer}@example.org`, password: PASSWORD } });
+        const res = await context.request.post('/api/auth/login', {
+          data: { email: `${viewer}@example.org`, password: PASSWORD },
+        });
         expect(res.status()).toBe(200);
       }
       contexts.set(viewer, context);

@@ -57,9 +57,17 @@ export async function auditPage(page: Page, opts: { rules?: string[] } = {}): Pr
         targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')),
       }))
       .sort((a, b) => a.rule.localeCompare(b.rule)),
-    rules: [...new Set([...ids(r.passes), ...ids(r.inapplicable), ...ids(r.incomplete), ...ids(r.violations)])].sort(),
+    rules: [
+      ...new Set([
+        ...ids(r.passes),
+        ...ids(r.inapplicable),
+        ...ids(r.incomplete),
+        ...ids(r.violations),
+      ]),
+    ].sort(),
   };
 }
 
 /** The serious and critical violations: what fails the suite. */
-export const blocking = (a: ScreenAudit) => a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');
+export const blocking = (a: ScreenAudit) =>
+  a.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious');

@@ -22,7 +22,12 @@ export async function testApp(config: Partial<Config> = {}) {
     if (!token) {
       // The first account always becomes admin: make sure the admin exists first.
       if (role !== 'admin' && !tokens.has('admin')) await tokenFor('admin');
-      const u = await createUser(db, { email: `${role}@example.org`, name: `Test ${role}`, password: 'password123', role });
+      const u = await createUser(db, {
+        email: `${role}@example.org`,
+        name: `Test ${role}`,
+        password: 'password123',
+        role,
+      });
       token = createApiToken(db, u.id, 'test');
       tokens.set(role, token);
     }
@@ -30,14 +35,23 @@ export async function testApp(config: Partial<Config> = {}) {
   }
 
   /** Sends a request, JSON-encoding `body`, optionally as a user of `role`. */
-  async function request(method: string, path: string, opts: { body?: unknown; as?: Role; headers?: Record<string, string> } = {}) {
+  async function request(
+    method: string,
+    path: string,
+    opts: { body?: unknown; as?: Role; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.as) headers.authorization = `Bearer ${await tokenFor(opts.as)}`;
     const res = await built.app.request(path, {
       method,
       headers,
-      body: opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body),
+      body:
+        opts.body === undefined
+          ? undefined
+          : typeof opts.body === 'string'
+            ? opts.body
+            : JSON.stringify(opts.body),
     });
     const text = await res.text();
     let json: AnswerJson;

@@ -16,7 +16,10 @@ export interface A11yViolation {
  * Runs axe-core's WCAG 2.1 A/AA rules on the page as it is now.
  * @returns the serious and critical violations (what fails the suite); empty when the screen is clean.
  */
-export async function seriousA11yViolations(page: Page, opts: { exclude?: string[] } = {}): Promise<A11yViolation[]> {
+export async function seriousA11yViolations(
+  page: Page,
+  opts: { exclude?: string[] } = {},
+): Promise<A11yViolation[]> {
   let builder = new AxeBuilder({ page }).withTags(WCAG_TAGS);
   for (const selector of opts.exclude ?? []) builder = builder.exclude(selector);
   const results = await builder.analyze();

@@ -33,10 +33,14 @@ const CLIENT_DIR = join(ROOT, 'dist/client');
 /** Builds the browser application once if dist/client is missing (`npm test` builds it first). */
 export function ensureClientBuilt(): string {
   if (!existsSync(join(CLIENT_DIR, 'index.html'))) {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-      cwd: ROOT,
-      stdio: 'inherit',
-    });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+      {
+        cwd: ROOT,
+        stdio: 'inherit',
+      },
+    );
   }
   return CLIENT_DIR;
 }
@@ -59,12 +63,15 @@ export interface PageProblems {
 }
 
 /** A page that records console errors, uncaught exceptions and failed requests into `problems`. */
-export async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: PageProblems }> {
+export async function watchedPage(
+  context: BrowserContext,
+): Promise<{ page: Page; problems: PageProblems }> {
   const page = await context.newPage();
   const problems: PageProblems = { console: [], page: [], http: [] };
   page.on('console', (msg) => {
     if (msg.type() !== 'error') return;
-    if (/^Failed to load resource: the server responded with a status of \d+/.test(msg.text())) return;
+    if (/^Failed to load resource: the server responded with a status of \d+/.test(msg.text()))
+      return;
     problems.console.push(`${msg.text()} (${msg.location().url})`);
   });
   page.on('pageerror', (err) => problems.page.push(String(err.stack ?? err)));
@@ -80,7 +87,8 @@ export async function watchedPage(context: BrowserContext): Promise<{ page: Page
     if (error === 'net::ERR_ABORTED' && new URL(req.url()).pathname === '/favicon.svg') return;
     // A navigation cancels the page's reads still under way (the header's unread counts, a list
     // being loaded): the browser's doing, not a failure of the application.
-    if (error === 'net::ERR_ABORTED' && req.method() === 'GET' && req.resourceType() === 'fetch') return;
+    if (error === 'net::ERR_ABORTED' && req.method() === 'GET' && req.resourceType() === 'fetch')
+      return;
     problems.http.push(`failed ${req.method()} ${req.url()} ${error}`);
   });
   return { page, problems };
@@ -102,12 +110,21 @@ export interface BrowserSession {
  * context whose base URL is that server.
  */
 export async function startBrowserSession(
-  opts: { locale?: string; viewport?: { width: number; height: number }; config?: Partial<Config> } = {},
+  opts: {
+    locale?: string;
+    viewport?: { width: number; height: number };
+    config?: Partial<Config>;
+  } = {},
 ): Promise<BrowserSession> {
   const clientDir = ensureClientBuilt();
   const dir = mkdtempSync(join(tmpdir(), 'lc-e2e-'));
   const db = openDatabase(join(dir, 'db.sqlite'));
-  const server = await startServer(db, { port: 0, clientDir, loginMaxAttempts: 1000, ...opts.config });
+  const server = await startServer(db, {
+    port: 0,
+    clientDir,
+    loginMaxAttempts: 1000,
+    ...opts.config,
+  });
   const browser = await launchBrowser();
   const context = await browser.newContext({
     baseURL: server.url,

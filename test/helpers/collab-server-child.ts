@@ -7,7 +7,10 @@ import { startServer } from '../../server/server.js';
 
 const [dbPath, port, configJson] = process.argv.slice(2);
 const db = openDatabase(dbPath);
-const server = await startServer(db, { port: Number(port), ...(configJson ? JSON.parse(configJson) : {}) });
+const server = await startServer(db, {
+  port: Number(port),
+  ...(configJson ? JSON.parse(configJson) : {}),
+});
 process.send?.({ port: server.port });
 process.on('message', async (m: { cmd: string }) => {
   if (m.cmd === 'stats') process.send?.({ stats: server.app.services.collab.stats() });

@@ -25,7 +25,12 @@ export async function makeUsers(db: Database, roles: Role[] = ['admin', 'contrib
   const out: Record<string, { id: number; token: string; name: string }> = {};
   for (const role of roles) {
     const name = `Test ${role}`;
-    const u = await createUser(db, { email: `${role}@example.org`, name, password: 'password123', role });
+    const u = await createUser(db, {
+      email: `${role}@example.org`,
+      name,
+      password: 'password123',
+      role,
+    });
     out[role] = { id: u.id, token: createApiToken(db, u.id, 'test'), name };
   }
   return out;
@@ -47,7 +52,12 @@ export async function startOn(dbPath: string, config: Partial<Config> = {}) {
 }
 
 /** A stock y-websocket client (the `ws` package as WebSocket) with its document. */
-export function client(wsUrl: string, slug: string, token?: string, opts: { connect?: boolean } = {}) {
+export function client(
+  wsUrl: string,
+  slug: string,
+  token?: string,
+  opts: { connect?: boolean } = {},
+) {
   const doc = new Y.Doc();
   const provider = new WebsocketProvider(wsUrl, slug, doc, {
     WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
@@ -95,7 +105,9 @@ export function rawSocket(url: string, headers: Record<string, string> = {}): Pr
 
 /** Resolves with the close code and reason of a socket. */
 export const closed = (ws: WebSocket) =>
-  new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })));
+  new Promise<{ code: number; reason: string }>((resolve) =>
+    ws.once('close', (code, reason) => resolve({ code, reason: reason.toString() })),
+  );
 
 /**
  * For a test file about co-editing through whole-page operations: before each test, a real server
@@ -119,13 +131,18 @@ export function collabFixture(roles: Role[], config: Partial<Config> = {}) {
       const res = await fetch(`${fx.env.server.url}${path}`, {
         method,
         redirect: 'manual',
-        headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       return { status: res.status, json: (await res.json()) as AnswerJson };
     },
     terminalClose: (c: TestClient) =>
-      new Promise<{ code: number; reason: string }>((resolve) => c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close))),
+      new Promise<{ code: number; reason: string }>((resolve) =>
+        c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close)),
+      ),
   };
   beforeEach(async () => {
     tmp = tempDir();

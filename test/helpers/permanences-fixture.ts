@@ -32,7 +32,12 @@ export const MAILS = {
  */
 export async function seedPermanences(db: Database): Promise<PermanenceAccounts> {
   const user = async (email: string, role: Role) => {
-    const u = await createUser(db, { email, name: email.split('@')[0], password: 'password123', role });
+    const u = await createUser(db, {
+      email,
+      name: email.split('@')[0],
+      password: 'password123',
+      role,
+    });
     return { id: u.id, token: createApiToken(db, u.id, 'test') };
   };
   const admin = await user('admin@example.org', 'admin');
@@ -47,15 +52,34 @@ export async function seedPermanences(db: Database): Promise<PermanenceAccounts>
     ['le-hangar', 'Le Hangar'],
     ['maison-commune', 'Maison Commune'],
   ]) {
-    upsertPlace(db, { slug, name, city: 'Arras', region: 'Hauts-de-France', address: '12 rue Secrète' }, { mode: 'replace' });
+    upsertPlace(
+      db,
+      { slug, name, city: 'Arras', region: 'Hauts-de-France', address: '12 rue Secrète' },
+      { mode: 'replace' },
+    );
   }
   upsertPerson(
     db,
-    { slug: 'eva-experte', name: 'Éva Experte', themes: ['juridique', 'gouvernance'], skills: ['statuts associatifs', 'SCIC'], bio: 'Juriste en ESS, statuts et gouvernance.', contactable: true },
+    {
+      slug: 'eva-experte',
+      name: 'Éva Experte',
+      themes: ['juridique', 'gouvernance'],
+      skills: ['statuts associatifs', 'SCIC'],
+      bio: 'Juriste en ESS, statuts et gouvernance.',
+      contactable: true,
+    },
     { mode: 'replace', userId: expert.id },
   );
-  upsertPerson(db, { slug: 'paul-fabrique', name: 'Paul', place: 'la-fabrique', contactable: false }, { mode: 'replace', userId: place.id });
-  upsertPerson(db, { slug: 'hana-hangar', name: 'Hana', place: 'le-hangar', contactable: false }, { mode: 'replace', userId: otherPlace.id });
+  upsertPerson(
+    db,
+    { slug: 'paul-fabrique', name: 'Paul', place: 'la-fabrique', contactable: false },
+    { mode: 'replace', userId: place.id },
+  );
+  upsertPerson(
+    db,
+    { slug: 'hana-hangar', name: 'Hana', place: 'le-hangar', contactable: false },
+    { mode: 'replace', userId: otherPlace.id },
+  );
   upsertPerson(db, { slug: 'hugo-cache', name: 'Hugo', contactable: false }, { mode: 'replace' });
   return {
     admin: admin.token,

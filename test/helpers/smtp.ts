@@ -34,7 +34,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
         }
         simpleParser(Buffer.concat(chunks))
           .then((parsed) => {
-            mails.push(Object.assign(parsed, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
+            mails.push(
+              Object.assign(parsed, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }),
+            );
             callback();
           })
           .catch((err: Error) => callback(err));

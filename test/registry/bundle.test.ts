@@ -14,13 +14,21 @@ describe('commons bundle import', () => {
   it('imports the development bundle with every record', () => {
     const db = openDatabase(':memory:');
     const res = importBundle(db, load());
-    expect(res.created).toEqual({ resources: 78, places: 26, people: 46, usages: 91, referents: 70 });
+    expect(res.created).toEqual({
+      resources: 78,
+      places: 26,
+      people: 46,
+      usages: 91,
+      referents: 70,
+    });
     expect(count(db, 'resources')).toBe(78);
     expect(count(db, 'places')).toBe(26);
     expect(count(db, 'people')).toBe(46);
     expect(count(db, 'usages')).toBe(91);
     expect(count(db, 'referents')).toBe(70);
-    const paheko = db.prepare(`SELECT license, license_flag FROM resources WHERE slug = 'paheko'`).get();
+    const paheko = db
+      .prepare(`SELECT license, license_flag FROM resources WHERE slug = 'paheko'`)
+      .get();
     expect(paheko).toEqual({ license: 'AGPL-3.0', license_flag: 'open' });
   });
 
@@ -31,8 +39,16 @@ describe('commons bundle import', () => {
     const again = importBundle(db, load());
     expect(again.created).toEqual({ resources: 0, places: 0, people: 0, usages: 0, referents: 0 });
     expect(again.updated).toEqual({ resources: 0, places: 0, people: 0, usages: 0, referents: 0 });
-    expect(again.unchanged).toEqual({ resources: 78, places: 26, people: 46, usages: 91, referents: 70 });
-    expect(db.prepare(`SELECT slug, updated_at FROM resources ORDER BY slug`).all()).toEqual(before);
+    expect(again.unchanged).toEqual({
+      resources: 78,
+      places: 26,
+      people: 46,
+      usages: 91,
+      referents: 70,
+    });
+    expect(db.prepare(`SELECT slug, updated_at FROM resources ORDER BY slug`).all()).toEqual(
+      before,
+    );
   });
 
   it('rejects a bundle with a dangling slug, writes nothing, and names the record and the field', () => {
@@ -50,7 +66,8 @@ describe('commons bundle import', () => {
     expect(error!.details.record).toMatch(/^usages\[5\]/);
     expect(error!.details.field).toBe('place');
     expect(error!.message).toContain('nowhere-at-all');
-    for (const t of ['resources', 'places', 'people', 'usages', 'referents']) expect(count(db, t)).toBe(0);
+    for (const t of ['resources', 'places', 'people', 'usages', 'referents'])
+      expect(count(db, t)).toBe(0);
   });
 
   it('names the record and field of a wrong type, and keeps unknown fields', () => {
@@ -63,8 +80,12 @@ describe('commons bundle import', () => {
     good.places[0].opening = 'lundi';
     importBundle(db, good);
     const out = exportBundle(db);
-    expect(out.resources.find((r) => r.slug === good.resources[0].slug)).toMatchObject({ sillId: 1234 });
-    expect(out.places.find((p) => p.slug === good.places[0].slug)).toMatchObject({ opening: 'lundi' });
+    expect(out.resources.find((r) => r.slug === good.resources[0].slug)).toMatchObject({
+      sillId: 1234,
+    });
+    expect(out.places.find((p) => p.slug === good.places[0].slug)).toMatchObject({
+      opening: 'lundi',
+    });
   });
 
   it('keeps the last of a usage listed twice, so that a re-import changes nothing', () => {
@@ -74,7 +95,13 @@ describe('commons bundle import', () => {
     importBundle(db, bundle);
     const again = importBundle(db, bundle);
     expect(again.updated.usages).toBe(0);
-    expect(db.prepare(`SELECT u.status FROM usages u JOIN resources r ON r.id = u.resource_id JOIN places p ON p.id = u.place_id WHERE r.slug = @r AND p.slug = @p`).get({ r: bundle.usages[0].resource, p: bundle.usages[0].place })).toEqual({ status: 'stopped' });
+    expect(
+      db
+        .prepare(
+          `SELECT u.status FROM usages u JOIN resources r ON r.id = u.resource_id JOIN places p ON p.id = u.place_id WHERE r.slug = @r AND p.slug = @p`,
+        )
+        .get({ r: bundle.usages[0].resource, p: bundle.usages[0].place }),
+    ).toEqual({ status: 'stopped' });
   });
 
   it('exports what it imported, and a re-import of the export changes nothing', () => {
@@ -99,7 +126,11 @@ describe('commons bundle import', () => {
     expect(snap.people).toHaveLength(41);
     expect(snap.people.every((p) => p.contactable)).toBe(true);
     expect(snap.usages).toHaveLength(91);
-    const hidden = new Set(load().people.filter((p: { contactable: boolean }) => !p.contactable).map((p: { slug: string }) => p.slug));
+    const hidden = new Set(
+      load()
+        .people.filter((p: { contactable: boolean }) => !p.contactable)
+        .map((p: { slug: string }) => p.slug),
+    );
     expect(snap.referents.some((r) => hidden.has(r.person))).toBe(false);
   });
 });

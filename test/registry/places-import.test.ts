@@ -45,11 +45,18 @@ describe('national base of tiers-lieux (CGET 2019)', () => {
     expect(first).toMatchObject({ rows: 1512, created: 1512, skipped: 0 });
     expect(steps.at(-1)).toBe(1512);
     const stats = db
-      .prepare(`SELECT COUNT(*) AS n, COUNT(lat) AS withLat, COUNT(lon) AS withLon, COUNT(region) AS withRegion, COUNT(DISTINCT slug) AS slugs FROM places`)
+      .prepare(
+        `SELECT COUNT(*) AS n, COUNT(lat) AS withLat, COUNT(lon) AS withLon, COUNT(region) AS withRegion, COUNT(DISTINCT slug) AS slugs FROM places`,
+      )
       .get();
     expect(stats).toEqual({ n: 1512, withLat: 1512, withLon: 1512, withRegion: 1512, slugs: 1512 });
     const regions = Object.fromEntries(
-      (db.prepare(`SELECT region, COUNT(*) AS n FROM places GROUP BY region`).all() as { region: string; n: number }[]).map((r) => [r.region, r.n]),
+      (
+        db.prepare(`SELECT region, COUNT(*) AS n FROM places GROUP BY region`).all() as {
+          region: string;
+          n: number;
+        }[]
+      ).map((r) => [r.region, r.n]),
     );
     expect(regions['Île-de-France']).toBe(344);
     // Seven rows have no region: Audierne (29) and six overseas places get theirs from the postcode.
@@ -58,19 +65,47 @@ describe('national base of tiers-lieux (CGET 2019)', () => {
     expect(regions['Nouvelle-Aquitaine']).toBe(225);
     expect(regions['La Réunion']).toBe(3);
     const families = Object.fromEntries(
-      (db.prepare(`SELECT family, COUNT(*) AS n FROM place_families GROUP BY family`).all() as { family: string; n: number }[]).map((r) => [r.family, r.n]),
+      (
+        db.prepare(`SELECT family, COUNT(*) AS n FROM place_families GROUP BY family`).all() as {
+          family: string;
+          n: number;
+        }[]
+      ).map((r) => [r.family, r.n]),
     );
     expect(families).toEqual({ coworking: 1118, fablab: 345, autre: 49 });
-    const lille = db.prepare(`SELECT slug, city, lat, lon, region FROM places WHERE source_ref = 'cget-2019:3'`).get();
-    expect(lille).toEqual({ slug: 'co-factory-3', city: 'Lille', lat: 50.65505, lon: 3.08581, region: 'Hauts-de-France' });
+    const lille = db
+      .prepare(`SELECT slug, city, lat, lon, region FROM places WHERE source_ref = 'cget-2019:3'`)
+      .get();
+    expect(lille).toEqual({
+      slug: 'co-factory-3',
+      city: 'Lille',
+      lat: 50.65505,
+      lon: 3.08581,
+      region: 'Hauts-de-France',
+    });
 
     const again = importCgetPlaces(db, text);
     expect(again).toMatchObject({ created: 0, updated: 0, unchanged: 1512 });
   });
 
   it('keeps a row whose optional values are unusable', () => {
-    const p = placeOfCgetRow({ ID: '9', NOM_TL: 'Le Lieu', CP: '0', GEOCOD: '1 rue X 62000 Arras', LAT: 'abc', LONG: '', WEB: 'pas un site', TYPO: '', NOMREG: '' });
-    expect(p?.input).toMatchObject({ slug: 'le-lieu-9', postcode: '62000', region: 'Hauts-de-France', families: ['autre'] });
+    const p = placeOfCgetRow({
+      ID: '9',
+      NOM_TL: 'Le Lieu',
+      CP: '0',
+      GEOCOD: '1 rue X 62000 Arras',
+      LAT: 'abc',
+      LONG: '',
+      WEB: 'pas un site',
+      TYPO: '',
+      NOMREG: '',
+    });
+    expect(p?.input).toMatchObject({
+      slug: 'le-lieu-9',
+      postcode: '62000',
+      region: 'Hauts-de-France',
+      families: ['autre'],
+    });
     expect(p?.input.lat).toBeUndefined();
     expect(p?.input.website).toBeUndefined();
   });

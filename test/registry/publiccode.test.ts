@@ -13,8 +13,13 @@ describe('publiccode.yml import', () => {
       slug: 'agenda-partage',
       name: 'Agenda Partagé',
       kind: 'software',
-      summary: 'Agenda partagé pour les tiers-lieux : réservation des salles, événements publics et inscriptions.',
-      features: ['réservation des salles', 'agenda public intégrable au site', 'inscriptions aux ateliers'],
+      summary:
+        'Agenda partagé pour les tiers-lieux : réservation des salles, événements publics et inscriptions.',
+      features: [
+        'réservation des salles',
+        'agenda public intégrable au site',
+        'inscriptions aux ateliers',
+      ],
       license: 'AGPL-3.0-or-later',
       url: 'https://agenda-partage.example.org',
       sourceUrl: 'https://git.example.org/collectif/agenda-partage.git',
@@ -31,7 +36,9 @@ describe('publiccode.yml import', () => {
   });
 
   it('falls back to English, clips long summaries and names the missing field', () => {
-    const en = resourceFromPubliccode(`name: Tool\nurl: https://example.org/tool\ndescription:\n  en:\n    shortDescription: "${'word '.repeat(80)}"\nlegal:\n  license: MIT\n`);
+    const en = resourceFromPubliccode(
+      `name: Tool\nurl: https://example.org/tool\ndescription:\n  en:\n    shortDescription: "${'word '.repeat(80)}"\nlegal:\n  license: MIT\n`,
+    );
     expect(en.summary.length).toBeLessThanOrEqual(200);
     expect(en.themes).toEqual(['numerique']);
     const err = (() => {
@@ -43,20 +50,30 @@ describe('publiccode.yml import', () => {
     })();
     expect(err).toBeInstanceOf(RegistryError);
     expect(err!.details).toMatchObject({ record: 'publiccode.yml', field: 'name' });
-    expect(() => resourceFromPubliccode('name: [unclosed')).toThrow(/publiccode\.yml: file: not valid YAML/);
+    expect(() => resourceFromPubliccode('name: [unclosed')).toThrow(
+      /publiccode\.yml: file: not valid YAML/,
+    );
   });
 
   it('imports through POST /api/import?format=publiccode, idempotently', async () => {
     const t = await testApp();
     // The test helper always sends JSON content types: the format goes in the query string.
-    const post = (as: 'admin' | 'contributor') => t.request('POST', '/api/import?format=publiccode', { as, body: YML });
+    const post = (as: 'admin' | 'contributor') =>
+      t.request('POST', '/api/import?format=publiccode', { as, body: YML });
     expect((await post('contributor')).status).toBe(403);
     const first = await post('admin');
     expect(first.status).toBe(201);
-    expect(first.json).toEqual({ resource: { slug: 'agenda-partage', name: 'Agenda Partagé' }, change: 'created' });
+    expect(first.json).toEqual({
+      resource: { slug: 'agenda-partage', name: 'Agenda Partagé' },
+      change: 'created',
+    });
     expect((await post('admin')).json.change).toBe('unchanged');
     const page = await t.request('GET', '/api/resources/agenda-partage');
-    expect(page.json).toMatchObject({ licenseFlag: 'open', qualification: { status: 'proposed' }, wikiPage: 'agenda-partage' });
+    expect(page.json).toMatchObject({
+      licenseFlag: 'open',
+      qualification: { status: 'proposed' },
+      wikiPage: 'agenda-partage',
+    });
     expect((await t.request('GET', '/api/pages/agenda-partage')).json.kind).toBe('commun');
   });
 });

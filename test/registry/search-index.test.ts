@@ -5,7 +5,8 @@ import { rebuildSearchIndexes } from '../../registry/text/fts.js';
 import { openDatabase, type Database } from '../../server/db/open.js';
 import { WikiSearch } from '../../registry/wiki/search.js';
 
-const WORDS = `jardin jardins potager légumes récolte atelier ateliers vélo vélos réparation réparer café associatif
+const WORDS =
+  `jardin jardins potager légumes récolte atelier ateliers vélo vélos réparation réparer café associatif
   association associations bénévole bénévoles gouvernance partagée décision décisions consentement assemblée
   générale statuts coopérative numérique imprimante découpeuse laser compost quartier habitants fête marché
   l'association d'accueil qu'il le la les de des et pour avec`.split(/\s+/);
@@ -23,7 +24,12 @@ function prng(seed: number) {
 
 describe('French analysis additions', () => {
   it('splits elisions in one pass and keeps other apostrophes as separators', () => {
-    expect(tokenize("L’Atelier d'écriture qu'il jusqu'à")).toEqual(['atelier', 'écriture', 'il', 'à']);
+    expect(tokenize("L’Atelier d'écriture qu'il jusqu'à")).toEqual([
+      'atelier',
+      'écriture',
+      'il',
+      'à',
+    ]);
     expect(tokenize("aujourd'hui rock'n'roll")).toEqual(['aujourd', 'hui', 'rock', 'roll']);
     expect(tokenize("'cité' entre guillemets")).toEqual(['cité', 'entre', 'guillemets']);
   });
@@ -55,9 +61,14 @@ describe('wiki_fts (FTS5 table kept by triggers)', () => {
     return { db, search: new WikiSearch(db) };
   };
   const put = (db: Database, slug: string, doc: { title: string; body: string }) =>
-    db.prepare(`INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @body, 1)
-      ON CONFLICT (slug) DO UPDATE SET title = excluded.title, markdown = excluded.markdown, revision = revision + 1`).run({ slug, ...doc });
-  const drop = (db: Database, slug: string) => db.prepare(`DELETE FROM pages WHERE slug = ?`).run(slug);
+    db
+      .prepare(
+        `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @body, 1)
+      ON CONFLICT (slug) DO UPDATE SET title = excluded.title, markdown = excluded.markdown, revision = revision + 1`,
+      )
+      .run({ slug, ...doc });
+  const drop = (db: Database, slug: string) =>
+    db.prepare(`DELETE FROM pages WHERE slug = ?`).run(slug);
   const ranked = (search: WikiSearch, q: string) => {
     const a = search.search(q, 100);
     return { total: a.total, hits: a.results.map((r) => [r.slug, r.score]) };
@@ -73,7 +84,10 @@ describe('wiki_fts (FTS5 table kept by triggers)', () => {
         drop(live.db, ref);
         docs.delete(ref);
       } else {
-        const doc = { title: randomText(rand, 1 + Math.floor(rand() * 3)), body: randomText(rand, Math.floor(rand() * 40)) };
+        const doc = {
+          title: randomText(rand, 1 + Math.floor(rand() * 3)),
+          body: randomText(rand, Math.floor(rand() * 40)),
+        };
         put(live.db, ref, doc);
         docs.set(ref, doc);
       }
@@ -82,7 +96,16 @@ describe('wiki_fts (FTS5 table kept by triggers)', () => {
     for (const [ref, doc] of docs) put(fresh.db, ref, doc);
     expect(live.search.size).toBe(docs.size);
     expect(live.search.vocabulary()).toEqual(fresh.search.vocabulary());
-    for (const q of ['jardin', 'vélos réparation', 'bénévole assemblée', 'répar', 'consentment', 'associ', 'le', 'statuts coop']) {
+    for (const q of [
+      'jardin',
+      'vélos réparation',
+      'bénévole assemblée',
+      'répar',
+      'consentment',
+      'associ',
+      'le',
+      'statuts coop',
+    ]) {
       const a = ranked(live.search, q);
       const b = ranked(fresh.search, q);
       expect(a.total, q).toBe(b.total);

@@ -20,7 +20,16 @@ function mutableSource() {
 
 const withResource = (base: RegistrySnapshot): RegistrySnapshot => ({
   ...base,
-  resources: [...base.resources, { slug: 'grainotheque', name: 'Grainothèque', kind: 'method', summary: 'Échanger des semences paysannes entre jardins.', themes: ['alimentation'] }],
+  resources: [
+    ...base.resources,
+    {
+      slug: 'grainotheque',
+      name: 'Grainothèque',
+      kind: 'method',
+      summary: 'Échanger des semences paysannes entre jardins.',
+      themes: ['alimentation'],
+    },
+  ],
 });
 
 describe('switchyard service: indexes follow their sources', () => {
@@ -29,18 +38,28 @@ describe('switchyard service: indexes follow their sources', () => {
     const service = new SwitchyardService(openDatabase(':memory:'), source);
     expect(service.match({ problem: 'échanger des semences' }).resources).toEqual([]);
     change(withResource(fixtureRegistry()));
-    expect(service.match({ problem: 'échanger des semences' }).resources[0].slug).toBe('grainotheque');
+    expect(service.match({ problem: 'échanger des semences' }).resources[0].slug).toBe(
+      'grainotheque',
+    );
   });
 
   it('answers from the previous indexes while a slow rebuild runs after the request', async () => {
     const { source, change } = mutableSource();
     // syncBuildMaxRecords −1: every registry counts as large.
-    const service = new SwitchyardService(openDatabase(':memory:'), source, DEFAULT_SWITCHYARD_CONFIG, 60_000, -1);
+    const service = new SwitchyardService(
+      openDatabase(':memory:'),
+      source,
+      DEFAULT_SWITCHYARD_CONFIG,
+      60_000,
+      -1,
+    );
     const first = service.index();
     change(withResource(fixtureRegistry()));
     expect(service.index()).toBe(first);
     await new Promise((resolve) => setImmediate(resolve));
-    expect(service.match({ problem: 'échanger des semences' }).resources[0].slug).toBe('grainotheque');
+    expect(service.match({ problem: 'échanger des semences' }).resources[0].slug).toBe(
+      'grainotheque',
+    );
   });
 
   it('uses the thesaurus stored in the database', () => {

@@ -1,16 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig } from '../../registry/switchyard/config.js';
-import { buildSwitchyardIndex, matchProblem, type SwitchyardCorpus, type SwitchyardQuery } from '../../registry/switchyard/engine.js';
+import {
+  buildSwitchyardIndex,
+  matchProblem,
+  type SwitchyardCorpus,
+  type SwitchyardQuery,
+} from '../../registry/switchyard/engine.js';
 import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
 
 const registry = fixtureRegistry();
 const index = buildSwitchyardIndex(registry, DEFAULT_SWITCHYARD_CONFIG);
-const ask = (q: SwitchyardQuery | string, ix = index) => matchProblem(ix, typeof q === 'string' ? { problem: q } : q);
+const ask = (q: SwitchyardQuery | string, ix = index) =>
+  matchProblem(ix, typeof q === 'string' ? { problem: q } : q);
 const slugs = (xs: { slug: string }[]) => xs.map((x) => x.slug);
 
 describe('switchyard matching: French text', () => {
   it('finds a resource whatever the accents and elisions', () => {
-    for (const problem of ["l'adhesion et la comptabilite de l'asso", "L'ADHÉSION ET LA COMPTABILITÉ DE L'ASSO", 'l’adhésion, la comptabilité d’une asso']) {
+    for (const problem of [
+      "l'adhesion et la comptabilite de l'asso",
+      "L'ADHÉSION ET LA COMPTABILITÉ DE L'ASSO",
+      'l’adhésion, la comptabilité d’une asso',
+    ]) {
       expect(slugs(ask(problem).resources)[0], problem).toBe('gestasso');
     }
   });
@@ -21,7 +31,15 @@ describe('switchyard matching: French text', () => {
 
   it('matches word forms the stemmer keeps apart (accessibles / accessibilité)', () => {
     const corpus: SwitchyardCorpus = {
-      resources: [{ slug: 'recensement', name: 'Recensement', kind: 'dataset', summary: "Recenser l'accessibilité des lieux ouverts au public.", themes: ['inclusion'] }],
+      resources: [
+        {
+          slug: 'recensement',
+          name: 'Recensement',
+          kind: 'dataset',
+          summary: "Recenser l'accessibilité des lieux ouverts au public.",
+          themes: ['inclusion'],
+        },
+      ],
       places: [],
       people: [],
       usages: [],
@@ -33,7 +51,15 @@ describe('switchyard matching: French text', () => {
   });
 
   it('accepts any character without breaking', () => {
-    for (const problem of ['compta: "adhésion" ^2 ~1 -bail +visio *', '🚀🚀 visioconférence 🎉', '((( ))) [[ ]] {{ }} \\ / ; \u0000', '', '   ', "'''", 'a'.repeat(5000)]) {
+    for (const problem of [
+      'compta: "adhésion" ^2 ~1 -bail +visio *',
+      '🚀🚀 visioconférence 🎉',
+      '((( ))) [[ ]] {{ }} \\ / ; \u0000',
+      '',
+      '   ',
+      "'''",
+      'a'.repeat(5000),
+    ]) {
       const a = ask(problem);
       expect(Array.isArray(a.resources), problem.slice(0, 20)).toBe(true);
     }
@@ -53,15 +79,27 @@ describe('switchyard matching: thesaurus', () => {
     // Gestasso speaks of adhésions, never of cotisations.
     const withThesaurus = ask('les cotisations');
     expect(slugs(withThesaurus.resources)).toContain('gestasso');
-    expect(withThesaurus.resources.find((r) => r.slug === 'gestasso')!.reasons.join(' ')).toMatch(/≈/);
-    const without = ask('les cotisations', buildSwitchyardIndex(registry, switchyardConfig({ thesaurus: [] })));
+    expect(withThesaurus.resources.find((r) => r.slug === 'gestasso')!.reasons.join(' ')).toMatch(
+      /≈/,
+    );
+    const without = ask(
+      'les cotisations',
+      buildSwitchyardIndex(registry, switchyardConfig({ thesaurus: [] })),
+    );
     expect(slugs(without.resources)).not.toContain('gestasso');
   });
 
   it('an edited thesaurus changes the matches', () => {
-    const edited = switchyardConfig({ thesaurus: [...DEFAULT_SWITCHYARD_CONFIG.thesaurus, { id: 'jargon', terms: ['zoomette', 'visioconférence'] }] });
+    const edited = switchyardConfig({
+      thesaurus: [
+        ...DEFAULT_SWITCHYARD_CONFIG.thesaurus,
+        { id: 'jargon', terms: ['zoomette', 'visioconférence'] },
+      ],
+    });
     expect(slugs(ask('une zoomette, vite').resources)).not.toContain('visiolibre');
-    expect(slugs(ask('une zoomette, vite', buildSwitchyardIndex(registry, edited)).resources)[0]).toBe('visiolibre');
+    expect(
+      slugs(ask('une zoomette, vite', buildSwitchyardIndex(registry, edited)).resources)[0],
+    ).toBe('visiolibre');
   });
 });
 
@@ -77,7 +115,9 @@ describe('switchyard matching: ranking', () => {
     const a = ask('service en ligne de comptabilité');
     const order = slugs(a.resources);
     expect(order.indexOf('comptalibre')).toBeLessThan(order.indexOf('comptapro'));
-    expect(a.resources.find((r) => r.slug === 'comptapro')!.reasons.join(' ')).toMatch(/propriétaire/);
+    expect(a.resources.find((r) => r.slug === 'comptapro')!.reasons.join(' ')).toMatch(
+      /propriétaire/,
+    );
   });
 
   it('explains proposals in French by default and in English on request', () => {
@@ -91,21 +131,38 @@ describe('switchyard matching: ranking', () => {
   });
 
   it('understands a problem written in English', () => {
-    const a = ask('We need a free tool to track membership fees and do the accounting of our nonprofit');
+    const a = ask(
+      'We need a free tool to track membership fees and do the accounting of our nonprofit',
+    );
     expect(a.resources[0].slug).toBe('gestasso');
     const b = ask('Any open source video conference tool for remote meetings?');
     expect(b.resources[0].slug).toBe('visiolibre');
     // No language given: the reasons follow the problem's language.
     expect(b.lang).toBe('en');
     expect(b.resources[0].reasons.join(' ')).toMatch(/matching words/);
-    expect(ask('We need a free tool to track membership fees', ).people[0].reasons).toContain('expert referent for Gestasso');
+    expect(ask('We need a free tool to track membership fees').people[0].reasons).toContain(
+      'expert referent for Gestasso',
+    );
   });
 
   it('past outcomes lift the resource that helped', () => {
     const base = ask('tableur des bénévoles');
     expect(slugs(base.resources)).not.toContain('gestasso');
-    const corpus: SwitchyardCorpus = { ...registry, outcomes: [{ problem: 'le tableur des bénévoles est ingérable', resource: 'gestasso', person: 'alice', helped: true }] };
-    const after = ask('tableur des bénévoles', buildSwitchyardIndex(corpus, DEFAULT_SWITCHYARD_CONFIG));
+    const corpus: SwitchyardCorpus = {
+      ...registry,
+      outcomes: [
+        {
+          problem: 'le tableur des bénévoles est ingérable',
+          resource: 'gestasso',
+          person: 'alice',
+          helped: true,
+        },
+      ],
+    };
+    const after = ask(
+      'tableur des bénévoles',
+      buildSwitchyardIndex(corpus, DEFAULT_SWITCHYARD_CONFIG),
+    );
     expect(after.resources[0].slug).toBe('gestasso');
     expect(after.resources[0].reasons.join(' ')).toMatch(/déjà aidé/);
   });
@@ -113,7 +170,11 @@ describe('switchyard matching: ranking', () => {
 
 describe('switchyard matching: people', () => {
   it('never proposes a person who is not contactable', () => {
-    for (const problem of ['Gestasso', 'comptabilité associative Gestasso adhésions', 'développe Gestasso']) {
+    for (const problem of [
+      'Gestasso',
+      'comptabilité associative Gestasso adhésions',
+      'développe Gestasso',
+    ]) {
       expect(slugs(ask(problem).people)).not.toContain('carole');
     }
   });
@@ -146,7 +207,10 @@ describe('switchyard matching: clarifying questions', () => {
     expect(themed.questions[0]?.id).toBe('juridique.need');
     const choice = themed.questions[0].choices.find((c) => c.id === 'bail');
     expect(choice).toBeDefined();
-    const refined = ask({ problem: 'un modèle', answers: { theme: 'juridique', 'juridique.need': 'bail' } });
+    const refined = ask({
+      problem: 'un modèle',
+      answers: { theme: 'juridique', 'juridique.need': 'bail' },
+    });
     expect(refined.resources[0].slug).toBe('bailtype');
     expect(refined.questions).toEqual([]);
   });

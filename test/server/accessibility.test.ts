@@ -11,12 +11,18 @@ describe('GET /api/accessibility (the statement’s contact)', () => {
   });
 
   it('gives an e-mail address as such, publicly', async () => {
-    const { request } = await testApp(configFromEnv({ LC_A11Y_CONTACT: ' mailto:accessibilite@reseau.example ' }));
-    expect((await request('GET', '/api/accessibility')).json).toEqual({ contact: { kind: 'email', value: 'accessibilite@reseau.example' } });
+    const { request } = await testApp(
+      configFromEnv({ LC_A11Y_CONTACT: ' mailto:accessibilite@reseau.example ' }),
+    );
+    expect((await request('GET', '/api/accessibility')).json).toEqual({
+      contact: { kind: 'email', value: 'accessibilite@reseau.example' },
+    });
   });
 
   it('gives anything else as a URL', async () => {
     const { request } = await testApp({ a11yContact: 'https://reseau.example/contact' });
-    expect((await request('GET', '/api/accessibility')).json).toEqual({ contact: { kind: 'url', value: 'https://reseau.example/contact' } });
+    expect((await request('GET', '/api/accessibility')).json).toEqual({
+      contact: { kind: 'url', value: 'https://reseau.example/contact' },
+    });
   });
 });

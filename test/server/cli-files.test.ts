@@ -15,7 +15,8 @@ import { tinyPng } from '../helpers/files.js';
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
-const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { env: { ...process.env, LC_DB: '', LC_FILES_DIR: '' } });
+const cli = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], { env: { ...process.env, LC_DB: '', LC_FILES_DIR: '' } });
 
 const PDF = Buffer.from('%PDF-1.4\n%%EOF\n');
 
@@ -28,8 +29,19 @@ describe('CLI: fields and files in export-pages and backup', () => {
     dbPath = join(dir, 'wiki.sqlite');
     const db = openDatabase(dbPath);
     const wiki = new WikiServices(db);
-    const page = savePage(db, wiki, { slug: 'la-halle', title: 'La Halle', markdown: '![Logo](/files/logo.png)\n', kind: 'place', authorIds: [] });
-    savePage(db, wiki, { slug: 'guide', title: 'Guide', markdown: 'Sans champs.\n', authorIds: [] });
+    const page = savePage(db, wiki, {
+      slug: 'la-halle',
+      title: 'La Halle',
+      markdown: '![Logo](/files/logo.png)\n',
+      kind: 'place',
+      authorIds: [],
+    });
+    savePage(db, wiki, {
+      slug: 'guide',
+      title: 'Guide',
+      markdown: 'Sans champs.\n',
+      authorIds: [],
+    });
     setFieldDefs(db, 'place', [
       { name: 'ville', label: { fr: 'Ville', en: 'Town' }, type: 'text' },
       { name: 'activites', label: { fr: 'Activités', en: 'Activities' }, type: 'list' },
@@ -37,9 +49,24 @@ describe('CLI: fields and files in export-pages and backup', () => {
     setPageFields(db, page.id, { ville: 'Lille', activites: ['fablab', 'café'] });
     // The server's default place for files: `files` beside the database.
     const storage = new LocalFileStorage(join(dir, 'files'));
-    await storeFile(db, storage, { bytes: tinyPng([1, 1, 1]), originalName: 'logo.png', userId: null, uploaderName: 'Import' });
-    await storeFile(db, storage, { bytes: tinyPng([2, 2, 2]), originalName: 'logo.png', userId: null, uploaderName: 'Import' });
-    await storeFile(db, storage, { bytes: PDF, originalName: 'Statuts.pdf', userId: null, pageId: page.id });
+    await storeFile(db, storage, {
+      bytes: tinyPng([1, 1, 1]),
+      originalName: 'logo.png',
+      userId: null,
+      uploaderName: 'Import',
+    });
+    await storeFile(db, storage, {
+      bytes: tinyPng([2, 2, 2]),
+      originalName: 'logo.png',
+      userId: null,
+      uploaderName: 'Import',
+    });
+    await storeFile(db, storage, {
+      bytes: PDF,
+      originalName: 'Statuts.pdf',
+      userId: null,
+      pageId: page.id,
+    });
     db.close();
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,13 +76,26 @@ describe('CLI: fields and files in export-pages and backup', () => {
     const out = join(dir, 'export');
     const { stdout } = await cli('export-pages', out, '--db', dbPath);
     expect(stdout).toContain('2 files in files/');
-    const front = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(out, 'la-halle.md'), 'utf8'))![1]);
+    const front = parseYaml(
+      /^---\n([\s\S]*?)\n---/.exec(readFileSync(join(out, 'la-halle.md'), 'utf8'))![1],
+    );
     expect(front.fields).toEqual({ ville: 'Lille', activites: ['fablab', 'café'] });
-    expect(parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(out, 'guide.md'), 'utf8'))![1]).fields).toBeUndefined();
-    expect(new Uint8Array(readFileSync(join(out, 'files', 'logo.png')))).toEqual(tinyPng([2, 2, 2]));
+    expect(
+      parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(out, 'guide.md'), 'utf8'))![1])
+        .fields,
+    ).toBeUndefined();
+    expect(new Uint8Array(readFileSync(join(out, 'files', 'logo.png')))).toEqual(
+      tinyPng([2, 2, 2]),
+    );
     expect(readFileSync(join(out, 'files', 'statuts.pdf'))).toEqual(PDF);
     const listed = JSON.parse(readFileSync(join(out, 'files.json'), 'utf8'));
-    expect(listed.map((v: { name: string; number: number; current: boolean }) => [v.name, v.number, v.current])).toEqual([
+    expect(
+      listed.map((v: { name: string; number: number; current: boolean }) => [
+        v.name,
+        v.number,
+        v.current,
+      ]),
+    ).toEqual([
       ['logo.png', 1, false],
       ['logo.png', 2, true],
       ['statuts.pdf', 1, true],

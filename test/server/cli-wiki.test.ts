@@ -15,7 +15,8 @@ const ALL_SLUGS = [...DEMO_PAGES.map((p) => p.slug), ...DEMO_REGISTRY.resources.
 
 const run = promisify(execFile);
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
-const cli = (...args: string[]) => run(process.execPath, [BIN, ...args], { env: { ...process.env, LC_DB: '' } });
+const cli = (...args: string[]) =>
+  run(process.execPath, [BIN, ...args], { env: { ...process.env, LC_DB: '' } });
 
 describe('CLI: export-pages and backup', () => {
   let dir: string;
@@ -40,10 +41,19 @@ describe('CLI: export-pages and backup', () => {
     const m = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text);
     expect(m).not.toBeNull();
     const front = parseYaml(m![1]);
-    expect(front).toMatchObject({ title: 'Gouvernance partagée', slug: 'gouvernance-partagee', kind: 'practice', revision: 1 });
+    expect(front).toMatchObject({
+      title: 'Gouvernance partagée',
+      slug: 'gouvernance-partagee',
+      kind: 'practice',
+      revision: 1,
+    });
     expect(front.categories).toEqual(['Gouvernance']);
     expect(m![2]).toBe(DEMO_PAGES.find((p) => p.slug === 'gouvernance-partagee')!.markdown);
-    const modele = parseYaml(/^---\n([\s\S]*?)\n---/.exec(readFileSync(join(out, 'modele-economique-d-un-tiers-lieu.md'), 'utf8'))![1]);
+    const modele = parseYaml(
+      /^---\n([\s\S]*?)\n---/.exec(
+        readFileSync(join(out, 'modele-economique-d-un-tiers-lieu.md'), 'utf8'),
+      )![1],
+    );
     expect(modele.title).toBe("Modèle économique d'un tiers-lieu");
   });
 
@@ -53,8 +63,12 @@ describe('CLI: export-pages and backup', () => {
     expect(stdout).toContain('Backup written');
     const copy = openDatabase(file);
     try {
-      expect(copy.prepare('SELECT COUNT(*) AS n FROM pages').get()).toEqual({ n: ALL_SLUGS.length });
-      expect(copy.prepare('SELECT COUNT(*) AS n FROM revisions').get()).toEqual({ n: ALL_SLUGS.length });
+      expect(copy.prepare('SELECT COUNT(*) AS n FROM pages').get()).toEqual({
+        n: ALL_SLUGS.length,
+      });
+      expect(copy.prepare('SELECT COUNT(*) AS n FROM revisions').get()).toEqual({
+        n: ALL_SLUGS.length,
+      });
       const links = copy.prepare('SELECT COUNT(*) AS n FROM page_links').get() as { n: number };
       expect(links.n).toBeGreaterThan(20);
     } finally {

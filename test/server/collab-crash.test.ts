@@ -38,7 +38,12 @@ describe('durability', () => {
     const dbPath = join(tmp.dir, 'db.sqlite');
     const setup = openDatabase(dbPath);
     const users = await makeUsers(setup);
-    savePage(setup, new WikiServices(), { slug: 'crash', title: 'Crash', markdown: 'Début.\n', authorIds: [users.admin.id] });
+    savePage(setup, new WikiServices(), {
+      slug: 'crash',
+      title: 'Crash',
+      markdown: 'Début.\n',
+      authorIds: [users.admin.id],
+    });
     setup.close();
 
     const first = await startChild(dbPath);
@@ -72,13 +77,16 @@ describe('durability', () => {
     await c.synced;
     await until(() => c.text.length >= textSeenByB.length, 'c has at least what b had');
     const have = Y.decodeStateVector(Y.encodeStateVector(c.doc));
-    for (const [clientId, clock] of Y.decodeStateVector(seenByB)) expect(have.get(clientId) ?? 0).toBeGreaterThanOrEqual(clock);
+    for (const [clientId, clock] of Y.decodeStateVector(seenByB))
+      expect(have.get(clientId) ?? 0).toBeGreaterThanOrEqual(clock);
     for (const t of tokens(textSeenByB)) expect(c.text.toString().split(t).length).toBe(2);
 
     // Everyone converges on every edit A made, each exactly once, after A re-sends what was lost in flight.
     await until(() => a.provider.synced && b.provider.synced, 'a and b reconnected');
     await until(
-      () => [a, b, c].every((x) => x.text.toString() === a.text.toString()) && tokens(c.text.toString()).length === n,
+      () =>
+        [a, b, c].every((x) => x.text.toString() === a.text.toString()) &&
+        tokens(c.text.toString()).length === n,
       'converged',
     );
     const final = c.text.toString();
@@ -89,7 +97,9 @@ describe('durability', () => {
     // The co-edits pending at the crash became a revision when the server came back, attributed to A.
     const db = openDatabase(dbPath);
     const rev = db
-      .prepare(`SELECT r.markdown, ra.user_id FROM revisions r JOIN revision_authors ra ON ra.revision_id = r.id WHERE r.number = 2`)
+      .prepare(
+        `SELECT r.markdown, ra.user_id FROM revisions r JOIN revision_authors ra ON ra.revision_id = r.id WHERE r.number = 2`,
+      )
       .get() as { markdown: string; user_id: number };
     expect(rev.user_id).toBe(users.contributor.id);
     expect(tokens(rev.markdown).length).toBeGreaterThanOrEqual(tokens(textSeenByB).length);

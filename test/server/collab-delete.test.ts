@@ -11,22 +11,34 @@ import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
  */
 
 // A long quiet period: co-edits stay pending until something writes them.
-const fx = collabFixture(['admin', 'facilitator', 'contributor', 'reader'], { collabQuietMs: 60_000 });
+const fx = collabFixture(['admin', 'facilitator', 'contributor', 'reader'], {
+  collabQuietMs: 60_000,
+});
 const { open, call, terminalClose } = fx;
 
 describe('deleting a page that is being co-edited', () => {
   it('writes pending co-edits as a revision first, closes the connections with 4410, refuses new ones, and lets them back after a restoration', async () => {
-    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'atelier', title: 'Atelier', markdown: 'Début.', authorIds: [fx.users.admin.id] });
+    savePage(fx.env.db, fx.env.server.app.services.wiki, {
+      slug: 'atelier',
+      title: 'Atelier',
+      markdown: 'Début.',
+      authorIds: [fx.users.admin.id],
+    });
     const writer = open('atelier', fx.users.contributor.token);
     const watcher = open('atelier', fx.users.reader.token);
     await Promise.all([writer.synced, watcher.synced]);
     await until(() => writer.text.toString() === 'Début.', 'seeded');
     writer.text.insert(writer.text.length, ' Tapé juste avant.');
-    await until(() => watcher.text.toString() === 'Début. Tapé juste avant.', 'edit reached the server');
+    await until(
+      () => watcher.text.toString() === 'Début. Tapé juste avant.',
+      'edit reached the server',
+    );
     const writerClosed = terminalClose(writer);
     const watcherClosed = terminalClose(watcher);
 
-    const del = await call('DELETE', '/api/pages/atelier', fx.users.facilitator.token, { reason: 'Doublon' });
+    const del = await call('DELETE', '/api/pages/atelier', fx.users.facilitator.token, {
+      reason: 'Doublon',
+    });
     expect(del.status).toBe(200);
     // The co-edit became revision 2, before the deletion (which records revision 2).
     expect(del.json.deletion.revision).toBe(2);
@@ -35,8 +47,14 @@ describe('deleting a page that is being co-edited', () => {
     expect(writer.provider.shouldConnect).toBe(false);
 
     const history = await call('GET', '/api/pages/atelier/revisions', fx.users.facilitator.token);
-    expect(history.json.revisions.map((r: { number: number; summary: string }) => `${r.number} ${r.summary}`)).toEqual(['2 Co-édition', '1 ']);
-    expect(history.json.revisions[0].authors.map((a: { id: number }) => a.id)).toEqual([fx.users.contributor.id]);
+    expect(
+      history.json.revisions.map(
+        (r: { number: number; summary: string }) => `${r.number} ${r.summary}`,
+      ),
+    ).toEqual(['2 Co-édition', '1 ']);
+    expect(history.json.revisions[0].authors.map((a: { id: number }) => a.id)).toEqual([
+      fx.users.contributor.id,
+    ]);
     const rev = await call('GET', '/api/pages/atelier/revisions/2', fx.users.facilitator.token);
     expect(rev.json.markdown).toBe('Début. Tapé juste avant.');
     const recent = await call('GET', '/api/recent-changes', fx.users.reader.token);
@@ -50,14 +68,20 @@ describe('deleting a page that is being co-edited', () => {
     expect(fx.env.server.app.services.collab.stats().loadedDocs).toBe(0);
 
     // Restored: the same document goes on; a client that kept its copy merges without duplicates.
-    expect((await call('POST', '/api/pages/atelier/restore', fx.users.admin.token, { reason: 'Erreur' })).status).toBe(200);
+    expect(
+      (await call('POST', '/api/pages/atelier/restore', fx.users.admin.token, { reason: 'Erreur' }))
+        .status,
+    ).toBe(200);
     const fresh = open('atelier', fx.users.reader.token);
     await fresh.synced;
     await until(() => fresh.text.toString() === 'Début. Tapé juste avant.', 'restored text');
     writer.provider.connect();
     await until(() => writer.provider.synced, 'old client back');
     writer.text.insert(writer.text.length, ' Après.');
-    await until(() => fresh.text.toString() === 'Début. Tapé juste avant. Après.', 'edit after restoration');
+    await until(
+      () => fresh.text.toString() === 'Début. Tapé juste avant. Après.',
+      'edit after restoration',
+    );
     expect(writer.text.toString()).toBe('Début. Tapé juste avant. Après.');
   });
 
@@ -71,16 +95,25 @@ describe('deleting a page that is being co-edited', () => {
     await until(() => writer.text.toString() === 'A.', 'seeded');
     const gone = terminalClose(writer);
     writer.text.insert(2, ' B.');
-    await until(() => fx.env.server.app.services.collab.documents.get('notes')?.text.toString() === 'A. B.', 'edit stored');
+    await until(
+      () => fx.env.server.app.services.collab.documents.get('notes')?.text.toString() === 'A. B.',
+      'edit stored',
+    );
     deletePage(db, wiki, { slug: 'notes', userId: fx.users.admin.id, reason: 'Test' });
     expect((await gone).code).toBe(4410);
-    expect((await call('GET', '/api/pages/notes/revisions', fx.users.admin.token)).json.revisions).toHaveLength(1);
-    expect((await call('POST', '/api/pages/notes/restore', fx.users.admin.token, {})).status).toBe(200);
+    expect(
+      (await call('GET', '/api/pages/notes/revisions', fx.users.admin.token)).json.revisions,
+    ).toHaveLength(1);
+    expect((await call('POST', '/api/pages/notes/restore', fx.users.admin.token, {})).status).toBe(
+      200,
+    );
     // The restoration loads the document, still marked as holding co-edits: its quiet period (60 s
     // here) or the next write would save them; flushing does it now.
     fx.env.server.app.services.collab.flush('notes');
     await until(() => {
-      const page = db.prepare(`SELECT markdown FROM pages WHERE slug = 'notes'`).get() as { markdown: string };
+      const page = db.prepare(`SELECT markdown FROM pages WHERE slug = 'notes'`).get() as {
+        markdown: string;
+      };
       return page.markdown === 'A. B.';
     }, 'co-edits written after the restoration');
     const history = await call('GET', '/api/pages/notes/revisions', fx.users.reader.token);
@@ -88,14 +121,24 @@ describe('deleting a page that is being co-edited', () => {
   });
 
   it('closes a raw connection with the close code and reason, and the page stays deleted for co-editing saves', async () => {
-    savePage(fx.env.db, fx.env.server.app.services.wiki, { slug: 'brouillon', title: 'Brouillon', markdown: 'Texte.', authorIds: [] });
+    savePage(fx.env.db, fx.env.server.app.services.wiki, {
+      slug: 'brouillon',
+      title: 'Brouillon',
+      markdown: 'Texte.',
+      authorIds: [],
+    });
     const raw = await rawSocket(`${fx.env.wsUrl}/brouillon?token=${fx.users.contributor.token}`);
     const done = closed(raw);
-    expect((await call('DELETE', '/api/pages/brouillon', fx.users.admin.token, { reason: 'Spam' })).status).toBe(200);
+    expect(
+      (await call('DELETE', '/api/pages/brouillon', fx.users.admin.token, { reason: 'Spam' }))
+        .status,
+    ).toBe(200);
     expect(await done).toEqual({ code: 4410, reason: 'page deleted' });
     // No revision was written by the connection closing (the page had no pending co-edits).
     const history = await call('GET', '/api/pages/brouillon/revisions', fx.users.admin.token);
     expect(history.json.revisions).toHaveLength(1);
-    expect((await call('GET', '/api/pages/brouillon', fx.users.reader.token)).json.error.code).toBe('page_deleted');
+    expect((await call('GET', '/api/pages/brouillon', fx.users.reader.token)).json.error.code).toBe(
+      'page_deleted',
+    );
   });
 });

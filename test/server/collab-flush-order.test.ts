@@ -18,7 +18,10 @@ describe('co-edits that arrive while a REST save is being received', () => {
     try {
       const first = await fetch(`${env.server.url}/api/pages/course`, {
         method: 'PUT',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${users.contributor.token}` },
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${users.contributor.token}`,
+        },
         body: JSON.stringify({ title: 'Course', markdown: 'Début.' }),
       });
       expect(first.status).toBe(201);
@@ -49,7 +52,10 @@ describe('co-edits that arrive while a REST save is being received', () => {
         setTimeout(() => {
           // ...when a co-editor types, and the server applies it (the other co-editor sees it)...
           a.text.insert(a.text.length, ' Ajout pendant l’envoi.');
-          void until(() => b.text.toString().includes('Ajout pendant'), 'the co-edit reached the server').then(
+          void until(
+            () => b.text.toString().includes('Ajout pendant'),
+            'the co-edit reached the server',
+          ).then(
             // ...before the rest of the body arrives.
             () => req.end(body.slice(10)),
             reject,
@@ -58,7 +64,9 @@ describe('co-edits that arrive while a REST save is being received', () => {
       });
       expect(await answer).toBe(200);
       const history = env.db
-        .prepare(`SELECT r.markdown FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.slug = 'course' ORDER BY r.number`)
+        .prepare(
+          `SELECT r.markdown FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.slug = 'course' ORDER BY r.number`,
+        )
         .pluck()
         .all() as string[];
       expect(history.at(-1)).toBe('Remplacé.');

@@ -65,17 +65,30 @@ describe('a page created by co-editing', () => {
     // Both type their first character at once, each after the heading it sees.
     a.text.insert(a.text.length, 'A');
     b.text.insert(b.text.length, 'B');
-    await until(() => a.text.toString() === b.text.toString() && a.text.length === '# Jardin des délices\n\n'.length + 2, 'converged');
+    await until(
+      () =>
+        a.text.toString() === b.text.toString() &&
+        a.text.length === '# Jardin des délices\n\n'.length + 2,
+      'converged',
+    );
     expect(headings(a.text.toString())).toBe(1);
     expect(a.text.toString()).toMatch(/^# Jardin des délices\n\n(?:AB|BA)$/);
-    await until(() => findPage(env.db, 'jardin-des-delices') !== undefined, 'page created by the quiet-period revision');
+    await until(
+      () => findPage(env.db, 'jardin-des-delices') !== undefined,
+      'page created by the quiet-period revision',
+    );
     const page = findPage(env.db, 'jardin-des-delices')!;
     expect(page.title).toBe('Jardin des délices');
     expect(headings(page.markdown)).toBe(1);
   });
 
   it('seeds nothing for an existing page, for a text that is not empty, or with an empty title', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'existe', title: 'Existe', markdown: 'Déjà là.\n', authorIds: [] });
+    savePage(env.db, env.server.app.services.wiki, {
+      slug: 'existe',
+      title: 'Existe',
+      markdown: 'Déjà là.\n',
+      authorIds: [],
+    });
     const a = open('existe', users.contributor.token, 'Autre titre');
     await a.synced;
     expect(a.text.toString()).toBe('Déjà là.\n');
@@ -84,10 +97,16 @@ describe('a page created by co-editing', () => {
     await first.synced;
     expect(first.text.toString()).toBe('');
     first.text.insert(0, 'Sans titre.');
-    await until(() => env.server.app.services.collab.documents.get('vide')?.text.toString() === 'Sans titre.', 'stored on the server');
+    await until(
+      () => env.server.app.services.collab.documents.get('vide')?.text.toString() === 'Sans titre.',
+      'stored on the server',
+    );
     const second = open('vide', users.admin.token, 'Trop tard');
     await second.synced;
-    await until(() => second.text.toString() === 'Sans titre.', 'second writer sees the text, no heading added');
+    await until(
+      () => second.text.toString() === 'Sans titre.',
+      'second writer sees the text, no heading added',
+    );
     // A title with line breaks stays one heading line.
     const c = open('titre-sur-deux-lignes', users.contributor.token, 'Ligne un\n# Ligne deux\r\n');
     await c.synced;
@@ -133,9 +152,15 @@ describe('a page created by co-editing', () => {
     const a = open('usurpee', users.contributor.token, 'Usurpée');
     const b = open('usurpee', users.admin.token, 'Usurpée');
     await Promise.all([a.synced, b.synced]);
-    a.provider.awareness.setLocalState({ user: { name: 'X', color: '#123456' }, page: { revision: 99 } });
+    a.provider.awareness.setLocalState({
+      user: { name: 'X', color: '#123456' },
+      page: { revision: 99 },
+    });
     await until(() => b.provider.awareness.getStates().has(a.doc.clientID), 'state relayed');
-    const relayed = b.provider.awareness.getStates().get(a.doc.clientID) as { user?: { name: string }; page?: unknown };
+    const relayed = b.provider.awareness.getStates().get(a.doc.clientID) as {
+      user?: { name: string };
+      page?: unknown;
+    };
     expect(relayed.user?.name).toBe(users.contributor.name);
     expect(relayed.page).toBeUndefined();
     expect(announced(b)).toBe(0);

@@ -14,7 +14,10 @@ const fx = collabFixture(['admin', 'contributor', 'reader'], { collabAccessCheck
 const PASSWORD = 'password123';
 
 async function page(slug: string) {
-  const r = await fx.call('PUT', `/api/pages/${slug}`, fx.users.admin.token, { title: 'Atelier', markdown: 'Début.\n' });
+  const r = await fx.call('PUT', `/api/pages/${slug}`, fx.users.admin.token, {
+    title: 'Atelier',
+    markdown: 'Début.\n',
+  });
   expect(r.status).toBe(201);
 }
 
@@ -25,7 +28,10 @@ async function login(email: string, password = PASSWORD) {
     body: JSON.stringify({ email, password }),
   });
   expect(r.status).toBe(200);
-  return { cookie: r.headers.get('set-cookie')!.split(';')[0], csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
+  return {
+    cookie: r.headers.get('set-cookie')!.split(';')[0],
+    csrf: ((await r.json()) as { csrfToken: string }).csrfToken,
+  };
 }
 
 /** A stock provider that sends a session cookie with its handshake (as a browser on our own pages does). */
@@ -40,8 +46,12 @@ function cookieClient(slug: string, cookie: string) {
     WebSocketPolyfill: CookieSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
   });
-  const synced = new Promise<void>((resolve) => provider.once('sync', (s: boolean) => s && resolve()));
-  const terminal = new Promise<{ code: number; reason: string }>((resolve) => provider.once('closed', (e: { code: number; reason: string }) => resolve(e)));
+  const synced = new Promise<void>((resolve) =>
+    provider.once('sync', (s: boolean) => s && resolve()),
+  );
+  const terminal = new Promise<{ code: number; reason: string }>((resolve) =>
+    provider.once('closed', (e: { code: number; reason: string }) => resolve(e)),
+  );
   return {
     provider,
     synced,
@@ -72,7 +82,11 @@ describe('co-editing sockets end with their session', () => {
     try {
       await c.synced;
       // The session reaches its end (as 30 days later).
-      fx.env.db.prepare(`UPDATE sessions SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ','now','-1 second')`).run();
+      fx.env.db
+        .prepare(
+          `UPDATE sessions SET expires_at = strftime('%Y-%m-%dT%H:%M:%fZ','now','-1 second')`,
+        )
+        .run();
       expect(await c.terminal).toEqual({ code: 4401, reason: 'session expired' });
     } finally {
       c.destroy();
@@ -88,7 +102,10 @@ describe('co-editing sockets end with their session', () => {
     const c = cookieClient('atelier', s.cookie);
     try {
       await c.synced;
-      await fetch(`${fx.env.server.url}/api/auth/logout`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+      await fetch(`${fx.env.server.url}/api/auth/logout`, {
+        method: 'POST',
+        headers: { cookie: s.cookie, 'x-csrf-token': s.csrf },
+      });
       expect(await c.terminal).toEqual({ code: 4401, reason: 'session revoked' });
     } finally {
       c.destroy();
@@ -108,14 +125,20 @@ describe('co-editing sockets end with their session', () => {
       await Promise.all([mine.synced, other.synced, script.synced]);
       const r = await fetch(`${fx.env.server.url}/api/auth/password`, {
         method: 'POST',
-        headers: { cookie: here.cookie, 'x-csrf-token': here.csrf, 'content-type': 'application/json' },
+        headers: {
+          cookie: here.cookie,
+          'x-csrf-token': here.csrf,
+          'content-type': 'application/json',
+        },
         body: JSON.stringify({ currentPassword: PASSWORD, newPassword: 'une haie de noisetiers' }),
       });
       expect(r.status).toBe(200);
       expect(await other.terminal).toEqual({ code: 4401, reason: 'session revoked' });
       expect(await scriptEnd).toEqual({ code: 4401, reason: 'session revoked' });
       expect(mine.provider.wsconnected).toBe(true);
-      expect(await handshake('atelier', { authorization: `Bearer ${fx.users.contributor.token}` })).toBe('HTTP 401');
+      expect(
+        await handshake('atelier', { authorization: `Bearer ${fx.users.contributor.token}` }),
+      ).toBe('HTTP 401');
       expect(await handshake('atelier', { cookie: there.cookie })).toBe('HTTP 401');
     } finally {
       mine.destroy();
@@ -129,7 +152,12 @@ describe('co-editing sockets end with their session', () => {
     const observer = fx.open('atelier', fx.users.admin.token);
     await Promise.all([writer.synced, observer.synced]);
     const ended = fx.terminalClose(writer);
-    const demoted = await fx.call('PATCH', `/api/admin/users/${fx.users.contributor.id}`, fx.users.admin.token, { role: 'reader' });
+    const demoted = await fx.call(
+      'PATCH',
+      `/api/admin/users/${fx.users.contributor.id}`,
+      fx.users.admin.token,
+      { role: 'reader' },
+    );
     expect(demoted.status).toBe(200);
     expect(await ended).toEqual({ code: 4401, reason: 'role changed' });
 
@@ -138,14 +166,26 @@ describe('co-editing sockets end with their session', () => {
     await again.synced;
     again.text.insert(again.text.length, ' Refusé.');
     again.provider.awareness.setLocalStateField('mark', 1);
-    await until(() => (observer.provider.awareness.getStates().get(again.doc.clientID) as { mark?: number } | undefined)?.mark === 1, 'the mark');
+    await until(
+      () =>
+        (
+          observer.provider.awareness.getStates().get(again.doc.clientID) as
+            { mark?: number } | undefined
+        )?.mark === 1,
+      'the mark',
+    );
     expect(observer.text.toString()).not.toContain('Refusé.');
     // A reader's own socket was never a writing one: a role change leaves it open.
     const reader = fx.open('atelier', fx.users.reader.token);
     await reader.synced;
-    await fx.call('PATCH', `/api/admin/users/${fx.users.reader.id}`, fx.users.admin.token, { role: 'reader' });
+    await fx.call('PATCH', `/api/admin/users/${fx.users.reader.id}`, fx.users.admin.token, {
+      role: 'reader',
+    });
     observer.text.insert(0, 'Titre. ');
-    await until(() => reader.text.toString().startsWith('Titre. '), 'live edits still reach the reader');
+    await until(
+      () => reader.text.toString().startsWith('Titre. '),
+      'live edits still reach the reader',
+    );
   });
 
   it('an account locked by a forced reset loses its token sockets, and the token opens no new one', async () => {
@@ -153,8 +193,18 @@ describe('co-editing sockets end with their session', () => {
     const c = fx.open('atelier', fx.users.contributor.token);
     await c.synced;
     const ended = fx.terminalClose(c);
-    expect((await fx.call('POST', `/api/admin/users/${fx.users.contributor.id}/force-reset`, fx.users.admin.token)).status).toBe(200);
+    expect(
+      (
+        await fx.call(
+          'POST',
+          `/api/admin/users/${fx.users.contributor.id}/force-reset`,
+          fx.users.admin.token,
+        )
+      ).status,
+    ).toBe(200);
     expect(await ended).toEqual({ code: 4401, reason: 'password reset required' });
-    expect(await handshake('atelier', { authorization: `Bearer ${fx.users.contributor.token}` })).toBe('HTTP 403');
+    expect(
+      await handshake('atelier', { authorization: `Bearer ${fx.users.contributor.token}` }),
+    ).toBe('HTTP 403');
   });
 });

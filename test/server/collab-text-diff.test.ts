@@ -33,7 +33,8 @@ describe('text diff for forward changes', () => {
   it('turns any text into any other (random cases, including the whole-block fallback)', () => {
     const next = rng(42);
     const words = ['lieu', 'commun', '\n', 'tiers', 'é', '😀', ' ', '# titre\n', 'atelier'];
-    const text = (n: number) => Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join('');
+    const text = (n: number) =>
+      Array.from({ length: n }, () => words[Math.floor(next() * words.length)]).join('');
     for (let i = 0; i < 300; i++) {
       const a = text(Math.floor(next() * 60));
       let b = a;

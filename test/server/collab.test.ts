@@ -4,7 +4,16 @@ import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
 import * as decoding from 'lib0/decoding';
 import { savePage, findPage } from '../../registry/wiki/pages.js';
-import { client, closed, makeUsers, rawSocket, startOn, tempDir, until, type TestClient } from '../helpers/collab.js';
+import {
+  client,
+  closed,
+  makeUsers,
+  rawSocket,
+  startOn,
+  tempDir,
+  until,
+  type TestClient,
+} from '../helpers/collab.js';
 
 type Env = Awaited<ReturnType<typeof startOn>>;
 let tmp: ReturnType<typeof tempDir>;
@@ -42,7 +51,12 @@ const revisions = (slug: string) =>
     )
     .all(slug) as { number: number; markdown: string; authors: string }[];
 
-async function put(slug: string, markdown: string, token = users.contributor.token, baseRevision?: number) {
+async function put(
+  slug: string,
+  markdown: string,
+  token = users.contributor.token,
+  baseRevision?: number,
+) {
   const res = await fetch(`${env.server.url}/api/pages/${slug}`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -62,7 +76,10 @@ describe('co-editing with stock y-websocket clients', () => {
       a.text.insert(a.text.length, `a${i} `);
       b.text.insert(0, `b${i} `);
     }
-    await until(() => a.text.toString() === b.text.toString() && a.text.length > 100, 'a and b converge');
+    await until(
+      () => a.text.toString() === b.text.toString() && a.text.length > 100,
+      'a and b converge',
+    );
     const c = open('atelier', users.contributor.token);
     await c.synced;
     await until(() => c.text.toString() === a.text.toString(), 'late client has everything');
@@ -73,7 +90,9 @@ describe('co-editing with stock y-websocket clients', () => {
   });
 
   it('makes twenty clients converge', async () => {
-    const many = Array.from({ length: 20 }, (_, i) => open('vingt', i % 2 ? users.contributor.token : users.admin.token));
+    const many = Array.from({ length: 20 }, (_, i) =>
+      open('vingt', i % 2 ? users.contributor.token : users.admin.token),
+    );
     await Promise.all(many.map((c) => c.synced));
     many.forEach((c, i) => {
       for (let k = 0; k < 5; k++) c.text.insert(k % 2 ? 0 : c.text.length, `[${i}.${k}]`);
@@ -82,11 +101,17 @@ describe('co-editing with stock y-websocket clients', () => {
     await until(() => many.every((c) => c.text.length === expected), 'every client has every edit');
     const first = many[0].text.toString();
     expect(many.every((c) => c.text.toString() === first)).toBe(true);
-    for (let i = 0; i < 20; i++) for (let k = 0; k < 5; k++) expect(first.split(`[${i}.${k}]`).length).toBe(2);
+    for (let i = 0; i < 20; i++)
+      for (let k = 0; k < 5; k++) expect(first.split(`[${i}.${k}]`).length).toBe(2);
   });
 
   it('seeds an existing page from its markdown exactly once, also across restarts', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'charte', title: 'Charte', markdown: '# Charte\n\nNos règles.\n', authorIds: [users.admin.id] });
+    savePage(env.db, env.server.app.services.wiki, {
+      slug: 'charte',
+      title: 'Charte',
+      markdown: '# Charte\n\nNos règles.\n',
+      authorIds: [users.admin.id],
+    });
     const a = open('charte', users.contributor.token);
     const b = open('charte', users.reader.token);
     await Promise.all([a.synced, b.synced]);
@@ -103,10 +128,19 @@ describe('co-editing with stock y-websocket clients', () => {
   });
 
   it('refuses bad requests before the upgrade', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'existe', title: 'Existe', markdown: 'x', authorIds: [] });
+    savePage(env.db, env.server.app.services.wiki, {
+      slug: 'existe',
+      title: 'Existe',
+      markdown: 'x',
+      authorIds: [],
+    });
     await expect(rawSocket(`${env.wsUrl}/existe?token=nope`)).rejects.toThrow('HTTP 401');
-    await expect(rawSocket(`${env.wsUrl}/Pas%20Un%20Slug?token=${users.contributor.token}`)).rejects.toThrow('HTTP 400');
-    await expect(rawSocket(`${env.wsUrl}/inconnue?token=${users.reader.token}`)).rejects.toThrow('HTTP 404');
+    await expect(
+      rawSocket(`${env.wsUrl}/Pas%20Un%20Slug?token=${users.contributor.token}`),
+    ).rejects.toThrow('HTTP 400');
+    await expect(rawSocket(`${env.wsUrl}/inconnue?token=${users.reader.token}`)).rejects.toThrow(
+      'HTTP 404',
+    );
     await expect(rawSocket(`${env.wsUrl}/inconnue`)).rejects.toThrow('HTTP 404');
     const res = await fetch(`${env.server.url}/collab/existe`);
     expect(res.status).toBe(426);
@@ -123,12 +157,19 @@ describe('co-editing with stock y-websocket clients', () => {
     });
     const cookie = login.headers.get('set-cookie')!.split(';')[0];
     const host = new URL(env.server.url).host;
-    await expect(rawSocket(`${env.wsUrl}/page-cookie`, { cookie, origin: 'https://evil.example' })).rejects.toThrow('HTTP 403');
+    await expect(
+      rawSocket(`${env.wsUrl}/page-cookie`, { cookie, origin: 'https://evil.example' }),
+    ).rejects.toThrow('HTTP 403');
     (await rawSocket(`${env.wsUrl}/page-cookie`, { cookie, origin: `http://${host}` })).close();
   });
 
   it("never applies a reader's update, tells the reader, and keeps sending it the others' edits", async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'lecture', title: 'Lecture', markdown: 'Texte.', authorIds: [] });
+    savePage(env.db, env.server.app.services.wiki, {
+      slug: 'lecture',
+      title: 'Lecture',
+      markdown: 'Texte.',
+      authorIds: [],
+    });
     const writer = open('lecture', users.contributor.token);
     const reader = open('lecture', users.reader.token);
     await Promise.all([writer.synced, reader.synced]);
@@ -136,7 +177,8 @@ describe('co-editing with stock y-websocket clients', () => {
     const denied: string[] = [];
     reader.provider.ws!.addEventListener('message', (e: MessageEvent) => {
       const d = decoding.createDecoder(new Uint8Array(e.data as ArrayBuffer));
-      if (decoding.readVarUint(d) === 2 && decoding.readVarUint(d) === 0) denied.push(decoding.readVarString(d));
+      if (decoding.readVarUint(d) === 2 && decoding.readVarUint(d) === 0)
+        denied.push(decoding.readVarString(d));
     });
     reader.text.insert(0, 'VANDALE ');
     await until(() => denied.length === 1, 'permission denied message');
@@ -152,7 +194,12 @@ describe('co-editing with stock y-websocket clients', () => {
   });
 
   it('does not refuse a reader whose re-sync only repeats what the server has, deletions included', async () => {
-    savePage(env.db, env.server.app.services.wiki, { slug: 'relecture', title: 'Relecture', markdown: 'Un deux trois quatre.', authorIds: [] });
+    savePage(env.db, env.server.app.services.wiki, {
+      slug: 'relecture',
+      title: 'Relecture',
+      markdown: 'Un deux trois quatre.',
+      authorIds: [],
+    });
     const writer = open('relecture', users.contributor.token);
     const reader = open('relecture', users.reader.token);
     await Promise.all([writer.synced, reader.synced]);
@@ -171,7 +218,10 @@ describe('co-editing with stock y-websocket clients', () => {
     reader.provider.connect();
     await until(() => reader.provider.synced, 'reader re-synced');
     writer.text.insert(writer.text.length, ' Cinq.');
-    await until(() => reader.text.toString() === '» Un trois quatre. Cinq.', 'reader still follows');
+    await until(
+      () => reader.text.toString() === '» Un trois quatre. Cinq.',
+      'reader still follows',
+    );
     expect(denied).toEqual([]);
   });
 
@@ -203,9 +253,14 @@ describe('co-editing with stock y-websocket clients', () => {
     await until(() => seen.includes(424242), 'own awareness echoed');
     // The others see it, under the authenticated name.
     await until(() => a.provider.awareness.getStates().has(424242), 'others see it');
-    expect((a.provider.awareness.getStates().get(424242) as { user: { name: string } }).user.name).toBe(users.admin.name);
+    expect(
+      (a.provider.awareness.getStates().get(424242) as { user: { name: string } }).user.name,
+    ).toBe(users.admin.name);
     raw.close();
-    await until(() => !a.provider.awareness.getStates().has(424242), 'removed when the connection closes');
+    await until(
+      () => !a.provider.awareness.getStates().has(424242),
+      'removed when the connection closes',
+    );
   });
 
   it('closes a connection sending a malformed or oversized message, and nothing else', async () => {
@@ -266,7 +321,10 @@ describe('co-editing with stock y-websocket clients', () => {
     const res = await put('guide', 'Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\n');
     expect(res.status).toBe(200);
     const merged = 'Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\n';
-    await until(() => a.text.toString() === merged && b.text.toString() === merged, 'REST edit merged');
+    await until(
+      () => a.text.toString() === merged && b.text.toString() === merged,
+      'REST edit merged',
+    );
     // A forward change: small retains/deletes/inserts, not a replacement of the whole text.
     const flat = JSON.stringify(deltas);
     expect(flat).toContain('"retain":16');
@@ -279,8 +337,12 @@ describe('co-editing with stock y-websocket clients', () => {
     await put('guide', 'Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\nAjout REST.\n');
     c.text.insert(0, 'Hors ligne. ');
     c.provider.connect();
-    const final = 'Hors ligne. Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\nAjout REST.\n';
-    await until(() => [a, b, c].every((x) => x.text.toString() === final), 'converged after reconnect');
+    const final =
+      'Hors ligne. Ligne un.\nLigne 2, corrigée.\nLigne trois.\nAjout direct.\nAjout REST.\n';
+    await until(
+      () => [a, b, c].every((x) => x.text.toString() === final),
+      'converged after reconnect',
+    );
   });
 
   it('brings a revert to connected editors as a forward change, without resurrecting anything on reconnect', async () => {
@@ -293,13 +355,19 @@ describe('co-editing with stock y-websocket clients', () => {
     b.provider.disconnect();
     const res = await fetch(`${env.server.url}/api/pages/histoire/revert`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${users.contributor.token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${users.contributor.token}`,
+      },
       body: JSON.stringify({ revision: 1 }),
     });
     expect(res.status).toBeLessThan(300);
     await until(() => a.text.toString() === 'Version A.\n', 'revert reached a');
     b.provider.connect();
-    await until(() => b.provider.synced && b.text.toString() === 'Version A.\n', 'b re-synced without resurrecting');
+    await until(
+      () => b.provider.synced && b.text.toString() === 'Version A.\n',
+      'b re-synced without resurrecting',
+    );
     expect(a.text.toString()).toBe('Version A.\n');
   });
 
@@ -309,15 +377,25 @@ describe('co-editing with stock y-websocket clients', () => {
     await a.synced;
     await until(() => a.text.toString() === 'Base.\n', 'seeded');
     a.text.insert(a.text.length, 'Co-édition.\n');
-    await until(() => env.server.app.services.collab.stats().updatesPersisted >= 2, 'co-edit stored');
+    await until(
+      () => env.server.app.services.collab.stats().updatesPersisted >= 2,
+      'co-edit stored',
+    );
     const stale = await put('conflit', 'Base modifiée.\n', users.admin.token, 1);
     expect(stale.status).toBe(409);
-    expect(revisions('conflit').map((r) => r.markdown)).toEqual(['Base.\n', 'Base.\nCo-édition.\n']);
+    expect(revisions('conflit').map((r) => r.markdown)).toEqual([
+      'Base.\n',
+      'Base.\nCo-édition.\n',
+    ]);
     expect(JSON.parse(revisions('conflit')[1].authors)).toEqual([users.contributor.id]);
     const blind = await put('conflit', 'Remplacé.\n', users.admin.token);
     expect(blind.status).toBe(200);
     await until(() => a.text.toString() === 'Remplacé.\n', 'REST text reached the editor');
-    expect(revisions('conflit').map((r) => r.markdown)).toEqual(['Base.\n', 'Base.\nCo-édition.\n', 'Remplacé.\n']);
+    expect(revisions('conflit').map((r) => r.markdown)).toEqual([
+      'Base.\n',
+      'Base.\nCo-édition.\n',
+      'Remplacé.\n',
+    ]);
   });
 
   it('applies a REST edit to the stored document when nobody is connected', async () => {
@@ -332,7 +410,10 @@ describe('co-editing with stock y-websocket clients', () => {
     await until(() => env.server.app.services.collab.stats().loadedDocs === 0, 'document unloaded');
     await put('stock', 'Version 2.\n');
     const stored = new Y.Doc();
-    Y.applyUpdate(stored, Y.mergeUpdates(env.server.app.services.collab.store.read('stock')!.updates));
+    Y.applyUpdate(
+      stored,
+      Y.mergeUpdates(env.server.app.services.collab.store.read('stock')!.updates),
+    );
     expect(stored.getText('markdown').toString()).toBe('Version 2.\n');
     const b = open('stock', users.reader.token);
     await b.synced;
@@ -352,7 +433,9 @@ describe('co-editing with stock y-websocket clients', () => {
     await until(() => revisions('revs').length === 2, 'quiet-period revision');
     const quiet = revisions('revs')[1];
     expect(quiet.markdown).toBe('De B.\nDépart.\nDe A.\n');
-    expect(JSON.parse(quiet.authors)).toEqual([users.admin.id, users.contributor.id].sort((x, y) => x - y));
+    expect(JSON.parse(quiet.authors)).toEqual(
+      [users.admin.id, users.contributor.id].sort((x, y) => x - y),
+    );
     // Backlinks, categories and the search index follow savePage: the page itself is current.
     expect(findPage(env.db, 'revs')!.markdown).toBe('De B.\nDépart.\nDe A.\n');
 
@@ -389,7 +472,13 @@ describe('co-editing with stock y-websocket clients', () => {
     const b = open('redemarrage', users.admin.token);
     await Promise.all([a.synced, b.synced]);
     for (let i = 0; i < 60; i++) (i % 2 ? a : b).text.insert(0, `<${i}>`);
-    await until(() => a.text.toString() === b.text.toString() && a.text.toString().includes('<59>') && a.text.toString().includes('<58>'), 'converged');
+    await until(
+      () =>
+        a.text.toString() === b.text.toString() &&
+        a.text.toString().includes('<59>') &&
+        a.text.toString().includes('<58>'),
+      'converged',
+    );
     const port = env.server.port;
     const before = a.text.toString();
     expect(env.server.app.services.collab.store.logLength('redemarrage')).toBeLessThan(25);

@@ -21,17 +21,26 @@ const decode = (r: RawAnswer): Buffer => {
   expect(coding).toBeUndefined();
   return r.body;
 };
-const varies = (r: RawAnswer) => String(r.headers.vary ?? '').toLowerCase().includes('accept-encoding');
+const varies = (r: RawAnswer) =>
+  String(r.headers.vary ?? '')
+    .toLowerCase()
+    .includes('accept-encoding');
 
 let db: Database;
 let server: RunningServer;
 let token: string;
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => rawRequest(`${server.url}${path}`, { method, headers });
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  rawRequest(`${server.url}${path}`, { method, headers });
 
 beforeAll(async () => {
   db = openDatabase(':memory:');
   await seedIfEmpty(db);
-  const user = await createUser(db, { email: 'c@example.org', name: 'Contributrice', password: 'password123', role: 'contributor' });
+  const user = await createUser(db, {
+    email: 'c@example.org',
+    name: 'Contributrice',
+    password: 'password123',
+    role: 'contributor',
+  });
   token = createApiToken(db, user.id, 'test');
   server = await startServer(db, { port: 0 });
 });
@@ -69,11 +78,15 @@ describe('Accept-Encoding negotiation', () => {
 });
 
 describe('the built browser application', () => {
-  const assets = existsSync(join(CLIENT_DIR, 'assets')) ? readdirSync(join(CLIENT_DIR, 'assets')) : [];
+  const assets = existsSync(join(CLIENT_DIR, 'assets'))
+    ? readdirSync(join(CLIENT_DIR, 'assets'))
+    : [];
   const scripts = assets.filter((f) => f.endsWith('.js'));
 
   it('has brotli and gzip copies of every script, decompressing to the very file (run `npx vite build` first)', () => {
-    expect(scripts.length, 'dist/client is not built: run `npx vite build`').toBeGreaterThanOrEqual(3);
+    expect(scripts.length, 'dist/client is not built: run `npx vite build`').toBeGreaterThanOrEqual(
+      3,
+    );
     for (const name of [...scripts, '../index.html']) {
       const file = join(CLIENT_DIR, 'assets', name);
       const bytes = readFileSync(file);
@@ -122,7 +135,9 @@ describe('the built browser application', () => {
     const head = await get(`/assets/${name}`, { 'accept-encoding': BROWSER }, 'HEAD');
     expect(head.status).toBe(200);
     expect(head.headers['content-encoding']).toBe('br');
-    expect(Number(head.headers['content-length'])).toBe(readFileSync(join(CLIENT_DIR, 'assets', `${name}.br`)).length);
+    expect(Number(head.headers['content-length'])).toBe(
+      readFileSync(join(CLIENT_DIR, 'assets', `${name}.br`)).length,
+    );
     expect(head.body.length).toBe(0);
 
     for (const headers of [{}, { 'accept-encoding': BROWSER }] as Record<string, string>[]) {
@@ -152,7 +167,10 @@ describe('the built browser application', () => {
     expect(plain.body.equals(html)).toBe(true);
     expect(new Set([br.headers.etag, gz.headers.etag, plain.headers.etag]).size).toBe(3);
 
-    const again = await get('/registre', { 'accept-encoding': BROWSER, 'if-none-match': String(br.headers.etag) });
+    const again = await get('/registre', {
+      'accept-encoding': BROWSER,
+      'if-none-match': String(br.headers.etag),
+    });
     expect(again.status).toBe(304);
     expect(again.body.length).toBe(0);
     expect(again.headers.etag).toBe(br.headers.etag);
@@ -178,7 +196,9 @@ describe('JSON answers', () => {
       expect(Number(r.headers['content-length'])).toBe(r.body.length);
       expect(r.body.length).toBeLessThan(plain.body.length / 4);
       expect(decode(r).equals(plain.body)).toBe(true);
-      expect(r.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(r.headers['content-security-policy']).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
     }
     const medium = await get('/api/pages?limit=100', { 'accept-encoding': 'gzip' });
     expect(medium.headers['content-encoding']).toBe('gzip');
@@ -192,7 +212,9 @@ describe('JSON answers', () => {
     expect(Number(health.headers['content-length'])).toBe(health.body.length);
     expect(JSON.parse(health.body.toString())).toBeTruthy();
 
-    const refused = await get('/api/openapi.json', { 'accept-encoding': 'br;q=0, gzip;q=0, deflate' });
+    const refused = await get('/api/openapi.json', {
+      'accept-encoding': 'br;q=0, gzip;q=0, deflate',
+    });
     expect(refused.headers['content-encoding']).toBeUndefined();
     expect(JSON.parse(refused.body.toString()).openapi).toBeTruthy();
 
@@ -215,7 +237,11 @@ describe('JSON answers', () => {
     const markdown = 'Un paragraphe assez long pour dépasser un kilo-octet. '.repeat(40);
     const put = await rawRequest(`${server.url}/api/pages/longue-page`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-encoding': BROWSER },
+      headers: {
+        authorization: `Bearer ${token}`,
+        'content-type': 'application/json',
+        'accept-encoding': BROWSER,
+      },
       body: JSON.stringify({ title: 'Longue page', markdown }),
     });
     expect(put.status).toBe(201);
@@ -230,9 +256,14 @@ describe('JSON answers', () => {
 });
 
 describe('the compressing middleware', () => {
-  const big = JSON.stringify({ items: Array.from({ length: 200 }, (_, i) => ({ i, name: `élément ${i}` })) });
+  const big = JSON.stringify({
+    items: Array.from({ length: 200 }, (_, i) => ({ i, name: `élément ${i}` })),
+  });
   const app = new Hono();
-  app.use('*', compressing((_c, next) => next()));
+  app.use(
+    '*',
+    compressing((_c, next) => next()),
+  );
   app.get('/stream', (c) =>
     c.body(
       new ReadableStream({
@@ -246,7 +277,9 @@ describe('the compressing middleware', () => {
     ),
   );
   app.get('/png', (c) => c.body(new Uint8Array(4096), 200, { 'content-type': 'image/png' }));
-  app.get('/no-transform', (c) => c.body(big, 200, { 'content-type': 'application/json', 'cache-control': 'no-transform' }));
+  app.get('/no-transform', (c) =>
+    c.body(big, 200, { 'content-type': 'application/json', 'cache-control': 'no-transform' }),
+  );
   app.get('/events', (c) => c.body(big, 200, { 'content-type': 'text/event-stream' }));
   app.get('/cookies', (c) => {
     c.header('set-cookie', 'a=1');
@@ -336,10 +369,19 @@ describe('page reads', () => {
       expect(r.body.length).toBe(0);
       expect(r.headers['content-encoding']).toBeUndefined();
       expect(r.headers['cache-control']).toBe('no-cache');
-      expect(r.headers.etag).toBe(etag.startsWith('W/') ? etag.slice(2) : etag.startsWith('"autre"') ? plain.headers.etag : etag);
+      expect(r.headers.etag).toBe(
+        etag.startsWith('W/')
+          ? etag.slice(2)
+          : etag.startsWith('"autre"')
+            ? plain.headers.etag
+            : etag,
+      );
     }
     // Another form's validator does not match: the client gets the form it asked for.
-    const other = await get(`/api/pages/${slug}`, { 'if-none-match': String(plain.headers.etag), 'accept-encoding': 'gzip' });
+    const other = await get(`/api/pages/${slug}`, {
+      'if-none-match': String(plain.headers.etag),
+      'accept-encoding': 'gzip',
+    });
     expect(other.status).toBe(200);
     expect(gunzipSync(other.body).equals(plain.body)).toBe(true);
   });
@@ -353,20 +395,36 @@ describe('page reads', () => {
       body: JSON.stringify({ title: 'Sans rapport', markdown: 'Rien à voir.' }),
     });
     expect(unrelated.status).toBe(201);
-    const same = await get(`/api/pages/${slug}`, { 'accept-encoding': BROWSER, 'if-none-match': String(before.headers.etag) });
+    const same = await get(`/api/pages/${slug}`, {
+      'accept-encoding': BROWSER,
+      'if-none-match': String(before.headers.etag),
+    });
     expect(same.status).toBe(304);
 
-    const page = JSON.parse(brotliDecompressSync(before.body).toString()) as { title: string; markdown: string; revision: number };
+    const page = JSON.parse(brotliDecompressSync(before.body).toString()) as {
+      title: string;
+      markdown: string;
+      revision: number;
+    };
     const edit = await rawRequest(`${server.url}/api/pages/${slug}`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ title: page.title, markdown: `${page.markdown}\n\nUne phrase de plus.`, baseRevision: page.revision }),
+      body: JSON.stringify({
+        title: page.title,
+        markdown: `${page.markdown}\n\nUne phrase de plus.`,
+        baseRevision: page.revision,
+      }),
     });
     expect(edit.status).toBe(200);
-    const changed = await get(`/api/pages/${slug}`, { 'accept-encoding': BROWSER, 'if-none-match': String(before.headers.etag) });
+    const changed = await get(`/api/pages/${slug}`, {
+      'accept-encoding': BROWSER,
+      'if-none-match': String(before.headers.etag),
+    });
     expect(changed.status).toBe(200);
     expect(changed.headers.etag).not.toBe(before.headers.etag);
-    expect(JSON.parse(brotliDecompressSync(changed.body).toString())).toMatchObject({ revision: page.revision + 1 });
+    expect(JSON.parse(brotliDecompressSync(changed.body).toString())).toMatchObject({
+      revision: page.revision + 1,
+    });
   });
 
   it('stay uncompressed when small, and a missing page is 404 whatever If-None-Match says', async () => {
@@ -383,7 +441,10 @@ describe('page reads', () => {
     expect(small.headers.etag).toBeTruthy();
     expect(JSON.parse(small.body.toString()).title).toBe('Courte');
 
-    const missing = await get('/api/pages/absente', { 'if-none-match': '*', 'accept-encoding': BROWSER });
+    const missing = await get('/api/pages/absente', {
+      'if-none-match': '*',
+      'accept-encoding': BROWSER,
+    });
     expect(missing.status).toBe(404);
   });
 
@@ -395,14 +456,22 @@ describe('page reads', () => {
     expect(res.headers.get('content-encoding')).toBe('br');
     expect(res.headers.get('cache-control')).toBe('no-cache');
     expect(res.headers.get('vary')).toBe('Accept-Encoding');
-    expect(res.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(res.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
     const body = Buffer.from(await res.arrayBuffer());
     expect(JSON.parse(brotliDecompressSync(body).toString()).slug).toBe(slug);
     const etag = res.headers.get('etag')!;
-    const again = await t.app.request(`/api/pages/${slug}`, { headers: { 'accept-encoding': 'br', 'if-none-match': etag } });
+    const again = await t.app.request(`/api/pages/${slug}`, {
+      headers: { 'accept-encoding': 'br', 'if-none-match': etag },
+    });
     expect(again.status).toBe(304);
-    const list = await t.app.request('/api/openapi.json', { headers: { 'accept-encoding': 'gzip' } });
+    const list = await t.app.request('/api/openapi.json', {
+      headers: { 'accept-encoding': 'gzip' },
+    });
     expect(list.headers.get('content-encoding')).toBe('gzip');
-    expect(JSON.parse(gunzipSync(Buffer.from(await list.arrayBuffer())).toString()).openapi).toBeTruthy();
+    expect(
+      JSON.parse(gunzipSync(Buffer.from(await list.arrayBuffer())).toString()).openapi,
+    ).toBeTruthy();
   });
 });

@@ -76,7 +76,12 @@ ${extra}END:VCALENDAR
 
 let app: App;
 /** Posts a raw body with its content type (the app helper would send it as JSON). */
-async function postRaw(path: string, body: string, contentType: string, as?: 'contributor' | 'reader') {
+async function postRaw(
+  path: string,
+  body: string,
+  contentType: string,
+  as?: 'contributor' | 'reader',
+) {
   const headers: Record<string, string> = { 'content-type': contentType };
   if (as) headers.authorization = `Bearer ${await app.tokenFor(as)}`;
   const res = await app.app.request(path, { method: 'POST', headers, body });
@@ -84,22 +89,40 @@ async function postRaw(path: string, body: string, contentType: string, as?: 'co
   return { status: res.status, text, json: JSON.parse(text) };
 }
 const importText = (text: string, as: 'contributor' | 'reader' | 'anonymous' = 'contributor') =>
-  postRaw('/api/places/la-ruche/events/import?since=2025-10-01', text, 'text/calendar', as === 'anonymous' ? undefined : as);
+  postRaw(
+    '/api/places/la-ruche/events/import?since=2025-10-01',
+    text,
+    'text/calendar',
+    as === 'anonymous' ? undefined : as,
+  );
 const slotsOf = async (uid: string) => {
-  const all = (await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01&limit=500')).json.items as { importUid: string; slots: { startsAt: string; endsAt: string }[] }[];
+  const all = (await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01&limit=500'))
+    .json.items as { importUid: string; slots: { startsAt: string; endsAt: string }[] }[];
   return all.find((e) => e.importUid === uid)?.slots.map((s) => [s.startsAt, s.endsAt]);
 };
 
 beforeEach(async () => {
   app = await testApp();
-  expect((await app.request('POST', '/api/places', { body: { slug: 'la-ruche', name: 'La Ruche', city: 'Lille', postcode: '59000' }, as: 'contributor' })).status).toBe(201);
+  expect(
+    (
+      await app.request('POST', '/api/places', {
+        body: { slug: 'la-ruche', name: 'La Ruche', city: 'Lille', postcode: '59000' },
+        as: 'contributor',
+      })
+    ).status,
+  ).toBe(201);
 });
 
 describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
   it('expands RRULE with EXDATE and overridden occurrences, honouring each time zone', async () => {
     const res = await importText(calendar());
     expect(res.status, res.text).toBe(200);
-    expect(res.json.created.map((e: { uid: string }) => e.uid).sort()).toEqual(['day@example.org', 'repair-cafe@example.org', 'utc@example.org', 'visio-ny@example.org']);
+    expect(res.json.created.map((e: { uid: string }) => e.uid).sort()).toEqual([
+      'day@example.org',
+      'repair-cafe@example.org',
+      'utc@example.org',
+      'visio-ny@example.org',
+    ]);
     // 18:00 Paris is 16:00 UTC before 26 October and 17:00 UTC after; the 23rd is excluded; the 6 Nov occurrence moved to the 7th.
     expect(await slotsOf('repair-cafe@example.org')).toEqual([
       ['2025-10-16T16:00:00Z', '2025-10-16T18:00:00Z'],
@@ -107,12 +130,22 @@ describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
       ['2025-11-07T09:00:00Z', '2025-11-07T11:00:00Z'],
       ['2025-11-13T17:00:00Z', '2025-11-13T19:00:00Z'],
     ]);
-    expect(await slotsOf('visio-ny@example.org')).toEqual([['2025-10-20T13:00:00Z', '2025-10-20T14:00:00Z']]);
-    expect(await slotsOf('utc@example.org')).toEqual([['2025-10-21T08:00:00Z', '2025-10-21T09:30:00Z']]);
-    expect(await slotsOf('day@example.org')).toEqual([['2025-10-24T22:00:00Z', '2025-10-25T22:00:00Z']]);
-    const events = (await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01')).json.items as { importUid: string; type: string; registration: unknown }[];
+    expect(await slotsOf('visio-ny@example.org')).toEqual([
+      ['2025-10-20T13:00:00Z', '2025-10-20T14:00:00Z'],
+    ]);
+    expect(await slotsOf('utc@example.org')).toEqual([
+      ['2025-10-21T08:00:00Z', '2025-10-21T09:30:00Z'],
+    ]);
+    expect(await slotsOf('day@example.org')).toEqual([
+      ['2025-10-24T22:00:00Z', '2025-10-25T22:00:00Z'],
+    ]);
+    const events = (await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01')).json
+      .items as { importUid: string; type: string; registration: unknown }[];
     expect(events.find((e) => e.importUid === 'repair-cafe@example.org')?.type).toBe('atelier');
-    expect(events.find((e) => e.importUid === 'utc@example.org')).toMatchObject({ type: 'conference', registration: { kind: 'link', url: 'https://example.org/inscription' } });
+    expect(events.find((e) => e.importUid === 'utc@example.org')).toMatchObject({
+      type: 'conference',
+      registration: { kind: 'link', url: 'https://example.org/inscription' },
+    });
     expect(events.find((e) => e.importUid === 'day@example.org')?.type).toBe('visite');
   });
 
@@ -123,8 +156,15 @@ describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
     expect(again.json.updated).toEqual([]);
     expect(again.json.unchanged).toHaveLength(4);
     const renamed = await importText(calendar('Repair café'));
-    expect(renamed.json.updated.map((e: { uid: string }) => e.uid)).toEqual(['repair-cafe@example.org']);
-    const cancelled = await importText(calendar('Repair café').replace('SUMMARY:Journée portes ouvertes', 'SUMMARY:Journée portes ouvertes\r\nSTATUS:CANCELLED'));
+    expect(renamed.json.updated.map((e: { uid: string }) => e.uid)).toEqual([
+      'repair-cafe@example.org',
+    ]);
+    const cancelled = await importText(
+      calendar('Repair café').replace(
+        'SUMMARY:Journée portes ouvertes',
+        'SUMMARY:Journée portes ouvertes\r\nSTATUS:CANCELLED',
+      ),
+    );
     expect(cancelled.json.deleted.map((e: { uid: string }) => e.uid)).toEqual(['day@example.org']);
     const list = (await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01')).json;
     expect(list.total).toBe(3);
@@ -137,8 +177,14 @@ describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
       'this is not a calendar',
       'BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Alice\r\nEND:VCARD\r\n',
       // One good VEVENT, then one with a date that is not one: nothing is written.
-      calendar('Atelier', 'BEGIN:VEVENT\nUID:bad@example.org\nSUMMARY:Cassé\nDTSTART:2025-10-16\nEND:VEVENT\n'),
-      calendar('Atelier', 'BEGIN:VEVENT\nUID:nostart@example.org\nSUMMARY:Sans début\nEND:VEVENT\n'),
+      calendar(
+        'Atelier',
+        'BEGIN:VEVENT\nUID:bad@example.org\nSUMMARY:Cassé\nDTSTART:2025-10-16\nEND:VEVENT\n',
+      ),
+      calendar(
+        'Atelier',
+        'BEGIN:VEVENT\nUID:nostart@example.org\nSUMMARY:Sans début\nEND:VEVENT\n',
+      ),
     ];
     for (const text of broken) {
       const res = await importText(text);
@@ -146,18 +192,35 @@ describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
       expect(res.json.error.field).toBe('calendar');
       expect(res.json.error.message).toMatch(/calendar: /);
     }
-    expect((await app.request('GET', '/api/events?place=la-ruche&from=2000-01-01')).json.total).toBe(0);
+    expect(
+      (await app.request('GET', '/api/events?place=la-ruche&from=2000-01-01')).json.total,
+    ).toBe(0);
   });
 
   it('needs a contributor, a known place and a calendar content type', async () => {
     expect((await importText(calendar(), 'anonymous')).status).toBe(401);
     expect((await importText(calendar(), 'reader')).status).toBe(403);
-    const unknown = await postRaw('/api/places/nulle-part/events/import', calendar(), 'text/calendar', 'contributor');
+    const unknown = await postRaw(
+      '/api/places/nulle-part/events/import',
+      calendar(),
+      'text/calendar',
+      'contributor',
+    );
     expect(unknown.status).toBe(404);
-    const plain = await postRaw('/api/places/la-ruche/events/import', calendar(), 'text/plain', 'contributor');
+    const plain = await postRaw(
+      '/api/places/la-ruche/events/import',
+      calendar(),
+      'text/plain',
+      'contributor',
+    );
     expect(plain.status).toBe(400);
     expect(plain.json.error.field).toBe('content-type');
-    const badSince = await postRaw('/api/places/la-ruche/events/import?since=hier', calendar(), 'text/calendar', 'contributor');
+    const badSince = await postRaw(
+      '/api/places/la-ruche/events/import?since=hier',
+      calendar(),
+      'text/calendar',
+      'contributor',
+    );
     expect(badSince.json.error.field).toBe('since');
   });
 });
@@ -190,11 +253,22 @@ describe('import from a URL', () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   });
-  const importUrl = (a: App, url: string) => a.request('POST', '/api/places/la-ruche/events/import?since=2025-10-01', { body: { url }, as: 'contributor' });
+  const importUrl = (a: App, url: string) =>
+    a.request('POST', '/api/places/la-ruche/events/import?since=2025-10-01', {
+      body: { url },
+      as: 'contributor',
+    });
 
   it('fetches the calendar (following a redirect) when loopback is allowed by configuration', async () => {
-    app = await testApp({ calendarAllowPrivate: true, calendarFetchTimeoutMs: 500, calendarMaxBytes: 20_000 });
-    await app.request('POST', '/api/places', { body: { slug: 'la-ruche', name: 'La Ruche' }, as: 'contributor' });
+    app = await testApp({
+      calendarAllowPrivate: true,
+      calendarFetchTimeoutMs: 500,
+      calendarMaxBytes: 20_000,
+    });
+    await app.request('POST', '/api/places', {
+      body: { slug: 'la-ruche', name: 'La Ruche' },
+      as: 'contributor',
+    });
     const res = await importUrl(app, `${base}/moved`);
     expect(res.status, res.text).toBe(200);
     expect(res.json.created).toHaveLength(4);
@@ -211,13 +285,36 @@ describe('import from a URL', () => {
   });
 
   it('refuses other schemes and, by default, loopback and private addresses (SSRF)', async () => {
-    for (const url of [`${base}/agenda.ics`, 'http://localhost:1/agenda.ics', 'http://[::1]/x.ics', 'http://10.0.0.8/x.ics', 'http://169.254.169.254/latest/meta-data', 'file:///etc/passwd', 'ftp://example.org/a.ics', 'pas une url']) {
+    for (const url of [
+      `${base}/agenda.ics`,
+      'http://localhost:1/agenda.ics',
+      'http://[::1]/x.ics',
+      'http://10.0.0.8/x.ics',
+      'http://169.254.169.254/latest/meta-data',
+      'file:///etc/passwd',
+      'ftp://example.org/a.ics',
+      'pas une url',
+    ]) {
       const res = await importUrl(app, url);
       expect(res.status, url).toBe(400);
       expect(res.json.error.field).toBe('url');
     }
     expect((await app.request('GET', '/api/events?from=2000-01-01')).json.total).toBe(0);
-    expect(['127.0.0.1', '10.1.2.3', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '::1', 'fd00::1', 'fe80::1', '::ffff:127.0.0.1', '0.0.0.0'].every(isPrivateAddress)).toBe(true);
+    expect(
+      [
+        '127.0.0.1',
+        '10.1.2.3',
+        '172.16.0.1',
+        '192.168.1.1',
+        '169.254.169.254',
+        '100.64.0.1',
+        '::1',
+        'fd00::1',
+        'fe80::1',
+        '::ffff:127.0.0.1',
+        '0.0.0.0',
+      ].every(isPrivateAddress),
+    ).toBe(true);
     expect(['93.184.216.34', '2606:4700::1111', '172.32.0.1'].some(isPrivateAddress)).toBe(false);
   });
 });

@@ -13,22 +13,43 @@ type App = Awaited<ReturnType<typeof testApp>>;
 const DEV_BUNDLE = JSON.parse(readFileSync('/work/shared/data/switchyard-dev/bundle.json', 'utf8'));
 
 const PAGES = [
-  { slug: 'guide-wiki', title: 'Guide : documenter son tiers-lieu en wiki', markdown: 'Écrire les fiches du lieu, une page par atelier.' },
-  { slug: 'carte', title: 'La carte des tiers-lieux', markdown: 'Tous les lieux du réseau sur une carte.' },
+  {
+    slug: 'guide-wiki',
+    title: 'Guide : documenter son tiers-lieu en wiki',
+    markdown: 'Écrire les fiches du lieu, une page par atelier.',
+  },
+  {
+    slug: 'carte',
+    title: 'La carte des tiers-lieux',
+    markdown: 'Tous les lieux du réseau sur une carte.',
+  },
   { slug: 'jeux', title: 'Jeux coopératifs', markdown: 'Des jeux pour ouvrir une réunion.' },
-  { slug: 'chantier', title: 'Le chantier', markdown: 'Les travaux de la grange commencent en mai.' },
+  {
+    slug: 'chantier',
+    title: 'Le chantier',
+    markdown: 'Les travaux de la grange commencent en mai.',
+  },
   { slug: 'locaux', title: 'Nos locaux', markdown: 'Les bureaux et les réseaux du bâtiment.' },
 ];
 
 describe('GET /api/search: French plurals', () => {
   let app: App;
   const slugs = async (q: string) =>
-    ((await app.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { slug: string }[]).map((r) => r.slug).sort();
+    (
+      (await app.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as {
+        slug: string;
+      }[]
+    )
+      .map((r) => r.slug)
+      .sort();
 
   beforeAll(async () => {
     app = await testApp();
     for (const p of PAGES) {
-      const res = await app.request('PUT', `/api/pages/${p.slug}`, { as: 'contributor', body: { title: p.title, markdown: p.markdown } });
+      const res = await app.request('PUT', `/api/pages/${p.slug}`, {
+        as: 'contributor',
+        body: { title: p.title, markdown: p.markdown },
+      });
       expect(res.status, res.text).toBeLessThan(300);
     }
   });
@@ -53,9 +74,13 @@ describe('POST /api/switchyard: no acronym or synonym on common words', () => {
   const ask = async (problem: string) => {
     const res = await app.request('POST', '/api/switchyard', { body: { problem } });
     expect(res.status).toBe(200);
-    return res.json as { themes: { slug: string; confidence: number }[]; resources: { slug: string; reasons: string[] }[] };
+    return res.json as {
+      themes: { slug: string; confidence: number }[];
+      resources: { slug: string; reasons: string[] }[];
+    };
   };
-  const reasons = (a: { resources: { reasons: string[] }[] }) => a.resources.flatMap((r) => r.reasons).join(' | ');
+  const reasons = (a: { resources: { reasons: string[] }[] }) =>
+    a.resources.flatMap((r) => r.reasons).join(' | ');
 
   beforeAll(async () => {
     app = await testApp();
@@ -104,7 +129,9 @@ describe('POST /api/switchyard: plurals in -x', () => {
       themes: ['animation'],
     });
     importBundle(app.db, bundle as never);
-    const res = await app.request('POST', '/api/switchyard', { body: { problem: 'des jeux pour démarrer nos soirées' } });
+    const res = await app.request('POST', '/api/switchyard', {
+      body: { problem: 'des jeux pour démarrer nos soirées' },
+    });
     expect(res.json.resources[0].slug).toBe('brise-glace');
   });
 });
@@ -114,16 +141,33 @@ describe('GET /api/search: the y of -yer verbs', () => {
     const app = await testApp();
     const pages = [
       { slug: 'paie', title: 'La paie des salariés', markdown: 'Faire la paie chaque mois.' },
-      { slug: 'cotisations', title: 'Cotisations', markdown: 'Qui a payé sa cotisation : la liste des membres qui ont payé.' },
-      { slug: 'loi-1901', title: 'La loi de 1901', markdown: 'Ce que dit la loi sur les associations.' },
+      {
+        slug: 'cotisations',
+        title: 'Cotisations',
+        markdown: 'Qui a payé sa cotisation : la liste des membres qui ont payé.',
+      },
+      {
+        slug: 'loi-1901',
+        title: 'La loi de 1901',
+        markdown: 'Ce que dit la loi sur les associations.',
+      },
       { slug: 'bail', title: 'Le bail', markdown: 'Négocier le loyer avec le propriétaire.' },
     ];
     for (const p of pages) {
-      const res = await app.request('PUT', `/api/pages/${p.slug}`, { as: 'contributor', body: { title: p.title, markdown: p.markdown } });
+      const res = await app.request('PUT', `/api/pages/${p.slug}`, {
+        as: 'contributor',
+        body: { title: p.title, markdown: p.markdown },
+      });
       expect(res.status, res.text).toBeLessThan(300);
     }
     const slugs = async (q: string) =>
-      ((await app.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as { slug: string }[]).map((r) => r.slug).sort();
+      (
+        (await app.request('GET', `/api/search?q=${encodeURIComponent(q)}`)).json.results as {
+          slug: string;
+        }[]
+      )
+        .map((r) => r.slug)
+        .sort();
     expect(await slugs('payé')).toEqual(['cotisations']);
     expect(await slugs('paie')).toEqual(['paie']);
     expect(await slugs('loyer')).toEqual(['bail']);

@@ -48,37 +48,65 @@ describe('POST /api/import body limit', () => {
     expect((await t.request('GET', `/api/resources/outil-volumineux-${extra}`)).status).toBe(200);
 
     // The same 6 MB on another route is still refused, naming the global limit.
-    const page = await t.request('PUT', '/api/pages/trop-gros', { as: 'admin', body: { title: 'Trop gros', markdown: 'x'.repeat(6 * MB) } });
+    const page = await t.request('PUT', '/api/pages/trop-gros', {
+      as: 'admin',
+      body: { title: 'Trop gros', markdown: 'x'.repeat(6 * MB) },
+    });
     expect(page.status).toBe(413);
-    expect(page.json.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining(String(5 * MB)) });
+    expect(page.json.error).toMatchObject({
+      code: 'payload_too_large',
+      message: expect.stringContaining(String(5 * MB)),
+    });
     const resource = await t.request('POST', '/api/resources', { as: 'admin', body });
     expect(resource.status).toBe(413);
   });
 
   it('refuses a body over importBodyLimit with 413 naming it, and checks the role before reading the body', async () => {
     const t = await testApp({ bodyLimit: 1024, importBodyLimit: 64 * 1024 });
-    const small = { ...BUNDLE, resources: BUNDLE.resources.slice(0, 5), places: [], people: [], usages: [], referents: [] };
+    const small = {
+      ...BUNDLE,
+      resources: BUNDLE.resources.slice(0, 5),
+      places: [],
+      people: [],
+      usages: [],
+      referents: [],
+    };
     // Between the two limits: accepted on this route only.
     const padded = JSON.stringify(small) + ' '.repeat(2000);
     expect(padded.length).toBeGreaterThan(1024);
-    expect((await t.request('POST', '/api/import', { as: 'admin', body: padded })).status).toBe(200);
+    expect((await t.request('POST', '/api/import', { as: 'admin', body: padded })).status).toBe(
+      200,
+    );
     // Over the import limit: 413 naming it, nothing written.
-    const over = JSON.stringify({ ...small, resources: [...small.resources, { ...small.resources[0], slug: 'de-trop', description: 'x'.repeat(70 * 1024) }] });
+    const over = JSON.stringify({
+      ...small,
+      resources: [
+        ...small.resources,
+        { ...small.resources[0], slug: 'de-trop', description: 'x'.repeat(70 * 1024) },
+      ],
+    });
     const res = await t.request('POST', '/api/import', { as: 'admin', body: over });
     expect(res.status).toBe(413);
-    expect(res.json.error).toMatchObject({ code: 'payload_too_large', message: expect.stringContaining(String(64 * 1024)) });
+    expect(res.json.error).toMatchObject({
+      code: 'payload_too_large',
+      message: expect.stringContaining(String(64 * 1024)),
+    });
     expect((await t.request('GET', '/api/resources/de-trop')).status).toBe(404);
     // A chunked body (no Content-Length) is counted as it streams in.
     const chunks = new TextEncoder().encode(over);
     const stream = new ReadableStream({
       start(controller) {
-        for (let i = 0; i < chunks.length; i += 8192) controller.enqueue(chunks.subarray(i, i + 8192));
+        for (let i = 0; i < chunks.length; i += 8192)
+          controller.enqueue(chunks.subarray(i, i + 8192));
         controller.close();
       },
     });
     const chunked = await t.app.request('/api/import', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${await t.tokenFor('admin')}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${await t.tokenFor('admin')}`,
+      },
       body: stream,
       // @ts-expect-error Node's fetch needs duplex for a streamed body
       duplex: 'half',
@@ -86,22 +114,45 @@ describe('POST /api/import body limit', () => {
     expect(chunked.status).toBe(413);
     // Non-admins are refused by role whatever the size; other routes keep the small limit.
     expect((await t.request('POST', '/api/import', { body: over })).status).toBe(401);
-    expect((await t.request('POST', '/api/import', { as: 'facilitator', body: over })).status).toBe(403);
-    expect((await t.request('POST', '/api/import', { as: 'contributor', body: padded })).status).toBe(403);
-    const page = await t.request('PUT', '/api/pages/p', { as: 'admin', body: { title: 'P', markdown: 'x'.repeat(2000) } });
+    expect((await t.request('POST', '/api/import', { as: 'facilitator', body: over })).status).toBe(
+      403,
+    );
+    expect(
+      (await t.request('POST', '/api/import', { as: 'contributor', body: padded })).status,
+    ).toBe(403);
+    const page = await t.request('PUT', '/api/pages/p', {
+      as: 'admin',
+      body: { title: 'P', markdown: 'x'.repeat(2000) },
+    });
     expect(page.status).toBe(413);
     expect(page.json.error.message).toContain('1024');
   });
 
   it('applies both limits from Content-Length on a real server', async () => {
     const db = openDatabase(':memory:');
-    const admin = await createUser(db, { email: 'admin@example.org', name: 'Admin', password: 'password123', role: 'admin' });
+    const admin = await createUser(db, {
+      email: 'admin@example.org',
+      name: 'Admin',
+      password: 'password123',
+      role: 'admin',
+    });
     const token = createApiToken(db, admin.id, 'test');
     const server = await startServer(db, { port: 0, bodyLimit: 1024, importBodyLimit: 16 * 1024 });
     try {
       const post = (path: string, body: string) =>
-        fetch(`${server.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body });
-      const small = JSON.stringify({ ...BUNDLE, resources: BUNDLE.resources.slice(0, 2), places: [], people: [], usages: [], referents: [] });
+        fetch(`${server.url}${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body,
+        });
+      const small = JSON.stringify({
+        ...BUNDLE,
+        resources: BUNDLE.resources.slice(0, 2),
+        places: [],
+        people: [],
+        usages: [],
+        referents: [],
+      });
       expect((await post('/api/import', small + ' '.repeat(4096))).status).toBe(200);
       const over = await post('/api/import', small + ' '.repeat(20 * 1024));
       expect(over.status).toBe(413);

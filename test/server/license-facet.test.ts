@@ -6,9 +6,25 @@ import { licenseGroup } from '../../registry/licenses.js';
 describe('licence facet', () => {
   it('lists AGPL-3.0, AGPL-3.0-only and AGPL-3.0-or-later as one value, and filters by it', async () => {
     const t = await testApp();
-    const licences = { 'outil-a': 'AGPL-3.0', 'outil-b': 'AGPL-3.0-only', 'outil-c': 'agpl-3.0-or-later', 'outil-d': 'MIT', 'outil-e': 'GPL-3.0+' };
+    const licences = {
+      'outil-a': 'AGPL-3.0',
+      'outil-b': 'AGPL-3.0-only',
+      'outil-c': 'agpl-3.0-or-later',
+      'outil-d': 'MIT',
+      'outil-e': 'GPL-3.0+',
+    };
     for (const [slug, license] of Object.entries(licences)) {
-      const r = await t.request('POST', '/api/resources', { as: 'contributor', body: { slug, name: slug, kind: 'software', summary: 'Un outil.', themes: ['numerique'], license } });
+      const r = await t.request('POST', '/api/resources', {
+        as: 'contributor',
+        body: {
+          slug,
+          name: slug,
+          kind: 'software',
+          summary: 'Un outil.',
+          themes: ['numerique'],
+          license,
+        },
+      });
       expect(r.status).toBe(201);
     }
     const all = await t.request('GET', '/api/resources');
@@ -19,9 +35,19 @@ describe('licence facet', () => {
     ]);
     // Each resource keeps its own licence id; the filter takes the group, whichever variant is asked.
     const agpl = await t.request('GET', '/api/resources?license=AGPL-3.0-or-later');
-    expect(agpl.json.items.map((i: { slug: string }) => i.slug).sort()).toEqual(['outil-a', 'outil-b', 'outil-c']);
-    expect(agpl.json.items.find((i: { slug: string }) => i.slug === 'outil-b').license).toBe('AGPL-3.0-only');
-    expect((await t.request('GET', '/api/resources?license=mit')).json.items.map((i: { slug: string }) => i.slug)).toEqual(['outil-d']);
+    expect(agpl.json.items.map((i: { slug: string }) => i.slug).sort()).toEqual([
+      'outil-a',
+      'outil-b',
+      'outil-c',
+    ]);
+    expect(agpl.json.items.find((i: { slug: string }) => i.slug === 'outil-b').license).toBe(
+      'AGPL-3.0-only',
+    );
+    expect(
+      (await t.request('GET', '/api/resources?license=mit')).json.items.map(
+        (i: { slug: string }) => i.slug,
+      ),
+    ).toEqual(['outil-d']);
     t.services.close?.();
   });
 

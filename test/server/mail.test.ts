@@ -13,7 +13,11 @@ describe('mail queue', () => {
 
   it('delivers a queued mail with its attachment through SMTP and marks it sent', async () => {
     smtp = await startSmtpServer();
-    const app = await testApp({ smtpUrl: smtp.url, mailFrom: 'Réseau <reseau@example.org>', mailPollMs: 60_000 });
+    const app = await testApp({
+      smtpUrl: smtp.url,
+      mailFrom: 'Réseau <reseau@example.org>',
+      mailPollMs: 60_000,
+    });
     const ics = 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n';
     const id = enqueueMail(app.db, {
       to: 'lieu@example.org',
@@ -46,7 +50,12 @@ describe('mail queue', () => {
     const app = await testApp({ smtpUrl: smtp.url, mailPollMs: 60_000 });
     // A sender whose clock the test moves.
     const { MailSender } = await import('../../server/mail/sender.js');
-    const sender = new MailSender(app.db, { smtpUrl: smtp.url, from: 'x@example.org', pollMs: 60_000, now: () => now });
+    const sender = new MailSender(app.db, {
+      smtpUrl: smtp.url,
+      from: 'x@example.org',
+      pollMs: 60_000,
+      now: () => now,
+    });
     const id = enqueueMail(app.db, { to: 'a@example.org', subject: 'S', text: 'T' })!;
     smtp.failNext(1);
     expect(await sender.flush()).toBe(0);
@@ -66,20 +75,44 @@ describe('mail queue', () => {
 
   it('keeps mails in the outbox without SMTP; only admins read it; a dedupe key queues once', async () => {
     const app = await testApp();
-    expect(enqueueMail(app.db, { to: 'b@example.org', subject: 'Rappel', text: 'Demain', dedupeKey: 'reminder:1' })).toBeGreaterThan(0);
-    expect(enqueueMail(app.db, { to: 'b@example.org', subject: 'Rappel', text: 'Demain', dedupeKey: 'reminder:1' })).toBeNull();
+    expect(
+      enqueueMail(app.db, {
+        to: 'b@example.org',
+        subject: 'Rappel',
+        text: 'Demain',
+        dedupeKey: 'reminder:1',
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      enqueueMail(app.db, {
+        to: 'b@example.org',
+        subject: 'Rappel',
+        text: 'Demain',
+        dedupeKey: 'reminder:1',
+      }),
+    ).toBeNull();
     expect(await app.services.mail.flush()).toBe(0);
     const list = await app.request('GET', '/api/admin/outbox?status=queued', { as: 'admin' });
     expect(list.json.smtp).toBe(false);
     expect(list.json.mails).toHaveLength(1);
-    expect(list.json.mails[0]).toMatchObject({ to: 'b@example.org', subject: 'Rappel', status: 'queued' });
+    expect(list.json.mails[0]).toMatchObject({
+      to: 'b@example.org',
+      subject: 'Rappel',
+      status: 'queued',
+    });
     expect((await app.request('GET', '/api/admin/outbox', { as: 'facilitator' })).status).toBe(403);
     expect((await app.request('GET', '/api/admin/outbox')).status).toBe(401);
     expect((await app.request('GET', '/api/admin/outbox/abc', { as: 'admin' })).status).toBe(404);
     const bad = await app.request('GET', '/api/admin/outbox?status=lost', { as: 'admin' });
     expect(bad.status).toBe(400);
     expect(bad.json.error.message).toMatch(/status/);
-    expect((await app.request('POST', `/api/admin/outbox/${list.json.mails[0].id}/retry`, { as: 'admin' })).status).toBe(409);
+    expect(
+      (
+        await app.request('POST', `/api/admin/outbox/${list.json.mails[0].id}/retry`, {
+          as: 'admin',
+        })
+      ).status,
+    ).toBe(409);
     app.services.close?.();
   });
 });

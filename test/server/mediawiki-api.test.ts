@@ -8,7 +8,12 @@ const MOVILAB = readFileSync(`${FIXTURES}movilab.xml`);
 const TEMPLATES = readFileSync(`${FIXTURES}templates.yml`, 'utf8');
 
 /** Uploads an export as an admin's script would (multipart, bearer token). */
-async function upload(t: Awaited<ReturnType<typeof testApp>>, role: 'admin' | 'facilitator', parts: Record<string, Blob | string>, name = 'movilab.xml') {
+async function upload(
+  t: Awaited<ReturnType<typeof testApp>>,
+  role: 'admin' | 'facilitator',
+  parts: Record<string, Blob | string>,
+  name = 'movilab.xml',
+) {
   const form = new FormData();
   for (const [k, v] of Object.entries(parts)) {
     if (v instanceof Blob) form.append(k, v, name);
@@ -25,11 +30,25 @@ async function upload(t: Awaited<ReturnType<typeof testApp>>, role: 'admin' | 'f
 describe('/api/admin/mediawiki (admins)', () => {
   it('imports an uploaded export with the same code as the CLI, keeps the report, and makes pages readable and searchable', async () => {
     const t = await testApp();
-    const r = await upload(t, 'admin', { file: new Blob([gzipSync(MOVILAB)]), templates: TEMPLATES }, 'movilab.xml.gz');
+    const r = await upload(
+      t,
+      'admin',
+      { file: new Blob([gzipSync(MOVILAB)]), templates: TEMPLATES },
+      'movilab.xml.gz',
+    );
     expect(r.status).toBe(201);
-    expect(r.json.import).toMatchObject({ fileName: 'movilab.xml.gz', status: 'done', via: 'web', userName: 'Test admin', source: 'movilab' });
+    expect(r.json.import).toMatchObject({
+      fileName: 'movilab.xml.gz',
+      status: 'done',
+      via: 'web',
+      userName: 'Test admin',
+      source: 'movilab',
+    });
     expect(r.json.import.report.pages).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
-    expect(r.json.import.report.templates).toEqual({ mapped: { Lieu: 1 }, unmapped: { Ébauche: 1 } });
+    expect(r.json.import.report.templates).toEqual({
+      mapped: { Lieu: 1 },
+      unmapped: { Ébauche: 1 },
+    });
 
     const page = await t.request('GET', '/api/pages/la-coop-des-communs');
     expect(page.status).toBe(200);
@@ -45,7 +64,9 @@ describe('/api/admin/mediawiki (admins)', () => {
     const list = await t.request('GET', '/api/admin/mediawiki/imports', { as: 'admin' });
     expect(list.json.imports).toHaveLength(1);
     expect(list.json.imports[0].report).toBeNull();
-    const one = await t.request('GET', `/api/admin/mediawiki/imports/${r.json.import.id}`, { as: 'admin' });
+    const one = await t.request('GET', `/api/admin/mediawiki/imports/${r.json.import.id}`, {
+      as: 'admin',
+    });
     expect(one.json.import.report.redirects.created).toBe(1);
 
     // The category page's description is shown above the category's pages, rendered safely.
@@ -56,7 +77,11 @@ describe('/api/admin/mediawiki (admins)', () => {
     expect(category.json.descriptionHtml).not.toContain('<script');
     expect(category.json.pages.map((p: { slug: string }) => p.slug)).toContain('tiers-lieu');
     // A described category without pages yet exists; raw HTML in a description is never rendered.
-    t.db.prepare(`INSERT INTO category_descriptions (category, markdown, source) VALUES ('Ateliers', '<script>alert(1)</script> Les **ateliers**.', 'movilab')`).run();
+    t.db
+      .prepare(
+        `INSERT INTO category_descriptions (category, markdown, source) VALUES ('Ateliers', '<script>alert(1)</script> Les **ateliers**.', 'movilab')`,
+      )
+      .run();
     const empty = await t.request('GET', '/api/wiki/categories/ateliers');
     expect(empty.status).toBe(200);
     expect(empty.json.pages).toEqual([]);
@@ -73,23 +98,40 @@ describe('/api/admin/mediawiki (admins)', () => {
   it('refuses other roles, a missing file, malformed XML (line, column, field) and a bad template map', async () => {
     const t = await testApp();
     expect((await upload(t, 'facilitator', { file: new Blob([MOVILAB]) })).status).toBe(403);
-    expect((await t.request('GET', '/api/admin/mediawiki/imports', { as: 'facilitator' })).status).toBe(403);
+    expect(
+      (await t.request('GET', '/api/admin/mediawiki/imports', { as: 'facilitator' })).status,
+    ).toBe(403);
     expect((await t.request('GET', '/api/admin/mediawiki/imports')).status).toBe(401);
-    expect((await t.request('GET', '/api/admin/mediawiki/imports/999', { as: 'admin' })).status).toBe(404);
+    expect(
+      (await t.request('GET', '/api/admin/mediawiki/imports/999', { as: 'admin' })).status,
+    ).toBe(404);
 
     const none = await upload(t, 'admin', { templates: TEMPLATES });
     expect(none.status).toBe(400);
     expect(none.json.error.field).toBe('file');
 
-    const broken = await upload(t, 'admin', { file: new Blob([readFileSync(`${FIXTURES}movilab-malformed.xml`)]) });
+    const broken = await upload(t, 'admin', {
+      file: new Blob([readFileSync(`${FIXTURES}movilab-malformed.xml`)]),
+    });
     expect(broken.status).toBe(400);
-    expect(broken.json.error).toMatchObject({ code: 'validation_failed', field: 'file', line: 148 });
+    expect(broken.json.error).toMatchObject({
+      code: 'validation_failed',
+      field: 'file',
+      line: 148,
+    });
     expect(broken.json.error.message).toContain('line 148');
-    const failed = await t.request('GET', `/api/admin/mediawiki/imports/${broken.json.error.importId}`, { as: 'admin' });
+    const failed = await t.request(
+      'GET',
+      `/api/admin/mediawiki/imports/${broken.json.error.importId}`,
+      { as: 'admin' },
+    );
     expect(failed.json.import).toMatchObject({ status: 'failed' });
     expect(failed.json.import.error).toContain('line 148');
 
-    const badMap = await upload(t, 'admin', { file: new Blob([MOVILAB]), templates: 'Lieu: [1, 2' });
+    const badMap = await upload(t, 'admin', {
+      file: new Blob([MOVILAB]),
+      templates: 'Lieu: [1, 2',
+    });
     expect(badMap.status).toBe(400);
     expect(badMap.json.error.field).toBe('templates');
     const badNs = await upload(t, 'admin', { file: new Blob([MOVILAB]), namespaces: 'Inexistant' });

@@ -14,7 +14,11 @@ const FIXTURES = new URL('../fixtures/mediawiki/', import.meta.url).pathname;
 const TEMPLATES = parseTemplateMap(readFileSync(`${FIXTURES}templates.yml`, 'utf8'));
 
 async function importInto(db: Database, input: AsyncIterable<Buffer>, name: string) {
-  return importMediawiki(db, new WikiServices(db), input, { fileName: name, via: 'cli', templates: TEMPLATES });
+  return importMediawiki(db, new WikiServices(db), input, {
+    fileName: name,
+    via: 'cli',
+    templates: TEMPLATES,
+  });
 }
 function exportOf(db: Database): string {
   let out = '';
@@ -33,7 +37,11 @@ function histories(db: Database) {
     .all();
 }
 const redirects = (db: Database) =>
-  db.prepare(`SELECT g.slug, p.slug AS target FROM page_redirects g JOIN pages p ON p.id = g.page_id ORDER BY g.slug`).all();
+  db
+    .prepare(
+      `SELECT g.slug, p.slug AS target FROM page_redirects g JOIN pages p ON p.id = g.page_id ORDER BY g.slug`,
+    )
+    .all();
 
 /**
  * The element order of MediaWiki's export schema (docs/export-0.11.xsd in wikimedia/mediawiki):
@@ -41,12 +49,41 @@ const redirects = (db: Database) =>
  */
 const XSD_SEQUENCES: Record<string, { order: string[]; required: string[] }> = {
   mediawiki: { order: ['siteinfo', 'page', 'logitem'], required: [] },
-  siteinfo: { order: ['sitename', 'dbname', 'base', 'generator', 'case', 'namespaces'], required: [] },
+  siteinfo: {
+    order: ['sitename', 'dbname', 'base', 'generator', 'case', 'namespaces'],
+    required: [],
+  },
   namespaces: { order: ['namespace'], required: [] },
-  page: { order: ['title', 'ns', 'id', 'redirect', 'restrictions', 'revision', 'discussionthreadinginfo'], required: ['title', 'ns', 'id'] },
+  page: {
+    order: ['title', 'ns', 'id', 'redirect', 'restrictions', 'revision', 'discussionthreadinginfo'],
+    required: ['title', 'ns', 'id'],
+  },
   revision: {
-    order: ['id', 'parentid', 'timestamp', 'contributor', 'minor', 'comment', 'origin', 'model', 'format', 'text', 'content', 'sha1'],
-    required: ['id', 'timestamp', 'contributor', 'comment', 'origin', 'model', 'format', 'text', 'sha1'],
+    order: [
+      'id',
+      'parentid',
+      'timestamp',
+      'contributor',
+      'minor',
+      'comment',
+      'origin',
+      'model',
+      'format',
+      'text',
+      'content',
+      'sha1',
+    ],
+    required: [
+      'id',
+      'timestamp',
+      'contributor',
+      'comment',
+      'origin',
+      'model',
+      'format',
+      'text',
+      'sha1',
+    ],
   },
   contributor: { order: ['username', 'id', 'ip'], required: [] },
 };
@@ -73,11 +110,16 @@ function schemaProblems(text: string): string[] {
       else if (at < last) problems.push(`<${child}> comes too late in <${el.name}>`);
       else last = at;
     }
-    for (const r of rule.required) if (!el.children.includes(r)) problems.push(`<${el.name}> lacks <${r}>`);
+    for (const r of rule.required)
+      if (!el.children.includes(r)) problems.push(`<${el.name}> lacks <${r}>`);
   });
   parser.write(text).close();
   const attrs = root as Record<string, string> | null;
-  if (attrs?.version !== '0.11' || attrs?.xmlns !== 'http://www.mediawiki.org/xml/export-0.11/' || !attrs?.['xml:lang']) {
+  if (
+    attrs?.version !== '0.11' ||
+    attrs?.xmlns !== 'http://www.mediawiki.org/xml/export-0.11/' ||
+    !attrs?.['xml:lang']
+  ) {
     problems.push('root element lacks version 0.11, its namespace or xml:lang');
   }
   return problems;
@@ -110,7 +152,9 @@ describe('export-mediawiki', () => {
   it('exports pages written here (local authors by name, deleted pages left out) so that they render the same after a round trip', async () => {
     const db = openDatabase(':memory:');
     const wiki = new WikiServices(db);
-    db.prepare(`INSERT INTO users (email, name, password_hash, role) VALUES ('anne@example.org', 'Anne', 'x', 'contributor')`).run();
+    db.prepare(
+      `INSERT INTO users (email, name, password_hash, role) VALUES ('anne@example.org', 'Anne', 'x', 'contributor')`,
+    ).run();
     const anne = db.prepare(`SELECT id FROM users WHERE name = 'Anne'`).pluck().get() as number;
     const body = [
       '# Guide de la gouvernance',
@@ -139,11 +183,34 @@ describe('export-mediawiki', () => {
       '',
       '[[Catégorie:Gouvernance]]',
     ].join('\n');
-    savePage(db, wiki, { slug: 'guide', title: 'Guide', markdown: 'Première version.', authorIds: [anne] });
-    savePage(db, wiki, { slug: 'guide', title: 'Guide', markdown: body, summary: 'tout', authorIds: [anne] });
-    savePage(db, wiki, { slug: 'gouvernance-partagee', title: 'Gouvernance partagée', markdown: 'Voir [[guide]].', authorIds: [] });
-    savePage(db, wiki, { slug: 'brouillon', title: 'Brouillon', markdown: 'À supprimer.', authorIds: [] });
-    db.prepare(`UPDATE pages SET deleted_at = '2026-01-01T00:00:00Z' WHERE slug = 'brouillon'`).run();
+    savePage(db, wiki, {
+      slug: 'guide',
+      title: 'Guide',
+      markdown: 'Première version.',
+      authorIds: [anne],
+    });
+    savePage(db, wiki, {
+      slug: 'guide',
+      title: 'Guide',
+      markdown: body,
+      summary: 'tout',
+      authorIds: [anne],
+    });
+    savePage(db, wiki, {
+      slug: 'gouvernance-partagee',
+      title: 'Gouvernance partagée',
+      markdown: 'Voir [[guide]].',
+      authorIds: [],
+    });
+    savePage(db, wiki, {
+      slug: 'brouillon',
+      title: 'Brouillon',
+      markdown: 'À supprimer.',
+      authorIds: [],
+    });
+    db.prepare(
+      `UPDATE pages SET deleted_at = '2026-01-01T00:00:00Z' WHERE slug = 'brouillon'`,
+    ).run();
 
     const xml = exportOf(db);
     expect(schemaProblems(xml)).toEqual([]);
@@ -153,20 +220,34 @@ describe('export-mediawiki', () => {
     // A link given by slug names the page's title on MediaWiki.
     expect(xml).toContain('Voir [[Guide|guide]].');
     const text = /<text[^>]*>([^<]*)<\/text>\s*<sha1>([^<]*)</.exec(xml)!;
-    const unescaped = text[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const unescaped = text[1]
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&');
     expect(text[2]).toBe(mediawikiSha1(unescaped));
 
     const copy = openDatabase(':memory:');
     await importInto(copy, Readable.from([Buffer.from(xml)]), 'export.xml');
     const render = (d: Database) => {
       const w = new WikiServices(d);
-      return (d.prepare(`SELECT p.slug, r.markdown FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.deleted_at IS NULL ORDER BY p.slug, r.number`).all() as {
-        slug: string;
-        markdown: string;
-      }[]).map((r) => ({ slug: r.slug, html: w.preview(r.markdown) }));
+      return (
+        d
+          .prepare(
+            `SELECT p.slug, r.markdown FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.deleted_at IS NULL ORDER BY p.slug, r.number`,
+          )
+          .all() as {
+          slug: string;
+          markdown: string;
+        }[]
+      ).map((r) => ({ slug: r.slug, html: w.preview(r.markdown) }));
     };
     expect(render(copy)).toEqual(render(db));
-    const authors = copy.prepare(`SELECT imported_author, summary FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.slug = 'guide' ORDER BY number`).all();
+    const authors = copy
+      .prepare(
+        `SELECT imported_author, summary FROM revisions r JOIN pages p ON p.id = r.page_id WHERE p.slug = 'guide' ORDER BY number`,
+      )
+      .all();
     expect(authors).toEqual([
       { imported_author: 'Anne', summary: '' },
       { imported_author: 'Anne', summary: 'tout' },

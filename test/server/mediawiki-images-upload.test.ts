@@ -7,7 +7,10 @@ import { testApp, type AnswerJson } from '../helpers/app.js';
 
 const MOVILAB = readFileSync(new URL('../fixtures/mediawiki/movilab.xml', import.meta.url));
 // A 1×1 PNG: what the source wiki's images/ folder holds for "Coop façade.jpg".
-const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
 const THUMB = Buffer.from('not the file: a thumbnail');
 
 type T = Awaited<ReturnType<typeof testApp>>;
@@ -16,7 +19,11 @@ async function upload(t: T, images: { bytes: Uint8Array; name: string }[]) {
   const form = new FormData();
   form.append('file', new Blob([MOVILAB]), 'movilab.xml');
   for (const i of images) form.append('images', new Blob([new Uint8Array(i.bytes)]), i.name);
-  const res = await t.app.request('/api/admin/mediawiki/imports', { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('admin')}` }, body: form });
+  const res = await t.app.request('/api/admin/mediawiki/imports', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
+    body: form,
+  });
   return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
@@ -27,18 +34,25 @@ describe('MediaWiki import in the web app: the images folder', () => {
       mkdirSync(join(dir, 'images', 'a', 'ab'), { recursive: true });
       mkdirSync(join(dir, 'images', 'thumb', 'a', 'ab', 'Coop_façade.jpg'), { recursive: true });
       writeFileSync(join(dir, 'images', 'a', 'ab', 'Coop_façade.jpg'), PNG);
-      writeFileSync(join(dir, 'images', 'thumb', 'a', 'ab', 'Coop_façade.jpg', '120px-Coop_façade.jpg'), THUMB);
+      writeFileSync(
+        join(dir, 'images', 'thumb', 'a', 'ab', 'Coop_façade.jpg', '120px-Coop_façade.jpg'),
+        THUMB,
+      );
       execFileSync('tar', ['czf', join(dir, 'images.tgz'), '-C', dir, 'images']);
 
       const t = await testApp({ filesDir: join(dir, 'store') });
-      const r = await upload(t, [{ bytes: readFileSync(join(dir, 'images.tgz')), name: 'images.tgz' }]);
+      const r = await upload(t, [
+        { bytes: readFileSync(join(dir, 'images.tgz')), name: 'images.tgz' },
+      ]);
       expect(r.status).toBe(201);
       expect(r.json.import.report.files).toMatchObject({ count: 1, stored: 1, missing: [] });
       const served = await t.app.request('/files/coop-facade.jpg');
       expect(served.status).toBe(200);
       expect(served.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await served.arrayBuffer())).toEqual(PNG);
-      expect((await t.request('GET', '/api/pages/la-coop-des-communs')).json.html).toContain('src="/files/coop-facade.jpg"');
+      expect((await t.request('GET', '/api/pages/la-coop-des-communs')).json.html).toContain(
+        'src="/files/coop-facade.jpg"',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -63,7 +77,9 @@ describe('MediaWiki import in the web app: the images folder', () => {
       expect(broken.status).toBe(400);
       expect(broken.json.error.field).toBe('images');
       // Nothing was imported by the refused uploads.
-      expect((await t.request('GET', '/api/admin/mediawiki/imports', { as: 'admin' })).json.imports).toHaveLength(1);
+      expect(
+        (await t.request('GET', '/api/admin/mediawiki/imports', { as: 'admin' })).json.imports,
+      ).toHaveLength(1);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

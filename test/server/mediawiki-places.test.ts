@@ -29,7 +29,11 @@ async function upload(t: T, xml: string) {
   const form = new FormData();
   form.append('file', new Blob([xml]), 'region.xml');
   form.append('templates', MAP);
-  const res = await t.app.request('/api/admin/mediawiki/imports', { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('admin')}` }, body: form });
+  const res = await t.app.request('/api/admin/mediawiki/imports', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
+    body: form,
+  });
   return { status: res.status, json: (await res.json()) as AnswerJson };
 }
 
@@ -41,12 +45,23 @@ describe('MediaWiki place sheets linked to registry places', () => {
       { name: 'code_postal', label: { fr: 'Code postal', en: 'Postcode' }, type: 'text' },
       { name: 'fiche', label: { fr: 'Fiche du registre', en: 'Registry sheet' }, type: 'place' },
     ];
-    expect((await t.request('PUT', '/api/page-fields/lieu', { as: 'admin', body: { fields } })).status).toBe(200);
+    expect(
+      (await t.request('PUT', '/api/page-fields/lieu', { as: 'admin', body: { fields } })).status,
+    ).toBe(200);
     // Already in the registry: the Coop (written differently), a Ruche in Dijon without postcode,
     // and another Hangar in another town (not the one of the sheet).
-    await t.request('POST', '/api/places', { as: 'contributor', body: { slug: 'coop-lille', name: 'coop des communs', city: 'Lille', postcode: '59000' } });
-    await t.request('POST', '/api/places', { as: 'contributor', body: { slug: 'ruche-dijon', name: 'La Ruche', city: 'Dijon' } });
-    await t.request('POST', '/api/places', { as: 'contributor', body: { slug: 'le-hangar', name: 'Le Hangar', city: 'Brest', postcode: '29200' } });
+    await t.request('POST', '/api/places', {
+      as: 'contributor',
+      body: { slug: 'coop-lille', name: 'coop des communs', city: 'Lille', postcode: '59000' },
+    });
+    await t.request('POST', '/api/places', {
+      as: 'contributor',
+      body: { slug: 'ruche-dijon', name: 'La Ruche', city: 'Dijon' },
+    });
+    await t.request('POST', '/api/places', {
+      as: 'contributor',
+      body: { slug: 'le-hangar', name: 'Le Hangar', city: 'Brest', postcode: '29200' },
+    });
 
     const r = await upload(t, EXPORT);
     expect(r.status).toBe(201);
@@ -54,13 +69,22 @@ describe('MediaWiki place sheets linked to registry places', () => {
     expect(r.json.import.report.pages.created).toBe(3);
 
     const fiche = async (slug: string) =>
-      (await t.request('GET', `/api/pages/${slug}/fields`)).json.fields.find((f: { name: string }) => f.name === 'fiche')?.value;
+      (await t.request('GET', `/api/pages/${slug}/fields`)).json.fields.find(
+        (f: { name: string }) => f.name === 'fiche',
+      )?.value;
     expect(await fiche('la-coop-des-communs')).toBe('coop-lille');
     expect(await fiche('la-ruche-dijon')).toBe('ruche-dijon');
     const created = await fiche('le-hangar');
     expect(created).toBe('le-hangar-2');
     const place = (await t.request('GET', `/api/places/${created}`)).json;
-    expect(place).toMatchObject({ name: 'Le Hangar', city: 'Rennes', postcode: '35000', address: '12, rue de la Fabrique', lat: 48.1113, lon: -1.68 });
+    expect(place).toMatchObject({
+      name: 'Le Hangar',
+      city: 'Rennes',
+      postcode: '35000',
+      address: '12, rue de la Fabrique',
+      lat: 48.1113,
+      lon: -1.68,
+    });
 
     // Importing again creates nothing more.
     const count = async () => {
@@ -80,7 +104,11 @@ describe('MediaWiki place sheets linked to registry places', () => {
     const form = new FormData();
     form.append('file', new Blob([EXPORT]), 'region.xml');
     form.append('templates', 'Fiche lieu:\n  place:\n    commune: ville\n');
-    const res = await t.app.request('/api/admin/mediawiki/imports', { method: 'POST', headers: { authorization: `Bearer ${await t.tokenFor('admin')}` }, body: form });
+    const res = await t.app.request('/api/admin/mediawiki/imports', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
+      body: form,
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain('place');
   });

@@ -15,7 +15,10 @@ import { testApp, type AnswerJson } from '../helpers/app.js';
  * documented schema.
  */
 
-type Doc = { paths: Record<string, Record<string, AnswerJson>>; components: { schemas: Record<string, unknown> } };
+type Doc = {
+  paths: Record<string, Record<string, AnswerJson>>;
+  components: { schemas: Record<string, unknown> };
+};
 type App = Awaited<ReturnType<typeof testApp>>;
 
 /**
@@ -26,7 +29,11 @@ const OWN_JSON_BODIES: Record<string, z.ZodType> = {
   'post /api/places/{slug}/events/import': UrlBody,
 };
 /** Routes whose body is not one JSON schema (uploads, bundles, raw text): no validator to compare. */
-const NON_JSON_BODIES = new Set(['post /api/import', 'post /api/files', 'post /api/admin/mediawiki/imports']);
+const NON_JSON_BODIES = new Set([
+  'post /api/import',
+  'post /api/files',
+  'post /api/admin/mediawiki/imports',
+]);
 
 /** Replaces every local `$ref` by what it points to (the document has no recursive schema). */
 function inline(value: unknown, doc: Doc, depth = 0): unknown {
@@ -35,7 +42,10 @@ function inline(value: unknown, doc: Doc, depth = 0): unknown {
   if (!value || typeof value !== 'object') return value;
   const ref = (value as { $ref?: unknown }).$ref;
   if (typeof ref === 'string') {
-    const target = ref.slice(2).split('/').reduce<AnswerJson>((node, part) => node?.[part], doc);
+    const target = ref
+      .slice(2)
+      .split('/')
+      .reduce<AnswerJson>((node, part) => node?.[part], doc);
     return inline(target, doc, depth + 1);
   }
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, inline(v, doc, depth + 1)]));
@@ -57,7 +67,8 @@ describe('OpenAPI contracts', () => {
     const validated = ops.filter((o) => o.body);
     expect(validated.length).toBeGreaterThan(40);
     for (const op of validated) {
-      const documented = doc.paths[op.path]?.[op.method]?.requestBody?.content?.['application/json']?.schema;
+      const documented =
+        doc.paths[op.path]?.[op.method]?.requestBody?.content?.['application/json']?.schema;
       expect(documented, `${op.method} ${op.path}`).toEqual(jsonSchemaOf(op.body!, 'input'));
     }
   });
@@ -67,13 +78,22 @@ describe('OpenAPI contracts', () => {
     expect(validated.length).toBeGreaterThan(20);
     for (const op of validated) {
       const where = `${op.method} ${op.path}`;
-      const schema = jsonSchemaOf(op.query!, 'input') as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
-      const params: AnswerJson[] = (doc.paths[op.path][op.method].parameters ?? []).filter((p: AnswerJson) => p.in === 'query');
-      expect(params.map((p) => p.name).sort(), where).toEqual(Object.keys(schema.properties ?? {}).sort());
+      const schema = jsonSchemaOf(op.query!, 'input') as {
+        properties?: Record<string, Record<string, unknown>>;
+        required?: string[];
+      };
+      const params: AnswerJson[] = (doc.paths[op.path][op.method].parameters ?? []).filter(
+        (p: AnswerJson) => p.in === 'query',
+      );
+      expect(params.map((p) => p.name).sort(), where).toEqual(
+        Object.keys(schema.properties ?? {}).sort(),
+      );
       for (const p of params) {
         const { description: _d, ...expected } = schema.properties![p.name];
         expect(p.schema, `${where} ?${p.name}`).toEqual(expected);
-        expect(p.required, `${where} ?${p.name} required`).toBe((schema.required ?? []).includes(p.name));
+        expect(p.required, `${where} ?${p.name} required`).toBe(
+          (schema.required ?? []).includes(p.name),
+        );
       }
     }
   });
@@ -91,7 +111,8 @@ describe('OpenAPI contracts', () => {
 
   it('leaves no inline parsing of the request in the routes: the validators (documented) read it', () => {
     const dir = join(import.meta.dirname, '../../server/routes');
-    const inlineParse = /\.(safeParse|parse|parseAsync|safeParseAsync)\(\s*(await\s+)?c\.req\.(json|query|queries|parseBody|text|formData)\(/;
+    const inlineParse =
+      /\.(safeParse|parse|parseAsync|safeParseAsync)\(\s*(await\s+)?c\.req\.(json|query|queries|parseBody|text|formData)\(/;
     const offenders: string[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const lines = readFileSync(join(dir, file), 'utf8').split('\n');
@@ -118,14 +139,15 @@ describe('OpenAPI contracts', () => {
     const res = await t.request(method, path, opts);
     const where = `${method} ${path} → ${res.status}`;
     // A check meant for a success must not pass on an error envelope.
-    if ((res.status >= 400) !== !!opts.failing) problems.push(`${where}: unexpected status`);
+    if (res.status >= 400 !== !!opts.failing) problems.push(`${where}: unexpected status`);
     const response = doc.paths[template]?.[method.toLowerCase()]?.responses?.[res.status];
     const schema = response?.content?.['application/json']?.schema;
     if (!schema) problems.push(`${where}: no documented JSON schema for this status`);
     else {
       const check = z.fromJSONSchema(inline(schema, doc) as Parameters<typeof z.fromJSONSchema>[0]);
       const parsed = check.safeParse(res.json);
-      if (!parsed.success) problems.push(`${where}: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+      if (!parsed.success)
+        problems.push(`${where}: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
     }
     return res.json;
   }
@@ -135,44 +157,147 @@ describe('OpenAPI contracts', () => {
     await matchesDocumented(problems, 'GET', '/api/health', '/api/health');
     await matchesDocumented(problems, 'GET', '/api/auth/me', '/api/auth/me', { as: 'reader' });
     await matchesDocumented(problems, 'GET', '/api/auth/me', '/api/auth/me');
-    await matchesDocumented(problems, 'GET', '/api/auth/sessions', '/api/auth/sessions', { as: 'reader' });
-    await matchesDocumented(problems, 'GET', '/api/auth/tokens', '/api/auth/tokens', { as: 'reader' });
-    await matchesDocumented(problems, 'GET', '/api/admin/users', '/api/admin/users', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', '/api/admin/audit', '/api/admin/audit', { as: 'admin' });
-    await matchesDocumented(problems, 'POST', '/api/auth/login', '/api/auth/login', { body: { email: 'reader@example.org', password: 'password123' } });
+    await matchesDocumented(problems, 'GET', '/api/auth/sessions', '/api/auth/sessions', {
+      as: 'reader',
+    });
+    await matchesDocumented(problems, 'GET', '/api/auth/tokens', '/api/auth/tokens', {
+      as: 'reader',
+    });
+    await matchesDocumented(problems, 'GET', '/api/admin/users', '/api/admin/users', {
+      as: 'admin',
+    });
+    await matchesDocumented(problems, 'GET', '/api/admin/audit', '/api/admin/audit', {
+      as: 'admin',
+    });
+    await matchesDocumented(problems, 'POST', '/api/auth/login', '/api/auth/login', {
+      body: { email: 'reader@example.org', password: 'password123' },
+    });
     const pages = await matchesDocumented(problems, 'GET', '/api/pages', '/api/pages');
-    await matchesDocumented(problems, 'GET', `/api/pages/${pages.pages[0].slug}`, '/api/pages/{slug}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/pages/${pages.pages[0].slug}`,
+      '/api/pages/{slug}',
+    );
     await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
     const gone = pages.pages[1].slug;
-    expect((await t.request('DELETE', `/api/pages/${gone}`, { as: 'admin', body: { reason: 'Doublon' } })).status).toBe(200);
+    expect(
+      (
+        await t.request('DELETE', `/api/pages/${gone}`, {
+          as: 'admin',
+          body: { reason: 'Doublon' },
+        })
+      ).status,
+    ).toBe(200);
     const log = await matchesDocumented(problems, 'GET', '/api/wiki/log', '/api/wiki/log');
     expect(log.entries.length).toBeGreaterThan(0);
-    const deleted = await matchesDocumented(problems, 'GET', '/api/wiki/deleted', '/api/wiki/deleted', { as: 'admin' });
+    const deleted = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/wiki/deleted',
+      '/api/wiki/deleted',
+      { as: 'admin' },
+    );
     expect(deleted.pages.length).toBeGreaterThan(0);
     await matchesDocumented(problems, 'GET', '/api/search?q=tiers-lieu', '/api/search');
     await matchesDocumented(problems, 'GET', '/api/search/all?q=tiers', '/api/search/all');
     await matchesDocumented(problems, 'GET', '/api/resources', '/api/resources');
     await matchesDocumented(problems, 'GET', '/api/resources/paheko', '/api/resources/{slug}');
-    await matchesDocumented(problems, 'GET', '/api/resources/paheko/assessments', '/api/resources/{slug}/assessments');
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/resources/paheko/assessments',
+      '/api/resources/{slug}/assessments',
+    );
     await matchesDocumented(problems, 'GET', '/api/criteria', '/api/criteria');
-    await matchesDocumented(problems, 'GET', '/api/licenses/check?id=agpl-3.0', '/api/licenses/check');
-    const placeList = await matchesDocumented(problems, 'GET', '/api/places?limit=5', '/api/places');
-    await matchesDocumented(problems, 'GET', `/api/places/${placeList.items[0].slug}`, '/api/places/{slug}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/licenses/check?id=agpl-3.0',
+      '/api/licenses/check',
+    );
+    const placeList = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/places?limit=5',
+      '/api/places',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/places/${placeList.items[0].slug}`,
+      '/api/places/{slug}',
+    );
     await matchesDocumented(problems, 'GET', '/api/map/places', '/api/map/places');
-    const peopleList = await matchesDocumented(problems, 'GET', '/api/people?limit=5', '/api/people');
-    await matchesDocumented(problems, 'GET', `/api/people/${peopleList.items[0].slug}`, '/api/people/{slug}');
-    await matchesDocumented(problems, 'GET', `/api/people/${peopleList.items[0].slug}`, '/api/people/{slug}', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', '/api/people?visibility=all', '/api/people', { as: 'admin' });
-    await matchesDocumented(problems, 'POST', '/api/switchyard', '/api/switchyard', { body: { problem: 'gérer la comptabilité de l’association' } });
-    const tracked = await matchesDocumented(problems, 'POST', '/api/switchyard/requests', '/api/switchyard/requests', {
-      as: 'reader',
-      body: { problem: 'organiser un atelier de réparation de vélos' },
+    const peopleList = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/people?limit=5',
+      '/api/people',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/people/${peopleList.items[0].slug}`,
+      '/api/people/{slug}',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/people/${peopleList.items[0].slug}`,
+      '/api/people/{slug}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(problems, 'GET', '/api/people?visibility=all', '/api/people', {
+      as: 'admin',
     });
-    await matchesDocumented(problems, 'POST', `/api/switchyard/requests/${tracked.request.id}/notes`, '/api/switchyard/requests/{id}/notes', { as: 'reader', body: { body: 'Appelé le fablab.' } });
-    await matchesDocumented(problems, 'GET', `/api/switchyard/requests/${tracked.request.id}`, '/api/switchyard/requests/{id}', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', '/api/switchyard/requests', '/api/switchyard/requests', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', '/api/switchyard/thesaurus', '/api/switchyard/thesaurus');
-    await matchesDocumented(problems, 'GET', '/api/switchyard/dashboard', '/api/switchyard/dashboard', { as: 'admin' });
+    await matchesDocumented(problems, 'POST', '/api/switchyard', '/api/switchyard', {
+      body: { problem: 'gérer la comptabilité de l’association' },
+    });
+    const tracked = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/switchyard/requests',
+      '/api/switchyard/requests',
+      {
+        as: 'reader',
+        body: { problem: 'organiser un atelier de réparation de vélos' },
+      },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/switchyard/requests/${tracked.request.id}/notes`,
+      '/api/switchyard/requests/{id}/notes',
+      { as: 'reader', body: { body: 'Appelé le fablab.' } },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/switchyard/requests/${tracked.request.id}`,
+      '/api/switchyard/requests/{id}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/switchyard/requests',
+      '/api/switchyard/requests',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/switchyard/thesaurus',
+      '/api/switchyard/thesaurus',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/switchyard/dashboard',
+      '/api/switchyard/dashboard',
+      { as: 'admin' },
+    );
     await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
     const contactable = peopleList.items.find((p: { contactable: boolean }) => p.contactable).slug;
     const starts = new Date(Date.now() + 7 * 86_400_000);
@@ -186,30 +311,94 @@ describe('OpenAPI contracts', () => {
       endsAt: new Date(starts.getTime() + 3_600_000).toISOString(),
       capacity: 4,
     };
-    const published = await matchesDocumented(problems, 'POST', '/api/permanences', '/api/permanences', { as: 'admin', body: session });
-    const booked = await matchesDocumented(problems, 'POST', `/api/permanences/${published.id}/bookings`, '/api/permanences/{id}/bookings', {
+    const published = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/permanences',
+      '/api/permanences',
+      { as: 'admin', body: session },
+    );
+    const booked = await matchesDocumented(
+      problems,
+      'POST',
+      `/api/permanences/${published.id}/bookings`,
+      '/api/permanences/{id}/bookings',
+      {
+        as: 'admin',
+        body: {
+          place: placeList.items[0].slug,
+          question: 'Tenir la comptabilité de l’association',
+        },
+      },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/permanences/${published.id}`,
+      '/api/permanences/{id}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/permanences/${published.id}`,
+      '/api/permanences/{id}',
+    );
+    await matchesDocumented(problems, 'GET', `/api/bookings/${booked.id}`, '/api/bookings/{id}', {
       as: 'admin',
-      body: { place: placeList.items[0].slug, question: 'Tenir la comptabilité de l’association' },
     });
-    await matchesDocumented(problems, 'GET', `/api/permanences/${published.id}`, '/api/permanences/{id}', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', `/api/permanences/${published.id}`, '/api/permanences/{id}');
-    await matchesDocumented(problems, 'GET', `/api/bookings/${booked.id}`, '/api/bookings/{id}', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/permanences', '/api/permanences');
     const contact = { message: 'Bonjour, pouvez-vous nous aider ?', from: 'Un tiers-lieu' };
-    await matchesDocumented(problems, 'POST', `/api/people/${contactable}/contact`, '/api/people/{slug}/contact', { as: 'reader', body: contact });
-    const inboxList = await matchesDocumented(problems, 'GET', '/api/inbox', '/api/inbox', { as: 'admin' });
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/people/${contactable}/contact`,
+      '/api/people/{slug}/contact',
+      { as: 'reader', body: contact },
+    );
+    const inboxList = await matchesDocumented(problems, 'GET', '/api/inbox', '/api/inbox', {
+      as: 'admin',
+    });
     expect(inboxList.messages.length).toBeGreaterThan(0);
     const messageId = inboxList.messages[0].id;
-    await matchesDocumented(problems, 'POST', `/api/inbox/${messageId}/replies`, '/api/inbox/{id}/replies', { as: 'admin', body: { body: 'Avec plaisir.' } });
-    await matchesDocumented(problems, 'GET', '/api/my-messages', '/api/my-messages', { as: 'reader' });
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/inbox/${messageId}/replies`,
+      '/api/inbox/{id}/replies',
+      { as: 'admin', body: { body: 'Avec plaisir.' } },
+    );
+    await matchesDocumented(problems, 'GET', '/api/my-messages', '/api/my-messages', {
+      as: 'reader',
+    });
     await matchesDocumented(problems, 'GET', '/api/unread', '/api/unread', { as: 'reader' });
-    const outbox = await matchesDocumented(problems, 'GET', '/api/admin/outbox', '/api/admin/outbox', { as: 'admin' });
+    const outbox = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/admin/outbox',
+      '/api/admin/outbox',
+      { as: 'admin' },
+    );
     expect(outbox.mails.length).toBeGreaterThan(0);
-    await matchesDocumented(problems, 'GET', `/api/admin/outbox/${outbox.mails[0].id}`, '/api/admin/outbox/{id}', { as: 'admin' });
-    await matchesDocumented(problems, 'GET', '/api/admin/mediawiki/imports', '/api/admin/mediawiki/imports', { as: 'admin' });
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/admin/outbox/${outbox.mails[0].id}`,
+      '/api/admin/outbox/{id}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/admin/mediawiki/imports',
+      '/api/admin/mediawiki/imports',
+      { as: 'admin' },
+    );
     await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
-    await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', { failing: true });
+    await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', {
+      failing: true,
+    });
     expect(problems).toEqual([]);
   });
 });

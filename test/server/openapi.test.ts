@@ -16,11 +16,19 @@ type Doc = {
 };
 
 const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-const PATH_ITEM_KEYS = new Set([...METHODS, 'parameters', 'summary', 'description', 'servers', '$ref']);
+const PATH_ITEM_KEYS = new Set([
+  ...METHODS,
+  'parameters',
+  'summary',
+  'description',
+  'servers',
+  '$ref',
+]);
 const PARAM_LOCATIONS = new Set(['query', 'header', 'path', 'cookie']);
 
 /** Hono path → OpenAPI path: `:slug` and `:slug{regex}` and `:n?` become `{slug}` / `{n}`. */
-const toOpenApiPath = (path: string) => path.replace(/:(\w+)(\{(?:[^{}]|\{[^}]*\})*\})?\??/g, '{$1}');
+const toOpenApiPath = (path: string) =>
+  path.replace(/:(\w+)(\{(?:[^{}]|\{[^}]*\})*\})?\??/g, '{$1}');
 
 /** Every `$ref` string anywhere in a value. */
 function refs(value: unknown, out: string[] = []): string[] {
@@ -78,16 +86,20 @@ describe('OpenAPI document', () => {
     for (const [path, item] of Object.entries(doc.paths)) {
       expect(path, 'paths start with /').toMatch(/^\//);
       expect(path, 'templates use {param}, not :param').not.toMatch(/:\w/);
-      for (const key of Object.keys(item)) expect(PATH_ITEM_KEYS, `${path}: unknown key ${key}`).toContain(key);
+      for (const key of Object.keys(item))
+        expect(PATH_ITEM_KEYS, `${path}: unknown key ${key}`).toContain(key);
       const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
       for (const method of METHODS.filter((m) => item[m])) {
         const op = item[method];
         const where = `${method.toUpperCase()} ${path}`;
         expect(op.responses, `${where}: responses`).toBeTypeOf('object');
-        expect(Object.keys(op.responses).length, `${where}: at least one response`).toBeGreaterThan(0);
+        expect(Object.keys(op.responses).length, `${where}: at least one response`).toBeGreaterThan(
+          0,
+        );
         for (const [status, response] of Object.entries<AnswerJson>(op.responses)) {
           expect(status, `${where}: response key`).toMatch(/^([1-5]\d\d|[1-5]XX|default)$/);
-          if (!response.$ref) expect(typeof response.description, `${where} ${status}: description`).toBe('string');
+          if (!response.$ref)
+            expect(typeof response.description, `${where} ${status}: description`).toBe('string');
         }
         const params: AnswerJson[] = [...(item.parameters ?? []), ...(op.parameters ?? [])];
         for (const p of params) {
@@ -97,7 +109,9 @@ describe('OpenAPI document', () => {
           expect(p.schema ?? p.content, `${where}: parameter ${p.name} schema`).toBeTruthy();
           if (p.in === 'path') {
             expect(p.required, `${where}: path parameter ${p.name} required`).toBe(true);
-            expect(templated, `${where}: path parameter ${p.name} not in the path`).toContain(p.name);
+            expect(templated, `${where}: path parameter ${p.name} not in the path`).toContain(
+              p.name,
+            );
           }
         }
         for (const name of templated) {
@@ -106,12 +120,14 @@ describe('OpenAPI document', () => {
             `${where}: path parameter {${name}} is not declared`,
           ).toBe(true);
         }
-        for (const tag of op.tags ?? []) expect(declaredTags, `${where}: tag ${tag} not declared`).toContain(tag);
+        for (const tag of op.tags ?? [])
+          expect(declaredTags, `${where}: tag ${tag} not declared`).toContain(tag);
         if (op.operationId) {
           expect(operationIds.has(op.operationId), `${where}: duplicate operationId`).toBe(false);
           operationIds.add(op.operationId);
         }
-        if (op.requestBody && !op.requestBody.$ref) expect(op.requestBody.content, `${where}: requestBody content`).toBeTypeOf('object');
+        if (op.requestBody && !op.requestBody.$ref)
+          expect(op.requestBody.content, `${where}: requestBody content`).toBeTypeOf('object');
       }
     }
   });
@@ -120,14 +136,17 @@ describe('OpenAPI document', () => {
     for (const ref of refs(doc)) {
       expect(ref, 'local references only').toMatch(/^#\//);
       let node: AnswerJson = doc;
-      for (const part of ref.slice(2).split('/')) node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+      for (const part of ref.slice(2).split('/'))
+        node = node?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
       expect(node, `unresolved ${ref}`).toBeDefined();
     }
   });
 
   it('describes every route the app registers', () => {
     expect(routes.length).toBeGreaterThan(5);
-    const missing = routes.filter((r) => !doc.paths[r.path]?.[r.method]).map((r) => `${r.method.toUpperCase()} ${r.path}`);
+    const missing = routes
+      .filter((r) => !doc.paths[r.path]?.[r.method])
+      .map((r) => `${r.method.toUpperCase()} ${r.path}`);
     expect(missing, 'routes without an OpenAPI description').toEqual([]);
   });
 

@@ -5,8 +5,17 @@ import { startServer } from '../../server/server.js';
 import { createApiToken, createUser } from '../../server/auth/users.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
-const save = (t: T, slug: string, title: string, markdown: string, extra: Record<string, unknown> = {}) =>
-  t.request('PUT', `/api/pages/${slug}`, { as: 'contributor', body: { title, markdown, ...extra } });
+const save = (
+  t: T,
+  slug: string,
+  title: string,
+  markdown: string,
+  extra: Record<string, unknown> = {},
+) =>
+  t.request('PUT', `/api/pages/${slug}`, {
+    as: 'contributor',
+    body: { title, markdown, ...extra },
+  });
 
 /**
  * Page reads are answered from a cache of whole answers, emptied by any write to the database.
@@ -23,18 +32,29 @@ describe('cached page answers', () => {
 
     // Another page starts linking here: the count moves, the page's revision does not.
     await save(t, 'source', 'Source', 'Voir [[Cible]].');
-    expect((await t.request('GET', '/api/pages/cible')).json).toMatchObject({ revision: 1, backlinkCount: 1 });
+    expect((await t.request('GET', '/api/pages/cible')).json).toMatchObject({
+      revision: 1,
+      backlinkCount: 1,
+    });
 
     // The linked page appears: the link is no longer shown as missing.
     expect((await t.request('GET', '/api/pages/cible')).json.html).toContain('wikilink missing');
     await save(t, 'plus-tard', 'Plus tard', 'Créée.');
-    expect((await t.request('GET', '/api/pages/cible')).json.html).not.toContain('wikilink missing');
+    expect((await t.request('GET', '/api/pages/cible')).json.html).not.toContain(
+      'wikilink missing',
+    );
 
-    const flagged = await t.request('PUT', '/api/pages/cible/needs-work', { as: 'contributor', body: { reason: 'à compléter' } });
+    const flagged = await t.request('PUT', '/api/pages/cible/needs-work', {
+      as: 'contributor',
+      body: { reason: 'à compléter' },
+    });
     expect(flagged.status).toBe(200);
     expect((await t.request('GET', '/api/pages/cible')).json.needsWork).toBe('à compléter');
 
-    const props = await t.request('PATCH', '/api/pages/cible/properties', { as: 'contributor', body: { kind: 'guide', categories: ['Outils'] } });
+    const props = await t.request('PATCH', '/api/pages/cible/properties', {
+      as: 'contributor',
+      body: { kind: 'guide', categories: ['Outils'] },
+    });
     expect(props.status).toBe(200);
     const after = await t.request('GET', '/api/pages/cible');
     expect(after.json).toMatchObject({ kind: 'guide', categories: ['Outils'], revision: 2 });
@@ -64,7 +84,12 @@ describe('cached page answers', () => {
     const db = openDatabase(':memory:');
     const server = await startServer(db, { port: 0 });
     try {
-      const user = await createUser(db, { email: 'e@example.org', name: 'Écrivaine', password: 'password123', role: 'contributor' });
+      const user = await createUser(db, {
+        email: 'e@example.org',
+        name: 'Écrivaine',
+        password: 'password123',
+        role: 'contributor',
+      });
       const token = createApiToken(db, user.id, 'test');
       const put = (markdown: string, baseRevision: number) =>
         fetch(`${server.url}/api/pages/ete`, {
@@ -78,11 +103,22 @@ describe('cached page answers', () => {
         const bytes = Buffer.from(await r.arrayBuffer());
         expect(r.headers.get('content-type')).toBe('application/json');
         expect(Number(r.headers.get('content-length'))).toBe(bytes.length);
-        const page = JSON.parse(bytes.toString('utf8')) as { title: string; markdown: string; revision: number };
-        expect(page).toMatchObject({ title: 'Été à la ferme', markdown: 'Première version, déjà accentuée : « œuvre ».', revision: 1 });
+        const page = JSON.parse(bytes.toString('utf8')) as {
+          title: string;
+          markdown: string;
+          revision: number;
+        };
+        expect(page).toMatchObject({
+          title: 'Été à la ferme',
+          markdown: 'Première version, déjà accentuée : « œuvre ».',
+          revision: 1,
+        });
       }
       expect((await put('Deuxième version.', 1)).status).toBe(200);
-      const fresh = (await (await fetch(`${server.url}/api/pages/ete`)).json()) as { markdown: string; revision: number };
+      const fresh = (await (await fetch(`${server.url}/api/pages/ete`)).json()) as {
+        markdown: string;
+        revision: number;
+      };
       expect(fresh).toMatchObject({ markdown: 'Deuxième version.', revision: 2 });
     } finally {
       await server.close();

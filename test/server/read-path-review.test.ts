@@ -33,11 +33,26 @@ describe('cached page answers and other connections', () => {
     const { db, other, close } = twoConnections();
     try {
       const { app } = createApp({ db });
-      savePage(db, new WikiServices(), { slug: 'a', title: 'A un', markdown: 'Page a.', authorIds: [] });
-      savePage(db, new WikiServices(), { slug: 'b', title: 'B', markdown: 'Page b.', authorIds: [] });
+      savePage(db, new WikiServices(), {
+        slug: 'a',
+        title: 'A un',
+        markdown: 'Page a.',
+        authorIds: [],
+      });
+      savePage(db, new WikiServices(), {
+        slug: 'b',
+        title: 'B',
+        markdown: 'Page b.',
+        authorIds: [],
+      });
       expect(await titleOf(app, 'a')).toBe('A un');
       // Another process renames page a.
-      savePage(other as Database, new WikiServices(), { slug: 'a', title: 'A deux', markdown: 'Page a.', authorIds: [] });
+      savePage(other as Database, new WikiServices(), {
+        slug: 'a',
+        title: 'A deux',
+        markdown: 'Page a.',
+        authorIds: [],
+      });
       // A read of something else renders a page, and so looks at SQLite's data version first.
       expect((await app.request('/api/pages/b/revisions/1')).status).toBe(200);
       await expect.poll(() => titleOf(app, 'a'), { interval: 5, timeout: 2000 }).toBe('A deux');
@@ -55,7 +70,9 @@ describe('answers under /feed/', () => {
       expect(r.status, path).toBe(404);
       expect(r.headers.get('content-type'), path).toContain('application/json');
       expect(((await r.json()) as { error: { code: string } }).error.code).toBe('not_found');
-      expect(r.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(r.headers.get('content-security-policy'), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
     }
     expect((await app.request('/feed/recent-changes.atom')).status).toBe(200);
   });
@@ -67,9 +84,15 @@ describe('cached page answers and API tokens', () => {
     const { app, services } = createApp({ db });
     savePage(db, new WikiServices(), { slug: 'a', title: 'A', markdown: 'Page a.', authorIds: [] });
     savePage(db, new WikiServices(), { slug: 'b', title: 'B', markdown: 'Page b.', authorIds: [] });
-    const user = await createUser(db, { email: 'bot@example.org', name: 'Robot', password: 'password123', role: 'reader' });
+    const user = await createUser(db, {
+      email: 'bot@example.org',
+      name: 'Robot',
+      password: 'password123',
+      role: 'reader',
+    });
     const token = createApiToken(db, user.id, 'bot');
-    const read = (slug: string) => app.request(`/api/pages/${slug}`, { headers: { authorization: `Bearer ${token}` } });
+    const read = (slug: string) =>
+      app.request(`/api/pages/${slug}`, { headers: { authorization: `Bearer ${token}` } });
     expect((await read('a')).status).toBe(200);
     expect((await read('b')).status).toBe(200);
     expect(services.wiki.answerCount).toBe(2);

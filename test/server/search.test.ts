@@ -21,12 +21,14 @@ const PAGES = [
   {
     slug: 'jardin-partage',
     title: 'Jardin partagé',
-    markdown: 'Un potager cultivé par les habitants du quartier. Les légumes sont récoltés ensemble le samedi.',
+    markdown:
+      'Un potager cultivé par les habitants du quartier. Les légumes sont récoltés ensemble le samedi.',
   },
   {
     slug: 'fablab',
     title: 'Fablab et réparation',
-    markdown: "Les machines de l'atelier : imprimante 3D, découpeuse laser. Un café réparation a lieu le jeudi.",
+    markdown:
+      "Les machines de l'atelier : imprimante 3D, découpeuse laser. Un café réparation a lieu le jeudi.",
   },
   {
     slug: 'cafe-associatif',
@@ -36,21 +38,27 @@ const PAGES = [
   {
     slug: 'statuts',
     title: 'Statuts et forme juridique',
-    markdown: "Choisir entre une association loi 1901 et une SCIC. L'assemblée générale vote les statuts.",
+    markdown:
+      "Choisir entre une association loi 1901 et une SCIC. L'assemblée générale vote les statuts.",
   },
 ];
 
-const slugs = (res: { json: { results: { slug: string }[] } }) => res.json.results.map((r) => r.slug);
+const slugs = (res: { json: { results: { slug: string }[] } }) =>
+  res.json.results.map((r) => r.slug);
 
 async function put(app: App, slug: string, title: string, markdown: string, baseRevision?: number) {
-  const res = await app.request('PUT', `/api/pages/${slug}`, { as: 'contributor', body: { title, markdown, baseRevision } });
+  const res = await app.request('PUT', `/api/pages/${slug}`, {
+    as: 'contributor',
+    body: { title, markdown, baseRevision },
+  });
   expect(res.status, res.text).toBeLessThan(300);
   return res.json as { revision: number };
 }
 
 describe('GET /api/search', () => {
   let app: App;
-  const search = (q: string, extra = '') => app.request('GET', `/api/search?q=${encodeURIComponent(q)}${extra}`);
+  const search = (q: string, extra = '') =>
+    app.request('GET', `/api/search?q=${encodeURIComponent(q)}${extra}`);
 
   beforeAll(async () => {
     app = await testApp();
@@ -63,14 +71,24 @@ describe('GET /api/search', () => {
     expect(res.json.query).toBe('jardin');
     expect(res.json.total).toBe(1);
     expect(res.json.results).toEqual([
-      { slug: 'jardin-partage', title: 'Jardin partagé', snippet: expect.any(String), score: expect.any(Number), highlights: expect.any(Object) },
+      {
+        slug: 'jardin-partage',
+        title: 'Jardin partagé',
+        snippet: expect.any(String),
+        score: expect.any(Number),
+        highlights: expect.any(Object),
+      },
     ]);
     expect(res.json.results[0].score).toBeGreaterThan(0);
   });
 
   it('matches with or without accents, both ways', async () => {
-    expect(slugs(await search('benevoles'))).toEqual(expect.arrayContaining(['gouvernance-partagee', 'cafe-associatif']));
-    expect(slugs(await search('bénévoles'))).toEqual(expect.arrayContaining(['gouvernance-partagee', 'cafe-associatif']));
+    expect(slugs(await search('benevoles'))).toEqual(
+      expect.arrayContaining(['gouvernance-partagee', 'cafe-associatif']),
+    );
+    expect(slugs(await search('bénévoles'))).toEqual(
+      expect.arrayContaining(['gouvernance-partagee', 'cafe-associatif']),
+    );
     expect(slugs(await search('decisions'))).toEqual(['gouvernance-partagee']);
     expect(slugs(await search('activites'))).toEqual(['cafe-associatif']);
     expect(slugs(await search('activités'))).toEqual(['cafe-associatif']);
@@ -110,7 +128,12 @@ describe('GET /api/search', () => {
   });
 
   it('ranks title matches above body matches', async () => {
-    await put(app, 'recettes', 'Recettes du quartier', 'Des soupes faites avec les légumes du jardin, le jardin, encore le jardin.');
+    await put(
+      app,
+      'recettes',
+      'Recettes du quartier',
+      'Des soupes faites avec les légumes du jardin, le jardin, encore le jardin.',
+    );
     const res = await search('jardin');
     expect(slugs(res)).toEqual(['jardin-partage', 'recettes']);
     expect(res.json.results[0].score).toBeGreaterThan(res.json.results[1].score);
@@ -119,10 +142,13 @@ describe('GET /api/search', () => {
   it('locates the matched words in the title and the snippet, as the analyzer sees them', async () => {
     const [hit] = (await search("benevole l'assemblee")).json.results;
     expect(hit.slug).toBe('gouvernance-partagee');
-    const words = (text: string, ranges: [number, number][]) => ranges.map(([a, b]) => text.slice(a, b));
+    const words = (text: string, ranges: [number, number][]) =>
+      ranges.map(([a, b]) => text.slice(a, b));
     expect(words(hit.snippet, hit.highlights.snippet)).toEqual(['bénévoles', 'Assemblée']);
     expect(hit.highlights.title).toEqual([]);
-    const typed = (await search('partag')).json.results.find((r: { slug: string }) => r.slug === 'gouvernance-partagee');
+    const typed = (await search('partag')).json.results.find(
+      (r: { slug: string }) => r.slug === 'gouvernance-partagee',
+    );
     expect(words(typed.title, typed.highlights.title)).toEqual(['partagée']);
   });
 
@@ -133,11 +159,23 @@ describe('GET /api/search', () => {
     expect(snippet).not.toMatch(/[*#[\]]|https?:/);
     expect(snippet).toContain('Assemblée générale');
 
-    await put(app, 'budget-machines', 'Budget des machines', '# Budget des machines\n\n| Machine | Prix |\n|---|---:|\n| Laser | 9 000 € |\n\n- [ ] devis');
-    expect((await search('budget')).json.results[0].snippet).toBe('Machine Prix Laser 9 000 € devis');
+    await put(
+      app,
+      'budget-machines',
+      'Budget des machines',
+      '# Budget des machines\n\n| Machine | Prix |\n|---|---:|\n| Laser | 9 000 € |\n\n- [ ] devis',
+    );
+    expect((await search('budget')).json.results[0].snippet).toBe(
+      'Machine Prix Laser 9 000 € devis',
+    );
 
     // A word inside a URL is not a match to show: the snippet goes to the word in the text.
-    await put(app, 'lombric', 'Lombrics', `Voir [ce site](https://vermicompostage.example.org/guide).\n\n${'Autre chose. '.repeat(30)}\n\nLe vermicompostage en appartement.`);
+    await put(
+      app,
+      'lombric',
+      'Lombrics',
+      `Voir [ce site](https://vermicompostage.example.org/guide).\n\n${'Autre chose. '.repeat(30)}\n\nLe vermicompostage en appartement.`,
+    );
     const s3: string = (await search('vermicompostage')).json.results[0].snippet;
     expect(s3).toContain('Le vermicompostage en appartement');
     expect(s3).not.toContain('example');
@@ -152,7 +190,8 @@ describe('GET /api/search', () => {
   });
 
   it('honours limit and counts every match in total', async () => {
-    for (let i = 0; i < 7; i++) await put(app, `atelier-velo-${i}`, `Atelier vélo ${i}`, 'Réparer son vélo ensemble.');
+    for (let i = 0; i < 7; i++)
+      await put(app, `atelier-velo-${i}`, `Atelier vélo ${i}`, 'Réparer son vélo ensemble.');
     const res = await search('vélo', '&limit=3');
     expect(res.status).toBe(200);
     expect(res.json.results).toHaveLength(3);
@@ -196,7 +235,9 @@ describe('GET /api/search', () => {
       'le la les de des',
       '1901',
       // 10 KB of garbage: printable ASCII, accents, CJK, emoji (no lone surrogates: URLs cannot carry them).
-      Array.from({ length: 10_000 }, (_, i) => String.fromCodePoint(33 + ((i * 7919) % 0xd000), 0x1f331 + (i % 40))).join(''),
+      Array.from({ length: 10_000 }, (_, i) =>
+        String.fromCodePoint(33 + ((i * 7919) % 0xd000), 0x1f331 + (i % 40)),
+      ).join(''),
     ];
     for (const q of nasty) {
       const res = await search(q);
@@ -205,7 +246,11 @@ describe('GET /api/search', () => {
       expect(Array.isArray(res.json.results)).toBe(true);
     }
     expect((await search('')).json).toEqual({ query: '', total: 0, results: [] });
-    expect((await app.request('GET', '/api/search')).json).toEqual({ query: '', total: 0, results: [] });
+    expect((await app.request('GET', '/api/search')).json).toEqual({
+      query: '',
+      total: 0,
+      results: [],
+    });
     const repeated = await app.request('GET', '/api/search?q=jardin&q=vélo');
     expect(repeated.status).toBe(200);
     expect(repeated.json.query).toBe('jardin');
@@ -216,9 +261,20 @@ describe('GET /api/search', () => {
   });
 
   it('finds an edit by its new words as soon as the save returns, and not by removed words', async () => {
-    const page = await put(app, 'ressourcerie', 'Ressourcerie', 'On collecte des meubles et des vêtements.');
+    const page = await put(
+      app,
+      'ressourcerie',
+      'Ressourcerie',
+      'On collecte des meubles et des vêtements.',
+    );
     expect(slugs(await search('meubles'))).toEqual(['ressourcerie']);
-    await put(app, 'ressourcerie', 'Ressourcerie solidaire', 'On collecte des livres et de la vaisselle.', page.revision);
+    await put(
+      app,
+      'ressourcerie',
+      'Ressourcerie solidaire',
+      'On collecte des livres et de la vaisselle.',
+      page.revision,
+    );
     expect(slugs(await search('vaisselle'))).toEqual(['ressourcerie']);
     expect(slugs(await search('livre'))).toEqual(['ressourcerie']);
     expect(slugs(await search('solidaire'))).toEqual(['ressourcerie']);
@@ -231,11 +287,19 @@ describe('GET /api/search', () => {
 describe('search index build', () => {
   it('indexes pages written before the app existed (the seed)', async () => {
     const db = openDatabase(':memory:');
-    savePage(db, new WikiServices(), { slug: 'avant', title: 'Écrite avant', markdown: 'Une tiers-lieu rural.', authorIds: [], origin: 'seed' });
+    savePage(db, new WikiServices(), {
+      slug: 'avant',
+      title: 'Écrite avant',
+      markdown: 'Une tiers-lieu rural.',
+      authorIds: [],
+      origin: 'seed',
+    });
     const { app } = createApp({ db });
     const res = await app.request('/api/search?q=rural');
     expect(res.status).toBe(200);
-    expect(((await res.json()) as { results: { slug: string }[] }).results.map((r) => r.slug)).toEqual(['avant']);
+    expect(
+      ((await res.json()) as { results: { slug: string }[] }).results.map((r) => r.slug),
+    ).toEqual(['avant']);
   });
 });
 
@@ -245,13 +309,31 @@ describe('saves inside a larger transaction', () => {
     const wiki = t.services.wiki;
     const find = async (q: string) => slugs(await t.request('GET', `/api/search?q=${q}`));
     t.db.transaction(() => {
-      savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une friche industrielle.', authorIds: [], origin: 'import' });
+      savePage(t.db, wiki, {
+        slug: 'lot-1',
+        title: 'Lot importé',
+        markdown: 'Une friche industrielle.',
+        authorIds: [],
+        origin: 'import',
+      });
     })();
     expect(await find('friche')).toEqual(['lot-1']);
     expect(() =>
       t.db.transaction(() => {
-        savePage(t.db, wiki, { slug: 'lot-2', title: 'Lot annulé', markdown: 'Une péniche amarrée.', authorIds: [], origin: 'import' });
-        savePage(t.db, wiki, { slug: 'lot-1', title: 'Lot importé', markdown: 'Une péniche aussi.', authorIds: [], origin: 'import' });
+        savePage(t.db, wiki, {
+          slug: 'lot-2',
+          title: 'Lot annulé',
+          markdown: 'Une péniche amarrée.',
+          authorIds: [],
+          origin: 'import',
+        });
+        savePage(t.db, wiki, {
+          slug: 'lot-1',
+          title: 'Lot importé',
+          markdown: 'Une péniche aussi.',
+          authorIds: [],
+          origin: 'import',
+        });
         throw new Error('import failed');
       })(),
     ).toThrow('import failed');
@@ -268,11 +350,27 @@ describe('writes by another process', () => {
       const serverDb = openDatabase(file);
       const { app } = createApp({ db: serverDb });
       const find = async (q: string) =>
-        (((await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as { results: { slug: string }[] }).results).map((r) => r.slug);
+        (
+          (await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as {
+            results: { slug: string }[];
+          }
+        ).results.map((r) => r.slug);
       const cliDb = openDatabase(file);
-      savePage(cliDb, new WikiServices(cliDb), { slug: 'importee', title: 'Page importée', markdown: 'Une recyclerie de quartier.', authorIds: [], origin: 'import' });
+      savePage(cliDb, new WikiServices(cliDb), {
+        slug: 'importee',
+        title: 'Page importée',
+        markdown: 'Une recyclerie de quartier.',
+        authorIds: [],
+        origin: 'import',
+      });
       expect(await find('recyclerie')).toEqual(['importee']);
-      savePage(cliDb, new WikiServices(cliDb), { slug: 'importee', title: 'Page importée', markdown: 'Une conciergerie de quartier.', authorIds: [], origin: 'import' });
+      savePage(cliDb, new WikiServices(cliDb), {
+        slug: 'importee',
+        title: 'Page importée',
+        markdown: 'Une conciergerie de quartier.',
+        authorIds: [],
+        origin: 'import',
+      });
       expect(await find('recyclerie')).toEqual([]);
       expect(await find('conciergerie')).toEqual(['importee']);
       cliDb.prepare(`DELETE FROM pages WHERE slug = 'importee'`).run();
@@ -293,14 +391,36 @@ describe('typo tolerance', () => {
       const serverDb = openDatabase(file);
       const { app } = createApp({ db: serverDb });
       const find = async (q: string) =>
-        (((await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as { results: { slug: string }[] }).results).map((r) => r.slug);
-      savePage(serverDb, new WikiServices(serverDb), { slug: 'recyclerie', title: 'Recyclerie', markdown: 'Une recyclerie de quartier.', authorIds: [], origin: 'import' });
+        (
+          (await (await app.request(`/api/search?q=${encodeURIComponent(q)}`)).json()) as {
+            results: { slug: string }[];
+          }
+        ).results.map((r) => r.slug);
+      savePage(serverDb, new WikiServices(serverDb), {
+        slug: 'recyclerie',
+        title: 'Recyclerie',
+        markdown: 'Une recyclerie de quartier.',
+        authorIds: [],
+        origin: 'import',
+      });
       expect(await find('recyclarie ')).toEqual(['recyclerie']);
       expect(await find('ressourcarie ')).toEqual([]);
       const cliDb = openDatabase(file);
-      savePage(cliDb, new WikiServices(cliDb), { slug: 'ressourcerie', title: 'Page importée', markdown: 'Une ressourcerie solidaire.', authorIds: [], origin: 'import' });
+      savePage(cliDb, new WikiServices(cliDb), {
+        slug: 'ressourcerie',
+        title: 'Page importée',
+        markdown: 'Une ressourcerie solidaire.',
+        authorIds: [],
+        origin: 'import',
+      });
       expect(await find('ressourcarie ')).toEqual(['ressourcerie']);
-      savePage(serverDb, new WikiServices(serverDb), { slug: 'reemploi', title: 'Réemploi', markdown: 'Un atelier de rempaillage.', authorIds: [], origin: 'import' });
+      savePage(serverDb, new WikiServices(serverDb), {
+        slug: 'reemploi',
+        title: 'Réemploi',
+        markdown: 'Un atelier de rempaillage.',
+        authorIds: [],
+        origin: 'import',
+      });
       expect(await find('rempoillage ')).toEqual(['reemploi']);
       cliDb.prepare(`DELETE FROM pages WHERE slug = 'recyclerie'`).run();
       expect(await find('recyclarie ')).toEqual([]);

@@ -4,9 +4,16 @@ import { testApp } from '../helpers/app.js';
 describe('security headers', () => {
   it('are sent on API answers and feeds, errors included: data is never run, framed or sniffed', async () => {
     const t = await testApp();
-    for (const path of ['/api/health', '/api/pages/accueil-inexistant', '/api/pages/accueil', '/feed/recent-changes.atom']) {
+    for (const path of [
+      '/api/health',
+      '/api/pages/accueil-inexistant',
+      '/api/pages/accueil',
+      '/feed/recent-changes.atom',
+    ]) {
       const r = await t.request('GET', path);
-      expect(r.headers.get('content-security-policy'), path).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(r.headers.get('content-security-policy'), path).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
       expect(r.headers.get('x-content-type-options'), path).toBe('nosniff');
       expect(r.headers.get('cross-origin-resource-policy'), path).toBe('same-origin');
     }
@@ -32,7 +39,9 @@ describe('on the real HTTP server', () => {
     const server = await startServer(db, { port: 0 });
     try {
       const health = await fetch(`${server.url}/api/health`);
-      expect(health.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+      expect(health.headers.get('content-security-policy')).toBe(
+        "default-src 'none'; frame-ancestors 'none'",
+      );
       const page = await fetch(`${server.url}/wiki/accueil`);
       expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
@@ -48,7 +57,11 @@ describe('on the real HTTP server', () => {
       expect(meRes.headers.get('cache-control')).toBe('no-store');
       const me = (await meRes.json()) as { user: { email: string } };
       expect(me.user.email).toBe('a@example.org');
-      const noCsrf = await fetch(`${server.url}/api/auth/tokens`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{}' });
+      const noCsrf = await fetch(`${server.url}/api/auth/tokens`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: '{}',
+      });
       expect(noCsrf.status).toBe(403);
       const tok = await fetch(`${server.url}/api/auth/tokens`, {
         method: 'POST',
@@ -56,7 +69,9 @@ describe('on the real HTTP server', () => {
         body: '{}',
       });
       const { token } = (await tok.json()) as { token: string };
-      const viaToken = (await (await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      const viaToken = (await (
+        await fetch(`${server.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as {
         user: { email: string };
       };
       expect(viaToken.user.email).toBe('a@example.org');
@@ -70,7 +85,10 @@ describe('on the real HTTP server', () => {
 describe('caching of authenticated answers', () => {
   it('is forbidden (no-store), except for public page reads, which revalidate with their ETag', async () => {
     const t = await testApp();
-    await t.request('PUT', '/api/pages/publique', { as: 'contributor', body: { title: 'Publique', markdown: 'Texte.' } });
+    await t.request('PUT', '/api/pages/publique', {
+      as: 'contributor',
+      body: { title: 'Publique', markdown: 'Texte.' },
+    });
     const me = await t.request('GET', '/api/auth/me', { as: 'contributor' });
     expect(me.status).toBe(200);
     expect(me.headers.get('cache-control')).toBe('no-store');

@@ -13,8 +13,22 @@ import { importBundle, type Bundle } from '../../registry/bundle.js';
 const BUNDLE: Bundle = {
   format: 'commons-bundle/1',
   resources: [
-    { slug: 'tableau-a', name: 'Tablette Ouverte', kind: 'software', summary: 'Logiciel libre de planning partagé pour un lieu.', themes: ['gestion'], license: 'AGPL-3.0' },
-    { slug: 'tableau-b', name: 'Grille Commune', kind: 'software', summary: 'Logiciel libre de planning partagé pour un lieu.', themes: ['gestion'], license: 'AGPL-3.0' },
+    {
+      slug: 'tableau-a',
+      name: 'Tablette Ouverte',
+      kind: 'software',
+      summary: 'Logiciel libre de planning partagé pour un lieu.',
+      themes: ['gestion'],
+      license: 'AGPL-3.0',
+    },
+    {
+      slug: 'tableau-b',
+      name: 'Grille Commune',
+      kind: 'software',
+      summary: 'Logiciel libre de planning partagé pour un lieu.',
+      themes: ['gestion'],
+      license: 'AGPL-3.0',
+    },
   ],
   places: [],
   people: [],
@@ -28,7 +42,12 @@ async function app(withPage: boolean) {
   if (withPage) {
     t.db
       .prepare(`INSERT INTO pages (slug, title, markdown) VALUES (@slug, @title, @markdown)`)
-      .run({ slug: 'retours-permanences', title: 'Retours de permanences', markdown: 'Au fablab, la Grille Commune sert aux créneaux des bénévoles et aux astreintes du week-end.' });
+      .run({
+        slug: 'retours-permanences',
+        title: 'Retours de permanences',
+        markdown:
+          'Au fablab, la Grille Commune sert aux créneaux des bénévoles et aux astreintes du week-end.',
+      });
   }
   return t;
 }
@@ -61,7 +80,11 @@ describe('POST /api/switchyard: wiki mentions are whole names', () => {
     importBundle(t.db, BUNDLE);
     t.db
       .prepare(`INSERT INTO pages (slug, title, markdown) VALUES (@slug, @title, @markdown)`)
-      .run({ slug: 'grilles', title: 'Grilles', markdown: 'Les Grille Communes-sur-Mer gèrent les astreintes des bénévoles.' });
+      .run({
+        slug: 'grilles',
+        title: 'Grilles',
+        markdown: 'Les Grille Communes-sur-Mer gèrent les astreintes des bénévoles.',
+      });
     const slugs = await ask(t, 'un planning pour les astreintes des bénévoles');
     expect(slugs[0]).toBe('tableau-a');
   });

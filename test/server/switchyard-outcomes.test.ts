@@ -20,12 +20,25 @@ async function setup() {
     const res = await t.request('POST', '/api/switchyard', { body: { problem } });
     expect(res.status).toBe(200);
     const slugs = (res.json.resources as { slug: string }[]).map((r) => r.slug);
-    return { rank: slugs.indexOf(slug), slugs, reasons: (res.json.resources as { slug: string; reasons: string[] }[]).find((r) => r.slug === slug)?.reasons ?? [] };
+    return {
+      rank: slugs.indexOf(slug),
+      slugs,
+      reasons:
+        (res.json.resources as { slug: string; reasons: string[] }[]).find((r) => r.slug === slug)
+          ?.reasons ?? [],
+    };
   };
   const resolve = async (problem: string, outcome: { helped: boolean; resource: string }) => {
-    const created = await t.request('POST', '/api/switchyard/requests', { body: { problem }, as: 'reader' });
+    const created = await t.request('POST', '/api/switchyard/requests', {
+      body: { problem },
+      as: 'reader',
+    });
     expect(created.status).toBe(201);
-    const res = await t.request('POST', `/api/switchyard/requests/${created.json.request.id}/outcome`, { body: outcome, as: 'reader' });
+    const res = await t.request(
+      'POST',
+      `/api/switchyard/requests/${created.json.request.id}/outcome`,
+      { body: outcome, as: 'reader' },
+    );
     expect(res.status).toBe(200);
   };
   return { t, rank, resolve };
@@ -40,15 +53,19 @@ describe('switchyard outcomes', () => {
     const after = await rank(REPHRASED, 'grist');
     expect(after.rank).toBeGreaterThanOrEqual(0);
     expect(before.rank === -1 || after.rank < before.rank).toBe(true);
-    expect(after.reasons.join(" ")).toMatch(/aidé|helped/);
+    expect(after.reasons.join(' ')).toMatch(/aidé|helped/);
   });
 
   it('a request that did not help pushes the resource it names down', async () => {
     const { rank, resolve } = await setup();
     const before = await rank(REPHRASED, 'open-collective');
     expect(before.rank).toBeGreaterThanOrEqual(0);
-    for (let k = 0; k < 3; k++) await resolve(FIRST, { helped: false, resource: 'open-collective' });
+    for (let k = 0; k < 3; k++)
+      await resolve(FIRST, { helped: false, resource: 'open-collective' });
     const after = await rank(REPHRASED, 'open-collective');
-    expect(after.rank === -1 || after.rank > before.rank, JSON.stringify([before.slugs, after.slugs])).toBe(true);
+    expect(
+      after.rank === -1 || after.rank > before.rank,
+      JSON.stringify([before.slugs, after.slugs]),
+    ).toBe(true);
   });
 });

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { daysFromNow, seedPermanences, type PermanenceAccounts } from '../helpers/permanences-fixture.js';
+import {
+  daysFromNow,
+  seedPermanences,
+  type PermanenceAccounts,
+} from '../helpers/permanences-fixture.js';
 import { importBundle, type Bundle } from '../../registry/bundle.js';
 
 /*
@@ -20,7 +24,8 @@ const BUNDLE: Bundle = {
       slug: 'trancheuse',
       name: 'Trancheuse',
       kind: 'software',
-      summary: "Trancheur libre qui prépare les modèles pour l'imprimante 3D : couches, remplissage, supports et adhérence au plateau.",
+      summary:
+        "Trancheur libre qui prépare les modèles pour l'imprimante 3D : couches, remplissage, supports et adhérence au plateau.",
       themes: ['fabrication'],
       license: 'GPL-3.0',
     },
@@ -28,7 +33,8 @@ const BUNDLE: Bundle = {
       slug: 'statuts-coop',
       name: 'Statuts coopératifs commentés',
       kind: 'legal-template',
-      summary: "Modèle de statuts de SCIC pour transformer une association en coopérative d'intérêt collectif.",
+      summary:
+        "Modèle de statuts de SCIC pour transformer une association en coopérative d'intérêt collectif.",
       themes: ['juridique', 'gouvernance'],
       license: 'CC-BY-SA-4.0',
     },
@@ -43,9 +49,27 @@ const BUNDLE: Bundle = {
   ],
   places: [],
   people: [
-    { slug: 'iris-imprime', name: 'Iris', themes: ['fabrication'], skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'], contactable: true },
-    { slug: 'zoe-cachee', name: 'Zoé', themes: ['fabrication'], skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'], contactable: false },
-    { slug: 'marc-caisse', name: 'Marc', themes: ['gestion'], skills: ['caisse enregistreuse', 'bar associatif'], contactable: true },
+    {
+      slug: 'iris-imprime',
+      name: 'Iris',
+      themes: ['fabrication'],
+      skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'],
+      contactable: true,
+    },
+    {
+      slug: 'zoe-cachee',
+      name: 'Zoé',
+      themes: ['fabrication'],
+      skills: ['impression 3D', 'imprimante 3D', 'réglage des supports'],
+      contactable: false,
+    },
+    {
+      slug: 'marc-caisse',
+      name: 'Marc',
+      themes: ['gestion'],
+      skills: ['caisse enregistreuse', 'bar associatif'],
+      contactable: true,
+    },
   ],
   usages: [],
   referents: [],
@@ -57,7 +81,11 @@ describe('POST /api/switchyard: people', () => {
   const ask = async (problem: string) => {
     const res = await t.request('POST', '/api/switchyard', { body: { problem } });
     expect(res.status, res.text).toBe(200);
-    return res.json as { resources: { slug: string }[]; people: PersonOut[]; themes: { slug: string; confidence: number; probability: number }[] };
+    return res.json as {
+      resources: { slug: string }[];
+      people: PersonOut[];
+      themes: { slug: string; confidence: number; probability: number }[];
+    };
   };
 
   beforeAll(async () => {
@@ -69,7 +97,9 @@ describe('POST /api/switchyard: people', () => {
 
   it('proposes who knows the resource through their skills, without a referent link, and never a hidden person', async () => {
     // The problem shares no word with Iris's skills: she is found through the resource it reaches.
-    const a = await ask('Nos objets se décollent du plateau et le remplissage rate à chaque couche');
+    const a = await ask(
+      'Nos objets se décollent du plateau et le remplissage rate à chaque couche',
+    );
     expect(a.resources[0].slug).toBe('trancheuse');
     const iris = a.people.find((p) => p.slug === 'iris-imprime');
     expect(iris, JSON.stringify(a.people)).toBeDefined();
@@ -79,13 +109,23 @@ describe('POST /api/switchyard: people', () => {
   });
 
   it('shows an upcoming permanence session and ranks the person holding it', async () => {
-    const problem = 'Nous voulons transformer notre association en SCIC, qui peut nous aider pour les statuts ?';
+    const problem =
+      'Nous voulons transformer notre association en SCIC, qui peut nous aider pour les statuts ?';
     const before = await ask(problem);
     const eva = () => before.people.find((p) => p.slug === 'eva-experte');
     expect(eva(), JSON.stringify(before.people)).toBeDefined();
     expect(eva()!.reasons.join(' | ')).not.toMatch(/permanence/);
     const res = await t.request('POST', '/api/permanences', {
-      body: { expert: 'eva-experte', title: 'Statuts et gouvernance', themes: ['juridique'], format: 'individual', mode: 'remote', link: 'https://visio.example.org/eva', startsAt: daysFromNow(3), endsAt: daysFromNow(3, 11) },
+      body: {
+        expert: 'eva-experte',
+        title: 'Statuts et gouvernance',
+        themes: ['juridique'],
+        format: 'individual',
+        mode: 'remote',
+        link: 'https://visio.example.org/eva',
+        startsAt: daysFromNow(3),
+        endsAt: daysFromNow(3, 11),
+      },
       headers: { authorization: `Bearer ${who.facilitator}` },
     });
     expect(res.status, res.text).toBe(201);
@@ -102,6 +142,7 @@ describe('POST /api/switchyard: people', () => {
       expect(th.probability).toBeGreaterThan(0);
       expect(th.probability).toBeLessThan(1);
     }
-    for (let k = 1; k < a.themes.length; k++) expect(a.themes[k].probability).toBeLessThanOrEqual(a.themes[k - 1].probability);
+    for (let k = 1; k < a.themes.length; k++)
+      expect(a.themes[k].probability).toBeLessThanOrEqual(a.themes[k - 1].probability);
   });
 });

@@ -7,9 +7,18 @@ async function pageWithHistory() {
   const v1 = 'Titre\n\nLa gouvernance est partagée.\nLigne stable.\n';
   const v2 = 'Titre\n\nLa gouvernance est vraiment partagée.\nLigne stable.\nNouvelle ligne.\n';
   const v3 = 'Titre\n\nLigne stable.\nNouvelle ligne.\n';
-  await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'Page', markdown: v1, summary: 'création' } });
-  await t.request('PUT', '/api/pages/p', { as: 'facilitator', body: { title: 'Page', markdown: v2, summary: 'précision', baseRevision: 1 } });
-  await t.request('PUT', '/api/pages/p', { as: 'contributor', body: { title: 'Page renommée', markdown: v3, baseRevision: 2 } });
+  await t.request('PUT', '/api/pages/p', {
+    as: 'contributor',
+    body: { title: 'Page', markdown: v1, summary: 'création' },
+  });
+  await t.request('PUT', '/api/pages/p', {
+    as: 'facilitator',
+    body: { title: 'Page', markdown: v2, summary: 'précision', baseRevision: 1 },
+  });
+  await t.request('PUT', '/api/pages/p', {
+    as: 'contributor',
+    body: { title: 'Page renommée', markdown: v3, baseRevision: 2 },
+  });
   return { t, v1, v2, v3 };
 }
 
@@ -42,7 +51,13 @@ describe('page history', () => {
     const { t, v1 } = await pageWithHistory();
     const r = await t.request('GET', '/api/pages/p/revisions/1');
     expect(r.status).toBe(200);
-    expect(r.json).toMatchObject({ number: 1, title: 'Page', markdown: v1, summary: 'création', author: { name: 'Test contributor' } });
+    expect(r.json).toMatchObject({
+      number: 1,
+      title: 'Page',
+      markdown: v1,
+      summary: 'création',
+      author: { name: 'Test contributor' },
+    });
     expect(r.json.html).toContain('<p>La gouvernance est partagée.');
     expect((await t.request('GET', '/api/pages/p/revisions/9')).status).toBe(404);
     const bad = await t.request('GET', '/api/pages/p/revisions/abc');
@@ -58,15 +73,25 @@ describe('page history', () => {
     const ops = r.json.hunks.map((h: { op: string }) => h.op);
     expect(ops).toEqual(['equal', 'replace', 'equal', 'insert']);
     const replace = r.json.hunks[1].lines;
-    expect(replace[0]).toMatchObject({ op: 'delete', text: 'La gouvernance est partagée.', oldNumber: 3 });
-    expect(replace[1]).toMatchObject({ op: 'insert', text: 'La gouvernance est vraiment partagée.', newNumber: 3 });
+    expect(replace[0]).toMatchObject({
+      op: 'delete',
+      text: 'La gouvernance est partagée.',
+      oldNumber: 3,
+    });
+    expect(replace[1]).toMatchObject({
+      op: 'insert',
+      text: 'La gouvernance est vraiment partagée.',
+      newNumber: 3,
+    });
     expect(replace[1].words).toEqual([
       { op: 'equal', text: 'La gouvernance est ' },
       { op: 'insert', text: 'vraiment ' },
       { op: 'equal', text: 'partagée.' },
     ]);
     expect(replace[0].words).toEqual([{ op: 'equal', text: 'La gouvernance est partagée.' }]);
-    expect(r.json.hunks[3].lines).toEqual([{ op: 'insert', text: 'Nouvelle ligne.', newNumber: 5 }]);
+    expect(r.json.hunks[3].lines).toEqual([
+      { op: 'insert', text: 'Nouvelle ligne.', newNumber: 5 },
+    ]);
     // Any two revisions, in either order; defaults to the last change.
     const back = await t.request('GET', '/api/pages/p/diff?from=3&to=1');
     expect(back.status).toBe(200);
@@ -84,21 +109,42 @@ describe('page history', () => {
 
   it('reverts to an old revision as a new revision, deleting nothing', async () => {
     const { t, v1 } = await pageWithHistory();
-    const r = await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 1, baseRevision: 3 } });
+    const r = await t.request('POST', '/api/pages/p/revert', {
+      as: 'contributor',
+      body: { revision: 1, baseRevision: 3 },
+    });
     expect(r.status).toBe(200);
     expect(r.json).toMatchObject({ revision: 4, markdown: v1, title: 'Page' });
     const revs = (await t.request('GET', '/api/pages/p/revisions')).json.revisions;
     expect(revs.map((x: { number: number }) => x.number)).toEqual([4, 3, 2, 1]);
     expect(revs[0].summary).toBe('Révocation vers la révision 1');
-    const stale = await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 2, baseRevision: 3 } });
+    const stale = await t.request('POST', '/api/pages/p/revert', {
+      as: 'contributor',
+      body: { revision: 2, baseRevision: 3 },
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error.currentRevision).toBe(4);
     expect(stale.json.error.current.revision).toBe(4);
-    const custom = await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 2, summary: 'retour' } });
+    const custom = await t.request('POST', '/api/pages/p/revert', {
+      as: 'contributor',
+      body: { revision: 2, summary: 'retour' },
+    });
     expect(custom.json.revision).toBe(5);
-    expect((await t.request('GET', '/api/pages/p/revisions')).json.revisions[0].summary).toBe('retour');
-    expect((await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 99 } })).status).toBe(404);
-    expect((await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 0 } })).status).toBe(400);
+    expect((await t.request('GET', '/api/pages/p/revisions')).json.revisions[0].summary).toBe(
+      'retour',
+    );
+    expect(
+      (
+        await t.request('POST', '/api/pages/p/revert', {
+          as: 'contributor',
+          body: { revision: 99 },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (await t.request('POST', '/api/pages/p/revert', { as: 'contributor', body: { revision: 0 } }))
+        .status,
+    ).toBe(400);
   });
 });
 
@@ -107,7 +153,9 @@ describe('diff algorithm', () => {
   function lcs(a: number[], b: number[]): number {
     const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
     for (let i = 1; i <= a.length; i++)
-      for (let j = 1; j <= b.length; j++) dp[i][j] = a[i - 1] === b[j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
+      for (let j = 1; j <= b.length; j++)
+        dp[i][j] =
+          a[i - 1] === b[j - 1] ? dp[i - 1][j - 1] + 1 : Math.max(dp[i - 1][j], dp[i][j - 1]);
     return dp[a.length][b.length];
   }
 
@@ -126,7 +174,9 @@ describe('diff algorithm', () => {
       let ai = 0;
       for (const o of ops) {
         if (o.op === 'equal') {
-          expect(a.slice(o.aStart, o.aStart + o.count)).toEqual(b.slice(o.bStart, o.bStart + o.count));
+          expect(a.slice(o.aStart, o.aStart + o.count)).toEqual(
+            b.slice(o.bStart, o.bStart + o.count),
+          );
           rebuilt.push(...a.slice(o.aStart, o.aStart + o.count));
           equal += o.count;
         } else if (o.op === 'insert') rebuilt.push(...b.slice(o.bStart, o.bStart + o.count));

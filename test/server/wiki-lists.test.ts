@@ -12,22 +12,45 @@ import { DEMO_PAGES } from '../../server/seed/pages.js';
 import { DEMO_REGISTRY } from '../../server/seed/registry.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
-const save = (t: T, slug: string, title: string, markdown: string, extra: Record<string, unknown> = {}) =>
-  t.request('PUT', `/api/pages/${slug}`, { as: 'contributor', body: { title, markdown, ...extra } });
-const long = (s: string) => `${s}\n\n${'Un paragraphe assez long pour ne pas être une ébauche. '.repeat(8)}`;
+const save = (
+  t: T,
+  slug: string,
+  title: string,
+  markdown: string,
+  extra: Record<string, unknown> = {},
+) =>
+  t.request('PUT', `/api/pages/${slug}`, {
+    as: 'contributor',
+    body: { title, markdown, ...extra },
+  });
+const long = (s: string) =>
+  `${s}\n\n${'Un paragraphe assez long pour ne pas être une ébauche. '.repeat(8)}`;
 
 describe('links between pages', () => {
   it('shows links to missing pages as missing until the page is created', async () => {
     const t = await testApp();
-    await save(t, 'accueil', 'Accueil', 'Voir [[Ouvrir un fablab]] et [[gouvernance-partagee|la gouvernance]].');
+    await save(
+      t,
+      'accueil',
+      'Accueil',
+      'Voir [[Ouvrir un fablab]] et [[gouvernance-partagee|la gouvernance]].',
+    );
     const before = await t.request('GET', '/api/pages/accueil');
-    expect(before.json.html).toContain('<a class="wikilink missing" href="/wiki/ouvrir-un-fablab">Ouvrir un fablab</a>');
-    expect(before.json.html).toContain('<a class="wikilink missing" href="/wiki/gouvernance-partagee">la gouvernance</a>');
+    expect(before.json.html).toContain(
+      '<a class="wikilink missing" href="/wiki/ouvrir-un-fablab">Ouvrir un fablab</a>',
+    );
+    expect(before.json.html).toContain(
+      '<a class="wikilink missing" href="/wiki/gouvernance-partagee">la gouvernance</a>',
+    );
     await save(t, 'ouvrir-un-fablab', 'Ouvrir un fablab', 'Des machines.');
     const after = await t.request('GET', '/api/pages/accueil');
     expect(after.json.revision).toBe(1);
-    expect(after.json.html).toContain('<a class="wikilink" href="/wiki/ouvrir-un-fablab">Ouvrir un fablab</a>');
-    expect(after.json.html).toContain('<a class="wikilink missing" href="/wiki/gouvernance-partagee">');
+    expect(after.json.html).toContain(
+      '<a class="wikilink" href="/wiki/ouvrir-un-fablab">Ouvrir un fablab</a>',
+    );
+    expect(after.json.html).toContain(
+      '<a class="wikilink missing" href="/wiki/gouvernance-partagee">',
+    );
     // An old revision's rendering follows too.
     const rev = await t.request('GET', '/api/pages/accueil/revisions/1');
     expect(rev.json.html).toContain('<a class="wikilink" href="/wiki/ouvrir-un-fablab">');
@@ -41,18 +64,33 @@ describe('links between pages', () => {
     try {
       const { app, services } = createApp({ db });
       await seedIfEmpty(db);
-      const read = async () => ((await (await app.request('/api/pages/accueil')).json()) as { html: string }).html;
+      const read = async () =>
+        ((await (await app.request('/api/pages/accueil')).json()) as { html: string }).html;
       await read();
       // Another process's commits are noticed by page reads within a few milliseconds (the check is
       // throttled so that cached reads do not each query SQLite's data version).
-      savePage(other, new WikiServices(), { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[Cible]].', authorIds: [] });
-      await expect.poll(read, { interval: 5 }).toContain('<a class="wikilink missing" href="/wiki/cible">');
+      savePage(other, new WikiServices(), {
+        slug: 'accueil',
+        title: 'Accueil',
+        markdown: 'Voir [[Cible]].',
+        authorIds: [],
+      });
+      await expect
+        .poll(read, { interval: 5 })
+        .toContain('<a class="wikilink missing" href="/wiki/cible">');
       const cached = services.wiki.cacheSize;
       expect(await read()).toContain('wikilink missing');
       expect(services.wiki.cacheSize).toBe(cached);
       // Another connection creates the target: the cached rendering is re-checked, not re-parsed.
-      savePage(other, new WikiServices(), { slug: 'cible', title: 'Cible', markdown: 'Ici.', authorIds: [] });
-      await expect.poll(read, { interval: 5 }).toContain('<a class="wikilink" href="/wiki/cible">Cible</a>');
+      savePage(other, new WikiServices(), {
+        slug: 'cible',
+        title: 'Cible',
+        markdown: 'Ici.',
+        authorIds: [],
+      });
+      await expect
+        .poll(read, { interval: 5 })
+        .toContain('<a class="wikilink" href="/wiki/cible">Cible</a>');
       expect(services.wiki.cacheSize).toBe(cached);
     } finally {
       other.close();
@@ -77,14 +115,16 @@ describe('links between pages', () => {
     expect(r.json.pages).toEqual([{ slug: 'b', title: 'Bêta' }]);
     // Backlinks of a page that does not exist yet: who is waiting for it.
     await save(t, 'c', 'Gamma', '[[Future page]]');
-    expect((await t.request('GET', '/api/pages/future-page/backlinks')).json.pages).toEqual([{ slug: 'c', title: 'Gamma' }]);
+    expect((await t.request('GET', '/api/pages/future-page/backlinks')).json.pages).toEqual([
+      { slug: 'c', title: 'Gamma' },
+    ]);
   });
 });
 
 describe('special lists', () => {
   it('lists wanted pages, most wanted first, with the title the links used', async () => {
     const t = await testApp();
-    await save(t, 'a', 'Alpha', '[[Statuts d\'une SCIC]] [[Charte des bénévoles]]');
+    await save(t, 'a', 'Alpha', "[[Statuts d'une SCIC]] [[Charte des bénévoles]]");
     await save(t, 'b', 'Bêta', '[[statuts-d-une-scic|les statuts]] [[a|Alpha]]');
     const r = await t.request('GET', '/api/wiki/wanted');
     expect(r.status).toBe(200);
@@ -98,7 +138,12 @@ describe('special lists', () => {
           { slug: 'b', title: 'Bêta' },
         ],
       },
-      { slug: 'charte-des-benevoles', title: 'Charte des bénévoles', count: 1, from: [{ slug: 'a', title: 'Alpha' }] },
+      {
+        slug: 'charte-des-benevoles',
+        title: 'Charte des bénévoles',
+        count: 1,
+        from: [{ slug: 'a', title: 'Alpha' }],
+      },
     ]);
     await save(t, 'charte-des-benevoles', 'Charte des bénévoles', 'Texte.');
     const after = await t.request('GET', '/api/wiki/wanted');
@@ -121,11 +166,26 @@ describe('special lists', () => {
     await save(t, 'complete', 'Complète', long('# Complète'));
     await save(t, 'courte', 'Courte', 'Deux lignes seulement.');
     await save(t, 'signalee', 'Signalée', long('# Signalée'));
-    await t.request('PUT', '/api/pages/signalee/needs-work', { as: 'contributor', body: { reason: 'Manque un exemple' } });
+    await t.request('PUT', '/api/pages/signalee/needs-work', {
+      as: 'contributor',
+      body: { reason: 'Manque un exemple' },
+    });
     const r = await t.request('GET', '/api/wiki/to-improve');
     expect(r.json.pages).toEqual([
-      { slug: 'signalee', title: 'Signalée', reason: 'flagged', note: 'Manque un exemple', textLength: expect.any(Number) },
-      { slug: 'courte', title: 'Courte', reason: 'stub', note: null, textLength: 'Deux lignes seulement.'.length },
+      {
+        slug: 'signalee',
+        title: 'Signalée',
+        reason: 'flagged',
+        note: 'Manque un exemple',
+        textLength: expect.any(Number),
+      },
+      {
+        slug: 'courte',
+        title: 'Courte',
+        reason: 'stub',
+        note: null,
+        textLength: 'Deux lignes seulement.'.length,
+      },
     ]);
     // Markup does not count as text: a page full of links with little text is still a stub.
     await save(t, 'liens', 'Liens', `[a](https://example.org/${'x'.repeat(400)})`);
@@ -155,10 +215,20 @@ describe('special lists', () => {
       description: null,
       descriptionHtml: null,
     });
-    expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([{ slug: 'a', title: 'Alpha' }]);
+    expect((await t.request('GET', '/api/wiki/categories/gouvernance')).json.pages).toEqual([
+      { slug: 'a', title: 'Alpha' },
+    ]);
     await save(t, 'd', 'Delta', 'Texte', { categories: ['Élus / collectivités & co'] });
-    const odd = await t.request('GET', `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`);
-    expect(odd.json).toEqual({ name: 'Élus / collectivités & co', pages: [{ slug: 'd', title: 'Delta' }], description: null, descriptionHtml: null });
+    const odd = await t.request(
+      'GET',
+      `/api/wiki/categories/${encodeURIComponent('Élus / collectivités & co')}`,
+    );
+    expect(odd.json).toEqual({
+      name: 'Élus / collectivités & co',
+      pages: [{ slug: 'd', title: 'Delta' }],
+      description: null,
+      descriptionHtml: null,
+    });
     const none = await t.request('GET', '/api/wiki/categories/Inconnue');
     expect(none.status).toBe(404);
   });
@@ -173,9 +243,13 @@ describe('special lists', () => {
     const wanted = await t.request('GET', '/api/wiki/wanted');
     expect(wanted.json.pages.length).toBeGreaterThanOrEqual(2);
     const toImprove = await t.request('GET', '/api/wiki/to-improve');
-    expect(toImprove.json.pages.map((p: { reason: string }) => p.reason)).toEqual(expect.arrayContaining(['flagged', 'stub']));
+    expect(toImprove.json.pages.map((p: { reason: string }) => p.reason)).toEqual(
+      expect.arrayContaining(['flagged', 'stub']),
+    );
     expect((await t.request('GET', '/api/wiki/orphans')).json.pages.length).toBeGreaterThan(0);
-    expect((await t.request('GET', '/api/wiki/categories')).json.categories.length).toBeGreaterThan(4);
+    expect((await t.request('GET', '/api/wiki/categories')).json.categories.length).toBeGreaterThan(
+      4,
+    );
     const home = await t.request('GET', '/api/pages/accueil');
     expect(home.json.html).toContain('class="wikilink"');
     expect(home.json.html).not.toContain('wikilink missing');
@@ -209,8 +283,13 @@ describe('recent changes', () => {
     expect(r.json.changes[1]).toMatchObject({ slug: 'b', revision: 1, isNew: true, sizeDelta: 4 });
     const firstPage = await t.request('GET', '/api/recent-changes?limit=2');
     expect(firstPage.json.changes).toHaveLength(2);
-    const next = await t.request('GET', `/api/recent-changes?limit=2&before=${firstPage.json.next}`);
-    expect(next.json.changes.map((c: { slug: string; revision: number }) => `${c.slug}@${c.revision}`)).toEqual(['a@1']);
+    const next = await t.request(
+      'GET',
+      `/api/recent-changes?limit=2&before=${firstPage.json.next}`,
+    );
+    expect(
+      next.json.changes.map((c: { slug: string; revision: number }) => `${c.slug}@${c.revision}`),
+    ).toEqual(['a@1']);
     expect((await t.request('GET', '/api/recent-changes?limit=9999')).status).toBe(400);
     expect((await t.request('GET', '/api/recent-changes?before=hier')).status).toBe(400);
   });
@@ -233,7 +312,8 @@ describe('recent changes', () => {
     const entries = [...xml.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map((m) => m[1]);
     expect(entries).toHaveLength(2);
     for (const e of entries) {
-      for (const el of ['id', 'title', 'updated', 'summary']) expect(e, el).toMatch(new RegExp(`<${el}[^>]*>[^<]+</${el}>`));
+      for (const el of ['id', 'title', 'updated', 'summary'])
+        expect(e, el).toMatch(new RegExp(`<${el}[^>]*>[^<]+</${el}>`));
       expect(e).toMatch(/<link rel="alternate" type="text\/html" href="http:\/\/[^"]+"\/>/);
       expect(e).toMatch(/<author><name>[^<]+<\/name><\/author>/);
     }

@@ -5,12 +5,15 @@ type T = Awaited<ReturnType<typeof testApp>>;
 type Who = 'reader' | 'contributor' | 'facilitator' | 'admin' | undefined;
 const save = (t: T, slug: string, title: string, markdown: string) =>
   t.request('PUT', `/api/pages/${slug}`, { as: 'contributor', body: { title, markdown } });
-const del = (t: T, slug: string, reason: string, as: Who = 'facilitator') => t.request('DELETE', `/api/pages/${slug}`, { as, body: { reason } });
+const del = (t: T, slug: string, reason: string, as: Who = 'facilitator') =>
+  t.request('DELETE', `/api/pages/${slug}`, { as, body: { reason } });
 const restore = (t: T, slug: string, body: unknown = {}, as: Who = 'facilitator') =>
   t.request('POST', `/api/pages/${slug}/restore`, { as, body });
 const log = (t: T, query = '', as?: Who) => t.request('GET', `/api/wiki/log${query}`, { as });
-const deleted = (t: T, query = '', as: Who = 'facilitator') => t.request('GET', `/api/wiki/deleted${query}`, { as });
-const actionsOf = (entries: { action: string; slug: string }[]) => entries.map((e) => `${e.action} ${e.slug}`);
+const deleted = (t: T, query = '', as: Who = 'facilitator') =>
+  t.request('GET', `/api/wiki/deleted${query}`, { as });
+const actionsOf = (entries: { action: string; slug: string }[]) =>
+  entries.map((e) => `${e.action} ${e.slug}`);
 
 /**
  * Three pages, then: compost deleted (revision 2), compost restored, vélo deleted by the admin,
@@ -56,7 +59,19 @@ describe('GET /api/wiki/log', () => {
     });
     expect(typeof latest.id).toBe('number');
     expect(latest.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(Object.keys(latest).sort()).toEqual(['action', 'createdAt', 'details', 'id', 'reason', 'revision', 'slug', 'title', 'user'].sort());
+    expect(Object.keys(latest).sort()).toEqual(
+      [
+        'action',
+        'createdAt',
+        'details',
+        'id',
+        'reason',
+        'revision',
+        'slug',
+        'title',
+        'user',
+      ].sort(),
+    );
     expect(velo.user.name).toBe('Test admin');
     expect(restored).toMatchObject({ action: 'restore', reason: 'Finalement utile' });
     // Ids decrease: they are the paging key.
@@ -75,7 +90,9 @@ describe('GET /api/wiki/log', () => {
 
   it('filters by action (comma-separated or repeated) and by page', async () => {
     const t = await wikiWithLog();
-    expect(actionsOf((await log(t, '?action=restore')).json.entries)).toEqual(['restore compost-collectif']);
+    expect(actionsOf((await log(t, '?action=restore')).json.entries)).toEqual([
+      'restore compost-collectif',
+    ]);
     expect((await log(t, '?action=delete')).json.entries).toHaveLength(4);
     expect((await log(t, '?action=delete,restore')).json.entries).toHaveLength(5);
     expect((await log(t, '?action=delete&action=restore')).json.entries).toHaveLength(5);
@@ -86,10 +103,9 @@ describe('GET /api/wiki/log', () => {
       'restore compost-collectif',
       'delete compost-collectif',
     ]);
-    expect(actionsOf((await log(t, '?slug=compost-collectif&action=delete')).json.entries)).toEqual([
-      'delete compost-collectif',
-      'delete compost-collectif',
-    ]);
+    expect(actionsOf((await log(t, '?slug=compost-collectif&action=delete')).json.entries)).toEqual(
+      ['delete compost-collectif', 'delete compost-collectif'],
+    );
     expect((await log(t, '?slug=page-jamais-vue')).json.entries).toEqual([]);
   });
 
@@ -121,12 +137,23 @@ describe('GET /api/wiki/log', () => {
     await save(t, 'compostage', 'Compostage', 'Composter ensemble.');
     const moved = await t.request('POST', '/api/pages/compostage/move', {
       as: 'contributor',
-      body: { slug: 'compostage-collectif', title: 'Compostage collectif', reason: 'Titre plus précis' },
+      body: {
+        slug: 'compostage-collectif',
+        title: 'Compostage collectif',
+        reason: 'Titre plus précis',
+      },
     });
     expect(moved.status).toBe(200);
     const [latest, next] = (await log(t)).json.entries;
-    expect(latest).toMatchObject({ action: 'move', slug: 'compostage', reason: 'Titre plus précis' });
-    expect(latest.details).toMatchObject({ newSlug: 'compostage-collectif', newTitle: 'Compostage collectif' });
+    expect(latest).toMatchObject({
+      action: 'move',
+      slug: 'compostage',
+      reason: 'Titre plus précis',
+    });
+    expect(latest.details).toMatchObject({
+      newSlug: 'compostage-collectif',
+      newTitle: 'Compostage collectif',
+    });
     expect(next.action).toBe('delete');
     expect(actionsOf((await log(t, '?action=move')).json.entries)).toEqual(['move compostage']);
   });
@@ -170,7 +197,11 @@ describe('GET /api/wiki/deleted', () => {
     const t = await wikiWithLog();
     const res = await deleted(t);
     expect(res.json.total).toBe(3);
-    expect(res.json.pages.map((p: { slug: string }) => p.slug)).toEqual(['compost-collectif', 'jardin-partage', 'atelier-velo']);
+    expect(res.json.pages.map((p: { slug: string }) => p.slug)).toEqual([
+      'compost-collectif',
+      'jardin-partage',
+      'atelier-velo',
+    ]);
     const [compost, , velo] = res.json.pages;
     expect(compost).toMatchObject({
       slug: 'compost-collectif',
@@ -181,20 +212,30 @@ describe('GET /api/wiki/deleted', () => {
       reason: 'Vraiment un doublon',
     });
     expect(compost.deletedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
-    expect(velo).toMatchObject({ revisionCount: 1, deletedBy: { name: 'Test admin' }, reason: 'Spam publicitaire' });
+    expect(velo).toMatchObject({
+      revisionCount: 1,
+      deletedBy: { name: 'Test admin' },
+      reason: 'Spam publicitaire',
+    });
 
     // A restored page leaves the list; the list follows.
     expect((await restore(t, 'jardin-partage')).status).toBe(200);
     const after = await deleted(t);
     expect(after.json.total).toBe(2);
-    expect(after.json.pages.map((p: { slug: string }) => p.slug)).toEqual(['compost-collectif', 'atelier-velo']);
+    expect(after.json.pages.map((p: { slug: string }) => p.slug)).toEqual([
+      'compost-collectif',
+      'atelier-velo',
+    ]);
   });
 
   it('pages with limit and offset, and answers 400 naming the field', async () => {
     const t = await wikiWithLog();
     const p1 = await deleted(t, '?limit=2');
     expect(p1.json.total).toBe(3);
-    expect(p1.json.pages.map((p: { slug: string }) => p.slug)).toEqual(['compost-collectif', 'jardin-partage']);
+    expect(p1.json.pages.map((p: { slug: string }) => p.slug)).toEqual([
+      'compost-collectif',
+      'jardin-partage',
+    ]);
     const p2 = await deleted(t, '?limit=2&offset=2');
     expect(p2.json.pages.map((p: { slug: string }) => p.slug)).toEqual(['atelier-velo']);
     expect((await deleted(t, '?offset=10')).json).toEqual({ total: 3, pages: [] });

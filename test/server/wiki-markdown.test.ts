@@ -4,7 +4,10 @@ import { testApp } from '../helpers/app.js';
 /** Saves a page as a contributor and returns its rendered HTML (read back with a GET). */
 async function rendered(markdown: string, slug = 'essai') {
   const t = await testApp();
-  const put = await t.request('PUT', `/api/pages/${slug}`, { as: 'contributor', body: { title: 'Essai', markdown } });
+  const put = await t.request('PUT', `/api/pages/${slug}`, {
+    as: 'contributor',
+    body: { title: 'Essai', markdown },
+  });
   expect(put.status).toBe(201);
   const get = await t.request('GET', `/api/pages/${slug}`);
   expect(get.status).toBe(200);
@@ -83,7 +86,9 @@ describe('wiki markdown rendering', () => {
     expectInert(html);
     expect(html).not.toMatch(/src="data:/);
     expect(html.match(/<img/g)).toHaveLength(1);
-    expect(html).toContain('<img src="https://example.org/photo.jpg" alt="ok" title="Photo" loading="lazy">');
+    expect(html).toContain(
+      '<img src="https://example.org/photo.jpg" alt="ok" title="Photo" loading="lazy">',
+    );
   });
 
   it('keeps safe links: https, mailto, relative and anchors; autolinks bare URLs', async () => {
@@ -96,7 +101,9 @@ describe('wiki markdown rendering', () => {
     expect(html).toContain('<a href="/wiki/accueil">rel</a>');
     expect(html).toContain('<a href="#h-titre">ancre</a>');
     expect(html).toContain('href="https://tiers-lieux.example.org/guide"');
-    expect(html).toContain('<a href="mailto:contact@tiers-lieux.example.org">contact@tiers-lieux.example.org</a>');
+    expect(html).toContain(
+      '<a href="mailto:contact@tiers-lieux.example.org">contact@tiers-lieux.example.org</a>',
+    );
     expect(html).toMatch(/rel="nofollow ugc noopener"/);
   });
 
@@ -119,11 +126,15 @@ describe('wiki markdown rendering', () => {
       ].join('\n'),
     );
     expectInert(html);
-    expect(html).toContain('<a href="https://www.tierslieux.fr" rel="nofollow ugc noopener" class="external">www.tierslieux.fr</a>,');
+    expect(html).toContain(
+      '<a href="https://www.tierslieux.fr" rel="nofollow ugc noopener" class="external">www.tierslieux.fr</a>,',
+    );
     // Trailing punctuation stays out of the link; query and fragment stay in.
     expect(html).toContain('href="https://WWW.Exemple.ORG/agenda?mois=5#ateliers" rel=');
     expect(html).toContain('>WWW.Exemple.ORG/agenda?mois=5#ateliers</a>.');
-    expect(html).toContain('(<a href="https://www.fablab.example.fr" rel="nofollow ugc noopener" class="external">www.fablab.example.fr</a>)');
+    expect(html).toContain(
+      '(<a href="https://www.fablab.example.fr" rel="nofollow ugc noopener" class="external">www.fablab.example.fr</a>)',
+    );
     expect(html).toContain('<a href="mailto:contact@tierslieux.fr">contact@tierslieux.fr</a>.');
     // Nothing is linked inside code spans, fenced blocks or indented code.
     expect(html).toContain('<code>www.code.fr</code>');
@@ -160,7 +171,9 @@ describe('wiki markdown rendering', () => {
   });
 
   it('escapes attribute breakouts in titles and wiki links', async () => {
-    const html = await rendered('[x](https://example.org "a\\" onmouseover=\\"alert(1)") [[Page "><img src=x onerror=alert(1)>]] [[a|<b onclick=x>lien</b>]]');
+    const html = await rendered(
+      '[x](https://example.org "a\\" onmouseover=\\"alert(1)") [[Page "><img src=x onerror=alert(1)>]] [[a|<b onclick=x>lien</b>]]',
+    );
     expectInert(html);
     expect(html).toContain('&quot;');
   });
@@ -187,17 +200,25 @@ describe('wiki markdown rendering', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('<td>Collège</td>');
     expect(html).toContain('<ul class="contains-task-list">');
-    expect(html).toContain('<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox" disabled> rédiger le règlement</li>');
-    expect(html).toContain('<input class="task-list-item-checkbox" type="checkbox" disabled checked> former les référents');
+    expect(html).toContain(
+      '<li class="task-list-item"><input class="task-list-item-checkbox" type="checkbox" disabled> rédiger le règlement</li>',
+    );
+    expect(html).toContain(
+      '<input class="task-list-item-checkbox" type="checkbox" disabled checked> former les référents',
+    );
     expect(html).toContain('<li>simple item</li>');
   });
 
   it('renders wiki links by title and by slug with a label; not inside code', async () => {
     const html = await rendered(
-      'Voir [[Modèle économique d\'un tiers-lieu]], [[gouvernance-partagee|nos instances]], [[Gouvernance partagée#Les instances]] et `[[pas un lien]]`.',
+      "Voir [[Modèle économique d'un tiers-lieu]], [[gouvernance-partagee|nos instances]], [[Gouvernance partagée#Les instances]] et `[[pas un lien]]`.",
     );
-    expect(html).toContain('<a class="wikilink missing" href="/wiki/modele-economique-d-un-tiers-lieu">Modèle économique d\'un tiers-lieu</a>');
-    expect(html).toContain('<a class="wikilink missing" href="/wiki/gouvernance-partagee">nos instances</a>');
+    expect(html).toContain(
+      '<a class="wikilink missing" href="/wiki/modele-economique-d-un-tiers-lieu">Modèle économique d\'un tiers-lieu</a>',
+    );
+    expect(html).toContain(
+      '<a class="wikilink missing" href="/wiki/gouvernance-partagee">nos instances</a>',
+    );
     expect(html).toContain('href="/wiki/gouvernance-partagee#h-les-instances"');
     expect(html).toContain('<code>[[pas un lien]]</code>');
   });
@@ -208,7 +229,8 @@ describe('wiki markdown rendering', () => {
       as: 'contributor',
       body: {
         title: 'Essai',
-        markdown: 'Du texte [[Category:Économie]] ici.\n\n[[Catégorie:gouvernance]] [[Catégorie:Guides]]\n\nLien : [[:Catégorie:Guides|les guides]]',
+        markdown:
+          'Du texte [[Category:Économie]] ici.\n\n[[Catégorie:gouvernance]] [[Catégorie:Guides]]\n\nLien : [[:Catégorie:Guides|les guides]]',
         categories: ['Outils'],
       },
     });
@@ -217,7 +239,9 @@ describe('wiki markdown rendering', () => {
     expect(put.json.html).not.toContain('Catégorie:');
     expect(put.json.html).not.toContain('Category:');
     expect(put.json.html).toContain('<p>Du texte  ici.</p>');
-    expect(put.json.html).toContain('<a class="categorylink" href="/category/Guides">les guides</a>');
+    expect(put.json.html).toContain(
+      '<a class="categorylink" href="/category/Guides">les guides</a>',
+    );
     // The explicit category stays when the body changes; body categories follow the body.
     const next = await t.request('PUT', '/api/pages/essai', {
       as: 'contributor',
