@@ -172,14 +172,12 @@ export function matchProblem(ix: SwitchyardIndex, query: SwitchyardQuery): Switc
   ];
   return {
     lang,
-    themes: themeDist
-      .slice(0, 5)
-      .map(([slug, c]) => ({
-        slug,
-        label: themeLabel(slug, lang),
-        confidence: round(c),
-        probability: round(themeProbability(cfg, c)),
-      })),
+    themes: themeDist.slice(0, 5).map(([slug, c]) => ({
+      slug,
+      label: themeLabel(slug, lang),
+      confidence: round(c),
+      probability: round(themeProbability(cfg, c)),
+    })),
     confidence: round(confidence),
     resources,
     people: peopleOut,
