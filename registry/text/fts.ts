@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { stmt } from '../store.js';
 import { foldAccents, indexText } from './french.js';
 import { markdownToText } from './markdown-text.js';
 
@@ -32,22 +33,8 @@ export const ftsString = (term: string): string => `"${term.replace(/"/g, '""')}
 /** `ftsString` as a prefix query. */
 export const ftsPrefix = (term: string): string => `${ftsString(term)}*`;
 
-const STATEMENTS = new WeakMap<Database, Map<string, Statement>>();
-
-/** A statement prepared once per connection (FTS queries are built from a few fixed shapes). */
-export function ftsStatement(db: Database, sql: string): Statement {
-  let cache = STATEMENTS.get(db);
-  if (!cache) {
-    cache = new Map();
-    STATEMENTS.set(db, cache);
-  }
-  let s = cache.get(sql);
-  if (!s) {
-    s = db.prepare(sql);
-    cache.set(sql, s);
-  }
-  return s;
-}
+/** A statement prepared once per connection: the registry's one statement cache (`stmt`). */
+export const ftsStatement: (db: Database, sql: string) => Statement = stmt;
 
 // The same expressions as the migration's triggers.
 const REBUILD = [
