@@ -12,10 +12,7 @@ export const EVENTS_ROUTES: Route[] = [
   {
     pattern: '/evenements/nouveau',
     render: (_p, q) =>
-      html`<lc-event-form
-        place=${q.get('lieu') ?? ''}
-        campaign=${q.get('campagne') ?? ''}
-      ></lc-event-form>`,
+      html`<lc-event-form place=${q.get('lieu') ?? ''} campaign=${q.get('campagne') ?? ''}></lc-event-form>`,
   },
   {
     pattern: '/evenements/:id/modifier',

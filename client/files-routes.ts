@@ -19,9 +19,6 @@ export const FILES_ROUTES: Route[] = [
   {
     pattern: '/special/fiches',
     render: (_p, q) =>
-      html`<lc-pages-by-fields
-        .kind=${q.get('kind') ?? 'place'}
-        .filters=${filtersOf(q)}
-      ></lc-pages-by-fields>`,
+      html`<lc-pages-by-fields .kind=${q.get('kind') ?? 'place'} .filters=${filtersOf(q)}></lc-pages-by-fields>`,
   },
 ];

@@ -46,9 +46,7 @@ export const errorBox = (err: unknown) =>
     ${errorText(err)}
     ${
       err instanceof ApiError && err.status === 401
-        ? html`<a href="/login?next=${encodeURIComponent(location.pathname + location.search)}"
-            >${t('nav.login')}</a
-          >`
+        ? html`<a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('nav.login')}</a>`
         : ''
     }
   </div>`;

@@ -40,17 +40,12 @@ export const ROUTES: Route[] = [
   {
     pattern: '/aiguillage',
     render: (_p, q) =>
-      html`${switchyardNav()}<lc-switchyard
-          detailed
-          .place=${q.get('lieu') ?? ''}
-          .region=${q.get('region') ?? ''}
-        ></lc-switchyard>`,
+      html`${switchyardNav()}<lc-switchyard detailed .place=${q.get('lieu') ?? ''} .region=${q.get('region') ?? ''}></lc-switchyard>`,
   },
   {
     pattern: '/aiguillage/demandes',
     render: () =>
-      html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests
-        ><lc-my-messages></lc-my-messages>`,
+      html`${switchyardNav()}<lc-switchyard-requests mode="mine"></lc-switchyard-requests><lc-my-messages></lc-my-messages>`,
   },
   // Contact messages received (the person's account, facilitators); /messages/:id is the alerts' link.
   { pattern: '/messages', render: () => html`<lc-inbox></lc-inbox>` },
@@ -71,9 +66,7 @@ export const ROUTES: Route[] = [
   {
     pattern: '/aiguillage/demandes/:id',
     render: (p) =>
-      html`${switchyardNav()}<lc-switchyard-request
-          .requestId=${Number(p.id)}
-        ></lc-switchyard-request>`,
+      html`${switchyardNav()}<lc-switchyard-request .requestId=${Number(p.id)}></lc-switchyard-request>`,
   },
   {
     pattern: '/aiguillage/tableau-de-bord',

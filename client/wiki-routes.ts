@@ -47,11 +47,7 @@ export const WIKI_ROUTES: Route[] = [
   {
     pattern: '/wiki/:slug/diff',
     render: (p, q) =>
-      html`<lc-page-diff
-        .slug=${p.slug}
-        .from=${num(q.get('from'))}
-        .to=${num(q.get('to'))}
-      ></lc-page-diff>`,
+      html`<lc-page-diff .slug=${p.slug} .from=${num(q.get('from'))} .to=${num(q.get('to'))}></lc-page-diff>`,
   },
   {
     pattern: '/wiki/:slug/revisions/:n',
@@ -65,11 +61,7 @@ export const WIKI_ROUTES: Route[] = [
       const title = (q.get('title') ?? '').trim();
       const slug = q.get('slug') || slugify(title);
       if (q.get('mode') === 'form' || (title && !slug)) {
-        return html`<lc-page-editor
-          creating
-          .slug=${q.get('slug') ?? ''}
-          .initialTitle=${title}
-        ></lc-page-editor>`;
+        return html`<lc-page-editor creating .slug=${q.get('slug') ?? ''} .initialTitle=${title}></lc-page-editor>`;
       }
       if (!title) return html`<lc-new-page></lc-new-page>`;
       history.replaceState(null, '', newPageUrl(title, slug));
@@ -93,10 +85,7 @@ export const WIKI_ROUTES: Route[] = [
   {
     pattern: '/special/journal',
     render: (_p, q) =>
-      html`<lc-wiki-log
-        .actions=${q.get('action') ?? ''}
-        .page=${q.get('page') ?? ''}
-      ></lc-wiki-log>`,
+      html`<lc-wiki-log .actions=${q.get('action') ?? ''} .page=${q.get('page') ?? ''}></lc-wiki-log>`,
   },
   {
     pattern: '/special/pages-supprimees',
@@ -108,10 +97,7 @@ export const WIKI_ROUTES: Route[] = [
       const list = (SPECIAL_LISTS as readonly string[]).includes(p.list)
         ? (p.list as SpecialList)
         : 'index';
-      return html`<lc-special-list
-        .list=${list}
-        .offset=${num(q.get('offset'))}
-      ></lc-special-list>`;
+      return html`<lc-special-list .list=${list} .offset=${num(q.get('offset'))}></lc-special-list>`;
     },
   },
   {
@@ -125,9 +111,6 @@ export const WIKI_ROUTES: Route[] = [
   {
     pattern: '/register',
     render: (_p, q) =>
-      html`<lc-register-form
-        .next=${q.get('next') ?? '/'}
-        .invitation=${q.get('invitation') ?? ''}
-      ></lc-register-form>`,
+      html`<lc-register-form .next=${q.get('next') ?? '/'} .invitation=${q.get('invitation') ?? ''}></lc-register-form>`,
   },
 ];

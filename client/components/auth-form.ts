@@ -7,28 +7,11 @@ import { sharedStyles } from '../styles.js';
 
 /** Layout shared by the login and registration forms. */
 export const authFormStyles = css`
-  :host {
-    display: block;
-  }
-  .auth {
-    max-width: 26rem;
-    margin: 1.5rem auto;
-    padding: 1.5rem 1.6rem;
-  }
-  .auth h1 {
-    margin-top: 0;
-    font-size: 1.6rem;
-  }
-  .btn.wide {
-    width: 100%;
-    justify-content: center;
-    padding: 0.65rem;
-  }
-  .switch {
-    text-align: center;
-    margin: 1.2rem 0 0;
-    font-size: 0.95rem;
-  }
+  :host { display: block; }
+  .auth { max-width: 26rem; margin: 1.5rem auto; padding: 1.5rem 1.6rem; }
+  .auth h1 { margin-top: 0; font-size: 1.6rem; }
+  .btn.wide { width: 100%; justify-content: center; padding: 0.65rem; }
+  .switch { text-align: center; margin: 1.2rem 0 0; font-size: 0.95rem; }
 `;
 
 /** A translated message for one invalid field, from the field and the error code. */
@@ -93,16 +76,8 @@ export interface AuthFieldOptions {
 export function authField(o: AuthFieldOptions): TemplateResult {
   return html`<div class="field">
     <label for=${o.id}>${o.label}</label>
-    <input
-      id=${o.id}
-      name=${o.id}
-      type=${o.type}
-      autocomplete=${o.autocomplete}
-      required
-      .value=${o.value ?? ''}
-      aria-invalid=${o.error ? 'true' : 'false'}
-      aria-describedby="${o.hint ? `${o.id}-hint ` : ''}${o.id}-error"
-    />
+    <input id=${o.id} name=${o.id} type=${o.type} autocomplete=${o.autocomplete} required .value=${o.value ?? ''}
+      aria-invalid=${o.error ? 'true' : 'false'} aria-describedby="${o.hint ? `${o.id}-hint ` : ''}${o.id}-error" />
     ${o.hint ? html`<span class="hint" id="${o.id}-hint">${o.hint}</span>` : nothing}
     ${o.error ? html`<span class="field-error" id="${o.id}-error" data-testid="${o.id}-error">${o.error}</span>` : nothing}
   </div>`;

@@ -27,38 +27,13 @@ export class LcAccessibilityStatement extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-        max-width: 60rem;
-      }
-      table {
-        border-collapse: collapse;
-        margin: 0.6rem 0 1rem;
-        background: var(--lc-surface);
-      }
-      caption {
-        text-align: left;
-        font-weight: 600;
-        padding: 0.3rem 0;
-      }
-      th,
-      td {
-        border: 1px solid var(--lc-line);
-        padding: 0.35rem 0.6rem;
-        text-align: left;
-        vertical-align: top;
-      }
-      td.n {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      .scroll {
-        overflow-x: auto;
-      }
-      h3 {
-        font-size: 1.05rem;
-        margin: 1.2rem 0 0.4rem;
-      }
+      :host { display: block; max-width: 60rem; }
+      table { border-collapse: collapse; margin: 0.6rem 0 1rem; background: var(--lc-surface); }
+      caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+      th, td { border: 1px solid var(--lc-line); padding: 0.35rem 0.6rem; text-align: left; vertical-align: top; }
+      td.n { text-align: right; font-variant-numeric: tabular-nums; }
+      .scroll { overflow-x: auto; }
+      h3 { font-size: 1.05rem; margin: 1.2rem 0 0.4rem; }
     `,
   ];
 
@@ -98,28 +73,13 @@ export class LcAccessibilityStatement extends LitElement {
       }
     }
     return html`<div data-testid="a11y-results">
-      <p data-testid="a11y-summary">
-        ${t('a11y.results.summary', { date: this._date(r.generatedOn), screens: r.totals.screens, tool: r.tool, rules: r.rules })}
-      </p>
+      <p data-testid="a11y-summary">${t('a11y.results.summary', { date: this._date(r.generatedOn), screens: r.totals.screens, tool: r.tool, rules: r.rules })}</p>
       <p>${t('a11y.results.clean', { clean: r.totals.clean, screens: r.totals.screens })}</p>
       <table data-testid="a11y-levels">
-        <caption>
-          ${t('a11y.results.levels')}
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">${t('a11y.results.level')}</th>
-            <th scope="col">${t('a11y.results.count')}</th>
-          </tr>
-        </thead>
+        <caption>${t('a11y.results.levels')}</caption>
+        <thead><tr><th scope="col">${t('a11y.results.level')}</th><th scope="col">${t('a11y.results.count')}</th></tr></thead>
         <tbody>
-          ${IMPACTS.map(
-            (i) =>
-              html`<tr>
-                <th scope="row">${t(`a11y.impact.${i}`)}</th>
-                <td class="n" data-impact=${i}>${r.totals[i]}</td>
-              </tr>`,
-          )}
+          ${IMPACTS.map((i) => html`<tr><th scope="row">${t(`a11y.impact.${i}`)}</th><td class="n" data-impact=${i}>${r.totals[i]}</td></tr>`)}
         </tbody>
       </table>
       <h3>${t('a11y.manual')}</h3>
@@ -135,8 +95,8 @@ export class LcAccessibilityStatement extends LitElement {
         failed.size === 0
           ? html`<p>${t('a11y.nonConform.none')}</p>`
           : html`<ul data-testid="a11y-failures">
-              ${[...failed].map(([rule, f]) => html`<li>${t('a11y.nonConform.rule', { rule, impact: t(`a11y.impact.${f.impact}`), screens: f.screens.join(', ') })}</li>`)}
-            </ul>`
+            ${[...failed].map(([rule, f]) => html`<li>${t('a11y.nonConform.rule', { rule, impact: t(`a11y.impact.${f.impact}`), screens: f.screens.join(', ') })}</li>`)}
+          </ul>`
       }
       <h3>${t('a11y.derogations')}</h3>
       <p>${t('a11y.derogations.none')}</p>
@@ -158,9 +118,7 @@ export class LcAccessibilityStatement extends LitElement {
       <p>${t('a11y.made.pagesText', { screens: r.totals.screens })}</p>
       <div class="scroll" tabindex="0" role="region" aria-labelledby="screens-caption">
         <table data-testid="a11y-screens">
-          <caption id="screens-caption">
-            ${t('a11y.results.screens')}
-          </caption>
+          <caption id="screens-caption">${t('a11y.results.screens')}</caption>
           <thead>
             <tr>
               <th scope="col">${t('a11y.results.screen')}</th>
@@ -180,9 +138,7 @@ export class LcAccessibilityStatement extends LitElement {
                 <td>${t(`a11y.viewer.${s.viewer}`)}</td>
                 <td class="n">${s.passed}</td>
                 <td class="n">${s.review}</td>
-                <td>
-                  ${issues.length === 0 ? t('a11y.results.none') : issues.map((v) => `${v.rule} (${t(`a11y.impact.${v.impact}`)})`).join(', ')}
-                </td>
+                <td>${issues.length === 0 ? t('a11y.results.none') : issues.map((v) => `${v.rule} (${t(`a11y.impact.${v.impact}`)})`).join(', ')}</td>
               </tr>`;
             })}
           </tbody>
@@ -222,7 +178,8 @@ export class LcAccessibilityStatement extends LitElement {
         <li><a href=${RECOURSE_FORM}>${t('a11y.recourse.form')}</a></li>
         <li><a href=${RECOURSE_DELEGATES}>${t('a11y.recourse.delegate')}</a></li>
         <li>${t('a11y.recourse.post')}</li>
-      </ul> `;
+      </ul>
+`;
   }
 }
 

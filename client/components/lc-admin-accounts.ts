@@ -40,10 +40,7 @@ export class LcAdminAccounts extends LitElement {
     accountStyles,
     // The role picker in the accounts table: wide enough for "administrateur".
     css`
-      td select {
-        width: auto;
-        min-width: 10rem;
-      }
+      td select { width: auto; min-width: 10rem; }
     `,
   ];
 
@@ -129,13 +126,10 @@ export class LcAdminAccounts extends LitElement {
       <td>
         ${
           admin
-            ? html`<select
-                aria-label=${t('acc.admin.roleOf', { name: u.name })}
-                ?disabled=${this._busy}
-                @change=${(e: Event) => this._act(() => setRole(u.id, (e.target as HTMLSelectElement).value as Role))}
-              >
-                ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}
-              </select>`
+            ? html`<select aria-label=${t('acc.admin.roleOf', { name: u.name })} ?disabled=${this._busy}
+              @change=${(e: Event) => this._act(() => setRole(u.id, (e.target as HTMLSelectElement).value as Role))}>
+              ${ROLES.map((r) => html`<option value=${r} ?selected=${r === u.role}>${t(`role.${r}`)}</option>`)}
+            </select>`
             : t(`role.${u.role}`)
         }
       </td>
@@ -143,51 +137,26 @@ export class LcAdminAccounts extends LitElement {
       <td>${u.lastSeenAt ? formatDate(u.lastSeenAt) : '—'}</td>
       ${
         withActions
-          ? html`<td>
-              <div class="actions">
-                ${
-                  u.status === 'pending'
-                    ? html`<button
-                        class="btn small"
-                        ?disabled=${this._busy}
-                        @click=${() => this._act(() => approveUser(u.id))}
-                      >
-                        ${t('acc.admin.approve')}
-                      </button>`
-                    : nothing
-                }
-                ${
-                  admin
-                    ? html`<button
-                          class="btn secondary small"
-                          ?disabled=${this._busy}
-                          @click=${() => this._act(() => forceReset(u.id))}
-                        >
-                          ${t('acc.admin.forceReset')}
-                        </button>
-                        <button
-                          class="btn secondary small"
-                          ?disabled=${this._busy}
-                          @click=${() =>
-                            this._act(
-                              () => revokeAll(u.id),
-                              (r) =>
-                                t('acc.admin.revoked', r as { sessions: number; tokens: number }),
-                            )}
-                        >
-                          ${t('acc.admin.revokeAll')}
-                        </button>
-                        <button
-                          class="btn danger small"
-                          ?disabled=${this._busy}
-                          @click=${() => confirm(t('acc.admin.confirmDelete', { name: u.name })) && this._act(() => deleteUser(u.id))}
-                        >
-                          ${t('acc.admin.delete')}
-                        </button>`
-                    : nothing
-                }
-              </div>
-            </td>`
+          ? html`<td><div class="actions">
+        ${
+          u.status === 'pending'
+            ? html`<button class="btn small" ?disabled=${this._busy} @click=${() => this._act(() => approveUser(u.id))}>${t('acc.admin.approve')}</button>`
+            : nothing
+        }
+        ${
+          admin
+            ? html`<button class="btn secondary small" ?disabled=${this._busy} @click=${() => this._act(() => forceReset(u.id))}>${t('acc.admin.forceReset')}</button>
+              <button class="btn secondary small" ?disabled=${this._busy}
+                @click=${() =>
+                  this._act(
+                    () => revokeAll(u.id),
+                    (r) => t('acc.admin.revoked', r as { sessions: number; tokens: number }),
+                  )}>${t('acc.admin.revokeAll')}</button>
+              <button class="btn danger small" ?disabled=${this._busy}
+                @click=${() => confirm(t('acc.admin.confirmDelete', { name: u.name })) && this._act(() => deleteUser(u.id))}>${t('acc.admin.delete')}</button>`
+            : nothing
+        }
+      </div></td>`
           : nothing
       }
     </tr>`;
@@ -195,51 +164,31 @@ export class LcAdminAccounts extends LitElement {
 
   private _invitationsList(list: Invitation[]) {
     if (!list.length) return html`<p class="muted">${t('acc.admin.noInvitations')}</p>`;
-    return html`<div class="table-wrap">
-      <table data-testid="invitations">
-        <thead>
-          <tr>
-            <th scope="col">${t('acc.admin.email')}</th>
-            <th scope="col">${t('acc.admin.role')}</th>
-            <th scope="col">${t('acc.admin.state')}</th>
-            <th scope="col">${t('acc.admin.expires')}</th>
-            <th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${list.map(
-            (i) =>
-              html`<tr>
-                <td>${i.email}</td>
-                <td>${t(`role.${i.role}`)}</td>
-                <td>${t(`acc.admin.inv.${i.status}`)}</td>
-                <td>${formatDate(i.expiresAt)}</td>
-                <td>
-                  ${
-                    i.status === 'pending'
-                      ? html`<button
-                          class="btn danger small"
-                          ?disabled=${this._busy}
-                          aria-label=${t('acc.admin.revokeInvitation', { email: i.email })}
-                          @click=${() => this._act(() => revokeInvitation(i.id))}
-                        >
-                          ${t('acc.sec.revoke')}
-                        </button>`
-                      : nothing
-                  }
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`;
+    return html`<div class="table-wrap"><table data-testid="invitations">
+      <thead><tr><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.admin.expires')}</th><th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th></tr></thead>
+      <tbody>
+        ${list.map(
+          (i) => html`<tr>
+            <td>${i.email}</td>
+            <td>${t(`role.${i.role}`)}</td>
+            <td>${t(`acc.admin.inv.${i.status}`)}</td>
+            <td>${formatDate(i.expiresAt)}</td>
+            <td>${
+              i.status === 'pending'
+                ? html`<button class="btn danger small" ?disabled=${this._busy} aria-label=${t('acc.admin.revokeInvitation', { email: i.email })}
+                  @click=${() => this._act(() => revokeInvitation(i.id))}>${t('acc.sec.revoke')}</button>`
+                : nothing
+            }</td>
+          </tr>`,
+        )}
+      </tbody>
+    </table></div>`;
   }
 
   override render() {
     const me = this._session.user;
     if (this._session.known && !hasRole(me, 'facilitator')) {
-      return html`<h1>${t('acc.admin.heading')}</h1>
-        <p class="message error" role="alert">${t('acc.admin.forbidden')}</p>`;
+      return html`<h1>${t('acc.admin.heading')}</h1><p class="message error" role="alert">${t('acc.admin.forbidden')}</p>`;
     }
     const admin = hasRole(me, 'admin');
     // Facilitators act only on accounts waiting for approval: no empty column otherwise.
@@ -251,29 +200,21 @@ export class LcAdminAccounts extends LitElement {
       ${
         admin && this._policy
           ? html`<section aria-labelledby="policy-h">
-              <h2 id="policy-h">${t('acc.admin.policy')}</h2>
-              <fieldset>
-                <legend>${t('acc.admin.policyLegend')}</legend>
-                ${POLICIES.map(
-                  (p) =>
-                    html`<label
-                      ><input
-                        type="radio"
-                        name="policy"
-                        value=${p}
-                        .checked=${p === this._policy}
-                        ?disabled=${this._busy}
-                        @change=${() =>
-                          this._act(
-                            () => setSignupPolicy(p),
-                            () => t('acc.admin.policySaved'),
-                          )}
-                      />
-                      ${t(`acc.admin.policy.${p}`)}</label
-                    >`,
-                )}
-              </fieldset>
-            </section>`
+            <h2 id="policy-h">${t('acc.admin.policy')}</h2>
+            <fieldset>
+              <legend>${t('acc.admin.policyLegend')}</legend>
+              ${POLICIES.map(
+                (
+                  p,
+                ) => html`<label><input type="radio" name="policy" value=${p} .checked=${p === this._policy} ?disabled=${this._busy}
+                  @change=${() =>
+                    this._act(
+                      () => setSignupPolicy(p),
+                      () => t('acc.admin.policySaved'),
+                    )} /> ${t(`acc.admin.policy.${p}`)}</label>`,
+              )}
+            </fieldset>
+          </section>`
           : nothing
       }
       <section aria-labelledby="inv-h">
@@ -281,14 +222,7 @@ export class LcAdminAccounts extends LitElement {
         <form class="inline card" novalidate @submit=${this._invite} aria-busy=${this._busy}>
           <div class="field">
             <label for="invite-email">${t('acc.admin.inviteEmail')}</label>
-            <input
-              id="invite-email"
-              name="email"
-              type="email"
-              required
-              aria-invalid=${this._inviteError ? 'true' : 'false'}
-              aria-describedby="invite-error"
-            />
+            <input id="invite-email" name="email" type="email" required aria-invalid=${this._inviteError ? 'true' : 'false'} aria-describedby="invite-error" />
             ${this._inviteError ? html`<span class="field-error" id="invite-error">${this._inviteError}</span>` : nothing}
           </div>
           <div class="field">
@@ -296,15 +230,11 @@ export class LcAdminAccounts extends LitElement {
             <select id="invite-role" name="role">
               ${ROLES.filter((r) => admin || !hasRole({ ...me!, role: r }, 'facilitator')).map(
                 (r) =>
-                  html`<option value=${r} ?selected=${r === 'contributor'}>
-                    ${t(`role.${r}`)}
-                  </option>`,
+                  html`<option value=${r} ?selected=${r === 'contributor'}>${t(`role.${r}`)}</option>`,
               )}
             </select>
           </div>
-          <button class="btn" type="submit" ?disabled=${this._busy}>
-            ${t('acc.admin.invite')}
-          </button>
+          <button class="btn" type="submit" ?disabled=${this._busy}>${t('acc.admin.invite')}</button>
         </form>
         ${this._invitations ? this._invitationsList(this._invitations) : loadingLine()}
       </section>
@@ -312,23 +242,10 @@ export class LcAdminAccounts extends LitElement {
         <h2 id="users-h">${t('acc.admin.users')}</h2>
         ${
           this._users
-            ? html`<div class="table-wrap">
-                <table data-testid="users">
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('acc.admin.name')}</th>
-                      <th scope="col">${t('acc.admin.email')}</th>
-                      <th scope="col">${t('acc.admin.role')}</th>
-                      <th scope="col">${t('acc.admin.state')}</th>
-                      <th scope="col">${t('acc.sec.lastSeen')}</th>
-                      ${withActions ? html`<th scope="col">${t('acc.admin.actions')}</th>` : nothing}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this._users.map((u) => this._userRow(u, admin, withActions))}
-                  </tbody>
-                </table>
-              </div>`
+            ? html`<div class="table-wrap"><table data-testid="users">
+              <thead><tr><th scope="col">${t('acc.admin.name')}</th><th scope="col">${t('acc.admin.email')}</th><th scope="col">${t('acc.admin.role')}</th><th scope="col">${t('acc.admin.state')}</th><th scope="col">${t('acc.sec.lastSeen')}</th>${withActions ? html`<th scope="col">${t('acc.admin.actions')}</th>` : nothing}</tr></thead>
+              <tbody>${this._users.map((u) => this._userRow(u, admin, withActions))}</tbody>
+            </table></div>`
             : loadingLine()
         }
       </section>`;

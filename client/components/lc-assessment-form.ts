@@ -50,10 +50,7 @@ export class LcAssessmentForm extends RegistryActionForm {
         <legend>${t('assessForm.level')}</legend>
         ${[0, 1, 2, 3].map(
           (l) =>
-            html`<label
-              ><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} —
-              ${t(`qualif.level${l}`)}</label
-            >`,
+            html`<label><input type="radio" name="level" value=${l} ?checked=${l === 2} /> ${l} — ${t(`qualif.level${l}`)}</label>`,
         )}
         ${this._err('level')}
       </fieldset>

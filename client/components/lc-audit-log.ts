@@ -51,20 +51,16 @@ export class LcAuditLog extends LitElement {
 
   override render() {
     if (this._session.known && !hasRole(this._session.user, 'admin')) {
-      return html`<h1>${t('acc.audit.heading')}</h1>
-        <p class="message warning" role="alert">${t('acc.audit.forbidden')}</p>`;
+      return html`<h1>${t('acc.audit.heading')}</h1><p class="message warning" role="alert">${t('acc.audit.forbidden')}</p>`;
     }
     return html`<h1>${t('acc.audit.heading')}</h1>
       <p class="muted">${t('acc.audit.intro')}</p>
       <div class="field">
         <label for="action">${t('acc.audit.filter')}</label>
-        <select
-          id="action"
-          @change=${(e: Event) => {
-            this._action = (e.target as HTMLSelectElement).value;
-            void this._load(false);
-          }}
-        >
+        <select id="action" @change=${(e: Event) => {
+          this._action = (e.target as HTMLSelectElement).value;
+          void this._load(false);
+        }}>
           <option value="">${t('acc.audit.all')}</option>
           ${AUDIT_ACTIONS.map((a) => html`<option value=${a} ?selected=${a === this._action}>${t(`audit.${a}`)}</option>`)}
         </select>
@@ -75,34 +71,20 @@ export class LcAuditLog extends LitElement {
           ? loadingLine()
           : this._entries.length === 0
             ? html`<p class="muted">${t('acc.audit.empty')}</p>`
-            : html`<div class="table-wrap">
-                <table data-testid="audit">
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('acc.audit.when')}</th>
-                      <th scope="col">${t('acc.audit.what')}</th>
-                      <th scope="col">${t('acc.audit.who')}</th>
-                      <th scope="col">${t('acc.audit.whom')}</th>
-                      <th scope="col">${t('acc.audit.from')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this._entries.map(
-                      (e) =>
-                        html`<tr data-action=${e.action}>
-                          <td>${formatDate(e.at)}</td>
-                          <td>
-                            ${t(`audit.${e.action}`)}
-                            <span class="muted small">${this._detail(e)}</span>
-                          </td>
-                          <td>${e.actor?.name ?? '—'}</td>
-                          <td>${e.target?.name ?? '—'}</td>
-                          <td>${e.address || '—'}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>
-              </div>`
+            : html`<div class="table-wrap"><table data-testid="audit">
+              <thead><tr><th scope="col">${t('acc.audit.when')}</th><th scope="col">${t('acc.audit.what')}</th><th scope="col">${t('acc.audit.who')}</th><th scope="col">${t('acc.audit.whom')}</th><th scope="col">${t('acc.audit.from')}</th></tr></thead>
+              <tbody>
+                ${this._entries.map(
+                  (e) => html`<tr data-action=${e.action}>
+                    <td>${formatDate(e.at)}</td>
+                    <td>${t(`audit.${e.action}`)} <span class="muted small">${this._detail(e)}</span></td>
+                    <td>${e.actor?.name ?? '—'}</td>
+                    <td>${e.target?.name ?? '—'}</td>
+                    <td>${e.address || '—'}</td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table></div>`
       }
       ${this._next ? html`<p><button class="btn secondary" @click=${() => this._load(true)}>${t('acc.audit.more')}</button></p>` : nothing}`;
   }

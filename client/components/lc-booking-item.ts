@@ -14,22 +14,10 @@ export class LcBookingItem extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .question {
-        white-space: pre-wrap;
-        margin: 0.3rem 0;
-      }
-      textarea {
-        min-height: 3rem;
-        font-family: inherit;
-      }
-      .follow {
-        display: grid;
-        gap: 0.4rem;
-        margin-top: 0.5rem;
-      }
+      :host { display: block; }
+      .question { white-space: pre-wrap; margin: 0.3rem 0; }
+      textarea { min-height: 3rem; font-family: inherit; }
+      .follow { display: grid; gap: 0.4rem; margin-top: 0.5rem; }
     `,
   ];
 
@@ -74,64 +62,38 @@ export class LcBookingItem extends LitElement {
       ${
         b.status === 'confirmed'
           ? html`<div class="actions">
-                <a class="btn secondary small" href=${bookingIcsUrl(b.id)} download
-                  >${t('perm.booking.ics')}</a
-                >
-                <button
-                  class="btn danger small"
-                  @click=${() => this._run(() => cancelBooking(b.id))}
-                >
-                  ${t('perm.booking.cancel')}
-                </button>
-              </div>
-              ${
-                this.manage
-                  ? html`<div class="follow">
-                      <div class="field">
-                        <label for="att-${b.id}">${t('perm.booking.attendance')}</label>
-                        <select
-                          id="att-${b.id}"
-                          @change=${(e: Event) => (this._attended = (e.target as HTMLSelectElement).value)}
-                        >
-                          <option value="" ?selected=${attended === ''}>
-                            ${t('perm.booking.unknown')}
-                          </option>
-                          <option value="true" ?selected=${attended === 'true'}>
-                            ${t('perm.booking.attended')}
-                          </option>
-                          <option value="false" ?selected=${attended === 'false'}>
-                            ${t('perm.booking.absent')}
-                          </option>
-                        </select>
-                      </div>
-                      <div class="field">
-                        <label for="fu-${b.id}">${t('perm.booking.followup')}</label>
-                        <textarea
-                          id="fu-${b.id}"
-                          .value=${this._followup ?? b.followup ?? ''}
-                          @input=${(e: Event) => (this._followup = (e.target as HTMLTextAreaElement).value)}
-                        ></textarea>
-                      </div>
-                      <div class="actions">
-                        <button
-                          class="btn small"
-                          data-testid="perm-followup-save"
-                          @click=${async () => {
-                            this._saved = await this._run(() =>
-                              recordFollowup(b.id, {
-                                attended: attended === '' ? null : attended === 'true',
-                                followup: (this._followup ?? b.followup ?? '').trim() || null,
-                              }),
-                            );
-                          }}
-                        >
-                          ${t('perm.booking.save')}
-                        </button>
-                        ${this._saved ? html`<span role="status">${t('perm.booking.saved')}</span>` : nothing}
-                      </div>
-                    </div>`
-                  : nothing
-              }`
+              <a class="btn secondary small" href=${bookingIcsUrl(b.id)} download>${t('perm.booking.ics')}</a>
+              <button class="btn danger small" @click=${() => this._run(() => cancelBooking(b.id))}>${t('perm.booking.cancel')}</button>
+            </div>
+            ${
+              this.manage
+                ? html`<div class="follow">
+                  <div class="field">
+                    <label for="att-${b.id}">${t('perm.booking.attendance')}</label>
+                    <select id="att-${b.id}" @change=${(e: Event) => (this._attended = (e.target as HTMLSelectElement).value)}>
+                      <option value="" ?selected=${attended === ''}>${t('perm.booking.unknown')}</option>
+                      <option value="true" ?selected=${attended === 'true'}>${t('perm.booking.attended')}</option>
+                      <option value="false" ?selected=${attended === 'false'}>${t('perm.booking.absent')}</option>
+                    </select>
+                  </div>
+                  <div class="field">
+                    <label for="fu-${b.id}">${t('perm.booking.followup')}</label>
+                    <textarea id="fu-${b.id}" .value=${this._followup ?? b.followup ?? ''} @input=${(e: Event) => (this._followup = (e.target as HTMLTextAreaElement).value)}></textarea>
+                  </div>
+                  <div class="actions">
+                    <button class="btn small" data-testid="perm-followup-save" @click=${async () => {
+                      this._saved = await this._run(() =>
+                        recordFollowup(b.id, {
+                          attended: attended === '' ? null : attended === 'true',
+                          followup: (this._followup ?? b.followup ?? '').trim() || null,
+                        }),
+                      );
+                    }}>${t('perm.booking.save')}</button>
+                    ${this._saved ? html`<span role="status">${t('perm.booking.saved')}</span>` : nothing}
+                  </div>
+                </div>`
+                : nothing
+            }`
           : nothing
       }
     </article>`;

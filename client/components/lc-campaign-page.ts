@@ -28,64 +28,18 @@ export class LcCampaignPage extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .stats {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr));
-        gap: 1rem;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.3rem 0.5rem;
-        border-bottom: 1px solid #e6ebe8;
-      }
-      td.n,
-      th.n {
-        text-align: right;
-        font-variant-numeric: tabular-nums;
-      }
-      lc-place-map {
-        height: 24rem;
-        margin: 0.8rem 0;
-      }
-      .join {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: end;
-      }
-      .join lc-record-picker {
-        flex: 0 1 22rem;
-      }
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0.6rem 0;
-      }
-      code {
-        display: block;
-        white-space: pre-wrap;
-        word-break: break-all;
-        background: #f2f5f3;
-        padding: 0.5rem;
-        border-radius: 6px;
-        font-size: 0.85rem;
-      }
+      .stats { display: grid; grid-template-columns: repeat(auto-fit, minmax(16rem, 1fr)); gap: 1rem; }
+      table { border-collapse: collapse; width: 100%; }
+      th, td { text-align: left; padding: 0.3rem 0.5rem; border-bottom: 1px solid #e6ebe8; }
+      td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+      lc-place-map { height: 24rem; margin: 0.8rem 0; }
+      .join { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; }
+      .join lc-record-picker { flex: 0 1 22rem; }
+      .tools { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.6rem 0; }
+      code { display: block; white-space: pre-wrap; word-break: break-all; background: #f2f5f3; padding: 0.5rem; border-radius: 6px; font-size: 0.85rem; }
       @media print {
-        .tools,
-        .join,
-        lc-place-map,
-        .noprint {
-          display: none !important;
-        }
-        h1 {
-          font-size: 1.5rem;
-        }
+        .tools, .join, lc-place-map, .noprint { display: none !important; }
+        h1 { font-size: 1.5rem; }
       }
     `,
   ];
@@ -141,111 +95,50 @@ export class LcCampaignPage extends LitElement {
     return html`
       <p class="small noprint"><a href="/campagnes">${t('campaigns.back')}</a></p>
       <h1>${c.title}</h1>
-      <p>
-        <strong>${campaignDates(c.startsOn, c.endsOn)}</strong
-        >${c.regions.length ? ` · ${c.regions.join(', ')}` : ''}
-      </p>
+      <p><strong>${campaignDates(c.startsOn, c.endsOn)}</strong>${c.regions.length ? ` · ${c.regions.join(', ')}` : ''}</p>
       ${c.description ? html`<p>${c.description}</p>` : nothing}
-      <p data-testid="campaign-counts">
-        ${t('campaign.counts', { places: c.places.total, events: c.events.total })}
-      </p>
+      <p data-testid="campaign-counts">${t('campaign.counts', { places: c.places.total, events: c.events.total })}</p>
       <div class="tools">
         <button class="btn secondary" @click=${() => window.print()}>${t('campaign.print')}</button>
-        <a
-          class="btn secondary"
-          href=${`/api/campaigns/${encodeURIComponent(c.slug)}/programme.csv`}
-          download
-          >${t('campaign.csv')}</a
-        >
-        <a
-          class="btn secondary"
-          href=${feedUrl({ campaign: c.slug, from: c.startsOn })}
-          data-testid="campaign-feed"
-          >${t('campaign.feed')}</a
-        >
-        <a
-          class="btn secondary"
-          href=${`/evenements?campaign=${encodeURIComponent(c.slug)}&from=${c.startsOn}&to=${c.endsOn}`}
-          >${t('campaign.onEventsPage')}</a
-        >
+        <a class="btn secondary" href=${`/api/campaigns/${encodeURIComponent(c.slug)}/programme.csv`} download>${t('campaign.csv')}</a>
+        <a class="btn secondary" href=${feedUrl({ campaign: c.slug, from: c.startsOn })} data-testid="campaign-feed">${t('campaign.feed')}</a>
+        <a class="btn secondary" href=${`/evenements?campaign=${encodeURIComponent(c.slug)}&from=${c.startsOn}&to=${c.endsOn}`}>${t('campaign.onEventsPage')}</a>
       </div>
       ${
         this._session.canEdit
           ? html`<section class="card noprint">
-              <h2>${t('campaign.takePart')}</h2>
-              <form class="join" @submit=${this._join}>
-                <lc-record-picker
-                  kind="place"
-                  label=${t('campaign.yourPlace')}
-                  .value=${this._joinPlace?.name ?? ''}
-                  @lc-pick=${(e: CustomEvent<PickedRecord>) => (this._joinPlace = e.detail)}
-                ></lc-record-picker>
-                <button class="btn" type="submit" ?disabled=${!this._joinPlace}>
-                  ${t('campaign.join')}
-                </button>
-                ${
-                  this._joinPlace
-                    ? html`<a
-                        class="btn secondary"
-                        href=${`/evenements/nouveau?lieu=${encodeURIComponent(this._joinPlace.slug)}&campagne=${encodeURIComponent(c.slug)}`}
-                        >${t('campaign.addEvent')}</a
-                      >`
-                    : nothing
-                }
-              </form>
-              ${this._joined ? html`<p class="notice" role="status">${t('campaign.joined')}</p>` : nothing}
-              ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
-            </section>`
+            <h2>${t('campaign.takePart')}</h2>
+            <form class="join" @submit=${this._join}>
+              <lc-record-picker kind="place" label=${t('campaign.yourPlace')} .value=${this._joinPlace?.name ?? ''} @lc-pick=${(e: CustomEvent<PickedRecord>) => (this._joinPlace = e.detail)}></lc-record-picker>
+              <button class="btn" type="submit" ?disabled=${!this._joinPlace}>${t('campaign.join')}</button>
+              ${
+                this._joinPlace
+                  ? html`<a class="btn secondary" href=${`/evenements/nouveau?lieu=${encodeURIComponent(this._joinPlace.slug)}&campagne=${encodeURIComponent(c.slug)}`}>${t('campaign.addEvent')}</a>`
+                  : nothing
+              }
+            </form>
+            ${this._joined ? html`<p class="notice" role="status">${t('campaign.joined')}</p>` : nothing}
+            ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+          </section>`
           : nothing
       }
       <div class="stats">
         <section>
           <h2>${t('campaign.byRegion')}</h2>
           <table>
-            <thead>
-              <tr>
-                <th>${t('events.region')}</th>
-                <th class="n">${t('campaign.places')}</th>
-                <th class="n">${t('campaign.events')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${c.places.byRegion.map(
-                (r) =>
-                  html`<tr>
-                    <td>${r.region}</td>
-                    <td class="n">${r.places}</td>
-                    <td class="n">${r.events}</td>
-                  </tr>`,
-              )}
-            </tbody>
+            <thead><tr><th>${t('events.region')}</th><th class="n">${t('campaign.places')}</th><th class="n">${t('campaign.events')}</th></tr></thead>
+            <tbody>${c.places.byRegion.map((r) => html`<tr><td>${r.region}</td><td class="n">${r.places}</td><td class="n">${r.events}</td></tr>`)}</tbody>
           </table>
         </section>
         <section>
           <h2>${t('campaign.byType')}</h2>
           <table>
-            <thead>
-              <tr>
-                <th>${t('events.type')}</th>
-                <th class="n">${t('campaign.events')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${c.events.byType.map(
-                (r) =>
-                  html`<tr>
-                    <td>${t(`eventType.${r.type}`)}</td>
-                    <td class="n">${r.count}</td>
-                  </tr>`,
-              )}
-            </tbody>
+            <thead><tr><th>${t('events.type')}</th><th class="n">${t('campaign.events')}</th></tr></thead>
+            <tbody>${c.events.byType.map((r) => html`<tr><td>${t(`eventType.${r.type}`)}</td><td class="n">${r.count}</td></tr>`)}</tbody>
           </table>
         </section>
       </div>
-      <lc-place-map
-        .points=${this._points}
-        label=${t('events.mapLabel', { count: this._points.length })}
-      ></lc-place-map>
+      <lc-place-map .points=${this._points} label=${t('events.mapLabel', { count: this._points.length })}></lc-place-map>
       <h2>${t('campaign.programme')}</h2>
       <lc-programme .events=${c.events.items}></lc-programme>
       <section class="noprint">

@@ -13,28 +13,12 @@ export class LcCategoryPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .cols {
-        columns: 3 14rem;
-        column-gap: 2rem;
-      }
-      .letter {
-        break-inside: avoid;
-        margin-bottom: 1rem;
-      }
-      .letter h2 {
-        font-size: 1rem;
-        margin: 0 0 0.3rem;
-        color: var(--lc-muted);
-      }
-      li {
-        padding: 0.15rem 0;
-      }
-      .description {
-        margin-bottom: 1.5rem;
-      }
+      :host { display: block; }
+      .cols { columns: 3 14rem; column-gap: 2rem; }
+      .letter { break-inside: avoid; margin-bottom: 1rem; }
+      .letter h2 { font-size: 1rem; margin: 0 0 0.3rem; color: var(--lc-muted); }
+      li { padding: 0.15rem 0; }
+      .description { margin-bottom: 1.5rem; }
     `,
   ];
 
@@ -73,11 +57,7 @@ export class LcCategoryPage extends LitElement {
       <h1>${t('wiki.category.heading', { name: this.name })}</h1>
       ${
         this._descriptionHtml
-          ? html`<lc-wiki-content
-              class="description"
-              data-testid="category-description"
-              .html=${this._descriptionHtml}
-            ></lc-wiki-content>`
+          ? html`<lc-wiki-content class="description" data-testid="category-description" .html=${this._descriptionHtml}></lc-wiki-content>`
           : ''
       }
       ${this._error ? errorBox(this._error) : this._pages ? this._renderPages(this._pages) : loadingLine()}
@@ -94,13 +74,12 @@ export class LcCategoryPage extends LitElement {
     return html`<p class="muted">${plural('wiki.special.pageCount', pages.length)}</p>
       <div class="card cols" data-testid="category-pages">
         ${[...groups].map(
-          ([letter, list]) =>
-            html`<section class="letter">
-              <h2>${letter}</h2>
-              <ul class="plain">
-                ${list.map((p) => html`<li><a href=${pageUrl(p.slug)}>${p.title}</a></li>`)}
-              </ul>
-            </section>`,
+          ([letter, list]) => html`<section class="letter">
+            <h2>${letter}</h2>
+            <ul class="plain">
+              ${list.map((p) => html`<li><a href=${pageUrl(p.slug)}>${p.title}</a></li>`)}
+            </ul>
+          </section>`,
         )}
       </div>`;
   }

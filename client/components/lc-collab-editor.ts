@@ -60,194 +60,42 @@ export class LcCollabEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem 1rem;
-        align-items: baseline;
-        margin-bottom: 0.6rem;
-      }
-      header h1 {
-        font-size: 1.4rem;
-        margin: 0;
-        flex: 1 1 auto;
-      }
-      .status {
-        font-size: 0.85rem;
-        padding: 0.15rem 0.6rem;
-        border-radius: 1rem;
-        background: #eee;
-      }
-      .status[data-status='connected'] {
-        background: #d9efe2;
-        color: #1d5a3a;
-      }
-      .status[data-status='connecting'] {
-        background: #fbf0cf;
-        color: #6b5410;
-      }
-      .status[data-status='offline'],
-      .status[data-status='refused'],
-      .status[data-status='deleted'] {
-        background: #f6d9d4;
-        color: #7a2414;
-      }
-      .notice {
-        background: #fff8e1;
-        border-left: 4px solid #e0b232;
-        padding: 0.5rem 0.8rem;
-        margin: 0 0 0.8rem;
-      }
-      .presence {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-        list-style: none;
-        padding: 0;
-        margin: 0 0 0.8rem;
-        font-size: 0.9rem;
-      }
-      .presence li {
-        display: flex;
-        align-items: center;
-        gap: 0.3rem;
-      }
-      .dot {
-        width: 0.7rem;
-        height: 0.7rem;
-        border-radius: 50%;
-        display: inline-block;
-      }
-      .panes {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 1rem;
-      }
-      @media (max-width: 800px) {
-        .panes {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .panes h2 {
-        font-size: 0.95rem;
-        margin: 0 0 0.3rem;
-        color: #4a5a52;
-      }
-      .cm {
-        border: 1px solid #c9c4b5;
-        background: #fff;
-        min-height: 24rem;
-      }
-      .cm .cm-editor {
-        min-height: 24rem;
-      }
-      /* CodeMirror's own focus mark is a 1px dotted line: the app's focus ring instead (RGAA 10.7). */
-      .cm .cm-editor.cm-focused {
-        outline: 3px solid #1f4f9c;
-        outline-offset: 2px;
-      }
-      .cm .cm-editor.cm-focused {
-        outline: 2px solid #2f6f4f;
-      }
-      .preview {
-        border: 1px solid #e2ddd0;
-        background: #fffdf8;
-        padding: 0.8rem 1rem;
-        min-height: 24rem;
-      }
-      .hint {
-        font-size: 0.85rem;
-        color: #5c6a62;
-      }
-      .links {
-        display: flex;
-        gap: 0.8rem;
-        align-items: baseline;
-        font-size: 0.95rem;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem;
-        margin: 0 0 0.3rem;
-      }
-      .toolbar button {
-        font: inherit;
-        font-size: 0.9rem;
-        min-width: 2.2rem;
-        padding: 0.2rem 0.5rem;
-        border: 1px solid #c9c4b5;
-        border-radius: 4px;
-        background: #fff;
-        color: #1d2a24;
-        cursor: pointer;
-      }
-      .toolbar button:hover {
-        background: #f1efe8;
-      }
-      .toolbar button:focus-visible {
-        outline: 2px solid #2f6f4f;
-        outline-offset: 1px;
-      }
-      details.props {
-        border: 1px solid #e2ddd0;
-        border-radius: 6px;
-        background: #fbfaf6;
-        padding: 0.4rem 0.8rem;
-        margin: 0 0 0.8rem;
-      }
-      details.props summary {
-        cursor: pointer;
-        font-weight: 600;
-        color: #2f6f4f;
-      }
-      details.props form {
-        display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
-        gap: 0.5rem 1rem;
-        margin: 0.6rem 0 0.3rem;
-        align-items: start;
-      }
-      @media (max-width: 800px) {
-        details.props form {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      details.props label {
-        display: block;
-        font-size: 0.9rem;
-        font-weight: 600;
-        margin-bottom: 0.15rem;
-      }
-      details.props input[type='text'],
-      details.props select {
-        width: 100%;
-        box-sizing: border-box;
-        font: inherit;
-        padding: 0.3rem 0.45rem;
-      }
-      details.props label.check {
-        font-weight: 400;
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-      }
-      details.props .wide {
-        grid-column: 1 / -1;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-      }
-      .field-error {
-        color: #9b2c1a;
-        font-size: 0.85rem;
-      }
-    `,
+    :host { display: block; }
+    header { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: baseline; margin-bottom: 0.6rem; }
+    header h1 { font-size: 1.4rem; margin: 0; flex: 1 1 auto; }
+    .status { font-size: 0.85rem; padding: 0.15rem 0.6rem; border-radius: 1rem; background: #eee; }
+    .status[data-status='connected'] { background: #d9efe2; color: #1d5a3a; }
+    .status[data-status='connecting'] { background: #fbf0cf; color: #6b5410; }
+    .status[data-status='offline'], .status[data-status='refused'], .status[data-status='deleted'] { background: #f6d9d4; color: #7a2414; }
+    .notice { background: #fff8e1; border-left: 4px solid #e0b232; padding: 0.5rem 0.8rem; margin: 0 0 0.8rem; }
+    .presence { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; list-style: none; padding: 0; margin: 0 0 0.8rem; font-size: 0.9rem; }
+    .presence li { display: flex; align-items: center; gap: 0.3rem; }
+    .dot { width: 0.7rem; height: 0.7rem; border-radius: 50%; display: inline-block; }
+    .panes { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; }
+    @media (max-width: 800px) { .panes { grid-template-columns: minmax(0, 1fr); } }
+    .panes h2 { font-size: 0.95rem; margin: 0 0 0.3rem; color: #4a5a52; }
+    .cm { border: 1px solid #c9c4b5; background: #fff; min-height: 24rem; }
+    .cm .cm-editor { min-height: 24rem; }
+    /* CodeMirror's own focus mark is a 1px dotted line: the app's focus ring instead (RGAA 10.7). */
+    .cm .cm-editor.cm-focused { outline: 3px solid #1f4f9c; outline-offset: 2px; }
+    .cm .cm-editor.cm-focused { outline: 2px solid #2f6f4f; }
+    .preview { border: 1px solid #e2ddd0; background: #fffdf8; padding: 0.8rem 1rem; min-height: 24rem; }
+    .hint { font-size: 0.85rem; color: #5c6a62; }
+    .links { display: flex; gap: 0.8rem; align-items: baseline; font-size: 0.95rem; }
+    .toolbar { display: flex; flex-wrap: wrap; gap: 0.25rem; margin: 0 0 0.3rem; }
+    .toolbar button { font: inherit; font-size: 0.9rem; min-width: 2.2rem; padding: 0.2rem 0.5rem; border: 1px solid #c9c4b5; border-radius: 4px; background: #fff; color: #1d2a24; cursor: pointer; }
+    .toolbar button:hover { background: #f1efe8; }
+    .toolbar button:focus-visible { outline: 2px solid #2f6f4f; outline-offset: 1px; }
+    details.props { border: 1px solid #e2ddd0; border-radius: 6px; background: #fbfaf6; padding: 0.4rem 0.8rem; margin: 0 0 0.8rem; }
+    details.props summary { cursor: pointer; font-weight: 600; color: #2f6f4f; }
+    details.props form { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 0.5rem 1rem; margin: 0.6rem 0 0.3rem; align-items: start; }
+    @media (max-width: 800px) { details.props form { grid-template-columns: minmax(0, 1fr); } }
+    details.props label { display: block; font-size: 0.9rem; font-weight: 600; margin-bottom: 0.15rem; }
+    details.props input[type='text'], details.props select { width: 100%; box-sizing: border-box; font: inherit; padding: 0.3rem 0.45rem; }
+    details.props label.check { font-weight: 400; display: flex; gap: 0.4rem; align-items: center; }
+    details.props .wide { grid-column: 1 / -1; display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; }
+    .field-error { color: #9b2c1a; font-size: 0.85rem; }
+  `,
   ];
 
   /** Slug of the page to co-edit. */
@@ -603,15 +451,11 @@ export class LcCollabEditor extends LitElement {
     if (this._error) return html`<p class="notice" role="alert">${this._error}</p>`;
     if (!this._page) return nothing;
     const login = html`${t('collab.loginToEdit')}
-      <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}"
-        >${t('collab.login')}</a
-      >`;
+      <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('collab.login')}</a>`;
     if (!this._user) return html`<p class="notice">${login}</p>`;
     if (!this._canWrite) return html`<p class="notice">${t('collab.readOnly')}</p>`;
     if (!this._page.exists)
-      return html`<p class="notice" data-testid="collab-new">
-        ${t('collab.newPage', { title: this._newTitle })}
-      </p>`;
+      return html`<p class="notice" data-testid="collab-new">${t('collab.newPage', { title: this._newTitle })}</p>`;
     return nothing;
   }
 
@@ -648,57 +492,27 @@ export class LcCollabEditor extends LitElement {
       <form @submit=${this._saveProps} novalidate>
         <div>
           <label for="prop-title">${t('collab.props.title')}</label>
-          <input
-            id="prop-title"
-            type="text"
-            maxlength="200"
-            .value=${p.title}
-            @input=${this._propInput('title')}
-            aria-invalid=${invalid('title')}
-          />
+          <input id="prop-title" type="text" maxlength="200" .value=${p.title} @input=${this._propInput('title')} aria-invalid=${invalid('title')} />
         </div>
         <div>
           <label for="prop-kind">${t('collab.props.kind')}</label>
-          <select
-            id="prop-kind"
-            .value=${p.kind}
-            @change=${(e: Event) => this._setProp('kind', (e.target as HTMLSelectElement).value)}
-            aria-invalid=${invalid('kind')}
-          >
+          <select id="prop-kind" .value=${p.kind} @change=${(e: Event) => this._setProp('kind', (e.target as HTMLSelectElement).value)} aria-invalid=${invalid('kind')}>
             ${kinds.map((k) => html`<option value=${k} ?selected=${k === p.kind}>${kindLabel(k)}</option>`)}
           </select>
         </div>
         <div>
           <label for="prop-categories">${t('collab.props.categories')}</label>
-          <input
-            id="prop-categories"
-            type="text"
-            .value=${p.categories}
-            @input=${this._propInput('categories')}
-            aria-invalid=${invalid('categories')}
-            aria-describedby="prop-categories-hint"
-          />
+          <input id="prop-categories" type="text" .value=${p.categories} @input=${this._propInput('categories')} aria-invalid=${invalid('categories')} aria-describedby="prop-categories-hint" />
           <span class="hint" id="prop-categories-hint">${t('collab.props.categoriesHint')}</span>
         </div>
         <div>
           <label class="check">
-            <input
-              type="checkbox"
-              .checked=${p.referent}
-              @change=${(e: Event) => this._setProp('referent', (e.target as HTMLInputElement).checked)}
-            />
+            <input type="checkbox" .checked=${p.referent} @change=${(e: Event) => this._setProp('referent', (e.target as HTMLInputElement).checked)} />
             ${other ? t('collab.props.referentTakeOver', { name: other.name }) : t('collab.props.referentMe')}
           </label>
         </div>
         <div class="wide">
-          <button
-            class="btn small"
-            type="submit"
-            ?disabled=${this._propsSaving || !this._page.exists}
-            data-testid="collab-props-save"
-          >
-            ${t('collab.props.save')}
-          </button>
+          <button class="btn small" type="submit" ?disabled=${this._propsSaving || !this._page.exists} data-testid="collab-props-save">${t('collab.props.save')}</button>
           ${this._page.exists ? nothing : html`<span class="hint">${t('collab.props.newHint')}</span>`}
           ${this._propsMessage ? html`<span role="status" data-testid="collab-props-status">${this._propsMessage}</span>` : nothing}
           ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
@@ -713,9 +527,7 @@ export class LcCollabEditor extends LitElement {
     const u = this._upload;
     if (!u) return nothing;
     if (u.state === 'error')
-      return html`<p class="field-error" role="alert" data-testid="upload-status">
-        ${errorText(u.error)}
-      </p>`;
+      return html`<p class="field-error" role="alert" data-testid="upload-status">${errorText(u.error)}</p>`;
     return html`<p class="hint" role="status" data-testid="upload-status">
       ${u.state === 'uploading' ? t('files.inserting', { n: u.count }) : t('files.inserted')}
     </p>`;
@@ -723,22 +535,13 @@ export class LcCollabEditor extends LitElement {
 
   private _renderToolbar() {
     if (!this._canWrite) return nothing;
-    return html`<div
-      class="toolbar"
-      role="toolbar"
-      aria-label=${t('collab.tool.bar')}
-      aria-controls="cm"
-    >
+    return html`<div class="toolbar" role="toolbar" aria-label=${t('collab.tool.bar')} aria-controls="cm">
       ${TOOLBAR.map(
-        (b) =>
-          html`<button
-            type="button"
-            aria-label=${t(b.key)}
-            title=${t(b.key)}
-            @click=${() => this._runTool(b.run)}
-          >
-            <span aria-hidden="true" style=${b.style}>${b.icon}</span>
-          </button>`,
+        (
+          b,
+        ) => html`<button type="button" aria-label=${t(b.key)} title=${t(b.key)} @click=${() => this._runTool(b.run)}>
+          <span aria-hidden="true" style=${b.style}>${b.icon}</span>
+        </button>`,
       )}
     </div>`;
   }
@@ -751,19 +554,12 @@ export class LcCollabEditor extends LitElement {
     return html`
       <header>
         <h1>${t('collab.title', { title })}</h1>
-        <span class="status" data-testid="collab-status" data-status=${this._status} role="status"
-          >${t(`collab.status.${this._status}`)}</span
-        >
+        <span class="status" data-testid="collab-status" data-status=${this._status} role="status">${t(`collab.status.${this._status}`)}</span>
         <span class="links">
           ${this._page?.exists ? html`<a href="/wiki/${encodeURIComponent(this.slug)}">${t('collab.view')}</a>` : nothing}
           ${
             this._canWrite
-              ? html`<a
-                  href=${formHref}
-                  title=${t('collab.formEditorHint')}
-                  data-testid="form-editor-link"
-                  >${t('collab.formEditor')}</a
-                >`
+              ? html`<a href=${formHref} title=${t('collab.formEditorHint')} data-testid="form-editor-link">${t('collab.formEditor')}</a>`
               : nothing
           }
         </span>
@@ -775,15 +571,14 @@ export class LcCollabEditor extends LitElement {
         .pageUpdatedAt=${this._page?.updatedAt ?? null}
         .canWrite=${this._canWrite && !!this._live}
       ></lc-collab-save>
-      ${this._notice()} ${this._renderProps()}
+      ${this._notice()}
+      ${this._renderProps()}
       <ul class="presence" data-testid="collab-presence" aria-label=${t('collab.presence')}>
         <li><strong>${t('collab.presence')} :</strong></li>
         ${this._presence.map(
-          (p) =>
-            html`<li data-testid="collab-person" data-self=${p.self ? 'yes' : 'no'}>
-              <span class="dot" style="background:${p.color}"></span
-              >${p.self ? t('collab.presence.you', { name: p.name }) : p.name}
-            </li>`,
+          (p) => html`<li data-testid="collab-person" data-self=${p.self ? 'yes' : 'no'}>
+            <span class="dot" style="background:${p.color}"></span>${p.self ? t('collab.presence.you', { name: p.name }) : p.name}
+          </li>`,
         )}
       </ul>
       <div class="panes">
@@ -791,20 +586,14 @@ export class LcCollabEditor extends LitElement {
           <h2>${t('collab.editor')}</h2>
           ${this._renderToolbar()}
           <div class="cm" id="cm" data-testid="collab-editor"></div>
-          <p class="hint">
-            ${t('collab.autosave')} ${this._canWrite ? t('files.dropHint') : nothing}
-          </p>
+          <p class="hint">${t('collab.autosave')} ${this._canWrite ? t('files.dropHint') : nothing}</p>
           ${this._canWrite ? html`<p class="hint">${t('collab.keyboard')}</p>` : nothing}
           ${this._renderUpload()}
         </section>
         <section>
           <h2>${t('collab.preview')}</h2>
           <!-- Server rendering (or markdown-it without raw HTML): lc-wiki-content inserts it. -->
-          <lc-wiki-content
-            class="preview"
-            data-testid="collab-preview"
-            .html=${this._preview}
-          ></lc-wiki-content>
+          <lc-wiki-content class="preview" data-testid="collab-preview" .html=${this._preview}></lc-wiki-content>
         </section>
       </div>
     `;

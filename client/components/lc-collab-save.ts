@@ -19,56 +19,16 @@ export class LcCollabSave extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-        margin: 0.4rem 0 0;
-      }
-      .bar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 0.8rem;
-        align-items: center;
-      }
-      .state {
-        font-size: 0.9rem;
-        padding: 0.15rem 0.6rem;
-        border-radius: 1rem;
-        background: var(--lc-green-light);
-        color: var(--lc-green-dark);
-      }
-      .state[data-state='unsaved'] {
-        background: var(--lc-amber-light);
-        color: var(--lc-amber);
-      }
-      .state[data-state='new'] {
-        background: #eee;
-        color: var(--lc-ink);
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-        flex: 1 1 20rem;
-      }
-      label {
-        font-size: 0.85rem;
-        color: var(--lc-muted);
-      }
-      input[type='text'] {
-        flex: 1 1 12rem;
-        width: auto;
-        padding: 0.25rem 0.45rem;
-        font-size: 0.9rem;
-      }
-      .msg {
-        font-size: 0.85rem;
-        color: var(--lc-muted);
-      }
-      .err {
-        font-size: 0.85rem;
-        color: var(--lc-red);
-      }
+      :host { display: block; margin: 0.4rem 0 0; }
+      .bar { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; }
+      .state { font-size: 0.9rem; padding: 0.15rem 0.6rem; border-radius: 1rem; background: var(--lc-green-light); color: var(--lc-green-dark); }
+      .state[data-state='unsaved'] { background: var(--lc-amber-light); color: var(--lc-amber); }
+      .state[data-state='new'] { background: #eee; color: var(--lc-ink); }
+      form { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; flex: 1 1 20rem; }
+      label { font-size: 0.85rem; color: var(--lc-muted); }
+      input[type='text'] { flex: 1 1 12rem; width: auto; padding: 0.25rem 0.45rem; font-size: 0.9rem; }
+      .msg { font-size: 0.85rem; color: var(--lc-muted); }
+      .err { font-size: 0.85rem; color: var(--lc-red); }
     `,
   ];
 
@@ -187,31 +147,22 @@ export class LcCollabSave extends LitElement {
     const [state, text] = this._stateText();
     const id = 'collab-save-summary';
     return html`<div class="bar" role="group" aria-label=${t('collabSave.region')}>
-      <span class="state" data-state=${state} data-testid="collab-save-state" role="status"
-        >${text}</span
-      >
+      <span class="state" data-state=${state} data-testid="collab-save-state" role="status">${text}</span>
       ${
         this.canWrite
           ? html`<form @submit=${this._save}>
-              <label for=${id}>${t('collabSave.summary')}</label>
-              <input
-                id=${id}
-                type="text"
-                maxlength="500"
-                data-testid="collab-save-summary"
-                placeholder=${t('collabSave.summaryPlaceholder')}
-                .value=${this._summary}
-                @input=${(e: Event) => (this._summary = (e.target as HTMLInputElement).value)}
-              />
-              <button
-                class="btn small"
-                type="submit"
-                data-testid="collab-save-now"
-                ?disabled=${this._saving}
-              >
-                ${t('collabSave.now')}
-              </button>
-            </form>`
+            <label for=${id}>${t('collabSave.summary')}</label>
+            <input
+              id=${id}
+              type="text"
+              maxlength="500"
+              data-testid="collab-save-summary"
+              placeholder=${t('collabSave.summaryPlaceholder')}
+              .value=${this._summary}
+              @input=${(e: Event) => (this._summary = (e.target as HTMLInputElement).value)}
+            />
+            <button class="btn small" type="submit" data-testid="collab-save-now" ?disabled=${this._saving}>${t('collabSave.now')}</button>
+          </form>`
           : nothing
       }
       ${this._message ? html`<span class="msg" role="status">${this._message}</span>` : nothing}

@@ -15,96 +15,22 @@ import { currentUser } from '../session.js';
 @customElement('lc-contact-person')
 export class LcContactPerson extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-    }
-    .btn {
-      display: inline-flex;
-      align-items: center;
-      gap: 0.3rem;
-      padding: 0.35rem 0.8rem;
-      border-radius: 8px;
-      border: 1px solid #2f6f4f;
-      background: #2f6f4f;
-      color: #fff;
-      font: inherit;
-      cursor: pointer;
-    }
-    .btn.secondary {
-      background: #fff;
-      color: #2f6f4f;
-    }
-    .btn[disabled] {
-      opacity: 0.6;
-      cursor: default;
-    }
-    dialog {
-      border: 0;
-      border-radius: 10px;
-      padding: 1.1rem 1.3rem;
-      width: min(32rem, calc(100% - 2rem));
-      box-sizing: border-box;
-      color: #1d2a24;
-      box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3);
-    }
-    dialog::backdrop {
-      background: rgba(20, 30, 25, 0.5);
-    }
-    h2 {
-      font-size: 1.15rem;
-      margin: 0 0 0.6rem;
-    }
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: 0.4rem;
-    }
-    label {
-      font-weight: 600;
-      font-size: 0.9rem;
-    }
-    textarea,
-    input {
-      font: inherit;
-      padding: 0.4rem 0.5rem;
-      border: 1px solid #b9c5be;
-      border-radius: 7px;
-      width: 100%;
-      box-sizing: border-box;
-    }
-    textarea {
-      min-height: 7rem;
-    }
-    .privacy {
-      font-size: 0.82rem;
-      color: #5b6b63;
-      margin: 0;
-    }
-    .actions {
-      display: flex;
-      gap: 0.5rem;
-      margin-top: 0.3rem;
-    }
-    .ok {
-      color: #1b5e36;
-      background: #e0f3e7;
-      padding: 0.4rem 0.6rem;
-      border-radius: 7px;
-      margin: 0;
-    }
-    .err {
-      color: #a61b1b;
-      margin: 0;
-      font-size: 0.9rem;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
+    :host { display: block; }
+    .btn { display: inline-flex; align-items: center; gap: 0.3rem; padding: 0.35rem 0.8rem; border-radius: 8px; border: 1px solid #2f6f4f; background: #2f6f4f; color: #fff; font: inherit; cursor: pointer; }
+    .btn.secondary { background: #fff; color: #2f6f4f; }
+    .btn[disabled] { opacity: 0.6; cursor: default; }
+    dialog { border: 0; border-radius: 10px; padding: 1.1rem 1.3rem; width: min(32rem, calc(100% - 2rem)); box-sizing: border-box; color: #1d2a24; box-shadow: 0 10px 40px rgba(0, 0, 0, 0.3); }
+    dialog::backdrop { background: rgba(20, 30, 25, 0.5); }
+    h2 { font-size: 1.15rem; margin: 0 0 0.6rem; }
+    form { display: flex; flex-direction: column; gap: 0.4rem; }
+    label { font-weight: 600; font-size: 0.9rem; }
+    textarea, input { font: inherit; padding: 0.4rem 0.5rem; border: 1px solid #b9c5be; border-radius: 7px; width: 100%; box-sizing: border-box; }
+    textarea { min-height: 7rem; }
+    .privacy { font-size: 0.82rem; color: #5b6b63; margin: 0; }
+    .actions { display: flex; gap: 0.5rem; margin-top: 0.3rem; }
+    .ok { color: #1b5e36; background: #e0f3e7; padding: 0.4rem 0.6rem; border-radius: 7px; margin: 0; }
+    .err { color: #a61b1b; margin: 0; font-size: 0.9rem; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
   /** Slug of the person to write to. */
@@ -186,21 +112,14 @@ export class LcContactPerson extends LitElement {
     return html`<h2 id=${`${id}-title`}>${t('contact.title', { name: this.name })}</h2>
       <form @submit=${this._submit} aria-labelledby=${`${id}-title`}>
         <label for=${id}>${t('contact.message')}</label>
-        <textarea
-          id=${id}
-          name="message"
-          required
-          placeholder=${t('contact.placeholder')}
-        ></textarea>
+        <textarea id=${id} name="message" required placeholder=${t('contact.placeholder')}></textarea>
         <label for=${`${id}-from`}>${t('contact.from')}</label>
         <input id=${`${id}-from`} name="from" placeholder=${t('contact.fromPlaceholder')} />
         <p class="privacy">${t('contact.privacy')}</p>
         ${this._error ? html`<p class="err" role="alert">${this._error}</p>` : nothing}
         <div class="actions">
           <button class="btn" type="submit" ?disabled=${this._sending}>${t('contact.send')}</button>
-          <button class="btn secondary" type="button" @click=${() => this._dialog.close()}>
-            ${t('contact.cancel')}
-          </button>
+          <button class="btn secondary" type="button" @click=${() => this._dialog.close()}>${t('contact.cancel')}</button>
         </div>
       </form>`;
   }
@@ -208,28 +127,13 @@ export class LcContactPerson extends LitElement {
   override render() {
     // The visible words come first in the button's name (WCAG 2.5.3: say what you see), the name completes them.
     return html`${
-        this._sent
-          ? html`<p class="ok" role="status" tabindex="-1">
-              ${t(currentUser() ? 'inbox.contactSent' : 'inbox.contactSentAnonymous', { name: this.name })}
-            </p>`
-          : html`<button
-              class="btn"
-              data-testid="contact"
-              aria-haspopup="dialog"
-              @click=${this._show}
-            >
-              <span aria-hidden="true">✉</span> ${t('contact.button')}<span class="visually-hidden">
-                ${this.name}</span
-              >
-            </button>`
-      }
-      <dialog
-        aria-labelledby=${`msg-${this.slug}-title`}
-        @close=${this._closed}
-        @keydown=${this._keepFocus}
-      >
-        ${this._open ? this._form() : nothing}
-      </dialog>`;
+      this._sent
+        ? html`<p class="ok" role="status" tabindex="-1">${t(currentUser() ? 'inbox.contactSent' : 'inbox.contactSentAnonymous', { name: this.name })}</p>`
+        : html`<button class="btn" data-testid="contact" aria-haspopup="dialog" @click=${this._show}>
+            <span aria-hidden="true">✉</span> ${t('contact.button')}<span class="visually-hidden"> ${this.name}</span>
+          </button>`
+    }
+      <dialog aria-labelledby=${`msg-${this.slug}-title`} @close=${this._closed} @keydown=${this._keepFocus}>${this._open ? this._form() : nothing}</dialog>`;
   }
 }
 

@@ -8,59 +8,18 @@ import { formatDay } from '../lib/registry-format.js';
 @customElement('lc-criterion-table')
 export class LcCriterionTable extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-      overflow-x: auto;
-      margin: 0.6rem 0;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-      font-size: 0.92rem;
-      background: #fff;
-      border: 1px solid #dfe5e1;
-      border-radius: 8px;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.45rem 0.6rem;
-      border-bottom: 1px solid #e6ebe8;
-      vertical-align: top;
-    }
-    th {
-      background: #f2f5f3;
-      font-weight: 600;
-    }
-    tr:last-child td {
-      border-bottom: 0;
-    }
-    .dots {
-      letter-spacing: 0.1rem;
-      white-space: nowrap;
-    }
-    .on {
-      color: #2f6f4f;
-    }
-    .off {
-      color: #c9d3cd;
-    }
-    .lvl {
-      display: block;
-      font-size: 0.8rem;
-      color: #5b6b63;
-    }
-    .evidence {
-      white-space: pre-line;
-    }
-    .who {
-      white-space: nowrap;
-      color: #3c4d44;
-    }
-    tr.pending th {
-      color: #5b6b63;
-      font-weight: normal;
-    }
+    :host { display: block; overflow-x: auto; margin: 0.6rem 0; }
+    table { border-collapse: collapse; width: 100%; font-size: 0.92rem; background: #fff; border: 1px solid #dfe5e1; border-radius: 8px; }
+    th, td { text-align: left; padding: 0.45rem 0.6rem; border-bottom: 1px solid #e6ebe8; vertical-align: top; }
+    th { background: #f2f5f3; font-weight: 600; }
+    tr:last-child td { border-bottom: 0; }
+    .dots { letter-spacing: 0.1rem; white-space: nowrap; }
+    .on { color: #2f6f4f; }
+    .off { color: #c9d3cd; }
+    .lvl { display: block; font-size: 0.8rem; color: #5b6b63; }
+    .evidence { white-space: pre-line; }
+    .who { white-space: nowrap; color: #3c4d44; }
+    tr.pending th { color: #5b6b63; font-weight: normal; }
   `;
 
   /** The assessments to list. */
@@ -78,31 +37,23 @@ export class LcCriterionTable extends LitElement {
       </thead>
       <tbody>
         ${this.rows.map(
-          (c) =>
-            html`<tr data-criterion=${c.criterion} class=${c.level == null ? 'pending' : ''}>
-              <th scope="row">${c.label || c.criterion}</th>
-              <td>
-                ${
-                  c.level == null
-                    ? html`<span class="lvl">${t('qualif.notAssessed')}</span>`
-                    : html`<span
-                          class="dots"
-                          role="img"
-                          aria-label=${t('qualif.levelOf', { level: c.level })}
-                          >${[1, 2, 3].map((i) => html`<span class=${i <= c.level! ? 'on' : 'off'}>●</span>`)}</span
-                        >
-                        <span class="lvl"
-                          >${t(`qualif.level${Math.max(0, Math.min(3, c.level))}`)}</span
-                        >`
-                }
-              </td>
-              <td class="evidence">${c.evidence}</td>
-              <td class="who">
-                ${c.level == null ? '' : (c.by?.name ?? t('qualif.someone'))}<br /><span class="lvl"
-                  >${c.at ? formatDay(c.at) : ''}</span
-                >
-              </td>
-            </tr>`,
+          (c) => html`<tr data-criterion=${c.criterion} class=${c.level == null ? 'pending' : ''}>
+            <th scope="row">${c.label || c.criterion}</th>
+            <td>
+              ${
+                c.level == null
+                  ? html`<span class="lvl">${t('qualif.notAssessed')}</span>`
+                  : html`<span class="dots" role="img" aria-label=${t('qualif.levelOf', { level: c.level })}
+                      >${[1, 2, 3].map((i) => html`<span class=${i <= c.level! ? 'on' : 'off'}>●</span>`)}</span
+                    >
+                    <span class="lvl">${t(`qualif.level${Math.max(0, Math.min(3, c.level))}`)}</span>`
+              }
+            </td>
+            <td class="evidence">${c.evidence}</td>
+            <td class="who">
+              ${c.level == null ? '' : (c.by?.name ?? t('qualif.someone'))}<br /><span class="lvl">${c.at ? formatDay(c.at) : ''}</span>
+            </td>
+          </tr>`,
         )}
       </tbody>
     </table>`;

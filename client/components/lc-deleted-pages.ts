@@ -24,57 +24,17 @@ export class LcDeletedPages extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      ul.rows.card {
-        padding: 0.2rem 1.2rem;
-      }
-      ul.rows > li {
-        padding: 0.7rem 0;
-        border-bottom: 1px solid #ece8dd;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 0.8rem;
-        align-items: baseline;
-      }
-      ul.rows > li:last-child {
-        border-bottom: 0;
-      }
-      .title {
-        font-weight: 600;
-      }
-      .info {
-        flex: 1 1 20rem;
-        display: flex;
-        flex-direction: column;
-        gap: 0.15rem;
-      }
-      .meta {
-        font-size: 0.9rem;
-        color: var(--lc-muted);
-      }
-      .reason {
-        font-style: italic;
-        overflow-wrap: anywhere;
-      }
-      form.restore {
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-        flex: 0 1 22rem;
-      }
-      form.restore input {
-        flex: 1 1 10rem;
-        padding: 0.3rem 0.5rem;
-      }
-      .pager {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        margin-top: 1rem;
-        flex-wrap: wrap;
-      }
+      :host { display: block; }
+      ul.rows.card { padding: 0.2rem 1.2rem; }
+      ul.rows > li { padding: 0.7rem 0; border-bottom: 1px solid #ece8dd; display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; align-items: baseline; }
+      ul.rows > li:last-child { border-bottom: 0; }
+      .title { font-weight: 600; }
+      .info { flex: 1 1 20rem; display: flex; flex-direction: column; gap: 0.15rem; }
+      .meta { font-size: 0.9rem; color: var(--lc-muted); }
+      .reason { font-style: italic; overflow-wrap: anywhere; }
+      form.restore { display: flex; gap: 0.4rem; align-items: center; flex: 0 1 22rem; }
+      form.restore input { flex: 1 1 10rem; padding: 0.3rem 0.5rem; }
+      .pager { display: flex; gap: 0.5rem; align-items: center; margin-top: 1rem; flex-wrap: wrap; }
     `,
   ];
 
@@ -151,15 +111,13 @@ export class LcDeletedPages extends LitElement {
     return html`
       <p class="small"><a href="/special">← ${t('wiki.special.heading')}</a></p>
       <h1>${t('wiki.deletedPages.heading')}</h1>
-      <p class="muted">
-        ${t('wiki.deletedPages.help')} <a href=${logUrl()}>${t('wiki.log.heading')}</a>
-      </p>
+      <p class="muted">${t('wiki.deletedPages.help')} <a href=${logUrl()}>${t('wiki.log.heading')}</a></p>
       ${
         this._restored
           ? html`<div class="message info" role="status" data-testid="restored">
-              ${t('wiki.deletedPages.restored', { title: this._restored.title })}
-              <a href=${pageUrl(this._restored.slug)}>${t('wiki.deletedPages.open')}</a>
-            </div>`
+            ${t('wiki.deletedPages.restored', { title: this._restored.title })}
+            <a href=${pageUrl(this._restored.slug)}>${t('wiki.deletedPages.open')}</a>
+          </div>`
           : nothing
       }
       ${this._error ? this._renderError(this._error) : this._pages ? this._renderPages(this._pages) : loadingLine()}
@@ -167,19 +125,12 @@ export class LcDeletedPages extends LitElement {
   }
 
   private _renderError(err: unknown) {
-    return html`${errorBox(err)}
-      <p class="muted">${t('wiki.deletedPages.forFacilitators')}</p>`;
+    return html`${errorBox(err)}<p class="muted">${t('wiki.deletedPages.forFacilitators')}</p>`;
   }
 
   private _renderPages(pages: DeletedPage[]) {
     if (!pages.length && this.offset === 0) {
-      return html`<p
-        class="card muted"
-        style="padding:1rem 1.2rem"
-        data-testid="deleted-pages-empty"
-      >
-        ${t('wiki.deletedPages.empty')}
-      </p>`;
+      return html`<p class="card muted" style="padding:1rem 1.2rem" data-testid="deleted-pages-empty">${t('wiki.deletedPages.empty')}</p>`;
     }
     return html`<p class="muted small">${plural('wiki.deletedPages.count', this._total)}</p>
       <ul class="plain rows card" data-testid="deleted-pages">
@@ -205,9 +156,7 @@ export class LcDeletedPages extends LitElement {
         ${this._restoreError?.slug === p.slug ? errorBox(this._restoreError.error) : nothing}
       </div>
       <form class="restore" @submit=${(e: SubmitEvent) => this._restore(e, p)}>
-        <label class="visually-hidden" for=${inputId}
-          >${t('wiki.deletedPages.reasonLabel', { title: p.title })}</label
-        >
+        <label class="visually-hidden" for=${inputId}>${t('wiki.deletedPages.reasonLabel', { title: p.title })}</label>
         <input
           id=${inputId}
           name="reason"
@@ -216,14 +165,7 @@ export class LcDeletedPages extends LitElement {
           placeholder=${t('wiki.deletedPages.reasonPlaceholder')}
           data-testid="restore-reason"
         />
-        <button
-          class="btn small"
-          type="submit"
-          ?disabled=${this._busy !== null}
-          data-testid="restore"
-        >
-          ${t('wiki.deletedPages.restore')}
-        </button>
+        <button class="btn small" type="submit" ?disabled=${this._busy !== null} data-testid="restore">${t('wiki.deletedPages.restore')}</button>
       </form>
     </li>`;
   }
@@ -234,11 +176,7 @@ export class LcDeletedPages extends LitElement {
     return html`<nav class="pager" aria-label=${t('wiki.special.pages')}>
       ${
         this.offset > 0
-          ? html`<a
-              class="btn small secondary"
-              href="${path}?offset=${Math.max(0, this.offset - PAGE_SIZE)}"
-              >← ${t('wiki.special.previous')}</a
-            >`
+          ? html`<a class="btn small secondary" href="${path}?offset=${Math.max(0, this.offset - PAGE_SIZE)}">← ${t('wiki.special.previous')}</a>`
           : nothing
       }
       <span class="muted small">
@@ -246,9 +184,7 @@ export class LcDeletedPages extends LitElement {
       </span>
       ${
         this.offset + PAGE_SIZE < this._total
-          ? html`<a class="btn small secondary" href="${path}?offset=${this.offset + PAGE_SIZE}"
-              >${t('wiki.special.next')} →</a
-            >`
+          ? html`<a class="btn small secondary" href="${path}?offset=${this.offset + PAGE_SIZE}">${t('wiki.special.next')} →</a>`
           : nothing
       }
     </nav>`;

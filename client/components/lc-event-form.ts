@@ -34,43 +34,13 @@ export class LcEventForm extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      form {
-        max-width: 46rem;
-      }
-      .slot {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: end;
-        margin-bottom: 0.5rem;
-      }
-      .slot label {
-        display: flex;
-        flex-direction: column;
-        font-size: 0.9rem;
-        gap: 0.2rem;
-      }
-      fieldset {
-        border: 1px solid #dfe5e1;
-        border-radius: 8px;
-        padding: 0.6rem 0.8rem;
-        margin: 0.8rem 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
-      .radios {
-        display: flex;
-        gap: 1rem;
-        flex-wrap: wrap;
-      }
-      .radios label {
-        display: flex;
-        gap: 0.3rem;
-        align-items: center;
-        font-weight: normal;
-      }
+      form { max-width: 46rem; }
+      .slot { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin-bottom: 0.5rem; }
+      .slot label { display: flex; flex-direction: column; font-size: 0.9rem; gap: 0.2rem; }
+      fieldset { border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0.8rem 0; }
+      legend { font-weight: 600; padding: 0 0.3rem; }
+      .radios { display: flex; gap: 1rem; flex-wrap: wrap; }
+      .radios label { display: flex; gap: 0.3rem; align-items: center; font-weight: normal; }
     `,
   ];
 
@@ -191,14 +161,7 @@ export class LcEventForm extends LitElement {
       <form @submit=${this._submit} novalidate>
         <div class="field">
           <label for="title">${t('eventForm.title')}</label>
-          <input
-            id="title"
-            name="title"
-            required
-            maxlength="200"
-            .value=${this._title}
-            @input=${(e: Event) => (this._title = val(e))}
-          />
+          <input id="title" name="title" required maxlength="200" .value=${this._title} @input=${(e: Event) => (this._title = val(e))} />
           ${this._err('title')}
         </div>
         <div class="field">
@@ -225,40 +188,17 @@ export class LcEventForm extends LitElement {
           <legend>${t('eventForm.slots')}</legend>
           <p class="hint small">${t('eventForm.slotsHint')}</p>
           ${this._slots.map(
-            (s, i) =>
-              html`<div class="slot" data-testid="slot">
-                <label
-                  >${t('eventForm.startsAt', { n: i + 1 })}<input
-                    type="datetime-local"
-                    name=${`slot-${i}-start`}
-                    .value=${s.startsAt}
-                    @input=${(e: Event) => this._setSlot(i, 'startsAt', val(e))}
-                /></label>
-                <label
-                  >${t('eventForm.endsAt', { n: i + 1 })}<input
-                    type="datetime-local"
-                    name=${`slot-${i}-end`}
-                    .value=${s.endsAt}
-                    @input=${(e: Event) => this._setSlot(i, 'endsAt', val(e))}
-                /></label>
-                ${
-                  this._slots.length > 1
-                    ? html`<button
-                        type="button"
-                        class="btn secondary"
-                        @click=${() => (this._slots = this._slots.filter((_, j) => j !== i))}
-                      >
-                        ${t('eventForm.removeSlot', { n: i + 1 })}
-                      </button>`
-                    : nothing
-                }
-              </div>`,
+            (s, i) => html`<div class="slot" data-testid="slot">
+              <label>${t('eventForm.startsAt', { n: i + 1 })}<input type="datetime-local" name=${`slot-${i}-start`} .value=${s.startsAt} @input=${(e: Event) => this._setSlot(i, 'startsAt', val(e))} /></label>
+              <label>${t('eventForm.endsAt', { n: i + 1 })}<input type="datetime-local" name=${`slot-${i}-end`} .value=${s.endsAt} @input=${(e: Event) => this._setSlot(i, 'endsAt', val(e))} /></label>
+              ${
+                this._slots.length > 1
+                  ? html`<button type="button" class="btn secondary" @click=${() => (this._slots = this._slots.filter((_, j) => j !== i))}>${t('eventForm.removeSlot', { n: i + 1 })}</button>`
+                  : nothing
+              }
+            </div>`,
           )}
-          <button
-            type="button"
-            class="btn secondary"
-            @click=${() => (this._slots = [...this._slots, { startsAt: this._slots.at(-1)?.startsAt.slice(0, 11) ?? '', endsAt: this._slots.at(-1)?.endsAt.slice(0, 11) ?? '' }])}
-          >
+          <button type="button" class="btn secondary" @click=${() => (this._slots = [...this._slots, { startsAt: this._slots.at(-1)?.startsAt.slice(0, 11) ?? '', endsAt: this._slots.at(-1)?.endsAt.slice(0, 11) ?? '' }])}>
             ${t('eventForm.addSlot')}
           </button>
           ${this._err('slots')}
@@ -273,52 +213,22 @@ export class LcEventForm extends LitElement {
         </div>
         <div class="field">
           <label for="description">${t('eventForm.description')}</label>
-          <textarea
-            id="description"
-            name="description"
-            rows="6"
-            .value=${this._description}
-            @input=${(e: Event) => (this._description = val(e))}
-          ></textarea>
+          <textarea id="description" name="description" rows="6" .value=${this._description} @input=${(e: Event) => (this._description = val(e))}></textarea>
           <p class="hint">${t('eventForm.markdownHint')}</p>
         </div>
         <div class="field">
           <label for="audience">${t('eventForm.audience')}</label>
-          <input
-            id="audience"
-            name="audience"
-            .value=${this._audience}
-            @input=${(e: Event) => (this._audience = val(e))}
-          />
+          <input id="audience" name="audience" .value=${this._audience} @input=${(e: Event) => (this._audience = val(e))} />
         </div>
         <div class="field">
           <label for="accessibility">${t('eventForm.accessibility')}</label>
-          <input
-            id="accessibility"
-            name="accessibility"
-            .value=${this._accessibility}
-            @input=${(e: Event) => (this._accessibility = val(e))}
-          />
+          <input id="accessibility" name="accessibility" .value=${this._accessibility} @input=${(e: Event) => (this._accessibility = val(e))} />
         </div>
         <fieldset>
           <legend>${t('eventForm.price')}</legend>
           <div class="radios">
-            <label
-              ><input
-                type="radio"
-                name="free"
-                .checked=${this._free}
-                @change=${() => (this._free = true)}
-              />${t('event.free')}</label
-            >
-            <label
-              ><input
-                type="radio"
-                name="free"
-                .checked=${!this._free}
-                @change=${() => (this._free = false)}
-              />${t('event.paid')}</label
-            >
+            <label><input type="radio" name="free" .checked=${this._free} @change=${() => (this._free = true)} />${t('event.free')}</label>
+            <label><input type="radio" name="free" .checked=${!this._free} @change=${() => (this._free = false)} />${t('event.paid')}</label>
           </div>
           ${this._free ? nothing : html`<div class="field"><label for="price">${t('eventForm.priceText')}</label><input id="price" name="price" .value=${this._price} @input=${(e: Event) => (this._price = val(e))} /></div>`}
         </fieldset>
@@ -327,44 +237,17 @@ export class LcEventForm extends LitElement {
           <div class="radios">
             ${(['none', 'link', 'seats'] as const).map(
               (k) =>
-                html`<label
-                  ><input
-                    type="radio"
-                    name="registration"
-                    value=${k}
-                    .checked=${this._regKind === k}
-                    @change=${() => (this._regKind = k)}
-                  />${t(`eventForm.reg.${k}`)}</label
-                >`,
+                html`<label><input type="radio" name="registration" value=${k} .checked=${this._regKind === k} @change=${() => (this._regKind = k)} />${t(`eventForm.reg.${k}`)}</label>`,
             )}
           </div>
           ${
             this._regKind === 'link'
-              ? html`<div class="field">
-                  <label for="regurl">${t('eventForm.regUrl')}</label
-                  ><input
-                    id="regurl"
-                    type="url"
-                    name="registration-url"
-                    .value=${this._regUrl}
-                    @input=${(e: Event) => (this._regUrl = val(e))}
-                  />
-                </div>`
+              ? html`<div class="field"><label for="regurl">${t('eventForm.regUrl')}</label><input id="regurl" type="url" name="registration-url" .value=${this._regUrl} @input=${(e: Event) => (this._regUrl = val(e))} /></div>`
               : nothing
           }
           ${
             this._regKind === 'seats'
-              ? html`<div class="field">
-                  <label for="seats">${t('eventForm.seatCount')}</label
-                  ><input
-                    id="seats"
-                    type="number"
-                    min="1"
-                    name="seats"
-                    .value=${String(this._seats)}
-                    @input=${(e: Event) => (this._seats = Number(val(e)))}
-                  />
-                </div>`
+              ? html`<div class="field"><label for="seats">${t('eventForm.seatCount')}</label><input id="seats" type="number" min="1" name="seats" .value=${String(this._seats)} @input=${(e: Event) => (this._seats = Number(val(e)))} /></div>`
               : nothing
           }
           ${this._err('registration')}
@@ -379,11 +262,7 @@ export class LcEventForm extends LitElement {
             ? html`<p class="notice error" role="alert">${this._error}</p>`
             : nothing
         }
-        <p class="actions">
-          <button class="btn" type="submit" ?disabled=${this._saving}>
-            ${t(this.eventId ? 'eventForm.save' : 'eventForm.publish')}
-          </button>
-        </p>
+        <p class="actions"><button class="btn" type="submit" ?disabled=${this._saving}>${t(this.eventId ? 'eventForm.save' : 'eventForm.publish')}</button></p>
       </form>
     `;
   }

@@ -28,32 +28,13 @@ export class LcEventPage extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      ul.slots {
-        padding-left: 1.2rem;
-      }
-      ul.slots li {
-        margin: 0.2rem 0;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 0.3rem 1rem;
-      }
-      dt {
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-      }
-      .book {
-        display: flex;
-        gap: 0.6rem;
-        align-items: end;
-        flex-wrap: wrap;
-      }
-      .book input {
-        width: 5rem;
-      }
+      ul.slots { padding-left: 1.2rem; }
+      ul.slots li { margin: 0.2rem 0; }
+      dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
+      dt { font-weight: 600; }
+      dd { margin: 0; }
+      .book { display: flex; gap: 0.6rem; align-items: end; flex-wrap: wrap; }
+      .book input { width: 5rem; }
     `,
   ];
 
@@ -121,9 +102,7 @@ export class LcEventPage extends LitElement {
   private _registration(e: EventDetail) {
     const r = e.registration;
     if (r.kind === 'link')
-      return html`<a class="btn" href=${r.url} rel="noopener nofollow" target="_blank"
-        >${t('event.registerLink')}</a
-      >`;
+      return html`<a class="btn" href=${r.url} rel="noopener nofollow" target="_blank">${t('event.registerLink')}</a>`;
     if (r.kind !== 'seats') return html`<p>${t('event.noRegistration')}</p>`;
     const user = this._session.user;
     return html`<p>${t('event.seatsLeft', { remaining: r.remaining ?? 0, seats: r.seats })}</p>
@@ -131,30 +110,17 @@ export class LcEventPage extends LitElement {
         !user
           ? html`<p><a href="/login">${t('event.loginToBook')}</a></p>`
           : e.myBooking
-            ? html`<p>
-                ${t('event.youBooked', { count: e.myBooking })}
-                <button class="btn secondary" @click=${this._cancel}>
-                  ${t('event.cancelBooking')}
-                </button>
-              </p>`
+            ? html`<p>${t('event.youBooked', { count: e.myBooking })} <button class="btn secondary" @click=${this._cancel}>${t('event.cancelBooking')}</button></p>`
             : html`<form class="book" @submit=${this._book}>
-                <label class="field"
-                  >${t('event.seats')}<input
-                    type="number"
-                    min="1"
-                    max="50"
-                    .value=${String(this._seats)}
-                    @input=${(ev: Event) => (this._seats = Number((ev.target as HTMLInputElement).value) || 1)}
-                /></label>
-                <button class="btn" ?disabled=${(r.remaining ?? 0) < 1}>${t('event.book')}</button>
-              </form>`
+              <label class="field">${t('event.seats')}<input type="number" min="1" max="50" .value=${String(this._seats)} @input=${(ev: Event) => (this._seats = Number((ev.target as HTMLInputElement).value) || 1)} /></label>
+              <button class="btn" ?disabled=${(r.remaining ?? 0) < 1}>${t('event.book')}</button>
+            </form>`
       }`;
   }
 
   override render() {
     if (this._error)
-      return html`<p class="notice error" role="alert">${this._error}</p>
-        <p><a href="/evenements">${t('events.back')}</a></p>`;
+      return html`<p class="notice error" role="alert">${this._error}</p><p><a href="/evenements">${t('events.back')}</a></p>`;
     const e = this._e;
     if (!e) return html`<p class="muted">${t('loading')}</p>`;
     return html`
@@ -162,40 +128,19 @@ export class LcEventPage extends LitElement {
       <h1>${e.title}</h1>
       <div class="chips">
         <span class="chip">${t(`eventType.${e.type}`)}</span>
-        <span class="chip"
-          >${e.free ? t('event.free') : t('event.paid')}${!e.free && e.price ? ` : ${e.price}` : ''}</span
-        >
+        <span class="chip">${e.free ? t('event.free') : t('event.paid')}${!e.free && e.price ? ` : ${e.price}` : ''}</span>
         ${e.campaign ? html`<a class="chip" href=${`/campagnes/${encodeURIComponent(e.campaign.slug)}`}>${e.campaign.title}</a>` : nothing}
       </div>
       <h2>${t('event.when')}</h2>
-      <ul class="slots" data-testid="event-slots">
-        ${e.slots.map((s) => html`<li>${slotLabel(s)}</li>`)}
-      </ul>
-      <p>
-        <a class="btn secondary" href=${feedUrl({ place: e.place.slug })}
-          >${t('event.placeFeed')}</a
-        >
-      </p>
+      <ul class="slots" data-testid="event-slots">${e.slots.map((s) => html`<li>${slotLabel(s)}</li>`)}</ul>
+      <p><a class="btn secondary" href=${feedUrl({ place: e.place.slug })}>${t('event.placeFeed')}</a></p>
       <h2>${t('event.where')}</h2>
-      <p>
-        <a href=${`/lieux/${encodeURIComponent(e.place.slug)}`}><strong>${e.place.name}</strong></a
-        ><br />
-        ${[e.place.address, [e.place.postcode, e.place.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}
-      </p>
+      <p><a href=${`/lieux/${encodeURIComponent(e.place.slug)}`}><strong>${e.place.name}</strong></a><br />
+        ${[e.place.address, [e.place.postcode, e.place.city].filter(Boolean).join(' ')].filter(Boolean).join(', ')}</p>
       ${e.descriptionHtml ? html`<div class="description">${unsafeHTML(e.descriptionHtml)}</div>` : nothing}
       <dl>
-        ${
-          e.audience
-            ? html`<dt>${t('event.audience')}</dt>
-                <dd>${e.audience}</dd>`
-            : nothing
-        }
-        ${
-          e.accessibility
-            ? html`<dt>${t('event.accessibility')}</dt>
-                <dd>${e.accessibility}</dd>`
-            : nothing
-        }
+        ${e.audience ? html`<dt>${t('event.audience')}</dt><dd>${e.audience}</dd>` : nothing}
+        ${e.accessibility ? html`<dt>${t('event.accessibility')}</dt><dd>${e.accessibility}</dd>` : nothing}
       </dl>
       <h2>${t('event.registration')}</h2>
       ${this._registration(e)}
@@ -203,9 +148,9 @@ export class LcEventPage extends LitElement {
       ${
         e.canEdit
           ? html`<p class="actions">
-              <a class="btn secondary" href=${`/evenements/${e.id}/modifier`}>${t('event.edit')}</a>
-              <button class="btn danger" @click=${this._delete}>${t('event.delete')}</button>
-            </p>`
+            <a class="btn secondary" href=${`/evenements/${e.id}/modifier`}>${t('event.edit')}</a>
+            <button class="btn danger" @click=${this._delete}>${t('event.delete')}</button>
+          </p>`
           : nothing
       }
     `;

@@ -42,54 +42,14 @@ export class LcEventsPage extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem 1rem;
-        align-items: end;
-        margin: 0.8rem 0;
-      }
-      .filters label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.2rem;
-        font-size: 0.9rem;
-      }
-      .filters label.check {
-        flex-direction: row;
-        align-items: center;
-        gap: 0.4rem;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 1rem;
-        align-items: start;
-      }
-      @media (max-width: 860px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      lc-place-map {
-        height: 30rem;
-        position: sticky;
-        top: 0.8rem;
-      }
-      .subscribe {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-        margin: 0.4rem 0 0.8rem;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: baseline;
-        gap: 0.6rem;
-      }
+      .filters { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: end; margin: 0.8rem 0; }
+      .filters label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; }
+      .filters label.check { flex-direction: row; align-items: center; gap: 0.4rem; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+      @media (max-width: 860px) { .layout { grid-template-columns: 1fr; } }
+      lc-place-map { height: 30rem; position: sticky; top: 0.8rem; }
+      .subscribe { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin: 0.4rem 0 0.8rem; }
+      .top { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline; gap: 0.6rem; }
     `,
   ];
 
@@ -170,56 +130,28 @@ export class LcEventsPage extends LitElement {
         ${this._session.canEdit ? html`<a class="btn" href="/evenements/nouveau">${t('events.add')}</a>` : nothing}
       </div>
       <p class="muted">${t('events.intro')} <a href="/campagnes">${t('campaigns.title')}</a></p>
-      <form
-        class="filters"
-        @submit=${(e: Event) => e.preventDefault()}
-        aria-label=${t('events.filters')}
-      >
-        <label
-          >${t('events.from')}<input
-            type="date"
-            name="from"
-            .value=${f.from ?? ''}
-            ?disabled=${f.now}
-            @change=${(e: Event) => this._set({ from: value(e) })}
-        /></label>
-        <label
-          >${t('events.to')}<input
-            type="date"
-            name="to"
-            .value=${f.to ?? ''}
-            ?disabled=${f.now}
-            @change=${(e: Event) => this._set({ to: value(e) })}
-        /></label>
-        <label
-          >${t('events.region')}
+      <form class="filters" @submit=${(e: Event) => e.preventDefault()} aria-label=${t('events.filters')}>
+        <label>${t('events.from')}<input type="date" name="from" .value=${f.from ?? ''} ?disabled=${f.now} @change=${(e: Event) => this._set({ from: value(e) })} /></label>
+        <label>${t('events.to')}<input type="date" name="to" .value=${f.to ?? ''} ?disabled=${f.now} @change=${(e: Event) => this._set({ to: value(e) })} /></label>
+        <label>${t('events.region')}
           <select name="region" @change=${(e: Event) => this._set({ region: value(e) })}>
             <option value="">${t('events.all')}</option>
             ${this._regions.map((r) => html`<option value=${r.value} ?selected=${r.value === f.region}>${r.value}</option>`)}
           </select>
         </label>
-        <label
-          >${t('events.type')}
+        <label>${t('events.type')}
           <select name="type" @change=${(e: Event) => this._set({ type: value(e) })}>
             <option value="">${t('events.all')}</option>
             ${EVENT_TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === f.type}>${t(`eventType.${ty}`)}</option>`)}
           </select>
         </label>
-        <label
-          >${t('events.campaign')}
+        <label>${t('events.campaign')}
           <select name="campaign" @change=${(e: Event) => this._set({ campaign: value(e) })}>
             <option value="">${t('events.all')}</option>
             ${this._campaigns.map((c) => html`<option value=${c.slug} ?selected=${c.slug === f.campaign}>${c.title}</option>`)}
           </select>
         </label>
-        <label class="check"
-          ><input
-            type="checkbox"
-            name="now"
-            .checked=${!!f.now}
-            @change=${(e: Event) => this._set({ now: (e.target as HTMLInputElement).checked })}
-          />${t('events.openNow')}</label
-        >
+        <label class="check"><input type="checkbox" name="now" .checked=${!!f.now} @change=${(e: Event) => this._set({ now: (e.target as HTMLInputElement).checked })} />${t('events.openNow')}</label>
       </form>
       <div class="subscribe">
         <a class="btn secondary" href=${feed} data-testid="events-feed">${t('events.subscribe')}</a>
@@ -227,15 +159,9 @@ export class LcEventsPage extends LitElement {
       </div>
       ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
       <div class="layout">
-        <lc-place-map
-          .points=${this._points}
-          label=${t('events.mapLabel', { count: this._points.length })}
-          data-testid="events-map"
-        ></lc-place-map>
+        <lc-place-map .points=${this._points} label=${t('events.mapLabel', { count: this._points.length })} data-testid="events-map"></lc-place-map>
         <section aria-live="polite">
-          <p class="muted" data-testid="events-count">
-            ${t('events.count', { count: this._total })}
-          </p>
+          <p class="muted" data-testid="events-count">${t('events.count', { count: this._total })}</p>
           <lc-programme .events=${this._events}></lc-programme>
         </section>
       </div>

@@ -10,14 +10,7 @@ import { errorBox } from '../format.js';
 export class LcExpertFeed extends LitElement {
   static override styles = [
     sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      code {
-        word-break: break-all;
-      }
-    `,
+    css`:host { display: block; } code { word-break: break-all; }`,
   ];
 
   /** The expert's person slug. */
@@ -52,29 +45,19 @@ export class LcExpertFeed extends LitElement {
       <p>${this._active ? t('perm.feedExpert.on') : t('perm.feedExpert.off')}</p>
       ${this._url ? html`<p class="message info"><code>${this._url}</code><br />${t('perm.feedExpert.copy')}</p>` : nothing}
       <div class="actions">
-        <button
-          class="btn secondary small"
-          @click=${() =>
-            this._run(async () => {
-              this._url = (await newCalendarToken(this.slug)).url;
-              this._active = true;
-            })}
-        >
-          ${t('perm.feedExpert.create')}
-        </button>
+        <button class="btn secondary small" @click=${() =>
+          this._run(async () => {
+            this._url = (await newCalendarToken(this.slug)).url;
+            this._active = true;
+          })}>${t('perm.feedExpert.create')}</button>
         ${
           this._active
-            ? html`<button
-                class="btn danger small"
-                @click=${() =>
-                  this._run(async () => {
-                    await revokeCalendarToken(this.slug);
-                    this._active = false;
-                    this._url = '';
-                  })}
-              >
-                ${t('perm.feedExpert.revoke')}
-              </button>`
+            ? html`<button class="btn danger small" @click=${() =>
+                this._run(async () => {
+                  await revokeCalendarToken(this.slug);
+                  this._active = false;
+                  this._url = '';
+                })}>${t('perm.feedExpert.revoke')}</button>`
             : nothing
         }
       </div>

@@ -43,17 +43,11 @@ export class LcFacetList extends LitElement {
       <h2 id="h">${this.heading}</h2>
       <ul aria-labelledby="h">
         ${values.map(
-          (v) =>
-            html`<li>
-              <button
-                aria-pressed=${v.value === this.selected ? 'true' : 'false'}
-                data-value=${v.value}
-                @click=${() => this._pick(v.value)}
-              >
-                <span>${facetLabel(this.facet, v.value, v.label)}</span
-                ><span class="count">${v.count}</span>
-              </button>
-            </li>`,
+          (v) => html`<li>
+            <button aria-pressed=${v.value === this.selected ? 'true' : 'false'} data-value=${v.value} @click=${() => this._pick(v.value)}>
+              <span>${facetLabel(this.facet, v.value, v.label)}</span><span class="count">${v.count}</span>
+            </button>
+          </li>`,
         )}
       </ul>
     </section>`;

@@ -22,34 +22,12 @@ export class LcFieldDefs extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.92rem;
-        margin-bottom: 0.8rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.35rem 0.4rem;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      td input,
-      td select {
-        width: 100%;
-      }
-      .kind {
-        display: flex;
-        gap: 0.6rem;
-        align-items: end;
-        margin-bottom: 1rem;
-      }
-      .kind .field {
-        margin: 0;
-      }
+      :host { display: block; }
+      table { width: 100%; border-collapse: collapse; font-size: 0.92rem; margin-bottom: 0.8rem; }
+      th, td { text-align: left; padding: 0.35rem 0.4rem; border-bottom: 1px solid var(--lc-line); }
+      td input, td select { width: 100%; }
+      .kind { display: flex; gap: 0.6rem; align-items: end; margin-bottom: 1rem; }
+      .kind .field { margin: 0; }
     `,
   ];
 
@@ -130,11 +108,7 @@ export class LcFieldDefs extends LitElement {
       <div class="kind">
         <div class="field">
           <label for="defs-kind">${t('fields.defs.kind')}</label>
-          <select
-            id="defs-kind"
-            .value=${this._kind}
-            @change=${(e: Event) => this._pick((e.target as HTMLSelectElement).value)}
-          >
+          <select id="defs-kind" .value=${this._kind} @change=${(e: Event) => this._pick((e.target as HTMLSelectElement).value)}>
             ${PAGE_KINDS.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${kindLabel(k)}</option>`)}
           </select>
         </div>
@@ -142,102 +116,50 @@ export class LcFieldDefs extends LitElement {
       ${
         admin
           ? html`<form class="card" @submit=${this._save} novalidate data-testid="field-defs-form">
-              ${
-                this._rows.length
-                  ? nothing
-                  : html`<p class="muted" data-testid="field-defs-empty">
-                      ${t('fields.defs.noneYet', { kind: kindLabel(this._kind) })}
-                    </p>`
-              }
-              <table ?hidden=${!this._rows.length}>
-                <thead>
-                  <tr>
-                    <th scope="col">${t('fields.defs.name')}</th>
-                    <th scope="col">${t('fields.defs.labelFr')}</th>
-                    <th scope="col">${t('fields.defs.labelEn')}</th>
-                    <th scope="col">${t('fields.defs.type')}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">${t('fields.defs.remove')}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${this._rows.map(
-                    (r, i) =>
-                      html`<tr>
-                        <td>
-                          <input
-                            type="text"
-                            aria-label=${t('fields.defs.nameOf', { n: i + 1 })}
-                            .value=${r.name}
-                            aria-invalid=${bad(i, 'name')}
-                            @input=${(e: Event) => this._set(i, 'name', (e.target as HTMLInputElement).value)}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="text"
-                            aria-label=${t('fields.defs.labelFrOf', { n: i + 1 })}
-                            .value=${r.fr}
-                            aria-invalid=${bad(i, 'label.fr')}
-                            @input=${(e: Event) => this._set(i, 'fr', (e.target as HTMLInputElement).value)}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="text"
-                            aria-label=${t('fields.defs.labelEnOf', { n: i + 1 })}
-                            .value=${r.en}
-                            aria-invalid=${bad(i, 'label.en')}
-                            @input=${(e: Event) => this._set(i, 'en', (e.target as HTMLInputElement).value)}
-                          />
-                        </td>
-                        <td>
-                          <select
-                            aria-label=${t('fields.defs.typeOf', { n: i + 1 })}
-                            .value=${r.type}
-                            @change=${(e: Event) => this._set(i, 'type', (e.target as HTMLSelectElement).value)}
-                          >
-                            ${TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === r.type}>${t(`fields.type.${ty}`)}</option>`)}
-                          </select>
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            class="btn small secondary"
-                            @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}
-                          >
-                            ${t('fields.defs.remove')}
-                          </button>
-                        </td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>
-              <span class="actions">
-                <button
-                  type="button"
-                  class="btn secondary"
-                  @click=${() => (this._rows = [...this._rows, { name: '', fr: '', en: '', type: 'text' }])}
-                >
-                  ${t('fields.defs.add')}
-                </button>
-                <button
-                  type="submit"
-                  class="btn"
-                  ?disabled=${this._saving}
-                  data-testid="field-defs-save"
-                >
-                  ${t('fields.defs.save')}
-                </button>
-              </span>
-              ${this._message ? html`<p role="status">${this._message}</p>` : nothing}
-              ${this._saveError ? html`<p class="field-error" role="alert">${this._saveError.message}</p>` : nothing}
-            </form>`
+            ${
+              this._rows.length
+                ? nothing
+                : html`<p class="muted" data-testid="field-defs-empty">${t('fields.defs.noneYet', { kind: kindLabel(this._kind) })}</p>`
+            }
+            <table ?hidden=${!this._rows.length}>
+              <thead>
+                <tr>
+                  <th scope="col">${t('fields.defs.name')}</th>
+                  <th scope="col">${t('fields.defs.labelFr')}</th>
+                  <th scope="col">${t('fields.defs.labelEn')}</th>
+                  <th scope="col">${t('fields.defs.type')}</th>
+                  <th scope="col"><span class="visually-hidden">${t('fields.defs.remove')}</span></th>
+                </tr>
+              </thead>
+              <tbody>
+                ${this._rows.map(
+                  (r, i) => html`<tr>
+                    <td><input type="text" aria-label=${t('fields.defs.nameOf', { n: i + 1 })} .value=${r.name} aria-invalid=${bad(i, 'name')}
+                      @input=${(e: Event) => this._set(i, 'name', (e.target as HTMLInputElement).value)} /></td>
+                    <td><input type="text" aria-label=${t('fields.defs.labelFrOf', { n: i + 1 })} .value=${r.fr} aria-invalid=${bad(i, 'label.fr')}
+                      @input=${(e: Event) => this._set(i, 'fr', (e.target as HTMLInputElement).value)} /></td>
+                    <td><input type="text" aria-label=${t('fields.defs.labelEnOf', { n: i + 1 })} .value=${r.en} aria-invalid=${bad(i, 'label.en')}
+                      @input=${(e: Event) => this._set(i, 'en', (e.target as HTMLInputElement).value)} /></td>
+                    <td><select aria-label=${t('fields.defs.typeOf', { n: i + 1 })} .value=${r.type}
+                      @change=${(e: Event) => this._set(i, 'type', (e.target as HTMLSelectElement).value)}>
+                      ${TYPES.map((ty) => html`<option value=${ty} ?selected=${ty === r.type}>${t(`fields.type.${ty}`)}</option>`)}
+                    </select></td>
+                    <td><button type="button" class="btn small secondary" @click=${() => (this._rows = this._rows.filter((_, j) => j !== i))}>
+                      ${t('fields.defs.remove')}</button></td>
+                  </tr>`,
+                )}
+              </tbody>
+            </table>
+            <span class="actions">
+              <button type="button" class="btn secondary" @click=${() => (this._rows = [...this._rows, { name: '', fr: '', en: '', type: 'text' }])}>
+                ${t('fields.defs.add')}</button>
+              <button type="submit" class="btn" ?disabled=${this._saving} data-testid="field-defs-save">${t('fields.defs.save')}</button>
+            </span>
+            ${this._message ? html`<p role="status">${this._message}</p>` : nothing}
+            ${this._saveError ? html`<p class="field-error" role="alert">${this._saveError.message}</p>` : nothing}
+          </form>`
           : this._rows.length
-            ? html`<ul>
-                ${this._rows.map((r) => html`<li><strong>${lang === 'fr' ? r.fr : r.en}</strong> (<code>${r.name}</code>, ${t(`fields.type.${r.type}`)})</li>`)}
-              </ul>`
+            ? html`<ul>${this._rows.map((r) => html`<li><strong>${lang === 'fr' ? r.fr : r.en}</strong> (<code>${r.name}</code>, ${t(`fields.type.${r.type}`)})</li>`)}</ul>`
             : html`<p class="muted">${t('fields.defs.none')}</p>`
       }
     `;

@@ -25,52 +25,15 @@ export class LcFieldsEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      fieldset {
-        border: 1px solid var(--lc-line);
-        border-radius: var(--lc-radius);
-        padding: 0.6rem 0.9rem 0.8rem;
-        margin: 0.8rem 0 0;
-      }
-      legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr));
-        gap: 0.6rem 1rem;
-      }
-      label {
-        display: block;
-        font-weight: 600;
-        font-size: 0.9rem;
-        margin-bottom: 0.2rem;
-      }
-      input {
-        width: 100%;
-      }
-      input[type='number'],
-      input[type='date'] {
-        font: inherit;
-        padding: 0.45rem 0.6rem;
-        border: 1px solid var(--lc-line);
-        border-radius: 6px;
-      }
-      .hint {
-        display: block;
-        font-size: 0.8rem;
-        color: var(--lc-muted);
-      }
-      .foot {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-        margin-top: 0.7rem;
-      }
+      :host { display: block; }
+      fieldset { border: 1px solid var(--lc-line); border-radius: var(--lc-radius); padding: 0.6rem 0.9rem 0.8rem; margin: 0.8rem 0 0; }
+      legend { font-weight: 600; padding: 0 0.3rem; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0.6rem 1rem; }
+      label { display: block; font-weight: 600; font-size: 0.9rem; margin-bottom: 0.2rem; }
+      input { width: 100%; }
+      input[type='number'], input[type='date'] { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid var(--lc-line); border-radius: 6px; }
+      .hint { display: block; font-size: 0.8rem; color: var(--lc-muted); }
+      .foot { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; margin-top: 0.7rem; }
     `,
   ];
 
@@ -182,14 +145,7 @@ export class LcFieldsEditor extends LitElement {
           })}
         </div>
         <div class="foot">
-          <button
-            class="btn small"
-            type="submit"
-            ?disabled=${this._saving}
-            data-testid="fields-save"
-          >
-            ${t('fields.save')}
-          </button>
+          <button class="btn small" type="submit" ?disabled=${this._saving} data-testid="fields-save">${t('fields.save')}</button>
           ${this._message ? html`<span role="status">${this._message}</span>` : nothing}
           ${err ? html`<span class="field-error" role="alert">${err.message}</span>` : nothing}
         </div>

@@ -28,77 +28,20 @@ export class LcFilePage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 18rem;
-        gap: 1.5rem;
-        align-items: start;
-      }
-      @media (max-width: 52rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .preview img {
-        max-width: 100%;
-        max-height: 28rem;
-        display: block;
-        margin: 0 auto;
-      }
-      dl {
-        margin: 0;
-        display: grid;
-        grid-template-columns: auto 1fr;
-        gap: 0.3rem 0.8rem;
-        font-size: 0.92rem;
-      }
-      dt {
-        color: var(--lc-muted);
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.9rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.4rem 0.5rem;
-        border-bottom: 1px solid var(--lc-line);
-        vertical-align: top;
-      }
-      code {
-        background: var(--lc-bg);
-        padding: 0.1rem 0.3rem;
-        border-radius: 4px;
-        overflow-wrap: anywhere;
-      }
-      aside .card,
-      .card + .card {
-        margin-top: 1rem;
-      }
-      aside h2,
-      .card h2 {
-        font-size: 1.05rem;
-        margin: 0 0 0.5rem;
-      }
-      form {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-      }
-      label {
-        font-weight: 600;
-        font-size: 0.92rem;
-      }
+      :host { display: block; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 18rem; gap: 1.5rem; align-items: start; }
+      @media (max-width: 52rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .preview img { max-width: 100%; max-height: 28rem; display: block; margin: 0 auto; }
+      dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: 0.3rem 0.8rem; font-size: 0.92rem; }
+      dt { color: var(--lc-muted); font-weight: 600; }
+      dd { margin: 0; overflow-wrap: anywhere; }
+      table { width: 100%; border-collapse: collapse; font-size: 0.9rem; }
+      th, td { text-align: left; padding: 0.4rem 0.5rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
+      code { background: var(--lc-bg); padding: 0.1rem 0.3rem; border-radius: 4px; overflow-wrap: anywhere; }
+      aside .card, .card + .card { margin-top: 1rem; }
+      aside h2, .card h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
+      form { display: flex; flex-direction: column; gap: 0.4rem; }
+      label { font-weight: 600; font-size: 0.92rem; }
     `,
   ];
 
@@ -192,25 +135,10 @@ export class LcFilePage extends LitElement {
           <section class="card preview" aria-label=${t('files.preview')}>
             ${
               f.image
-                ? html`<img
-                    src=${f.url}
-                    alt=${t('files.previewAlt', { name: f.name })}
-                    data-testid="file-preview"
-                  />`
-                : html`<p>
-                    <a
-                      class="btn secondary"
-                      href=${f.url}
-                      download=${f.name}
-                      data-testid="file-download"
-                      >${t('files.download')}</a
-                    >
-                  </p>`
+                ? html`<img src=${f.url} alt=${t('files.previewAlt', { name: f.name })} data-testid="file-preview" />`
+                : html`<p><a class="btn secondary" href=${f.url} download=${f.name} data-testid="file-download">${t('files.download')}</a></p>`
             }
-            <p class="small muted">
-              ${t('files.useIt')}
-              <code>${markdownForFile(f, f.image ? t('files.altPlaceholder') : f.name)}</code>
-            </p>
+            <p class="small muted">${t('files.useIt')} <code>${markdownForFile(f, f.image ? t('files.altPlaceholder') : f.name)}</code></p>
           </section>
           <section class="card" aria-labelledby="versions-h">
             <h2 id="versions-h">${t('files.versions')}</h2>
@@ -218,14 +146,13 @@ export class LcFilePage extends LitElement {
               ${headRow(['files.version', 'files.uploadedAt', 'files.uploadedBy', 'files.size', 'files.comment'])}
               <tbody>
                 ${f.versions.map(
-                  (v) =>
-                    html`<tr>
-                      <td><a href=${v.url}>${v.number}</a></td>
-                      <td>${formatDate(v.uploadedAt)}</td>
-                      <td>${uploaderName(v.uploadedBy)}</td>
-                      <td>${fileSize(v.size, lang)}</td>
-                      <td>${v.comment}</td>
-                    </tr>`,
+                  (v) => html`<tr>
+                    <td><a href=${v.url}>${v.number}</a></td>
+                    <td>${formatDate(v.uploadedAt)}</td>
+                    <td>${uploaderName(v.uploadedBy)}</td>
+                    <td>${fileSize(v.size, lang)}</td>
+                    <td>${v.comment}</td>
+                  </tr>`,
                 )}
               </tbody>
             </table>
@@ -237,16 +164,11 @@ export class LcFilePage extends LitElement {
           <section class="card" aria-labelledby="about-h">
             <h2 id="about-h">${t('files.about')}</h2>
             <dl>
-              <dt>${t('files.type')}</dt>
-              <dd data-testid="file-type">${f.contentType}</dd>
-              <dt>${t('files.size')}</dt>
-              <dd>${fileSize(f.size, lang)}</dd>
-              <dt>${t('files.version')}</dt>
-              <dd>${f.version}</dd>
+              <dt>${t('files.type')}</dt><dd data-testid="file-type">${f.contentType}</dd>
+              <dt>${t('files.size')}</dt><dd>${fileSize(f.size, lang)}</dd>
+              <dt>${t('files.version')}</dt><dd>${f.version}</dd>
               <dt>${t('files.uploadedBy')}</dt>
-              <dd data-testid="file-uploader">
-                ${t('files.byOn', { name: uploaderName(current?.uploadedBy ?? null), date: formatDate(f.updatedAt) })}
-              </dd>
+              <dd data-testid="file-uploader">${t('files.byOn', { name: uploaderName(current?.uploadedBy ?? null), date: formatDate(f.updatedAt) })}</dd>
             </dl>
           </section>
           <section class="card" aria-labelledby="used-h">
@@ -254,8 +176,8 @@ export class LcFilePage extends LitElement {
             ${
               f.usedBy.length
                 ? html`<ul class="plain" data-testid="file-used-by">
-                    ${f.usedBy.map((p) => html`<li><a href=${pageUrl(p.slug)}>${p.title}</a></li>`)}
-                  </ul>`
+                  ${f.usedBy.map((p) => html`<li><a href=${pageUrl(p.slug)}>${p.title}</a></li>`)}
+                </ul>`
                 : html`<p class="muted small">${t('files.unused')}</p>`
             }
           </section>
@@ -274,26 +196,15 @@ export class LcFilePage extends LitElement {
         ${
           f.versions.length > 1
             ? f.versions.map(
-                (v) =>
-                  html`<button
-                    class="btn secondary"
-                    type="button"
-                    ?disabled=${this._busy}
-                    @click=${() => this._delete(v.number)}
-                  >
-                    ${t('files.delete.version', { n: v.number })}
-                  </button>`,
+                (
+                  v,
+                ) => html`<button class="btn secondary" type="button" ?disabled=${this._busy} @click=${() => this._delete(v.number)}>
+                ${t('files.delete.version', { n: v.number })}
+              </button>`,
               )
             : nothing
         }
-        <button
-          class="btn danger"
-          type="button"
-          ?disabled=${this._busy}
-          @click=${() => this._delete()}
-        >
-          ${t('files.delete.file')}
-        </button>
+        <button class="btn danger" type="button" ?disabled=${this._busy} @click=${() => this._delete()}>${t('files.delete.file')}</button>
       </span>
       ${this._deleteError ? errorBox(this._deleteError) : nothing}
     </section>`;
@@ -305,9 +216,7 @@ export class LcFilePage extends LitElement {
       <form @submit=${this._newVersion}>
         ${uploadInputs('version')}
         <span class="actions">
-          <button class="btn" type="submit" ?disabled=${this._busy}>
-            ${this._busy ? t('files.uploading') : t('files.send')}
-          </button>
+          <button class="btn" type="submit" ?disabled=${this._busy}>${this._busy ? t('files.uploading') : t('files.send')}</button>
         </span>
         ${this._message ? html`<p role="status">${this._message}</p>` : nothing}
         ${uploadProblem(this._uploadError)}

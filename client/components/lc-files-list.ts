@@ -22,44 +22,14 @@ export class LcFilesList extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        align-items: end;
-        margin-bottom: 1rem;
-      }
-      form .field {
-        margin: 0;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.92rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.45rem 0.5rem;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      img {
-        width: 2.2rem;
-        height: 2.2rem;
-        object-fit: cover;
-        border-radius: 4px;
-        vertical-align: middle;
-      }
-      .upload {
-        margin-bottom: 1.2rem;
-      }
-      .upload h2 {
-        font-size: 1.05rem;
-        margin: 0 0 0.5rem;
-      }
+      :host { display: block; }
+      form { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: end; margin-bottom: 1rem; }
+      form .field { margin: 0; }
+      table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+      th, td { text-align: left; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--lc-line); }
+      img { width: 2.2rem; height: 2.2rem; object-fit: cover; border-radius: 4px; vertical-align: middle; }
+      .upload { margin-bottom: 1.2rem; }
+      .upload h2 { font-size: 1.05rem; margin: 0 0 0.5rem; }
     `,
   ];
 
@@ -120,15 +90,13 @@ export class LcFilesList extends LitElement {
       ${
         this._session.canEdit
           ? html`<section class="card upload" aria-labelledby="upload-h">
-              <h2 id="upload-h">${t('files.upload')}</h2>
-              <form @submit=${this._upload}>
-                ${uploadInputs('upload')}
-                <button class="btn" type="submit" ?disabled=${this._busy}>
-                  ${this._busy ? t('files.uploading') : t('files.send')}
-                </button>
-              </form>
-              ${uploadProblem(this._uploadError)}
-            </section>`
+            <h2 id="upload-h">${t('files.upload')}</h2>
+            <form @submit=${this._upload}>
+              ${uploadInputs('upload')}
+              <button class="btn" type="submit" ?disabled=${this._busy}>${this._busy ? t('files.uploading') : t('files.send')}</button>
+            </form>
+            ${uploadProblem(this._uploadError)}
+          </section>`
           : nothing
       }
       <form role="search" @submit=${this._filter}>
@@ -143,26 +111,20 @@ export class LcFilesList extends LitElement {
           ? loadingLine()
           : this._files.length
             ? html`<p class="muted small" role="status">${t('files.count', { n: this._total })}</p>
-                <table data-testid="files-table">
-                  ${headRow(['files.name', 'files.type', 'files.size', 'files.uploadedBy', 'files.uploadedAt'])}
-                  <tbody>
-                    ${this._files.map(
-                      (f) =>
-                        html`<tr>
-                          <td>
-                            ${f.image ? html`<img src=${f.url} alt="" loading="lazy" /> ` : nothing}<a
-                              href=${filePageUrl(f.name)}
-                              >${f.name}</a
-                            >
-                          </td>
-                          <td>${f.contentType}</td>
-                          <td>${fileSize(f.size, lang)}</td>
-                          <td>${uploaderName(f.uploadedBy)}</td>
-                          <td>${formatDate(f.updatedAt)}</td>
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
+              <table data-testid="files-table">
+                ${headRow(['files.name', 'files.type', 'files.size', 'files.uploadedBy', 'files.uploadedAt'])}
+                <tbody>
+                  ${this._files.map(
+                    (f) => html`<tr>
+                      <td>${f.image ? html`<img src=${f.url} alt="" loading="lazy" /> ` : nothing}<a href=${filePageUrl(f.name)}>${f.name}</a></td>
+                      <td>${f.contentType}</td>
+                      <td>${fileSize(f.size, lang)}</td>
+                      <td>${uploaderName(f.uploadedBy)}</td>
+                      <td>${formatDate(f.updatedAt)}</td>
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`
             : html`<p class="muted">${t('files.none')}</p>`
       }
     `;

@@ -18,18 +18,9 @@ export class LcInbox extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .filters {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        margin: 0 0 1rem;
-      }
-      .filters select {
-        width: auto;
-      }
+      :host { display: block; }
+      .filters { display: flex; gap: 0.5rem; align-items: center; margin: 0 0 1rem; }
+      .filters select { width: auto; }
     `,
   ];
 
@@ -71,21 +62,12 @@ export class LcInbox extends LitElement {
 
   override render() {
     if (this._error instanceof ApiError && this._error.status === 401)
-      return html`<h1>${t('inbox.title')}</h1>
-        <p>
-          ${t('inbox.loginNeeded')}
-          <a href="/login?next=${encodeURIComponent(location.pathname)}">${t('nav.login')}</a>
-        </p>`;
-    if (this._error)
-      return html`<h1>${t('inbox.title')}</h1>
-        ${errorBox(this._error)}`;
-    if (!this._messages || !this._scope)
-      return html`<h1>${t('inbox.title')}</h1>
-        ${loadingLine()}`;
+      return html`<h1>${t('inbox.title')}</h1><p>${t('inbox.loginNeeded')} <a href="/login?next=${encodeURIComponent(location.pathname)}">${t('nav.login')}</a></p>`;
+    if (this._error) return html`<h1>${t('inbox.title')}</h1>${errorBox(this._error)}`;
+    if (!this._messages || !this._scope) return html`<h1>${t('inbox.title')}</h1>${loadingLine()}`;
     const scope = this._scope;
     if (!scope.all && !scope.person)
-      return html`<h1>${t('inbox.title')}</h1>
-        <p data-testid="inbox-none">${t('inbox.none')}</p>`;
+      return html`<h1>${t('inbox.title')}</h1><p data-testid="inbox-none">${t('inbox.none')}</p>`;
     return html`<h1>${t('inbox.title')}</h1>
       <p class="muted">${scope.all ? t('inbox.intro.team') : t('inbox.intro.person')}</p>
       <div class="filters">

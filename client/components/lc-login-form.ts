@@ -81,12 +81,7 @@ export class LcLoginForm extends LitElement {
         <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('nav.login')}</button>
       </form>
       <p class="switch"><a href="/compte/mot-de-passe-oublie">${t('acc.forgot')}</a></p>
-      <p class="switch">
-        ${t('auth.noAccount')}
-        <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}"
-          >${t('nav.register')}</a
-        >
-      </p>
+      <p class="switch">${t('auth.noAccount')} <a href="/register${this.next !== '/' ? `?next=${encodeURIComponent(this.next)}` : ''}">${t('nav.register')}</a></p>
     </div>`;
   }
 }

@@ -27,42 +27,15 @@ export class LcMediawikiImports extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        margin-bottom: 1.6rem;
-      }
-      textarea {
-        min-height: 5rem;
-        font-family: var(--lc-mono, monospace);
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.92rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.35rem 0.4rem;
-        border-bottom: 1px solid var(--lc-line);
-        vertical-align: top;
-      }
-      .status-failed {
-        color: var(--lc-red);
-        font-weight: 600;
-      }
-      .report {
-        margin-top: 1.2rem;
-      }
-      .report ul {
-        padding-left: 1.2rem;
-      }
-      .report li {
-        margin: 0.15rem 0;
-        overflow-wrap: anywhere;
-      }
+      :host { display: block; }
+      form { margin-bottom: 1.6rem; }
+      textarea { min-height: 5rem; font-family: var(--lc-mono, monospace); }
+      table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+      th, td { text-align: left; padding: 0.35rem 0.4rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
+      .status-failed { color: var(--lc-red); font-weight: 600; }
+      .report { margin-top: 1.2rem; }
+      .report ul { padding-left: 1.2rem; }
+      .report li { margin: 0.15rem 0; overflow-wrap: anywhere; }
     `,
   ];
 
@@ -142,8 +115,7 @@ export class LcMediawikiImports extends LitElement {
     const user = this._session.user;
     if (!this._session.known) return loadingLine();
     if (!hasRole(user, 'admin'))
-      return html`<h1>${t('mediawiki.heading')}</h1>
-        <p class="message warning" role="alert">${t('mediawiki.adminOnly')}</p>`;
+      return html`<h1>${t('mediawiki.heading')}</h1><p class="message warning" role="alert">${t('mediawiki.adminOnly')}</p>`;
     if (this._imports === null && !this._error) void this._load();
     return html`
       <h1>${t('mediawiki.heading')}</h1>
@@ -151,47 +123,24 @@ export class LcMediawikiImports extends LitElement {
       <form @submit=${this._upload} class="card" data-testid="mediawiki-upload">
         <div class="field">
           <label for="mw-file">${t('mediawiki.file')}</label>
-          <input
-            id="mw-file"
-            name="file"
-            type="file"
-            accept=".xml,.gz,application/xml,application/gzip"
-          />
+          <input id="mw-file" name="file" type="file" accept=".xml,.gz,application/xml,application/gzip" />
         </div>
         <div class="field">
           <label for="mw-images">${t('mediawiki.images')}</label>
-          <input
-            id="mw-images"
-            name="images"
-            type="file"
-            multiple
-            accept="image/*,.pdf,.tar,.tgz,.gz,application/x-tar,application/gzip"
-            aria-describedby="mw-images-help"
-          />
+          <input id="mw-images" name="images" type="file" multiple accept="image/*,.pdf,.tar,.tgz,.gz,application/x-tar,application/gzip" aria-describedby="mw-images-help" />
           <span class="muted small" id="mw-images-help">${t('mediawiki.imagesHelp')}</span>
         </div>
         <div class="field">
           <label for="mw-templates">${t('mediawiki.templates')}</label>
-          <textarea
-            id="mw-templates"
-            name="templates"
-            aria-describedby="mw-templates-help"
-          ></textarea>
+          <textarea id="mw-templates" name="templates" aria-describedby="mw-templates-help"></textarea>
           <span class="muted small" id="mw-templates-help">${t('mediawiki.templatesHelp')}</span>
         </div>
         <div class="field">
           <label for="mw-namespaces">${t('mediawiki.namespaces')}</label>
-          <input
-            id="mw-namespaces"
-            name="namespaces"
-            type="text"
-            aria-describedby="mw-namespaces-help"
-          />
+          <input id="mw-namespaces" name="namespaces" type="text" aria-describedby="mw-namespaces-help" />
           <span class="muted small" id="mw-namespaces-help">${t('mediawiki.namespacesHelp')}</span>
         </div>
-        <button class="btn" type="submit" ?disabled=${this._busy}>
-          ${this._busy ? t('mediawiki.importing') : t('mediawiki.submit')}
-        </button>
+        <button class="btn" type="submit" ?disabled=${this._busy}>${this._busy ? t('mediawiki.importing') : t('mediawiki.submit')}</button>
         ${this._uploadError ? html`<p class="message error" role="alert">${this._uploadError}</p>` : nothing}
         ${this._message ? html`<p role="status" data-testid="mediawiki-done">${this._message}</p>` : nothing}
       </form>
@@ -216,19 +165,14 @@ export class LcMediawikiImports extends LitElement {
       </thead>
       <tbody>
         ${rows.map(
-          (r) =>
-            html`<tr>
-              <td>${formatDate(r.startedAt)}</td>
-              <td>${r.fileName}</td>
-              <td>${r.source ?? ''}</td>
-              <td class="status-${r.status}">${t(`mediawiki.status.${r.status}`)}</td>
-              <td>${r.via === 'cli' ? t('mediawiki.via.cli') : (r.userName ?? '')}</td>
-              <td>
-                <button class="btn small secondary" @click=${() => this._show(r.id)}>
-                  ${t('mediawiki.showReport')}
-                </button>
-              </td>
-            </tr>`,
+          (r) => html`<tr>
+            <td>${formatDate(r.startedAt)}</td>
+            <td>${r.fileName}</td>
+            <td>${r.source ?? ''}</td>
+            <td class="status-${r.status}">${t(`mediawiki.status.${r.status}`)}</td>
+            <td>${r.via === 'cli' ? t('mediawiki.via.cli') : (r.userName ?? '')}</td>
+            <td><button class="btn small secondary" @click=${() => this._show(r.id)}>${t('mediawiki.showReport')}</button></td>
+          </tr>`,
         )}
       </tbody>
     </table>`;
@@ -236,43 +180,31 @@ export class LcMediawikiImports extends LitElement {
 
   private _report(row: MediawikiImportRow) {
     const r: MediawikiImportReport | null = row.report;
-    return html`<section
-      class="report card"
-      data-testid="mediawiki-report"
-      aria-labelledby="mw-report-title"
-    >
+    return html`<section class="report card" data-testid="mediawiki-report" aria-labelledby="mw-report-title">
       <h2 id="mw-report-title">${t('mediawiki.report', { id: row.id })}</h2>
       ${row.error ? html`<p class="message error">${t('mediawiki.report.error', { error: row.error })}</p>` : nothing}
       ${
         r
           ? html`<ul>
-                <li>${t('mediawiki.report.pages', r.pages)}</li>
-                <li>
-                  ${t('mediawiki.report.revisions', { imported: r.revisions.imported, already: r.revisions.alreadyImported, suppressed: r.revisions.suppressedText })}
-                </li>
-                <li>
-                  ${t('mediawiki.report.redirects', { created: r.redirects.created, skipped: r.redirects.skipped.length })}
-                </li>
-                <li>${t('mediawiki.report.categories', { n: r.categories.described })}</li>
-                <li>
-                  ${t('mediawiki.report.files', { count: r.files.count, stored: r.files.stored })}
-                </li>
-                <li>
-                  ${t('mediawiki.report.fields', { written: r.fields.written, kept: r.fields.keptCount ?? r.fields.kept.length })}
-                </li>
-                ${r.places ? html`<li>${t('mediawiki.report.places', r.places)}</li>` : nothing}
-                <li>${t('mediawiki.report.mapped', { list: list(r.templates.mapped) })}</li>
-                <li>${t('mediawiki.report.unmapped', { list: list(r.templates.unmapped) })}</li>
-                <li>${t('mediawiki.report.leftOut', { list: list(r.leftOut) })}</li>
-              </ul>
-              ${
-                r.problems.length
-                  ? html`<h3>${t('mediawiki.report.problems', { n: r.problems.length })}</h3>
-                      <ul>
-                        ${r.problems.map((p) => html`<li><a href="/wiki/${p.slug}">${p.title}</a> : ${p.problems.join(' ; ')}</li>`)}
-                      </ul>`
-                  : nothing
-              }`
+            <li>${t('mediawiki.report.pages', r.pages)}</li>
+            <li>${t('mediawiki.report.revisions', { imported: r.revisions.imported, already: r.revisions.alreadyImported, suppressed: r.revisions.suppressedText })}</li>
+            <li>${t('mediawiki.report.redirects', { created: r.redirects.created, skipped: r.redirects.skipped.length })}</li>
+            <li>${t('mediawiki.report.categories', { n: r.categories.described })}</li>
+            <li>${t('mediawiki.report.files', { count: r.files.count, stored: r.files.stored })}</li>
+            <li>${t('mediawiki.report.fields', { written: r.fields.written, kept: r.fields.keptCount ?? r.fields.kept.length })}</li>
+            ${r.places ? html`<li>${t('mediawiki.report.places', r.places)}</li>` : nothing}
+            <li>${t('mediawiki.report.mapped', { list: list(r.templates.mapped) })}</li>
+            <li>${t('mediawiki.report.unmapped', { list: list(r.templates.unmapped) })}</li>
+            <li>${t('mediawiki.report.leftOut', { list: list(r.leftOut) })}</li>
+          </ul>
+          ${
+            r.problems.length
+              ? html`<h3>${t('mediawiki.report.problems', { n: r.problems.length })}</h3>
+                <ul>
+                  ${r.problems.map((p) => html`<li><a href="/wiki/${p.slug}">${p.title}</a> : ${p.problems.join(' ; ')}</li>`)}
+                </ul>`
+              : nothing
+          }`
           : nothing
       }
     </section>`;

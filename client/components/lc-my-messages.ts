@@ -16,12 +16,7 @@ export class LcMyMessages extends LitElement {
   static override styles = [
     sharedStyles,
     messageCardStyles,
-    css`
-      :host {
-        display: block;
-        margin-top: 2rem;
-      }
-    `,
+    css`:host { display: block; margin-top: 2rem; }`,
   ];
 
   @state() private _messages: SentMessage[] | null = null;
@@ -52,31 +47,18 @@ export class LcMyMessages extends LitElement {
       ${this._error ? errorBox(this._error) : nothing}
       ${this._messages && this._messages.length === 0 ? html`<p class="muted" data-testid="sent-empty">${t('inbox.sent.empty')}</p>` : nothing}
       ${(this._messages ?? []).map(
-        (m) =>
-          html`<article
-            class="msg ${m.unread ? 'unread' : ''}"
-            data-testid="sent-message"
-            aria-labelledby="sent-${m.id}"
-          >
-            <h3 id="sent-${m.id}">
-              <a href="/personnes/${encodeURIComponent(m.person.slug)}"
-                >${t('inbox.sent.to', { name: m.person.name })}</a
-              >
-            </h3>
-            <p class="meta">
-              <time datetime=${m.createdAt}>${formatDate(m.createdAt)}</time>
-              <span class="pill ${m.status}">${t(`inbox.status.${m.status}`)}</span>
-              ${m.unread ? html`<span class="pill new">${t('inbox.sent.new', { n: m.unread })}</span>` : nothing}
-            </p>
-            <p class="text">${m.message}</p>
-            ${
-              m.replies.length
-                ? html`<ul class="thread">
-                    ${m.replies.map(replyLine)}
-                  </ul>`
-                : html`<p class="muted small">${t('inbox.sent.waiting')}</p>`
-            }
-          </article>`,
+        (
+          m,
+        ) => html`<article class="msg ${m.unread ? 'unread' : ''}" data-testid="sent-message" aria-labelledby="sent-${m.id}">
+          <h3 id="sent-${m.id}"><a href="/personnes/${encodeURIComponent(m.person.slug)}">${t('inbox.sent.to', { name: m.person.name })}</a></h3>
+          <p class="meta">
+            <time datetime=${m.createdAt}>${formatDate(m.createdAt)}</time>
+            <span class="pill ${m.status}">${t(`inbox.status.${m.status}`)}</span>
+            ${m.unread ? html`<span class="pill new">${t('inbox.sent.new', { n: m.unread })}</span>` : nothing}
+          </p>
+          <p class="text">${m.message}</p>
+          ${m.replies.length ? html`<ul class="thread">${m.replies.map(replyLine)}</ul>` : html`<p class="muted small">${t('inbox.sent.waiting')}</p>`}
+        </article>`,
       )}`;
   }
 }

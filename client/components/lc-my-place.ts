@@ -12,31 +12,11 @@ import type { PickedRecord } from './lc-record-picker.js';
 @customElement('lc-my-place')
 export class LcMyPlace extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-      font-size: 0.92rem;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem;
-      align-items: center;
-    }
-    button {
-      font: inherit;
-      background: none;
-      border: 0;
-      color: #22613f;
-      text-decoration: underline;
-      cursor: pointer;
-      padding: 0.1rem 0.2rem;
-    }
-    lc-record-picker {
-      flex: 0 1 20rem;
-    }
-    .pin {
-      color: #1f4f86;
-    }
+    :host { display: block; font-size: 0.92rem; }
+    .row { display: flex; flex-wrap: wrap; gap: 0.5rem; align-items: center; }
+    button { font: inherit; background: none; border: 0; color: #22613f; text-decoration: underline; cursor: pointer; padding: 0.1rem 0.2rem; }
+    lc-record-picker { flex: 0 1 20rem; }
+    .pin { color: #1f4f86; }
   `;
 
   @state() private _place: MyPlace | null = getMyPlace();

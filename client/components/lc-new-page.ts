@@ -19,23 +19,10 @@ export class LcNewPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-        max-width: 40rem;
-      }
-      form.card {
-        padding: 1.2rem 1.4rem;
-      }
-      .slug {
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-        font-size: 0.85rem;
-      }
-      .footer {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.8rem;
-        align-items: center;
-      }
+      :host { display: block; max-width: 40rem; }
+      form.card { padding: 1.2rem 1.4rem; }
+      .slug { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
+      .footer { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: center; }
     `,
   ];
 
@@ -63,8 +50,7 @@ export class LcNewPage extends LitElement {
         ${
           this._session.user
             ? t('error.forbidden')
-            : html`${t('collab.loginToEdit')}
-                <a href="/login?next=${encodeURIComponent('/new')}">${t('collab.login')}</a>`
+            : html`${t('collab.loginToEdit')} <a href="/login?next=${encodeURIComponent('/new')}">${t('collab.login')}</a>`
         }
       </div>`;
     }
@@ -86,15 +72,11 @@ export class LcNewPage extends LitElement {
             aria-invalid=${this._error ? 'true' : 'false'}
             aria-describedby="new-hint new-error"
           />
-          <span class="hint" id="new-hint"
-            >${t('collab.new.address')} <span class="slug">/wiki/${slug || '…'}</span></span
-          >
+          <span class="hint" id="new-hint">${t('collab.new.address')} <span class="slug">/wiki/${slug || '…'}</span></span>
           ${this._error ? html`<span class="field-error" id="new-error">${this._error}</span>` : nothing}
         </div>
         <div class="footer">
-          <button class="btn" type="submit" data-testid="new-page-open">
-            ${t('collab.new.open')}
-          </button>
+          <button class="btn" type="submit" data-testid="new-page-open">${t('collab.new.open')}</button>
           <a href="/new?mode=form">${t('collab.formEditor')}</a>
         </div>
       </form>`;

@@ -39,147 +39,33 @@ export class LcPageDiff extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem 1rem;
-        align-items: center;
-        justify-content: space-between;
-        margin: 0.4rem 0 1rem;
-      }
-      .switch {
-        display: inline-flex;
-        border: 1px solid var(--lc-green);
-        border-radius: 6px;
-        overflow: hidden;
-      }
-      .switch button {
-        font: inherit;
-        font-size: 0.9rem;
-        padding: 0.35rem 0.8rem;
-        border: 0;
-        background: #fff;
-        color: var(--lc-green-dark);
-        cursor: pointer;
-      }
-      .switch button[aria-pressed='true'] {
-        background: var(--lc-green);
-        color: #fff;
-      }
-      .legend {
-        display: flex;
-        gap: 1rem;
-        font-size: 0.85rem;
-        flex-wrap: wrap;
-      }
-      .legend span {
-        padding: 0.1rem 0.5rem;
-        border-radius: 4px;
-      }
-      .wrap {
-        overflow-x: auto;
-        border: 1px solid var(--lc-line);
-        border-radius: var(--lc-radius);
-        background: #fff;
-      }
-      table {
-        border-collapse: collapse;
-        width: 100%;
-        font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-        font-size: 0.84rem;
-        line-height: 1.45;
-        table-layout: fixed;
-      }
-      th.h {
-        text-align: left;
-        font-family: system-ui, sans-serif;
-        font-size: 0.85rem;
-        background: #f3f1ea;
-        padding: 0.45rem 0.6rem;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      td {
-        vertical-align: top;
-        padding: 0 0.5rem;
-      }
-      col.no {
-        width: 3.2rem;
-      }
-      col.mk {
-        width: 1.6rem;
-      }
-      td.no {
-        text-align: right;
-        color: #5b6862;
-        user-select: none;
-        font-variant-numeric: tabular-nums;
-      }
-      td.mk {
-        text-align: center;
-        font-weight: 700;
-        user-select: none;
-      }
-      td.tx {
-        white-space: pre-wrap;
-        overflow-wrap: anywhere;
-      }
-      tr.ins td,
-      td.ins {
-        background: #e6f4ea;
-      }
-      tr.del td,
-      td.del {
-        background: #fdeceb;
-      }
-      td.ins.mk,
-      tr.ins td.mk {
-        color: #17672f;
-      }
-      td.del.mk,
-      tr.del td.mk {
-        color: #a1261d;
-      }
-      td.empty {
-        background: #f6f5f1;
-      }
-      ins {
-        background: #a9dcb7;
-        color: #0d3d1b;
-        text-decoration: none;
-        border-radius: 2px;
-      }
-      del {
-        background: #f5b6b0;
-        color: #5e100b;
-        text-decoration: line-through;
-        text-decoration-thickness: 1px;
-        border-radius: 2px;
-      }
-      tr.fold td {
-        background: #f3f6fa;
-        color: #3d5a80;
-        text-align: center;
-        font-family: system-ui, sans-serif;
-        padding: 0.25rem;
-      }
-      tr.fold button {
-        font: inherit;
-        font-size: 0.85rem;
-        background: none;
-        border: 0;
-        color: inherit;
-        cursor: pointer;
-        text-decoration: underline;
-      }
-      .title-change {
-        margin: 0 0 1rem;
-      }
-      .same {
-        padding: 1rem;
-      }
+      :host { display: block; }
+      .toolbar { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: center; justify-content: space-between; margin: 0.4rem 0 1rem; }
+      .switch { display: inline-flex; border: 1px solid var(--lc-green); border-radius: 6px; overflow: hidden; }
+      .switch button { font: inherit; font-size: 0.9rem; padding: 0.35rem 0.8rem; border: 0; background: #fff; color: var(--lc-green-dark); cursor: pointer; }
+      .switch button[aria-pressed='true'] { background: var(--lc-green); color: #fff; }
+      .legend { display: flex; gap: 1rem; font-size: 0.85rem; flex-wrap: wrap; }
+      .legend span { padding: 0.1rem 0.5rem; border-radius: 4px; }
+      .wrap { overflow-x: auto; border: 1px solid var(--lc-line); border-radius: var(--lc-radius); background: #fff; }
+      table { border-collapse: collapse; width: 100%; font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.84rem; line-height: 1.45; table-layout: fixed; }
+      th.h { text-align: left; font-family: system-ui, sans-serif; font-size: 0.85rem; background: #f3f1ea; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--lc-line); }
+      td { vertical-align: top; padding: 0 0.5rem; }
+      col.no { width: 3.2rem; }
+      col.mk { width: 1.6rem; }
+      td.no { text-align: right; color: #5b6862; user-select: none; font-variant-numeric: tabular-nums; }
+      td.mk { text-align: center; font-weight: 700; user-select: none; }
+      td.tx { white-space: pre-wrap; overflow-wrap: anywhere; }
+      tr.ins td, td.ins { background: #e6f4ea; }
+      tr.del td, td.del { background: #fdeceb; }
+      td.ins.mk, tr.ins td.mk { color: #17672f; }
+      td.del.mk, tr.del td.mk { color: #a1261d; }
+      td.empty { background: #f6f5f1; }
+      ins { background: #a9dcb7; color: #0d3d1b; text-decoration: none; border-radius: 2px; }
+      del { background: #f5b6b0; color: #5e100b; text-decoration: line-through; text-decoration-thickness: 1px; border-radius: 2px; }
+      tr.fold td { background: #f3f6fa; color: #3d5a80; text-align: center; font-family: system-ui, sans-serif; padding: 0.25rem; }
+      tr.fold button { font: inherit; font-size: 0.85rem; background: none; border: 0; color: inherit; cursor: pointer; text-decoration: underline; }
+      .title-change { margin: 0 0 1rem; }
+      .same { padding: 1rem; }
     `,
   ];
 
@@ -251,9 +137,7 @@ export class LcPageDiff extends LitElement {
     return html`
       ${
         d.title.from !== d.title.to
-          ? html`<p class="title-change">
-              ${t('wiki.diff.titleChanged')} <del>${d.title.from}</del> → <ins>${d.title.to}</ins>
-            </p>`
+          ? html`<p class="title-change">${t('wiki.diff.titleChanged')} <del>${d.title.from}</del> → <ins>${d.title.to}</ins></p>`
           : nothing
       }
       <div class="toolbar">
@@ -264,35 +148,19 @@ export class LcPageDiff extends LitElement {
         <div class="actions">
           ${
             d.from > 1
-              ? html`<a
-                  class="btn small secondary"
-                  href="/wiki/${this.slug}/diff?from=${d.from - 1}&to=${d.from}"
-                  >← ${t('wiki.diff.older')}</a
-                >`
+              ? html`<a class="btn small secondary" href="/wiki/${this.slug}/diff?from=${d.from - 1}&to=${d.from}">← ${t('wiki.diff.older')}</a>`
               : nothing
           }
           ${
             d.to < this._latest
-              ? html`<a
-                  class="btn small secondary"
-                  href="/wiki/${this.slug}/diff?from=${d.to}&to=${d.to + 1}"
-                  >${t('wiki.diff.newer')} →</a
-                >`
+              ? html`<a class="btn small secondary" href="/wiki/${this.slug}/diff?from=${d.to}&to=${d.to + 1}">${t('wiki.diff.newer')} →</a>`
               : nothing
           }
           <div class="switch" role="group" aria-label=${t('wiki.diff.layout')}>
-            <button
-              type="button"
-              aria-pressed=${this._layout === 'unified'}
-              @click=${() => this._setLayout('unified')}
-            >
+            <button type="button" aria-pressed=${this._layout === 'unified'} @click=${() => this._setLayout('unified')}>
               ${t('wiki.diff.unified')}
             </button>
-            <button
-              type="button"
-              aria-pressed=${this._layout === 'split'}
-              @click=${() => this._setLayout('split')}
-            >
+            <button type="button" aria-pressed=${this._layout === 'split'} @click=${() => this._setLayout('split')}>
               ${t('wiki.diff.split')}
             </button>
           </div>
@@ -301,8 +169,8 @@ export class LcPageDiff extends LitElement {
       ${
         changed
           ? html`<div class="wrap" data-testid="diff">
-              ${this._layout === 'split' ? this._renderSplit(d) : this._renderUnified(d)}
-            </div>`
+            ${this._layout === 'split' ? this._renderSplit(d) : this._renderUnified(d)}
+          </div>`
           : html`<p class="card same">${t('wiki.diff.same')}</p>`
       }
     `;
@@ -334,10 +202,7 @@ export class LcPageDiff extends LitElement {
   private _foldRow(f: Fold, cols: number) {
     return html`<tr class="fold">
       <td colspan=${cols}>
-        <button
-          type="button"
-          @click=${() => (this._unfolded = new Set([...this._unfolded, f.fold]))}
-        >
+        <button type="button" @click=${() => (this._unfolded = new Set([...this._unfolded, f.fold]))}>
           ${t('wiki.diff.unchanged', { n: f.lines.length })}
         </button>
       </td>
@@ -363,12 +228,7 @@ export class LcPageDiff extends LitElement {
 
   private _renderUnified(d: PageDiff) {
     return html`<table class="unified">
-      <colgroup>
-        <col class="no" />
-        <col class="no" />
-        <col class="mk" />
-        <col />
-      </colgroup>
+      <colgroup><col class="no" /><col class="no" /><col class="mk" /><col /></colgroup>
       <thead>
         <tr>
           <th class="h" scope="col">${d.from}</th>
@@ -420,9 +280,7 @@ export class LcPageDiff extends LitElement {
 
   private _side(l: DiffLine | undefined, side: 'old' | 'new') {
     if (!l)
-      return html`<td class="no empty"></td>
-        <td class="mk empty"></td>
-        <td class="tx empty"></td>`;
+      return html`<td class="no empty"></td><td class="mk empty"></td><td class="tx empty"></td>`;
     const cls = l.op === 'insert' ? 'ins' : l.op === 'delete' ? 'del' : '';
     return html`<td class="no ${cls}">${(side === 'old' ? l.oldNumber : l.newNumber) ?? ''}</td>
       <td class="mk ${cls}">${this._marker(l.op)}</td>
@@ -431,14 +289,7 @@ export class LcPageDiff extends LitElement {
 
   private _renderSplit(d: PageDiff) {
     return html`<table class="split">
-      <colgroup>
-        <col class="no" />
-        <col class="mk" />
-        <col />
-        <col class="no" />
-        <col class="mk" />
-        <col />
-      </colgroup>
+      <colgroup><col class="no" /><col class="mk" /><col /><col class="no" /><col class="mk" /><col /></colgroup>
       <thead>
         <tr>
           <th class="h" scope="colgroup" colspan="3">${t('wiki.diff.legendOld', { n: d.from })}</th>
@@ -450,10 +301,7 @@ export class LcPageDiff extends LitElement {
           'fold' in s
             ? this._foldRow(s, 6)
             : this._rows(s).map(
-                (r) =>
-                  html`<tr>
-                    ${this._side(r.left, 'old')}${this._side(r.right, 'new')}
-                  </tr>`,
+                (r) => html`<tr>${this._side(r.left, 'old')}${this._side(r.right, 'new')}</tr>`,
               ),
         )}
       </tbody>

@@ -36,146 +36,34 @@ export class LcPageEditor extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form.card {
-        padding: 1.2rem 1.4rem;
-      }
-      @media (max-width: 40rem) {
-        form.card {
-          padding: 1rem;
-        }
-      }
-      .row {
-        display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
-        gap: 0 1rem;
-      }
-      @media (max-width: 40rem) {
-        .row {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      #title {
-        font-size: 1.2rem;
-        font-weight: 600;
-      }
-      #markdown {
-        min-height: 22rem;
-        resize: vertical;
-        line-height: 1.5;
-        tab-size: 2;
-      }
-      #markdown[hidden] {
-        display: none;
-      }
-      .label-row {
-        display: flex;
-        justify-content: space-between;
-        align-items: flex-end;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-      }
-      .switch {
-        display: inline-flex;
-        border: 1px solid var(--lc-green);
-        border-radius: 6px;
-        overflow: hidden;
-      }
-      .switch button {
-        font: inherit;
-        font-size: 0.88rem;
-        padding: 0.25rem 0.75rem;
-        border: 0;
-        background: #fff;
-        color: var(--lc-green-dark);
-        cursor: pointer;
-      }
-      .switch button[aria-pressed='true'] {
-        background: var(--lc-green);
-        color: #fff;
-      }
-      .preview {
-        min-height: 22rem;
-        border: 1px dashed #b9b3a4;
-        border-radius: 6px;
-        padding: 1rem 1.2rem;
-        background: #fff;
-      }
-      .slug {
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-        font-size: 0.85rem;
-      }
-      details.help {
-        font-size: 0.9rem;
-        margin: -0.5rem 0 1rem;
-      }
-      details.help summary {
-        cursor: pointer;
-        color: var(--lc-green-dark);
-      }
-      details.help table {
-        border-collapse: collapse;
-        margin-top: 0.5rem;
-      }
-      details.help td {
-        padding: 0.15rem 0.8rem 0.15rem 0;
-        vertical-align: top;
-      }
-      details.help code {
-        background: #efece4;
-        padding: 0.05rem 0.3rem;
-        border-radius: 4px;
-      }
-      .conflict h2 {
-        margin-top: 0;
-        font-size: 1.1rem;
-      }
-      .versions {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 1rem;
-        margin: 0.8rem 0;
-      }
-      @media (max-width: 48rem) {
-        .versions {
-          grid-template-columns: 1fr;
-        }
-      }
-      .versions textarea {
-        min-height: 12rem;
-        background: #fbfaf7;
-        font-size: 0.85rem;
-      }
-      .versions h3 {
-        font-size: 0.95rem;
-        margin: 0 0 0.3rem;
-      }
-      .referent label.check {
-        font-weight: 400;
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        cursor: pointer;
-      }
-      .referent input {
-        width: 1.1rem;
-        height: 1.1rem;
-        accent-color: var(--lc-green);
-        margin: 0;
-      }
-      .footer {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .footer .hint {
-        font-size: 0.85rem;
-        color: var(--lc-muted);
-      }
+      :host { display: block; }
+      form.card { padding: 1.2rem 1.4rem; }
+      @media (max-width: 40rem) { form.card { padding: 1rem; } }
+      .row { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 0 1rem; }
+      @media (max-width: 40rem) { .row { grid-template-columns: minmax(0, 1fr); } }
+      #title { font-size: 1.2rem; font-weight: 600; }
+      #markdown { min-height: 22rem; resize: vertical; line-height: 1.5; tab-size: 2; }
+      #markdown[hidden] { display: none; }
+      .label-row { display: flex; justify-content: space-between; align-items: flex-end; gap: 0.5rem; flex-wrap: wrap; }
+      .switch { display: inline-flex; border: 1px solid var(--lc-green); border-radius: 6px; overflow: hidden; }
+      .switch button { font: inherit; font-size: 0.88rem; padding: 0.25rem 0.75rem; border: 0; background: #fff; color: var(--lc-green-dark); cursor: pointer; }
+      .switch button[aria-pressed='true'] { background: var(--lc-green); color: #fff; }
+      .preview { min-height: 22rem; border: 1px dashed #b9b3a4; border-radius: 6px; padding: 1rem 1.2rem; background: #fff; }
+      .slug { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
+      details.help { font-size: 0.9rem; margin: -0.5rem 0 1rem; }
+      details.help summary { cursor: pointer; color: var(--lc-green-dark); }
+      details.help table { border-collapse: collapse; margin-top: 0.5rem; }
+      details.help td { padding: 0.15rem 0.8rem 0.15rem 0; vertical-align: top; }
+      details.help code { background: #efece4; padding: 0.05rem 0.3rem; border-radius: 4px; }
+      .conflict h2 { margin-top: 0; font-size: 1.1rem; }
+      .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 0.8rem 0; }
+      @media (max-width: 48rem) { .versions { grid-template-columns: 1fr; } }
+      .versions textarea { min-height: 12rem; background: #fbfaf7; font-size: 0.85rem; }
+      .versions h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
+      .referent label.check { font-weight: 400; display: flex; gap: 0.5rem; align-items: center; cursor: pointer; }
+      .referent input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
+      .footer { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; }
+      .footer .hint { font-size: 0.85rem; color: var(--lc-muted); }
     `,
   ];
 
@@ -460,9 +348,7 @@ export class LcPageEditor extends LitElement {
           this._session.user
             ? t('error.forbidden')
             : html`${t('wiki.edit.loginFirst')}
-                <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}"
-                  >${t('nav.login')}</a
-                >`
+              <a href="/login?next=${encodeURIComponent(location.pathname + location.search)}">${t('nav.login')}</a>`
         }
       </div>`;
     }
@@ -470,19 +356,11 @@ export class LcPageEditor extends LitElement {
     const kinds: string[] = [...PAGE_KINDS];
     if (!kinds.includes(this._kind)) kinds.push(this._kind);
     return html`
-      <h1>
-        ${isNew ? t('wiki.new.heading', { title: this._title }) : t('wiki.edit.titleOf', { title: this._title })}
-      </h1>
+      <h1>${isNew ? t('wiki.new.heading', { title: this._title }) : t('wiki.edit.titleOf', { title: this._title })}</h1>
       ${this._conflict ? this._renderConflict(this._conflict) : nothing}
       ${this._keptText !== null ? this._renderKept(this._keptText) : nothing}
       ${this._error ? errorBox(this._error) : nothing}
-      <form
-        class="card"
-        novalidate
-        @submit=${this._save}
-        @keydown=${this._onKeydown}
-        aria-busy=${this._saving}
-      >
+      <form class="card" novalidate @submit=${this._save} @keydown=${this._onKeydown} aria-busy=${this._saving}>
         ${this._field(
           'title',
           t('wiki.edit.title'),
@@ -497,29 +375,18 @@ export class LcPageEditor extends LitElement {
             aria-describedby="title-hint title-error"
           />`,
           isNew
-            ? html`<span class="hint" id="title-hint"
-                >${t('wiki.edit.address')}
-                <span class="slug">${pageUrl(this._targetSlug || '…')}</span></span
-              >`
+            ? html`<span class="hint" id="title-hint">${t('wiki.edit.address')}
+            <span class="slug">${pageUrl(this._targetSlug || '…')}</span></span>`
             : nothing,
         )}
         <div class="field">
           <div class="label-row">
             <label for="markdown">${t('wiki.edit.markdown')}</label>
             <div class="switch" role="group" aria-label=${t('wiki.edit.mode')}>
-              <button
-                type="button"
-                aria-pressed=${!this._previewing}
-                @click=${() => (this._previewing = false)}
-              >
+              <button type="button" aria-pressed=${!this._previewing} @click=${() => (this._previewing = false)}>
                 ${t('wiki.edit.write')}
               </button>
-              <button
-                type="button"
-                aria-pressed=${this._previewing}
-                @click=${this._showPreview}
-                data-testid="preview-tab"
-              >
+              <button type="button" aria-pressed=${this._previewing} @click=${this._showPreview} data-testid="preview-tab">
                 ${t('wiki.edit.preview')}
               </button>
             </div>
@@ -591,13 +458,9 @@ export class LcPageEditor extends LitElement {
             <button class="btn" type="submit" ?disabled=${this._saving} data-testid="save">
               ${this._saving ? t('wiki.edit.saving') : t('wiki.edit.save')}
             </button>
-            <a class="btn secondary" href=${isNew && !this.slug ? '/' : pageUrl(this._targetSlug)}
-              >${t('wiki.cancel')}</a
-            >
+            <a class="btn secondary" href=${isNew && !this.slug ? '/' : pageUrl(this._targetSlug)}>${t('wiki.cancel')}</a>
           </div>
-          <span class="hint"
-            >${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span
-          >
+          <span class="hint">${isNew ? t('wiki.edit.newHint') : t('wiki.edit.baseHint', { n: this._baseRevision })}</span>
         </div>
       </form>
       ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind} @lc-fields-saved=${this._onFieldsSaved}></lc-fields-editor>`}
@@ -648,13 +511,7 @@ export class LcPageEditor extends LitElement {
   }
 
   private _renderPreview() {
-    return html`<div
-      class="preview"
-      role="region"
-      aria-label=${t('wiki.edit.preview')}
-      aria-busy=${this._previewHtml === null}
-      data-testid="preview"
-    >
+    return html`<div class="preview" role="region" aria-label=${t('wiki.edit.preview')} aria-busy=${this._previewHtml === null} data-testid="preview">
       ${
         this._previewError
           ? errorBox(this._previewError)
@@ -697,12 +554,7 @@ export class LcPageEditor extends LitElement {
 
   private _renderConflict(c: WikiPage) {
     const existed = this._baseRevision === 0;
-    return html`<section
-      class="message warning conflict"
-      role="alert"
-      tabindex="-1"
-      data-testid="conflict"
-    >
+    return html`<section class="message warning conflict" role="alert" tabindex="-1" data-testid="conflict">
       <h2>${existed ? t('wiki.conflict.existsTitle') : t('wiki.conflict.title')}</h2>
       <p>
         ${
@@ -718,28 +570,16 @@ export class LcPageEditor extends LitElement {
       <div class="versions">
         <div>
           <h3>${t('wiki.conflict.yours')}</h3>
-          <textarea
-            readonly
-            aria-label=${t('wiki.conflict.yours')}
-            .value=${this._markdown}
-          ></textarea>
+          <textarea readonly aria-label=${t('wiki.conflict.yours')} .value=${this._markdown}></textarea>
         </div>
         <div>
           <h3>${t('wiki.conflict.theirs', { n: c.revision })}</h3>
-          <textarea
-            readonly
-            aria-label=${t('wiki.conflict.theirs', { n: c.revision })}
-            .value=${c.markdown}
-          ></textarea>
+          <textarea readonly aria-label=${t('wiki.conflict.theirs', { n: c.revision })} .value=${c.markdown}></textarea>
         </div>
       </div>
       <div class="actions">
-        <button class="btn" type="button" @click=${this._takeCurrent} data-testid="take-current">
-          ${t('wiki.conflict.takeCurrent')}
-        </button>
-        <button class="btn secondary" type="button" @click=${this._keepMine}>
-          ${t('wiki.conflict.keepMine')}
-        </button>
+        <button class="btn" type="button" @click=${this._takeCurrent} data-testid="take-current">${t('wiki.conflict.takeCurrent')}</button>
+        <button class="btn secondary" type="button" @click=${this._keepMine}>${t('wiki.conflict.keepMine')}</button>
       </div>
       <p class="small">${t('wiki.conflict.hint')}</p>
     </section>`;
@@ -749,11 +589,7 @@ export class LcPageEditor extends LitElement {
     return html`<section class="message info" data-testid="kept-text">
       <p><strong>${t('wiki.conflict.keptTitle')}</strong> ${t('wiki.conflict.keptText')}</p>
       <textarea readonly rows="6" aria-label=${t('wiki.conflict.yours')} .value=${text}></textarea>
-      <p>
-        <button class="btn small secondary" type="button" @click=${() => (this._keptText = null)}>
-          ${t('wiki.conflict.dismiss')}
-        </button>
-      </p>
+      <p><button class="btn small secondary" type="button" @click=${() => (this._keptText = null)}>${t('wiki.conflict.dismiss')}</button></p>
     </section>`;
   }
 
@@ -770,13 +606,7 @@ export class LcPageEditor extends LitElement {
     return html`<details class="help">
       <summary>${t('wiki.help.title')}</summary>
       <table>
-        ${rows.map(
-          ([code, what]) =>
-            html`<tr>
-              <td><code>${code}</code></td>
-              <td>${what}</td>
-            </tr>`,
-        )}
+        ${rows.map(([code, what]) => html`<tr><td><code>${code}</code></td><td>${what}</td></tr>`)}
       </table>
     </details>`;
   }

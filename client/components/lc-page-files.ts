@@ -12,45 +12,14 @@ export class LcPageFiles extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.5rem;
-      }
-      li {
-        margin: 0.3rem 0;
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        font-size: 0.92rem;
-      }
-      img {
-        width: 2.4rem;
-        height: 2.4rem;
-        object-fit: cover;
-        border-radius: 4px;
-        border: 1px solid var(--lc-line);
-      }
-      .icon {
-        width: 2.4rem;
-        text-align: center;
-        font-size: 1.3rem;
-      }
-      .upload {
-        margin-top: 0.6rem;
-      }
-      .upload input {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        opacity: 0;
-      }
-      .upload input:focus-visible + label {
-        outline: 3px solid #1f4f9c;
-        outline-offset: 2px;
-      }
+      :host { display: block; }
+      h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+      li { margin: 0.3rem 0; display: flex; gap: 0.5rem; align-items: center; font-size: 0.92rem; }
+      img { width: 2.4rem; height: 2.4rem; object-fit: cover; border-radius: 4px; border: 1px solid var(--lc-line); }
+      .icon { width: 2.4rem; text-align: center; font-size: 1.3rem; }
+      .upload { margin-top: 0.6rem; }
+      .upload input { position: absolute; width: 1px; height: 1px; opacity: 0; }
+      .upload input:focus-visible + label { outline: 3px solid #1f4f9c; outline-offset: 2px; }
     `,
   ];
 
@@ -108,34 +77,21 @@ export class LcPageFiles extends LitElement {
           ? loadingLine()
           : this._files.length
             ? html`<ul class="plain">
-                ${this._files.map(
-                  (f) =>
-                    html`<li>
-                      ${f.image ? html`<img src=${f.url} alt="" loading="lazy" />` : html`<span class="icon" aria-hidden="true">📄</span>`}
-                      <span
-                        ><a href=${filePageUrl(f.name)}>${f.name}</a>
-                        <span class="muted small">${fileSize(f.size, lang)}</span></span
-                      >
-                    </li>`,
-                )}
-              </ul>`
+              ${this._files.map(
+                (f) => html`<li>
+                  ${f.image ? html`<img src=${f.url} alt="" loading="lazy" />` : html`<span class="icon" aria-hidden="true">📄</span>`}
+                  <span><a href=${filePageUrl(f.name)}>${f.name}</a> <span class="muted small">${fileSize(f.size, lang)}</span></span>
+                </li>`,
+              )}
+            </ul>`
             : html`<p class="muted small">${t('files.noneOnPage')}</p>`
       }
       ${
         this.canUpload
           ? html`<div class="upload">
-              <input
-                id="page-file-input"
-                type="file"
-                multiple
-                ?disabled=${this._busy}
-                @change=${this._upload}
-                data-testid="page-file-input"
-              />
-              <label class="btn small secondary" for="page-file-input"
-                >${this._busy ? t('files.uploading') : t('files.addToPage')}</label
-              >
-            </div>`
+            <input id="page-file-input" type="file" multiple ?disabled=${this._busy} @change=${this._upload} data-testid="page-file-input" />
+            <label class="btn small secondary" for="page-file-input">${this._busy ? t('files.uploading') : t('files.addToPage')}</label>
+          </div>`
           : nothing
       }
       ${this._error ? html`<p class="field-error" role="alert">${errorText(this._error)}</p>` : nothing}

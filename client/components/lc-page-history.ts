@@ -26,92 +26,26 @@ export class LcPageHistory extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: center;
-        justify-content: space-between;
-        margin: 0.5rem 0 1rem;
-      }
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      li {
-        display: grid;
-        grid-template-columns: auto auto minmax(0, 1fr) auto;
-        gap: 0.3rem 0.8rem;
-        align-items: center;
-        padding: 0.65rem 0.9rem;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      li:last-child {
-        border-bottom: 0;
-      }
-      li.current {
-        background: #fbfaf5;
-      }
-      .pick {
-        display: flex;
-        gap: 0.2rem;
-      }
-      .pick input {
-        width: 1.1rem;
-        height: 1.1rem;
-        accent-color: var(--lc-green);
-        margin: 0;
-      }
-      .num {
-        font-weight: 700;
-        font-variant-numeric: tabular-nums;
-        min-width: 2.5rem;
-      }
-      .what {
-        display: flex;
-        flex-direction: column;
-        min-width: 0;
-      }
-      .line1 {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.7rem;
-        align-items: baseline;
-      }
-      .summary {
-        color: var(--lc-muted);
-        font-style: italic;
-        overflow-wrap: anywhere;
-      }
-      .row-actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        justify-content: flex-end;
-      }
+      :host { display: block; }
+      .toolbar { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; margin: 0.5rem 0 1rem; }
+      ol { list-style: none; margin: 0; padding: 0; }
+      li { display: grid; grid-template-columns: auto auto minmax(0, 1fr) auto; gap: 0.3rem 0.8rem; align-items: center; padding: 0.65rem 0.9rem; border-bottom: 1px solid var(--lc-line); }
+      li:last-child { border-bottom: 0; }
+      li.current { background: #fbfaf5; }
+      .pick { display: flex; gap: 0.2rem; }
+      .pick input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
+      .num { font-weight: 700; font-variant-numeric: tabular-nums; min-width: 2.5rem; }
+      .what { display: flex; flex-direction: column; min-width: 0; }
+      .line1 { display: flex; flex-wrap: wrap; gap: 0.2rem 0.7rem; align-items: baseline; }
+      .summary { color: var(--lc-muted); font-style: italic; overflow-wrap: anywhere; }
+      .row-actions { display: flex; flex-wrap: wrap; gap: 0.4rem; justify-content: flex-end; }
       @media (max-width: 40rem) {
-        li {
-          grid-template-columns: auto minmax(0, 1fr);
-        }
-        .num {
-          display: none;
-        }
-        .row-actions {
-          grid-column: 1 / -1;
-          justify-content: flex-start;
-        }
+        li { grid-template-columns: auto minmax(0, 1fr); }
+        .num { display: none; }
+        .row-actions { grid-column: 1 / -1; justify-content: flex-start; }
       }
-      .card {
-        padding: 0;
-        overflow: hidden;
-      }
-      .more {
-        margin-top: 1rem;
-      }
+      .card { padding: 0; overflow: hidden; }
+      .more { margin-top: 1rem; }
     `,
   ];
 
@@ -215,12 +149,7 @@ export class LcPageHistory extends LitElement {
       <form @submit=${this._compare}>
         <div class="toolbar">
           <p class="muted small" id="pick-help">${t('wiki.history.pickHelp')}</p>
-          <button
-            class="btn"
-            type="submit"
-            ?disabled=${revs.length < 2 || this._from === this._to}
-            data-testid="compare"
-          >
+          <button class="btn" type="submit" ?disabled=${revs.length < 2 || this._from === this._to} data-testid="compare">
             ${t('wiki.history.compare')}
           </button>
         </div>
@@ -268,23 +197,21 @@ export class LcPageHistory extends LitElement {
               <span class="row-actions">
                 ${
                   prev
-                    ? html`<a
-                        class="btn small secondary"
-                        href="/wiki/${this.slug}/diff?from=${prev}&to=${r.number}"
-                        >${t('wiki.history.diffPrev')}</a
-                      >`
+                    ? html`<a class="btn small secondary" href="/wiki/${this.slug}/diff?from=${prev}&to=${r.number}"
+                      >${t('wiki.history.diffPrev')}</a
+                    >`
                     : nothing
                 }
                 ${
                   canRevert && r.number !== latest
                     ? html`<button
-                        class="btn small danger"
-                        type="button"
-                        ?disabled=${this._reverting !== 0}
-                        @click=${() => this._revert(r.number)}
-                      >
-                        ${t('wiki.history.revert')}
-                      </button>`
+                      class="btn small danger"
+                      type="button"
+                      ?disabled=${this._reverting !== 0}
+                      @click=${() => this._revert(r.number)}
+                    >
+                      ${t('wiki.history.revert')}
+                    </button>`
                     : nothing
                 }
               </span>
@@ -294,15 +221,10 @@ export class LcPageHistory extends LitElement {
         ${
           this._hasMore
             ? html`<p class="more">
-                <button
-                  class="btn secondary"
-                  type="button"
-                  ?disabled=${this._loadingMore}
-                  @click=${this._more}
-                >
-                  ${t('wiki.history.more')}
-                </button>
-              </p>`
+              <button class="btn secondary" type="button" ?disabled=${this._loadingMore} @click=${this._more}>
+                ${t('wiki.history.more')}
+              </button>
+            </p>`
             : nothing
         }
       </form>

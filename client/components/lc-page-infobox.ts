@@ -26,32 +26,12 @@ export class LcPageInfobox extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      section {
-        margin-bottom: 1rem;
-        border-top: 4px solid var(--lc-green);
-      }
-      h2 {
-        font-size: 1rem;
-        margin: 0 0 0.5rem;
-      }
-      dl {
-        margin: 0;
-        font-size: 0.92rem;
-        display: grid;
-        grid-template-columns: minmax(6rem, auto) 1fr;
-        gap: 0.3rem 0.8rem;
-      }
-      dt {
-        color: var(--lc-muted);
-        font-weight: 600;
-      }
-      dd {
-        margin: 0;
-        overflow-wrap: anywhere;
-      }
+      :host { display: block; }
+      section { margin-bottom: 1rem; border-top: 4px solid var(--lc-green); }
+      h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+      dl { margin: 0; font-size: 0.92rem; display: grid; grid-template-columns: minmax(6rem, auto) 1fr; gap: 0.3rem 0.8rem; }
+      dt { color: var(--lc-muted); font-weight: 600; }
+      dd { margin: 0; overflow-wrap: anywhere; }
     `,
   ];
 
@@ -91,11 +71,7 @@ export class LcPageInfobox extends LitElement {
     return html`<section class="card" aria-labelledby="infobox-h" data-testid="infobox">
       <h2 id="infobox-h">${t('fields.infobox')}</h2>
       <dl>
-        ${shown.map(
-          (f) =>
-            html`<dt>${f.label[lang]}</dt>
-              <dd data-field=${f.name}>${fieldValueView(f)}</dd>`,
-        )}
+        ${shown.map((f) => html`<dt>${f.label[lang]}</dt><dd data-field=${f.name}>${fieldValueView(f)}</dd>`)}
       </dl>
     </section>`;
   }

@@ -66,185 +66,46 @@ export class LcPageView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) 16rem;
-        gap: 1.5rem;
-        align-items: start;
-      }
-      @media (max-width: 52rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-        }
-      }
-      .head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem 1rem;
-        align-items: flex-start;
-        justify-content: space-between;
-        margin-bottom: 0.8rem;
-      }
-      .head h1 {
-        margin-bottom: 0.2rem;
-      }
-      .meta {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 0.8rem;
-        align-items: center;
-        font-size: 0.9rem;
-        color: var(--lc-muted);
-      }
-      article.card {
-        padding: 1.4rem 1.6rem;
-      }
-      @media (max-width: 40rem) {
-        article.card {
-          padding: 1rem;
-        }
-      }
-      aside .card {
-        margin-bottom: 1rem;
-      }
-      aside h2 {
-        font-size: 1rem;
-        margin: 0 0 0.5rem;
-      }
-      aside dl {
-        margin: 0;
-        font-size: 0.92rem;
-      }
-      aside dt {
-        color: var(--lc-muted);
-        font-size: 0.82rem;
-        text-transform: uppercase;
-        letter-spacing: 0.03em;
-        margin-top: 0.6rem;
-      }
-      aside dt:first-child {
-        margin-top: 0;
-      }
-      aside dd {
-        margin: 0.1rem 0 0;
-      }
-      aside li {
-        margin: 0.25rem 0;
-      }
-      .toc ol {
-        font-size: 0.92rem;
-      }
-      .toc li {
-        margin: 0.2rem 0;
-      }
-      .toc li.l3 {
-        padding-left: 0.9rem;
-        font-size: 0.88rem;
-      }
-      .toc a {
-        text-decoration: none;
-      }
-      .toc a:hover {
-        text-decoration: underline;
-      }
-      @media (max-width: 52rem) {
-        .toc {
-          display: none;
-        }
-      }
-      .cats {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.35rem;
-      }
-      .flag {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem 1rem;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .flag-open {
-        margin: 0.9rem 0 0;
-      }
-      .flag-open .btn {
-        white-space: normal;
-        text-align: left;
-        line-height: 1.35;
-      }
-      .flag-form {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-        margin-top: 0.9rem;
-        padding-top: 0.8rem;
-        border-top: 1px solid #ece8dd;
-        font-size: 0.9rem;
-      }
-      .flag-form label {
-        font-weight: 600;
-      }
-      .missing {
-        text-align: center;
-        padding: 2rem 1rem;
-      }
-      .delete-form {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-        margin-bottom: 1rem;
-      }
-      .delete-form h2 {
-        font-size: 1.05rem;
-        margin: 0;
-      }
-      .delete-form label {
-        font-weight: 600;
-      }
-      .move-form {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-        margin-bottom: 1rem;
-      }
-      .move-form h2 {
-        font-size: 1.05rem;
-        margin: 0;
-      }
-      .move-form label {
-        font-weight: 600;
-      }
-      .move-form label.check {
-        font-weight: normal;
-        display: flex;
-        gap: 0.4rem;
-        align-items: center;
-      }
-      .redirected {
-        font-size: 0.9rem;
-        color: var(--lc-muted);
-        margin: 0 0 0.2rem;
-      }
-      .deleted {
-        padding: 1.6rem;
-      }
-      .deleted h1 {
-        margin-top: 0;
-      }
-      .deleted form {
-        display: flex;
-        flex-direction: column;
-        gap: 0.4rem;
-        margin-top: 1rem;
-        max-width: 32rem;
-      }
-      .deleted label {
-        font-weight: 600;
-        font-size: 0.92rem;
-      }
+      :host { display: block; }
+      .layout { display: grid; grid-template-columns: minmax(0, 1fr) 16rem; gap: 1.5rem; align-items: start; }
+      @media (max-width: 52rem) { .layout { grid-template-columns: minmax(0, 1fr); } }
+      .head { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: flex-start; justify-content: space-between; margin-bottom: 0.8rem; }
+      .head h1 { margin-bottom: 0.2rem; }
+      .meta { display: flex; flex-wrap: wrap; gap: 0.4rem 0.8rem; align-items: center; font-size: 0.9rem; color: var(--lc-muted); }
+      article.card { padding: 1.4rem 1.6rem; }
+      @media (max-width: 40rem) { article.card { padding: 1rem; } }
+      aside .card { margin-bottom: 1rem; }
+      aside h2 { font-size: 1rem; margin: 0 0 0.5rem; }
+      aside dl { margin: 0; font-size: 0.92rem; }
+      aside dt { color: var(--lc-muted); font-size: 0.82rem; text-transform: uppercase; letter-spacing: 0.03em; margin-top: 0.6rem; }
+      aside dt:first-child { margin-top: 0; }
+      aside dd { margin: 0.1rem 0 0; }
+      aside li { margin: 0.25rem 0; }
+      .toc ol { font-size: 0.92rem; }
+      .toc li { margin: 0.2rem 0; }
+      .toc li.l3 { padding-left: 0.9rem; font-size: 0.88rem; }
+      .toc a { text-decoration: none; }
+      .toc a:hover { text-decoration: underline; }
+      @media (max-width: 52rem) { .toc { display: none; } }
+      .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
+      .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
+      .flag-open { margin: 0.9rem 0 0; }
+      .flag-open .btn { white-space: normal; text-align: left; line-height: 1.35; }
+      .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
+      .flag-form label { font-weight: 600; }
+      .missing { text-align: center; padding: 2rem 1rem; }
+      .delete-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
+      .delete-form h2 { font-size: 1.05rem; margin: 0; }
+      .delete-form label { font-weight: 600; }
+      .move-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
+      .move-form h2 { font-size: 1.05rem; margin: 0; }
+      .move-form label { font-weight: 600; }
+      .move-form label.check { font-weight: normal; display: flex; gap: 0.4rem; align-items: center; }
+      .redirected { font-size: 0.9rem; color: var(--lc-muted); margin: 0 0 0.2rem; }
+      .deleted { padding: 1.6rem; }
+      .deleted h1 { margin-top: 0; }
+      .deleted form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 1rem; max-width: 32rem; }
+      .deleted label { font-weight: 600; font-size: 0.92rem; }
     `,
   ];
 
@@ -440,57 +301,21 @@ export class LcPageView extends LitElement {
 
   /** The renaming form (contributors): title, the slug derived from it (editable), redirect, reason. */
   private _renderMoveForm() {
-    return html`<form
-      class="card move-form"
-      data-testid="move-form"
-      @submit=${this._move}
-      aria-labelledby="move-h"
-    >
+    return html`<form class="card move-form" data-testid="move-form" @submit=${this._move} aria-labelledby="move-h">
       <h2 id="move-h">${t('wiki.move.heading')}</h2>
       <p class="small muted">${t('wiki.move.help')}</p>
       <label for="move-title">${t('wiki.move.title')}</label>
-      <input
-        id="move-title"
-        name="title"
-        type="text"
-        maxlength="200"
-        required
-        .value=${this._moveTitle}
-        @input=${this._onMoveTitle}
-      />
+      <input id="move-title" name="title" type="text" maxlength="200" required .value=${this._moveTitle} @input=${this._onMoveTitle} />
       <label for="move-slug">${t('wiki.move.slug')}</label>
-      <input
-        id="move-slug"
-        name="slug"
-        type="text"
-        maxlength="120"
-        required
-        .value=${this._moveSlug}
-        @input=${this._onMoveSlug}
-        aria-describedby="move-slug-help"
-      />
-      <span id="move-slug-help" class="small muted"
-        >${t('wiki.move.slugHelp', { slug: this._moveSlug })}</span
-      >
-      <label class="check"
-        ><input type="checkbox" name="redirect" checked data-testid="move-redirect" />
-        ${t('wiki.move.redirect')}</label
-      >
+      <input id="move-slug" name="slug" type="text" maxlength="120" required .value=${this._moveSlug} @input=${this._onMoveSlug}
+        aria-describedby="move-slug-help" />
+      <span id="move-slug-help" class="small muted">${t('wiki.move.slugHelp', { slug: this._moveSlug })}</span>
+      <label class="check"><input type="checkbox" name="redirect" checked data-testid="move-redirect" /> ${t('wiki.move.redirect')}</label>
       <label for="move-reason">${t('wiki.move.reason')}</label>
-      <input
-        id="move-reason"
-        name="reason"
-        type="text"
-        maxlength="500"
-        placeholder=${t('wiki.move.placeholder')}
-      />
+      <input id="move-reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.move.placeholder')} />
       <span class="actions">
-        <button class="btn" type="submit" ?disabled=${this._busy} data-testid="move-confirm">
-          ${t('wiki.move.confirm')}
-        </button>
-        <button class="btn secondary" type="button" @click=${() => (this._moving = false)}>
-          ${t('wiki.cancel')}
-        </button>
+        <button class="btn" type="submit" ?disabled=${this._busy} data-testid="move-confirm">${t('wiki.move.confirm')}</button>
+        <button class="btn secondary" type="button" @click=${() => (this._moving = false)}>${t('wiki.cancel')}</button>
       </span>
       ${this._moveError ? html`<p class="field-error" role="alert">${this._errorMessage(this._moveError)}</p>` : nothing}
     </form>`;
@@ -527,9 +352,7 @@ export class LcPageView extends LitElement {
           <h1>${p.title}</h1>
           ${
             this._redirectedFrom
-              ? html`<p class="redirected" data-testid="redirected-from">
-                  ${t('wiki.movedFrom', { slug: this._redirectedFrom })}
-                </p>`
+              ? html`<p class="redirected" data-testid="redirected-from">${t('wiki.movedFrom', { slug: this._redirectedFrom })}</p>`
               : nothing
           }
           <div class="meta">
@@ -540,28 +363,18 @@ export class LcPageView extends LitElement {
         <div class="actions">
           ${
             canEdit || anonymous
-              ? html`<a class="btn" href=${editHref} data-testid="edit-link"
-                  >✎ ${t('wiki.page.edit')}</a
-                >`
+              ? html`<a class="btn" href=${editHref} data-testid="edit-link">✎ ${t('wiki.page.edit')}</a>`
               : nothing
           }
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
           ${
             canEdit && !this._moving
-              ? html`<button class="btn secondary" data-testid="move-open" @click=${this._openMove}>
-                  ${t('wiki.move.open')}
-                </button>`
+              ? html`<button class="btn secondary" data-testid="move-open" @click=${this._openMove}>${t('wiki.move.open')}</button>`
               : nothing
           }
           ${
             this._canModerate && !this._deleting
-              ? html`<button
-                  class="btn secondary"
-                  data-testid="delete-open"
-                  @click=${this._openDelete}
-                >
-                  ${t('wiki.delete.open')}
-                </button>`
+              ? html`<button class="btn secondary" data-testid="delete-open" @click=${this._openDelete}>${t('wiki.delete.open')}</button>`
               : nothing
           }
         </div>
@@ -573,9 +386,7 @@ export class LcPageView extends LitElement {
         <article class="card" aria-label=${p.title}>
           ${
             p.markdown.trim()
-              ? html`<lc-wiki-content
-                  .html=${withoutTitleHeading(p.html, p.title)}
-                ></lc-wiki-content>`
+              ? html`<lc-wiki-content .html=${withoutTitleHeading(p.html, p.title)}></lc-wiki-content>`
               : html`<p class="muted">${t('wiki.page.empty')}</p>`
           }
         </article>
@@ -590,16 +401,14 @@ export class LcPageView extends LitElement {
                 ${t('wiki.page.updatedOnBy', { date: formatDate(p.updatedAt), name: userName(p.updatedBy) })}
               </dd>
               <dt>${t('wiki.page.referent')}</dt>
-              <dd data-testid="referent">
-                ${p.referent ? p.referent.name : html`<span class="muted">${t('wiki.page.noReferent')}</span>`}
-              </dd>
+              <dd data-testid="referent">${p.referent ? p.referent.name : html`<span class="muted">${t('wiki.page.noReferent')}</span>`}</dd>
               <dt>${t('wiki.page.categories')}</dt>
               <dd>
                 ${
                   p.categories.length
                     ? html`<span class="cats">
-                        ${p.categories.map((c) => html`<a class="badge" href="/category/${encodeURIComponent(c)}">${c}</a>`)}
-                      </span>`
+                      ${p.categories.map((c) => html`<a class="badge" href="/category/${encodeURIComponent(c)}">${c}</a>`)}
+                    </span>`
                     : html`<span class="muted">${t('wiki.page.noCategories')}</span>`
                 }
               </dd>
@@ -613,16 +422,12 @@ export class LcPageView extends LitElement {
                 ? loadingLine()
                 : this._backlinks.length
                   ? html`<ul class="plain" data-testid="backlinks">
-                      ${this._backlinks.map((b) => html`<li><a href=${pageUrl(b.slug)}>${b.title}</a></li>`)}
-                    </ul>`
+                    ${this._backlinks.map((b) => html`<li><a href=${pageUrl(b.slug)}>${b.title}</a></li>`)}
+                  </ul>`
                   : html`<p class="muted small">${t('wiki.page.noBacklinks')}</p>`
             }
           </section>
-          <lc-page-files
-            .slug=${p.slug}
-            .revision=${p.revision}
-            ?canUpload=${canEdit}
-          ></lc-page-files>
+          <lc-page-files .slug=${p.slug} .revision=${p.revision} ?canUpload=${canEdit}></lc-page-files>
         </aside>
       </div>
     `;
@@ -633,10 +438,9 @@ export class LcPageView extends LitElement {
       <h2 id="toc-h">${t('wiki.page.toc')}</h2>
       <ol class="plain">
         ${this._toc.map(
-          (h) =>
-            html`<li class="l${h.level}">
-              <a href="#${h.id}" @click=${(e: Event) => this._goTo(e, h.id)}>${h.text}</a>
-            </li>`,
+          (h) => html`<li class="l${h.level}">
+            <a href="#${h.id}" @click=${(e: Event) => this._goTo(e, h.id)}>${h.text}</a>
+          </li>`,
         )}
       </ol>
     </nav>`;
@@ -664,25 +468,15 @@ export class LcPageView extends LitElement {
       : nothing;
     if (!this._flagging) {
       return html`<p class="flag-open">
-        <button class="btn small secondary" @click=${this._openFlag}>
-          ⚑ ${t('wiki.needsWork.flag')}
-        </button>
+        <button class="btn small secondary" @click=${this._openFlag}>⚑ ${t('wiki.needsWork.flag')}</button>
       </p>`;
     }
     return html`<form class="flag-form" @submit=${this._flag}>
       <label for="reason">${t('wiki.needsWork.reason')}</label>
-      <input
-        id="reason"
-        name="reason"
-        type="text"
-        maxlength="500"
-        placeholder=${t('wiki.needsWork.placeholder')}
-      />
+      <input id="reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.needsWork.placeholder')} />
       <span class="actions">
         <button class="btn small" type="submit">${t('wiki.needsWork.confirm')}</button>
-        <button class="btn small secondary" type="button" @click=${() => (this._flagging = false)}>
-          ${t('wiki.cancel')}
-        </button>
+        <button class="btn small secondary" type="button" @click=${() => (this._flagging = false)}>${t('wiki.cancel')}</button>
       </span>
       ${err}
     </form>`;
@@ -696,35 +490,14 @@ export class LcPageView extends LitElement {
 
   /** The deletion form (facilitators): a reason is required, then the browser asks to confirm. */
   private _renderDeleteForm() {
-    return html`<form
-      class="card delete-form"
-      data-testid="delete-form"
-      @submit=${this._delete}
-      aria-labelledby="delete-h"
-    >
+    return html`<form class="card delete-form" data-testid="delete-form" @submit=${this._delete} aria-labelledby="delete-h">
       <h2 id="delete-h">${t('wiki.delete.heading')}</h2>
       <p class="small muted">${t('wiki.delete.help')}</p>
       <label for="delete-reason">${t('wiki.delete.reason')}</label>
-      <input
-        id="delete-reason"
-        name="reason"
-        type="text"
-        maxlength="500"
-        required
-        placeholder=${t('wiki.delete.placeholder')}
-      />
+      <input id="delete-reason" name="reason" type="text" maxlength="500" required placeholder=${t('wiki.delete.placeholder')} />
       <span class="actions">
-        <button
-          class="btn danger"
-          type="submit"
-          ?disabled=${this._busy}
-          data-testid="delete-confirm"
-        >
-          ${t('wiki.delete.confirm')}
-        </button>
-        <button class="btn secondary" type="button" @click=${() => (this._deleting = false)}>
-          ${t('wiki.cancel')}
-        </button>
+        <button class="btn danger" type="submit" ?disabled=${this._busy} data-testid="delete-confirm">${t('wiki.delete.confirm')}</button>
+        <button class="btn secondary" type="button" @click=${() => (this._deleting = false)}>${t('wiki.cancel')}</button>
       </span>
       ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
     </form>`;
@@ -748,18 +521,14 @@ export class LcPageView extends LitElement {
       ${
         this._canModerate
           ? html`<form @submit=${this._restore} data-testid="restore-form">
-              <label for="restore-reason">${t('wiki.deleted.restoreReason')}</label>
-              <input id="restore-reason" name="reason" type="text" maxlength="500" />
-              <span class="actions">
-                <button class="btn" type="submit" ?disabled=${this._busy} data-testid="restore">
-                  ${t('wiki.deleted.restore')}
-                </button>
-                <a class="btn secondary" href="/wiki/${d.slug}/history"
-                  >${t('wiki.deleted.history')}</a
-                >
-              </span>
-              ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
-            </form>`
+            <label for="restore-reason">${t('wiki.deleted.restoreReason')}</label>
+            <input id="restore-reason" name="reason" type="text" maxlength="500" />
+            <span class="actions">
+              <button class="btn" type="submit" ?disabled=${this._busy} data-testid="restore">${t('wiki.deleted.restore')}</button>
+              <a class="btn secondary" href="/wiki/${d.slug}/history">${t('wiki.deleted.history')}</a>
+            </span>
+            ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
+          </form>`
           : nothing
       }
     </div>`;
@@ -774,9 +543,7 @@ export class LcPageView extends LitElement {
       <p>${t('wiki.missing.text', { slug: this.slug })}</p>
       <p class="actions" style="justify-content:center">
         ${canCreate ? html`<a class="btn" href=${href}>${t('wiki.missing.create')}</a>` : nothing}
-        <a class="btn secondary" href="/search?q=${encodeURIComponent(title)}"
-          >${t('wiki.missing.search')}</a
-        >
+        <a class="btn secondary" href="/search?q=${encodeURIComponent(title)}">${t('wiki.missing.search')}</a>
       </p>
     </div>`;
   }

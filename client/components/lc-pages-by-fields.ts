@@ -18,31 +18,11 @@ export class LcPagesByFields extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem 1rem;
-        align-items: end;
-        margin-bottom: 1rem;
-      }
-      form .field {
-        margin: 0;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-        font-size: 0.92rem;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.45rem 0.5rem;
-        border-bottom: 1px solid var(--lc-line);
-        vertical-align: top;
-      }
+      :host { display: block; }
+      form { display: flex; flex-wrap: wrap; gap: 0.6rem 1rem; align-items: end; margin-bottom: 1rem; }
+      form .field { margin: 0; }
+      table { width: 100%; border-collapse: collapse; font-size: 0.92rem; }
+      th, td { text-align: left; padding: 0.45rem 0.5rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
     `,
   ];
 
@@ -97,9 +77,7 @@ export class LcPagesByFields extends LitElement {
     const defs = (this._defs ?? []).filter((d) => d.kind === this.kind);
     return html`
       <h1>${t('fields.list.heading')}</h1>
-      <p class="muted">
-        ${t('fields.list.help')} <a href="/special/champs">${t('fields.defs.heading')}</a>
-      </p>
+      <p class="muted">${t('fields.list.help')} <a href="/special/champs">${t('fields.defs.heading')}</a></p>
       <form role="search" @submit=${this._submit} data-testid="fields-filter">
         <div class="field">
           <label for="filter-kind">${t('fields.defs.kind')}</label>
@@ -108,16 +86,10 @@ export class LcPagesByFields extends LitElement {
           </select>
         </div>
         ${defs.map(
-          (d) =>
-            html`<div class="field">
-              <label for="filter-${d.name}">${d.label[lang]}</label>
-              <input
-                id="filter-${d.name}"
-                name=${d.name}
-                type="text"
-                .value=${this.filters[d.name] ?? ''}
-              />
-            </div>`,
+          (d) => html`<div class="field">
+            <label for="filter-${d.name}">${d.label[lang]}</label>
+            <input id="filter-${d.name}" name=${d.name} type="text" .value=${this.filters[d.name] ?? ''} />
+          </div>`,
         )}
         <button class="btn" type="submit">${t('fields.list.filter')}</button>
       </form>
@@ -125,31 +97,26 @@ export class LcPagesByFields extends LitElement {
         this._pages === null
           ? loadingLine()
           : this._pages.length
-            ? html`<p class="muted small" role="status">
-                  ${t('fields.list.count', { n: this._total })}
-                </p>
-                <table data-testid="fields-results">
-                  <thead>
-                    <tr>
-                      <th scope="col">${t('fields.list.page')}</th>
-                      ${defs.map((d) => html`<th scope="col">${d.label[lang]}</th>`)}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${this._pages.map(
-                      (p) =>
-                        html`<tr>
-                          <td><a href=${pageUrl(p.slug)}>${p.title}</a></td>
-                          ${defs.map((d) => {
-                            const value = p.fields[d.name];
-                            return html`<td>
-                              ${value === undefined ? nothing : fieldValueView({ type: d.type, value })}
-                            </td>`;
-                          })}
-                        </tr>`,
-                    )}
-                  </tbody>
-                </table>`
+            ? html`<p class="muted small" role="status">${t('fields.list.count', { n: this._total })}</p>
+              <table data-testid="fields-results">
+                <thead>
+                  <tr>
+                    <th scope="col">${t('fields.list.page')}</th>
+                    ${defs.map((d) => html`<th scope="col">${d.label[lang]}</th>`)}
+                  </tr>
+                </thead>
+                <tbody>
+                  ${this._pages.map(
+                    (p) => html`<tr>
+                      <td><a href=${pageUrl(p.slug)}>${p.title}</a></td>
+                      ${defs.map((d) => {
+                        const value = p.fields[d.name];
+                        return html`<td>${value === undefined ? nothing : fieldValueView({ type: d.type, value })}</td>`;
+                      })}
+                    </tr>`,
+                  )}
+                </tbody>
+              </table>`
             : html`<p class="muted" role="status">${t('fields.list.none')}</p>`
       }
     `;

@@ -46,29 +46,18 @@ export class LcPasswordForgot extends LitElement {
       <h1>${t('acc.forgot.heading')}</h1>
       ${
         this._sent
-          ? html`<p class="message info" role="status" data-testid="check-mail">
-              ${t('acc.checkMail.reset')}
-            </p>`
+          ? html`<p class="message info" role="status" data-testid="check-mail">${t('acc.checkMail.reset')}</p>`
           : html`<p class="muted">${t('acc.forgot.intro')}</p>
-              ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-              <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
-                <div class="field">
-                  <label for="email">${t('auth.email')}</label>
-                  <input
-                    id="email"
-                    name="email"
-                    type="email"
-                    autocomplete="username"
-                    required
-                    aria-invalid=${this._fieldError ? 'true' : 'false'}
-                    aria-describedby="email-error"
-                  />
-                  ${this._fieldError ? html`<span class="field-error" id="email-error">${this._fieldError}</span>` : nothing}
-                </div>
-                <button class="btn wide" type="submit" ?disabled=${this._busy}>
-                  ${t('acc.forgot.submit')}
-                </button>
-              </form>`
+            ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
+            <form novalidate @submit=${this._submit} aria-busy=${this._busy}>
+              <div class="field">
+                <label for="email">${t('auth.email')}</label>
+                <input id="email" name="email" type="email" autocomplete="username" required
+                  aria-invalid=${this._fieldError ? 'true' : 'false'} aria-describedby="email-error" />
+                ${this._fieldError ? html`<span class="field-error" id="email-error">${this._fieldError}</span>` : nothing}
+              </div>
+              <button class="btn wide" type="submit" ?disabled=${this._busy}>${t('acc.forgot.submit')}</button>
+            </form>`
       }
       <p class="switch"><a href="/login">${t('nav.login')}</a></p>
     </div>`;

@@ -29,10 +29,8 @@ export class LcPasswordReset extends TokenPasswordForm {
       <h1>${t('acc.reset.heading')}</h1>
       ${
         this._done
-          ? html`<p class="message info" role="status" data-testid="reset-done">
-                ${t('acc.reset.done')}
-              </p>
-              <p><a class="btn" href="/login">${t('nav.login')}</a></p>`
+          ? html`<p class="message info" role="status" data-testid="reset-done">${t('acc.reset.done')}</p>
+            <p><a class="btn" href="/login">${t('nav.login')}</a></p>`
           : this.passwordForm(
               t('acc.sec.new'),
               'new-password',

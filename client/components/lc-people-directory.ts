@@ -35,33 +35,11 @@ export class LcPeopleDirectory extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .layout {
-        display: grid;
-        grid-template-columns: 15rem 1fr;
-        gap: 1.4rem;
-        align-items: start;
-      }
-      @media (max-width: 760px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      .more {
-        text-align: center;
-        margin-top: 1rem;
-      }
-      .resultbar {
-        display: flex;
-        gap: 0.6rem;
-        align-items: center;
-        margin-bottom: 0.7rem;
-      }
-      .hidden-toggle {
-        display: inline-flex;
-        gap: 0.4rem;
-        align-items: center;
-        margin: 0 0 0.8rem;
-      }
+      .layout { display: grid; grid-template-columns: 15rem 1fr; gap: 1.4rem; align-items: start; }
+      @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+      .more { text-align: center; margin-top: 1rem; }
+      .resultbar { display: flex; gap: 0.6rem; align-items: center; margin-bottom: 0.7rem; }
+      .hidden-toggle { display: inline-flex; gap: 0.4rem; align-items: center; margin: 0 0 0.8rem; }
     `,
   ];
 
@@ -129,12 +107,7 @@ export class LcPeopleDirectory extends LitElement {
     return html`
       <h1>${t('people.title')}</h1>
       <p class="muted">${t('people.intro')}</p>
-      <form
-        class="searchbar"
-        role="search"
-        aria-label=${t('people.search')}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
+      <form class="searchbar" role="search" aria-label=${t('people.search')} @submit=${(e: Event) => e.preventDefault()}>
         <input
           type="search"
           aria-label=${t('people.search')}
@@ -150,14 +123,14 @@ export class LcPeopleDirectory extends LitElement {
       ${
         hasRole(this._session.user, 'facilitator')
           ? html`<label class="small hidden-toggle">
-              <input
-                type="checkbox"
-                data-testid="people-show-hidden"
-                .checked=${f.all}
-                @change=${(e: Event) => this._apply({ ...this._f, all: (e.target as HTMLInputElement).checked }, true)}
-              />
-              ${t('people.showHidden')}
-            </label>`
+            <input
+              type="checkbox"
+              data-testid="people-show-hidden"
+              .checked=${f.all}
+              @change=${(e: Event) => this._apply({ ...this._f, all: (e.target as HTMLInputElement).checked }, true)}
+            />
+            ${t('people.showHidden')}
+          </label>`
           : nothing
       }
       <div class="layout">
@@ -166,42 +139,20 @@ export class LcPeopleDirectory extends LitElement {
           aria-label=${t('facet.filters')}
           @lc-facet-change=${(e: CustomEvent<{ facet: 'theme' | 'region'; value: string }>) => this._apply({ ...this._f, [e.detail.facet]: e.detail.value }, true)}
         >
-          <lc-facet-list
-            facet="theme"
-            heading=${t('facet.theme')}
-            .values=${this._list.facets.theme ?? []}
-            selected=${f.theme}
-          ></lc-facet-list>
-          <lc-facet-list
-            facet="region"
-            heading=${t('facet.region')}
-            .values=${this._list.facets.region ?? []}
-            selected=${f.region}
-          ></lc-facet-list>
+          <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._list.facets.theme ?? []} selected=${f.theme}></lc-facet-list>
+          <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._list.facets.region ?? []} selected=${f.region}></lc-facet-list>
         </aside>
         <section aria-live="polite" aria-busy=${this._list.loading ? 'true' : 'false'}>
           <div class="resultbar">
-            <strong data-testid="people-count"
-              >${this._list.total === 1 ? t('people.count1') : t('people.count', { count: this._list.total })}</strong
-            >
+            <strong data-testid="people-count">${this._list.total === 1 ? t('people.count1') : t('people.count', { count: this._list.total })}</strong>
             ${f.q || f.theme || f.region ? html`<button class="btn link" @click=${() => this._apply({ q: '', theme: '', region: '', all: f.all }, true)}>${t('browse.clear')}</button>` : nothing}
           </div>
           ${this._list.error ? html`<p class="notice error" role="alert">${this._list.error}</p>` : nothing}
           ${this._list.items.length === 0 && !this._list.loading ? html`<p class="empty">${t('people.none')}</p>` : nothing}
-          <div class="grid">
-            ${this._list.items.map((p) => html`<lc-person-card .person=${p}></lc-person-card>`)}
-          </div>
+          <div class="grid">${this._list.items.map((p) => html`<lc-person-card .person=${p}></lc-person-card>`)}</div>
           ${
             this._list.items.length < this._list.total
-              ? html`<div class="more">
-                  <button
-                    class="btn secondary"
-                    ?disabled=${this._list.loading}
-                    @click=${() => this._load(true)}
-                  >
-                    ${t('people.more')}
-                  </button>
-                </div>`
+              ? html`<div class="more"><button class="btn secondary" ?disabled=${this._list.loading} @click=${() => this._load(true)}>${t('people.more')}</button></div>`
               : nothing
           }
         </section>

@@ -24,18 +24,9 @@ export class LcPermanenceBook extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        display: grid;
-        gap: 0.6rem;
-        margin-top: 0.6rem;
-      }
-      textarea {
-        min-height: 4.5rem;
-        font-family: inherit;
-      }
+      :host { display: block; }
+      form { display: grid; gap: 0.6rem; margin-top: 0.6rem; }
+      textarea { min-height: 4.5rem; font-family: inherit; }
     `,
   ];
 
@@ -113,10 +104,7 @@ export class LcPermanenceBook extends LitElement {
     if (!this._loaded) return nothing;
     if (this._done) {
       return html`<p class="message info" role="status">
-        ${t('perm.book.done')}
-        <a href=${bookingIcsUrl(this._done.id)} download data-testid="perm-booking-ics"
-          >${t('perm.booking.ics')}</a
-        >
+        ${t('perm.book.done')} <a href=${bookingIcsUrl(this._done.id)} download data-testid="perm-booking-ics">${t('perm.booking.ics')}</a>
       </p>`;
     }
     // An expert with nothing upcoming: say nothing in a list of proposals, say so on its own.
@@ -128,13 +116,7 @@ export class LcPermanenceBook extends LitElement {
           : nothing;
     const user = this._session.user;
     if (!this.open) {
-      return html`<button
-        class="btn secondary small"
-        data-testid="perm-open-book"
-        @click=${() => (this.open = true)}
-      >
-        ${this.label || t('perm.book.title')}
-      </button>`;
+      return html`<button class="btn secondary small" data-testid="perm-open-book" @click=${() => (this.open = true)}>${this.label || t('perm.book.title')}</button>`;
     }
     if (!hasRole(user, 'contributor'))
       return html`<p class="message warning">${t('perm.book.login')}</p>`;
@@ -146,10 +128,7 @@ export class LcPermanenceBook extends LitElement {
       ${this._problem ? html`<p class="message error" role="alert">${this._problem}</p>` : nothing}
       <div class="field">
         <label for="slot">${t('perm.book.session')}</label>
-        <select
-          id="slot"
-          @change=${(e: Event) => (this._chosen = Number((e.target as HTMLSelectElement).value))}
-        >
+        <select id="slot" @change=${(e: Event) => (this._chosen = Number((e.target as HTMLSelectElement).value))}>
           ${this._sessions.map((p) => html`<option value=${p.id} ?selected=${p.id === this._chosen}>${p.title} — ${sessionWhen(p)} (${seatsLabel(p)})</option>`)}
         </select>
       </div>
@@ -158,34 +137,15 @@ export class LcPermanenceBook extends LitElement {
         ${
           this._myPlace
             ? html`<input id="place" type="text" readonly .value=${this._myPlace.name} />`
-            : html`<input
-                id="place"
-                type="text"
-                required
-                .value=${this._placeSlug}
-                @input=${(e: Event) => (this._placeSlug = (e.target as HTMLInputElement).value)}
-              />`
+            : html`<input id="place" type="text" required .value=${this._placeSlug} @input=${(e: Event) => (this._placeSlug = (e.target as HTMLInputElement).value)} />`
         }
       </div>
       <div class="field">
         <label for="question">${t('perm.book.question')}</label>
-        <textarea
-          id="question"
-          required
-          maxlength="5000"
-          .value=${this._question ?? this.question}
-          @input=${(e: Event) => (this._question = (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
+        <textarea id="question" required maxlength="5000" .value=${this._question ?? this.question} @input=${(e: Event) => (this._question = (e.target as HTMLTextAreaElement).value)}></textarea>
       </div>
       <div class="actions">
-        <button
-          class="btn"
-          type="submit"
-          data-testid="perm-book"
-          ?disabled=${this._busy || !(this._question ?? this.question).trim()}
-        >
-          ${t('perm.book.submit')}
-        </button>
+        <button class="btn" type="submit" data-testid="perm-book" ?disabled=${this._busy || !(this._question ?? this.question).trim()}>${t('perm.book.submit')}</button>
       </div>
     </form>`;
   }

@@ -14,34 +14,12 @@ export class LcPermanenceForm extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-        gap: 0 1rem;
-      }
-      input[type='datetime-local'],
-      input[type='number'],
-      input[type='url'] {
-        font: inherit;
-        padding: 0.45rem 0.6rem;
-        border: 1px solid #b9b3a4;
-        border-radius: 6px;
-      }
-      fieldset {
-        border: 1px solid var(--lc-line);
-        border-radius: 6px;
-      }
-      .themes {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.9rem;
-      }
-      textarea {
-        font-family: inherit;
-      }
+      :host { display: block; }
+      .grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr)); gap: 0 1rem; }
+      input[type='datetime-local'], input[type='number'], input[type='url'] { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #b9b3a4; border-radius: 6px; }
+      fieldset { border: 1px solid var(--lc-line); border-radius: 6px; }
+      .themes { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; }
+      textarea { font-family: inherit; }
     `,
   ];
 
@@ -108,120 +86,50 @@ export class LcPermanenceForm extends LitElement {
       ${this._error ? errorBox(this._error) : nothing}
       ${this._done ? html`<p class="message info" role="status">${this._done}</p>` : nothing}
       <div class="grid">
-        <div class="field">
-          <label for="pf-expert">${t('perm.publish.expert')}</label
-          ><input
-            id="pf-expert"
-            type="text"
-            required
-            .value=${v.expert}
-            @input=${this._set('expert')}
-          />
-        </div>
-        <div class="field">
-          <label for="pf-title">${t('perm.publish.sessionTitle')}</label
-          ><input
-            id="pf-title"
-            type="text"
-            required
-            .value=${v.title}
-            @input=${this._set('title')}
-          />
-        </div>
-        <div class="field">
-          <label for="pf-format">${t('perm.publish.format')}</label>
+        <div class="field"><label for="pf-expert">${t('perm.publish.expert')}</label><input id="pf-expert" type="text" required .value=${v.expert} @input=${this._set('expert')} /></div>
+        <div class="field"><label for="pf-title">${t('perm.publish.sessionTitle')}</label><input id="pf-title" type="text" required .value=${v.title} @input=${this._set('title')} /></div>
+        <div class="field"><label for="pf-format">${t('perm.publish.format')}</label>
           <select id="pf-format" @change=${this._set('format')}>
-            <option value="individual">${t('perm.format.individual')}</option>
-            <option value="collective">${t('perm.format.collective')}</option>
-          </select>
-        </div>
+            <option value="individual">${t('perm.format.individual')}</option><option value="collective">${t('perm.format.collective')}</option>
+          </select></div>
         ${v.format === 'collective' ? html`<div class="field"><label for="pf-capacity">${t('perm.publish.capacity')}</label><input id="pf-capacity" type="number" min="1" .value=${String(v.capacity)} @input=${this._set('capacity')} /></div>` : nothing}
-        <div class="field">
-          <label for="pf-mode">${t('perm.publish.mode')}</label>
+        <div class="field"><label for="pf-mode">${t('perm.publish.mode')}</label>
           <select id="pf-mode" @change=${this._set('mode')}>
-            <option value="remote">${t('perm.mode.remote')}</option>
-            <option value="onsite">${t('perm.mode.onsite')}</option>
-          </select>
-        </div>
+            <option value="remote">${t('perm.mode.remote')}</option><option value="onsite">${t('perm.mode.onsite')}</option>
+          </select></div>
         ${
           v.mode === 'onsite'
-            ? html`<div class="field">
-                <label for="pf-place">${t('perm.publish.place')}</label
-                ><input
-                  id="pf-place"
-                  type="text"
-                  required
-                  .value=${v.place}
-                  @input=${this._set('place')}
-                />
-              </div>`
-            : html`<div class="field">
-                <label for="pf-link">${t('perm.publish.link')}</label
-                ><input id="pf-link" type="url" .value=${v.link} @input=${this._set('link')} />
-              </div>`
+            ? html`<div class="field"><label for="pf-place">${t('perm.publish.place')}</label><input id="pf-place" type="text" required .value=${v.place} @input=${this._set('place')} /></div>`
+            : html`<div class="field"><label for="pf-link">${t('perm.publish.link')}</label><input id="pf-link" type="url" .value=${v.link} @input=${this._set('link')} /></div>`
         }
-        <div class="field">
-          <label for="pf-start">${t('perm.publish.start')}</label
-          ><input
-            id="pf-start"
-            type="datetime-local"
-            required
-            .value=${v.start}
-            @input=${this._set('start')}
-          />
-        </div>
-        <div class="field">
-          <label for="pf-end">${t('perm.publish.end')}</label
-          ><input
-            id="pf-end"
-            type="datetime-local"
-            required
-            .value=${v.end}
-            @input=${this._set('end')}
-          />
-        </div>
-        <div class="field">
-          <label for="pf-repeat">${t('perm.publish.repeat')}</label>
+        <div class="field"><label for="pf-start">${t('perm.publish.start')}</label><input id="pf-start" type="datetime-local" required .value=${v.start} @input=${this._set('start')} /></div>
+        <div class="field"><label for="pf-end">${t('perm.publish.end')}</label><input id="pf-end" type="datetime-local" required .value=${v.end} @input=${this._set('end')} /></div>
+        <div class="field"><label for="pf-repeat">${t('perm.publish.repeat')}</label>
           <select id="pf-repeat" @change=${this._set('repeat')}>
             <option value="none">${t('perm.publish.repeat.none')}</option>
             <option value="weekly">${t('perm.publish.repeat.weekly')}</option>
             <option value="monthly">${t('perm.publish.repeat.monthly')}</option>
-          </select>
-        </div>
+          </select></div>
         ${v.repeat !== 'none' ? html`<div class="field"><label for="pf-count">${t('perm.publish.count')}</label><input id="pf-count" type="number" min="2" max="104" .value=${String(v.count)} @input=${this._set('count')} /></div>` : nothing}
       </div>
-      <div class="field">
-        <label for="pf-description">${t('perm.publish.description')}</label
-        ><textarea
-          id="pf-description"
-          .value=${v.description}
-          @input=${this._set('description')}
-        ></textarea>
-      </div>
+      <div class="field"><label for="pf-description">${t('perm.publish.description')}</label><textarea id="pf-description" .value=${v.description} @input=${this._set('description')}></textarea></div>
       <fieldset>
         <legend>${t('perm.publish.themes')}</legend>
         <div class="themes">
           ${THEMES.map(
             (th) =>
-              html`<label
-                ><input
-                  type="checkbox"
-                  .checked=${this._themes.has(th.slug)}
-                  @change=${(e: Event) => {
-                    const next = new Set(this._themes);
-                    if ((e.target as HTMLInputElement).checked) next.add(th.slug);
-                    else next.delete(th.slug);
-                    this._themes = next;
-                  }}
-                />
-                ${themeName(th.slug)}</label
-              >`,
+              html`<label><input type="checkbox" .checked=${this._themes.has(th.slug)} @change=${(
+                e: Event,
+              ) => {
+                const next = new Set(this._themes);
+                if ((e.target as HTMLInputElement).checked) next.add(th.slug);
+                else next.delete(th.slug);
+                this._themes = next;
+              }} /> ${themeName(th.slug)}</label>`,
           )}
         </div>
       </fieldset>
-      <div class="actions" style="margin-top: 0.8rem">
-        <button class="btn" type="submit">${t('perm.publish.submit')}</button>
-      </div>
+      <div class="actions" style="margin-top: 0.8rem"><button class="btn" type="submit">${t('perm.publish.submit')}</button></div>
     </form>`;
   }
 }

@@ -22,25 +22,11 @@ export class LcPermanencePage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .badges {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem;
-        margin: 0.4rem 0;
-      }
-      .description {
-        white-space: pre-wrap;
-      }
-      .bookings {
-        display: grid;
-        gap: 0.6rem;
-      }
-      section {
-        margin-top: 1.2rem;
-      }
+      :host { display: block; }
+      .badges { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.4rem 0; }
+      .description { white-space: pre-wrap; }
+      .bookings { display: grid; gap: 0.6rem; }
+      section { margin-top: 1.2rem; }
     `,
   ];
 
@@ -82,13 +68,9 @@ export class LcPermanencePage extends LitElement {
       <p><strong>${sessionWhen(p)}</strong> · ${t('perm.with', { name: p.expert.name })}</p>
       <div class="badges">
         <span class="badge">${t(`perm.format.${p.format}`)}</span>
-        <span class="badge"
-          >${t(`perm.mode.${p.mode}`)}${p.mode === 'onsite' && p.place ? html` · ${p.place.name}` : nothing}</span
-        >
+        <span class="badge">${t(`perm.mode.${p.mode}`)}${p.mode === 'onsite' && p.place ? html` · ${p.place.name}` : nothing}</span>
         ${p.themes.map((th) => html`<span class="badge new">${themeName(th)}</span>`)}
-        <span class="badge ${p.seatsLeft ? '' : 'warn'}" data-testid="perm-seats"
-          >${seatsLabel(p)}</span
-        >
+        <span class="badge ${p.seatsLeft ? '' : 'warn'}" data-testid="perm-seats">${seatsLabel(p)}</span>
         ${p.seriesId ? html`<span class="badge">${t('perm.series')}</span>` : nothing}
       </div>
       ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
@@ -100,28 +82,19 @@ export class LcPermanencePage extends LitElement {
       </div>
       ${
         p.status === 'scheduled' && p.seatsLeft > 0 && Date.parse(p.startsAt) > Date.now()
-          ? html`<section>
-              <h2>${t('perm.book.title')}</h2>
-              <lc-permanence-book
-                open
-                .session=${p}
-                @lc-booked=${() => void this._load()}
-              ></lc-permanence-book>
-            </section>`
+          ? html`<section><h2>${t('perm.book.title')}</h2><lc-permanence-book open .session=${p} @lc-booked=${() => void this._load()}></lc-permanence-book></section>`
           : nothing
       }
       ${
         user && p.bookings
           ? html`<section>
-              <h2>${t('perm.bookings')}</h2>
-              ${
-                p.bookings.length
-                  ? html`<div class="bookings">
-                      ${p.bookings.map((b) => html`<lc-booking-item .booking=${b} ?manage=${p.canManage} @lc-booking-changed=${() => void this._load()}></lc-booking-item>`)}
-                    </div>`
-                  : html`<p class="muted">${t('perm.bookings.none')}</p>`
-              }
-            </section>`
+            <h2>${t('perm.bookings')}</h2>
+            ${
+              p.bookings.length
+                ? html`<div class="bookings">${p.bookings.map((b) => html`<lc-booking-item .booking=${b} ?manage=${p.canManage} @lc-booking-changed=${() => void this._load()}></lc-booking-item>`)}</div>`
+                : html`<p class="muted">${t('perm.bookings.none')}</p>`
+            }
+          </section>`
           : nothing
       }
       ${p.canManage ? html`<section><lc-expert-feed slug=${p.expert.slug} name=${p.expert.name}></lc-expert-feed></section>` : nothing}

@@ -20,62 +20,16 @@ export class LcPermanencesDashboard extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-        margin-top: 2rem;
-      }
-      .kpis {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-        gap: 0.8rem;
-        margin-bottom: 1rem;
-      }
-      .kpi {
-        border: 1px solid #d5dcd8;
-        border-radius: 8px;
-        padding: 0.7rem;
-        background: #fff;
-      }
-      .kpi strong {
-        display: block;
-        font-size: 1.8rem;
-        color: #1f5a3d;
-      }
-      svg {
-        width: 100%;
-        max-width: 560px;
-        height: auto;
-        font-size: 11px;
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 0.8rem;
-        font-size: 0.85rem;
-      }
-      .legend span::before {
-        content: '';
-        display: inline-block;
-        width: 0.7rem;
-        height: 0.7rem;
-        margin-right: 0.3rem;
-        background: var(--c);
-        border-radius: 2px;
-      }
-      table {
-        border-collapse: collapse;
-        margin-top: 0.8rem;
-        font-size: 0.9rem;
-      }
-      th,
-      td {
-        padding: 0.2rem 0.6rem;
-        border-bottom: 1px solid #e1e6e3;
-        text-align: left;
-      }
-      td.n {
-        text-align: right;
-      }
+      :host { display: block; margin-top: 2rem; }
+      .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.8rem; margin-bottom: 1rem; }
+      .kpi { border: 1px solid #d5dcd8; border-radius: 8px; padding: 0.7rem; background: #fff; }
+      .kpi strong { display: block; font-size: 1.8rem; color: #1f5a3d; }
+      svg { width: 100%; max-width: 560px; height: auto; font-size: 11px; }
+      .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; font-size: 0.85rem; }
+      .legend span::before { content: ''; display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.3rem; background: var(--c); border-radius: 2px; }
+      table { border-collapse: collapse; margin-top: 0.8rem; font-size: 0.9rem; }
+      th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e1e6e3; text-align: left; }
+      td.n { text-align: right; }
     `,
   ];
 
@@ -138,61 +92,22 @@ export class LcPermanencesDashboard extends LitElement {
       <h2 id="pd-title">${t('perm.dash.title')}</h2>
       <div class="kpis">
         <div class="kpi"><strong>${d.totals.sessions}</strong>${t('perm.dash.sessions')}</div>
-        <div class="kpi" data-testid="perm-kpi-bookings">
-          <strong>${d.totals.bookings}</strong>${t('perm.dash.bookings')}
-        </div>
-        <div class="kpi" data-testid="perm-kpi-upcoming">
-          <strong>${d.totals.upcomingBookings}</strong>${t('perm.dash.upcoming')}
-        </div>
-        <div class="kpi" data-testid="perm-kpi-places">
-          <strong>${d.totals.placesHelped}</strong>${t('perm.dash.placesHelped')}
-        </div>
-        <div class="kpi">
-          <strong
-            >${d.totals.attendanceRate === null ? '—' : `${Math.round(d.totals.attendanceRate * 100)} %`}</strong
-          >${t('perm.dash.attendance')}
-        </div>
-        <div class="kpi">
-          <strong>${d.totals.requestsResolved}/${d.totals.requestsWithPermanence}</strong
-          >${t('perm.dash.resolved')}
-        </div>
+        <div class="kpi" data-testid="perm-kpi-bookings"><strong>${d.totals.bookings}</strong>${t('perm.dash.bookings')}</div>
+        <div class="kpi" data-testid="perm-kpi-upcoming"><strong>${d.totals.upcomingBookings}</strong>${t('perm.dash.upcoming')}</div>
+        <div class="kpi" data-testid="perm-kpi-places"><strong>${d.totals.placesHelped}</strong>${t('perm.dash.placesHelped')}</div>
+        <div class="kpi"><strong>${d.totals.attendanceRate === null ? '—' : `${Math.round(d.totals.attendanceRate * 100)} %`}</strong>${t('perm.dash.attendance')}</div>
+        <div class="kpi"><strong>${d.totals.requestsResolved}/${d.totals.requestsWithPermanence}</strong>${t('perm.dash.resolved')}</div>
       </div>
-      <p>
-        <a
-          class="btn secondary"
-          href=${permanenceDashboardCsvUrl(this._filter())}
-          download="permanences.csv"
-          >${t('perm.dash.csv')}</a
-        >
-      </p>
+      <p><a class="btn secondary" href=${permanenceDashboardCsvUrl(this._filter())} download="permanences.csv">${t('perm.dash.csv')}</a></p>
       ${
         d.months.length
           ? html`<h3>${t('perm.dash.byMonth')}</h3>
-              ${this._chart(d)}
-              <div class="legend">
-                ${themes.map((th) => html`<span style="--c:${themeColour(th)}">${themeName(th)}</span>`)}
-              </div>
-              <table>
-                <thead>
-                  <tr>
-                    <th>${t('perm.dash.month')}</th>
-                    <th>${t('perm.dash.theme')}</th>
-                    <th>${t('perm.dash.bookings')}</th>
-                    <th>${t('perm.dash.placesHelped')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${d.byThemeMonth.map(
-                    (r) =>
-                      html`<tr>
-                        <td>${r.month}</td>
-                        <td>${themeName(r.theme)}</td>
-                        <td class="n">${r.bookings}</td>
-                        <td class="n">${r.placesHelped}</td>
-                      </tr>`,
-                  )}
-                </tbody>
-              </table>`
+            ${this._chart(d)}
+            <div class="legend">${themes.map((th) => html`<span style="--c:${themeColour(th)}">${themeName(th)}</span>`)}</div>
+            <table>
+              <thead><tr><th>${t('perm.dash.month')}</th><th>${t('perm.dash.theme')}</th><th>${t('perm.dash.bookings')}</th><th>${t('perm.dash.placesHelped')}</th></tr></thead>
+              <tbody>${d.byThemeMonth.map((r) => html`<tr><td>${r.month}</td><td>${themeName(r.theme)}</td><td class="n">${r.bookings}</td><td class="n">${r.placesHelped}</td></tr>`)}</tbody>
+            </table>`
           : html`<p class="muted">${t('perm.dash.empty')}</p>`
       }
     </section>`;

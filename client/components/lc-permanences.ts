@@ -22,45 +22,14 @@ export class LcPermanences extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      form.filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: end;
-        margin: 1rem 0;
-      }
-      form.filters .field {
-        margin: 0;
-        min-width: 10rem;
-      }
-      input[type='date'] {
-        font: inherit;
-        padding: 0.45rem 0.6rem;
-        border: 1px solid #b9b3a4;
-        border-radius: 6px;
-      }
-      ul.sessions {
-        list-style: none;
-        padding: 0;
-        display: grid;
-        gap: 0.7rem;
-      }
-      .when {
-        font-weight: 600;
-      }
-      .badges {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem;
-        margin: 0.3rem 0;
-      }
-      h2.session {
-        font-size: 1.1rem;
-        margin: 0.2rem 0;
-      }
+      :host { display: block; }
+      form.filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 1rem 0; }
+      form.filters .field { margin: 0; min-width: 10rem; }
+      input[type='date'] { font: inherit; padding: 0.45rem 0.6rem; border: 1px solid #b9b3a4; border-radius: 6px; }
+      ul.sessions { list-style: none; padding: 0; display: grid; gap: 0.7rem; }
+      .when { font-weight: 600; }
+      .badges { display: flex; flex-wrap: wrap; gap: 0.3rem; margin: 0.3rem 0; }
+      h2.session { font-size: 1.1rem; margin: 0.2rem 0; }
     `,
   ];
 
@@ -94,9 +63,7 @@ export class LcPermanences extends LitElement {
     return html`<li class="card" data-testid="perm-card">
       <div class="when">${sessionWhen(p)}</div>
       <h2 class="session"><a href="/permanences/${p.id}">${p.title}</a></h2>
-      <div class="muted">
-        ${t('perm.with', { name: p.expert.name })}${p.mode === 'onsite' && p.place ? html` · ${t('perm.at', { place: p.place.name })}` : nothing}
-      </div>
+      <div class="muted">${t('perm.with', { name: p.expert.name })}${p.mode === 'onsite' && p.place ? html` · ${t('perm.at', { place: p.place.name })}` : nothing}</div>
       <div class="badges">
         <span class="badge">${t(`perm.format.${p.format}`)}</span>
         <span class="badge">${t(`perm.mode.${p.mode}`)}</span>
@@ -119,47 +86,28 @@ export class LcPermanences extends LitElement {
         <a class="btn secondary small" href=${PUBLIC_FEED_URL}>${t('perm.feed')}</a>
         ${
           hasRole(user, 'contributor')
-            ? html`<button
-                class="btn secondary small"
-                aria-expanded=${this._publishing ? 'true' : 'false'}
-                @click=${() => (this._publishing = !this._publishing)}
-              >
-                ${t('perm.publish.title')}
-              </button>`
+            ? html`<button class="btn secondary small" aria-expanded=${this._publishing ? 'true' : 'false'} @click=${() => (this._publishing = !this._publishing)}>${t('perm.publish.title')}</button>`
             : nothing
         }
       </div>
       ${this._publishing ? html`<lc-permanence-form @lc-published=${() => void this._load()}></lc-permanence-form>` : nothing}
-      <form
-        class="filters"
-        @submit=${(e: Event) => {
-          e.preventDefault();
-          void this._load();
-        }}
-      >
-        <div class="field">
-          <label for="f-theme">${t('perm.filter.theme')}</label>
+      <form class="filters" @submit=${(e: Event) => {
+        e.preventDefault();
+        void this._load();
+      }}>
+        <div class="field"><label for="f-theme">${t('perm.filter.theme')}</label>
           <select id="f-theme" @change=${this._set('theme')}>
             <option value="">${t('perm.filter.all')}</option>
             ${THEMES.map((th) => html`<option value=${th.slug}>${themeName(th.slug)}</option>`)}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-expert">${t('perm.filter.expert')}</label
-          ><input id="f-expert" type="text" @input=${this._set('expert')} />
-        </div>
-        <div class="field">
-          <label for="f-mode">${t('perm.filter.mode')}</label>
+          </select></div>
+        <div class="field"><label for="f-expert">${t('perm.filter.expert')}</label><input id="f-expert" type="text" @input=${this._set('expert')} /></div>
+        <div class="field"><label for="f-mode">${t('perm.filter.mode')}</label>
           <select id="f-mode" @change=${this._set('mode')}>
             <option value="">${t('perm.filter.all')}</option>
             <option value="remote">${t('perm.mode.remote')}</option>
             <option value="onsite">${t('perm.mode.onsite')}</option>
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-from">${t('perm.filter.from')}</label
-          ><input id="f-from" type="date" @input=${this._set('from')} />
-        </div>
+          </select></div>
+        <div class="field"><label for="f-from">${t('perm.filter.from')}</label><input id="f-from" type="date" @input=${this._set('from')} /></div>
         <button class="btn" type="submit">${t('perm.filter.apply')}</button>
       </form>
       ${this._error ? errorBox(this._error) : nothing}
@@ -169,9 +117,7 @@ export class LcPermanences extends LitElement {
             ? nothing
             : loadingLine()
           : this._items.length
-            ? html`<ul class="sessions">
-                ${this._items.map((p) => this._card(p))}
-              </ul>`
+            ? html`<ul class="sessions">${this._items.map((p) => this._card(p))}</ul>`
             : html`<p class="muted">${t('perm.empty')}</p>`
       }
     `;

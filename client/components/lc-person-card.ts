@@ -12,25 +12,10 @@ export class LcPersonCard extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .card {
-        height: 100%;
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        gap: 0.3rem;
-      }
-      .skills {
-        font-size: 0.88rem;
-        color: #3c4d44;
-        margin: 0;
-      }
-      .grow {
-        flex: 1;
-      }
-      .chip.hidden {
-        background: #f6e3d4;
-        color: #7a3b14;
-      }
+      .card { height: 100%; box-sizing: border-box; display: flex; flex-direction: column; gap: 0.3rem; }
+      .skills { font-size: 0.88rem; color: #3c4d44; margin: 0; }
+      .grow { flex: 1; }
+      .chip.hidden { background: #f6e3d4; color: #7a3b14; }
     `,
   ];
 
@@ -44,9 +29,7 @@ export class LcPersonCard extends LitElement {
       <h3><a href=${`/personnes/${encodeURIComponent(p.slug)}`}>${p.name}</a></h3>
       <div class="small muted">${[p.place?.name, p.region].filter(Boolean).join(' · ')}</div>
       ${p.hidden ? html`<div><span class="chip hidden" data-testid="person-hidden">${t('person.hidden')}</span></div>` : nothing}
-      <div class="chips">
-        ${(p.themes ?? []).map((th) => html`<span class="chip">${themeShort(th)}</span>`)}
-      </div>
+      <div class="chips">${(p.themes ?? []).map((th) => html`<span class="chip">${themeShort(th)}</span>`)}</div>
       <p class="skills grow">${(p.skills ?? []).slice(0, 5).join(' · ')}</p>
       ${p.contactable ? html`<lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>` : nothing}
     </article>`;

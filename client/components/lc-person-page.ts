@@ -13,39 +13,12 @@ export class LcPersonPage extends RecordPage<PersonDetail> {
   static override styles = [
     registryStyles,
     css`
-      .bio {
-        max-width: 44rem;
-        white-space: pre-line;
-      }
-      ul.plain {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ul.plain li {
-        padding: 0.5rem 0;
-        border-bottom: 1px solid #e6ebe8;
-      }
-      .expert {
-        font-size: 0.78rem;
-        font-weight: 700;
-        padding: 0 0.5rem;
-        border-radius: 999px;
-        background: #fff1dc;
-        color: #8a4b00;
-        margin-left: 0.4rem;
-      }
-      .experienced {
-        font-size: 0.78rem;
-        padding: 0 0.5rem;
-        border-radius: 999px;
-        background: #eef0f2;
-        margin-left: 0.4rem;
-      }
-      .contact {
-        max-width: 34rem;
-        margin: 1rem 0;
-      }
+      .bio { max-width: 44rem; white-space: pre-line; }
+      ul.plain { list-style: none; padding: 0; margin: 0; }
+      ul.plain li { padding: 0.5rem 0; border-bottom: 1px solid #e6ebe8; }
+      .expert { font-size: 0.78rem; font-weight: 700; padding: 0 0.5rem; border-radius: 999px; background: #fff1dc; color: #8a4b00; margin-left: 0.4rem; }
+      .experienced { font-size: 0.78rem; padding: 0 0.5rem; border-radius: 999px; background: #eef0f2; margin-left: 0.4rem; }
+      .contact { max-width: 34rem; margin: 1rem 0; }
     `,
   ];
 
@@ -72,34 +45,27 @@ export class LcPersonPage extends RecordPage<PersonDetail> {
       ${
         p.themes?.length
           ? html`<h2>${t('person.themes')}</h2>
-              <div class="chips">
-                ${p.themes.map((th) => html`<a class="chip" href=${`/personnes?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}
-              </div>`
+            <div class="chips">${p.themes.map((th) => html`<a class="chip" href=${`/personnes?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}</div>`
           : nothing
       }
       ${
         p.skills?.length
           ? html`<h2>${t('person.skills')}</h2>
-              <div class="chips">
-                ${p.skills.map((s) => html`<span class="chip kind">${s}</span>`)}
-              </div>`
+            <div class="chips">${p.skills.map((s) => html`<span class="chip kind">${s}</span>`)}</div>`
           : nothing
       }
       <h2>${t('person.referentOf')}</h2>
       ${
         p.referentOf?.length
           ? html`<ul class="plain">
-              ${p.referentOf.map(
-                (r) =>
-                  html`<li>
-                    <a href=${`/communs/${encodeURIComponent(r.resource.slug)}`}
-                      ><strong>${r.resource.name}</strong></a
-                    >
-                    ${r.isExpert ? html`<span class="expert">★ ${t('resource.expert')}</span>` : html`<span class="experienced">${t('resource.experienced')}</span>`}
-                    ${r.note ? html`<div class="small">${r.note}</div>` : nothing}
-                  </li>`,
-              )}
-            </ul>`
+            ${p.referentOf.map(
+              (r) => html`<li>
+                <a href=${`/communs/${encodeURIComponent(r.resource.slug)}`}><strong>${r.resource.name}</strong></a>
+                ${r.isExpert ? html`<span class="expert">★ ${t('resource.expert')}</span>` : html`<span class="experienced">${t('resource.experienced')}</span>`}
+                ${r.note ? html`<div class="small">${r.note}</div>` : nothing}
+              </li>`,
+            )}
+          </ul>`
           : html`<p class="empty">${t('person.referentNone')}</p>`
       }
     `;

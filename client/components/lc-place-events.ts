@@ -21,22 +21,9 @@ export class LcPlaceEvents extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .tools {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0.4rem 0;
-      }
-      details {
-        margin-top: 0.8rem;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: end;
-        margin: 0.5rem 0;
-      }
+      .tools { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.4rem 0; }
+      details { margin-top: 0.8rem; }
+      form { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 0.5rem 0; }
     `,
   ];
 
@@ -93,35 +80,25 @@ export class LcPlaceEvents extends LitElement {
       ${
         this._session.canEdit
           ? html`<details>
-              <summary>${t('placeEvents.import')}</summary>
-              <p class="small">${t('placeEvents.importHint')}</p>
-              <form @submit=${this._fromFile}>
-                <label class="field"
-                  >${t('placeEvents.file')}<input
-                    type="file"
-                    accept=".ics,text/calendar"
-                    name="file"
-                /></label>
-                <button class="btn secondary" type="submit">${t('placeEvents.importFile')}</button>
-              </form>
-              <form @submit=${this._fromUrl}>
-                <label class="field"
-                  >${t('placeEvents.url')}<input
-                    type="url"
-                    name="url"
-                    placeholder="https://…/agenda.ics"
-                /></label>
-                <button class="btn secondary" type="submit">${t('placeEvents.importUrl')}</button>
-              </form>
-              ${
-                r
-                  ? html`<p class="notice" role="status">
-                      ${t('placeEvents.result', { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length, deleted: r.deleted.length })}
-                    </p>`
-                  : nothing
-              }
-              ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
-            </details>`
+            <summary>${t('placeEvents.import')}</summary>
+            <p class="small">${t('placeEvents.importHint')}</p>
+            <form @submit=${this._fromFile}>
+              <label class="field">${t('placeEvents.file')}<input type="file" accept=".ics,text/calendar" name="file" /></label>
+              <button class="btn secondary" type="submit">${t('placeEvents.importFile')}</button>
+            </form>
+            <form @submit=${this._fromUrl}>
+              <label class="field">${t('placeEvents.url')}<input type="url" name="url" placeholder="https://…/agenda.ics" /></label>
+              <button class="btn secondary" type="submit">${t('placeEvents.importUrl')}</button>
+            </form>
+            ${
+              r
+                ? html`<p class="notice" role="status">
+                  ${t('placeEvents.result', { created: r.created.length, updated: r.updated.length, unchanged: r.unchanged.length, deleted: r.deleted.length })}
+                </p>`
+                : nothing
+            }
+            ${this._error ? html`<p class="notice error" role="alert">${this._error}</p>` : nothing}
+          </details>`
           : nothing
       }
     `;

@@ -65,77 +65,22 @@ export class LcPlaceMap extends LitElement {
     unsafeCSS(clusterCss),
     unsafeCSS(clusterDefaultCss),
     css`
-      :host {
-        display: block;
-        position: relative;
-        height: 26rem;
-        border-radius: 10px;
-        overflow: hidden;
-        border: 1px solid #dfe5e1;
-        background: #e9eee9;
-      }
-      #map {
-        position: absolute;
-        inset: 0;
-        background: #e3ebe5;
-        font: inherit;
-      }
-      .lc-marker,
-      .lc-home-marker {
-        background: none;
-        border: 0;
-      }
-      .lc-marker svg {
-        filter: drop-shadow(0 1px 1px rgba(0, 0, 0, 0.35));
-      }
-      .empty {
-        position: absolute;
-        inset: auto 0 0.6rem;
-        text-align: center;
-        z-index: 500;
-        pointer-events: none;
-      }
-      .empty span {
-        background: #fff;
-        padding: 0.2rem 0.6rem;
-        border-radius: 6px;
-        font-size: 0.9rem;
-      }
-      .popup-name {
-        font-weight: 700;
-        display: block;
-        margin-bottom: 0.2rem;
-      }
-      .popup-detail {
-        display: block;
-        color: #5b6b63;
-        margin-bottom: 0.3rem;
-      }
-      .leaflet-container a.popup-link {
-        color: #22613f;
-      }
-      .marker-cluster-small {
-        background-color: rgba(47, 111, 79, 0.25);
-      }
-      .marker-cluster-small div {
-        background-color: rgba(47, 111, 79, 0.7);
-      }
-      .marker-cluster-medium {
-        background-color: rgba(31, 79, 134, 0.25);
-      }
-      .marker-cluster-medium div {
-        background-color: rgba(31, 79, 134, 0.7);
-      }
-      .marker-cluster-large {
-        background-color: rgba(194, 65, 12, 0.25);
-      }
-      .marker-cluster-large div {
-        background-color: rgba(194, 65, 12, 0.72);
-      }
-      .marker-cluster div {
-        color: #fff;
-        font-weight: 700;
-      }
+      :host { display: block; position: relative; height: 26rem; border-radius: 10px; overflow: hidden; border: 1px solid #dfe5e1; background: #e9eee9; }
+      #map { position: absolute; inset: 0; background: #e3ebe5; font: inherit; }
+      .lc-marker, .lc-home-marker { background: none; border: 0; }
+      .lc-marker svg { filter: drop-shadow(0 1px 1px rgba(0, 0, 0, 0.35)); }
+      .empty { position: absolute; inset: auto 0 0.6rem; text-align: center; z-index: 500; pointer-events: none; }
+      .empty span { background: #fff; padding: 0.2rem 0.6rem; border-radius: 6px; font-size: 0.9rem; }
+      .popup-name { font-weight: 700; display: block; margin-bottom: 0.2rem; }
+      .popup-detail { display: block; color: #5b6b63; margin-bottom: 0.3rem; }
+      .leaflet-container a.popup-link { color: #22613f; }
+      .marker-cluster-small { background-color: rgba(47, 111, 79, 0.25); }
+      .marker-cluster-small div { background-color: rgba(47, 111, 79, 0.7); }
+      .marker-cluster-medium { background-color: rgba(31, 79, 134, 0.25); }
+      .marker-cluster-medium div { background-color: rgba(31, 79, 134, 0.7); }
+      .marker-cluster-large { background-color: rgba(194, 65, 12, 0.25); }
+      .marker-cluster-large div { background-color: rgba(194, 65, 12, 0.72); }
+      .marker-cluster div { color: #fff; font-weight: 700; }
     `,
   ];
 

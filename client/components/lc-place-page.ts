@@ -24,41 +24,13 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
   static override styles = [
     registryStyles,
     css`
-      .cols {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 1.4rem;
-        align-items: start;
-      }
-      @media (max-width: 860px) {
-        .cols {
-          grid-template-columns: 1fr;
-        }
-      }
-      lc-place-map {
-        height: 20rem;
-      }
-      ul.plain {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      ul.plain li {
-        padding: 0.5rem 0;
-        border-bottom: 1px solid #e6ebe8;
-      }
-      .people {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-        gap: 0.8rem;
-      }
-      .status {
-        font-size: 0.78rem;
-        padding: 0 0.45rem;
-        border-radius: 999px;
-        background: #e6efe9;
-        margin-left: 0.4rem;
-      }
+      .cols { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1.4rem; align-items: start; }
+      @media (max-width: 860px) { .cols { grid-template-columns: 1fr; } }
+      lc-place-map { height: 20rem; }
+      ul.plain { list-style: none; padding: 0; margin: 0; }
+      ul.plain li { padding: 0.5rem 0; border-bottom: 1px solid #e6ebe8; }
+      .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 0.8rem; }
+      .status { font-size: 0.78rem; padding: 0 0.45rem; border-radius: 999px; background: #e6efe9; margin-left: 0.4rem; }
     `,
   ];
 
@@ -86,27 +58,16 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
       const parts = (['skills', 'equipment', 'spaces'] as const).filter((k) => x?.[k]?.length);
       return parts.length
         ? html`<dt>${t(`place.${key}`)}</dt>
-            <dd>
-              ${parts.map((k) => html`<div><em>${t(`place.${k}`)}</em> : ${x![k]!.join(', ')}</div>`)}
-            </dd>`
+            <dd>${parts.map((k) => html`<div><em>${t(`place.${k}`)}</em> : ${x![k]!.join(', ')}</div>`)}</dd>`
         : nothing;
     };
     const rows = [
       website
-        ? html`<dt>${t('place.website')}</dt>
-            <dd>
-              <a href=${website} target="_blank" rel="noopener noreferrer"
-                >${new URL(website).host}</a
-              >
-            </dd>`
+        ? html`<dt>${t('place.website')}</dt><dd><a href=${website} target="_blank" rel="noopener noreferrer">${new URL(website).host}</a></dd>`
         : nothing,
-      p.management
-        ? html`<dt>${t('place.management')}</dt>
-            <dd>${p.management}</dd>`
-        : nothing,
+      p.management ? html`<dt>${t('place.management')}</dt><dd>${p.management}</dd>` : nothing,
       p.networks?.length
-        ? html`<dt>${t('place.networks')}</dt>
-            <dd>${p.networks.join(', ')}</dd>`
+        ? html`<dt>${t('place.networks')}</dt><dd>${p.networks.join(', ')}</dd>`
         : nothing,
       exchange('needs'),
       exchange('offers'),
@@ -133,20 +94,15 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
         ${km != null ? html` · <span class="muted">${t('card.distance', { km: formatKm(km) })}</span>` : nothing}
       </p>
       ${p.address ? html`<p class="small muted">${p.address}</p>` : nothing}
-      <div class="chips">
-        ${(p.families ?? []).map((f) => html`<span class="chip">${facetLabel('family', f)}</span>`)}
-      </div>
+      <div class="chips">${(p.families ?? []).map((f) => html`<span class="chip">${facetLabel('family', f)}</span>`)}</div>
       ${this._meta(p)}
       <p>
         ${
           mine
             ? html`<span class="chip">● ${t('place.isMine')}</span>`
-            : html`<button
-                class="btn secondary"
-                @click=${() => setMyPlace({ slug: p.slug, name: p.name, lat: p.lat, lon: p.lon, region: p.region })}
-              >
-                ${t('place.setMine')}
-              </button>`
+            : html`<button class="btn secondary" @click=${() => setMyPlace({ slug: p.slug, name: p.name, lat: p.lat, lon: p.lon, region: p.region })}>
+              ${t('place.setMine')}
+            </button>`
         }
       </p>
       <div class="cols">
@@ -155,27 +111,20 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
           ${
             p.uses.length
               ? html`<ul class="plain">
-                  ${p.uses.map(
-                    (u) =>
-                      html`<li>
-                        <a href=${`/communs/${encodeURIComponent(u.resource.slug)}`}
-                          ><strong>${u.resource.name}</strong></a
-                        >
-                        <span class="status">${t(`usage.${u.status}`)}</span>
-                        ${u.note ? html`<div class="small">${u.note}</div>` : nothing}
-                      </li>`,
-                  )}
-                </ul>`
+                ${p.uses.map(
+                  (u) => html`<li>
+                    <a href=${`/communs/${encodeURIComponent(u.resource.slug)}`}><strong>${u.resource.name}</strong></a>
+                    <span class="status">${t(`usage.${u.status}`)}</span>
+                    ${u.note ? html`<div class="small">${u.note}</div>` : nothing}
+                  </li>`,
+                )}
+              </ul>`
               : html`<p class="empty">${t('place.usesNone')}</p>`
           }
         </section>
         ${
           hasCoords
-            ? html`<lc-place-map
-                .points=${[[p.lat!, p.lon!, p.slug, p.name]]}
-                selected=${p.slug}
-                .home=${mine ? null : home}
-              ></lc-place-map>`
+            ? html`<lc-place-map .points=${[[p.lat!, p.lon!, p.slug, p.name]]} selected=${p.slug} .home=${mine ? null : home}></lc-place-map>`
             : html`<p class="muted">${t('places.noCoords')}</p>`
         }
       </div>
@@ -185,17 +134,14 @@ export class LcPlacePage extends RecordPage<PlaceDetail> {
         ${
           p.people.length
             ? html`<div class="people">
-                ${p.people.map(
-                  (x) =>
-                    html`<article class="card">
-                      <h3><a href=${`/personnes/${encodeURIComponent(x.slug)}`}>${x.name}</a></h3>
-                      <div class="chips">
-                        ${(x.themes ?? []).map((th) => html`<span class="chip">${themeShort(th)}</span>`)}
-                      </div>
-                      ${x.contactable ? html`<lc-contact-person slug=${x.slug} name=${x.name}></lc-contact-person>` : nothing}
-                    </article>`,
-                )}
-              </div>`
+              ${p.people.map(
+                (x) => html`<article class="card">
+                  <h3><a href=${`/personnes/${encodeURIComponent(x.slug)}`}>${x.name}</a></h3>
+                  <div class="chips">${(x.themes ?? []).map((th) => html`<span class="chip">${themeShort(th)}</span>`)}</div>
+                  ${x.contactable ? html`<lc-contact-person slug=${x.slug} name=${x.name}></lc-contact-person>` : nothing}
+                </article>`,
+              )}
+            </div>`
             : html`<p class="empty">${t('place.peopleNone')}</p>`
         }
       </section>

@@ -45,111 +45,26 @@ export class LcPlacesDirectory extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: end;
-        margin: 0.8rem 0;
-      }
-      .filters label {
-        display: flex;
-        flex-direction: column;
-        gap: 0.2rem;
-        font-size: 0.9rem;
-      }
-      .filters input[type='search'] {
-        min-width: 16rem;
-      }
-      .filters .check {
-        flex-direction: row;
-        align-items: center;
-        font-weight: normal;
-      }
-      .layout {
-        display: grid;
-        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
-        gap: 1rem;
-        align-items: start;
-      }
-      @media (max-width: 860px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      lc-place-map {
-        height: 36rem;
-        position: sticky;
-        top: 0.8rem;
-      }
-      .list {
-        max-height: 36rem;
-        overflow: auto;
-        background: #fff;
-        border: 1px solid #dfe5e1;
-        border-radius: 10px;
-      }
-      .list ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .list li {
-        padding: 0.55rem 0.8rem;
-        border-bottom: 1px solid #eef1ef;
-        display: flex;
-        justify-content: space-between;
-        gap: 0.6rem;
-      }
-      .list .side {
-        display: flex;
-        flex-direction: column;
-        align-items: flex-end;
-        gap: 0.2rem;
-        white-space: nowrap;
-        font-size: 0.85rem;
-      }
-      .list li a {
-        font-weight: 600;
-        text-decoration: none;
-      }
-      .list li a:hover {
-        text-decoration: underline;
-      }
-      .list .where {
-        font-size: 0.88rem;
-        color: #5b6b63;
-      }
-      .list .fam {
-        font-size: 0.78rem;
-      }
-      .list .km {
-        color: #1f4f86;
-      }
-      .listhead {
-        display: flex;
-        justify-content: space-between;
-        padding: 0.5rem 0.8rem;
-        border-bottom: 1px solid #dfe5e1;
-        background: #f2f5f3;
-        font-size: 0.9rem;
-        position: sticky;
-        top: 0;
-      }
-      .more {
-        padding: 0.6rem;
-        text-align: center;
-      }
-      .mine {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem 1rem;
-        align-items: center;
-        margin-bottom: 0.6rem;
-      }
-      .list .onmap {
-        font-size: 0.82rem;
-      }
+      .filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: end; margin: 0.8rem 0; }
+      .filters label { display: flex; flex-direction: column; gap: 0.2rem; font-size: 0.9rem; }
+      .filters input[type='search'] { min-width: 16rem; }
+      .filters .check { flex-direction: row; align-items: center; font-weight: normal; }
+      .layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(0, 2fr); gap: 1rem; align-items: start; }
+      @media (max-width: 860px) { .layout { grid-template-columns: 1fr; } }
+      lc-place-map { height: 36rem; position: sticky; top: 0.8rem; }
+      .list { max-height: 36rem; overflow: auto; background: #fff; border: 1px solid #dfe5e1; border-radius: 10px; }
+      .list ul { list-style: none; margin: 0; padding: 0; }
+      .list li { padding: 0.55rem 0.8rem; border-bottom: 1px solid #eef1ef; display: flex; justify-content: space-between; gap: 0.6rem; }
+      .list .side { display: flex; flex-direction: column; align-items: flex-end; gap: 0.2rem; white-space: nowrap; font-size: 0.85rem; }
+      .list li a { font-weight: 600; text-decoration: none; }
+      .list li a:hover { text-decoration: underline; }
+      .list .where { font-size: 0.88rem; color: #5b6b63; }
+      .list .fam { font-size: 0.78rem; }
+      .list .km { color: #1f4f86; }
+      .listhead { display: flex; justify-content: space-between; padding: 0.5rem 0.8rem; border-bottom: 1px solid #dfe5e1; background: #f2f5f3; font-size: 0.9rem; position: sticky; top: 0; }
+      .more { padding: 0.6rem; text-align: center; }
+      .mine { display: flex; flex-wrap: wrap; gap: 0.4rem 1rem; align-items: center; margin-bottom: 0.6rem; }
+      .list .onmap { font-size: 0.82rem; }
     `,
   ];
 
@@ -250,12 +165,7 @@ export class LcPlacesDirectory extends LitElement {
     return html`
       <h1>${t('places.title')}</h1>
       <p class="muted">${t('places.intro')}</p>
-      <form
-        class="filters"
-        role="search"
-        aria-label=${t('places.search')}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
+      <form class="filters" role="search" aria-label=${t('places.search')} @submit=${(e: Event) => e.preventDefault()}>
         <label
           >${t('places.search')}
           <input
@@ -270,28 +180,18 @@ export class LcPlacesDirectory extends LitElement {
         /></label>
         <label
           >${t('facet.region')}
-          <select
-            name="region"
-            @change=${(e: Event) => this._apply({ ...f, region: (e.target as HTMLSelectElement).value }, true, true)}
-          >
+          <select name="region" @change=${(e: Event) => this._apply({ ...f, region: (e.target as HTMLSelectElement).value }, true, true)}>
             ${this._options('region', f.region)}
           </select></label
         >
         <label
           >${t('facet.family')}
-          <select
-            name="family"
-            @change=${(e: Event) => this._apply({ ...f, family: (e.target as HTMLSelectElement).value }, true, true)}
-          >
+          <select name="family" @change=${(e: Event) => this._apply({ ...f, family: (e.target as HTMLSelectElement).value }, true, true)}>
             ${this._options('family', f.family)}
           </select></label
         >
         <label class="check"
-          ><input
-            type="checkbox"
-            ?checked=${f.inView}
-            @change=${(e: Event) => this._apply({ ...f, inView: (e.target as HTMLInputElement).checked }, true, false)}
-          />
+          ><input type="checkbox" ?checked=${f.inView} @change=${(e: Event) => this._apply({ ...f, inView: (e.target as HTMLInputElement).checked }, true, false)} />
           ${t('places.inView')}</label
         >
       </form>
@@ -299,12 +199,7 @@ export class LcPlacesDirectory extends LitElement {
         <lc-my-place></lc-my-place>
         ${
           this._home?.lat != null && this._home?.lon != null
-            ? html`<button
-                class="btn link"
-                @click=${() => this._map?.centerOn?.(this._home!.lat!, this._home!.lon!, 10)}
-              >
-                ${t('places.centerOnMine')}
-              </button>`
+            ? html`<button class="btn link" @click=${() => this._map?.centerOn?.(this._home!.lat!, this._home!.lon!, 10)}>${t('places.centerOnMine')}</button>`
             : nothing
         }
       </div>
@@ -318,57 +213,38 @@ export class LcPlacesDirectory extends LitElement {
         ></lc-place-map>
         <div class="list" aria-live="polite" aria-busy=${this._list.loading ? 'true' : 'false'}>
           <div class="listhead">
-            <strong data-testid="places-count"
-              >${this._list.total === 1 ? t('places.count1') : t('places.count', { count: this._list.total })}</strong
-            >
+            <strong data-testid="places-count">${this._list.total === 1 ? t('places.count1') : t('places.count', { count: this._list.total })}</strong>
             <span class="muted">${t('places.onMap', { count: this._points.length })}</span>
           </div>
           ${this._list.items.length === 0 && !this._list.loading ? html`<p class="empty" style="padding:0 0.8rem">${t('places.none')}</p>` : nothing}
           <ul data-testid="places-list">
             ${this._list.items.map(
-              (p) =>
-                html`<li data-slug=${p.slug}>
-                  <div class="main">
-                    <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
-                    <div class="where">
-                      ${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}
-                    </div>
-                    ${
-                      p.families?.length
-                        ? html`<div class="chips fam">
-                            ${p.families.map((x) => html`<span class="chip">${facetLabel('family', x)}</span>`)}
-                          </div>`
-                        : nothing
-                    }
-                  </div>
-                  <div class="side">
-                    ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
-                    ${
-                      p.lat != null && p.lon != null
-                        ? html`<button
-                            class="btn link onmap"
-                            @click=${() => this._map?.reveal?.(p.slug)}
-                            aria-label=${t('places.showOnMapOf', { name: p.name })}
-                          >
-                            ${t('places.showOnMap')}
-                          </button>`
-                        : nothing
-                    }
-                  </div>
-                </li>`,
+              (p) => html`<li data-slug=${p.slug}>
+                <div class="main">
+                  <a href=${`/lieux/${encodeURIComponent(p.slug)}`}>${p.name}</a>
+                  <div class="where">${[p.postcode, p.city].filter(Boolean).join(' ')}${p.region ? ` · ${p.region}` : ''}</div>
+                  ${
+                    p.families?.length
+                      ? html`<div class="chips fam">${p.families.map((x) => html`<span class="chip">${facetLabel('family', x)}</span>`)}</div>`
+                      : nothing
+                  }
+                </div>
+                <div class="side">
+                  ${this._km(p) != null ? html`<span class="km">${t('card.distance', { km: formatKm(this._km(p)!) })}</span>` : nothing}
+                  ${
+                    p.lat != null && p.lon != null
+                      ? html`<button class="btn link onmap" @click=${() => this._map?.reveal?.(p.slug)} aria-label=${t('places.showOnMapOf', { name: p.name })}>
+                        ${t('places.showOnMap')}
+                      </button>`
+                      : nothing
+                  }
+                </div>
+              </li>`,
             )}
           </ul>
           ${
             this._list.items.length < this._list.total
-              ? html`<div class="more">
-                  <button
-                    class="btn secondary"
-                    ?disabled=${this._list.loading}
-                    @click=${() => this._loadList(true)}
-                  >
-                    ${t('places.more')}
-                  </button>
-                </div>`
+              ? html`<div class="more"><button class="btn secondary" ?disabled=${this._list.loading} @click=${() => this._loadList(true)}>${t('places.more')}</button></div>`
               : nothing
           }
         </div>

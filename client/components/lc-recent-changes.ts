@@ -24,26 +24,12 @@ export class LcRecentChanges extends LitElement {
     sharedStyles,
     timelineStyles,
     css`
-      :host {
-        display: block;
-      }
-      h3:first-child {
-        margin-top: 0;
-      }
-      .summary {
-        font-style: italic;
-        overflow-wrap: anywhere;
-      }
-      .more {
-        margin-top: 1rem;
-      }
-      .feed {
-        font-size: 0.85rem;
-      }
-      .badge.deleted {
-        background: var(--lc-red-light);
-        color: var(--lc-red);
-      }
+      :host { display: block; }
+      h3:first-child { margin-top: 0; }
+      .summary { font-style: italic; overflow-wrap: anywhere; }
+      .more { margin-top: 1rem; }
+      .feed { font-size: 0.85rem; }
+      .badge.deleted { background: var(--lc-red-light); color: var(--lc-red); }
     `,
   ];
 
@@ -94,29 +80,22 @@ export class LcRecentChanges extends LitElement {
     const lang = locale();
     return html`
       ${byDay(changes, lang).map(
-        ([day, list]) =>
-          html`<h3>${day}</h3>
-            <ul class="timeline" data-testid="recent-changes">
-              ${list.map((c) => this._renderChange(c, lang))}
-            </ul>`,
+        ([day, list]) => html`<h3>${day}</h3>
+          <ul class="timeline" data-testid="recent-changes">
+            ${list.map((c) => this._renderChange(c, lang))}
+          </ul>`,
       )}
       ${
         this.compact
           ? html`<p class="more"><a href="/recent">${t('wiki.recent.all')} →</a></p>`
           : html`<p class="more actions">
-              ${
-                this._hasMore
-                  ? html`<button
-                      class="btn secondary"
-                      ?disabled=${this._loadingMore}
-                      @click=${this._more}
-                    >
-                      ${t('wiki.recent.more')}
-                    </button>`
-                  : nothing
-              }
-              <a class="feed" href="/feed/recent-changes.atom">${t('wiki.recent.feed')}</a>
-            </p>`
+            ${
+              this._hasMore
+                ? html`<button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>${t('wiki.recent.more')}</button>`
+                : nothing
+            }
+            <a class="feed" href="/feed/recent-changes.atom">${t('wiki.recent.feed')}</a>
+          </p>`
       }
     `;
   }
@@ -130,14 +109,10 @@ export class LcRecentChanges extends LitElement {
       <div>
         <div class="line">
           <a class="title" href=${pageUrl(c.slug)}>${c.title}</a>
-          <span class="badge ${deleted ? 'deleted' : 'restored'}"
-            >${t(deleted ? 'wiki.recent.deleted' : 'wiki.recent.restored')}</span
-          >
+          <span class="badge ${deleted ? 'deleted' : 'restored'}">${t(deleted ? 'wiki.recent.deleted' : 'wiki.recent.restored')}</span>
         </div>
         <div class="line meta">
-          <span
-            >${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span
-          >
+          <span>${t(deleted ? 'wiki.recent.deletedBy' : 'wiki.recent.restoredBy', { name: userName(c.author) })}</span>
           ${c.reason ? html`<span class="summary">« ${c.reason} »</span>` : nothing}
         </div>
       </div>
@@ -181,16 +156,13 @@ export class LcRecentChanges extends LitElement {
             this.compact
               ? nothing
               : html`<span class="links">
-                  ${
-                    c.isNew || c.revision < 2
-                      ? nothing
-                      : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}"
-                            >${t('wiki.recent.diff')}</a
-                          >
-                          ·`
-                  }
-                  <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
-                </span>`
+                ${
+                  c.isNew || c.revision < 2
+                    ? nothing
+                    : html`<a href="/wiki/${c.slug}/diff?from=${c.revision - 1}&to=${c.revision}">${t('wiki.recent.diff')}</a> ·`
+                }
+                <a href="/wiki/${c.slug}/history">${t('wiki.page.history')}</a>
+              </span>`
           }
         </div>
       </div>

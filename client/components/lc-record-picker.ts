@@ -19,51 +19,13 @@ export interface PickedRecord {
 @customElement('lc-record-picker')
 export class LcRecordPicker extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-      position: relative;
-    }
-    input {
-      font: inherit;
-      padding: 0.4rem 0.55rem;
-      border: 1px solid #b9c5be;
-      border-radius: 7px;
-      width: 100%;
-      box-sizing: border-box;
-    }
-    :host([invalid]) input {
-      border-color: #a61b1b;
-    }
-    ul {
-      list-style: none;
-      margin: 0.2rem 0 0;
-      padding: 0;
-      border: 1px solid #dfe5e1;
-      border-radius: 8px;
-      background: #fff;
-      position: absolute;
-      left: 0;
-      right: 0;
-      z-index: 1000;
-      box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08);
-    }
-    li button {
-      all: unset;
-      box-sizing: border-box;
-      display: block;
-      width: 100%;
-      cursor: pointer;
-      padding: 0.4rem 0.6rem;
-    }
-    li button:hover,
-    li button:focus-visible,
-    li button.active {
-      background: #e6efe9;
-    }
-    .detail {
-      color: #5b6b63;
-      font-size: 0.88rem;
-    }
+    :host { display: block; position: relative; }
+    input { font: inherit; padding: 0.4rem 0.55rem; border: 1px solid #b9c5be; border-radius: 7px; width: 100%; box-sizing: border-box; }
+    :host([invalid]) input { border-color: #a61b1b; }
+    ul { list-style: none; margin: 0.2rem 0 0; padding: 0; border: 1px solid #dfe5e1; border-radius: 8px; background: #fff; position: absolute; left: 0; right: 0; z-index: 1000; box-shadow: 0 4px 12px rgba(0, 0, 0, 0.08); }
+    li button { all: unset; box-sizing: border-box; display: block; width: 100%; cursor: pointer; padding: 0.4rem 0.6rem; }
+    li button:hover, li button:focus-visible, li button.active { background: #e6efe9; }
+    .detail { color: #5b6b63; font-size: 0.88rem; }
   `;
 
   /** What to search: places or people. */
@@ -160,25 +122,17 @@ export class LcRecordPicker extends LitElement {
       ${
         this._options.length
           ? html`<ul role="listbox" id="options" aria-label=${this.label}>
-              ${this._options.map(
-                (r, i) =>
-                  html`<li
-                    role="option"
-                    id=${`opt-${i}`}
-                    aria-selected=${i === this._active ? 'true' : 'false'}
-                  >
-                    <button
-                      type="button"
-                      tabindex="-1"
-                      class=${i === this._active ? 'active' : ''}
-                      data-slug=${r.slug}
-                      @click=${() => this._pick(r)}
-                    >
-                      ${r.name} <span class="detail">${r.detail ?? ''}</span>
-                    </button>
-                  </li>`,
-              )}
-            </ul>`
+            ${this._options.map(
+              (
+                r,
+                i,
+              ) => html`<li role="option" id=${`opt-${i}`} aria-selected=${i === this._active ? 'true' : 'false'}>
+                <button type="button" tabindex="-1" class=${i === this._active ? 'active' : ''} data-slug=${r.slug} @click=${() => this._pick(r)}>
+                  ${r.name} <span class="detail">${r.detail ?? ''}</span>
+                </button>
+              </li>`,
+            )}
+          </ul>`
           : null
       }`;
   }

@@ -100,9 +100,7 @@ export class LcRegisterForm extends LitElement {
     if (this._checkMail) {
       return html`<div class="auth card">
         <h1>${t('acc.checkMail.heading')}</h1>
-        <p class="message info" role="status" data-testid="check-mail">
-          ${t('acc.checkMail.signup')}
-        </p>
+        <p class="message info" role="status" data-testid="check-mail">${t('acc.checkMail.signup')}</p>
       </div>`;
     }
     const closed = !this.invitation && this._policy === 'invitation';
@@ -111,31 +109,22 @@ export class LcRegisterForm extends LitElement {
       <p class="muted">${t('auth.registerIntro')}</p>
       ${
         this._invited
-          ? html`<p class="message info" data-testid="invited">
-              ${t('acc.invited', {
-                email: this._invited.email,
-                role: t(`role.${this._invited.role}`),
-                date: formatDate(this._invited.expiresAt),
-              })}
-            </p>`
+          ? html`<p class="message info" data-testid="invited">${t('acc.invited', {
+              email: this._invited.email,
+              role: t(`role.${this._invited.role}`),
+              date: formatDate(this._invited.expiresAt),
+            })}</p>`
           : nothing
       }
       ${this._invitationInvalid ? html`<p class="message error" role="alert">${t('acc.invitationInvalid')}</p>` : nothing}
       ${closed ? html`<p class="message warning" data-testid="invitation-only">${t('acc.invitationOnly')}</p>` : nothing}
       ${this._policy === 'approval' ? html`<p class="muted small">${t('acc.approvalNote')}</p>` : nothing}
       ${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-      <form
-        novalidate
-        @submit=${this._submit}
-        aria-busy=${this._busy}
-        ?hidden=${closed || this._invitationInvalid}
-      >
+      <form novalidate @submit=${this._submit} aria-busy=${this._busy} ?hidden=${closed || this._invitationInvalid}>
         ${this._field('name', t('auth.name'), 'text', 'name', t('auth.nameHint'))}
         ${this._field('email', t('auth.email'), 'email', 'email', '', this._invited?.email ?? '')}
         ${this._field('password', t('auth.password'), 'password', 'new-password', t('acc.sec.newHint'))}
-        <button class="btn wide" type="submit" ?disabled=${this._busy} data-testid="register">
-          ${t('nav.register')}
-        </button>
+        <button class="btn wide" type="submit" ?disabled=${this._busy} data-testid="register">${t('nav.register')}</button>
       </form>
       <p class="switch">${t('auth.haveAccount')} <a href="/login">${t('nav.login')}</a></p>
     </div>`;

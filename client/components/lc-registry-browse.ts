@@ -48,52 +48,15 @@ export class LcRegistryBrowse extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .layout {
-        display: grid;
-        grid-template-columns: 15rem 1fr;
-        gap: 1.4rem;
-        align-items: start;
-      }
-      @media (max-width: 760px) {
-        .layout {
-          grid-template-columns: 1fr;
-        }
-      }
-      .head {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 0.6rem;
-      }
-      .resultbar {
-        display: flex;
-        flex-wrap: wrap;
-        justify-content: space-between;
-        align-items: center;
-        gap: 0.6rem;
-        margin-bottom: 0.7rem;
-      }
-      .resultbar select {
-        padding: 0.3rem 0.4rem;
-      }
-      aside {
-        position: sticky;
-        top: 0.8rem;
-      }
-      .more {
-        text-align: center;
-        margin-top: 1rem;
-      }
-      lc-my-place {
-        margin-bottom: 0.6rem;
-      }
-      .active {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-      }
+      .layout { display: grid; grid-template-columns: 15rem 1fr; gap: 1.4rem; align-items: start; }
+      @media (max-width: 760px) { .layout { grid-template-columns: 1fr; } }
+      .head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.6rem; }
+      .resultbar { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: 0.6rem; margin-bottom: 0.7rem; }
+      .resultbar select { padding: 0.3rem 0.4rem; }
+      aside { position: sticky; top: 0.8rem; }
+      .more { text-align: center; margin-top: 1rem; }
+      lc-my-place { margin-bottom: 0.6rem; }
+      .active { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
     `,
   ];
 
@@ -205,12 +168,7 @@ export class LcRegistryBrowse extends LitElement {
         </div>
         <a class="btn" href="/communs/new">+ ${t('browse.propose')}</a>
       </div>
-      <form
-        class="searchbar"
-        role="search"
-        aria-label=${t('browse.search')}
-        @submit=${(e: Event) => e.preventDefault()}
-      >
+      <form class="searchbar" role="search" aria-label=${t('browse.search')} @submit=${(e: Event) => e.preventDefault()}>
         <input
           type="search"
           name="q"
@@ -225,12 +183,7 @@ export class LcRegistryBrowse extends LitElement {
           <div class="facets">
             ${FACETS.map(
               (k) =>
-                html`<lc-facet-list
-                  facet=${k}
-                  heading=${t(`facet.${k}`)}
-                  .values=${data?.facets[k] ?? []}
-                  selected=${f.facets[k]}
-                ></lc-facet-list>`,
+                html`<lc-facet-list facet=${k} heading=${t(`facet.${k}`)} .values=${data?.facets[k] ?? []} selected=${f.facets[k]}></lc-facet-list>`,
             )}
           </div>
         </aside>
@@ -238,9 +191,7 @@ export class LcRegistryBrowse extends LitElement {
           ${f.sort === 'near' ? html`<lc-my-place></lc-my-place>` : null}
           <div class="resultbar">
             <div class="active">
-              <strong data-testid="result-count"
-                >${total === 1 ? t('browse.result1') : t('browse.results', { count: total })}</strong
-              >
+              <strong data-testid="result-count">${total === 1 ? t('browse.result1') : t('browse.results', { count: total })}</strong>
               ${active ? html`<button class="btn link" @click=${this._clear}>${t('browse.clear')}</button>` : null}
             </div>
             <label
@@ -250,9 +201,7 @@ export class LcRegistryBrowse extends LitElement {
               >
                 ${SORTS.map((s) => {
                   const value = s === 'relevance' ? '' : s;
-                  return html`<option value=${value} ?selected=${f.sort === value}>
-                    ${t(`sort.${s}`)}
-                  </option>`;
+                  return html`<option value=${value} ?selected=${f.sort === value}>${t(`sort.${s}`)}</option>`;
                 })}
               </select></label
             >
@@ -265,15 +214,7 @@ export class LcRegistryBrowse extends LitElement {
           </div>
           ${
             this._items.length < total
-              ? html`<div class="more">
-                  <button
-                    class="btn secondary"
-                    ?disabled=${this._loading}
-                    @click=${() => this._load(true)}
-                  >
-                    ${t('browse.more')}
-                  </button>
-                </div>`
+              ? html`<div class="more"><button class="btn secondary" ?disabled=${this._loading} @click=${() => this._load(true)}>${t('browse.more')}</button></div>`
               : null
           }
         </section>

@@ -19,22 +19,10 @@ export class LcRequestPermanences extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      .bookings {
-        display: grid;
-        gap: 0.6rem;
-      }
-      .people {
-        display: grid;
-        gap: 0.4rem;
-        margin-top: 0.6rem;
-      }
-      h3 {
-        font-size: 1rem;
-        margin: 0.6rem 0 0.2rem;
-      }
+      :host { display: block; }
+      .bookings { display: grid; gap: 0.6rem; }
+      .people { display: grid; gap: 0.4rem; margin-top: 0.6rem; }
+      h3 { font-size: 1rem; margin: 0.6rem 0 0.2rem; }
     `,
   ];
 
@@ -69,34 +57,24 @@ export class LcRequestPermanences extends LitElement {
       ${
         this._items.length
           ? html`<div class="bookings">
-              ${this._items.map(
-                (b) =>
-                  html`<div>
-                    <h3>
-                      <a href="/permanences/${b.permanence.id}">${b.permanence.title}</a> —
-                      ${sessionWhen(b.permanence)},
-                      ${t('perm.with', { name: b.permanence.expert.name })}
-                    </h3>
-                    <lc-booking-item
-                      .booking=${b}
-                      ?manage=${b.permanence.canManage}
-                      @lc-booking-changed=${() => void this._load()}
-                    ></lc-booking-item>
-                  </div>`,
-              )}
-            </div>`
+            ${this._items.map(
+              (b) => html`<div>
+                <h3><a href="/permanences/${b.permanence.id}">${b.permanence.title}</a> — ${sessionWhen(b.permanence)}, ${t('perm.with', { name: b.permanence.expert.name })}</h3>
+                <lc-booking-item .booking=${b} ?manage=${b.permanence.canManage} @lc-booking-changed=${() => void this._load()}></lc-booking-item>
+              </div>`,
+            )}
+          </div>`
           : html`<p class="muted">${t('perm.request.none')}</p>`
       }
       <div class="people">
         ${r.proposal.people.map(
-          (p) =>
-            html`<lc-permanence-book
-              expert=${p.slug}
-              question=${r.problem}
-              label=${t('perm.request.book', { name: p.name })}
-              .ensureRequest=${async () => r.id}
-              @lc-booked=${() => void this._load()}
-            ></lc-permanence-book>`,
+          (p) => html`<lc-permanence-book
+            expert=${p.slug}
+            question=${r.problem}
+            label=${t('perm.request.book', { name: p.name })}
+            .ensureRequest=${async () => r.id}
+            @lc-booked=${() => void this._load()}
+          ></lc-permanence-book>`,
         )}
       </div>
     </section>`;

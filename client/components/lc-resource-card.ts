@@ -13,30 +13,10 @@ export class LcResourceCard extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .card {
-        height: 100%;
-        box-sizing: border-box;
-        display: flex;
-        flex-direction: column;
-        gap: 0.35rem;
-      }
-      .top {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.35rem;
-        align-items: center;
-      }
-      p.summary {
-        margin: 0;
-        flex: 1;
-      }
-      .foot {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.9rem;
-        font-size: 0.86rem;
-        color: #3c4d44;
-      }
+      .card { height: 100%; box-sizing: border-box; display: flex; flex-direction: column; gap: 0.35rem; }
+      .top { display: flex; flex-wrap: wrap; gap: 0.35rem; align-items: center; }
+      p.summary { margin: 0; flex: 1; }
+      .foot { display: flex; flex-wrap: wrap; gap: 0.2rem 0.9rem; font-size: 0.86rem; color: #3c4d44; }
     `,
   ];
 
@@ -56,9 +36,7 @@ export class LcResourceCard extends LitElement {
       <h3><a href=${`/communs/${encodeURIComponent(r.slug)}`}>${r.name}</a></h3>
       <div class="top">
         <span class="chip kind">${label('kind', r.kind)}</span>
-        <lc-qualification-badge
-          status=${r.qualification?.status ?? 'proposed'}
-        ></lc-qualification-badge>
+        <lc-qualification-badge status=${r.qualification?.status ?? 'proposed'}></lc-qualification-badge>
         <lc-license-flag .license=${r.license} flag=${r.licenseFlag}></lc-license-flag>
       </div>
       <p class="summary">${r.summary}</p>
@@ -69,9 +47,7 @@ export class LcResourceCard extends LitElement {
         <span data-testid="usage-count">${usage}</span>
         ${
           r.referentCount > 0
-            ? html`<span
-                >${r.referentCount === 1 ? t('card.referent1') : t('card.referents', { count: r.referentCount })}</span
-              >`
+            ? html`<span>${r.referentCount === 1 ? t('card.referent1') : t('card.referents', { count: r.referentCount })}</span>`
             : null
         }
         ${r.distanceKm != null ? html`<span>${t('card.distance', { km: formatKm(r.distanceKm) })}</span>` : null}

@@ -95,60 +95,17 @@ export class LcResourceForm extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      form {
-        max-width: 46rem;
-      }
-      .themes {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr));
-        gap: 0.2rem 1rem;
-        border: 1px solid #dfe5e1;
-        border-radius: 8px;
-        padding: 0.6rem 0.8rem;
-        margin: 0 0 0.9rem;
-      }
-      .themes label {
-        font-weight: normal;
-        display: flex;
-        gap: 0.4rem;
-        align-items: baseline;
-        font-size: 0.92rem;
-      }
-      .themes .field-error {
-        grid-column: 1 / -1;
-      }
-      .themes legend {
-        font-weight: 600;
-        padding: 0 0.3rem;
-      }
-      .row2 {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 0 1rem;
-      }
-      @media (max-width: 640px) {
-        .row2 {
-          grid-template-columns: 1fr;
-        }
-      }
-      details {
-        margin: 0.6rem 0 1rem;
-      }
-      details summary {
-        cursor: pointer;
-        font-weight: 600;
-        color: #22613f;
-        margin-bottom: 0.8rem;
-      }
-      .req {
-        color: #a61b1b;
-        font-weight: normal;
-        font-size: 0.85rem;
-      }
-      .buttons {
-        display: flex;
-        gap: 0.6rem;
-      }
+      form { max-width: 46rem; }
+      .themes { display: grid; grid-template-columns: repeat(auto-fill, minmax(19rem, 1fr)); gap: 0.2rem 1rem; border: 1px solid #dfe5e1; border-radius: 8px; padding: 0.6rem 0.8rem; margin: 0 0 0.9rem; }
+      .themes label { font-weight: normal; display: flex; gap: 0.4rem; align-items: baseline; font-size: 0.92rem; }
+      .themes .field-error { grid-column: 1 / -1; }
+      .themes legend { font-weight: 600; padding: 0 0.3rem; }
+      .row2 { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1rem; }
+      @media (max-width: 640px) { .row2 { grid-template-columns: 1fr; } }
+      details { margin: 0.6rem 0 1rem; }
+      details summary { cursor: pointer; font-weight: 600; color: #22613f; margin-bottom: 0.8rem; }
+      .req { color: #a61b1b; font-weight: normal; font-size: 0.85rem; }
+      .buttons { display: flex; gap: 0.6rem; }
     `,
   ];
 
@@ -266,9 +223,7 @@ export class LcResourceForm extends LitElement {
   private _err(field: string) {
     const m = this._errors[field];
     return m
-      ? html`<span class="field-error" id=${`${field}-error`} data-field=${field} role="alert"
-          >${m}</span
-        >`
+      ? html`<span class="field-error" id=${`${field}-error`} data-field=${field} role="alert">${m}</span>`
       : nothing;
   }
 
@@ -278,10 +233,7 @@ export class LcResourceForm extends LitElement {
     opts: { required?: boolean; hint?: string; type?: string; value?: string; list?: string } = {},
   ) {
     return html`<div class="field ${this._errors[name] ? 'invalid' : ''}">
-      <label for=${name}
-        >${t(labelKey)}
-        ${opts.required ? html`<span class="req">(${t('form.required')})</span>` : nothing}</label
-      >
+      <label for=${name}>${t(labelKey)} ${opts.required ? html`<span class="req">(${t('form.required')})</span>` : nothing}</label>
       <input
         id=${name}
         name=${name}
@@ -319,22 +271,14 @@ export class LcResourceForm extends LitElement {
       return html`<p class="muted">${t('loading')}</p>`;
     if (!user) {
       return html`<h1>${t('resourceForm.title')}</h1>
-        <p class="notice">
-          ${t('form.loginRequired')}
-          <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a> ·
-          <a href="/register">${t('nav.register')}</a>
-        </p>`;
+        <p class="notice">${t('form.loginRequired')} <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a> · <a href="/register">${t('nav.register')}</a></p>`;
     }
     if (this.slug && !hasRole(user, 'contributor'))
       return html`<p class="notice error">${t('form.roleRequired')}</p>`;
     const r = this._initial;
     const themes = new Set(r?.themes ?? []);
     return html`
-      <p class="small">
-        <a href=${this.slug ? `/communs/${encodeURIComponent(this.slug)}` : '/communs'}
-          >${t('resource.back')}</a
-        >
-      </p>
+      <p class="small"><a href=${this.slug ? `/communs/${encodeURIComponent(this.slug)}` : '/communs'}>${t('resource.back')}</a></p>
       <h1>${r ? t('resourceForm.editTitle', { name: r.name }) : t('resourceForm.title')}</h1>
       ${r ? nothing : html`<p class="muted">${t('resourceForm.intro')}</p>`}
       <form @submit=${this._submit} novalidate data-testid="resource-form">
@@ -344,13 +288,9 @@ export class LcResourceForm extends LitElement {
           ${this._select('kind', 'resourceForm.kind', KINDS, 'kind', r?.kind ?? 'software', false)}
           ${this._field('license', 'resourceForm.license', { hint: t('resourceForm.licenseHint'), value: r?.license ?? '', list: 'licenses' })}
         </div>
-        <datalist id="licenses">
-          ${COMMON_LICENSES.map((l) => html`<option value=${l}></option>`)}
-        </datalist>
+        <datalist id="licenses">${COMMON_LICENSES.map((l) => html`<option value=${l}></option>`)}</datalist>
         <div class="field ${this._errors.summary ? 'invalid' : ''}">
-          <label for="summary"
-            >${t('resourceForm.summary')} <span class="req">(${t('form.required')})</span></label
-          >
+          <label for="summary">${t('resourceForm.summary')} <span class="req">(${t('form.required')})</span></label>
           <textarea
             id="summary"
             name="summary"
@@ -360,52 +300,33 @@ export class LcResourceForm extends LitElement {
             @input=${(e: InputEvent) => (this._summaryLength = (e.target as HTMLTextAreaElement).value.trim().length)}
             aria-describedby="summary-count"
           ></textarea>
-          <span
-            class="hint"
-            id="summary-count"
-            style=${this._summaryLength > 200 ? 'color:#a61b1b' : ''}
+          <span class="hint" id="summary-count" style=${this._summaryLength > 200 ? 'color:#a61b1b' : ''}
             >${t('resourceForm.summaryCount', { count: this._summaryLength })}</span
           >
           ${this._err('summary')}
         </div>
         <fieldset class="themes field ${this._errors.themes ? 'invalid' : ''}">
-          <legend>
-            ${t('resourceForm.themes')} <span class="req">(${t('form.required')})</span>
-          </legend>
+          <legend>${t('resourceForm.themes')} <span class="req">(${t('form.required')})</span></legend>
           ${THEME_SLUGS.map(
             (th) =>
-              html`<label
-                ><input type="checkbox" name="themes" value=${th} ?checked=${themes.has(th)} />
-                ${themeLabel(th)}</label
-              >`,
+              html`<label><input type="checkbox" name="themes" value=${th} ?checked=${themes.has(th)} /> ${themeLabel(th)}</label>`,
           )}
           ${this._err('themes')}
         </fieldset>
         <div class="field ${this._errors.description ? 'invalid' : ''}">
           <label for="description">${t('resourceForm.description')}</label>
-          <textarea
-            id="description"
-            name="description"
-            style="min-height:8rem"
-            .value=${r?.description ?? ''}
-          ></textarea>
+          <textarea id="description" name="description" style="min-height:8rem" .value=${r?.description ?? ''}></textarea>
           ${this._err('description')}
         </div>
         <div class="field ${this._errors.features ? 'invalid' : ''}">
           <label for="features">${t('resourceForm.features')}</label>
-          <textarea
-            id="features"
-            name="features"
-            .value=${(r?.features ?? []).join('\n')}
-          ></textarea>
+          <textarea id="features" name="features" .value=${(r?.features ?? []).join('\n')}></textarea>
           <span class="hint">${t('form.listHint')}</span>
           ${this._err('features')}
         </div>
         ${this._field('keywords', 'resourceForm.keywords', { hint: t('form.commaHint'), value: (r?.keywords ?? []).join(', ') })}
         ${this._field('url', 'resourceForm.url', { type: 'url', value: r?.url ?? '' })}
-        <details
-          ?open=${EXTRA_TEXT.some((k) => this._errors[k] || r?.[k]) || ['languages', 'developmentStatus', 'maintenance'].some((k) => this._errors[k])}
-        >
+        <details ?open=${EXTRA_TEXT.some((k) => this._errors[k] || r?.[k]) || ['languages', 'developmentStatus', 'maintenance'].some((k) => this._errors[k])}>
           <summary>${t('resourceForm.more')}</summary>
           <div class="row2">
             ${this._select('developmentStatus', 'resourceForm.devStatus', DEV_STATUSES, 'devStatus', r?.developmentStatus, true)}
@@ -429,11 +350,7 @@ export class LcResourceForm extends LitElement {
           <button class="btn" type="submit" ?disabled=${this._saving}>
             ${this._saving ? t('form.saving') : r ? t('form.save') : t('resourceForm.submit')}
           </button>
-          <a
-            class="btn secondary"
-            href=${this.slug ? `/communs/${encodeURIComponent(this.slug)}` : '/communs'}
-            >${t('form.cancel')}</a
-          >
+          <a class="btn secondary" href=${this.slug ? `/communs/${encodeURIComponent(this.slug)}` : '/communs'}>${t('form.cancel')}</a>
         </div>
       </form>
     `;

@@ -56,132 +56,32 @@ export class LcResourcePage extends LitElement {
   static override styles = [
     registryStyles,
     css`
-      .badges {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.4rem;
-        align-items: center;
-        margin: 0.3rem 0 0.6rem;
-      }
-      .lead {
-        font-size: 1.12rem;
-        margin: 0.4rem 0 0.8rem;
-        max-width: 48rem;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: 0.8rem 0;
-      }
-      .cols {
-        display: grid;
-        grid-template-columns: minmax(0, 2fr) minmax(0, 1fr);
-        gap: 1.6rem;
-      }
-      @media (max-width: 860px) {
-        .cols {
-          grid-template-columns: 1fr;
-        }
-      }
-      .description :first-child {
-        margin-top: 0;
-      }
-      .places {
-        display: grid;
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        gap: 1rem;
-        align-items: start;
-      }
-      @media (max-width: 860px) {
-        .places {
-          grid-template-columns: 1fr;
-        }
-      }
-      lc-place-map {
-        height: 22rem;
-      }
-      ul.plain {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      ul.plain > li {
-        padding: 0.55rem 0;
-        border-bottom: 1px solid #e6ebe8;
-      }
-      ul.plain > li:last-child {
-        border-bottom: 0;
-      }
-      .place-line {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.6rem;
-        align-items: baseline;
-      }
-      .km {
-        margin-left: auto;
-        font-variant-numeric: tabular-nums;
-        color: #1f4f86;
-        font-size: 0.9rem;
-        white-space: nowrap;
-      }
-      .usage-status {
-        font-size: 0.78rem;
-        padding: 0 0.45rem;
-        border-radius: 999px;
-        background: #e6efe9;
-      }
-      .usage-status.interested {
-        background: #e7f0fb;
-      }
-      .usage-status.stopped {
-        background: #f1e6e6;
-      }
-      .people {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr));
-        gap: 0.8rem;
-      }
-      .person h3 {
-        margin-bottom: 0.1rem;
-      }
-      .expert {
-        display: inline-block;
-        font-size: 0.78rem;
-        font-weight: 700;
-        padding: 0 0.5rem;
-        border-radius: 999px;
-        background: #fff1dc;
-        color: #8a4b00;
-      }
-      .experienced {
-        display: inline-block;
-        font-size: 0.78rem;
-        padding: 0 0.5rem;
-        border-radius: 999px;
-        background: #eef0f2;
-        color: #3c4d44;
-      }
-      .person p {
-        margin: 0.35rem 0;
-      }
-      .panel {
-        margin: 0.8rem 0;
-        max-width: 40rem;
-      }
-      details summary {
-        cursor: pointer;
-        color: #22613f;
-        margin-top: 0.6rem;
-      }
-      .side .card + .card {
-        margin-top: 0.8rem;
-      }
-      .side h2 {
-        margin-top: 0;
-        font-size: 1.05rem;
-      }
+      .badges { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.3rem 0 0.6rem; }
+      .lead { font-size: 1.12rem; margin: 0.4rem 0 0.8rem; max-width: 48rem; }
+      .actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 0.8rem 0; }
+      .cols { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 1.6rem; }
+      @media (max-width: 860px) { .cols { grid-template-columns: 1fr; } }
+      .description :first-child { margin-top: 0; }
+      .places { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 1rem; align-items: start; }
+      @media (max-width: 860px) { .places { grid-template-columns: 1fr; } }
+      lc-place-map { height: 22rem; }
+      ul.plain { list-style: none; margin: 0; padding: 0; }
+      ul.plain > li { padding: 0.55rem 0; border-bottom: 1px solid #e6ebe8; }
+      ul.plain > li:last-child { border-bottom: 0; }
+      .place-line { display: flex; flex-wrap: wrap; gap: 0.2rem 0.6rem; align-items: baseline; }
+      .km { margin-left: auto; font-variant-numeric: tabular-nums; color: #1f4f86; font-size: 0.9rem; white-space: nowrap; }
+      .usage-status { font-size: 0.78rem; padding: 0 0.45rem; border-radius: 999px; background: #e6efe9; }
+      .usage-status.interested { background: #e7f0fb; }
+      .usage-status.stopped { background: #f1e6e6; }
+      .people { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: 0.8rem; }
+      .person h3 { margin-bottom: 0.1rem; }
+      .expert { display: inline-block; font-size: 0.78rem; font-weight: 700; padding: 0 0.5rem; border-radius: 999px; background: #fff1dc; color: #8a4b00; }
+      .experienced { display: inline-block; font-size: 0.78rem; padding: 0 0.5rem; border-radius: 999px; background: #eef0f2; color: #3c4d44; }
+      .person p { margin: 0.35rem 0; }
+      .panel { margin: 0.8rem 0; max-width: 40rem; }
+      details summary { cursor: pointer; color: #22613f; margin-top: 0.6rem; }
+      .side .card + .card { margin-top: 0.8rem; }
+      .side h2 { margin-top: 0; font-size: 1.05rem; }
     `,
   ];
 
@@ -285,10 +185,7 @@ export class LcResourcePage extends LitElement {
       <h1>${r.name}</h1>
       <div class="badges">
         <span class="chip kind">${label('kind', r.kind)}</span>
-        <lc-qualification-badge
-          data-testid="qualification"
-          status=${r.qualification.status}
-        ></lc-qualification-badge>
+        <lc-qualification-badge data-testid="qualification" status=${r.qualification.status}></lc-qualification-badge>
         <lc-license-flag .license=${r.license} flag=${r.licenseFlag}></lc-license-flag>
         ${r.themes.map((th) => html`<a class="chip" href=${`/communs?theme=${encodeURIComponent(th)}`}>${themeShort(th)}</a>`)}
       </div>
@@ -298,19 +195,14 @@ export class LcResourcePage extends LitElement {
       ${this._actions(r)}
       <div class="cols">
         <div>
-          ${
-            r.challenge
-              ? html`<h2>${t('resource.challenge')}</h2>
-                  <p>${r.challenge}</p>`
-              : nothing
-          }
+          ${r.challenge ? html`<h2>${t('resource.challenge')}</h2><p>${r.challenge}</p>` : nothing}
           ${r.description ? html`<div class="description">${unsafeHTML(md.render(r.description))}</div>` : nothing}
           ${
             r.features?.length
               ? html`<h2>${t('resource.features')}</h2>
-                  <ul>
-                    ${r.features.map((f) => html`<li>${f}</li>`)}
-                  </ul>`
+                <ul>
+                  ${r.features.map((f) => html`<li>${f}</li>`)}
+                </ul>`
               : nothing
           }
           ${this._qualification(r)}
@@ -325,10 +217,7 @@ export class LcResourcePage extends LitElement {
     const u = this._session.user;
     if (!this._session.known) return nothing;
     if (!u) {
-      return html`<p class="notice small">
-        ${t('resource.loginToAct')}
-        <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a>
-      </p>`;
+      return html`<p class="notice small">${t('resource.loginToAct')} <a href=${`/login?next=${encodeURIComponent(location.pathname)}`}>${t('nav.login')}</a></p>`;
     }
     const contributor = hasRole(u, 'contributor');
     const facilitator = hasRole(u, 'facilitator');
@@ -339,46 +228,22 @@ export class LcResourcePage extends LitElement {
     return html`<div class="actions">
         ${
           contributor
-            ? html`<button
-                  class="btn"
-                  @click=${toggle('usage')}
-                  aria-expanded=${this._panel === 'usage'}
-                >
-                  ${t('resource.weUse')}
-                </button>
-                <button
-                  class="btn"
-                  @click=${toggle('referent')}
-                  aria-expanded=${this._panel === 'referent'}
-                >
-                  ${t('resource.iCanHelp')}
-                </button>`
+            ? html`<button class="btn" @click=${toggle('usage')} aria-expanded=${this._panel === 'usage'}>${t('resource.weUse')}</button>
+              <button class="btn" @click=${toggle('referent')} aria-expanded=${this._panel === 'referent'}>${t('resource.iCanHelp')}</button>`
             : nothing
         }
         ${
           facilitator
-            ? html`<button
-                class="btn secondary"
-                @click=${toggle('assess')}
-                aria-expanded=${this._panel === 'assess'}
-              >
-                ✓ ${t('resource.assess')}
-              </button>`
+            ? html`<button class="btn secondary" @click=${toggle('assess')} aria-expanded=${this._panel === 'assess'}>✓ ${t('resource.assess')}</button>`
             : nothing
         }
         ${contributor ? html`<a class="btn secondary" href=${`/communs/${encodeURIComponent(r.slug)}/modifier`}>✎ ${t('resource.edit')}</a>` : nothing}
         ${
           facilitator && r.status !== 'archived'
             ? this._confirmArchive
-              ? html`<button class="btn danger" @click=${this._archive}>
-                    ${t('resource.archiveConfirm')}
-                  </button>
-                  <button class="btn link" @click=${() => (this._confirmArchive = false)}>
-                    ${t('form.cancel')}
-                  </button>`
-              : html`<button class="btn secondary" @click=${() => (this._confirmArchive = true)}>
-                  ${t('resource.archive')}
-                </button>`
+              ? html`<button class="btn danger" @click=${this._archive}>${t('resource.archiveConfirm')}</button>
+                <button class="btn link" @click=${() => (this._confirmArchive = false)}>${t('form.cancel')}</button>`
+              : html`<button class="btn secondary" @click=${() => (this._confirmArchive = true)}>${t('resource.archive')}</button>`
             : nothing
         }
       </div>
@@ -442,57 +307,39 @@ export class LcResourcePage extends LitElement {
             ? html`<p class="notice warn small" role="note">${t('license.proprietaryWarning')}</p>`
             : r.licenseFlag === 'unknown'
               ? html`<p class="notice warn small">${t('license.unknownWarning')}</p>`
-              : html`<p class="small muted">
-                  ${t('license.openNote', { license: r.license ?? '' })}
-                </p>`
+              : html`<p class="small muted">${t('license.openNote', { license: r.license ?? '' })}</p>`
         }
       </section>
       <section class="card">
         <h2>${t('resource.about')}</h2>
         <dl class="meta">
-          ${meta
-            .filter(([, v]) => v)
-            .map(
-              ([k, v]) =>
-                html`<dt>${t(k)}</dt>
-                  <dd>${v}</dd>`,
-            )}
+          ${meta.filter(([, v]) => v).map(([k, v]) => html`<dt>${t(k)}</dt><dd>${v}</dd>`)}
           ${links
             .filter(([, v]) => v && /^https?:\/\//i.test(v))
             .map(
               ([k, v]) =>
-                html`<dt>${t(k)}</dt>
-                  <dd>
-                    <a href=${v!} target="_blank" rel="noopener noreferrer">${new URL(v!).host}</a>
-                  </dd>`,
+                html`<dt>${t(k)}</dt><dd><a href=${v!} target="_blank" rel="noopener noreferrer">${new URL(v!).host}</a></dd>`,
             )}
         </dl>
         ${
           r.keywords?.length
-            ? html`<p class="small">
-                <strong>${t('resource.keywords')}</strong> · ${r.keywords.join(' · ')}
-              </p>`
+            ? html`<p class="small"><strong>${t('resource.keywords')}</strong> · ${r.keywords.join(' · ')}</p>`
             : nothing
         }
-        <p class="small">
-          <a href=${`/wiki/${encodeURIComponent(wiki)}`} data-testid="wiki-link"
-            >${t('resource.wikiLink', { name: r.name })}</a
-          >
-        </p>
+        <p class="small"><a href=${`/wiki/${encodeURIComponent(wiki)}`} data-testid="wiki-link">${t('resource.wikiLink', { name: r.name })}</a></p>
       </section>
       <section class="card">
         <h2>${t('resource.providers')}</h2>
         ${
           r.providers?.length
             ? html`<ul class="plain">
-                ${r.providers.map(
-                  (p) =>
-                    html`<li>
-                      ${p.url && /^https?:\/\//i.test(p.url) ? html`<a href=${p.url} target="_blank" rel="noopener noreferrer">${p.name}</a>` : p.name}
-                      ${p.note ? html`<div class="small muted">${p.note}</div>` : nothing}
-                    </li>`,
-                )}
-              </ul>`
+              ${r.providers.map(
+                (p) => html`<li>
+                  ${p.url && /^https?:\/\//i.test(p.url) ? html`<a href=${p.url} target="_blank" rel="noopener noreferrer">${p.name}</a>` : p.name}
+                  ${p.note ? html`<div class="small muted">${p.note}</div>` : nothing}
+                </li>`,
+              )}
+            </ul>`
             : html`<p class="empty small">${t('resource.providersNone')}</p>`
         }
       </section>
@@ -517,32 +364,22 @@ export class LcResourcePage extends LitElement {
         usages.length === 0
           ? html`<p class="empty">${t('resource.placesNone')}</p>`
           : html`<div class="places">
-              <lc-place-map
-                .points=${points}
-                .details=${details}
-                .home=${this._home}
-                label=${t('resource.places', { count: usages.length })}
-              ></lc-place-map>
-              <ul class="plain" data-testid="places-list">
-                ${usages.map(
-                  (u) =>
-                    html`<li data-slug=${u.place.slug}>
-                      <div class="place-line">
-                        <a href=${`/lieux/${encodeURIComponent(u.place.slug)}`}
-                          ><strong>${u.place.name}</strong></a
-                        >
-                        <span class="muted small"
-                          >${[u.place.city, u.place.region].filter(Boolean).join(', ')}</span
-                        >
-                        <span class="usage-status ${u.status}">${t(`usage.${u.status}`)}</span>
-                        ${u.km != null ? html`<span class="km">${t('card.distance', { km: formatKm(u.km) })}</span>` : nothing}
-                      </div>
-                      ${u.note ? html`<div class="small">${u.note}</div>` : nothing}
-                      ${u.since ? html`<div class="small muted">${t('resource.since', { date: formatDay(u.since) })}</div>` : nothing}
-                    </li>`,
-                )}
-              </ul>
-            </div>`
+            <lc-place-map .points=${points} .details=${details} .home=${this._home} label=${t('resource.places', { count: usages.length })}></lc-place-map>
+            <ul class="plain" data-testid="places-list">
+              ${usages.map(
+                (u) => html`<li data-slug=${u.place.slug}>
+                  <div class="place-line">
+                    <a href=${`/lieux/${encodeURIComponent(u.place.slug)}`}><strong>${u.place.name}</strong></a>
+                    <span class="muted small">${[u.place.city, u.place.region].filter(Boolean).join(', ')}</span>
+                    <span class="usage-status ${u.status}">${t(`usage.${u.status}`)}</span>
+                    ${u.km != null ? html`<span class="km">${t('card.distance', { km: formatKm(u.km) })}</span>` : nothing}
+                  </div>
+                  ${u.note ? html`<div class="small">${u.note}</div>` : nothing}
+                  ${u.since ? html`<div class="small muted">${t('resource.since', { date: formatDay(u.since) })}</div>` : nothing}
+                </li>`,
+              )}
+            </ul>
+          </div>`
       }
     </section>`;
   }
@@ -566,27 +403,26 @@ export class LcResourcePage extends LitElement {
         referents.length === 0
           ? html`<p class="empty">${t('resource.peopleNone')}</p>`
           : html`<div class="people">
-              ${referents.map(
-                ({ person: p, isExpert, note }) =>
-                  html`<article class="card person" data-slug=${p.slug}>
-                    <h3><a href=${`/personnes/${encodeURIComponent(p.slug)}`}>${p.name}</a></h3>
-                    <div class="small muted">
-                      ${[p.place?.name, p.region].filter(Boolean).join(' · ')}
-                    </div>
-                    <p>
-                      ${
-                        isExpert
-                          ? html`<span class="expert" title=${t('resource.expertHelp')}
-                              >★ ${t('resource.expert')}</span
-                            >`
-                          : html`<span class="experienced">${t('resource.experienced')}</span>`
-                      }
-                    </p>
-                    ${note ? html`<p class="small">${note}</p>` : nothing}
-                    <lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>
-                  </article>`,
-              )}
-            </div>`
+            ${referents.map(
+              ({
+                person: p,
+                isExpert,
+                note,
+              }) => html`<article class="card person" data-slug=${p.slug}>
+                <h3><a href=${`/personnes/${encodeURIComponent(p.slug)}`}>${p.name}</a></h3>
+                <div class="small muted">${[p.place?.name, p.region].filter(Boolean).join(' · ')}</div>
+                <p>
+                  ${
+                    isExpert
+                      ? html`<span class="expert" title=${t('resource.expertHelp')}>★ ${t('resource.expert')}</span>`
+                      : html`<span class="experienced">${t('resource.experienced')}</span>`
+                  }
+                </p>
+                ${note ? html`<p class="small">${note}</p>` : nothing}
+                <lc-contact-person slug=${p.slug} name=${p.name}></lc-contact-person>
+              </article>`,
+            )}
+          </div>`
       }
     </section>`;
   }

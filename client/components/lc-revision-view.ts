@@ -12,17 +12,9 @@ export class LcRevisionView extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      article.card {
-        padding: 1.4rem 1.6rem;
-      }
-      @media (max-width: 40rem) {
-        article.card {
-          padding: 1rem;
-        }
-      }
+      :host { display: block; }
+      article.card { padding: 1.4rem 1.6rem; }
+      @media (max-width: 40rem) { article.card { padding: 1rem; } }
     `,
   ];
 
@@ -62,16 +54,10 @@ export class LcRevisionView extends LitElement {
         ${t('wiki.revision.banner', { n, date: formatDate(r.createdAt), name: userName(r.author) })}
         ${r.summary ? html`<em>« ${r.summary} »</em>` : nothing}
         <div class="actions" style="margin-top:0.5rem">
-          <a class="btn small secondary" href=${pageUrl(this.slug)}
-            >${t('wiki.revision.current')}</a
-          >
+          <a class="btn small secondary" href=${pageUrl(this.slug)}>${t('wiki.revision.current')}</a>
           ${
             n > 1
-              ? html`<a
-                  class="btn small secondary"
-                  href="/wiki/${this.slug}/diff?from=${n - 1}&to=${n}"
-                  >${t('wiki.history.diffPrev')}</a
-                >`
+              ? html`<a class="btn small secondary" href="/wiki/${this.slug}/diff?from=${n - 1}&to=${n}">${t('wiki.history.diffPrev')}</a>`
               : nothing
           }
         </div>

@@ -8,13 +8,8 @@ import { SessionController } from '../session.js';
 @customElement('lc-search-box')
 export class LcSearchBox extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-    }
-    form {
-      display: flex;
-      align-items: stretch;
-    }
+    :host { display: block; }
+    form { display: flex; align-items: stretch; }
     input {
       font: inherit;
       font-size: 0.95rem;
@@ -39,22 +34,9 @@ export class LcSearchBox extends LitElement {
       color: #fff;
       cursor: pointer;
     }
-    button:hover {
-      background: #1a4430;
-    }
-    input:focus-visible,
-    button:focus-visible {
-      outline: 3px solid #f0b400;
-      outline-offset: 1px;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
+    button:hover { background: #1a4430; }
+    input:focus-visible, button:focus-visible { outline: 3px solid #f0b400; outline-offset: 1px; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
   `;
 
   /** Text shown in the field (the current query on the results page). */
@@ -89,12 +71,7 @@ export class LcSearchBox extends LitElement {
       <button type="submit" aria-label=${t('nav.search')}>
         <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true">
           <circle cx="8.5" cy="8.5" r="5.5" fill="none" stroke="currentColor" stroke-width="2" />
-          <path
-            d="M13 13l4.5 4.5"
-            stroke="currentColor"
-            stroke-width="2.2"
-            stroke-linecap="round"
-          />
+          <path d="M13 13l4.5 4.5" stroke="currentColor" stroke-width="2.2" stroke-linecap="round" />
         </svg>
       </button>
     </form>`;

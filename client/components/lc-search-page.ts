@@ -21,61 +21,19 @@ export class LcSearchPage extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      ol {
-        list-style: none;
-        padding: 0;
-        margin: 0;
-      }
-      li {
-        padding: 0.9rem 0;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      li:last-child {
-        border-bottom: 0;
-      }
-      ul.card {
-        list-style: none;
-        margin: 0;
-      }
-      li a.title {
-        font-size: 1.1rem;
-        font-weight: 600;
-      }
-      h2 small {
-        font-weight: 400;
-        font-size: 0.9rem;
-      }
-      .url {
-        color: var(--lc-muted);
-        font-size: 0.82rem;
-        font-family: ui-monospace, Menlo, Consolas, monospace;
-      }
-      .snippet {
-        margin: 0.25rem 0 0;
-        color: #34423b;
-      }
-      mark {
-        background: #ffe58a;
-        color: inherit;
-        padding: 0 0.1em;
-        border-radius: 2px;
-      }
-      .create {
-        margin-top: 1.2rem;
-      }
-      .card {
-        padding-top: 0.2rem;
-        padding-bottom: 0.2rem;
-      }
-      form.again {
-        display: flex;
-        gap: 0.5rem;
-        margin-bottom: 1rem;
-        max-width: 36rem;
-      }
+      :host { display: block; }
+      ol { list-style: none; padding: 0; margin: 0; }
+      li { padding: 0.9rem 0; border-bottom: 1px solid var(--lc-line); }
+      li:last-child { border-bottom: 0; }
+      ul.card { list-style: none; margin: 0; }
+      li a.title { font-size: 1.1rem; font-weight: 600; }
+      h2 small { font-weight: 400; font-size: 0.9rem; }
+      .url { color: var(--lc-muted); font-size: 0.82rem; font-family: ui-monospace, Menlo, Consolas, monospace; }
+      .snippet { margin: 0.25rem 0 0; color: #34423b; }
+      mark { background: #ffe58a; color: inherit; padding: 0 0.1em; border-radius: 2px; }
+      .create { margin-top: 1.2rem; }
+      .card { padding-top: 0.2rem; padding-bottom: 0.2rem; }
+      form.again { display: flex; gap: 0.5rem; margin-bottom: 1rem; max-width: 36rem; }
     `,
   ];
 
@@ -140,9 +98,7 @@ export class LcSearchPage extends LitElement {
       g && g.total
         ? html`<section aria-labelledby="g-${testid}">
             <h2 id="g-${testid}">${t(key)} <small class="muted">(${g.total})</small></h2>
-            <ul class="card" data-testid=${testid}>
-              ${g.items.map((x) => html`<li>${line(x)}</li>`)}
-            </ul>
+            <ul class="card" data-testid=${testid}>${g.items.map((x) => html`<li>${line(x)}</li>`)}</ul>
             ${g.total > g.items.length ? html`<p class="muted small">${t('searchAll.more', { shown: g.items.length, total: g.total })}</p>` : nothing}
           </section>`
         : nothing;
@@ -152,61 +108,49 @@ export class LcSearchPage extends LitElement {
         'searchAll.places',
         'search-places',
         o?.places,
-        (p) =>
-          html`<a class="title" href="/lieux/${encodeURIComponent(p.slug)}">${p.name}</a>
-            <div class="url">${[p.city, p.region].filter(Boolean).join(', ')}</div>`,
+        (p) => html`<a class="title" href="/lieux/${encodeURIComponent(p.slug)}">${p.name}</a>
+          <div class="url">${[p.city, p.region].filter(Boolean).join(', ')}</div>`,
       )}
       ${group(
         'searchAll.people',
         'search-people',
         o?.people,
-        (p) =>
-          html`<a class="title" href="/personnes/${encodeURIComponent(p.slug)}">${p.name}</a>
-            <div class="url">${[p.place?.name, p.region].filter(Boolean).join(', ')}</div>`,
+        (p) => html`<a class="title" href="/personnes/${encodeURIComponent(p.slug)}">${p.name}</a>
+          <div class="url">${[p.place?.name, p.region].filter(Boolean).join(', ')}</div>`,
       )}
       ${group(
         'searchAll.events',
         'search-events',
         o?.events,
-        (e) =>
-          html`<a class="title" href="/evenements/${e.id}">${e.title}</a>
-            <div class="url">
-              <time datetime=${e.startsAt}>${slotLabel(e)}</time
-              >${e.upcoming ? nothing : html` · ${t('searchAll.eventPast')}`}
-            </div>
-            <div class="snippet">
-              ${t(`eventType.${e.type}`)} ·
-              ${[e.place.name, e.place.city].filter(Boolean).join(', ')}${e.campaign ? html` · ${e.campaign.title}` : nothing}
-            </div>`,
+        (e) => html`<a class="title" href="/evenements/${e.id}">${e.title}</a>
+          <div class="url"><time datetime=${e.startsAt}>${slotLabel(e)}</time>${e.upcoming ? nothing : html` · ${t('searchAll.eventPast')}`}</div>
+          <div class="snippet">${t(`eventType.${e.type}`)} · ${[e.place.name, e.place.city].filter(Boolean).join(', ')}${e.campaign ? html` · ${e.campaign.title}` : nothing}</div>`,
       )}
       ${group(
         'searchAll.communs',
         'search-communs',
         o?.communs,
-        (r) =>
-          html`<a class="title" href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a>
-            <div class="url">${label('kind', r.kind)}</div>
-            <p class="snippet">${r.summary}</p>`,
+        (r) => html`<a class="title" href="/communs/${encodeURIComponent(r.slug)}">${r.name}</a>
+          <div class="url">${label('kind', r.kind)}</div><p class="snippet">${r.summary}</p>`,
       )}
       ${results.length ? html`<h2 id="g-pages">${t('searchAll.pages')} <small class="muted">(${o?.pages.total ?? results.length})</small></h2>` : nothing}
       ${
         results.length
           ? html`<ol class="card" data-testid="search-results" aria-labelledby="g-pages">
-              ${results.map(
-                (r) =>
-                  html`<li>
-                    <a class="title" href=${pageUrl(r.slug)}>${r.title}</a>
-                    <div class="url">${pageUrl(r.slug)}</div>
-                    ${
-                      r.snippet
-                        ? html`<p class="snippet">
-                            ${highlightParts(r.snippet, q).map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}
-                          </p>`
-                        : nothing
-                    }
-                  </li>`,
-              )}
-            </ol>`
+            ${results.map(
+              (r) => html`<li>
+                <a class="title" href=${pageUrl(r.slug)}>${r.title}</a>
+                <div class="url">${pageUrl(r.slug)}</div>
+                ${
+                  r.snippet
+                    ? html`<p class="snippet">
+                      ${highlightParts(r.snippet, q).map((p) => (p.hit ? html`<mark>${p.text}</mark>` : p.text))}
+                    </p>`
+                    : nothing
+                }
+              </li>`,
+            )}
+          </ol>`
           : foundRecords
             ? nothing
             : html`<p>${t('searchAll.none')}</p>`
@@ -214,11 +158,9 @@ export class LcSearchPage extends LitElement {
       ${
         !exact && !foundRecords && canCreate && slugify(q)
           ? html`<p class="create">
-              ${t('wiki.search.createPrompt')}
-              <a class="btn secondary small" href="/new?${new URLSearchParams({ title: q })}"
-                >${t('wiki.search.create', { q })}</a
-              >
-            </p>`
+            ${t('wiki.search.createPrompt')}
+            <a class="btn secondary small" href="/new?${new URLSearchParams({ title: q })}">${t('wiki.search.create', { q })}</a>
+          </p>`
           : nothing
       }
     `;

@@ -147,99 +147,54 @@ export class LcSecurityPage extends LitElement {
     const err = this._pwErrors[id];
     return html`<div class="field">
       <label for=${id}>${label}</label>
-      <input
-        id=${id}
-        name=${id}
-        type="password"
-        autocomplete=${autocomplete}
-        required
-        aria-invalid=${err ? 'true' : 'false'}
-        aria-describedby="${id}-hint ${id}-error"
-      />
+      <input id=${id} name=${id} type="password" autocomplete=${autocomplete} required
+        aria-invalid=${err ? 'true' : 'false'} aria-describedby="${id}-hint ${id}-error" />
       ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
       ${err ? html`<span class="field-error" id="${id}-error">${err}</span>` : nothing}
     </div>`;
   }
 
   private _sessionsTable(sessions: SessionInfo[]) {
-    return html`<div class="table-wrap">
-      <table data-testid="sessions">
-        <thead>
-          <tr>
-            <th scope="col">${t('acc.sec.device')}</th>
-            <th scope="col">${t('acc.sec.lastSeen')}</th>
-            <th scope="col">${t('acc.sec.since')}</th>
-            <th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${sessions.map((s) => {
-            const device = deviceLabel(s.userAgent);
-            return html`<tr>
-              <td title=${s.userAgent}>
-                ${device}${s.current ? html` <span class="badge">${t('acc.sec.thisDevice')}</span>` : nothing}
-              </td>
-              <td>${s.lastSeenAt ? formatDate(s.lastSeenAt) : '—'}</td>
-              <td>${formatDate(s.createdAt)}</td>
-              <td>
-                <button
-                  class="btn danger small"
-                  ?disabled=${this._busy}
-                  aria-label=${t('acc.sec.endSessionOf', { device })}
-                  @click=${() => this._endSession(s)}
-                >
-                  ${t('acc.sec.endSession')}
-                </button>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return html`<div class="table-wrap"><table data-testid="sessions">
+      <thead><tr><th scope="col">${t('acc.sec.device')}</th><th scope="col">${t('acc.sec.lastSeen')}</th><th scope="col">${t('acc.sec.since')}</th><th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th></tr></thead>
+      <tbody>
+        ${sessions.map((s) => {
+          const device = deviceLabel(s.userAgent);
+          return html`<tr>
+            <td title=${s.userAgent}>${device}${s.current ? html` <span class="badge">${t('acc.sec.thisDevice')}</span>` : nothing}</td>
+            <td>${s.lastSeenAt ? formatDate(s.lastSeenAt) : '—'}</td>
+            <td>${formatDate(s.createdAt)}</td>
+            <td><button class="btn danger small" ?disabled=${this._busy} aria-label=${t('acc.sec.endSessionOf', { device })}
+              @click=${() => this._endSession(s)}>${t('acc.sec.endSession')}</button></td>
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
   }
 
   private _tokensTable(tokens: TokenInfo[]) {
     if (!tokens.length) return html`<p class="muted">${t('acc.sec.noTokens')}</p>`;
-    return html`<div class="table-wrap">
-      <table data-testid="tokens">
-        <thead>
-          <tr>
-            <th scope="col">${t('acc.sec.tokenName')}</th>
-            <th scope="col">${t('acc.sec.scope')}</th>
-            <th scope="col">${t('acc.sec.lastUsed')}</th>
-            <th scope="col">${t('acc.sec.since')}</th>
-            <th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${tokens.map((tok) => {
-            const name = tok.name || t('acc.sec.untitled');
-            return html`<tr>
-              <td>${name}</td>
-              <td>${t(`acc.sec.scope.${tok.scope}`)}</td>
-              <td>${tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('acc.sec.never')}</td>
-              <td>${formatDate(tok.createdAt)}</td>
-              <td>
-                <button
-                  class="btn danger small"
-                  ?disabled=${this._busy}
-                  aria-label=${t('acc.sec.revokeOf', { name })}
-                  @click=${() => this._act(() => revokeToken(tok.id))}
-                >
-                  ${t('acc.sec.revoke')}
-                </button>
-              </td>
-            </tr>`;
-          })}
-        </tbody>
-      </table>
-    </div>`;
+    return html`<div class="table-wrap"><table data-testid="tokens">
+      <thead><tr><th scope="col">${t('acc.sec.tokenName')}</th><th scope="col">${t('acc.sec.scope')}</th><th scope="col">${t('acc.sec.lastUsed')}</th><th scope="col">${t('acc.sec.since')}</th><th scope="col"><span class="visually-hidden">${t('acc.admin.actions')}</span></th></tr></thead>
+      <tbody>
+        ${tokens.map((tok) => {
+          const name = tok.name || t('acc.sec.untitled');
+          return html`<tr>
+            <td>${name}</td>
+            <td>${t(`acc.sec.scope.${tok.scope}`)}</td>
+            <td>${tok.lastUsedAt ? formatDate(tok.lastUsedAt) : t('acc.sec.never')}</td>
+            <td>${formatDate(tok.createdAt)}</td>
+            <td><button class="btn danger small" ?disabled=${this._busy} aria-label=${t('acc.sec.revokeOf', { name })}
+              @click=${() => this._act(() => revokeToken(tok.id))}>${t('acc.sec.revoke')}</button></td>
+          </tr>`;
+        })}
+      </tbody>
+    </table></div>`;
   }
 
   override render() {
     if (this._session.known && !this._session.user) {
-      return html`<h1>${t('acc.sec.heading')}</h1>
-        <p><a href="/login?next=/securite">${t('nav.login')}</a></p>`;
+      return html`<h1>${t('acc.sec.heading')}</h1><p><a href="/login?next=/securite">${t('nav.login')}</a></p>`;
     }
     return html`<h1>${t('acc.sec.heading')}</h1>
       <p class="muted">${t('acc.sec.intro')}</p>
@@ -262,11 +217,7 @@ export class LcSecurityPage extends LitElement {
         <p class="muted small">${t('acc.sec.tokensIntro')}</p>
         ${
           this._newToken
-            ? html`<div class="message info" role="status">
-                ${t('acc.sec.tokenCreated')}<code class="secret" data-testid="new-token"
-                  >${this._newToken}</code
-                >
-              </div>`
+            ? html`<div class="message info" role="status">${t('acc.sec.tokenCreated')}<code class="secret" data-testid="new-token">${this._newToken}</code></div>`
             : nothing
         }
         ${this._tokens ? this._tokensTable(this._tokens) : loadingLine()}
@@ -282,9 +233,7 @@ export class LcSecurityPage extends LitElement {
               <option value="write">${t('acc.sec.scope.write')}</option>
             </select>
           </div>
-          <button class="btn" type="submit" ?disabled=${this._busy}>
-            ${t('acc.sec.createToken')}
-          </button>
+          <button class="btn" type="submit" ?disabled=${this._busy}>${t('acc.sec.createToken')}</button>
         </form>
       </section>`;
   }

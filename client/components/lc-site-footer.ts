@@ -6,33 +6,11 @@ import { t } from '../i18n/index.js';
 @customElement('lc-site-footer')
 export class LcSiteFooter extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-      border-top: 1px solid #dcd7ca;
-      background: #efece3;
-      color: #1d2a24;
-    }
-    footer {
-      max-width: 72rem;
-      margin: 0 auto;
-      padding: 0.9rem 1.2rem;
-      font-size: 0.9rem;
-    }
-    ul {
-      list-style: none;
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.4rem 1.4rem;
-      margin: 0;
-      padding: 0;
-    }
-    a {
-      color: #22563c;
-    }
-    a:focus-visible {
-      outline: 3px solid #1f4f9c;
-      outline-offset: 2px;
-    }
+    :host { display: block; border-top: 1px solid #dcd7ca; background: #efece3; color: #1d2a24; }
+    footer { max-width: 72rem; margin: 0 auto; padding: 0.9rem 1.2rem; font-size: 0.9rem; }
+    ul { list-style: none; display: flex; flex-wrap: wrap; gap: 0.4rem 1.4rem; margin: 0; padding: 0; }
+    a { color: #22563c; }
+    a:focus-visible { outline: 3px solid #1f4f9c; outline-offset: 2px; }
   `;
 
   override render() {

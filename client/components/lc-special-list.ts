@@ -64,65 +64,19 @@ export class LcSpecialList extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-      }
-      ul.rows.card {
-        padding: 0.2rem 1.2rem;
-      }
-      ul.rows > li {
-        padding: 0.6rem 0;
-        border-bottom: 1px solid #ece8dd;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.2rem 0.8rem;
-        align-items: baseline;
-      }
-      ul.rows > li:last-child {
-        border-bottom: 0;
-      }
-      .title {
-        font-weight: 600;
-      }
-      a.missing {
-        color: var(--lc-red);
-      }
-      .from {
-        font-size: 0.88rem;
-        color: var(--lc-muted);
-        flex-basis: 100%;
-      }
-      .note {
-        font-size: 0.9rem;
-        color: var(--lc-muted);
-        font-style: italic;
-      }
-      .pager {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        margin-top: 1rem;
-        flex-wrap: wrap;
-      }
-      .index {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-        gap: 1rem;
-      }
-      .index a.card {
-        display: block;
-        text-decoration: none;
-        color: inherit;
-        padding: 1rem 1.2rem;
-      }
-      .index a.card:hover {
-        border-color: var(--lc-green);
-      }
-      .index strong {
-        color: var(--lc-green-dark);
-        display: block;
-        margin-bottom: 0.2rem;
-      }
+      :host { display: block; }
+      ul.rows.card { padding: 0.2rem 1.2rem; }
+      ul.rows > li { padding: 0.6rem 0; border-bottom: 1px solid #ece8dd; display: flex; flex-wrap: wrap; gap: 0.2rem 0.8rem; align-items: baseline; }
+      ul.rows > li:last-child { border-bottom: 0; }
+      .title { font-weight: 600; }
+      a.missing { color: var(--lc-red); }
+      .from { font-size: 0.88rem; color: var(--lc-muted); flex-basis: 100%; }
+      .note { font-size: 0.9rem; color: var(--lc-muted); font-style: italic; }
+      .pager { display: flex; gap: 0.5rem; align-items: center; margin-top: 1rem; flex-wrap: wrap; }
+      .index { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: 1rem; }
+      .index a.card { display: block; text-decoration: none; color: inherit; padding: 1rem 1.2rem; }
+      .index a.card:hover { border-color: var(--lc-green); }
+      .index strong { color: var(--lc-green-dark); display: block; margin-bottom: 0.2rem; }
     `,
   ];
 
@@ -192,11 +146,10 @@ export class LcSpecialList extends LitElement {
       case 'index':
         return html`<div class="index">
           ${SPECIAL_LISTS.map(
-            (name) =>
-              html`<a class="card" href="/special/${name}">
-                <strong>${t(TITLE_KEY[name])}</strong>
-                <span class="muted small">${t(HELP_KEY[name])}</span>
-              </a>`,
+            (name) => html`<a class="card" href="/special/${name}">
+              <strong>${t(TITLE_KEY[name])}</strong>
+              <span class="muted small">${t(HELP_KEY[name])}</span>
+            </a>`,
           )}
           <a class="card" href="/recent">
             <strong>${t('wiki.recent.heading')}</strong>
@@ -217,9 +170,9 @@ export class LcSpecialList extends LitElement {
           ${
             hasRole(this._session.user, 'facilitator')
               ? html`<a class="card" href=${DELETED_PAGES_PATH}>
-                  <strong>${t('wiki.deletedPages.heading')}</strong>
-                  <span class="muted small">${t('wiki.deletedPages.help')}</span>
-                </a>`
+                <strong>${t('wiki.deletedPages.heading')}</strong>
+                <span class="muted small">${t('wiki.deletedPages.help')}</span>
+              </a>`
               : nothing
           }
         </div>`;
@@ -227,33 +180,25 @@ export class LcSpecialList extends LitElement {
         if (!d.pages.length) return this._empty();
         return html`<ul class="plain rows card" data-testid="special-list">
           ${d.pages.map(
-            (p) =>
-              html`<li>
-                <a
-                  class="title missing"
-                  href="/new?${new URLSearchParams({ title: p.title, slug: p.slug })}"
-                  >${p.title}</a
-                >
-                <span class="badge warn">${plural('wiki.wanted.count', p.count)}</span>
-                <span class="from">
-                  ${t('wiki.wanted.from')}
-                  ${p.from.map((f, i) => html`${i ? ', ' : ''}<a href=${pageUrl(f.slug)}>${f.title}</a>`)}
-                </span>
-              </li>`,
+            (p) => html`<li>
+              <a class="title missing" href="/new?${new URLSearchParams({ title: p.title, slug: p.slug })}">${p.title}</a>
+              <span class="badge warn">${plural('wiki.wanted.count', p.count)}</span>
+              <span class="from">
+                ${t('wiki.wanted.from')}
+                ${p.from.map((f, i) => html`${i ? ', ' : ''}<a href=${pageUrl(f.slug)}>${f.title}</a>`)}
+              </span>
+            </li>`,
           )}
         </ul>`;
       case 'to-improve':
         if (!d.pages.length) return this._empty();
         return html`<ul class="plain rows card" data-testid="special-list">
           ${d.pages.map(
-            (p) =>
-              html`<li>
-                <a class="title" href=${pageUrl(p.slug)}>${p.title}</a>
-                <span class="badge warn"
-                  >${p.reason === 'stub' ? t('wiki.toImprove.stub') : t('wiki.toImprove.flagged')}</span
-                >
-                ${p.note ? html`<span class="note">${p.note}</span>` : nothing}
-              </li>`,
+            (p) => html`<li>
+              <a class="title" href=${pageUrl(p.slug)}>${p.title}</a>
+              <span class="badge warn">${p.reason === 'stub' ? t('wiki.toImprove.stub') : t('wiki.toImprove.flagged')}</span>
+              ${p.note ? html`<span class="note">${p.note}</span>` : nothing}
+            </li>`,
           )}
         </ul>`;
       case 'orphans':
@@ -266,52 +211,44 @@ export class LcSpecialList extends LitElement {
         return html`<p class="muted small">${plural('wiki.special.pageCount', d.total)}</p>
           <ul class="plain rows card" data-testid="special-list">
             ${d.pages.map(
-              (p) =>
-                html`<li>
-                  <a class="title" href=${pageUrl(p.slug)}>${p.title}</a>
-                  <span class="badge">${kindLabel(p.kind)}</span>
-                  <span class="muted small"
-                    >${t('wiki.special.updatedOn', { date: formatDate(p.updatedAt) })}</span
-                  >
-                </li>`,
+              (p) => html`<li>
+                <a class="title" href=${pageUrl(p.slug)}>${p.title}</a>
+                <span class="badge">${kindLabel(p.kind)}</span>
+                <span class="muted small">${t('wiki.special.updatedOn', { date: formatDate(p.updatedAt) })}</span>
+              </li>`,
             )}
           </ul>
           ${
             d.total > PAGE_SIZE
               ? html`<nav class="pager" aria-label=${t('wiki.special.pages')}>
-                  ${
-                    this.offset > 0
-                      ? html`<a
-                          class="btn small secondary"
-                          href="/special/all-pages?offset=${Math.max(0, this.offset - PAGE_SIZE)}"
-                          >← ${t('wiki.special.previous')}</a
-                        >`
-                      : nothing
-                  }
-                  <span class="muted small">
-                    ${t('wiki.special.range', { from: this.offset + 1, to: Math.min(this.offset + PAGE_SIZE, d.total), total: d.total })}
-                  </span>
-                  ${
-                    this.offset + PAGE_SIZE < d.total
-                      ? html`<a
-                          class="btn small secondary"
-                          href="/special/all-pages?offset=${this.offset + PAGE_SIZE}"
-                          >${t('wiki.special.next')} →</a
-                        >`
-                      : nothing
-                  }
-                </nav>`
+                ${
+                  this.offset > 0
+                    ? html`<a class="btn small secondary" href="/special/all-pages?offset=${Math.max(0, this.offset - PAGE_SIZE)}"
+                      >← ${t('wiki.special.previous')}</a
+                    >`
+                    : nothing
+                }
+                <span class="muted small">
+                  ${t('wiki.special.range', { from: this.offset + 1, to: Math.min(this.offset + PAGE_SIZE, d.total), total: d.total })}
+                </span>
+                ${
+                  this.offset + PAGE_SIZE < d.total
+                    ? html`<a class="btn small secondary" href="/special/all-pages?offset=${this.offset + PAGE_SIZE}"
+                      >${t('wiki.special.next')} →</a
+                    >`
+                    : nothing
+                }
+              </nav>`
               : nothing
           }`;
       case 'categories':
         if (!d.categories.length) return this._empty();
         return html`<ul class="plain rows card" data-testid="special-list">
           ${d.categories.map(
-            (c) =>
-              html`<li>
-                <a class="title" href="/category/${encodeURIComponent(c.name)}">${c.name}</a>
-                <span class="muted small">${plural('wiki.special.pageCount', c.count)}</span>
-              </li>`,
+            (c) => html`<li>
+              <a class="title" href="/category/${encodeURIComponent(c.name)}">${c.name}</a>
+              <span class="muted small">${plural('wiki.special.pageCount', c.count)}</span>
+            </li>`,
           )}
         </ul>`;
     }

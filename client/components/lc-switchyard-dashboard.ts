@@ -20,113 +20,27 @@ export class LcSwitchyardDashboard extends LitElement {
     sharedStyles,
     backofficeStyles,
     css`
-      :host {
-        display: block;
-      }
-      form {
-        display: flex;
-        gap: 0.5rem;
-        flex-wrap: wrap;
-        align-items: end;
-        margin-bottom: 1rem;
-      }
-      label {
-        display: grid;
-        font-size: 0.85rem;
-        color: #555;
-      }
-      .exports {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5rem;
-        margin: -0.4rem 0 1.2rem;
-      }
-      .hint {
-        flex-basis: 100%;
-        font-size: 0.85rem;
-        color: var(--lc-muted);
-        margin: 0;
-      }
-      .kpis {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr));
-        gap: 0.8rem;
-        margin-bottom: 1.2rem;
-      }
-      .kpi {
-        border: 1px solid #d5dcd8;
-        border-radius: 8px;
-        padding: 0.7rem;
-        background: #fff;
-      }
-      .kpi strong {
-        display: block;
-        font-size: 1.8rem;
-        color: #1f5a3d;
-      }
-      .charts {
-        display: grid;
-        grid-template-columns: 1fr 1fr;
-        gap: 1.2rem;
-      }
-      @media (max-width: 900px) {
-        .charts {
-          grid-template-columns: 1fr;
-        }
-      }
-      svg {
-        width: 100%;
-        height: auto;
-        font-size: 11px;
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem 0.8rem;
-        font-size: 0.85rem;
-      }
-      .legend span::before {
-        content: '';
-        display: inline-block;
-        width: 0.7rem;
-        height: 0.7rem;
-        margin-right: 0.3rem;
-        background: var(--c);
-        border-radius: 2px;
-      }
-      .missing li {
-        margin: 0.4rem 0;
-      }
-      .missing q {
-        color: #444;
-      }
-      .error {
-        color: #a33;
-      }
-      table.months {
-        border-collapse: collapse;
-        margin-top: 0.8rem;
-        font-size: 0.9rem;
-      }
-      table.months th,
-      table.months td {
-        padding: 0.2rem 0.6rem;
-        border-bottom: 1px solid #e1e6e3;
-        text-align: right;
-      }
-      table.months th:first-child,
-      table.months td:first-child {
-        text-align: left;
-      }
-      .visually-hidden {
-        position: absolute;
-        width: 1px;
-        height: 1px;
-        overflow: hidden;
-        clip: rect(0 0 0 0);
-        white-space: nowrap;
-      }
-    `,
+    :host { display: block; }
+    form { display: flex; gap: 0.5rem; flex-wrap: wrap; align-items: end; margin-bottom: 1rem; }
+    label { display: grid; font-size: 0.85rem; color: #555; }
+    .exports { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: -0.4rem 0 1.2rem; }
+    .hint { flex-basis: 100%; font-size: 0.85rem; color: var(--lc-muted); margin: 0; }
+    .kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(11rem, 1fr)); gap: 0.8rem; margin-bottom: 1.2rem; }
+    .kpi { border: 1px solid #d5dcd8; border-radius: 8px; padding: 0.7rem; background: #fff; }
+    .kpi strong { display: block; font-size: 1.8rem; color: #1f5a3d; }
+    .charts { display: grid; grid-template-columns: 1fr 1fr; gap: 1.2rem; }
+    @media (max-width: 900px) { .charts { grid-template-columns: 1fr; } }
+    svg { width: 100%; height: auto; font-size: 11px; }
+    .legend { display: flex; flex-wrap: wrap; gap: 0.3rem 0.8rem; font-size: 0.85rem; }
+    .legend span::before { content: ''; display: inline-block; width: 0.7rem; height: 0.7rem; margin-right: 0.3rem; background: var(--c); border-radius: 2px; }
+    .missing li { margin: 0.4rem 0; }
+    .missing q { color: #444; }
+    .error { color: #a33; }
+    table.months { border-collapse: collapse; margin-top: 0.8rem; font-size: 0.9rem; }
+    table.months th, table.months td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #e1e6e3; text-align: right; }
+    table.months th:first-child, table.months td:first-child { text-align: left; }
+    .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+  `,
   ];
 
   @state() private _d: (Dashboard & { networks: string[] }) | null = null;
@@ -241,158 +155,86 @@ export class LcSwitchyardDashboard extends LitElement {
       ${
         this._allowed
           ? html`<form @submit=${this._load} aria-label=${t('syb.filters')}>
-                <label
-                  >${t('sy.dash.from')}<input
-                    type="date"
-                    .value=${this._from}
-                    @input=${(e: Event) => (this._from = (e.target as HTMLInputElement).value)}
-                /></label>
-                <label
-                  >${t('sy.dash.to')}<input
-                    type="date"
-                    .value=${this._to}
-                    @input=${(e: Event) => (this._to = (e.target as HTMLInputElement).value)}
-                /></label>
-                <label
-                  >${t('sy.dash.network')}<input
-                    list="sy-networks"
-                    aria-describedby="sy-network-hint"
-                    .value=${this._network}
-                    @input=${(e: Event) => (this._network = (e.target as HTMLInputElement).value)}
-                /></label>
-                <datalist id="sy-networks">
-                  ${(d?.networks ?? []).map((n) => html`<option value=${n}></option>`)}
-                </datalist>
-                <button type="submit">${t('sy.dash.apply')}</button>
-                <p class="hint" id="sy-network-hint">
-                  ${t('syb.networkHint')}${d?.networks.length ? ` (${d.networks.slice(0, 6).join(', ')}${d.networks.length > 6 ? '…' : ''})` : ''}
-                </p>
-              </form>
-              <div class="exports" role="group" aria-label=${t('syb.exports')}>
-                <a
-                  class="btn secondary"
-                  href=${dashboardCsvUrl({ ...this._filter(), dialect: 'fr' })}
-                  download="aiguillage.csv"
-                  data-testid="sy-csv-fr"
-                  >${t('syb.csvFr')}</a
-                >
-                <a
-                  class="btn secondary"
-                  href=${dashboardCsvUrl({ ...this._filter(), dialect: 'en' })}
-                  download="switchyard.csv"
-                  >${t('syb.csvEn')}</a
-                >
-              </div>`
+            <label>${t('sy.dash.from')}<input type="date" .value=${this._from} @input=${(e: Event) => (this._from = (e.target as HTMLInputElement).value)} /></label>
+            <label>${t('sy.dash.to')}<input type="date" .value=${this._to} @input=${(e: Event) => (this._to = (e.target as HTMLInputElement).value)} /></label>
+            <label
+              >${t('sy.dash.network')}<input
+                list="sy-networks"
+                aria-describedby="sy-network-hint"
+                .value=${this._network}
+                @input=${(e: Event) => (this._network = (e.target as HTMLInputElement).value)}
+            /></label>
+            <datalist id="sy-networks">${(d?.networks ?? []).map((n) => html`<option value=${n}></option>`)}</datalist>
+            <button type="submit">${t('sy.dash.apply')}</button>
+            <p class="hint" id="sy-network-hint">${t('syb.networkHint')}${d?.networks.length ? ` (${d.networks.slice(0, 6).join(', ')}${d.networks.length > 6 ? '…' : ''})` : ''}</p>
+          </form>
+          <div class="exports" role="group" aria-label=${t('syb.exports')}>
+            <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'fr' })} download="aiguillage.csv" data-testid="sy-csv-fr">${t('syb.csvFr')}</a>
+            <a class="btn secondary" href=${dashboardCsvUrl({ ...this._filter(), dialect: 'en' })} download="switchyard.csv">${t('syb.csvEn')}</a>
+          </div>`
           : nothing
       }
       ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
       ${
         d
           ? html`
-              <div class="kpis">
-                <div class="kpi" data-testid="sy-kpi-requests">
-                  <strong>${d.totals.requests}</strong>${t('sy.dash.requests')}
-                </div>
-                <div class="kpi">
-                  <strong>${Math.round(d.totals.shareResolved * 100)} %</strong
-                  >${t('sy.dash.resolved')}
-                </div>
-                <div class="kpi">
-                  <strong
-                    >${d.totals.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: d.totals.medianHoursToFirstContact })}</strong
-                  >${t('sy.dash.firstContact')}
-                </div>
-                <div class="kpi"><strong>${d.totals.missing}</strong>${t('sy.dash.missing')}</div>
+            <div class="kpis">
+              <div class="kpi" data-testid="sy-kpi-requests"><strong>${d.totals.requests}</strong>${t('sy.dash.requests')}</div>
+              <div class="kpi"><strong>${Math.round(d.totals.shareResolved * 100)} %</strong>${t('sy.dash.resolved')}</div>
+              <div class="kpi">
+                <strong>${d.totals.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: d.totals.medianHoursToFirstContact })}</strong>${t('sy.dash.firstContact')}
               </div>
-              ${
-                d.totals.requests === 0
-                  ? html`<p>${t('sy.dash.empty')}</p>`
-                  : html`<div class="charts">
-                        <section>
-                          <h2>${t('sy.dash.perMonth')}</h2>
-                          ${this._monthChart(d)}
-                          <div class="legend">
-                            ${d.byTheme.map((r) => html`<span style="--c:${themeColour(r.theme)}">${themeName(r.theme)}</span>`)}
-                          </div>
-                          <table class="months">
-                            <thead>
-                              <tr>
-                                <th>${t('sy.dash.month')}</th>
-                                <th>${t('sy.dash.requests')}</th>
-                                <th>${t('sy.dash.resolvedCount')}</th>
-                                <th>${t('sy.dash.firstContact')}</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              ${d.byMonth.map(
-                                (m) =>
-                                  html`<tr>
-                                    <td>${monthLabel(m.month, locale())}</td>
-                                    <td>${m.requests}</td>
-                                    <td>${m.resolved}</td>
-                                    <td>
-                                      ${m.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: m.medianHoursToFirstContact })}
-                                    </td>
-                                  </tr>`,
-                              )}
-                            </tbody>
-                          </table>
-                        </section>
-                        <section>
-                          <h2>${t('sy.dash.perTheme')}</h2>
-                          ${this._themeChart(d)}
-                          <table class="months" data-testid="sy-theme-table">
-                            <caption class="visually-hidden">
-                              ${t('sy.dash.perTheme')}
-                            </caption>
-                            <thead>
-                              <tr>
-                                <th scope="col">${t('sy.dash.theme')}</th>
-                                <th scope="col">${t('sy.dash.requests')}</th>
-                                <th scope="col">${t('sy.dash.resolvedCount')}</th>
-                              </tr>
-                            </thead>
-                            <tbody>
-                              ${d.byTheme.map(
-                                (r) =>
-                                  html`<tr>
-                                    <th scope="row">${themeName(r.theme)}</th>
-                                    <td>${r.requests}</td>
-                                    <td>${r.resolved}</td>
-                                  </tr>`,
-                              )}
-                            </tbody>
-                          </table>
-                        </section>
-                      </div>
-                      <section class="missing">
-                        <h2>${t('sy.dash.topMissing')}</h2>
-                        ${d.missing.length === 0 ? html`<p data-testid="sy-missing-empty">${t('syb.missingEmpty')}</p>` : nothing}
-                        <ol>
-                          ${d.missing.map(
-                            (m) =>
-                              html`<li>
-                                <strong>${themeName(m.theme)}</strong> (${m.count})
-                                <ul>
-                                  ${m.examples.map(
-                                    (x) =>
-                                      html`<li>
-                                        <a href="/aiguillage/demandes/${x.id}"
-                                          ><q>${x.problem.slice(0, 140)}</q></a
-                                        >
-                                      </li>`,
-                                  )}
-                                </ul>
-                              </li>`,
+              <div class="kpi"><strong>${d.totals.missing}</strong>${t('sy.dash.missing')}</div>
+            </div>
+            ${
+              d.totals.requests === 0
+                ? html`<p>${t('sy.dash.empty')}</p>`
+                : html`<div class="charts">
+                    <section>
+                      <h2>${t('sy.dash.perMonth')}</h2>
+                      ${this._monthChart(d)}
+                      <div class="legend">${d.byTheme.map((r) => html`<span style="--c:${themeColour(r.theme)}">${themeName(r.theme)}</span>`)}</div>
+                      <table class="months">
+                        <thead>
+                          <tr><th>${t('sy.dash.month')}</th><th>${t('sy.dash.requests')}</th><th>${t('sy.dash.resolvedCount')}</th><th>${t('sy.dash.firstContact')}</th></tr>
+                        </thead>
+                        <tbody>
+                          ${d.byMonth.map(
+                            (m) => html`<tr>
+                              <td>${monthLabel(m.month, locale())}</td><td>${m.requests}</td><td>${m.resolved}</td>
+                              <td>${m.medianHoursToFirstContact === null ? '—' : t('sy.dash.hours', { n: m.medianHoursToFirstContact })}</td>
+                            </tr>`,
                           )}
-                        </ol>
-                      </section>`
-              }
-              <lc-permanences-dashboard
-                .from=${this._from}
-                .to=${this._to}
-              ></lc-permanences-dashboard>
-            `
+                        </tbody>
+                      </table>
+                    </section>
+                    <section>
+                      <h2>${t('sy.dash.perTheme')}</h2>
+                      ${this._themeChart(d)}
+                      <table class="months" data-testid="sy-theme-table">
+                        <caption class="visually-hidden">${t('sy.dash.perTheme')}</caption>
+                        <thead><tr><th scope="col">${t('sy.dash.theme')}</th><th scope="col">${t('sy.dash.requests')}</th><th scope="col">${t('sy.dash.resolvedCount')}</th></tr></thead>
+                        <tbody>
+                          ${d.byTheme.map((r) => html`<tr><th scope="row">${themeName(r.theme)}</th><td>${r.requests}</td><td>${r.resolved}</td></tr>`)}
+                        </tbody>
+                      </table>
+                    </section>
+                  </div>
+                  <section class="missing">
+                    <h2>${t('sy.dash.topMissing')}</h2>
+                    ${d.missing.length === 0 ? html`<p data-testid="sy-missing-empty">${t('syb.missingEmpty')}</p>` : nothing}
+                    <ol>
+                      ${d.missing.map(
+                        (m) => html`<li>
+                          <strong>${themeName(m.theme)}</strong> (${m.count})
+                          <ul>${m.examples.map((x) => html`<li><a href="/aiguillage/demandes/${x.id}"><q>${x.problem.slice(0, 140)}</q></a></li>`)}</ul>
+                        </li>`,
+                      )}
+                    </ol>
+                  </section>`
+            }
+            <lc-permanences-dashboard .from=${this._from} .to=${this._to}></lc-permanences-dashboard>
+          `
           : nothing
       }
     `;

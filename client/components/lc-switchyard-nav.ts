@@ -24,34 +24,11 @@ export class LcSwitchyardNav extends LitElement {
   static override styles = [
     sharedStyles,
     css`
-      :host {
-        display: block;
-        margin: 0 0 1.2rem;
-      }
-      ul {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.3rem;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        border-bottom: 1px solid var(--lc-line);
-      }
-      a {
-        display: inline-block;
-        padding: 0.45rem 0.8rem;
-        text-decoration: none;
-        font-weight: 600;
-        color: var(--lc-green-dark);
-        border-bottom: 3px solid transparent;
-      }
-      a:hover {
-        background: var(--lc-green-light);
-      }
-      a[aria-current='page'] {
-        border-bottom-color: var(--lc-green);
-        color: var(--lc-ink);
-      }
+      :host { display: block; margin: 0 0 1.2rem; }
+      ul { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; margin: 0; padding: 0; border-bottom: 1px solid var(--lc-line); }
+      a { display: inline-block; padding: 0.45rem 0.8rem; text-decoration: none; font-weight: 600; color: var(--lc-green-dark); border-bottom: 3px solid transparent; }
+      a:hover { background: var(--lc-green-light); }
+      a[aria-current='page'] { border-bottom-color: var(--lc-green); color: var(--lc-ink); }
     `,
   ];
 
@@ -79,9 +56,7 @@ export class LcSwitchyardNav extends LitElement {
       <ul>
         ${links.map(
           (l) =>
-            html`<li>
-              <a href=${l.href} aria-current=${path === l.href ? 'page' : nothing}>${t(l.key)}</a>
-            </li>`,
+            html`<li><a href=${l.href} aria-current=${path === l.href ? 'page' : nothing}>${t(l.key)}</a></li>`,
         )}
       </ul>
     </nav>`;

@@ -24,65 +24,21 @@ export class LcSwitchyardRequest extends LitElement {
     sharedStyles,
     backofficeStyles,
     css`
-      :host {
-        display: block;
-      }
-      .problem {
-        white-space: pre-wrap;
-        background: #f6f8f7;
-        border-radius: 6px;
-        padding: 0.7rem;
-      }
-      .meta {
-        color: #555;
-        font-size: 0.9rem;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: 2fr 1fr;
-        gap: 1.2rem;
-      }
-      @media (max-width: 720px) {
-        .grid {
-          grid-template-columns: 1fr;
-        }
-      }
-      ol {
-        padding-left: 1.2rem;
-      }
-      li {
-        margin: 0.35rem 0;
-      }
-      .note {
-        white-space: pre-wrap;
-      }
-      textarea {
-        font: inherit;
-        width: 100%;
-        min-height: 4rem;
-        box-sizing: border-box;
-      }
-      select,
-      button {
-        font: inherit;
-        padding: 0.3rem 0.7rem;
-      }
-      fieldset {
-        border: 1px solid #d5dcd8;
-        border-radius: 6px;
-        margin: 0.8rem 0;
-      }
-      .status {
-        font-weight: 600;
-      }
-      .missing {
-        color: #a35b00;
-        font-weight: 600;
-      }
-      .error {
-        color: #a33;
-      }
-    `,
+    :host { display: block; }
+    .problem { white-space: pre-wrap; background: #f6f8f7; border-radius: 6px; padding: 0.7rem; }
+    .meta { color: #555; font-size: 0.9rem; }
+    .grid { display: grid; grid-template-columns: 2fr 1fr; gap: 1.2rem; }
+    @media (max-width: 720px) { .grid { grid-template-columns: 1fr; } }
+    ol { padding-left: 1.2rem; }
+    li { margin: 0.35rem 0; }
+    .note { white-space: pre-wrap; }
+    textarea { font: inherit; width: 100%; min-height: 4rem; box-sizing: border-box; }
+    select, button { font: inherit; padding: 0.3rem 0.7rem; }
+    fieldset { border: 1px solid #d5dcd8; border-radius: 6px; margin: 0.8rem 0; }
+    .status { font-weight: 600; }
+    .missing { color: #a35b00; font-weight: 600; }
+    .error { color: #a33; }
+  `,
   ];
 
   /** The request id. */
@@ -163,18 +119,12 @@ export class LcSwitchyardRequest extends LitElement {
           <h2>${t('sy.request.history')}</h2>
           ${
             (r.events ?? []).length
-              ? html`<ol>
-                  ${(r.events ?? []).map((e) => this._event(e))}
-                </ol>`
+              ? html`<ol>${(r.events ?? []).map((e) => this._event(e))}</ol>`
               : html`<p class="muted" data-testid="sy-history-empty">${t('syb.historyEmpty')}</p>`
           }
           <fieldset>
             <legend>${t('sy.request.note')}</legend>
-            <textarea
-              aria-label=${t('sy.request.note')}
-              .value=${this._note}
-              @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}
-            ></textarea>
+            <textarea aria-label=${t('sy.request.note')} .value=${this._note} @input=${(e: Event) => (this._note = (e.target as HTMLTextAreaElement).value)}></textarea>
             <button
               ?disabled=${!this._note.trim()}
               @click=${() =>
@@ -197,69 +147,44 @@ export class LcSwitchyardRequest extends LitElement {
           ${
             this._isFacilitator
               ? html`<fieldset>
-                  <legend>${t('sy.request.setStatus')}</legend>
-                  <select
-                    aria-label=${t('sy.request.setStatus')}
-                    @change=${(e: Event) => this._do(() => changeRequest(r.id, { status: (e.target as HTMLSelectElement).value as Status }))}
-                  >
-                    ${STATUSES.map((s) => html`<option value=${s} ?selected=${r.status === s}>${t(`sy.status.${s}`)}</option>`)}
-                  </select>
-                  <p>
-                    ${
-                      r.facilitator?.id === this._user?.id
-                        ? html`<button
-                            @click=${() => this._do(() => changeRequest(r.id, { facilitator: null }))}
-                          >
-                            ${t('sy.request.unfollow')}
-                          </button>`
-                        : html`<button
-                            @click=${() => this._do(() => changeRequest(r.id, { facilitator: 'me' }))}
-                          >
-                            ${t('sy.request.followIt')}
-                          </button>`
-                    }
-                  </p>
-                  <button
-                    @click=${() => this._do(() => changeRequest(r.id, { missing: !r.missing }))}
-                  >
-                    ${r.missing ? t('sy.request.unmarkMissing') : t('sy.request.markMissing')}
-                  </button>
-                </fieldset>`
+                <legend>${t('sy.request.setStatus')}</legend>
+                <select aria-label=${t('sy.request.setStatus')} @change=${(e: Event) => this._do(() => changeRequest(r.id, { status: (e.target as HTMLSelectElement).value as Status }))}>
+                  ${STATUSES.map((s) => html`<option value=${s} ?selected=${r.status === s}>${t(`sy.status.${s}`)}</option>`)}
+                </select>
+                <p>
+                  ${
+                    r.facilitator?.id === this._user?.id
+                      ? html`<button @click=${() => this._do(() => changeRequest(r.id, { facilitator: null }))}>${t('sy.request.unfollow')}</button>`
+                      : html`<button @click=${() => this._do(() => changeRequest(r.id, { facilitator: 'me' }))}>${t('sy.request.followIt')}</button>`
+                  }
+                </p>
+                <button @click=${() => this._do(() => changeRequest(r.id, { missing: !r.missing }))}>
+                  ${r.missing ? t('sy.request.unmarkMissing') : t('sy.request.markMissing')}
+                </button>
+              </fieldset>`
               : nothing
           }
           <fieldset>
             <legend>${t('sy.request.outcome')}</legend>
             ${r.outcome ? html`<p>${r.outcome.helped ? t('sy.request.outcomeHelped') : t('sy.request.outcomeNotHelped')}${r.outcome.note ? html` — ${r.outcome.note}` : nothing}</p>` : nothing}
-            <label
-              ><input type="radio" name="helped" @change=${() => (this._helped = true)} />
-              ${t('sy.request.helpedYes')}</label
-            >
-            <label
-              ><input type="radio" name="helped" @change=${() => (this._helped = false)} />
-              ${t('sy.request.helpedNo')}</label
-            >
+            <label><input type="radio" name="helped" @change=${() => (this._helped = true)} /> ${t('sy.request.helpedYes')}</label>
+            <label><input type="radio" name="helped" @change=${() => (this._helped = false)} /> ${t('sy.request.helpedNo')}</label>
             ${
               this._helped
                 ? html`<p>
-                    <label
-                      >${t('sy.request.outcomeResource')}
-                      <select
-                        @change=${(e: Event) => (this._outResource = (e.target as HTMLSelectElement).value)}
-                      >
-                        <option value=""></option>
-                        ${r.proposal.resources.map((x) => html`<option value=${x.slug}>${x.name}</option>`)}
-                      </select>
-                    </label>
-                    <label
-                      >${t('sy.request.outcomePerson')}
-                      <select
-                        @change=${(e: Event) => (this._outPerson = (e.target as HTMLSelectElement).value)}
-                      >
-                        <option value=""></option>
-                        ${r.proposal.people.map((x) => html`<option value=${x.slug}>${x.name}</option>`)}
-                      </select>
-                    </label>
-                  </p>`
+                  <label>${t('sy.request.outcomeResource')}
+                    <select @change=${(e: Event) => (this._outResource = (e.target as HTMLSelectElement).value)}>
+                      <option value=""></option>
+                      ${r.proposal.resources.map((x) => html`<option value=${x.slug}>${x.name}</option>`)}
+                    </select>
+                  </label>
+                  <label>${t('sy.request.outcomePerson')}
+                    <select @change=${(e: Event) => (this._outPerson = (e.target as HTMLSelectElement).value)}>
+                      <option value=""></option>
+                      ${r.proposal.people.map((x) => html`<option value=${x.slug}>${x.name}</option>`)}
+                    </select>
+                  </label>
+                </p>`
                 : nothing
             }
             <button
@@ -278,10 +203,7 @@ export class LcSwitchyardRequest extends LitElement {
           </fieldset>
         </div>
       </div>
-      <lc-request-permanences
-        .request=${r}
-        @lc-booked=${() => void this._load()}
-      ></lc-request-permanences>
+      <lc-request-permanences .request=${r} @lc-booked=${() => void this._load()}></lc-request-permanences>
     `;
   }
 }

@@ -15,58 +15,19 @@ export class LcSwitchyardRequests extends LitElement {
     sharedStyles,
     backofficeStyles,
     css`
-      :host {
-        display: block;
-      }
-      .filters {
-        display: flex;
-        gap: 0.5rem;
-        align-items: center;
-        margin-bottom: 0.8rem;
-      }
-      .filters select {
-        width: auto;
-        min-width: 14rem;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      th,
-      td {
-        text-align: left;
-        padding: 0.45rem 0.4rem;
-        border-bottom: 1px solid #e1e6e3;
-        vertical-align: top;
-      }
-      th {
-        font-size: 0.85rem;
-        color: #555;
-      }
-      .problem {
-        max-width: 36rem;
-      }
-      .status {
-        white-space: nowrap;
-        border-radius: 999px;
-        padding: 0.05rem 0.5rem;
-        background: #eef2f0;
-        font-size: 0.85rem;
-      }
-      .status-new {
-        background: #fff1cc;
-      }
-      .status-in-contact {
-        background: #dcecff;
-      }
-      .status-resolved {
-        background: #dff3e4;
-      }
-      .unassigned {
-        color: var(--lc-muted);
-        font-style: italic;
-      }
-    `,
+    :host { display: block; }
+    .filters { display: flex; gap: 0.5rem; align-items: center; margin-bottom: 0.8rem; }
+    .filters select { width: auto; min-width: 14rem; }
+    table { width: 100%; border-collapse: collapse; }
+    th, td { text-align: left; padding: 0.45rem 0.4rem; border-bottom: 1px solid #e1e6e3; vertical-align: top; }
+    th { font-size: 0.85rem; color: #555; }
+    .problem { max-width: 36rem; }
+    .status { white-space: nowrap; border-radius: 999px; padding: 0.05rem 0.5rem; background: #eef2f0; font-size: 0.85rem; }
+    .status-new { background: #fff1cc; }
+    .status-in-contact { background: #dcecff; }
+    .status-resolved { background: #dff3e4; }
+    .unassigned { color: var(--lc-muted); font-style: italic; }
+  `,
   ];
 
   /** Which list: the user's own requests, the facilitators' queue, or the missing communs. */
@@ -138,90 +99,66 @@ export class LcSwitchyardRequests extends LitElement {
           ? t('syb.queueReserved')
           : t('syb.missingReserved');
       return html`<h1>${title}</h1>
-        <p data-testid="sy-reserved">
-          ${text}
-          ${
-            this._session.user
-              ? html`<a href="/aiguillage/demandes">${t('sy.nav.requests')}</a>`
-              : html`<a href="/login?next=${encodeURIComponent(location.pathname)}"
-                  >${t('nav.login')}</a
-                >`
-          }
-        </p>`;
+        <p data-testid="sy-reserved">${text} ${
+          this._session.user
+            ? html`<a href="/aiguillage/demandes">${t('sy.nav.requests')}</a>`
+            : html`<a href="/login?next=${encodeURIComponent(location.pathname)}">${t('nav.login')}</a>`
+        }</p>`;
     }
     return html`
-      <h1>
-        ${title} ${this._loaded && !this._error ? html`<small>(${this._total})</small>` : nothing}
-      </h1>
+      <h1>${title} ${this._loaded && !this._error ? html`<small>(${this._total})</small>` : nothing}</h1>
       ${
         this.mode !== 'missing'
           ? html`<div class="filters">
-              <select
-                aria-label=${t('syb.statusFilter')}
-                @change=${(e: Event) => {
-                  this._status = (e.target as HTMLSelectElement).value as Status | '';
-                  void this._load();
-                }}
-              >
-                <option value="">${t('sy.requests.all')}</option>
-                ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${t(`sy.status.${s}`)}</option>`)}
-              </select>
-            </div>`
+            <select
+              aria-label=${t('syb.statusFilter')}
+              @change=${(e: Event) => {
+                this._status = (e.target as HTMLSelectElement).value as Status | '';
+                void this._load();
+              }}
+            >
+              <option value="">${t('sy.requests.all')}</option>
+              ${STATUSES.map((s) => html`<option value=${s} ?selected=${this._status === s}>${t(`sy.status.${s}`)}</option>`)}
+            </select>
+          </div>`
           : nothing
       }
       ${this._error ? html`<p class="message error" role="alert">${this._error}</p>` : nothing}
       ${
         this._loaded && !this._error && this._items.length === 0
-          ? html`<p data-testid="sy-requests-empty">
-              ${this.mode === 'missing' ? t('syb.missingNone') : t('sy.requests.empty')}
-            </p>`
+          ? html`<p data-testid="sy-requests-empty">${this.mode === 'missing' ? t('syb.missingNone') : t('sy.requests.empty')}</p>`
           : nothing
       }
       ${
         this._items.length
           ? html`<table>
-              <thead>
-                <tr>
-                  <th>#</th>
-                  <th>${t('syb.problem')}</th>
-                  <th>${t('sy.answer.themes')}</th>
-                  <th>${t('syb.statusColumn')}</th>
+            <thead>
+              <tr>
+                <th>#</th>
+                <th>${t('syb.problem')}</th>
+                <th>${t('sy.answer.themes')}</th>
+                <th>${t('syb.statusColumn')}</th>
+                ${this.mode !== 'mine' ? html`<th>${t('sy.requests.asker')}</th><th>${t('sy.requests.followedBy')}</th>` : nothing}
+                <th>${t('sy.requests.created')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${this._items.map(
+                (r) => html`<tr data-testid="sy-request-row">
+                  <td><a href="/aiguillage/demandes/${r.id}">${r.id}</a></td>
+                  <td class="problem"><a href="/aiguillage/demandes/${r.id}">${r.problem.length > 160 ? `${r.problem.slice(0, 160)}…` : r.problem}</a></td>
+                  <td>${themeName(r.mainTheme)}</td>
+                  <td><span class="status status-${r.status}">${t(`sy.status.${r.status}`)}</span></td>
                   ${
                     this.mode !== 'mine'
-                      ? html`<th>${t('sy.requests.asker')}</th>
-                          <th>${t('sy.requests.followedBy')}</th>`
+                      ? html`<td>${r.asker?.name ?? ''}</td><td>${r.facilitator?.name ?? html`<span class="unassigned">${t('syb.unassigned')}</span>`}</td>`
                       : nothing
                   }
-                  <th>${t('sy.requests.created')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${this._items.map(
-                  (r) =>
-                    html`<tr data-testid="sy-request-row">
-                      <td><a href="/aiguillage/demandes/${r.id}">${r.id}</a></td>
-                      <td class="problem">
-                        <a href="/aiguillage/demandes/${r.id}"
-                          >${r.problem.length > 160 ? `${r.problem.slice(0, 160)}…` : r.problem}</a
-                        >
-                      </td>
-                      <td>${themeName(r.mainTheme)}</td>
-                      <td>
-                        <span class="status status-${r.status}">${t(`sy.status.${r.status}`)}</span>
-                      </td>
-                      ${
-                        this.mode !== 'mine'
-                          ? html`<td>${r.asker?.name ?? ''}</td>
-                              <td>
-                                ${r.facilitator?.name ?? html`<span class="unassigned">${t('syb.unassigned')}</span>`}
-                              </td>`
-                          : nothing
-                      }
-                      <td>${formatDate(r.createdAt)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>`
+                  <td>${formatDate(r.createdAt)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
           : nothing
       }
     `;

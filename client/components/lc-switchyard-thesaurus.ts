@@ -29,48 +29,17 @@ export class LcSwitchyardThesaurus extends LitElement {
     sharedStyles,
     backofficeStyles,
     css`
-      :host {
-        display: block;
-      }
-      table {
-        width: 100%;
-        border-collapse: collapse;
-      }
-      td,
-      th {
-        text-align: left;
-        padding: 0.5rem 0.4rem;
-        border-bottom: 1px solid var(--lc-line);
-        vertical-align: top;
-      }
-      td input {
-        width: 100%;
-        box-sizing: border-box;
-      }
-      th:first-child {
-        width: 12rem;
-      }
-      /* The actions take what their buttons need; the expressions get the rest of the width. */
-      td.row-actions,
-      th.row-actions {
-        width: 1%;
-        white-space: nowrap;
-      }
-      td.row-actions div {
-        display: flex;
-        gap: 0.4rem;
-      }
-      .source {
-        font-size: 0.8rem;
-        color: var(--lc-muted);
-      }
-      form {
-        display: grid;
-        grid-template-columns: 12rem 1fr auto;
-        gap: 0.5rem;
-        margin: 0.8rem 0 1.2rem;
-      }
-    `,
+    :host { display: block; }
+    table { width: 100%; border-collapse: collapse; }
+    td, th { text-align: left; padding: 0.5rem 0.4rem; border-bottom: 1px solid var(--lc-line); vertical-align: top; }
+    td input { width: 100%; box-sizing: border-box; }
+    th:first-child { width: 12rem; }
+    /* The actions take what their buttons need; the expressions get the rest of the width. */
+    td.row-actions, th.row-actions { width: 1%; white-space: nowrap; }
+    td.row-actions div { display: flex; gap: 0.4rem; }
+    .source { font-size: 0.8rem; color: var(--lc-muted); }
+    form { display: grid; grid-template-columns: 12rem 1fr auto; gap: 0.5rem; margin: 0.8rem 0 1.2rem; }
+  `,
   ];
 
   @state() private _groups: ThesaurusGroup[] = [];
@@ -130,76 +99,49 @@ export class LcSwitchyardThesaurus extends LitElement {
       ${
         this._canEdit
           ? html`<form
-              @submit=${(e: Event) => {
-                e.preventDefault();
-                void this._run(async () => {
-                  await saveThesaurusGroup(this._newId.trim(), splitTerms(this._newTerms));
-                  this._newId = '';
-                  this._newTerms = '';
-                });
-              }}
-            >
-              <input
-                aria-label=${t('sy.thesaurus.id')}
-                placeholder=${t('sy.thesaurus.id')}
-                .value=${this._newId}
-                @input=${(e: Event) => (this._newId = (e.target as HTMLInputElement).value)}
-              />
-              <input
-                aria-label=${t('sy.thesaurus.terms')}
-                placeholder=${t('sy.thesaurus.terms')}
-                .value=${this._newTerms}
-                @input=${(e: Event) => (this._newTerms = (e.target as HTMLInputElement).value)}
-              />
-              <button type="submit">${t('sy.thesaurus.add')}</button>
-            </form>`
+            @submit=${(e: Event) => {
+              e.preventDefault();
+              void this._run(async () => {
+                await saveThesaurusGroup(this._newId.trim(), splitTerms(this._newTerms));
+                this._newId = '';
+                this._newTerms = '';
+              });
+            }}
+          >
+            <input aria-label=${t('sy.thesaurus.id')} placeholder=${t('sy.thesaurus.id')} .value=${this._newId} @input=${(e: Event) => (this._newId = (e.target as HTMLInputElement).value)} />
+            <input aria-label=${t('sy.thesaurus.terms')} placeholder=${t('sy.thesaurus.terms')} .value=${this._newTerms} @input=${(e: Event) => (this._newTerms = (e.target as HTMLInputElement).value)} />
+            <button type="submit">${t('sy.thesaurus.add')}</button>
+          </form>`
           : nothing
       }
       <table>
-        <thead>
-          <tr>
-            <th>${t('sy.thesaurus.id')}</th>
-            <th>${t('sy.thesaurus.terms')}</th>
-            ${this._canEdit ? html`<th class="row-actions">${t('sy.thesaurus.actions')}</th>` : nothing}
-          </tr>
-        </thead>
+        <thead><tr><th>${t('sy.thesaurus.id')}</th><th>${t('sy.thesaurus.terms')}</th>${this._canEdit ? html`<th class="row-actions">${t('sy.thesaurus.actions')}</th>` : nothing}</tr></thead>
         <tbody>
           ${this._groups.map(
-            (g) =>
-              html`<tr>
-                <td>
-                  ${g.id}
-                  <div class="source">${t(`sy.thesaurus.source.${g.source}`)}</div>
-                </td>
-                <td>
-                  ${
-                    this._canEdit
-                      ? html`<input
-                          aria-label=${g.id}
-                          .value=${this._edits[g.id] ?? g.terms.join(', ')}
-                          @input=${(e: Event) => (this._edits = { ...this._edits, [g.id]: (e.target as HTMLInputElement).value })}
-                        />`
-                      : g.terms.join(', ')
-                  }
-                </td>
+            (g) => html`<tr>
+              <td>${g.id}<div class="source">${t(`sy.thesaurus.source.${g.source}`)}</div></td>
+              <td>
                 ${
                   this._canEdit
-                    ? html`<td class="row-actions">
-                        <div>
-                          <button
-                            ?disabled=${this._edits[g.id] === undefined}
-                            @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}
-                          >
-                            ${t('sy.thesaurus.save')}
-                          </button>
-                          <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>
-                            ${t('sy.thesaurus.delete')}
-                          </button>
-                        </div>
-                      </td>`
-                    : nothing
+                    ? html`<input
+                      aria-label=${g.id}
+                      .value=${this._edits[g.id] ?? g.terms.join(', ')}
+                      @input=${(e: Event) => (this._edits = { ...this._edits, [g.id]: (e.target as HTMLInputElement).value })}
+                    />`
+                    : g.terms.join(', ')
                 }
-              </tr>`,
+              </td>
+              ${
+                this._canEdit
+                  ? html`<td class="row-actions"><div>
+                    <button ?disabled=${this._edits[g.id] === undefined} @click=${() => this._run(() => saveThesaurusGroup(g.id, splitTerms(this._edits[g.id] ?? '')))}>
+                      ${t('sy.thesaurus.save')}
+                    </button>
+                    <button @click=${() => this._run(() => deleteThesaurusGroup(g.id))}>${t('sy.thesaurus.delete')}</button>
+                  </div>                  </td>`
+                  : nothing
+              }
+            </tr>`,
           )}
         </tbody>
       </table>

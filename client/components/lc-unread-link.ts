@@ -16,35 +16,11 @@ const REFRESH_MS = 60_000;
 @customElement('lc-unread-link')
 export class LcUnreadLink extends LitElement {
   static override styles = css`
-    :host {
-      display: inline-flex;
-      gap: 0.2rem;
-      align-items: center;
-    }
-    a {
-      color: #fff;
-      text-decoration: none;
-      padding: 0.3rem 0.5rem;
-      border-radius: 5px;
-      display: inline-flex;
-      gap: 0.35rem;
-      align-items: center;
-    }
-    a:hover {
-      background: rgba(255, 255, 255, 0.12);
-    }
-    a:focus-visible {
-      outline: 3px solid #f0b400;
-      outline-offset: 1px;
-    }
-    .count {
-      background: #f0c85a;
-      color: #1d2a24;
-      border-radius: 999px;
-      padding: 0 0.45rem;
-      font-size: 0.8rem;
-      font-weight: 700;
-    }
+    :host { display: inline-flex; gap: 0.2rem; align-items: center; }
+    a { color: #fff; text-decoration: none; padding: 0.3rem 0.5rem; border-radius: 5px; display: inline-flex; gap: 0.35rem; align-items: center; }
+    a:hover { background: rgba(255, 255, 255, 0.12); }
+    a:focus-visible { outline: 3px solid #f0b400; outline-offset: 1px; }
+    .count { background: #f0c85a; color: #1d2a24; border-radius: 999px; padding: 0 0.45rem; font-size: 0.8rem; font-weight: 700; }
   `;
 
   @state() private _counts: { inbox: number; answers: number; handles: boolean } | null = null;
@@ -89,24 +65,16 @@ export class LcUnreadLink extends LitElement {
     if (!c) return nothing;
     return html`${
       c.handles
-        ? html`<a
-            href="/messages"
-            data-testid="unread-inbox"
-            aria-label=${c.inbox ? t('inbox.navUnread', { n: c.inbox }) : t('inbox.nav')}
-          >
-            ${t('inbox.nav')}${c.inbox ? html`<span class="count" aria-hidden="true">${c.inbox}</span>` : nothing}
-          </a>`
+        ? html`<a href="/messages" data-testid="unread-inbox" aria-label=${c.inbox ? t('inbox.navUnread', { n: c.inbox }) : t('inbox.nav')}>
+          ${t('inbox.nav')}${c.inbox ? html`<span class="count" aria-hidden="true">${c.inbox}</span>` : nothing}
+        </a>`
         : nothing
     }
     ${
       c.answers
-        ? html`<a
-            href="/aiguillage/demandes"
-            data-testid="unread-answers"
-            aria-label=${t('inbox.navAnswersUnread', { n: c.answers })}
-          >
-            ${t('inbox.navAnswers')}<span class="count" aria-hidden="true">${c.answers}</span>
-          </a>`
+        ? html`<a href="/aiguillage/demandes" data-testid="unread-answers" aria-label=${t('inbox.navAnswersUnread', { n: c.answers })}>
+          ${t('inbox.navAnswers')}<span class="count" aria-hidden="true">${c.answers}</span>
+        </a>`
         : nothing
     }`;
   }

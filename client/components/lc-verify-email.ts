@@ -30,14 +30,12 @@ export class LcVerifyEmail extends TokenPasswordForm {
       ${!this.token ? html`<p class="message error" role="alert">${t('acc.verify.missing')}</p>` : nothing}
       ${
         this._done
-          ? html`<p class="message info" role="status" data-testid="verified">
-                ${t('acc.verify.done')}
-              </p>
-              <p><a href="/">${t('nav.home')}</a></p>`
+          ? html`<p class="message info" role="status" data-testid="verified">${t('acc.verify.done')}</p>
+            <p><a href="/">${t('nav.home')}</a></p>`
           : this.token
             ? html`${this._error ? html`<div class="message error" role="alert">${this._error}</div>` : nothing}
-                <p class="muted">${t('acc.verify.intro')}</p>
-                ${this.passwordForm(t('auth.password'), 'current-password', t('acc.verify.submit'), undefined, false)}`
+              <p class="muted">${t('acc.verify.intro')}</p>
+              ${this.passwordForm(t('auth.password'), 'current-password', t('acc.verify.submit'), undefined, false)}`
             : nothing
       }
     </div>`;

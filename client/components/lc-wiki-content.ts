@@ -15,153 +15,36 @@ import { slugify } from '../../registry/text/slug.js';
 @customElement('lc-wiki-content')
 export class LcWikiContent extends LitElement {
   static override styles = css`
-    :host {
-      display: block;
-      line-height: 1.65;
-      overflow-wrap: anywhere;
-    }
-    .content > :first-child {
-      margin-top: 0;
-    }
-    .content > :last-child {
-      margin-bottom: 0;
-    }
-    h1,
-    h2,
-    h3,
-    h4,
-    h5,
-    h6 {
-      line-height: 1.25;
-      margin: 1.6em 0 0.5em;
-      scroll-margin-top: 1rem;
-    }
-    h1 {
-      font-size: 1.7rem;
-    }
-    h2 {
-      font-size: 1.4rem;
-      padding-bottom: 0.2em;
-      border-bottom: 1px solid #dcd7ca;
-    }
-    h3 {
-      font-size: 1.15rem;
-    }
-    h4,
-    h5,
-    h6 {
-      font-size: 1rem;
-    }
-    p,
-    ul,
-    ol,
-    blockquote,
-    table,
-    pre {
-      margin: 0 0 1em;
-    }
-    a {
-      color: #22563c;
-      text-underline-offset: 2px;
-    }
-    a:hover {
-      color: #2f6f4f;
-    }
-    a:focus-visible {
-      outline: 3px solid #1f4f9c;
-      outline-offset: 2px;
-    }
-    a.wikilink {
-      text-decoration-style: dotted;
-    }
-    a.wikilink.missing {
-      color: #b3261e;
-    }
-    a.wikilink.missing:hover {
-      color: #8a1c16;
-    }
-    a[href^='http']:not(.wikilink)::after {
-      content: ' ↗';
-      font-size: 0.8em;
-    }
-    img {
-      max-width: 100%;
-      height: auto;
-    }
-    blockquote {
-      border-left: 4px solid #b9d6c4;
-      margin-left: 0;
-      padding: 0.2em 1em;
-      color: #41504a;
-      background: #f3f7f4;
-    }
-    code {
-      font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace;
-      font-size: 0.9em;
-      background: #efece4;
-      padding: 0.1em 0.35em;
-      border-radius: 4px;
-    }
-    pre {
-      background: #24302a;
-      color: #eef3ef;
-      padding: 0.9em 1.1em;
-      border-radius: 8px;
-      overflow-x: auto;
-      line-height: 1.45;
-    }
-    pre code {
-      background: none;
-      padding: 0;
-      color: inherit;
-      font-size: 0.88em;
-    }
-    table {
-      border-collapse: collapse;
-      display: block;
-      overflow-x: auto;
-      max-width: 100%;
-    }
-    th,
-    td {
-      border: 1px solid #d3cdbf;
-      padding: 0.4em 0.7em;
-      text-align: left;
-      vertical-align: top;
-    }
-    th {
-      background: #eef3ef;
-      font-weight: 600;
-    }
-    tr:nth-child(even) td {
-      background: #fbfaf7;
-    }
-    hr {
-      border: 0;
-      border-top: 1px solid #dcd7ca;
-      margin: 2em 0;
-    }
-    ul.contains-task-list,
-    ul:has(> li > input[type='checkbox']) {
-      list-style: none;
-      padding-left: 0.4em;
-    }
-    li.task-list-item {
-      list-style: none;
-    }
-    li > input[type='checkbox'] {
-      margin: 0 0.5em 0 0;
-      vertical-align: middle;
-      accent-color: #2f6f4f;
-    }
-    .missing-file {
-      display: inline-block;
-      border: 1px dashed #b3261e;
-      color: #8a1c16;
-      background: #fbf1f0;
-      padding: 0.5em 0.8em;
-      border-radius: 6px;
-    }
+    :host { display: block; line-height: 1.65; overflow-wrap: anywhere; }
+    .content > :first-child { margin-top: 0; }
+    .content > :last-child { margin-bottom: 0; }
+    h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.6em 0 0.5em; scroll-margin-top: 1rem; }
+    h1 { font-size: 1.7rem; }
+    h2 { font-size: 1.4rem; padding-bottom: 0.2em; border-bottom: 1px solid #dcd7ca; }
+    h3 { font-size: 1.15rem; }
+    h4, h5, h6 { font-size: 1rem; }
+    p, ul, ol, blockquote, table, pre { margin: 0 0 1em; }
+    a { color: #22563c; text-underline-offset: 2px; }
+    a:hover { color: #2f6f4f; }
+    a:focus-visible { outline: 3px solid #1f4f9c; outline-offset: 2px; }
+    a.wikilink { text-decoration-style: dotted; }
+    a.wikilink.missing { color: #b3261e; }
+    a.wikilink.missing:hover { color: #8a1c16; }
+    a[href^='http']:not(.wikilink)::after { content: ' ↗'; font-size: 0.8em; }
+    img { max-width: 100%; height: auto; }
+    blockquote { border-left: 4px solid #b9d6c4; margin-left: 0; padding: 0.2em 1em; color: #41504a; background: #f3f7f4; }
+    code { font-family: ui-monospace, 'SFMono-Regular', Menlo, Consolas, monospace; font-size: 0.9em; background: #efece4; padding: 0.1em 0.35em; border-radius: 4px; }
+    pre { background: #24302a; color: #eef3ef; padding: 0.9em 1.1em; border-radius: 8px; overflow-x: auto; line-height: 1.45; }
+    pre code { background: none; padding: 0; color: inherit; font-size: 0.88em; }
+    table { border-collapse: collapse; display: block; overflow-x: auto; max-width: 100%; }
+    th, td { border: 1px solid #d3cdbf; padding: 0.4em 0.7em; text-align: left; vertical-align: top; }
+    th { background: #eef3ef; font-weight: 600; }
+    tr:nth-child(even) td { background: #fbfaf7; }
+    hr { border: 0; border-top: 1px solid #dcd7ca; margin: 2em 0; }
+    ul.contains-task-list, ul:has(> li > input[type='checkbox']) { list-style: none; padding-left: 0.4em; }
+    li.task-list-item { list-style: none; }
+    li > input[type='checkbox'] { margin: 0 0.5em 0 0; vertical-align: middle; accent-color: #2f6f4f; }
+    .missing-file { display: inline-block; border: 1px dashed #b3261e; color: #8a1c16; background: #fbf1f0; padding: 0.5em 0.8em; border-radius: 6px; }
   `;
 
   /** Server-rendered, sanitised HTML of the page. */

@@ -43,39 +43,14 @@ export class LcWikiLog extends LitElement {
     sharedStyles,
     timelineStyles,
     css`
-      :host {
-        display: block;
-      }
-      form.filters {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.6rem;
-        align-items: flex-end;
-        margin: 1rem 0 1.4rem;
-      }
-      form.filters .field {
-        margin: 0;
-        flex: 0 1 14rem;
-      }
-      form.filters .field.page {
-        flex: 1 1 16rem;
-      }
-      .reason {
-        font-style: italic;
-        overflow-wrap: anywhere;
-      }
-      .details {
-        font-size: 0.85rem;
-        color: var(--lc-muted);
-        overflow-wrap: anywhere;
-      }
-      .badge.delete {
-        background: var(--lc-red-light);
-        color: var(--lc-red);
-      }
-      .more {
-        margin-top: 1rem;
-      }
+      :host { display: block; }
+      form.filters { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: flex-end; margin: 1rem 0 1.4rem; }
+      form.filters .field { margin: 0; flex: 0 1 14rem; }
+      form.filters .field.page { flex: 1 1 16rem; }
+      .reason { font-style: italic; overflow-wrap: anywhere; }
+      .details { font-size: 0.85rem; color: var(--lc-muted); overflow-wrap: anywhere; }
+      .badge.delete { background: var(--lc-red-light); color: var(--lc-red); }
+      .more { margin-top: 1rem; }
     `,
   ];
 
@@ -165,25 +140,17 @@ export class LcWikiLog extends LitElement {
     // A combination given in the address (action=delete,restore) is offered as it is.
     const current = this._actionList.join(',');
     if (current && !options.includes(current)) options.push(current);
-    return html`<form
-      class="filters"
-      role="search"
-      aria-label=${t('wiki.log.filters')}
-      @submit=${this._filter}
-      data-testid="log-filters"
-    >
+    return html`<form class="filters" role="search" aria-label=${t('wiki.log.filters')} @submit=${this._filter} data-testid="log-filters">
       <div class="field">
         <label for="log-action">${t('wiki.log.action')}</label>
         <select id="log-action" name="action">
           <option value="" ?selected=${!current}>${t('wiki.log.allActions')}</option>
           ${options.map(
             (a) =>
-              html`<option value=${a} ?selected=${a === current}>
-                ${a
-                  .split(',')
-                  .map((x) => actionLabel(x, true))
-                  .join(', ')}
-              </option>`,
+              html`<option value=${a} ?selected=${a === current}>${a
+                .split(',')
+                .map((x) => actionLabel(x, true))
+                .join(', ')}</option>`,
           )}
         </select>
       </div>
@@ -212,19 +179,16 @@ export class LcWikiLog extends LitElement {
     const lang = locale();
     return html`
       ${byDay(entries, lang).map(
-        ([day, list]) =>
-          html`<h3>${day}</h3>
-            <ul class="timeline" data-testid="log-entries">
-              ${list.map((e) => this._renderEntry(e, lang))}
-            </ul>`,
+        ([day, list]) => html`<h3>${day}</h3>
+          <ul class="timeline" data-testid="log-entries">
+            ${list.map((e) => this._renderEntry(e, lang))}
+          </ul>`,
       )}
       ${
         this._next
           ? html`<p class="more">
-              <button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>
-                ${t('wiki.log.more')}
-              </button>
-            </p>`
+            <button class="btn secondary" ?disabled=${this._loadingMore} @click=${this._more}>${t('wiki.log.more')}</button>
+          </p>`
           : nothing
       }
     `;
@@ -250,9 +214,7 @@ export class LcWikiLog extends LitElement {
         </div>
         ${
           details.length
-            ? html`<div class="details">
-                ${details.map(([k, v], i) => html`${i ? ' · ' : ''}${k}: ${v}`)}
-              </div>`
+            ? html`<div class="details">${details.map(([k, v], i) => html`${i ? ' · ' : ''}${k}: ${v}`)}</div>`
             : nothing
         }
       </div>

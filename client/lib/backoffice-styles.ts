@@ -17,23 +17,11 @@ export const backofficeStyles = css`
     color: var(--lc-green-dark);
     cursor: pointer;
   }
-  button:hover {
-    background: var(--lc-green-light);
-  }
-  button[type='submit'] {
-    background: var(--lc-green);
-    color: #fff;
-  }
-  button[type='submit']:hover {
-    background: var(--lc-green-dark);
-  }
-  button[disabled] {
-    opacity: 0.6;
-    cursor: default;
-  }
-  input:not([type='radio']):not([type='checkbox']),
-  select,
-  textarea {
+  button:hover { background: var(--lc-green-light); }
+  button[type='submit'] { background: var(--lc-green); color: #fff; }
+  button[type='submit']:hover { background: var(--lc-green-dark); }
+  button[disabled] { opacity: 0.6; cursor: default; }
+  input:not([type='radio']):not([type='checkbox']), select, textarea {
     font: inherit;
     color: inherit;
     padding: 0.4rem 0.55rem;
@@ -41,16 +29,7 @@ export const backofficeStyles = css`
     border-radius: 6px;
     background: #fff;
   }
-  table {
-    border-collapse: collapse;
-  }
-  th {
-    font-size: 0.85rem;
-    color: var(--lc-muted);
-    text-align: left;
-  }
-  a.btn,
-  a.btn:hover {
-    text-decoration: none;
-  }
+  table { border-collapse: collapse; }
+  th { font-size: 0.85rem; color: var(--lc-muted); text-align: left; }
+  a.btn, a.btn:hover { text-decoration: none; }
 `;

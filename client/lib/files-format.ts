@@ -27,22 +27,17 @@ export const uploaderName = (u: { name: string; imported: boolean } | null) =>
 
 /** The column headings of a table, from message keys. */
 export const headRow = (keys: string[]) =>
-  html`<thead>
-    <tr>
-      ${keys.map((k) => html`<th scope="col">${t(k)}</th>`)}
-    </tr>
-  </thead>`;
+  html`<thead><tr>${keys.map((k) => html`<th scope="col">${t(k)}</th>`)}</tr></thead>`;
 
 /** The file and comment fields of an upload form (`prefix` keeps their ids apart). */
-export const uploadInputs = (prefix: string) =>
-  html`<div class="field">
-      <label for="${prefix}-file">${t('files.file')}</label>
-      <input id="${prefix}-file" name="file" type="file" required />
-    </div>
-    <div class="field">
-      <label for="${prefix}-comment">${t('files.comment')}</label>
-      <input id="${prefix}-comment" name="comment" type="text" maxlength="500" />
-    </div>`;
+export const uploadInputs = (prefix: string) => html`<div class="field">
+    <label for="${prefix}-file">${t('files.file')}</label>
+    <input id="${prefix}-file" name="file" type="file" required />
+  </div>
+  <div class="field">
+    <label for="${prefix}-comment">${t('files.comment')}</label>
+    <input id="${prefix}-comment" name="comment" type="text" maxlength="500" />
+  </div>`;
 
 /** The file and comment an upload form holds, or null when no file was chosen. */
 export function chosenUpload(form: HTMLFormElement): { file: File; comment: string } | null {
@@ -55,7 +50,5 @@ export function chosenUpload(form: HTMLFormElement): { file: File; comment: stri
 /** An upload's problem under its form: a message of ours, or an API error. */
 export const uploadProblem = (problem: unknown) =>
   problem
-    ? html`<p class="field-error" role="alert">
-        ${typeof problem === 'string' ? problem : errorText(problem)}
-      </p>`
+    ? html`<p class="field-error" role="alert">${typeof problem === 'string' ? problem : errorText(problem)}</p>`
     : nothing;

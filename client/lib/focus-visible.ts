@@ -6,10 +6,7 @@ import { LitElement, css, type CSSResultGroup, type CSSResultOrNative } from 'li
  * A component's own `:focus-visible` rule (the header's yellow ring) comes after it and wins.
  */
 export const focusRing = css`
-  :focus-visible {
-    outline: 3px solid #1f4f9c;
-    outline-offset: 2px;
-  }
+  :focus-visible { outline: 3px solid #1f4f9c; outline-offset: 2px; }
 `;
 
 type StyleFinalizer = (styles?: CSSResultGroup) => CSSResultOrNative[];

@@ -46,9 +46,7 @@ export abstract class RecordPage<T extends { name: string }> extends LitElement 
     notFoundText: string,
   ): TemplateResult | null {
     if (this._notFound)
-      return html`<p><a href=${backHref}>${backLabel}</a></p>
-        <h1>${t('notFound.title')}</h1>
-        <p>${notFoundText}</p>`;
+      return html`<p><a href=${backHref}>${backLabel}</a></p><h1>${t('notFound.title')}</h1><p>${notFoundText}</p>`;
     if (this._error) return html`<p class="notice error" role="alert">${this._error}</p>`;
     if (!this._p) return html`<p class="muted">${t('loading')}</p>`;
     return null;

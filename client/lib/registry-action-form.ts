@@ -48,26 +48,15 @@ export abstract class RegistryActionForm extends LitElement {
   protected _err(field: string): TemplateResult | null {
     const m = this._errors[field];
     return m
-      ? html`<span
-          class="field-error"
-          id=${ifDefined(this._errorIds ? `${field}-err` : undefined)}
-          role="alert"
-          >${m}</span
-        >`
+      ? html`<span class="field-error" id=${ifDefined(this._errorIds ? `${field}-err` : undefined)} role="alert">${m}</span>`
       : null;
   }
 
   /** The general message and the save / cancel buttons; `disabled` also keeps saving off. */
   protected _footer(disabled = false): TemplateResult {
     return html`${this._message ? html`<p class="notice error" role="alert">${this._message}</p>` : null}
-      <button class="btn" type="submit" ?disabled=${this._saving || disabled}>
-        ${this._saving ? t('form.saving') : t('form.save')}
-      </button>
-      <button
-        class="btn secondary"
-        type="button"
-        @click=${() => this.dispatchEvent(new CustomEvent('lc-cancel', { bubbles: true, composed: true }))}
-      >
+      <button class="btn" type="submit" ?disabled=${this._saving || disabled}>${this._saving ? t('form.saving') : t('form.save')}</button>
+      <button class="btn secondary" type="button" @click=${() => this.dispatchEvent(new CustomEvent('lc-cancel', { bubbles: true, composed: true }))}>
         ${t('form.cancel')}
       </button>`;
   }
