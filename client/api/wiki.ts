@@ -1,10 +1,10 @@
 import { api, ApiError } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { PageListItem, PageRef, WantedPage } from '../../registry/wiki/lists.js';
+import type { PageListItem, PageRef, RecentChange, WantedPage } from '../../registry/wiki/lists.js';
 import type { RevisionSummary, UserRef } from '../../registry/wiki/revisions.js';
 import type { SearchResults, WikiSearchHit } from '../../server/contracts/search.js';
 
-export type { PageListItem, PageRef, RevisionSummary, UserRef, WantedPage };
+export type { PageListItem, PageRef, RecentChange, RevisionSummary, UserRef, WantedPage };
 
 /** A wiki page as `GET /api/pages/:slug` returns it. */
 export interface WikiPage {
@@ -73,29 +73,6 @@ export interface PageDiff {
   to: number;
   title: { from: string; to: string };
   hunks: DiffHunk[];
-}
-
-/** A line of the recent changes: an edit, or a deletion, restoration or move of a page. */
-export interface RecentChange {
-  kind: 'edit' | 'delete' | 'restore' | 'move';
-  /** Revision id (edit) or log entry id (delete, restore). */
-  id: number;
-  /** Pass as `before` to page back from this change. */
-  cursor: string;
-  slug: string;
-  title: string;
-  revision: number;
-  summary: string;
-  /** Why the page was deleted, restored or moved (null for an edit). */
-  reason: string | null;
-  /** A move: slug and title before and after it, and whether a redirect was left. */
-  from?: PageRef;
-  to?: PageRef;
-  redirect?: boolean;
-  author: UserRef | null;
-  createdAt: string;
-  sizeDelta: number;
-  isNew: boolean;
 }
 
 /** When, by whom and why a page was deleted (in the `page_deleted` error of a deleted page). */
