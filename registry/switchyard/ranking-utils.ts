@@ -1,4 +1,5 @@
 import { THEMES, type ThemeSlug } from '../themes.js';
+import { distanceKm as kmBetween } from '../geo.js';
 import type { Place, Resource } from '../types.js';
 import type { SwitchyardConfig } from './config.js';
 import type { ReasonLang } from './reasons.js';
@@ -80,13 +81,7 @@ export function distanceKm(a: Place | undefined, b: Place | undefined): number |
     b.lon === undefined
   )
     return undefined;
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 6371 * 2 * Math.asin(Math.min(1, Math.sqrt(h)));
+  return kmBetween(a.lat, a.lon, b.lat, b.lon);
 }
 
 /** Rounds a score to three decimals for the answer. */
