@@ -15,8 +15,9 @@
  * more than one it did. Build-time settings (field weights) and the skill-link settings are set by hand. Then a logistic calibration of theme shares into
  * probabilities is fitted on the same problems (a theme counts as right when a resource graded 2
  * or more carries it). `--write` writes the result to registry/switchyard/learnt-weights.ts.
- * The held-out corpus (bench/data/switchyard-heldout) is never read here: it only checks the
- * learnt weights, in `npm run bench:switchyard`.
+ * The held-out corpus (bench/data/switchyard-heldout) and the validation corpus
+ * (bench/data/switchyard-validation) are never read here, not even as a check: they only check the
+ * learnt weights, in `npm run bench:switchyard`. Passing either as `--data` or `--train` is refused.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -38,9 +39,13 @@ const arg = (name: string, fallback: string) =>
 const dataDir = resolve(arg('--data', '/work/shared/data/switchyard-dev'));
 const trainDir = resolve(arg('--train', join(import.meta.dirname, 'data/switchyard-train')));
 const passes = Number(arg('--passes', '2'));
+/** Corpora that are never tuned on, by path (bench/data/switchyard-heldout, bench/data/switchyard-validation). */
+const NEVER_TUNED = /heldout|switchyard-validation/i;
 for (const d of [dataDir, trainDir])
-  if (d.includes('heldout'))
-    throw new Error('bench:switchyard-tune never learns on the held-out corpus');
+  if (NEVER_TUNED.test(d))
+    throw new Error(
+      `bench:switchyard-tune never learns on the held-out or validation corpus (${d})`,
+    );
 const MIN_GAIN = 0.001;
 
 interface View {

@@ -1,16 +1,22 @@
 /**
  * Switchyard quality and latency benchmark.
  *
- *   npm run bench:switchyard [-- --data DIR] [-- --heldout DIR] [-- --verbose]
+ *   npm run bench:switchyard [-- --data DIR] [-- --train DIR] [-- --heldout DIR] [-- --validation DIR] [-- --verbose]
  *
- * Three corpora: the shared development corpus (`--data`, tuned on), the training corpus
- * written for issue 13 (`--train`, bench/data/switchyard-train by default, tuned on) and the
+ * Four corpora: the shared development corpus (`--data`, tuned on), the training corpus
+ * written for issue 13 (`--train`, bench/data/switchyard-train by default, tuned on), the
  * held-out corpus written in another voice on another registry (`--heldout`,
- * bench/data/switchyard-heldout by default; never tuned on, skipped with a note when absent). For each corpus, rich and thin: imports the bundle into a fresh database, loads the registry
- * snapshot and builds the switchyard's indexes (the server's code path), answers every problem and prints recall@5, MRR, nDCG@5 for
- * resources and person hit@3, on all queries and on the odd / even ids separately (tune on
- * one half, check on the other). Then latency p50/p95 on a generated registry of 5,000
- * resources and 20,000 people. Figures measured on a loaded machine are preliminary.
+ * bench/data/switchyard-heldout by default; never tuned on) and the validation corpus, a third
+ * registry and problems written in yet another voice (`--validation`,
+ * bench/data/switchyard-validation by default; never tuned on, never read by
+ * bench/switchyard-tune.ts). A corpus whose directory is absent is skipped with a note. For each
+ * corpus, rich and thin: imports the bundle into a fresh database, loads the registry snapshot
+ * and builds the switchyard's indexes (the server's code path), answers every problem and prints
+ * recall@5, MRR, nDCG@5 for resources and person hit@3, on all queries and on the odd / even ids
+ * separately (tune on one half, check on the other), with the plain-lunr baseline beside. Per-query
+ * results (`--verbose`) are never printed for the corpora that are never tuned on. Then latency
+ * p50/p95 on a generated registry of 5,000 resources and 20,000 people. Figures measured on a
+ * loaded machine are preliminary.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -35,6 +41,11 @@ const heldoutDir = resolve(
   argv.includes('--heldout')
     ? argv[argv.indexOf('--heldout') + 1]
     : join(import.meta.dirname, 'data/switchyard-heldout'),
+);
+const validationDir = resolve(
+  argv.includes('--validation')
+    ? argv[argv.indexOf('--validation') + 1]
+    : join(import.meta.dirname, 'data/switchyard-validation'),
 );
 const trainDir = resolve(
   argv.includes('--train')
@@ -121,7 +132,8 @@ function report(name: string, dir: string, judgmentsFile: string) {
   const t1 = performance.now();
   const ix = new SwitchyardService(db, registrySnapshotSource(db)).index();
   const build = performance.now() - t1;
-  const heldout = dir === heldoutDir;
+  // Corpora never tuned on: their per-query results are never printed.
+  const heldout = dir === heldoutDir || dir === validationDir;
   const r = evaluate(
     (q) => matchProblem(ix, { problem: q.problem, place: q.place, region: q.region }),
     judgments.queries,
@@ -247,6 +259,10 @@ if (existsSync(join(heldoutDir, 'judgments.json'))) {
   report('held-out corpus, full bundle', heldoutDir, 'judgments.json');
   report('held-out corpus, thin bundle', heldoutDir, 'judgments-thin.json');
 } else console.log(`\n== held-out corpus: ${heldoutDir} is absent, not measured`);
+if (existsSync(join(validationDir, 'judgments.json'))) {
+  report('validation corpus, full bundle', validationDir, 'judgments.json');
+  report('validation corpus, thin bundle', validationDir, 'judgments-thin.json');
+} else console.log(`\n== validation corpus: ${validationDir} is absent, not measured`);
 
 const base = JSON.parse(readFileSync(join(dataDir, 'bundle.json'), 'utf8')) as CommonsBundle;
 const big = generated(base, 5000, 20000, 2000);
