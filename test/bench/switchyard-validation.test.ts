@@ -57,6 +57,9 @@ describe('switchyard validation corpus', () => {
           expect(people.has(slug), `${q.id}: person ${slug}`).toBe(true);
           // A person who refused contact is never an expected helper.
           expect(people.get(slug)?.contactable, `${q.id}: ${slug} contactable`).toBe(true);
+          // Nor is a colleague of the asking place: it does not need the switchyard to find them.
+          if (q.place)
+            expect(people.get(slug)?.place, `${q.id}: ${slug} elsewhere`).not.toBe(q.place);
         }
         if (q.place) {
           expect(places.has(q.place), `${q.id}: place ${q.place}`).toBe(true);
