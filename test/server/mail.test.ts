@@ -46,7 +46,8 @@ describe('mail queue', () => {
 
   it('retries a mail the SMTP server refused, with a backoff, and never loses it', async () => {
     smtp = await startSmtpServer();
-    let now = new Date('2026-12-07T10:00:00Z');
+    // A minute ahead of the real clock: the mail queued below (at the real time) is due.
+    let now = new Date(Date.now() + 60_000);
     const app = await testApp({ smtpUrl: smtp.url, mailPollMs: 60_000 });
     // A sender whose clock the test moves.
     const { MailSender } = await import('../../server/mail/sender.js');
