@@ -228,6 +228,45 @@ describe('switchyard matching: ranking', () => {
 });
 
 describe('switchyard matching: people', () => {
+  it('puts the referent of the best resource before one linked weakly to several others', () => {
+    const resource = (slug: string, summary: string) => ({
+      slug,
+      name: slug,
+      kind: 'guide' as const,
+      summary,
+      themes: ['gestion' as const],
+    });
+    const person = (slug: string) => ({ slug, name: slug, contactable: true });
+    const corpus: SwitchyardCorpus = {
+      resources: [
+        resource('caisse', 'Caisse et billetterie.'),
+        resource('bar', 'Caisse du bar.'),
+        resource('stock', 'Billetterie des concerts.'),
+        resource('tarifs', 'Billetterie des spectacles.'),
+      ],
+      places: [],
+      people: [person('specialiste'), person('generaliste')],
+      usages: [],
+      referents: [
+        { resource: 'caisse', person: 'specialiste', isExpert: false },
+        { resource: 'bar', person: 'generaliste', isExpert: false },
+        { resource: 'stock', person: 'generaliste', isExpert: false },
+        { resource: 'tarifs', person: 'generaliste', isExpert: false },
+      ],
+    };
+    const problem = 'caisse et billetterie';
+    const flat = buildSwitchyardIndex(
+      corpus,
+      switchyardConfig({ peopleRank: { linkSharpness: 1 } }),
+    );
+    const shipped = buildSwitchyardIndex(corpus, DEFAULT_SWITCHYARD_CONFIG);
+    expect(ask(problem, flat).resources[0].slug).toBe('caisse');
+    // Summed plainly, three weaker links outweigh the one to the best resource…
+    expect(slugs(ask(problem, flat).people)[0]).toBe('generaliste');
+    // …weighed by how close each resource comes to the best, they do not.
+    expect(slugs(ask(problem, shipped).people)[0]).toBe('specialiste');
+  });
+
   it('never proposes a person who is not contactable', () => {
     for (const problem of [
       'Gestasso',
