@@ -8,7 +8,8 @@ import { foldAccents } from './french.js';
  * happens not to use ("monde", "rendre") was "corrected" into a registry word one letter away
  * ("mont", "prendre"); a word this list knows is a word, not a typo.
  *
- * Loaded on first use (measured with `npm run bench:switchyard`: about 0.3 s and 30 MB), then
+ * Loaded once (SwitchyardService loads it with the first indexes; `npm run bench:switchyard` prints
+ * the cost: about 0.8 s of CPU and 40–48 MB of heap on the shared 2-core machine), then
  * kept for the life of the process. Accents are folded, so a problem typed without accents is
  * still recognised ("evenement").
  */
