@@ -8,7 +8,7 @@
  * the mean of recall@5, MRR, nDCG@5 and person hit@3 over the views (person hit@3 only for the
  * view without referents). Coordinate ascent over the fusion weights read at query time (theme
  * agreement, thesaurus / prefix / typo / feedback expansion, usage, people links, skills, themes,
- * proximity): each weight in turn is tried at a few multiples of its value, and kept when the
+ * proximity, how sharply people links follow the resource ranking): each weight in turn is tried at a few multiples of its value, and kept when the
  * objective rises by more than `MIN_GAIN`. Two constraints keep it from learning the corpora's
  * accidents: a signal of the fusion is weighed, never switched off (0 is tried only for the query
  * expansions), and a word the problem did not write as such (typo, prefix, synonym) never weighs
@@ -142,8 +142,15 @@ const KNOBS: [keyof SwitchyardWeights, string][] = [
   ['peopleRank', 'skillLink'],
   ['peopleRank', 'sameRegion'],
   ['peopleRank', 'near'],
+  ['peopleRank', 'linkSharpness'],
+  ['peopleRank', 'linkSpread'],
 ];
 const MULTIPLES = [0, 0.5, 0.75, 1.33, 2];
+
+/** Removes the candidates `drop` rejects, in place. */
+function filterOut(candidates: number[], drop: (x: number) => boolean) {
+  for (let c = candidates.length - 1; c >= 0; c--) if (drop(candidates[c])) candidates.splice(c, 1);
+}
 
 const learnt: Record<string, Record<string, number>> = {};
 const current = () => mergeSwitchyardConfig(base, learnt as SwitchyardWeights);
@@ -166,9 +173,12 @@ for (let pass = 0; pass < passes; pass++) {
     if (g !== 'termWeights' && g !== 'feedback' && value > 0)
       candidates.splice(0, candidates.length, ...candidates.filter((x) => x > 0));
     // A word the problem did not write as such (typo, prefix, synonym) never outweighs one it did.
-    if (g === 'termWeights')
-      for (let c = candidates.length - 1; c >= 0; c--)
-        if (candidates[c] > 1) candidates.splice(c, 1);
+    if (g === 'termWeights') filterOut(candidates, (x) => x > 1);
+    // An expert referent never weighs less than a plain one, and a link never more than the best.
+    const cur = current().peopleRank;
+    if (k === 'expertReferent') filterOut(candidates, (x) => x < cur.referent);
+    if (k === 'referent') filterOut(candidates, (x) => x > cur.expertReferent);
+    if (k === 'linkSpread') filterOut(candidates, (x) => x > 1);
     for (const x of candidates) {
       const trial = { ...learnt, [g]: { ...(learnt[g] ?? {}), [k]: x } };
       const o = objective(mergeSwitchyardConfig(base, trial as SwitchyardWeights));

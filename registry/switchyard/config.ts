@@ -68,6 +68,10 @@ export interface SwitchyardConfig {
   peopleRank: {
     /** How many top resources feed people scores. */
     topResources: number;
+    /** A link to a resource weighs (its score ÷ the best score) to this power. */
+    linkSharpness: number;
+    /** Share of a person's links beyond the strongest that counts (1: plain sum). */
+    linkSpread: number;
     expertReferent: number;
     referent: number;
     placeUses: number;
@@ -213,6 +217,8 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
   },
   peopleRank: {
     topResources: 8,
+    linkSharpness: 1,
+    linkSpread: 1,
     expertReferent: 1,
     referent: 0.6,
     placeUses: 0.4,

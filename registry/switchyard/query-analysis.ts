@@ -6,6 +6,7 @@ import {
   type Expression,
   type SurfaceEvidence,
 } from './expressions.js';
+import { isFrenchWord } from '../text/french-words.js';
 import { englishStem, isEnglishStopWord, stemToken } from './text.js';
 import type { Origin, QueryTerm, SwitchyardIndex } from './types.js';
 
@@ -89,7 +90,8 @@ function analyseFrenchWord(
     addTerm(terms, direct, baseWeight, shown, origin);
     return;
   }
-  const corrected = ix.vocab.correct(word);
+  // A French word the registry does not use is a word, not a typo of a registry word.
+  const corrected = isFrenchWord(word) ? undefined : ix.vocab.correct(word);
   if (corrected) {
     const s = stemToken(corrected);
     if (s) addTerm(terms, s, baseWeight * w.typo, shown, 'typo');

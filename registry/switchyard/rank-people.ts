@@ -95,14 +95,19 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
     place?: string;
   };
   const personLinks = new Map<number, Link[]>();
+  // A person's links: the strongest counts in full, the others `linkSpread` of theirs, so that
+  // someone linked weakly to many resources does not outweigh the one who fits the best resource.
+  const linkBest = new Map<number, number>();
+  const linkSum = new Map<number, number>();
   const link = (p: number, v: number, why: Link) => {
-    personScore.set(p, (personScore.get(p) ?? 0) + v);
+    linkBest.set(p, Math.max(linkBest.get(p) ?? 0, v));
+    linkSum.set(p, (linkSum.get(p) ?? 0) + v);
     const l = personLinks.get(p);
     if (l) l.push(why);
     else personLinks.set(p, [why]);
   };
   for (const { i, s } of ranked.slice(0, pr.topResources)) {
-    const rel = s / topScore;
+    const rel = (s / topScore) ** pr.linkSharpness;
     for (const ref of ix.referents[i]) {
       link(ref.person, rel * (ref.isExpert ? pr.expertReferent : pr.referent), {
         kind: ref.isExpert ? 'expertOf' : 'referentOf',
@@ -117,6 +122,8 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
         link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });
     }
   }
+  for (const [p, best] of linkBest)
+    personScore.set(p, best + pr.linkSpread * ((linkSum.get(p) ?? 0) - best));
   const linkReasons = (p: number): string[] => {
     const out: string[] = [];
     for (const l of personLinks.get(p) ?? []) {

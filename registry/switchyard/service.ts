@@ -1,3 +1,4 @@
+import { preloadFrenchWords } from '../text/french-words.js';
 import type { Database } from 'better-sqlite3';
 import type { RegistrySnapshot } from '../types.js';
 import { loadRegistrySnapshot } from '../snapshot.js';
@@ -194,6 +195,8 @@ export class SwitchyardService {
       title: p.title,
       text: plain(p.markdown),
     }));
+    // The French word list (typo correction) is loaded with the first indexes, not on the first problem.
+    preloadFrenchWords();
     const index = buildSwitchyardIndex(
       {
         ...snapshot,

@@ -10,11 +10,26 @@ import { foldAccents, isStopWord, stem, tokenize } from '../text/french.js';
 
 const stemCache = new Map<string, string | null>();
 
+/**
+ * The singular of a plural in -os, -is or -us of five letters or more ("vélos", "assos", "wikis",
+ * "menus"): Snowball keeps an s after a vowel other than e (its rule for "repos", "avis"), so
+ * "vélos" and "vélo" had different stems. Both the registry and the problems go through here, so
+ * a word that is not a plural ("campus") only loses its s on both sides alike.
+ */
+function singularOfVowelS(word: string): string {
+  return word.length >= 5 && /[iou]s$/.test(word) ? word.slice(0, -1) : word;
+}
+
 /** Stem of one lowercase token, or null for a stop word (memoised: registries repeat words). */
 export function stemToken(word: string): string | null {
   let s = stemCache.get(word);
   if (s === undefined) {
-    s = word.length < 2 && !/\d/.test(word) ? null : isStopWord(word) ? null : stem(word);
+    s =
+      word.length < 2 && !/\d/.test(word)
+        ? null
+        : isStopWord(word)
+          ? null
+          : stem(singularOfVowelS(word));
     if (stemCache.size > 200_000) stemCache.clear();
     stemCache.set(word, s);
   }

@@ -50,6 +50,65 @@ describe('switchyard matching: French text', () => {
     expect(slugs(ask('des locaux accessibles', ix).resources)).toEqual(['recensement']);
   });
 
+  it('does not take a correct French word for a typo of a registry word', () => {
+    const corpus: SwitchyardCorpus = {
+      resources: [
+        {
+          slug: 'montage',
+          name: 'Mont Aiguille',
+          kind: 'guide',
+          summary: 'On monte au mont Aiguille, on monte au mont Blanc.',
+          themes: ['animation'],
+        },
+        {
+          slug: 'accueil',
+          name: 'Accueil',
+          kind: 'guide',
+          summary: 'Accueillir du public dans un tiers-lieu.',
+          themes: ['inclusion'],
+        },
+      ],
+      places: [],
+      people: [],
+      usages: [],
+      referents: [],
+    };
+    const ix = buildSwitchyardIndex(corpus, switchyardConfig({ thesaurus: [] }));
+    // "monde" is a word (one letter from the registry's "monte"/"mont", not a typo of it)…
+    const answer = ask('accueillir tout le monde', ix);
+    expect(slugs(answer.resources)).toEqual(['accueil']);
+    // …while a misspelling still is corrected.
+    expect(slugs(ask('le mont Aiguile', ix).resources)[0]).toBe('montage');
+  });
+
+  it('matches a plural in -os, -is or -us with its singular (vélos / vélo, wikis / wiki)', () => {
+    const corpus: SwitchyardCorpus = {
+      resources: [
+        {
+          slug: 'atelier-velo',
+          name: 'Atelier vélo',
+          kind: 'method',
+          summary: 'Réparer son vélo ensemble.',
+          themes: ['transition'],
+        },
+        {
+          slug: 'wikis',
+          name: 'Des wikis pour documenter',
+          kind: 'software',
+          summary: 'Comparatif de moteurs.',
+          themes: ['documentation'],
+        },
+      ],
+      places: [],
+      people: [],
+      usages: [],
+      referents: [],
+    };
+    const ix = buildSwitchyardIndex(corpus, switchyardConfig({ thesaurus: [] }));
+    expect(slugs(ask('des vélos abandonnés', ix).resources)).toEqual(['atelier-velo']);
+    expect(slugs(ask('un wiki', ix).resources)).toEqual(['wikis']);
+  });
+
   it('accepts any character without breaking', () => {
     for (const problem of [
       'compta: "adhésion" ^2 ~1 -bail +visio *',
@@ -169,6 +228,45 @@ describe('switchyard matching: ranking', () => {
 });
 
 describe('switchyard matching: people', () => {
+  it('puts the referent of the best resource before one linked weakly to several others', () => {
+    const resource = (slug: string, summary: string) => ({
+      slug,
+      name: slug,
+      kind: 'guide' as const,
+      summary,
+      themes: ['gestion' as const],
+    });
+    const person = (slug: string) => ({ slug, name: slug, contactable: true });
+    const corpus: SwitchyardCorpus = {
+      resources: [
+        resource('caisse', 'Caisse et billetterie.'),
+        resource('bar', 'Caisse du bar.'),
+        resource('stock', 'Billetterie des concerts.'),
+        resource('tarifs', 'Billetterie des spectacles.'),
+      ],
+      places: [],
+      people: [person('specialiste'), person('generaliste')],
+      usages: [],
+      referents: [
+        { resource: 'caisse', person: 'specialiste', isExpert: false },
+        { resource: 'bar', person: 'generaliste', isExpert: false },
+        { resource: 'stock', person: 'generaliste', isExpert: false },
+        { resource: 'tarifs', person: 'generaliste', isExpert: false },
+      ],
+    };
+    const problem = 'caisse et billetterie';
+    const flat = buildSwitchyardIndex(
+      corpus,
+      switchyardConfig({ peopleRank: { linkSharpness: 1 } }),
+    );
+    const shipped = buildSwitchyardIndex(corpus, DEFAULT_SWITCHYARD_CONFIG);
+    expect(ask(problem, flat).resources[0].slug).toBe('caisse');
+    // Summed plainly, three weaker links outweigh the one to the best resource…
+    expect(slugs(ask(problem, flat).people)[0]).toBe('generaliste');
+    // …weighed by how close each resource comes to the best, they do not.
+    expect(slugs(ask(problem, shipped).people)[0]).toBe('specialiste');
+  });
+
   it('never proposes a person who is not contactable', () => {
     for (const problem of [
       'Gestasso',
