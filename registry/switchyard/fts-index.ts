@@ -19,6 +19,14 @@ import { textStems } from './text.js';
 
 let tableCounter = 0;
 
+/** Postings kept per index (documents × terms), about 12 bytes each. */
+const POSTINGS_CACHE_MAX = 2_000_000;
+
+interface Postings {
+  docs: Int32Array;
+  tf: Float64Array;
+}
+
 const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** A BM25F index over FTS5 tables in `db` (temp schema): same interface and scores as FieldedIndex. */
@@ -162,8 +170,35 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     return acc;
   }
 
-  /** Documents containing `stem` in a weighted field, with their pseudo-frequencies. */
-  private postings(stem: string): { docs: number[]; tf: number[] } {
+  /**
+   * Documents containing `stem` in a weighted field, with their pseudo-frequencies: read from the
+   * instance vocabulary on first use, then kept (least recently used first out, at most
+   * POSTINGS_CACHE_MAX entries) for the life of the index, whose tables never change (a write
+   * builds new indexes). Reading a term's postings through SQL costs microseconds per posting, and
+   * a query reads the same terms several times (the skill index once per top resource).
+   */
+  private postings(stem: string): Postings {
+    const cached = this.postingsCache.get(stem);
+    if (cached) {
+      this.postingsCache.delete(stem);
+      this.postingsCache.set(stem, cached);
+      return cached;
+    }
+    const p = this.readPostings(stem);
+    this.postingsCache.set(stem, p);
+    this.cachedEntries += p.docs.length + 1;
+    for (const [k, v] of this.postingsCache) {
+      if (this.cachedEntries <= POSTINGS_CACHE_MAX) break;
+      this.postingsCache.delete(k);
+      this.cachedEntries -= v.docs.length + 1;
+    }
+    return p;
+  }
+
+  private readonly postingsCache = new Map<string, Postings>();
+  private cachedEntries = 0;
+
+  private readPostings(stem: string): Postings {
     const nf = this.fields.length;
     const byDoc = new Map<number, Float64Array>();
     for (const [doc, col, n] of this.st.postings.iterate(stem) as IterableIterator<
@@ -175,11 +210,12 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       if (!counts) byDoc.set(doc, (counts = new Float64Array(nf)));
       counts[f] = n;
     }
-    const docs: number[] = [];
-    const tf: number[] = [];
+    const docs = new Int32Array(byDoc.size);
+    const tf = new Float64Array(byDoc.size);
+    let i = 0;
     for (const [doc, counts] of byDoc) {
-      docs.push(doc);
-      tf.push(this.pseudoTf(doc, counts));
+      docs[i] = doc;
+      tf[i++] = this.pseudoTf(doc, counts);
     }
     return { docs, tf };
   }
