@@ -95,7 +95,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       });
       db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
-    const weightedCols = this.fields.filter((_, i) => this.w[i] !== 0).map((_, i) => `f${i}`);
+    const weightedCols = cols.filter((_, i) => this.w[i] !== 0);
     const filter = weightedCols.length ? `{${weightedCols.join(' ')}} : ` : '';
     this.st = {
       postings: db
