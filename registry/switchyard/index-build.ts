@@ -1,8 +1,8 @@
+import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
 import { tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
-import type { Database } from 'better-sqlite3';
 import { FieldedIndex, type TermIndex } from './fielded-index.js';
 import { FtsFieldedIndex } from './fts-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
