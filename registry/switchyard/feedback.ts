@@ -1,4 +1,4 @@
-import type { FieldedIndex } from './fielded-index.js';
+import type { TermIndex } from './fielded-index.js';
 
 /**
  * Query expansion from the registry's own text (pseudo-relevance feedback): the words that the
@@ -29,7 +29,7 @@ export interface FeedbackConfig {
  * @returns stem → weight, at most `cfg.terms` of them, the strongest weighing `cfg.weight`.
  */
 export function feedbackTerms(
-  index: FieldedIndex<string>,
+  index: TermIndex,
   top: { i: number; rel: number }[],
   present: ReadonlySet<string>,
   cfg: FeedbackConfig,

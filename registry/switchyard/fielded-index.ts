@@ -1,11 +1,22 @@
 import { textStems } from './text.js';
 
+/** What the switchyard asks of a BM25F index (FieldedIndex in memory, FtsFieldedIndex on FTS5). */
+export interface TermIndex {
+  readonly size: number;
+  docTerms(id: number): IterableIterator<[string, number]>;
+  stems(): IterableIterator<string>;
+  has(stem: string): boolean;
+  idfOf(stem: string): number;
+  score(terms: Map<string, number>): Float64Array;
+  contains(stem: string, id: number): boolean;
+}
+
 /**
  * A small BM25F inverted index: each document has weighted fields; the per-(term, document)
  * pseudo-frequency Σ w_f · tf_f / (1 − b + b · len_f / avglen_f) is computed once at build time,
  * so a query costs one pass over the postings of its terms.
  */
-export class FieldedIndex<F extends string> {
+export class FieldedIndex<F extends string> implements TermIndex {
   /** stem → ascending document ids and their pseudo-frequencies. */
   private readonly postings = new Map<string, { docs: number[]; tf: number[] }>();
   private readonly idf = new Map<string, number>();

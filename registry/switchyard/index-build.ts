@@ -1,22 +1,48 @@
+import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
 import { tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
-import { FieldedIndex } from './fielded-index.js';
+import { FieldedIndex, type TermIndex } from './fielded-index.js';
+import { FtsFieldedIndex } from './fts-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
 import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex, SwitchyardPage } from './types.js';
 
+/** Where the switchyard's BM25F indexes live. */
+export interface SwitchyardIndexOptions {
+  /**
+   * A connection whose temp schema holds the indexes as FTS5 tables (FtsFieldedIndex): the
+   * scores are the in-memory index's (bench/switchyard-fts-parity.ts); without it, in memory.
+   */
+  ftsDb?: Database;
+}
+
 /**
  * Builds the switchyard indexes for a registry snapshot.
  * @param corpus the registry (plus optional wiki pages and past outcomes).
  * @param config ranking weights and vocabulary (thesaurus may be the facilitators' edited one).
+ * @param options where the indexes live (in memory by default).
  */
 export function buildSwitchyardIndex(
   corpus: SwitchyardCorpus,
   config: SwitchyardConfig,
+  options: SwitchyardIndexOptions = {},
 ): SwitchyardIndex {
+  const ftsIndexes: FtsFieldedIndex<string>[] = [];
+  const makeIndex = (
+    docs: Partial<Record<string, string | string[]>>[],
+    weights: Record<string, number>,
+    k1: number,
+    b: number,
+    keepForward = false,
+  ): TermIndex => {
+    if (!options.ftsDb) return new FieldedIndex<string>(docs, weights, k1, b, keepForward);
+    const ix = new FtsFieldedIndex<string>(options.ftsDb, docs, weights, k1, b);
+    ftsIndexes.push(ix);
+    return ix;
+  };
   const resources = corpus.resources;
   const people = corpus.people;
   const places = new Map(corpus.places.map((p) => [p.slug, p]));
@@ -101,7 +127,7 @@ export function buildSwitchyardIndex(
   const themeVocab = (themes: readonly string[]) =>
     themes.flatMap((t) => config.themeLexicon[t as ThemeSlug] ?? []);
   const { k1, b } = config.bm25;
-  const resourceIndex = new FieldedIndex<string>(
+  const resourceIndex = makeIndex(
     resources.map((r, i) => {
       const extras = r as ResourceExtras;
       const wiki = extras.wikiPage ? pageBySlug.get(extras.wikiPage) : undefined;
@@ -131,7 +157,7 @@ export function buildSwitchyardIndex(
   // paraphrase: its themes' vocabulary and the wiki passages that name it (the skills of the
   // people of the places that use it were tried too: no gain on dev + train). A separate index, so a resource's own terms (docTerms: skill
   // links, query expansion) stay its own.
-  const contextIndex = new FieldedIndex<string>(
+  const contextIndex = makeIndex(
     resources.map((r, i) => ({
       // Only a thin record (no description, features nor keywords) borrows its themes' words:
       // a rich one has its own, and the borrowed ones only blur it (dev + train).
@@ -142,7 +168,7 @@ export function buildSwitchyardIndex(
     k1,
     b,
   );
-  const personIndex = new FieldedIndex<string>(
+  const personIndex = makeIndex(
     people.map((p, i) => ({
       skills: p.skills ?? [],
       bio: p.bio ?? '',
@@ -154,7 +180,7 @@ export function buildSwitchyardIndex(
     k1,
     b,
   );
-  const pageIndex = new FieldedIndex<string>(
+  const pageIndex = makeIndex(
     pages.map((p) => ({ title: p.title, text: p.text })),
     { title: config.pages.title, text: config.pages.text },
     k1,
@@ -218,7 +244,7 @@ export function buildSwitchyardIndex(
     referentOf,
     resourceHelped,
     personHelped,
-    skillIndex: new FieldedIndex<string>(
+    skillIndex: makeIndex(
       people.map((p) => ({ skills: p.skills ?? [] })),
       { skills: 1 },
       k1,
@@ -226,7 +252,7 @@ export function buildSwitchyardIndex(
     ),
     skillHelpers: new Map(),
     personAvailable,
-    missedIndex: new FieldedIndex<string>(
+    missedIndex: makeIndex(
       resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
       { missed: 1 },
       k1,
@@ -239,6 +265,9 @@ export function buildSwitchyardIndex(
     extraStopStems: fillerStems,
     resourceBySlug,
     builtAt: Date.now(),
+    release: () => {
+      for (const x of ftsIndexes) x.drop();
+    },
   };
   return ix;
 }

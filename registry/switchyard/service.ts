@@ -84,6 +84,18 @@ const plain = (md: string) =>
     .slice(0, 20_000);
 
 /**
+ * Where the service keeps its BM25F indexes: `memory` (FieldedIndex, the default) or `fts` (FTS5
+ * tables in the connection's temp schema, FtsFieldedIndex: the same scores). Chosen with the
+ * environment variable LC_SWITCHYARD_INDEX=fts, or by the constructor.
+ */
+export type SwitchyardIndexStore = 'memory' | 'fts';
+
+/** The index store named by LC_SWITCHYARD_INDEX (memory unless it says fts). */
+export function defaultIndexStore(): SwitchyardIndexStore {
+  return process.env.LC_SWITCHYARD_INDEX === 'fts' ? 'fts' : 'memory';
+}
+
+/**
  * The switchyard as a long-lived service: keeps the per-snapshot indexes and rebuilds them when
  * the registry, the wiki pages or the thesaurus change (checked by cheap fingerprints on each
  * query), and for new outcomes: at once on a small registry, at most every `outcomeRefreshMs` on
@@ -106,6 +118,7 @@ export class SwitchyardService {
     private readonly baseConfig: SwitchyardConfig = DEFAULT_SWITCHYARD_CONFIG,
     private readonly outcomeRefreshMs = 60_000,
     private readonly syncBuildMaxRecords = 3000,
+    private readonly indexStore: SwitchyardIndexStore = defaultIndexStore(),
   ) {
     this.source = source;
   }
@@ -113,6 +126,7 @@ export class SwitchyardService {
   /** Replaces where the registry is read from (and drops the indexes). */
   useSource(source: SnapshotSource): void {
     this.source = source;
+    this.cache?.index.release?.();
     this.cache = null;
   }
 
@@ -205,7 +219,9 @@ export class SwitchyardService {
         availability: upcomingAvailability(this.db),
       },
       this.config(),
+      this.indexStore === 'fts' ? { ftsDb: this.db } : {},
     );
+    this.cache?.index.release?.();
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     return index;
   }

@@ -2,7 +2,7 @@ import type { ThemeSlug } from '../themes.js';
 import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
 import type { SwitchyardConfig } from './config.js';
 import type { Expression } from './expressions.js';
-import type { FieldedIndex } from './fielded-index.js';
+import type { TermIndex } from './fielded-index.js';
 import type { ReasonLang } from './reasons.js';
 import type { Vocabulary } from './text.js';
 
@@ -142,11 +142,11 @@ export interface SwitchyardIndex {
   people: Person[];
   places: Map<string, Place>;
   pages: SwitchyardPage[];
-  resourceIndex: FieldedIndex<string>;
+  resourceIndex: TermIndex;
   /** Each resource's context (a thin record's themes' vocabulary, wiki mentions). */
-  contextIndex: FieldedIndex<string>;
-  personIndex: FieldedIndex<string>;
-  pageIndex: FieldedIndex<string>;
+  contextIndex: TermIndex;
+  personIndex: TermIndex;
+  pageIndex: TermIndex;
   vocab: Vocabulary;
   /** resource index → referents (person index, expert). */
   referents: { person: number; isExpert: boolean }[][];
@@ -161,7 +161,7 @@ export interface SwitchyardIndex {
   /** person index → resource indexes they are referent for, with expertise. */
   referentOf: { resource: number; isExpert: boolean }[][];
   /** People's skills alone (what people whose skills describe a resource are found by). */
-  skillIndex: FieldedIndex<string>;
+  skillIndex: TermIndex;
   /**
    * resource index → people whose skills describe it (similarity to the best of them, 0..1],
    * best first: filled on first use by rank-people.ts, kept for the life of the indexes.
@@ -173,7 +173,7 @@ export interface SwitchyardIndex {
   resourceHelped: number[];
   personHelped: number[];
   /** Per resource, the problems of the requests that it did not help (empty index when none). */
-  missedIndex: FieldedIndex<string>;
+  missedIndex: TermIndex;
   /** Per theme: its label's words and its lexicon's expressions, as stems. */
   themeExpressions: Map<ThemeSlug, Expression[]>;
   /** Every stem of the indexed documents, sorted (for prefix matching). */
@@ -183,4 +183,6 @@ export interface SwitchyardIndex {
   extraStopStems: Set<string>;
   resourceBySlug: Map<string, number>;
   builtAt: number;
+  /** Frees what the indexes hold outside the heap (FTS5 tables), when replaced. */
+  release?: () => void;
 }
