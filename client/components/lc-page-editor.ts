@@ -180,7 +180,7 @@ export class LcPageEditor extends LitElement {
   private async _save(e?: Event) {
     e?.preventDefault();
     if (this._saving || !this._validate()) {
-      this._focusFirstError();
+      void this._focusFirstError();
       return;
     }
     this._saving = true;
@@ -238,7 +238,7 @@ export class LcPageEditor extends LitElement {
       const field = String(err.details.field ?? '') as Field;
       if (FIELDS.includes(field)) {
         this._errors = { [field]: err.message.replace(/^[\w.]+: /, '') };
-        this._focusFirstError();
+        void this._focusFirstError();
         return;
       }
     }
