@@ -72,14 +72,16 @@ export class LcApp extends LitElement {
     window.removeEventListener('lc-navigate', this._onNav);
   }
 
-  private _onNav = async () => {
+  private _onNav = () => {
     this._menuOpen = false;
     this._path = location.pathname;
     this._search = location.search;
     window.scrollTo(0, 0);
     // Move the focus to the new content, so keyboard and screen-reader users start there.
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true });
+    // (updateComplete rejects only when rendering throws, which Lit reports itself.)
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('main')?.focus({ preventScroll: true }),
+    );
   };
 
   private async _logout() {

@@ -58,7 +58,7 @@ export class LcCampaignPage extends LitElement {
     loadPlaceMap();
     const mine = getMyPlace();
     if (mine) this._joinPlace = { slug: mine.slug, name: mine.name };
-    this._load();
+    void this._load(); // shows its own failure
   }
 
   private async _load() {

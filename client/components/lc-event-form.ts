@@ -80,7 +80,10 @@ export class LcEventForm extends LitElement {
       (r) => (this._campaigns = r.items),
       () => undefined,
     );
-    if (this.eventId) this._loadEvent();
+    if (this.eventId)
+      this._loadEvent().catch(
+        (err: unknown) => (this._error = t('error.generic', { message: (err as Error).message })),
+      );
   }
 
   private async _loadEvent() {

@@ -48,7 +48,7 @@ export class LcEventPage extends LitElement {
 
   override connectedCallback() {
     super.connectedCallback();
-    this._load();
+    void this._load(); // shows its own failure
   }
   override disconnectedCallback() {
     super.disconnectedCallback();

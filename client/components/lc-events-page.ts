@@ -76,7 +76,7 @@ export class LcEventsPage extends LitElement {
       (r) => (this._regions = r.facets.region ?? []),
       () => undefined,
     );
-    this._load();
+    void this._load();
   }
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -85,9 +85,10 @@ export class LcEventsPage extends LitElement {
   private _onPop = () => {
     if (location.pathname !== '/evenements') return;
     this._f = readFilters(location.search);
-    this._load();
+    void this._load();
   };
 
+  /** Never rejects: a failure is shown as the list's error (callers need not wait). */
   private _load() {
     const f = this._f;
     return this._latest.run(() => Promise.all([listEvents({ ...f, limit: 200 }), eventPoints(f)]), {
@@ -117,7 +118,7 @@ export class LcEventsPage extends LitElement {
       },
       true,
     );
-    this._load();
+    void this._load();
   }
 
   override render() {

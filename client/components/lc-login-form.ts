@@ -60,7 +60,7 @@ export class LcLoginForm extends LitElement {
         typeof err.details.field === 'string'
       ) {
         this._errors = fieldErrors(err);
-        this._focusError();
+        void this._focusError();
       } else this._error = errorText(err);
     } finally {
       this._busy = false;

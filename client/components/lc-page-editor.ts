@@ -1,28 +1,20 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import { getPage, previewMarkdown, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
-import { formatDate, t } from '../i18n/index.js';
-import {
-  errorBox,
-  errorText,
-  kindLabel,
-  loadingLine,
-  PAGE_KINDS,
-  pageUrl,
-  titleFromSlug,
-  userName,
-} from '../format.js';
+import { getPage, savePage, type UserRef, type WikiPage } from '../api/wiki.js';
+import { t } from '../i18n/index.js';
+import { errorBox, loadingLine, pageUrl, titleFromSlug } from '../format.js';
 import { navigate } from '../router.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import { slugify } from '../../registry/text/slug.js';
-import './lc-wiki-content.js';
 import './lc-fields-editor.js';
-import { transferredFiles, uploadAsMarkdown } from '../lib/file-upload.js';
-
-type Field = 'title' | 'markdown' | 'summary' | 'kind' | 'categories' | 'slug';
-const FIELDS: Field[] = ['title', 'markdown', 'summary', 'kind', 'categories', 'slug'];
+import { conflictStyles, renderConflict, renderKept } from './page-editor-conflict.js';
+import { field, FIELDS, fieldStyles, renderPageFields, type Field } from './page-editor-fields.js';
+import { UnsavedChangesGuard } from './page-editor-guard.js';
+import { helpStyles, renderMarkdownHelp } from './page-editor-help.js';
+import { MarkdownPreview, previewStyles } from './page-editor-preview.js';
+import { TextUploads } from './page-editor-uploads.js';
 
 /**
  * The edit form of a wiki page (also used to create one). It sends the revision it started
@@ -39,32 +31,17 @@ export class LcPageEditor extends LitElement {
       :host { display: block; }
       form.card { padding: 1.2rem 1.4rem; }
       @media (max-width: 40rem) { form.card { padding: 1rem; } }
-      .row { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 1fr); gap: 0 1rem; }
-      @media (max-width: 40rem) { .row { grid-template-columns: minmax(0, 1fr); } }
       #title { font-size: 1.2rem; font-weight: 600; }
       #markdown { min-height: 22rem; resize: vertical; line-height: 1.5; tab-size: 2; }
       #markdown[hidden] { display: none; }
-      .label-row { display: flex; justify-content: space-between; align-items: flex-end; gap: 0.5rem; flex-wrap: wrap; }
-      .switch { display: inline-flex; border: 1px solid var(--lc-green); border-radius: 6px; overflow: hidden; }
-      .switch button { font: inherit; font-size: 0.88rem; padding: 0.25rem 0.75rem; border: 0; background: #fff; color: var(--lc-green-dark); cursor: pointer; }
-      .switch button[aria-pressed='true'] { background: var(--lc-green); color: #fff; }
-      .preview { min-height: 22rem; border: 1px dashed #b9b3a4; border-radius: 6px; padding: 1rem 1.2rem; background: #fff; }
       .slug { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.85rem; }
-      details.help { font-size: 0.9rem; margin: -0.5rem 0 1rem; }
-      details.help summary { cursor: pointer; color: var(--lc-green-dark); }
-      details.help table { border-collapse: collapse; margin-top: 0.5rem; }
-      details.help td { padding: 0.15rem 0.8rem 0.15rem 0; vertical-align: top; }
-      details.help code { background: #efece4; padding: 0.05rem 0.3rem; border-radius: 4px; }
-      .conflict h2 { margin-top: 0; font-size: 1.1rem; }
-      .versions { display: grid; grid-template-columns: 1fr 1fr; gap: 1rem; margin: 0.8rem 0; }
-      @media (max-width: 48rem) { .versions { grid-template-columns: 1fr; } }
-      .versions textarea { min-height: 12rem; background: #fbfaf7; font-size: 0.85rem; }
-      .versions h3 { font-size: 0.95rem; margin: 0 0 0.3rem; }
-      .referent label.check { font-weight: 400; display: flex; gap: 0.5rem; align-items: center; cursor: pointer; }
-      .referent input { width: 1.1rem; height: 1.1rem; accent-color: var(--lc-green); margin: 0; }
       .footer { display: flex; flex-wrap: wrap; gap: 0.6rem; align-items: center; justify-content: space-between; }
       .footer .hint { font-size: 0.85rem; color: var(--lc-muted); }
     `,
+    fieldStyles,
+    previewStyles,
+    helpStyles,
+    conflictStyles,
   ];
 
   /** Slug of the page to edit; for a new page, empty means "derived from the title". */
@@ -82,9 +59,6 @@ export class LcPageEditor extends LitElement {
   @state() private _kind = 'practice';
   /** The saved page's kind (its structured fields are those of this kind). */
   @state() private _savedKind = 'practice';
-  /** Files dropped or pasted into the text being uploaded, or the last upload's error. */
-  @state() private _uploading = 0;
-  @state() private _uploadError: unknown = null;
   @state() private _categories = '';
   @state() private _baseRevision = 0;
   @state() private _saving = false;
@@ -99,50 +73,18 @@ export class LcPageEditor extends LitElement {
   @state() private _referent: UserRef | null = null;
   /** Whether the user asks to be (or stay) the page's référent. */
   @state() private _beReferent = false;
-  /** Showing the rendered preview instead of the text area. */
-  @state() private _previewing = false;
-  /** The preview's HTML (from the server's renderer), null while it loads. */
-  @state() private _previewHtml: string | null = null;
-  @state() private _previewError: unknown = null;
   private _session = new SessionController(this);
-
-  override connectedCallback() {
-    super.connectedCallback();
-    window.addEventListener('beforeunload', this._onBeforeUnload);
-    // Capture phase: runs before the router turns the click into an in-app navigation.
-    window.addEventListener('click', this._onLinkClick, true);
-  }
-
-  override disconnectedCallback() {
-    super.disconnectedCallback();
-    window.removeEventListener('beforeunload', this._onBeforeUnload);
-    window.removeEventListener('click', this._onLinkClick, true);
-  }
-
-  private _onBeforeUnload = (e: BeforeUnloadEvent) => {
-    if (this._dirty) e.preventDefault();
-  };
-
-  /** Asks before a link leaves the form with unsaved text. */
-  private _onLinkClick = (e: MouseEvent) => {
-    if (!this._dirty || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const path = e.composedPath();
-    const a = path.find((n): n is HTMLAnchorElement => n instanceof HTMLAnchorElement);
-    if (!a || !a.href || a.target) return;
-    if (
-      path.some(
-        (n) =>
-          n instanceof HTMLElement &&
-          n.localName === 'lc-wiki-content' &&
-          n.hasAttribute('preview'),
-      )
-    )
-      return;
-    if (!confirm(t('wiki.edit.leaveConfirm'))) {
-      e.preventDefault();
-      e.stopPropagation();
-    }
-  };
+  /** Asks before unsaved text is left (registered as a controller: kept for its listeners). */
+  private _guard = new UnsavedChangesGuard(this, () => this._dirty);
+  private _preview = new MarkdownPreview(this, () => this._markdown);
+  /** Files dropped or pasted into the text. */
+  private _uploads = new TextUploads(this, {
+    get: () => this._markdown,
+    set: (text) => {
+      this._markdown = text;
+      this._dirty = true;
+    },
+  });
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('slug') || changed.has('creating')) void this._load();
@@ -238,7 +180,7 @@ export class LcPageEditor extends LitElement {
   private async _save(e?: Event) {
     e?.preventDefault();
     if (this._saving || !this._validate()) {
-      this._focusFirstError();
+      void this._focusFirstError();
       return;
     }
     this._saving = true;
@@ -296,7 +238,7 @@ export class LcPageEditor extends LitElement {
       const field = String(err.details.field ?? '') as Field;
       if (FIELDS.includes(field)) {
         this._errors = { [field]: err.message.replace(/^[\w.]+: /, '') };
-        this._focusFirstError();
+        void this._focusFirstError();
         return;
       }
     }
@@ -353,15 +295,23 @@ export class LcPageEditor extends LitElement {
       </div>`;
     }
     const isNew = this._baseRevision === 0;
-    const kinds: string[] = [...PAGE_KINDS];
-    if (!kinds.includes(this._kind)) kinds.push(this._kind);
     return html`
       <h1>${isNew ? t('wiki.new.heading', { title: this._title }) : t('wiki.edit.titleOf', { title: this._title })}</h1>
-      ${this._conflict ? this._renderConflict(this._conflict) : nothing}
-      ${this._keptText !== null ? this._renderKept(this._keptText) : nothing}
+      ${
+        this._conflict
+          ? renderConflict(this._conflict, {
+              existed: this._baseRevision === 0,
+              mine: this._markdown,
+              takeCurrent: () => this._takeCurrent(),
+              keepMine: () => this._keepMine(),
+            })
+          : nothing
+      }
+      ${this._keptText !== null ? renderKept(this._keptText, () => (this._keptText = null)) : nothing}
       ${this._error ? errorBox(this._error) : nothing}
       <form class="card" novalidate @submit=${this._save} @keydown=${this._onKeydown} aria-busy=${this._saving}>
-        ${this._field(
+        ${field(
+          this._errors,
           'title',
           t('wiki.edit.title'),
           html`<input
@@ -382,77 +332,40 @@ export class LcPageEditor extends LitElement {
         <div class="field">
           <div class="label-row">
             <label for="markdown">${t('wiki.edit.markdown')}</label>
-            <div class="switch" role="group" aria-label=${t('wiki.edit.mode')}>
-              <button type="button" aria-pressed=${!this._previewing} @click=${() => (this._previewing = false)}>
-                ${t('wiki.edit.write')}
-              </button>
-              <button type="button" aria-pressed=${this._previewing} @click=${this._showPreview} data-testid="preview-tab">
-                ${t('wiki.edit.preview')}
-              </button>
-            </div>
+            ${this._preview.renderSwitch()}
           </div>
           <textarea
             id="markdown"
             spellcheck="true"
-            ?hidden=${this._previewing}
+            ?hidden=${this._preview.showing}
             .value=${this._markdown}
             @input=${this._input('markdown')}
-            @paste=${this._onFiles}
-            @drop=${this._onFiles}
-            @dragover=${this._onDragOver}
+            @paste=${this._uploads.onFiles}
+            @drop=${this._uploads.onFiles}
+            @dragover=${this._uploads.onDragOver}
             aria-invalid=${this._errors.markdown ? 'true' : 'false'}
             aria-describedby="markdown-error"
           ></textarea>
-          ${this._previewing ? this._renderPreview() : nothing}
+          ${this._preview.render()}
           ${this._errors.markdown ? html`<span class="field-error" id="markdown-error">${this._errors.markdown}</span>` : nothing}
         </div>
         <p class="hint">${t('files.dropHint')}</p>
-        ${this._uploading ? html`<p class="hint" role="status">${t('files.inserting', { n: this._uploading })}</p>` : nothing}
-        ${this._uploadError ? html`<p class="field-error" role="alert">${errorText(this._uploadError)}</p>` : nothing}
-        ${this._renderHelp()}
-        <div class="row">
-          ${this._field(
-            'categories',
-            t('wiki.edit.categories'),
-            html`<input
-              id="categories"
-              type="text"
-              .value=${this._categories}
-              @input=${this._input('categories')}
-              aria-invalid=${this._errors.categories ? 'true' : 'false'}
-              aria-describedby="categories-hint categories-error"
-            />`,
-            html`<span class="hint" id="categories-hint">${t('wiki.edit.categoriesHint')}</span>`,
-          )}
-          ${this._field(
-            'kind',
-            t('wiki.edit.kind'),
-            html`<select
-              id="kind"
-              .value=${this._kind}
-              @change=${this._input('kind')}
-              aria-invalid=${this._errors.kind ? 'true' : 'false'}
-              aria-describedby="kind-error"
-            >
-              ${kinds.map((k) => html`<option value=${k} ?selected=${k === this._kind}>${kindLabel(k)}</option>`)}
-            </select>`,
-          )}
-        </div>
-        ${this._renderReferent()}
-        ${this._field(
-          'summary',
-          t('wiki.edit.summary'),
-          html`<input
-            id="summary"
-            type="text"
-            maxlength="500"
-            placeholder=${t('wiki.edit.summaryPlaceholder')}
-            .value=${this._summary}
-            @input=${this._input('summary')}
-            aria-invalid=${this._errors.summary ? 'true' : 'false'}
-            aria-describedby="summary-error"
-          />`,
-        )}
+        ${this._uploads.render()}
+        ${renderMarkdownHelp()}
+        ${renderPageFields({
+          errors: this._errors,
+          categories: this._categories,
+          kind: this._kind,
+          summary: this._summary,
+          input: (f) => this._input(f),
+          me: this._session.user,
+          referent: this._referent,
+          beReferent: this._beReferent,
+          setBeReferent: (checked) => {
+            this._beReferent = checked;
+            this._dirty = true;
+          },
+        })}
         <div class="footer">
           <div class="actions">
             <button class="btn" type="submit" ?disabled=${this._saving} data-testid="save">
@@ -465,150 +378,6 @@ export class LcPageEditor extends LitElement {
       </form>
       ${isNew ? nothing : html`<lc-fields-editor .slug=${this.slug} .kind=${this._savedKind} @lc-fields-saved=${this._onFieldsSaved}></lc-fields-editor>`}
     `;
-  }
-
-  /** Lets files be dropped on the text (the browser would open them otherwise). */
-  private _onDragOver(e: DragEvent) {
-    if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
-  }
-
-  /** Files dropped or pasted into the text: uploaded, then shown where the caret was. */
-  private async _onFiles(e: ClipboardEvent | DragEvent) {
-    const data = 'clipboardData' in e ? e.clipboardData : e.dataTransfer;
-    const files = transferredFiles(data);
-    if (!files.length) return;
-    e.preventDefault();
-    const area = e.target as HTMLTextAreaElement;
-    const at = area.selectionStart ?? this._markdown.length;
-    this._uploading = files.length;
-    this._uploadError = null;
-    try {
-      const markdown = await uploadAsMarkdown(files);
-      const text = this._markdown;
-      const pos = Math.min(at, text.length);
-      const before = pos > 0 && text[pos - 1] !== '\n' ? '\n' : '';
-      const after = pos < text.length && text[pos] !== '\n' ? '\n' : '';
-      this._markdown = text.slice(0, pos) + before + markdown + after + text.slice(pos);
-      this._dirty = true;
-    } catch (err) {
-      this._uploadError = err;
-    } finally {
-      this._uploading = 0;
-    }
-  }
-
-  private async _showPreview() {
-    this._previewing = true;
-    this._previewHtml = null;
-    this._previewError = null;
-    const text = this._markdown;
-    try {
-      const { html: rendered } = await previewMarkdown(text);
-      if (this._previewing && text === this._markdown) this._previewHtml = rendered;
-    } catch (err) {
-      this._previewError = err;
-    }
-  }
-
-  private _renderPreview() {
-    return html`<div class="preview" role="region" aria-label=${t('wiki.edit.preview')} aria-busy=${this._previewHtml === null} data-testid="preview">
-      ${
-        this._previewError
-          ? errorBox(this._previewError)
-          : this._previewHtml === null
-            ? loadingLine()
-            : this._markdown.trim()
-              ? html`<lc-wiki-content preview .html=${this._previewHtml}></lc-wiki-content>`
-              : html`<p class="muted">${t('wiki.edit.previewEmpty')}</p>`
-      }
-    </div>`;
-  }
-
-  private _renderReferent() {
-    const me = this._session.user;
-    if (!me) return nothing;
-    const other = this._referent && this._referent.id !== me.id ? this._referent : null;
-    return html`<div class="field referent">
-      <label class="check">
-        <input
-          type="checkbox"
-          .checked=${this._beReferent}
-          @change=${(e: Event) => {
-            this._beReferent = (e.target as HTMLInputElement).checked;
-            this._dirty = true;
-          }}
-        />
-        ${other ? t('wiki.edit.referentTakeOver', { name: other.name }) : t('wiki.edit.referentMe')}
-      </label>
-      <span class="hint">${t('wiki.edit.referentHint')}</span>
-    </div>`;
-  }
-
-  private _field(id: Field, label: string, control: unknown, hint: unknown = nothing) {
-    return html`<div class="field">
-      <label for=${id}>${label}</label>
-      ${control} ${hint}
-      ${this._errors[id] ? html`<span class="field-error" id="${id}-error">${this._errors[id]}</span>` : nothing}
-    </div>`;
-  }
-
-  private _renderConflict(c: WikiPage) {
-    const existed = this._baseRevision === 0;
-    return html`<section class="message warning conflict" role="alert" tabindex="-1" data-testid="conflict">
-      <h2>${existed ? t('wiki.conflict.existsTitle') : t('wiki.conflict.title')}</h2>
-      <p>
-        ${
-          existed
-            ? html`${t('wiki.conflict.existsText')} <a href=${pageUrl(c.slug)}>${c.title}</a>`
-            : t('wiki.conflict.text', {
-                n: c.revision,
-                name: userName(c.updatedBy),
-                date: formatDate(c.updatedAt),
-              })
-        }
-      </p>
-      <div class="versions">
-        <div>
-          <h3>${t('wiki.conflict.yours')}</h3>
-          <textarea readonly aria-label=${t('wiki.conflict.yours')} .value=${this._markdown}></textarea>
-        </div>
-        <div>
-          <h3>${t('wiki.conflict.theirs', { n: c.revision })}</h3>
-          <textarea readonly aria-label=${t('wiki.conflict.theirs', { n: c.revision })} .value=${c.markdown}></textarea>
-        </div>
-      </div>
-      <div class="actions">
-        <button class="btn" type="button" @click=${this._takeCurrent} data-testid="take-current">${t('wiki.conflict.takeCurrent')}</button>
-        <button class="btn secondary" type="button" @click=${this._keepMine}>${t('wiki.conflict.keepMine')}</button>
-      </div>
-      <p class="small">${t('wiki.conflict.hint')}</p>
-    </section>`;
-  }
-
-  private _renderKept(text: string) {
-    return html`<section class="message info" data-testid="kept-text">
-      <p><strong>${t('wiki.conflict.keptTitle')}</strong> ${t('wiki.conflict.keptText')}</p>
-      <textarea readonly rows="6" aria-label=${t('wiki.conflict.yours')} .value=${text}></textarea>
-      <p><button class="btn small secondary" type="button" @click=${() => (this._keptText = null)}>${t('wiki.conflict.dismiss')}</button></p>
-    </section>`;
-  }
-
-  private _renderHelp() {
-    const rows: [string, string][] = [
-      ['[[Titre de page]]', t('wiki.help.wikilink')],
-      ['[[slug|texte]]', t('wiki.help.wikilinkLabel')],
-      ['## Titre', t('wiki.help.heading')],
-      ['**gras** _italique_', t('wiki.help.emphasis')],
-      ['- [ ] tâche', t('wiki.help.task')],
-      ['| a | b |', t('wiki.help.table')],
-      ['[texte](https://…)', t('wiki.help.link')],
-    ];
-    return html`<details class="help">
-      <summary>${t('wiki.help.title')}</summary>
-      <table>
-        ${rows.map(([code, what]) => html`<tr><td><code>${code}</code></td><td>${what}</td></tr>`)}
-      </table>
-    </details>`;
   }
 }
 

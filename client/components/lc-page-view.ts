@@ -1,38 +1,19 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { ApiError } from '../api/http.js';
-import {
-  clearNeedsWork,
-  deletePage,
-  deletionOf,
-  flagNeedsWork,
-  getBacklinks,
-  getPage,
-  movePage,
-  restorePage,
-  type PageDeletion,
-  type PageRef,
-  type WikiPage,
-} from '../api/wiki.js';
+import { deletionOf, getBacklinks, getPage, type PageRef, type WikiPage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import {
-  errorBox,
-  errorText,
-  kindLabel,
-  loadingLine,
-  pageUrl,
-  titleFromSlug,
-  userName,
-} from '../format.js';
+import { errorBox, kindLabel, loadingLine, pageUrl, titleFromSlug, userName } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
-import { navigate } from '../router.js';
-import { SLUG_RE, slugify } from '../../registry/text/slug.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
 import './lc-page-infobox.js';
 import './lc-page-files.js';
 import { whenCoEditsSaved } from '../api/collab.js';
 import { withoutTitleHeading } from '../lib/page-heading.js';
+import { deleteStyles, PageDeleteController } from './page-view-delete.js';
+import { moveStyles, PageMoveController } from './page-view-move.js';
+import { NeedsWorkController, needsWorkStyles } from './page-view-needs-work.js';
 
 /** A heading of the page, for the table of contents. */
 interface TocEntry {
@@ -88,25 +69,12 @@ export class LcPageView extends LitElement {
       .toc a:hover { text-decoration: underline; }
       @media (max-width: 52rem) { .toc { display: none; } }
       .cats { display: flex; flex-wrap: wrap; gap: 0.35rem; }
-      .flag { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; justify-content: space-between; }
-      .flag-open { margin: 0.9rem 0 0; }
-      .flag-open .btn { white-space: normal; text-align: left; line-height: 1.35; }
-      .flag-form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 0.9rem; padding-top: 0.8rem; border-top: 1px solid #ece8dd; font-size: 0.9rem; }
-      .flag-form label { font-weight: 600; }
       .missing { text-align: center; padding: 2rem 1rem; }
-      .delete-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
-      .delete-form h2 { font-size: 1.05rem; margin: 0; }
-      .delete-form label { font-weight: 600; }
-      .move-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
-      .move-form h2 { font-size: 1.05rem; margin: 0; }
-      .move-form label { font-weight: 600; }
-      .move-form label.check { font-weight: normal; display: flex; gap: 0.4rem; align-items: center; }
       .redirected { font-size: 0.9rem; color: var(--lc-muted); margin: 0 0 0.2rem; }
-      .deleted { padding: 1.6rem; }
-      .deleted h1 { margin-top: 0; }
-      .deleted form { display: flex; flex-direction: column; gap: 0.4rem; margin-top: 1rem; max-width: 32rem; }
-      .deleted label { font-weight: 600; font-size: 0.92rem; }
     `,
+    needsWorkStyles,
+    moveStyles,
+    deleteStyles,
   ];
 
   /** Slug of the page to show. */
@@ -115,23 +83,30 @@ export class LcPageView extends LitElement {
   @state() private _page: WikiPage | null = null;
   @state() private _error: unknown = null;
   @state() private _backlinks: PageRef[] | null = null;
-  @state() private _flagging = false;
-  @state() private _flagError: unknown = null;
   @state() private _toc: TocEntry[] = [];
-  /** The deletion form is open (facilitators). */
-  @state() private _deleting = false;
-  @state() private _deleteError: unknown = null;
-  @state() private _busy = false;
-  /** The renaming form is open (contributors). */
-  @state() private _moving = false;
-  @state() private _moveTitle = '';
-  @state() private _moveSlug = '';
-  /** The slug was typed by hand: it no longer follows the title. */
-  private _moveSlugTouched = false;
-  @state() private _moveError: unknown = null;
   /** The old slug this page was reached from (a redirect), or null. */
   @state() private _redirectedFrom: string | null = null;
   private _session = new SessionController(this);
+  /** One action at a time: deleting, restoring and renaming share it. */
+  readonly busy = { value: false };
+  private _needsWork = new NeedsWorkController(this);
+  private _deletion = new PageDeleteController(this);
+  private _move = new PageMoveController(this);
+
+  /** The page shown (its action forms read it). */
+  get page() {
+    return this._page;
+  }
+
+  /** Shows the page as an action (flagging it, clearing the flag) returned it. */
+  showPage(page: WikiPage) {
+    this._page = page;
+  }
+
+  /** Reads the page again (after deleting or restoring it). */
+  reload() {
+    return this._load();
+  }
 
   override willUpdate(changed: PropertyValues<this>) {
     if (changed.has('slug')) void this._load();
@@ -142,10 +117,8 @@ export class LcPageView extends LitElement {
     this._page = null;
     this._error = null;
     this._backlinks = null;
-    this._deleting = false;
-    this._deleteError = null;
-    this._moving = false;
-    this._moveError = null;
+    this._deletion.reset();
+    this._move.reset();
     this._redirectedFrom = null;
     try {
       let page: WikiPage;
@@ -182,150 +155,9 @@ export class LcPageView extends LitElement {
     }
   }
 
-  private async _flag(e: SubmitEvent) {
-    e.preventDefault();
-    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
-    try {
-      this._page = await flagNeedsWork(this.slug, reason || t('wiki.needsWork.defaultReason'));
-      this._flagging = false;
-      this._flagError = null;
-    } catch (err) {
-      this._flagError = err;
-    }
-  }
-
-  private async _unflag() {
-    try {
-      this._page = await clearNeedsWork(this.slug);
-      this._flagError = null;
-    } catch (err) {
-      this._flagError = err;
-    }
-  }
-
   /** Moderators (facilitators and admins) delete and restore pages. */
   private get _canModerate() {
     return hasRole(this._session.user, 'facilitator');
-  }
-
-  private async _delete(e: SubmitEvent) {
-    e.preventDefault();
-    const page = this._page;
-    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
-    if (!page || this._busy) return;
-    if (!reason) {
-      this._deleteError = t('wiki.delete.reasonRequired');
-      return;
-    }
-    if (!confirm(t('wiki.delete.confirmDialog', { title: page.title }))) return;
-    this._busy = true;
-    try {
-      await deletePage(this.slug, reason);
-      await this._load();
-    } catch (err) {
-      this._deleteError = err;
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private async _restore(e: SubmitEvent) {
-    e.preventDefault();
-    if (this._busy) return;
-    const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
-    this._busy = true;
-    try {
-      await restorePage(this.slug, reason || undefined);
-      await this._load();
-    } catch (err) {
-      this._deleteError = err;
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  private async _openMove() {
-    const p = this._page;
-    if (!p) return;
-    this._moving = true;
-    this._moveError = null;
-    this._moveTitle = p.title;
-    this._moveSlug = p.slug;
-    this._moveSlugTouched = false;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#move-title')?.select();
-  }
-
-  private _onMoveTitle(e: InputEvent) {
-    this._moveTitle = (e.target as HTMLInputElement).value;
-    if (!this._moveSlugTouched) this._moveSlug = slugify(this._moveTitle);
-  }
-
-  private _onMoveSlug(e: InputEvent) {
-    this._moveSlug = (e.target as HTMLInputElement).value.trim();
-    this._moveSlugTouched = true;
-  }
-
-  private async _move(e: SubmitEvent) {
-    e.preventDefault();
-    const p = this._page;
-    if (!p || this._busy) return;
-    const form = new FormData(e.target as HTMLFormElement);
-    const slug = this._moveSlug;
-    if (!SLUG_RE.test(slug)) {
-      this._moveError = t('wiki.move.badSlug');
-      return;
-    }
-    if (slug === p.slug) {
-      this._moveError = t('wiki.move.sameSlug');
-      return;
-    }
-    const title = this._moveTitle.trim();
-    const reason = String(form.get('reason') ?? '').trim();
-    this._busy = true;
-    try {
-      const moved = await movePage(p.slug, {
-        slug,
-        ...(title && title !== p.title ? { title } : {}),
-        ...(reason ? { reason } : {}),
-        redirect: form.get('redirect') === 'on',
-      });
-      this._moving = false;
-      navigate(pageUrl(moved.page.slug));
-    } catch (err) {
-      this._moveError = err;
-    } finally {
-      this._busy = false;
-    }
-  }
-
-  /** The renaming form (contributors): title, the slug derived from it (editable), redirect, reason. */
-  private _renderMoveForm() {
-    return html`<form class="card move-form" data-testid="move-form" @submit=${this._move} aria-labelledby="move-h">
-      <h2 id="move-h">${t('wiki.move.heading')}</h2>
-      <p class="small muted">${t('wiki.move.help')}</p>
-      <label for="move-title">${t('wiki.move.title')}</label>
-      <input id="move-title" name="title" type="text" maxlength="200" required .value=${this._moveTitle} @input=${this._onMoveTitle} />
-      <label for="move-slug">${t('wiki.move.slug')}</label>
-      <input id="move-slug" name="slug" type="text" maxlength="120" required .value=${this._moveSlug} @input=${this._onMoveSlug}
-        aria-describedby="move-slug-help" />
-      <span id="move-slug-help" class="small muted">${t('wiki.move.slugHelp', { slug: this._moveSlug })}</span>
-      <label class="check"><input type="checkbox" name="redirect" checked data-testid="move-redirect" /> ${t('wiki.move.redirect')}</label>
-      <label for="move-reason">${t('wiki.move.reason')}</label>
-      <input id="move-reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.move.placeholder')} />
-      <span class="actions">
-        <button class="btn" type="submit" ?disabled=${this._busy} data-testid="move-confirm">${t('wiki.move.confirm')}</button>
-        <button class="btn secondary" type="button" @click=${() => (this._moving = false)}>${t('wiki.cancel')}</button>
-      </span>
-      ${this._moveError ? html`<p class="field-error" role="alert">${this._errorMessage(this._moveError)}</p>` : nothing}
-    </form>`;
-  }
-
-  private async _openDelete() {
-    this._deleting = true;
-    this._deleteError = null;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#delete-reason')?.focus();
   }
 
   override render() {
@@ -337,7 +169,7 @@ export class LcPageView extends LitElement {
       return this._renderMissing();
     }
     const deletion = deletionOf(this._error);
-    if (deletion) return this._renderDeleted(deletion);
+    if (deletion) return this._deletion.renderDeleted(deletion, this._canModerate);
     if (this._error) return errorBox(this._error);
     const p = this._page;
     if (!p) return loadingLine();
@@ -368,20 +200,20 @@ export class LcPageView extends LitElement {
           }
           <a class="btn secondary" href="/wiki/${p.slug}/history">${t('wiki.page.history')}</a>
           ${
-            canEdit && !this._moving
-              ? html`<button class="btn secondary" data-testid="move-open" @click=${this._openMove}>${t('wiki.move.open')}</button>`
+            canEdit && !this._move.open
+              ? html`<button class="btn secondary" data-testid="move-open" @click=${this._move.show}>${t('wiki.move.open')}</button>`
               : nothing
           }
           ${
-            this._canModerate && !this._deleting
-              ? html`<button class="btn secondary" data-testid="delete-open" @click=${this._openDelete}>${t('wiki.delete.open')}</button>`
+            this._canModerate && !this._deletion.open
+              ? html`<button class="btn secondary" data-testid="delete-open" @click=${this._deletion.show}>${t('wiki.delete.open')}</button>`
               : nothing
           }
         </div>
       </div>
-      ${this._moving && canEdit ? this._renderMoveForm() : nothing}
-      ${this._deleting && this._canModerate ? this._renderDeleteForm() : nothing}
-      ${this._renderFlag(p, canEdit)}
+      ${this._move.open && canEdit ? this._move.render() : nothing}
+      ${this._deletion.open && this._canModerate ? this._deletion.renderForm() : nothing}
+      ${this._needsWork.renderBanner(p, canEdit)}
       <div class="layout">
         <article class="card" aria-label=${p.title}>
           ${
@@ -413,7 +245,7 @@ export class LcPageView extends LitElement {
                 }
               </dd>
             </dl>
-            ${this._renderFlagControl(p, canEdit)}
+            ${this._needsWork.renderControl(p, canEdit)}
           </section>
           <section class="card" aria-labelledby="backlinks">
             <h2 id="backlinks">${t('wiki.page.backlinks')}</h2>
@@ -448,90 +280,6 @@ export class LcPageView extends LitElement {
 
   private _goTo(e: Event, id: string) {
     if (this.renderRoot.querySelector('lc-wiki-content')?.scrollToAnchor(id)) e.preventDefault();
-  }
-
-  /** The "à améliorer" banner above the page, when the page is flagged. */
-  private _renderFlag(p: WikiPage, canEdit: boolean) {
-    if (p.needsWork === null) return nothing;
-    return html`<div class="message warning flag" role="note" data-testid="needs-work">
-      <span><strong>${t('wiki.needsWork.title')}</strong> ${p.needsWork}</span>
-      ${canEdit ? html`<button class="btn small secondary" @click=${this._unflag}>${t('wiki.needsWork.clear')}</button>` : nothing}
-      ${this._flagError ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>` : nothing}
-    </div>`;
-  }
-
-  /** For contributors, in the side panel: flag the page as needing work, with a reason. */
-  private _renderFlagControl(p: WikiPage, canEdit: boolean) {
-    if (p.needsWork !== null || !canEdit) return nothing;
-    const err = this._flagError
-      ? html`<p class="field-error" role="alert">${errorText(this._flagError)}</p>`
-      : nothing;
-    if (!this._flagging) {
-      return html`<p class="flag-open">
-        <button class="btn small secondary" @click=${this._openFlag}>⚑ ${t('wiki.needsWork.flag')}</button>
-      </p>`;
-    }
-    return html`<form class="flag-form" @submit=${this._flag}>
-      <label for="reason">${t('wiki.needsWork.reason')}</label>
-      <input id="reason" name="reason" type="text" maxlength="500" placeholder=${t('wiki.needsWork.placeholder')} />
-      <span class="actions">
-        <button class="btn small" type="submit">${t('wiki.needsWork.confirm')}</button>
-        <button class="btn small secondary" type="button" @click=${() => (this._flagging = false)}>${t('wiki.cancel')}</button>
-      </span>
-      ${err}
-    </form>`;
-  }
-
-  private async _openFlag() {
-    this._flagging = true;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLInputElement>('#reason')?.focus();
-  }
-
-  /** The deletion form (facilitators): a reason is required, then the browser asks to confirm. */
-  private _renderDeleteForm() {
-    return html`<form class="card delete-form" data-testid="delete-form" @submit=${this._delete} aria-labelledby="delete-h">
-      <h2 id="delete-h">${t('wiki.delete.heading')}</h2>
-      <p class="small muted">${t('wiki.delete.help')}</p>
-      <label for="delete-reason">${t('wiki.delete.reason')}</label>
-      <input id="delete-reason" name="reason" type="text" maxlength="500" required placeholder=${t('wiki.delete.placeholder')} />
-      <span class="actions">
-        <button class="btn danger" type="submit" ?disabled=${this._busy} data-testid="delete-confirm">${t('wiki.delete.confirm')}</button>
-        <button class="btn secondary" type="button" @click=${() => (this._deleting = false)}>${t('wiki.cancel')}</button>
-      </span>
-      ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
-    </form>`;
-  }
-
-  private _errorMessage(err: unknown) {
-    return typeof err === 'string' ? err : errorText(err);
-  }
-
-  /** A deleted page: when, by whom and why; facilitators may restore it and read its history. */
-  private _renderDeleted(d: PageDeletion) {
-    document.title = `${d.title} · ${t('app.name')}`;
-    const params = { date: formatDate(d.deletedAt), name: userName(d.deletedBy), reason: d.reason };
-    return html`<div class="card deleted" data-testid="deleted-page">
-      <h1>${d.title}</h1>
-      <p class="message warning" role="note" data-testid="deletion">
-        <strong>${t('wiki.deleted.title')}.</strong>
-        ${d.reason ? t('wiki.deleted.text', params) : t('wiki.deleted.textNoReason', params)}
-      </p>
-      <p class="muted">${t('wiki.deleted.hint')}</p>
-      ${
-        this._canModerate
-          ? html`<form @submit=${this._restore} data-testid="restore-form">
-            <label for="restore-reason">${t('wiki.deleted.restoreReason')}</label>
-            <input id="restore-reason" name="reason" type="text" maxlength="500" />
-            <span class="actions">
-              <button class="btn" type="submit" ?disabled=${this._busy} data-testid="restore">${t('wiki.deleted.restore')}</button>
-              <a class="btn secondary" href="/wiki/${d.slug}/history">${t('wiki.deleted.history')}</a>
-            </span>
-            ${this._deleteError ? html`<p class="field-error" role="alert">${this._errorMessage(this._deleteError)}</p>` : nothing}
-          </form>`
-          : nothing
-      }
-    </div>`;
   }
 
   private _renderMissing() {

@@ -64,7 +64,7 @@ export class LcPeopleDirectory extends LitElement {
     window.addEventListener('popstate', this._onPop);
     window.addEventListener('lc-locale-changed', this._onLocale);
     window.addEventListener('lc-session-changed', this._onSession);
-    this._load(false);
+    void this._load(false);
   }
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -75,12 +75,12 @@ export class LcPeopleDirectory extends LitElement {
   private _onPop = () => {
     if (location.pathname !== '/personnes') return;
     this._f = readFilters(location.search);
-    this._load(false);
+    void this._load(false);
   };
   private _onLocale = () => this.requestUpdate();
   /** Logged in or out: the hidden profiles come or go. */
   private _onSession = () => {
-    if (this._f.all) this._load(false);
+    if (this._f.all) void this._load(false);
   };
 
   /** Hidden profiles are asked for only by those allowed to see them. */
@@ -88,6 +88,7 @@ export class LcPeopleDirectory extends LitElement {
     return this._f.all && hasRole(this._session.user, 'facilitator');
   }
 
+  /** Never rejects: a failure is shown as the list's error (callers need not wait). */
   private _load(append: boolean) {
     return this._list.load(append);
   }
@@ -99,7 +100,7 @@ export class LcPeopleDirectory extends LitElement {
       { q: next.q, theme: next.theme, region: next.region, visibility: next.all ? 'all' : '' },
       push,
     );
-    this._load(false);
+    void this._load(false);
   }
 
   override render() {

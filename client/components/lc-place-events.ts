@@ -33,10 +33,14 @@ export class LcPlaceEvents extends LitElement {
   @state() private _events: EventItem[] = [];
   @state() private _result: ImportResult | null = null;
   @state() private _error = '';
+  /** Why the events could not be read (shown to everyone, unlike the import's errors). */
+  @state() private _loadError = '';
 
   override connectedCallback() {
     super.connectedCallback();
-    this._load();
+    this._load().catch(
+      (err: unknown) => (this._loadError = t('error.generic', { message: (err as Error).message })),
+    );
   }
 
   private async _load() {
@@ -77,6 +81,7 @@ export class LcPlaceEvents extends LitElement {
         ${this._session.canEdit ? html`<a class="btn" href=${`/evenements/nouveau?lieu=${encodeURIComponent(this.place)}`}>${t('events.add')}</a>` : nothing}
       </div>
       <lc-programme .events=${this._events} hide-place></lc-programme>
+      ${this._loadError ? html`<p class="notice error" role="alert">${this._loadError}</p>` : nothing}
       ${
         this._session.canEdit
           ? html`<details>

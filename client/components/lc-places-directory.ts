@@ -93,8 +93,8 @@ export class LcPlacesDirectory extends LitElement {
     window.addEventListener('popstate', this._onPop);
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
     window.addEventListener('lc-locale-changed', this._onLocale);
-    this._loadMap();
-    this._loadList(false);
+    void this._loadMap();
+    void this._loadList(false);
   }
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -105,12 +105,13 @@ export class LcPlacesDirectory extends LitElement {
   private _onPop = () => {
     if (location.pathname !== '/lieux') return;
     this._f = readFilters(location.search);
-    this._loadMap();
-    this._loadList(false);
+    void this._loadMap();
+    void this._loadList(false);
   };
   private _onMyPlace = () => (this._home = getMyPlace());
   private _onLocale = () => this.requestUpdate();
 
+  /** Never rejects: a failure is shown as the list's error (callers need not wait). */
   private async _loadMap() {
     try {
       const r = await placePoints({
@@ -123,6 +124,7 @@ export class LcPlacesDirectory extends LitElement {
     }
   }
 
+  /** Never rejects: a failure is shown as the list's error (callers need not wait). */
   private _loadList(append: boolean) {
     return this._list.load(append);
   }
@@ -134,13 +136,13 @@ export class LcPlacesDirectory extends LitElement {
       { q: next.q, region: next.region, family: next.family, zone: next.inView ? '1' : '' },
       push,
     );
-    if (reloadMap) this._loadMap();
-    this._loadList(false);
+    if (reloadMap) void this._loadMap();
+    void this._loadList(false);
   }
 
   private _onMoved(e: CustomEvent<{ bbox: string }>) {
     this._bbox = e.detail.bbox;
-    if (this._f.inView) this._loadList(false);
+    if (this._f.inView) void this._loadList(false);
   }
 
   private _km(p: PlaceSummary): number | null {

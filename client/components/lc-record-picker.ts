@@ -50,32 +50,35 @@ export class LcRecordPicker extends LitElement {
       return;
     }
     const seq = ++this._seq;
-    this._timer = setTimeout(async () => {
-      try {
-        const options: PickedRecord[] =
-          this.kind === 'place'
-            ? (await listPlaces({ q: q.trim(), limit: 8 })).items.map((p) => ({
-                slug: p.slug,
-                name: p.name,
-                detail: [p.city, p.region].filter(Boolean).join(', '),
-                lat: p.lat,
-                lon: p.lon,
-                region: p.region,
-              }))
-            : (await listPeople({ q: q.trim(), limit: 8 })).items.map((p) => ({
-                slug: p.slug,
-                name: p.name,
-                detail: [p.place?.name, p.region].filter(Boolean).join(', '),
-                region: p.region,
-              }));
-        if (seq === this._seq) {
-          this._options = options;
-          this._active = -1;
-        }
-      } catch {
-        if (seq === this._seq) this._options = [];
+    this._timer = setTimeout(() => void this._fetch(q, seq), 200);
+  }
+
+  /** Reads the matching records; a failure empties the list (the field stays usable). */
+  private async _fetch(q: string, seq: number) {
+    try {
+      const options: PickedRecord[] =
+        this.kind === 'place'
+          ? (await listPlaces({ q: q.trim(), limit: 8 })).items.map((p) => ({
+              slug: p.slug,
+              name: p.name,
+              detail: [p.city, p.region].filter(Boolean).join(', '),
+              lat: p.lat,
+              lon: p.lon,
+              region: p.region,
+            }))
+          : (await listPeople({ q: q.trim(), limit: 8 })).items.map((p) => ({
+              slug: p.slug,
+              name: p.name,
+              detail: [p.place?.name, p.region].filter(Boolean).join(', '),
+              region: p.region,
+            }));
+      if (seq === this._seq) {
+        this._options = options;
+        this._active = -1;
       }
-    }, 200);
+    } catch {
+      if (seq === this._seq) this._options = [];
+    }
   }
 
   private _onKey = (e: KeyboardEvent) => {

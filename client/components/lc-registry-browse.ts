@@ -74,7 +74,7 @@ export class LcRegistryBrowse extends LitElement {
     window.addEventListener('popstate', this._onPop);
     window.addEventListener('lc-locale-changed', this._onLocale);
     window.addEventListener(MY_PLACE_EVENT, this._onMyPlace);
-    this._load(false);
+    void this._load(false);
   }
 
   override disconnectedCallback() {
@@ -87,11 +87,11 @@ export class LcRegistryBrowse extends LitElement {
   private _onPop = () => {
     if (location.pathname !== '/communs') return;
     this._filters = readFilters(location.search);
-    this._load(false);
+    void this._load(false);
   };
   private _onLocale = () => this.requestUpdate();
   private _onMyPlace = () => {
-    if (this._filters.sort === 'near') this._load(false);
+    if (this._filters.sort === 'near') void this._load(false);
     else this.requestUpdate();
   };
 
@@ -111,6 +111,7 @@ export class LcRegistryBrowse extends LitElement {
     return q;
   }
 
+  /** Never rejects: a failure is shown as the list's error (callers need not wait). */
   private _load(append: boolean) {
     this._loading = true;
     this._error = '';
@@ -130,7 +131,7 @@ export class LcRegistryBrowse extends LitElement {
     this._filters = next;
     const facets = Object.fromEntries(FACETS.map((k) => [k, next.facets[k]]));
     showFiltersInUrl('/communs', { q: next.q, ...facets, sort: next.sort }, push);
-    this._load(false);
+    void this._load(false);
   }
 
   private _onFacet(e: CustomEvent<{ facet: Facet; value: string }>) {

@@ -190,7 +190,7 @@ export class LcResourceForm extends LitElement {
     this._errors = this._validate(input);
     if (Object.keys(this._errors).length) {
       this._message = t('form.fixErrors');
-      this._focusFirstError();
+      void this._focusFirstError();
       return;
     }
     this._saving = true;
@@ -204,7 +204,7 @@ export class LcResourceForm extends LitElement {
       if (field && FIELDS.includes(field)) {
         this._errors = { [field]: message };
         this._message = t('form.fixErrors');
-        this._focusFirstError();
+        void this._focusFirstError();
       } else {
         this._message = message;
       }

@@ -113,7 +113,7 @@ export class LcResourcePage extends LitElement {
   private _onMyPlace = () => (this._home = getMyPlace());
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('slug')) this._load();
+    if (changed.has('slug')) void this._load(); // shows its own failure
   }
 
   private async _load() {
@@ -148,7 +148,7 @@ export class LcResourcePage extends LitElement {
   private _onSaved() {
     this._panel = null;
     this._saved = true;
-    this._load();
+    void this._load();
   }
 
   /** Usages sorted nearest first when the visitor's place is known, else active uses first then by name. */

@@ -10,10 +10,15 @@ describe('co-editor strings', () => {
   });
 
   it('defines every key the editor uses', () => {
-    const source = readFileSync(
-      new URL('../../client/components/lc-collab-editor.ts', import.meta.url),
-      'utf8',
-    );
+    // The editor and the parts it is made of (set-up and toolbar, properties panel, presence).
+    const source = [
+      'lc-collab-editor.ts',
+      'collab-editor-setup.ts',
+      'collab-editor-props.ts',
+      'collab-editor-presence.ts',
+    ]
+      .map((f) => readFileSync(new URL(`../../client/components/${f}`, import.meta.url), 'utf8'))
+      .join('\n');
     const used = [...source.matchAll(/t\(\s*[`'](collab\.[\w.]+)/g)].map((m) => m[1]);
     const statuses = ['connecting', 'connected', 'offline', 'refused'].map(
       (s) => `collab.status.${s}`,
