@@ -7,12 +7,6 @@ const error = (description: string) => ({
 
 /** The co-editing WebSocket endpoint (OpenAPI has no WebSocket notion: described as its handshake). */
 export const collab: OpenApiFragment = {
-  tags: [
-    {
-      name: 'collab',
-      description: 'Real-time co-editing of wiki pages (Yjs, y-websocket protocol)',
-    },
-  ],
   paths: {
     '/collab/{slug}': {
       get: {

@@ -85,17 +85,6 @@ const eventInputProps = {
 
 /** Events, campaigns, calendar feeds and imports. */
 export const eventsApi: OpenApiFragment = {
-  tags: [
-    {
-      name: 'events',
-      description: 'Events of places (one or more time slots), iCalendar feeds and imports',
-    },
-    {
-      name: 'campaigns',
-      description:
-        'Campaigns of a network (Journées Portes Ouvertes): places, programme, CSV, embed',
-    },
-  ],
   schemas: {
     EventInput: {
       type: 'object',

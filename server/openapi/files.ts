@@ -59,10 +59,6 @@ const uploader = {
 };
 
 export const filesApi: OpenApiFragment = {
-  tags: [
-    { name: 'fields', description: 'Structured fields of pages, declared per page kind by admins' },
-    { name: 'files', description: 'Files and images: uploads, versions, where they are used' },
-  ],
   schemas: {
     FieldDef: {
       type: 'object',

@@ -18,7 +18,6 @@ export type Paths = Record<string, Record<string, unknown>>;
 
 /** One feature's part of the API description. */
 export interface OpenApiFragment {
-  tags?: { name: string; description: string }[];
   paths: Paths;
   schemas?: Record<string, unknown>;
 }
@@ -237,12 +236,10 @@ function patchedOperation(op: OperationContract, written: Operation): Operation 
 export function openApiDocument(routes: readonly AppRoute[]) {
   const written: Paths = {};
   const schemas: Record<string, unknown> = { Error: jsonSchemaOf(ErrorEnvelope, 'output') };
-  const tags: { name: string; description: string }[] = [...TAGS];
   for (const f of FRAGMENTS) {
     for (const [path, item] of Object.entries(f.paths))
       written[path] = { ...written[path], ...item };
     Object.assign(schemas, f.schemas);
-    tags.push(...(f.tags ?? []));
   }
   const paths: Paths = {};
   for (const op of operationContracts(routes)) {
@@ -282,7 +279,7 @@ export function openApiDocument(routes: readonly AppRoute[]) {
         'Writes need a session cookie plus the `X-CSRF-Token` header, or `Authorization: Bearer <token>`. ' +
         "Answers over 1 KB are compressed (`br`, else `gzip`) when the request's `Accept-Encoding` allows it.",
     },
-    tags,
+    tags: TAGS,
     paths,
     components: {
       schemas,

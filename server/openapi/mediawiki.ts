@@ -10,13 +10,6 @@ const counts = { type: 'object', additionalProperties: { type: 'integer' } };
 
 /** MediaWiki imports (admins): the reports, and the upload of an export. */
 export const mediawikiApi: OpenApiFragment = {
-  tags: [
-    {
-      name: 'mediawiki',
-      description:
-        'Migration from a MediaWiki: imports of XML exports (CLI or upload) and their reports',
-    },
-  ],
   schemas: {
     MediawikiImportReport: {
       type: 'object',

@@ -107,14 +107,6 @@ const pageRefs = {
 
 /** Wiki pages, history, special lists, recent changes and the Atom feed. */
 export const wikiApi: OpenApiFragment = {
-  tags: [
-    { name: 'pages', description: 'Wiki pages and their history' },
-    {
-      name: 'wiki',
-      description:
-        'Special lists (pages à créer, à améliorer, orphelines), categories, recent changes',
-    },
-  ],
   schemas: {
     UserRef: {
       type: 'object',
