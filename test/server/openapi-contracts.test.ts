@@ -180,6 +180,13 @@ describe('OpenAPI contracts', () => {
       '/api/pages/{slug}',
     );
     await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${pages.pages[0].slug}/collab-save`,
+      '/api/pages/{slug}/collab-save',
+      { as: 'admin', body: { summary: 'Rien à écrire' } },
+    );
     const gone = pages.pages[1].slug;
     expect(
       (
