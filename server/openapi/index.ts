@@ -8,7 +8,6 @@ import {
 } from './describe.js';
 import { TAGS } from './tags.js';
 import { wikiApi } from './wiki.js';
-import { mediawikiApi } from './mediawiki.js';
 import { filesApi } from './files.js';
 import { eventsApi } from './events.js';
 
@@ -23,7 +22,7 @@ export interface OpenApiFragment {
 
 // Families still described by hand, until their prose and answer schemas move next to their routes
 // (describeRoute). Their request bodies and query parameters are generated from the validators all the same.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, filesApi, eventsApi, mediawikiApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi, filesApi, eventsApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

@@ -35,6 +35,10 @@ const NON_JSON_BODIES = new Set([
   'post /api/admin/mediawiki/imports',
 ]);
 
+const MEDIAWIKI_EXPORT = readFileSync(
+  new URL('../fixtures/mediawiki/movilab.xml', import.meta.url).pathname,
+);
+
 /** Replaces every local `$ref` by what it points to (the document has no recursive schema). */
 function inline(value: unknown, doc: Doc, depth = 0): unknown {
   if (depth > 40) throw new Error('recursive schema');
@@ -125,6 +129,15 @@ describe('OpenAPI contracts', () => {
     expect(offenders.filter((o) => o.startsWith('place-events.ts:'))).toHaveLength(1);
   });
 
+  /** Sends a multipart form (an upload), as `as`, and reads the JSON answer. */
+  async function sendForm(method: string, path: string, form: FormData, as?: 'admin' | 'reader') {
+    const headers: Record<string, string> = as
+      ? { authorization: `Bearer ${await t.tokenFor(as)}` }
+      : {};
+    const res = await t.app.request(path, { method, headers, body: form });
+    return { status: res.status, json: (await res.json()) as AnswerJson };
+  }
+
   /**
    * Reads `path` as `as` and checks the answer against the document's schema for its status;
    * what does not match is added to `problems`.
@@ -134,9 +147,11 @@ describe('OpenAPI contracts', () => {
     method: string,
     path: string,
     template: string,
-    opts: { as?: 'admin' | 'reader'; body?: unknown; failing?: boolean } = {},
+    opts: { as?: 'admin' | 'reader'; body?: unknown; form?: FormData; failing?: boolean } = {},
   ) {
-    const res = await t.request(method, path, opts);
+    const res = opts.form
+      ? await sendForm(method, path, opts.form, opts.as)
+      : await t.request(method, path, opts);
     const where = `${method} ${path} → ${res.status}`;
     // A check meant for a success must not pass on an error envelope.
     if (res.status >= 400 !== !!opts.failing) problems.push(`${where}: unexpected status`);
@@ -394,13 +409,30 @@ describe('OpenAPI contracts', () => {
       '/api/admin/outbox/{id}',
       { as: 'admin' },
     );
+    const exportForm = new FormData();
+    exportForm.append('file', new Blob([MEDIAWIKI_EXPORT]), 'movilab.xml');
+    const uploaded = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/admin/mediawiki/imports',
+      '/api/admin/mediawiki/imports',
+      { as: 'admin', form: exportForm },
+    );
     await matchesDocumented(
+      problems,
+      'GET',
+      `/api/admin/mediawiki/imports/${uploaded.import.id}`,
+      '/api/admin/mediawiki/imports/{id}',
+      { as: 'admin' },
+    );
+    const imports = await matchesDocumented(
       problems,
       'GET',
       '/api/admin/mediawiki/imports',
       '/api/admin/mediawiki/imports',
       { as: 'admin' },
     );
+    expect(imports.imports.length).toBeGreaterThan(0);
     await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
     await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
     await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', {
