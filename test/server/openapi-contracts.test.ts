@@ -129,12 +129,19 @@ describe('OpenAPI contracts', () => {
     expect(offenders.filter((o) => o.startsWith('place-events.ts:'))).toHaveLength(1);
   });
 
-  /** Sends a multipart form (an upload), as `as`, and reads the JSON answer. */
-  async function sendForm(method: string, path: string, form: FormData, as?: 'admin' | 'reader') {
+  /** Sends a body that is not JSON (a multipart upload, a calendar), as `as`, and reads the JSON answer. */
+  async function sendRaw(
+    method: string,
+    path: string,
+    body: FormData | string,
+    as?: 'admin' | 'reader',
+    contentType?: string,
+  ) {
     const headers: Record<string, string> = as
       ? { authorization: `Bearer ${await t.tokenFor(as)}` }
       : {};
-    const res = await t.app.request(path, { method, headers, body: form });
+    if (contentType) headers['content-type'] = contentType;
+    const res = await t.app.request(path, { method, headers, body });
     return { status: res.status, json: (await res.json()) as AnswerJson };
   }
 
@@ -147,11 +154,19 @@ describe('OpenAPI contracts', () => {
     method: string,
     path: string,
     template: string,
-    opts: { as?: 'admin' | 'reader'; body?: unknown; form?: FormData; failing?: boolean } = {},
+    opts: {
+      as?: 'admin' | 'reader';
+      body?: unknown;
+      form?: FormData;
+      calendar?: string;
+      failing?: boolean;
+    } = {},
   ) {
     const res = opts.form
-      ? await sendForm(method, path, opts.form, opts.as)
-      : await t.request(method, path, opts);
+      ? await sendRaw(method, path, opts.form, opts.as)
+      : opts.calendar !== undefined
+        ? await sendRaw(method, path, opts.calendar, opts.as, 'text/calendar')
+        : await t.request(method, path, opts);
     const where = `${method} ${path} → ${res.status}`;
     // A check meant for a success must not pass on an error envelope.
     if (res.status >= 400 !== !!opts.failing) problems.push(`${where}: unexpected status`);
@@ -320,7 +335,102 @@ describe('OpenAPI contracts', () => {
       '/api/switchyard/dashboard',
       { as: 'admin' },
     );
-    await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
+    const eventList = await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
+    expect(eventList.items.length).toBeGreaterThan(0);
+    const firstPlace = placeList.items[0].slug;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const published_event = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/events',
+      '/api/events',
+      {
+        as: 'admin',
+        body: {
+          title: 'Atelier vélo',
+          type: 'atelier',
+          place: firstPlace,
+          slots: [{ startsAt: `${day(5)}T10:00`, endsAt: `${day(5)}T12:00` }],
+          registration: { kind: 'seats', seats: 10 },
+        },
+      },
+    );
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/events/${published_event.id}`,
+      '/api/events/{id}',
+      { as: 'admin', body: { price: 'Prix libre' } },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/events/${published_event.id}/bookings`,
+      '/api/events/{id}/bookings',
+      { as: 'reader', body: { seats: 2 } },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/events/${published_event.id}`,
+      '/api/events/{id}',
+      { as: 'reader' },
+    );
+    const campaignList = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/campaigns',
+      '/api/campaigns',
+    );
+    expect(campaignList.items.length).toBeGreaterThan(0);
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/campaigns/${campaignList.items[0].slug}`,
+      '/api/campaigns/{slug}',
+    );
+    await matchesDocumented(problems, 'POST', '/api/campaigns', '/api/campaigns', {
+      as: 'admin',
+      body: { slug: 'jpo-test', title: 'JPO test', startsOn: day(30), endsOn: day(31) },
+    });
+    await matchesDocumented(
+      problems,
+      'POST',
+      '/api/campaigns/jpo-test/places',
+      '/api/campaigns/{slug}/places',
+      { as: 'admin', body: { place: firstPlace } },
+    );
+    const stamp = (n: number) => day(n).replaceAll('-', '');
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/places/${firstPlace}/events/import`,
+      '/api/places/{slug}/events/import',
+      {
+        as: 'admin',
+        calendar: [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//test//FR',
+          'BEGIN:VEVENT',
+          'UID:soon@example.org',
+          'DTSTAMP:20250901T000000Z',
+          'SUMMARY:Repair café',
+          `DTSTART:${stamp(9)}T170000Z`,
+          `DTEND:${stamp(9)}T190000Z`,
+          'END:VEVENT',
+          'BEGIN:VEVENT',
+          'UID:long-ago@example.org',
+          'DTSTAMP:20200901T000000Z',
+          'SUMMARY:Vieille rencontre',
+          'DTSTART:20200101T170000Z',
+          'DTEND:20200101T190000Z',
+          'END:VEVENT',
+          'END:VCALENDAR',
+          '',
+        ].join('\r\n'),
+      },
+    );
     const contactable = peopleList.items.find((p: { contactable: boolean }) => p.contactable).slug;
     const starts = new Date(Date.now() + 7 * 86_400_000);
     const session = {
