@@ -8,7 +8,6 @@ import {
 } from './describe.js';
 import { TAGS } from './tags.js';
 import { wikiApi } from './wiki.js';
-import { filesApi } from './files.js';
 
 /** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
 export type Paths = Record<string, Record<string, unknown>>;
@@ -21,7 +20,7 @@ export interface OpenApiFragment {
 
 // Families still described by hand, until their prose and answer schemas move next to their routes
 // (describeRoute). Their request bodies and query parameters are generated from the validators all the same.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, filesApi];
+const FRAGMENTS: OpenApiFragment[] = [wikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {

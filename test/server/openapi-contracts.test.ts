@@ -543,7 +543,86 @@ describe('OpenAPI contracts', () => {
       { as: 'admin' },
     );
     expect(imports.imports.length).toBeGreaterThan(0);
+    const withFields = pages.pages[0].slug;
+    const kind = (await t.request('GET', `/api/pages/${withFields}`)).json.kind;
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/page-fields/${kind}`,
+      '/api/page-fields/{kind}',
+      {
+        as: 'admin',
+        body: {
+          fields: [{ name: 'horaires', label: { fr: 'Horaires', en: 'Hours' }, type: 'text' }],
+        },
+      },
+    );
+    await matchesDocumented(problems, 'GET', '/api/page-fields', '/api/page-fields');
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/pages/${withFields}/fields`,
+      '/api/pages/{slug}/fields',
+      { as: 'admin', body: { fields: { horaires: 'Du lundi au vendredi' } } },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/pages/${withFields}/fields`,
+      '/api/pages/{slug}/fields',
+    );
+    const upload = (text: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([text], { type: 'text/plain' }), 'notes.txt');
+      form.append('page', withFields);
+      return form;
+    };
+    const stored = await matchesDocumented(problems, 'POST', '/api/files', '/api/files', {
+      as: 'admin',
+      form: upload('Premières notes'),
+    });
+    expect(stored.created).toBe(true);
+    const again = await matchesDocumented(problems, 'POST', '/api/files', '/api/files', {
+      as: 'admin',
+      form: upload('Secondes notes'),
+    });
+    expect(again.file.version).toBe(2);
+    const fileName = stored.file.name;
+    await matchesDocumented(problems, 'GET', `/api/files/${fileName}`, '/api/files/{name}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/pages/${withFields}/files`,
+      '/api/pages/{slug}/files',
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      `/api/pages/${withFields}/files/${fileName}`,
+      '/api/pages/{slug}/files/{name}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${withFields}/files`,
+      '/api/pages/{slug}/files',
+      { as: 'admin', body: { name: fileName } },
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      `/api/files/${fileName}/versions/1`,
+      '/api/files/{name}/versions/{n}',
+      { as: 'admin', body: { reason: 'Première version erronée' } },
+    );
     await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
+    await matchesDocumented(problems, 'DELETE', `/api/files/${fileName}`, '/api/files/{name}', {
+      as: 'admin',
+      body: { reason: 'Plus utile' },
+    });
+    const fileLog = await matchesDocumented(problems, 'GET', '/api/file-log', '/api/file-log');
+    expect(fileLog.entries.length).toBe(2);
     await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
     await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', {
       failing: true,
