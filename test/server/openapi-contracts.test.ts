@@ -236,6 +236,119 @@ describe('OpenAPI contracts', () => {
       { as: 'admin' },
     );
     expect(deleted.pages.length).toBeGreaterThan(0);
+    await matchesDocumented(problems, 'GET', `/api/pages/${gone}`, '/api/pages/{slug}', {
+      failing: true,
+    });
+    await matchesDocumented(problems, 'DELETE', `/api/pages/${gone}`, '/api/pages/{slug}', {
+      as: 'admin',
+      body: { reason: 'Encore' },
+      failing: true,
+    });
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${gone}/restore`,
+      '/api/pages/{slug}/restore',
+      { as: 'admin', body: { reason: 'Finalement utile' } },
+    );
+    const draft = { title: 'Essai de contrat', markdown: 'Voir [[Page à écrire]].' };
+    const created = await matchesDocumented(
+      problems,
+      'PUT',
+      '/api/pages/essai',
+      '/api/pages/{slug}',
+      {
+        as: 'admin',
+        body: { ...draft, baseRevision: 0 },
+      },
+    );
+    expect(created.revision).toBe(1);
+    await matchesDocumented(problems, 'PUT', '/api/pages/essai', '/api/pages/{slug}', {
+      as: 'admin',
+      body: { ...draft, markdown: 'Voir [[Page à écrire]] et [[Autre page]].', baseRevision: 1 },
+    });
+    await matchesDocumented(problems, 'PUT', '/api/pages/essai', '/api/pages/{slug}', {
+      as: 'admin',
+      body: { ...draft, markdown: 'Trop tard', baseRevision: 1 },
+      failing: true,
+    });
+    for (const [path, template] of [
+      ['/api/pages/essai/revisions', '/api/pages/{slug}/revisions'],
+      ['/api/pages/essai/revisions/1', '/api/pages/{slug}/revisions/{n}'],
+      ['/api/pages/essai/diff', '/api/pages/{slug}/diff'],
+    ])
+      await matchesDocumented(problems, 'GET', path, template);
+    await matchesDocumented(
+      problems,
+      'PATCH',
+      '/api/pages/essai/properties',
+      '/api/pages/{slug}/properties',
+      { as: 'admin', body: { categories: ['Essais'] } },
+    );
+    await matchesDocumented(
+      problems,
+      'PUT',
+      '/api/pages/essai/needs-work',
+      '/api/pages/{slug}/needs-work',
+      { as: 'admin', body: { reason: 'Trop court' } },
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      '/api/pages/essai/needs-work',
+      '/api/pages/{slug}/needs-work',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      '/api/pages/essai/revert',
+      '/api/pages/{slug}/revert',
+      { as: 'admin', body: { revision: 1 } },
+    );
+    await matchesDocumented(problems, 'POST', '/api/pages/essai/move', '/api/pages/{slug}/move', {
+      as: 'admin',
+      body: { slug: 'essai-deplace', reason: 'Meilleur nom' },
+    });
+    await matchesDocumented(problems, 'GET', '/api/pages/essai', '/api/pages/{slug}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/pages/essai/revisions',
+      '/api/pages/{slug}/revisions',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/pages/essai-deplace/backlinks',
+      '/api/pages/{slug}/backlinks',
+    );
+    for (const path of [
+      '/api/wiki/wanted',
+      '/api/wiki/to-improve',
+      '/api/wiki/orphans',
+      '/api/wiki/categories',
+    ])
+      await matchesDocumented(problems, 'GET', path, path);
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/wiki/categories/Essais',
+      '/api/wiki/categories/{name}',
+    );
+    await matchesDocumented(problems, 'POST', '/api/wiki/preview', '/api/wiki/preview', {
+      as: 'admin',
+      body: { markdown: '# Titre\n\nVoir [[Tiers-lieu]].' },
+    });
+    const changes = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/recent-changes?limit=500',
+      '/api/recent-changes',
+    );
+    expect(new Set(changes.changes.map((change: { kind: string }) => change.kind))).toEqual(
+      new Set(['edit', 'delete', 'restore', 'move']),
+    );
     await matchesDocumented(problems, 'GET', '/api/search?q=tiers-lieu', '/api/search');
     await matchesDocumented(problems, 'GET', '/api/search/all?q=tiers', '/api/search/all');
     await matchesDocumented(problems, 'GET', '/api/resources', '/api/resources');
