@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { FIELD_TYPES } from './fields.js';
+import { SLUG_RE } from '../text/slug.js';
 
 /*
  * What the wiki's routes answer, as zod schemas: the OpenAPI document is generated from them,
@@ -335,3 +336,45 @@ export const RecentChanges = z.object({
 });
 /** GET /api/recent-changes. */
 export type RecentChanges = z.infer<typeof RecentChanges>;
+
+// One line of visible text: no control characters (a title lands in links, feeds and file names).
+const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+
+/** PUT /api/pages/{slug}: what an edit sends. */
+export const PageInput = z.object({
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'no line breaks or control characters'),
+  markdown: z.string(),
+  summary: z.string().max(500).optional(),
+  baseRevision: z.number().int().min(0).optional(),
+  kind: z.string().trim().min(1).max(40).optional(),
+  categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
+  referentId: z.number().int().positive().nullable().optional(),
+});
+/** What an edit sends. */
+export type PageInput = z.input<typeof PageInput>;
+
+/** POST /api/pages/{slug}/move: the new slug, and optionally title, reason and redirect (default true). */
+export const MoveInput = z.object({
+  slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
+  title: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
+  reason: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(NO_CONTROL, 'no line breaks or control characters')
+    .optional(),
+  redirect: z.boolean().optional(),
+});
+/** What a move sends. */
+export type MoveInput = z.input<typeof MoveInput>;

@@ -44,11 +44,13 @@ import {
 } from '../openapi/describe.js';
 import {
   ConflictError,
+  MoveInput,
   MovedRedirect,
   Page as PageAnswer,
   PageDeletedError,
   PageDeletion,
   PageDiff,
+  PageInput,
   PageList,
   PageMoved,
   PageRefs,
@@ -94,21 +96,6 @@ const MOVED: ResponseDoc = {
 
 // One line of visible text: no control characters (a title lands in links, feeds and file names).
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-
-const PutPageBody = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters'),
-  markdown: z.string(),
-  summary: z.string().max(500).optional(),
-  baseRevision: z.number().int().min(0).optional(),
-  kind: z.string().trim().min(1).max(40).optional(),
-  categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
-  referentId: z.number().int().positive().nullable().optional(),
-});
 const RevertBody = z.object({
   revision: z.number().int().min(1),
   baseRevision: z.number().int().min(0).optional(),
@@ -150,23 +137,6 @@ const RestoreBody = z.object({
     .max(500)
     .regex(NO_CONTROL, 'no line breaks or control characters')
     .optional(),
-});
-const MoveBody = z.object({
-  slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
-  redirect: z.boolean().optional(),
 });
 const ListQuery = z.object({
   limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Page size (default 100)'),
@@ -423,7 +393,7 @@ export const pages = new Hono<AppEnv>()
       },
     }),
     roleAtLeast('contributor'),
-    jsonBody(PutPageBody),
+    jsonBody(PageInput),
     flushCoEditsBeforeWrite,
     (c) => {
       const user = requireRole(c, 'contributor');
@@ -703,7 +673,7 @@ export const pages = new Hono<AppEnv>()
       },
     }),
     roleAtLeast('contributor'),
-    jsonBody(MoveBody),
+    jsonBody(MoveInput),
     (c) => {
       // Renaming (contributors, as MediaWiki lets confirmed users move pages). Pending co-edits of
       // the page, and of a page being created at the target, are written first (no await between
