@@ -33,6 +33,7 @@ import {
   SwitchyardAnswer,
   SwitchyardRequest as RequestContract,
   ThesaurusGroup,
+  Dashboard,
 } from '../../registry/switchyard/contracts.js';
 
 const SLUG = z
@@ -291,7 +292,7 @@ const DOC = {
       200: {
         description:
           'Dashboard, with `networks`: every network some place belongs to (the filter offers them)',
-        schema: z.object({ networks: z.array(z.string()) }).loose(),
+        schema: Dashboard.extend({ networks: z.array(z.string()) }),
       },
       403: errorAnswer('Not a facilitator'),
     },
@@ -315,7 +316,9 @@ export const switchyard = new Hono<AppEnv>()
     return c.json(c.get('services').switchyard.match(body) satisfies SwitchyardAnswer);
   })
   .get('/thesaurus', DOC.thesaurus, readAccess, (c) =>
-    c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }),
+    c.json({
+      groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus),
+    } satisfies { groups: ThesaurusGroup[] }),
   )
   .put('/thesaurus/:id', DOC.saveGroup, jsonBody(ThesaurusBody), (c) => {
     const user = requireRole(c, 'facilitator');
@@ -326,7 +329,7 @@ export const switchyard = new Hono<AppEnv>()
     const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find(
       (g) => g.id === id.data,
     );
-    return c.json(group);
+    return c.json(group satisfies ThesaurusGroup | undefined);
   })
   .delete('/thesaurus/:id', DOC.removeGroup, (c) => {
     const user = requireRole(c, 'facilitator');
@@ -414,7 +417,7 @@ export const switchyard = new Hono<AppEnv>()
     return c.json({
       ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))),
       networks: knownNetworks(c.get('db')),
-    });
+    } satisfies Dashboard & { networks: string[] });
   })
   .get('/dashboard.csv', DOC.dashboardCsv, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');

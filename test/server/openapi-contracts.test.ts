@@ -444,6 +444,13 @@ describe('OpenAPI contracts', () => {
     );
     await matchesDocumented(
       problems,
+      'PUT',
+      '/api/switchyard/thesaurus/velo-essai',
+      '/api/switchyard/thesaurus/{id}',
+      { as: 'admin', body: { terms: ['vélo', 'bicyclette'] } },
+    );
+    await matchesDocumented(
+      problems,
       'GET',
       '/api/switchyard/thesaurus',
       '/api/switchyard/thesaurus',
