@@ -6,6 +6,7 @@ import { api } from './http.js';
 import type {
   AskedQuestion,
   Dashboard,
+  Problem,
   RequestStatus,
   SwitchyardAnswer,
   SwitchyardRequest,
@@ -14,6 +15,7 @@ import type {
 export type {
   Dashboard,
   PersonProposal,
+  Problem,
   Proposal,
   RequestEvent,
   ResourceProposal,
@@ -24,15 +26,6 @@ export type Question = AskedQuestion;
 
 /** The switchyard's answer to a problem. */
 export type Answer = SwitchyardAnswer;
-
-/** What is sent to the switchyard. */
-export interface Problem {
-  problem: string;
-  place?: string;
-  region?: string;
-  lang?: 'fr' | 'en';
-  answers?: Record<string, string>;
-}
 
 /** Request statuses, in order (a runtime copy: importing the registry's value would bundle it). */
 export const STATUSES = [

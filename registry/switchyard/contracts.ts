@@ -196,3 +196,27 @@ export const Dashboard = z.object({
 });
 /** The dashboard figures. */
 export type Dashboard = z.infer<typeof Dashboard>;
+
+const SLUG = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
+
+/** What is sent to the switchyard (POST /api/switchyard and /api/switchyard/requests). */
+export const Problem = z.object({
+  problem: z.string().trim().min(1, 'describe the problem').max(5000),
+  place: SLUG.optional().describe(
+    'slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile',
+  ),
+  person: SLUG.optional().describe(
+    'slug of the asking person; defaults to the caller’s registry profile',
+  ),
+  region: z.string().trim().min(1).max(100).optional(),
+  lang: z.enum(['fr', 'en']).optional().describe('language of the reasons (fr by default)'),
+  answers: z
+    .record(z.string().max(100), z.string().max(100))
+    .optional()
+    .describe('clarifying question id → choice id'),
+});
+/** What is sent to the switchyard. */
+export type Problem = z.input<typeof Problem>;
