@@ -1,7 +1,14 @@
 import { api, ApiError, csrfHeader } from './http.js';
 import type { GeoPoint } from './registry.js';
-import type { CampaignSummary } from '../../registry/events/campaigns.js';
-import type { ImportResult } from '../../registry/events/ics-import.js';
+// The answers' shapes are the events' contracts (registry/events/contracts.ts, the zod schemas the
+// OpenAPI document is generated from); type-only imports, so nothing of the registry reaches the bundle.
+import type {
+  Campaign,
+  CampaignView,
+  Event,
+  EventDetail as EventAnswer,
+  ImportResult,
+} from '../../registry/events/contracts.js';
 
 /** Event types, in the order forms list them. */
 export const EVENT_TYPES = [
@@ -28,37 +35,10 @@ export type Registration =
   | { kind: 'seats'; seats: number; booked?: number; remaining?: number };
 
 /** An event as the API answers it. */
-export interface EventItem {
-  id: number;
-  title: string;
-  type: EventType;
-  description: string;
-  descriptionHtml: string;
-  audience: string;
-  accessibility: string;
-  free: boolean;
-  price: string;
-  registration: Registration;
-  place: {
-    slug: string;
-    name: string;
-    address: string | null;
-    postcode: string | null;
-    city: string | null;
-    region: string | null;
-    lat: number | null;
-    lon: number | null;
-  };
-  campaign: { slug: string; title: string } | null;
-  slots: Slot[];
-}
+export type EventItem = Event;
 
 /** An event page's data. */
-export interface EventDetail extends EventItem {
-  jsonLd: Record<string, unknown>;
-  canEdit: boolean;
-  myBooking: number;
-}
+export type EventDetail = EventAnswer;
 
 /** What `POST /api/events` takes. */
 export interface EventInput {
@@ -87,22 +67,10 @@ export interface EventFilters {
 }
 
 /** A campaign as listed. */
-export type Campaign = CampaignSummary;
+export type { Campaign };
 
-export interface CampaignDetail extends Campaign {
-  places: {
-    total: number;
-    byRegion: { region: string; places: number; events: number }[];
-    items: {
-      slug: string;
-      name: string;
-      city: string | null;
-      region: string | null;
-      events: number;
-    }[];
-  };
-  events: { total: number; byType: { type: string; count: number }[]; items: EventItem[] };
-}
+/** A campaign page: its places by region, its events by type, its programme. */
+export type CampaignDetail = CampaignView;
 
 /** What a calendar import did. */
 export type { ImportResult };

@@ -1,13 +1,15 @@
 import { api, apiForm } from './http.js';
 // Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { FileDetails, FileInfo, RecordResult } from '../../server/files/files.js';
+import type {
+  FileDetails,
+  FileInfo,
+  PageFile,
+  UploadResult as RecordResult,
+} from '../../server/contracts/files.js';
 import type { FieldDef, FieldValue, ShownField } from '../../registry/wiki/fields.js';
 import type { FieldListItem } from '../../registry/wiki/field-queries.js';
 
-export type { FieldDef, FieldListItem, FieldValue, FileDetails, FileInfo, ShownField };
-
-/** A file of a page's files list. */
-export type PageFile = FileInfo & { attached: boolean; linked: boolean };
+export type { FieldDef, FieldListItem, FieldValue, FileDetails, FileInfo, PageFile, ShownField };
 
 /** Files by name (`q`: names containing it). */
 export const listFiles = (q = '', offset = 0) =>

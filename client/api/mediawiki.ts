@@ -1,5 +1,8 @@
 import { api, apiForm } from './http.js';
-import type { MediawikiImportReport, MediawikiImportRow } from '../../server/mediawiki/import.js';
+import type {
+  MediawikiImportReport,
+  MediawikiImportRow,
+} from '../../server/contracts/mediawiki.js';
 
 export type { MediawikiImportReport, MediawikiImportRow };
 

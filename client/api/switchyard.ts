@@ -1,31 +1,31 @@
 import { api } from './http.js';
 
-// The wire shapes are the switchyard's own exported types (type-only imports: nothing of the
-// registry reaches the bundle); the client keeps its shorter historical names as aliases.
-import type { AskedQuestion, SwitchyardAnswer } from '../../registry/switchyard/engine.js';
-import type { Dashboard } from '../../registry/switchyard/dashboard.js';
-import type { RequestStatus, SwitchyardRequest } from '../../registry/switchyard/requests.js';
-import type { ThesaurusEntry } from '../../registry/switchyard/thesaurus-store.js';
+// The wire shapes are the switchyard's contracts (registry/switchyard/contracts.ts, the zod schemas
+// the OpenAPI document is generated from); type-only imports, so nothing of the registry reaches
+// the bundle. The client keeps its shorter historical names as aliases.
+import type {
+  AskedQuestion,
+  Dashboard,
+  Problem,
+  RequestStatus,
+  SwitchyardAnswer,
+  SwitchyardRequest,
+  ThesaurusGroup as ThesaurusEntry,
+} from '../../registry/switchyard/contracts.js';
 export type {
+  Dashboard,
   PersonProposal,
+  Problem,
   Proposal,
+  RequestEvent,
   ResourceProposal,
-} from '../../registry/switchyard/engine.js';
+} from '../../registry/switchyard/contracts.js';
 
 /** A clarifying question. */
 export type Question = AskedQuestion;
 
 /** The switchyard's answer to a problem. */
 export type Answer = SwitchyardAnswer;
-
-/** What is sent to the switchyard. */
-export interface Problem {
-  problem: string;
-  place?: string;
-  region?: string;
-  lang?: 'fr' | 'en';
-  answers?: Record<string, string>;
-}
 
 /** Request statuses, in order (a runtime copy: importing the registry's value would bundle it). */
 export const STATUSES = [
@@ -38,14 +38,8 @@ export const STATUSES = [
 /** A request status. */
 export type Status = RequestStatus;
 
-/** A dated event of a request. */
-export type { RequestEvent } from '../../registry/switchyard/requests.js';
-
 /** A tracked request (sollicitation), exactly as the API returns it. */
 export type TrackedRequest = SwitchyardRequest;
-
-/** Dashboard figures. */
-export type { Dashboard } from '../../registry/switchyard/dashboard.js';
 
 /** Asks the switchyard (no tracking). */
 export const askSwitchyard = (p: Problem) => api<Answer>('POST', '/api/switchyard', p);

@@ -1,100 +1,54 @@
 import { api, ApiError } from './http.js';
-// Shapes the server sends as they are (type-only imports: no server code reaches the bundle).
-import type { PageListItem, PageRef, RecentChange, WantedPage } from '../../registry/wiki/lists.js';
-import type { RevisionSummary, UserRef } from '../../registry/wiki/revisions.js';
+// The wire shapes are the wiki's contracts (registry/wiki/contracts.ts, the zod schemas the OpenAPI
+// document is generated from); type-only imports, so no server code reaches the bundle.
+import type {
+  CategoryPages,
+  DiffHunk,
+  DiffLine,
+  DiffOp,
+  MoveInput,
+  Page,
+  PageDeletion,
+  PageDiff,
+  PageInput,
+  PageListItem,
+  PageMoved,
+  PageRef,
+  PageToImprove,
+  RecentChange,
+  RecentChanges,
+  Revision,
+  RevisionSummary,
+  UserRef,
+  WantedPage,
+} from '../../registry/wiki/contracts.js';
 import type { SearchResults, WikiSearchHit } from '../../server/contracts/search.js';
 
-export type { PageListItem, PageRef, RecentChange, RevisionSummary, UserRef, WantedPage };
+export type {
+  DiffHunk,
+  DiffLine,
+  DiffOp,
+  MoveInput,
+  PageDeletion,
+  PageDiff,
+  PageInput,
+  PageListItem,
+  PageRef,
+  PageToImprove,
+  RecentChange,
+  Revision,
+  RevisionSummary,
+  UserRef,
+  WantedPage,
+};
 
 /** A wiki page as `GET /api/pages/:slug` returns it. */
-export interface WikiPage {
-  slug: string;
-  title: string;
-  kind: string;
-  markdown: string;
-  /** Rendered, server-sanitised HTML. */
-  html: string;
-  revision: number;
-  categories: string[];
-  /** Why the page is flagged "à améliorer", or null. */
-  needsWork: string | null;
-  referent?: UserRef | null;
-  createdAt: string;
-  updatedAt: string;
-  updatedBy?: UserRef | null;
-  backlinkCount?: number;
-}
-
-/** What an edit sends. */
-export interface PageInput {
-  title: string;
-  markdown: string;
-  summary?: string;
-  /** Revision the edit started from; 0 to create a page. */
-  baseRevision?: number;
-  kind?: string;
-  categories?: string[];
-  referentId?: number | null;
-}
-
-/** One revision with its text. */
-export interface Revision {
-  number: number;
-  title: string;
-  markdown: string;
-  html: string;
-  summary: string;
-  author: UserRef | null;
-  authors: UserRef[];
-  createdAt: string;
-}
-
-/** An operation of a diff. */
-export type DiffOp = 'equal' | 'insert' | 'delete';
-
-/** A diff line, with word-level detail when it pairs with a changed line. */
-export interface DiffLine {
-  op: DiffOp;
-  text: string;
-  oldNumber?: number;
-  newNumber?: number;
-  words?: { op: DiffOp; text: string }[];
-}
-
-/** A group of consecutive diff lines. */
-export interface DiffHunk {
-  op: DiffOp | 'replace';
-  lines: DiffLine[];
-}
-
-/** The diff between two revisions of a page. */
-export interface PageDiff {
-  from: number;
-  to: number;
-  title: { from: string; to: string };
-  hunks: DiffHunk[];
-}
-
-/** When, by whom and why a page was deleted (in the `page_deleted` error of a deleted page). */
-export interface PageDeletion {
-  slug: string;
-  title: string;
-  revision: number;
-  deletedAt: string;
-  deletedBy: UserRef | null;
-  reason: string;
-}
+export type WikiPage = Page;
 
 /** The deletion an API error tells about (code `page_deleted`), or null for any other error. */
 export function deletionOf(err: unknown): PageDeletion | null {
   if (!(err instanceof ApiError) || err.code !== 'page_deleted') return null;
   return (err.details.deletion as PageDeletion | undefined) ?? null;
-}
-
-/** A page that needs work: flagged by someone, or too short. */
-export interface PageToImprove extends PageRef {
-  reason: 'flagged' | 'stub';
-  note: string | null;
 }
 
 /** A search hit: the server's contract (server/contracts/search.ts). */
@@ -146,21 +100,9 @@ export const revertPage = (slug: string, revision: number, baseRevision?: number
 export const deletePage = (slug: string, reason: string) =>
   api<{ deletion: PageDeletion }>('DELETE', pagePath(slug), { reason });
 
-/** What a move (renaming) carries: the new slug, and optionally title, reason and redirect (default true). */
-export interface MoveInput {
-  slug: string;
-  title?: string;
-  reason?: string;
-  redirect?: boolean;
-}
-
 /** Renames (moves) a page (contributors): it keeps its history; the old slug redirects to it. */
 export const movePage = (slug: string, input: MoveInput) =>
-  api<{ page: WikiPage; move: { from: PageRef; to: PageRef; redirect: boolean } }>(
-    'POST',
-    `${pagePath(slug)}/move`,
-    input,
-  );
+  api<PageMoved>('POST', `${pagePath(slug)}/move`, input);
 
 /** Restores a deleted page (facilitators). */
 export const restorePage = (slug: string, reason?: string) =>
@@ -193,16 +135,11 @@ export const getCategories = () =>
 
 /** The pages of one category, and its description (markdown, and its safe rendering) when it has one. */
 export const getCategory = (name: string) =>
-  api<{
-    name: string;
-    pages: PageRef[];
-    description: string | null;
-    descriptionHtml: string | null;
-  }>('GET', `/api/wiki/categories/${enc(name)}`);
+  api<CategoryPages>('GET', `/api/wiki/categories/${enc(name)}`);
 
 /** The latest changes, newest first; `before` (the `next` of a previous answer, or a date) pages back. */
 export const getRecentChanges = (limit = 50, before?: string) =>
-  api<{ changes: RecentChange[]; next: string | null }>(
+  api<RecentChanges>(
     'GET',
     `/api/recent-changes?limit=${limit}${before ? `&before=${enc(before)}` : ''}`,
   );

@@ -4,6 +4,7 @@
  * and no WebSocket.
  */
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { getCookie } from 'hono/cookie';
 import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
@@ -21,6 +22,7 @@ import {
 } from '../../registry/wiki/pages.js';
 import { CLOSE, type CollabConnection } from './protocol.js';
 import { accountBlocked } from './access-guard.js';
+import { describeRoute, errorAnswer, type RouteDoc } from '../openapi/describe.js';
 
 /** Refuses an account that may not co-edit at all (an admin forced a password reset). @throws AppError 403. */
 function refuseBlocked(user: User): void {
@@ -70,6 +72,42 @@ function authenticateUpgrade(
   return { user: session.user, credential: session.credential, writeScope: true };
 }
 
+/** The handshake's documentation (OpenAPI has no WebSocket notion: the upgrade is described as a GET). */
+const HANDSHAKE_DOC: RouteDoc = {
+  tags: ['collab'],
+  summary: 'Open a co-editing WebSocket on a page (y-websocket protocol; room name = page slug)',
+  description:
+    'Speaks the y-websocket protocol: binary messages whose first varUint is 0 (sync: step 1, step 2, update) or ' +
+    '1 (awareness); the server may send 2 (auth: permission denied) to a reader whose edit was refused. ' +
+    "A stock `WebsocketProvider('wss://HOST/collab', slug, doc, { params: { token } })` works as is. " +
+    'The page text is the Y.Text named `markdown`. Authentication happens before the upgrade, with the session ' +
+    'cookie (same-origin pages only) or `?token=` (API token). Readers receive live edits; contributors and ' +
+    'above may also edit, and may open a page that does not exist yet (it is created by the first co-editing ' +
+    'revision). Every update is stored before it is broadcast. A revision is written after a quiet period and ' +
+    'when the last editor leaves. A writer opening a page that does not exist yet may pass `?title=`: the server ' +
+    'starts the still empty text with `# title` once (whoever opens the page first), so concurrent creators do not ' +
+    'each add a heading. The server publishes `{ page: { revision } }` as its own awareness state once the page ' +
+    'exists (and at each new revision); clients cannot set that field. Close codes: 4400 malformed message, 4403 reader kept sending edits, ' +
+    '1009 message too large, 1011 storage failure, 1012 server restarting, 1013 client too slow.',
+  params: { slug: { schema: z.string().regex(SLUG_RE) } },
+  query: {
+    token: { description: 'API token (instead of the session cookie)', schema: z.string() },
+    title: {
+      description:
+        'Writers creating a page: its title, seeded once as the first `# heading` of the empty text',
+      schema: z.string().max(200),
+    },
+  },
+  responses: {
+    101: { description: 'Switching protocols: the WebSocket is open' },
+    400: errorAnswer('Invalid slug'),
+    401: errorAnswer('Invalid token, or anonymous visitor on a private wiki'),
+    403: errorAnswer('Cookie-authenticated handshake from another origin'),
+    404: errorAnswer('No such page (only contributors may open a page that does not exist yet)'),
+    426: errorAnswer('Not a WebSocket handshake'),
+  },
+};
+
 /**
  * Builds the route. Anyone who may read pages may connect and receive live edits; only
  * contributors and above may send edits. A page that does not exist yet may be opened by a
@@ -80,6 +118,7 @@ function authenticateUpgrade(
 export function collabRoutes(upgradeWebSocket: UpgradeWebSocket<WebSocket>) {
   return new Hono<AppEnv>().get(
     '/:slug',
+    describeRoute(HANDSHAKE_DOC),
     upgradeWebSocket((c) => {
       if (c.req.header('upgrade')?.toLowerCase() !== 'websocket') {
         throw new AppError(

@@ -18,6 +18,11 @@ import {
   type TemplateMapping,
   type WikitextContext,
 } from './wikitext.js';
+import type {
+  MediawikiImportReport,
+  MediawikiImportRow,
+  PageProblems,
+} from '../contracts/mediawiki.js';
 
 /**
  * MediaWiki import: every page of a MediaWiki XML export, with all its revisions, written through
@@ -67,57 +72,9 @@ export const mediawikiFileKey = (name: string) => {
   return s.charAt(0).toLocaleUpperCase('fr') + s.slice(1);
 };
 
-/** Pages with what could not be converted (from their latest revision). */
-export interface PageProblems {
-  title: string;
-  slug: string;
-  problems: string[];
-}
-
-/** What an import did: printed by the CLI, kept for admins (`mediawiki_imports.report`). */
-export interface MediawikiImportReport {
-  source: string;
-  sitename: string;
-  pages: { created: number; updated: number; unchanged: number; failed: number };
-  revisions: {
-    imported: number;
-    alreadyImported: number;
-    suppressedText: number;
-    unchangedText: number;
-  };
-  redirects: { created: number; unchanged: number; skipped: { title: string; reason: string }[] };
-  categories: { described: number };
-  /** Pages of namespaces left out, by namespace name. */
-  leftOut: Record<string, number>;
-  /** Files named by pages (`[[Fichier:…]]`), and how many; with `--images`, how many were stored and which were missing. */
-  files: { count: number; names: string[]; stored: number; missing: string[] };
-  /** Template fields not written as page fields (no such field declared for the kind, or a bad value). */
-  fields: {
-    written: number;
-    kept: { title: string; field: string; reason: string }[];
-    keptCount?: number;
-  };
-  /** Place sheets linked to the registry's places: found there, or created. */
-  places?: { matched: number; created: number };
-  /** Templates: mapped to fields / kept visible, with the number of pages using them. */
-  templates: { mapped: Record<string, number>; unmapped: Record<string, number> };
-  problems: PageProblems[];
-  seconds: number;
-}
-
-/** One import as admins list it. */
-export interface MediawikiImportRow {
-  id: number;
-  source: string | null;
-  fileName: string;
-  status: 'running' | 'done' | 'failed';
-  via: 'cli' | 'web';
-  userName: string | null;
-  error: string | null;
-  startedAt: string;
-  finishedAt: string | null;
-  report: MediawikiImportReport | null;
-}
+// The report and the listed rows are the contract's (server/contracts/mediawiki.ts): what the
+// importer writes is what the OpenAPI document and the client describe.
+export type { MediawikiImportReport, MediawikiImportRow, PageProblems };
 
 // Canonical names are valid on every MediaWiki, beside the local ones read from <siteinfo>.
 const CANONICAL_NAMESPACES: Record<string, number> = {

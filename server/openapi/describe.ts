@@ -18,13 +18,12 @@ export const ROUTE_CONTRACT = Symbol.for('lieux-communs.route-contract');
 /** One documented answer: its description and, for JSON, the zod schema of its body. */
 export interface ResponseDoc {
   description: string;
-  /**
-   * The body's schema; `'error'` for the `{ error: { code, message } }` envelope; `{ ref }` for a
-   * schema still written by hand in a fragment's components (until that family is moved).
-   */
-  schema?: ZodType | 'error' | { ref: string };
+  /** The body's schema; `'error'` for the `{ error: { code, message } }` envelope. */
+  schema?: ZodType | 'error';
   /** Another media type than JSON (a CSV, a calendar): described by its type only. */
   contentType?: string;
+  /** Response headers worth knowing (a validator, a redirect's target), all strings. */
+  headers?: Record<string, { description: string }>;
 }
 
 /** The prose and answers of one operation, declared with `describeRoute` next to its handler. */
@@ -42,6 +41,8 @@ export interface RouteDoc {
   };
   /** Extra query parameters read without a validator (documented only, never validated). */
   query?: Record<string, { description?: string; schema: ZodType }>;
+  /** Request headers the operation reads (all strings), e.g. `If-None-Match`. */
+  headers?: Record<string, { description: string }>;
   /** The operation needs a login (bearer token, or session cookie with the CSRF header). */
   loggedIn?: boolean;
   /** Status → answer. */

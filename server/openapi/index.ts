@@ -7,25 +7,9 @@ import {
   type RouteDoc,
 } from './describe.js';
 import { TAGS } from './tags.js';
-import { wikiApi } from './wiki.js';
-import { collab } from './collab.js';
-import { mediawikiApi } from './mediawiki.js';
-import { filesApi } from './files.js';
-import { eventsApi } from './events.js';
 
-/** An OpenAPI 3.1 paths object (kept loose: fragments are plain data). */
+/** An OpenAPI 3.1 paths object. */
 export type Paths = Record<string, Record<string, unknown>>;
-
-/** One feature's part of the API description. */
-export interface OpenApiFragment {
-  tags?: { name: string; description: string }[];
-  paths: Paths;
-  schemas?: Record<string, unknown>;
-}
-
-// Families still described by hand, until their prose and answer schemas move next to their routes
-// (describeRoute). Their request bodies and query parameters are generated from the validators all the same.
-const FRAGMENTS: OpenApiFragment[] = [wikiApi, collab, filesApi, eventsApi, mediawikiApi];
 
 /** One route of the app, as Hono lists them in `app.routes`. */
 export interface AppRoute {
@@ -164,6 +148,14 @@ function generatedOperation(
       schema: jsonSchemaOf(q.schema, 'input'),
     });
   }
+  for (const [name, h] of Object.entries(doc.headers ?? {}))
+    parameters.push({
+      name,
+      in: 'header',
+      required: false,
+      description: h.description,
+      schema: { type: 'string' },
+    });
   if (parameters.length) out.parameters = parameters;
   if (op.body)
     out.requestBody = {
@@ -187,12 +179,19 @@ function generatedOperation(
         ? errorRef
         : !r.schema
           ? undefined
-          : 'ref' in r.schema
-            ? { $ref: `#/components/schemas/${r.schema.ref}` }
-            : hoistDefinitions(jsonSchemaOf(r.schema, 'output'), components);
+          : hoistDefinitions(jsonSchemaOf(r.schema, 'output'), components);
     const type = r.contentType ?? 'application/json';
+    const headers = r.headers
+      ? Object.fromEntries(
+          Object.entries(r.headers).map(([name, h]) => [
+            name,
+            { description: h.description, schema: { type: 'string' } },
+          ]),
+        )
+      : undefined;
     responses[status] = {
       description: r.description,
+      ...(headers ? { headers } : {}),
       ...(schema
         ? { content: { [type]: { schema } } }
         : r.contentType
@@ -205,72 +204,18 @@ function generatedOperation(
 }
 
 /**
- * A hand-written operation (a fragment not yet moved next to its route) with its request
- * schemas replaced by the validators': the body and the query parameters are generated, the
- * fragment only lends its prose.
- */
-function patchedOperation(op: OperationContract, written: Operation): Operation {
-  const out: Operation = { ...written };
-  if (op.query) {
-    const others = (written.parameters ?? []).filter((p) => p.in !== 'query');
-    const prose = (written.parameters ?? []).filter((p) => p.in === 'query');
-    out.parameters = [...others, ...queryParameters(op.query, prose)];
-  }
-  if (op.body) {
-    const before = (written.requestBody ?? {}) as { description?: string };
-    out.requestBody = {
-      ...(before.description ? { description: before.description } : {}),
-      required: true,
-      content: { 'application/json': { schema: jsonSchemaOf(op.body, 'input') } },
-    };
-  }
-  return out;
-}
-
-/**
  * The OpenAPI document of the whole HTTP API, served at /api/openapi.json, generated from the
  * app's routes: each operation's request schemas are the zod schemas its validators use, its
- * prose and answers come from its `describeRoute` (or, until moved, from a fragment).
+ * prose and answers come from its `describeRoute`. A route without one is not in the document.
  * @param routes the app's `app.routes`
- * @throws Error when an operation is described both by `describeRoute` and by a fragment
+ * @throws Error when two different answer schemas claim the same component name
  */
 export function openApiDocument(routes: readonly AppRoute[]) {
-  const written: Paths = {};
   const schemas: Record<string, unknown> = { Error: jsonSchemaOf(ErrorEnvelope, 'output') };
-  const tags: { name: string; description: string }[] = [...TAGS];
-  for (const f of FRAGMENTS) {
-    for (const [path, item] of Object.entries(f.paths))
-      written[path] = { ...written[path], ...item };
-    Object.assign(schemas, f.schemas);
-    tags.push(...(f.tags ?? []));
-  }
   const paths: Paths = {};
   for (const op of operationContracts(routes)) {
-    const hand = written[op.path]?.[op.method] as Operation | undefined;
-    if (op.doc && hand)
-      throw new Error(
-        `${op.method.toUpperCase()} ${op.path} is described twice: remove its fragment`,
-      );
-    const operation = op.doc
-      ? generatedOperation(op, op.doc, schemas)
-      : hand
-        ? patchedOperation(op, hand)
-        : undefined;
-    if (!operation) continue;
-    paths[op.path] = { ...paths[op.path], [op.method]: operation };
-  }
-  // A fragment describing a route the app does not register stays in, for the tests to catch.
-  for (const [path, item] of Object.entries(written)) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (METHODS.has(method) && !paths[path]?.[method])
-        paths[path] = { ...paths[path], [method]: operation };
-    }
-  }
-  // Path-level keys of fragments (shared parameters) stay with their paths.
-  for (const [path, item] of Object.entries(written)) {
-    for (const [key, value] of Object.entries(item)) {
-      if (!METHODS.has(key) && paths[path]) paths[path][key] = value;
-    }
+    if (!op.doc) continue;
+    paths[op.path] = { ...paths[op.path], [op.method]: generatedOperation(op, op.doc, schemas) };
   }
   return {
     openapi: '3.1.0',
@@ -282,7 +227,7 @@ export function openApiDocument(routes: readonly AppRoute[]) {
         'Writes need a session cookie plus the `X-CSRF-Token` header, or `Authorization: Bearer <token>`. ' +
         "Answers over 1 KB are compressed (`br`, else `gzip`) when the request's `Accept-Encoding` allows it.",
     },
-    tags,
+    tags: TAGS,
     paths,
     components: {
       schemas,

@@ -1,7 +1,4 @@
-/**
- * The OpenAPI document's tags (groups of operations), for the operations declared with
- * `describeRoute`. Fragments not yet moved next to their routes still declare their own.
- */
+/** The OpenAPI document's tags (groups of operations), in the order the document lists them. */
 export const TAGS: { name: string; description: string }[] = [
   { name: 'system', description: 'Health and API description' },
   { name: 'search', description: 'Full-text search over wiki pages (French analysis)' },
@@ -43,5 +40,30 @@ export const TAGS: { name: string; description: string }[] = [
   {
     name: 'switchyard',
     description: "Gare d'aiguillage: from a problem to resources and people who can help",
+  },
+  { name: 'pages', description: 'Wiki pages and their history' },
+  {
+    name: 'wiki',
+    description:
+      'Special lists (pages à créer, à améliorer, orphelines), categories, recent changes',
+  },
+  {
+    name: 'collab',
+    description: 'Real-time co-editing of wiki pages (Yjs, y-websocket protocol)',
+  },
+  { name: 'fields', description: 'Structured fields of pages, declared per page kind by admins' },
+  { name: 'files', description: 'Files and images: uploads, versions, where they are used' },
+  {
+    name: 'events',
+    description: 'Events of places (one or more time slots), iCalendar feeds and imports',
+  },
+  {
+    name: 'campaigns',
+    description: 'Campaigns of a network (Journées Portes Ouvertes): places, programme, CSV, embed',
+  },
+  {
+    name: 'mediawiki',
+    description:
+      'Migration from a MediaWiki: imports of XML exports (CLI or upload) and their reports',
   },
 ];

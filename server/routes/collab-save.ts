@@ -6,6 +6,8 @@ import { badRequest } from '../errors.js';
 import { jsonBody } from '../validate.js';
 import { requireRole } from '../auth/middleware.js';
 import { assertNotDeleted, SLUG_RE } from '../../registry/wiki/pages.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { CollabSaveResult } from '../contracts/collab.js';
 
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
@@ -33,6 +35,24 @@ const SaveBody = z.object({
  */
 export const collabSave = new Hono<AppEnv>().post(
   '/:slug/collab-save',
+  describeRoute({
+    tags: ['collab'],
+    summary:
+      'Write the pending co-edits of a page as a revision now (the editor’s “Enregistrer maintenant”)',
+    description:
+      'Contributors and above. `summary` becomes the revision’s summary (default “Co-édition”). `stateVector` (base64 of ' +
+      'the editor’s `Y.encodeStateVector(doc)`) makes the server wait, up to 3 s, until the live document holds every edit ' +
+      'the editor had sent, so the last keystrokes are in the revision. Answers `{ revision, saved, complete }`: the page ' +
+      'revision the live text matches (0 while the page does not exist), whether a revision was written, and whether the ' +
+      'document held all of the editor’s edits. Nothing pending: `saved: false` with the current revision.',
+    responses: {
+      200: { description: '`{ revision, saved, complete }`', schema: CollabSaveResult },
+      400: errorAnswer('Invalid slug, summary or state vector (names the field)'),
+      401: errorAnswer('Not logged in'),
+      403: errorAnswer('Role below contributor'),
+      409: errorAnswer('The page is deleted (`page_deleted`)'),
+    },
+  }),
   jsonBody(SaveBody),
   async (c) => {
     requireRole(c, 'contributor');
@@ -54,6 +74,6 @@ export const collabSave = new Hono<AppEnv>().post(
     const result = await c
       .get('services')
       .collab.saveNow(slug, { summary: summary || undefined, stateVector: vector });
-    return c.json(result);
+    return c.json(result satisfies CollabSaveResult);
   },
 );

@@ -16,6 +16,19 @@ import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { getPage } from '../../registry/wiki/pages.js';
 import { attachFile, detachFile, FILE_NAME_RE, pageFiles } from '../files/files.js';
 import { SLUG_RE } from '../../registry/wiki/pages.js';
+import { describeRoute } from '../openapi/describe.js';
+import {
+  FieldDefList,
+  KindFieldDefs,
+  PageFields,
+  PageFieldsWritten,
+} from '../../registry/wiki/contracts.js';
+import { PageFiles } from '../contracts/files.js';
+import { NAME_PARAM, READ_ERRORS, WRITE_ERRORS } from './files.js';
+
+const SLUG_PARAM = {
+  slug: { description: 'Page slug', schema: z.string().regex(SLUG_RE) },
+};
 
 const DefsBody = z.object({
   fields: z
@@ -52,20 +65,70 @@ const checkSlug = (slug: string) => {
 
 /** /api/page-fields: the fields declared per page kind (admins declare them). */
 export const fieldDefs = new Hono<AppEnv>()
-  .get('/', readAccess, (c) => c.json({ fields: listFieldDefs(c.get('db')) }))
-  .put('/:kind', roleAtLeast('admin'), jsonBody(DefsBody), (c) => {
-    requireRole(c, 'admin');
-    const kind = c.req.param('kind');
-    return c.json({ kind, fields: setFieldDefs(c.get('db'), kind, c.req.valid('json').fields) });
-  });
+  .get(
+    '/',
+    describeRoute({
+      tags: ['fields'],
+      summary: 'Every declared field, by kind then position',
+      responses: {
+        200: { description: 'Declared fields', schema: FieldDefList },
+        401: READ_ERRORS[401],
+      },
+    }),
+    readAccess,
+    (c) => c.json({ fields: listFieldDefs(c.get('db')) } satisfies FieldDefList),
+  )
+  .put(
+    '/:kind',
+    describeRoute({
+      tags: ['fields'],
+      summary:
+        'Replace the fields declared for a page kind (admins); values of removed fields are kept, not shown',
+      params: { kind: { description: 'Page kind (place, practice…; "lieu" is taken as "place")' } },
+      responses: {
+        200: { description: "The kind's fields", schema: KindFieldDefs },
+        ...WRITE_ERRORS,
+      },
+    }),
+    roleAtLeast('admin'),
+    jsonBody(DefsBody),
+    (c) => {
+      requireRole(c, 'admin');
+      const kind = c.req.param('kind');
+      const fields = setFieldDefs(c.get('db'), kind, c.req.valid('json').fields);
+      return c.json({ kind, fields } satisfies KindFieldDefs);
+    },
+  );
 
 /** /api/pages/:slug/fields and /api/pages/:slug/files: a page's structured fields and its files list. */
 export const pageExtras = new Hono<AppEnv>()
-  .get('/:slug/fields', readAccess, (c) =>
-    c.json(shownPageFields(c.get('db'), checkSlug(c.req.param('slug')))),
+  .get(
+    '/:slug/fields',
+    describeRoute({
+      tags: ['fields'],
+      summary: "A page's field values, as its infobox shows them",
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Fields with a value, in declared order', schema: PageFields },
+        ...READ_ERRORS,
+      },
+    }),
+    readAccess,
+    (c) =>
+      c.json(shownPageFields(c.get('db'), checkSlug(c.req.param('slug'))) satisfies PageFields),
   )
   .put(
     '/:slug/fields',
+    describeRoute({
+      tags: ['fields'],
+      summary:
+        'Set field values (contributors); null, "" or [] clears one; `replace` clears the fields not sent',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: "The page's fields after the write", schema: PageFieldsWritten },
+        ...WRITE_ERRORS,
+      },
+    }),
     roleAtLeast('contributor'),
     jsonBody(FieldsBody),
     flushCoEditsBeforeWrite,
@@ -86,23 +149,55 @@ export const pageExtras = new Hono<AppEnv>()
         ...shownPageFields(db, slug),
         revision: getPage(db, slug).revision,
         fieldsRevision: revision,
-      });
+      } satisfies PageFieldsWritten);
     },
   )
-  .get('/:slug/files', readAccess, (c) =>
-    c.json({ files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))) }),
+  .get(
+    '/:slug/files',
+    describeRoute({
+      tags: ['files'],
+      summary: "A page's files: attached from its files list, or used in its body",
+      params: SLUG_PARAM,
+      responses: { 200: { description: 'Files', schema: PageFiles }, ...READ_ERRORS },
+    }),
+    readAccess,
+    (c) =>
+      c.json({
+        files: pageFiles(c.get('db'), checkSlug(c.req.param('slug'))),
+      } satisfies PageFiles),
   )
-  .post('/:slug/files', roleAtLeast('contributor'), jsonBody(AttachBody), (c) => {
-    requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const db = c.get('db');
-    attachFile(db, pageIdOf(db, slug), c.req.valid('json').name);
-    return c.json({ files: pageFiles(db, slug) });
-  })
-  .delete('/:slug/files/:name', roleAtLeast('contributor'), (c) => {
-    requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const db = c.get('db');
-    detachFile(db, pageIdOf(db, slug), c.req.param('name'));
-    return c.json({ files: pageFiles(db, slug) });
-  });
+  .post(
+    '/:slug/files',
+    describeRoute({
+      tags: ['files'],
+      summary: 'Attach an existing file to a page (contributors)',
+      params: SLUG_PARAM,
+      responses: { 200: { description: "The page's files", schema: PageFiles }, ...WRITE_ERRORS },
+    }),
+    roleAtLeast('contributor'),
+    jsonBody(AttachBody),
+    (c) => {
+      requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const db = c.get('db');
+      attachFile(db, pageIdOf(db, slug), c.req.valid('json').name);
+      return c.json({ files: pageFiles(db, slug) } satisfies PageFiles);
+    },
+  )
+  .delete(
+    '/:slug/files/:name',
+    describeRoute({
+      tags: ['files'],
+      summary: "Remove a file from a page's files list (the file stays)",
+      params: { ...SLUG_PARAM, ...NAME_PARAM },
+      responses: { 200: { description: "The page's files", schema: PageFiles }, ...WRITE_ERRORS },
+    }),
+    roleAtLeast('contributor'),
+    (c) => {
+      requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const db = c.get('db');
+      detachFile(db, pageIdOf(db, slug), c.req.param('name'));
+      return c.json({ files: pageFiles(db, slug) } satisfies PageFiles);
+    },
+  );

@@ -21,15 +21,42 @@ import {
 import { isInlineSafe } from '../files/sniff.js';
 import { pageIdOf } from '../../registry/wiki/fields.js';
 import { SLUG_RE } from '../../registry/wiki/pages.js';
+import { describeRoute, errorAnswer, type ResponseDoc } from '../openapi/describe.js';
+import { FileDetails, FileInfo, FileList, FileLog, UploadResult } from '../contracts/files.js';
+
+/** The path parameter of a file's routes. */
+export const NAME_PARAM = {
+  name: { description: 'File name: lowercase letters, digits and dashes, an optional extension' },
+};
+/** The errors of the file and field writes. */
+export const WRITE_ERRORS: Record<number, ResponseDoc> = {
+  400: errorAnswer('Invalid field (named in error.field)'),
+  401: errorAnswer('Not logged in'),
+  403: errorAnswer('Role too low, or missing CSRF token'),
+  404: errorAnswer('Unknown page or file'),
+};
+/** The errors of the file and field reads. */
+export const READ_ERRORS: Record<number, ResponseDoc> = {
+  401: errorAnswer('Private wiki: log in to read'),
+  404: errorAnswer('Unknown page or file'),
+};
 
 const ListQuery = z.object({
-  q: z.string().max(100).optional(),
+  q: z.string().max(100).optional().describe('Names containing this'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
 const DeleteBody = z.object({ reason: z.string().trim().max(500).optional() });
 const LogQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 const RawQuery = z.object({ version: z.coerce.number().int().min(1).optional() });
+
+/** The upload's multipart form, as documented (the route reads it itself). */
+const UploadForm = z.object({
+  file: z.string().meta({ format: 'binary' }),
+  name: z.string().optional(),
+  comment: z.string().optional(),
+  page: z.string().optional(),
+});
 
 const checkName = (raw: string) => {
   if (!FILE_NAME_RE.test(raw))
@@ -52,11 +79,36 @@ function textField(form: Record<string, unknown>, field: string, max: number): s
  * a contributor.
  */
 export const files = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) =>
-    c.json(listFiles(c.get('db'), c.req.valid('query'))),
+  .get(
+    '/',
+    describeRoute({
+      tags: ['files'],
+      summary: 'Files by name',
+      responses: { 200: { description: 'Files', schema: FileList }, 401: READ_ERRORS[401] },
+    }),
+    readAccess,
+    queryParams(ListQuery),
+    (c) => c.json(listFiles(c.get('db'), c.req.valid('query')) satisfies FileList),
   )
   .post(
     '/',
+    describeRoute({
+      tags: ['files'],
+      summary: 'Upload a file (contributors); the same name again makes a new version',
+      description:
+        "multipart/form-data: `file` (required), `name` (default: from the file's name), `comment`, `page` (a slug to attach the file to). " +
+        'The type is sniffed from the bytes. Bodies up to LC_UPLOAD_LIMIT bytes.',
+      requestBody: { content: { 'multipart/form-data': { schema: UploadForm } } },
+      responses: {
+        201: { description: 'A new file', schema: UploadResult },
+        200: {
+          description: 'A new version, or the same bytes again (changed: false)',
+          schema: UploadResult,
+        },
+        413: errorAnswer('Upload over LC_UPLOAD_LIMIT'),
+        ...WRITE_ERRORS,
+      },
+    }),
     (c, next) => {
       requireRole(c, 'contributor');
       return next();
@@ -92,40 +144,88 @@ export const files = new Hono<AppEnv>()
         userId: user.id,
         pageId,
       });
-      return c.json(result, result.created ? 201 : 200);
+      return c.json(result satisfies UploadResult, result.created ? 201 : 200);
     },
   )
-  .get('/:name', readAccess, (c) =>
-    c.json(getFileDetails(c.get('db'), checkName(c.req.param('name')))),
+  .get(
+    '/:name',
+    describeRoute({
+      tags: ['files'],
+      summary: "A file's page: versions, uploaders, pages using it",
+      params: NAME_PARAM,
+      responses: { 200: { description: 'The file', schema: FileDetails }, ...READ_ERRORS },
+    }),
+    readAccess,
+    (c) =>
+      c.json(getFileDetails(c.get('db'), checkName(c.req.param('name'))) satisfies FileDetails),
   )
   // Facilitators and admins delete a file or one version; the bytes go at the next `gc-files`.
-  .delete('/:name', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
-    const user = requireRole(c, 'facilitator');
-    deleteFile(
-      c.get('db'),
-      checkName(c.req.param('name')),
-      user.id,
-      c.req.valid('json').reason ?? '',
-    );
-    return c.json({ deleted: c.req.param('name') });
-  })
-  .delete('/:name/versions/:n', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
-    const user = requireRole(c, 'facilitator');
-    const n = Number(c.req.param('n'));
-    if (!Number.isInteger(n) || n < 1) throw badRequest('n', 'a version number (1, 2, …)');
-    const file = deleteFileVersion(
-      c.get('db'),
-      checkName(c.req.param('name')),
-      n,
-      user.id,
-      c.req.valid('json').reason ?? '',
-    );
-    return c.json({ file });
-  });
+  .delete(
+    '/:name',
+    describeRoute({
+      tags: ['files'],
+      summary:
+        'Delete a file and all its versions (facilitators, admins); logged, bytes removed by `gc-files`',
+      params: NAME_PARAM,
+      responses: {
+        200: { description: 'Deleted', schema: z.object({ deleted: z.string() }) },
+        ...WRITE_ERRORS,
+      },
+    }),
+    roleAtLeast('facilitator'),
+    jsonBody(DeleteBody),
+    (c) => {
+      const user = requireRole(c, 'facilitator');
+      deleteFile(
+        c.get('db'),
+        checkName(c.req.param('name')),
+        user.id,
+        c.req.valid('json').reason ?? '',
+      );
+      return c.json({ deleted: c.req.param('name') });
+    },
+  )
+  .delete(
+    '/:name/versions/:n',
+    describeRoute({
+      tags: ['files'],
+      summary:
+        'Delete one version of a file (facilitators, admins); the newest left becomes current; 409 for the only one',
+      params: { ...NAME_PARAM, n: { schema: z.number().int().min(1) } },
+      responses: {
+        200: { description: 'The file after', schema: z.object({ file: FileInfo }) },
+        409: errorAnswer('The only version of the file'),
+        ...WRITE_ERRORS,
+      },
+    }),
+    roleAtLeast('facilitator'),
+    jsonBody(DeleteBody),
+    (c) => {
+      const user = requireRole(c, 'facilitator');
+      const n = Number(c.req.param('n'));
+      if (!Number.isInteger(n) || n < 1) throw badRequest('n', 'a version number (1, 2, …)');
+      const file = deleteFileVersion(
+        c.get('db'),
+        checkName(c.req.param('name')),
+        n,
+        user.id,
+        c.req.valid('json').reason ?? '',
+      );
+      return c.json({ file } satisfies { file: FileInfo });
+    },
+  );
 
 /** /api/file-log: file deletions, newest first. Public, like the pages' log: who, what and why. */
-export const fileLogRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams(LogQuery), (c) =>
-  c.json({ entries: fileLog(c.get('db'), c.req.valid('query').limit) }),
+export const fileLogRoutes = new Hono<AppEnv>().get(
+  '/',
+  describeRoute({
+    tags: ['files'],
+    summary: 'File deletions, newest first',
+    responses: { 200: { description: 'Log entries', schema: FileLog }, 401: READ_ERRORS[401] },
+  }),
+  readAccess,
+  queryParams(LogQuery),
+  (c) => c.json({ entries: fileLog(c.get('db'), c.req.valid('query').limit) } satisfies FileLog),
 );
 
 /**
@@ -135,6 +235,22 @@ export const fileLogRoutes = new Hono<AppEnv>().get('/', readAccess, queryParams
  */
 export const fileContents = new Hono<AppEnv>().get(
   '/:name',
+  describeRoute({
+    tags: ['files'],
+    summary: "A file's bytes (current version, or ?version=N)",
+    description:
+      'Raster images, PDF, audio, video and plain text are served inline; SVG, HTML and anything else as an attachment. ' +
+      'Always `X-Content-Type-Options: nosniff` and a sandboxing Content-Security-Policy.',
+    params: NAME_PARAM,
+    responses: {
+      200: {
+        description: 'The bytes, with the sniffed type',
+        contentType: '*/*',
+        schema: z.string().meta({ format: 'binary' }),
+      },
+      ...READ_ERRORS,
+    },
+  }),
   readAccess,
   queryParams(RawQuery),
   async (c) => {

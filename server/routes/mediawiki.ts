@@ -14,11 +14,35 @@ import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { uploadedImages } from '../mediawiki/images-upload.js';
 import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
 import type { TemplateMapping } from '../mediawiki/wikitext.js';
+import { describeRoute, errorAnswer } from '../openapi/describe.js';
+import { MediawikiImportAnswer, MediawikiImportList } from '../contracts/mediawiki.js';
 
 /** Where admins upload a MediaWiki export: its body may be as large as a commons bundle's. */
 export const MEDIAWIKI_UPLOAD_PATH = '/api/admin/mediawiki/imports';
 
 const Id = z.coerce.number().int().positive();
+
+/** The upload's multipart form, as documented (the route reads it itself: files and text fields). */
+const UploadForm = z.object({
+  file: z
+    .string()
+    .meta({ format: 'binary' })
+    .describe('The export (Special:Export, dumpBackup.php), plain or gzip'),
+  templates: z
+    .string()
+    .optional()
+    .describe('YAML map: template name → { kind, fields: { parameter: field } }'),
+  namespaces: z
+    .string()
+    .optional()
+    .describe('Namespaces imported as pages, by number or name, comma-separated (default: 0)'),
+  images: z
+    .array(z.string().meta({ format: 'binary' }))
+    .optional()
+    .describe(
+      "The source wiki's files (images/ folder), or a .tar/.tar.gz of that folder; thumbnails left out",
+    ),
+});
 
 /**
  * /api/admin/mediawiki (admins): the MediaWiki imports with their reports (CLI and web), and the
@@ -27,19 +51,65 @@ const Id = z.coerce.number().int().positive();
  * the same code as `lieux-communs import-mediawiki`.
  */
 export const mediawikiAdmin = new Hono<AppEnv>()
-  .get('/imports', (c) => {
-    requireRole(c, 'admin');
-    return c.json({ imports: listMediawikiImports(c.get('db')) });
-  })
-  .get('/imports/:id', (c) => {
-    requireRole(c, 'admin');
-    const id = Id.safeParse(c.req.param('id'));
-    const row = id.success ? findMediawikiImport(c.get('db'), id.data) : undefined;
-    if (!row) throw notFound('Import');
-    return c.json({ import: row });
-  })
+  .get(
+    '/imports',
+    describeRoute({
+      tags: ['mediawiki'],
+      summary: 'The MediaWiki imports, newest first, without their reports (admins)',
+      responses: {
+        200: { description: 'The imports', schema: MediawikiImportList },
+        401: errorAnswer('Not logged in'),
+        403: errorAnswer('Not an admin'),
+      },
+    }),
+    (c) => {
+      requireRole(c, 'admin');
+      return c.json({
+        imports: listMediawikiImports(c.get('db')),
+      } satisfies MediawikiImportList);
+    },
+  )
+  .get(
+    '/imports/:id',
+    describeRoute({
+      tags: ['mediawiki'],
+      summary: 'One import with its report (admins)',
+      params: { id: { schema: z.number().int().min(1) } },
+      responses: {
+        200: { description: 'The import', schema: MediawikiImportAnswer },
+        401: errorAnswer('Not logged in'),
+        403: errorAnswer('Not an admin'),
+        404: errorAnswer('No such import'),
+      },
+    }),
+    (c) => {
+      requireRole(c, 'admin');
+      const id = Id.safeParse(c.req.param('id'));
+      const row = id.success ? findMediawikiImport(c.get('db'), id.data) : undefined;
+      if (!row) throw notFound('Import');
+      return c.json({ import: row } satisfies MediawikiImportAnswer);
+    },
+  )
   .post(
     '/imports',
+    describeRoute({
+      tags: ['mediawiki'],
+      summary:
+        'Import a MediaWiki XML export (.xml or .xml.gz), every revision, as `lieux-communs import-mediawiki` does (admins)',
+      description:
+        'Idempotent and incremental: revisions already imported from the same wiki are skipped. Each page is written whole or not at all. ' +
+        'Largest body: LC_IMPORT_BODY_LIMIT bytes (413 above).',
+      requestBody: { content: { 'multipart/form-data': { schema: UploadForm } } },
+      responses: {
+        201: { description: 'Imported: the import with its report', schema: MediawikiImportAnswer },
+        400: errorAnswer(
+          'No file, malformed XML (field file, with line and column; pages before the error are imported), a bad template map or namespace',
+        ),
+        401: errorAnswer('Not logged in'),
+        403: errorAnswer('Not an admin'),
+        413: errorAnswer('The file is larger than LC_IMPORT_BODY_LIMIT'),
+      },
+    }),
     (c, next) => {
       requireRole(c, 'admin');
       return importBodyLimit(c, next);
@@ -93,7 +163,8 @@ export const mediawikiAdmin = new Hono<AppEnv>()
             ...(namespaces ? { namespaces } : {}),
           },
         );
-        return c.json({ import: findMediawikiImport(db, importId) }, 201);
+        const answer = { import: findMediawikiImport(db, importId)! };
+        return c.json(answer satisfies MediawikiImportAnswer, 201);
       } catch (err) {
         if (!(err instanceof MediawikiImportError)) throw err;
         const cause = err.cause;

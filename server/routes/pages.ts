@@ -36,24 +36,66 @@ import { fieldFilters, listPagesByFields } from '../../registry/wiki/field-queri
 import type { WikiServices } from '../../registry/wiki/services.js';
 import { requestHeader, setAnswerHeader } from '../request-headers.js';
 import { COMPRESS_MIN_BYTES, etagMatches, negotiateEncoding } from '../compression.js';
+import {
+  describeRoute,
+  ErrorEnvelope,
+  errorAnswer,
+  type ResponseDoc,
+} from '../openapi/describe.js';
+import {
+  ConflictError,
+  MoveInput,
+  MovedRedirect,
+  Page as PageAnswer,
+  PageDeletedError,
+  PageDeletion,
+  PageDiff,
+  PageInput,
+  PageList,
+  PageMoved,
+  PageRefs,
+  Revision,
+  RevisionList,
+} from '../../registry/wiki/contracts.js';
+
+/* The pieces of the pages' documentation (describeRoute) shared by several routes. */
+const SLUG_PARAM = {
+  slug: {
+    description: 'Lowercase letters, digits and dashes, 1 to 120 characters',
+    schema: z.string().regex(SLUG_RE),
+  },
+};
+const READ_ERRORS: Record<number, ResponseDoc> = {
+  400: errorAnswer('Invalid slug or parameter'),
+  401: errorAnswer('Private wiki: log in to read'),
+  404: errorAnswer('Unknown page'),
+};
+const WRITE_ERRORS: Record<number, ResponseDoc> = {
+  400: errorAnswer('Invalid field (named in error.field)'),
+  401: errorAnswer('Not logged in'),
+  403: errorAnswer('Role below contributor, or missing CSRF token'),
+  413: errorAnswer('Body over the configured limit'),
+};
+const FACILITATOR_ERRORS: Record<number, ResponseDoc> = {
+  400: errorAnswer('Invalid slug or field (named in error.field)'),
+  401: errorAnswer('Not logged in'),
+  403: errorAnswer('Role below facilitator, or missing CSRF token'),
+};
+const CONFLICT: ResponseDoc = {
+  description: 'Stale baseRevision: the page moved on',
+  schema: ConflictError,
+};
+/** The 308 of a moved page's old slug (reads of the page and of its history, diff and backlinks). */
+const MOVED: ResponseDoc = {
+  description:
+    'The page was moved: `Location` is the same request at its new slug (sub-path and query kept); the body says where ' +
+    'for clients that do not follow redirects.',
+  headers: { Location: { description: 'The same path at the new slug' } },
+  schema: MovedRedirect,
+};
 
 // One line of visible text: no control characters (a title lands in links, feeds and file names).
 const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
-
-const PutPageBody = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters'),
-  markdown: z.string(),
-  summary: z.string().max(500).optional(),
-  baseRevision: z.number().int().min(0).optional(),
-  kind: z.string().trim().min(1).max(40).optional(),
-  categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
-  referentId: z.number().int().positive().nullable().optional(),
-});
 const RevertBody = z.object({
   revision: z.number().int().min(1),
   baseRevision: z.number().int().min(0).optional(),
@@ -96,35 +138,35 @@ const RestoreBody = z.object({
     .regex(NO_CONTROL, 'no line breaks or control characters')
     .optional(),
 });
-const MoveBody = z.object({
-  slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
-  title: z
+const ListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(1000).default(100).describe('Page size (default 100)'),
+  offset: z.coerce.number().int().min(0).default(0).describe('Skip this many'),
+  kind: z
     .string()
     .trim()
     .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
-  reason: z
-    .string()
-    .trim()
-    .max(500)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
-  redirect: z.boolean().optional(),
-});
-const ListQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(100),
-  offset: z.coerce.number().int().min(0).default(0),
-  kind: z.string().trim().min(1).max(40).optional(),
+    .max(40)
+    .optional()
+    .describe('Page kind (lieu/place, pratique/practice…)'),
 });
 const HistoryQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(1000).default(500),
-  before: z.coerce.number().int().min(1).optional(),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(500)
+    .describe('At most this many (default 500)'),
+  before: z.coerce.number().int().min(1).optional().describe('Only revisions numbered below'),
 });
 const DiffQuery = z.object({
-  from: z.coerce.number().int().min(0).optional(),
-  to: z.coerce.number().int().min(1).optional(),
+  from: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('Old revision (0: the empty page; default: to − 1)'),
+  to: z.coerce.number().int().min(1).optional().describe('New revision (default: current)'),
 });
 
 /** A page as the API returns it. */
@@ -224,57 +266,134 @@ function withConflictPage<T>(db: Database, wiki: WikiServices, slug: string, sav
 
 /** /api/pages: read, write and inspect the history of wiki pages. */
 export const pages = new Hono<AppEnv>()
-  .get('/', readAccess, queryParams(ListQuery), (c) => {
-    const { limit, offset, kind } = c.req.valid('query');
-    // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (registry/wiki/fields.ts).
-    const filters = fieldFilters(c.req.queries());
-    if (kind || filters.length)
-      return c.json(listPagesByFields(c.get('db'), { kind, filters, limit, offset }));
-    return c.json(listPages(c.get('db'), limit, offset));
-  })
-  .get('/:slug', (c) => {
-    assertReadAccess(c);
-    const slug = checkSlug(c.req.param('slug'));
-    const wiki = c.get('services').wiki;
-    // The whole answer is cached until the next write to the database; it is sent as UTF-8 bytes,
-    // which Node writes as they are (a string would be encoded again for every read).
-    let answer = wiki.cachedAnswer(slug);
-    if (!answer) {
-      const db = c.get('db');
-      const meta = findPageMeta(db, slug);
-      if (!meta) {
-        // A moved page's old slug answers 308 to the new one.
-        const redirect = findRedirect(db, slug);
-        if (redirect) return redirectAnswer(c, redirect.from, redirect.to);
-        // A deleted page answers 404 `page_deleted`, with when, by whom and why.
-        throw missingPage(db, slug);
+  .get(
+    '/',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'All pages, in title order (accents folded)',
+      description:
+        'With `kind` and/or structured field parameters (`?kind=lieu&ville=Lille`, see /api/page-fields), only the pages of that kind ' +
+        'whose fields equal the values given (accents and case ignored), each with its `fields`.',
+      responses: {
+        200: { description: 'The index', schema: PageList },
+        400: errorAnswer('Invalid limit or offset'),
+        401: errorAnswer('Private wiki'),
+      },
+    }),
+    readAccess,
+    queryParams(ListQuery),
+    (c) => {
+      const { limit, offset, kind } = c.req.valid('query');
+      // Any other parameter filters on a structured field: ?kind=lieu&ville=Lille (registry/wiki/fields.ts).
+      const filters = fieldFilters(c.req.queries());
+      if (kind || filters.length)
+        return c.json(
+          listPagesByFields(c.get('db'), { kind, filters, limit, offset }) satisfies PageList,
+        );
+      return c.json(listPages(c.get('db'), limit, offset) satisfies PageList);
+    },
+  )
+  .get(
+    '/:slug',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'A page with its rendered HTML',
+      description:
+        'Sent with a strong `ETag` (one per ' +
+        'content coding: identity, `br`, `gzip`) and `Cache-Control: no-cache`: a client ' +
+        'keeps its copy and revalidates it with `If-None-Match`, answered `304 Not Modified` without a body while the answer ' +
+        'is unchanged. The ETag follows the whole answer (title, body, backlinks, names…), not only the revision.',
+      params: SLUG_PARAM,
+      headers: {
+        'If-None-Match': {
+          description: 'ETag(s) of a copy the client holds (weak comparison; `*` matches any)',
+        },
+      },
+      responses: {
+        200: {
+          description: 'The page',
+          schema: PageAnswer,
+          headers: {
+            ETag: { description: 'Strong validator of this answer in this content coding' },
+            'Cache-Control': { description: '`no-cache`: keep, but revalidate before use' },
+          },
+        },
+        304: {
+          description: 'The copy named in If-None-Match is current: no body',
+          headers: { ETag: { description: 'The same validator' } },
+        },
+        308: MOVED,
+        ...READ_ERRORS,
+        404: {
+          description:
+            'Unknown page (`not_found`), or deleted page (`page_deleted`, with `deletion`: when, by whom, why)',
+          schema: z.union([PageDeletedError, ErrorEnvelope]),
+        },
+      },
+    }),
+    (c) => {
+      assertReadAccess(c);
+      const slug = checkSlug(c.req.param('slug'));
+      const wiki = c.get('services').wiki;
+      // The whole answer is cached until the next write to the database; it is sent as UTF-8 bytes,
+      // which Node writes as they are (a string would be encoded again for every read).
+      let answer = wiki.cachedAnswer(slug);
+      if (!answer) {
+        const db = c.get('db');
+        const meta = findPageMeta(db, slug);
+        if (!meta) {
+          // A moved page's old slug answers 308 to the new one.
+          const redirect = findRedirect(db, slug);
+          if (redirect) return redirectAnswer(c, redirect.from, redirect.to);
+          // A deleted page answers 404 `page_deleted`, with when, by whom and why.
+          throw missingPage(db, slug);
+        }
+        // A cached revision needs no body from the database; otherwise read it (same revision: no
+        // await in between, so no save can slip in) and fill the cache.
+        const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
+        answer = wiki.storeAnswer(slug, Buffer.from(pageJsonText(meta, big)));
       }
-      // A cached revision needs no body from the database; otherwise read it (same revision: no
-      // await in between, so no save can slip in) and fill the cache.
-      const big = wiki.cachedJson(slug, meta.revision) ?? wiki.renderJson(getPage(db, slug));
-      answer = wiki.storeAnswer(slug, Buffer.from(pageJsonText(meta, big)));
-    }
-    const acceptEncoding = requestHeader(c, 'accept-encoding');
-    const ifNoneMatch = requestHeader(c, 'if-none-match');
-    // Compressed forms are made once per cache fill; the ETag lets a browser revalidate its copy
-    // (Cache-Control: no-cache) and get a bodiless 304 while the answer has not changed.
-    const coding =
-      answer.identity.body.length >= COMPRESS_MIN_BYTES
-        ? negotiateEncoding(acceptEncoding)
-        : undefined;
-    const sent = coding ? wiki.answerIn(slug, answer, coding) : answer.identity;
-    setAnswerHeader(c, 'cache-control', 'no-cache');
-    setAnswerHeader(c, 'etag', sent.etag);
-    setAnswerHeader(c, 'vary', 'Accept-Encoding');
-    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, sent.etag)) return c.body(null, 304);
-    if (coding) setAnswerHeader(c, 'content-encoding', coding);
-    // A new headers object each time: @hono/node-server adds Content-Length to it.
-    return c.body(sent.body, 200, { 'content-type': 'application/json' });
-  })
+      const acceptEncoding = requestHeader(c, 'accept-encoding');
+      const ifNoneMatch = requestHeader(c, 'if-none-match');
+      // Compressed forms are made once per cache fill; the ETag lets a browser revalidate its copy
+      // (Cache-Control: no-cache) and get a bodiless 304 while the answer has not changed.
+      const coding =
+        answer.identity.body.length >= COMPRESS_MIN_BYTES
+          ? negotiateEncoding(acceptEncoding)
+          : undefined;
+      const sent = coding ? wiki.answerIn(slug, answer, coding) : answer.identity;
+      setAnswerHeader(c, 'cache-control', 'no-cache');
+      setAnswerHeader(c, 'etag', sent.etag);
+      setAnswerHeader(c, 'vary', 'Accept-Encoding');
+      if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, sent.etag))
+        return c.body(null, 304);
+      if (coding) setAnswerHeader(c, 'content-encoding', coding);
+      // A new headers object each time: @hono/node-server adds Content-Length to it.
+      return c.body(sent.body, 200, { 'content-type': 'application/json' });
+    },
+  )
   .put(
     '/:slug',
+    describeRoute({
+      tags: ['pages'],
+      summary:
+        'Create or edit a page (contributor+); a save that changes nothing writes no revision',
+      description:
+        'A deleted page cannot be edited nor recreated: 409 `page_deleted` (a facilitator restores it first).',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Saved', schema: PageAnswer },
+        201: { description: 'Created', schema: PageAnswer },
+        ...WRITE_ERRORS,
+        409: {
+          description:
+            'Stale baseRevision (`conflict`, shape below), or deleted page (`page_deleted`)',
+          schema: z.union([ConflictError, PageDeletedError]),
+        },
+      },
+    }),
     roleAtLeast('contributor'),
-    jsonBody(PutPageBody),
+    jsonBody(PageInput),
     flushCoEditsBeforeWrite,
     (c) => {
       const user = requireRole(c, 'contributor');
@@ -285,53 +404,120 @@ export const pages = new Hono<AppEnv>()
       const result = withConflictPage(db, services.wiki, slug, () =>
         savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
       );
-      return c.json(pageJson(result.page, services.wiki), result.created ? 201 : 200);
+      return c.json(
+        pageJson(result.page, services.wiki) satisfies PageAnswer,
+        result.created ? 201 : 200,
+      );
     },
   )
-  .get('/:slug/revisions', readAccess, followRedirect, queryParams(HistoryQuery), (c) => {
-    const { limit, before } = c.req.valid('query');
-    const access = historyAccess(c);
-    return c.json({
-      revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), {
-        limit,
-        before,
-        ...access,
-      }),
-    });
-  })
-  .get('/:slug/revisions/:n', readAccess, followRedirect, (c) => {
-    const slug = checkSlug(c.req.param('slug'));
-    const rev = getRevision(c.get('db'), slug, revisionNumber(c.req.param('n')), historyAccess(c));
-    return c.json({
-      ...rev,
-      html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }),
-    });
-  })
-  .get('/:slug/diff', readAccess, followRedirect, queryParams(DiffQuery), (c) => {
-    const slug = checkSlug(c.req.param('slug'));
-    const db = c.get('db');
-    const access = historyAccess(c);
-    const page = historyPage(db, slug, access);
-    const q = c.req.valid('query');
-    const to = q.to ?? page.revision;
-    const from = q.from ?? Math.max(0, to - 1);
-    // Revision 0 is the empty page before the first save.
-    const side = (n: number, field: string) => {
-      if (n === 0) return { title: '', markdown: '' };
-      if (n > page.revision) throw badRequest(field, `the page has ${page.revision} revisions`);
-      return getRevision(db, slug, n, access);
-    };
-    const a = side(from, 'from');
-    const b = side(to, 'to');
-    return c.json({
-      from,
-      to,
-      title: { from: a.title, to: b.title },
-      hunks: diffTexts(a.markdown, b.markdown),
-    });
-  })
+  .get(
+    '/:slug/revisions',
+    describeRoute({
+      tags: ['pages'],
+      summary:
+        'History, newest first (of a deleted page: facilitators only, others get 404 `page_deleted`)',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Revisions', schema: RevisionList },
+        308: MOVED,
+        ...READ_ERRORS,
+      },
+    }),
+    readAccess,
+    followRedirect,
+    queryParams(HistoryQuery),
+    (c) => {
+      const { limit, before } = c.req.valid('query');
+      const access = historyAccess(c);
+      return c.json({
+        revisions: listRevisions(c.get('db'), checkSlug(c.req.param('slug')), {
+          limit,
+          before,
+          ...access,
+        }),
+      } satisfies RevisionList);
+    },
+  )
+  .get(
+    '/:slug/revisions/:n',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'One revision, with its markdown and HTML',
+      params: { ...SLUG_PARAM, n: { schema: z.number().int().min(1) } },
+      responses: {
+        200: { description: 'The revision', schema: Revision },
+        308: MOVED,
+        ...READ_ERRORS,
+      },
+    }),
+    readAccess,
+    followRedirect,
+    (c) => {
+      const slug = checkSlug(c.req.param('slug'));
+      const rev = getRevision(
+        c.get('db'),
+        slug,
+        revisionNumber(c.req.param('n')),
+        historyAccess(c),
+      );
+      return c.json({
+        ...rev,
+        html: c.get('services').wiki.render({ slug, revision: rev.number, markdown: rev.markdown }),
+      } satisfies Revision);
+    },
+  )
+  .get(
+    '/:slug/diff',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Line diff between two revisions, with word detail for changed line pairs',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'The diff', schema: PageDiff },
+        308: MOVED,
+        ...READ_ERRORS,
+      },
+    }),
+    readAccess,
+    followRedirect,
+    queryParams(DiffQuery),
+    (c) => {
+      const slug = checkSlug(c.req.param('slug'));
+      const db = c.get('db');
+      const access = historyAccess(c);
+      const page = historyPage(db, slug, access);
+      const q = c.req.valid('query');
+      const to = q.to ?? page.revision;
+      const from = q.from ?? Math.max(0, to - 1);
+      // Revision 0 is the empty page before the first save.
+      const side = (n: number, field: string) => {
+        if (n === 0) return { title: '', markdown: '' };
+        if (n > page.revision) throw badRequest(field, `the page has ${page.revision} revisions`);
+        return getRevision(db, slug, n, access);
+      };
+      const a = side(from, 'from');
+      const b = side(to, 'to');
+      return c.json({
+        from,
+        to,
+        title: { from: a.title, to: b.title },
+        hunks: diffTexts(a.markdown, b.markdown),
+      } satisfies PageDiff);
+    },
+  )
   .post(
     '/:slug/revert',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Revert to a revision: a NEW revision with its title and text (contributor+)',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Reverted', schema: PageAnswer },
+        ...WRITE_ERRORS,
+        404: errorAnswer('Unknown page or revision'),
+        409: CONFLICT,
+      },
+    }),
     roleAtLeast('contributor'),
     jsonBody(RevertBody),
     flushCoEditsBeforeWrite,
@@ -345,11 +531,25 @@ export const pages = new Hono<AppEnv>()
       const result = withConflictPage(db, services.wiki, slug, () =>
         revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
       );
-      return c.json(pageJson(result.page, services.wiki));
+      return c.json(pageJson(result.page, services.wiki) satisfies PageAnswer);
     },
   )
   .patch(
     '/:slug/properties',
+    describeRoute({
+      tags: ['pages'],
+      summary:
+        'Change the metadata (title, kind, categories, référent) without touching the markdown (contributor+)',
+      description:
+        'Writes a revision with the current markdown (pending co-edits are written first) and the given fields; omitted fields ' +
+        'are kept. The summary defaults to "Propriétés : …" naming the changed fields. A change that changes nothing writes no revision.',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'The page after the change', schema: PageAnswer },
+        ...WRITE_ERRORS,
+        404: errorAnswer('Unknown page'),
+      },
+    }),
     roleAtLeast('contributor'),
     jsonBody(PropertiesBody),
     flushCoEditsBeforeWrite,
@@ -380,67 +580,177 @@ export const pages = new Hono<AppEnv>()
           authorIds: [user.id],
         }),
       );
-      return c.json(pageJson(result.page, services.wiki));
+      return c.json(pageJson(result.page, services.wiki) satisfies PageAnswer);
     },
   )
-  .delete('/:slug', roleAtLeast('facilitator'), jsonBody(DeleteBody), (c) => {
-    // Deletion (facilitators): pending co-edits are written as a revision first (no await between
-    // that and the deletion, so nothing typed slips in), then open co-editing connections close.
-    const user = requireRole(c, 'facilitator');
-    const slug = checkSlug(c.req.param('slug'));
-    const { reason } = c.req.valid('json');
-    const db = c.get('db');
-    const services = c.get('services');
-    services.collab.flush(slug);
-    const deletion = deletePage(db, services.wiki, { slug, userId: user.id, reason });
-    const { pageId: _id, ...shown } = deletion;
-    return c.json({ deletion: shown });
-  })
-  .post('/:slug/restore', roleAtLeast('facilitator'), jsonBody(RestoreBody), (c) => {
-    const user = requireRole(c, 'facilitator');
-    const slug = checkSlug(c.req.param('slug'));
-    const services = c.get('services');
-    const page = restorePage(c.get('db'), services.wiki, {
-      slug,
-      userId: user.id,
-      reason: c.req.valid('json').reason ?? '',
-    });
-    return c.json(pageJson(page, services.wiki));
-  })
-  .post('/:slug/move', roleAtLeast('contributor'), jsonBody(MoveBody), (c) => {
-    // Renaming (contributors, as MediaWiki lets confirmed users move pages). Pending co-edits of
-    // the page, and of a page being created at the target, are written first (no await between
-    // that and the move, so nothing typed slips in); then co-editing connections close with the
-    // new slug, and the stored co-editing document follows the page.
-    const user = requireRole(c, 'contributor');
-    const slug = checkSlug(c.req.param('slug'));
-    const body = c.req.valid('json');
-    const db = c.get('db');
-    const services = c.get('services');
-    services.collab.flush(slug);
-    if (body.slug !== slug) services.collab.flush(body.slug);
-    const move = movePage(db, services.wiki, {
-      slug,
-      to: body.slug,
-      title: body.title,
-      redirect: body.redirect,
-      userId: user.id,
-      reason: body.reason ?? '',
-    });
-    return c.json({
-      page: pageJson(move.page, services.wiki),
-      move: { from: move.from, to: move.to, redirect: move.redirect },
-    });
-  })
-  .get('/:slug/backlinks', readAccess, followRedirect, (c) => {
-    return c.json({ pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))) });
-  })
-  .put('/:slug/needs-work', roleAtLeast('contributor'), jsonBody(NeedsWorkBody), (c) => {
-    const slug = checkSlug(c.req.param('slug'));
-    const page = setNeedsWork(c.get('db'), slug, c.req.valid('json').reason);
-    return c.json(pageJson(page, c.get('services').wiki));
-  })
-  .delete('/:slug/needs-work', roleAtLeast('contributor'), (c) => {
-    const page = setNeedsWork(c.get('db'), checkSlug(c.req.param('slug')), null);
-    return c.json(pageJson(page, c.get('services').wiki));
-  });
+  .delete(
+    '/:slug',
+    describeRoute({
+      tags: ['pages'],
+      summary:
+        'Delete a page (facilitator+); nothing is lost: it can be restored with its whole history',
+      description:
+        'The page leaves the lists, the search, categories, backlinks and wanted pages; links to it render as missing; ' +
+        'its history stays readable by facilitators. Pending co-edits are written as a revision first, then open ' +
+        'co-editing connections are closed (code 4410). Logged in the recent changes (kind `delete`).',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Deleted', schema: z.object({ deletion: PageDeletion }) },
+        ...FACILITATOR_ERRORS,
+        404: errorAnswer('Unknown page'),
+        409: { description: 'Already deleted', schema: PageDeletedError },
+      },
+    }),
+    roleAtLeast('facilitator'),
+    jsonBody(DeleteBody),
+    (c) => {
+      // Deletion (facilitators): pending co-edits are written as a revision first (no await between
+      // that and the deletion, so nothing typed slips in), then open co-editing connections close.
+      const user = requireRole(c, 'facilitator');
+      const slug = checkSlug(c.req.param('slug'));
+      const { reason } = c.req.valid('json');
+      const db = c.get('db');
+      const services = c.get('services');
+      services.collab.flush(slug);
+      const deletion = deletePage(db, services.wiki, { slug, userId: user.id, reason });
+      const { pageId: _id, ...shown } = deletion;
+      return c.json({ deletion: shown } satisfies { deletion: PageDeletion });
+    },
+  )
+  .post(
+    '/:slug/restore',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Restore a deleted page with all its revisions (facilitator+)',
+      description:
+        'Links, search and lists come back; logged in the recent changes (kind `restore`).',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'The restored page', schema: PageAnswer },
+        ...FACILITATOR_ERRORS,
+        404: errorAnswer('Unknown page'),
+        409: errorAnswer('The page is not deleted (`not_deleted`)'),
+      },
+    }),
+    roleAtLeast('facilitator'),
+    jsonBody(RestoreBody),
+    (c) => {
+      const user = requireRole(c, 'facilitator');
+      const slug = checkSlug(c.req.param('slug'));
+      const services = c.get('services');
+      const page = restorePage(c.get('db'), services.wiki, {
+        slug,
+        userId: user.id,
+        reason: c.req.valid('json').reason ?? '',
+      });
+      return c.json(pageJson(page, services.wiki) satisfies PageAnswer);
+    },
+  )
+  .post(
+    '/:slug/move',
+    describeRoute({
+      tags: ['pages'],
+      summary:
+        'Rename (move) a page to a new slug and title (contributor+), leaving a redirect at the old slug',
+      description:
+        'The page keeps its id, whole history, categories and co-editing document; no revision is written, the move is ' +
+        'logged in the recent changes (kind `move`). The old slug becomes a redirect (unless `redirect: false`): reads ' +
+        'answer 308, links to it render as existing and count as backlinks of the page. Registry resources naming the ' +
+        'page follow it. Pending co-edits are written first; open co-editing connections are closed with code 4411 and ' +
+        'the new slug as reason. The target may be a redirect to this same page (moving back); a slug held by a page ' +
+        '(live or deleted) or by a redirect to another page is refused. A PUT at a redirect slug writes a new page there.',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Moved', schema: PageMoved },
+        ...WRITE_ERRORS,
+        400: errorAnswer(
+          'Invalid field (named in error.field); `slug` also when it is the current slug (use PATCH properties)',
+        ),
+        404: errorAnswer('Unknown page'),
+        409: errorAnswer(
+          'Deleted page (`page_deleted`), or target slug taken (`conflict`, field `slug`)',
+        ),
+      },
+    }),
+    roleAtLeast('contributor'),
+    jsonBody(MoveInput),
+    (c) => {
+      // Renaming (contributors, as MediaWiki lets confirmed users move pages). Pending co-edits of
+      // the page, and of a page being created at the target, are written first (no await between
+      // that and the move, so nothing typed slips in); then co-editing connections close with the
+      // new slug, and the stored co-editing document follows the page.
+      const user = requireRole(c, 'contributor');
+      const slug = checkSlug(c.req.param('slug'));
+      const body = c.req.valid('json');
+      const db = c.get('db');
+      const services = c.get('services');
+      services.collab.flush(slug);
+      if (body.slug !== slug) services.collab.flush(body.slug);
+      const move = movePage(db, services.wiki, {
+        slug,
+        to: body.slug,
+        title: body.title,
+        redirect: body.redirect,
+        userId: user.id,
+        reason: body.reason ?? '',
+      });
+      return c.json({
+        page: pageJson(move.page, services.wiki),
+        move: { from: move.from, to: move.to, redirect: move.redirect },
+      } satisfies PageMoved);
+    },
+  )
+  .get(
+    '/:slug/backlinks',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Pages linking here, or to one of its old slugs (works for pages not written yet)',
+      params: SLUG_PARAM,
+      responses: { 200: { description: 'Pages', schema: PageRefs }, 308: MOVED, ...READ_ERRORS },
+    }),
+    readAccess,
+    followRedirect,
+    (c) => {
+      return c.json({
+        pages: backlinks(c.get('db'), checkSlug(c.req.param('slug'))),
+      } satisfies PageRefs);
+    },
+  )
+  .put(
+    '/:slug/needs-work',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Flag the page "à améliorer" (contributor+; not a revision)',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Flagged', schema: PageAnswer },
+        ...WRITE_ERRORS,
+        404: errorAnswer('Unknown page'),
+      },
+    }),
+    roleAtLeast('contributor'),
+    jsonBody(NeedsWorkBody),
+    (c) => {
+      const slug = checkSlug(c.req.param('slug'));
+      const page = setNeedsWork(c.get('db'), slug, c.req.valid('json').reason);
+      return c.json(pageJson(page, c.get('services').wiki) satisfies PageAnswer);
+    },
+  )
+  .delete(
+    '/:slug/needs-work',
+    describeRoute({
+      tags: ['pages'],
+      summary: 'Clear the "à améliorer" flag (contributor+)',
+      params: SLUG_PARAM,
+      responses: {
+        200: { description: 'Cleared', schema: PageAnswer },
+        ...WRITE_ERRORS,
+        404: errorAnswer('Unknown page'),
+      },
+    }),
+    roleAtLeast('contributor'),
+    (c) => {
+      const page = setNeedsWork(c.get('db'), checkSlug(c.req.param('slug')), null);
+      return c.json(pageJson(page, c.get('services').wiki) satisfies PageAnswer);
+    },
+  );

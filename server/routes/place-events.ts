@@ -5,6 +5,7 @@ import { badRequest, fromZodError } from '../errors.js';
 import { requireRole } from '../auth/middleware.js';
 import { queryParams } from '../validate.js';
 import { describeRoute } from '../openapi/describe.js';
+import { ImportResult } from '../../registry/events/contracts.js';
 import { parseBound } from '../../registry/events/time.js';
 import { requestHeader } from '../request-headers.js';
 import { importCalendar } from '../../registry/events/ics-import.js';
@@ -32,7 +33,7 @@ const describeImport = describeRoute({
   responses: {
     200: {
       description: 'Events created, updated, unchanged, deleted (STATUS:CANCELLED) and skipped',
-      schema: { ref: 'ImportResult' },
+      schema: ImportResult,
     },
     400: {
       description: 'Malformed calendar (field "calendar"), bad or private URL (field "url")',
@@ -85,6 +86,7 @@ export const placeEvents = new Hono<AppEnv>().post(
       );
     }
     if (!text.trim()) throw badRequest('calendar', 'the calendar is empty');
-    return c.json(importCalendar(c.get('db'), slug, text, { userId: user.id }, { since, until }));
+    const result = importCalendar(c.get('db'), slug, text, { userId: user.id }, { since, until });
+    return c.json(result satisfies ImportResult);
   },
 );

@@ -30,31 +30,17 @@ import { personOfUser } from '../../registry/people.js';
 import type { Database } from '../db/open.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
 import {
+  Problem,
   SwitchyardAnswer,
   SwitchyardRequest as RequestContract,
   ThesaurusGroup,
+  Dashboard,
 } from '../../registry/switchyard/contracts.js';
 
 const SLUG = z
   .string()
   .trim()
   .regex(/^[a-z0-9-]{1,120}$/, 'use lowercase letters, digits and dashes');
-
-const ProblemBody = z.object({
-  problem: z.string().trim().min(1, 'describe the problem').max(5000),
-  place: SLUG.optional().describe(
-    'slug of the asking place (its own people are never proposed); defaults to the caller’s registry profile',
-  ),
-  person: SLUG.optional().describe(
-    'slug of the asking person; defaults to the caller’s registry profile',
-  ),
-  region: z.string().trim().min(1).max(100).optional(),
-  lang: z.enum(['fr', 'en']).optional().describe('language of the reasons (fr by default)'),
-  answers: z
-    .record(z.string().max(100), z.string().max(100))
-    .optional()
-    .describe('clarifying question id → choice id'),
-});
 
 const ThesaurusBody = z.object({
   terms: z
@@ -291,7 +277,7 @@ const DOC = {
       200: {
         description:
           'Dashboard, with `networks`: every network some place belongs to (the filter offers them)',
-        schema: z.object({ networks: z.array(z.string()) }).loose(),
+        schema: Dashboard.extend({ networks: z.array(z.string()) }),
       },
       403: errorAnswer('Not a facilitator'),
     },
@@ -310,12 +296,14 @@ const DOC = {
 
 /** /api/switchyard: from a problem to resources and people; tracked requests; dashboard; thesaurus. */
 export const switchyard = new Hono<AppEnv>()
-  .post('/', DOC.match, readAccess, jsonBody(ProblemBody), (c) => {
+  .post('/', DOC.match, readAccess, jsonBody(Problem), (c) => {
     const body = withAsker(c.get('db'), c.get('user'), c.req.valid('json'));
     return c.json(c.get('services').switchyard.match(body) satisfies SwitchyardAnswer);
   })
   .get('/thesaurus', DOC.thesaurus, readAccess, (c) =>
-    c.json({ groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus) }),
+    c.json({
+      groups: effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus),
+    } satisfies { groups: ThesaurusGroup[] }),
   )
   .put('/thesaurus/:id', DOC.saveGroup, jsonBody(ThesaurusBody), (c) => {
     const user = requireRole(c, 'facilitator');
@@ -326,7 +314,7 @@ export const switchyard = new Hono<AppEnv>()
     const group = effectiveThesaurus(c.get('db'), DEFAULT_SWITCHYARD_CONFIG.thesaurus).find(
       (g) => g.id === id.data,
     );
-    return c.json(group);
+    return c.json(group satisfies ThesaurusGroup | undefined);
   })
   .delete('/thesaurus/:id', DOC.removeGroup, (c) => {
     const user = requireRole(c, 'facilitator');
@@ -336,7 +324,7 @@ export const switchyard = new Hono<AppEnv>()
     c.get('services').switchyard.invalidate();
     return c.body(null, 204);
   })
-  .post('/requests', DOC.track, jsonBody(ProblemBody), (c) => {
+  .post('/requests', DOC.track, jsonBody(Problem), (c) => {
     const user = requireRole(c, 'reader');
     const body = withAsker(c.get('db'), user, c.req.valid('json'));
     const answer = c.get('services').switchyard.match(body);
@@ -414,7 +402,7 @@ export const switchyard = new Hono<AppEnv>()
     return c.json({
       ...computeDashboard(c.get('db'), dashboardFilter(c, c.req.valid('query'))),
       networks: knownNetworks(c.get('db')),
-    });
+    } satisfies Dashboard & { networks: string[] });
   })
   .get('/dashboard.csv', DOC.dashboardCsv, queryParams(DashboardQuery), (c) => {
     requireRole(c, 'facilitator');

@@ -16,16 +16,39 @@ import { listDeletedPages, listLog } from '../../registry/wiki/log.js';
 import { SLUG_RE } from '../../registry/wiki/pages.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
 import { DeletedPages, LogPage } from '../contracts/wiki-log.js';
+import {
+  CategoryList,
+  CategoryPages,
+  PageRefs,
+  PageToImprove,
+  RecentChanges,
+  WantedPage,
+} from '../../registry/wiki/contracts.js';
 
-const WantedQuery = z.object({ limit: z.coerce.number().int().min(1).max(2000).default(500) });
+const WantedQuery = z.object({
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2000)
+    .default(500)
+    .describe('At most this many (default 500)'),
+});
 
 /** Query of the recent changes: `before` is a cursor from a previous answer (`next`), or an ISO date. */
 export const RecentQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(500).default(50),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .default(50)
+    .describe('At most this many (default 50)'),
   before: z
     .string()
     .regex(RECENT_CURSOR_RE, 'a cursor from a previous answer (next) or an ISO date')
-    .optional(),
+    .optional()
+    .describe('A change id (`next` of the previous answer) or an ISO date'),
 });
 
 /** An action name of the log: known ones (delete, restore) and any added later. */
@@ -114,19 +137,80 @@ const DOC = {
  */
 export const wiki = new Hono<AppEnv>()
   .use('*', readAccess)
-  .get('/wanted', queryParams(WantedQuery), (c) =>
-    c.json({ pages: wantedPages(c.get('db'), c.req.valid('query').limit) }),
+  .get(
+    '/wanted',
+    describeRoute({
+      tags: ['wiki'],
+      summary: 'Pages à créer: linked but missing, most wanted first',
+      responses: {
+        200: { description: 'Wanted pages', schema: z.object({ pages: z.array(WantedPage) }) },
+        401: errorAnswer('Private wiki'),
+      },
+    }),
+    queryParams(WantedQuery),
+    (c) =>
+      c.json({
+        pages: wantedPages(c.get('db'), c.req.valid('query').limit),
+      } satisfies { pages: WantedPage[] }),
   )
-  .get('/to-improve', (c) => c.json({ pages: pagesToImprove(c.get('db'), c.get('services').wiki) }))
-  .get('/orphans', (c) => c.json({ pages: orphanPages(c.get('db')) }))
-  .get('/categories', (c) => c.json({ categories: listCategories(c.get('db')) }))
-  .get('/categories/:name', (c) => {
-    // The description (an imported category page) is markdown: rendered by the wiki's safe renderer.
-    const category = categoryPages(c.get('db'), c.req.param('name'));
-    const descriptionHtml =
-      category.description === null ? null : c.get('services').wiki.preview(category.description);
-    return c.json({ ...category, descriptionHtml });
-  })
+  .get(
+    '/to-improve',
+    describeRoute({
+      tags: ['wiki'],
+      summary: 'Pages à améliorer: flagged pages, then stubs (under 300 characters of text)',
+      responses: {
+        200: { description: 'Pages', schema: z.object({ pages: z.array(PageToImprove) }) },
+        401: errorAnswer('Private wiki'),
+      },
+    }),
+    (c) =>
+      c.json({
+        pages: pagesToImprove(c.get('db'), c.get('services').wiki),
+      } satisfies { pages: PageToImprove[] }),
+  )
+  .get(
+    '/orphans',
+    describeRoute({
+      tags: ['wiki'],
+      summary: 'Pages no other page links to (home page excepted)',
+      responses: {
+        200: { description: 'Pages', schema: PageRefs },
+        401: errorAnswer('Private wiki'),
+      },
+    }),
+    (c) => c.json({ pages: orphanPages(c.get('db')) } satisfies PageRefs),
+  )
+  .get(
+    '/categories',
+    describeRoute({
+      tags: ['wiki'],
+      summary: 'Categories with their page counts',
+      responses: {
+        200: { description: 'Categories', schema: CategoryList },
+        401: errorAnswer('Private wiki'),
+      },
+    }),
+    (c) => c.json({ categories: listCategories(c.get('db')) }),
+  )
+  .get(
+    '/categories/:name',
+    describeRoute({
+      tags: ['wiki'],
+      summary: 'Pages of a category (first letter case-insensitive)',
+      responses: {
+        200: { description: 'The category', schema: CategoryPages },
+        401: errorAnswer('Private wiki'),
+        404: errorAnswer('No page in this category, and no description'),
+      },
+    }),
+    (c) => {
+      // The description (an imported category page) is markdown: rendered by the wiki's safe renderer.
+      const category = categoryPages(c.get('db'), c.req.param('name'));
+      const descriptionHtml =
+        category.description === null ? null : c.get('services').wiki.preview(category.description);
+      return c.json({ ...category, descriptionHtml } satisfies CategoryPages);
+    },
+  )
   // Public like the recent changes (as MediaWiki's logs are): deletions show who and why, not the text.
   .get('/log', DOC.log, queryParams(LogQuery), (c) => {
     const { action, slug, limit, before } = c.req.valid('query');
@@ -137,19 +221,44 @@ export const wiki = new Hono<AppEnv>()
     return c.json(listDeletedPages(c.get('db'), limit, offset) satisfies DeletedPages);
   })
   // The edit form's preview: contributors only, as rendering costs the server more than reading.
-  .post('/preview', roleAtLeast('contributor'), jsonBody(PreviewBody), (c) =>
-    c.json({ html: c.get('services').wiki.preview(c.req.valid('json').markdown) }),
+  .post(
+    '/preview',
+    describeRoute({
+      tags: ['wiki'],
+      summary:
+        'Renders a markdown body that is not saved (the edit form preview); links to missing pages are marked',
+      responses: {
+        200: { description: 'The rendered HTML', schema: z.object({ html: z.string() }) },
+        400: errorAnswer('Invalid field (named in error.field)'),
+        401: errorAnswer('Not logged in'),
+        403: errorAnswer('Role below contributor, or missing CSRF token'),
+        413: errorAnswer('Body over the configured limit'),
+      },
+    }),
+    roleAtLeast('contributor'),
+    jsonBody(PreviewBody),
+    (c) => c.json({ html: c.get('services').wiki.preview(c.req.valid('json').markdown) }),
   );
 
 /** /api/recent-changes: the latest revisions, deletions and restorations of pages, newest first. */
 export const recentChangesRoutes = new Hono<AppEnv>().get(
   '/',
+  describeRoute({
+    tags: ['wiki'],
+    summary:
+      'Latest revisions of every live page, and deletions and restorations of pages, newest first',
+    responses: {
+      200: { description: 'Changes', schema: RecentChanges },
+      400: errorAnswer('Invalid limit or before'),
+      401: errorAnswer('Private wiki'),
+    },
+  }),
   readAccess,
   queryParams(RecentQuery),
   (c) => {
     const { limit, before } = c.req.valid('query');
     const changes = recentChanges(c.get('db'), limit, before);
     const next = changes.length === limit ? changes[changes.length - 1].cursor : null;
-    return c.json({ changes, next });
+    return c.json({ changes, next } satisfies RecentChanges);
   },
 );

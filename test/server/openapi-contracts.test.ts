@@ -35,6 +35,10 @@ const NON_JSON_BODIES = new Set([
   'post /api/admin/mediawiki/imports',
 ]);
 
+const MEDIAWIKI_EXPORT = readFileSync(
+  new URL('../fixtures/mediawiki/movilab.xml', import.meta.url).pathname,
+);
+
 /** Replaces every local `$ref` by what it points to (the document has no recursive schema). */
 function inline(value: unknown, doc: Doc, depth = 0): unknown {
   if (depth > 40) throw new Error('recursive schema');
@@ -98,6 +102,13 @@ describe('OpenAPI contracts', () => {
     }
   });
 
+  it('documents every route of the app with describeRoute (an undescribed route would be missing)', () => {
+    expect(ops.length).toBeGreaterThan(120);
+    expect(ops.filter((o) => !o.doc).map((o) => `${o.method} ${o.path}`)).toEqual([]);
+    for (const op of ops)
+      expect(doc.paths[op.path]?.[op.method], `${op.method} ${op.path}`).toBeDefined();
+  });
+
   it('documents no JSON body that no validator checks', () => {
     for (const op of ops) {
       const key = `${op.method} ${op.path}`;
@@ -125,6 +136,22 @@ describe('OpenAPI contracts', () => {
     expect(offenders.filter((o) => o.startsWith('place-events.ts:'))).toHaveLength(1);
   });
 
+  /** Sends a body that is not JSON (a multipart upload, a calendar), as `as`, and reads the JSON answer. */
+  async function sendRaw(
+    method: string,
+    path: string,
+    body: FormData | string,
+    as?: 'admin' | 'reader',
+    contentType?: string,
+  ) {
+    const headers: Record<string, string> = as
+      ? { authorization: `Bearer ${await t.tokenFor(as)}` }
+      : {};
+    if (contentType) headers['content-type'] = contentType;
+    const res = await t.app.request(path, { method, headers, body });
+    return { status: res.status, json: (await res.json()) as AnswerJson };
+  }
+
   /**
    * Reads `path` as `as` and checks the answer against the document's schema for its status;
    * what does not match is added to `problems`.
@@ -134,9 +161,19 @@ describe('OpenAPI contracts', () => {
     method: string,
     path: string,
     template: string,
-    opts: { as?: 'admin' | 'reader'; body?: unknown; failing?: boolean } = {},
+    opts: {
+      as?: 'admin' | 'reader';
+      body?: unknown;
+      form?: FormData;
+      calendar?: string;
+      failing?: boolean;
+    } = {},
   ) {
-    const res = await t.request(method, path, opts);
+    const res = opts.form
+      ? await sendRaw(method, path, opts.form, opts.as)
+      : opts.calendar !== undefined
+        ? await sendRaw(method, path, opts.calendar, opts.as, 'text/calendar')
+        : await t.request(method, path, opts);
     const where = `${method} ${path} → ${res.status}`;
     // A check meant for a success must not pass on an error envelope.
     if (res.status >= 400 !== !!opts.failing) problems.push(`${where}: unexpected status`);
@@ -180,6 +217,13 @@ describe('OpenAPI contracts', () => {
       '/api/pages/{slug}',
     );
     await matchesDocumented(problems, 'GET', '/api/recent-changes', '/api/recent-changes');
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${pages.pages[0].slug}/collab-save`,
+      '/api/pages/{slug}/collab-save',
+      { as: 'admin', body: { summary: 'Rien à écrire' } },
+    );
     const gone = pages.pages[1].slug;
     expect(
       (
@@ -199,6 +243,119 @@ describe('OpenAPI contracts', () => {
       { as: 'admin' },
     );
     expect(deleted.pages.length).toBeGreaterThan(0);
+    await matchesDocumented(problems, 'GET', `/api/pages/${gone}`, '/api/pages/{slug}', {
+      failing: true,
+    });
+    await matchesDocumented(problems, 'DELETE', `/api/pages/${gone}`, '/api/pages/{slug}', {
+      as: 'admin',
+      body: { reason: 'Encore' },
+      failing: true,
+    });
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${gone}/restore`,
+      '/api/pages/{slug}/restore',
+      { as: 'admin', body: { reason: 'Finalement utile' } },
+    );
+    const draft = { title: 'Essai de contrat', markdown: 'Voir [[Page à écrire]].' };
+    const created = await matchesDocumented(
+      problems,
+      'PUT',
+      '/api/pages/essai',
+      '/api/pages/{slug}',
+      {
+        as: 'admin',
+        body: { ...draft, baseRevision: 0 },
+      },
+    );
+    expect(created.revision).toBe(1);
+    await matchesDocumented(problems, 'PUT', '/api/pages/essai', '/api/pages/{slug}', {
+      as: 'admin',
+      body: { ...draft, markdown: 'Voir [[Page à écrire]] et [[Autre page]].', baseRevision: 1 },
+    });
+    await matchesDocumented(problems, 'PUT', '/api/pages/essai', '/api/pages/{slug}', {
+      as: 'admin',
+      body: { ...draft, markdown: 'Trop tard', baseRevision: 1 },
+      failing: true,
+    });
+    for (const [path, template] of [
+      ['/api/pages/essai/revisions', '/api/pages/{slug}/revisions'],
+      ['/api/pages/essai/revisions/1', '/api/pages/{slug}/revisions/{n}'],
+      ['/api/pages/essai/diff', '/api/pages/{slug}/diff'],
+    ])
+      await matchesDocumented(problems, 'GET', path, template);
+    await matchesDocumented(
+      problems,
+      'PATCH',
+      '/api/pages/essai/properties',
+      '/api/pages/{slug}/properties',
+      { as: 'admin', body: { categories: ['Essais'] } },
+    );
+    await matchesDocumented(
+      problems,
+      'PUT',
+      '/api/pages/essai/needs-work',
+      '/api/pages/{slug}/needs-work',
+      { as: 'admin', body: { reason: 'Trop court' } },
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      '/api/pages/essai/needs-work',
+      '/api/pages/{slug}/needs-work',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      '/api/pages/essai/revert',
+      '/api/pages/{slug}/revert',
+      { as: 'admin', body: { revision: 1 } },
+    );
+    await matchesDocumented(problems, 'POST', '/api/pages/essai/move', '/api/pages/{slug}/move', {
+      as: 'admin',
+      body: { slug: 'essai-deplace', reason: 'Meilleur nom' },
+    });
+    await matchesDocumented(problems, 'GET', '/api/pages/essai', '/api/pages/{slug}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/pages/essai/revisions',
+      '/api/pages/{slug}/revisions',
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/pages/essai-deplace/backlinks',
+      '/api/pages/{slug}/backlinks',
+    );
+    for (const path of [
+      '/api/wiki/wanted',
+      '/api/wiki/to-improve',
+      '/api/wiki/orphans',
+      '/api/wiki/categories',
+    ])
+      await matchesDocumented(problems, 'GET', path, path);
+    await matchesDocumented(
+      problems,
+      'GET',
+      '/api/wiki/categories/Essais',
+      '/api/wiki/categories/{name}',
+    );
+    await matchesDocumented(problems, 'POST', '/api/wiki/preview', '/api/wiki/preview', {
+      as: 'admin',
+      body: { markdown: '# Titre\n\nVoir [[Tiers-lieu]].' },
+    });
+    const changes = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/recent-changes?limit=500',
+      '/api/recent-changes',
+    );
+    expect(new Set(changes.changes.map((change: { kind: string }) => change.kind))).toEqual(
+      new Set(['edit', 'delete', 'restore', 'move']),
+    );
     await matchesDocumented(problems, 'GET', '/api/search?q=tiers-lieu', '/api/search');
     await matchesDocumented(problems, 'GET', '/api/search/all?q=tiers', '/api/search/all');
     await matchesDocumented(problems, 'GET', '/api/resources', '/api/resources');
@@ -287,6 +444,13 @@ describe('OpenAPI contracts', () => {
     );
     await matchesDocumented(
       problems,
+      'PUT',
+      '/api/switchyard/thesaurus/velo-essai',
+      '/api/switchyard/thesaurus/{id}',
+      { as: 'admin', body: { terms: ['vélo', 'bicyclette'] } },
+    );
+    await matchesDocumented(
+      problems,
       'GET',
       '/api/switchyard/thesaurus',
       '/api/switchyard/thesaurus',
@@ -298,7 +462,102 @@ describe('OpenAPI contracts', () => {
       '/api/switchyard/dashboard',
       { as: 'admin' },
     );
-    await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
+    const eventList = await matchesDocumented(problems, 'GET', '/api/events', '/api/events');
+    expect(eventList.items.length).toBeGreaterThan(0);
+    const firstPlace = placeList.items[0].slug;
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+    const published_event = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/events',
+      '/api/events',
+      {
+        as: 'admin',
+        body: {
+          title: 'Atelier vélo',
+          type: 'atelier',
+          place: firstPlace,
+          slots: [{ startsAt: `${day(5)}T10:00`, endsAt: `${day(5)}T12:00` }],
+          registration: { kind: 'seats', seats: 10 },
+        },
+      },
+    );
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/events/${published_event.id}`,
+      '/api/events/{id}',
+      { as: 'admin', body: { price: 'Prix libre' } },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/events/${published_event.id}/bookings`,
+      '/api/events/{id}/bookings',
+      { as: 'reader', body: { seats: 2 } },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/events/${published_event.id}`,
+      '/api/events/{id}',
+      { as: 'reader' },
+    );
+    const campaignList = await matchesDocumented(
+      problems,
+      'GET',
+      '/api/campaigns',
+      '/api/campaigns',
+    );
+    expect(campaignList.items.length).toBeGreaterThan(0);
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/campaigns/${campaignList.items[0].slug}`,
+      '/api/campaigns/{slug}',
+    );
+    await matchesDocumented(problems, 'POST', '/api/campaigns', '/api/campaigns', {
+      as: 'admin',
+      body: { slug: 'jpo-test', title: 'JPO test', startsOn: day(30), endsOn: day(31) },
+    });
+    await matchesDocumented(
+      problems,
+      'POST',
+      '/api/campaigns/jpo-test/places',
+      '/api/campaigns/{slug}/places',
+      { as: 'admin', body: { place: firstPlace } },
+    );
+    const stamp = (n: number) => day(n).replaceAll('-', '');
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/places/${firstPlace}/events/import`,
+      '/api/places/{slug}/events/import',
+      {
+        as: 'admin',
+        calendar: [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//test//FR',
+          'BEGIN:VEVENT',
+          'UID:soon@example.org',
+          'DTSTAMP:20250901T000000Z',
+          'SUMMARY:Repair café',
+          `DTSTART:${stamp(9)}T170000Z`,
+          `DTEND:${stamp(9)}T190000Z`,
+          'END:VEVENT',
+          'BEGIN:VEVENT',
+          'UID:long-ago@example.org',
+          'DTSTAMP:20200901T000000Z',
+          'SUMMARY:Vieille rencontre',
+          'DTSTART:20200101T170000Z',
+          'DTEND:20200101T190000Z',
+          'END:VEVENT',
+          'END:VCALENDAR',
+          '',
+        ].join('\r\n'),
+      },
+    );
     const contactable = peopleList.items.find((p: { contactable: boolean }) => p.contactable).slug;
     const starts = new Date(Date.now() + 7 * 86_400_000);
     const session = {
@@ -387,14 +646,110 @@ describe('OpenAPI contracts', () => {
       '/api/admin/outbox/{id}',
       { as: 'admin' },
     );
+    const exportForm = new FormData();
+    exportForm.append('file', new Blob([MEDIAWIKI_EXPORT]), 'movilab.xml');
+    const uploaded = await matchesDocumented(
+      problems,
+      'POST',
+      '/api/admin/mediawiki/imports',
+      '/api/admin/mediawiki/imports',
+      { as: 'admin', form: exportForm },
+    );
     await matchesDocumented(
+      problems,
+      'GET',
+      `/api/admin/mediawiki/imports/${uploaded.import.id}`,
+      '/api/admin/mediawiki/imports/{id}',
+      { as: 'admin' },
+    );
+    const imports = await matchesDocumented(
       problems,
       'GET',
       '/api/admin/mediawiki/imports',
       '/api/admin/mediawiki/imports',
       { as: 'admin' },
     );
+    expect(imports.imports.length).toBeGreaterThan(0);
+    const withFields = pages.pages[0].slug;
+    const kind = (await t.request('GET', `/api/pages/${withFields}`)).json.kind;
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/page-fields/${kind}`,
+      '/api/page-fields/{kind}',
+      {
+        as: 'admin',
+        body: {
+          fields: [{ name: 'horaires', label: { fr: 'Horaires', en: 'Hours' }, type: 'text' }],
+        },
+      },
+    );
+    await matchesDocumented(problems, 'GET', '/api/page-fields', '/api/page-fields');
+    await matchesDocumented(
+      problems,
+      'PUT',
+      `/api/pages/${withFields}/fields`,
+      '/api/pages/{slug}/fields',
+      { as: 'admin', body: { fields: { horaires: 'Du lundi au vendredi' } } },
+    );
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/pages/${withFields}/fields`,
+      '/api/pages/{slug}/fields',
+    );
+    const upload = (text: string) => {
+      const form = new FormData();
+      form.append('file', new Blob([text], { type: 'text/plain' }), 'notes.txt');
+      form.append('page', withFields);
+      return form;
+    };
+    const stored = await matchesDocumented(problems, 'POST', '/api/files', '/api/files', {
+      as: 'admin',
+      form: upload('Premières notes'),
+    });
+    expect(stored.created).toBe(true);
+    const again = await matchesDocumented(problems, 'POST', '/api/files', '/api/files', {
+      as: 'admin',
+      form: upload('Secondes notes'),
+    });
+    expect(again.file.version).toBe(2);
+    const fileName = stored.file.name;
+    await matchesDocumented(problems, 'GET', `/api/files/${fileName}`, '/api/files/{name}');
+    await matchesDocumented(
+      problems,
+      'GET',
+      `/api/pages/${withFields}/files`,
+      '/api/pages/{slug}/files',
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      `/api/pages/${withFields}/files/${fileName}`,
+      '/api/pages/{slug}/files/{name}',
+      { as: 'admin' },
+    );
+    await matchesDocumented(
+      problems,
+      'POST',
+      `/api/pages/${withFields}/files`,
+      '/api/pages/{slug}/files',
+      { as: 'admin', body: { name: fileName } },
+    );
+    await matchesDocumented(
+      problems,
+      'DELETE',
+      `/api/files/${fileName}/versions/1`,
+      '/api/files/{name}/versions/{n}',
+      { as: 'admin', body: { reason: 'Première version erronée' } },
+    );
     await matchesDocumented(problems, 'GET', '/api/files', '/api/files', { as: 'admin' });
+    await matchesDocumented(problems, 'DELETE', `/api/files/${fileName}`, '/api/files/{name}', {
+      as: 'admin',
+      body: { reason: 'Plus utile' },
+    });
+    const fileLog = await matchesDocumented(problems, 'GET', '/api/file-log', '/api/file-log');
+    expect(fileLog.entries.length).toBe(2);
     await matchesDocumented(problems, 'GET', '/api/accessibility', '/api/accessibility');
     await matchesDocumented(problems, 'GET', '/api/search?limit=0', '/api/search', {
       failing: true,
