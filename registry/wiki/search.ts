@@ -210,7 +210,12 @@ export function snippetOf(markdown: string, terms: TermLookup, title = ''): stri
     const lineStart = body.lastIndexOf('\n', at) + 1;
     const newline = body.indexOf('\n', at);
     const lineEnd = newline < 0 ? body.length : newline;
-    if (firstMatch(markdownToText(body.slice(lineStart, lineEnd)), terms) >= 0) {
+    const line = body.slice(lineStart, lineEnd);
+    // Without links, images, tags, code or a leading number, no markup can hide the word found.
+    if (
+      (!/[[<`~]/.test(line) && !/^\s{0,3}\d/.test(line)) ||
+      firstMatch(markdownToText(line), terms) >= 0
+    ) {
       // Whole lines around the match, so that no link or emphasis is cut in half.
       const start =
         lineStart === 0 ? 0 : body.lastIndexOf('\n', Math.max(0, lineStart - window)) + 1;
@@ -362,6 +367,8 @@ export class WikiSearch {
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
     const rare = phrases.filter((p) => 2 * this.count(p) < pages);
+    // No common phrase: bm25() over every match, as for a narrow query.
+    if (rare.length === phrases.length) return this.run(match, limit);
     const hits: Hit[] =
       rare.length > 0
         ? (ftsStatement(this.db, SQL_RARE_HITS).all({
@@ -415,6 +422,7 @@ export class WikiSearch {
       [row.body, BODY_WEIGHT],
       [row.fields, FIELDS_WEIGHT],
     ];
+    const tokens = columns.map(([text, weight]) => [text ? text.split(' ') : [], weight] as const);
     let score = 0;
     for (const w of words) {
       const phrases = [
@@ -423,10 +431,8 @@ export class WikiSearch {
       ];
       for (const matches of phrases) {
         let f = 0;
-        for (const [text, weight] of columns) {
-          if (!text) continue;
-          for (const token of text.split(' ')) if (matches(token)) f += weight;
-        }
+        for (const [list, weight] of tokens)
+          for (const token of list) if (matches(token)) f += weight;
         score += (COMMON_IDF * f * (BM25_K1 + 1)) / (f + norm);
       }
     }
