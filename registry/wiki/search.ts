@@ -317,7 +317,10 @@ export class WikiSearch {
     if (total === 0 && some !== all) total = this.count((match = some));
     if (total === 0) return { query, total: 0, results: [] };
     const hits =
-      total <= this.exactLimit ? this.run(match, limit) : this.rankBroad(match, usable, limit);
+      total <= this.exactLimit
+        ? this.run(match, limit)
+        : // The words of the expression matched (the optional ones only in the fallback).
+          this.rankBroad(match, match === all ? required : usable, limit);
     const terms = new QueryTerms(usable);
     const page = stmt(this.db, SQL_PAGE_BY_ID);
     const results: WikiSearchResult[] = [];

@@ -501,6 +501,15 @@ describe('queries matching most pages (ranked over a bounded set)', () => {
     );
     expect(answer.results.map((r) => r.slug)).toEqual(exact.results.map((r) => r.slug));
     expect(answer.results.map((r) => r.score)).toEqual(exact.results.map((r) => r.score));
+    // A stop word being typed ("sa", a prefix of "samedi") is not part of the ranking either.
+    const typing = await search('tiers-lieu atelier sa');
+    const typingExact = new WikiSearch(db, undefined, { exactLimit: Infinity }).search(
+      'tiers-lieu atelier sa',
+    );
+    expect(typing.total).toBe(answer.total);
+    expect(typing.results.map((r) => [r.slug, r.score])).toEqual(
+      typingExact.results.map((r) => [r.slug, r.score]),
+    );
     expect((await search('tiers-lieu ressourcerie')).results.map((r) => r.slug)).toEqual([
       'ressourcerie',
     ]);
