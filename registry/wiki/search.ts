@@ -44,6 +44,8 @@ const MAX_SUFFIX = 6;
 const MAX_QUERY_WORDS = 24;
 /** Most one-edit neighbours one misspelt word expands to. */
 const MAX_FUZZY = 50;
+/** Queries matching at most this many pages are ranked by bm25() over every match. */
+export const EXACT_LIMIT = 1000;
 
 // A page's structured field values (registry/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
@@ -53,6 +55,25 @@ const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdo
 const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
   FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rank, rowid LIMIT @limit`;
 const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @match`;
+// Broad queries (registry/wiki/search.ts `search`): bm25() costs about 1 µs per matching page and
+// per phrase (17 ms for a term of all 10k pages of the bench), so a query matching more than
+// `EXACT_LIMIT` pages is ranked over fewer of them. FTS5's bm25() gives a phrase found in half
+// the pages or more an IDF of 1e-6 (fts5_aux.c: `if (idf <= 0) idf = 1e-6`): such a phrase adds
+// at most 2.2e-6 to a score, so it stays a filter and is left out of the ranking; the rarer
+// phrases rank the pages matching the whole query, scores unchanged to their third digit.
+const SQL_RARE_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank AND +rowid IN (SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match)
+  ORDER BY rank, rowid LIMIT @limit`;
+// When every phrase is that common, every score is below 1e-5 and says little: pages whose title
+// has a query word come first, then the other matches, newest first in each group (no bm25():
+// even its set-up reads the whole doclist of every phrase). The score of each page shown is
+// bm25()'s own formula, computed here from the page's stored analysed text (see `commonScore`).
+const SQL_NEWEST = `SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rowid DESC LIMIT @limit`;
+const SQL_INDEXED = `SELECT c.c0 AS title, c.c1 AS body, c.c2 AS fields, d.sz AS size
+  FROM wiki_fts_content c JOIN wiki_fts_docsize d ON d.id = c.id WHERE c.id = @id`;
+// FTS5's averages record: the number of rows, then the number of tokens of each column.
+const SQL_AVERAGES = `SELECT block FROM wiki_fts_data WHERE id = 1`;
+const SQL_PAGES = `SELECT count(*) FROM wiki_fts_docsize`;
 // A term is in the index when some page matches it: the first entry of its doclist answers, where
 // the vocabulary table would count every page of a frequent term (0.5 ms for a term of every page).
 const SQL_TERM = `SELECT 1 FROM wiki_fts WHERE wiki_fts MATCH @match LIMIT 1`;
@@ -63,6 +84,42 @@ const SQL_LETTER_TERMS = `SELECT term FROM wiki_fts_vocab WHERE term >= @from AN
 const SQL_STRUCTURE = `SELECT block FROM wiki_fts_data WHERE id = 10`;
 const SQL_COUNT = `SELECT count(*) FROM wiki_fts`;
 const SQL_VOCABULARY = `SELECT count(*) AS terms, coalesce(sum(doc), 0) AS postings FROM wiki_fts_vocab`;
+
+/** A matching page and its bm25() (negative: better matches lower). */
+interface Hit {
+  id: number;
+  rank: number;
+}
+
+/** The most expression counts kept (a cache emptied whenever the index changes). */
+const MAX_CACHED_COUNTS = 5000;
+
+/** bm25() parameters and the IDF of a phrase found in half the pages or more (fts5_aux.c). */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const COMMON_IDF = 1e-6;
+
+/** The SQLite varints of an FTS5 record, in order. */
+function varints(buf: Buffer): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < buf.length) {
+    let v = 0;
+    let n = 0;
+    for (;;) {
+      const byte = buf[i++];
+      if (n === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      n++;
+      if (byte < 0x80) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
 
 /** The text a page is searched by. */
 export interface SearchablePage {
@@ -153,7 +210,12 @@ export function snippetOf(markdown: string, terms: TermLookup, title = ''): stri
     const lineStart = body.lastIndexOf('\n', at) + 1;
     const newline = body.indexOf('\n', at);
     const lineEnd = newline < 0 ? body.length : newline;
-    if (firstMatch(markdownToText(body.slice(lineStart, lineEnd)), terms) >= 0) {
+    const line = body.slice(lineStart, lineEnd);
+    // Without links, images, tags, code or a leading number, no markup can hide the word found.
+    if (
+      (!/[[<`~]/.test(line) && !/^\s{0,3}\d/.test(line)) ||
+      firstMatch(markdownToText(line), terms) >= 0
+    ) {
       // Whole lines around the match, so that no link or emphasis is cut in half.
       const start =
         lineStart === 0 ? 0 : body.lastIndexOf('\n', Math.max(0, lineStart - window)) + 1;
@@ -201,12 +263,29 @@ export class WikiSearch {
    * doclist of the letter (about 9 ms at 10k pages), so the terms are kept until the index changes.
    */
   private letterTerms = new Map<string, string[]>();
-  private letterTermsOf: Buffer | undefined;
+  /** Pages matching an expression (queries and their phrases), while the index is unchanged. */
+  private counts = new Map<string, number>();
+  /** Live pages in the index, while it is unchanged. */
+  private pages: number | undefined;
+  /** Average tokens per page (bm25()'s avgdl), while the index is unchanged. */
+  private averageLength: number | undefined;
+  /** FTS5's structure record when the caches above were filled. */
+  private indexState: Buffer | undefined;
 
+  private readonly exactLimit: number;
+
+  /**
+   * @param options.exactLimit queries matching more pages than this are ranked without bm25()
+   *   over every match (default `EXACT_LIMIT`; `Infinity` ranks every query exactly, for
+   *   comparisons).
+   */
   constructor(
     private readonly db: Database,
     _wiki?: WikiServices,
-  ) {}
+    options: { exactLimit?: number } = {},
+  ) {
+    this.exactLimit = options.exactLimit ?? EXACT_LIMIT;
+  }
 
   /** Number of indexed (live) pages. */
   get size(): number {
@@ -234,13 +313,14 @@ export class WikiSearch {
         : '';
     const some = usable.map(wordMatch).join(' OR ');
     let match = all;
-    let hits = all ? this.run(all, limit) : [];
-    if (hits.length === 0 && some !== all) hits = this.run((match = some), limit);
-    if (hits.length === 0) return { query, total: 0, results: [] };
-    const total =
-      hits.length < limit
-        ? hits.length
-        : (ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number);
+    let total = all ? this.count(all) : 0;
+    if (total === 0 && some !== all) total = this.count((match = some));
+    if (total === 0) return { query, total: 0, results: [] };
+    const hits =
+      total <= this.exactLimit
+        ? this.run(match, limit)
+        : // The words of the expression matched (the optional ones only in the fallback).
+          this.rankBroad(match, match === all ? required : usable, limit);
     const terms = new QueryTerms(usable);
     const page = stmt(this.db, SQL_PAGE_BY_ID);
     const results: WikiSearchResult[] = [];
@@ -261,8 +341,117 @@ export class WikiSearch {
     return { query, total, results };
   }
 
-  private run(match: string, limit: number): { id: number; rank: number }[] {
-    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as { id: number; rank: number }[];
+  private run(match: string, limit: number): Hit[] {
+    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as Hit[];
+  }
+
+  /** Pages matching an FTS5 expression (cached while the index is unchanged). */
+  private count(match: string): number {
+    this.checkIndex();
+    let n = this.counts.get(match);
+    if (n === undefined) {
+      n = ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number;
+      if (this.counts.size >= MAX_CACHED_COUNTS) this.counts.clear();
+      this.counts.set(match, n);
+    }
+    return n;
+  }
+
+  /**
+   * The best `limit` pages of a query matching more than `EXACT_LIMIT` pages, without running
+   * bm25() over every match (see `SQL_RARE_HITS`): pages with a phrase found in fewer than half
+   * the pages, ranked by those phrases; then, if too few, pages whose title has a query word; then
+   * the newest other matches.
+   */
+  private rankBroad(match: string, words: QueryWord[], limit: number): Hit[] {
+    const phrases = words.flatMap((w) => [...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)]);
+    this.checkIndex();
+    if (this.pages === undefined)
+      this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
+    const pages = this.pages;
+    const rare = phrases.filter((p) => 2 * this.count(p) < pages);
+    // No common phrase: bm25() over every match, as for a narrow query.
+    if (rare.length === phrases.length) return this.run(match, limit);
+    const hits: Hit[] =
+      rare.length > 0
+        ? (ftsStatement(this.db, SQL_RARE_HITS).all({
+            rank: rare.join(' OR '),
+            match,
+            limit,
+          }) as Hit[])
+        : [];
+    if (hits.length >= limit) return hits;
+    const seen = new Set(hits.map((h) => h.id));
+    // The other matches have only phrases found in half the pages or more.
+    const inTitle = `(${match}) AND {title} : (${phrases.join(' OR ')})`;
+    for (const expr of [inTitle, match]) {
+      if (hits.length >= limit) break;
+      const ids = ftsStatement(this.db, SQL_NEWEST)
+        .pluck()
+        .all({ match: expr, limit: limit + seen.size }) as number[];
+      const group = ids
+        .filter((id) => !seen.has(id))
+        .slice(0, limit - hits.length)
+        .map((id) => ({ id, rank: -this.commonScore(id, words) }))
+        .sort((x, y) => x.rank - y.rank || x.id - y.id);
+      for (const h of group) {
+        seen.add(h.id);
+        hits.push(h);
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * bm25() of a page for phrases all found in half the pages or more, as FTS5 computes it
+   * (fts5_aux.c: k1 1.2, b 0.75, IDF 1e-6, the column weights above), from the page's analysed
+   * text as the index stores it and its token counts.
+   */
+  private commonScore(id: number, words: QueryWord[]): number {
+    const row = ftsStatement(this.db, SQL_INDEXED).get({ id }) as
+      | { title: string | null; body: string | null; fields: string | null; size: Buffer }
+      | undefined;
+    if (!row) return 0;
+    if (this.averageLength === undefined) {
+      const [rows, ...columns] = varints(
+        ftsStatement(this.db, SQL_AVERAGES).pluck().get() as Buffer,
+      );
+      this.averageLength = columns.reduce((a, b) => a + b, 0) / Math.max(1, rows);
+    }
+    const length = varints(row.size).reduce((a, b) => a + b, 0);
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / this.averageLength);
+    const columns: [string | null, number][] = [
+      [row.title, TITLE_WEIGHT],
+      [row.body, BODY_WEIGHT],
+      [row.fields, FIELDS_WEIGHT],
+    ];
+    const tokens = columns.map(([text, weight]) => [text ? text.split(' ') : [], weight] as const);
+    let score = 0;
+    for (const w of words) {
+      const phrases = [
+        ...w.terms.map((t) => (x: string) => x === t),
+        ...w.prefixes.map((p) => (x: string) => x.startsWith(p)),
+      ];
+      for (const matches of phrases) {
+        let f = 0;
+        for (const [list, weight] of tokens)
+          for (const token of list) if (matches(token)) f += weight;
+        score += (COMMON_IDF * f * (BM25_K1 + 1)) / (f + norm);
+      }
+    }
+    return score;
+  }
+
+  /** Forgets what was cached about the index when it changed (FTS5's structure record did). */
+  private checkIndex(): void {
+    const structure = ftsStatement(this.db, SQL_STRUCTURE).pluck().get() as Buffer | undefined;
+    if (!structure || !this.indexState || !structure.equals(this.indexState)) {
+      this.letterTerms.clear();
+      this.counts.clear();
+      this.pages = undefined;
+      this.averageLength = undefined;
+      this.indexState = structure;
+    }
   }
 
   /** Analyses the query into words, each with the index terms it matches. */
@@ -315,11 +504,7 @@ export class WikiSearch {
 
   /** The index terms starting with `letter` (cached while the index is unchanged). */
   private termsStartingWith(letter: string): string[] {
-    const structure = ftsStatement(this.db, SQL_STRUCTURE).pluck().get() as Buffer | undefined;
-    if (!structure || !this.letterTermsOf || !structure.equals(this.letterTermsOf)) {
-      this.letterTerms.clear();
-      this.letterTermsOf = structure;
-    }
+    this.checkIndex();
     let terms = this.letterTerms.get(letter);
     if (!terms) {
       terms = ftsStatement(this.db, SQL_LETTER_TERMS)

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import { openDatabase } from '../../server/db/open.js';
 import { createApp } from '../../server/app.js';
+import { EXACT_LIMIT, WikiSearch } from '../../registry/wiki/search.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import { WikiServices } from '../../registry/wiki/services.js';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -442,5 +443,84 @@ describe('private wiki', () => {
     const reader = await app.request('GET', '/api/search?q=membres', { as: 'reader' });
     expect(reader.status).toBe(200);
     expect(slugs(reader)).toEqual(['secret']);
+  });
+});
+
+describe('queries matching most pages (ranked over a bounded set)', () => {
+  // More pages than EXACT_LIMIT match: "tiers-lieu" is in every page, "atelier" in 45 % of them,
+  // "ressourcerie" in one.
+  const PAGE_COUNT = 2600;
+  const db = openDatabase(':memory:');
+  const insert = db.prepare(
+    `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < PAGE_COUNT; i++) {
+      const atelier = i % 20 < 9;
+      insert.run({
+        slug: `fiche-${i}`,
+        title: `Fiche ${i}`,
+        markdown: `Le tiers-lieu ouvre ses portes.${atelier ? ` Un atelier ${i % 3 ? 'par mois' : 'chaque semaine, atelier ouvert'}.` : ''} Fiche numéro ${i}.`,
+      });
+    }
+    insert.run({
+      slug: 'reseau-des-tiers-lieux',
+      title: 'Réseau des tiers-lieux',
+      markdown: 'Le tiers-lieu en réseau.',
+    });
+    insert.run({
+      slug: 'atelier-velo',
+      title: 'Atelier vélo',
+      markdown: 'Le tiers-lieu répare les vélos : un atelier ouvert à tous, atelier du samedi.',
+    });
+    insert.run({
+      slug: 'ressourcerie',
+      title: 'Fiche ressourcerie',
+      markdown: 'Le tiers-lieu a une ressourcerie et un atelier.',
+    });
+  })();
+  const { app } = createApp({ db });
+  const search = async (q: string) => {
+    const res = await app.request(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as {
+      total: number;
+      results: { slug: string; score: number }[];
+    };
+  };
+
+  it('ranks by the rarer words like bm25() over every match, and counts every match', async () => {
+    const answer = await search('tiers-lieu atelier');
+    expect(answer.total).toBeGreaterThan(EXACT_LIMIT);
+    expect(answer.total).toBe(
+      db.prepare(`SELECT count(*) FROM pages WHERE markdown LIKE '%atelier%'`).pluck().get(),
+    );
+    expect(answer.results[0].slug).toBe('atelier-velo');
+    const exact = new WikiSearch(db, undefined, { exactLimit: Infinity }).search(
+      'tiers-lieu atelier',
+    );
+    expect(answer.results.map((r) => r.slug)).toEqual(exact.results.map((r) => r.slug));
+    expect(answer.results.map((r) => r.score)).toEqual(exact.results.map((r) => r.score));
+    // A stop word being typed ("sa", a prefix of "samedi") is not part of the ranking either.
+    const typing = await search('tiers-lieu atelier sa');
+    const typingExact = new WikiSearch(db, undefined, { exactLimit: Infinity }).search(
+      'tiers-lieu atelier sa',
+    );
+    expect(typing.total).toBe(answer.total);
+    expect(typing.results.map((r) => [r.slug, r.score])).toEqual(
+      typingExact.results.map((r) => [r.slug, r.score]),
+    );
+    expect((await search('tiers-lieu ressourcerie')).results.map((r) => r.slug)).toEqual([
+      'ressourcerie',
+    ]);
+  });
+
+  it('puts pages with the word in their title first when every page has it', async () => {
+    const answer = await search('tiers-lieu');
+    expect(answer.total).toBe(PAGE_COUNT + 3);
+    expect(answer.results).toHaveLength(20);
+    expect(answer.results[0].slug).toBe('reseau-des-tiers-lieux');
+    for (const r of answer.results) expect(r.score).toBeGreaterThan(0);
+    expect(new Set(answer.results.map((r) => r.slug)).size).toBe(20);
   });
 });
