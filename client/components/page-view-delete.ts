@@ -15,6 +15,27 @@ export interface PageActionsHost extends ReactiveControllerHost {
   reload(): Promise<void>;
 }
 
+/**
+ * Runs one page action under the shared busy flag, re-rendering the host before and after.
+ * Resolves with the action's error, or null when it succeeded.
+ */
+export async function whileBusy(
+  host: PageActionsHost,
+  action: () => Promise<void>,
+): Promise<unknown> {
+  host.busy.value = true;
+  host.requestUpdate();
+  try {
+    await action();
+    return null;
+  } catch (err) {
+    return err;
+  } finally {
+    host.busy.value = false;
+    host.requestUpdate();
+  }
+}
+
 /** A form's error: a message written by the form itself, or an API error. */
 export function actionError(err: unknown) {
   return typeof err === 'string' ? err : errorText(err);
@@ -69,17 +90,11 @@ export class PageDeleteController {
       return;
     }
     if (!confirm(t('wiki.delete.confirmDialog', { title: page.title }))) return;
-    busy.value = true;
-    this.host.requestUpdate();
-    try {
+    const err = await whileBusy(this.host, async () => {
       await deletePage(this.host.slug, reason);
       await this.host.reload();
-    } catch (err) {
-      this.error = err;
-    } finally {
-      busy.value = false;
-      this.host.requestUpdate();
-    }
+    });
+    if (err) this._set({ error: err });
   };
 
   private _restore = async (e: SubmitEvent) => {
@@ -87,17 +102,11 @@ export class PageDeleteController {
     const busy = this.host.busy;
     if (busy.value) return;
     const reason = String(new FormData(e.target as HTMLFormElement).get('reason') ?? '').trim();
-    busy.value = true;
-    this.host.requestUpdate();
-    try {
+    const err = await whileBusy(this.host, async () => {
       await restorePage(this.host.slug, reason || undefined);
       await this.host.reload();
-    } catch (err) {
-      this.error = err;
-    } finally {
-      busy.value = false;
-      this.host.requestUpdate();
-    }
+    });
+    if (err) this._set({ error: err });
   };
 
   private _renderError() {

@@ -4,7 +4,7 @@ import { t } from '../i18n/index.js';
 import { pageUrl } from '../format.js';
 import { navigate } from '../router.js';
 import { SLUG_RE, slugify } from '../../registry/text/slug.js';
-import { actionError, type PageActionsHost } from './page-view-delete.js';
+import { actionError, whileBusy, type PageActionsHost } from './page-view-delete.js';
 
 export const moveStyles = css`
   .move-form { display: flex; flex-direction: column; gap: 0.4rem; margin-bottom: 1rem; }
@@ -75,9 +75,7 @@ export class PageMoveController {
     if (slug === p.slug) return this._fail(t('wiki.move.sameSlug'));
     const title = this._title.trim();
     const reason = String(form.get('reason') ?? '').trim();
-    busy.value = true;
-    this.host.requestUpdate();
-    try {
+    const err = await whileBusy(this.host, async () => {
       const moved = await movePage(p.slug, {
         slug,
         ...(title && title !== p.title ? { title } : {}),
@@ -86,12 +84,8 @@ export class PageMoveController {
       });
       this.open = false;
       navigate(pageUrl(moved.page.slug));
-    } catch (err) {
-      this._error = err;
-    } finally {
-      busy.value = false;
-      this.host.requestUpdate();
-    }
+    });
+    if (err) this._fail(err);
   };
 
   private _cancel = () => {
