@@ -1,5 +1,5 @@
 import { zValidator } from '@hono/zod-validator';
-import type { ZodType } from 'zod';
+import { z, type ZodType } from 'zod';
 import { fromZodError } from './errors.js';
 import { withContract } from './openapi/describe.js';
 
@@ -24,3 +24,13 @@ export const queryParams = <T extends ZodType>(schema: T) =>
     }),
     { kind: 'request', target: 'query', schema },
   );
+
+/** A list's `limit` query parameter: 1 to `max`, `dflt` when absent. */
+export const limitParam = (max: number, dflt: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(max)
+    .default(dflt)
+    .describe(`At most this many (default ${dflt})`);

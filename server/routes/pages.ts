@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import type { Database } from '../db/open.js';
 import { AppError, badRequest, isClientError } from '../errors.js';
-import { jsonBody, queryParams } from '../validate.js';
+import { jsonBody, limitParam, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
 import { hasRole } from '../auth/users.js';
@@ -150,13 +150,7 @@ const ListQuery = z.object({
     .describe('Page kind (lieu/place, pratique/practice…)'),
 });
 const HistoryQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(1000)
-    .default(500)
-    .describe('At most this many (default 500)'),
+  limit: limitParam(1000, 500),
   before: z.coerce.number().int().min(1).optional().describe('Only revisions numbered below'),
 });
 const DiffQuery = z.object({

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { jsonBody, queryParams } from '../validate.js';
+import { jsonBody, limitParam, queryParams } from '../validate.js';
 import { readAccess, roleAtLeast } from '../auth/middleware.js';
 import {
   categoryPages,
@@ -26,24 +26,12 @@ import {
 } from '../../registry/wiki/contracts.js';
 
 const WantedQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2000)
-    .default(500)
-    .describe('At most this many (default 500)'),
+  limit: limitParam(2000, 500),
 });
 
 /** Query of the recent changes: `before` is a cursor from a previous answer (`next`), or an ISO date. */
 export const RecentQuery = z.object({
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .default(50)
-    .describe('At most this many (default 50)'),
+  limit: limitParam(500, 50),
   before: z
     .string()
     .regex(RECENT_CURSOR_RE, 'a cursor from a previous answer (next) or an ISO date')
@@ -83,13 +71,7 @@ export const LogQuery = z.object({
     .regex(SLUG_RE, 'a page slug: lowercase letters, digits and dashes (1 to 120)')
     .optional()
     .describe('Only the entries of this page'),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(500)
-    .default(50)
-    .describe('At most this many (default 50)'),
+  limit: limitParam(500, 50),
   before: z.coerce
     .number()
     .int()
