@@ -338,16 +338,18 @@ export const RecentChanges = z.object({
 export type RecentChanges = z.infer<typeof RecentChanges>;
 
 // One line of visible text: no control characters (a title lands in links, feeds and file names).
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+export const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
+/** A page title: one line of 1 to 200 characters. */
+export const PageTitle = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .regex(NO_CONTROL, 'no line breaks or control characters');
 
 /** PUT /api/pages/{slug}: what an edit sends. */
 export const PageInput = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters'),
+  title: PageTitle,
   markdown: z.string(),
   summary: z.string().max(500).optional(),
   baseRevision: z.number().int().min(0).optional(),
@@ -361,13 +363,7 @@ export type PageInput = z.input<typeof PageInput>;
 /** POST /api/pages/{slug}/move: the new slug, and optionally title, reason and redirect (default true). */
 export const MoveInput = z.object({
   slug: z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)'),
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
+  title: PageTitle.optional(),
   reason: z
     .string()
     .trim()

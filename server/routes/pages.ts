@@ -46,6 +46,7 @@ import {
   ConflictError,
   MoveInput,
   MovedRedirect,
+  NO_CONTROL,
   Page as PageAnswer,
   PageDeletedError,
   PageDeletion,
@@ -54,6 +55,7 @@ import {
   PageList,
   PageMoved,
   PageRefs,
+  PageTitle,
   Revision,
   RevisionList,
 } from '../../registry/wiki/contracts.js';
@@ -94,21 +96,13 @@ const MOVED: ResponseDoc = {
   schema: MovedRedirect,
 };
 
-// One line of visible text: no control characters (a title lands in links, feeds and file names).
-const NO_CONTROL = /^[^\u0000-\u001f\u007f]*$/;
 const RevertBody = z.object({
   revision: z.number().int().min(1),
   baseRevision: z.number().int().min(0).optional(),
   summary: z.string().max(500).optional(),
 });
 const PropertiesBody = z.object({
-  title: z
-    .string()
-    .trim()
-    .min(1)
-    .max(200)
-    .regex(NO_CONTROL, 'no line breaks or control characters')
-    .optional(),
+  title: PageTitle.optional(),
   kind: z.string().trim().min(1).max(40).optional(),
   categories: z.array(z.string().trim().min(1).max(80)).max(50).optional(),
   referentId: z.number().int().positive().nullable().optional(),
