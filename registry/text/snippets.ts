@@ -41,13 +41,18 @@ export function withinOneEdit(a: string, b: string): boolean {
 // and they repeat their words, so each distinct word is lowercased, analysed and looked up once.
 const WORD_MATCHES = new WeakMap<TermLookup, Map<string, boolean>>();
 
-// Stop words have no terms, so never match.
-const hasTerm = (word: string, terms: TermLookup) => {
+/** The memo of word answers of a lookup (fetched once per scan, not once per word). */
+const memoOf = (terms: TermLookup): Map<string, boolean> => {
   let memo = WORD_MATCHES.get(terms);
   if (!memo) {
     memo = new Map();
     WORD_MATCHES.set(terms, memo);
   }
+  return memo;
+};
+
+// Stop words have no terms, so never match.
+const hasTerm = (word: string, terms: TermLookup, memo: Map<string, boolean>) => {
   let found = memo.get(word);
   if (found === undefined) {
     found = false;
@@ -65,8 +70,9 @@ export function firstMatch(text: string, terms: TermLookup, from = 0): number {
   if (terms.size === 0) return -1;
   const wordRe = /[\p{L}\p{N}]+/gu;
   wordRe.lastIndex = from;
+  const memo = memoOf(terms);
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text))
-    if (hasTerm(m[0], terms)) return m.index;
+    if (hasTerm(m[0], terms, memo)) return m.index;
   return -1;
 }
 
@@ -78,8 +84,9 @@ export function matchRanges(text: string, terms: TermLookup): [number, number][]
   const ranges: [number, number][] = [];
   if (terms.size === 0) return ranges;
   const wordRe = /[\p{L}\p{N}]+/gu;
+  const memo = memoOf(terms);
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (hasTerm(m[0], terms)) ranges.push([m.index, m.index + m[0].length]);
+    if (hasTerm(m[0], terms, memo)) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }

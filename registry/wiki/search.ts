@@ -49,7 +49,9 @@ export const EXACT_LIMIT = 1000;
 
 // A page's structured field values (registry/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
-const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages WHERE id = @id AND deleted_at IS NULL`;
+// The pages of a page of results, in one statement (`@ids`: a JSON array of page ids).
+const SQL_PAGES_BY_ID = `SELECT id, slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages
+  WHERE id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL`;
 // The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
 // bm25(), and only when the page of results is full.
 const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
@@ -263,6 +265,8 @@ export class WikiSearch {
    * doclist of the letter (about 9 ms at 10k pages), so the terms are kept until the index changes.
    */
   private letterTerms = new Map<string, string[]>();
+  /** Whether an index term exists, and whether some term has a prefix, while the index is unchanged. */
+  private known = new Map<string, boolean>();
   /** Pages matching an expression (queries and their phrases), while the index is unchanged. */
   private counts = new Map<string, number>();
   /** Live pages in the index, while it is unchanged. */
@@ -302,6 +306,8 @@ export class WikiSearch {
    * @param limit results to return.
    */
   search(query: string, limit = 20): WikiSearchAnswer {
+    // Once per search: the caches below stay valid until it returns (it writes nothing).
+    this.checkIndex();
     const words = this.queryWords(query);
     const usable = words.filter((w) => w.terms.length + w.prefixes.length > 0);
     if (usable.length === 0) return { query, total: 0, results: [] };
@@ -322,10 +328,13 @@ export class WikiSearch {
         : // The words of the expression matched (the optional ones only in the fallback).
           this.rankBroad(match, match === all ? required : usable, limit);
     const terms = new QueryTerms(usable);
-    const page = stmt(this.db, SQL_PAGE_BY_ID);
+    const rows = stmt(this.db, SQL_PAGES_BY_ID).all({
+      ids: JSON.stringify(hits.map((h) => h.id)),
+    }) as (SearchablePage & { id: number })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const results: WikiSearchResult[] = [];
     for (const hit of hits) {
-      const p = page.get({ id: hit.id }) as SearchablePage | undefined;
+      const p = byId.get(hit.id);
       if (!p) continue;
       const snippet = snippetOf(p.markdown, terms, p.title);
       results.push({
@@ -347,7 +356,6 @@ export class WikiSearch {
 
   /** Pages matching an FTS5 expression (cached while the index is unchanged). */
   private count(match: string): number {
-    this.checkIndex();
     let n = this.counts.get(match);
     if (n === undefined) {
       n = ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number;
@@ -365,7 +373,6 @@ export class WikiSearch {
    */
   private rankBroad(match: string, words: QueryWord[], limit: number): Hit[] {
     const phrases = words.flatMap((w) => [...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)]);
-    this.checkIndex();
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
@@ -447,6 +454,7 @@ export class WikiSearch {
     const structure = ftsStatement(this.db, SQL_STRUCTURE).pluck().get() as Buffer | undefined;
     if (!structure || !this.indexState || !structure.equals(this.indexState)) {
       this.letterTerms.clear();
+      this.known.clear();
       this.counts.clear();
       this.pages = undefined;
       this.averageLength = undefined;
@@ -499,12 +507,22 @@ export class WikiSearch {
   }
 
   private hasTerm(term: string): boolean {
-    return ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined;
+    const key = `=${term}`;
+    let found = this.known.get(key);
+    if (found === undefined) {
+      found = ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined;
+      this.remember(key, found);
+    }
+    return found;
+  }
+
+  private remember(key: string, found: boolean): void {
+    if (this.known.size >= MAX_CACHED_COUNTS) this.known.clear();
+    this.known.set(key, found);
   }
 
   /** The index terms starting with `letter` (cached while the index is unchanged). */
   private termsStartingWith(letter: string): string[] {
-    this.checkIndex();
     let terms = this.letterTerms.get(letter);
     if (!terms) {
       terms = ftsStatement(this.db, SQL_LETTER_TERMS)
@@ -516,9 +534,15 @@ export class WikiSearch {
   }
 
   private hasPrefix(prefix: string): boolean {
-    return (
-      ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !== undefined
-    );
+    const key = `*${prefix}`;
+    let found = this.known.get(key);
+    if (found === undefined) {
+      found =
+        ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !==
+        undefined;
+      this.remember(key, found);
+    }
+    return found;
   }
 
   /**
