@@ -163,12 +163,16 @@ interface QueryWord {
 class QueryTerms implements TermLookup {
   private readonly terms = new Set<string>();
   private readonly prefixes: string[] = [];
+  /** The first characters of the terms and prefixes (see `TermLookup.initials`). */
+  readonly initials: string = '';
 
   constructor(words: QueryWord[]) {
     for (const w of words) {
       for (const t of w.terms) this.terms.add(t);
       for (const p of w.prefixes) if (!this.prefixes.includes(p)) this.prefixes.push(p);
     }
+    for (const t of [...this.terms, ...this.prefixes])
+      if (t && !this.initials.includes(t[0])) this.initials += t[0];
   }
 
   has(term: string): boolean {
