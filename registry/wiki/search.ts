@@ -66,6 +66,10 @@ const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @mat
 const SQL_RARE_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
   FROM wiki_fts WHERE wiki_fts MATCH @rank AND +rowid IN (SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match)
   ORDER BY rank, rowid LIMIT @limit`;
+// When the query is one disjunction of the phrases (pages with some of the words, or one word),
+// every page with a rare phrase matches it: no need to read the query's doclists to check.
+const SQL_RARE_ANY_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank ORDER BY rank, rowid LIMIT @limit`;
 // When every phrase is that common, every score is below 1e-5 and says little: pages whose title
 // has a query word come first, then the other matches, newest first in each group (no bm25():
 // even its set-up reads the whole doclist of every phrase). The score of each page shown is
@@ -330,7 +334,12 @@ export class WikiSearch {
       total <= this.exactLimit
         ? this.run(match, limit)
         : // The words of the expression matched (the optional ones only in the fallback).
-          this.rankBroad(match, match === all ? required : usable, limit);
+          this.rankBroad(
+            match,
+            match === all ? required : usable,
+            limit,
+            match !== all || required.length === 1,
+          );
     const terms = new QueryTerms(usable);
     const rows = stmt(this.db, SQL_PAGES_BY_ID).all({
       ids: JSON.stringify(hits.map((h) => h.id)),
@@ -374,8 +383,9 @@ export class WikiSearch {
    * bm25() over every match (see `SQL_RARE_HITS`): pages with a phrase found in fewer than half
    * the pages, ranked by those phrases; then, if too few, pages whose title has a query word; then
    * the newest other matches.
+   * @param disjunction `match` is any of the phrases of `words` (so every page with one matches).
    */
-  private rankBroad(match: string, words: QueryWord[], limit: number): Hit[] {
+  private rankBroad(match: string, words: QueryWord[], limit: number, disjunction: boolean): Hit[] {
     const phrases = words.flatMap((w) => [...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)]);
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
@@ -385,11 +395,13 @@ export class WikiSearch {
     if (rare.length === phrases.length) return this.run(match, limit);
     const hits: Hit[] =
       rare.length > 0
-        ? (ftsStatement(this.db, SQL_RARE_HITS).all({
-            rank: rare.join(' OR '),
-            match,
-            limit,
-          }) as Hit[])
+        ? ((disjunction
+            ? ftsStatement(this.db, SQL_RARE_ANY_HITS).all({ rank: rare.join(' OR '), limit })
+            : ftsStatement(this.db, SQL_RARE_HITS).all({
+                rank: rare.join(' OR '),
+                match,
+                limit,
+              })) as Hit[])
         : [];
     if (hits.length >= limit) return hits;
     const seen = new Set(hits.map((h) => h.id));
