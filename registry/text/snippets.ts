@@ -14,6 +14,13 @@ import { termsOfWord } from './french.js';
 export interface TermLookup {
   has(term: string): boolean;
   readonly size: number;
+  /**
+   * Optional: every ASCII character (lowercase letter or digit) that a term it matches can begin
+   * with. The analyser keeps a word's first letter (stemming and plurals change endings, accents
+   * are folded), so a word beginning with another ASCII character cannot match and is skipped
+   * unread; words beginning with any other character are always looked up.
+   */
+  readonly initials?: string;
 }
 
 /** True when `a` and `b` differ by at most one insertion, deletion, substitution or adjacent swap. */
@@ -41,13 +48,50 @@ export function withinOneEdit(a: string, b: string): boolean {
 // and they repeat their words, so each distinct word is lowercased, analysed and looked up once.
 const WORD_MATCHES = new WeakMap<TermLookup, Map<string, boolean>>();
 
-// Stop words have no terms, so never match.
-const hasTerm = (word: string, terms: TermLookup) => {
+const WORD_RE = /[\p{L}\p{N}]+/gu;
+// The words of a lookup's text worth looking up: see `TermLookup.initials`.
+const CANDIDATES = new WeakMap<TermLookup, RegExp>();
+
+/** The memo of word answers of a lookup (fetched once per scan, not once per word). */
+const memoOf = (terms: TermLookup): Map<string, boolean> => {
   let memo = WORD_MATCHES.get(terms);
   if (!memo) {
     memo = new Map();
     WORD_MATCHES.set(terms, memo);
   }
+  return memo;
+};
+
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * A global regular expression finding the words of `text` from `from` (whole runs of letters and
+ * digits, as `/[\p{L}\p{N}]+/gu` does) that may match `terms`: with `initials`, only the words
+ * beginning with one of them (either case) or with a non-ASCII character.
+ */
+function wordsOf(text: string, terms: TermLookup, from: number): RegExp {
+  let re: RegExp | undefined;
+  // A scan starting inside a word sees its end as a word: the plain expression does that.
+  if (terms.initials !== undefined && !(isWordChar(text[from - 1]) && isWordChar(text[from]))) {
+    re = CANDIDATES.get(terms);
+    if (!re) {
+      const ascii = [...new Set(terms.initials.toLowerCase().replace(/[^a-z0-9]/g, ''))];
+      const cls = ascii.map((c) => (c >= 'a' ? c + c.toUpperCase() : c)).join('');
+      re = new RegExp(
+        `(?<![\\p{L}\\p{N}])(?:${cls ? `[${cls}]|` : ''}(?![\\x00-\\x7f])[\\p{L}\\p{N}])[\\p{L}\\p{N}]*`,
+        'gu',
+      );
+      CANDIDATES.set(terms, re);
+    }
+  }
+  // Scans never nest (a lookup runs no scan), so one expression object serves them all.
+  const out = re ?? WORD_RE;
+  out.lastIndex = from;
+  return out;
+}
+
+// Stop words have no terms, so never match.
+const hasTerm = (word: string, terms: TermLookup, memo: Map<string, boolean>) => {
   let found = memo.get(word);
   if (found === undefined) {
     found = false;
@@ -63,10 +107,10 @@ const hasTerm = (word: string, terms: TermLookup) => {
  */
 export function firstMatch(text: string, terms: TermLookup, from = 0): number {
   if (terms.size === 0) return -1;
-  const wordRe = /[\p{L}\p{N}]+/gu;
-  wordRe.lastIndex = from;
+  const wordRe = wordsOf(text, terms, from);
+  const memo = memoOf(terms);
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text))
-    if (hasTerm(m[0], terms)) return m.index;
+    if (hasTerm(m[0], terms, memo)) return m.index;
   return -1;
 }
 
@@ -77,9 +121,10 @@ export function firstMatch(text: string, terms: TermLookup, from = 0): number {
 export function matchRanges(text: string, terms: TermLookup): [number, number][] {
   const ranges: [number, number][] = [];
   if (terms.size === 0) return ranges;
-  const wordRe = /[\p{L}\p{N}]+/gu;
+  const wordRe = wordsOf(text, terms, 0);
+  const memo = memoOf(terms);
   for (let m = wordRe.exec(text); m; m = wordRe.exec(text)) {
-    if (hasTerm(m[0], terms)) ranges.push([m.index, m.index + m[0].length]);
+    if (hasTerm(m[0], terms, memo)) ranges.push([m.index, m.index + m[0].length]);
   }
   return ranges;
 }

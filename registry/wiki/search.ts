@@ -49,7 +49,9 @@ export const EXACT_LIMIT = 1000;
 
 // A page's structured field values (registry/wiki/fields.ts) are shown in snippets after its body.
 const FIELDS_TEXT = `coalesce((SELECT char(10) || char(10) || group_concat(value, ' ') FROM page_field_values WHERE page_id = pages.id), '')`;
-const SQL_PAGE_BY_ID = `SELECT slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages WHERE id = @id AND deleted_at IS NULL`;
+// The pages of a page of results, in one statement (`@ids`: a JSON array of page ids).
+const SQL_PAGES_BY_ID = `SELECT id, slug, title, markdown || ${FIELDS_TEXT} AS markdown FROM pages
+  WHERE id IN (SELECT value FROM json_each(@ids)) AND deleted_at IS NULL`;
 // The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
 // bm25(), and only when the page of results is full.
 const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
@@ -64,6 +66,10 @@ const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @mat
 const SQL_RARE_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
   FROM wiki_fts WHERE wiki_fts MATCH @rank AND +rowid IN (SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match)
   ORDER BY rank, rowid LIMIT @limit`;
+// When the query is one disjunction of the phrases (pages with some of the words, or one word),
+// every page with a rare phrase matches it: no need to read the query's doclists to check.
+const SQL_RARE_ANY_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank ORDER BY rank, rowid LIMIT @limit`;
 // When every phrase is that common, every score is below 1e-5 and says little: pages whose title
 // has a query word come first, then the other matches, newest first in each group (no bm25():
 // even its set-up reads the whole doclist of every phrase). The score of each page shown is
@@ -161,12 +167,16 @@ interface QueryWord {
 class QueryTerms implements TermLookup {
   private readonly terms = new Set<string>();
   private readonly prefixes: string[] = [];
+  /** The first characters of the terms and prefixes (see `TermLookup.initials`). */
+  readonly initials: string = '';
 
   constructor(words: QueryWord[]) {
     for (const w of words) {
       for (const t of w.terms) this.terms.add(t);
       for (const p of w.prefixes) if (!this.prefixes.includes(p)) this.prefixes.push(p);
     }
+    for (const t of [...this.terms, ...this.prefixes])
+      if (t && !this.initials.includes(t[0])) this.initials += t[0];
   }
 
   has(term: string): boolean {
@@ -263,6 +273,8 @@ export class WikiSearch {
    * doclist of the letter (about 9 ms at 10k pages), so the terms are kept until the index changes.
    */
   private letterTerms = new Map<string, string[]>();
+  /** Whether an index term exists, and whether some term has a prefix, while the index is unchanged. */
+  private known = new Map<string, boolean>();
   /** Pages matching an expression (queries and their phrases), while the index is unchanged. */
   private counts = new Map<string, number>();
   /** Live pages in the index, while it is unchanged. */
@@ -302,6 +314,8 @@ export class WikiSearch {
    * @param limit results to return.
    */
   search(query: string, limit = 20): WikiSearchAnswer {
+    // Once per search: the caches below stay valid until it returns (it writes nothing).
+    this.checkIndex();
     const words = this.queryWords(query);
     const usable = words.filter((w) => w.terms.length + w.prefixes.length > 0);
     if (usable.length === 0) return { query, total: 0, results: [] };
@@ -320,12 +334,20 @@ export class WikiSearch {
       total <= this.exactLimit
         ? this.run(match, limit)
         : // The words of the expression matched (the optional ones only in the fallback).
-          this.rankBroad(match, match === all ? required : usable, limit);
+          this.rankBroad(
+            match,
+            match === all ? required : usable,
+            limit,
+            match !== all || required.length === 1,
+          );
     const terms = new QueryTerms(usable);
-    const page = stmt(this.db, SQL_PAGE_BY_ID);
+    const rows = stmt(this.db, SQL_PAGES_BY_ID).all({
+      ids: JSON.stringify(hits.map((h) => h.id)),
+    }) as (SearchablePage & { id: number })[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
     const results: WikiSearchResult[] = [];
     for (const hit of hits) {
-      const p = page.get({ id: hit.id }) as SearchablePage | undefined;
+      const p = byId.get(hit.id);
       if (!p) continue;
       const snippet = snippetOf(p.markdown, terms, p.title);
       results.push({
@@ -347,7 +369,6 @@ export class WikiSearch {
 
   /** Pages matching an FTS5 expression (cached while the index is unchanged). */
   private count(match: string): number {
-    this.checkIndex();
     let n = this.counts.get(match);
     if (n === undefined) {
       n = ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number;
@@ -362,10 +383,10 @@ export class WikiSearch {
    * bm25() over every match (see `SQL_RARE_HITS`): pages with a phrase found in fewer than half
    * the pages, ranked by those phrases; then, if too few, pages whose title has a query word; then
    * the newest other matches.
+   * @param disjunction `match` is any of the phrases of `words` (so every page with one matches).
    */
-  private rankBroad(match: string, words: QueryWord[], limit: number): Hit[] {
+  private rankBroad(match: string, words: QueryWord[], limit: number, disjunction: boolean): Hit[] {
     const phrases = words.flatMap((w) => [...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)]);
-    this.checkIndex();
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
@@ -374,11 +395,13 @@ export class WikiSearch {
     if (rare.length === phrases.length) return this.run(match, limit);
     const hits: Hit[] =
       rare.length > 0
-        ? (ftsStatement(this.db, SQL_RARE_HITS).all({
-            rank: rare.join(' OR '),
-            match,
-            limit,
-          }) as Hit[])
+        ? ((disjunction
+            ? ftsStatement(this.db, SQL_RARE_ANY_HITS).all({ rank: rare.join(' OR '), limit })
+            : ftsStatement(this.db, SQL_RARE_HITS).all({
+                rank: rare.join(' OR '),
+                match,
+                limit,
+              })) as Hit[])
         : [];
     if (hits.length >= limit) return hits;
     const seen = new Set(hits.map((h) => h.id));
@@ -447,6 +470,7 @@ export class WikiSearch {
     const structure = ftsStatement(this.db, SQL_STRUCTURE).pluck().get() as Buffer | undefined;
     if (!structure || !this.indexState || !structure.equals(this.indexState)) {
       this.letterTerms.clear();
+      this.known.clear();
       this.counts.clear();
       this.pages = undefined;
       this.averageLength = undefined;
@@ -499,12 +523,22 @@ export class WikiSearch {
   }
 
   private hasTerm(term: string): boolean {
-    return ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined;
+    const key = `=${term}`;
+    let found = this.known.get(key);
+    if (found === undefined) {
+      found = ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined;
+      this.remember(key, found);
+    }
+    return found;
+  }
+
+  private remember(key: string, found: boolean): void {
+    if (this.known.size >= MAX_CACHED_COUNTS) this.known.clear();
+    this.known.set(key, found);
   }
 
   /** The index terms starting with `letter` (cached while the index is unchanged). */
   private termsStartingWith(letter: string): string[] {
-    this.checkIndex();
     let terms = this.letterTerms.get(letter);
     if (!terms) {
       terms = ftsStatement(this.db, SQL_LETTER_TERMS)
@@ -516,9 +550,15 @@ export class WikiSearch {
   }
 
   private hasPrefix(prefix: string): boolean {
-    return (
-      ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !== undefined
-    );
+    const key = `*${prefix}`;
+    let found = this.known.get(key);
+    if (found === undefined) {
+      found =
+        ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !==
+        undefined;
+      this.remember(key, found);
+    }
+    return found;
   }
 
   /**

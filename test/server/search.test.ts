@@ -153,6 +153,28 @@ describe('GET /api/search', () => {
     expect(words(typed.title, typed.highlights.title)).toEqual(['partagée']);
   });
 
+  it('highlights every written form of a word: capitals, accents, ligatures, elisions', async () => {
+    await put(
+      app,
+      'economie-sociale',
+      'ÉCONOMIE des œuvres',
+      "Économie des œuvres, l'économie : ECONOMIES, Œuvre, economie.",
+    );
+    const [hit] = (await search('economie oeuvre')).json.results;
+    expect(hit.slug).toBe('economie-sociale');
+    const words = (text: string, ranges: [number, number][]) =>
+      ranges.map(([a, b]) => text.slice(a, b));
+    expect(words(hit.title, hit.highlights.title)).toEqual(['ÉCONOMIE', 'œuvres']);
+    expect(words(hit.snippet, hit.highlights.snippet)).toEqual([
+      'Économie',
+      'œuvres',
+      'économie',
+      'ECONOMIES',
+      'Œuvre',
+      'economie',
+    ]);
+  });
+
   it('gives a plain-text snippet around the first match', async () => {
     const res = await search('consentement');
     const snippet: string = res.json.results[0].snippet;
