@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // Browser tests start Chromium; keep two workers so the 2-core machine is not oversubscribed.
@@ -13,5 +12,24 @@ export default defineConfig({
       // Browser and WebSocket checks poll for a state; a busy 2-core machine needs more than 1 s.
       poll: { timeout: 15_000 },
     },
+    projects: [
+      {
+        extends: true,
+        test: {
+          // HTTP, WebSocket, CLI and module tests share a worker's modules from one file to the
+          // next instead of importing the server afresh for each file (about 2 s per file): the
+          // non-browser files take about half the time (550 → 266 s for 76 files on a loaded
+          // machine). Each file still starts its own server, database and temporary directory.
+          name: 'unit',
+          include: ['test/{server,registry,client,bench}/**/*.test.ts'],
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        // Browser tests, and the slow WebSocket test, each in a fresh module graph.
+        test: { name: 'browser', include: ['test/{e2e,slow}/**/*.test.ts'] },
+      },
+    ],
   },
 });
