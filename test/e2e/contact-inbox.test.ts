@@ -4,6 +4,7 @@ import { createUser } from '../../server/auth/users.js';
 import { upsertPerson } from '../../registry/people.js';
 import {
   HAS_CHROMIUM,
+  loggedInContext,
   NO_BROWSER,
   startBrowserSession,
   watchedPage,
@@ -59,22 +60,9 @@ describe.skipIf(!HAS_CHROMIUM)('contact messages reach an inbox and come back as
   });
 
   async function loggedIn(email: string) {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(20_000);
+    const { context } = await loggedInContext(s, email, { timeout: 20_000 });
     contexts.push(context);
-    const watched = await watchedPage(context);
-    expect(
-      (
-        await watched.page.request.post('/api/auth/login', {
-          data: { email, password: 'password123' },
-        })
-      ).status(),
-    ).toBe(200);
-    return watched;
+    return watchedPage(context);
   }
 
   it('goes from the person’s page to her inbox and back to the sender’s requests', async () => {

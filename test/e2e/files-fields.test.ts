@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Locator } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import { setFieldDefs } from '../../registry/wiki/fields.js';
 import {
   HAS_CHROMIUM,
+  loggedInContext,
   NO_BROWSER,
   startBrowserSession,
   watchedPage,
@@ -55,19 +56,8 @@ function dropFile(target: Locator, file: { name: string; type: string; bytes: nu
 describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real browser', () => {
   let s: BrowserSession;
 
-  async function loggedIn(email: string): Promise<BrowserContext> {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(20_000);
-    const res = await context.request.post('/api/auth/login', {
-      data: { email, password: 'password123' },
-    });
-    expect(res.status()).toBe(200);
-    return context;
-  }
+  const loggedIn = async (email: string) =>
+    (await loggedInContext(s, email, { timeout: 20_000 })).context;
 
   beforeAll(async () => {
     // Co-edits become a revision 300 ms after the last keystroke.

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../server/auth/users.js';
 import {
   HAS_CHROMIUM,
+  loggedInContext,
   NO_BROWSER,
   startBrowserSession,
   watchedPage,
@@ -37,19 +38,8 @@ describe.skipIf(!HAS_CHROMIUM)('MediaWiki imports screen (admins) in a real brow
     await s?.close();
   });
 
-  async function loggedIn(email: string) {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(20_000);
-    const res = await context.request.post('/api/auth/login', {
-      data: { email, password: 'password123' },
-    });
-    expect(res.status()).toBe(200);
-    return context;
-  }
+  const loggedIn = async (email: string) =>
+    (await loggedInContext(s, email, { timeout: 20_000 })).context;
 
   it('an admin uploads an export, reads the report and the history shows imported authors; a malformed file names its line', async () => {
     const context = await loggedIn('admin@example.org');

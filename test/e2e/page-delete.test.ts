@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext } from 'playwright-core';
 import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import {
   HAS_CHROMIUM,
+  loggedInContext,
   NO_BROWSER,
   startBrowserSession,
   watchedPage,
@@ -16,19 +16,7 @@ describe.skipIf(!HAS_CHROMIUM)('deleting and restoring a page in a real browser'
   let s: BrowserSession;
 
   /** A browser context logged in as `email`. */
-  async function loggedIn(email: string): Promise<BrowserContext> {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
-    const res = await context.request.post('/api/auth/login', {
-      data: { email, password: 'password123' },
-    });
-    expect(res.status()).toBe(200);
-    return context;
-  }
+  const loggedIn = async (email: string) => (await loggedInContext(s, email)).context;
 
   beforeAll(async () => {
     s = await startBrowserSession();

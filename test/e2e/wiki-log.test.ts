@@ -3,6 +3,7 @@ import { createUser } from '../../server/auth/users.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import {
   HAS_CHROMIUM,
+  loggedInContext,
   NO_BROWSER,
   startBrowserSession,
   watchedPage,
@@ -60,17 +61,7 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
   });
 
   it('a facilitator restores a page from Pages supprimées, then finds both entries in the Journal', async () => {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
-    const login = await context.request.post('/api/auth/login', {
-      data: { email: 'fanny@example.org', password: 'password123' },
-    });
-    expect(login.status()).toBe(200);
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const { context, csrfToken: csrf } = await loggedInContext(s, 'fanny@example.org');
     // Two deletions through the API, with the session's cookie and CSRF token.
     for (const [slug, reason] of [
       ['atelier-velo', 'Page de test'],
@@ -158,16 +149,7 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
   });
 
   it('a contributor sees the Journal but not the deleted pages', async () => {
-    const context = await s.browser.newContext({
-      baseURL: s.url,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-    });
-    context.setDefaultTimeout(15_000);
-    const login = await context.request.post('/api/auth/login', {
-      data: { email: 'camille@example.org', password: 'password123' },
-    });
-    expect(login.status()).toBe(200);
+    const { context } = await loggedInContext(s, 'camille@example.org');
     const { page, problems } = await watchedPage(context);
     await page.goto('/special');
     await page.getByRole('link', { name: /Journal/ }).waitFor();

@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -126,13 +127,7 @@ export async function startBrowserSession(
     ...opts.config,
   });
   const browser = await launchBrowser();
-  const context = await browser.newContext({
-    baseURL: server.url,
-    locale: opts.locale ?? 'fr-FR',
-    viewport: opts.viewport ?? { width: 1280, height: 900 },
-  });
-  // A step that cannot happen fails with its own message well before the test's timeout.
-  context.setDefaultTimeout(15_000);
+  const context = await newAppContext(browser, server.url, opts);
   return {
     server,
     db,
@@ -147,4 +142,43 @@ export async function startBrowserSession(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A new browser context on the application at `url`: French and desktop-sized unless told, and a
+ * step that cannot happen fails with its own message well before the test's timeout.
+ */
+export async function newAppContext(
+  browser: Browser,
+  url: string,
+  opts: { locale?: string; viewport?: { width: number; height: number }; timeout?: number } = {},
+): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    baseURL: url,
+    locale: opts.locale ?? 'fr-FR',
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(opts.timeout ?? 15_000);
+  return context;
+}
+
+/** The password the browser tests give their accounts. */
+export const TEST_PASSWORD = 'password123';
+
+/**
+ * A new context of the session's browser, logged in as `email` through the API (the session
+ * cookie lands in the context), with the login's CSRF token for the API calls a test makes itself.
+ */
+export async function loggedInContext(
+  s: Pick<BrowserSession, 'browser' | 'url'>,
+  email: string,
+  opts: { password?: string; timeout?: number } = {},
+): Promise<{ context: BrowserContext; csrfToken: string }> {
+  const context = await newAppContext(s.browser, s.url, { timeout: opts.timeout });
+  const res = await context.request.post('/api/auth/login', {
+    data: { email, password: opts.password ?? TEST_PASSWORD },
+  });
+  expect(res.status(), `login as ${email}`).toBe(200);
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { context, csrfToken };
 }
