@@ -115,8 +115,16 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
       });
     }
     // People whose skills describe this resource inherit part of its score (no referent link needed).
-    for (const h of skillHelpersOf(ix, i))
-      link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
+    const themesOfResource = ix.resources[i].themes;
+    for (const h of skillHelpersOf(ix, i)) {
+      // Skills that share no theme with the resource are likelier a chance match of words.
+      const onTheme = ix.people[h.person].themes?.some((t) => themesOfResource.includes(t));
+      const fit = onTheme ? 1 : pr.skillOffTheme;
+      link(h.person, rel * h.sim * fit * pr.skillLink, {
+        kind: 'skillFor',
+        resource: i,
+      });
+    }
     for (const placeSlug of ix.users[i]) {
       for (const p of ix.peopleAt.get(placeSlug) ?? [])
         link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });

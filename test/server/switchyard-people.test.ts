@@ -146,3 +146,78 @@ describe('POST /api/switchyard: people', () => {
       expect(a.themes[k].probability).toBeLessThanOrEqual(a.themes[k - 1].probability);
   });
 });
+
+/*
+ * A skill link counts in full only when the person works on one of the resource's themes: skills
+ * that merely share words with a resource of another field are a weaker sign that they can help.
+ */
+const SKILLS_BUNDLE: Bundle = {
+  format: 'commons-bundle/1',
+  resources: [
+    {
+      slug: 'caisse-libre',
+      name: 'Caisse libre',
+      kind: 'software',
+      summary:
+        'Caisse enregistreuse libre pour le bar et la boutique du lieu : encaissements, tickets et clôture de caisse du soir.',
+      themes: ['gestion'],
+      license: 'AGPL-3.0',
+    },
+    {
+      slug: 'atelier-bois',
+      name: "Guide de l'atelier bois partagé",
+      kind: 'guide',
+      summary: "Machines, sécurité et entretien des outils d'un atelier de menuiserie partagé.",
+      themes: ['fabrication'],
+      license: 'CC-BY-SA-4.0',
+    },
+  ],
+  places: [
+    { slug: 'la-cale', name: 'La Cale', region: 'Bretagne' },
+    { slug: 'le-quai', name: 'Le Quai', region: 'Occitanie' },
+  ],
+  people: [
+    {
+      // Skills close to the resource's words, but a woodworker: no shared theme.
+      slug: 'paul-menuisier',
+      name: 'Paul',
+      place: 'le-quai',
+      themes: ['fabrication'],
+      skills: ['caisse enregistreuse', 'encaissements', 'tickets de caisse', 'menuiserie'],
+      contactable: true,
+    },
+    {
+      // Fewer of the resource's words, but works on its theme, in the asking region.
+      slug: 'marc-tresorier',
+      name: 'Marc',
+      place: 'la-cale',
+      themes: ['gestion'],
+      skills: ['clôture de caisse', 'trésorerie associative'],
+      contactable: true,
+    },
+  ],
+  usages: [],
+  referents: [],
+};
+
+describe('POST /api/switchyard: people through skills, themes and region', () => {
+  let t: T;
+  beforeAll(async () => {
+    t = await testApp();
+    importBundle(t.db, SKILLS_BUNDLE);
+  });
+  afterAll(() => t.services.close?.());
+
+  it('ranks first the person with the skills whose themes are the resource’s, in the asking region, with the reasons named', async () => {
+    const res = await t.request('POST', '/api/switchyard', {
+      body: { problem: 'Comment suivre les ventes du bar et de la boutique ?', region: 'Bretagne' },
+    });
+    expect(res.status, res.text).toBe(200);
+    const a = res.json as { resources: { slug: string }[]; people: PersonOut[] };
+    expect(a.resources[0].slug).toBe('caisse-libre');
+    expect(a.people.map((p) => p.slug)).toEqual(['marc-tresorier', 'paul-menuisier']);
+    const reasons = a.people[0].reasons.join(' | ');
+    expect(reasons).toMatch(/compétences correspondent à Caisse libre/);
+    expect(reasons).toMatch(/Bretagne/);
+  });
+});
