@@ -15,7 +15,7 @@ import { importBundle, type Bundle } from '../../registry/bundle.js';
  */
 
 type T = Awaited<ReturnType<typeof testApp>>;
-type PersonOut = { slug: string; reasons: string[] };
+type PersonOut = { slug: string; score: number; reasons: string[] };
 
 const BUNDLE: Bundle = {
   format: 'commons-bundle/1',
@@ -195,6 +195,15 @@ const SKILLS_BUNDLE: Bundle = {
       skills: ['clôture de caisse', 'trésorerie associative'],
       contactable: true,
     },
+    {
+      // Paul's skills and no theme listed: nothing says they are off the resource's field, so
+      // they are not weighed down.
+      slug: 'lea-sans-theme',
+      name: 'Léa',
+      place: 'le-quai',
+      skills: ['caisse enregistreuse', 'encaissements', 'tickets de caisse', 'menuiserie'],
+      contactable: true,
+    },
   ],
   usages: [],
   referents: [],
@@ -215,9 +224,15 @@ describe('POST /api/switchyard: people through skills, themes and region', () =>
     expect(res.status, res.text).toBe(200);
     const a = res.json as { resources: { slug: string }[]; people: PersonOut[] };
     expect(a.resources[0].slug).toBe('caisse-libre');
-    expect(a.people.map((p) => p.slug)).toEqual(['marc-tresorier', 'paul-menuisier']);
+    const order = a.people.map((p) => p.slug);
+    expect(order.indexOf('marc-tresorier'), JSON.stringify(a.people)).toBe(0);
+    const score = (slug: string) => a.people.find((p) => p.slug === slug)?.score ?? 0;
+    expect(score('paul-menuisier')).toBeGreaterThan(0);
+    expect(score('lea-sans-theme'), JSON.stringify(a.people)).toBeGreaterThan(
+      score('paul-menuisier'),
+    );
     const reasons = a.people[0].reasons.join(' | ');
     expect(reasons).toMatch(/compétences correspondent à Caisse libre/);
-    expect(reasons).toMatch(/Bretagne/);
+    expect(reasons).toMatch(/dans votre région \(Bretagne\)/);
   });
 });
