@@ -144,6 +144,7 @@ const KNOBS: [keyof SwitchyardWeights, string][] = [
   ['peopleRank', 'near'],
   ['peopleRank', 'linkSharpness'],
   ['peopleRank', 'linkSpread'],
+  ['peopleRank', 'skillOffTheme'],
 ];
 const MULTIPLES = [0, 0.5, 0.75, 1.33, 2];
 
@@ -179,6 +180,8 @@ for (let pass = 0; pass < passes; pass++) {
     if (k === 'expertReferent') filterOut(candidates, (x) => x < cur.referent);
     if (k === 'referent') filterOut(candidates, (x) => x > cur.expertReferent);
     if (k === 'linkSpread') filterOut(candidates, (x) => x > 1);
+    // An off-theme skill link never weighs more than an on-theme one.
+    if (k === 'skillOffTheme') filterOut(candidates, (x) => x > 1);
     for (const x of candidates) {
       const trial = { ...learnt, [g]: { ...(learnt[g] ?? {}), [k]: x } };
       const o = objective(mergeSwitchyardConfig(base, trial as SwitchyardWeights));

@@ -101,6 +101,8 @@ export interface SwitchyardConfig {
     skillHelpers: number;
     /** Least similarity to the resource's best-matching person for a skill link (0..1]. */
     skillMinSim: number;
+    /** Multiplier of a skill link when the person shares no theme with the resource (1: off). */
+    skillOffTheme: number;
     /** Multiplier for a person with a permanence session with seats left within `availableDays`. */
     available: number;
     availableDays: number;
@@ -234,6 +236,7 @@ export const HAND_SET_SWITCHYARD_CONFIG: SwitchyardConfig = {
     skillTerms: 25,
     skillHelpers: 20,
     skillMinSim: 0.3,
+    skillOffTheme: 1,
     available: 1.1,
     availableDays: 45,
   },

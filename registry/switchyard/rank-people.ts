@@ -115,8 +115,19 @@ export function rankPeople(ix: SwitchyardIndex, ctx: PeopleRankContext): PersonP
       });
     }
     // People whose skills describe this resource inherit part of its score (no referent link needed).
-    for (const h of skillHelpersOf(ix, i))
-      link(h.person, rel * h.sim * pr.skillLink, { kind: 'skillFor', resource: i });
+    const themesOfResource = ix.resources[i].themes;
+    for (const h of skillHelpersOf(ix, i)) {
+      // Skills of someone who works on none of the resource's themes are likelier a chance match
+      // of words (a person who lists no theme is not weighed down: nothing is known).
+      const personThemes = ix.people[h.person].themes ?? [];
+      const onTheme =
+        personThemes.length === 0 || personThemes.some((t) => themesOfResource.includes(t));
+      const fit = onTheme ? 1 : pr.skillOffTheme;
+      link(h.person, rel * h.sim * fit * pr.skillLink, {
+        kind: 'skillFor',
+        resource: i,
+      });
+    }
     for (const placeSlug of ix.users[i]) {
       for (const p of ix.peopleAt.get(placeSlug) ?? [])
         link(p, rel * pr.placeUses, { kind: 'placeUses', resource: i, place: placeSlug });

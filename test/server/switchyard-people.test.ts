@@ -15,7 +15,7 @@ import { importBundle, type Bundle } from '../../registry/bundle.js';
  */
 
 type T = Awaited<ReturnType<typeof testApp>>;
-type PersonOut = { slug: string; reasons: string[] };
+type PersonOut = { slug: string; score: number; reasons: string[] };
 
 const BUNDLE: Bundle = {
   format: 'commons-bundle/1',
@@ -144,5 +144,95 @@ describe('POST /api/switchyard: people', () => {
     }
     for (let k = 1; k < a.themes.length; k++)
       expect(a.themes[k].probability).toBeLessThanOrEqual(a.themes[k - 1].probability);
+  });
+});
+
+/*
+ * A skill link counts in full only when the person works on one of the resource's themes: skills
+ * that merely share words with a resource of another field are a weaker sign that they can help.
+ */
+const SKILLS_BUNDLE: Bundle = {
+  format: 'commons-bundle/1',
+  resources: [
+    {
+      slug: 'caisse-libre',
+      name: 'Caisse libre',
+      kind: 'software',
+      summary:
+        'Caisse enregistreuse libre pour le bar et la boutique du lieu : encaissements, tickets et clôture de caisse du soir.',
+      themes: ['gestion'],
+      license: 'AGPL-3.0',
+    },
+    {
+      slug: 'atelier-bois',
+      name: "Guide de l'atelier bois partagé",
+      kind: 'guide',
+      summary: "Machines, sécurité et entretien des outils d'un atelier de menuiserie partagé.",
+      themes: ['fabrication'],
+      license: 'CC-BY-SA-4.0',
+    },
+  ],
+  places: [
+    { slug: 'la-cale', name: 'La Cale', region: 'Bretagne' },
+    { slug: 'le-quai', name: 'Le Quai', region: 'Occitanie' },
+  ],
+  people: [
+    {
+      // Skills close to the resource's words, but a woodworker: no shared theme.
+      slug: 'paul-menuisier',
+      name: 'Paul',
+      place: 'le-quai',
+      themes: ['fabrication'],
+      skills: ['caisse enregistreuse', 'encaissements', 'tickets de caisse', 'menuiserie'],
+      contactable: true,
+    },
+    {
+      // Fewer of the resource's words, but works on its theme, in the asking region.
+      slug: 'marc-tresorier',
+      name: 'Marc',
+      place: 'la-cale',
+      themes: ['gestion'],
+      skills: ['clôture de caisse', 'trésorerie associative'],
+      contactable: true,
+    },
+    {
+      // Paul's skills and no theme listed: nothing says they are off the resource's field, so
+      // they are not weighed down.
+      slug: 'lea-sans-theme',
+      name: 'Léa',
+      place: 'le-quai',
+      skills: ['caisse enregistreuse', 'encaissements', 'tickets de caisse', 'menuiserie'],
+      contactable: true,
+    },
+  ],
+  usages: [],
+  referents: [],
+};
+
+describe('POST /api/switchyard: people through skills, themes and region', () => {
+  let t: T;
+  beforeAll(async () => {
+    t = await testApp();
+    importBundle(t.db, SKILLS_BUNDLE);
+  });
+  afterAll(() => t.services.close?.());
+
+  it('ranks first the person with the skills whose themes are the resource’s, in the asking region, with the reasons named', async () => {
+    const res = await t.request('POST', '/api/switchyard', {
+      body: { problem: 'Comment suivre les ventes du bar et de la boutique ?', region: 'Bretagne' },
+    });
+    expect(res.status, res.text).toBe(200);
+    const a = res.json as { resources: { slug: string }[]; people: PersonOut[] };
+    expect(a.resources[0].slug).toBe('caisse-libre');
+    const order = a.people.map((p) => p.slug);
+    expect(order.indexOf('marc-tresorier'), JSON.stringify(a.people)).toBe(0);
+    const score = (slug: string) => a.people.find((p) => p.slug === slug)?.score ?? 0;
+    expect(score('paul-menuisier')).toBeGreaterThan(0);
+    expect(score('lea-sans-theme'), JSON.stringify(a.people)).toBeGreaterThan(
+      score('paul-menuisier'),
+    );
+    const reasons = a.people[0].reasons.join(' | ');
+    expect(reasons).toMatch(/compétences correspondent à Caisse libre/);
+    expect(reasons).toMatch(/dans votre région \(Bretagne\)/);
   });
 });
