@@ -300,14 +300,17 @@ async function benchSearch(
   const cpu = stats(cpuMs);
   const ht = stats(httpMs);
   const htc = stats(httpCpuMs);
+  // The search p95 of issue 14 (target ≤ 20 ms at 10k pages): the service call in CPU time, the
+  // figure that this shared machine's load disturbs least. Wall-clock rows keep the older target.
   row(
-    `search, service call (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`,
-    `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
-    'target p95 < 50 ms',
+    `search p95 at ${PAGE_COUNT} pages: service call, CPU time (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`,
+    `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`,
+    'target p95 ≤ 20 ms (issue 14)',
   );
   row(
-    'search, service call, CPU time (less sensitive to load)',
-    `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`,
+    'search, service call, wall clock',
+    `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
+    'target p95 < 50 ms',
   );
   row(
     'search, GET /api/search in-process',
