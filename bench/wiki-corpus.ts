@@ -146,3 +146,33 @@ export function body(words: number, links: number, titles: string[]): string {
   }
   return parts.join(' ');
 }
+
+/**
+ * The wiki search benchmarks' query mix (bench/wiki.ts, bench/wiki-search-breakdown.ts), one maker
+ * per kind of query: frequent and rare words, several words, prefixes being typed, no accents,
+ * typos, elisions, query-language garbage, whole titles. Each maker draws with `rand`.
+ * @param titles the corpus's page titles (the "title" kind searches one of them).
+ */
+export function searchQueryMakers(titles: string[]): [kind: string, make: () => string][] {
+  const common = () => vocabulary[Math.floor(rand() * 200)];
+  const any = () => zipfWord();
+  const typo = (w: string) => {
+    const i = 1 + Math.floor(rand() * (w.length - 2));
+    return w.length > 5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
+  };
+  const deaccent = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return [
+    ['common', () => common()],
+    ['any', () => any()],
+    ['common common', () => `${common()} ${common()}`],
+    ['any any', () => `${any()} ${any()}`],
+    ['common any common', () => `${common()} ${any()} ${common()}`],
+    ['prefix', () => common().slice(0, 3 + Math.floor(rand() * 3))], // typing a prefix
+    ['common any-prefix', () => `${common()} ${any().slice(0, 4)}`],
+    ['deaccent upper', () => deaccent(`${common()} ${common()}`).toUpperCase()],
+    ['typo', () => typo(pick(BASE_WORDS))],
+    ["l'word", () => `l'${pick(BASE_WORDS)}`],
+    ['garbage', () => `"${common()} ${common()}" -${any()} title:${any()}~2`],
+    ['title', () => pick(titles)],
+  ];
+}

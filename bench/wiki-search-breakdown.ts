@@ -1,14 +1,14 @@
 /**
  * Wiki search breakdown (`node --import tsx bench/wiki-search-breakdown.ts [db-file]`): prints
  * figures, asserts nothing. Builds (or reuses, when `db-file` exists) a 10k-page database from the
- * corpus of bench/wiki.ts and times the same query mix, per kind of query, in CPU time, so that a
+ * corpus of bench/wiki.ts and times the same query mix (`searchQueryMakers`), per kind of query, in CPU time, so that a
  * change to the search can be measured in seconds instead of re-running the whole wiki bench.
  */
 import { existsSync } from 'node:fs';
 import { openDatabase } from '../server/db/open.js';
 import { EXACT_LIMIT, WikiSearch } from '../registry/wiki/search.js';
 import { slugify } from '../registry/text/slug.js';
-import { BASE_WORDS, body, pick, rand, title, vocabulary, zipfWord } from './wiki-corpus.js';
+import { body, rand, searchQueryMakers, title } from './wiki-corpus.js';
 
 const PAGE_COUNT = 10_000;
 const QUERIES = 600;
@@ -30,27 +30,7 @@ if (fresh) {
   const c = process.cpuUsage(c0);
   console.log(`insert ${PAGE_COUNT} pages: ${((c.user + c.system) / 1e6).toFixed(2)} s CPU`);
 }
-const common = () => vocabulary[Math.floor(rand() * 200)];
-const any = () => zipfWord();
-const typo = (w: string) => {
-  const i = 1 + Math.floor(rand() * (w.length - 2));
-  return w.length > 5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
-};
-const deaccent = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-const makers: [string, () => string][] = [
-  ['common', () => common()],
-  ['any', () => any()],
-  ['common common', () => `${common()} ${common()}`],
-  ['any any', () => `${any()} ${any()}`],
-  ['common any common', () => `${common()} ${any()} ${common()}`],
-  ['prefix', () => common().slice(0, 3 + Math.floor(rand() * 3))],
-  ['common any-prefix', () => `${common()} ${any().slice(0, 4)}`],
-  ['deaccent upper', () => deaccent(`${common()} ${common()}`).toUpperCase()],
-  ['typo', () => typo(pick(BASE_WORDS))],
-  ["l'word", () => `l'${pick(BASE_WORDS)}`],
-  ['garbage', () => `"${common()} ${common()}" -${any()} title:${any()}~2`],
-  ['title', () => pick(titles)],
-];
+const makers = searchQueryMakers(titles);
 const queries = Array.from({ length: QUERIES }, (_, i) => ({
   kind: makers[i % makers.length][0],
   q: makers[i % makers.length][1](),

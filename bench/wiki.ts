@@ -30,16 +30,7 @@ import { WikiServices } from '../registry/wiki/services.js';
 import { seedIfEmpty } from '../server/seed/index.js';
 import { slugify } from '../registry/text/slug.js';
 import { createApiToken, createUser } from '../server/auth/users.js';
-import {
-  BASE_WORDS,
-  body,
-  pick,
-  rand,
-  sentence,
-  title,
-  vocabulary,
-  zipfWord,
-} from './wiki-corpus.js';
+import { body, rand, searchQueryMakers, sentence, title } from './wiki-corpus.js';
 
 const THIS_FILE = fileURLToPath(import.meta.url);
 const PAGE_COUNT = 10_000;
@@ -278,28 +269,8 @@ async function benchSearch(
   row('search memory (heap + array buffers, delta after GC)', `${Math.round(after - before)} MB`);
 
   // Varied queries: frequent and rare words, several words, prefixes, no accents, typos, elisions.
-  const common = () => vocabulary[Math.floor(rand() * 200)];
-  const any = () => zipfWord();
-  const typo = (w: string) => {
-    const i = 1 + Math.floor(rand() * (w.length - 2));
-    return w.length > 5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
-  };
-  const deaccent = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const makers: (() => string)[] = [
-    () => common(),
-    () => any(),
-    () => `${common()} ${common()}`,
-    () => `${any()} ${any()}`,
-    () => `${common()} ${any()} ${common()}`,
-    () => common().slice(0, 3 + Math.floor(rand() * 3)), // typing a prefix
-    () => `${common()} ${any().slice(0, 4)}`,
-    () => deaccent(`${common()} ${common()}`).toUpperCase(),
-    () => typo(pick(BASE_WORDS)),
-    () => `l'${pick(BASE_WORDS)}`,
-    () => `"${common()} ${common()}" -${any()} title:${any()}~2`,
-    () => pick(titles),
-  ];
-  const queries = Array.from({ length: QUERIES }, (_, i) => makers[i % makers.length]());
+  const makers = searchQueryMakers(titles);
+  const queries = Array.from({ length: QUERIES }, (_, i) => makers[i % makers.length][1]());
   const search = built.services.search;
   for (const q of queries.slice(0, 40)) search.search(q, 20); // warm-up
   const serviceMs: number[] = [];
@@ -329,14 +300,17 @@ async function benchSearch(
   const cpu = stats(cpuMs);
   const ht = stats(httpMs);
   const htc = stats(httpCpuMs);
+  // The search p95 of issue 14 (target ≤ 20 ms at 10k pages): the service call in CPU time, the
+  // figure that this shared machine's load disturbs least. Wall-clock rows keep the older target.
   row(
-    `search, service call (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`,
-    `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
-    'target p95 < 50 ms',
+    `search p95 at ${PAGE_COUNT} pages: service call, CPU time (${sv.n} queries, avg ${Math.round(totalHits / sv.n)} matches)`,
+    `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`,
+    'target p95 ≤ 20 ms (issue 14)',
   );
   row(
-    'search, service call, CPU time (less sensitive to load)',
-    `p50 ${ms(cpu.p50)} ms, p95 ${ms(cpu.p95)} ms`,
+    'search, service call, wall clock',
+    `p50 ${ms(sv.p50)} ms, p95 ${ms(sv.p95)} ms, max ${ms(sv.max)} ms`,
+    'target p95 < 50 ms',
   );
   row(
     'search, GET /api/search in-process',

@@ -36,6 +36,15 @@ const FIELDS_WEIGHT = 1;
 const SNIPPET_LENGTH = 200;
 /** Shortest typed prefix that is expanded. */
 const MIN_PREFIX = 2;
+/**
+ * Typed prefixes at least this long are looked up in the vocabulary once (while the index is
+ * unchanged) and written as the terms they expand to (see `QueryWord.expansions`): FTS5 has no
+ * prefix index beyond 3 characters (migrations/0016_fts.sql, `prefix = '2 3'`), so it would merge
+ * the doclists of every term the prefix begins in each statement that uses it.
+ */
+const MIN_EXPANDED = 4;
+/** Most terms a typed prefix is written as (beyond, it stays a prefix query). */
+const MAX_EXPANDED = 8;
 /** Shortest stem that gets typo tolerance (shorter words have too many one-edit neighbours). */
 const MIN_FUZZY = 4;
 /** Longest word ending a stemmer removes ("ements", "ations"), for typo tolerance. */
@@ -84,6 +93,7 @@ const SQL_PAGES = `SELECT count(*) FROM wiki_fts_docsize`;
 // the vocabulary table would count every page of a frequent term (0.5 ms for a term of every page).
 const SQL_TERM = `SELECT 1 FROM wiki_fts WHERE wiki_fts MATCH @match LIMIT 1`;
 const SQL_PREFIX = `SELECT 1 FROM wiki_fts_vocab WHERE term >= @from AND term < @to LIMIT 1`;
+const SQL_PREFIX_TERMS = `SELECT term FROM wiki_fts_vocab WHERE term >= @from AND term < @to LIMIT ${MAX_EXPANDED + 1}`;
 const SQL_LETTER_TERMS = `SELECT term FROM wiki_fts_vocab WHERE term >= @from AND term < @to`;
 // FTS5's structure record (segments and their levels): rewritten by every transaction that writes
 // to the index, so an unchanged record means an unchanged vocabulary.
@@ -159,6 +169,11 @@ export interface WikiSearchAnswer {
 interface QueryWord {
   terms: string[];
   prefixes: string[];
+  /**
+   * The index terms each of `prefixes` begins (same order), when known and at most
+   * `MAX_EXPANDED`; else `undefined` (the prefix stays a prefix query).
+   */
+  expansions: (string[] | undefined)[];
   /** Stop words typed last are kept only as prefixes and never required. */
   optional: boolean;
 }
@@ -194,9 +209,38 @@ class QueryTerms implements TermLookup {
 const prefixEnd = (prefix: string) =>
   prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
-/** An FTS5 expression matching any of a word's terms and prefixes. */
-const wordMatch = (w: QueryWord) =>
-  `(${[...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)].join(' OR ')})`;
+/**
+ * The FTS5 phrases of a word (its terms, then its prefixes), as `bm25()` must see them: one phrase
+ * per term and per prefix. A prefix that begins exactly one index term is that term: the same
+ * doclist, so the same matches and the same `bm25()` (the phrase's IDF and counts are the term's),
+ * without FTS5 merging the doclists of a prefix in each statement.
+ */
+const rankPhrases = (w: QueryWord): string[] => [
+  ...w.terms.map(ftsString),
+  ...w.prefixes.map((p, i) => {
+    const terms = w.expansions[i];
+    return terms?.length === 1 ? ftsString(terms[0]) : ftsPrefix(p);
+  }),
+];
+
+/**
+ * The same phrases where only the matching pages count (counts, filters, newest first, never
+ * `bm25()`): a prefix that begins a few index terms is any of those terms (the same pages).
+ */
+const filterPhrases = (w: QueryWord): string[] => [
+  ...w.terms.map(ftsString),
+  ...w.prefixes.map((p, i) => {
+    const terms = w.expansions[i];
+    if (!terms) return ftsPrefix(p);
+    return terms.length === 1 ? ftsString(terms[0]) : `(${terms.map(ftsString).join(' OR ')})`;
+  }),
+];
+
+/** An FTS5 expression matching any of a word's terms and prefixes, for `bm25()`. */
+const wordRankMatch = (w: QueryWord) => `(${rankPhrases(w).join(' OR ')})`;
+
+/** The same pages as `wordRankMatch`, for counts and filters. */
+const wordMatch = (w: QueryWord) => `(${filterPhrases(w).join(' OR ')})`;
 
 /**
  * Plain-text snippet of a markdown body around the first of `terms`. Pages can be long and a
@@ -275,6 +319,8 @@ export class WikiSearch {
   private letterTerms = new Map<string, string[]>();
   /** Whether an index term exists, and whether some term has a prefix, while the index is unchanged. */
   private known = new Map<string, boolean>();
+  /** The first index terms (up to `MAX_EXPANDED` + 1) each typed prefix begins, while the index is unchanged. */
+  private expansions = new Map<string, string[]>();
   /** Pages matching an expression (queries and their phrases), while the index is unchanged. */
   private counts = new Map<string, number>();
   /** Live pages in the index, while it is unchanged. */
@@ -330,16 +376,12 @@ export class WikiSearch {
     let total = all ? this.count(all) : 0;
     if (total === 0 && some !== all) total = this.count((match = some));
     if (total === 0) return { query, total: 0, results: [] };
+    // The words of the expression matched (the optional ones only in the fallback).
+    const matched = match === all ? required : usable;
     const hits =
       total <= this.exactLimit
-        ? this.run(match, limit)
-        : // The words of the expression matched (the optional ones only in the fallback).
-          this.rankBroad(
-            match,
-            match === all ? required : usable,
-            limit,
-            match !== all || required.length === 1,
-          );
+        ? this.run(matched.map(wordRankMatch).join(match === all ? ' AND ' : ' OR '), limit)
+        : this.rankBroad(match, matched, limit, match !== all || required.length === 1);
     const terms = new QueryTerms(usable);
     const rows = stmt(this.db, SQL_PAGES_BY_ID).all({
       ids: JSON.stringify(hits.map((h) => h.id)),
@@ -386,13 +428,16 @@ export class WikiSearch {
    * @param disjunction `match` is any of the phrases of `words` (so every page with one matches).
    */
   private rankBroad(match: string, words: QueryWord[], limit: number, disjunction: boolean): Hit[] {
-    const phrases = words.flatMap((w) => [...w.terms.map(ftsString), ...w.prefixes.map(ftsPrefix)]);
+    // Each phrase as bm25() sees it, and as a filter (the same pages).
+    const ranked = words.flatMap(rankPhrases);
+    const phrases = words.flatMap(filterPhrases);
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
-    const rare = phrases.filter((p) => 2 * this.count(p) < pages);
+    const rare = ranked.filter((_, i) => 2 * this.count(phrases[i]) < pages);
     // No common phrase: bm25() over every match, as for a narrow query.
-    if (rare.length === phrases.length) return this.run(match, limit);
+    if (rare.length === phrases.length)
+      return this.run(words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND '), limit);
     const hits: Hit[] =
       rare.length > 0
         ? ((disjunction
@@ -471,6 +516,7 @@ export class WikiSearch {
     if (!structure || !this.indexState || !structure.equals(this.indexState)) {
       this.letterTerms.clear();
       this.known.clear();
+      this.expansions.clear();
       this.counts.clear();
       this.pages = undefined;
       this.averageLength = undefined;
@@ -517,7 +563,12 @@ export class WikiSearch {
       }
       // A typed stop word ("de", "la") is a prefix only: it never makes other words fail.
       if (stop && prefixes.length === 0) return;
-      words.push({ terms, prefixes, optional: stop });
+      words.push({
+        terms,
+        prefixes,
+        expansions: prefixes.map((p) => this.expansion(p)),
+        optional: stop,
+      });
     });
     return words;
   }
@@ -549,7 +600,36 @@ export class WikiSearch {
     return terms;
   }
 
+  /**
+   * The index terms a typed prefix begins (cached while the index is unchanged), when it is at
+   * least `MIN_EXPANDED` long and begins at most `MAX_EXPANDED` terms; else `undefined`.
+   */
+  private expansion(prefix: string): string[] | undefined {
+    if (prefix.length < MIN_EXPANDED) return undefined;
+    let terms = this.expansions.get(prefix);
+    if (terms === undefined) {
+      const to = prefixEnd(prefix);
+      const letter = this.letterTerms.get(prefix[0]);
+      if (letter) {
+        // Already read for typo tolerance.
+        terms = letter.filter((t) => t >= prefix && t < to).slice(0, MAX_EXPANDED + 1);
+      } else {
+        terms = ftsStatement(this.db, SQL_PREFIX_TERMS)
+          .pluck()
+          .all({ from: prefix, to }) as string[];
+      }
+      if (this.expansions.size >= MAX_CACHED_COUNTS) this.expansions.clear();
+      this.expansions.set(prefix, terms);
+    }
+    return terms.length > 0 && terms.length <= MAX_EXPANDED ? terms : undefined;
+  }
+
   private hasPrefix(prefix: string): boolean {
+    if (prefix.length >= MIN_EXPANDED) {
+      // One look-up of the vocabulary answers both.
+      this.expansion(prefix);
+      return (this.expansions.get(prefix)?.length ?? 0) > 0;
+    }
     const key = `*${prefix}`;
     let found = this.known.get(key);
     if (found === undefined) {

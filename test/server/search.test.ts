@@ -305,6 +305,33 @@ describe('GET /api/search', () => {
     expect(slugs(await search('vêtements'))).toEqual([]);
     expect((await search('ressourcerie')).json.total).toBe(1);
   });
+
+  it('matches a typed prefix by every word it begins, words written after an earlier search too', async () => {
+    await put(app, 'mutualisation', 'Mutualisation', 'La mutualisation des outils entre voisins.');
+    expect(slugs(await search('mutua'))).toEqual(['mutualisation']);
+    // A new word beginning with the same prefix is found at the next search.
+    await put(app, 'mutuelle', 'Une mutuelle', 'Les mutualistes et leur caisse commune.');
+    expect(slugs(await search('mutua')).sort()).toEqual(['mutualisation', 'mutuelle']);
+    expect(slugs(await search('mutu')).sort()).toEqual(['mutualisation', 'mutuelle']);
+    // A prefix of many words: every page with one of them, with another required word too.
+    const words = [
+      'vitrail',
+      'vitrine',
+      'vitrage',
+      'vitrier',
+      'vitriol',
+      'vitrifier',
+      'vitreux',
+      'vitres',
+      'vitraux',
+      'vitrocéramique',
+    ];
+    for (const [i, w] of words.entries())
+      await put(app, `vitr-${i}`, `Atelier ${i}`, `Un ${w} au marché couvert.`);
+    expect((await search('vitr')).json.total).toBe(words.length);
+    expect((await search('couvert vitr')).json.total).toBe(words.length);
+    expect(slugs(await search('couvert vitrai'))).toContain('vitr-0');
+  });
 });
 
 describe('search index build', () => {
