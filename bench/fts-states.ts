@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { openDatabase, type Database } from '../server/db/open.js';
 import { WikiSearch } from '../registry/wiki/search.js';
 import { slugify } from '../registry/text/slug.js';
-import { BASE_WORDS, body, pick, rand, title, vocabulary, zipfWord } from './wiki-corpus.js';
+import { body, rand, searchQueryMakers, title } from './wiki-corpus.js';
 
 const PAGE_COUNT = Number(process.env.PAGES ?? 10_000);
 const QUERIES = 300;
@@ -38,27 +38,7 @@ function segments(db: Database): number {
 }
 
 function queryMix(titles: string[]): string[] {
-  const common = () => vocabulary[Math.floor(rand() * 200)];
-  const any = () => zipfWord();
-  const typo = (w: string) => {
-    const i = 1 + Math.floor(rand() * (w.length - 2));
-    return w.length > 5 ? w.slice(0, i) + w[i + 1] + w[i] + w.slice(i + 2) : w;
-  };
-  const deaccent = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const makers: (() => string)[] = [
-    () => common(),
-    () => any(),
-    () => `${common()} ${common()}`,
-    () => `${any()} ${any()}`,
-    () => `${common()} ${any()} ${common()}`,
-    () => common().slice(0, 3 + Math.floor(rand() * 3)),
-    () => `${common()} ${any().slice(0, 4)}`,
-    () => deaccent(`${common()} ${common()}`).toUpperCase(),
-    () => typo(pick(BASE_WORDS)),
-    () => `l'${pick(BASE_WORDS)}`,
-    () => `"${common()} ${common()}" -${any()} title:${any()}~2`,
-    () => pick(titles),
-  ];
+  const makers = searchQueryMakers(titles).map(([, make]) => make);
   return Array.from({ length: QUERIES }, (_, i) => makers[i % makers.length]());
 }
 
