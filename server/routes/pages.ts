@@ -6,7 +6,7 @@ import { AppError, badRequest, isClientError } from '../errors.js';
 import { jsonBody, limitParam, queryParams } from '../validate.js';
 import { flushCoEditsBeforeWrite } from '../collab/flush.js';
 import { assertReadAccess, readAccess, roleAtLeast, requireRole } from '../auth/middleware.js';
-import { hasRole } from '../auth/users.js';
+import { hasRole, type Role } from '../auth/users.js';
 import {
   assertNotDeleted,
   findPage,
@@ -198,6 +198,17 @@ const checkSlug = (slug: string) => {
   return slug;
 };
 
+/**
+ * What every write to a page starts from: its author (at least `role`, else 401/403), the page's
+ * slug from the URL (checked), the database and the services.
+ */
+const pageWrite = (c: Context<AppEnv>, role: Role) => ({
+  user: requireRole(c, role),
+  slug: checkSlug(c.req.param('slug') ?? ''),
+  db: c.get('db'),
+  services: c.get('services'),
+});
+
 const revisionNumber = (raw: string) => {
   if (!/^\d{1,9}$/.test(raw) || Number(raw) < 1)
     throw badRequest('revision', 'a revision number (1, 2, …)');
@@ -384,11 +395,8 @@ export const pages = new Hono<AppEnv>()
     jsonBody(PageInput),
     flushCoEditsBeforeWrite,
     (c) => {
-      const user = requireRole(c, 'contributor');
-      const slug = checkSlug(c.req.param('slug'));
+      const { user, slug, db, services } = pageWrite(c, 'contributor');
       const body = c.req.valid('json');
-      const db = c.get('db');
-      const services = c.get('services');
       const result = withConflictPage(db, services.wiki, slug, () =>
         savePageDetailed(db, services.wiki, { ...body, slug, authorIds: [user.id] }),
       );
@@ -510,11 +518,8 @@ export const pages = new Hono<AppEnv>()
     jsonBody(RevertBody),
     flushCoEditsBeforeWrite,
     (c) => {
-      const user = requireRole(c, 'contributor');
-      const slug = checkSlug(c.req.param('slug'));
+      const { user, slug, db, services } = pageWrite(c, 'contributor');
       const body = c.req.valid('json');
-      const db = c.get('db');
-      const services = c.get('services');
       assertNotDeleted(db, slug);
       const result = withConflictPage(db, services.wiki, slug, () =>
         revertPage(db, services.wiki, { ...body, slug, authorId: user.id }),
@@ -544,16 +549,13 @@ export const pages = new Hono<AppEnv>()
     (c) => {
       // The metadata the co-editor does not hold in its Y.Text: a revision with the current markdown
       // (pending co-edits were written just before, by flushCoEditsBeforeWrite).
-      const user = requireRole(c, 'contributor');
-      const slug = checkSlug(c.req.param('slug'));
+      const { user, slug, db, services } = pageWrite(c, 'contributor');
       const { summary, ...props } = c.req.valid('json');
       const given = (Object.keys(PROPERTY_LABELS) as (keyof typeof PROPERTY_LABELS)[]).filter(
         (k) => props[k] !== undefined,
       );
       if (given.length === 0)
         throw badRequest('title', 'give at least one of title, kind, categories, referentId');
-      const db = c.get('db');
-      const services = c.get('services');
       assertNotDeleted(db, slug);
       const page = getPage(db, slug);
       const result = withConflictPage(db, services.wiki, slug, () =>
@@ -594,11 +596,8 @@ export const pages = new Hono<AppEnv>()
     (c) => {
       // Deletion (facilitators): pending co-edits are written as a revision first (no await between
       // that and the deletion, so nothing typed slips in), then open co-editing connections close.
-      const user = requireRole(c, 'facilitator');
-      const slug = checkSlug(c.req.param('slug'));
+      const { user, slug, db, services } = pageWrite(c, 'facilitator');
       const { reason } = c.req.valid('json');
-      const db = c.get('db');
-      const services = c.get('services');
       services.collab.flush(slug);
       const deletion = deletePage(db, services.wiki, { slug, userId: user.id, reason });
       const { pageId: _id, ...shown } = deletion;
@@ -623,10 +622,8 @@ export const pages = new Hono<AppEnv>()
     roleAtLeast('facilitator'),
     jsonBody(RestoreBody),
     (c) => {
-      const user = requireRole(c, 'facilitator');
-      const slug = checkSlug(c.req.param('slug'));
-      const services = c.get('services');
-      const page = restorePage(c.get('db'), services.wiki, {
+      const { user, slug, db, services } = pageWrite(c, 'facilitator');
+      const page = restorePage(db, services.wiki, {
         slug,
         userId: user.id,
         reason: c.req.valid('json').reason ?? '',
@@ -667,11 +664,8 @@ export const pages = new Hono<AppEnv>()
       // the page, and of a page being created at the target, are written first (no await between
       // that and the move, so nothing typed slips in); then co-editing connections close with the
       // new slug, and the stored co-editing document follows the page.
-      const user = requireRole(c, 'contributor');
-      const slug = checkSlug(c.req.param('slug'));
+      const { user, slug, db, services } = pageWrite(c, 'contributor');
       const body = c.req.valid('json');
-      const db = c.get('db');
-      const services = c.get('services');
       services.collab.flush(slug);
       if (body.slug !== slug) services.collab.flush(body.slug);
       const move = movePage(db, services.wiki, {
