@@ -1,4 +1,7 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Browser tests, and the slow WebSocket test: each file in a fresh module graph. */
+const BROWSER = ['test/{e2e,slow}/**/*.test.ts'];
 
 export default defineConfig({
   test: {
@@ -20,15 +23,16 @@ export default defineConfig({
           // next instead of importing the server afresh for each file (about 2 s per file): the
           // non-browser files take about half the time (550 → 266 s for 76 files on a loaded
           // machine). Each file still starts its own server, database and temporary directory.
+          // Every other test file, so that a test in a new folder is not left out.
           name: 'unit',
-          include: ['test/{server,registry,client,bench}/**/*.test.ts'],
+          include: ['test/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...BROWSER],
           isolate: false,
         },
       },
       {
         extends: true,
-        // Browser tests, and the slow WebSocket test, each in a fresh module graph.
-        test: { name: 'browser', include: ['test/{e2e,slow}/**/*.test.ts'] },
+        test: { name: 'browser', include: BROWSER },
       },
     ],
   },
