@@ -107,8 +107,22 @@ interface Hit {
   rank: number;
 }
 
-/** The most expression counts kept (a cache emptied whenever the index changes). */
+/** The most entries a search cache keeps (each is emptied whenever the index changes). */
 const MAX_CACHED_COUNTS = 5000;
+
+/**
+ * `cache`'s value for `key`, computed on first use and kept (the cache is emptied when it holds
+ * `MAX_CACHED_COUNTS` entries).
+ */
+function cached<V>(cache: Map<string, V>, key: string, compute: () => V): V {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= MAX_CACHED_COUNTS) cache.clear();
+    cache.set(key, value);
+  }
+  return value;
+}
 
 /** bm25() parameters and the IDF of a phrase found in half the pages or more (fts5_aux.c). */
 const BM25_K1 = 1.2;
@@ -411,13 +425,11 @@ export class WikiSearch {
 
   /** Pages matching an FTS5 expression (cached while the index is unchanged). */
   private count(match: string): number {
-    let n = this.counts.get(match);
-    if (n === undefined) {
-      n = ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number;
-      if (this.counts.size >= MAX_CACHED_COUNTS) this.counts.clear();
-      this.counts.set(match, n);
-    }
-    return n;
+    return cached(
+      this.counts,
+      match,
+      () => ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number,
+    );
   }
 
   /**
@@ -574,18 +586,11 @@ export class WikiSearch {
   }
 
   private hasTerm(term: string): boolean {
-    const key = `=${term}`;
-    let found = this.known.get(key);
-    if (found === undefined) {
-      found = ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined;
-      this.remember(key, found);
-    }
-    return found;
-  }
-
-  private remember(key: string, found: boolean): void {
-    if (this.known.size >= MAX_CACHED_COUNTS) this.known.clear();
-    this.known.set(key, found);
+    return cached(
+      this.known,
+      `=${term}`,
+      () => ftsStatement(this.db, SQL_TERM).get({ match: ftsString(term) }) !== undefined,
+    );
   }
 
   /** The index terms starting with `letter` (cached while the index is unchanged). */
@@ -606,39 +611,31 @@ export class WikiSearch {
    */
   private expansion(prefix: string): string[] | undefined {
     if (prefix.length < MIN_EXPANDED) return undefined;
-    let terms = this.expansions.get(prefix);
-    if (terms === undefined) {
-      const to = prefixEnd(prefix);
-      const letter = this.letterTerms.get(prefix[0]);
-      if (letter) {
-        // Already read for typo tolerance.
-        terms = letter.filter((t) => t >= prefix && t < to).slice(0, MAX_EXPANDED + 1);
-      } else {
-        terms = ftsStatement(this.db, SQL_PREFIX_TERMS)
-          .pluck()
-          .all({ from: prefix, to }) as string[];
-      }
-      if (this.expansions.size >= MAX_CACHED_COUNTS) this.expansions.clear();
-      this.expansions.set(prefix, terms);
-    }
+    const terms = this.prefixTerms(prefix);
     return terms.length > 0 && terms.length <= MAX_EXPANDED ? terms : undefined;
   }
 
+  /** The first index terms (up to `MAX_EXPANDED` + 1) a typed prefix begins (cached while the index is unchanged). */
+  private prefixTerms(prefix: string): string[] {
+    return cached(this.expansions, prefix, () => {
+      const to = prefixEnd(prefix);
+      const letter = this.letterTerms.get(prefix[0]);
+      // Already read for typo tolerance.
+      if (letter) return letter.filter((t) => t >= prefix && t < to).slice(0, MAX_EXPANDED + 1);
+      return ftsStatement(this.db, SQL_PREFIX_TERMS).pluck().all({ from: prefix, to }) as string[];
+    });
+  }
+
   private hasPrefix(prefix: string): boolean {
-    if (prefix.length >= MIN_EXPANDED) {
-      // One look-up of the vocabulary answers both.
-      this.expansion(prefix);
-      return (this.expansions.get(prefix)?.length ?? 0) > 0;
-    }
-    const key = `*${prefix}`;
-    let found = this.known.get(key);
-    if (found === undefined) {
-      found =
+    // From `MIN_EXPANDED` characters, one look-up of the vocabulary answers both.
+    if (prefix.length >= MIN_EXPANDED) return this.prefixTerms(prefix).length > 0;
+    return cached(
+      this.known,
+      `*${prefix}`,
+      () =>
         ftsStatement(this.db, SQL_PREFIX).get({ from: prefix, to: prefixEnd(prefix) }) !==
-        undefined;
-      this.remember(key, found);
-    }
-    return found;
+        undefined,
+    );
   }
 
   /**
