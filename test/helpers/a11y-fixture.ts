@@ -4,7 +4,10 @@ import { createApiToken, createUser, type Role } from '../../server/auth/users.j
 import { seedIfEmpty } from '../../server/seed/index.js';
 import type { AnswerJson } from './app.js';
 import {
+  loggedInContext,
+  newAppContext,
   startBrowserSession,
+  TEST_PASSWORD,
   watchedPage,
   type BrowserSession,
   type PageProblems,
@@ -31,8 +34,6 @@ export interface A11yFixture {
   close(): Promise<void>;
 }
 
-const PASSWORD = 'password123';
-
 /**
  * Starts the real server on the French demo content (the one `npm start` seeds), with one
  * account per role (the admin first, as on a new instance), a switchyard request asked by the
@@ -46,7 +47,7 @@ export async function startA11yFixture(): Promise<A11yFixture> {
     const u = await createUser(session.db, {
       email: `${role}@example.org`,
       name: `Compte ${role}`,
-      password: PASSWORD,
+      password: TEST_PASSWORD,
       role,
     });
     tokens.set(role, createApiToken(session.db, u.id, 'a11y'));
@@ -77,18 +78,10 @@ export async function startA11yFixture(): Promise<A11yFixture> {
   async function contextFor(viewer: Viewer): Promise<BrowserContext> {
     let context = contexts.get(viewer);
     if (!context) {
-      context = await session.browser.newContext({
-        baseURL: session.url,
-        locale: 'fr-FR',
-        viewport: { width: 1280, height: 900 },
-      });
-      context.setDefaultTimeout(15_000);
-      if (viewer !== 'anonymous') {
-        const res = await context.request.post('/api/auth/login', {
-          data: { email: `${viewer}@example.org`, password: PASSWORD },
-        });
-        expect(res.status()).toBe(200);
-      }
+      context =
+        viewer === 'anonymous'
+          ? await newAppContext(session.browser, session.url)
+          : (await loggedInContext(session, `${viewer}@example.org`)).context;
       contexts.set(viewer, context);
     }
     return context;
