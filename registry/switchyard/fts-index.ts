@@ -27,8 +27,6 @@ interface Postings {
   tf: Float64Array;
 }
 
-const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
-
 /** A BM25F index over FTS5 tables in `db` (temp schema): same interface and scores as FieldedIndex. */
 export class FtsFieldedIndex<F extends string> implements TermIndex {
   readonly size: number;
@@ -42,7 +40,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly colIndex = new Map<string, number>();
   private readonly allWeighted: boolean;
   private readonly st: Record<
-    'postings' | 'df' | 'dfWeighted' | 'row' | 'lens' | 'stems' | 'contains',
+    'postings' | 'df' | 'dfWeighted' | 'row' | 'lens' | 'stems',
     Statement
   >;
 
@@ -96,11 +94,14 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
     const weightedCols = cols.filter((_, i) => this.w[i] !== 0);
-    const filter = weightedCols.length ? `{${weightedCols.join(' ')}} : ` : '';
     this.st = {
+      // One string per term, "doc·nf+field" per instance, instead of a row per (doc, field):
+      // crossing into JavaScript costs about 2 µs a row, and a frequent term has thousands.
       postings: db
-        .prepare(`SELECT doc, col, count(*) FROM temp.${t}_vi WHERE term = ? GROUP BY doc, col`)
-        .raw(),
+        .prepare(
+          `SELECT group_concat(doc * ${this.fields.length} + CAST(substr(col, 2) AS INTEGER), ',') FROM temp.${t}_vi WHERE term = ?`,
+        )
+        .pluck(),
       df: db.prepare(`SELECT doc FROM temp.${t}_vr WHERE term = ?`).pluck(),
       dfWeighted: db
         .prepare(
@@ -112,14 +113,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         .raw(),
       lens: db.prepare(`SELECT * FROM temp.${t}_len ORDER BY doc`).raw(),
       stems: db.prepare(`SELECT term FROM temp.${t}_vr`).pluck(),
-      contains: db
-        .prepare(`SELECT 1 FROM temp.${t} WHERE ${ident(t)} MATCH ? AND rowid = CAST(? AS INTEGER)`)
-        .pluck(),
     };
-    this.matchFilter = filter;
   }
-
-  private readonly matchFilter: string;
 
   /** Removes the tables (the index is unusable afterwards). */
   drop(): void {
@@ -198,26 +193,48 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly postingsCache = new Map<string, Postings>();
   private cachedEntries = 0;
 
+  /**
+   * Reads a term's postings from the instance vocabulary: the instances come ordered by document,
+   * field and offset, so each document's per-field counts are gathered in one pass over the string.
+   */
   private readPostings(stem: string): Postings {
     const nf = this.fields.length;
-    const byDoc = new Map<number, Float64Array>();
-    for (const [doc, col, n] of this.st.postings.iterate(stem) as IterableIterator<
-      [number, string, number]
-    >) {
-      const f = this.colIndex.get(col);
-      if (f === undefined || !this.w[f]) continue;
-      let counts = byDoc.get(doc);
-      if (!counts) byDoc.set(doc, (counts = new Float64Array(nf)));
-      counts[f] = n;
+    const list = (this.st.postings.get(stem) as string | null) ?? '';
+    const docs: number[] = [];
+    const tf: number[] = [];
+    const counts = new Float64Array(nf);
+    let current = -1;
+    let weighted = false;
+    const flush = () => {
+      if (current >= 0 && weighted) {
+        docs.push(current);
+        tf.push(this.pseudoTf(current, counts));
+      }
+      counts.fill(0);
+      weighted = false;
+    };
+    let v = 0;
+    for (let i = 0; i <= list.length; i++) {
+      const c = i < list.length ? list.charCodeAt(i) : 44;
+      if (c !== 44) {
+        v = v * 10 + (c - 48);
+        continue;
+      }
+      if (i === 0) break;
+      const doc = Math.floor(v / nf);
+      const f = v - doc * nf;
+      v = 0;
+      if (doc !== current) {
+        if (doc < current) throw new Error(`fts5vocab instances out of order for "${stem}"`);
+        flush();
+        current = doc;
+      }
+      if (!this.w[f]) continue;
+      counts[f]++;
+      weighted = true;
     }
-    const docs = new Int32Array(byDoc.size);
-    const tf = new Float64Array(byDoc.size);
-    let i = 0;
-    for (const [doc, counts] of byDoc) {
-      docs[i] = doc;
-      tf[i++] = this.pseudoTf(doc, counts);
-    }
-    return { docs, tf };
+    flush();
+    return { docs: Int32Array.from(docs), tf: Float64Array.from(tf) };
   }
 
   private idfFromDf(df: number): number {
@@ -283,11 +300,19 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     return this.idfOf(stem) !== 0;
   }
 
-  /** True when document `id` contains `stem` in a weighted field. */
+  /** True when document `id` contains `stem` in a weighted field (binary search in its postings). */
   contains(stem: string, id: number): boolean {
     if (!stem) return false;
-    return (
-      this.st.contains.get(`${this.matchFilter}"${stem.replace(/"/g, '""')}"`, id) !== undefined
-    );
+    const { docs } = this.postings(stem);
+    let lo = 0;
+    let hi = docs.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = docs[mid];
+      if (v === id) return true;
+      if (v < id) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return false;
   }
 }
