@@ -1,3 +1,5 @@
+import { hash as digest } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
 import type { TermIndex } from './fielded-index.js';
 import { textStems } from './text.js';
@@ -11,11 +13,20 @@ import { textStems } from './text.js';
  * - an `fts5vocab` table of type `instance` (term, doc, col, offset): per-document, per-field term
  *   frequencies of the query's terms only, counted in SQL;
  * - an `fts5vocab` table of type `row`: the terms, and their document frequencies;
- * - a side table of per-document field lengths (FTS5 keeps them, but better-sqlite3 cannot register
- *   the auxiliary function that would read them).
+ * - a side table of the documents: their key (a slug), a hash of their text and their field
+ *   lengths (FTS5 keeps the lengths, but better-sqlite3 cannot register the auxiliary function that
+ *   would read them).
  * The formula and its order of floating-point operations are FieldedIndex's, so scores are equal
  * (bench/switchyard-fts-parity.ts checks it on every corpus).
+ *
+ * A named index lives in the database itself (main schema) and outlives the process: building it
+ * again re-analyses only the documents whose text changed (new, edited, removed), so a restart or a
+ * write costs a hash per document instead of analysing the whole registry again. Its tables are
+ * created on first use and rebuilt when their signature (analyser version, fields) changes.
  */
+
+/** Bump when the analyser (textStems, tokenize) changes what a text gives: named indexes are rebuilt. */
+const ANALYSER_VERSION = 1;
 
 let tableCounter = 0;
 
@@ -27,27 +38,49 @@ interface Postings {
   tf: Float64Array;
 }
 
-/** A BM25F index over FTS5 tables in `db` (temp schema): same interface and scores as FieldedIndex. */
+/** The last build of each named index, per connection (see `adoptCaches`). */
+const lastBuilds = new WeakMap<
+  Database,
+  Map<string, { settings: string; index: FtsFieldedIndex<string> }>
+>();
+
+/** Where an FTS-backed index keeps its tables. */
+export interface FtsIndexStore {
+  /** Persistent tables named after it (lowercase letters), in the main schema; temporary otherwise. */
+  name?: string;
+  /** One stable key per document (slugs): what a rebuild compares to re-analyse only changes. */
+  keys?: readonly string[];
+  /** Text → tokens (default: the switchyard's stems). */
+  analyse?: (text: string) => string[];
+}
+
+const fieldText = (raw: string | string[] | undefined) =>
+  raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
+
+/** A BM25F index over FTS5 tables in `db`: same interface and scores as FieldedIndex. */
 export class FtsFieldedIndex<F extends string> implements TermIndex {
   readonly size: number;
   private readonly fields: F[];
   private readonly w: Float64Array;
   private readonly table: string;
-  /** Field lengths: doc × field (read back from the side table once, see `lengths`). */
-  private lens: Float64Array | null = null;
-  private avg: Float64Array | null = null;
+  private readonly persistent: boolean;
+  /** Field lengths: position × field, and per-field averages (as FieldedIndex computes them). */
+  private readonly lens: Float64Array;
+  private readonly avg: Float64Array;
+  /** FTS rowid of each position, and position of each rowid (−1: not a document of this index). */
+  private readonly docidOf: Int32Array;
+  private readonly posOf: Int32Array;
   private readonly idfCache = new Map<string, number>();
-  private readonly colIndex = new Map<string, number>();
   private readonly allWeighted: boolean;
-  private readonly st: Record<
-    'postings' | 'df' | 'dfWeighted' | 'row' | 'lens' | 'stems',
-    Statement
-  >;
+  /** Documents analysed by the last build (all of them for a new index; changes only otherwise). */
+  readonly analysed: number;
+  private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row' | 'stems', Statement>;
 
   /**
-   * @param db the connection whose temp schema holds the tables (dropped by `drop`).
+   * @param db the connection holding the tables.
    * @param docs one entry per document: field → texts (as FieldedIndex).
    * @param weights field weights (a field missing from the map is ignored).
+   * @param store a name and keys for persistent tables (temporary ones, dropped by `drop`, otherwise).
    */
   constructor(
     private readonly db: Database,
@@ -55,100 +88,218 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     weights: Record<F, number>,
     private readonly k1: number,
     private readonly b: number,
+    store: FtsIndexStore = {},
   ) {
     this.size = docs.length;
     this.fields = Object.keys(weights) as F[];
     this.w = Float64Array.from(this.fields.map((f) => weights[f]));
     this.allWeighted = this.w.every((x) => x !== 0);
-    this.fields.forEach((_, i) => this.colIndex.set(`f${i}`, i));
-    const t = `lc_sy_${process.pid}_${++tableCounter}`;
-    this.table = t;
+    const nf = this.fields.length;
     const cols = this.fields.map((_, i) => `f${i}`);
-    const lenCols = this.fields.map((_, i) => `l${i} INTEGER NOT NULL`);
-    db.exec(
-      `CREATE VIRTUAL TABLE temp.${t} USING fts5(${cols.join(', ')}, tokenize = 'unicode61 remove_diacritics 0');
-       CREATE VIRTUAL TABLE temp.${t}_vi USING fts5vocab(temp, ${t}, 'instance');
-       CREATE VIRTUAL TABLE temp.${t}_vr USING fts5vocab(temp, ${t}, 'row');
-       CREATE TABLE temp.${t}_len (doc INTEGER PRIMARY KEY, ${lenCols.join(', ')});`,
-    );
-    const insert = db.prepare(
-      `INSERT INTO temp.${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-    );
-    const insertLen = db.prepare(
-      `INSERT INTO temp.${t}_len (doc, ${cols.map((_, i) => `l${i}`).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
-    );
+    if (store.name !== undefined && !/^[a-z]+$/.test(store.name))
+      throw new Error(`index name must be lowercase letters: ${store.name}`);
+    this.persistent = store.name !== undefined;
+    const schema = this.persistent ? 'main' : 'temp';
+    const t = this.persistent
+      ? `switchyard_fts_${store.name}`
+      : `lc_sy_${process.pid}_${++tableCounter}`;
+    this.table = t;
+    const analyse = store.analyse ?? textStems;
+    const signature = JSON.stringify({ v: ANALYSER_VERSION, cols: nf, analyse: analyse.name });
+    // An fts5vocab table names its schema only in temp (it then reads any schema's table).
+    const vocabOf = this.persistent ? t : `temp, ${t}`;
+    const create = () =>
+      db.exec(
+        `CREATE VIRTUAL TABLE ${schema}.${t} USING fts5(${cols.join(', ')}, tokenize = 'unicode61 remove_diacritics 0');
+         CREATE VIRTUAL TABLE ${schema}.${t}_vi USING fts5vocab(${vocabOf}, 'instance');
+         CREATE VIRTUAL TABLE ${schema}.${t}_vr USING fts5vocab(${vocabOf}, 'row');
+         CREATE TABLE ${schema}.${t}_docs (docid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
+           hash TEXT NOT NULL, lens TEXT NOT NULL);`,
+      );
+    const keys = docs.map((_, i) => store.keys?.[i] ?? String(i));
+    const lens = new Float64Array(this.size * nf);
+    const docidOf = new Int32Array(this.size);
+    let analysed = 0;
+    let removed = 0;
     db.transaction(() => {
-      docs.forEach((doc, id) => {
-        const values: string[] = [];
-        const lengths: number[] = [];
-        for (const f of this.fields) {
-          const raw: string | string[] | undefined = doc[f];
-          const text = raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
-          const stems = text ? textStems(text) : [];
-          values.push(stems.join(' '));
-          lengths.push(stems.length);
+      if (this.persistent) {
+        db.exec(
+          `CREATE TABLE IF NOT EXISTS switchyard_fts_meta (name TEXT PRIMARY KEY, signature TEXT NOT NULL)`,
+        );
+        const known = db
+          .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
+          .pluck()
+          .get(t) as string | undefined;
+        const exists = db
+          .prepare(`SELECT 1 FROM sqlite_master WHERE name = ?`)
+          .pluck()
+          .get(`${t}_docs`);
+        if (known !== signature || !exists) {
+          db.exec(
+            `DROP TABLE IF EXISTS ${t}_vi; DROP TABLE IF EXISTS ${t}_vr;
+             DROP TABLE IF EXISTS ${t}_docs; DROP TABLE IF EXISTS ${t};`,
+          );
+          create();
+          db.prepare(
+            `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
+          ).run(t, signature);
         }
-        insert.run(id, ...values);
-        insertLen.run(id, ...lengths);
+      } else create();
+      const stored = new Map<string, { docid: number; hash: string; lens: string }>();
+      for (const [docid, key, hash, lens] of db
+        .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
+        .raw()
+        .iterate() as IterableIterator<[number, string, string, string]>)
+        stored.set(key, { docid, hash, lens });
+      const insert = db.prepare(
+        `INSERT INTO ${schema}.${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
+      );
+      const remove = db.prepare(`DELETE FROM ${schema}.${t} WHERE rowid = ?`);
+      const addDoc = db.prepare(
+        `INSERT INTO ${schema}.${t}_docs (key, hash, lens) VALUES (?, ?, ?) RETURNING docid`,
+      );
+      const updateDoc = db.prepare(
+        `UPDATE ${schema}.${t}_docs SET hash = ?, lens = ? WHERE docid = ?`,
+      );
+      const removeDoc = db.prepare(`DELETE FROM ${schema}.${t}_docs WHERE docid = ?`);
+      const seen = new Set<string>();
+      docs.forEach((doc, pos) => {
+        let key = keys[pos];
+        // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
+        if (seen.has(key)) key = `${key}#${pos}`;
+        seen.add(key);
+        const texts = this.fields.map((f) => fieldText(doc[f]));
+        const hash = digest('sha1', texts.join('\u0000'), 'base64');
+        const known = stored.get(key);
+        stored.delete(key);
+        let fieldLens: number[];
+        if (known && known.hash === hash) {
+          docidOf[pos] = known.docid;
+          fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
+        } else {
+          const stems = texts.map((text) => (text ? analyse(text) : []));
+          fieldLens = stems.map((s) => s.length);
+          const lensText = fieldLens.join(',');
+          let docid: number;
+          if (known) {
+            remove.run(known.docid);
+            updateDoc.run(hash, lensText, known.docid);
+            docid = known.docid;
+          } else docid = (addDoc.get(key, hash, lensText) as { docid: number }).docid;
+          insert.run(docid, ...stems.map((s) => s.join(' ')));
+          docidOf[pos] = docid;
+          analysed++;
+        }
+        for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
       });
-      db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
+      removed = stored.size;
+      for (const gone of stored.values()) {
+        remove.run(gone.docid);
+        removeDoc.run(gone.docid);
+      }
+      if (!this.persistent) db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
+    this.analysed = analysed;
+    this.lens = lens;
+    this.docidOf = docidOf;
+    if (this.persistent) this.adoptCaches(removed, JSON.stringify([t, weights, k1, b]));
+    let maxDocid = 0;
+    for (const d of docidOf) if (d > maxDocid) maxDocid = d;
+    this.posOf = new Int32Array(maxDocid + 1).fill(-1);
+    docidOf.forEach((d, pos) => (this.posOf[d] = pos));
+    const totals = new Float64Array(nf);
+    for (let pos = 0; pos < this.size; pos++)
+      for (let f = 0; f < nf; f++) totals[f] += lens[pos * nf + f];
+    this.avg = new Float64Array(nf);
+    for (let f = 0; f < nf; f++) this.avg[f] = Math.max(1, totals[f] / Math.max(1, this.size));
     const weightedCols = cols.filter((_, i) => this.w[i] !== 0);
     this.st = {
       // One string per term, "doc·nf+field" per instance, instead of a row per (doc, field):
       // crossing into JavaScript costs about 2 µs a row, and a frequent term has thousands.
       postings: db
         .prepare(
-          `SELECT group_concat(doc * ${this.fields.length} + CAST(substr(col, 2) AS INTEGER), ',') FROM temp.${t}_vi WHERE term = ?`,
+          `SELECT group_concat(doc * ${nf} + CAST(substr(col, 2) AS INTEGER), ',') FROM ${schema}.${t}_vi WHERE term = ?`,
         )
         .pluck(),
-      df: db.prepare(`SELECT doc FROM temp.${t}_vr WHERE term = ?`).pluck(),
+      df: db.prepare(`SELECT doc FROM ${schema}.${t}_vr WHERE term = ?`).pluck(),
       dfWeighted: db
         .prepare(
-          `SELECT count(DISTINCT doc) FROM temp.${t}_vi WHERE term = ? AND col IN (${weightedCols.map((c) => `'${c}'`).join(', ') || "''"})`,
+          `SELECT count(DISTINCT doc) FROM ${schema}.${t}_vi WHERE term = ? AND col IN (${weightedCols.map((c) => `'${c}'`).join(', ') || "''"})`,
         )
         .pluck(),
       row: db
-        .prepare(`SELECT ${cols.join(', ')} FROM temp.${t} WHERE rowid = CAST(? AS INTEGER)`)
+        .prepare(`SELECT ${cols.join(', ')} FROM ${schema}.${t} WHERE rowid = CAST(? AS INTEGER)`)
         .raw(),
-      lens: db.prepare(`SELECT * FROM temp.${t}_len ORDER BY doc`).raw(),
-      stems: db.prepare(`SELECT term FROM temp.${t}_vr`).pluck(),
+      stems: db.prepare(`SELECT term FROM ${schema}.${t}_vr`).pluck(),
     };
   }
 
-  /** Removes the tables (the index is unusable afterwards). */
+  /**
+   * Takes over the postings, document frequencies and read-ahead state of the previous build of the
+   * same named index when nothing in it changed (same documents, same rowids, same weights): a
+   * write to one record leaves the other indexes' caches warm.
+   */
+  private adoptCaches(removed: number, settings: string): void {
+    let last = lastBuilds.get(this.db);
+    if (!last) lastBuilds.set(this.db, (last = new Map()));
+    const previous = last.get(this.table);
+    last.set(this.table, { settings, index: this as FtsFieldedIndex<string> });
+    if (!previous || previous.settings !== settings || this.analysed || removed) return;
+    const other = previous.index;
+    if (other.size !== this.size || other.docidOf.some((d, i) => d !== this.docidOf[i])) return;
+    for (const [k, v] of other.postingsCache) this.postingsCache.set(k, v);
+    this.cachedEntries = other.cachedEntries;
+    for (const [k, v] of other.idfCache) this.idfCache.set(k, v);
+    this.warmQueue = other.warmQueue;
+  }
+
+  /** Frequent terms not yet read by `warm` (undefined: not listed yet). */
+  private warmQueue: string[] | undefined;
+
+  /**
+   * Reads ahead the postings of the index's frequent terms (in at least `minDocs` documents, most
+   * frequent first), the ones that cost a query milliseconds on first use; rare terms are read on
+   * demand. Works for about `budgetMs` and returns true when nothing is left: the service calls it
+   * in slices while idle after a build.
+   */
+  warm(budgetMs: number, minDocs = 4): boolean {
+    const schema = this.persistent ? 'main' : 'temp';
+    this.warmQueue ??= this.db
+      .prepare(`SELECT term FROM ${schema}.${this.table}_vr WHERE doc >= ? ORDER BY doc ASC`)
+      .pluck()
+      .all(minDocs) as string[];
+    const until = performance.now() + budgetMs;
+    while (this.warmQueue.length) {
+      if (this.cachedEntries >= POSTINGS_CACHE_MAX / 2) {
+        this.warmQueue.length = 0;
+        break;
+      }
+      this.postings(this.warmQueue.pop()!);
+      if (performance.now() >= until) break;
+    }
+    return this.warmQueue.length === 0;
+  }
+
+  /** Removes temporary tables (the index is unusable afterwards); a named index stays. */
   drop(): void {
+    if (this.persistent) return;
     const t = this.table;
     this.db.exec(
       `DROP TABLE IF EXISTS temp.${t}_vi; DROP TABLE IF EXISTS temp.${t}_vr;
-       DROP TABLE IF EXISTS temp.${t}_len; DROP TABLE IF EXISTS temp.${t};`,
+       DROP TABLE IF EXISTS temp.${t}_docs; DROP TABLE IF EXISTS temp.${t};`,
     );
   }
 
-  /** Per-document field lengths and per-field average lengths (as FieldedIndex computes them). */
-  private lengths(): { lens: Float64Array; avg: Float64Array } {
-    if (!this.lens || !this.avg) {
-      const nf = this.fields.length;
-      const lens = new Float64Array(this.size * nf);
-      const totals = new Float64Array(nf);
-      for (const row of this.st.lens.iterate() as IterableIterator<number[]>) {
-        const doc = row[0];
-        for (let f = 0; f < nf; f++) {
-          lens[doc * nf + f] = row[f + 1];
-          totals[f] += row[f + 1];
-        }
-      }
-      const avg = new Float64Array(nf);
-      for (let f = 0; f < nf; f++) avg[f] = Math.max(1, totals[f] / Math.max(1, this.size));
-      this.lens = lens;
-      this.avg = avg;
-    }
-    return { lens: this.lens, avg: this.avg };
+  /** Every term of the index with its number of occurrences (the typo vocabulary's counts). */
+  *termCounts(): IterableIterator<[string, number]> {
+    const schema = this.persistent ? 'main' : 'temp';
+    const st = this.db.prepare(`SELECT term, cnt FROM ${schema}.${this.table}_vr`).raw();
+    yield* st.iterate() as IterableIterator<[string, number]>;
   }
 
   /** Σ_f w_f · tf_f / (1 − b + b · len_f / avglen_f), in field order (FieldedIndex's pseudo-frequency). */
-  private pseudoTf(doc: number, counts: Float64Array): number {
-    const { lens, avg } = this.lengths();
+  private pseudoTf(pos: number, counts: Float64Array): number {
+    const { lens, avg } = this;
     const nf = this.fields.length;
     const b = this.b;
     let acc = 0;
@@ -157,7 +308,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       const n = counts[f];
       const w = this.w[f];
       if (!n || !w) continue;
-      const norm = 1 - b + (b * lens[doc * nf + f]) / avg[f];
+      const norm = 1 - b + (b * lens[pos * nf + f]) / avg[f];
       const x = (w * n) / norm;
       acc = first ? x : acc + x;
       first = false;
@@ -168,9 +319,9 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   /**
    * Documents containing `stem` in a weighted field, with their pseudo-frequencies: read from the
    * instance vocabulary on first use, then kept (least recently used first out, at most
-   * POSTINGS_CACHE_MAX entries) for the life of the index, whose tables never change (a write
-   * builds new indexes). Reading a term's postings through SQL costs microseconds per posting, and
-   * a query reads the same terms several times (the skill index once per top resource).
+   * POSTINGS_CACHE_MAX entries) for the life of the index, whose tables do not change under it (a
+   * write builds new indexes). Reading a term's postings through SQL costs microseconds per posting,
+   * and a query reads the same terms several times (the skill index once per top resource).
    */
   private postings(stem: string): Postings {
     const cached = this.postingsCache.get(stem);
@@ -196,6 +347,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   /**
    * Reads a term's postings from the instance vocabulary: the instances come ordered by document,
    * field and offset, so each document's per-field counts are gathered in one pass over the string.
+   * Positions follow the documents' rowids, which need not follow their positions: the postings
+   * are sorted by position when they do not.
    */
   private readPostings(stem: string): Postings {
     const nf = this.fields.length;
@@ -205,10 +358,13 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     const counts = new Float64Array(nf);
     let current = -1;
     let weighted = false;
+    let sorted = true;
     const flush = () => {
-      if (current >= 0 && weighted) {
-        docs.push(current);
-        tf.push(this.pseudoTf(current, counts));
+      const pos = current >= 0 && current < this.posOf.length ? this.posOf[current] : -1;
+      if (pos >= 0 && weighted) {
+        if (docs.length && docs[docs.length - 1] > pos) sorted = false;
+        docs.push(pos);
+        tf.push(this.pseudoTf(pos, counts));
       }
       counts.fill(0);
       weighted = false;
@@ -234,7 +390,12 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       weighted = true;
     }
     flush();
-    return { docs: Int32Array.from(docs), tf: Float64Array.from(tf) };
+    if (sorted) return { docs: Int32Array.from(docs), tf: Float64Array.from(tf) };
+    const order = docs.map((_, k) => k).sort((x, y) => docs[x] - docs[y]);
+    return {
+      docs: Int32Array.from(order, (k) => docs[k]),
+      tf: Float64Array.from(order, (k) => tf[k]),
+    };
   }
 
   private idfFromDf(df: number): number {
@@ -271,7 +432,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
 
   /** The stems of document `id` with their saturated weight in it (see FieldedIndex.docTerms). */
   *docTerms(id: number): IterableIterator<[string, number]> {
-    const row = this.st.row.get(id) as string[] | undefined;
+    if (id < 0 || id >= this.size) return;
+    const row = this.st.row.get(this.docidOf[id]) as string[] | undefined;
     if (!row) return;
     const nf = this.fields.length;
     const perStem = new Map<string, Float64Array>();

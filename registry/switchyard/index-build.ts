@@ -1,6 +1,7 @@
+import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
-import { tokenizeCased } from '../text/french.js';
+import { tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex, type TermIndex } from './fielded-index.js';
@@ -17,6 +18,11 @@ export interface SwitchyardIndexOptions {
    * scores are the in-memory index's (bench/switchyard-fts-parity.ts); without it, in memory.
    */
   ftsDb?: Database;
+  /**
+   * Keep the FTS5 tables in the database (main schema) from one build to the next: a build then
+   * analyses only the documents that changed (FtsFieldedIndex). Temporary tables otherwise.
+   */
+  persistent?: boolean;
 }
 
 /**
@@ -31,7 +37,11 @@ export function buildSwitchyardIndex(
   options: SwitchyardIndexOptions = {},
 ): SwitchyardIndex {
   const ftsIndexes: FtsFieldedIndex<string>[] = [];
+  /** The indexes queries read postings from (the vocabulary's only gives its counts). */
+  const ranked: FtsFieldedIndex<string>[] = [];
   const makeIndex = (
+    name: string,
+    keys: readonly string[],
     docs: Partial<Record<string, string | string[]>>[],
     weights: Record<string, number>,
     k1: number,
@@ -39,8 +49,12 @@ export function buildSwitchyardIndex(
     keepForward = false,
   ): TermIndex => {
     if (!options.ftsDb) return new FieldedIndex<string>(docs, weights, k1, b, keepForward);
-    const ix = new FtsFieldedIndex<string>(options.ftsDb, docs, weights, k1, b);
+    const ix = new FtsFieldedIndex<string>(options.ftsDb, docs, weights, k1, b, {
+      name: options.persistent ? name : undefined,
+      keys,
+    });
     ftsIndexes.push(ix);
+    ranked.push(ix);
     return ix;
   };
   const resources = corpus.resources;
@@ -127,7 +141,11 @@ export function buildSwitchyardIndex(
   const themeVocab = (themes: readonly string[]) =>
     themes.flatMap((t) => config.themeLexicon[t as ThemeSlug] ?? []);
   const { k1, b } = config.bm25;
+  const resourceKeys = resources.map((r) => r.slug);
+  const personKeys = people.map((p) => p.slug);
   const resourceIndex = makeIndex(
+    'resources',
+    resourceKeys,
     resources.map((r, i) => {
       const extras = r as ResourceExtras;
       const wiki = extras.wikiPage ? pageBySlug.get(extras.wikiPage) : undefined;
@@ -158,6 +176,8 @@ export function buildSwitchyardIndex(
   // people of the places that use it were tried too: no gain on dev + train). A separate index, so a resource's own terms (docTerms: skill
   // links, query expansion) stay its own.
   const contextIndex = makeIndex(
+    'context',
+    resourceKeys,
     resources.map((r, i) => ({
       // Only a thin record (no description, features nor keywords) borrows its themes' words:
       // a rich one has its own, and the borrowed ones only blur it (dev + train).
@@ -169,6 +189,8 @@ export function buildSwitchyardIndex(
     b,
   );
   const personIndex = makeIndex(
+    'people',
+    personKeys,
     people.map((p, i) => ({
       skills: p.skills ?? [],
       bio: p.bio ?? '',
@@ -181,6 +203,8 @@ export function buildSwitchyardIndex(
     b,
   );
   const pageIndex = makeIndex(
+    'pages',
+    pages.map((p) => p.slug),
     pages.map((p) => ({ title: p.title, text: p.text })),
     { title: config.pages.title, text: config.pages.text },
     k1,
@@ -188,16 +212,40 @@ export function buildSwitchyardIndex(
   );
 
   const vocab = new Vocabulary(config.typos.minLength);
+  // The registry's words, one text per record (notes grouped by resource): on FTS5, counted by the
+  // index's vocabulary, so that a build analyses only the records that changed.
+  const vocabTexts = new Map<string, string>();
+  const addText = (key: string, text: string) => {
+    const known = vocabTexts.get(key);
+    vocabTexts.set(key, known === undefined ? text : `${known} ${text}`);
+  };
   for (const r of resources)
-    vocab.add(
+    addText(
+      `r:${r.slug}`,
       [r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(
         ' ',
       ),
     );
-  for (const p of people) vocab.add([...(p.skills ?? []), p.bio ?? ''].join(' '));
-  for (const u of corpus.usages) if (u.note) vocab.add(u.note);
-  for (const r of corpus.referents) if (r.note) vocab.add(r.note);
-  for (const p of pages) vocab.add(`${p.title} ${p.text.slice(0, 5000)}`);
+  for (const p of people) addText(`p:${p.slug}`, [...(p.skills ?? []), p.bio ?? ''].join(' '));
+  for (const u of corpus.usages) if (u.note) addText(`u:${u.resource}`, u.note);
+  for (const r of corpus.referents) if (r.note) addText(`n:${r.resource}`, r.note);
+  for (const p of pages) addText(`w:${p.slug}`, `${p.title} ${p.text.slice(0, 5000)}`);
+  if (options.ftsDb) {
+    const words = new FtsFieldedIndex(
+      options.ftsDb,
+      [...vocabTexts.values()].map((text) => ({ words: text })),
+      { words: 1 },
+      k1,
+      b,
+      {
+        name: options.persistent ? 'words' : undefined,
+        keys: [...vocabTexts.keys()],
+        analyse: tokenize,
+      },
+    );
+    ftsIndexes.push(words);
+    for (const [w, n] of words.termCounts()) vocab.addCount(w, n);
+  } else for (const text of vocabTexts.values()) vocab.add(text);
   for (const g of config.thesaurus) vocab.add(g.terms.join(' '));
   for (const words of Object.values(config.themeLexicon)) vocab.add(words.join(' '));
   for (const t of THEMES) vocab.add(t.fr);
@@ -245,6 +293,8 @@ export function buildSwitchyardIndex(
     resourceHelped,
     personHelped,
     skillIndex: makeIndex(
+      'skills',
+      personKeys,
       people.map((p) => ({ skills: p.skills ?? [] })),
       { skills: 1 },
       k1,
@@ -253,6 +303,8 @@ export function buildSwitchyardIndex(
     skillHelpers: new Map(),
     personAvailable,
     missedIndex: makeIndex(
+      'missed',
+      resourceMissed.some((m) => m.length) ? resourceKeys : [],
       resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
       { missed: 1 },
       k1,
@@ -267,6 +319,12 @@ export function buildSwitchyardIndex(
     builtAt: Date.now(),
     release: () => {
       for (const x of ftsIndexes) x.drop();
+    },
+    // Postings of frequent terms read ahead, index by index, about `budgetMs` per call.
+    warm: (budgetMs: number) => {
+      const until = performance.now() + budgetMs;
+      for (const x of ranked) if (!x.warm(Math.max(0, until - performance.now()))) return false;
+      return true;
     },
   };
   return ix;

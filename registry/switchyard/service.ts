@@ -83,16 +83,21 @@ const plain = (md: string) =>
     .replace(/[#>*_`~|]/g, ' ')
     .slice(0, 20_000);
 
+/** Longest stretch of read-ahead work between two turns of the event loop. */
+const WARM_SLICE_MS = 15;
+
 /**
- * Where the service keeps its BM25F indexes: `memory` (FieldedIndex, the default) or `fts` (FTS5
- * tables in the connection's temp schema, FtsFieldedIndex: the same scores). Chosen with the
- * environment variable LC_SWITCHYARD_INDEX=fts, or by the constructor.
+ * Where the service keeps its BM25F indexes: `fts` (the default: FTS5 tables in the database,
+ * FtsFieldedIndex, kept from one build and one process to the next, so that a build re-analyses
+ * only the records that changed) or `memory` (FieldedIndex, everything analysed again at each
+ * build: the same scores, bench/switchyard-fts-parity.ts). LC_SWITCHYARD_INDEX=memory chooses the
+ * latter, as does the constructor.
  */
 export type SwitchyardIndexStore = 'memory' | 'fts';
 
-/** The index store named by LC_SWITCHYARD_INDEX (memory unless it says fts). */
+/** The index store named by LC_SWITCHYARD_INDEX (fts unless it says memory). */
 export function defaultIndexStore(): SwitchyardIndexStore {
-  return process.env.LC_SWITCHYARD_INDEX === 'fts' ? 'fts' : 'memory';
+  return process.env.LC_SWITCHYARD_INDEX === 'memory' ? 'memory' : 'fts';
 }
 
 /**
@@ -219,11 +224,41 @@ export class SwitchyardService {
         availability: upcomingAvailability(this.db),
       },
       this.config(),
-      this.indexStore === 'fts' ? { ftsDb: this.db } : {},
+      this.indexStore === 'fts' ? { ftsDb: this.db, persistent: true } : {},
     );
     this.cache?.index.release?.();
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
+    this.readAhead(index);
     return index;
+  }
+
+  /**
+   * Reads ahead, while the server is idle, what the first problems would otherwise read from the
+   * FTS5 tables (index.warm), in slices of WARM_SLICE_MS between which requests are served; stops
+   * when the indexes are replaced or the database closed.
+   */
+  private readAhead(index: SwitchyardIndex): void {
+    if (!index.warm) return;
+    const step = () => {
+      if (this.cache?.index !== index || !this.db.open) return;
+      try {
+        if (!index.warm!(WARM_SLICE_MS)) setImmediate(step);
+      } catch (err) {
+        if (this.db.open) console.error('[switchyard] read-ahead failed', err);
+      }
+    };
+    setImmediate(step);
+  }
+
+  /** Builds the indexes in the background (the server calls it once listening). */
+  prepare(): void {
+    setImmediate(() => {
+      try {
+        if (this.db.open) this.index();
+      } catch (err) {
+        console.error('[switchyard] index build failed', err);
+      }
+    });
   }
 
   /** Answers a problem. */

@@ -118,13 +118,16 @@ export class Vocabulary {
 
   /** Counts the words of a text. */
   add(text: string): void {
-    for (const w of tokenize(text)) {
-      const f = foldAccents(w);
-      this.freq.set(f, (this.freq.get(f) ?? 0) + 1);
-      let v = this.variants.get(f);
-      if (!v) this.variants.set(f, (v = new Map()));
-      v.set(w, (v.get(w) ?? 0) + 1);
-    }
+    for (const w of tokenize(text)) this.addCount(w, 1);
+  }
+
+  /** Counts `n` occurrences of a word (a token of `tokenize`: what an FTS5 vocabulary gives back). */
+  addCount(w: string, n: number): void {
+    const f = foldAccents(w);
+    this.freq.set(f, (this.freq.get(f) ?? 0) + n);
+    let v = this.variants.get(f);
+    if (!v) this.variants.set(f, (v = new Map()));
+    v.set(w, (v.get(w) ?? 0) + n);
   }
 
   /** Freezes the vocabulary: picks spellings and builds the typo index. */
@@ -133,8 +136,14 @@ export class Vocabulary {
       let best = '';
       let bestCount = -1;
       for (const [w, c] of v) {
-        // Prefer the accented form when counts tie: documents are better spelled than problems.
-        if (c > bestCount || (c === bestCount && w !== foldAccents(w))) {
+        // Prefer the accented form when counts tie: documents are better spelled than problems;
+        // then the first in code-unit order, so that the order words were counted in never matters.
+        const accented = w !== foldAccents(w);
+        const bestAccented = best !== foldAccents(best);
+        if (
+          c > bestCount ||
+          (c === bestCount && (accented !== bestAccented ? accented : w < best))
+        ) {
           best = w;
           bestCount = c;
         }
@@ -181,7 +190,8 @@ export class Vocabulary {
     for (const c of candidates) {
       if (c === f || editDistance(c, f, 1) > 1) continue;
       const n = this.freq.get(c) ?? 0;
-      if (n > bestFreq) {
+      // Equal frequencies: the first in code-unit order (whatever order the words were counted in).
+      if (n > bestFreq || (n === bestFreq && best !== undefined && c < best)) {
         best = c;
         bestFreq = n;
       }

@@ -185,4 +185,9 @@ export interface SwitchyardIndex {
   builtAt: number;
   /** Frees what the indexes hold outside the heap (FTS5 tables), when replaced. */
   release?: () => void;
+  /**
+   * Reads ahead what first queries would otherwise read from the database (FTS5 store), for about
+   * `budgetMs`; true when done. Absent for in-memory indexes.
+   */
+  warm?: (budgetMs: number) => boolean;
 }

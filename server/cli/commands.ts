@@ -44,6 +44,8 @@ const serve: Command = {
       if (seeded) console.log(`Demo content written to ${config.dbPath}`);
     }
     const server = await startServer(db, config);
+    // The switchyard's indexes are built (on a restart, only what changed) before the first problem.
+    server.app.services.switchyard.prepare();
     console.log(
       `Lieux Communs: http://localhost:${server.port} (database ${resolve(config.dbPath)})`,
     );

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SWITCHYARD_CONFIG } from '../../registry/switchyard/config.js';
@@ -100,5 +103,68 @@ describe('the switchyard on FTS5 indexes', () => {
       expect(b.resources, problem).toEqual(a.resources);
       expect(b.people, problem).toEqual(a.people);
     }
+  });
+});
+
+describe('a named FtsFieldedIndex (tables kept in the database)', () => {
+  const keys = ['tableur', 'adhesions', 'broyeur', 'vide'];
+  const stems = [...new Set(docs.flatMap((d) => textStems(JSON.stringify(d))))];
+  const same = (fts: FtsFieldedIndex<string>, memory: FieldedIndex<string>) => {
+    const terms = new Map(stems.map((s, i) => [s, 1 + i / 10]));
+    expect([...fts.score(terms)]).toEqual([...memory.score(terms)]);
+    for (let id = 0; id < memory.size; id++)
+      expect([...fts.docTerms(id)]).toEqual([...memory.docTerms(id)]);
+    for (const s of stems) expect(fts.idfOf(s)).toBe(memory.idfOf(s));
+  };
+
+  it('analyses again only the documents that changed, with the scores of a fresh index', () => {
+    const db = new BetterSqlite3(':memory:');
+    const first = new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
+    expect(first.analysed).toBe(4);
+    same(first, new FieldedIndex(docs, weights, 1.2, 0.5, true));
+    // A restart: nothing to analyse.
+    const again = new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
+    expect(again.analysed).toBe(0);
+    same(again, new FieldedIndex(docs, weights, 1.2, 0.5, true));
+    // One record edited, one removed, the rest in another order.
+    const edited = [docs[3], { ...docs[0], notes: 'tableur des adhésions' }, docs[1]];
+    const editedKeys = ['vide', 'tableur', 'adhesions'];
+    const next = new FtsFieldedIndex(db, edited, weights, 1.2, 0.5, {
+      name: 'test',
+      keys: editedKeys,
+    });
+    expect(next.analysed).toBe(1);
+    same(next, new FieldedIndex(edited, weights, 1.2, 0.5, true));
+    expect(next.contains('broyeur', 0) || next.contains('broyeur', 1)).toBe(false);
+    expect(db.prepare(`SELECT count(*) FROM switchyard_fts_test_docs`).pluck().get()).toBe(3);
+  });
+
+  it('survives the connection: a reopened database file is not analysed again', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lc-fts-'));
+    const file = join(dir, 'registry.db');
+    let db = new BetterSqlite3(file);
+    new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
+    db.close();
+    db = new BetterSqlite3(file);
+    const reopened = new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
+    expect(reopened.analysed).toBe(0);
+    same(reopened, new FieldedIndex(docs, weights, 1.2, 0.5, true));
+    // Other fields: the tables are rebuilt.
+    const other = new FtsFieldedIndex<string>(db, docs, { title: 1, body: 1 }, 1.2, 0.5, {
+      name: 'test',
+      keys,
+    });
+    expect(other.analysed).toBe(4);
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('reads ahead its frequent terms, with the same scores after', () => {
+    const db = new BetterSqlite3(':memory:');
+    const fts = new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
+    let rounds = 0;
+    while (!fts.warm(5, 1)) rounds++;
+    expect(rounds).toBeLessThan(100);
+    same(fts, new FieldedIndex(docs, weights, 1.2, 0.5, true));
   });
 });
