@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { AppError, badRequest, forbidden, notFound } from '../errors.js';
+import { AppError, forbidden, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { hasRole, type User } from '../auth/users.js';
@@ -16,7 +16,8 @@ import {
 } from '../../registry/people.js';
 import { PersonSchema, SLUG_RE } from '../../registry/schema.js';
 import { managedPersonDetail, personDetail } from '../../registry/views.js';
-import { csvList, paging } from './registry-params.js';
+import { csvList, paging, slugParam } from './registry-params.js';
+import { assertSameSlug } from './registry-write.js';
 import { getInboxMessage } from '../../registry/contact-inbox.js';
 import { alertNewMessage } from '../mail/contact-alerts.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
@@ -126,12 +127,6 @@ const DOC = {
   }),
 };
 
-const slugParam = (slug: string) => {
-  if (!SLUG_RE.test(slug))
-    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
-  return slug;
-};
-
 /** The caller may manage this person: facilitators and admins, or the person's own account. */
 function mayManage(user: User | null, person: PersonRecord): boolean {
   return !!user && (hasRole(user.role, 'facilitator') || person.userId === user.id);
@@ -201,8 +196,7 @@ export const people = new Hono<AppEnv>()
     if (!mayManage(user, person) && !hasRole(user.role, 'contributor'))
       throw forbidden('Only the person’s own account or a contributor may edit this profile');
     const body = c.req.valid('json');
-    if (body.slug !== undefined && body.slug !== slug)
-      throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
+    assertSameSlug(body.slug, slug);
     upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
     return c.json(personAnswer(c, findPerson(c.get('db'), slug)!));
   })

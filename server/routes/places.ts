@@ -1,14 +1,15 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { searchPlaces } from '../../registry/directory.js';
 import { findPlace, getPlace, upsertPlace } from '../../registry/places.js';
 import { PlaceSchema, SLUG_RE } from '../../registry/schema.js';
 import { placeDetail } from '../../registry/views.js';
-import { bboxParam, csvList, paging } from './registry-params.js';
+import { bboxParam, csvList, paging, slugParam } from './registry-params.js';
+import { mergeUpdate } from './registry-write.js';
 import { EventFilters, eventQuery } from './events.js';
 import { mapPoints } from '../../registry/events/map.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
@@ -85,11 +86,8 @@ const DOC = {
   }),
 };
 
-const slugParam = (slug: string) => {
-  if (!SLUG_RE.test(slug))
-    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
-  return slug;
-};
+/** How PUT reads, merges and shows a place. */
+const PLACE = { get: getPlace, upsert: upsertPlace, detail: placeDetail };
 
 /**
  * /api/map/places: the points of the places map. Not under /api/places: a fixed path next to
@@ -124,13 +122,6 @@ export const places = new Hono<AppEnv>()
   .get('/:slug', DOC.get, readAccess, (c) =>
     c.json(placeDetail(c.get('db'), slugParam(c.req.param('slug'))) satisfies PlaceDetail),
   )
-  .put('/:slug', DOC.put, jsonBody(PutBody), (c) => {
-    requireRole(c, 'contributor');
-    const slug = slugParam(c.req.param('slug'));
-    const body = c.req.valid('json');
-    if (body.slug !== undefined && body.slug !== slug)
-      throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    getPlace(c.get('db'), slug);
-    upsertPlace(c.get('db'), { ...body, slug }, { mode: 'merge' });
-    return c.json(placeDetail(c.get('db'), slug));
-  });
+  .put('/:slug', DOC.put, jsonBody(PutBody), (c) =>
+    c.json(mergeUpdate(c, c.req.valid('json'), PLACE) satisfies PlaceDetail),
+  );

@@ -1,7 +1,16 @@
 import { z } from 'zod';
+import { badRequest } from '../errors.js';
 import { parseLatLon } from '../../registry/geo.js';
+import { SLUG_RE } from '../../registry/schema.js';
 
-/** Query-string pieces shared by the registry routes (resources, places, people). */
+/** URL and query-string pieces shared by the registry routes (resources, places, people). */
+
+/** The `:slug` of a record's URL, checked (400 naming `slug` otherwise). */
+export const slugParam = (slug: string) => {
+  if (!SLUG_RE.test(slug))
+    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
+  return slug;
+};
 
 /** A comma-separated list ("gestion,juridique") as an array; empty → undefined. */
 export const csvList = z

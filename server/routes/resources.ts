@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
-import { AppError, badRequest } from '../errors.js';
+import { AppError } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { registryHooks } from '../registry-wiki.js';
@@ -17,7 +17,8 @@ import { searchResources } from '../../registry/query.js';
 import { looseDate, ResourceSchema, SLUG_RE } from '../../registry/schema.js';
 import { USAGE_STATUSES } from '../../registry/types.js';
 import { resourceDetail } from '../../registry/views.js';
-import { csvList, latLon, paging } from './registry-params.js';
+import { csvList, latLon, paging, slugParam } from './registry-params.js';
+import { mergeUpdate } from './registry-write.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
 import {
   Assessment,
@@ -180,11 +181,8 @@ const DOC = {
   }),
 };
 
-const slugParam = (slug: string) => {
-  if (!SLUG_RE.test(slug))
-    throw badRequest('slug', 'use lowercase letters, digits and dashes (1 to 120)');
-  return slug;
-};
+/** How PUT reads, merges and shows a resource. */
+const RESOURCE = { get: getResource, upsert: upsertResource, detail: resourceDetail };
 
 /** /api/resources: the commons registry (browse with facets, resource pages, proposals, qualification). */
 export const resources = new Hono<AppEnv>()
@@ -208,16 +206,9 @@ export const resources = new Hono<AppEnv>()
   .get('/:slug', DOC.get, readAccess, (c) =>
     c.json(resourceDetail(c.get('db'), slugParam(c.req.param('slug'))) satisfies ResourceDetail),
   )
-  .put('/:slug', DOC.put, jsonBody(PutBody), (c) => {
-    requireRole(c, 'contributor');
-    const slug = slugParam(c.req.param('slug'));
-    const body = c.req.valid('json');
-    if (body.slug !== undefined && body.slug !== slug)
-      throw badRequest('slug', 'does not match the URL (slugs cannot be changed)');
-    getResource(c.get('db'), slug);
-    upsertResource(c.get('db'), { ...body, slug }, { mode: 'merge' });
-    return c.json(resourceDetail(c.get('db'), slug));
-  })
+  .put('/:slug', DOC.put, jsonBody(PutBody), (c) =>
+    c.json(mergeUpdate(c, c.req.valid('json'), RESOURCE) satisfies ResourceDetail),
+  )
   .delete('/:slug', DOC.archive, (c) => {
     requireRole(c, 'facilitator');
     const slug = slugParam(c.req.param('slug'));

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
-import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../registry/wiki/pages.js';
 import { setFieldDefs } from '../../registry/wiki/fields.js';
 import {
   HAS_CHROMIUM,
   loggedInContext,
   NO_BROWSER,
-  startBrowserSession,
   watchedPage,
   type BrowserSession,
 } from '../helpers/browser.js';
+import { startWikiSession } from '../helpers/wiki-session.js';
 import { seriousA11yViolations } from '../helpers/axe.js';
 import { tinyPng } from '../helpers/files.js';
 
@@ -61,34 +59,18 @@ describe.skipIf(!HAS_CHROMIUM)('files, images and structured fields in a real br
 
   beforeAll(async () => {
     // Co-edits become a revision 300 ms after the last keystroke.
-    s = await startBrowserSession({ config: { collabQuietMs: 300 } });
-    const admin = await createUser(s.db, {
-      email: 'admin@example.org',
-      name: 'Alice Admin',
-      password: 'password123',
-      role: 'admin',
-    });
-    await createUser(s.db, {
-      email: 'camille@example.org',
-      name: 'Camille',
-      password: 'password123',
-      role: 'contributor',
-    });
-    const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, {
-      slug: 'la-halle',
-      title: 'La Halle',
-      kind: 'place',
-      markdown: '# La Halle\n\nUn tiers-lieu.\n',
-      authorIds: [admin.id],
-    });
-    savePage(s.db, wiki, {
-      slug: 'le-garage',
-      title: 'Le Garage',
-      kind: 'place',
-      markdown: 'Un garage.\n',
-      authorIds: [admin.id],
-    });
+    s = await startWikiSession(
+      [
+        {
+          slug: 'la-halle',
+          title: 'La Halle',
+          kind: 'place',
+          markdown: '# La Halle\n\nUn tiers-lieu.\n',
+        },
+        { slug: 'le-garage', title: 'Le Garage', kind: 'place', markdown: 'Un garage.\n' },
+      ],
+      { config: { collabQuietMs: 300 } },
+    );
     setFieldDefs(s.db, 'place', [
       { name: 'ville', label: { fr: 'Ville', en: 'Town' }, type: 'text' },
       { name: 'ouverture', label: { fr: 'Ouverture', en: 'Opening' }, type: 'date' },

@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../registry/wiki/pages.js';
 import {
   HAS_CHROMIUM,
   loggedInContext,
   NO_BROWSER,
-  startBrowserSession,
   watchedPage,
   type BrowserSession,
 } from '../helpers/browser.js';
+import { startWikiSession } from '../helpers/wiki-session.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -19,38 +17,15 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
   const loggedIn = async (email: string) => (await loggedInContext(s, email)).context;
 
   beforeAll(async () => {
-    s = await startBrowserSession();
-    const admin = await createUser(s.db, {
-      email: 'admin@example.org',
-      name: 'Alice Admin',
-      password: 'password123',
-      role: 'admin',
-    });
-    await createUser(s.db, {
-      email: 'camille@example.org',
-      name: 'Camille',
-      password: 'password123',
-      role: 'contributor',
-    });
-    const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, {
-      slug: 'accueil',
-      title: 'Accueil',
-      markdown: 'Voir [[compost-colectif|le compost]].\n',
-      authorIds: [admin.id],
-    });
-    savePage(s.db, wiki, {
-      slug: 'compost-colectif',
-      title: 'Compost colectif',
-      markdown: 'Des lombrics au jardin.\n',
-      authorIds: [admin.id],
-    });
-    savePage(s.db, wiki, {
-      slug: 'atelier',
-      title: 'Atelier',
-      markdown: 'Texte de l’atelier.\n',
-      authorIds: [admin.id],
-    });
+    s = await startWikiSession([
+      { slug: 'accueil', title: 'Accueil', markdown: 'Voir [[compost-colectif|le compost]].\n' },
+      {
+        slug: 'compost-colectif',
+        title: 'Compost colectif',
+        markdown: 'Des lombrics au jardin.\n',
+      },
+      { slug: 'atelier', title: 'Atelier', markdown: 'Texte de l’atelier.\n' },
+    ]);
   });
 
   afterAll(async () => {
@@ -110,11 +85,7 @@ describe.skipIf(!HAS_CHROMIUM)('renaming a page in a real browser', () => {
     await page.goto('/wiki/atelier/edit');
     await page.locator('.cm-content', { hasText: 'Texte de l’atelier.' }).waitFor();
 
-    const admin = await s.browser.newContext({ baseURL: s.url });
-    const login = await admin.request.post('/api/auth/login', {
-      data: { email: 'admin@example.org', password: 'password123' },
-    });
-    const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
+    const { context: admin, csrfToken: csrf } = await loggedInContext(s, 'admin@example.org');
     const moved = await admin.request.post('/api/pages/atelier/move', {
       data: { slug: 'atelier-partage', title: 'Atelier partagé' },
       headers: { 'x-csrf-token': csrf },

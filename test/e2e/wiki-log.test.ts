@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../../server/auth/users.js';
-import { savePage } from '../../registry/wiki/pages.js';
 import {
   HAS_CHROMIUM,
   loggedInContext,
   NO_BROWSER,
-  startBrowserSession,
   watchedPage,
   type BrowserSession,
 } from '../helpers/browser.js';
+import { COMPOST_PAGES, startWikiSession } from '../helpers/wiki-session.js';
 
 if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
 
@@ -16,44 +14,10 @@ describe.skipIf(!HAS_CHROMIUM)('the deleted pages and the journal in a real brow
   let s: BrowserSession;
 
   beforeAll(async () => {
-    s = await startBrowserSession();
-    const admin = await createUser(s.db, {
-      email: 'admin@example.org',
-      name: 'Alice Admin',
-      password: 'password123',
-      role: 'admin',
-    });
-    await createUser(s.db, {
-      email: 'fanny@example.org',
-      name: 'Fanny Animatrice',
-      password: 'password123',
-      role: 'facilitator',
-    });
-    await createUser(s.db, {
-      email: 'camille@example.org',
-      name: 'Camille',
-      password: 'password123',
-      role: 'contributor',
-    });
-    const wiki = s.server.app.services.wiki;
-    savePage(s.db, wiki, {
-      slug: 'accueil',
-      title: 'Accueil',
-      markdown: 'Voir [[Compost collectif]].\n',
-      authorIds: [admin.id],
-    });
-    savePage(s.db, wiki, {
-      slug: 'compost-collectif',
-      title: 'Compost collectif',
-      markdown: 'Des lombrics au jardin.\n',
-      authorIds: [admin.id],
-    });
-    savePage(s.db, wiki, {
-      slug: 'atelier-velo',
-      title: 'Atelier vélo',
-      markdown: 'Réparer ensemble.\n',
-      authorIds: [admin.id],
-    });
+    s = await startWikiSession([
+      ...COMPOST_PAGES,
+      { slug: 'atelier-velo', title: 'Atelier vélo', markdown: 'Réparer ensemble.\n' },
+    ]);
   });
 
   afterAll(async () => {
