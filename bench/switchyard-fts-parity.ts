@@ -4,12 +4,12 @@
  *
  *   npm run bench:switchyard-fts-parity [-- --data DIR] [-- --train DIR] [-- --heldout DIR]
  *
- * For every corpus of `bench:switchyard` (dev, train, held-out; rich and thin): imports the bundle,
+ * For every corpus of `bench:switchyard` (dev, train, held-out, validation; rich and thin): imports the bundle,
  * builds both stores through SwitchyardService (the server's path), then answers every problem
  * through an index whose every call (score, docTerms, idfOf, has, contains, stems) is answered by
  * both stores and compared (scores within 1e-9), and compares the two final answers (resource and
  * people slugs, in order). Prints the largest difference seen and the queries whose answers differ;
- * exits with 1 when anything differs. Per-query details are never printed for the held-out corpus.
+ * exits with 1 when anything differs. Per-query details are never printed for the held-out and validation corpora.
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -28,6 +28,7 @@ const arg = (name: string, fallback: string) =>
 const dataDir = arg('--data', '/work/shared/data/switchyard-dev');
 const trainDir = arg('--train', join(import.meta.dirname, 'data/switchyard-train'));
 const heldoutDir = arg('--heldout', join(import.meta.dirname, 'data/switchyard-heldout'));
+const validationDir = arg('--validation', join(import.meta.dirname, 'data/switchyard-validation'));
 
 const TOLERANCE = 1e-9;
 
@@ -138,7 +139,7 @@ function check(name: string, dir: string, file: string) {
   const tally: Tally = { calls: 0, mismatches: [], maxDiff: 0 };
   const both: SwitchyardIndex = { ...fts };
   for (const k of INDEXES) both[k] = checked(k, mem[k], fts[k], tally);
-  const heldout = dir === heldoutDir;
+  const heldout = dir === heldoutDir || dir === validationDir;
   const differing: string[] = [];
   for (const q of judgments.queries) {
     const query = { problem: q.problem, place: q.place, region: q.region };
@@ -169,4 +170,8 @@ if (existsSync(join(heldoutDir, 'judgments.json'))) {
   check('held-out corpus, full bundle', heldoutDir, 'judgments.json');
   check('held-out corpus, thin bundle', heldoutDir, 'judgments-thin.json');
 } else console.log(`held-out corpus: ${heldoutDir} is absent, not checked`);
+if (existsSync(join(validationDir, 'judgments.json'))) {
+  check('validation corpus, full bundle', validationDir, 'judgments.json');
+  check('validation corpus, thin bundle', validationDir, 'judgments-thin.json');
+} else console.log(`validation corpus: ${validationDir} is absent, not checked`);
 process.exit(failed ? 1 : 0);
