@@ -105,7 +105,11 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       : `lc_sy_${process.pid}_${++tableCounter}`;
     this.table = t;
     const analyse = store.analyse ?? textStems;
-    const signature = JSON.stringify({ v: ANALYSER_VERSION, cols: nf, analyse: analyse.name });
+    const signature = JSON.stringify({
+      v: ANALYSER_VERSION,
+      fields: this.fields,
+      analyse: analyse.name,
+    });
     // An fts5vocab table names its schema only in temp (it then reads any schema's table).
     const vocabOf = this.persistent ? t : `temp, ${t}`;
     const create = () =>

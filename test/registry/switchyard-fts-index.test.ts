@@ -149,6 +149,19 @@ describe('a named FtsFieldedIndex (tables kept in the database)', () => {
     const reopened = new FtsFieldedIndex(db, docs, weights, 1.2, 0.5, { name: 'test', keys });
     expect(reopened.analysed).toBe(0);
     same(reopened, new FieldedIndex(docs, weights, 1.2, 0.5, true));
+    // As many fields, another one among them: rebuilt too.
+    const renamed = new FtsFieldedIndex<string>(
+      db,
+      docs,
+      { title: 3, body: 1, summary: 1 },
+      1.2,
+      0.5,
+      {
+        name: 'test',
+        keys,
+      },
+    );
+    expect(renamed.analysed).toBe(4);
     // Other fields: the tables are rebuilt.
     const other = new FtsFieldedIndex<string>(db, docs, { title: 1, body: 1 }, 1.2, 0.5, {
       name: 'test',
