@@ -28,6 +28,14 @@ import { textStems } from './text.js';
 /** Bump when the analyser (textStems, tokenize) changes what a text gives: named indexes are rebuilt. */
 const ANALYSER_VERSION = 1;
 
+/**
+ * A sentence whose analysis is part of a named index's signature: a change to the analyser that
+ * alters it (plurals, accents, elisions, verb endings, English words) rebuilds the tables even if
+ * nobody bumped ANALYSER_VERSION.
+ */
+const ANALYSER_PROBE =
+  "L'Association gère les adhésions, vélos et bus ; nous cherchions des bénévoles motivés pour réparer l'éolienne d'Œuvre Commune, shared spreadsheets and bookings.";
+
 let tableCounter = 0;
 
 /** Postings kept per index (documents × terms), about 12 bytes each. */
@@ -109,6 +117,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       v: ANALYSER_VERSION,
       fields: this.fields,
       analyse: analyse.name,
+      probe: analyse(ANALYSER_PROBE).join(' '),
     });
     // An fts5vocab table names its schema only in temp (it then reads any schema's table).
     const vocabOf = this.persistent ? t : `temp, ${t}`;
