@@ -10,9 +10,14 @@ import type { Config } from '../../server/config.js';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
 export type AnswerJson = any;
 
-/** A fresh app on an in-memory database, with helpers to call it as a given user. */
-export async function testApp(config: Partial<Config> = {}) {
-  const db: Database = openDatabase(':memory:');
+/**
+ * A fresh app on an in-memory database (or on `db`, a file a test reopens), with helpers to call
+ * it as a given user.
+ */
+export async function testApp(
+  config: Partial<Config> = {},
+  db: Database = openDatabase(':memory:'),
+) {
   const built = createApp({ db, config: { loginMaxAttempts: 1000, ...config } });
   const tokens = new Map<Role, string>();
 
