@@ -170,3 +170,12 @@ export function fixtureRegistry(): RegistrySnapshot & { bundle: Record<string, u
   };
   return { ...snapshot, bundle: { format: 'commons-bundle/1', ...snapshot } };
 }
+
+/** A resource the fixture registry lacks, which tests create through the API (a shared garden shredder). */
+export const BROYEUR = {
+  slug: 'broyeur-commun',
+  name: 'Broyeur commun',
+  kind: 'hardware',
+  summary: 'Un broyeur de végétaux prêté entre jardins partagés.',
+  themes: ['transition'],
+};

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
+import { BROYEUR as broyeur, fixtureRegistry } from '../helpers/switchyard-fixture.js';
 import { importBundle } from '../../registry/bundle.js';
 
 /*
@@ -24,14 +24,6 @@ describe.each(['memory', 'fts'])('the switchyard on the %s index store', (store)
     (await t.request('POST', '/api/switchyard', { body: { problem } })).json.resources.map(
       (r: { slug: string }) => r.slug,
     ) as string[];
-
-  const broyeur = {
-    slug: 'broyeur-commun',
-    name: 'Broyeur commun',
-    kind: 'hardware',
-    summary: 'Un broyeur de végétaux prêté entre jardins partagés.',
-    themes: ['transition'],
-  };
 
   it('finds a resource created through the API at once, and by its new words once edited', async () => {
     expect(await ask('un broyeur de végétaux partagé')).toEqual([]);

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { fixtureRegistry } from '../helpers/switchyard-fixture.js';
+import { BROYEUR as broyeur, fixtureRegistry } from '../helpers/switchyard-fixture.js';
 import { importBundle } from '../../registry/bundle.js';
 import { openDatabase } from '../../server/db/open.js';
 import { createApiToken } from '../../server/auth/users.js';
@@ -31,13 +31,6 @@ describe('the switchyard across a restart', () => {
       out.push({ resources: res.json.resources, people: res.json.people });
     }
     return out;
-  };
-  const broyeur = {
-    slug: 'broyeur-commun',
-    name: 'Broyeur commun',
-    kind: 'hardware',
-    summary: 'Un broyeur de végétaux prêté entre jardins partagés.',
-    themes: ['transition'],
   };
 
   it('answers the same from the tables it kept, and finds what is written afterwards', async () => {
