@@ -22,7 +22,8 @@ import { textStems } from './text.js';
  * A named index lives in the database itself (main schema) and outlives the process: building it
  * again re-analyses only the documents whose text changed (new, edited, removed), so a restart or a
  * write costs a hash per document instead of analysing the whole registry again. Its tables are
- * created on first use and rebuilt when their signature (analyser version, fields) changes.
+ * created on first use and rebuilt when their signature (analyser version and output on a probe
+ * sentence, fields) changes. One process writes them (the server's SwitchyardService).
  */
 
 /** Bump when the analyser (textStems, tokenize) changes what a text gives: named indexes are rebuilt. */
@@ -332,9 +333,11 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   /**
    * Documents containing `stem` in a weighted field, with their pseudo-frequencies: read from the
    * instance vocabulary on first use, then kept (least recently used first out, at most
-   * POSTINGS_CACHE_MAX entries) for the life of the index, whose tables do not change under it (a
-   * write builds new indexes). Reading a term's postings through SQL costs microseconds per posting,
-   * and a query reads the same terms several times (the skill index once per top resource).
+   * POSTINGS_CACHE_MAX entries) for the life of the index. A write leads to a new build, which
+   * replaces this object (the service never queries an index once a newer build of its tables
+   * exists); the new one takes these postings over when its documents did not change
+   * (`adoptCaches`). Reading a term's postings through SQL costs microseconds per posting, and a
+   * query reads the same terms several times (the skill index once per top resource).
    */
   private postings(stem: string): Postings {
     const cached = this.postingsCache.get(stem);
