@@ -1,41 +1,25 @@
 /**
  * The document manager: loads co-editing documents from SQLite (completely, synchronously, before
  * the first sync message), persists each update before broadcasting it, keeps the page and the
- * live document in step in both directions (quiet-period revisions out, REST edits in), and
- * unloads idle documents.
+ * live document in step in both directions (revisions out through `RevisionWriter`, REST edits
+ * in), and unloads idle documents. Presence rules are in presence.ts.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
-import { findDeletion, findPage, savePage, type Page } from '../../registry/wiki/pages.js';
+import { findPage, type Page } from '../../registry/wiki/pages.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
-import {
-  CLOSE,
-  CollabConnection,
-  encodeAwarenessMessage,
-  encodeUpdateMessage,
-  PAGE_STATE_FIELD,
-  type UpdateSink,
-} from './protocol.js';
+import { CLOSE, CollabConnection, encodeUpdateMessage, type UpdateSink } from './protocol.js';
 import { diffText } from './text-diff.js';
-import {
-  LiveDoc,
-  seedHeading,
-  ServerOrigin,
-  setPresenceName,
-  titleFor,
-  type AwarenessChange,
-} from './live-doc.js';
+import { LiveDoc, seedHeading, ServerOrigin } from './live-doc.js';
+import { announceRevision, relayAwareness, type AwarenessChange } from './presence.js';
+import { RevisionWriter, type RevisionTimings } from './revisions.js';
 
 export { LiveDoc, seedHeading, titleFor } from './live-doc.js';
 
 /** Timings and thresholds of the document manager. */
-export interface CollabOptions {
-  /** A revision is written once nobody edited for this long (ms). */
-  quietMs: number;
-  /** …or when a co-editing span has lasted this long without a quiet period (ms). */
-  maxSpanMs: number;
+export interface CollabOptions extends RevisionTimings {
   /** The update log is folded into the snapshot after this many updates. */
   compactEvery: number;
   /** A document nobody is connected to is unloaded after this long (ms). */
@@ -54,14 +38,17 @@ export interface CollabStats {
 export class DocumentManager implements UpdateSink {
   private readonly docs = new Map<string, LiveDoc>();
   private closed = false;
-  private readonly counters = { updatesPersisted: 0, revisionsWritten: 0 };
+  private updatesPersisted = 0;
+  private readonly revisions: RevisionWriter;
 
   constructor(
     private readonly db: Database,
-    private readonly wiki: WikiServices,
+    wiki: WikiServices,
     private readonly store: CollabStore,
     private readonly opts: CollabOptions,
-  ) {}
+  ) {
+    this.revisions = new RevisionWriter(db, wiki, store, opts);
+  }
 
   /** The loaded document of that name, if any. */
   get(name: string): LiveDoc | undefined {
@@ -141,19 +128,14 @@ export class DocumentManager implements UpdateSink {
       doc.lastUpdateId = stored.lastUpdateId;
       doc.logLength = stored.logLength;
       doc.baseRevision = stored.baseRevision;
-      if (stored.dirty) {
-        doc.dirty = true;
-        doc.spanAuthors = new Set(stored.spanAuthors);
-        doc.spanStart = doc.lastEditAt = Date.now();
-        this.armQuiet(doc, this.opts.quietMs);
-      }
+      if (stored.dirty) this.revisions.resume(doc, stored.spanAuthors);
     }
     // Registered after loading: what was read from disk is not written again.
     doc.ydoc.on('update', (update: Uint8Array, origin: unknown) =>
       this.onUpdate(doc, update, origin),
     );
     doc.awareness.on('update', (change: AwarenessChange, origin: unknown) =>
-      this.onAwareness(doc, change, origin),
+      relayAwareness(doc, change, origin),
     );
     this.docs.set(name, doc);
     try {
@@ -167,23 +149,8 @@ export class DocumentManager implements UpdateSink {
       throw err;
     }
     if (doc.logLength >= this.opts.compactEvery) this.compact(doc);
-    this.announceRevision(doc);
+    announceRevision(doc);
     return doc;
-  }
-
-  /**
-   * Publishes the page revision the live text matches in the server's own awareness state
-   * (`PAGE_STATE_FIELD`), so editors notice a page they are creating now exists, and later
-   * revisions. Nothing while the page does not exist. Sent to every connection by the awareness
-   * handler, and in the greeting of new ones.
-   */
-  private announceRevision(doc: LiveDoc): void {
-    if (doc.baseRevision <= 0 || doc.destroyed) return;
-    const current = doc.awareness.getLocalState() as {
-      [PAGE_STATE_FIELD]?: { revision: number };
-    } | null;
-    if (current?.[PAGE_STATE_FIELD]?.revision === doc.baseRevision) return;
-    doc.awareness.setLocalState({ [PAGE_STATE_FIELD]: { revision: doc.baseRevision } });
   }
 
   /** The doc's 'update' handler: append to SQLite, then broadcast. Never throws (Yjs would be left mid-cleanup). */
@@ -206,12 +173,12 @@ export class DocumentManager implements UpdateSink {
       setImmediate(() => this.drop(doc, 'storage failure'));
       return;
     }
-    this.counters.updatesPersisted++;
+    this.updatesPersisted++;
     doc.logLength++;
     const message = encodeUpdateMessage(update);
     if (doc.held) doc.held.push(message);
     else doc.broadcast(message, conn);
-    if (conn) this.edited(doc, conn);
+    if (conn) this.revisions.edited(doc, conn);
     if (doc.logLength >= this.opts.compactEvery && !doc.compactScheduled) {
       doc.compactScheduled = true;
       setImmediate(() => {
@@ -221,114 +188,13 @@ export class DocumentManager implements UpdateSink {
     }
   }
 
-  private onAwareness(
-    doc: LiveDoc,
-    { added, updated, removed }: AwarenessChange,
-    origin: unknown,
-  ): void {
-    if (origin instanceof CollabConnection) {
-      for (const id of added) origin.awarenessIds.add(id);
-      for (const id of removed) origin.awarenessIds.delete(id);
-      for (const id of [...added, ...updated]) {
-        const state = doc.awareness.states.get(id) as
-          { user?: unknown; [PAGE_STATE_FIELD]?: unknown } | undefined;
-        if (typeof state !== 'object' || state === null) continue;
-        setPresenceName(state, origin);
-        // Only the server announces revisions.
-        if (PAGE_STATE_FIELD in state) delete state[PAGE_STATE_FIELD];
-      }
-    }
-    // Echoed to the sender too: the stock client reconnects after 30 s without any message.
-    doc.broadcast(encodeAwarenessMessage(doc.awareness, added.concat(updated, removed)), null);
-  }
-
-  /** Re-labels a connection's presence states after its account changed name, and tells everyone. */
-  renameInPresence(doc: LiveDoc, conn: CollabConnection): void {
-    const ids = [...conn.awarenessIds].filter((id) => doc.awareness.states.has(id));
-    if (!ids.length) return;
-    for (const id of ids)
-      setPresenceName(doc.awareness.states.get(id) as Record<string, unknown>, conn);
-    doc.broadcast(encodeAwarenessMessage(doc.awareness, ids), null);
-  }
-
-  private edited(doc: LiveDoc, conn: CollabConnection): void {
-    const now = Date.now();
-    doc.lastEditAt = now;
-    const userId = conn.user?.id;
-    if (!doc.dirty || (userId !== undefined && !doc.spanAuthors.has(userId))) {
-      if (!doc.dirty) doc.spanStart = now;
-      doc.dirty = true;
-      if (userId !== undefined) doc.spanAuthors.add(userId);
-      try {
-        this.store.setDirty(doc.name, true, doc.spanAuthors);
-      } catch (err) {
-        console.error('[collab] could not record the co-editing span', err);
-      }
-    }
-    if (!doc.quietTimer) this.armQuiet(doc, this.opts.quietMs);
-  }
-
-  private armQuiet(doc: LiveDoc, delay: number): void {
-    doc.quietTimer = setTimeout(() => {
-      doc.quietTimer = null;
-      if (doc.destroyed || !doc.dirty) return;
-      const now = Date.now();
-      const idle = now - doc.lastEditAt;
-      const age = now - doc.spanStart;
-      if (idle >= this.opts.quietMs || age >= this.opts.maxSpanMs) this.saveRevision(doc);
-      else
-        this.armQuiet(
-          doc,
-          Math.max(1, Math.min(this.opts.quietMs - idle, this.opts.maxSpanMs - age)),
-        );
-    }, delay);
-    doc.quietTimer.unref();
-  }
-
   /**
    * Writes the live text as a page revision (origin 'collab') attributed to the span's editors,
-   * when it differs from the page; records the new base state. No-op when nothing is pending.
+   * when it differs from the page (see `RevisionWriter.save`). No-op when nothing is pending.
    * @param summary the revision's summary (an editor's *Enregistrer maintenant*), else "Co-édition".
    */
   saveRevision(doc: LiveDoc, summary?: string): void {
-    if (!doc.dirty || doc.failed || doc.destroyed) return;
-    if (doc.quietTimer) {
-      clearTimeout(doc.quietTimer);
-      doc.quietTimer = null;
-    }
-    const text = doc.text.toString();
-    const authors = [...doc.spanAuthors];
-    try {
-      const revision = this.store.transaction(() => {
-        // A deleted page takes no revision: the co-edits wait in the document (still marked
-        // dirty on disk) and are written when the page is restored and its document loaded.
-        if (findDeletion(this.db, doc.name)) return null;
-        const page = findPage(this.db, doc.name);
-        let revision = page?.revision ?? 0;
-        if (page ? page.markdown !== text : text.trim() !== '') {
-          revision = savePage(this.db, this.wiki, {
-            slug: doc.name,
-            title: page?.title ?? titleFor(doc.name, text),
-            markdown: text,
-            summary: summary || 'Co-édition',
-            authorIds: authors,
-            origin: 'collab',
-          }).revision;
-          this.counters.revisionsWritten++;
-        }
-        this.store.setBase(doc.name, revision);
-        this.store.setDirty(doc.name, false, []);
-        return revision;
-      });
-      if (revision === null) return;
-      doc.baseRevision = revision;
-      doc.dirty = false;
-      doc.spanAuthors = new Set();
-      this.announceRevision(doc);
-    } catch (err) {
-      console.error(`[collab] could not write the revision of "${doc.name}"; will retry`, err);
-      this.armQuiet(doc, this.opts.quietMs);
-    }
+    this.revisions.save(doc, summary);
   }
 
   /**
@@ -406,14 +272,7 @@ export class DocumentManager implements UpdateSink {
     const held = doc.held;
     doc.held = null;
     for (const m of held) doc.broadcast(m, null);
-    doc.baseRevision = page.revision;
-    doc.dirty = false;
-    doc.spanAuthors = new Set();
-    if (doc.quietTimer) {
-      clearTimeout(doc.quietTimer);
-      doc.quietTimer = null;
-    }
-    this.announceRevision(doc);
+    this.revisions.settled(doc, page.revision);
   }
 
   /** Folds the update log into the snapshot. */
@@ -486,7 +345,12 @@ export class DocumentManager implements UpdateSink {
   stats(): CollabStats {
     let connections = 0;
     for (const d of this.docs.values()) connections += d.conns.size;
-    return { loadedDocs: this.docs.size, connections, ...this.counters };
+    return {
+      loadedDocs: this.docs.size,
+      connections,
+      updatesPersisted: this.updatesPersisted,
+      revisionsWritten: this.revisions.written,
+    };
   }
 
   /** Saves pending revisions, compacts, closes every connection (they reconnect to the next server). */

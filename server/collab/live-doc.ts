@@ -1,7 +1,7 @@
 /**
  * A co-editing document in memory (its Yjs document, text, awareness and connections, and the
  * bookkeeping the document manager keeps on it), with the small rules that do not need the
- * manager: a new page's title and heading, and the names shown in presence.
+ * manager: a new page's title and heading.
  */
 import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
@@ -80,28 +80,4 @@ export function seedHeading(title: string): string {
     .slice(0, 200)
     .trim();
   return line ? `# ${line}\n\n` : '';
-}
-
-/**
- * Presence shows the account's name, or "Anonyme n" for an anonymous reader, whatever the client
- * claims (a reader could otherwise appear as anyone). The client's other `user` fields (a colour)
- * are kept when they are plain strings.
- */
-export function setPresenceName(state: Record<string, unknown>, conn: CollabConnection): void {
-  const claimed =
-    typeof state.user === 'object' && state.user !== null
-      ? (state.user as Record<string, unknown>)
-      : {};
-  const user: Record<string, string> = {};
-  for (const [k, v] of Object.entries(claimed))
-    if (typeof v === 'string' && v.length <= 64) user[k] = v;
-  user.name = conn.user ? conn.user.name : conn.anonymousName;
-  state.user = user;
-}
-
-/** Payload of an awareness 'update' event. */
-export interface AwarenessChange {
-  added: number[];
-  updated: number[];
-  removed: number[];
 }

@@ -8,6 +8,7 @@ import { findPage } from '../../registry/wiki/pages.js';
 import { CollabStore } from './persistence.js';
 import { DocumentManager, type CollabOptions, type CollabStats } from './documents.js';
 import { CLOSE, CollabConnection, greet, handleMessage } from './protocol.js';
+import { renameInPresence } from './presence.js';
 
 /** Whether a document holds every update a peer with that state vector has seen. */
 function covers(ydoc: Y.Doc, stateVector: Uint8Array): boolean {
@@ -176,7 +177,7 @@ export class CollabService {
         }
         conn.user = user;
         conn.canWrite = canWrite;
-        this.documents.renameInPresence(doc, conn);
+        renameInPresence(doc, conn);
       }
     }
     return closed;

@@ -1,0 +1,205 @@
+import type { Database } from 'better-sqlite3';
+import { ftsStatement } from '../text/fts.js';
+import { cached } from './search-cache.js';
+import { filterPhrases, rankPhrases, wordRankMatch, type QueryWord } from './search-query.js';
+
+/*
+ * The wiki search's ranking (registry/wiki/search.ts): `bm25()` with the title weighing more than
+ * the body, over every match for narrow queries; for broad ones, over the rarer phrases only, the
+ * pages with only common phrases ranked by bm25()'s formula computed here from their stored text.
+ */
+
+/** Column weights of `bm25()`: title, body, field values. */
+const TITLE_WEIGHT = 10;
+const BODY_WEIGHT = 1;
+const FIELDS_WEIGHT = 1;
+/** Queries matching at most this many pages are ranked by bm25() over every match. */
+export const EXACT_LIMIT = 1000;
+
+// The best `limit` matches (SQLite keeps a top-k heap); every match is counted apart, without
+// bm25(), and only when the page of results is full.
+const SQL_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rank, rowid LIMIT @limit`;
+const SQL_MATCH_COUNT = `SELECT count(*) FROM wiki_fts WHERE wiki_fts MATCH @match`;
+// Broad queries (registry/wiki/search.ts `search`): bm25() costs about 1 µs per matching page and
+// per phrase (17 ms for a term of all 10k pages of the bench), so a query matching more than
+// `EXACT_LIMIT` pages is ranked over fewer of them. FTS5's bm25() gives a phrase found in half
+// the pages or more an IDF of 1e-6 (fts5_aux.c: `if (idf <= 0) idf = 1e-6`): such a phrase adds
+// at most 2.2e-6 to a score, so it stays a filter and is left out of the ranking; the rarer
+// phrases rank the pages matching the whole query, scores unchanged to their third digit.
+const SQL_RARE_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank AND +rowid IN (SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match)
+  ORDER BY rank, rowid LIMIT @limit`;
+// When the query is one disjunction of the phrases (pages with some of the words, or one word),
+// every page with a rare phrase matches it: no need to read the query's doclists to check.
+const SQL_RARE_ANY_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank ORDER BY rank, rowid LIMIT @limit`;
+// When every phrase is that common, every score is below 1e-5 and says little: pages whose title
+// has a query word come first, then the other matches, newest first in each group (no bm25():
+// even its set-up reads the whole doclist of every phrase). The score of each page shown is
+// bm25()'s own formula, computed here from the page's stored analysed text (see `commonScore`).
+const SQL_NEWEST = `SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @match ORDER BY rowid DESC LIMIT @limit`;
+const SQL_INDEXED = `SELECT c.c0 AS title, c.c1 AS body, c.c2 AS fields, d.sz AS size
+  FROM wiki_fts_content c JOIN wiki_fts_docsize d ON d.id = c.id WHERE c.id = @id`;
+// FTS5's averages record: the number of rows, then the number of tokens of each column.
+const SQL_AVERAGES = `SELECT block FROM wiki_fts_data WHERE id = 1`;
+const SQL_PAGES = `SELECT count(*) FROM wiki_fts_docsize`;
+
+/** A matching page and its bm25() (negative: better matches lower). */
+export interface Hit {
+  id: number;
+  rank: number;
+}
+
+/** bm25() parameters and the IDF of a phrase found in half the pages or more (fts5_aux.c). */
+const BM25_K1 = 1.2;
+const BM25_B = 0.75;
+const COMMON_IDF = 1e-6;
+
+/** The SQLite varints of an FTS5 record, in order. */
+function varints(buf: Buffer): number[] {
+  const out: number[] = [];
+  let i = 0;
+  while (i < buf.length) {
+    let v = 0;
+    let n = 0;
+    for (;;) {
+      const byte = buf[i++];
+      if (n === 8) {
+        v = v * 256 + byte;
+        break;
+      }
+      v = v * 128 + (byte & 0x7f);
+      n++;
+      if (byte < 0x80) break;
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Counts and ranks the matches of FTS5 expressions, keeping the counts and the index's figures
+ * until `reset` (called by `WikiSearch` when the index changed).
+ */
+export class SearchRanking {
+  /** Pages matching an expression (queries and their phrases), while the index is unchanged. */
+  private readonly counts = new Map<string, number>();
+  /** Live pages in the index, while it is unchanged. */
+  private pages: number | undefined;
+  /** Average tokens per page (bm25()'s avgdl), while the index is unchanged. */
+  private averageLength: number | undefined;
+
+  constructor(private readonly db: Database) {}
+
+  /** Forgets the counts and figures of the index (it changed). */
+  reset(): void {
+    this.counts.clear();
+    this.pages = undefined;
+    this.averageLength = undefined;
+  }
+
+  /** The best `limit` pages of an FTS5 expression, ranked by bm25() over every match. */
+  run(match: string, limit: number): Hit[] {
+    return ftsStatement(this.db, SQL_HITS).all({ match, limit }) as Hit[];
+  }
+
+  /** Pages matching an FTS5 expression (cached while the index is unchanged). */
+  count(match: string): number {
+    return cached(
+      this.counts,
+      match,
+      () => ftsStatement(this.db, SQL_MATCH_COUNT).pluck().get({ match }) as number,
+    );
+  }
+
+  /**
+   * The best `limit` pages of a query matching more than `EXACT_LIMIT` pages, without running
+   * bm25() over every match (see `SQL_RARE_HITS`): pages with a phrase found in fewer than half
+   * the pages, ranked by those phrases; then, if too few, pages whose title has a query word; then
+   * the newest other matches.
+   * @param disjunction `match` is any of the phrases of `words` (so every page with one matches).
+   */
+  rankBroad(match: string, words: QueryWord[], limit: number, disjunction: boolean): Hit[] {
+    // Each phrase as bm25() sees it, and as a filter (the same pages).
+    const ranked = words.flatMap(rankPhrases);
+    const phrases = words.flatMap(filterPhrases);
+    if (this.pages === undefined)
+      this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
+    const pages = this.pages;
+    const rare = ranked.filter((_, i) => 2 * this.count(phrases[i]) < pages);
+    // No common phrase: bm25() over every match, as for a narrow query.
+    if (rare.length === phrases.length)
+      return this.run(words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND '), limit);
+    const hits: Hit[] =
+      rare.length > 0
+        ? ((disjunction
+            ? ftsStatement(this.db, SQL_RARE_ANY_HITS).all({ rank: rare.join(' OR '), limit })
+            : ftsStatement(this.db, SQL_RARE_HITS).all({
+                rank: rare.join(' OR '),
+                match,
+                limit,
+              })) as Hit[])
+        : [];
+    if (hits.length >= limit) return hits;
+    const seen = new Set(hits.map((h) => h.id));
+    // The other matches have only phrases found in half the pages or more.
+    const inTitle = `(${match}) AND {title} : (${phrases.join(' OR ')})`;
+    for (const expr of [inTitle, match]) {
+      if (hits.length >= limit) break;
+      const ids = ftsStatement(this.db, SQL_NEWEST)
+        .pluck()
+        .all({ match: expr, limit: limit + seen.size }) as number[];
+      const group = ids
+        .filter((id) => !seen.has(id))
+        .slice(0, limit - hits.length)
+        .map((id) => ({ id, rank: -this.commonScore(id, words) }))
+        .sort((x, y) => x.rank - y.rank || x.id - y.id);
+      for (const h of group) {
+        seen.add(h.id);
+        hits.push(h);
+      }
+    }
+    return hits;
+  }
+
+  /**
+   * bm25() of a page for phrases all found in half the pages or more, as FTS5 computes it
+   * (fts5_aux.c: k1 1.2, b 0.75, IDF 1e-6, the column weights above), from the page's analysed
+   * text as the index stores it and its token counts.
+   */
+  private commonScore(id: number, words: QueryWord[]): number {
+    const row = ftsStatement(this.db, SQL_INDEXED).get({ id }) as
+      | { title: string | null; body: string | null; fields: string | null; size: Buffer }
+      | undefined;
+    if (!row) return 0;
+    if (this.averageLength === undefined) {
+      const [rows, ...columns] = varints(
+        ftsStatement(this.db, SQL_AVERAGES).pluck().get() as Buffer,
+      );
+      this.averageLength = columns.reduce((a, b) => a + b, 0) / Math.max(1, rows);
+    }
+    const length = varints(row.size).reduce((a, b) => a + b, 0);
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / this.averageLength);
+    const columns: [string | null, number][] = [
+      [row.title, TITLE_WEIGHT],
+      [row.body, BODY_WEIGHT],
+      [row.fields, FIELDS_WEIGHT],
+    ];
+    const tokens = columns.map(([text, weight]) => [text ? text.split(' ') : [], weight] as const);
+    let score = 0;
+    for (const w of words) {
+      const phrases = [
+        ...w.terms.map((t) => (x: string) => x === t),
+        ...w.prefixes.map((p) => (x: string) => x.startsWith(p)),
+      ];
+      for (const matches of phrases) {
+        let f = 0;
+        for (const [list, weight] of tokens)
+          for (const token of list) if (matches(token)) f += weight;
+        score += (COMMON_IDF * f * (BM25_K1 + 1)) / (f + norm);
+      }
+    }
+    return score;
+  }
+}
