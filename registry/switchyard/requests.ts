@@ -289,6 +289,47 @@ export interface RequestChange {
 }
 
 /**
+ * Runs `change` on request `id` in one transaction.
+ * @returns the request as it is after, or undefined when `change` found none (returned false).
+ */
+function changeRequest(
+  db: Database,
+  id: number,
+  change: () => boolean,
+): SwitchyardRequest | undefined {
+  return db.transaction(change)() ? getRequest(db, id) : undefined;
+}
+
+/** One line of a request's history (a note, a contact, a status change…). */
+function logEvent(
+  db: Database,
+  e: {
+    requestId: number | bigint;
+    authorId: number | null;
+    kind: string;
+    body?: string;
+    fromStatus?: string | null;
+    toStatus?: string | null;
+    now: string;
+  },
+): void {
+  db.prepare(SQL_EVENT).run({ body: '', fromStatus: null, toStatus: null, ...e });
+}
+
+/** Moves a request to another status and writes the change in its history. */
+function moveStatus(
+  db: Database,
+  id: number,
+  from: string,
+  to: string,
+  authorId: number | null,
+  now: string,
+): void {
+  db.prepare(SQL_SET_STATUS).run({ id, status: to, now });
+  logEvent(db, { requestId: id, authorId, kind: 'status', fromStatus: from, toStatus: to, now });
+}
+
+/**
  * Applies a facilitator's change (status, who follows it, missing flag) and records it in the
  * history, in one transaction.
  * @returns the updated request, or undefined when it does not exist.
@@ -301,38 +342,26 @@ export function updateRequest(
   now = new Date(),
 ): SwitchyardRequest | undefined {
   const at = now.toISOString();
-  const done = db.transaction(() => {
+  return changeRequest(db, id, () => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
     if (change.status && change.status !== row.status) {
-      db.prepare(SQL_SET_STATUS).run({ id, status: change.status, now: at });
-      db.prepare(SQL_EVENT).run({
-        requestId: id,
-        authorId,
-        kind: 'status',
-        body: '',
-        fromStatus: row.status,
-        toStatus: change.status,
-        now: at,
-      });
+      moveStatus(db, id, row.status, change.status, authorId, at);
     }
     if (change.facilitatorId !== undefined && change.facilitatorId !== row.facilitator_id) {
       db.prepare(SQL_SET_FACILITATOR).run({ id, facilitatorId: change.facilitatorId, now: at });
-      db.prepare(SQL_EVENT).run({
+      logEvent(db, {
         requestId: id,
         authorId,
         kind: 'assign',
         body: String(change.facilitatorId ?? ''),
-        fromStatus: null,
-        toStatus: null,
         now: at,
       });
     }
     if (change.missing !== undefined)
       db.prepare(SQL_SET_MISSING).run({ id, missing: change.missing ? 1 : 0, now: at });
     return true;
-  })();
-  return done ? getRequest(db, id) : undefined;
+  });
 }
 
 /** Adds a dated note. @returns the request, or undefined when it does not exist. */
@@ -344,21 +373,12 @@ export function addRequestNote(
   now = new Date(),
 ): SwitchyardRequest | undefined {
   const at = now.toISOString();
-  const done = db.transaction(() => {
+  return changeRequest(db, id, () => {
     const res = db.prepare(SQL_TOUCH).run({ id, now: at });
     if (res.changes === 0) return false;
-    db.prepare(SQL_EVENT).run({
-      requestId: id,
-      authorId,
-      kind: 'note',
-      body,
-      fromStatus: null,
-      toStatus: null,
-      now: at,
-    });
+    logEvent(db, { requestId: id, authorId, kind: 'note', body, now: at });
     return true;
-  })();
-  return done ? getRequest(db, id) : undefined;
+  });
 }
 
 /**
@@ -373,33 +393,15 @@ export function recordContact(
   now = new Date(),
 ): SwitchyardRequest | undefined {
   const at = now.toISOString();
-  const done = db.transaction(() => {
+  return changeRequest(db, id, () => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
-    db.prepare(SQL_EVENT).run({
-      requestId: id,
-      authorId,
-      kind: 'contact',
-      body: person,
-      fromStatus: null,
-      toStatus: null,
-      now: at,
-    });
+    logEvent(db, { requestId: id, authorId, kind: 'contact', body: person, now: at });
     if (row.status === 'new' || row.status === 'oriented') {
-      db.prepare(SQL_SET_STATUS).run({ id, status: 'in-contact', now: at });
-      db.prepare(SQL_EVENT).run({
-        requestId: id,
-        authorId,
-        kind: 'status',
-        body: '',
-        fromStatus: row.status,
-        toStatus: 'in-contact',
-        now: at,
-      });
+      moveStatus(db, id, row.status, 'in-contact', authorId, at);
     } else db.prepare(SQL_TOUCH).run({ id, now: at });
     return true;
-  })();
-  return done ? getRequest(db, id) : undefined;
+  });
 }
 
 /** The outcome of a request: did it help, thanks to which resource and person. */
@@ -422,7 +424,7 @@ export function recordOutcome(
   now = new Date(),
 ): SwitchyardRequest | undefined {
   const at = now.toISOString();
-  const done = db.transaction(() => {
+  return changeRequest(db, id, () => {
     const row = db.prepare(SQL_GET).get({ id }) as RequestRow | undefined;
     if (!row) return false;
     db.prepare(SQL_SET_OUTCOME).run({
@@ -433,7 +435,7 @@ export function recordOutcome(
       note: o.note ?? null,
       now: at,
     });
-    db.prepare(SQL_EVENT).run({
+    logEvent(db, {
       requestId: id,
       authorId,
       kind: 'outcome',
@@ -443,25 +445,13 @@ export function recordOutcome(
         person: o.person ?? null,
         note: o.note ?? null,
       }),
-      fromStatus: null,
-      toStatus: null,
       now: at,
     });
     if (o.helped && row.status !== 'resolved' && row.status !== 'closed') {
-      db.prepare(SQL_SET_STATUS).run({ id, status: 'resolved', now: at });
-      db.prepare(SQL_EVENT).run({
-        requestId: id,
-        authorId,
-        kind: 'status',
-        body: '',
-        fromStatus: row.status,
-        toStatus: 'resolved',
-        now: at,
-      });
+      moveStatus(db, id, row.status, 'resolved', authorId, at);
     }
     return true;
-  })();
-  return done ? getRequest(db, id) : undefined;
+  });
 }
 
 /** Outcomes of past requests, for the ranking feedback. */
