@@ -278,10 +278,21 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
    */
   warm(budgetMs: number, minDocs = 4): boolean {
     const schema = this.persistent ? 'main' : 'temp';
-    this.warmQueue ??= this.db
-      .prepare(`SELECT term FROM ${schema}.${this.table}_vr WHERE doc >= ? ORDER BY doc ASC`)
-      .pluck()
-      .all(minDocs) as string[];
+    if (!this.warmQueue) {
+      // Every term's document frequency in one pass (idfOf would otherwise ask SQL term by term),
+      // when it counts every field (a field of weight 0 needs the per-field count).
+      const queue: string[] = [];
+      const rows = this.db
+        .prepare(`SELECT term, doc FROM ${schema}.${this.table}_vr ORDER BY doc ASC`)
+        .raw()
+        .all() as [string, number][];
+      for (const [term, df] of rows) {
+        if (this.allWeighted && !this.idfCache.has(term))
+          this.idfCache.set(term, this.idfFromDf(df));
+        if (df >= minDocs) queue.push(term);
+      }
+      this.warmQueue = queue;
+    }
     const until = performance.now() + budgetMs;
     while (this.warmQueue.length) {
       if (this.cachedEntries >= POSTINGS_CACHE_MAX / 2) {
