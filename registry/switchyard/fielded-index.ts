@@ -11,6 +11,24 @@ export interface TermIndex {
   contains(stem: string, id: number): boolean;
 }
 
+/** A field's text: its string, or its list of strings joined (both index stores analyse this). */
+export const fieldText = (raw: string | string[] | undefined): string =>
+  raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
+
+/** True when the ascending list `docs` holds `id` (binary search). */
+export function sortedHas(docs: ArrayLike<number>, id: number): boolean {
+  let lo = 0;
+  let hi = docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = docs[mid];
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
 /**
  * A small BM25F inverted index: each document has weighted fields; the per-(term, document)
  * pseudo-frequency Σ w_f · tf_f / (1 − b + b · len_f / avglen_f) is computed once at build time,
@@ -49,8 +67,7 @@ export class FieldedIndex<F extends string> implements TermIndex {
     docs.forEach((doc) => {
       const perField: Map<string, number>[] = [];
       for (const f of fields) {
-        const raw: string | string[] | undefined = doc[f];
-        const text = raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
+        const text = fieldText(doc[f]);
         const m = new Map<string, number>();
         const stems = text ? textStems(text) : [];
         for (const s of stems) m.set(s, (m.get(s) ?? 0) + 1);
@@ -133,16 +150,6 @@ export class FieldedIndex<F extends string> implements TermIndex {
   /** True when document `id` contains `stem` (binary search in the postings). */
   contains(stem: string, id: number): boolean {
     const p = this.postings.get(stem);
-    if (!p) return false;
-    let lo = 0;
-    let hi = p.docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = p.docs[mid];
-      if (v === id) return true;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return p !== undefined && sortedHas(p.docs, id);
   }
 }

@@ -1,7 +1,7 @@
 import { hash as digest } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database, Statement } from 'better-sqlite3';
-import type { TermIndex } from './fielded-index.js';
+import { fieldText, sortedHas, type TermIndex } from './fielded-index.js';
 import { textStems } from './text.js';
 
 /*
@@ -63,9 +63,6 @@ export interface FtsIndexStore {
   analyse?: (text: string) => string[];
 }
 
-const fieldText = (raw: string | string[] | undefined) =>
-  raw === undefined ? '' : typeof raw === 'string' ? raw : raw.join(' \n ');
-
 /** A BM25F index over FTS5 tables in `db`: same interface and scores as FieldedIndex. */
 export class FtsFieldedIndex<F extends string> implements TermIndex {
   readonly size: number;
@@ -73,6 +70,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly w: Float64Array;
   private readonly table: string;
   private readonly persistent: boolean;
+  /** `main` for a named index, `temp` otherwise. */
+  private readonly schema: 'main' | 'temp';
   /** Field lengths: position × field, and per-field averages (as FieldedIndex computes them). */
   private readonly lens: Float64Array;
   private readonly avg: Float64Array;
@@ -108,7 +107,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     if (store.name !== undefined && !/^[a-z]+$/.test(store.name))
       throw new Error(`index name must be lowercase letters: ${store.name}`);
     this.persistent = store.name !== undefined;
-    const schema = this.persistent ? 'main' : 'temp';
+    const schema = (this.schema = this.persistent ? 'main' : 'temp');
     const t = this.persistent
       ? `switchyard_fts_${store.name}`
       : `lc_sy_${process.pid}_${++tableCounter}`;
@@ -277,13 +276,12 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
    * in slices while idle after a build.
    */
   warm(budgetMs: number, minDocs = 4): boolean {
-    const schema = this.persistent ? 'main' : 'temp';
     if (!this.warmQueue) {
       // Every term's document frequency in one pass (idfOf would otherwise ask SQL term by term),
       // when it counts every field (a field of weight 0 needs the per-field count).
       const queue: string[] = [];
       const rows = this.db
-        .prepare(`SELECT term, doc FROM ${schema}.${this.table}_vr ORDER BY doc ASC`)
+        .prepare(`SELECT term, doc FROM ${this.schema}.${this.table}_vr ORDER BY doc ASC`)
         .raw()
         .all() as [string, number][];
       for (const [term, df] of rows) {
@@ -317,8 +315,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
 
   /** Every term of the index with its number of occurrences (the typo vocabulary's counts). */
   *termCounts(): IterableIterator<[string, number]> {
-    const schema = this.persistent ? 'main' : 'temp';
-    const st = this.db.prepare(`SELECT term, cnt FROM ${schema}.${this.table}_vr`).raw();
+    const st = this.db.prepare(`SELECT term, cnt FROM ${this.schema}.${this.table}_vr`).raw();
     yield* st.iterate() as IterableIterator<[string, number]>;
   }
 
@@ -491,17 +488,6 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
 
   /** True when document `id` contains `stem` in a weighted field (binary search in its postings). */
   contains(stem: string, id: number): boolean {
-    if (!stem) return false;
-    const { docs } = this.postings(stem);
-    let lo = 0;
-    let hi = docs.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const v = docs[mid];
-      if (v === id) return true;
-      if (v < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return false;
+    return stem !== '' && sortedHas(this.postings(stem).docs, id);
   }
 }

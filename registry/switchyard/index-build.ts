@@ -271,6 +271,8 @@ export function buildSwitchyardIndex(
     if (!known || a.startsAt < known) nextSession.set(a.person, a.startsAt);
   }
   const personAvailable = people.map((p) => nextSession.get(p.slug));
+  // Requests that did not help: none on most registries, and then no index of them.
+  const anyMissed = resourceMissed.some((m) => m.length);
   const sortedStems = [...new Set([...resourceIndex.stems(), ...personIndex.stems()])].sort();
 
   const ix: SwitchyardIndex = {
@@ -304,8 +306,8 @@ export function buildSwitchyardIndex(
     personAvailable,
     missedIndex: makeIndex(
       'missed',
-      resourceMissed.some((m) => m.length) ? resourceKeys : [],
-      resourceMissed.some((m) => m.length) ? resourceMissed.map((m) => ({ missed: m })) : [],
+      anyMissed ? resourceKeys : [],
+      anyMissed ? resourceMissed.map((m) => ({ missed: m })) : [],
       { missed: 1 },
       k1,
       b,
