@@ -10,6 +10,7 @@ import { startServer } from '../../server/server.js';
 import { createApiToken, createUser, type Role } from '../../server/auth/users.js';
 import type { Config } from '../../server/config.js';
 import type { AnswerJson } from './app.js';
+import { savePage } from '../../registry/wiki/pages.js';
 
 // Every stock provider adds a process 'exit' listener in Node; tests open dozens.
 process.setMaxListeners(100);
@@ -143,6 +144,33 @@ export function collabFixture(roles: Role[], config: Partial<Config> = {}) {
       new Promise<{ code: number; reason: string }>((resolve) =>
         c.provider.once('closed', (close: { code: number; reason: string }) => resolve(close)),
       ),
+    /**
+     * Page `slug` ("Début.") open by a contributor, who types " Tapé juste avant." (not yet written
+     * as a revision), and by a reader who has received it; with the closes their providers give up on.
+     */
+    async pendingCoEdit(slug: string) {
+      savePage(fx.env.db, fx.env.server.app.services.wiki, {
+        slug,
+        title: 'Atelier',
+        markdown: 'Début.',
+        authorIds: [fx.users.admin.id],
+      });
+      const writer = fx.open(slug, fx.users.contributor.token);
+      const watcher = fx.open(slug, fx.users.reader.token);
+      await Promise.all([writer.synced, watcher.synced]);
+      await until(() => writer.text.toString() === 'Début.', 'seeded');
+      writer.text.insert(writer.text.length, ' Tapé juste avant.');
+      await until(
+        () => watcher.text.toString() === 'Début. Tapé juste avant.',
+        'edit reached the server',
+      );
+      return {
+        writer,
+        watcher,
+        writerClosed: fx.terminalClose(writer),
+        watcherClosed: fx.terminalClose(watcher),
+      };
+    },
   };
   beforeEach(async () => {
     tmp = tempDir();

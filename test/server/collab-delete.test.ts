@@ -18,23 +18,7 @@ const { open, call, terminalClose } = fx;
 
 describe('deleting a page that is being co-edited', () => {
   it('writes pending co-edits as a revision first, closes the connections with 4410, refuses new ones, and lets them back after a restoration', async () => {
-    savePage(fx.env.db, fx.env.server.app.services.wiki, {
-      slug: 'atelier',
-      title: 'Atelier',
-      markdown: 'Début.',
-      authorIds: [fx.users.admin.id],
-    });
-    const writer = open('atelier', fx.users.contributor.token);
-    const watcher = open('atelier', fx.users.reader.token);
-    await Promise.all([writer.synced, watcher.synced]);
-    await until(() => writer.text.toString() === 'Début.', 'seeded');
-    writer.text.insert(writer.text.length, ' Tapé juste avant.');
-    await until(
-      () => watcher.text.toString() === 'Début. Tapé juste avant.',
-      'edit reached the server',
-    );
-    const writerClosed = terminalClose(writer);
-    const watcherClosed = terminalClose(watcher);
+    const { writer, writerClosed, watcherClosed } = await fx.pendingCoEdit('atelier');
 
     const del = await call('DELETE', '/api/pages/atelier', fx.users.facilitator.token, {
       reason: 'Doublon',

@@ -14,7 +14,7 @@ import { closed, collabFixture, rawSocket, until } from '../helpers/collab.js';
 
 // A long quiet period: co-edits stay pending until something writes them.
 const fx = collabFixture(['admin', 'contributor', 'reader'], { collabQuietMs: 60_000 });
-const { open, call, terminalClose } = fx;
+const { open, call } = fx;
 const providers: WebsocketProvider[] = [];
 afterEach(() => {
   for (const p of providers.splice(0)) p.destroy();
@@ -22,23 +22,7 @@ afterEach(() => {
 
 describe('moving a page that is being co-edited', () => {
   it('writes pending co-edits first, closes connections with 4411 and the new slug, and the document follows the page', async () => {
-    savePage(fx.env.db, fx.env.server.app.services.wiki, {
-      slug: 'atelier',
-      title: 'Atelier',
-      markdown: 'Début.',
-      authorIds: [fx.users.admin.id],
-    });
-    const writer = open('atelier', fx.users.contributor.token);
-    const watcher = open('atelier', fx.users.reader.token);
-    await Promise.all([writer.synced, watcher.synced]);
-    await until(() => writer.text.toString() === 'Début.', 'seeded');
-    writer.text.insert(writer.text.length, ' Tapé juste avant.');
-    await until(
-      () => watcher.text.toString() === 'Début. Tapé juste avant.',
-      'edit reached the server',
-    );
-    const writerClosed = terminalClose(writer);
-    const watcherClosed = terminalClose(watcher);
+    const { writer, writerClosed, watcherClosed } = await fx.pendingCoEdit('atelier');
 
     const moved = await call('POST', '/api/pages/atelier/move', fx.users.contributor.token, {
       slug: 'atelier-partage',

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { testApp } from '../helpers/app.js';
-import { openDatabase } from '../../server/db/open.js';
-import { savePage } from '../../registry/wiki/pages.js';
+import { exportPagesAfter } from '../helpers/export-pages.js';
 import { deletePage } from '../../registry/wiki/deletion.js';
-import { WikiServices } from '../../registry/wiki/services.js';
-import { createUser } from '../../server/auth/users.js';
 
 type T = Awaited<ReturnType<typeof testApp>>;
 const save = (
@@ -388,45 +381,17 @@ describe('deleting a page', () => {
   });
 
   it('keeps a deleted page out of export-pages', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lc-delete-'));
-    try {
-      const path = join(dir, 'wiki.sqlite');
-      const db = openDatabase(path);
-      const wiki = new WikiServices(db);
-      const admin = await createUser(db, {
-        email: 'a@example.org',
-        name: 'Admin',
-        password: 'password123',
-        role: 'admin',
-      });
-      savePage(db, wiki, {
-        slug: 'gardee',
-        title: 'Gardée',
-        markdown: 'Oui',
-        authorIds: [admin.id],
-      });
-      savePage(db, wiki, {
-        slug: 'supprimee',
-        title: 'Supprimée',
-        markdown: 'Non',
-        authorIds: [admin.id],
-      });
-      deletePage(db, wiki, { slug: 'supprimee', userId: admin.id, reason: 'Spam' });
-      db.close();
-      const bin = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
-      const out = execFileSync(
-        process.execPath,
-        [bin, 'export-pages', join(dir, 'out'), '--db', path],
-        {
-          encoding: 'utf8',
-          env: { ...process.env, LC_DB: '' },
-        },
-      );
-      expect(out).toContain('1 pages exported');
-      expect(out).toContain('1 deleted pages left out');
-      expect(readdirSync(join(dir, 'out'))).toEqual(['gardee.md']);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await exportPagesAfter(
+      [
+        { slug: 'gardee', title: 'Gardée', markdown: 'Oui' },
+        { slug: 'supprimee', title: 'Supprimée', markdown: 'Non' },
+      ],
+      (db, wiki, userId) => deletePage(db, wiki, { slug: 'supprimee', userId, reason: 'Spam' }),
+      ({ out, files }) => {
+        expect(out).toContain('1 pages exported');
+        expect(out).toContain('1 deleted pages left out');
+        expect(files).toEqual(['gardee.md']);
+      },
+    );
   });
 });

@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { testApp } from '../helpers/app.js';
-import { openDatabase } from '../../server/db/open.js';
-import { savePage } from '../../registry/wiki/pages.js';
+import { exportPagesAfter } from '../helpers/export-pages.js';
 import { movePage } from '../../registry/wiki/move.js';
 import { WikiServices } from '../../registry/wiki/services.js';
-import { createUser } from '../../server/auth/users.js';
 import { loadMigrations, migrate } from '../../server/db/migrate.js';
 import { recentChanges } from '../../registry/wiki/lists.js';
 
@@ -409,53 +403,20 @@ describe('moving a page', () => {
   });
 
   it('export-pages names files by the new slug and lists redirects in redirects.json', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lc-move-'));
-    try {
-      const path = join(dir, 'wiki.sqlite');
-      const db = openDatabase(path);
-      const wiki = new WikiServices(db);
-      const admin = await createUser(db, {
-        email: 'a@example.org',
-        name: 'Admin',
-        password: 'password123',
-        role: 'admin',
-      });
-      savePage(db, wiki, {
-        slug: 'gardee',
-        title: 'Gardée',
-        markdown: 'Oui',
-        authorIds: [admin.id],
-      });
-      savePage(db, wiki, {
-        slug: 'ancien-nom',
-        title: 'Ancien nom',
-        markdown: 'Déplacée',
-        authorIds: [admin.id],
-      });
-      movePage(db, wiki, { slug: 'ancien-nom', to: 'nouveau-nom', userId: admin.id, reason: '' });
-      db.close();
-      const bin = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
-      const out = execFileSync(
-        process.execPath,
-        [bin, 'export-pages', join(dir, 'out'), '--db', path],
-        {
-          encoding: 'utf8',
-          env: { ...process.env, LC_DB: '' },
-        },
-      );
-      expect(out).toContain('2 pages exported');
-      expect(out).toContain('1 redirects in redirects.json');
-      expect(readdirSync(join(dir, 'out')).sort()).toEqual([
-        'gardee.md',
-        'nouveau-nom.md',
-        'redirects.json',
-      ]);
-      expect(JSON.parse(readFileSync(join(dir, 'out', 'redirects.json'), 'utf8'))).toEqual({
-        'ancien-nom': 'nouveau-nom',
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    await exportPagesAfter(
+      [
+        { slug: 'gardee', title: 'Gardée', markdown: 'Oui' },
+        { slug: 'ancien-nom', title: 'Ancien nom', markdown: 'Déplacée' },
+      ],
+      (db, wiki, userId) =>
+        movePage(db, wiki, { slug: 'ancien-nom', to: 'nouveau-nom', userId, reason: '' }),
+      ({ out, files, read }) => {
+        expect(out).toContain('2 pages exported');
+        expect(out).toContain('1 redirects in redirects.json');
+        expect(files).toEqual(['gardee.md', 'nouveau-nom.md', 'redirects.json']);
+        expect(JSON.parse(read('redirects.json'))).toEqual({ 'ancien-nom': 'nouveau-nom' });
+      },
+    );
   });
 
   it('migration 0007 keeps the page log of a 0006 database, its indexes, and allows moves', async () => {
