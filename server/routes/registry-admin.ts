@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { badRequest } from '../errors.js';
-import { jsonBody, queryParams } from '../validate.js';
+import { assertJsonDepth, jsonBody, queryParams } from '../validate.js';
 import { readAccess, requireRole } from '../auth/middleware.js';
 import { registryHooks } from '../registry-wiki.js';
 import { importBodyLimit } from '../body-limit.js';
@@ -184,6 +184,7 @@ export const registryAdmin = new Hono<AppEnv>()
           'not valid JSON (send a commons-bundle/1 document, or a publiccode.yml with Content-Type: application/yaml or ?format=publiccode)',
         );
       }
+      assertJsonDepth(data);
       return c.json(importBundle(c.get('db'), data, { hooks }));
     },
   )
