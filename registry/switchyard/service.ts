@@ -73,13 +73,17 @@ export function upcomingAvailability(
   return [...out].map(([person, startsAt]) => ({ person, startsAt }));
 }
 
-/** Markdown to plain words (enough for matching: links keep their text, syntax goes). */
+/**
+ * Markdown to plain words (enough for matching: links keep their text, syntax goes). A bracket
+ * never spans another one, so every pattern runs in linear time (`[[` repeated in a page took
+ * minutes: bench/markdown-text.ts).
+ */
 const plain = (md: string) =>
   md
     .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, a: string, b?: string) => b ?? a)
+    .replace(/!\[[^[\]]*\]\([^)[\]]*\)/g, ' ')
+    .replace(/\[([^[\]]*)\]\([^)[\]]*\)/g, '$1')
+    .replace(/\[\[([^[\]|]*)(?:\|([^[\]]*))?\]\]/g, (_, a: string, b?: string) => b ?? a)
     .replace(/[#>*_`~|]/g, ' ')
     .slice(0, 20_000);
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
+import { markdownToText } from '../../registry/text/markdown-text.js';
 
 /** `{"a":{"a":…1…}}` nested `depth` levels. */
 const nested = (depth: number) => '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
@@ -31,5 +32,39 @@ describe('oversized or pathological inputs get a clean 4xx, never a 500', () => 
     const ok = `{"slug":"raisonnable","name":"Raisonnable","contactable":false,"extra":${nested(20)}}`;
     const r4 = await t.request('POST', '/api/people', { as: 'contributor', body: ok });
     expect(r4.status).toBe(201);
+  });
+
+  it('saves, indexes and feeds the switchyard with markdown built to make regular expressions backtrack', async () => {
+    // Each of these bodies (a few to a hundred kilobytes) kept the server busy for minutes to hours
+    // in markdownToText (full-text triggers) or the switchyard's plain words: 4 KB of "|" and blank
+    // lines took 42 s to save (bench/markdown-text.ts prints the figures).
+    const bodies: [string, string][] = [
+      ['crochets', `fondation ${'[['.repeat(50_000)}`],
+      ['liens', `fondation ${'[a]('.repeat(50_000)}`],
+      ['images', `fondation ${'!['.repeat(50_000)}`],
+      ['balises', `fondation ${'a <'.repeat(50_000)}`],
+      ['tableau', `fondation |${'\n'.repeat(50_000)}`],
+      ['taches', `fondation [ ]${'\n'.repeat(50_000)}x`],
+      ['regles', `fondation\n${'- - \n'.repeat(50_000)}x`],
+    ];
+    const t = await testApp();
+    for (const [slug, markdown] of bodies) {
+      expect(markdownToText(markdown)).toMatch(/^fondation/);
+      const res = await t.request('PUT', `/api/pages/${slug}`, {
+        as: 'contributor',
+        body: { title: slug, markdown },
+      });
+      expect(res.status).toBe(201);
+    }
+    const found = await t.request('GET', '/api/search?q=fondation&limit=20');
+    expect(found.status).toBe(200);
+    expect(found.json.results.map((r: { slug: string }) => r.slug).sort()).toEqual(
+      bodies.map(([slug]) => slug).sort(),
+    );
+    const sw = await t.request('POST', '/api/switchyard', {
+      as: 'reader',
+      body: { problem: 'fondation du tiers-lieu' },
+    });
+    expect(sw.status).toBe(200);
   });
 });
