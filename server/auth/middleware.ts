@@ -28,6 +28,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
     const m = /^Bearer\s+(\S+)$/i.exec(auth);
     const user = m ? userForApiToken(db, m[1]) : undefined;
     if (!user) throw unauthenticated('Invalid API token');
+    refuseLocked(user);
     c.set('user', user);
     c.set('authVia', 'token');
     privateAnswer(c);
@@ -44,6 +45,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
     const sid = requestHeader(c, 'cookie') ? getCookie(c, SESSION_COOKIE) : undefined;
     const session = sid ? getSession(db, sid) : undefined;
     if (session) {
+      refuseLocked(session.user);
       c.set('user', session.user);
       c.set('authVia', 'session');
       c.set('sessionId', session.publicId);
@@ -60,6 +62,21 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
   }
   return next();
 };
+
+/**
+ * Refuses every request made as an account an admin locked with a forced password reset, until the
+ * password is reset by the mailed link: its sessions were closed, but its API tokens would still
+ * write through REST while co-editing refuses them (server/collab/access-guard.ts). Resetting the
+ * password revokes the tokens. @throws AppError 403 `password_reset_required`.
+ */
+function refuseLocked(user: User): void {
+  if (user.mustReset)
+    throw new AppError(
+      403,
+      'password_reset_required',
+      'An administrator asked for a new password: reset it with the link sent by mail',
+    );
+}
 
 /**
  * An answer to an authenticated request may hold what only that account sees (its requests to the
