@@ -78,6 +78,8 @@ export interface ProtocolDoc {
   readonly name: string;
   readonly ydoc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
+  /** Every connection open on the document (whose awareness client ids another may not claim). */
+  readonly conns: ReadonlySet<CollabConnection>;
 }
 
 /** One WebSocket client of one document. */
@@ -232,6 +234,53 @@ export interface UpdateSink {
 }
 
 /**
+ * The part of an awareness update a connection may apply: the states of its own client ids. The
+ * awareness protocol lets any peer set or remove any client id's state with a higher clock; a
+ * connection could otherwise rewrite or remove another person's presence (its cursor, its name)
+ * or the server's own state (the page revision editors follow). An id announced by another
+ * connection of the same account may be taken over (a client reconnecting before the server
+ * noticed its old socket died); then the old connection no longer removes it when it closes.
+ * @returns the update to apply (the same bytes when nothing was left out), or null when none is left.
+ * @throws on a malformed update.
+ */
+export function ownAwareness(conn: CollabConnection, update: Uint8Array): Uint8Array | null {
+  const { awareness, conns } = conn.doc;
+  const decoder = decoding.createDecoder(update);
+  const kept: [clientID: number, clock: number, state: string][] = [];
+  let dropped = false;
+  for (let n = decoding.readVarUint(decoder); n > 0; n--) {
+    const clientID = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state = decoding.readVarString(decoder);
+    const owner =
+      clientID === awareness.clientID
+        ? null
+        : ([...conns].find((c) => c !== conn && c.awarenessIds.has(clientID)) ?? conn);
+    const sameAccount =
+      owner !== null && (owner === conn || (!!owner.user && owner.user.id === conn.user?.id));
+    if (!sameAccount) {
+      dropped = true;
+      continue;
+    }
+    if (owner !== conn) {
+      owner.awarenessIds.delete(clientID);
+      conn.awarenessIds.add(clientID);
+    }
+    kept.push([clientID, clock, state]);
+  }
+  if (!dropped) return update;
+  if (!kept.length) return null;
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, kept.length);
+  for (const [clientID, clock, state] of kept) {
+    encoding.writeVarUint(encoder, clientID);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, state);
+  }
+  return encoding.toUint8Array(encoder);
+}
+
+/**
  * Handles one incoming binary message of a connection.
  * @throws ProtocolError (or a decoding error) for a malformed message: the caller closes the connection.
  */
@@ -261,9 +310,11 @@ export function handleMessage(conn: CollabConnection, data: Uint8Array, sink: Up
       }
       return;
     }
-    case MESSAGE_AWARENESS:
-      awarenessProtocol.applyAwarenessUpdate(awareness, decoding.readVarUint8Array(decoder), conn);
+    case MESSAGE_AWARENESS: {
+      const update = ownAwareness(conn, decoding.readVarUint8Array(decoder));
+      if (update) awarenessProtocol.applyAwarenessUpdate(awareness, update, conn);
       return;
+    }
     case MESSAGE_QUERY_AWARENESS:
       conn.send(encodeAwarenessMessage(awareness, [...awareness.getStates().keys()]));
       return;
