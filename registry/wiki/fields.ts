@@ -213,7 +213,10 @@ function canonicalNumber(raw: unknown): number | undefined {
     .trim()
     .replace(/[\s\u00a0\u202f]/g, '')
     .replace(',', '.');
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
+  // `\d+(?:\.\d*)?`, not `\d+\.?\d*`: the same numbers, but a long run of digits followed by
+  // anything else no longer tries every split between the two digit runs (quadratic: a 1 MB value
+  // kept the server busy for over an hour).
+  if (!/^[-+]?(\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/i.test(s)) return undefined;
   const n = Number(s);
   return Number.isFinite(n) ? n : undefined;
 }

@@ -67,4 +67,31 @@ describe('oversized or pathological inputs get a clean 4xx, never a 500', () => 
     });
     expect(sw.status).toBe(200);
   });
+
+  it('refuses a huge non-number in a number field at once', async () => {
+    const t = await testApp();
+    const defs = await t.request('PUT', '/api/page-fields/lieu', {
+      as: 'admin',
+      body: { fields: [{ name: 'surface', label: { fr: 'Surface', en: 'Area' }, type: 'number' }] },
+    });
+    expect(defs.status).toBe(200);
+    const page = await t.request('PUT', '/api/pages/la-halle', {
+      as: 'contributor',
+      body: { title: 'La Halle', markdown: 'Un lieu.', kind: 'place' },
+    });
+    expect(page.status).toBe(201);
+    // A megabyte of digits then a letter: the number pattern tried every split of the digits
+    // (40,000 digits took 7 s, a megabyte over an hour).
+    const res = await t.request('PUT', '/api/pages/la-halle/fields', {
+      as: 'contributor',
+      body: { fields: { surface: `${'1'.repeat(1_000_000)}x` } },
+    });
+    expect(res.status).toBe(400);
+    expect(res.json.error.field).toBe('fields.surface');
+    const ok = await t.request('PUT', '/api/pages/la-halle/fields', {
+      as: 'contributor',
+      body: { fields: { surface: '1 200,5' } },
+    });
+    expect(ok.status).toBe(200);
+  });
 });
