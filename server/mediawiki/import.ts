@@ -52,6 +52,12 @@ export interface MediawikiImportOptions {
    * stored into `storage` when a page names them. Found by name, in any subfolder.
    */
   images?: { files: Map<string, () => Promise<Uint8Array>>; storage: FileStorage };
+  /**
+   * Called synchronously right before each batch of pages is written, with every slug its pages
+   * may be written at: the server writes the pending co-edits of those pages as revisions first,
+   * as before a REST save, so that the imported text does not erase them from the live document.
+   */
+  beforeWrite?: (slugs: string[]) => void;
 }
 
 /**
@@ -317,8 +323,17 @@ export async function importMediawiki(
     const batch = pending;
     pending = [];
     pendingChars = 0;
-    if (batch.length)
-      db.transaction(() => batch.forEach((p) => writePage(p.page, p.latestConversion)))();
+    if (!batch.length) return;
+    // No await from here to the batch's commit: nothing typed in between can be overwritten.
+    options.beforeWrite?.(batch.flatMap((p) => slugCandidates(p.page)));
+    db.transaction(() => batch.forEach((p) => writePage(p.page, p.latestConversion)))();
+  };
+
+  /** Where a page may be written: where an earlier import of it went, or its title's slug (see `freeSlug`). */
+  const slugCandidates = (page: XmlPage): string[] => {
+    const mapped = stmt(db, SQL_MAPPED_PAGE).get({ source, mwId: page.id }) as
+      { slug: string } | undefined;
+    return [mapped?.slug ?? (slugify(page.title) || `page-${page.id}`)];
   };
 
   /** All new revisions of one page, or none (a savepoint inside the batch's transaction). */

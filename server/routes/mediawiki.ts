@@ -161,6 +161,7 @@ export const mediawikiAdmin = new Hono<AppEnv>()
             templates,
             ...(images ? { images } : {}),
             ...(namespaces ? { namespaces } : {}),
+            beforeWrite: (slugs) => slugs.forEach((slug) => services.collab.flush(slug)),
           },
         );
         const answer = { import: findMediawikiImport(db, importId)! };
