@@ -16,7 +16,8 @@ const MAX_REDIRECTS = 3;
 
 /**
  * Whether an address may not be fetched on a visitor's behalf: loopback, private (RFC 1918, ULA),
- * link-local, CGNAT, unspecified, multicast and reserved ranges, IPv4-mapped IPv6 included.
+ * link-local, CGNAT, unspecified, multicast and reserved ranges, IPv4 inside IPv6 included (mapped,
+ * translated or compatible, in dotted or hexadecimal form).
  */
 export function isPrivateAddress(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
@@ -36,6 +37,8 @@ export function isPrivateAddress(address: string): boolean {
     );
   }
   const v6 = address.toLowerCase();
+  const embedded = embeddedIpv4(v6);
+  if (embedded) return isPrivateAddress(embedded);
   return (
     v6 === '::' || v6 === '::1' || /^f[cd]/.test(v6) || /^fe[89ab]/.test(v6) || v6.startsWith('ff')
   );
@@ -45,6 +48,38 @@ export function isPrivateAddress(address: string): boolean {
  * Resolves like dns.lookup but refuses private addresses: checked at connection time, so a name
  * that resolves differently on a second lookup (DNS rebinding) cannot reach the internal network.
  */
+/**
+ * The IPv4 address inside an IPv6 address that reaches it: IPv4-mapped (`::ffff:7f00:1`, the form
+ * the URL parser gives `[::ffff:127.0.0.1]`), IPv4-translated (`::ffff:0:…`) or IPv4-compatible
+ * (`::7f00:1`); undefined for any other address.
+ */
+function embeddedIpv4(v6: string): string | undefined {
+  if (isIP(v6) !== 6) return undefined;
+  let text = v6;
+  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text);
+  if (dotted) {
+    const [a, b, c, d] = dotted[1].split('.').map(Number);
+    text = `${text.slice(0, -dotted[1].length)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::');
+  const part = (s: string | undefined) => (s ? s.split(':') : []);
+  const groups =
+    tail === undefined
+      ? part(head)
+      : [
+          ...part(head),
+          ...Array(8 - part(head).length - part(tail).length).fill('0'),
+          ...part(tail),
+        ];
+  const n = groups.map((g) => parseInt(g, 16));
+  const prefixZero = n.slice(0, 4).every((g) => g === 0);
+  const mapped =
+    prefixZero &&
+    ((n[4] === 0 && (n[5] === 0xffff || n[5] === 0)) || (n[4] === 0xffff && n[5] === 0));
+  if (!mapped || (n[6] === 0 && n[7] <= 1)) return undefined;
+  return [n[6] >> 8, n[6] & 0xff, n[7] >> 8, n[7] & 0xff].join('.');
+}
+
 const guardedLookup: LookupFunction = (hostname, options, callback) => {
   lookup(hostname, { ...options, all: true }, (err, addresses) => {
     if (err) return callback(err, '', 0);

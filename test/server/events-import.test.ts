@@ -287,6 +287,9 @@ describe('import from a URL', () => {
   it('refuses other schemes and, by default, loopback and private addresses (SSRF)', async () => {
     for (const url of [
       `${base}/agenda.ics`,
+      // The loopback server again, as IPv4-mapped IPv6 in hexadecimal (the URL parser's own form).
+      `http://[::ffff:127.0.0.1]:${new URL(base).port}/agenda.ics`,
+      `http://[::ffff:7f00:1]:${new URL(base).port}/agenda.ics`,
       'http://localhost:1/agenda.ics',
       'http://[::1]/x.ics',
       'http://10.0.0.8/x.ics',
@@ -312,9 +315,15 @@ describe('import from a URL', () => {
         'fd00::1',
         'fe80::1',
         '::ffff:127.0.0.1',
+        '::ffff:7f00:1',
+        '::ffff:a9fe:a9fe',
+        '0:0:0:0:0:ffff:c0a8:101',
+        '::ffff:0:a00:1',
+        '::7f00:1',
         '0.0.0.0',
       ].every(isPrivateAddress),
     ).toBe(true);
     expect(['93.184.216.34', '2606:4700::1111', '172.32.0.1'].some(isPrivateAddress)).toBe(false);
+    expect(['::ffff:5db8:d822', '2606:4700::7f00:1'].some(isPrivateAddress)).toBe(false);
   });
 });
