@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
-import { invalid } from '../errors.js';
+import { invalid, RegistryError } from '../errors.js';
 import { foldAccents } from '../text/french.js';
 import { stmt } from '../store.js';
 import { EVENT_TYPES, type EventInput, type EventType } from './schema.js';
@@ -34,6 +34,11 @@ export interface ImportOptions {
   /** Most slots kept per event (the first ones). */
   maxSlots?: number;
   now?: Date;
+  /**
+   * Whether the importer may change or remove an event this place imported before (by its id);
+   * default: yes. The import is refused whole (403) when one it would change or remove is not.
+   */
+  mayEdit?: (eventId: number) => boolean;
 }
 
 /** What an import did. */
@@ -244,8 +249,17 @@ export function importCalendar(
       const existing = stmt(db, SQL_BY_IMPORT_UID).get({ place_id: placeId, uid }) as
         { id: number } | undefined;
       const entry = (id: number) => ({ id, uid, title: input.title });
+      const assertMayEdit = (id: number) => {
+        if (opts.mayEdit && !opts.mayEdit(id))
+          throw new RegistryError(
+            'forbidden',
+            `calendar: the event "${input.title}" (UID ${uid}) is not yours to change; only its author, contributors of its place and facilitators may`,
+            { field: 'calendar' },
+          );
+      };
       if (cancelled) {
         if (existing) {
+          assertMayEdit(existing.id);
           deleteEvent(db, existing.id);
           result.deleted.push(entry(existing.id));
         }
@@ -264,6 +278,7 @@ export function importCalendar(
         result.unchanged.push(entry(existing.id));
         continue;
       }
+      assertMayEdit(existing.id);
       updateEvent(
         db,
         existing.id,

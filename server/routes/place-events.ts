@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { AppEnv } from '../env.js';
 import { badRequest, fromZodError } from '../errors.js';
 import { requireRole } from '../auth/middleware.js';
+import { hasRole } from '../auth/users.js';
+import { canEditEvent, eventPlaceId, getEvent } from '../../registry/events/store.js';
 import { queryParams } from '../validate.js';
 import { describeRoute } from '../openapi/describe.js';
 import { ImportResult } from '../../registry/events/contracts.js';
@@ -40,6 +42,11 @@ const describeImport = describeRoute({
       schema: 'error',
     },
     401: { description: 'Not logged in', schema: 'error' },
+    403: {
+      description:
+        'Reader, or the calendar changes or cancels an event imported before that the caller may not edit (field "calendar")',
+      schema: 'error',
+    },
     404: { description: 'No such place', schema: 'error' },
     413: { description: 'Calendar too large', schema: 'error' },
   },
@@ -86,7 +93,16 @@ export const placeEvents = new Hono<AppEnv>().post(
       );
     }
     if (!text.trim()) throw badRequest('calendar', 'the calendar is empty');
-    const result = importCalendar(c.get('db'), slug, text, { userId: user.id }, { since, until });
+    const db = c.get('db');
+    // Changing or removing the events imported before follows the rule of editing them one by one.
+    const editor = { id: user.id, facilitator: hasRole(user.role, 'facilitator') };
+    const mayEdit = (id: number) =>
+      canEditEvent(
+        db,
+        { createdBy: getEvent(db, id).createdBy, placeId: eventPlaceId(db, id) },
+        editor,
+      );
+    const result = importCalendar(db, slug, text, { userId: user.id }, { since, until, mayEdit });
     return c.json(result satisfies ImportResult);
   },
 );
