@@ -96,3 +96,18 @@ export function consumeAccountToken(
     });
   return info;
 }
+
+/**
+ * Voids a user's live secrets of one purpose (synchronous, inside the caller's transaction): a
+ * password changed by its owner makes the reset links sent before it useless.
+ */
+export function voidAccountTokens(
+  db: Database,
+  userId: number,
+  purpose: AccountTokenPurpose,
+): void {
+  db.prepare(`DELETE FROM account_tokens WHERE user_id = @userId AND purpose = @purpose`).run({
+    userId,
+    purpose,
+  });
+}

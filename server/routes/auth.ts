@@ -14,6 +14,7 @@ import {
   consumeAccountToken,
   issueAccountToken,
   peekAccountToken,
+  voidAccountTokens,
 } from '../auth/account-tokens.js';
 import { markInvitationUsed, openInvitation } from '../auth/invitations.js';
 import { getSignupPolicy } from '../auth/signup-policy.js';
@@ -484,6 +485,8 @@ export function authRoutes(config: Config) {
           // password may have made one); the session making the change stays.
           const closed = revokeSessions(db, me.id, c.get('sessionId'));
           const tokens = revokeTokens(db, me.id);
+          // A reset link mailed before (to whoever asked for it) must not undo this change.
+          voidAccountTokens(db, me.id, 'reset');
           mailPasswordChanged(mailCtx(c), me.email, me.name);
           audit(db, {
             action: 'password_changed',

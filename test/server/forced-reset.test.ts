@@ -40,4 +40,32 @@ describe('an account locked by a forced password reset', () => {
     });
     expect(newToken.status).toBe(403);
   });
+
+  it('a password changed by its owner voids the reset links sent before', async () => {
+    const t = await testApp({ accountAnswerFloorMs: 0 });
+    await t.tokenFor('contributor');
+    expect(
+      (
+        await t.request('POST', '/api/auth/password-reset', {
+          body: { email: 'contributor@example.org' },
+        })
+      ).status,
+    ).toBe(202);
+    const mail = t.db
+      .prepare(`SELECT text FROM mail_outbox WHERE to_addr = ? ORDER BY id DESC LIMIT 1`)
+      .get('contributor@example.org') as { text: string };
+    const token = /[?&]token=([\w-]+)/.exec(mail.text)![1];
+    // The owner (who did not ask, or changed their mind) changes the password knowing the current one.
+    const changed = await t.request('POST', '/api/auth/password', {
+      as: 'contributor',
+      body: { currentPassword: 'password123', newPassword: 'une haie de noisetiers' },
+    });
+    expect(changed.status).toBe(200);
+    // Whoever reads the earlier link (a mailbox read later, a forwarded mail) cannot reset it again.
+    const reset = await t.request('POST', '/api/auth/password-reset/confirm', {
+      body: { token, password: 'un autre mot de passe' },
+    });
+    expect(reset.status).toBe(400);
+    expect(reset.json.error.code).toBe('token_invalid');
+  });
 });
