@@ -258,6 +258,11 @@ export type PersonDetail = z.infer<typeof PersonDetail>;
 export const ManagedPerson = PersonDetail.extend({
   public: z.boolean().describe('Profile shown publicly even when not contactable'),
   hidden: z.boolean().describe('Neither contactable nor public: invisible to everyone else'),
+  placeConfirmed: z
+    .boolean()
+    .describe(
+      "Whether a facilitator set or confirmed the place: until then a linked account gets none of the place's rights (its bookings, its events)",
+    ),
 }).meta({ id: 'ManagedPerson' });
 /** A person as those who may manage it see it. */
 export type ManagedPerson = z.infer<typeof ManagedPerson>;

@@ -26,6 +26,8 @@ export interface PersonRecord {
   contactable: boolean;
   public: boolean;
   userId: number | null;
+  /** Whether a facilitator (or an import) set or confirmed the place: only then does a linked account get that place's rights. */
+  placeConfirmed: boolean;
   extra: Record<string, unknown>;
   createdAt: string;
   updatedAt: string;
@@ -57,6 +59,7 @@ interface PersonRow {
   contactable: number;
   public: number;
   user_id: number | null;
+  place_confirmed: number;
   extra: string;
   search_text: string;
   created_at: string;
@@ -90,10 +93,10 @@ const SQL_ALL_PEOPLE = `${SELECT_PERSON} ${FROM_ALL} ORDER BY pe.slug`;
 const SQL_PUBLIC_PEOPLE = `${SELECT_PERSON} ${FROM_PUBLIC} ORDER BY pe.slug`;
 const SQL_PUBLIC_PEOPLE_OF_PLACE = `${SELECT_PERSON} ${FROM_PUBLIC} WHERE pe.place_id = @placeId ORDER BY pe.name`;
 const SQL_PLACE_ID = `SELECT id FROM places WHERE slug = @slug`;
-const SQL_INSERT_PERSON = `INSERT INTO people (${COLUMNS.join(', ')}, user_id, created_at, updated_at)
-  VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @user_id, @now, @now)`;
+const SQL_INSERT_PERSON = `INSERT INTO people (${COLUMNS.join(', ')}, user_id, place_confirmed, created_at, updated_at)
+  VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')}, @user_id, @place_confirmed, @now, @now)`;
 const SQL_UPDATE_PERSON = `UPDATE people SET ${COLUMNS.map((c) => `${c} = @${c}`).join(', ')},
-  user_id = COALESCE(@user_id, user_id), updated_at = @now WHERE id = @id`;
+  user_id = COALESCE(@user_id, user_id), place_confirmed = @place_confirmed, updated_at = @now WHERE id = @id`;
 const SQL_INSERT_MESSAGE = `INSERT INTO contact_messages (person_id, from_user_id, from_text, message) VALUES (@personId, @userId, @from, @message)`;
 const SQL_SET_MESSAGE_STATUS = `UPDATE contact_messages SET status = @status WHERE id = @id`;
 const SQL_MESSAGES = `SELECT m.id, m.message, m.from_text, m.status, m.created_at, u.name AS from_user, pe.slug AS person_slug, pe.name AS person_name
@@ -102,7 +105,14 @@ const SQL_MESSAGES = `SELECT m.id, m.message, m.from_text, m.status, m.created_a
 
 const UNSAFE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 const KNOWN_FIELDS = new Set(Object.keys(PersonSchema.shape));
-const COMPUTED_FIELDS = new Set(['id', 'userId', 'createdAt', 'updatedAt', 'referentOf']);
+const COMPUTED_FIELDS = new Set([
+  'id',
+  'userId',
+  'placeConfirmed',
+  'createdAt',
+  'updatedAt',
+  'referentOf',
+]);
 
 function toPerson(r: PersonRow): PersonRecord {
   return {
@@ -117,6 +127,7 @@ function toPerson(r: PersonRow): PersonRecord {
     contactable: r.contactable === 1,
     public: r.public === 1,
     userId: r.user_id,
+    placeConfirmed: r.place_confirmed === 1,
     extra: parseJson<Record<string, unknown>>(r.extra, {}),
     createdAt: r.created_at,
     updatedAt: r.updated_at,
@@ -242,12 +253,20 @@ function toParams(db: Database, p: PersonInput, extra: Record<string, unknown>):
  * Creates or updates a person ('merge' keeps fields the input leaves out and clears those sent as
  * null; 'replace' takes every field from the input).
  * @param opts.userId links the record to a user account (the person can then edit it).
+ * @param opts.placeConfirmed whether the place is confirmed (it gives a linked account that
+ *   place's rights): false for a place an account names itself; left out, a new or changed place is
+ *   confirmed (imports, facilitators) and an unchanged one keeps its state.
  * @throws RegistryError 400 when `place` names an unknown place.
  */
 export function upsertPerson(
   db: Database,
   input: PersonInput,
-  opts: { mode: 'merge' | 'replace'; userId?: number | null; now?: string },
+  opts: {
+    mode: 'merge' | 'replace';
+    userId?: number | null;
+    placeConfirmed?: boolean;
+    now?: string;
+  },
 ): { record: PersonRecord; change: Change } {
   const now = opts.now ?? new Date().toISOString();
   const existing = stmt(db, SQL_PERSON_BY_SLUG).get({ slug: input.slug }) as PersonRow | undefined;
@@ -264,13 +283,24 @@ export function upsertPerson(
     const params = toParams(db, fields, { ...before.extra, ...extra });
     const sameUser =
       opts.userId === undefined || opts.userId === null || opts.userId === existing.user_id;
-    if (COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) && sameUser)
+    const placeConfirmed =
+      opts.placeConfirmed === undefined
+        ? params.place_id === existing.place_id
+          ? existing.place_confirmed
+          : 1
+        : Number(opts.placeConfirmed);
+    if (
+      COLUMNS.every((c) => c === 'search_text' || params[c] === existing[c]) &&
+      sameUser &&
+      placeConfirmed === existing.place_confirmed
+    )
       return { record: before, change: 'unchanged' };
     try {
       stmt(db, SQL_UPDATE_PERSON).run({
         ...params,
         id: existing.id,
         user_id: opts.userId ?? null,
+        place_confirmed: placeConfirmed,
         now,
       });
     } catch (err) {
@@ -286,8 +316,12 @@ export function upsertPerson(
   let id: number;
   try {
     id = Number(
-      stmt(db, SQL_INSERT_PERSON).run({ ...params, user_id: opts.userId ?? null, now })
-        .lastInsertRowid,
+      stmt(db, SQL_INSERT_PERSON).run({
+        ...params,
+        user_id: opts.userId ?? null,
+        place_confirmed: opts.placeConfirmed === false ? 0 : 1,
+        now,
+      }).lastInsertRowid,
     );
   } catch (err) {
     throw uniqueUser(err);

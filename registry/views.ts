@@ -104,11 +104,17 @@ export function personDetail(
 export function managedPersonDetail(
   db: Database,
   p: PersonRecord,
-): PublicPerson & { public: boolean; hidden: boolean; referentOf: ReturnType<typeof referentOf> } {
+): PublicPerson & {
+  public: boolean;
+  hidden: boolean;
+  placeConfirmed: boolean;
+  referentOf: ReturnType<typeof referentOf>;
+} {
   return {
     ...publicPerson(p),
     public: p.public,
     hidden: !isVisible(p),
+    placeConfirmed: p.placeConfirmed,
     referentOf: referentOf(db, p.id),
   };
 }

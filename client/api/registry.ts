@@ -65,8 +65,9 @@ export type ResourceUsage = ResourceDetail['usages'][number];
 /** A person who can help with a resource. */
 export type ResourceReferent = ResourceDetail['referents'][number];
 
-/** A person page; `public` and `hidden` only in the answers of those who may manage the person. */
-export type PersonDetail = ContractPersonDetail & Partial<Pick<ManagedPerson, 'public' | 'hidden'>>;
+/** A person page; `public`, `hidden` and `placeConfirmed` only in the answers of those who may manage the person. */
+export type PersonDetail = ContractPersonDetail &
+  Partial<Pick<ManagedPerson, 'public' | 'hidden' | 'placeConfirmed'>>;
 
 /**
  * Fields the resource form sends to propose (slug required) or update a resource. Kept here: the

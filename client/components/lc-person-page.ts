@@ -34,6 +34,7 @@ export class LcPersonPage extends RecordPage<PersonDetail> {
       <p class="small"><a href="/personnes">${t('person.back')}</a></p>
       <h1>${p.name}</h1>
       ${p.hidden ? html`<p class="notice warn" data-testid="person-hidden-notice">${t('person.hiddenNotice')}</p>` : nothing}
+      ${p.place && p.placeConfirmed === false ? html`<p class="notice" data-testid="person-place-pending">${t('person.placePending')}</p>` : nothing}
       <p class="muted">
         ${p.place ? html`<a href=${`/lieux/${encodeURIComponent(p.place.slug)}`}>${p.place.name}</a>` : nothing}${p.place && p.region ? ' · ' : ''}${p.region ?? ''}
       </p>

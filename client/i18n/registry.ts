@@ -302,6 +302,8 @@ export const registry: Catalogue = {
     'person.hidden': 'Profil masqué',
     'person.hiddenNotice':
       'Profil masqué : ni contactable ni public, seuls l’équipe d’animation et la personne elle-même le voient.',
+    'person.placePending':
+      'Lieu en attente de confirmation par l’équipe d’animation : d’ici là, ce compte ne voit ni les réservations ni les événements du lieu.',
     'person.back': '← Toutes les personnes',
     'person.notFound': "Cette personne n'est pas dans l'annuaire public.",
     'person.skills': 'Compétences',
@@ -597,6 +599,8 @@ export const registry: Catalogue = {
     'person.hidden': 'Hidden profile',
     'person.hiddenNotice':
       'Hidden profile: neither contactable nor public, only the facilitators and the person themself see it.',
+    'person.placePending':
+      'Place awaiting confirmation by the facilitators: until then, this account sees neither the place’s bookings nor its events.',
     'person.back': '← All people',
     'person.notFound': 'This person is not in the public directory.',
     'person.skills': 'Skills',

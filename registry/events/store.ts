@@ -108,7 +108,8 @@ const SQL_INSERT_SLOT = `INSERT INTO event_slots (event_id, starts_at, ends_at) 
 const SQL_UPDATE_SLOT = `UPDATE event_slots SET starts_at = @starts_at, ends_at = @ends_at WHERE id = @id`;
 const SQL_DELETE_SLOT = `DELETE FROM event_slots WHERE id = @id`;
 const SQL_JOIN_CAMPAIGN = `INSERT OR IGNORE INTO campaign_places (campaign_id, place_id, joined_by) VALUES (@campaign_id, @place_id, @user_id)`;
-const SQL_PERSON_OF_PLACE = `SELECT 1 FROM people WHERE user_id = @user_id AND place_id = @place_id`;
+// A place the account named itself gives no rights until a facilitator confirms it.
+const SQL_PERSON_OF_PLACE = `SELECT 1 FROM people WHERE user_id = @user_id AND place_id = @place_id AND place_confirmed = 1`;
 
 interface SlotRow {
   id: number;

@@ -22,12 +22,14 @@ export interface Viewer {
 export function viewerOf(db: Database, user: User | null): Viewer {
   if (!user) return { user: null, facilitator: false, personId: null, placeId: null, place: null };
   const person = personOfUser(db, user.id);
-  const placeId = person?.place
-    ? ((
-        db.prepare('SELECT id FROM places WHERE slug = ?').get(person.place.slug) as
-          { id: number } | undefined
-      )?.id ?? null)
-    : null;
+  // A place the account named itself gives no rights until a facilitator confirms it.
+  const placeId =
+    person?.place && person.placeConfirmed
+      ? ((
+          db.prepare('SELECT id FROM places WHERE slug = ?').get(person.place.slug) as
+            { id: number } | undefined
+        )?.id ?? null)
+      : null;
   return {
     user,
     facilitator: hasRole(user.role, 'facilitator'),

@@ -132,6 +132,18 @@ function mayManage(user: User | null, person: PersonRecord): boolean {
   return !!user && (hasRole(user.role, 'facilitator') || person.userId === user.id);
 }
 
+/**
+ * The place of a profile linked to an account is the place that account books for: it sees and
+ * cancels that place's bookings and edits its events. A facilitator's word sets or confirms it
+ * (true); a new place named by anyone else waits for a facilitator (false); otherwise it keeps
+ * its state (undefined).
+ */
+function placeConfirmation(user: User, from: string | null, to: string | null | undefined) {
+  if (to === undefined || to === null) return undefined;
+  if (hasRole(user.role, 'facilitator')) return true;
+  return to === from ? undefined : false;
+}
+
 /** The person, if the caller may manage it; hidden people are a 404 for everyone else. */
 function managed(c: Context<AppEnv>, slug: string): PersonRecord {
   const person = findPerson(c.get('db'), slug);
@@ -173,7 +185,11 @@ export const people = new Hono<AppEnv>()
       throw new AppError(409, 'conflict', `slug: a person "${body.slug}" already exists`, {
         field: 'slug',
       });
-    upsertPerson(c.get('db'), body, { mode: 'replace', userId: self ? user.id : null });
+    upsertPerson(c.get('db'), body, {
+      mode: 'replace',
+      userId: self ? user.id : null,
+      placeConfirmed: self ? placeConfirmation(user, null, body.place) : undefined,
+    });
     return c.json(personAnswer(c, findPerson(c.get('db'), body.slug)!), 201);
   })
   .get('/:slug', DOC.get, readAccess, (c) => {
@@ -197,7 +213,17 @@ export const people = new Hono<AppEnv>()
       throw forbidden('Only the person’s own account or a contributor may edit this profile');
     const body = c.req.valid('json');
     assertSameSlug(body.slug, slug);
-    upsertPerson(c.get('db'), { ...body, slug }, { mode: 'merge' });
+    upsertPerson(
+      c.get('db'),
+      { ...body, slug },
+      {
+        mode: 'merge',
+        placeConfirmed:
+          person.userId === null
+            ? undefined
+            : placeConfirmation(user, person.place?.slug ?? null, body.place),
+      },
+    );
     return c.json(personAnswer(c, findPerson(c.get('db'), slug)!));
   })
   .post('/:slug/contact', DOC.contact, jsonBody(ContactBody), (c) => {

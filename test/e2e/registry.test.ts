@@ -445,6 +445,18 @@ describe.skipIf(!HAS_CHROMIUM)(
       await page.waitForURL(`**/personnes/${hidden.slug}`);
       await page.getByRole('heading', { name: hidden.name, level: 1 }).waitFor();
       await page.getByTestId('person-hidden-notice').waitFor();
+      expect(await page.getByTestId('person-place-pending').count()).toBe(0);
+      // A place the person's account named itself, not yet confirmed: said on the page.
+      session.db
+        .prepare(
+          `UPDATE people SET place_id = (SELECT id FROM places WHERE slug = ?), place_confirmed = 0 WHERE slug = ?`,
+        )
+        .run(bundle.places[0].slug, hidden.slug);
+      await page.reload();
+      await page
+        .getByTestId('person-place-pending')
+        .getByText('Lieu en attente de confirmation', { exact: false })
+        .waitFor();
       expect(errors()).toEqual([]);
       await context.close();
 
