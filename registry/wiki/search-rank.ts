@@ -144,7 +144,9 @@ export class SearchRanking {
     if (rare.length === phrases.length) {
       const rank = words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND ');
       const all = ranked.map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }));
-      return this.pruned(rank, all, match, limit) ?? this.run(rank, limit);
+      return (
+        this.pruned(rank, all, disjunction ? undefined : match, limit) ?? this.run(rank, limit)
+      );
     }
     const rareOnes = ranked
       .map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }))
@@ -204,20 +206,29 @@ export class SearchRanking {
     if (limit < 1 || phrases.length < 2) return undefined;
     const rows = this.rows();
     const idf = (n: number) => Math.max(COMMON_IDF, Math.log((rows - n + 0.5) / (n + 0.5)));
-    // The rarest phrases until they have enough pages (by their text: one phrase may appear twice).
+    // The rarest phrases (by their text: one phrase may appear twice), as few as can be: enough
+    // pages, and the others' bound well below what one of them scores in a body (about its IDF);
+    // else until they have `PRUNE_CANDIDATES` pages.
     const byRarity = [...new Set(phrases.map((p) => p.filter))]
       .map((filter) => phrases.find((p) => p.filter === filter)!)
       .sort((x, y) => x.count - y.count);
+    const boundWithout = (kept: Set<string>) => {
+      let bound = 0;
+      for (const p of phrases) if (!kept.has(p.filter)) bound += idf(p.count) * (BM25_K1 + 1);
+      return bound;
+    };
     const kept = new Set<string>();
     let pages = 0;
+    let bound = Infinity;
     for (const p of byRarity) {
-      if (pages >= PRUNE_CANDIDATES) break;
       kept.add(p.filter);
       pages += p.count;
+      if (kept.size === byRarity.length) return undefined;
+      // Filtered by the whole query, fewer of their pages are candidates.
+      if (pages < (match === undefined ? limit : 4 * limit)) continue;
+      bound = boundWithout(kept);
+      if (bound < idf(p.count) / 2 || pages >= PRUNE_CANDIDATES) break;
     }
-    if (kept.size === byRarity.length || pages < limit) return undefined;
-    let bound = 0;
-    for (const p of phrases) if (!kept.has(p.filter)) bound += idf(p.count) * (BM25_K1 + 1);
     const any = [...kept].join(' OR ');
     const hits = ftsStatement(this.db, SQL_PRUNED_HITS).all({
       rank,
