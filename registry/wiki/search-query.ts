@@ -115,6 +115,8 @@ export class QueryAnalyser {
   private readonly expansions = new Map<string, string[]>();
   /** The characters following a few first characters in index terms (`nextCharacters`), while the index is unchanged. */
   private readonly following = new Map<string, string[] | undefined>();
+  /** The index terms beginning with a word's first `NEAR_PREFIX` characters (`nearTerms`), while the index is unchanged. */
+  private readonly prefixScans = new Map<string, string[]>();
 
   constructor(private readonly db: Database) {}
 
@@ -124,6 +126,7 @@ export class QueryAnalyser {
     this.known.clear();
     this.expansions.clear();
     this.following.clear();
+    this.prefixScans.clear();
   }
 
   /** Analyses the query into words, each with the index terms it matches. */
@@ -252,10 +255,15 @@ export class QueryAnalyser {
         found.add(t);
     };
     const prefix = term.slice(0, NEAR_PREFIX);
-    for (const t of ftsStatement(this.db, SQL_LETTER_TERMS)
-      .pluck()
-      .all({ from: prefix, to: prefixEnd(prefix) }) as string[])
-      keep(t);
+    const scanned = cached(
+      this.prefixScans,
+      prefix,
+      () =>
+        ftsStatement(this.db, SQL_LETTER_TERMS)
+          .pluck()
+          .all({ from: prefix, to: prefixEnd(prefix) }) as string[],
+    );
+    for (const t of scanned) keep(t);
     for (let k = 1; k < NEAR_PREFIX; k++) {
       const head = term.slice(0, k);
       const next = this.nextCharacters(head);
