@@ -1,4 +1,5 @@
 import { termsOfWord } from './french.js';
+import { collapseSpaces } from './markdown-text.js';
 
 /*
  * Text helpers of full-text search that work on the original text (the FTS5 tables hold analysed
@@ -135,14 +136,14 @@ export function matchRanges(text: string, terms: TermLookup): [number, number][]
  * @param length target length of the excerpt in characters.
  */
 export function findSnippet(text: string, terms: TermLookup, length = 200): string {
-  if (text.length <= length) return text.replace(/\s+/g, ' ').trim();
+  if (text.length <= length) return collapseSpaces(text).trim();
   const at = firstMatch(text, terms);
   // Only a window around the match is looked at (pages can be long).
   const anchor = Math.max(at, 0);
   const from = Math.max(0, anchor - length);
   const to = Math.min(text.length, anchor + 2 * length);
-  const head = text.slice(from, anchor).replace(/\s+/g, ' ');
-  const flat = head + text.slice(anchor, to).replace(/\s+/g, ' ');
+  const head = collapseSpaces(text.slice(from, anchor));
+  const flat = head + collapseSpaces(text.slice(anchor, to));
   const match = head.length;
 
   let start = at < 0 ? 0 : Math.max(0, match - Math.floor(length / 3));

@@ -34,6 +34,11 @@ const SQL_RARE_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BOD
 // every page with a rare phrase matches it: no need to read the query's doclists to check.
 const SQL_RARE_ANY_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
   FROM wiki_fts WHERE wiki_fts MATCH @rank ORDER BY rank, rowid LIMIT @limit`;
+// bm25() over fewer pages, same scores (see `SearchRanking.pruned`): the pages of `@rank` that
+// also match `@candidates`, a filter keeping every page that can make the first `limit`.
+const SQL_PRUNED_HITS = `SELECT rowid AS id, bm25(wiki_fts, ${TITLE_WEIGHT}, ${BODY_WEIGHT}, ${FIELDS_WEIGHT}) AS rank
+  FROM wiki_fts WHERE wiki_fts MATCH @rank AND +rowid IN (SELECT rowid FROM wiki_fts WHERE wiki_fts MATCH @candidates)
+  ORDER BY rank, rowid LIMIT @limit`;
 // When every phrase is that common, every score is below 1e-5 and says little: pages whose title
 // has a query word come first, then the other matches, newest first in each group (no bm25():
 // even its set-up reads the whole doclist of every phrase). The score of each page shown is
@@ -55,6 +60,8 @@ export interface Hit {
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 const COMMON_IDF = 1e-6;
+/** Pages that the rarest phrases of a broad query must have to rank it on them first (`pruned`). */
+const PRUNE_CANDIDATES = 400;
 
 /** The SQLite varints of an FTS5 record, in order. */
 function varints(buf: Buffer): number[] {
@@ -89,6 +96,8 @@ export class SearchRanking {
   private pages: number | undefined;
   /** Average tokens per page (bm25()'s avgdl), while the index is unchanged. */
   private averageLength: number | undefined;
+  /** Rows of the index (bm25()'s N), while the index is unchanged. */
+  private rowCount: number | undefined;
 
   constructor(private readonly db: Database) {}
 
@@ -97,6 +106,7 @@ export class SearchRanking {
     this.counts.clear();
     this.pages = undefined;
     this.averageLength = undefined;
+    this.rowCount = undefined;
   }
 
   /** The best `limit` pages of an FTS5 expression, ranked by bm25() over every match. */
@@ -127,19 +137,30 @@ export class SearchRanking {
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
-    const rare = ranked.filter((_, i) => 2 * this.count(phrases[i]) < pages);
+    const counts = phrases.map((p) => this.count(p));
+    const isRare = counts.map((n) => 2 * n < pages);
+    const rare = ranked.filter((_, i) => isRare[i]);
     // No common phrase: bm25() over every match, as for a narrow query.
-    if (rare.length === phrases.length)
-      return this.run(words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND '), limit);
+    if (rare.length === phrases.length) {
+      const rank = words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND ');
+      const all = ranked.map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }));
+      return (
+        this.pruned(rank, all, disjunction ? undefined : match, limit) ?? this.run(rank, limit)
+      );
+    }
+    const rareOnes = ranked
+      .map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }))
+      .filter((_, i) => isRare[i]);
     const hits: Hit[] =
       rare.length > 0
-        ? ((disjunction
+        ? (this.pruned(rare.join(' OR '), rareOnes, disjunction ? undefined : match, limit) ??
+          ((disjunction
             ? ftsStatement(this.db, SQL_RARE_ANY_HITS).all({ rank: rare.join(' OR '), limit })
             : ftsStatement(this.db, SQL_RARE_HITS).all({
                 rank: rare.join(' OR '),
                 match,
                 limit,
-              })) as Hit[])
+              })) as Hit[]))
         : [];
     if (hits.length >= limit) return hits;
     const seen = new Set(hits.map((h) => h.id));
@@ -164,6 +185,76 @@ export class SearchRanking {
   }
 
   /**
+   * The best `limit` pages of `rank` among those matching `match` (every page of `rank` when
+   * `undefined`), with bm25() computed only for pages having one of the rarest phrases; or
+   * `undefined` when that cannot be shown to give the same pages (the caller then ranks them all).
+   *
+   * bm25() adds for each phrase at most IDF × (k1 + 1) (fts5_aux.c: IDF × f (k1 + 1) / (f + k1
+   * (1 - b + b D / avgdl)), with the last factor at least 1 - b), and nothing for a phrase a page
+   * lacks. So a page with none of the rarest phrases scores below `bound`, the sum of that for
+   * every other phrase; when the `limit`-th page found among the others scores above it, no page
+   * left out could have ranked among the first `limit`. The pages found are ranked by the same
+   * statement text over the same expression, so their scores are bm25()'s own, to the last bit.
+   * @param phrases every phrase of `rank`, in order: as bm25() sees it, as a filter, its pages.
+   */
+  private pruned(
+    rank: string,
+    phrases: { rank: string; filter: string; count: number }[],
+    match: string | undefined,
+    limit: number,
+  ): Hit[] | undefined {
+    if (limit < 1 || phrases.length < 2) return undefined;
+    const rows = this.rows();
+    const idf = (n: number) => Math.max(COMMON_IDF, Math.log((rows - n + 0.5) / (n + 0.5)));
+    // The rarest phrases (by their text: one phrase may appear twice), as few as can be: enough
+    // pages, and the others' bound well below what one of them scores in a body (about its IDF);
+    // else until they have `PRUNE_CANDIDATES` pages.
+    const byRarity = [...new Set(phrases.map((p) => p.filter))]
+      .map((filter) => phrases.find((p) => p.filter === filter)!)
+      .sort((x, y) => x.count - y.count);
+    const boundWithout = (kept: Set<string>) => {
+      let bound = 0;
+      for (const p of phrases) if (!kept.has(p.filter)) bound += idf(p.count) * (BM25_K1 + 1);
+      return bound;
+    };
+    const kept = new Set<string>();
+    let pages = 0;
+    let bound = Infinity;
+    for (const p of byRarity) {
+      kept.add(p.filter);
+      pages += p.count;
+      if (kept.size === byRarity.length) return undefined;
+      // Filtered by the whole query, fewer of their pages are candidates.
+      if (pages < (match === undefined ? limit : 4 * limit)) continue;
+      bound = boundWithout(kept);
+      if (bound < idf(p.count) / 2 || pages >= PRUNE_CANDIDATES) break;
+    }
+    const any = [...kept].join(' OR ');
+    const hits = ftsStatement(this.db, SQL_PRUNED_HITS).all({
+      rank,
+      candidates: match === undefined ? any : `(${match}) AND (${any})`,
+      limit,
+    }) as Hit[];
+    // A margin for rounding (and an IDF computed from another count of rows).
+    if (hits.length < limit || -hits[limit - 1].rank <= bound * (1 + 1e-6) + 1e-9) return undefined;
+    return hits;
+  }
+
+  /** Rows of the index as bm25() counts them (FTS5's averages record), while the index is unchanged. */
+  private rows(): number {
+    this.readAverages();
+    return this.rowCount!;
+  }
+
+  /** Reads FTS5's averages record: rows, and average tokens per page. */
+  private readAverages(): void {
+    if (this.averageLength !== undefined) return;
+    const [rows, ...columns] = varints(ftsStatement(this.db, SQL_AVERAGES).pluck().get() as Buffer);
+    this.rowCount = rows;
+    this.averageLength = columns.reduce((a, b) => a + b, 0) / Math.max(1, rows);
+  }
+
+  /**
    * bm25() of a page for phrases all found in half the pages or more, as FTS5 computes it
    * (fts5_aux.c: k1 1.2, b 0.75, IDF 1e-6, the column weights above), from the page's analysed
    * text as the index stores it and its token counts.
@@ -173,14 +264,10 @@ export class SearchRanking {
       | { title: string | null; body: string | null; fields: string | null; size: Buffer }
       | undefined;
     if (!row) return 0;
-    if (this.averageLength === undefined) {
-      const [rows, ...columns] = varints(
-        ftsStatement(this.db, SQL_AVERAGES).pluck().get() as Buffer,
-      );
-      this.averageLength = columns.reduce((a, b) => a + b, 0) / Math.max(1, rows);
-    }
+    this.readAverages();
+    const averageLength = this.averageLength!;
     const length = varints(row.size).reduce((a, b) => a + b, 0);
-    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / this.averageLength);
+    const norm = BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageLength);
     const columns: [string | null, number][] = [
       [row.title, TITLE_WEIGHT],
       [row.body, BODY_WEIGHT],

@@ -573,3 +573,62 @@ describe('queries matching most pages (ranked over a bounded set)', () => {
     expect(new Set(answer.results.map((r) => r.slug)).size).toBe(20);
   });
 });
+
+describe('broad queries ranked by their rarest words first (bm25() bound)', () => {
+  // 2200 pages: "atelier" in 1050 of them (under half: a rare phrase for the ranking), "compost"
+  // in 40 others, so "compost atelier" matches more than EXACT_LIMIT pages and no page has both.
+  const db = openDatabase(':memory:');
+  const insert = db.prepare(
+    `INSERT INTO pages (slug, title, markdown, revision) VALUES (@slug, @title, @markdown, 1)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < 2200; i++) {
+      const words =
+        i < 1050
+          ? `Un atelier${i % 7 === 0 ? ', atelier ouvert' : ''} au jardin.`
+          : i < 1090
+            ? `Le compost du jardin.${' Retourner le compost.'.repeat(i % 4)}${'Long texte. '.repeat(i % 9)}`
+            : 'Le jardin partagé.';
+      insert.run({
+        slug: `page-${i}`,
+        title: i >= 1050 && i < 1090 && i % 3 === 0 ? `Compost ${i}` : `Page ${i}`,
+        markdown: words,
+      });
+    }
+  })();
+  const { app } = createApp({ db });
+  const exact = new WikiSearch(db, undefined, { exactLimit: Infinity });
+  const search = async (q: string, limit: number) => {
+    const res = await app.request(`/api/search?q=${encodeURIComponent(q)}&limit=${limit}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as WikiSearchAnswerJson;
+  };
+  type WikiSearchAnswerJson = ReturnType<WikiSearch['search']>;
+
+  it('gives the answer of bm25() over every match, whatever the page size', async () => {
+    for (const limit of [5, 20, 39, 40, 50]) {
+      const answer = await search('compost atelier', limit);
+      expect(answer.total).toBe(1090);
+      expect(answer.total).toBeGreaterThan(EXACT_LIMIT);
+      // Byte for byte: pages, order, scores, snippets, highlights.
+      expect(JSON.stringify(answer)).toBe(JSON.stringify(exact.search('compost atelier', limit)));
+      expect(answer.results[0].slug).toMatch(/^page-10[5-8]\d$/);
+    }
+  });
+
+  it('finds a word misspelt in its second or third letter (one edit, without a scan of its letter)', async () => {
+    for (const typo of [
+      'cpmpost',
+      'copmost',
+      'cmopost',
+      'cmpost',
+      'coompost',
+      'comppost',
+      'cojpost',
+    ]) {
+      const answer = await search(`${typo} `, 5);
+      expect(answer.total, typo).toBeGreaterThan(0);
+      expect(answer.results[0].highlights.snippet.length, typo).toBeGreaterThan(0);
+    }
+  });
+});
