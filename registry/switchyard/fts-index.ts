@@ -61,6 +61,35 @@ export interface FtsIndexStore {
   keys?: readonly string[];
   /** Text → tokens (default: the switchyard's stems). */
   analyse?: (text: string) => string[];
+  /**
+   * A fingerprint of how the documents are made from the data (code version, vocabularies that
+   * enter them): when it differs from the stored one, the next build hashes every document.
+   */
+  docVersion?: string;
+  /**
+   * The keys of the documents that may have changed since the last build (recorded by the
+   * database's triggers, migrations/0022_switchyard_stale.sql): only these, and keys the tables
+   * do not hold yet, are hashed and, when their text changed, analysed again; the others keep
+   * their stored rows without being looked at. Undefined: every document is hashed (no record of
+   * the writes, or none to trust).
+   */
+  stale?: ReadonlySet<string>;
+  /** Hash every document even with `stale`, and list in `report.unmarked` those that changed unmarked. */
+  verify?: boolean;
+}
+
+/** What a build of an FTS-backed index did. */
+export interface FtsBuildReport {
+  /** Documents whose text was analysed (new or changed). */
+  analysed: number;
+  /** Documents removed (their key is gone). */
+  removed: number;
+  /** Documents hashed to compare them with the stored ones. */
+  verified: number;
+  /** Keys of documents that changed although `stale` did not name them (with `verify`). */
+  unmarked: string[];
+  /** True when every document was hashed (no trusted `stale` set, or `verify`). */
+  full: boolean;
 }
 
 /** A BM25F index over FTS5 tables in `db`: same interface and scores as FieldedIndex. */
@@ -82,6 +111,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly allWeighted: boolean;
   /** Documents analysed by the last build (all of them for a new index; changes only otherwise). */
   readonly analysed: number;
+  /** What this build did: documents analysed, removed, hashed, changed without being marked. */
+  readonly report: FtsBuildReport;
   private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row' | 'stems', Statement>;
 
   /**
@@ -134,6 +165,10 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     const docidOf = new Int32Array(this.size);
     let analysed = 0;
     let removed = 0;
+    let verified = 0;
+    const unmarked: string[] = [];
+    // Whether the stored documents are the ones the stale set is relative to.
+    let trusted = this.persistent && store.stale !== undefined;
     db.transaction(() => {
       if (this.persistent) {
         db.exec(
@@ -156,6 +191,18 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           db.prepare(
             `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
           ).run(t, signature);
+        }
+        // How documents are made: a change means any stored one may differ, marked or not.
+        const docVersion = store.docVersion ?? '';
+        const knownDocs = db
+          .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
+          .pluck()
+          .get(`${t}:docs`) as string | undefined;
+        if (knownDocs !== docVersion) {
+          trusted = false;
+          db.prepare(
+            `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
+          ).run(`${t}:docs`, docVersion);
         }
       } else create();
       const stored = new Map<string, { docid: number; hash: string; lens: string }>();
@@ -181,11 +228,21 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
         if (seen.has(key)) key = `${key}#${pos}`;
         seen.add(key);
-        const texts = this.fields.map((f) => fieldText(doc[f]));
-        const hash = digest('sha1', texts.join('\u0000'), 'base64');
         const known = stored.get(key);
         stored.delete(key);
         let fieldLens: number[];
+        if (known && trusted && !store.verify && !store.stale!.has(keys[pos])) {
+          // Not written to since the last build: its stored rows stand, unread.
+          docidOf[pos] = known.docid;
+          fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
+          for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
+          return;
+        }
+        const texts = this.fields.map((f) => fieldText(doc[f]));
+        const hash = digest('sha1', texts.join('\u0000'), 'base64');
+        verified++;
+        if (known && known.hash !== hash && trusted && !store.stale!.has(keys[pos]))
+          unmarked.push(key);
         if (known && known.hash === hash) {
           docidOf[pos] = known.docid;
           fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
@@ -213,6 +270,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       if (!this.persistent) db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
     this.analysed = analysed;
+    this.report = { analysed, removed, verified, unmarked, full: !trusted || !!store.verify };
     this.lens = lens;
     this.docidOf = docidOf;
     if (this.persistent) this.adoptCaches(removed, JSON.stringify([t, weights, k1, b]));

@@ -1,3 +1,4 @@
+import { hash as digest } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
@@ -5,7 +6,7 @@ import { tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex, type TermIndex } from './fielded-index.js';
-import { FtsFieldedIndex } from './fts-index.js';
+import { FtsFieldedIndex, type FtsBuildReport } from './fts-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
@@ -23,7 +24,25 @@ export interface SwitchyardIndexOptions {
    * analyses only the documents that changed (FtsFieldedIndex). Temporary tables otherwise.
    */
   persistent?: boolean;
+  /**
+   * Persistent indexes only: per index name, the keys of the documents written to since the last
+   * build (migrations/0022_switchyard_stale.sql): only those are looked at again. Undefined: every
+   * document is hashed and compared with the stored one.
+   */
+  stale?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Hash every document anyway and report those that changed without being in `stale`. */
+  verify?: boolean;
+  /** How the caller made the texts it passes (e.g. wiki markdown to plain text): part of docVersion. */
+  sourceVersion?: string;
 }
+
+/**
+ * Bump when what goes into a document changes in this file (fields, their order, how they are
+ * made): stored indexes are then hashed in full at the next build, stale set or not.
+ */
+const DOCS_VERSION = 1;
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -37,6 +56,21 @@ export function buildSwitchyardIndex(
   options: SwitchyardIndexOptions = {},
 ): SwitchyardIndex {
   const ftsIndexes: FtsFieldedIndex<string>[] = [];
+  const buildReport: Record<string, FtsBuildReport> = {};
+  // Everything besides the records that enters a document: a change hashes every document again.
+  const docVersion = digest(
+    'sha1',
+    JSON.stringify([
+      DOCS_VERSION,
+      options.sourceVersion ?? '',
+      KIND_WORDS,
+      THEMES,
+      config.themeLexicon,
+    ]),
+    'base64',
+  );
+  const staleOf = (name: string) =>
+    options.stale ? (options.stale.get(name) ?? NO_KEYS) : undefined;
   /** The indexes queries read postings from (the vocabulary's only gives its counts). */
   const ranked: FtsFieldedIndex<string>[] = [];
   const makeIndex = (
@@ -52,7 +86,11 @@ export function buildSwitchyardIndex(
     const ix = new FtsFieldedIndex<string>(options.ftsDb, docs, weights, k1, b, {
       name: options.persistent ? name : undefined,
       keys,
+      docVersion,
+      stale: staleOf(name),
+      verify: options.verify,
     });
+    buildReport[name] = ix.report;
     ftsIndexes.push(ix);
     ranked.push(ix);
     return ix;
@@ -241,8 +279,12 @@ export function buildSwitchyardIndex(
         name: options.persistent ? 'words' : undefined,
         keys: [...vocabTexts.keys()],
         analyse: tokenize,
+        docVersion,
+        stale: staleOf('words'),
+        verify: options.verify,
       },
     );
+    buildReport.words = words.report;
     ftsIndexes.push(words);
     for (const [w, n] of words.termCounts()) vocab.addCount(w, n);
   } else for (const text of vocabTexts.values()) vocab.add(text);
@@ -319,6 +361,7 @@ export function buildSwitchyardIndex(
     extraStopStems: fillerStems,
     resourceBySlug,
     builtAt: Date.now(),
+    ...(options.ftsDb ? { buildReport } : {}),
     release: () => {
       for (const x of ftsIndexes) x.drop();
     },
@@ -419,6 +462,33 @@ function pageMentions(
       if (out[i].length >= 3) break;
     }
   });
+  return out;
+}
+
+/**
+ * The slugs of the resources whose name `texts` (plain page texts) mention as pageMentions sees a
+ * mention: the whole lower-cased name, as whole words. A page whose text changed feeds the context
+ * documents of the resources named in its text before or after the change, and no other.
+ */
+export function resourcesMentioned(
+  resources: SwitchyardCorpus['resources'],
+  texts: readonly string[],
+): Set<string> {
+  const out = new Set<string>();
+  const lowered = texts.map((t) => t.toLowerCase());
+  const words = lowered.map((t) => new Set(t.match(/[\p{L}\p{N}]{3,}/gu) ?? []));
+  for (const r of resources) {
+    const name = r.name.toLowerCase().trim();
+    const nameWords = name.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+    if (name.length < 4 || !nameWords.length) continue;
+    for (let k = 0; k < lowered.length; k++) {
+      if (!nameWords.every((w) => words[k].has(w))) continue;
+      if (mentionAt(lowered[k], name) >= 0) {
+        out.add(r.slug);
+        break;
+      }
+    }
+  }
   return out;
 }
 
