@@ -53,6 +53,14 @@ const lastBuilds = new WeakMap<
   Map<string, { settings: string; index: FtsFieldedIndex<string> }>
 >();
 
+/**
+ * Forgets the last builds of `db`'s named indexes (their caches and term counts are no longer taken
+ * over): to call when a transaction holding builds rolled back.
+ */
+export function forgetBuilds(db: Database): void {
+  lastBuilds.delete(db);
+}
+
 /** Where an FTS-backed index keeps its tables. */
 export interface FtsIndexStore {
   /** Persistent tables named after it (lowercase letters), in the main schema; temporary otherwise. */
@@ -113,7 +121,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   readonly analysed: number;
   /** What this build did: documents analysed, removed, hashed, changed without being marked. */
   readonly report: FtsBuildReport;
-  private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row' | 'stems', Statement>;
+  private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row', Statement>;
 
   /**
    * @param db the connection holding the tables.
@@ -169,6 +177,13 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     const unmarked: string[] = [];
     // Whether the stored documents are the ones the stale set is relative to.
     let trusted = this.persistent && store.stale !== undefined;
+    // The previous build of these tables in this process (one process writes them): its term
+    // counts, when it has them, are carried over with the changes of the documents analysed here.
+    const previous = this.persistent ? lastBuilds.get(db)?.get(t)?.index : undefined;
+    let delta: Map<string, number> | undefined = previous?.totals ? new Map() : undefined;
+    const count = (tokens: readonly string[], by: number) => {
+      for (const w of tokens) delta!.set(w, (delta!.get(w) ?? 0) + by);
+    };
     db.transaction(() => {
       if (this.persistent) {
         db.exec(
@@ -183,6 +198,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           .pluck()
           .get(`${t}_docs`);
         if (known !== signature || !exists) {
+          delta = undefined;
           db.exec(
             `DROP TABLE IF EXISTS ${t}_vi; DROP TABLE IF EXISTS ${t}_vr;
              DROP TABLE IF EXISTS ${t}_docs; DROP TABLE IF EXISTS ${t};`,
@@ -222,6 +238,12 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         `UPDATE ${schema}.${t}_docs SET hash = ?, lens = ? WHERE docid = ?`,
       );
       const removeDoc = db.prepare(`DELETE FROM ${schema}.${t}_docs WHERE docid = ?`);
+      const storedRow = db.prepare(`SELECT ${cols.join(', ')} FROM ${schema}.${t} WHERE rowid = ?`);
+      // The stored tokens of a document that is replaced or removed: what its counts lose.
+      const uncount = (docid: number) => {
+        const row = storedRow.raw().get(docid) as (string | null)[] | undefined;
+        for (const text of row ?? []) if (text) count(text.split(' '), -1);
+      };
       const seen = new Set<string>();
       docs.forEach((doc, pos) => {
         let key = keys[pos];
@@ -251,6 +273,10 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           fieldLens = stems.map((s) => s.length);
           const lensText = fieldLens.join(',');
           let docid: number;
+          if (delta) {
+            for (const s of stems) count(s, 1);
+            if (known) uncount(known.docid);
+          }
           if (known) {
             remove.run(known.docid);
             updateDoc.run(hash, lensText, known.docid);
@@ -264,12 +290,22 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       });
       removed = stored.size;
       for (const gone of stored.values()) {
+        if (delta) uncount(gone.docid);
         remove.run(gone.docid);
         removeDoc.run(gone.docid);
       }
       if (!this.persistent) db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
     this.analysed = analysed;
+    if (delta) {
+      const totals = new Map(previous!.totals);
+      for (const [w, n] of delta) {
+        const v = (totals.get(w) ?? 0) + n;
+        if (v > 0) totals.set(w, v);
+        else totals.delete(w);
+      }
+      this.totals = totals;
+    }
     this.report = { analysed, removed, verified, unmarked, full: !trusted || !!store.verify };
     this.lens = lens;
     this.docidOf = docidOf;
@@ -301,7 +337,6 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       row: db
         .prepare(`SELECT ${cols.join(', ')} FROM ${schema}.${t} WHERE rowid = CAST(? AS INTEGER)`)
         .raw(),
-      stems: db.prepare(`SELECT term FROM ${schema}.${t}_vr`).pluck(),
     };
   }
 
@@ -371,10 +406,23 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     );
   }
 
+  /**
+   * Every term of the index → its number of occurrences: read from the row vocabulary once, or
+   * carried over from the previous build with the changes of the documents it analysed.
+   */
+  private totals: Map<string, number> | undefined;
+
+  private termTotals(): Map<string, number> {
+    if (!this.totals) {
+      const st = this.db.prepare(`SELECT term, cnt FROM ${this.schema}.${this.table}_vr`).raw();
+      this.totals = new Map(st.all() as [string, number][]);
+    }
+    return this.totals;
+  }
+
   /** Every term of the index with its number of occurrences (the typo vocabulary's counts). */
-  *termCounts(): IterableIterator<[string, number]> {
-    const st = this.db.prepare(`SELECT term, cnt FROM ${this.schema}.${this.table}_vr`).raw();
-    yield* st.iterate() as IterableIterator<[string, number]>;
+  termCounts(): IterableIterator<[string, number]> {
+    return this.termTotals().entries();
   }
 
   /** Σ_f w_f · tf_f / (1 − b + b · len_f / avglen_f), in field order (FieldedIndex's pseudo-frequency). */
@@ -536,7 +584,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
 
   /** Every stem of the index. */
   stems(): IterableIterator<string> {
-    return this.st.stems.iterate() as IterableIterator<string>;
+    return this.termTotals().keys();
   }
 
   /** True when some document contains the stem. */

@@ -20,6 +20,7 @@ import type { SwitchyardAvailability } from './types.js';
 import { livePagesVersion, livePageTexts } from '../wiki/lists.js';
 import { resourcesMentioned } from './index-build.js';
 import { clearStale, markStale, readStale } from './stale.js';
+import { forgetBuilds } from './fts-index.js';
 
 /** Where the registry comes from, and a cheap fingerprint that changes when it does. */
 export interface SnapshotSource {
@@ -268,7 +269,14 @@ export class SwitchyardService {
       if (tracked) clearStale(this.db);
       return index;
     };
-    const index = tracked ? this.db.transaction(build).immediate() : build();
+    let index: SwitchyardIndex;
+    try {
+      index = tracked ? this.db.transaction(build).immediate() : build();
+    } catch (err) {
+      // Tables rolled back: what this process remembers of their last builds no longer holds.
+      forgetBuilds(this.db);
+      throw err;
+    }
     for (const [name, report] of Object.entries(index.buildReport ?? {}))
       for (const key of report.unmarked)
         console.warn(`[switchyard] ${name} document "${key}" changed without being marked stale`);

@@ -261,6 +261,15 @@ describe('switchyard documents marked stale by writes', () => {
     };
     const incremental = await answers(t);
     const kept = storedDocs(db);
+    // Term lists carried from build to build with the changes equal the tables' own vocabularies.
+    const ix = t.services.switchyard.index();
+    for (const [name, index] of [
+      ['resources', ix.resourceIndex],
+      ['people', ix.personIndex],
+    ] as const)
+      expect([...index.stems()].sort(), name).toEqual(
+        (db.prepare(`SELECT term FROM switchyard_fts_${name}_vr`).pluck().all() as string[]).sort(),
+      );
     // Verify mode hashes every document: none differs from what the incremental builds stored.
     t.services.switchyard.verifyStale = true;
     t.services.switchyard.invalidate();
