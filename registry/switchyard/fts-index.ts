@@ -100,6 +100,12 @@ export interface FtsBuildReport {
   full: boolean;
 }
 
+/** Documents given one by one on demand (a build reads only those it has to). */
+export interface DocSource<F extends string> {
+  readonly length: number;
+  get(pos: number): Partial<Record<F, string | string[]>>;
+}
+
 /** A BM25F index over FTS5 tables in `db`: same interface and scores as FieldedIndex. */
 export class FtsFieldedIndex<F extends string> implements TermIndex {
   readonly size: number;
@@ -117,6 +123,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly posOf: Int32Array;
   private readonly idfCache = new Map<string, number>();
   private readonly allWeighted: boolean;
+  /** The documents' keys, by position (repeated ones made unique). */
+  private readonly keys: readonly string[];
   /** Documents analysed by the last build (all of them for a new index; changes only otherwise). */
   readonly analysed: number;
   /** What this build did: documents analysed, removed, hashed, changed without being marked. */
@@ -131,7 +139,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
    */
   constructor(
     private readonly db: Database,
-    docs: Partial<Record<F, string | string[]>>[],
+    docs: readonly Partial<Record<F, string | string[]>>[] | DocSource<F>,
     weights: Record<F, number>,
     private readonly k1: number,
     private readonly b: number,
@@ -168,7 +176,19 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
          CREATE TABLE ${schema}.${t}_docs (docid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
            hash TEXT NOT NULL, lens TEXT NOT NULL);`,
       );
-    const keys = docs.map((_, i) => store.keys?.[i] ?? String(i));
+    const docAt = Array.isArray(docs)
+      ? (pos: number) => (docs as readonly Partial<Record<F, string | string[]>>[])[pos]
+      : (pos: number) => (docs as DocSource<F>).get(pos);
+    // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    for (let pos = 0; pos < this.size; pos++) {
+      let key = store.keys?.[pos] ?? String(pos);
+      if (seen.has(key)) key = `${key}#${pos}`;
+      seen.add(key);
+      keys.push(key);
+    }
+    this.keys = keys;
     const lens = new Float64Array(this.size * nf);
     const docidOf = new Int32Array(this.size);
     let analysed = 0;
@@ -181,6 +201,12 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     // counts, when it has them, are carried over with the changes of the documents analysed here.
     const previous = this.persistent ? lastBuilds.get(db)?.get(t)?.index : undefined;
     let delta: Map<string, number> | undefined = previous?.totals ? new Map() : undefined;
+    // Same documents in the same order as that build, and a record of the writes to trust: its
+    // positions, rowids and lengths stand but for the stale keys (no need to read them all again).
+    let carry =
+      previous !== undefined &&
+      previous.keys.length === keys.length &&
+      previous.keys.every((k, i) => k === keys[i]);
     const count = (tokens: readonly string[], by: number) => {
       for (const w of tokens) delta!.set(w, (delta!.get(w) ?? 0) + by);
     };
@@ -199,6 +225,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           .get(`${t}_docs`);
         if (known !== signature || !exists) {
           delta = undefined;
+          carry = false;
           db.exec(
             `DROP TABLE IF EXISTS ${t}_vi; DROP TABLE IF EXISTS ${t}_vr;
              DROP TABLE IF EXISTS ${t}_docs; DROP TABLE IF EXISTS ${t};`,
@@ -221,12 +248,27 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           ).run(`${t}:docs`, docVersion);
         }
       } else create();
+      carry &&= trusted && !store.verify;
       const stored = new Map<string, { docid: number; hash: string; lens: string }>();
-      for (const [docid, key, hash, lens] of db
-        .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
-        .raw()
-        .iterate() as IterableIterator<[number, string, string, string]>)
-        stored.set(key, { docid, hash, lens });
+      const storedDoc = db.prepare(
+        `SELECT docid, hash, lens FROM ${schema}.${t}_docs WHERE key = ?`,
+      );
+      if (carry) {
+        // Only the stale documents' rows are read.
+        docidOf.set(previous!.docidOf);
+        lens.set(previous!.lens);
+        for (const key of keys)
+          if (store.stale!.has(key)) {
+            const row = storedDoc.get(key) as
+              { docid: number; hash: string; lens: string } | undefined;
+            if (row) stored.set(key, row);
+          }
+      } else
+        for (const [docid, key, hash, lens] of db
+          .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
+          .raw()
+          .iterate() as IterableIterator<[number, string, string, string]>)
+          stored.set(key, { docid, hash, lens });
       const insert = db.prepare(
         `INSERT INTO ${schema}.${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
       );
@@ -244,27 +286,25 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         const row = storedRow.raw().get(docid) as (string | null)[] | undefined;
         for (const text of row ?? []) if (text) count(text.split(' '), -1);
       };
-      const seen = new Set<string>();
-      docs.forEach((doc, pos) => {
-        let key = keys[pos];
-        // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
-        if (seen.has(key)) key = `${key}#${pos}`;
-        seen.add(key);
+      for (let pos = 0; pos < this.size; pos++) {
+        const key = keys[pos];
+        // Carried over from the previous build: only stale documents are looked at.
+        if (carry && !store.stale!.has(key)) continue;
         const known = stored.get(key);
         stored.delete(key);
         let fieldLens: number[];
-        if (known && trusted && !store.verify && !store.stale!.has(keys[pos])) {
+        if (known && trusted && !store.verify && !store.stale!.has(key)) {
           // Not written to since the last build: its stored rows stand, unread.
           docidOf[pos] = known.docid;
           fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
           for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
-          return;
+          continue;
         }
+        const doc = docAt(pos);
         const texts = this.fields.map((f) => fieldText(doc[f]));
         const hash = digest('sha1', texts.join('\u0000'), 'base64');
         verified++;
-        if (known && known.hash !== hash && trusted && !store.stale!.has(keys[pos]))
-          unmarked.push(key);
+        if (known && known.hash !== hash && trusted && !store.stale!.has(key)) unmarked.push(key);
         if (known && known.hash === hash) {
           docidOf[pos] = known.docid;
           fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
@@ -287,7 +327,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           analysed++;
         }
         for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
-      });
+      }
       removed = stored.size;
       for (const gone of stored.values()) {
         if (delta) uncount(gone.docid);
