@@ -100,6 +100,22 @@ export interface FtsBuildReport {
   full: boolean;
 }
 
+/** Reads "3,0,12" (a document's field lengths) into `out` from `at`, `n` fields (0 for missing ones). */
+function parseLens(text: string, out: Float64Array, at: number, n: number): void {
+  let f = 0;
+  let v = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      if (f < n) out[at + f] = v;
+      f++;
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  if (text.length && f < n) out[at + f++] = v;
+  for (; f < n; f++) out[at + f] = 0;
+}
+
 /** Documents given one by one on demand (a build reads only those it has to). */
 export interface DocSource<F extends string> {
   readonly length: number;
@@ -263,11 +279,22 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
               { docid: number; hash: string; lens: string } | undefined;
             if (row) stored.set(key, row);
           }
+      } else if (trusted && !store.verify) {
+        // Hashes only for the stale documents (the others are not compared).
+        for (const [docid, key, lens] of db
+          .prepare(`SELECT docid, key, lens FROM ${schema}.${t}_docs`)
+          .raw()
+          .all() as [number, string, string][])
+          stored.set(key, { docid, hash: '', lens });
+        for (const key of store.stale!) {
+          const known = stored.get(key);
+          if (known) known.hash = (storedDoc.get(key) as { hash: string } | undefined)?.hash ?? '';
+        }
       } else
         for (const [docid, key, hash, lens] of db
           .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
           .raw()
-          .iterate() as IterableIterator<[number, string, string, string]>)
+          .all() as [number, string, string, string][])
           stored.set(key, { docid, hash, lens });
       const insert = db.prepare(
         `INSERT INTO ${schema}.${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
@@ -296,8 +323,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         if (known && trusted && !store.verify && !store.stale!.has(key)) {
           // Not written to since the last build: its stored rows stand, unread.
           docidOf[pos] = known.docid;
-          fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
-          for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
+          parseLens(known.lens, lens, pos * nf, nf);
           continue;
         }
         const doc = docAt(pos);
