@@ -20,8 +20,9 @@ import { textStems } from './text.js';
  * (bench/switchyard-fts-parity.ts checks it on every corpus).
  *
  * A named index lives in the database itself (main schema) and outlives the process: building it
- * again re-analyses only the documents whose text changed (new, edited, removed), so a restart or a
- * write costs a hash per document instead of analysing the whole registry again. Its tables are
+ * again re-analyses only the documents whose text changed (new, edited, removed). Given the keys
+ * written to since the last build (`stale`, from the triggers of migration 0022), it looks at
+ * those only; without them, it hashes every document and compares it with the stored one. Its tables are
  * created on first use and rebuilt when their signature (analyser version and output on a probe
  * sentence, fields) changes. One process writes them (the server's SwitchyardService).
  */
