@@ -39,6 +39,7 @@ const ANALYSER_PROBE =
   "L'Association gère les adhésions, vélos et bus ; nous cherchions des bénévoles motivés pour réparer l'éolienne d'Œuvre Commune, shared spreadsheets and bookings.";
 
 let tableCounter = 0;
+let generationCounter = 0;
 
 /** Postings kept per index (documents × terms), about 12 bytes each. */
 const POSTINGS_CACHE_MAX = 2_000_000;
@@ -140,6 +141,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly posOf: Int32Array;
   private readonly idfCache = new Map<string, number>();
   private readonly allWeighted: boolean;
+  /** The tables' generation this build left (see the constructor). */
+  private readonly generation: string;
   /** The documents' keys, by position (repeated ones made unique). */
   private readonly keys: readonly string[];
   /** Documents analysed by the last build (all of them for a new index; changes only otherwise). */
@@ -227,11 +230,23 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     const count = (tokens: readonly string[], by: number) => {
       for (const w of tokens) delta!.set(w, (delta!.get(w) ?? 0) + by);
     };
+    let generation = '';
     db.transaction(() => {
       if (this.persistent) {
         db.exec(
           `CREATE TABLE IF NOT EXISTS switchyard_fts_meta (name TEXT PRIMARY KEY, signature TEXT NOT NULL)`,
         );
+        // Changed by every build that changes the tables: what this process remembers of its last
+        // build holds only if no other connection changed them since.
+        generation =
+          (db
+            .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
+            .pluck()
+            .get(`${t}:generation`) as string | undefined) ?? '';
+        if (previous?.generation !== generation) {
+          delta = undefined;
+          carry = false;
+        }
         const known = db
           .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
           .pluck()
@@ -361,9 +376,16 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         remove.run(gone.docid);
         removeDoc.run(gone.docid);
       }
+      if (this.persistent && (analysed || removed)) {
+        generation = `${process.pid}.${Date.now()}.${++generationCounter}`;
+        db.prepare(
+          `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
+        ).run(`${t}:generation`, generation);
+      }
       if (!this.persistent) db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
     this.analysed = analysed;
+    this.generation = generation;
     if (delta) {
       const totals = new Map(previous!.totals);
       for (const [w, n] of delta) {
