@@ -6,6 +6,7 @@ import { testApp } from '../helpers/app.js';
 import { BROYEUR, fixtureRegistry } from '../helpers/switchyard-fixture.js';
 import { importBundle } from '../../registry/bundle.js';
 import { openDatabase, type Database } from '../../server/db/open.js';
+import { createApiToken } from '../../server/auth/users.js';
 
 /*
  * The switchyard's FTS5 indexes are kept current from a record, written by triggers in each
@@ -331,6 +332,41 @@ describe('switchyard documents marked stale by writes', () => {
     expect(scratch).toEqual(incremental);
     t2.services.close?.();
     fresh.close();
+  });
+
+  it('a build by another connection is seen: what a process remembers of its last build is not reused', async () => {
+    const file = join(dir, 'two.db');
+    const a = await setup(file);
+    const b = await testApp({}, openDatabase(file));
+    // B writes and builds (taking the record in and emptying it), then A writes something else.
+    // One account, made through B; A uses a token of it.
+    const put = (t: T, summary: string, headers?: Record<string, string>) =>
+      t.request('PUT', '/api/resources/bailtype', {
+        ...(headers ? { headers } : { as: 'contributor' as const }),
+        body: { name: 'Bailtype', kind: 'legal-template', summary, themes: ['juridique'] },
+      });
+    expect((await put(b, 'Un modèle de bail avec une clause de grelinette.')).status).toBe(200);
+    await build(b);
+    const contributor = a.db
+      .prepare(`SELECT id FROM users WHERE email = 'contributor@example.org'`)
+      .pluck()
+      .get() as number;
+    const bearer = { authorization: `Bearer ${createApiToken(a.db, contributor, 'a')}` };
+    expect(
+      (await put(a, 'Un modèle de bail avec une clause de grelinette et de semoir.', bearer))
+        .status,
+    ).toBe(200);
+    await build(a);
+    const stems = (t: T) => [...t.services.switchyard.index().resourceIndex.stems()].sort();
+    expect(stems(a)).toEqual(
+      (
+        a.db.prepare(`SELECT term FROM switchyard_fts_resources_vr`).pluck().all() as string[]
+      ).sort(),
+    );
+    for (const t of [a, b]) {
+      t.services.close?.();
+      t.db.close();
+    }
   });
 
   it('after a restart, one write re-analyses only the documents it touched, and its words are found', async () => {
