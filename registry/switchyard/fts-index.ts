@@ -20,8 +20,9 @@ import { textStems } from './text.js';
  * (bench/switchyard-fts-parity.ts checks it on every corpus).
  *
  * A named index lives in the database itself (main schema) and outlives the process: building it
- * again re-analyses only the documents whose text changed (new, edited, removed), so a restart or a
- * write costs a hash per document instead of analysing the whole registry again. Its tables are
+ * again re-analyses only the documents whose text changed (new, edited, removed). Given the keys
+ * written to since the last build (`stale`, from the triggers of migration 0022), it looks at
+ * those only; without them, it hashes every document and compares it with the stored one. Its tables are
  * created on first use and rebuilt when their signature (analyser version and output on a probe
  * sentence, fields) changes. One process writes them (the server's SwitchyardService).
  */
@@ -38,6 +39,7 @@ const ANALYSER_PROBE =
   "L'Association gère les adhésions, vélos et bus ; nous cherchions des bénévoles motivés pour réparer l'éolienne d'Œuvre Commune, shared spreadsheets and bookings.";
 
 let tableCounter = 0;
+let generationCounter = 0;
 
 /** Postings kept per index (documents × terms), about 12 bytes each. */
 const POSTINGS_CACHE_MAX = 2_000_000;
@@ -53,6 +55,14 @@ const lastBuilds = new WeakMap<
   Map<string, { settings: string; index: FtsFieldedIndex<string> }>
 >();
 
+/**
+ * Forgets the last builds of `db`'s named indexes (their caches and term counts are no longer taken
+ * over): to call when a transaction holding builds rolled back.
+ */
+export function forgetBuilds(db: Database): void {
+  lastBuilds.delete(db);
+}
+
 /** Where an FTS-backed index keeps its tables. */
 export interface FtsIndexStore {
   /** Persistent tables named after it (lowercase letters), in the main schema; temporary otherwise. */
@@ -61,6 +71,57 @@ export interface FtsIndexStore {
   keys?: readonly string[];
   /** Text → tokens (default: the switchyard's stems). */
   analyse?: (text: string) => string[];
+  /**
+   * A fingerprint of how the documents are made from the data (code version, vocabularies that
+   * enter them): when it differs from the stored one, the next build hashes every document.
+   */
+  docVersion?: string;
+  /**
+   * The keys of the documents that may have changed since the last build (recorded by the
+   * database's triggers, migrations/0022_switchyard_stale.sql): only these, and keys the tables
+   * do not hold yet, are hashed and, when their text changed, analysed again; the others keep
+   * their stored rows without being looked at. Undefined: every document is hashed (no record of
+   * the writes, or none to trust).
+   */
+  stale?: ReadonlySet<string>;
+  /** Hash every document even with `stale`, and list in `report.unmarked` those that changed unmarked. */
+  verify?: boolean;
+}
+
+/** What a build of an FTS-backed index did. */
+export interface FtsBuildReport {
+  /** Documents whose text was analysed (new or changed). */
+  analysed: number;
+  /** Documents removed (their key is gone). */
+  removed: number;
+  /** Documents hashed to compare them with the stored ones. */
+  verified: number;
+  /** Keys of documents that changed although `stale` did not name them (with `verify`). */
+  unmarked: string[];
+  /** True when every document was hashed (no trusted `stale` set, or `verify`). */
+  full: boolean;
+}
+
+/** Reads "3,0,12" (a document's field lengths) into `out` from `at`, `n` fields (0 for missing ones). */
+function parseLens(text: string, out: Float64Array, at: number, n: number): void {
+  let f = 0;
+  let v = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      if (f < n) out[at + f] = v;
+      f++;
+      v = 0;
+    } else v = v * 10 + (c - 48);
+  }
+  if (text.length && f < n) out[at + f++] = v;
+  for (; f < n; f++) out[at + f] = 0;
+}
+
+/** Documents given one by one on demand (a build reads only those it has to). */
+export interface DocSource<F extends string> {
+  readonly length: number;
+  get(pos: number): Partial<Record<F, string | string[]>>;
 }
 
 /** A BM25F index over FTS5 tables in `db`: same interface and scores as FieldedIndex. */
@@ -80,9 +141,15 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
   private readonly posOf: Int32Array;
   private readonly idfCache = new Map<string, number>();
   private readonly allWeighted: boolean;
+  /** The tables' generation this build left (see the constructor). */
+  private readonly generation: string;
+  /** The documents' keys, by position (repeated ones made unique). */
+  private readonly keys: readonly string[];
   /** Documents analysed by the last build (all of them for a new index; changes only otherwise). */
   readonly analysed: number;
-  private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row' | 'stems', Statement>;
+  /** What this build did: documents analysed, removed, hashed, changed without being marked. */
+  readonly report: FtsBuildReport;
+  private readonly st: Record<'postings' | 'df' | 'dfWeighted' | 'row', Statement>;
 
   /**
    * @param db the connection holding the tables.
@@ -92,7 +159,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
    */
   constructor(
     private readonly db: Database,
-    docs: Partial<Record<F, string | string[]>>[],
+    docs: readonly Partial<Record<F, string | string[]>>[] | DocSource<F>,
     weights: Record<F, number>,
     private readonly k1: number,
     private readonly b: number,
@@ -129,16 +196,57 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
          CREATE TABLE ${schema}.${t}_docs (docid INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,
            hash TEXT NOT NULL, lens TEXT NOT NULL);`,
       );
-    const keys = docs.map((_, i) => store.keys?.[i] ?? String(i));
+    const docAt = Array.isArray(docs)
+      ? (pos: number) => (docs as readonly Partial<Record<F, string | string[]>>[])[pos]
+      : (pos: number) => (docs as DocSource<F>).get(pos);
+    // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
+    const keys: string[] = [];
+    const seen = new Set<string>();
+    for (let pos = 0; pos < this.size; pos++) {
+      let key = store.keys?.[pos] ?? String(pos);
+      if (seen.has(key)) key = `${key}#${pos}`;
+      seen.add(key);
+      keys.push(key);
+    }
+    this.keys = keys;
     const lens = new Float64Array(this.size * nf);
     const docidOf = new Int32Array(this.size);
     let analysed = 0;
     let removed = 0;
+    let verified = 0;
+    const unmarked: string[] = [];
+    // Whether the stored documents are the ones the stale set is relative to.
+    let trusted = this.persistent && store.stale !== undefined;
+    // The previous build of these tables in this process (one process writes them): its term
+    // counts, when it has them, are carried over with the changes of the documents analysed here.
+    const previous = this.persistent ? lastBuilds.get(db)?.get(t)?.index : undefined;
+    let delta: Map<string, number> | undefined = previous?.totals ? new Map() : undefined;
+    // Same documents in the same order as that build, and a record of the writes to trust: its
+    // positions, rowids and lengths stand but for the stale keys (no need to read them all again).
+    let carry =
+      previous !== undefined &&
+      previous.keys.length === keys.length &&
+      previous.keys.every((k, i) => k === keys[i]);
+    const count = (tokens: readonly string[], by: number) => {
+      for (const w of tokens) delta!.set(w, (delta!.get(w) ?? 0) + by);
+    };
+    let generation = '';
     db.transaction(() => {
       if (this.persistent) {
         db.exec(
           `CREATE TABLE IF NOT EXISTS switchyard_fts_meta (name TEXT PRIMARY KEY, signature TEXT NOT NULL)`,
         );
+        // Changed by every build that changes the tables: what this process remembers of its last
+        // build holds only if no other connection changed them since.
+        generation =
+          (db
+            .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
+            .pluck()
+            .get(`${t}:generation`) as string | undefined) ?? '';
+        if (previous?.generation !== generation) {
+          delta = undefined;
+          carry = false;
+        }
         const known = db
           .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
           .pluck()
@@ -148,6 +256,8 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           .pluck()
           .get(`${t}_docs`);
         if (known !== signature || !exists) {
+          delta = undefined;
+          carry = false;
           db.exec(
             `DROP TABLE IF EXISTS ${t}_vi; DROP TABLE IF EXISTS ${t}_vr;
              DROP TABLE IF EXISTS ${t}_docs; DROP TABLE IF EXISTS ${t};`,
@@ -157,13 +267,51 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
             `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
           ).run(t, signature);
         }
+        // How documents are made: a change means any stored one may differ, marked or not.
+        const docVersion = store.docVersion ?? '';
+        const knownDocs = db
+          .prepare(`SELECT signature FROM switchyard_fts_meta WHERE name = ?`)
+          .pluck()
+          .get(`${t}:docs`) as string | undefined;
+        if (knownDocs !== docVersion) {
+          trusted = false;
+          db.prepare(
+            `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
+          ).run(`${t}:docs`, docVersion);
+        }
       } else create();
+      carry &&= trusted && !store.verify;
       const stored = new Map<string, { docid: number; hash: string; lens: string }>();
-      for (const [docid, key, hash, lens] of db
-        .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
-        .raw()
-        .iterate() as IterableIterator<[number, string, string, string]>)
-        stored.set(key, { docid, hash, lens });
+      const storedDoc = db.prepare(
+        `SELECT docid, hash, lens FROM ${schema}.${t}_docs WHERE key = ?`,
+      );
+      if (carry) {
+        // Only the stale documents' rows are read.
+        docidOf.set(previous!.docidOf);
+        lens.set(previous!.lens);
+        for (const key of keys)
+          if (store.stale!.has(key)) {
+            const row = storedDoc.get(key) as
+              { docid: number; hash: string; lens: string } | undefined;
+            if (row) stored.set(key, row);
+          }
+      } else if (trusted && !store.verify) {
+        // Hashes only for the stale documents (the others are not compared).
+        for (const [docid, key, lens] of db
+          .prepare(`SELECT docid, key, lens FROM ${schema}.${t}_docs`)
+          .raw()
+          .all() as [number, string, string][])
+          stored.set(key, { docid, hash: '', lens });
+        for (const key of store.stale!) {
+          const known = stored.get(key);
+          if (known) known.hash = (storedDoc.get(key) as { hash: string } | undefined)?.hash ?? '';
+        }
+      } else
+        for (const [docid, key, hash, lens] of db
+          .prepare(`SELECT docid, key, hash, lens FROM ${schema}.${t}_docs`)
+          .raw()
+          .all() as [number, string, string, string][])
+          stored.set(key, { docid, hash, lens });
       const insert = db.prepare(
         `INSERT INTO ${schema}.${t} (rowid, ${cols.join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
       );
@@ -175,17 +323,30 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
         `UPDATE ${schema}.${t}_docs SET hash = ?, lens = ? WHERE docid = ?`,
       );
       const removeDoc = db.prepare(`DELETE FROM ${schema}.${t}_docs WHERE docid = ?`);
-      const seen = new Set<string>();
-      docs.forEach((doc, pos) => {
-        let key = keys[pos];
-        // Keys are slugs, unique by construction; a repeated one still gets a document of its own.
-        if (seen.has(key)) key = `${key}#${pos}`;
-        seen.add(key);
-        const texts = this.fields.map((f) => fieldText(doc[f]));
-        const hash = digest('sha1', texts.join('\u0000'), 'base64');
+      const storedRow = db.prepare(`SELECT ${cols.join(', ')} FROM ${schema}.${t} WHERE rowid = ?`);
+      // The stored tokens of a document that is replaced or removed: what its counts lose.
+      const uncount = (docid: number) => {
+        const row = storedRow.raw().get(docid) as (string | null)[] | undefined;
+        for (const text of row ?? []) if (text) count(text.split(' '), -1);
+      };
+      for (let pos = 0; pos < this.size; pos++) {
+        const key = keys[pos];
+        // Carried over from the previous build: only stale documents are looked at.
+        if (carry && !store.stale!.has(key)) continue;
         const known = stored.get(key);
         stored.delete(key);
         let fieldLens: number[];
+        if (known && trusted && !store.verify && !store.stale!.has(key)) {
+          // Not written to since the last build: its stored rows stand, unread.
+          docidOf[pos] = known.docid;
+          parseLens(known.lens, lens, pos * nf, nf);
+          continue;
+        }
+        const doc = docAt(pos);
+        const texts = this.fields.map((f) => fieldText(doc[f]));
+        const hash = digest('sha1', texts.join('\u0000'), 'base64');
+        verified++;
+        if (known && known.hash !== hash && trusted && !store.stale!.has(key)) unmarked.push(key);
         if (known && known.hash === hash) {
           docidOf[pos] = known.docid;
           fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
@@ -194,6 +355,10 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           fieldLens = stems.map((s) => s.length);
           const lensText = fieldLens.join(',');
           let docid: number;
+          if (delta) {
+            for (const s of stems) count(s, 1);
+            if (known) uncount(known.docid);
+          }
           if (known) {
             remove.run(known.docid);
             updateDoc.run(hash, lensText, known.docid);
@@ -204,15 +369,33 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
           analysed++;
         }
         for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
-      });
+      }
       removed = stored.size;
       for (const gone of stored.values()) {
+        if (delta) uncount(gone.docid);
         remove.run(gone.docid);
         removeDoc.run(gone.docid);
+      }
+      if (this.persistent && (analysed || removed)) {
+        generation = `${process.pid}.${Date.now()}.${++generationCounter}`;
+        db.prepare(
+          `INSERT OR REPLACE INTO switchyard_fts_meta (name, signature) VALUES (?, ?)`,
+        ).run(`${t}:generation`, generation);
       }
       if (!this.persistent) db.prepare(`INSERT INTO temp.${t} (${t}) VALUES ('optimize')`).run();
     })();
     this.analysed = analysed;
+    this.generation = generation;
+    if (delta) {
+      const totals = new Map(previous!.totals);
+      for (const [w, n] of delta) {
+        const v = (totals.get(w) ?? 0) + n;
+        if (v > 0) totals.set(w, v);
+        else totals.delete(w);
+      }
+      this.totals = totals;
+    }
+    this.report = { analysed, removed, verified, unmarked, full: !trusted || !!store.verify };
     this.lens = lens;
     this.docidOf = docidOf;
     if (this.persistent) this.adoptCaches(removed, JSON.stringify([t, weights, k1, b]));
@@ -243,7 +426,6 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
       row: db
         .prepare(`SELECT ${cols.join(', ')} FROM ${schema}.${t} WHERE rowid = CAST(? AS INTEGER)`)
         .raw(),
-      stems: db.prepare(`SELECT term FROM ${schema}.${t}_vr`).pluck(),
     };
   }
 
@@ -313,10 +495,23 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     );
   }
 
+  /**
+   * Every term of the index → its number of occurrences: read from the row vocabulary once, or
+   * carried over from the previous build with the changes of the documents it analysed.
+   */
+  private totals: Map<string, number> | undefined;
+
+  private termTotals(): Map<string, number> {
+    if (!this.totals) {
+      const st = this.db.prepare(`SELECT term, cnt FROM ${this.schema}.${this.table}_vr`).raw();
+      this.totals = new Map(st.all() as [string, number][]);
+    }
+    return this.totals;
+  }
+
   /** Every term of the index with its number of occurrences (the typo vocabulary's counts). */
-  *termCounts(): IterableIterator<[string, number]> {
-    const st = this.db.prepare(`SELECT term, cnt FROM ${this.schema}.${this.table}_vr`).raw();
-    yield* st.iterate() as IterableIterator<[string, number]>;
+  termCounts(): IterableIterator<[string, number]> {
+    return this.termTotals().entries();
   }
 
   /** Σ_f w_f · tf_f / (1 − b + b · len_f / avglen_f), in field order (FieldedIndex's pseudo-frequency). */
@@ -478,7 +673,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
 
   /** Every stem of the index. */
   stems(): IterableIterator<string> {
-    return this.st.stems.iterate() as IterableIterator<string>;
+    return this.termTotals().keys();
   }
 
   /** True when some document contains the stem. */

@@ -1,3 +1,4 @@
+import { hash as digest } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
@@ -5,7 +6,7 @@ import { tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
 import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex, type TermIndex } from './fielded-index.js';
-import { FtsFieldedIndex } from './fts-index.js';
+import { FtsFieldedIndex, type DocSource, type FtsBuildReport } from './fts-index.js';
 import type { ThesaurusGroup } from './lexicon.js';
 import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
 import { englishStem, textStems, Vocabulary } from './text.js';
@@ -23,7 +24,31 @@ export interface SwitchyardIndexOptions {
    * analyses only the documents that changed (FtsFieldedIndex). Temporary tables otherwise.
    */
   persistent?: boolean;
+  /**
+   * Persistent indexes only: per index name, the keys of the documents written to since the last
+   * build (migrations/0022_switchyard_stale.sql): only those are looked at again. Undefined: every
+   * document is hashed and compared with the stored one.
+   */
+  stale?: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Hash every document anyway and report those that changed without being in `stale`. */
+  verify?: boolean;
+  /** How the caller made the texts it passes (e.g. wiki markdown to plain text): part of docVersion. */
+  sourceVersion?: string;
 }
+
+/**
+ * Bump when what goes into a document changes in this file (fields, their order, how they are
+ * made): stored indexes are then hashed in full at the next build, stale set or not.
+ */
+const DOCS_VERSION = 1;
+
+const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** `list`'s documents, made when asked for (an FTS5 build makes only those it looks at). */
+const lazy = <T>(
+  list: readonly T[],
+  make: (x: T, i: number) => Partial<Record<string, string | string[]>>,
+): DocSource<string> => ({ length: list.length, get: (i) => make(list[i], i) });
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -37,22 +62,48 @@ export function buildSwitchyardIndex(
   options: SwitchyardIndexOptions = {},
 ): SwitchyardIndex {
   const ftsIndexes: FtsFieldedIndex<string>[] = [];
+  const buildReport: Record<string, FtsBuildReport> = {};
+  // Everything besides the records that enters a document: a change hashes every document again.
+  const docVersion = digest(
+    'sha1',
+    JSON.stringify([
+      DOCS_VERSION,
+      options.sourceVersion ?? '',
+      KIND_WORDS,
+      THEMES,
+      config.themeLexicon,
+    ]),
+    'base64',
+  );
+  const staleOf = (name: string) =>
+    options.stale ? (options.stale.get(name) ?? NO_KEYS) : undefined;
   /** The indexes queries read postings from (the vocabulary's only gives its counts). */
   const ranked: FtsFieldedIndex<string>[] = [];
   const makeIndex = (
     name: string,
     keys: readonly string[],
-    docs: Partial<Record<string, string | string[]>>[],
+    docs: DocSource<string>,
     weights: Record<string, number>,
     k1: number,
     b: number,
     keepForward = false,
   ): TermIndex => {
-    if (!options.ftsDb) return new FieldedIndex<string>(docs, weights, k1, b, keepForward);
+    if (!options.ftsDb)
+      return new FieldedIndex<string>(
+        Array.from({ length: docs.length }, (_, i) => docs.get(i)),
+        weights,
+        k1,
+        b,
+        keepForward,
+      );
     const ix = new FtsFieldedIndex<string>(options.ftsDb, docs, weights, k1, b, {
       name: options.persistent ? name : undefined,
       keys,
+      docVersion,
+      stale: staleOf(name),
+      verify: options.verify,
     });
+    buildReport[name] = ix.report;
     ftsIndexes.push(ix);
     ranked.push(ix);
     return ix;
@@ -68,7 +119,6 @@ export function buildSwitchyardIndex(
   const referents: { person: number; isExpert: boolean }[][] = resources.map(() => []);
   const referentOf: { resource: number; isExpert: boolean }[][] = people.map(() => []);
   const referentNotes: string[][] = resources.map(() => []);
-  const referentSkills: string[][] = resources.map(() => []);
   const personRefNotes: string[][] = people.map(() => []);
   for (const ref of corpus.referents) {
     const r = resourceBySlug.get(ref.resource);
@@ -80,8 +130,6 @@ export function buildSwitchyardIndex(
       referentNotes[r].push(ref.note);
       personRefNotes[p].push(ref.note);
     }
-    const person = people[p];
-    referentSkills[r].push(...(person.skills ?? []), person.bio ?? '');
   }
   const users: string[][] = resources.map(() => []);
   const usageNotes: string[][] = resources.map(() => []);
@@ -146,7 +194,7 @@ export function buildSwitchyardIndex(
   const resourceIndex = makeIndex(
     'resources',
     resourceKeys,
-    resources.map((r, i) => {
+    lazy(resources, (r, i) => {
       const extras = r as ResourceExtras;
       const wiki = extras.wikiPage ? pageBySlug.get(extras.wikiPage) : undefined;
       return {
@@ -159,7 +207,11 @@ export function buildSwitchyardIndex(
         themes: themeText(r.themes),
         usageNotes: usageNotes[i],
         referentNotes: referentNotes[i],
-        referentSkills: referentSkills[i],
+        // Its referents' skills and bio, in the order of the referent links.
+        referentSkills: referents[i].flatMap(({ person }) => [
+          ...(people[person].skills ?? []),
+          people[person].bio ?? '',
+        ]),
         wiki: wiki ? `${wiki.title}\n${wiki.text}` : '',
         outcomes: resourceOutcomes[i],
         // What every record has, however thin: its kind and whether its licence is open.
@@ -178,7 +230,7 @@ export function buildSwitchyardIndex(
   const contextIndex = makeIndex(
     'context',
     resourceKeys,
-    resources.map((r, i) => ({
+    lazy(resources, (r, i) => ({
       // Only a thin record (no description, features nor keywords) borrows its themes' words:
       // a rich one has its own, and the borrowed ones only blur it (dev + train).
       themeVocab: isThin(r) ? themeVocab(r.themes) : [],
@@ -191,7 +243,7 @@ export function buildSwitchyardIndex(
   const personIndex = makeIndex(
     'people',
     personKeys,
-    people.map((p, i) => ({
+    lazy(people, (p, i) => ({
       skills: p.skills ?? [],
       bio: p.bio ?? '',
       themes: themeText(p.themes),
@@ -205,7 +257,7 @@ export function buildSwitchyardIndex(
   const pageIndex = makeIndex(
     'pages',
     pages.map((p) => p.slug),
-    pages.map((p) => ({ title: p.title, text: p.text })),
+    lazy(pages, (p) => ({ title: p.title, text: p.text })),
     { title: config.pages.title, text: config.pages.text },
     k1,
     b,
@@ -214,38 +266,51 @@ export function buildSwitchyardIndex(
   const vocab = new Vocabulary(config.typos.minLength);
   // The registry's words, one text per record (notes grouped by resource): on FTS5, counted by the
   // index's vocabulary, so that a build analyses only the records that changed.
-  const vocabTexts = new Map<string, string>();
-  const addText = (key: string, text: string) => {
-    const known = vocabTexts.get(key);
-    vocabTexts.set(key, known === undefined ? text : `${known} ${text}`);
+  // Each text is made when asked for (the FTS5 build asks only for those of stale records): the
+  // parts of a key, joined by spaces.
+  const vocabParts = new Map<string, (() => string)[]>();
+  const addText = (key: string, text: () => string) => {
+    const known = vocabParts.get(key);
+    if (known) known.push(text);
+    else vocabParts.set(key, [text]);
   };
   for (const r of resources)
-    addText(
-      `r:${r.slug}`,
+    addText(`r:${r.slug}`, () =>
       [r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(
         ' ',
       ),
     );
-  for (const p of people) addText(`p:${p.slug}`, [...(p.skills ?? []), p.bio ?? ''].join(' '));
-  for (const u of corpus.usages) if (u.note) addText(`u:${u.resource}`, u.note);
-  for (const r of corpus.referents) if (r.note) addText(`n:${r.resource}`, r.note);
-  for (const p of pages) addText(`w:${p.slug}`, `${p.title} ${p.text.slice(0, 5000)}`);
+  for (const p of people)
+    addText(`p:${p.slug}`, () => [...(p.skills ?? []), p.bio ?? ''].join(' '));
+  for (const u of corpus.usages) if (u.note) addText(`u:${u.resource}`, () => u.note!);
+  for (const r of corpus.referents) if (r.note) addText(`n:${r.resource}`, () => r.note!);
+  for (const p of pages) addText(`w:${p.slug}`, () => `${p.title} ${p.text.slice(0, 5000)}`);
+  const vocabKeys = [...vocabParts.keys()];
+  const vocabText = (key: string) =>
+    vocabParts
+      .get(key)!
+      .map((part) => part())
+      .join(' ');
   if (options.ftsDb) {
     const words = new FtsFieldedIndex(
       options.ftsDb,
-      [...vocabTexts.values()].map((text) => ({ words: text })),
+      lazy(vocabKeys, (key) => ({ words: vocabText(key) })),
       { words: 1 },
       k1,
       b,
       {
         name: options.persistent ? 'words' : undefined,
-        keys: [...vocabTexts.keys()],
+        keys: vocabKeys,
         analyse: tokenize,
+        docVersion,
+        stale: staleOf('words'),
+        verify: options.verify,
       },
     );
+    buildReport.words = words.report;
     ftsIndexes.push(words);
     for (const [w, n] of words.termCounts()) vocab.addCount(w, n);
-  } else for (const text of vocabTexts.values()) vocab.add(text);
+  } else for (const key of vocabKeys) vocab.add(vocabText(key));
   for (const g of config.thesaurus) vocab.add(g.terms.join(' '));
   for (const words of Object.values(config.themeLexicon)) vocab.add(words.join(' '));
   for (const t of THEMES) vocab.add(t.fr);
@@ -297,7 +362,7 @@ export function buildSwitchyardIndex(
     skillIndex: makeIndex(
       'skills',
       personKeys,
-      people.map((p) => ({ skills: p.skills ?? [] })),
+      lazy(people, (p) => ({ skills: p.skills ?? [] })),
       { skills: 1 },
       k1,
       b,
@@ -307,7 +372,7 @@ export function buildSwitchyardIndex(
     missedIndex: makeIndex(
       'missed',
       anyMissed ? resourceKeys : [],
-      anyMissed ? resourceMissed.map((m) => ({ missed: m })) : [],
+      lazy(anyMissed ? resourceMissed : [], (m) => ({ missed: m })),
       { missed: 1 },
       k1,
       b,
@@ -319,6 +384,7 @@ export function buildSwitchyardIndex(
     extraStopStems: fillerStems,
     resourceBySlug,
     builtAt: Date.now(),
+    ...(options.ftsDb ? { buildReport } : {}),
     release: () => {
       for (const x of ftsIndexes) x.drop();
     },
@@ -419,6 +485,33 @@ function pageMentions(
       if (out[i].length >= 3) break;
     }
   });
+  return out;
+}
+
+/**
+ * The slugs of the resources whose name `texts` (plain page texts) mention as pageMentions sees a
+ * mention: the whole lower-cased name, as whole words. A page whose text changed feeds the context
+ * documents of the resources named in its text before or after the change, and no other.
+ */
+export function resourcesMentioned(
+  resources: SwitchyardCorpus['resources'],
+  texts: readonly string[],
+): Set<string> {
+  const out = new Set<string>();
+  const lowered = texts.map((t) => t.toLowerCase());
+  const words = lowered.map((t) => new Set(t.match(/[\p{L}\p{N}]{3,}/gu) ?? []));
+  for (const r of resources) {
+    const name = r.name.toLowerCase().trim();
+    const nameWords = name.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
+    if (name.length < 4 || !nameWords.length) continue;
+    for (let k = 0; k < lowered.length; k++) {
+      if (!nameWords.every((w) => words[k].has(w))) continue;
+      if (mentionAt(lowered[k], name) >= 0) {
+        out.add(r.slug);
+        break;
+      }
+    }
+  }
   return out;
 }
 

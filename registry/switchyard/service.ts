@@ -3,7 +3,6 @@ import type { Database } from 'better-sqlite3';
 import type { RegistrySnapshot } from '../types.js';
 import { loadRegistrySnapshot } from '../snapshot.js';
 import { registryVersion } from '../store.js';
-import { listAllResources } from '../resources.js';
 import { DEFAULT_SWITCHYARD_CONFIG, switchyardConfig, type SwitchyardConfig } from './config.js';
 import {
   buildSwitchyardIndex,
@@ -18,12 +17,23 @@ import { effectiveThesaurus } from './thesaurus-store.js';
 import { listPermanences } from '../permanences/store.js';
 import type { SwitchyardAvailability } from './types.js';
 import { livePagesVersion, livePageTexts } from '../wiki/lists.js';
+import { resourcesMentioned } from './index-build.js';
+import { clearStale, markStale, readStale } from './stale.js';
+import { forgetBuilds } from './fts-index.js';
 
 /** Where the registry comes from, and a cheap fingerprint that changes when it does. */
 export interface SnapshotSource {
   load(): RegistrySnapshot;
   version(): string;
+  /**
+   * True when the source is the registry tables of the service's own database, whose triggers
+   * record which documents each write makes stale (migrations/0022_switchyard_stale.sql): a build
+   * then looks only at those. Otherwise every document is hashed at each build.
+   */
+  tracksWrites?: boolean;
 }
+
+const SQL_WIKI_PAGES = `SELECT slug, wiki_page FROM resources WHERE wiki_page IS NOT NULL`;
 
 /** An empty registry (before anything is imported). */
 export const EMPTY_SNAPSHOT_SOURCE: SnapshotSource = {
@@ -39,7 +49,11 @@ export function registrySnapshotSource(db: Database): SnapshotSource {
   return {
     load: () => {
       const snapshot = loadRegistrySnapshot(db);
-      const pages = new Map(listAllResources(db).map((r) => [r.slug, r.wikiPage]));
+      // The wiki pages alone (every resource again through listAllResources cost a sixth of a
+      // rebuild after a write at 5,000 resources).
+      const pages = new Map(
+        db.prepare(SQL_WIKI_PAGES).raw().all() as [string, string | undefined][],
+      );
       return {
         ...snapshot,
         resources: snapshot.resources.map((r) =>
@@ -48,6 +62,7 @@ export function registrySnapshotSource(db: Database): SnapshotSource {
       };
     },
     version: () => registryVersion(db),
+    tracksWrites: true,
   };
 }
 
@@ -87,6 +102,9 @@ const plain = (md: string) =>
     .replace(/[#>*_`~|]/g, ' ')
     .slice(0, 20_000);
 
+/** Bump when `plain` changes what a page gives: every stored document is then hashed again. */
+const PLAIN_VERSION = 'plain-1';
+
 /** Longest stretch of read-ahead work between two turns of the event loop. */
 const WARM_SLICE_MS = 15;
 
@@ -120,6 +138,11 @@ export class SwitchyardService {
   private rebuilding = false;
   /** Resources + people at the last build: large registries are re-indexed after the request. */
   private lastBuildSize = 0;
+  /**
+   * Hash every document at each build even when the writes' record says which changed, and log
+   * those that changed unrecorded (LC_SWITCHYARD_VERIFY=1): a check of the triggers.
+   */
+  verifyStale = process.env.LC_SWITCHYARD_VERIFY === '1';
 
   constructor(
     private readonly db: Database,
@@ -211,25 +234,61 @@ export class SwitchyardService {
 
   private rebuild(state: { key: string; outcomes: string }): SwitchyardIndex {
     const started = Date.now();
-    const snapshot = this.source.load();
-    this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
-    const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({
-      slug: p.slug,
-      title: p.title,
-      text: plain(p.markdown),
-    }));
-    // The French word list (typo correction) is loaded with the first indexes, not on the first problem.
-    preloadFrenchWords();
-    const index = buildSwitchyardIndex(
-      {
-        ...snapshot,
-        pages: wiki,
-        outcomes: listOutcomes(this.db),
-        availability: upcomingAvailability(this.db),
-      },
-      this.config(),
-      this.indexStore === 'fts' ? { ftsDb: this.db, persistent: true } : {},
-    );
+    // FTS5 tables built from the database's own registry: the triggers' record of the writes says
+    // which documents to look at, and is emptied by the build that takes them in. Both in one
+    // transaction, so that no write falls between what was read and what is cleared.
+    const tracked = this.indexStore === 'fts' && this.source.tracksWrites === true;
+    const build = () => {
+      const stale = tracked ? readStale(this.db) : undefined;
+      const snapshot = this.source.load();
+      this.lastBuildSize = snapshot.resources.length + snapshot.people.length;
+      const wiki: SwitchyardPage[] = livePageTexts(this.db).map((p) => ({
+        slug: p.slug,
+        title: p.title,
+        text: plain(p.markdown),
+      }));
+      if (stale?.pages.length) {
+        // A page feeds the context documents of the resources its text names, before or after.
+        const texts = stale.pages.flatMap((p) =>
+          [p.old, p.current].filter((t): t is string => t !== null).map(plain),
+        );
+        for (const slug of resourcesMentioned(snapshot.resources, texts))
+          markStale(stale, 'context', slug);
+      }
+      // The French word list (typo correction) is loaded with the first indexes, not on the first problem.
+      preloadFrenchWords();
+      const index = buildSwitchyardIndex(
+        {
+          ...snapshot,
+          pages: wiki,
+          outcomes: listOutcomes(this.db),
+          availability: upcomingAvailability(this.db),
+        },
+        this.config(),
+        this.indexStore === 'fts'
+          ? {
+              ftsDb: this.db,
+              persistent: true,
+              stale: stale && !stale.all ? stale.keys : undefined,
+              verify: this.verifyStale,
+              sourceVersion: PLAIN_VERSION,
+            }
+          : {},
+      );
+      if (tracked) clearStale(this.db);
+      return index;
+    };
+    let index: SwitchyardIndex;
+    try {
+      index = tracked ? this.db.transaction(build).immediate() : build();
+    } catch (err) {
+      // Tables rolled back: what this process remembers of their last builds no longer holds.
+      forgetBuilds(this.db);
+      throw err;
+    }
+    for (const [name, report] of Object.entries(index.buildReport ?? {}))
+      for (const key of report.unmarked)
+        console.warn(`[switchyard] ${name} document "${key}" changed without being marked stale`);
     this.cache?.index.release?.();
     this.cache = { key: state.key, outcomes: state.outcomes, builtAt: started, index };
     this.readAhead(index);

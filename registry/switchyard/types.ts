@@ -3,6 +3,7 @@ import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
 import type { SwitchyardConfig } from './config.js';
 import type { Expression } from './expressions.js';
 import type { TermIndex } from './fielded-index.js';
+import type { FtsBuildReport } from './fts-index.js';
 import type { ReasonLang } from './reasons.js';
 import type { Vocabulary } from './text.js';
 
@@ -185,6 +186,8 @@ export interface SwitchyardIndex {
   builtAt: number;
   /** Frees what the indexes hold outside the heap (FTS5 tables), when replaced. */
   release?: () => void;
+  /** Per FTS5 index (resources, context, people, …): what its build analysed, removed, hashed. */
+  buildReport?: Record<string, FtsBuildReport>;
   /**
    * Reads ahead what first queries would otherwise read from the database (FTS5 store), for about
    * `budgetMs`; true when done. Absent for in-memory indexes.
