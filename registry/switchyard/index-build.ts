@@ -2,15 +2,26 @@ import { hash as digest } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Database } from 'better-sqlite3';
 import { THEMES, type ThemeSlug } from '../themes.js';
-import { tokenize, tokenizeCased } from '../text/french.js';
 import type { SwitchyardConfig } from './config.js';
-import { compileExpression, type Expression } from './expressions.js';
 import { FieldedIndex, type TermIndex } from './fielded-index.js';
-import { FtsFieldedIndex, type DocSource, type FtsBuildReport } from './fts-index.js';
-import type { ThesaurusGroup } from './lexicon.js';
-import { isProprietary, themeLabel, type ResourceExtras } from './ranking-utils.js';
-import { englishStem, textStems, Vocabulary } from './text.js';
-import type { CompiledGroup, SwitchyardCorpus, SwitchyardIndex, SwitchyardPage } from './types.js';
+import type { DocSource, FtsBuildReport } from './fts-build.js';
+import { FtsFieldedIndex } from './fts-index.js';
+import { isThin, KIND_WORDS, kindText, lazy } from './index-documents.js';
+import { compileGlossary, compileThemeExpressions, compileThesaurus } from './index-thesaurus.js';
+import { buildVocabulary } from './index-vocabulary.js';
+import { pageMentions } from './page-mentions.js';
+import { themeLabel, type ResourceExtras } from './ranking-utils.js';
+import { textStems } from './text.js';
+import type { SwitchyardCorpus, SwitchyardIndex } from './types.js';
+
+/*
+ * buildSwitchyardIndex: a registry snapshot's indexes (resources, their context, people, skills,
+ * wiki pages, requests that did not help) and the tables the matcher reads beside them (referents,
+ * users, regions, outcomes). What a document is made of is written here; its helpers are in
+ * index-documents.ts, the wiki passages in page-mentions.ts, the typo vocabulary in
+ * index-vocabulary.ts and the compiled thesaurus, glossary and theme expressions in
+ * index-thesaurus.ts.
+ */
 
 /** Where the switchyard's BM25F indexes live. */
 export interface SwitchyardIndexOptions {
@@ -37,18 +48,13 @@ export interface SwitchyardIndexOptions {
 }
 
 /**
- * Bump when what goes into a document changes in this file (fields, their order, how they are
- * made): stored indexes are then hashed in full at the next build, stale set or not.
+ * Bump when what goes into a document changes in this file, index-documents.ts or page-mentions.ts
+ * (fields, their order, how they are made): stored indexes are then hashed in full at the next
+ * build, stale set or not.
  */
 const DOCS_VERSION = 1;
 
 const NO_KEYS: ReadonlySet<string> = new Set();
-
-/** `list`'s documents, made when asked for (an FTS5 build makes only those it looks at). */
-const lazy = <T>(
-  list: readonly T[],
-  make: (x: T, i: number) => Partial<Record<string, string | string[]>>,
-): DocSource<string> => ({ length: list.length, get: (i) => make(list[i], i) });
 
 /**
  * Builds the switchyard indexes for a registry snapshot.
@@ -263,73 +269,20 @@ export function buildSwitchyardIndex(
     b,
   );
 
-  const vocab = new Vocabulary(config.typos.minLength);
-  // The registry's words, one text per record (notes grouped by resource): on FTS5, counted by the
-  // index's vocabulary, so that a build analyses only the records that changed.
-  // Each text is made when asked for (the FTS5 build asks only for those of stale records): the
-  // parts of a key, joined by spaces.
-  const vocabParts = new Map<string, (() => string)[]>();
-  const addText = (key: string, text: () => string) => {
-    const known = vocabParts.get(key);
-    if (known) known.push(text);
-    else vocabParts.set(key, [text]);
-  };
-  for (const r of resources)
-    addText(`r:${r.slug}`, () =>
-      [r.name, r.summary, r.description ?? '', ...(r.features ?? []), ...(r.keywords ?? [])].join(
-        ' ',
-      ),
-    );
-  for (const p of people)
-    addText(`p:${p.slug}`, () => [...(p.skills ?? []), p.bio ?? ''].join(' '));
-  for (const u of corpus.usages) if (u.note) addText(`u:${u.resource}`, () => u.note!);
-  for (const r of corpus.referents) if (r.note) addText(`n:${r.resource}`, () => r.note!);
-  for (const p of pages) addText(`w:${p.slug}`, () => `${p.title} ${p.text.slice(0, 5000)}`);
-  const vocabKeys = [...vocabParts.keys()];
-  const vocabText = (key: string) =>
-    vocabParts
-      .get(key)!
-      .map((part) => part())
-      .join(' ');
-  if (options.ftsDb) {
-    const words = new FtsFieldedIndex(
-      options.ftsDb,
-      lazy(vocabKeys, (key) => ({ words: vocabText(key) })),
-      { words: 1 },
-      k1,
-      b,
-      {
-        name: options.persistent ? 'words' : undefined,
-        keys: vocabKeys,
-        analyse: tokenize,
-        docVersion,
-        stale: staleOf('words'),
-        verify: options.verify,
-      },
-    );
+  const { vocab, words } = buildVocabulary(corpus, pages, config, options.ftsDb, {
+    name: options.persistent ? 'words' : undefined,
+    docVersion,
+    stale: staleOf('words'),
+    verify: options.verify,
+  });
+  if (words) {
     buildReport.words = words.report;
     ftsIndexes.push(words);
-    for (const [w, n] of words.termCounts()) vocab.addCount(w, n);
-  } else for (const key of vocabKeys) vocab.add(vocabText(key));
-  for (const g of config.thesaurus) vocab.add(g.terms.join(' '));
-  for (const words of Object.values(config.themeLexicon)) vocab.add(words.join(' '));
-  for (const t of THEMES) vocab.add(t.fr);
-  vocab.finish();
+  }
 
   // Filler words never reach a query, so expressions are compiled without them.
   const fillerStems = new Set(textStems(config.fillerWords));
-  const themeExpressions = new Map<ThemeSlug, Expression[]>();
-  for (const t of THEMES) {
-    // Each word of the label is an expression of its own; lexicon entries are whole expressions.
-    const label = tokenizeCased(t.fr).map((w) => compileExpression(w, new Set()));
-    const lexicon = (config.themeLexicon[t.slug] ?? []).map((e) =>
-      compileExpression(e, fillerStems),
-    );
-    themeExpressions.set(
-      t.slug,
-      [...label, ...lexicon].filter((e): e is Expression => e !== null),
-    );
-  }
+  const themeExpressions = compileThemeExpressions(config, fillerStems);
   const nextSession = new Map<string, string>();
   for (const a of corpus.availability ?? []) {
     const known = nextSession.get(a.person);
@@ -396,137 +349,4 @@ export function buildSwitchyardIndex(
     },
   };
   return ix;
-}
-
-function compileThesaurus(
-  groups: ThesaurusGroup[],
-  filler: Set<string>,
-): Map<string, CompiledGroup[]> {
-  const byStem = new Map<string, CompiledGroup[]>();
-  for (const g of groups) {
-    const pairs = g.terms
-      .map((t) => [compileExpression(t, filler), t] as const)
-      .filter((p): p is [Expression, string] => p[0] !== null);
-    const compiled: CompiledGroup = {
-      expressions: pairs.map(([e]) => e),
-      surfaces: pairs.map(([, t]) => t),
-    };
-    const firsts = new Set(compiled.expressions.map((e) => e.stems[0]));
-    for (const s of firsts) {
-      const list = byStem.get(s);
-      if (list) list.push(compiled);
-      else byStem.set(s, [compiled]);
-    }
-  }
-  return byStem;
-}
-
-function compileGlossary(glossary: Record<string, string[]>): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const [en, fr] of Object.entries(glossary)) {
-    const key = englishStem(en.toLowerCase());
-    out.set(key, [...(out.get(key) ?? []), ...fr]);
-  }
-  return out;
-}
-
-/** Words for a resource's kind, in French and English (a thin record still has its kind). */
-const KIND_WORDS: Record<string, string> = {
-  software: 'logiciel outil application software tool',
-  method: 'méthode démarche method',
-  'legal-template': 'modèle juridique modèle de contrat template',
-  training: 'formation training',
-  guide: 'guide fiche pratique',
-  dataset: 'données dataset',
-  hardware: 'matériel hardware',
-  service: 'service accompagnement',
-};
-
-function kindText(r: ResourceExtras): string {
-  const open = !isProprietary(r) && r.license ? ' libre open source' : '';
-  return `${KIND_WORDS[r.kind] ?? ''}${r.kind === 'software' ? open : ''}`;
-}
-
-/**
- * For each resource, the passages of wiki pages that name it (around the first mention of its
- * name, at most three pages): what a page says about a resource it mentions describes it too.
- * Pages are found through a word → pages map, so the cost grows with the pages a name's words
- * appear in, not with resources × pages.
- */
-function pageMentions(
-  resources: SwitchyardCorpus['resources'],
-  pages: SwitchyardPage[],
-): string[][] {
-  const out: string[][] = resources.map(() => []);
-  if (!pages.length) return out;
-  const lowered = pages.map((p) => p.text.toLowerCase());
-  const byWord = new Map<string, number[]>();
-  lowered.forEach((text, k) => {
-    for (const w of new Set(text.match(/[\p{L}\p{N}]{3,}/gu) ?? [])) {
-      const list = byWord.get(w);
-      if (list) list.push(k);
-      else byWord.set(w, [k]);
-    }
-  });
-  resources.forEach((r, i) => {
-    const name = r.name.toLowerCase().trim();
-    const words = name.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
-    if (name.length < 4 || !words.length) return;
-    // The name's rarest word narrows the pages; the whole name must then appear.
-    let candidates: number[] | undefined;
-    for (const w of words) {
-      const list = byWord.get(w) ?? [];
-      if (!candidates || list.length < candidates.length) candidates = list;
-    }
-    for (const k of candidates ?? []) {
-      const at = mentionAt(lowered[k], name);
-      if (at < 0) continue;
-      out[i].push(pages[k].text.slice(Math.max(0, at - 200), at + name.length + 300));
-      if (out[i].length >= 3) break;
-    }
-  });
-  return out;
-}
-
-/**
- * The slugs of the resources whose name `texts` (plain page texts) mention as pageMentions sees a
- * mention: the whole lower-cased name, as whole words. A page whose text changed feeds the context
- * documents of the resources named in its text before or after the change, and no other.
- */
-export function resourcesMentioned(
-  resources: SwitchyardCorpus['resources'],
-  texts: readonly string[],
-): Set<string> {
-  const out = new Set<string>();
-  const lowered = texts.map((t) => t.toLowerCase());
-  const words = lowered.map((t) => new Set(t.match(/[\p{L}\p{N}]{3,}/gu) ?? []));
-  for (const r of resources) {
-    const name = r.name.toLowerCase().trim();
-    const nameWords = name.match(/[\p{L}\p{N}]{3,}/gu) ?? [];
-    if (name.length < 4 || !nameWords.length) continue;
-    for (let k = 0; k < lowered.length; k++) {
-      if (!nameWords.every((w) => words[k].has(w))) continue;
-      if (mentionAt(lowered[k], name) >= 0) {
-        out.add(r.slug);
-        break;
-      }
-    }
-  }
-  return out;
-}
-
-/** A thin record: nothing beyond name, summary, themes, kind and licence to match on. */
-function isThin(r: SwitchyardCorpus['resources'][number]): boolean {
-  return !r.description?.trim() && !r.features?.length && !r.keywords?.length;
-}
-
-/** Where `name` first appears in `text` as whole words ("Grav" is not in "gravure"), or −1. */
-function mentionAt(text: string, name: string): number {
-  const letter = /[\p{L}\p{N}]/u;
-  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
-    const before = at > 0 ? text[at - 1] : ' ';
-    const after = text[at + name.length] ?? ' ';
-    if (!letter.test(before) && !letter.test(after)) return at;
-  }
-  return -1;
 }

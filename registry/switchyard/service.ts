@@ -17,7 +17,7 @@ import { effectiveThesaurus } from './thesaurus-store.js';
 import { listPermanences } from '../permanences/store.js';
 import type { SwitchyardAvailability } from './types.js';
 import { livePagesVersion, livePageTexts } from '../wiki/lists.js';
-import { resourcesMentioned } from './index-build.js';
+import { resourcesMentioned } from './page-mentions.js';
 import { clearStale, markStale, readStale } from './stale.js';
 import { forgetBuilds } from './fts-index.js';
 

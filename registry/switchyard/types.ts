@@ -3,7 +3,7 @@ import type { Person, Place, RegistrySnapshot, Resource } from '../types.js';
 import type { SwitchyardConfig } from './config.js';
 import type { Expression } from './expressions.js';
 import type { TermIndex } from './fielded-index.js';
-import type { FtsBuildReport } from './fts-index.js';
+import type { FtsBuildReport } from './fts-build.js';
 import type { ReasonLang } from './reasons.js';
 import type { Vocabulary } from './text.js';
 
