@@ -15,12 +15,10 @@ import { textStems } from './text.js';
 import type { SwitchyardCorpus, SwitchyardIndex } from './types.js';
 
 /*
- * buildSwitchyardIndex: a registry snapshot's indexes (resources, their context, people, skills,
- * wiki pages, requests that did not help) and the tables the matcher reads beside them (referents,
- * users, regions, outcomes). What a document is made of is written here; its helpers are in
- * index-documents.ts, the wiki passages in page-mentions.ts, the typo vocabulary in
- * index-vocabulary.ts and the compiled thesaurus, glossary and theme expressions in
- * index-thesaurus.ts.
+ * buildSwitchyardIndex: a registry snapshot's indexes, what each document holds, and the tables
+ * the matcher reads beside them (referents, users, regions, outcomes). Document helpers are in
+ * index-documents.ts, wiki passages in page-mentions.ts, the typo vocabulary in
+ * index-vocabulary.ts, the compiled thesaurus, glossary and theme expressions in index-thesaurus.ts.
  */
 
 /** Where the switchyard's BM25F indexes live. */
