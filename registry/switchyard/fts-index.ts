@@ -82,7 +82,7 @@ export class FtsFieldedIndex<F extends string> implements TermIndex {
     docs: readonly Partial<Record<F, string | string[]>>[] | DocSource<F>,
     weights: Record<F, number>,
     private readonly k1: number,
-    private readonly b: number,
+    b: number,
     store: FtsIndexStore = {},
   ) {
     this.size = docs.length;
