@@ -225,6 +225,16 @@ END;
 -- listOutcomes): the named resource's documents (helped: resources; did not help: missed) and
 -- person's, for the row before and after the write; and the outcomes at the edge of the window,
 -- which one more or one fewer outcome pushes out or brings in.
+-- The documents of the outcomes at the edge of that window (the 5000th and 5001st newest), read
+-- by each outcome trigger after its write.
+CREATE VIEW switchyard_outcome_edge (ix, key) AS
+  SELECT CASE k.n WHEN 0 THEN 'resources' WHEN 1 THEN 'missed' ELSE 'people' END,
+    CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END
+  FROM (SELECT outcome_resource, outcome_person FROM switchyard_requests
+    WHERE outcome_helped IS NOT NULL ORDER BY id DESC LIMIT 2 OFFSET 4999) AS e,
+    (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) AS k
+  WHERE (CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END) IS NOT NULL;
+
 CREATE TRIGGER switchyard_stale_outcome_insert AFTER INSERT ON switchyard_requests
   WHEN new.outcome_helped IS NOT NULL BEGIN
   INSERT INTO switchyard_stale (ix, key)
@@ -232,13 +242,7 @@ CREATE TRIGGER switchyard_stale_outcome_insert AFTER INSERT ON switchyard_reques
     UNION ALL SELECT 'missed', new.outcome_resource WHERE new.outcome_resource IS NOT NULL
     UNION ALL SELECT 'people', new.outcome_person WHERE new.outcome_person IS NOT NULL
     ON CONFLICT DO NOTHING;
-  INSERT INTO switchyard_stale (ix, key)
-    SELECT CASE k.n WHEN 0 THEN 'resources' WHEN 1 THEN 'missed' ELSE 'people' END,
-      CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END
-    FROM (SELECT outcome_resource, outcome_person FROM switchyard_requests
-      WHERE outcome_helped IS NOT NULL ORDER BY id DESC LIMIT 2 OFFSET 4999) AS e,
-      (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) AS k
-    WHERE (CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END) IS NOT NULL
+  INSERT INTO switchyard_stale (ix, key) SELECT ix, key FROM switchyard_outcome_edge WHERE true
     ON CONFLICT DO NOTHING;
 END;
 
@@ -255,13 +259,7 @@ CREATE TRIGGER switchyard_stale_outcome_update AFTER UPDATE ON switchyard_reques
     UNION ALL SELECT 'missed', new.outcome_resource WHERE new.outcome_resource IS NOT NULL
     UNION ALL SELECT 'people', new.outcome_person WHERE new.outcome_person IS NOT NULL
     ON CONFLICT DO NOTHING;
-  INSERT INTO switchyard_stale (ix, key)
-    SELECT CASE k.n WHEN 0 THEN 'resources' WHEN 1 THEN 'missed' ELSE 'people' END,
-      CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END
-    FROM (SELECT outcome_resource, outcome_person FROM switchyard_requests
-      WHERE outcome_helped IS NOT NULL ORDER BY id DESC LIMIT 2 OFFSET 4999) AS e,
-      (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) AS k
-    WHERE (CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END) IS NOT NULL
+  INSERT INTO switchyard_stale (ix, key) SELECT ix, key FROM switchyard_outcome_edge WHERE true
     ON CONFLICT DO NOTHING;
 END;
 
@@ -272,12 +270,6 @@ CREATE TRIGGER switchyard_stale_outcome_delete AFTER DELETE ON switchyard_reques
     UNION ALL SELECT 'missed', old.outcome_resource WHERE old.outcome_resource IS NOT NULL
     UNION ALL SELECT 'people', old.outcome_person WHERE old.outcome_person IS NOT NULL
     ON CONFLICT DO NOTHING;
-  INSERT INTO switchyard_stale (ix, key)
-    SELECT CASE k.n WHEN 0 THEN 'resources' WHEN 1 THEN 'missed' ELSE 'people' END,
-      CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END
-    FROM (SELECT outcome_resource, outcome_person FROM switchyard_requests
-      WHERE outcome_helped IS NOT NULL ORDER BY id DESC LIMIT 2 OFFSET 4999) AS e,
-      (SELECT 0 AS n UNION ALL SELECT 1 UNION ALL SELECT 2) AS k
-    WHERE (CASE k.n WHEN 2 THEN e.outcome_person ELSE e.outcome_resource END) IS NOT NULL
+  INSERT INTO switchyard_stale (ix, key) SELECT ix, key FROM switchyard_outcome_edge WHERE true
     ON CONFLICT DO NOTHING;
 END;

@@ -402,4 +402,37 @@ describe('switchyard documents marked stale by writes', () => {
     t.services.close?.();
     db.close();
   });
+
+  it('an outcome that pushes another out of the 5,000 the build reads marks that one too', async () => {
+    const db = openDatabase(':memory:');
+    const insert = db.prepare(
+      `INSERT INTO switchyard_requests (problem, outcome_helped, outcome_resource, outcome_person, created_at, updated_at)
+       VALUES (?, 1, ?, ?, '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+    );
+    db.transaction(() => {
+      // The oldest names its own resource and person; the 4,999 after it another pair.
+      insert.run('le plus ancien', 'ancienne', 'ancien-expert');
+      for (let i = 0; i < 4999; i++) insert.run(`problème ${i}`, 'courante', 'experte');
+    })();
+    db.exec(`DELETE FROM switchyard_stale`);
+    // The 5,001st pushes the oldest out: its documents change as well as the new one's.
+    insert.run('le plus récent', 'nouvelle', 'nouvel-expert');
+    expect(stale(db)).toEqual([
+      'missed ancienne',
+      'missed courante',
+      'missed nouvelle',
+      'people ancien-expert',
+      'people experte',
+      'people nouvel-expert',
+      'resources ancienne',
+      'resources courante',
+      'resources nouvelle',
+    ]);
+    // Deleting the newest brings the oldest back: marked again.
+    db.exec(`DELETE FROM switchyard_stale`);
+    db.prepare(`DELETE FROM switchyard_requests WHERE problem = 'le plus récent'`).run();
+    expect(stale(db)).toContain('resources ancienne');
+    expect(stale(db)).toContain('people nouvel-expert');
+    db.close();
+  });
 });
