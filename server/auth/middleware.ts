@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../env.js';
@@ -7,6 +8,14 @@ import { clientAddressOf, forwardedHttps } from './proxy.js';
 import { getSession, hasRole, userForApiToken, type Role, type User } from './users.js';
 
 /** Name of the session cookie. */
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** Whether a header holds the secret, compared in constant time (through digests: any length). */
+function sameSecret(given: string | undefined, secret: string): boolean {
+  return given !== undefined && timingSafeEqual(digest(given), digest(secret));
+}
+
 export const SESSION_COOKIE = 'lc_session';
 /** Header carrying the CSRF token on cookie-authenticated writes. */
 export const CSRF_HEADER = 'x-csrf-token';
@@ -51,7 +60,10 @@ export const authenticate: MiddlewareHandler<AppEnv> = (c, next) => {
       c.set('sessionId', session.publicId);
       privateAnswer(c);
       c.set('csrf', session.csrf);
-      if (!SAFE_METHODS.has(c.req.method) && requestHeader(c, CSRF_HEADER) !== session.csrf) {
+      if (
+        !SAFE_METHODS.has(c.req.method) &&
+        !sameSecret(requestHeader(c, CSRF_HEADER), session.csrf)
+      ) {
         throw new AppError(
           403,
           'csrf_failed',

@@ -144,6 +144,34 @@ function placeConfirmation(user: User, from: string | null, to: string | null | 
   return to === from ? undefined : false;
 }
 
+/**
+ * Consent: whether someone with an account may be contacted, or shown publicly, is theirs to say
+ * (or a facilitator's). A contributor editing a public profile may make it less exposed, never
+ * more. @throws AppError 403 naming the field.
+ */
+function assertConsent(
+  user: User,
+  person: PersonRecord,
+  body: { contactable?: boolean | null; public?: boolean | null },
+): void {
+  if (person.userId === null || person.userId === user.id || hasRole(user.role, 'facilitator'))
+    return;
+  const contactable = body.contactable ?? person.contactable;
+  // As the merge does: without `public`, a profile is public exactly when contactable.
+  const shown = body.public ?? contactable;
+  for (const [field, now, was] of [
+    ['contactable', contactable, person.contactable],
+    ['public', shown, person.public],
+  ] as const)
+    if (now && !was)
+      throw new AppError(
+        403,
+        'forbidden',
+        `${field}: only the person's own account or a facilitator may make this profile ${field === 'public' ? 'public' : 'contactable'}`,
+        { field },
+      );
+}
+
 /** The person, if the caller may manage it; hidden people are a 404 for everyone else. */
 function managed(c: Context<AppEnv>, slug: string): PersonRecord {
   const person = findPerson(c.get('db'), slug);
@@ -213,6 +241,7 @@ export const people = new Hono<AppEnv>()
       throw forbidden('Only the person’s own account or a contributor may edit this profile');
     const body = c.req.valid('json');
     assertSameSlug(body.slug, slug);
+    assertConsent(user, person, body);
     upsertPerson(
       c.get('db'),
       { ...body, slug },
