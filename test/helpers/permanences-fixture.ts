@@ -98,3 +98,20 @@ export function daysFromNow(days: number, hourUtc = 9): string {
   d.setUTCHours(hourUtc, 0, 0, 0);
   return d.toISOString();
 }
+
+/** Éva's individual remote session (visio link), in the body `POST /api/permanences` takes. */
+export const EVA_REMOTE_SESSION = {
+  expert: 'eva-experte',
+  title: 'Statuts et gouvernance',
+  themes: ['juridique'],
+  format: 'individual',
+  mode: 'remote',
+  link: 'https://visio.example.org/eva',
+};
+
+/** That session `days` days from now, 9:00 to 11:00 UTC. */
+export const evaSessionIn = (days: number) => ({
+  ...EVA_REMOTE_SESSION,
+  startsAt: daysFromNow(days),
+  endsAt: daysFromNow(days, 11),
+});

@@ -4,6 +4,7 @@ import { startServer, type RunningServer } from '../../server/server.js';
 import { testApp } from '../helpers/app.js';
 import {
   daysFromNow,
+  EVA_REMOTE_SESSION,
   seedPermanences,
   type PermanenceAccounts,
 } from '../helpers/permanences-fixture.js';
@@ -11,14 +12,7 @@ import {
 type T = Awaited<ReturnType<typeof testApp>>;
 type Who = keyof PermanenceAccounts | 'anonymous';
 
-const REMOTE = {
-  expert: 'eva-experte',
-  title: 'Statuts et gouvernance',
-  themes: ['juridique'],
-  format: 'individual',
-  mode: 'remote',
-  link: 'https://visio.example.org/eva',
-};
+const REMOTE = EVA_REMOTE_SESSION;
 
 describe('permanences API', () => {
   let t: T;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { daysFromNow, seedPermanences } from '../helpers/permanences-fixture.js';
+import { evaSessionIn, seedPermanences } from '../helpers/permanences-fixture.js';
 
 /*
  * The place a registry profile names is the place its account books for: it sees and cancels that
@@ -14,16 +14,7 @@ describe('the place of a profile linked to an account', () => {
     const who = await seedPermanences(t.db);
     const call = (token: string, method: string, path: string, body?: unknown) =>
       t.request(method, path, { body, headers: { authorization: `Bearer ${token}` } });
-    const session = await call(who.facilitator, 'POST', '/api/permanences', {
-      expert: 'eva-experte',
-      title: 'Statuts et gouvernance',
-      themes: ['juridique'],
-      format: 'individual',
-      mode: 'remote',
-      link: 'https://visio.example.org/eva',
-      startsAt: daysFromNow(3),
-      endsAt: daysFromNow(3, 11),
-    });
+    const session = await call(who.facilitator, 'POST', '/api/permanences', evaSessionIn(3));
     expect(session.status).toBe(201);
     const booked = await call(who.place, 'POST', `/api/permanences/${session.json.id}/bookings`, {
       place: 'la-fabrique',

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
 import {
-  daysFromNow,
+  evaSessionIn,
   seedPermanences,
   type PermanenceAccounts,
 } from '../helpers/permanences-fixture.js';
@@ -116,16 +116,7 @@ describe('POST /api/switchyard: people', () => {
     expect(eva(), JSON.stringify(before.people)).toBeDefined();
     expect(eva()!.reasons.join(' | ')).not.toMatch(/permanence/);
     const res = await t.request('POST', '/api/permanences', {
-      body: {
-        expert: 'eva-experte',
-        title: 'Statuts et gouvernance',
-        themes: ['juridique'],
-        format: 'individual',
-        mode: 'remote',
-        link: 'https://visio.example.org/eva',
-        startsAt: daysFromNow(3),
-        endsAt: daysFromNow(3, 11),
-      },
+      body: evaSessionIn(3),
       headers: { authorization: `Bearer ${who.facilitator}` },
     });
     expect(res.status, res.text).toBe(201);
