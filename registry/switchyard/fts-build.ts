@@ -200,7 +200,6 @@ export function buildFtsTables<F extends string>(
       if (carry && !store.stale!.has(key)) continue;
       const known = stored.get(key);
       stored.delete(key);
-      let fieldLens: number[];
       if (known && trusted && !store.verify && !store.stale!.has(key)) {
         // Not written to since the last build: its stored rows stand, unread.
         docidOf[pos] = known.docid;
@@ -214,10 +213,10 @@ export function buildFtsTables<F extends string>(
       if (known && known.hash !== hash && trusted && !store.stale!.has(key)) unmarked.push(key);
       if (known && known.hash === hash) {
         docidOf[pos] = known.docid;
-        fieldLens = known.lens ? known.lens.split(',').map(Number) : [];
+        parseLens(known.lens, lens, pos * nf, nf);
       } else {
         const stems = texts.map((text) => (text ? analyse(text) : []));
-        fieldLens = stems.map((s) => s.length);
+        const fieldLens = stems.map((s) => s.length);
         const lensText = fieldLens.join(',');
         let docid: number;
         if (delta) {
@@ -232,8 +231,8 @@ export function buildFtsTables<F extends string>(
         insert.run(docid, ...stems.map((s) => s.join(' ')));
         docidOf[pos] = docid;
         analysed++;
+        for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f];
       }
-      for (let f = 0; f < nf; f++) lens[pos * nf + f] = fieldLens[f] ?? 0;
     }
     removed = stored.size;
     for (const gone of stored.values()) {

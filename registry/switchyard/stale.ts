@@ -26,25 +26,19 @@ export interface StaleRecord {
 
 /** Reads the stale documents (call it in the build's transaction, before reading the data). */
 export function readStale(db: Database): StaleRecord {
-  const keys = new Map<string, Set<string>>();
-  let all = false;
+  const record: StaleRecord = {
+    all: false,
+    keys: new Map(),
+    pages: db.prepare(SQL_STALE_PAGES).all() as { old: string | null; current: string | null }[],
+  };
   for (const { ix, key } of db.prepare(SQL_STALE).iterate() as IterableIterator<{
     ix: string;
     key: string;
   }>) {
-    if (ix === '*') {
-      all = true;
-      continue;
-    }
-    let set = keys.get(ix);
-    if (!set) keys.set(ix, (set = new Set()));
-    set.add(key);
+    if (ix === '*') record.all = true;
+    else markStale(record, ix, key);
   }
-  const pages = db.prepare(SQL_STALE_PAGES).all() as {
-    old: string | null;
-    current: string | null;
-  }[];
-  return { all, keys, pages };
+  return record;
 }
 
 /** Empties the record (in the build's transaction, once the indexes hold every change). */

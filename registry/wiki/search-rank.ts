@@ -137,20 +137,20 @@ export class SearchRanking {
     if (this.pages === undefined)
       this.pages = ftsStatement(this.db, SQL_PAGES).pluck().get() as number;
     const pages = this.pages;
-    const counts = phrases.map((p) => this.count(p));
-    const isRare = counts.map((n) => 2 * n < pages);
-    const rare = ranked.filter((_, i) => isRare[i]);
+    const all = ranked.map((r, i) => ({
+      rank: r,
+      filter: phrases[i],
+      count: this.count(phrases[i]),
+    }));
+    const rareOnes = all.filter((p) => 2 * p.count < pages);
+    const rare = rareOnes.map((p) => p.rank);
     // No common phrase: bm25() over every match, as for a narrow query.
     if (rare.length === phrases.length) {
       const rank = words.map(wordRankMatch).join(disjunction ? ' OR ' : ' AND ');
-      const all = ranked.map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }));
       return (
         this.pruned(rank, all, disjunction ? undefined : match, limit) ?? this.run(rank, limit)
       );
     }
-    const rareOnes = ranked
-      .map((r, i) => ({ rank: r, filter: phrases[i], count: counts[i] }))
-      .filter((_, i) => isRare[i]);
     const hits: Hit[] =
       rare.length > 0
         ? (this.pruned(rare.join(' OR '), rareOnes, disjunction ? undefined : match, limit) ??
