@@ -52,9 +52,26 @@ for (const cat of CATALOGUES) {
 export const ALL_MESSAGES = merged;
 
 const STORAGE_KEY = 'lc-locale';
+
+/**
+ * The language a visitor gets before choosing one: the first of the browser's preferred languages
+ * the interface speaks (`en-GB, fr` gives English; `de, fr` gives French), French when none is.
+ */
+export function preferredLocale(languages: readonly string[]): Locale {
+  for (const tag of languages) {
+    const primary = tag.trim().toLowerCase().split(/[-_]/)[0];
+    if (primary === 'fr' || primary === 'en') return primary;
+  }
+  return 'fr';
+}
+
 let current: Locale = (() => {
   const stored = globalThis.localStorage?.getItem(STORAGE_KEY);
-  return stored === 'en' || stored === 'fr' ? stored : 'fr';
+  if (stored === 'en' || stored === 'fr') return stored;
+  const nav = globalThis.navigator;
+  return preferredLocale(
+    nav?.languages?.length ? nav.languages : nav?.language ? [nav.language] : [],
+  );
 })();
 
 /** The current interface language. */

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  HAS_CHROMIUM,
+  NO_BROWSER,
+  newAppContext,
+  startBrowserSession,
+  watchedPage,
+  type BrowserSession,
+} from '../helpers/browser.js';
+
+if (!HAS_CHROMIUM) console.warn(NO_BROWSER);
+
+describe.skipIf(!HAS_CHROMIUM)('the interface language in a real browser', () => {
+  let s: BrowserSession;
+
+  beforeAll(async () => {
+    s = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  /** Opens the home page in a browser whose preferred language is `locale`; the login link's text and the page's `lang`. */
+  async function firstVisit(locale: string, stored?: string) {
+    const context = await newAppContext(s.browser, s.url, { locale });
+    if (stored) await context.addInitScript((l) => localStorage.setItem('lc-locale', l), stored);
+    const { page, problems } = await watchedPage(context);
+    await page.goto('/');
+    const login = page.locator('header a[href="/login"]').first();
+    await login.waitFor();
+    const result = {
+      login: (await login.innerText()).trim(),
+      lang: await page.evaluate(() => document.documentElement.lang),
+    };
+    expect(problems).toEqual({ console: [], page: [], http: [] });
+    await context.close();
+    return result;
+  }
+
+  it('follows the browser’s language on a first visit: English for en-US, French for fr-FR', async () => {
+    expect(await firstVisit('en-US')).toEqual({ login: 'Log in', lang: 'en' });
+    expect(await firstVisit('fr-FR')).toEqual({ login: 'Se connecter', lang: 'fr' });
+  });
+
+  it('falls back to French for a language the interface does not speak', async () => {
+    expect(await firstVisit('de-DE')).toEqual({ login: 'Se connecter', lang: 'fr' });
+  });
+
+  it('keeps the language the visitor chose over the browser’s', async () => {
+    expect(await firstVisit('en-US', 'fr')).toEqual({ login: 'Se connecter', lang: 'fr' });
+    expect(await firstVisit('fr-FR', 'en')).toEqual({ login: 'Log in', lang: 'en' });
+  });
+});
