@@ -1,5 +1,5 @@
 import { css, html } from 'lit';
-import { t } from '../i18n/index.js';
+import { t, withColon } from '../i18n/index.js';
 import type { CollabSession } from '../api/collab.js';
 
 /** Someone on the page, from the awareness states of the co-editing session. */
@@ -37,7 +37,7 @@ export function presenceOf(session: CollabSession): Presence[] {
 /** The list of people on the page, each with the colour of their cursor. */
 export function renderPresence(presence: Presence[]) {
   return html`<ul class="presence" data-testid="collab-presence" aria-label=${t('collab.presence')}>
-        <li><strong>${t('collab.presence')} :</strong></li>
+        <li><strong>${withColon(t('collab.presence'))}</strong></li>
         ${presence.map(
           (p) => html`<li data-testid="collab-person" data-self=${p.self ? 'yes' : 'no'}>
             <span class="dot" style="background:${p.color}"></span>${p.self ? t('collab.presence.you', { name: p.name }) : p.name}

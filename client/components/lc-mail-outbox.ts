@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { formatDate, t } from '../i18n/index.js';
+import { formatDate, t, withColon } from '../i18n/index.js';
 import { listOutbox, retryMail, type OutboxMail } from '../api/mail.js';
 import { sharedStyles } from '../styles.js';
 import { errorBox, loadingLine } from '../format.js';
@@ -63,7 +63,7 @@ export class LcMailOutbox extends LitElement {
           <span class="badge ${m.status === 'failed' ? 'warn' : m.status === 'queued' ? 'new' : ''}">${t(`outbox.status.${m.status}`)}</span>
         </summary>
         <pre>${m.text}</pre>
-        ${m.attachments.length ? html`<p>${t('outbox.attachments')} : ${m.attachments.map((a) => a.filename).join(', ')}</p>` : nothing}
+        ${m.attachments.length ? html`<p>${withColon(t('outbox.attachments'))} ${m.attachments.map((a) => a.filename).join(', ')}</p>` : nothing}
         <p class="muted small">${m.kind} · ${t('outbox.attempts', { n: m.attempts })}${m.lastError ? ` · ${m.lastError}` : ''}</p>
         ${m.status === 'failed' ? html`<button class="btn secondary small" @click=${() => this._retry(m.id)}>${t('outbox.retry')}</button>` : nothing}
       </details>

@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../i18n/index.js';
+import { t, withColon } from '../i18n/index.js';
 import {
   cancelSession,
   getPermanence,
@@ -74,7 +74,7 @@ export class LcPermanencePage extends LitElement {
         ${p.seriesId ? html`<span class="badge">${t('perm.series')}</span>` : nothing}
       </div>
       ${p.description ? html`<p class="description">${p.description}</p>` : nothing}
-      ${p.link ? html`<p>${t('perm.link')} : <a href=${p.link} rel="noopener noreferrer">${p.link}</a></p>` : nothing}
+      ${p.link ? html`<p>${withColon(t('perm.link'))} <a href=${p.link} rel="noopener noreferrer">${p.link}</a></p>` : nothing}
       ${this._error ? errorBox(this._error) : nothing}
       <div class="actions">
         <a class="btn secondary small" href=${sessionIcsUrl(p.id)} download>${t('perm.ics')}</a>

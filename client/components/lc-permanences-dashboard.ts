@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { t } from '../i18n/index.js';
+import { t, withColon } from '../i18n/index.js';
 import {
   getPermanenceDashboard,
   permanenceDashboardCsvUrl,
@@ -75,7 +75,7 @@ export class LcPermanencesDashboard extends LitElement {
           ${stacks[i].map((r) => {
             const y0 = y(acc);
             acc += r.placesHelped;
-            return svg`<rect x=${x} y=${y(acc)} width=${bw * 0.7} height=${Math.max(0, y0 - y(acc))} fill=${themeColour(r.theme)}><title>${m} · ${themeName(r.theme)} : ${r.placesHelped}</title></rect>`;
+            return svg`<rect x=${x} y=${y(acc)} width=${bw * 0.7} height=${Math.max(0, y0 - y(acc))} fill=${themeColour(r.theme)}><title>${m} · ${withColon(themeName(r.theme))} ${r.placesHelped}</title></rect>`;
           })}
           <text x=${x + bw * 0.35} y=${H - pad.b + 14} text-anchor="middle" fill="#444">${m}</text>
         </g>`;

@@ -6,7 +6,7 @@ import 'leaflet.markercluster';
 import leafletCss from 'leaflet/dist/leaflet.css?inline';
 import clusterCss from 'leaflet.markercluster/dist/MarkerCluster.css?inline';
 import clusterDefaultCss from 'leaflet.markercluster/dist/MarkerCluster.Default.css?inline';
-import { t } from '../i18n/index.js';
+import { t, withColon } from '../i18n/index.js';
 import type { GeoPoint } from '../api/registry.js';
 import type { MyPlace } from '../lib/registry-format.js';
 
@@ -236,7 +236,7 @@ export class LcPlaceMap extends LitElement {
     if (h && h.lat != null && h.lon != null) {
       this._homeLayer = L.marker([h.lat, h.lon], {
         icon: HOME_ICON,
-        title: `${t('map.myPlace')} : ${h.name}`,
+        title: `${withColon(t('map.myPlace'))} ${h.name}`,
         zIndexOffset: 1000,
       })
         .bindTooltip(`${t('map.myPlace')}`)

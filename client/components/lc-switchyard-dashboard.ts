@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
-import { locale, t } from '../i18n/index.js';
+import { locale, t, withColon } from '../i18n/index.js';
 import { sharedStyles } from '../styles.js';
 import { backofficeStyles } from '../lib/backoffice-styles.js';
 import { monthLabel } from '../lib/month-label.js';
@@ -118,7 +118,7 @@ export class LcSwitchyardDashboard extends LitElement {
               const y0 = y(acc);
               acc += r.requests;
               const y1 = y(acc);
-              return svg`<rect x=${x} y=${y1} width=${bw * 0.7} height=${Math.max(0, y0 - y1)} fill=${themeColour(r.theme)}><title>${monthLabel(m, locale())} · ${themeName(r.theme)} : ${r.requests}</title></rect>`;
+              return svg`<rect x=${x} y=${y1} width=${bw * 0.7} height=${Math.max(0, y0 - y1)} fill=${themeColour(r.theme)}><title>${monthLabel(m, locale())} · ${withColon(themeName(r.theme))} ${r.requests}</title></rect>`;
             })}
           <text x=${x + bw * 0.35} y=${H - pad.b + 14} text-anchor="middle" fill="#444">${monthLabel(m, locale(), true)}</text>
         </g>`;

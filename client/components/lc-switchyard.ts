@@ -1,6 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { locale, t } from '../i18n/index.js';
+import { locale, t, withColon } from '../i18n/index.js';
 import { ApiError } from '../api/http.js';
 import { label } from '../lib/registry-format.js';
 import type { PickedRecord } from './lc-record-picker.js';
@@ -217,7 +217,7 @@ export class LcSwitchyard extends LitElement {
     return html`
       ${
         a.themes.length
-          ? html`<div class="themes"><span>${t('sy.answer.themes')} :</span>${a.themes
+          ? html`<div class="themes"><span>${withColon(t('sy.answer.themes'))}</span>${a.themes
               .slice(0, 3)
               .map((th) =>
                 // Answers saved before probabilities existed have none: the label alone then.

@@ -86,6 +86,12 @@ export function setLocale(l: Locale) {
 }
 
 /**
+ * A label followed by its colon, as the current language writes it: « Thèmes repérés : » in
+ * French (a no-break space before the colon), "Themes found:" in English.
+ */
+export const withColon = (label: string) => (current === 'fr' ? `${label}\u00a0:` : `${label}:`);
+
+/**
  * Translates a key, filling `{name}` placeholders from `params`.
  * Falls back to French, then to the key itself (so a missing string is visible, not blank).
  */

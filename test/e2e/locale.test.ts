@@ -51,4 +51,22 @@ describe.skipIf(!HAS_CHROMIUM)('the interface language in a real browser', () =>
     expect(await firstVisit('en-US', 'fr')).toEqual({ login: 'Se connecter', lang: 'fr' });
     expect(await firstVisit('fr-FR', 'en')).toEqual({ login: 'Log in', lang: 'en' });
   });
+
+  it('writes a label’s colon as each language does: « Thèmes repérés : » in French, "Themes found:" in English', async () => {
+    for (const [locale, problem, label] of [
+      ['fr-FR', 'nos adhérents ne paient pas leur cotisation', 'Thèmes repérés\u00a0:'],
+      ['en-US', 'our members never pay their membership fees', 'Themes found:'],
+    ]) {
+      const context = await newAppContext(s.browser, s.url, { locale });
+      const { page, problems } = await watchedPage(context);
+      await page.goto('/aiguillage');
+      await page.fill('lc-switchyard textarea', problem);
+      await page.click('lc-switchyard button[type=submit]');
+      const themes = page.locator('.themes > span').first();
+      await themes.waitFor();
+      expect(await themes.textContent()).toBe(label);
+      expect(problems).toEqual({ console: [], page: [], http: [] });
+      await context.close();
+    }
+  });
 });

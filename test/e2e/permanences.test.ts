@@ -174,7 +174,7 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
     const mail = page.locator('[data-testid=outbox-mail]', { hasText: MAILS.place });
     await mail.locator('summary').click();
     expect(await mail.textContent()).toContain('Permanence réservée');
-    expect(await mail.textContent()).toContain('Pièces jointes : permanence.ics');
+    expect(await mail.textContent()).toContain('Pièces jointes\u00a0: permanence.ics');
     expect(await mail.locator('pre').textContent()).toContain(PROBLEM);
     expect(await page.locator('[data-testid=outbox-mail]').count()).toBe(2);
     expect(await seriousA11yViolations(page)).toEqual([]);
