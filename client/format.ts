@@ -1,6 +1,6 @@
 import { html } from 'lit';
 import { ApiError } from './api/http.js';
-import { locale, t } from './i18n/index.js';
+import { t } from './i18n/index.js';
 import type { UserRef } from './api/wiki.js';
 
 /** A signed size change ("+120", "−35") coloured and labelled for screen readers. */
@@ -98,22 +98,6 @@ export function kindLabel(kind: string): string {
   const key = `wiki.kind.${kind}`;
   const label = t(key);
   return label === key ? kind : label;
-}
-
-/**
- * A message that agrees with a number: `key.one` or `key.other` by the current language's
- * plural rules (French counts 0 and 1 as singular, English only 1).
- */
-export function plural(
-  key: string,
-  n: number,
-  params: Record<string, string | number> = {},
-): string {
-  const form =
-    new Intl.PluralRules(locale() === 'fr' ? 'fr-FR' : 'en-GB').select(n) === 'one'
-      ? 'one'
-      : 'other';
-  return t(`${key}.${form}`, { n, ...params });
 }
 
 /** A readable title guessed from a slug ("compost-collectif" → "Compost collectif"), for pages not written yet. */

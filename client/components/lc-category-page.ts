@@ -2,7 +2,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { getCategory, type PageRef } from '../api/wiki.js';
 import { t } from '../i18n/index.js';
-import { errorBox, loadingLine, pageUrl, plural } from '../format.js';
+import { errorBox, loadingLine, pageUrl } from '../format.js';
 import { SessionController } from '../session.js';
 import { sharedStyles } from '../styles.js';
 import './lc-wiki-content.js';
@@ -71,7 +71,7 @@ export class LcCategoryPage extends LitElement {
       const letter = p.title.normalize('NFD').charAt(0).toUpperCase();
       groups.set(letter, [...(groups.get(letter) ?? []), p]);
     }
-    return html`<p class="muted">${plural('wiki.special.pageCount', pages.length)}</p>
+    return html`<p class="muted">${t('wiki.special.pageCount', { n: pages.length })}</p>
       <div class="card cols" data-testid="category-pages">
         ${[...groups].map(
           ([letter, list]) => html`<section class="letter">

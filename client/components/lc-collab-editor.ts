@@ -327,7 +327,7 @@ export class LcCollabEditor extends LitElement {
     if (u.state === 'error')
       return html`<p class="field-error" role="alert" data-testid="upload-status">${errorText(u.error)}</p>`;
     return html`<p class="hint" role="status" data-testid="upload-status">
-      ${u.state === 'uploading' ? t('files.inserting', { n: u.count }) : t('files.inserted')}
+      ${u.state === 'uploading' ? t('files.inserting', { n: u.count }) : t('files.inserted', { n: u.count })}
     </p>`;
   }
 

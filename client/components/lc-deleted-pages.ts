@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { getDeletedPages, type DeletedPage } from '../api/wiki-log.js';
 import { restorePage } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, loadingLine, pageUrl, plural, userName } from '../format.js';
+import { errorBox, loadingLine, pageUrl, userName } from '../format.js';
 import { LatestRequest } from '../lib/latest-request.js';
 import { SessionController, sessionKnown } from '../session.js';
 import { sharedStyles } from '../styles.js';
@@ -132,7 +132,7 @@ export class LcDeletedPages extends LitElement {
     if (!pages.length && this.offset === 0) {
       return html`<p class="card muted" style="padding:1rem 1.2rem" data-testid="deleted-pages-empty">${t('wiki.deletedPages.empty')}</p>`;
     }
-    return html`<p class="muted small">${plural('wiki.deletedPages.count', this._total)}</p>
+    return html`<p class="muted small">${t('wiki.deletedPages.count', { n: this._total })}</p>
       <ul class="plain rows card" data-testid="deleted-pages">
         ${pages.map((p) => this._renderPage(p))}
       </ul>
@@ -149,7 +149,7 @@ export class LcDeletedPages extends LitElement {
           ${p.reason ? html`· <span class="reason">« ${p.reason} »</span>` : nothing}
         </span>
         <span class="meta">
-          ${plural('wiki.deletedPages.revisions', p.revisionCount)} ·
+          ${t('wiki.deletedPages.revisions', { n: p.revisionCount })} ·
           <a href="/wiki/${encodeURIComponent(p.slug)}/history">${t('wiki.log.history')}</a> ·
           <a href=${logUrl({ page: p.slug })}>${t('wiki.log.pageLog')}</a>
         </span>

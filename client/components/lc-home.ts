@@ -2,7 +2,7 @@ import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { getWanted, type WantedPage } from '../api/wiki.js';
 import { t } from '../i18n/index.js';
-import { errorBox, loadingLine, plural } from '../format.js';
+import { errorBox, loadingLine } from '../format.js';
 import { navigate } from '../router.js';
 import { hasRole, SessionController } from '../session.js';
 import { LOG_PATH } from './lc-wiki-log.js';
@@ -129,7 +129,7 @@ export class LcHome extends LitElement {
         ${w.slice(0, WANTED_ON_HOME).map(
           (p) => html`<li>
             <a class="missing" href="/new?${new URLSearchParams({ title: p.title, slug: p.slug })}">${p.title}</a>
-            <span class="muted small">${plural('wiki.wanted.count', p.count)}</span>
+            <span class="muted small">${t('wiki.wanted.count', { n: p.count })}</span>
           </li>`,
         )}
       </ul>

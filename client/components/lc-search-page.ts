@@ -4,7 +4,7 @@ import type { SearchResult } from '../api/wiki.js';
 import { searchEverything, type SearchEverything } from '../api/search-all.js';
 import { label } from '../lib/registry-format.js';
 import { t } from '../i18n/index.js';
-import { errorBox, loadingLine, pageUrl, plural } from '../format.js';
+import { errorBox, loadingLine, pageUrl } from '../format.js';
 import { SessionController } from '../session.js';
 import { slugify } from '../../registry/text/slug.js';
 import { sharedStyles } from '../styles.js';
@@ -103,7 +103,7 @@ export class LcSearchPage extends LitElement {
           </section>`
         : nothing;
     return html`
-      <p class="muted" role="status">${plural('wiki.search.count', this._total)}</p>
+      <p class="muted" role="status">${t('wiki.search.count', { n: this._total })}</p>
       ${group(
         'searchAll.places',
         'search-places',

@@ -12,7 +12,7 @@ import {
   type WantedPage,
 } from '../api/wiki.js';
 import { formatDate, t } from '../i18n/index.js';
-import { errorBox, kindLabel, loadingLine, pageUrl, plural } from '../format.js';
+import { errorBox, kindLabel, loadingLine, pageUrl } from '../format.js';
 import { hasRole, SessionController } from '../session.js';
 import { LOG_PATH } from './lc-wiki-log.js';
 import { DELETED_PAGES_PATH } from './lc-deleted-pages.js';
@@ -182,7 +182,7 @@ export class LcSpecialList extends LitElement {
           ${d.pages.map(
             (p) => html`<li>
               <a class="title missing" href="/new?${new URLSearchParams({ title: p.title, slug: p.slug })}">${p.title}</a>
-              <span class="badge warn">${plural('wiki.wanted.count', p.count)}</span>
+              <span class="badge warn">${t('wiki.wanted.count', { n: p.count })}</span>
               <span class="from">
                 ${t('wiki.wanted.from')}
                 ${p.from.map((f, i) => html`${i ? ', ' : ''}<a href=${pageUrl(f.slug)}>${f.title}</a>`)}
@@ -208,7 +208,7 @@ export class LcSpecialList extends LitElement {
         </ul>`;
       case 'all-pages':
         if (!d.pages.length) return this._empty();
-        return html`<p class="muted small">${plural('wiki.special.pageCount', d.total)}</p>
+        return html`<p class="muted small">${t('wiki.special.pageCount', { n: d.total })}</p>
           <ul class="plain rows card" data-testid="special-list">
             ${d.pages.map(
               (p) => html`<li>
@@ -247,7 +247,7 @@ export class LcSpecialList extends LitElement {
           ${d.categories.map(
             (c) => html`<li>
               <a class="title" href="/category/${encodeURIComponent(c.name)}">${c.name}</a>
-              <span class="muted small">${plural('wiki.special.pageCount', c.count)}</span>
+              <span class="muted small">${t('wiki.special.pageCount', { n: c.count })}</span>
             </li>`,
           )}
         </ul>`;

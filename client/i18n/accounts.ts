@@ -108,7 +108,8 @@ export const accounts: Catalogue = {
     'acc.admin.confirmDelete':
       'Supprimer le compte de {name} ? Ses contributions restent, sans auteur.',
     'acc.admin.done': 'C’est fait.',
-    'acc.admin.revoked': '{sessions} session(s) et {tokens} jeton(s) révoqués.',
+    'acc.admin.revoked':
+      '{sessions} {sessions:session révoquée|sessions révoquées} et {tokens} {tokens:jeton révoqué|jetons révoqués}.',
     'acc.admin.invitations': 'Invitations',
     'acc.admin.inviteEmail': 'Adresse à inviter',
     'acc.admin.inviteRole': 'Rôle',
@@ -264,7 +265,8 @@ export const accounts: Catalogue = {
     'acc.admin.confirmDelete':
       'Delete the account of {name}? Their contributions stay, without an author.',
     'acc.admin.done': 'Done.',
-    'acc.admin.revoked': '{sessions} session(s) and {tokens} token(s) revoked.',
+    'acc.admin.revoked':
+      '{sessions} {sessions:session|sessions} and {tokens} {tokens:token|tokens} revoked.',
     'acc.admin.invitations': 'Invitations',
     'acc.admin.inviteEmail': 'Address to invite',
     'acc.admin.inviteRole': 'Role',

@@ -43,7 +43,7 @@ export const files: Catalogue = {
     'fields.list.help':
       'Les pages d’un type dont les champs ont les valeurs demandées (accents et majuscules ignorés).',
     'fields.list.filter': 'Filtrer',
-    'fields.list.count': '{n} page(s)',
+    'fields.list.count': '{n} {n:page|pages}',
     'fields.list.page': 'Page',
     'fields.list.none': 'Aucune page ne correspond.',
 
@@ -65,7 +65,7 @@ export const files: Catalogue = {
     'files.chooseFile': 'Choisissez un fichier.',
     'files.filter': 'Nom contenant',
     'files.filterButton': 'Chercher',
-    'files.count': '{n} fichier(s)',
+    'files.count': '{n} {n:fichier|fichiers}',
     'files.none': 'Aucun fichier.',
     'files.name': 'Nom',
     'files.type': 'Type',
@@ -92,8 +92,8 @@ export const files: Catalogue = {
     'files.noneOnPage': 'Aucun fichier.',
     'files.addToPage': 'Ajouter un fichier',
     'files.dropHint': 'Glissez ou collez une image ou un fichier dans le texte pour l’envoyer.',
-    'files.inserting': 'Envoi de {n} fichier(s)…',
-    'files.inserted': 'Fichier(s) envoyé(s) et insérés dans le texte.',
+    'files.inserting': 'Envoi de {n} {n:fichier|fichiers}…',
+    'files.inserted': '{n:Fichier envoyé et inséré|Fichiers envoyés et insérés} dans le texte.',
   },
   en: {
     'nav.files': 'Files',
@@ -136,7 +136,7 @@ export const files: Catalogue = {
     'fields.list.help':
       'Pages of a kind whose fields have the values asked for (accents and case ignored).',
     'fields.list.filter': 'Filter',
-    'fields.list.count': '{n} page(s)',
+    'fields.list.count': '{n} {n:page|pages}',
     'fields.list.page': 'Page',
     'fields.list.none': 'No page matches.',
 
@@ -158,7 +158,7 @@ export const files: Catalogue = {
     'files.chooseFile': 'Choose a file.',
     'files.filter': 'Name containing',
     'files.filterButton': 'Search',
-    'files.count': '{n} file(s)',
+    'files.count': '{n} {n:file|files}',
     'files.none': 'No files.',
     'files.name': 'Name',
     'files.type': 'Type',
@@ -185,7 +185,7 @@ export const files: Catalogue = {
     'files.noneOnPage': 'No files.',
     'files.addToPage': 'Add a file',
     'files.dropHint': 'Drop or paste an image or a file into the text to upload it.',
-    'files.inserting': 'Uploading {n} file(s)…',
-    'files.inserted': 'File(s) uploaded and inserted in the text.',
+    'files.inserting': 'Uploading {n} {n:file|files}…',
+    'files.inserted': '{n:File|Files} uploaded and inserted in the text.',
   },
 };

@@ -4,9 +4,9 @@ import type { Catalogue } from './index.js';
 export const inboxMessages: Catalogue = {
   fr: {
     'inbox.nav': 'Messages',
-    'inbox.navUnread': 'Messages, {n} non lu(s)',
+    'inbox.navUnread': 'Messages, {n} {n:non lu|non lus}',
     'inbox.navAnswers': 'Réponses',
-    'inbox.navAnswersUnread': 'Réponses à mes messages, {n} nouvelle(s)',
+    'inbox.navAnswersUnread': 'Réponses à mes messages, {n} {n:nouvelle|nouvelles}',
     'inbox.title': 'Messages reçus',
     'inbox.intro.person':
       'Les messages laissés sur votre fiche. Votre adresse n’est jamais montrée : vos réponses passent par la plateforme.',
@@ -46,7 +46,7 @@ export const inboxMessages: Catalogue = {
       'Vous n’avez pas encore écrit à une personne. Les messages envoyés depuis une fiche, connecté·e, et leurs réponses apparaissent ici.',
     'inbox.sent.to': 'À {name}',
     'inbox.sent.waiting': 'Pas encore de réponse.',
-    'inbox.sent.new': '{n} nouvelle(s) réponse(s)',
+    'inbox.sent.new': '{n} {n:nouvelle réponse|nouvelles réponses}',
     'inbox.loginNeeded': 'Connectez-vous pour voir vos messages.',
     'inbox.contactSent':
       'Message envoyé. {name} vous répondra via la plateforme : la réponse s’affichera dans « Mes demandes ».',
@@ -97,7 +97,7 @@ export const inboxMessages: Catalogue = {
       'You have not written to anyone yet. Messages sent from a profile while logged in, and their answers, show here.',
     'inbox.sent.to': 'To {name}',
     'inbox.sent.waiting': 'No answer yet.',
-    'inbox.sent.new': '{n} new answer(s)',
+    'inbox.sent.new': '{n} new {n:answer|answers}',
     'inbox.loginNeeded': 'Log in to see your messages.',
     'inbox.contactSent':
       'Message sent. {name} will answer through the platform: the answer will show in “My requests”.',

@@ -92,12 +92,27 @@ export function setLocale(l: Locale) {
 export const withColon = (label: string) => (current === 'fr' ? `${label}\u00a0:` : `${label}:`);
 
 /**
+ * `{n:singular|plural}` in a message: the form the language's plural rules give for the number
+ * `n` (French takes the singular for 0 and 1: « 0 événement », « 1 événement », « 2 événements »;
+ * English for 1 only: "0 events", "1 event").
+ */
+const PLURAL = /\{(\w+):([^|{}]*)\|([^{}]*)\}/g;
+const pluralRules: Record<Locale, Intl.PluralRules> = {
+  fr: new Intl.PluralRules('fr'),
+  en: new Intl.PluralRules('en'),
+};
+
+/**
  * Translates a key, filling `{name}` placeholders from `params`.
  * Falls back to French, then to the key itself (so a missing string is visible, not blank).
  */
 export function t(key: string, params: Record<string, string | number> = {}): string {
   const text = merged[current][key] ?? merged.fr[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
+  return text
+    .replace(PLURAL, (_, k: string, one: string, other: string) =>
+      k in params && pluralRules[current].select(Number(params[k])) === 'one' ? one : other,
+    )
+    .replace(/\{(\w+)\}/g, (_, k: string) => (k in params ? String(params[k]) : `{${k}}`));
 }
 
 /** Formats a date-time for the current language. */

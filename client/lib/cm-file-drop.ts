@@ -4,7 +4,9 @@ import { transferredFiles, uploadAsMarkdown } from './file-upload.js';
 
 /** What an upload started from the editor reports. */
 export type UploadStatus =
-  { state: 'uploading'; count: number } | { state: 'done' } | { state: 'error'; error: unknown };
+  | { state: 'uploading'; count: number }
+  | { state: 'done'; count: number }
+  | { state: 'error'; error: unknown };
 
 /**
  * CodeMirror: files dropped on or pasted into the text are uploaded, and the markdown showing
@@ -46,7 +48,7 @@ export function fileDropExtension(report: (status: UploadStatus) => void): Exten
               changes: { from: pos, insert: `${before}${markdown}${after}` },
               userEvent: 'input.paste',
             });
-            report({ state: 'done' });
+            report({ state: 'done', count: files.length });
           },
           (error: unknown) => {
             done();

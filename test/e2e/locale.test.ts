@@ -69,4 +69,31 @@ describe.skipIf(!HAS_CHROMIUM)('the interface language in a real browser', () =>
       await context.close();
     }
   });
+
+  it('writes counts with each language’s plural: « 0 événement », « 0 résultat » in French, "0 events", "0 results" in English', async () => {
+    const tiles = /tile\.openstreetmap\.org/;
+    for (const [locale, events, results] of [
+      ['fr-FR', '0 événement', '0 résultat'],
+      ['en-US', '0 events', '0 results'],
+    ]) {
+      const context = await newAppContext(s.browser, s.url, { locale });
+      const { page, problems } = await watchedPage(context);
+      // The events page's map asks the tile server, which this machine cannot reach.
+      await page.route(tiles, (route) => route.abort('internetdisconnected'));
+      await page.goto('/evenements');
+      await expect
+        .poll(() => page.locator('[data-testid=events-count]').textContent())
+        .toBe(events);
+      await page.goto('/search?q=introuvable');
+      await expect
+        .poll(() => page.locator('lc-search-page [role=status]').textContent())
+        .toBe(results);
+      expect({
+        console: problems.console.filter((m) => !tiles.test(m)),
+        page: problems.page,
+        http: problems.http.filter((h) => !tiles.test(h)),
+      }).toEqual({ console: [], page: [], http: [] });
+      await context.close();
+    }
+  });
 });
