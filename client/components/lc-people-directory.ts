@@ -7,6 +7,7 @@ import { registryStyles } from '../lib/registry-styles.js';
 import { listPeople, type PublicPerson } from '../api/registry.js';
 import { hasRole, SessionController } from '../session.js';
 import './lc-facet-list.js';
+import './lc-filters-panel.js';
 import './lc-person-card.js';
 
 const PAGE = 24;
@@ -136,12 +137,15 @@ export class LcPeopleDirectory extends LitElement {
       }
       <div class="layout">
         <aside
-          class="facets"
           aria-label=${t('facet.filters')}
           @lc-facet-change=${(e: CustomEvent<{ facet: 'theme' | 'region'; value: string }>) => this._apply({ ...this._f, [e.detail.facet]: e.detail.value }, true)}
         >
-          <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._list.facets.theme ?? []} selected=${f.theme}></lc-facet-list>
-          <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._list.facets.region ?? []} selected=${f.region}></lc-facet-list>
+          <lc-filters-panel active=${[f.theme, f.region].filter(Boolean).length}>
+            <div class="facets">
+              <lc-facet-list facet="theme" heading=${t('facet.theme')} .values=${this._list.facets.theme ?? []} selected=${f.theme}></lc-facet-list>
+              <lc-facet-list facet="region" heading=${t('facet.region')} .values=${this._list.facets.region ?? []} selected=${f.region}></lc-facet-list>
+            </div>
+          </lc-filters-panel>
         </aside>
         <section aria-live="polite" aria-busy=${this._list.loading ? 'true' : 'false'}>
           <div class="resultbar">

@@ -12,6 +12,7 @@ import {
 } from '../api/registry.js';
 import { MY_PLACE_EVENT, getMyPlace } from '../lib/registry-format.js';
 import './lc-facet-list.js';
+import './lc-filters-panel.js';
 import './lc-resource-card.js';
 import './lc-my-place.js';
 
@@ -181,12 +182,14 @@ export class LcRegistryBrowse extends LitElement {
       </form>
       <div class="layout">
         <aside aria-label=${t('facet.filters')} @lc-facet-change=${this._onFacet}>
-          <div class="facets">
-            ${FACETS.map(
-              (k) =>
-                html`<lc-facet-list facet=${k} heading=${t(`facet.${k}`)} .values=${data?.facets[k] ?? []} selected=${f.facets[k]}></lc-facet-list>`,
-            )}
-          </div>
+          <lc-filters-panel active=${FACETS.filter((k) => f.facets[k]).length}>
+            <div class="facets">
+              ${FACETS.map(
+                (k) =>
+                  html`<lc-facet-list facet=${k} heading=${t(`facet.${k}`)} .values=${data?.facets[k] ?? []} selected=${f.facets[k]}></lc-facet-list>`,
+              )}
+            </div>
+          </lc-filters-panel>
         </aside>
         <section aria-live="polite" aria-busy=${this._loading ? 'true' : 'false'}>
           ${f.sort === 'near' ? html`<lc-my-place></lc-my-place>` : null}

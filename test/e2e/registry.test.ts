@@ -69,12 +69,16 @@ async function openPage(
 
 /** A browser context of the same browser (anonymous unless `email` is given, then logged in). */
 async function newContext(
-  opts: { email?: string; init?: (ctx: BrowserContext) => Promise<unknown> } = {},
+  opts: {
+    email?: string;
+    init?: (ctx: BrowserContext) => Promise<unknown>;
+    viewport?: { width: number; height: number };
+  } = {},
 ) {
   const context = await session.browser.newContext({
     baseURL: session.url,
     locale: 'fr-FR',
-    viewport: { width: 1280, height: 900 },
+    viewport: opts.viewport ?? { width: 1280, height: 900 },
   });
   context.setDefaultTimeout(15_000);
   await opts.init?.(context);
@@ -376,6 +380,39 @@ describe.skipIf(!HAS_CHROMIUM)(
       // Back to the unfiltered list with the browser's back button.
       await page.goBack();
       await expect.poll(() => page.url()).not.toContain('theme=');
+      expect(errors()).toEqual([]);
+      await context.close();
+    });
+
+    it('on a phone, shows the commons first and folds the filters under « Filtres »', async () => {
+      const context = await newContext({ viewport: { width: 390, height: 844 } });
+      const { page, errors } = await openPage(context);
+      await page.goto('/communs');
+      const view = page.locator('lc-registry-browse');
+      const firstCard = view.locator('lc-resource-card').first();
+      await firstCard.waitFor();
+      // The first commun is on the first screen; the facet values wait behind the summary.
+      expect((await firstCard.boundingBox())!.y).toBeLessThan(844);
+      const gestion = view.locator('lc-facet-list[facet="theme"] button[data-value="gestion"]');
+      expect(await gestion.isVisible()).toBe(false);
+      const summary = view.locator('lc-filters-panel summary');
+      expect(await summary.textContent()).toBe('Filtres');
+      await summary.click();
+      await gestion.click();
+      await expect.poll(() => page.url()).toContain('theme=gestion');
+      await expect.poll(() => summary.textContent()).toBe('Filtres (1 actif)');
+      const expected = (await call('GET', '/api/resources?theme=gestion&limit=1')).json
+        .total as number;
+      await expect
+        .poll(() => view.locator('[data-testid="result-count"]').textContent())
+        .toBe(`${expected} communs`);
+      // The people directory folds its filters the same way.
+      await page.goto('/personnes');
+      const people = page.locator('lc-people-directory');
+      await people.locator('lc-person-card').first().waitFor();
+      expect(await people.locator('lc-facet-list[facet="theme"] button').first().isVisible()).toBe(
+        false,
+      );
       expect(errors()).toEqual([]);
       await context.close();
     });
