@@ -47,7 +47,8 @@ export const WIKI_ROUTES: Route[] = [
   {
     pattern: '/wiki/:slug/diff',
     render: (p, q) =>
-      html`<lc-page-diff .slug=${p.slug} .from=${num(q.get('from'))} .to=${num(q.get('to'))}></lc-page-diff>`,
+      // Without ?to the page's last change (MediaWiki's diff=cur); without ?from, the revision before ?to.
+      html`<lc-page-diff .slug=${p.slug} .from=${q.has('from') ? num(q.get('from')) : undefined} .to=${q.has('to') ? num(q.get('to')) : undefined}></lc-page-diff>`,
   },
   {
     pattern: '/wiki/:slug/revisions/:n',

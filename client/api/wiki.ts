@@ -88,9 +88,17 @@ export const getRevisions = (slug: string, limit = 100, before?: number) =>
 export const getRevision = (slug: string, n: number) =>
   api<Revision>('GET', `${pagePath(slug)}/revisions/${n}`);
 
-/** The line and word diff between two revisions. */
-export const getDiff = (slug: string, from: number, to: number) =>
-  api<PageDiff>('GET', `${pagePath(slug)}/diff?from=${from}&to=${to}`);
+/**
+ * The line and word diff between two revisions: `to` defaults to the current revision, `from` to
+ * the one before `to` (0 is the empty page).
+ */
+export const getDiff = (slug: string, from?: number, to?: number) => {
+  const q = new URLSearchParams();
+  if (from !== undefined) q.set('from', String(from));
+  if (to !== undefined) q.set('to', String(to));
+  const query = q.toString();
+  return api<PageDiff>('GET', `${pagePath(slug)}/diff${query ? `?${query}` : ''}`);
+};
 
 /** Restores an old revision's text as a new revision. */
 export const revertPage = (slug: string, revision: number, baseRevision?: number) =>

@@ -71,10 +71,10 @@ export class LcPageDiff extends LitElement {
 
   /** Slug of the page. */
   @property() slug = '';
-  /** Older revision number. */
-  @property({ type: Number }) from = 0;
-  /** Newer revision number. */
-  @property({ type: Number }) to = 0;
+  /** Older revision number (default: the one before `to`; 0 is the empty page). */
+  @property({ type: Number }) from?: number;
+  /** Newer revision number (default: the current one). */
+  @property({ type: Number }) to?: number;
 
   @state() private _diff: PageDiff | null = null;
   @state() private _error: unknown = null;
@@ -127,7 +127,7 @@ export class LcPageDiff extends LitElement {
         <a href=${pageUrl(this.slug)}>← ${d?.title.to ?? this.slug}</a> ·
         <a href="/wiki/${this.slug}/history">${t('wiki.page.history')}</a>
       </p>
-      <h1>${t('wiki.diff.heading', { from: this.from, to: this.to })}</h1>
+      <h1>${t('wiki.diff.heading', { from: d?.from ?? this.from ?? '…', to: d?.to ?? this.to ?? '…' })}</h1>
       ${this._error ? errorBox(this._error) : d ? this._renderDiff(d) : loadingLine()}
     `;
   }

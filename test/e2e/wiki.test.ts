@@ -404,6 +404,10 @@ async function historyDiffAndRevert(page: Page) {
   await expectText(added.locator('td.mk'), '+');
   await page.getByRole('button', { name: 'Côte à côte' }).click();
   await diff.locator('td.tx.ins', { hasText: 'Arrosage' }).waitFor();
+  // The diff address without revisions shows the page's last change, as MediaWiki's diff=cur.
+  await page.goto('/wiki/jardin-partage/diff');
+  await expectText(page.locator('lc-page-diff h1'), 'Changements entre les révisions 1 et 2');
+  await diff.locator('td.tx.ins', { hasText: 'Arrosage' }).waitFor();
 
   // Revert to revision 1: a new revision 3 with the first text.
   await page.getByRole('link', { name: 'Historique' }).click();
