@@ -7,6 +7,8 @@ import { sharedStyles } from '../styles.js';
 import { errorBox } from '../format.js';
 import { themeName } from './switchyard-themes.js';
 import { monthlyRule, parisToIso } from '../lib/permanence-format.js';
+import './lc-record-picker.js';
+import type { PickedRecord } from './lc-record-picker.js';
 
 /** The facilitators' (and experts') form to publish a permanence: one session or a series. Fires `lc-published`. */
 @customElement('lc-permanence-form')
@@ -37,6 +39,10 @@ export class LcPermanenceForm extends LitElement {
     repeat: 'none',
     count: 6,
   };
+  /** Names shown in the pickers of the expert and the place (`_v` keeps their slugs). */
+  @state() private _names = { expert: '', place: '' };
+  /** A picker left without a choice from its list, with its message. */
+  @state() private _missing: { expert?: string; place?: string } = {};
   @state() private _themes = new Set<string>();
   @state() private _error: unknown = null;
   @state() private _done = '';
@@ -53,6 +59,11 @@ export class LcPermanenceForm extends LitElement {
     this._error = null;
     this._done = '';
     const v = this._v;
+    const missing: LcPermanenceForm['_missing'] = {};
+    if (!v.expert) missing.expert = t('perm.publish.pickPerson');
+    if (v.mode === 'onsite' && !v.place) missing.place = t('perm.publish.pickPlace');
+    this._missing = missing;
+    if (missing.expert || missing.place) return;
     const body: PublishInput = {
       expert: v.expert.trim(),
       title: v.title.trim(),
@@ -79,6 +90,31 @@ export class LcPermanenceForm extends LitElement {
     }
   }
 
+  /** The picker of the expert (a person) or the place: typing forgets the choice until one is picked from the list. */
+  private _picker(key: 'expert' | 'place') {
+    const kind = key === 'expert' ? 'person' : 'place';
+    const label = t(key === 'expert' ? 'perm.publish.expert' : 'perm.publish.place');
+    const error = this._missing[key];
+    return html`<div class="field ${error ? 'invalid' : ''}">
+      <label id="pf-${key}-label">${label}</label>
+      <lc-record-picker
+        id="pf-${key}"
+        kind=${kind}
+        label=${label}
+        placeholder=${t(key === 'expert' ? 'perm.publish.pickPerson' : 'perm.publish.pickPlace')}
+        ?invalid=${!!error}
+        .value=${this._names[key]}
+        @lc-pick=${(e: CustomEvent<PickedRecord>) => {
+          this._v = { ...this._v, [key]: e.detail.slug };
+          this._names = { ...this._names, [key]: e.detail.name };
+          this._missing = { ...this._missing, [key]: undefined };
+        }}
+        @input=${() => (this._v = { ...this._v, [key]: '' })}
+      ></lc-record-picker>
+      ${error ? html`<span class="field-error" role="alert">${error}</span>` : nothing}
+    </div>`;
+  }
+
   override render() {
     const v = this._v;
     return html`<form @submit=${this._submit} class="card" aria-labelledby="publish-title">
@@ -86,7 +122,7 @@ export class LcPermanenceForm extends LitElement {
       ${this._error ? errorBox(this._error) : nothing}
       ${this._done ? html`<p class="message info" role="status">${this._done}</p>` : nothing}
       <div class="grid">
-        <div class="field"><label for="pf-expert">${t('perm.publish.expert')}</label><input id="pf-expert" type="text" required .value=${v.expert} @input=${this._set('expert')} /></div>
+        ${this._picker('expert')}
         <div class="field"><label for="pf-title">${t('perm.publish.sessionTitle')}</label><input id="pf-title" type="text" required .value=${v.title} @input=${this._set('title')} /></div>
         <div class="field"><label for="pf-format">${t('perm.publish.format')}</label>
           <select id="pf-format" @change=${this._set('format')}>
@@ -99,7 +135,7 @@ export class LcPermanenceForm extends LitElement {
           </select></div>
         ${
           v.mode === 'onsite'
-            ? html`<div class="field"><label for="pf-place">${t('perm.publish.place')}</label><input id="pf-place" type="text" required .value=${v.place} @input=${this._set('place')} /></div>`
+            ? this._picker('place')
             : html`<div class="field"><label for="pf-link">${t('perm.publish.link')}</label><input id="pf-link" type="url" .value=${v.link} @input=${this._set('link')} /></div>`
         }
         <div class="field"><label for="pf-start">${t('perm.publish.start')}</label><input id="pf-start" type="datetime-local" required .value=${v.start} @input=${this._set('start')} /></div>

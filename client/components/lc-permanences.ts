@@ -16,6 +16,9 @@ import { themeName } from './switchyard-themes.js';
 import { seatsLabel, sessionWhen } from '../lib/permanence-format.js';
 import './lc-permanence-form.js';
 
+import './lc-record-picker.js';
+import type { PickedRecord } from './lc-record-picker.js';
+
 /** /permanences: upcoming sessions, filtered by theme, expert, mode and date; the publishing form for facilitators. */
 @customElement('lc-permanences')
 export class LcPermanences extends LitElement {
@@ -100,7 +103,15 @@ export class LcPermanences extends LitElement {
             <option value="">${t('perm.filter.all')}</option>
             ${THEMES.map((th) => html`<option value=${th.slug}>${themeName(th.slug)}</option>`)}
           </select></div>
-        <div class="field"><label for="f-expert">${t('perm.filter.expert')}</label><input id="f-expert" type="text" @input=${this._set('expert')} /></div>
+        <div class="field"><label>${t('perm.filter.expert')}</label>
+          <lc-record-picker
+            id="f-expert"
+            kind="person"
+            label=${t('perm.filter.expert')}
+            placeholder=${t('perm.filter.expertPlaceholder')}
+            @lc-pick=${(e: CustomEvent<PickedRecord>) => (this._filter = { ...this._filter, expert: e.detail.slug })}
+            @input=${() => (this._filter = { ...this._filter, expert: undefined })}
+          ></lc-record-picker></div>
         <div class="field"><label for="f-mode">${t('perm.filter.mode')}</label>
           <select id="f-mode" @change=${this._set('mode')}>
             <option value="">${t('perm.filter.all')}</option>

@@ -167,6 +167,41 @@ describe.skipIf(!HAS_CHROMIUM)('permanences in the browser', () => {
     }
   }, 120_000);
 
+  it('a facilitator publishes a session choosing the expert by name, then filters the list by that expert', async () => {
+    const { page, problems } = await watchedPage(await contextFor('facilitatrice@example.org'));
+    await page.goto('/permanences');
+    await page.getByRole('button', { name: 'Publier une permanence' }).click();
+    const form = page.locator('lc-permanence-form');
+    // Without a person picked from the list, the form says so next to the field.
+    await form.locator('#pf-title').fill('Gouvernance partagée : premiers pas');
+    const day = DateTime.now().setZone('Europe/Paris').plus({ days: 9 }).toFormat('yyyy-LL-dd');
+    await form.locator('#pf-start').fill(`${day}T14:00`);
+    await form.locator('#pf-end').fill(`${day}T15:00`);
+    await form.getByRole('button', { name: 'Publier' }).click();
+    await form
+      .locator('.field-error', { hasText: 'choisissez la personne dans la liste' })
+      .waitFor();
+    // Typing a name offers the directory's people; picking one fills the field with her name.
+    await form.locator('#pf-expert input').pressSequentially('Éva');
+    await form.locator('#pf-expert button[data-slug="eva-experte"]').click();
+    expect(await form.locator('#pf-expert input').inputValue()).toBe('Éva Experte');
+    await form.getByRole('button', { name: 'Publier' }).click();
+    await form.getByText('1 séance publiée.').waitFor();
+    expect(await form.locator('.field-error').count()).toBe(0);
+
+    // The list filtered by the same expert, chosen by name.
+    const list = page.locator('lc-permanences');
+    await list.locator('#f-expert input').pressSequentially('Éva');
+    await list.locator('#f-expert button[data-slug="eva-experte"]').click();
+    await list.getByRole('button', { name: 'Filtrer' }).click();
+    const cards = list.getByTestId('perm-card');
+    await cards.filter({ hasText: 'Gouvernance partagée : premiers pas' }).waitFor();
+    const withWhom = await cards.locator('.muted').allTextContents();
+    expect(withWhom.length).toBeGreaterThanOrEqual(2);
+    for (const line of withWhom) expect(line).toContain('avec Éva Experte');
+    expect(problems).toEqual({ console: [], page: [], http: [] });
+  });
+
   it('shows admins the outbox with each mail’s text and attachments', async () => {
     const { page, problems } = await watchedPage(await contextFor('admin@example.org'));
     await page.goto('/');
