@@ -55,9 +55,13 @@ export class CollabStore {
     this.setDirtyStmt = db.prepare(SQL_SET_DIRTY);
   }
 
-  /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /**
+   * Runs `fn` in one SQLite transaction (nested calls become savepoints).
+   * @param immediate take the write lock at once (BEGIN IMMEDIATE), for a read-check-write.
+   */
+  transaction<T>(fn: () => T, immediate = false): T {
+    const tx = this.db.transaction(fn);
+    return immediate ? tx.immediate() : tx();
   }
 
   /** True when a document of that name was ever stored. */
