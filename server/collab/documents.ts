@@ -8,6 +8,7 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
 import { findPage, type Page } from '../../registry/wiki/pages.js';
+import { stmt } from '../../registry/wiki/statements.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
 import { CLOSE, CollabConnection, encodeUpdateMessage, type UpdateSink } from './protocol.js';
@@ -135,9 +136,9 @@ export class DocumentManager implements UpdateSink {
   private catchUp(doc: LiveDoc): void {
     if (doc.failed || doc.destroyed) return;
     try {
-      const head = this.db.prepare(SQL_HEAD_REVISION).pluck().get({ slug: doc.name }) as
-        number | undefined;
-      if (head === undefined || head <= doc.baseRevision) return;
+      const head = stmt(this.db, SQL_HEAD_REVISION).get({ slug: doc.name }) as
+        { revision: number } | undefined;
+      if (head === undefined || head.revision <= doc.baseRevision) return;
       const page = findPage(this.db, doc.name);
       if (page) this.applyPageChange(doc, page);
     } catch (err) {
