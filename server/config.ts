@@ -53,6 +53,8 @@ export interface Config {
   filesDir: string | null;
   /** Largest accepted upload (`POST /api/files`), in bytes (413 above). */
   uploadLimit: number;
+  /** MediaWiki import (web and CLI): largest size of a `.xml.gz` export once decompressed, in bytes (413 / an error above). */
+  mediawikiXmlLimit: number;
   /** Calendar import from a URL: how long the fetch may take, in ms. */
   calendarFetchTimeoutMs: number;
   /** Calendar import from a URL: largest calendar accepted, in bytes. */
@@ -97,6 +99,8 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     publicUrl: 'http://localhost:3000',
     filesDir: null,
     uploadLimit: 20 * 1024 * 1024,
+    // Full-history exports compress tenfold or more (64 MB gzip: ~1 GB); the reader streams them.
+    mediawikiXmlLimit: 1024 * 1024 * 1024,
     calendarFetchTimeoutMs: 10_000,
     calendarMaxBytes: 2 * 1024 * 1024,
     calendarAllowPrivate: false,
@@ -107,7 +111,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
   };
 }
 
-/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT, LC_TRUST_PROXY, LC_A11Y_CONTACT). */
+/** Reads the documented environment variables (PORT, LC_DB, LC_PUBLIC_READ, LC_BODY_LIMIT, LC_IMPORT_BODY_LIMIT, LC_SECURE_COOKIES, LC_COLLAB_QUIET_MS, LC_SMTP_URL, LC_MAIL_FROM, LC_PUBLIC_URL, LC_FILES_DIR, LC_UPLOAD_LIMIT, LC_MEDIAWIKI_XML_LIMIT, LC_TRUST_PROXY, LC_A11Y_CONTACT). */
 export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config> = {}): Config {
   const fromEnv: Partial<Config> = {};
   if (env.PORT) fromEnv.port = Number(env.PORT);
@@ -123,6 +127,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv, overrides: Partial<Config>
   else if (env.PORT) fromEnv.publicUrl = `http://localhost:${env.PORT}`;
   if (env.LC_FILES_DIR) fromEnv.filesDir = env.LC_FILES_DIR;
   if (env.LC_UPLOAD_LIMIT) fromEnv.uploadLimit = Number(env.LC_UPLOAD_LIMIT);
+  if (env.LC_MEDIAWIKI_XML_LIMIT) fromEnv.mediawikiXmlLimit = Number(env.LC_MEDIAWIKI_XML_LIMIT);
   if (env.LC_TRUST_PROXY) fromEnv.trustProxy = parseTrustProxy(env.LC_TRUST_PROXY);
   if (env.LC_A11Y_CONTACT) fromEnv.a11yContact = env.LC_A11Y_CONTACT.trim();
   return defaultConfig({ ...fromEnv, ...overrides });

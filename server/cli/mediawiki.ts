@@ -166,6 +166,7 @@ const importCommand: Command = {
       const { report } = await importMediawiki(db, new WikiServices(db), createReadStream(file), {
         fileName: basename(file),
         via: 'cli',
+        maxGunzippedBytes: configFromEnv(process.env).mediawikiXmlLimit,
         templates,
         ...(images ? { images } : {}),
         ...(namespaces ? { namespaces } : {}),

@@ -8,15 +8,22 @@ import * as Y from 'yjs';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type { Database } from '../db/open.js';
 import { findPage, type Page } from '../../registry/wiki/pages.js';
+import { stmt } from '../../registry/wiki/statements.js';
 import type { WikiServices } from '../../registry/wiki/services.js';
 import type { CollabStore } from './persistence.js';
 import { CLOSE, CollabConnection, encodeUpdateMessage, type UpdateSink } from './protocol.js';
 import { diffText } from './text-diff.js';
+import { mergeText } from './text-merge.js';
 import { LiveDoc, seedHeading, ServerOrigin } from './live-doc.js';
 import { announceRevision, relayAwareness, type AwarenessChange } from './presence.js';
 import { RevisionWriter, type RevisionTimings } from './revisions.js';
 
 export { LiveDoc, seedHeading, titleFor } from './live-doc.js';
+
+// Read before each write of a live document, to notice saves made by another process.
+const SQL_HEAD_REVISION = `SELECT revision FROM pages WHERE slug = @slug AND deleted_at IS NULL`;
+const SQL_REVISION_TEXT = `SELECT r.markdown FROM revisions r JOIN pages p ON p.id = r.page_id
+  WHERE p.slug = @slug AND r.number = @number`;
 
 /** Timings and thresholds of the document manager. */
 export interface CollabOptions extends RevisionTimings {
@@ -67,7 +74,8 @@ export class DocumentManager implements UpdateSink {
       this.drop(doc, 'storage failure');
       doc = undefined;
     }
-    doc ??= this.load(name);
+    if (doc) this.catchUp(doc);
+    if (!doc || doc.destroyed) doc = this.load(name);
     if (doc.unloadTimer) {
       clearTimeout(doc.unloadTimer);
       doc.unloadTimer = null;
@@ -114,6 +122,28 @@ export class DocumentManager implements UpdateSink {
     // A connection of a dropped document (being closed) must not write into its reloaded successor.
     if (!doc || doc !== conn.doc || doc.failed) return;
     Y.applyUpdate(doc.ydoc, update, conn);
+    // As soon as someone types, a save made meanwhile by another process is merged in.
+    this.catchUp(doc);
+  }
+
+  /**
+   * Brings a loaded document up to its page when the page was saved since by something this
+   * server was not told about (another process: a CLI import, a script, a second server on the same
+   * file): the head revision is read (one indexed row) and compared with the document's base.
+   * Co-edits not yet written are merged with that save, not erased (see `applyPageChange`).
+   * Never throws: a storage failure drops the document (its clients re-sync from disk).
+   */
+  private catchUp(doc: LiveDoc): void {
+    if (doc.failed || doc.destroyed) return;
+    try {
+      const head = stmt(this.db, SQL_HEAD_REVISION).get({ slug: doc.name }) as
+        { revision: number } | undefined;
+      if (head === undefined || head.revision <= doc.baseRevision) return;
+      const page = findPage(this.db, doc.name);
+      if (page) this.applyPageChange(doc, page);
+    } catch (err) {
+      console.error(`[collab] could not catch up with a save of "${doc.name}"`, err);
+    }
   }
 
   private load(name: string): LiveDoc {
@@ -194,7 +224,12 @@ export class DocumentManager implements UpdateSink {
    * @param summary the revision's summary (an editor's *Enregistrer maintenant*), else "Co-édition".
    */
   saveRevision(doc: LiveDoc, summary?: string): void {
-    this.revisions.save(doc, summary);
+    // A save by another process since the document's base is merged in first, so that writing the
+    // live text does not undo it; `save` checks again in its transaction (it may have come since).
+    for (let attempt = 0; attempt < 3 && doc.dirty; attempt++) {
+      this.catchUp(doc);
+      if (this.revisions.save(doc, summary) !== 'stale') return;
+    }
   }
 
   /**
@@ -250,9 +285,22 @@ export class DocumentManager implements UpdateSink {
     }
   }
 
+  /**
+   * Brings the live text to a newer page revision by a forward change. Co-edits not yet written
+   * (`doc.dirty`) are kept: the save is three-way merged into the live text (`mergeText`, from the
+   * text of the revision the document was based on), the document stays dirty, and its next
+   * revision holds both. That happens for saves that could not write the co-edits first: another
+   * process's, or a hook's inside a request about something else. Saves made through this server's
+   * routes write the co-edits first (`flushCoEditsBeforeWrite`), so nothing is pending then and the
+   * saved text is taken as it is.
+   */
   private applyPageChange(doc: LiveDoc, page: Page): void {
     if (page.revision <= doc.baseRevision || doc.failed) return;
-    const edits = diffText(doc.text.toString(), page.markdown);
+    const live = doc.text.toString();
+    const merge = doc.dirty
+      ? mergeText(this.revisionText(doc.name, doc.baseRevision), live, page.markdown)
+      : null;
+    const edits = merge ? merge.edits : diffText(live, page.markdown);
     doc.held = [];
     try {
       this.store.transaction(() => {
@@ -260,8 +308,6 @@ export class DocumentManager implements UpdateSink {
         if (doc.applyEdits(edits, page.updatedBy) && doc.failed)
           throw new Error('the forward change could not be stored');
         this.store.setBase(doc.name, page.revision);
-        // The saved text supersedes co-edits not yet written: nothing is pending any more.
-        if (doc.dirty) this.store.setDirty(doc.name, false, []);
       });
     } catch (err) {
       doc.held = null;
@@ -272,7 +318,24 @@ export class DocumentManager implements UpdateSink {
     const held = doc.held;
     doc.held = null;
     for (const m of held) doc.broadcast(m, null);
-    this.revisions.settled(doc, page.revision);
+    if (!merge) {
+      this.revisions.settled(doc, page.revision);
+      return;
+    }
+    doc.baseRevision = page.revision;
+    announceRevision(doc);
+    if (merge.conflicts)
+      console.warn(
+        `[collab] "${doc.name}": revision ${page.revision} saved elsewhere and the co-edits changed the same lines (${merge.conflicts} places): both versions kept`,
+      );
+  }
+
+  /** The text of a page's revision `number` ('' for 0, or for a revision that cannot be found). */
+  private revisionText(name: string, number: number): string {
+    if (number <= 0) return '';
+    const text = this.db.prepare(SQL_REVISION_TEXT).pluck().get({ slug: name, number }) as
+      string | undefined;
+    return text ?? '';
   }
 
   /** Folds the update log into the snapshot. */

@@ -38,6 +38,17 @@ const SQL_HAS_DOC = `SELECT 1 AS one FROM collab_docs WHERE name = @name`;
 const SQL_DELETE_DOC = `DELETE FROM collab_docs WHERE name = @name`;
 const SQL_COUNT_LOG = `SELECT COUNT(*) AS n FROM collab_updates WHERE doc = @name`;
 
+const SQL_PENDING = `SELECT 1 AS one FROM collab_docs WHERE name = @name AND dirty = 1`;
+
+/**
+ * Whether a co-editing document of that name holds edits not yet written as a page revision
+ * (marked on disk at the first edit of a span, so any process sharing the database sees it): for
+ * a slug without a page, someone is writing that page right now.
+ */
+export function hasPendingCoEdits(db: Database, name: string): boolean {
+  return db.prepare(SQL_PENDING).get({ name }) !== undefined;
+}
+
 const asBytes = (b: Buffer | null) =>
   b ? new Uint8Array(b.buffer, b.byteOffset, b.byteLength) : null;
 
@@ -55,9 +66,13 @@ export class CollabStore {
     this.setDirtyStmt = db.prepare(SQL_SET_DIRTY);
   }
 
-  /** Runs `fn` in one SQLite transaction (nested calls become savepoints). */
-  transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn)();
+  /**
+   * Runs `fn` in one SQLite transaction (nested calls become savepoints).
+   * @param immediate take the write lock at once (BEGIN IMMEDIATE), for a read-check-write.
+   */
+  transaction<T>(fn: () => T, immediate = false): T {
+    const tx = this.db.transaction(fn);
+    return immediate ? tx.immediate() : tx();
   }
 
   /** True when a document of that name was ever stored. */

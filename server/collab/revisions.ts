@@ -79,18 +79,23 @@ export class RevisionWriter {
    * Writes the live text as a page revision (origin 'collab') attributed to the span's editors,
    * when it differs from the page; records the new base state. No-op when nothing is pending.
    * @param summary the revision's summary (an editor's *Enregistrer maintenant*), else "Co-édition".
+   * @returns 'stale' when the page was saved since the document's base revision by something the
+   *   document has not caught up with (nothing written: the caller merges that save in first).
    */
-  save(doc: LiveDoc, summary?: string): void {
+  save(doc: LiveDoc, summary?: string): 'stale' | void {
     if (!doc.dirty || doc.failed || doc.destroyed) return;
     this.stopQuiet(doc);
     const text = doc.text.toString();
     const authors = [...doc.spanAuthors];
     try {
+      // IMMEDIATE: no other process can save the page between the check below and the write.
       const revision = this.store.transaction(() => {
         // A deleted page takes no revision: the co-edits wait in the document (still marked
         // dirty on disk) and are written when the page is restored and its document loaded.
         if (findDeletion(this.db, doc.name)) return null;
         const page = findPage(this.db, doc.name);
+        // Writing the live text over a save the document does not hold would undo that save.
+        if (page && page.revision > doc.baseRevision) return 'stale';
         let revision = page?.revision ?? 0;
         if (page ? page.markdown !== text : text.trim() !== '') {
           revision = savePage(this.db, this.wiki, {
@@ -106,7 +111,11 @@ export class RevisionWriter {
         this.store.setBase(doc.name, revision);
         this.store.setDirty(doc.name, false, []);
         return revision;
-      });
+      }, true);
+      if (revision === 'stale') {
+        this.armQuiet(doc, this.opts.quietMs);
+        return 'stale';
+      }
       if (revision === null) return;
       this.settled(doc, revision);
     } catch (err) {

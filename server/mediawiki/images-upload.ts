@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { badRequest } from '../errors.js';
+import { AppError, badRequest } from '../errors.js';
 import { mediawikiFileKey } from './import.js';
 
 /**
@@ -27,11 +27,33 @@ const text = (b: Uint8Array, from: number, length: number) => {
 };
 
 /**
- * The regular files of a tar archive (ustar, GNU long names, pax paths), by path.
- * @throws AppError 400 (field `images`) for bytes that are not a tar archive.
+ * Gunzips an uploaded archive, refusing one larger than `maxBytes` once decompressed: a gzip file
+ * may not get past the size limit the same archive would meet uncompressed.
+ * @throws AppError 413 (field `images`) past the limit, 400 for damaged gzip data.
  */
-export function readTar(bytes: Uint8Array): Map<string, Uint8Array> {
-  const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? new Uint8Array(gunzipSync(bytes)) : bytes;
+function gunzipArchive(bytes: Uint8Array, maxBytes: number): Uint8Array {
+  try {
+    return new Uint8Array(gunzipSync(bytes, { maxOutputLength: maxBytes }));
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE')
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `images: the archive is larger than ${maxBytes} bytes once uncompressed (LC_IMPORT_BODY_LIMIT)`,
+        { field: 'images' },
+      );
+    throw badRequest('images', `the gzip data is damaged (${(err as Error).message})`);
+  }
+}
+
+/**
+ * The regular files of a tar archive (ustar, GNU long names, pax paths), by path.
+ * @param maxBytes largest size of a gzip archive once decompressed, in bytes.
+ * @throws AppError 400 (field `images`) for bytes that are not a tar archive, 413 for a gzip
+ *   archive larger than `maxBytes` once decompressed.
+ */
+export function readTar(bytes: Uint8Array, maxBytes: number): Map<string, Uint8Array> {
+  const data = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipArchive(bytes, maxBytes) : bytes;
   const files = new Map<string, Uint8Array>();
   let at = 0;
   let longName: string | null = null;
@@ -71,10 +93,13 @@ export function readTar(bytes: Uint8Array): Map<string, Uint8Array> {
 /**
  * The index the importer reads images from (`MediawikiImportOptions.images.files`), from the
  * uploaded parts: images as they are, tar archives opened. Thumbnails and old versions are left out.
- * @throws AppError 400 (field `images`) for an archive that cannot be read.
+ * @param maxArchiveBytes largest size of a gzip archive once decompressed (the route's body limit).
+ * @throws AppError 400 (field `images`) for an archive that cannot be read, 413 for a gzip archive
+ *   larger than `maxArchiveBytes` once decompressed.
  */
 export async function uploadedImages(
   parts: readonly File[],
+  maxArchiveBytes: number,
 ): Promise<Map<string, () => Promise<Uint8Array>>> {
   const files = new Map<string, () => Promise<Uint8Array>>();
   const add = (path: string, bytes: Uint8Array) => {
@@ -85,7 +110,7 @@ export async function uploadedImages(
   for (const part of parts) {
     const bytes = new Uint8Array(await part.arrayBuffer());
     if (/\.(?:tar|tar\.gz|tgz)$/i.test(part.name)) {
-      for (const [path, body] of readTar(bytes)) add(path, body);
+      for (const [path, body] of readTar(bytes, maxArchiveBytes)) add(path, body);
     } else if (/\.zip$/i.test(part.name)) {
       throw badRequest(
         'images',

@@ -58,6 +58,8 @@ export interface MediawikiImportOptions {
    * as before a REST save, so that the imported text does not erase them from the live document.
    */
   beforeWrite?: (slugs: string[]) => void;
+  /** Largest size of a gzip export once decompressed, in bytes (`LC_MEDIAWIKI_XML_LIMIT`; default: no limit). */
+  maxGunzippedBytes?: number;
 }
 
 /**
@@ -633,7 +635,11 @@ export async function importMediawiki(
 
   try {
     try {
-      await readMediawikiXml(counted, { siteinfo: onSite, page: onPage });
+      await readMediawikiXml(
+        counted,
+        { siteinfo: onSite, page: onPage },
+        { maxGunzippedBytes: options.maxGunzippedBytes },
+      );
     } finally {
       // Pages read whole before an error in the file are imported too.
       if (pending.length) flush();

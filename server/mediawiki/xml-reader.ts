@@ -66,13 +66,35 @@ export interface XmlHandlers {
   page(page: XmlPage): void;
 }
 
+/**
+ * A gzip export that decompresses to more than the limit (a gzip bomb, or an export too large for
+ * this instance's `LC_MEDIAWIKI_XML_LIMIT`): reading stops as soon as the limit is passed.
+ */
+export class MediawikiXmlTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`the gzip export decompresses to more than ${limit} bytes (LC_MEDIAWIKI_XML_LIMIT)`);
+    this.name = 'MediawikiXmlTooLargeError';
+  }
+}
+
+/** Options of `readMediawikiXml`. */
+export interface XmlReadOptions {
+  /** Largest size of a gzip export once decompressed, in bytes (default: no limit). */
+  maxGunzippedBytes?: number;
+}
+
 const GZIP_MAGIC = [0x1f, 0x8b];
 
 /**
  * Gunzips a stream when it starts with the gzip magic bytes, whatever the file is called.
+ * @param maxGunzippedBytes largest decompressed size of gzip input, in bytes.
  * @returns a stream of the XML bytes.
+ * @throws MediawikiXmlTooLargeError as soon as gzip input decompresses past `maxGunzippedBytes`.
  */
-export async function* xmlBytes(input: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+export async function* xmlBytes(
+  input: AsyncIterable<Buffer>,
+  maxGunzippedBytes = Infinity,
+): AsyncGenerator<Buffer> {
   const iterator = input[Symbol.asyncIterator]();
   const first = await iterator.next();
   if (first.done) return;
@@ -85,14 +107,37 @@ export async function* xmlBytes(input: AsyncIterable<Buffer>): AsyncGenerator<Bu
     const gunzip = createGunzip();
     const feeding = (async () => {
       try {
-        for await (const chunk of rest)
-          if (!gunzip.write(chunk)) await new Promise((r) => gunzip.once('drain', r));
-        gunzip.end();
+        for await (const chunk of rest) {
+          // Destroyed when the reader stopped (past the size limit): stop feeding it.
+          if (gunzip.destroyed) break;
+          if (!gunzip.write(chunk))
+            await new Promise<void>((resolve) => {
+              const done = () => {
+                gunzip.off('drain', done);
+                gunzip.off('close', done);
+                resolve();
+              };
+              gunzip.on('drain', done);
+              gunzip.on('close', done);
+            });
+        }
+        if (!gunzip.destroyed) gunzip.end();
       } catch (err) {
         gunzip.destroy(err as Error);
       }
     })();
-    yield* gunzip as AsyncIterable<Buffer>;
+    let out = 0;
+    try {
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        out += chunk.length;
+        // Counted as it comes out (one chunk of zlib's output at most past the limit): a small
+        // file of zeros must not become gigabytes of work or of one element's text in memory.
+        if (out > maxGunzippedBytes) throw new MediawikiXmlTooLargeError(maxGunzippedBytes);
+        yield chunk;
+      }
+    } finally {
+      gunzip.destroy();
+    }
     await feeding;
   } else {
     yield* rest;
@@ -111,11 +156,13 @@ const EMPTY_SITE = (): SiteInfo => ({
  * Reads an export from a byte stream, calling `handlers.siteinfo` once (with defaults when the
  * file has none) before the first page, and `handlers.page` for every page.
  * @throws MediawikiXmlError for malformed XML or a file that is not a MediaWiki export, with the
- *   line and column; whatever a handler throws is passed through.
+ *   line and column; MediawikiXmlTooLargeError for gzip input past `options.maxGunzippedBytes`;
+ *   whatever a handler throws is passed through.
  */
 export async function readMediawikiXml(
   input: Readable | AsyncIterable<Buffer>,
   handlers: XmlHandlers,
+  options: XmlReadOptions = {},
 ): Promise<void> {
   const parser = new SaxesParser<{ xmlns: false; position: true }>({
     xmlns: false,
@@ -240,7 +287,7 @@ export async function readMediawikiXml(
 
   const decoder = new TextDecoder('utf-8');
   try {
-    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>))
+    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>, options.maxGunzippedBytes))
       parser.write(decoder.decode(chunk, { stream: true }));
     parser.write(decoder.decode());
     parser.close();

@@ -1,6 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from '../env.js';
+import type { Database } from '../db/open.js';
 import { AppError, forbidden, notFound } from '../errors.js';
 import { jsonBody, queryParams } from '../validate.js';
 import { clientAddress, requireRole } from '../auth/middleware.js';
@@ -43,12 +44,34 @@ const AuditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
 });
 
-const countAdmins = (c: Context<AppEnv>) =>
-  (
-    c.get('db').prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin'`).get() as {
-      n: number;
-    }
-  ).n;
+const countAdmins = (db: Database) =>
+  (db.prepare(`SELECT COUNT(*) AS n FROM users WHERE role = 'admin'`).get() as { n: number }).n;
+
+/**
+ * Runs `write` (a role change or a deletion of `userId`) in one IMMEDIATE transaction after
+ * checking, inside it, that it does not remove the last admin: the write lock is taken before the
+ * admins are counted, so another process (a second server on the same file, a script) demoting or
+ * deleting an admin at the same moment waits for this one to commit and then counts again, and the
+ * two together can never leave no admin.
+ * @param removesAdmin whether the write takes the admin role away from `userId` if it has it.
+ * @throws AppError 404 when the account is gone, 409 (`lastAdmin`) when it is the last admin.
+ */
+function unlessLastAdmin<T>(
+  db: Database,
+  userId: number,
+  removesAdmin: boolean,
+  lastAdmin: () => AppError,
+  write: (current: User) => T,
+): T {
+  return db
+    .transaction(() => {
+      const current = getUser(db, userId);
+      if (!current) throw notFound('user');
+      if (removesAdmin && current.role === 'admin' && countAdmins(db) <= 1) throw lastAdmin();
+      return write(current);
+    })
+    .immediate();
+}
 
 /** The target of an admin action on `:id`. @throws AppError 404. */
 function target(c: Context<AppEnv>): User {
@@ -65,25 +88,26 @@ export function changeRole(c: Context<AppEnv>, role: Role): User {
   const admin = requireRole(c, 'admin');
   const db = c.get('db');
   const user = target(c);
-  if (user.role === 'admin' && role !== 'admin' && countAdmins(c) === 1) {
-    throw new AppError(
-      409,
-      'conflict',
-      'role: this is the last admin; make someone else admin first',
-      { field: 'role' },
-    );
-  }
-  const updated = db.transaction(() => {
-    db.prepare(`UPDATE users SET role = @role WHERE id = @id`).run({ id: user.id, role });
-    audit(db, {
-      action: 'role_changed',
-      actorId: admin.id,
-      targetId: user.id,
-      address: clientAddress(c),
-      detail: { from: user.role, to: role },
-    });
-    return getUser(db, user.id)!;
-  })();
+  const updated = unlessLastAdmin(
+    db,
+    user.id,
+    role !== 'admin',
+    () =>
+      new AppError(409, 'conflict', 'role: this is the last admin; make someone else admin first', {
+        field: 'role',
+      }),
+    (current) => {
+      db.prepare(`UPDATE users SET role = @role WHERE id = @id`).run({ id: user.id, role });
+      audit(db, {
+        action: 'role_changed',
+        actorId: admin.id,
+        targetId: user.id,
+        address: clientAddress(c),
+        detail: { from: current.role, to: role },
+      });
+      return getUser(db, user.id)!;
+    },
+  );
   accountChanged(c, user.id);
   return updated;
 }
@@ -259,18 +283,22 @@ export const accountsAdmin = new Hono<AppEnv>()
     const admin = requireRole(c, 'admin');
     const db = c.get('db');
     const user = target(c);
-    if (user.role === 'admin' && countAdmins(c) === 1)
-      throw new AppError(409, 'conflict', 'This is the last admin; it cannot be deleted');
-    db.transaction(() => {
-      audit(db, {
-        action: 'account_deleted',
-        actorId: admin.id,
-        targetId: null,
-        address: clientAddress(c),
-        detail: { id: user.id, name: user.name },
-      });
-      db.prepare(`DELETE FROM users WHERE id = @id`).run({ id: user.id });
-    })();
+    unlessLastAdmin(
+      db,
+      user.id,
+      true,
+      () => new AppError(409, 'conflict', 'This is the last admin; it cannot be deleted'),
+      (current) => {
+        audit(db, {
+          action: 'account_deleted',
+          actorId: admin.id,
+          targetId: null,
+          address: clientAddress(c),
+          detail: { id: current.id, name: current.name },
+        });
+        db.prepare(`DELETE FROM users WHERE id = @id`).run({ id: current.id });
+      },
+    );
     accountChanged(c, user.id);
     return c.json({ ok: true });
   })

@@ -12,7 +12,7 @@ import {
 } from '../mediawiki/import.js';
 import { parseTemplateMap } from '../mediawiki/templates-map.js';
 import { uploadedImages } from '../mediawiki/images-upload.js';
-import { MediawikiXmlError } from '../mediawiki/xml-reader.js';
+import { MediawikiXmlError, MediawikiXmlTooLargeError } from '../mediawiki/xml-reader.js';
 import type { TemplateMapping } from '../mediawiki/wikitext.js';
 import { describeRoute, errorAnswer } from '../openapi/describe.js';
 import { MediawikiImportAnswer, MediawikiImportList } from '../contracts/mediawiki.js';
@@ -107,7 +107,9 @@ export const mediawikiAdmin = new Hono<AppEnv>()
         ),
         401: errorAnswer('Not logged in'),
         403: errorAnswer('Not an admin'),
-        413: errorAnswer('The file is larger than LC_IMPORT_BODY_LIMIT'),
+        413: errorAnswer(
+          'The body is larger than LC_IMPORT_BODY_LIMIT (a .tar.gz of images too, once uncompressed: field images), or the .xml.gz export decompresses to more than LC_MEDIAWIKI_XML_LIMIT (field file)',
+        ),
       },
     }),
     (c, next) => {
@@ -146,7 +148,10 @@ export const mediawikiAdmin = new Hono<AppEnv>()
       ).filter((p): p is File => p instanceof File && p.size > 0);
       const services = c.get('services');
       const images = imageParts.length
-        ? { files: await uploadedImages(imageParts), storage: services.files }
+        ? {
+            files: await uploadedImages(imageParts, c.get('config').importBodyLimit),
+            storage: services.files,
+          }
         : undefined;
       const db = c.get('db');
       try {
@@ -162,6 +167,7 @@ export const mediawikiAdmin = new Hono<AppEnv>()
             ...(images ? { images } : {}),
             ...(namespaces ? { namespaces } : {}),
             beforeWrite: (slugs) => slugs.forEach((slug) => services.collab.flush(slug)),
+            maxGunzippedBytes: c.get('config').mediawikiXmlLimit,
           },
         );
         const answer = { import: findMediawikiImport(db, importId)! };
@@ -174,6 +180,12 @@ export const mediawikiAdmin = new Hono<AppEnv>()
             ...cause.details,
             importId: err.importId,
           });
+        if (cause instanceof MediawikiXmlTooLargeError) {
+          throw new AppError(413, 'payload_too_large', `file: ${cause.message}`, {
+            field: 'file',
+            importId: err.importId,
+          });
+        }
         if (cause instanceof MediawikiXmlError) {
           throw new AppError(400, 'validation_failed', `file: ${cause.message}`, {
             field: 'file',
