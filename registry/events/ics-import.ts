@@ -103,6 +103,8 @@ const firstText = (c: ICAL.Component, name: string): string => {
   return typeof v === 'string' ? v.trim() : '';
 };
 
+const isCancelled = (c: ICAL.Component) => firstText(c, 'status').toUpperCase() === 'CANCELLED';
+
 /** A stable UID for a VEVENT that has none (RFC 5545 requires one; some exports forget it). */
 const syntheticUid = (c: ICAL.Component) =>
   'lc-' +
@@ -110,6 +112,38 @@ const syntheticUid = (c: ICAL.Component) =>
     .update(`${firstText(c, 'summary')}|${c.getFirstProperty('dtstart')?.toICALString() ?? ''}`)
     .digest('hex')
     .slice(0, 24);
+
+/**
+ * The text of an iCalendar file from its bytes. Lines are unfolded on the bytes, before decoding:
+ * exports that fold at 75 octets (RFC 5545 §3.1) may cut a UTF-8 character in two, which decoding
+ * the folded text would turn into two U+FFFD. UTF-8 (a byte-order mark dropped); a file that is
+ * not valid UTF-8 is read as Windows-1252 (older Outlook exports write the system code page).
+ */
+export function decodeCalendar(bytes: Uint8Array): string {
+  const out = new Uint8Array(bytes.length);
+  let j = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    const next = bytes[i + 1];
+    if (b === 0x0d && next === 0x0a && (bytes[i + 2] === 0x20 || bytes[i + 2] === 0x09)) {
+      i += 2;
+      continue;
+    }
+    if (b === 0x0a && (next === 0x20 || next === 0x09)) {
+      i += 1;
+      continue;
+    }
+    out[j++] = b;
+  }
+  const unfolded = out.subarray(0, j);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(unfolded);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(unfolded);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * Parses an iCalendar text into event inputs for a place, without writing anything.
@@ -128,22 +162,27 @@ export function parseCalendar(
     DateTime.fromJSDate(opts.until ?? new Date(now.getTime() + 366 * 86_400_000)),
   );
   const maxSlots = opts.maxSlots ?? 500;
-  let root: ICAL.Component;
+  let roots: ICAL.Component[];
   try {
-    const jcal = ICAL.parse(text);
-    root = new ICAL.Component(jcal as unknown[]);
+    const jcal = ICAL.parse(text) as unknown[];
+    // Several VCALENDARs one after the other (calendars merged by `cat`, some exports) parse as
+    // a list of components; a single one as the component itself.
+    roots = (Array.isArray(jcal[0]) ? (jcal as unknown[][]) : [jcal]).map(
+      (j) => new ICAL.Component(j),
+    );
   } catch (err) {
     throw invalid(
       'calendar',
       `not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`,
     );
   }
-  if (root.name !== 'vcalendar')
+  const stray = roots.find((r) => r.name !== 'vcalendar');
+  if (!roots.length || stray)
     throw invalid(
       'calendar',
-      `not a valid iCalendar file (it starts with ${root.name.toUpperCase()}, not VCALENDAR)`,
+      `not a valid iCalendar file (it starts with ${String(stray?.name ?? 'nothing').toUpperCase()}, not VCALENDAR)`,
     );
-  const vevents = root.getAllSubcomponents('vevent');
+  const vevents = roots.flatMap((r) => r.getAllSubcomponents('vevent'));
   // Overridden occurrences (RECURRENCE-ID) belong to their master VEVENT.
   const masters = new Map<string, ICAL.Component>();
   const exceptions = new Map<string, ICAL.Component[]>();
@@ -154,6 +193,15 @@ export function parseCalendar(
       list.push(c);
       exceptions.set(uid, list);
     } else if (!masters.has(uid)) masters.set(uid, c);
+  }
+  // Overridden occurrences whose master is not in the file (an invitation to some occurrences of
+  // a series, a calendar cut to a window): each is an occurrence of an event of that UID.
+  const orphans = new Map<string, ICAL.Component[]>();
+  for (const [uid, list] of exceptions) if (!masters.has(uid)) orphans.set(uid, list);
+  for (const [uid, list] of orphans) {
+    exceptions.delete(uid);
+    const live = list.filter((c) => !isCancelled(c));
+    masters.set(uid, live[0] ?? list[0]);
   }
   const events: Parsed[] = [];
   const skipped: ImportResult['skipped'] = [];
@@ -175,10 +223,27 @@ export function parseCalendar(
         if (!e || e <= s) e = start.isDate ? s.plus({ days: 1 }) : s.plus({ hours: 1 });
         return { startsAt: storedInstant(s), endsAt: storedInstant(e) };
       };
-      if (event.isRecurring()) {
+      const orphanList = orphans.get(uid);
+      if (orphanList) {
+        for (const o of orphanList) {
+          if (isCancelled(o)) continue;
+          const e = new ICAL.Event(o);
+          if (!o.hasProperty('dtstart')) throw new Error('an occurrence has no DTSTART');
+          const slot = slotOf(
+            e.startDate,
+            o.hasProperty('dtend') || o.hasProperty('duration') ? e.endDate : null,
+          );
+          if (slot.endsAt > since && slot.startsAt < until) slots.push(slot);
+        }
+        slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+        slots.splice(maxSlots);
+      } else if (event.isRecurring()) {
         const it = event.iterator();
         for (let next = it.next(), guard = 0; next && guard < 20_000; next = it.next(), guard++) {
           const d = event.getOccurrenceDetails(next);
+          // An occurrence overridden with STATUS:CANCELLED (how Google, Outlook and Nextcloud
+          // write "delete this occurrence only") is not a slot.
+          if (d.item !== event && isCancelled(d.item.component)) continue;
           const slot = slotOf(d.startDate, d.endDate);
           if (slot.startsAt >= until) break;
           if (slot.endsAt <= since) continue;
@@ -195,7 +260,9 @@ export function parseCalendar(
     } catch (err) {
       throw invalid('calendar', `${where}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (!slots.length) {
+    // A master cancelled, or every occurrence of a series without its master cancelled.
+    const cancelled = orphans.has(uid) ? orphans.get(uid)!.every(isCancelled) : isCancelled(c);
+    if (!slots.length && !cancelled) {
       skipped.push({ uid, title, reason: 'no occurrence in the imported window' });
       continue;
     }
@@ -203,7 +270,7 @@ export function parseCalendar(
     const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     events.push({
       uid,
-      cancelled: firstText(c, 'status').toUpperCase() === 'CANCELLED',
+      cancelled,
       input: {
         title,
         type: typeOf(categories, title),
