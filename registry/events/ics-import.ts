@@ -98,6 +98,26 @@ function instantOf(t: ICAL.Time, tzid: string | undefined): DateTime {
   return DateTime.fromObject(parts, { zone });
 }
 
+/**
+ * Throws when a date property of a VEVENT holds a day or time that does not exist: ical.js reads
+ * 20251340T100000 as month 13, day 40 and rolls it over into February of the next year.
+ */
+function checkDates(c: ICAL.Component) {
+  for (const name of ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate']) {
+    for (const p of c.getAllProperties(name)) {
+      for (const v of (p.jCal as unknown[]).slice(3)) {
+        if (typeof v !== 'string') continue;
+        const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(v);
+        if (!m) continue;
+        const [y, mo, d, h = 0, mi = 0, se = 0] = m.slice(1).map((x) => (x ? Number(x) : 0));
+        const days = mo >= 1 && mo <= 12 ? DateTime.utc(y, mo).daysInMonth! : 0;
+        if (d < 1 || d > days || h > 23 || mi > 59 || se > 60)
+          throw new Error(`${name.toUpperCase()} ${v} is not a date`);
+      }
+    }
+  }
+}
+
 const firstText = (c: ICAL.Component, name: string): string => {
   const v = c.getFirstPropertyValue(name);
   return typeof v === 'string' ? v.trim() : '';
@@ -211,6 +231,8 @@ export function parseCalendar(
     let slots: { startsAt: string; endsAt: string }[];
     try {
       if (!c.hasProperty('dtstart')) throw new Error('it has no DTSTART');
+      for (const x of [c, ...(exceptions.get(uid) ?? []), ...(orphans.get(uid) ?? [])])
+        checkDates(x);
       const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
       const tzid =
         (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;

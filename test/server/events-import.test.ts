@@ -307,6 +307,24 @@ DTSTART:20251021T080000Z`),
     expect(res.json.created[0].title).toBe("Réunion à l'Atelier des Gâteaux");
   });
 
+  it('refuses a day or time that does not exist instead of rolling it over into another date', async () => {
+    for (const [line, shown] of [
+      ['DTSTART:20251340T100000Z', 'DTSTART 2025-13-40T10:00:00Z'],
+      ['DTSTART;VALUE=DATE:20250231', 'DTSTART 2025-02-31'],
+      ['DTSTART;TZID=Europe/Paris:20251110T250000', 'DTSTART 2025-11-10T25:00:00'],
+    ]) {
+      const res = await importText(
+        vcalendar(vevent(`UID:bad-date@example.org\nDTSTAMP:20250901T000000Z\nSUMMARY:x\n${line}`)),
+      );
+      expect(res.status, line).toBe(400);
+      expect(res.json.error.field).toBe('calendar');
+      expect(res.json.error.message).toContain(`${shown} is not a date`);
+    }
+    expect(
+      (await app.request('GET', '/api/events?place=la-ruche&from=2000-01-01')).json.total,
+    ).toBe(0);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
