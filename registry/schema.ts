@@ -13,7 +13,11 @@ import { SLUG_RE } from './text/slug.js';
 export { SLUG_RE };
 
 const slug = z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)');
-const text = (max: number) => z.string().trim().max(max);
+/**
+ * Text fields, trimmed and in Unicode NFC: other tools (macOS, some exports) write accents
+ * decomposed (e + U+0301), which the search indexes and exact comparisons would not match.
+ */
+const text = (max: number) => z.string().trim().normalize('NFC').max(max);
 const opt = <T extends z.ZodType>(s: T) => s.nullish();
 /** Links shown to users: http(s) only (no javascript: or data: URLs). */
 const link = z

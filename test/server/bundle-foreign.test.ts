@@ -1,0 +1,109 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { testApp } from '../helpers/app.js';
+
+type App = Awaited<ReturnType<typeof testApp>>;
+let app: App;
+beforeEach(async () => {
+  app = await testApp();
+});
+
+/** Text as macOS and some exporters write it: accents decomposed (e + U+0301). */
+const nfd = (s: string) => s.normalize('NFD');
+
+/** A bundle written by another implementation: nulls, unknown fields, decomposed accents. */
+const foreignBundle = () => ({
+  format: 'commons-bundle/1',
+  generator: { name: 'autre-outil', version: '2.1' },
+  resources: [
+    {
+      slug: 'paheko',
+      name: 'Paheko',
+      kind: 'software',
+      summary: nfd('Comptabilité et adhésions pour les associations.'),
+      themes: ['gestion'],
+      keywords: [nfd('trésorerie')],
+      description: null,
+      developmentStatus: null,
+      'x-score': 3,
+    },
+  ],
+  places: [
+    {
+      slug: 'la-grange',
+      name: nfd('La Grange Numérique'),
+      city: nfd('Saint-Étienne'),
+      lat: null,
+      siret: '12345678900011',
+    },
+  ],
+  people: [
+    {
+      slug: 'camille',
+      name: nfd('Hélène Roussel'),
+      place: 'la-grange',
+      skills: [nfd('comptabilité associative')],
+      bio: null,
+      contactable: true,
+    },
+  ],
+  usages: [{ resource: 'paheko', place: 'la-grange', status: 'uses', note: null }],
+  referents: [{ resource: 'paheko', person: 'camille' }],
+});
+
+describe('commons bundles written by other tools', () => {
+  it('stores decomposed accents as NFC: searches typed on a keyboard find the records, and a re-import of either form changes nothing', async () => {
+    const first = await app.request('POST', '/api/import', { body: foreignBundle(), as: 'admin' });
+    expect(first.status, first.text).toBe(200);
+    expect(first.json.created).toEqual({
+      resources: 1,
+      places: 1,
+      people: 1,
+      usages: 1,
+      referents: 1,
+    });
+    for (const [path, q, slug] of [
+      ['/api/resources', 'comptabilité', 'paheko'],
+      ['/api/resources', 'trésorerie', 'paheko'],
+    ]) {
+      const res = await app.request('GET', `${path}?q=${encodeURIComponent(q)}`, { as: 'admin' });
+      expect(
+        res.json.items.map((r: { slug: string }) => r.slug),
+        `${path}?q=${q}`,
+      ).toEqual([slug]);
+    }
+    const exported = (await app.request('GET', '/api/export', { as: 'admin' })).json;
+    expect(exported.places[0]).toMatchObject({
+      name: 'La Grange Numérique'.normalize('NFC'),
+      city: 'Saint-Étienne'.normalize('NFC'),
+      siret: '12345678900011',
+    });
+    expect(exported.people[0].name).toBe('Hélène Roussel'.normalize('NFC'));
+    expect(exported.resources[0].keywords).toEqual(['trésorerie'.normalize('NFC')]);
+    // The same bundle in NFC is the same content.
+    const again = await app.request('POST', '/api/import', {
+      body: JSON.parse(JSON.stringify(foreignBundle()).normalize('NFC')),
+      as: 'admin',
+    });
+    expect(again.json.updated).toEqual({
+      resources: 0,
+      places: 0,
+      people: 0,
+      usages: 0,
+      referents: 0,
+    });
+  });
+
+  it('round-trips: our export imported into an empty instance exports the same JSON', async () => {
+    expect(
+      (await app.request('POST', '/api/import', { body: foreignBundle(), as: 'admin' })).status,
+    ).toBe(200);
+    const exported = (await app.request('GET', '/api/export', { as: 'admin' })).json;
+    const other = await testApp();
+    const res = await other.request('POST', '/api/import', { body: exported, as: 'admin' });
+    expect(res.status, res.text).toBe(200);
+    expect((await other.request('GET', '/api/export', { as: 'admin' })).json).toEqual(exported);
+    const again = await other.request('POST', '/api/import', { body: exported, as: 'admin' });
+    expect(Object.values(again.json.updated).every((n) => n === 0)).toBe(true);
+    expect(Object.values(again.json.created).every((n) => n === 0)).toBe(true);
+  });
+});
