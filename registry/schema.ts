@@ -148,7 +148,11 @@ export type UsageInput = z.infer<typeof UsageSchema>;
 export const ReferentSchema = z.looseObject({
   resource: slug,
   person: slug,
-  isExpert: z.boolean().default(false),
+  // Absent or null: an experienced user, not an expert.
+  isExpert: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   note: opt(text(4000)),
 });
 /** A referent as accepted on input. */
@@ -157,11 +161,12 @@ export type ReferentInput = z.infer<typeof ReferentSchema>;
 /** The bundle envelope; records are checked one by one so errors can name them. */
 export const BundleEnvelopeSchema = z.looseObject({
   format: z.literal('commons-bundle/1'),
-  resources: z.array(z.unknown()).optional(),
-  places: z.array(z.unknown()).optional(),
-  people: z.array(z.unknown()).optional(),
-  usages: z.array(z.unknown()).optional(),
-  referents: z.array(z.unknown()).optional(),
+  // `null` is an empty collection (Go's encoding/json writes a nil slice as null).
+  resources: z.array(z.unknown()).nullish(),
+  places: z.array(z.unknown()).nullish(),
+  people: z.array(z.unknown()).nullish(),
+  usages: z.array(z.unknown()).nullish(),
+  referents: z.array(z.unknown()).nullish(),
 });
 
 /** Removes `null` and `undefined` members (null means "absent" on input). */

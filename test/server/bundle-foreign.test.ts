@@ -93,6 +93,34 @@ describe('commons bundles written by other tools', () => {
     });
   });
 
+  it('reads null as absent for collections and isExpert (Go writes nil slices and pointers as null)', async () => {
+    const res = await app.request('POST', '/api/import', {
+      body: {
+        format: 'commons-bundle/1',
+        resources: [
+          {
+            slug: 'paheko',
+            name: 'Paheko',
+            kind: 'software',
+            summary: 'Compta.',
+            themes: ['gestion'],
+          },
+        ],
+        places: null,
+        people: [{ slug: 'camille', name: 'Camille', contactable: true }],
+        usages: null,
+        referents: [{ resource: 'paheko', person: 'camille', isExpert: null, note: null }],
+      },
+      as: 'admin',
+    });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.created).toMatchObject({ resources: 1, people: 1, referents: 1 });
+    const exported = (await app.request('GET', '/api/export', { as: 'admin' })).json;
+    expect(exported.referents).toEqual([
+      expect.objectContaining({ resource: 'paheko', person: 'camille', isExpert: false }),
+    ]);
+  });
+
   it('round-trips: our export imported into an empty instance exports the same JSON', async () => {
     expect(
       (await app.request('POST', '/api/import', { body: foreignBundle(), as: 'admin' })).status,
