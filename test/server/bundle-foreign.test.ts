@@ -135,3 +135,62 @@ describe('commons bundles written by other tools', () => {
     expect(Object.values(again.json.created).every((n) => n === 0)).toBe(true);
   });
 });
+
+describe('publiccode.yml files from elsewhere', () => {
+  const publiccode = (name: string, repo: string) => `publiccodeYmlVersion: "0.4"
+name: ${name}
+url: "${repo}"
+platforms:
+  - web
+categories:
+  - collaboration
+developmentStatus: stable
+softwareType: "standalone/web"
+description:
+  zh:
+    shortDescription: 协作工具
+  en:
+    shortDescription: A collaboration tool
+legal:
+  license: AGPL-3.0-or-later
+maintenance:
+  type: community
+localisation:
+  localisationReady: true
+  availableLanguages:
+    - zh
+`;
+  const importYaml = async (text: string) => {
+    const res = await app.app.request('/api/import', {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/yaml',
+        authorization: `Bearer ${await app.tokenFor('admin')}`,
+      },
+      body: text,
+    });
+    return { status: res.status, json: await res.json() };
+  };
+
+  it('gives software whose name has no Latin letter a slug of its own, instead of one overwriting the other', async () => {
+    const first = await importYaml(publiccode('协作', 'https://gitee.com/example/xiezuo.git'));
+    expect(first.status).toBe(201);
+    const second = await importYaml(publiccode('東京', 'https://gitee.com/example/tokyo'));
+    expect(second.status).toBe(201);
+    expect(second.json.resource.slug).not.toBe(first.json.resource.slug);
+    const names = (await app.request('GET', '/api/export', { as: 'admin' })).json.resources.map(
+      (r: { name: string }) => r.name,
+    );
+    expect(names.sort()).toEqual(['协作', '東京'].sort());
+    // Importing the first file again updates its own resource.
+    const again = await importYaml(publiccode('协作', 'https://gitee.com/example/xiezuo.git'));
+    expect(again.status).toBe(200);
+    expect(again.json).toMatchObject({ resource: first.json.resource, change: 'unchanged' });
+  });
+
+  it('takes a name YAML reads as a number', async () => {
+    const res = await importYaml(publiccode('2048', 'https://github.com/example/2048'));
+    expect(res.status).toBe(201);
+    expect(res.json.resource).toEqual({ slug: '2048', name: '2048' });
+  });
+});
