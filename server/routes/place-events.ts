@@ -102,7 +102,13 @@ export const placeEvents = new Hono<AppEnv>().post(
         { createdBy: getEvent(db, id).createdBy, placeId: eventPlaceId(db, id) },
         editor,
       );
-    const result = importCalendar(db, slug, text, { userId: user.id }, { since, until, mayEdit });
+    const result = importCalendar(
+      db,
+      slug,
+      text,
+      { userId: user.id },
+      { since, until, mayEdit, maxOccurrences: c.get('config').calendarMaxOccurrences },
+    );
     return c.json(result satisfies ImportResult);
   },
 );

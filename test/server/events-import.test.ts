@@ -325,6 +325,31 @@ DTSTART:20251021T080000Z`),
     ).toBe(0);
   });
 
+  it('refuses a calendar with more occurrences in the window than the limit, writing nothing', async () => {
+    app = await testApp({ calendarMaxOccurrences: 25 });
+    await app.request('POST', '/api/places', {
+      body: { slug: 'la-ruche', name: 'La Ruche' },
+      as: 'contributor',
+    });
+    const daily = (n: number) =>
+      vevent(`UID:daily-${n}@example.org
+DTSTAMP:20250901T000000Z
+SUMMARY:Permanence ${n}
+DTSTART;TZID=Europe/Paris:20251103T090000
+DTEND;TZID=Europe/Paris:20251103T100000
+RRULE:FREQ=DAILY;COUNT=10`);
+    const fine = await importText(vcalendar(daily(1) + daily(2)));
+    expect(fine.status, fine.text).toBe(200);
+    const tooMany = await importText(vcalendar(daily(3) + daily(4) + daily(5)));
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.json.error.field).toBe('calendar');
+    expect(tooMany.json.error.message).toMatch(/more than 25 occurrences/);
+    const uids = (
+      await app.request('GET', '/api/events?place=la-ruche&from=2025-01-01')
+    ).json.items.map((e: { importUid: string }) => e.importUid);
+    expect(uids.sort()).toEqual(['daily-1@example.org', 'daily-2@example.org']);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
