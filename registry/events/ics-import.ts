@@ -137,6 +137,46 @@ function checkDates(c: ICAL.Component) {
   }
 }
 
+/**
+ * Prepares a VEVENT's RDATEs for ical.js: `RDATE;VALUE=PERIOD` values (start/end or
+ * start/duration, RFC 5545 §3.8.5.2) become plain RDATEs at their starts, which ical.js expands
+ * (it fails on periods), and DTSTART is added as an RDATE when there is no RRULE. Returns each
+ * period's end by its start's text.
+ */
+function periodRdates(c: ICAL.Component): Map<string, ICAL.Time> {
+  const ends = new Map<string, ICAL.Time>();
+  for (const p of c.getAllProperties('rdate')) {
+    if (p.type !== 'period') continue;
+    const periods = p.getValues() as ICAL.Period[];
+    const tzid = p.getParameter('tzid');
+    c.removeProperty(p);
+    const plain = new ICAL.Property('rdate', c);
+    plain.resetType('date-time');
+    if (tzid) plain.setParameter('tzid', tzid);
+    plain.setValues(periods.map((period) => period.start));
+    c.addProperty(plain);
+    for (const period of periods) ends.set(period.start.toString(), period.getEnd());
+  }
+  // DTSTART is the first instance of the recurrence set (RFC 5545 §3.8.5.2); ical.js leaves it
+  // out when RDATEs come without an RRULE.
+  const dtstart = c.getFirstProperty('dtstart');
+  if (dtstart && c.hasProperty('rdate') && !c.hasProperty('rrule')) {
+    const start = dtstart.getFirstValue() as ICAL.Time;
+    const listed = c
+      .getAllProperties('rdate')
+      .some((p) => p.getValues().some((v) => v instanceof ICAL.Time && v.compare(start) === 0));
+    if (!listed) {
+      const first = new ICAL.Property('rdate', c);
+      first.resetType(start.isDate ? 'date' : 'date-time');
+      const tzid = dtstart.getParameter('tzid');
+      if (tzid) first.setParameter('tzid', tzid);
+      first.setValue(start);
+      c.addProperty(first);
+    }
+  }
+  return ends;
+}
+
 const firstText = (c: ICAL.Component, name: string): string => {
   const v = c.getFirstPropertyValue(name);
   return typeof v === 'string' ? v.trim() : '';
@@ -260,6 +300,7 @@ export function parseCalendar(
       if (!c.hasProperty('dtstart')) throw new Error('it has no DTSTART');
       for (const x of [c, ...(exceptions.get(uid) ?? []), ...(orphans.get(uid) ?? [])])
         checkDates(x);
+      const periodEnds = periodRdates(c);
       const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
       const tzid =
         (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
@@ -287,6 +328,19 @@ export function parseCalendar(
         slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
         slots.splice(maxSlots);
       } else if (event.isRecurring()) {
+        // EXDATEs checked here as instants too: ical.js compares their wall times, so an EXDATE
+        // in UTC (or another zone) than the series' never matched and the occurrence stayed.
+        const exInstants = new Set<string>();
+        const exDays = new Set<string>();
+        for (const p of c.getAllProperties('exdate')) {
+          const ptz = (p.getParameter('tzid') as string | undefined) ?? tzid;
+          for (const v of p.getValues())
+            if (v instanceof ICAL.Time) {
+              if (v.isDate) exDays.add(v.toString().slice(0, 10));
+              else exInstants.add(storedInstant(instantOf(v, ptz)));
+            }
+        }
+        const taken = new Set<string>();
         const it = event.iterator();
         for (let next = it.next(), guard = 0; next && guard < 20_000; next = it.next(), guard++) {
           if (++expanded > maxOccurrences * 10) throw tooMany();
@@ -294,9 +348,18 @@ export function parseCalendar(
           // An occurrence overridden with STATUS:CANCELLED (how Google, Outlook and Nextcloud
           // write "delete this occurrence only") is not a slot.
           if (d.item !== event && isCancelled(d.item.component)) continue;
-          const slot = slotOf(d.startDate, d.endDate);
+          const periodEnd = d.item === event ? periodEnds.get(d.startDate.toString()) : undefined;
+          const slot = slotOf(d.startDate, periodEnd ?? d.endDate);
           if (slot.startsAt >= until) break;
           if (slot.endsAt <= since) continue;
+          if (
+            d.item === event &&
+            (exInstants.has(slot.startsAt) || exDays.has(d.startDate.toString().slice(0, 10)))
+          )
+            continue;
+          // The same instant given twice (an RDATE repeating DTSTART or an RRULE instance).
+          if (taken.has(slot.startsAt)) continue;
+          taken.add(slot.startsAt);
           slots.push(slot);
           if (slots.length >= maxSlots) break;
         }

@@ -350,6 +350,48 @@ RRULE:FREQ=DAILY;COUNT=10`);
     expect(uids.sort()).toEqual(['daily-1@example.org', 'daily-2@example.org']);
   });
 
+  it('expands RDATEs as RFC 5545 says: DTSTART is the first instance, periods keep their own end', async () => {
+    const res = await importText(
+      vcalendar(
+        vevent(`UID:expo@example.org
+DTSTAMP:20250901T000000Z
+SUMMARY:Exposition
+DTSTART;TZID=Europe/Paris:20251110T100000
+DTEND;TZID=Europe/Paris:20251110T110000
+RDATE;VALUE=PERIOD;TZID=Europe/Paris:20251112T100000/20251112T120000,20251114T100000/PT3H
+RDATE:20251120T080000Z,20251110T090000Z`),
+        '-//Apple Inc.//macOS 14.0//EN',
+      ),
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(await slotsOf('expo@example.org')).toEqual([
+      ['2025-11-10T09:00:00Z', '2025-11-10T10:00:00Z'],
+      ['2025-11-12T09:00:00Z', '2025-11-12T11:00:00Z'],
+      ['2025-11-14T09:00:00Z', '2025-11-14T12:00:00Z'],
+      ['2025-11-20T08:00:00Z', '2025-11-20T09:00:00Z'],
+    ]);
+  });
+
+  it('leaves out an occurrence excluded by an EXDATE written in UTC for a series in Europe/Paris', async () => {
+    const res = await importText(
+      vcalendar(
+        vevent(`UID:daily@example.org
+DTSTAMP:20250901T000000Z
+SUMMARY:Permanence
+DTSTART;TZID=Europe/Paris:20251110T100000
+DTEND;TZID=Europe/Paris:20251110T110000
+RRULE:FREQ=DAILY;COUNT=4
+EXDATE:20251111T090000Z`),
+      ),
+    );
+    expect(res.status, res.text).toBe(200);
+    expect(await slotsOf('daily@example.org')).toEqual([
+      ['2025-11-10T09:00:00Z', '2025-11-10T10:00:00Z'],
+      ['2025-11-12T09:00:00Z', '2025-11-12T10:00:00Z'],
+      ['2025-11-13T09:00:00Z', '2025-11-13T10:00:00Z'],
+    ]);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
