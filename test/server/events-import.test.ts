@@ -307,6 +307,18 @@ DTSTART:20251021T080000Z`),
     expect(res.json.created[0].title).toBe("Réunion à l'Atelier des Gâteaux");
   });
 
+  it('reads a calendar saved as UTF-16 with its byte-order mark (Windows "Unicode")', async () => {
+    const text = vcalendar(
+      vevent(`UID:utf16@example.org
+DTSTAMP:20250901T000000Z
+SUMMARY:Fête de l’été
+DTSTART:20251021T080000Z`),
+    );
+    const res = await importText(new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le')));
+    expect(res.status, res.text).toBe(200);
+    expect(res.json.created[0].title).toBe('Fête de l’été');
+  });
+
   it('refuses a day or time that does not exist instead of rolling it over into another date', async () => {
     for (const [line, shown] of [
       ['DTSTART:20251340T100000Z', 'DTSTART 2025-13-40T10:00:00Z'],
