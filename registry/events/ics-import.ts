@@ -110,11 +110,33 @@ function instantOf(t: ICAL.Time, tzid: string | undefined): DateTime {
     minute: t.isDate ? 0 : t.minute,
     second: t.isDate ? 0 : t.second,
   };
+  // A wall time that occurs twice (the hour repeated when clocks go back) is the first one
+  // (RFC 5545 §3.3.5); ical.js and Luxon both take the second. Changes happen before 04:00.
+  const sameWall = (y: number, mo: number, d: number, h: number, mi: number) =>
+    y === parts.year &&
+    mo === parts.month &&
+    d === parts.day &&
+    h === parts.hour &&
+    mi === parts.minute;
   if (!t.isDate && t.zone && t.zone.tzid !== 'floating' && t.zone.tzid !== '') {
-    return DateTime.fromMillis(t.toUnixTime() * 1000, { zone: 'utc' });
+    const unix = t.toUnixTime();
+    if (t.hour < 4 && t.zone.tzid !== 'UTC') {
+      const earlier = ICAL.Time.epochTime.clone();
+      earlier.fromUnixTime(unix - 3600);
+      const wall = earlier.convertToZone(t.zone);
+      if (sameWall(wall.year, wall.month, wall.day, wall.hour, wall.minute))
+        return DateTime.fromMillis((unix - 3600) * 1000, { zone: 'utc' });
+    }
+    return DateTime.fromMillis(unix * 1000, { zone: 'utc' });
   }
   const zone = !t.isDate && tzid ? ianaZone(tzid) : EVENT_ZONE_OBJECT;
-  return DateTime.fromObject(parts, { zone });
+  const local = DateTime.fromObject(parts, { zone });
+  if (parts.hour < 4) {
+    const earlier = local.minus({ hours: 1 });
+    if (sameWall(earlier.year, earlier.month, earlier.day, earlier.hour, earlier.minute))
+      return earlier;
+  }
+  return local;
 }
 
 /**

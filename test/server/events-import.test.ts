@@ -404,6 +404,22 @@ EXDATE:20251111T090000Z`),
     ]);
   });
 
+  it('reads a wall time of the hour repeated when clocks go back as its first occurrence (RFC 5545 3.3.5)', async () => {
+    const night = (uid: string) =>
+      vevent(`UID:${uid}
+DTSTAMP:20250901T000000Z
+SUMMARY:Nuit des tiers-lieux
+DTSTART;TZID=Europe/Paris:20251026T023000
+DTEND;TZID=Europe/Paris:20251026T040000`);
+    // With the zone's VTIMEZONE (read by ical.js), and with the TZID alone (read as an IANA zone).
+    const res = await importText(vcalendar(`${PARIS_TZ}\r\n${night('with-vtimezone')}`));
+    expect(res.status, res.text).toBe(200);
+    expect((await importText(vcalendar(night('tzid-only')))).status).toBe(200);
+    for (const uid of ['with-vtimezone', 'tzid-only'])
+      // 02:30 CEST is 00:30 UTC; 04:00 (after the change, CET) is 03:00 UTC.
+      expect(await slotsOf(uid), uid).toEqual([['2025-10-26T00:30:00Z', '2025-10-26T03:00:00Z']]);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
