@@ -330,8 +330,11 @@ export function parseCalendar(
         checkDates(x);
       const periodEnds = periodRdates(c);
       const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
+      // Floating times (no TZID, no Z) are in the calendar's X-WR-TIMEZONE when it names one
+      // (Apple and Google exports), else in Europe/Paris.
       const tzid =
-        (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
+        (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ??
+        (firstText(c.parent ?? c, 'x-wr-timezone') || undefined);
       slots = [];
       const slotOf = (start: ICAL.Time, end: ICAL.Time | null) => {
         const s = instantOf(start, tzid);

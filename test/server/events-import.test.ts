@@ -420,6 +420,20 @@ DTEND;TZID=Europe/Paris:20251026T040000`);
       expect(await slotsOf(uid), uid).toEqual([['2025-10-26T00:30:00Z', '2025-10-26T03:00:00Z']]);
   });
 
+  it("reads floating times in the calendar's X-WR-TIMEZONE (Apple, Google), in Europe/Paris without one", async () => {
+    const floating = (uid: string) =>
+      vevent(`UID:${uid}
+DTSTAMP:20250901T000000Z
+SUMMARY:Visio avec Montréal
+DTSTART:20251110T100000
+DTEND:20251110T110000`);
+    const montreal = vcalendar(`X-WR-TIMEZONE:America/Toronto\r\n${floating('montreal')}`);
+    expect((await importText(montreal)).status).toBe(200);
+    expect((await importText(vcalendar(floating('paris')))).status).toBe(200);
+    expect(await slotsOf('montreal')).toEqual([['2025-11-10T15:00:00Z', '2025-11-10T16:00:00Z']]);
+    expect(await slotsOf('paris')).toEqual([['2025-11-10T09:00:00Z', '2025-11-10T10:00:00Z']]);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
