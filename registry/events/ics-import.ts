@@ -86,11 +86,50 @@ function typeOf(categories: string[], title: string): EventType {
 const EVENT_ZONE_OBJECT = IANAZone.create(EVENT_ZONE);
 /** TZIDs already looked up (Luxon's check builds an Intl.DateTimeFormat at each call). */
 const zones = new Map<string, IANAZone>();
-/** The IANA zone a TZID names, Europe/Paris when it names none. */
+/**
+ * Windows zone names (Outlook, Exchange) of the zones a French network meets most, as CLDR's
+ * windowsZones maps them, for the files that name them without their VTIMEZONE.
+ */
+const WINDOWS_ZONES: Record<string, string> = {
+  'Romance Standard Time': 'Europe/Paris',
+  'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'Central European Standard Time': 'Europe/Warsaw',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'E. Europe Standard Time': 'Europe/Chisinau',
+  'FLE Standard Time': 'Europe/Kiev',
+  'GTB Standard Time': 'Europe/Bucharest',
+  'Morocco Standard Time': 'Africa/Casablanca',
+  'W. Central Africa Standard Time': 'Africa/Lagos',
+  'Eastern Standard Time': 'America/New_York',
+  'Central Standard Time': 'America/Chicago',
+  'Mountain Standard Time': 'America/Denver',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'SA Western Standard Time': 'America/La_Paz',
+  'SA Eastern Standard Time': 'America/Cayenne',
+  'Arabian Standard Time': 'Asia/Dubai',
+  'Mauritius Standard Time': 'Indian/Mauritius',
+  'E. Africa Standard Time': 'Africa/Nairobi',
+  'West Pacific Standard Time': 'Pacific/Port_Moresby',
+  'Central Pacific Standard Time': 'Pacific/Guadalcanal',
+  UTC: 'UTC',
+};
+
+/**
+ * The IANA zone a TZID names: an IANA name, one behind a prefix (`/mozilla.org/20050126_1/Europe/Paris`,
+ * `/citadel.org/…/Europe/Paris`), or a Windows name; Europe/Paris when it names none.
+ */
 function ianaZone(tzid: string): IANAZone {
   let zone = zones.get(tzid);
   if (!zone) {
-    zone = IANAZone.isValidZone(tzid) ? IANAZone.create(tzid) : EVENT_ZONE_OBJECT;
+    const segments = tzid.split('/');
+    const name = [
+      tzid,
+      WINDOWS_ZONES[tzid.trim()],
+      ...segments.slice(1, -1).map((_, i) => segments.slice(i + 1).join('/')),
+    ].find((n) => n && IANAZone.isValidZone(n));
+    zone = name ? IANAZone.create(name) : EVENT_ZONE_OBJECT;
     if (zones.size < 1000) zones.set(tzid, zone);
   }
   return zone;

@@ -434,6 +434,26 @@ DTEND:20251110T110000`);
     expect(await slotsOf('paris')).toEqual([['2025-11-10T09:00:00Z', '2025-11-10T10:00:00Z']]);
   });
 
+  it('reads TZIDs other tools write without their VTIMEZONE: Windows names, prefixed IANA names', async () => {
+    const at = (uid: string, tzid: string) =>
+      vevent(`UID:${uid}
+DTSTAMP:20250901T000000Z
+SUMMARY:Réunion
+DTSTART;TZID=${tzid}:20251110T100000
+DTEND;TZID=${tzid}:20251110T110000`);
+    const res = await importText(
+      vcalendar(
+        at('outlook', '"Eastern Standard Time"') +
+          at('lightning', '/mozilla.org/20050126_1/America/New_York') +
+          at('paris', 'Romance Standard Time'),
+      ),
+    );
+    expect(res.status, res.text).toBe(200);
+    for (const uid of ['outlook', 'lightning'])
+      expect(await slotsOf(uid), uid).toEqual([['2025-11-10T15:00:00Z', '2025-11-10T16:00:00Z']]);
+    expect(await slotsOf('paris')).toEqual([['2025-11-10T09:00:00Z', '2025-11-10T10:00:00Z']]);
+  });
+
   it('leaves out an occurrence cancelled by a STATUS:CANCELLED override (Google, Outlook, Nextcloud)', async () => {
     const text = vcalendar(
       vevent(`DTSTART;TZID=Europe/Paris:20251020T180000
