@@ -89,7 +89,11 @@ const label = (collection: string, i: number, raw: unknown) => {
   return slug ? `${collection}[${i}] (slug ${slug})` : `${collection}[${i}]`;
 };
 
-function parseAll<T>(collection: string, items: unknown[] | undefined, schema: ZodType<T>): T[] {
+function parseAll<T>(
+  collection: string,
+  items: unknown[] | null | undefined,
+  schema: ZodType<T>,
+): T[] {
   return (items ?? []).map((raw, i) => {
     const r = schema.safeParse(raw);
     if (!r.success) throw bundleError(label(collection, i, raw), r.error);

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { slugify } from './text/slug.js';
-import { parseCsvRecords } from './csv.js';
+import { parseCsvRecords, sniffSeparator } from './csv.js';
 import { RegistryError } from './errors.js';
 import { normalizeRegion, regionOfPostcode } from './geo.js';
 import { upsertPlace } from './places.js';
@@ -102,7 +102,8 @@ export function importCgetPlaces(
   csvText: string,
   onProgress?: (done: number, total: number) => void,
 ): PlacesImportResult {
-  const rows = parseCsvRecords(csvText);
+  // The base as published (`,`), or re-saved by a French spreadsheet (`;`).
+  const rows = parseCsvRecords(csvText, sniffSeparator(csvText));
   if (rows.length && !('ID' in rows[0] && 'NOM_TL' in rows[0])) {
     throw new RegistryError(
       'validation_failed',

@@ -59,6 +59,28 @@ export function parseCsv(text: string, separator = ','): string[][] {
 }
 
 /**
+ * The text of a CSV file from its bytes: UTF-8 (its byte-order mark dropped by `parseCsv`), or
+ * Windows-1252 when the bytes are not UTF-8 (what a French Excel writes with "CSV (;)").
+ */
+export function decodeCsv(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/**
+ * The separator of a CSV file as spreadsheets write it: `;` (French Excel and LibreOffice), a tab,
+ * or `,`, whichever its first line holds most of (outside quotes).
+ */
+export function sniffSeparator(text: string): string {
+  const first = (text.split(/\r?\n/, 1)[0] ?? '').replace(/"[^"]*"/g, '');
+  const count = (c: string) => first.split(c).length - 1;
+  return [';', '\t'].reduce((best, c) => (count(c) > count(best) ? c : best), ',');
+}
+
+/**
  * Parses CSV with a header line into objects keyed by column name; blank lines are skipped and
  * missing trailing fields are empty strings.
  */

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { slugify } from './text/slug.js';
 import { RegistryError } from './errors.js';
@@ -140,6 +141,25 @@ function clip(s: string, max: number): string {
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max / 2))}…`;
 }
 
+/**
+ * The slug of an imported software: its name's; for a name with no Latin letter or digit
+ * (美杜莎), its repository's last path segment's, else a hash of the name. (A fixed fallback made
+ * every such software the same resource: each import overwrote the previous one.)
+ */
+function slugOf(name: string, repo: string | undefined): string {
+  const fromName = slugify(name).slice(0, 120);
+  if (fromName) return fromName;
+  const segment =
+    (repo ?? '')
+      .replace(/[?#].*$/, '')
+      .split('/')
+      .filter(Boolean)
+      .pop() ?? '';
+  const fromRepo = slugify(segment.replace(/\.git$/i, '')).slice(0, 100);
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return fromRepo ? `${fromRepo}-${hash}` : `logiciel-${hash}`;
+}
+
 const fail = (field: string, message: string) =>
   new RegistryError('bundle_invalid', `publiccode.yml: ${field}: ${message}`, {
     record: 'publiccode.yml',
@@ -158,7 +178,8 @@ export function resourceFromPubliccode(yamlText: string): ResourceInput {
     throw fail('file', `not valid YAML (${(err as Error).message.split('\n')[0]})`);
   }
   if (!isDict(doc)) throw fail('file', 'expected a YAML mapping');
-  const name = str(doc.name);
+  // A name YAML reads as a number (`name: 2048`) is still the name.
+  const name = str(typeof doc.name === 'number' ? String(doc.name) : doc.name);
   if (!name) throw fail('name', 'required');
   const descriptions = isDict(doc.description) ? doc.description : {};
   const langs = Object.keys(descriptions);
@@ -176,7 +197,7 @@ export function resourceFromPubliccode(yamlText: string): ResourceInput {
   const localisation = isDict(doc.localisation) ? doc.localisation : {};
   const repo = httpUrl(doc.url);
   const input: Dict = {
-    slug: slugify(name).slice(0, 120) || 'logiciel',
+    slug: slugOf(name, repo),
     name: clip(name, 200),
     kind: 'software',
     summary: clip(short, 200),

@@ -13,7 +13,11 @@ import { SLUG_RE } from './text/slug.js';
 export { SLUG_RE };
 
 const slug = z.string().regex(SLUG_RE, 'use lowercase letters, digits and dashes (1 to 120)');
-const text = (max: number) => z.string().trim().max(max);
+/**
+ * Text fields, trimmed and in Unicode NFC: other tools (macOS, some exports) write accents
+ * decomposed (e + U+0301), which the search indexes and exact comparisons would not match.
+ */
+const text = (max: number) => z.string().trim().normalize('NFC').max(max);
 const opt = <T extends z.ZodType>(s: T) => s.nullish();
 /** Links shown to users: http(s) only (no javascript: or data: URLs). */
 const link = z
@@ -144,7 +148,11 @@ export type UsageInput = z.infer<typeof UsageSchema>;
 export const ReferentSchema = z.looseObject({
   resource: slug,
   person: slug,
-  isExpert: z.boolean().default(false),
+  // Absent or null: an experienced user, not an expert.
+  isExpert: z
+    .boolean()
+    .nullish()
+    .transform((v) => v ?? false),
   note: opt(text(4000)),
 });
 /** A referent as accepted on input. */
@@ -153,11 +161,12 @@ export type ReferentInput = z.infer<typeof ReferentSchema>;
 /** The bundle envelope; records are checked one by one so errors can name them. */
 export const BundleEnvelopeSchema = z.looseObject({
   format: z.literal('commons-bundle/1'),
-  resources: z.array(z.unknown()).optional(),
-  places: z.array(z.unknown()).optional(),
-  people: z.array(z.unknown()).optional(),
-  usages: z.array(z.unknown()).optional(),
-  referents: z.array(z.unknown()).optional(),
+  // `null` is an empty collection (Go's encoding/json writes a nil slice as null).
+  resources: z.array(z.unknown()).nullish(),
+  places: z.array(z.unknown()).nullish(),
+  people: z.array(z.unknown()).nullish(),
+  usages: z.array(z.unknown()).nullish(),
+  referents: z.array(z.unknown()).nullish(),
 });
 
 /** Removes `null` and `undefined` members (null means "absent" on input). */

@@ -59,6 +59,11 @@ export interface Config {
   calendarFetchTimeoutMs: number;
   /** Calendar import from a URL: largest calendar accepted, in bytes. */
   calendarMaxBytes: number;
+  /**
+   * Calendar import: most occurrences in the imported window (and ten times that expanded from
+   * recurrences); above, the import is refused with a 400.
+   */
+  calendarMaxOccurrences: number;
   /** Calendar import from a URL: allow loopback and private addresses (tests only; refused in production against SSRF). */
   calendarAllowPrivate: boolean;
   /** How often bookings are looked at for their 24 h reminder mail, in ms. */
@@ -103,6 +108,7 @@ export function defaultConfig(overrides: Partial<Config> = {}): Config {
     mediawikiXmlLimit: 1024 * 1024 * 1024,
     calendarFetchTimeoutMs: 10_000,
     calendarMaxBytes: 2 * 1024 * 1024,
+    calendarMaxOccurrences: 10_000,
     calendarAllowPrivate: false,
     permanenceReminderPollMs: 5 * 60_000,
     trustProxy: [],

@@ -33,6 +33,12 @@ export interface ImportOptions {
   until?: Date;
   /** Most slots kept per event (the first ones). */
   maxSlots?: number;
+  /**
+   * Most occurrences in the imported window in the whole calendar (default 10,000), and ten times
+   * that of recurrences expanded to find them: above, the import is refused (400) rather than
+   * holding the server for minutes (400 events of 500 occurrences, a 280 KB file, took 7 min).
+   */
+  maxOccurrences?: number;
   now?: Date;
   /**
    * Whether the importer may change or remove an event this place imported before (by its id);
@@ -77,6 +83,58 @@ function typeOf(categories: string[], title: string): EventType {
   return 'rencontre';
 }
 
+const EVENT_ZONE_OBJECT = IANAZone.create(EVENT_ZONE);
+/** TZIDs already looked up (Luxon's check builds an Intl.DateTimeFormat at each call). */
+const zones = new Map<string, IANAZone>();
+/**
+ * Windows zone names (Outlook, Exchange) of the zones a French network meets most, as CLDR's
+ * windowsZones maps them, for the files that name them without their VTIMEZONE.
+ */
+const WINDOWS_ZONES: Record<string, string> = {
+  'Romance Standard Time': 'Europe/Paris',
+  'W. Europe Standard Time': 'Europe/Berlin',
+  'Central Europe Standard Time': 'Europe/Budapest',
+  'Central European Standard Time': 'Europe/Warsaw',
+  'GMT Standard Time': 'Europe/London',
+  'Greenwich Standard Time': 'Atlantic/Reykjavik',
+  'E. Europe Standard Time': 'Europe/Chisinau',
+  'FLE Standard Time': 'Europe/Kiev',
+  'GTB Standard Time': 'Europe/Bucharest',
+  'Morocco Standard Time': 'Africa/Casablanca',
+  'W. Central Africa Standard Time': 'Africa/Lagos',
+  'Eastern Standard Time': 'America/New_York',
+  'Central Standard Time': 'America/Chicago',
+  'Mountain Standard Time': 'America/Denver',
+  'Pacific Standard Time': 'America/Los_Angeles',
+  'SA Western Standard Time': 'America/La_Paz',
+  'SA Eastern Standard Time': 'America/Cayenne',
+  'Arabian Standard Time': 'Asia/Dubai',
+  'Mauritius Standard Time': 'Indian/Mauritius',
+  'E. Africa Standard Time': 'Africa/Nairobi',
+  'West Pacific Standard Time': 'Pacific/Port_Moresby',
+  'Central Pacific Standard Time': 'Pacific/Guadalcanal',
+  UTC: 'UTC',
+};
+
+/**
+ * The IANA zone a TZID names: an IANA name, one behind a prefix (`/mozilla.org/20050126_1/Europe/Paris`,
+ * `/citadel.org/…/Europe/Paris`), or a Windows name; Europe/Paris when it names none.
+ */
+function ianaZone(tzid: string): IANAZone {
+  let zone = zones.get(tzid);
+  if (!zone) {
+    const segments = tzid.split('/');
+    const name = [
+      tzid,
+      WINDOWS_ZONES[tzid.trim()],
+      ...segments.slice(1, -1).map((_, i) => segments.slice(i + 1).join('/')),
+    ].find((n) => n && IANAZone.isValidZone(n));
+    zone = name ? IANAZone.create(name) : EVENT_ZONE_OBJECT;
+    if (zones.size < 1000) zones.set(tzid, zone);
+  }
+  return zone;
+}
+
 /**
  * The instant of an ical.js time: its zone when the calendar defines it (VTIMEZONE) or it is UTC;
  * else its TZID read as an IANA zone; else (floating times, unknown zones) Europe/Paris. A date
@@ -91,17 +149,101 @@ function instantOf(t: ICAL.Time, tzid: string | undefined): DateTime {
     minute: t.isDate ? 0 : t.minute,
     second: t.isDate ? 0 : t.second,
   };
+  // A wall time that occurs twice (the hour repeated when clocks go back) is the first one
+  // (RFC 5545 §3.3.5); ical.js and Luxon both take the second. Changes happen before 04:00.
+  const sameWall = (y: number, mo: number, d: number, h: number, mi: number) =>
+    y === parts.year &&
+    mo === parts.month &&
+    d === parts.day &&
+    h === parts.hour &&
+    mi === parts.minute;
   if (!t.isDate && t.zone && t.zone.tzid !== 'floating' && t.zone.tzid !== '') {
-    return DateTime.fromMillis(t.toUnixTime() * 1000, { zone: 'utc' });
+    const unix = t.toUnixTime();
+    if (t.hour < 4 && t.zone.tzid !== 'UTC') {
+      const earlier = ICAL.Time.epochTime.clone();
+      earlier.fromUnixTime(unix - 3600);
+      const wall = earlier.convertToZone(t.zone);
+      if (sameWall(wall.year, wall.month, wall.day, wall.hour, wall.minute))
+        return DateTime.fromMillis((unix - 3600) * 1000, { zone: 'utc' });
+    }
+    return DateTime.fromMillis(unix * 1000, { zone: 'utc' });
   }
-  const zone = !t.isDate && tzid && IANAZone.isValidZone(tzid) ? tzid : EVENT_ZONE;
-  return DateTime.fromObject(parts, { zone });
+  const zone = !t.isDate && tzid ? ianaZone(tzid) : EVENT_ZONE_OBJECT;
+  const local = DateTime.fromObject(parts, { zone });
+  if (parts.hour < 4) {
+    const earlier = local.minus({ hours: 1 });
+    if (sameWall(earlier.year, earlier.month, earlier.day, earlier.hour, earlier.minute))
+      return earlier;
+  }
+  return local;
+}
+
+/**
+ * Throws when a date property of a VEVENT holds a day or time that does not exist: ical.js reads
+ * 20251340T100000 as month 13, day 40 and rolls it over into February of the next year.
+ */
+function checkDates(c: ICAL.Component) {
+  for (const name of ['dtstart', 'dtend', 'recurrence-id', 'exdate', 'rdate']) {
+    for (const p of c.getAllProperties(name)) {
+      for (const v of (p.jCal as unknown[]).slice(3)) {
+        if (typeof v !== 'string') continue;
+        const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}))?/.exec(v);
+        if (!m) continue;
+        const [y, mo, d, h = 0, mi = 0, se = 0] = m.slice(1).map((x) => (x ? Number(x) : 0));
+        const days = mo >= 1 && mo <= 12 ? DateTime.utc(y, mo).daysInMonth! : 0;
+        if (d < 1 || d > days || h > 23 || mi > 59 || se > 60)
+          throw new Error(`${name.toUpperCase()} ${v} is not a date`);
+      }
+    }
+  }
+}
+
+/**
+ * Prepares a VEVENT's RDATEs for ical.js: `RDATE;VALUE=PERIOD` values (start/end or
+ * start/duration, RFC 5545 §3.8.5.2) become plain RDATEs at their starts, which ical.js expands
+ * (it fails on periods), and DTSTART is added as an RDATE when there is no RRULE. Returns each
+ * period's end by its start's text.
+ */
+function periodRdates(c: ICAL.Component): Map<string, ICAL.Time> {
+  const ends = new Map<string, ICAL.Time>();
+  for (const p of c.getAllProperties('rdate')) {
+    if (p.type !== 'period') continue;
+    const periods = p.getValues() as ICAL.Period[];
+    const tzid = p.getParameter('tzid');
+    c.removeProperty(p);
+    const plain = new ICAL.Property('rdate', c);
+    plain.resetType('date-time');
+    if (tzid) plain.setParameter('tzid', tzid);
+    plain.setValues(periods.map((period) => period.start));
+    c.addProperty(plain);
+    for (const period of periods) ends.set(period.start.toString(), period.getEnd());
+  }
+  // DTSTART is the first instance of the recurrence set (RFC 5545 §3.8.5.2); ical.js leaves it
+  // out when RDATEs come without an RRULE.
+  const dtstart = c.getFirstProperty('dtstart');
+  if (dtstart && c.hasProperty('rdate') && !c.hasProperty('rrule')) {
+    const start = dtstart.getFirstValue() as ICAL.Time;
+    const listed = c
+      .getAllProperties('rdate')
+      .some((p) => p.getValues().some((v) => v instanceof ICAL.Time && v.compare(start) === 0));
+    if (!listed) {
+      const first = new ICAL.Property('rdate', c);
+      first.resetType(start.isDate ? 'date' : 'date-time');
+      const tzid = dtstart.getParameter('tzid');
+      if (tzid) first.setParameter('tzid', tzid);
+      first.setValue(start);
+      c.addProperty(first);
+    }
+  }
+  return ends;
 }
 
 const firstText = (c: ICAL.Component, name: string): string => {
   const v = c.getFirstPropertyValue(name);
   return typeof v === 'string' ? v.trim() : '';
 };
+
+const isCancelled = (c: ICAL.Component) => firstText(c, 'status').toUpperCase() === 'CANCELLED';
 
 /** A stable UID for a VEVENT that has none (RFC 5545 requires one; some exports forget it). */
 const syntheticUid = (c: ICAL.Component) =>
@@ -110,6 +252,44 @@ const syntheticUid = (c: ICAL.Component) =>
     .update(`${firstText(c, 'summary')}|${c.getFirstProperty('dtstart')?.toICALString() ?? ''}`)
     .digest('hex')
     .slice(0, 24);
+
+/**
+ * The text of an iCalendar file from its bytes. Lines are unfolded on the bytes, before decoding:
+ * exports that fold at 75 octets (RFC 5545 §3.1) may cut a UTF-8 character in two, which decoding
+ * the folded text would turn into two U+FFFD. UTF-8 (a byte-order mark dropped); a file that is
+ * not valid UTF-8 is read as Windows-1252 (older Outlook exports write the system code page), one
+ * that starts with a UTF-16 byte-order mark as UTF-16.
+ */
+export function decodeCalendar(bytes: Uint8Array): string {
+  // UTF-16 with its byte-order mark (Windows tools' "Unicode"): decoded first, unfolded as text.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return new TextDecoder(bytes[0] === 0xff ? 'utf-16le' : 'utf-16be')
+      .decode(bytes)
+      .replace(/\r?\n[ \t]/g, '');
+  const out = new Uint8Array(bytes.length);
+  let j = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    const next = bytes[i + 1];
+    if (b === 0x0d && next === 0x0a && (bytes[i + 2] === 0x20 || bytes[i + 2] === 0x09)) {
+      i += 2;
+      continue;
+    }
+    if (b === 0x0a && (next === 0x20 || next === 0x09)) {
+      i += 1;
+      continue;
+    }
+    out[j++] = b;
+  }
+  const unfolded = out.subarray(0, j);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(unfolded);
+  } catch {
+    text = new TextDecoder('windows-1252').decode(unfolded);
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
 
 /**
  * Parses an iCalendar text into event inputs for a place, without writing anything.
@@ -128,22 +308,35 @@ export function parseCalendar(
     DateTime.fromJSDate(opts.until ?? new Date(now.getTime() + 366 * 86_400_000)),
   );
   const maxSlots = opts.maxSlots ?? 500;
-  let root: ICAL.Component;
+  const maxOccurrences = opts.maxOccurrences ?? 10_000;
+  let occurrences = 0;
+  let expanded = 0;
+  const tooMany = () =>
+    invalid(
+      'calendar',
+      `more than ${maxOccurrences} occurrences between ${since} and ${until}: import a shorter period (until=…)`,
+    );
+  let roots: ICAL.Component[];
   try {
-    const jcal = ICAL.parse(text);
-    root = new ICAL.Component(jcal as unknown[]);
+    const jcal = ICAL.parse(text) as unknown[];
+    // Several VCALENDARs one after the other (calendars merged by `cat`, some exports) parse as
+    // a list of components; a single one as the component itself.
+    roots = (Array.isArray(jcal[0]) ? (jcal as unknown[][]) : [jcal]).map(
+      (j) => new ICAL.Component(j),
+    );
   } catch (err) {
     throw invalid(
       'calendar',
       `not a valid iCalendar file (${err instanceof Error ? err.message : String(err)})`,
     );
   }
-  if (root.name !== 'vcalendar')
+  const stray = roots.find((r) => r.name !== 'vcalendar');
+  if (!roots.length || stray)
     throw invalid(
       'calendar',
-      `not a valid iCalendar file (it starts with ${root.name.toUpperCase()}, not VCALENDAR)`,
+      `not a valid iCalendar file (it starts with ${String(stray?.name ?? 'nothing').toUpperCase()}, not VCALENDAR)`,
     );
-  const vevents = root.getAllSubcomponents('vevent');
+  const vevents = roots.flatMap((r) => r.getAllSubcomponents('vevent'));
   // Overridden occurrences (RECURRENCE-ID) belong to their master VEVENT.
   const masters = new Map<string, ICAL.Component>();
   const exceptions = new Map<string, ICAL.Component[]>();
@@ -155,6 +348,15 @@ export function parseCalendar(
       exceptions.set(uid, list);
     } else if (!masters.has(uid)) masters.set(uid, c);
   }
+  // Overridden occurrences whose master is not in the file (an invitation to some occurrences of
+  // a series, a calendar cut to a window): each is an occurrence of an event of that UID.
+  const orphans = new Map<string, ICAL.Component[]>();
+  for (const [uid, list] of exceptions) if (!masters.has(uid)) orphans.set(uid, list);
+  for (const [uid, list] of orphans) {
+    exceptions.delete(uid);
+    const live = list.filter((c) => !isCancelled(c));
+    masters.set(uid, live[0] ?? list[0]);
+  }
   const events: Parsed[] = [];
   const skipped: ImportResult['skipped'] = [];
   for (const [uid, c] of masters) {
@@ -163,9 +365,15 @@ export function parseCalendar(
     let slots: { startsAt: string; endsAt: string }[];
     try {
       if (!c.hasProperty('dtstart')) throw new Error('it has no DTSTART');
+      for (const x of [c, ...(exceptions.get(uid) ?? []), ...(orphans.get(uid) ?? [])])
+        checkDates(x);
+      const periodEnds = periodRdates(c);
       const event = new ICAL.Event(c, { exceptions: exceptions.get(uid) ?? [] });
+      // Floating times (no TZID, no Z) are in the calendar's X-WR-TIMEZONE when it names one
+      // (Apple and Google exports), else in Europe/Paris.
       const tzid =
-        (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ?? undefined;
+        (c.getFirstProperty('dtstart')?.getParameter('tzid') as string | undefined) ??
+        (firstText(c.parent ?? c, 'x-wr-timezone') || undefined);
       slots = [];
       const slotOf = (start: ICAL.Time, end: ICAL.Time | null) => {
         const s = instantOf(start, tzid);
@@ -175,13 +383,53 @@ export function parseCalendar(
         if (!e || e <= s) e = start.isDate ? s.plus({ days: 1 }) : s.plus({ hours: 1 });
         return { startsAt: storedInstant(s), endsAt: storedInstant(e) };
       };
-      if (event.isRecurring()) {
+      const orphanList = orphans.get(uid);
+      if (orphanList) {
+        for (const o of orphanList) {
+          if (isCancelled(o)) continue;
+          const e = new ICAL.Event(o);
+          if (!o.hasProperty('dtstart')) throw new Error('an occurrence has no DTSTART');
+          const slot = slotOf(
+            e.startDate,
+            o.hasProperty('dtend') || o.hasProperty('duration') ? e.endDate : null,
+          );
+          if (slot.endsAt > since && slot.startsAt < until) slots.push(slot);
+        }
+        slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+        slots.splice(maxSlots);
+      } else if (event.isRecurring()) {
+        // EXDATEs checked here as instants too: ical.js compares their wall times, so an EXDATE
+        // in UTC (or another zone) than the series' never matched and the occurrence stayed.
+        const exInstants = new Set<string>();
+        const exDays = new Set<string>();
+        for (const p of c.getAllProperties('exdate')) {
+          const ptz = (p.getParameter('tzid') as string | undefined) ?? tzid;
+          for (const v of p.getValues())
+            if (v instanceof ICAL.Time) {
+              if (v.isDate) exDays.add(v.toString().slice(0, 10));
+              else exInstants.add(storedInstant(instantOf(v, ptz)));
+            }
+        }
+        const taken = new Set<string>();
         const it = event.iterator();
         for (let next = it.next(), guard = 0; next && guard < 20_000; next = it.next(), guard++) {
+          if (++expanded > maxOccurrences * 10) throw tooMany();
           const d = event.getOccurrenceDetails(next);
-          const slot = slotOf(d.startDate, d.endDate);
+          // An occurrence overridden with STATUS:CANCELLED (how Google, Outlook and Nextcloud
+          // write "delete this occurrence only") is not a slot.
+          if (d.item !== event && isCancelled(d.item.component)) continue;
+          const periodEnd = d.item === event ? periodEnds.get(d.startDate.toString()) : undefined;
+          const slot = slotOf(d.startDate, periodEnd ?? d.endDate);
           if (slot.startsAt >= until) break;
           if (slot.endsAt <= since) continue;
+          if (
+            d.item === event &&
+            (exInstants.has(slot.startsAt) || exDays.has(d.startDate.toString().slice(0, 10)))
+          )
+            continue;
+          // The same instant given twice (an RDATE repeating DTSTART or an RRULE instance).
+          if (taken.has(slot.startsAt)) continue;
+          taken.add(slot.startsAt);
           slots.push(slot);
           if (slots.length >= maxSlots) break;
         }
@@ -193,9 +441,14 @@ export function parseCalendar(
         if (slot.endsAt > since && slot.startsAt < until) slots.push(slot);
       }
     } catch (err) {
+      if (err instanceof RegistryError) throw err;
       throw invalid('calendar', `${where}: ${err instanceof Error ? err.message : String(err)}`);
     }
-    if (!slots.length) {
+    occurrences += slots.length;
+    if (occurrences > maxOccurrences) throw tooMany();
+    // A master cancelled, or every occurrence of a series without its master cancelled.
+    const cancelled = orphans.has(uid) ? orphans.get(uid)!.every(isCancelled) : isCancelled(c);
+    if (!slots.length && !cancelled) {
       skipped.push({ uid, title, reason: 'no occurrence in the imported window' });
       continue;
     }
@@ -203,7 +456,7 @@ export function parseCalendar(
     const categories = c.getAllProperties('categories').flatMap((p) => p.getValues().map(String));
     events.push({
       uid,
-      cancelled: firstText(c, 'status').toUpperCase() === 'CANCELLED',
+      cancelled,
       input: {
         title,
         type: typeOf(categories, title),

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { exportBundle, importBundle, type ImportResult } from '../../registry/bundle.js';
 import { importCgetPlaces } from '../../registry/cget.js';
+import { decodeCsv } from '../../registry/csv.js';
 import { RegistryError } from '../../registry/errors.js';
 import { importPubliccode } from '../../registry/publiccode.js';
 import { registryHooks } from '../registry-wiki.js';
@@ -36,6 +37,14 @@ function progress(label: string) {
 function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
+  }
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
   } catch (err) {
     throw new UsageError(`cannot read ${file}: ${(err as Error).message}`);
   }
@@ -111,7 +120,7 @@ const importPlaces: Command = {
     const { values, positionals } = parse(argv, {});
     const file = positionals[0];
     if (!file) throw new UsageError('usage: import-places CSV');
-    const text = readText(file);
+    const text = decodeCsv(readBytes(file));
     const db = dbFrom(values.db);
     try {
       const r = guarded(() => importCgetPlaces(db, text, progress('import-places')));

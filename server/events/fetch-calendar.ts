@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { AppError, badRequest } from '../errors.js';
+import { decodeCalendar } from '../../registry/events/ics-import.js';
 
 /** How a calendar is fetched. */
 export interface FetchOptions {
@@ -171,7 +172,7 @@ export async function fetchCalendar(
           }
           chunks.push(chunk);
         });
-        res.on('end', () => resolve({ status, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => resolve({ status, body: decodeCalendar(Buffer.concat(chunks)) }));
         res.on('error', reject);
       },
     );

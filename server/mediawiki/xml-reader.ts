@@ -84,6 +84,14 @@ export interface XmlReadOptions {
 }
 
 const GZIP_MAGIC = [0x1f, 0x8b];
+/** Compressed formats a dump may come in that are not read here (gzip is), by their first bytes. */
+const PACKED: [string, number[]][] = [
+  ['bzip2', [0x42, 0x5a, 0x68]],
+  ['zip', [0x50, 0x4b, 0x03, 0x04]],
+  ['7z', [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]],
+  ['xz', [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]],
+  ['zstd', [0x28, 0xb5, 0x2f, 0xfd]],
+];
 
 /**
  * Gunzips a stream when it starts with the gzip magic bytes, whatever the file is called.
@@ -285,10 +293,29 @@ export async function readMediawikiXml(
     fail(err.message);
   });
 
-  const decoder = new TextDecoder('utf-8');
+  let decoder: TextDecoder | null = null;
   try {
-    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>, options.maxGunzippedBytes))
+    for await (const chunk of xmlBytes(input as AsyncIterable<Buffer>, options.maxGunzippedBytes)) {
+      if (!decoder) {
+        const packed = PACKED.find(([, magic]) => magic.every((b, i) => chunk[i] === b));
+        if (packed)
+          throw new MediawikiXmlError(
+            1,
+            1,
+            `the file is a ${packed[0]} archive, not XML: decompress it first (or send it gzipped, .xml.gz)`,
+          );
+        // UTF-16 with its byte-order mark (an export re-saved by a Windows editor); UTF-8 otherwise.
+        decoder = new TextDecoder(
+          chunk[0] === 0xff && chunk[1] === 0xfe
+            ? 'utf-16le'
+            : chunk[0] === 0xfe && chunk[1] === 0xff
+              ? 'utf-16be'
+              : 'utf-8',
+        );
+      }
       parser.write(decoder.decode(chunk, { stream: true }));
+    }
+    decoder ??= new TextDecoder('utf-8');
     parser.write(decoder.decode());
     parser.close();
   } catch (err) {

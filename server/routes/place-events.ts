@@ -10,7 +10,7 @@ import { describeRoute } from '../openapi/describe.js';
 import { ImportResult } from '../../registry/events/contracts.js';
 import { parseBound } from '../../registry/events/time.js';
 import { requestHeader } from '../request-headers.js';
-import { importCalendar } from '../../registry/events/ics-import.js';
+import { decodeCalendar, importCalendar } from '../../registry/events/ics-import.js';
 import { getPlace } from '../../registry/places.js';
 import { SLUG_RE } from '../../registry/schema.js';
 import { fetchCalendar } from '../events/fetch-calendar.js';
@@ -76,7 +76,7 @@ export const placeEvents = new Hono<AppEnv>().post(
     const type = (requestHeader(c, 'content-type') ?? '').split(';')[0].trim().toLowerCase();
     let text: string;
     if (type === 'text/calendar') {
-      text = await c.req.text();
+      text = decodeCalendar(new Uint8Array(await c.req.arrayBuffer()));
     } else if (type === 'application/json') {
       const parsed = UrlBody.safeParse(await c.req.json());
       if (!parsed.success) throw fromZodError(parsed.error);
@@ -102,7 +102,13 @@ export const placeEvents = new Hono<AppEnv>().post(
         { createdBy: getEvent(db, id).createdBy, placeId: eventPlaceId(db, id) },
         editor,
       );
-    const result = importCalendar(db, slug, text, { userId: user.id }, { since, until, mayEdit });
+    const result = importCalendar(
+      db,
+      slug,
+      text,
+      { userId: user.id },
+      { since, until, mayEdit, maxOccurrences: c.get('config').calendarMaxOccurrences },
+    );
     return c.json(result satisfies ImportResult);
   },
 );

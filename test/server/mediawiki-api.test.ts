@@ -140,3 +140,32 @@ describe('/api/admin/mediawiki (admins)', () => {
     t.services.close?.();
   });
 });
+
+describe('/api/admin/mediawiki: exports as they reach an admin', () => {
+  it('imports an export re-saved as UTF-16 (with its byte-order mark) like the UTF-8 one', async () => {
+    const t = await testApp();
+    const utf16 = Buffer.from(`\uFEFF${MOVILAB.toString('utf8')}`, 'utf16le');
+    const r = await upload(t, 'admin', { file: new Blob([utf16]) }, 'movilab.xml');
+    expect(r.status, JSON.stringify(r.json)).toBe(201);
+    expect(r.json.import.report.pages).toEqual({ created: 3, updated: 0, unchanged: 0, failed: 0 });
+    expect((await t.request('GET', '/api/pages/tiers-lieu')).status).toBe(200);
+    t.services.close?.();
+  });
+
+  it('names the archive format of a dump it cannot read (bzip2, as dumps.wikimedia.org serves them; zip)', async () => {
+    const t = await testApp();
+    // The first bytes of a bzip2 stream (block size 9, block magic), as `bzip2 -9` writes them.
+    const bz2 = Buffer.concat([Buffer.from('BZh91AY&SY', 'latin1'), Buffer.alloc(60)]);
+    const zip = Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(60)]);
+    for (const [bytes, name, format] of [
+      [bz2, 'movilab.xml.bz2', 'bzip2'],
+      [zip, 'movilab.zip', 'zip'],
+    ] as const) {
+      const r = await upload(t, 'admin', { file: new Blob([bytes]) }, name);
+      expect(r.status, name).toBe(400);
+      expect(r.json.error.field).toBe('file');
+      expect(r.json.error.message).toContain(`a ${format} archive, not XML`);
+    }
+    t.services.close?.();
+  });
+});
