@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { t } from '../i18n/index.js';
 import { registryStyles } from '../lib/registry-styles.js';
-import { byDay, dayLabel, timeLabel } from '../lib/event-format.js';
+import { byDay, dayLabel, slotTimes } from '../lib/event-format.js';
 import type { EventItem } from '../api/events.js';
 
 /** A day-by-day programme: each slot of each event under its Europe/Paris day, in time order. */
@@ -37,7 +37,7 @@ export class LcProgramme extends LitElement {
         <ul>
           ${items.map(
             ({ event: e, slot }) => html`<li>
-              <span class="time">${timeLabel(slot.startsAt)} – ${timeLabel(slot.endsAt)}</span>
+              <span class="time">${slotTimes(slot)}</span>
               <span>
                 <a class="title" href=${`/evenements/${e.id}`}>${e.title}</a>
                 <span class="chip">${t(`eventType.${e.type}`)}</span>

@@ -27,6 +27,9 @@ export const events: Catalogue = {
     'events.subscribeHint':
       'Copiez ce lien dans votre agenda (Nextcloud, Google, Thunderbird…) : il suit les filtres choisis.',
     'events.mapLabel': 'Carte des lieux ayant des événements ({count})',
+    'event.allDay': 'Toute la journée',
+    'event.allDayOn': '{day}, toute la journée',
+    'event.allDaysFromTo': 'du {from} au {to}',
     'events.count': '{count} {count:événement|événements}',
     'events.none': 'Aucun événement.',
     'events.back': '← Événements',
@@ -153,6 +156,9 @@ export const events: Catalogue = {
     'events.subscribeHint':
       'Copy this link into your calendar (Nextcloud, Google, Thunderbird…): it follows the chosen filters.',
     'events.mapLabel': 'Map of places with events ({count})',
+    'event.allDay': 'All day',
+    'event.allDayOn': '{day}, all day',
+    'event.allDaysFromTo': 'from {from} to {to}',
     'events.count': '{count} {count:event|events}',
     'events.none': 'No events.',
     'events.back': '← Events',

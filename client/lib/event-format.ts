@@ -40,8 +40,31 @@ export const dayLabel = (day: string) =>
 export const timeLabel = (iso: string) =>
   new Date(iso).toLocaleTimeString(lang(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
 
-/** A slot in words: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's day too when it differs). */
+/**
+ * The Europe/Paris days a slot covers when it runs midnight to midnight (an all-day event, as
+ * calendars import them): the first and the last day (`YYYY-MM-DD`), or null for a timed slot.
+ */
+export function allDayDays(s: Slot): [string, string] | null {
+  const start = parisWallTime(s.startsAt);
+  const end = parisWallTime(s.endsAt);
+  if (!start.endsWith('T00:00') || !end.endsWith('T00:00') || end <= start) return null;
+  return [start.slice(0, 10), parisDay(new Date(Date.parse(s.endsAt) - 1).toISOString())];
+}
+
+/** The time of a slot in a day's list: "10:00 – 12:30", or "Toute la journée" for a whole day. */
+export const slotTimes = (s: Slot) =>
+  allDayDays(s) ? t('event.allDay') : `${timeLabel(s.startsAt)} – ${timeLabel(s.endsAt)}`;
+
+/**
+ * A slot in words: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's day too when it differs);
+ * "jeudi 2 octobre 2025, toute la journée" or "du … au …" for whole days.
+ */
 export function slotLabel(s: Slot): string {
+  const days = allDayDays(s);
+  if (days)
+    return days[0] === days[1]
+      ? t('event.allDayOn', { day: dayLabel(days[0]) })
+      : t('event.allDaysFromTo', { from: dayLabel(days[0]), to: dayLabel(days[1]) });
   const sameDay = parisDay(s.startsAt) === parisDay(s.endsAt);
   const end = sameDay
     ? timeLabel(s.endsAt)

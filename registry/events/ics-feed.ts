@@ -1,7 +1,7 @@
 import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { EventView } from './store.js';
-import { EVENT_ZONE } from './time.js';
+import { allDaySpan, EVENT_ZONE } from './time.js';
 import { calendarText, newCalendar } from '../ical.js';
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE);
@@ -18,7 +18,7 @@ export const placeLocation = (p: EventView['place']) =>
 
 /**
  * An iCalendar feed (RFC 5545) of events: one VEVENT per slot with a stable UID, DTSTART/DTEND
- * with TZID=Europe/Paris and its VTIMEZONE, LOCATION (and GEO) from the place, URL of the event page.
+ * with TZID=Europe/Paris and its VTIMEZONE (dates for a slot of whole days), LOCATION (and GEO) from the place, URL of the event page.
  * @param publicUrl the instance's address, for links and UIDs.
  */
 export function eventsFeed(events: EventView[], opts: { name: string; publicUrl: string }): string {
@@ -27,11 +27,14 @@ export function eventsFeed(events: EventView[], opts: { name: string; publicUrl:
   for (const e of events) {
     const url = `${opts.publicUrl}/evenements/${e.id}`;
     for (const s of e.slots) {
+      // A slot of whole days (an all-day event of another calendar) goes out as one again:
+      // DTSTART;VALUE=DATE and an exclusive DTEND, not as midnight-to-midnight times.
+      const allDay = allDaySpan(s) !== null;
       cal.createEvent({
         id: slotUid(e.id, s.id, host),
         start: zoned(s.startsAt),
         end: zoned(s.endsAt),
-        timezone: EVENT_ZONE,
+        ...(allDay ? { allDay: true } : { timezone: EVENT_ZONE }),
         stamp: zoned(e.updatedAt),
         lastModified: zoned(e.updatedAt),
         summary: e.title,

@@ -62,10 +62,30 @@ export function dayBounds(day: string): [string, string] {
   return [storedInstant(start), storedInstant(start.plus({ days: 1 }))];
 }
 
-/** A slot in French, in Europe/Paris: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's date too when it is another day). */
+/**
+ * Whether a slot covers whole Europe/Paris days, midnight to midnight: how an all-day event of
+ * another calendar (DTSTART;VALUE=DATE) is stored, and how it is shown and exported again.
+ * @returns the first and last day (`YYYY-MM-DD`, the last included), or null for a timed slot.
+ */
+export function allDaySpan(s: { startsAt: string; endsAt: string }): [string, string] | null {
+  const start = DateTime.fromISO(s.startsAt, { zone: 'utc' }).setZone(EVENT_ZONE);
+  const end = DateTime.fromISO(s.endsAt, { zone: 'utc' }).setZone(EVENT_ZONE);
+  const midnight = (d: DateTime) => d.hour === 0 && d.minute === 0 && d.second === 0;
+  if (!midnight(start) || !midnight(end) || end <= start) return null;
+  return [start.toISODate()!, end.minus({ days: 1 }).toISODate()!];
+}
+
+/** A slot in French, in Europe/Paris: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's date too when it is another day), "jeudi 2 octobre 2025, toute la journée" for a whole day. */
 export function frenchSlot(s: { startsAt: string; endsAt: string }): string {
   const start = DateTime.fromISO(s.startsAt, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
   const end = DateTime.fromISO(s.endsAt, { zone: 'utc' }).setZone(EVENT_ZONE).setLocale('fr');
+  const days = allDaySpan(s);
+  if (days) {
+    const day = (d: string) => DateTime.fromISO(d).setLocale('fr').toFormat('cccc d LLLL yyyy');
+    return days[0] === days[1]
+      ? `${day(days[0])}, toute la journée`
+      : `du ${day(days[0])} au ${day(days[1])}`;
+  }
   const endText = end.hasSame(start, 'day')
     ? end.toFormat('HH:mm')
     : end.toFormat('cccc d LLLL yyyy, HH:mm');

@@ -19,6 +19,7 @@ import {
 
 const TILE_HOSTS = /tile\.openstreetmap\.org|tile\.osm\.org/;
 let session: BrowserSession;
+let adminToken = '';
 
 async function api(token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(session.url + path, {
@@ -64,7 +65,7 @@ beforeAll(async () => {
     password: 'password123',
     role: 'contributor',
   });
-  const adminToken = createApiToken(session.db, admin.id);
+  adminToken = createApiToken(session.db, admin.id);
   for (const p of [
     {
       slug: 'la-ruche',
@@ -234,5 +235,46 @@ describe.skipIf(!HAS_CHROMIUM)(
       expect(errors()).toEqual([]);
       await context.close();
     }, 180_000);
+
+    it('shows an imported all-day event as « toute la journée », not as 00:00 – 00:00', async () => {
+      const ics = [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+        'BEGIN:VEVENT',
+        'UID:portes-ouvertes-hangar@example.org',
+        'DTSTAMP:20250901T000000Z',
+        'SUMMARY:Portes ouvertes du Hangar',
+        'DTSTART;VALUE=DATE:20251108',
+        'DTEND;VALUE=DATE:20251109',
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n');
+      const res = await fetch(
+        `${session.url}/api/places/le-hangar/events/import?since=2025-10-01`,
+        {
+          method: 'POST',
+          headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'text/calendar' },
+          body: ics,
+        },
+      );
+      expect(res.status).toBe(200);
+      const found = await api(adminToken, 'GET', '/api/events?place=le-hangar&from=2025-11-01');
+      const event = (found.json.items as { id: number; title: string }[]).find(
+        (e) => e.title === 'Portes ouvertes du Hangar',
+      )!;
+      const context = await session.browser.newContext({ baseURL: session.url, locale: 'fr-FR' });
+      const { page, errors } = await openPage(context);
+      await page.goto(`/evenements/${event.id}`);
+      await expect
+        .poll(() => page.getByTestId('event-slots').textContent())
+        .toBe('samedi 8 novembre 2025, toute la journée');
+      await page.goto('/evenements?from=2025-11-08&to=2025-11-08');
+      const line = page.locator('lc-programme li', { hasText: 'Portes ouvertes du Hangar' });
+      await expect.poll(() => line.locator('.time').textContent()).toBe('Toute la journée');
+      expect(errors()).toEqual([]);
+      await context.close();
+    });
   },
 );

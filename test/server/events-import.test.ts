@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createServer, type Server } from 'node:http';
+import ICAL from 'ical.js';
 import type { AddressInfo } from 'node:net';
 import { testApp } from '../helpers/app.js';
 import { isPrivateAddress } from '../../server/events/fetch-calendar.js';
@@ -150,6 +151,33 @@ describe('POST /api/places/{slug}/events/import (text/calendar)', () => {
       registration: { kind: 'link', url: 'https://example.org/inscription' },
     });
     expect(events.find((e) => e.importUid === 'day@example.org')?.type).toBe('visite');
+  });
+
+  it('gives an all-day event back as one in the iCalendar feed (VALUE=DATE), timed events keeping their TZID', async () => {
+    expect((await importText(calendar())).status).toBe(200);
+    // Stored as the Europe/Paris day, midnight to midnight.
+    expect(await slotsOf('day@example.org')).toEqual([
+      ['2025-10-24T22:00:00Z', '2025-10-25T22:00:00Z'],
+    ]);
+    const res = await app.request(
+      'GET',
+      '/api/events.ics?place=la-ruche&from=2025-10-01&to=2025-11-30',
+    );
+    expect(res.status).toBe(200);
+    const vevents = new ICAL.Component(ICAL.parse(res.text) as unknown[]).getAllSubcomponents(
+      'vevent',
+    );
+    const byTitle = (title: string) =>
+      vevents.map((v) => new ICAL.Event(v)).filter((e) => e.summary === title);
+    const [day] = byTitle('Journée portes ouvertes');
+    expect(day.startDate.isDate).toBe(true);
+    expect(day.startDate.toString()).toBe('2025-10-25');
+    expect(day.endDate.isDate).toBe(true);
+    expect(day.endDate.toString()).toBe('2025-10-26');
+    const [conference] = byTitle('Conférence sur les communs');
+    expect(conference.startDate.isDate).toBe(false);
+    expect(conference.startDate.zone.tzid).toBe('Europe/Paris');
+    expect(conference.startDate.toJSDate().toISOString()).toBe('2025-10-21T08:00:00.000Z');
   });
 
   it('is idempotent by UID: a re-import updates, never duplicates, and a cancelled VEVENT removes its event', async () => {
