@@ -55,7 +55,7 @@ afterAll(async () => {
 
 /** A browser page logged in as `email`, on the co-editor of `slug`. */
 async function editorAs(email: string, slug: string): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ locale: 'fr-FR' });
   const login = await context.request.post(`${server.url}/api/auth/login`, {
     data: { email, password: 'password123' },
   });

@@ -20,7 +20,7 @@ describe.skipIf(!built || !existsSync(CHROMIUM))('switchyard in the browser', ()
     importBundle(db, fixtureRegistry().bundle);
     server = await startServer(db, { port: 0, loginMaxAttempts: 1000 });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-    page = await browser.newPage();
+    page = await browser.newPage({ locale: 'fr-FR' });
   });
 
   afterAll(async () => {
