@@ -3,7 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
 import { AppError, badRequest } from '../errors.js';
-import { decodeCalendar } from '../../registry/events/ics-import.js';
+import { decodeCalendar } from '../../registry/events/ics-decode.js';
 
 /** How a calendar is fetched. */
 export interface FetchOptions {
