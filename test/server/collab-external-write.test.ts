@@ -6,6 +6,7 @@ import { collabFixture, until } from '../helpers/collab.js';
 import { openDatabase } from '../../server/db/open.js';
 import { savePage } from '../../registry/wiki/pages.js';
 import { WikiServices } from '../../registry/wiki/services.js';
+import { ATELIER_EXPORT } from '../helpers/mediawiki.js';
 
 /*
  * A page written by another process (the CLI's MediaWiki import, a script with its own
@@ -17,18 +18,6 @@ import { WikiServices } from '../../registry/wiki/services.js';
 const fx = collabFixture(['admin', 'contributor', 'reader'], { collabQuietMs: 60_000 });
 
 const BIN = new URL('../../bin/lieux-communs.js', import.meta.url).pathname;
-
-const XML = `<mediawiki xmlns="http://www.mediawiki.org/xml/export-0.10/" version="0.10" xml:lang="fr">
-  <siteinfo><sitename>Movilab</sitename><dbname>movilab</dbname><base>https://movilab.example/wiki/Accueil</base>
-    <namespaces><namespace key="0" case="first-letter" /></namespaces></siteinfo>
-  <page>
-    <title>Atelier</title><ns>0</ns><id>10</id>
-    <revision><id>100</id><timestamp>2020-01-20T08:30:00Z</timestamp>
-      <contributor><username>Rémi</username><id>9</id></contributor>
-      <model>wikitext</model><format>text/x-wiki</format>
-      <text xml:space="preserve">Texte importé.</text></revision>
-  </page>
-</mediawiki>`;
 
 /** Runs the real command on the server's database file. */
 function cli(...args: string[]): Promise<{ code: number; stderr: string }> {
@@ -62,7 +51,7 @@ describe(
     it('a CLI MediaWiki import: the room merges it before saving; editors see it and keep what they typed', async () => {
       const { writer, watcher } = await fx.pendingCoEdit('atelier');
       const xml = join(fx.env.db.name, '..', 'export.xml');
-      writeFileSync(xml, XML);
+      writeFileSync(xml, ATELIER_EXPORT);
       const run = await cli('import-mediawiki', xml, '--db', fx.env.db.name);
       expect(run.stderr).not.toContain('Error');
       expect(run.code).toBe(0);

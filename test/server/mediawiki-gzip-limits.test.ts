@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { testApp, type AnswerJson } from '../helpers/app.js';
+import { testApp } from '../helpers/app.js';
+import { uploadMediawiki } from '../helpers/mediawiki.js';
 import { openDatabase } from '../../server/db/open.js';
 
 /*
@@ -48,22 +49,6 @@ function tarBomb(size: number): Buffer {
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
-async function upload(
-  t: T,
-  file: { bytes: Uint8Array; name: string },
-  images = [] as (typeof file)[],
-) {
-  const form = new FormData();
-  form.append('file', new Blob([new Uint8Array(file.bytes)]), file.name);
-  for (const i of images) form.append('images', new Blob([new Uint8Array(i.bytes)]), i.name);
-  const res = await t.app.request('/api/admin/mediawiki/imports', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
-    body: form,
-  });
-  return { status: res.status, json: (await res.json()) as AnswerJson };
-}
-
 const pageCount = (t: T) => t.db.prepare(`SELECT COUNT(*) FROM pages`).pluck().get() as number;
 
 describe('MediaWiki import: gzip bombs', { timeout: 60_000 }, () => {
@@ -73,7 +58,7 @@ describe('MediaWiki import: gzip bombs', { timeout: 60_000 }, () => {
       const t = await testApp({ importBodyLimit: MiB, filesDir: dir });
       const bomb = tarBomb(8 * MiB);
       expect(bomb.length).toBeLessThan(64 * 1024);
-      const r = await upload(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
+      const r = await uploadMediawiki(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
         { bytes: bomb, name: 'images.tgz' },
       ]);
       expect(r.status).toBe(413);
@@ -81,14 +66,14 @@ describe('MediaWiki import: gzip bombs', { timeout: 60_000 }, () => {
       expect(r.json.error.message).toContain(String(MiB));
       // Damaged gzip data: a plain 400 naming the field, not a server error.
       const damaged = Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.alloc(64, 7)]);
-      const d = await upload(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
+      const d = await uploadMediawiki(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
         { bytes: damaged, name: 'images.tar.gz' },
       ]);
       expect(d.status).toBe(400);
       expect(d.json.error.field).toBe('images');
       expect(pageCount(t)).toBe(0);
       // Under the limit, the same kind of archive is read.
-      const fine = await upload(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
+      const fine = await uploadMediawiki(t, { bytes: MOVILAB, name: 'movilab.xml' }, [
         { bytes: tarBomb(64 * 1024), name: 'images.tgz' },
       ]);
       expect(fine.status).toBe(201);
@@ -101,7 +86,7 @@ describe('MediaWiki import: gzip bombs', { timeout: 60_000 }, () => {
     const t = await testApp({ mediawikiXmlLimit: MiB });
     const bomb = xmlBomb(16 * MiB);
     expect(bomb.length).toBeLessThan(64 * 1024);
-    const r = await upload(t, { bytes: bomb, name: 'export.xml.gz' });
+    const r = await uploadMediawiki(t, { bytes: bomb, name: 'export.xml.gz' });
     expect(r.status).toBe(413);
     expect(r.json.error).toMatchObject({ code: 'payload_too_large', field: 'file' });
     expect(r.json.error.message).toContain('LC_MEDIAWIKI_XML_LIMIT');
@@ -109,7 +94,7 @@ describe('MediaWiki import: gzip bombs', { timeout: 60_000 }, () => {
     const list = await t.request('GET', '/api/admin/mediawiki/imports', { as: 'admin' });
     expect(list.json.imports[0]).toMatchObject({ status: 'failed' });
     // A small export in gzip goes through.
-    const ok = await upload(t, { bytes: gzipSync(MOVILAB), name: 'movilab.xml.gz' });
+    const ok = await uploadMediawiki(t, { bytes: gzipSync(MOVILAB), name: 'movilab.xml.gz' });
     expect(ok.status).toBe(201);
   });
 

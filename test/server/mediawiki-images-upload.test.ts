@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { testApp, type AnswerJson } from '../helpers/app.js';
+import { testApp } from '../helpers/app.js';
+import { uploadMediawiki, type UploadedFile } from '../helpers/mediawiki.js';
 
 const MOVILAB = readFileSync(new URL('../fixtures/mediawiki/movilab.xml', import.meta.url));
 // A 1×1 PNG: what the source wiki's images/ folder holds for "Coop façade.jpg".
@@ -15,17 +16,9 @@ const THUMB = Buffer.from('not the file: a thumbnail');
 
 type T = Awaited<ReturnType<typeof testApp>>;
 
-async function upload(t: T, images: { bytes: Uint8Array; name: string }[]) {
-  const form = new FormData();
-  form.append('file', new Blob([MOVILAB]), 'movilab.xml');
-  for (const i of images) form.append('images', new Blob([new Uint8Array(i.bytes)]), i.name);
-  const res = await t.app.request('/api/admin/mediawiki/imports', {
-    method: 'POST',
-    headers: { authorization: `Bearer ${await t.tokenFor('admin')}` },
-    body: form,
-  });
-  return { status: res.status, json: (await res.json()) as AnswerJson };
-}
+/** Uploads the Movilab export with these image archives. */
+const upload = (t: T, images: UploadedFile[]) =>
+  uploadMediawiki(t, { bytes: MOVILAB, name: 'movilab.xml' }, images);
 
 describe('MediaWiki import in the web app: the images folder', () => {
   it('takes a .tar.gz of images/ (made by tar), thumbnails left out, and stores the files pages name, like --images', async () => {
