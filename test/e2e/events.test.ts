@@ -270,6 +270,8 @@ describe.skipIf(!HAS_CHROMIUM)(
       await expect
         .poll(() => page.getByTestId('event-slots').textContent())
         .toBe('samedi 8 novembre 2025, toute la journée');
+      // Its map's script loads lazily: leaving before it is in would abort it.
+      await page.waitForLoadState('networkidle');
       await page.goto('/evenements?from=2025-11-08&to=2025-11-08');
       const line = page.locator('lc-programme li', { hasText: 'Portes ouvertes du Hangar' });
       await expect.poll(() => line.locator('.time').textContent()).toBe('Toute la journée');

@@ -80,14 +80,16 @@ describe.skipIf(!HAS_CHROMIUM)('the interface language in a real browser', () =>
       const { page, problems } = await watchedPage(context);
       // The events page's map asks the tile server, which this machine cannot reach.
       await page.route(tiles, (route) => route.abort('internetdisconnected'));
-      await page.goto('/evenements');
-      await expect
-        .poll(() => page.locator('[data-testid=events-count]').textContent())
-        .toBe(events);
       await page.goto('/search?q=introuvable');
       await expect
         .poll(() => page.locator('lc-search-page [role=status]').textContent())
         .toBe(results);
+      // The events page last: its map's script loads lazily, and leaving the page meanwhile aborts it.
+      await page.goto('/evenements');
+      await expect
+        .poll(() => page.locator('[data-testid=events-count]').textContent())
+        .toBe(events);
+      await page.waitForLoadState('networkidle');
       expect({
         console: problems.console.filter((m) => !tiles.test(m)),
         page: problems.page,

@@ -406,6 +406,7 @@ describe.skipIf(!HAS_CHROMIUM)(
       await expect
         .poll(() => view.locator('[data-testid="result-count"]').textContent())
         .toBe(`${expected} communs`);
+      await page.waitForLoadState('networkidle');
       // The people directory folds its filters the same way.
       await page.goto('/personnes');
       const people = page.locator('lc-people-directory');
