@@ -1,27 +1,11 @@
 import { locale, t } from '../i18n/index.js';
 import type { Slot } from '../api/events.js';
+// Events are shown in the time zone of the network, whatever the visitor's computer says.
+import { allDaySpan, EVENT_ZONE, parisWallTime } from '../../registry/events/paris-time.js';
 
-/** Events are shown in the time zone of the network, whatever the visitor's computer says. */
-const ZONE = 'Europe/Paris';
+export { parisWallTime };
+
 const lang = () => (locale() === 'fr' ? 'fr-FR' : 'en-GB');
-
-/** The Europe/Paris wall time of an instant as `YYYY-MM-DDTHH:MM` (what a datetime-local input holds). */
-export function parisWallTime(iso: string): string {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: ZONE,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(new Date(iso))
-      .map((p) => [p.type, p.value]),
-  );
-  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
-}
 
 /** The Europe/Paris day of an instant, `YYYY-MM-DD`. */
 export const parisDay = (iso: string) => parisWallTime(iso).slice(0, 10);
@@ -38,29 +22,22 @@ export const dayLabel = (day: string) =>
 
 /** A time of day in Europe/Paris: "10:00". */
 export const timeLabel = (iso: string) =>
-  new Date(iso).toLocaleTimeString(lang(), { timeZone: ZONE, hour: '2-digit', minute: '2-digit' });
-
-/**
- * The Europe/Paris days a slot covers when it runs midnight to midnight (an all-day event, as
- * calendars import them): the first and the last day (`YYYY-MM-DD`), or null for a timed slot.
- */
-export function allDayDays(s: Slot): [string, string] | null {
-  const start = parisWallTime(s.startsAt);
-  const end = parisWallTime(s.endsAt);
-  if (!start.endsWith('T00:00') || !end.endsWith('T00:00') || end <= start) return null;
-  return [start.slice(0, 10), parisDay(new Date(Date.parse(s.endsAt) - 1).toISOString())];
-}
+  new Date(iso).toLocaleTimeString(lang(), {
+    timeZone: EVENT_ZONE,
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 
 /** The time of a slot in a day's list: "10:00 – 12:30", or "Toute la journée" for a whole day. */
 export const slotTimes = (s: Slot) =>
-  allDayDays(s) ? t('event.allDay') : `${timeLabel(s.startsAt)} – ${timeLabel(s.endsAt)}`;
+  allDaySpan(s) ? t('event.allDay') : `${timeLabel(s.startsAt)} – ${timeLabel(s.endsAt)}`;
 
 /**
  * A slot in words: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's day too when it differs);
  * "jeudi 2 octobre 2025, toute la journée" or "du … au …" for whole days.
  */
 export function slotLabel(s: Slot): string {
-  const days = allDayDays(s);
+  const days = allDaySpan(s);
   if (days)
     return days[0] === days[1]
       ? t('event.allDayOn', { day: dayLabel(days[0]) })

@@ -1,7 +1,7 @@
 import { ICalEventStatus } from 'ical-generator';
 import { DateTime } from 'luxon';
 import type { EventView } from './store.js';
-import { allDaySpan, EVENT_ZONE } from './time.js';
+import { allDaySpan, EVENT_ZONE } from './paris-time.js';
 import { calendarText, newCalendar } from '../ical.js';
 
 const zoned = (iso: string) => DateTime.fromISO(iso, { zone: 'utc' }).setZone(EVENT_ZONE);

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
 import { invalid } from '../errors.js';
 
-/** The time zone events are read and shown in when nothing else is said. */
-export const EVENT_ZONE = 'Europe/Paris';
+import { allDaySpan, EVENT_ZONE } from './paris-time.js';
+
+export { EVENT_ZONE };
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -60,19 +61,6 @@ export const parisDay = (stored: string): string =>
 export function dayBounds(day: string): [string, string] {
   const start = DateTime.fromISO(day, { zone: EVENT_ZONE }).startOf('day');
   return [storedInstant(start), storedInstant(start.plus({ days: 1 }))];
-}
-
-/**
- * Whether a slot covers whole Europe/Paris days, midnight to midnight: how an all-day event of
- * another calendar (DTSTART;VALUE=DATE) is stored, and how it is shown and exported again.
- * @returns the first and last day (`YYYY-MM-DD`, the last included), or null for a timed slot.
- */
-export function allDaySpan(s: { startsAt: string; endsAt: string }): [string, string] | null {
-  const start = DateTime.fromISO(s.startsAt, { zone: 'utc' }).setZone(EVENT_ZONE);
-  const end = DateTime.fromISO(s.endsAt, { zone: 'utc' }).setZone(EVENT_ZONE);
-  const midnight = (d: DateTime) => d.hour === 0 && d.minute === 0 && d.second === 0;
-  if (!midnight(start) || !midnight(end) || end <= start) return null;
-  return [start.toISODate()!, end.minus({ days: 1 }).toISODate()!];
 }
 
 /** A slot in French, in Europe/Paris: "jeudi 2 octobre 2025, 10:00 – 12:30" (the end's date too when it is another day), "jeudi 2 octobre 2025, toute la journée" for a whole day. */
