@@ -32,13 +32,14 @@ export class LcFiltersPanel extends LitElement {
   /** How many filters are set (shown in the folded summary). */
   @property({ type: Number }) active = 0;
 
-  @state() private _narrow = globalThis.matchMedia?.(NARROW).matches ?? false;
-  private _media?: MediaQueryList;
+  private readonly _media = globalThis.matchMedia?.(NARROW);
+  @state() private _narrow = this._media?.matches ?? false;
   private readonly _onMedia = (e: MediaQueryListEvent) => (this._narrow = e.matches);
 
   override connectedCallback() {
     super.connectedCallback();
-    this._media = globalThis.matchMedia?.(NARROW);
+    // The width may have changed while the panel was out of the page.
+    this._narrow = this._media?.matches ?? false;
     this._media?.addEventListener('change', this._onMedia);
   }
 
